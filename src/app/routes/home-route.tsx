@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { ErrorPanel } from '../../components/error-panel';
+import { HomePage } from '../../features/home/components/home-page';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
+import { describeApiError } from '../../lib/describe-api-error';
+
+export function HomeRoute() {
+  const sources = useQuery(sourcesQueryOptions());
+  const navigate = useNavigate();
+
+  if (sources.data) {
+    return (
+      <HomePage
+        sources={sources.data}
+        onOpen={({ conversationId, source, order, itemId }) =>
+          void navigate({
+            to: '/c/$conversationId',
+            params: { conversationId },
+            search: { source, ...(order ? { order } : {}) },
+            hash: itemId,
+          })
+        }
+      />
+    );
+  }
+  if (sources.error) {
+    return <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />;
+  }
+  return <div aria-busy="true" className="h-40 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
+}

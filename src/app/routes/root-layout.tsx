@@ -1,0 +1,31 @@
+import { Link, Outlet } from '@tanstack/react-router';
+
+export function RootLayout() {
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+        <div className="mx-auto flex max-w-4xl items-center gap-3 px-4 py-3">
+          <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            Conversation Viewer
+          </Link>
+        </div>
+      </header>
+      <main className="mx-auto max-w-4xl px-4 py-6 sm:py-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <div className="space-y-3 py-10 text-center">
+      <h1 className="text-xl font-semibold">Page not found</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">Transcript links look like /c/conv_…</p>
+      <Link to="/" className="text-indigo-700 underline dark:text-indigo-300">
+        Open a conversation
+      </Link>
+    </div>
+  );
+}

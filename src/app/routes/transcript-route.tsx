@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { ErrorPanel } from '../../components/error-panel';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
+import { ApiError } from '../../lib/api-error';
+import { describeApiError } from '../../lib/describe-api-error';
+import { isConversationId } from '../../lib/ids';
+
+const route = getRouteApi('/c/$conversationId');
+
+function decodeHash(hash: string): string | null {
+  if (!hash) return null;
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
+}
+
+export function TranscriptRoute() {
+  const { conversationId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const hash = useLocation({ select: (location) => location.hash });
+  const sources = useQuery(sourcesQueryOptions());
+  const source = search.source ?? sources.data?.defaultSource ?? null;
+  const order = search.order ?? 'asc';
+
+  // A link without a source gets the default written into the URL, so copying it later shares the same view.
+  useEffect(() => {
+    if (!search.source && sources.data?.defaultSource) {
+      void navigate({ search: (previous) => ({ ...previous, source: sources.data.defaultSource ?? undefined }), hash, replace: true });
+    }
+  }, [search.source, sources.data, navigate, hash]);
+
+  const backLink = (
+    <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+      ← Open another conversation
+    </Link>
+  );
+
+  if (!isConversationId(conversationId)) {
+    const error = new ApiError(`“${conversationId.slice(0, 80)}” is not a valid conversation ID.`, { status: 400, code: 'invalid_conversation_id' });
+    return (
+      <div className="space-y-4">
+        {backLink}
+        <ErrorPanel description={describeApiError(error)} />
+      </div>
+    );
+  }
+  if (!source) {
+    return (
+      <div className="space-y-4">
+        {backLink}
+        {sources.error ? (
+          <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+        ) : (
+          <TranscriptSkeleton />
+        )}
+      </div>
+    );
+  }
+
+  const sourceLabel = sources.data?.sources.find((candidate) => candidate.id === source)?.label ?? source;
+  return (
+    <div className="space-y-4">
+      {backLink}
+      <TranscriptPage
+        key={`${source}/${conversationId}`}
+        conversationId={conversationId}
+        source={source}
+        sourceLabel={sourceLabel}
+        order={order}
+        anchorItemId={decodeHash(hash)}
+        onOrderChange={(next) => void navigate({ search: (previous) => ({ ...previous, order: next }), hash: '' })}
+        shareUrl={() => {
+          const url = new URL(window.location.href);
+          url.searchParams.set('source', source);
+          url.searchParams.set('order', order);
+          return url.toString();
+        }}
+      />
+    </div>
+  );
+}

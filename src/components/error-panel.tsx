@@ -1,0 +1,33 @@
+import type { ErrorDescription } from '../lib/describe-api-error';
+
+interface ErrorPanelProps {
+  description: ErrorDescription;
+  onRetry?: () => void;
+  retrying?: boolean;
+  compact?: boolean;
+}
+
+export function ErrorPanel({ description, onRetry, retrying = false, compact = false }: ErrorPanelProps) {
+  return (
+    <div
+      role="alert"
+      className={`rounded-xl border border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-100 ${compact ? 'p-3' : 'p-5'}`}
+    >
+      <p className="font-semibold">{description.title}</p>
+      <p className="mt-1 text-sm">{description.hint}</p>
+      {description.detail && description.detail !== description.hint ? (
+        <p className="mt-2 break-words font-mono text-xs text-red-800/80 dark:text-red-200/70">{description.detail}</p>
+      ) : null}
+      {onRetry ? (
+        <button
+          type="button"
+          onClick={onRetry}
+          disabled={retrying}
+          className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500"
+        >
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

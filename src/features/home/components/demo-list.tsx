@@ -1,0 +1,31 @@
+import { Link } from '@tanstack/react-router';
+import type { DemoExample } from '../../sources/api/get-sources';
+
+export function DemoList({ examples }: { examples: readonly DemoExample[] }) {
+  if (examples.length === 0) return null;
+  return (
+    <section aria-labelledby="demo-heading" className="space-y-3">
+      <h2 id="demo-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500">
+        Demo conversations
+      </h2>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {examples.map((example) => (
+          <li key={example.id}>
+            <Link
+              to="/c/$conversationId"
+              params={{ conversationId: example.id }}
+              search={{ source: 'demo' }}
+              className="block h-full rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-indigo-400 hover:shadow dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500"
+            >
+              <span className="block font-medium">{example.title}</span>
+              <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{example.description}</span>
+              <span className="mt-2 block font-mono text-xs text-zinc-500">
+                {example.itemCount} items · {example.id}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { SourceSummary } from '../../sources/api/get-sources';
+import { parseConversationInput } from '../lib/parse-conversation-input';
+
+export interface OpenRequest {
+  conversationId: string;
+  source: string;
+  order?: 'asc' | 'desc';
+  itemId?: string;
+}
+
+interface OpenConversationFormProps {
+  sources: readonly SourceSummary[];
+  defaultSource: string | null;
+  onOpen: (request: OpenRequest) => void;
+}
+
+export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenConversationFormProps) {
+  const [value, setValue] = useState('');
+  const [source, setSource] = useState(defaultSource ?? sources[0]?.id ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const errorId = useId();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseConversationInput(value);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setError(null);
+    setValue(parsed.conversationId);
+    const pastedSource = parsed.source && sources.some((candidate) => candidate.id === parsed.source) ? parsed.source : null;
+    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? source, order: parsed.order, itemId: parsed.itemId });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-2">
+      <label htmlFor={inputId} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        Conversation ID, API URL or share link
+      </label>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <input
+          id={inputId}
+          name="conversation"
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            if (error) setError(null);
+          }}
+          placeholder="conv_68f2a91c4be08190…"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <div className="flex gap-2">
+          <select
+            aria-label="Source"
+            value={source}
+            onChange={(event) => setSource(event.target.value)}
+            className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2 py-2.5 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900 sm:flex-none"
+          >
+            {sources.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="submit"
+            className="rounded-lg bg-indigo-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+          >
+            Open
+          </button>
+        </div>
+      </div>
+      {error ? (
+        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { isConversationId } from '../../../lib/ids';
+
+export type ParsedInput =
+  | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string }
+  | { ok: false; message: string };
+
+const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
+
+function fromUrl(text: string): ParsedInput | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const segments = url.pathname.split('/').map((segment) => decodeURIComponent(segment));
+  const index = segments.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
+  if (index === -1) return null;
+  const conversationId = segments[index + 1];
+  if (!isConversationId(conversationId)) return null;
+  const isShareLink = segments[index] === 'c';
+  const source = isShareLink ? url.searchParams.get('source') ?? undefined : undefined;
+  const order = isShareLink ? url.searchParams.get('order') : null;
+  const itemId = isShareLink && url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : undefined;
+  return {
+    ok: true,
+    conversationId,
+    ...(source ? { source } : {}),
+    ...(order === 'asc' || order === 'desc' ? { order } : {}),
+    ...(itemId ? { itemId } : {}),
+  };
+}
+
+/**
+ * Reduces what a person pastes to a conversation ID: the bare ID (whitespace and quotes around it are fine),
+ * an API URL such as `.../conversations/conv_x/items`, or a share link `/c/conv_x?source=…#item`.
+ */
+export function parseConversationInput(raw: string): ParsedInput {
+  const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
+  if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
+  if (isConversationId(text)) return { ok: true, conversationId: text };
+  const parsedUrl = fromUrl(text);
+  if (parsedUrl) return parsedUrl;
+  const embedded = text.match(CONVERSATION_IN_TEXT)?.[0];
+  if (embedded && isConversationId(embedded)) return { ok: true, conversationId: embedded };
+  if (embedded) {
+    return { ok: false, message: `“${embedded.slice(0, 60)}” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.` };
+  }
+  if (/^(msg|fc|fco|rs|resp)_/.test(text)) {
+    return { ok: false, message: 'That looks like an item or response ID. Paste the conversation ID; it starts with conv_.' };
+  }
+  return { ok: false, message: 'That is not a conversation ID. Conversation IDs start with conv_.' };
+}

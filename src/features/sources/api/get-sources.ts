@@ -1,0 +1,26 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from '../../../lib/api-client';
+
+export interface SourceSummary {
+  id: string;
+  label: string;
+  kind: 'demo' | 'dashscope' | 'openai';
+}
+
+export interface DemoExample {
+  id: string;
+  title: string;
+  description: string;
+  itemCount: number;
+}
+
+export interface SourcesResponse {
+  sources: SourceSummary[];
+  defaultSource: string | null;
+  demoExamples: DemoExample[];
+}
+
+export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>('/api/sources', signal);
+
+export const sourcesQueryOptions = () =>
+  queryOptions({ queryKey: ['sources'], queryFn: ({ signal }) => getSources(signal), staleTime: Infinity });

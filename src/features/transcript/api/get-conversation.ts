@@ -1,0 +1,15 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from '../../../lib/api-client';
+import type { Conversation } from '../types';
+
+export const getConversation = (source: string, conversationId: string, signal?: AbortSignal) =>
+  getJson<Conversation>(
+    `/api/sources/${encodeURIComponent(source)}/conversations/${encodeURIComponent(conversationId)}`,
+    signal,
+  );
+
+export const conversationQueryOptions = (source: string, conversationId: string) =>
+  queryOptions({
+    queryKey: ['conversations', source, conversationId],
+    queryFn: ({ signal }) => getConversation(source, conversationId, signal),
+  });

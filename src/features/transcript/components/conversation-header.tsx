@@ -1,0 +1,59 @@
+import { CopyButton } from '../../../components/copy-button';
+import { formatCreatedAt } from '../lib/format-created-at';
+import { toPrettyJson } from '../lib/json-text';
+import type { Conversation } from '../types';
+
+interface ConversationHeaderProps {
+  conversationId: string;
+  sourceLabel: string;
+  conversation: Conversation | undefined;
+  itemCount: number;
+  complete: boolean;
+}
+
+function itemCountText(count: number, complete: boolean): string {
+  if (complete) return `${count} item${count === 1 ? '' : 's'}`;
+  return `${count} item${count === 1 ? '' : 's'} loaded so far`;
+}
+
+export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete }: ConversationHeaderProps) {
+  const created = formatCreatedAt(conversation?.created_at);
+  const metadata = Object.entries(conversation?.metadata ?? {});
+  return (
+    <section aria-label="Conversation details" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="min-w-0 break-all font-mono text-lg font-semibold sm:text-xl" data-testid="conversation-id">
+          {conversationId}
+        </h1>
+        <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" />
+      </div>
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <div className="flex gap-1.5">
+          <dt className="font-medium text-zinc-500">Source</dt>
+          <dd data-testid="conversation-source">{sourceLabel}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="font-medium text-zinc-500">Created</dt>
+          <dd>{created ? <time dateTime={created.iso} title={created.iso}>{created.local}</time> : conversation ? 'unknown' : '…'}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="font-medium text-zinc-500">Items</dt>
+          <dd data-testid="item-count">{itemCountText(itemCount, complete)}</dd>
+        </div>
+      </dl>
+      {metadata.length > 0 ? (
+        <ul aria-label="Metadata" className="flex flex-wrap gap-1.5">
+          {metadata.map(([key, value]) => (
+            <li
+              key={key}
+              className="max-w-full truncate rounded-md border border-zinc-200 bg-zinc-50 px-2 py-0.5 font-mono text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+              title={`${key}: ${typeof value === 'string' ? value : toPrettyJson(value)}`}
+            >
+              <span className="text-zinc-500">{key}</span> = {typeof value === 'string' ? value : toPrettyJson(value)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+interface StatusBadgeProps {
+  status: unknown;
+}
+
+/** Completed is the normal case and stays quiet; anything else is called out. */
+export function StatusBadge({ status }: StatusBadgeProps) {
+  if (status === undefined || status === null || status === 'completed') return null;
+  if (status === 'in_progress') {
+    return (
+      <span className="inline-flex items-center gap-1.5 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/60 dark:text-sky-200">
+        <span className="size-1.5 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
+        in progress
+      </span>
+    );
+  }
+  if (status === 'incomplete') {
+    return (
+      <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+        <span aria-hidden="true">⚠</span> incomplete
+      </span>
+    );
+  }
+  return (
+    <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+      {String(status).slice(0, 40)}
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ErrorPanel } from '../../../components/error-panel';
+import { describeApiError } from '../../../lib/describe-api-error';
+import { conversationQueryOptions } from '../api/get-conversation';
+import { itemsQueryOptions } from '../api/list-items';
+import { mergePages } from '../lib/merge-pages';
+import { pairToolCalls } from '../lib/pair-tool-calls';
+import { useItemAnchor } from '../lib/use-item-anchor';
+import { useProgressivePages } from '../lib/use-progressive-pages';
+import type { ItemOrder } from '../types';
+import { ConversationHeader } from './conversation-header';
+import { ItemList } from './item-list';
+import { LoadProgress } from './load-progress';
+import { TranscriptSkeleton } from './transcript-skeleton';
+import { TranscriptToolbar } from './transcript-toolbar';
+
+interface TranscriptPageProps {
+  conversationId: string;
+  source: string;
+  sourceLabel: string;
+  order: ItemOrder;
+  anchorItemId: string | null;
+  onOrderChange: (order: ItemOrder) => void;
+  shareUrl: () => string;
+}
+
+export function TranscriptPage({ conversationId, source, sourceLabel, order, anchorItemId, onOrderChange, shareUrl }: TranscriptPageProps) {
+  const conversation = useQuery(conversationQueryOptions(source, conversationId));
+  const items = useInfiniteQuery(itemsQueryOptions(source, conversationId, order));
+  const progress = useProgressivePages(items);
+
+  const merged = useMemo(() => mergePages(items.data?.pages ?? []), [items.data]);
+  const pairs = useMemo(() => pairToolCalls(merged.items), [merged.items]);
+  const complete = items.isSuccess && !items.hasNextPage;
+  const anchor = useItemAnchor(anchorItemId, merged.indexById, complete);
+  const errorContext = { conversationId, sourceLabel };
+
+  const hasItems = items.data !== undefined;
+  const primaryError = !hasItems ? (items.error ?? conversation.error) : null;
+
+  return (
+    <div className="space-y-5">
+      <ConversationHeader
+        conversationId={conversationId}
+        sourceLabel={sourceLabel}
+        conversation={conversation.data}
+        itemCount={merged.items.length}
+        complete={complete}
+      />
+      <TranscriptToolbar order={order} onOrderChange={onOrderChange} shareUrl={shareUrl} />
+
+      {hasItems && conversation.error ? (
+        <ErrorPanel compact description={describeApiError(conversation.error, errorContext)} onRetry={() => void conversation.refetch()} retrying={conversation.isFetching} />
+      ) : null}
+
+      {anchor.kind === 'searching' ? (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
+        </p>
+      ) : null}
+      {anchor.kind === 'missing' ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
+        </p>
+      ) : null}
+
+      {hasItems ? (
+        merged.items.length > 0 ? (
+          <ItemList items={merged.items} pairs={pairs} highlightedId={anchor.kind === 'found' ? anchor.itemId : null} />
+        ) : (
+          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
+            This conversation has no items.
+          </p>
+        )
+      ) : primaryError ? (
+        <ErrorPanel
+          description={describeApiError(primaryError, errorContext)}
+          onRetry={() => {
+            void items.refetch();
+            void conversation.refetch();
+          }}
+          retrying={items.isFetching}
+        />
+      ) : (
+        <TranscriptSkeleton />
+      )}
+
+      {hasItems && items.error ? (
+        <ErrorPanel
+          compact
+          description={{
+            ...describeApiError(items.error, errorContext),
+            title: `Loading stopped after ${merged.items.length} items: ${describeApiError(items.error, errorContext).title.toLowerCase()}`,
+          }}
+          onRetry={() => void items.fetchNextPage()}
+          retrying={items.isFetchingNextPage}
+        />
+      ) : null}
+
+      {hasItems && items.hasNextPage && !items.error ? (
+        <div className="sticky bottom-3">
+          <LoadProgress
+            loaded={merged.items.length}
+            loading={items.isFetchingNextPage}
+            paused={progress.paused}
+            onPause={progress.pause}
+            onResume={progress.resume}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { CopyButton } from '../../../components/copy-button';
+import type { ItemOrder } from '../types';
+
+interface TranscriptToolbarProps {
+  order: ItemOrder;
+  onOrderChange: (order: ItemOrder) => void;
+  shareUrl: () => string;
+}
+
+const ORDERS: { value: ItemOrder; label: string }[] = [
+  { value: 'asc', label: 'Oldest first' },
+  { value: 'desc', label: 'Newest first' },
+];
+
+export function TranscriptToolbar({ order, onOrderChange, shareUrl }: TranscriptToolbarProps) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div role="radiogroup" aria-label="Order" className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+        {ORDERS.map(({ value, label }) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={order === value}
+            onClick={() => onOrderChange(value)}
+            className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <CopyButton
+        text={shareUrl}
+        label="Copy link"
+        title="Copy a link to this transcript"
+        className="ml-auto border-indigo-300 text-indigo-700 dark:border-indigo-800 dark:text-indigo-300"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+export interface RoleStyle {
+  label: string;
+  /** The role's badge. */
+  badge: string;
+  /** The card's accent: a left border and, for the person's own turns, a tint. */
+  card: string;
+}
+
+const ROLE_STYLES: Record<string, RoleStyle> = {
+  user: {
+    label: 'User',
+    badge: 'bg-indigo-600 text-white dark:bg-indigo-500',
+    card: 'border-l-indigo-500 bg-indigo-50/70 dark:bg-indigo-950/30',
+  },
+  assistant: {
+    label: 'Assistant',
+    badge: 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950',
+    card: 'border-l-emerald-500 bg-white dark:bg-zinc-900',
+  },
+  system: {
+    label: 'System',
+    badge: 'bg-amber-500 text-amber-950',
+    card: 'border-l-amber-500 bg-amber-50/60 dark:bg-amber-950/20',
+  },
+  developer: {
+    label: 'Developer',
+    badge: 'bg-violet-600 text-white dark:bg-violet-500',
+    card: 'border-l-violet-500 bg-violet-50/60 dark:bg-violet-950/20',
+  },
+  tool: {
+    label: 'Tool',
+    badge: 'bg-sky-600 text-white dark:bg-sky-500 dark:text-sky-950',
+    card: 'border-l-sky-500 bg-sky-50/60 dark:bg-sky-950/20',
+  },
+  critic: {
+    label: 'Critic',
+    badge: 'bg-rose-600 text-white dark:bg-rose-500',
+    card: 'border-l-rose-500 bg-white dark:bg-zinc-900',
+  },
+  discriminator: {
+    label: 'Discriminator',
+    badge: 'bg-pink-600 text-white dark:bg-pink-500',
+    card: 'border-l-pink-500 bg-white dark:bg-zinc-900',
+  },
+};
+
+const UNKNOWN_ROLE: RoleStyle = {
+  label: 'Unknown',
+  badge: 'bg-zinc-500 text-white',
+  card: 'border-l-zinc-400 bg-white dark:bg-zinc-900',
+};
+
+export const TOOL_STYLE: RoleStyle = {
+  label: 'Tool',
+  badge: 'bg-sky-600 text-white dark:bg-sky-500 dark:text-sky-950',
+  card: 'border-l-sky-500 bg-sky-50/50 dark:bg-sky-950/20',
+};
+
+export const GENERIC_STYLE: RoleStyle = {
+  label: 'Item',
+  badge: 'bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100',
+  card: 'border-l-zinc-400 bg-white dark:bg-zinc-900',
+};
+
+export function roleStyle(role: unknown): RoleStyle {
+  if (typeof role !== 'string') return UNKNOWN_ROLE;
+  return ROLE_STYLES[role] ?? { ...UNKNOWN_ROLE, label: role.slice(0, 40) || UNKNOWN_ROLE.label };
+}

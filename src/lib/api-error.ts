@@ -1,0 +1,34 @@
+import { parseErrorBody } from './error-body';
+
+/** The one error type for failed API calls: what the server said, with the HTTP status that carried it. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(message: string, options: { status: number; code?: string | null; retryAfterSeconds?: number | null }) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = options.status;
+    this.code = options.code ?? null;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+  }
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  const details = parseErrorBody(response.status, response.statusText, text);
+  return new ApiError(details.message, {
+    status: response.status,
+    code: details.code,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}

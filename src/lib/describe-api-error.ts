@@ -1,0 +1,67 @@
+import { ApiError } from './api-error';
+
+export interface ErrorDescription {
+  title: string;
+  /** What the reader can do about it. */
+  hint: string;
+  /** The server's own words, kept so nothing is lost. */
+  detail: string;
+}
+
+interface Context {
+  conversationId?: string;
+  sourceLabel?: string;
+}
+
+/** Turns any failure into a specific title and a next step for the person reading the transcript. */
+export function describeApiError(error: unknown, { conversationId, sourceLabel = 'the source' }: Context = {}): ErrorDescription {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) {
+    return { title: 'Something went wrong', hint: 'Try again; if it keeps happening, reload the page.', detail };
+  }
+  const conversation = conversationId ? `conversation ${conversationId}` : 'this conversation';
+  switch (error.code) {
+    case 'invalid_conversation_id':
+      return { title: 'That is not a conversation ID', hint: 'Conversation IDs look like conv_68f2a91c…. Check the link or paste the ID again.', detail };
+    case 'source_not_configured':
+      return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail };
+    case 'unknown_source':
+      return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail };
+    case 'upstream_unreachable':
+      return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
+    case 'upstream_timeout':
+      return { title: `${sourceLabel} timed out`, hint: 'It did not answer in time. Retry in a moment.', detail };
+    case 'upstream_malformed':
+      return { title: 'Malformed response', hint: `${sourceLabel} answered with something that is not a Conversations API response. Check the source’s base URL.`, detail };
+    case 'network_error':
+      return { title: 'The viewer server is unreachable', hint: 'Check your connection and that the viewer is still running, then retry.', detail };
+    case 'malformed_response':
+      return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
+  }
+  switch (error.status) {
+    case 400:
+      return { title: 'The request was rejected', hint: 'The source refused the request as invalid.', detail };
+    case 401:
+      return { title: 'The API key was rejected', hint: `${sourceLabel} did not accept the server’s API key. Check that it is valid and for the right region.`, detail };
+    case 403:
+      return { title: 'Access denied', hint: `The API key has no access to ${conversation}. Conversations belong to the account (and region) that created them.`, detail };
+    case 404:
+      return {
+        title: 'Conversation not found',
+        hint: `${sourceLabel} has no ${conversation}. Check the ID and the source; DashScope keeps conversations for 7 days.`,
+        detail,
+      };
+    case 429: {
+      const wait = error.retryAfterSeconds;
+      return {
+        title: 'Rate limited',
+        hint: wait !== null ? `${sourceLabel} asks to wait ${wait} second${wait === 1 ? '' : 's'} before retrying.` : `${sourceLabel} is limiting requests. Wait a little, then retry.`,
+        detail,
+      };
+    }
+  }
+  if (error.status >= 500) {
+    return { title: `${sourceLabel} had a problem`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
+  }
+  return { title: `Request failed (HTTP ${error.status})`, hint: 'Retry, or check the conversation ID and source.', detail };
+}

@@ -1,0 +1,62 @@
+export interface ErrorDetails {
+  message: string;
+  type: string | null;
+  code: string | null;
+  param?: string | null;
+}
+
+const MAX_RAW_TEXT = 300;
+
+function asText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/**
+ * Reads an error body in any of the shapes the providers use: OpenAI's `{error: {message, type, code}}`,
+ * DashScope's native `{code, message, request_id}`, a bare `{message}`, or a non-JSON page
+ * (gateways answer with HTML), in which case the status line and the start of the text stand in.
+ */
+export function parseErrorBody(status: number, statusText: string, bodyText: string): ErrorDetails {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    const nested = record.error;
+    if (nested && typeof nested === 'object') {
+      const error = nested as Record<string, unknown>;
+      const message = asText(error.message);
+      if (message) {
+        return {
+          message,
+          type: asText(error.type),
+          code: asText(error.code),
+          param: asText(error.param),
+        };
+      }
+    }
+    if (typeof nested === 'string' && nested.trim() !== '') {
+      return { message: nested, type: null, code: asText(record.code) };
+    }
+    const message = asText(record.message);
+    if (message) return { message, type: asText(record.type), code: asText(record.code) };
+  }
+  return { message: describeRawBody(status, statusText, bodyText), type: null, code: null };
+}
+
+function describeRawBody(status: number, statusText: string, bodyText: string): string {
+  const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const text = bodyText
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return statusLine;
+  const snippet = text.length > MAX_RAW_TEXT ? `${text.slice(0, MAX_RAW_TEXT)}…` : text;
+  return `${statusLine}: ${snippet}`;
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { jsonError } from './json-error.ts';
+import { createProxy } from './proxy.ts';
+import { toPublicSource, type Source } from './sources.ts';
+
+export interface DemoExample {
+  id: string;
+  title: string;
+  description: string;
+  itemCount: number;
+}
+
+export interface AppOptions {
+  sources: readonly Source[];
+  /** Listed on the home page when the demo source is configured. */
+  demoExamples?: readonly DemoExample[];
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, fetch }: AppOptions) {
+  const app = new Hono();
+  const hasDemo = sources.some((source) => source.kind === 'demo');
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.get('/api/sources', (c) =>
+    c.json({
+      sources: sources.map(toPublicSource),
+      defaultSource: sources[0]?.id ?? null,
+      demoExamples: hasDemo ? demoExamples : [],
+    }),
+  );
+  app.route('/api/sources', createProxy(sources, { timeoutMs, fetch }));
+  app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
+
+  app.onError((error, c) => {
+    console.error(JSON.stringify({ level: 'error', message: error.message }));
+    return jsonError(c, 500, 'The viewer server failed on this request.', 'internal_error', 'server_error');
+  });
+
+  return app;
+}

@@ -1,0 +1,23 @@
+import aliceAndBob from './conversations/alice-and-bob.json' with { type: 'json' };
+import longSupportThread from './conversations/long-support-thread.json' with { type: 'json' };
+import streamingStates from './conversations/streaming-states.json' with { type: 'json' };
+import tripPlanning from './conversations/trip-planning.json' with { type: 'json' };
+import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
+import type { DemoExample } from '../app.ts';
+import type { DemoConversation } from './emulator.ts';
+
+/** The demo conversations, in the order the home page lists them. */
+export const demoConversations = [
+  tripPlanning,
+  weatherToolCall,
+  streamingStates,
+  longSupportThread,
+  aliceAndBob,
+] as unknown as DemoConversation[];
+
+export const demoExamples: DemoExample[] = demoConversations.map(({ title, description, conversation, items }) => ({
+  id: conversation.id,
+  title,
+  description,
+  itemCount: items.length,
+}));

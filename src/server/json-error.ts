@@ -1,0 +1,14 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Every error this server answers with has OpenAI's shape, so the SDK and the browser read it alike. */
+export function jsonError(
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  code: string | null,
+  type = 'invalid_request_error',
+  param: string | null = null,
+) {
+  return c.json({ error: { message, type, code, param } }, status);
+}

@@ -1,0 +1,108 @@
+import { Hono, type Context } from 'hono';
+import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
+import { jsonError } from './json-error.ts';
+import { checkShape, type ShapeName } from './shapes.ts';
+import { KNOWN_SOURCES, type Source } from './sources.ts';
+import { getFromUpstream, type UpstreamOptions } from './upstream.ts';
+
+/** OpenAI-only expansions of the items list; DashScope does not document `include`, so it never gets one. */
+const INCLUDE_VALUES = new Set([
+  'file_search_call.results',
+  'web_search_call.results',
+  'web_search_call.action.sources',
+  'message.input_image.image_url',
+  'computer_call_output.output.image_url',
+  'code_interpreter_call.outputs',
+  'reasoning.encrypted_content',
+  'message.output_text.logprobs',
+]);
+
+type Query = { ok: true; search: string } | { ok: false; message: string; param: string };
+
+/** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
+function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
+  const params = new URLSearchParams();
+  if (listing) {
+    const limit = c.req.query('limit');
+    if (limit !== undefined) {
+      if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+        return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
+      }
+      params.set('limit', String(Number(limit)));
+    }
+    const order = c.req.query('order');
+    if (order !== undefined) {
+      if (order !== 'asc' && order !== 'desc') {
+        return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
+      }
+      params.set('order', order);
+    }
+    const after = c.req.query('after');
+    if (after !== undefined && after !== '') {
+      if (!ITEM_ID_PATTERN.test(after)) {
+        return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
+      }
+      params.set('after', after);
+    }
+  }
+  if (source.kind === 'openai') {
+    const include = [...c.req.queries('include') ?? [], ...c.req.queries('include[]') ?? []];
+    for (const value of include) if (INCLUDE_VALUES.has(value)) params.append('include[]', value);
+  }
+  const search = params.toString();
+  return { ok: true, search: search ? `?${search}` : '' };
+}
+
+export function createProxy(sources: readonly Source[], options: UpstreamOptions) {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const proxy = new Hono();
+
+  async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
+    const sourceId = c.req.param('source') ?? '';
+    const source = byId.get(sourceId);
+    if (!source) {
+      const known = KNOWN_SOURCES[sourceId];
+      return known
+        ? jsonError(c, 400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
+        : jsonError(c, 404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source');
+    }
+    const conversationId = c.req.param('conversationId') ?? '';
+    if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
+      return jsonError(c, 400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id');
+    }
+    const itemId = c.req.param('itemId');
+    if (itemId !== undefined && !ITEM_ID_PATTERN.test(itemId)) {
+      return jsonError(c, 400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id');
+    }
+    const query = upstreamQuery(c, source, listing);
+    if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
+
+    const result = await getFromUpstream(source, `${path}${query.search}`, options);
+    if (result.requestId) c.header('x-upstream-request-id', result.requestId);
+    if (!result.ok) {
+      if (result.retryAfter) c.header('retry-after', result.retryAfter);
+      if (result.status === 429) c.header('x-should-retry', 'true');
+      const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
+      return c.json({ error: { ...result.error, param: result.error.param ?? null } }, status as 400);
+    }
+    const checked = checkShape(shape, result.body);
+    if (!checked.ok) {
+      return jsonError(c, 502, `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_malformed', 'upstream_error');
+    }
+    return c.json(checked.value as object);
+  }
+
+  const conversation = '/:source/conversations/:conversationId';
+  proxy.get(conversation, (c) => relay(c, `/conversations/${c.req.param('conversationId')}`, 'conversation'));
+  proxy.get(`${conversation}/items`, (c) => relay(c, `/conversations/${c.req.param('conversationId')}/items`, 'itemList', true));
+  proxy.get(`${conversation}/items/:itemId`, (c) =>
+    relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
+  );
+  for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`]) {
+    proxy.all(path, (c) => {
+      c.header('allow', 'GET, HEAD');
+      return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
+    });
+  }
+  return proxy;
+}

@@ -1,0 +1,11 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { viewerServer } from './src/server/vite-plugin.ts';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), viewerServer()],
+  build: { outDir: 'dist/client', emptyOutDir: true },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
