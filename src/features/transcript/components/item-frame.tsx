@@ -30,7 +30,7 @@ export function ItemFrame({ item, style, subtitle, highlighted, fallback = false
       data-fallback={fallback ? '' : undefined}
       data-role={typeof item.role === 'string' ? item.role : undefined}
       aria-label={`${style.label} ${item.type}`}
-      className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 px-4 py-3 shadow-sm dark:border-zinc-800 ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
+      className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 px-4 py-3 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
       <header className="mb-2 flex flex-wrap items-center gap-2">
         <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>

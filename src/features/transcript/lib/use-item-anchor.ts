@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 
 export type AnchorState =
   | { kind: 'none' }
@@ -11,21 +11,25 @@ function findItemElement(itemId: string): HTMLElement | null {
 }
 
 /**
- * Follows the `#item_id` fragment: once the item has loaded, scrolls to it and reports it found;
- * once every page has loaded without it, reports it missing.
+ * Follows the `#item_id` fragment: once the item has loaded, scrolls to it (once per fragment) and reports
+ * it found; once every page has loaded without it, reports it missing.
  */
 export function useItemAnchor(itemId: string | null, loadedIds: ReadonlyMap<string, number>, allLoaded: boolean): AnchorState {
   const isLoaded = itemId !== null && loadedIds.has(itemId);
-  const [scrolledTo, setScrolledTo] = useState<string | null>(null);
+  const scrolledTo = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!itemId || !isLoaded || scrolledTo === itemId) return;
-    const frame = requestAnimationFrame(() => {
-      findItemElement(itemId)?.scrollIntoView({ block: 'center' });
-      setScrolledTo(itemId);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [itemId, isLoaded, scrolledTo]);
+    if (!itemId || !isLoaded || scrolledTo.current === itemId) return;
+    scrolledTo.current = itemId;
+    const scroll = () => findItemElement(itemId)?.scrollIntoView({ block: 'center' });
+    const frame = requestAnimationFrame(scroll);
+    // Items above render at their real height once near the viewport; settle on the target again.
+    const settle = setTimeout(scroll, 300);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(settle);
+    };
+  }, [itemId, isLoaded]);
 
   if (!itemId) return { kind: 'none' };
   if (isLoaded) return { kind: 'found', itemId };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseConversationInput } from './parse-conversation-input';
+
+describe('parseConversationInput', () => {
+  it.each(['conv_abc', '  conv_abc\n', '"conv_abc"', "'conv_abc'", '`conv_abc`'])('accepts the bare id %j', (raw) => {
+    expect(parseConversationInput(raw)).toEqual({ ok: true, conversationId: 'conv_abc' });
+  });
+
+  it('reads the id out of an API URL, ignoring its query', () => {
+    const url = 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/conv_abc/items?limit=3';
+    expect(parseConversationInput(url)).toEqual({ ok: true, conversationId: 'conv_abc' });
+  });
+
+  it('reads source, order and item from a share link', () => {
+    expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?source=openai&order=desc#msg_1')).toEqual({
+      ok: true,
+      conversationId: 'conv_abc',
+      source: 'openai',
+      order: 'desc',
+      itemId: 'msg_1',
+    });
+  });
+
+  it('drops an unknown order from a share link', () => {
+    expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?order=sideways')).toEqual({ ok: true, conversationId: 'conv_abc' });
+  });
+
+  it('finds an id inside other text', () => {
+    expect(parseConversationInput('please look at conv_abc123 today')).toEqual({ ok: true, conversationId: 'conv_abc123' });
+  });
+
+  it('explains that an item id is not a conversation id', () => {
+    const parsed = parseConversationInput('msg_123');
+    expect(parsed).toMatchObject({ ok: false, message: expect.stringMatching(/item or response ID/) });
+  });
+
+  it.each(['', '   ', '""'])('asks for an id when the input is empty (%j)', (raw) => {
+    expect(parseConversationInput(raw)).toMatchObject({ ok: false, message: expect.stringMatching(/^Paste a conversation ID/) });
+  });
+
+  it('rejects garbage', () => {
+    expect(parseConversationInput('hello world')).toMatchObject({ ok: false, message: expect.stringMatching(/start with conv_/) });
+  });
+
+  it.each(['conv_bad!id', 'https://example.com/c/conv_a%2Fb'])('names the invalid id in %j', (raw) => {
+    expect(parseConversationInput(raw)).toMatchObject({ ok: false, message: expect.stringMatching(/is not a valid conversation ID/) });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationItem } from '../types';
+import { pairToolCalls } from './pair-tool-calls';
+
+const item = (id: string, type: string, callId?: string): ConversationItem => ({ id, type, ...(callId ? { call_id: callId } : {}) });
+
+describe('pairToolCalls', () => {
+  it('links function and custom tool calls to their outputs by call_id', () => {
+    const call = item('fc_1', 'function_call', 'call_1');
+    const output = item('fco_1', 'function_call_output', 'call_1');
+    const custom = item('ctc_1', 'custom_tool_call', 'call_2');
+    const customOutput = item('ctco_1', 'custom_tool_call_output', 'call_2');
+    const pairs = pairToolCalls([item('msg_1', 'message'), call, output, custom, customOutput]);
+    expect(pairs.outputByCallId.get('call_1')).toBe(output);
+    expect(pairs.callByCallId.get('call_1')).toBe(call);
+    expect(pairs.outputByCallId.get('call_2')).toBe(customOutput);
+    expect(pairs.callByCallId.get('call_2')).toBe(custom);
+    expect(pairs.callByCallId.size).toBe(2);
+  });
+
+  it('pairs an output that comes before its call (newest first)', () => {
+    const output = item('fco_1', 'function_call_output', 'call_1');
+    const call = item('fc_1', 'function_call', 'call_1');
+    const pairs = pairToolCalls([output, call]);
+    expect(pairs.callByCallId.get('call_1')).toBe(call);
+    expect(pairs.outputByCallId.get('call_1')).toBe(output);
+  });
+
+  it('leaves a call without its output, or an output without its call, unpaired', () => {
+    const pairs = pairToolCalls([item('fc_1', 'function_call', 'call_1'), item('fco_2', 'function_call_output', 'call_2')]);
+    expect(pairs.outputByCallId.get('call_1')).toBeUndefined();
+    expect(pairs.callByCallId.get('call_2')).toBeUndefined();
+  });
+
+  it('ignores items without a usable call_id', () => {
+    const pairs = pairToolCalls([item('fc_1', 'function_call'), { id: 'fc_2', type: 'function_call', call_id: 42 }, item('fc_3', 'function_call', '')]);
+    expect(pairs.callByCallId.size).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import OpenAI, { BadRequestError, NotFoundError } from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConversations } from './demo/conversations.ts';
+import { startTestViewer } from './test-server.ts';
+
+const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
+const long = demoConversations.find((demo) => demo.conversation.id === LONG_ID)!;
+const longIds = long.items.map((item) => item.id);
+
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+let client: OpenAI;
+
+beforeAll(async () => {
+  viewer = await startTestViewer();
+  // The key is the viewer's business, not the client's: any value works against the viewer.
+  client = new OpenAI({ baseURL: `${viewer.url}/api/sources/demo`, apiKey: 'not-a-real-key', maxRetries: 0 });
+});
+afterAll(() => viewer.close());
+
+async function listAll(order: 'asc' | 'desc', limit?: number) {
+  const ids: string[] = [];
+  for await (const item of client.conversations.items.list(LONG_ID, { order, ...(limit ? { limit } : {}) })) ids.push(String(item.id));
+  return ids;
+}
+
+describe('the official openai SDK through the viewer', () => {
+  it('lists all 350 items of the long demo conversation oldest first, each once, with auto-pagination', async () => {
+    const ids = await listAll('asc', 100);
+    expect(ids).toHaveLength(350);
+    expect(ids).toEqual(longIds);
+  });
+
+  it('lists them newest first too, with the default page size', async () => {
+    const ids = await listAll('desc');
+    expect(ids).toEqual([...longIds].reverse());
+  });
+
+  it('retrieves the conversation and a single item', async () => {
+    const conversation = await client.conversations.retrieve(LONG_ID);
+    expect(conversation.id).toBe(LONG_ID);
+    const item = await client.conversations.items.retrieve(long.items[41].id, { conversation_id: LONG_ID });
+    expect(item).toEqual(long.items[41]);
+  });
+
+  it('gets NotFoundError for a conversation that does not exist', async () => {
+    await expect(client.conversations.items.list('conv_does_not_exist')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.conversations.retrieve('conv_does_not_exist')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('gets BadRequestError for limit=0, with a message naming the parameter', async () => {
+    const error = await client.conversations.items.list(LONG_ID, { limit: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).message).toContain('limit');
+  });
+
+  it('cannot write through the viewer: creating items is refused', async () => {
+    const error = await client.conversations.items
+      .create(LONG_ID, { items: [{ type: 'message', role: 'user', content: 'hi' }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 405 });
+  });
+});
+
+describe('the official openai SDK against the demo emulator directly', () => {
+  it('creates a conversation, adds items and pages through them like the real API', async () => {
+    const direct = new OpenAI({ baseURL: viewer.demoBaseUrl, apiKey: 'demo', maxRetries: 0 });
+    const conversation = await direct.conversations.create({
+      items: [{ type: 'message', role: 'user', content: 'first' }],
+      metadata: { team: 'viewer' },
+    });
+    expect(conversation.id).toMatch(/^conv_/);
+    for (let round = 0; round < 3; round += 1) {
+      const items = Array.from({ length: 20 }, (_, index) => ({
+        type: 'message' as const,
+        role: 'assistant' as const,
+        content: `round ${round} item ${index}`,
+      }));
+      await direct.conversations.items.create(conversation.id, { items });
+    }
+    const texts: unknown[] = [];
+    for await (const item of direct.conversations.items.list(conversation.id, { order: 'asc', limit: 7 })) {
+      texts.push(item.type === 'message' ? item.content : null);
+    }
+    expect(texts).toHaveLength(61);
+    expect(texts[0]).toBe('first');
+    expect(texts[60]).toBe('round 2 item 19');
+
+    const through = new OpenAI({ baseURL: `${viewer.url}/api/sources/demo`, apiKey: 'x', maxRetries: 0 });
+    expect((await through.conversations.retrieve(conversation.id)).metadata).toEqual({ team: 'viewer' });
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { createApiApp } from './app.ts';
+import type { Source } from './sources.ts';
+
+const demo: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://upstream.test/v1', apiKey: 'k' };
+const openai: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk' };
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+
+const LIST = { object: 'list', data: [{ id: 'msg_1', type: 'message' }], first_id: 'msg_1', last_id: 'msg_1', has_more: false };
+
+function setup(answer: () => Response | Promise<Response> = () => json(LIST), sources: Source[] = [demo]) {
+  const calls: { url: string; headers: Headers }[] = [];
+  const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(input), headers: new Headers(init?.headers) });
+    return answer();
+  }) as typeof fetch;
+  const app = createApiApp({ sources, fetch: fakeFetch });
+  return { calls, request: (path: string, init?: RequestInit) => app.request(path, init) };
+}
+
+const ITEMS = '/api/sources/demo/conversations/conv_abc/items';
+
+describe('API server', () => {
+  it('answers the health check', async () => {
+    expect((await setup().request('/healthz')).status).toBe(200);
+  });
+
+  it('lists sources without keys or upstream URLs', async () => {
+    const response = await setup(undefined, [demo, openai]).request('/api/sources');
+    const body = (await response.json()) as { sources: unknown[]; defaultSource: string };
+    expect(body.sources).toEqual([
+      { id: 'demo', label: 'Demo', kind: 'demo' },
+      { id: 'openai', label: 'OpenAI', kind: 'openai' },
+    ]);
+    expect(body.defaultSource).toBe('demo');
+    expect(JSON.stringify(body)).not.toMatch(/upstream\.test|openai\.test|"sk"|"k"/);
+  });
+});
+
+describe('proxy forwarding', () => {
+  it('forwards only limit, order and after, with the source key', async () => {
+    const { calls, request } = setup();
+    const response = await request(`${ITEMS}?limit=05&order=asc&after=msg_0&foo=bar&include=reasoning.encrypted_content`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(LIST);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].url).toBe('http://upstream.test/v1/conversations/conv_abc/items?limit=5&order=asc&after=msg_0');
+    expect(calls[0].headers.get('authorization')).toBe('Bearer k');
+  });
+
+  it('forwards only known include values, and only to OpenAI', async () => {
+    const { calls, request } = setup(undefined, [demo, openai]);
+    await request('/api/sources/openai/conversations/conv_abc/items?include=reasoning.encrypted_content&include[]=message.output_text.logprobs&include=bogus');
+    const url = new URL(calls[0].url);
+    expect(url.origin + url.pathname).toBe('http://openai.test/v1/conversations/conv_abc/items');
+    expect(url.searchParams.getAll('include[]')).toEqual(['reasoning.encrypted_content', 'message.output_text.logprobs']);
+    expect([...url.searchParams.keys()]).toEqual(['include[]', 'include[]']);
+    expect(calls[0].headers.get('authorization')).toBe('Bearer sk');
+  });
+
+  it('forwards a single item request without list parameters', async () => {
+    const { calls, request } = setup(() => json({ id: 'msg_1', type: 'message' }));
+    const response = await request(`${ITEMS}/msg_1?limit=5&order=asc`);
+    expect(await response.json()).toEqual({ id: 'msg_1', type: 'message' });
+    expect(calls[0].url).toBe('http://upstream.test/v1/conversations/conv_abc/items/msg_1');
+  });
+
+  it.each([
+    ['/api/sources/demo/conversations/conv_a.b/items', 'conversation_id'],
+    ['/api/sources/demo/conversations/conv_a%2Fb/items', 'conversation_id'],
+    ['/api/sources/demo/conversations/abc', 'conversation_id'],
+    [`${ITEMS}/msg.1`, 'item_id'],
+    [`${ITEMS}/msg%2F..`, 'item_id'],
+    [`${ITEMS}?limit=0`, 'limit'],
+    [`${ITEMS}?limit=101`, 'limit'],
+    [`${ITEMS}?limit=ten`, 'limit'],
+    [`${ITEMS}?order=newest`, 'order'],
+    [`${ITEMS}?after=msg%201`, 'after'],
+    [`${ITEMS}?after=../x`, 'after'],
+  ])('rejects %s before going upstream', async (path, param) => {
+    const { calls, request } = setup();
+    const response = await request(path);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', param } });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('explains a known source that is not configured', async () => {
+    const { calls, request } = setup();
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'source_not_configured', message: expect.stringContaining('OPENAI_API_KEY') } });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown source', async () => {
+    const response = await setup().request('/api/sources/nope/conversations/conv_abc/items');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'unknown_source' } });
+  });
+
+  it.each(['POST', 'DELETE'])('refuses %s as read-only', async (method) => {
+    const { calls, request } = setup();
+    for (const path of ['/api/sources/demo/conversations/conv_abc', ITEMS, `${ITEMS}/msg_1`]) {
+      const response = await request(path, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('proxy upstream failures', () => {
+  it('passes an OpenAI error through with its status', async () => {
+    const { request } = setup(() =>
+      json({ error: { message: 'Conversation not found', type: 'invalid_request_error', code: null } }, { status: 404, headers: { 'x-request-id': 'req_1' } }),
+    );
+    const response = await request(ITEMS);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-upstream-request-id')).toBe('req_1');
+    expect(await response.json()).toEqual({ error: { message: 'Conversation not found', type: 'invalid_request_error', code: null, param: null } });
+  });
+
+  it("normalises DashScope's native error shape", async () => {
+    const { request } = setup(() => json({ code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'r1' }, { status: 401 }));
+    const response = await request(ITEMS);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { message: 'Invalid API-key provided.', type: null, code: 'InvalidApiKey', param: null } });
+  });
+
+  it('keeps Retry-After on a 429', async () => {
+    const { request } = setup(() => json({ error: { message: 'Rate limit reached', type: 'requests' } }, { status: 429, headers: { 'retry-after': '12' } }));
+    const response = await request(ITEMS);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('12');
+    expect(await response.json()).toMatchObject({ error: { message: 'Rate limit reached' } });
+  });
+
+  it('answers 502 when a 200 is an HTML page', async () => {
+    const { request } = setup(() => new Response('<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }));
+    const response = await request(ITEMS);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: { code: 'upstream_malformed', message: expect.stringContaining('text/html') } });
+  });
+
+  it.each([
+    ['a list whose data is not an array', ITEMS, { data: 'x' }, 'data'],
+    ['a list item without an id', ITEMS, { data: [{ type: 'message' }] }, 'data[0].id'],
+    ['an item without an id', `${ITEMS}/msg_1`, { type: 'message' }, 'id'],
+    ['a conversation without an id', '/api/sources/demo/conversations/conv_abc', { object: 'conversation' }, 'id'],
+  ])('answers 502 for %s, naming the field', async (_, path, body, field) => {
+    const response = await setup(() => json(body)).request(path);
+    expect(response.status).toBe(502);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('upstream_malformed');
+    expect(error.message).toContain(`(${field}:`);
+  });
+
+  it('fills in first_id, last_id and has_more when a list omits them', async () => {
+    const data = [
+      { id: 'msg_1', type: 'message' },
+      { id: 'msg_2', type: 'message' },
+    ];
+    const response = await setup(() => json({ data })).request(ITEMS);
+    expect(await response.json()).toEqual({ object: 'list', data, first_id: 'msg_1', last_id: 'msg_2', has_more: false });
+  });
+
+  it('answers 502 when the upstream cannot be reached', async () => {
+    const response = await setup(() => Promise.reject(new TypeError('fetch failed'))).request(ITEMS);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: { code: 'upstream_unreachable', type: 'upstream_error' } });
+  });
+
+  it('answers 504 when the upstream times out', async () => {
+    const response = await setup(() => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError'))).request(ITEMS);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: { code: 'upstream_timeout', message: expect.stringContaining('Demo') } });
+  });
+});

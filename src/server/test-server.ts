@@ -1,0 +1,20 @@
+import { createApiApp } from './app.ts';
+import { demoExamples } from './demo/conversations.ts';
+import { startDemoUpstream } from './demo/start-demo-upstream.ts';
+import { listen } from './listen.ts';
+import { sourcesFromEnv } from './sources.ts';
+
+/** The viewer's API with only the demo source, on a free loopback port, for tests that drive it over HTTP. */
+export async function startTestViewer() {
+  const demo = await startDemoUpstream();
+  const app = createApiApp({ sources: sourcesFromEnv({}, demo.baseUrl), demoExamples });
+  const viewer = await listen(app.fetch, '127.0.0.1', 0);
+  return {
+    url: viewer.url,
+    demoBaseUrl: demo.baseUrl,
+    close: async () => {
+      await viewer.close();
+      await demo.close();
+    },
+  };
+}
