@@ -79,7 +79,7 @@ test('a share link opens the same transcript in a fresh browser, in the order it
   await page.goto(transcriptUrl(trip.conversation.id, 'source=demo&order=desc'));
   await expect(items(page).first()).toHaveAttribute('data-item-id', trip.items.at(-1)!.id);
   await expect(items(page).last()).toHaveAttribute('data-item-id', trip.items[0].id);
-  await expect(page.getByRole('radio', { name: 'Newest first' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('button', { name: 'Newest first' })).toHaveAttribute('aria-pressed', 'true');
   await context.close();
 });
 
@@ -139,7 +139,7 @@ test('long conversations load page after page with progress, and can be stopped'
 test('the order switch shows newest first and browser back returns to oldest first', async ({ page }) => {
   await page.goto(transcriptUrl(long.conversation.id));
   await expect(items(page).first()).toContainText('(#1)');
-  await page.getByRole('radio', { name: 'Newest first' }).click();
+  await page.getByRole('button', { name: 'Newest first' }).click();
   await expect(page).toHaveURL(/order=desc/);
   await expect(items(page).first()).toContainText('(#350)');
   await page.goBack();

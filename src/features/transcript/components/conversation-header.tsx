@@ -7,11 +7,13 @@ interface ConversationHeaderProps {
   conversationId: string;
   sourceLabel: string;
   conversation: Conversation | undefined;
-  itemCount: number;
+  /** Null until the first page has loaded. */
+  itemCount: number | null;
   complete: boolean;
 }
 
-function itemCountText(count: number, complete: boolean): string {
+function itemCountText(count: number | null, complete: boolean): string {
+  if (count === null) return '—';
   if (complete) return `${count} item${count === 1 ? '' : 's'}`;
   return `${count} item${count === 1 ? '' : 's'} loaded so far`;
 }
@@ -34,7 +36,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
         </div>
         <div className="flex gap-1.5">
           <dt className="font-medium text-zinc-500">Created</dt>
-          <dd>{created ? <time dateTime={created.iso} title={created.iso}>{created.local}</time> : conversation ? 'unknown' : '…'}</dd>
+          <dd>{created ? <time dateTime={created.iso} title={created.iso}>{created.local}</time> : conversation ? 'unknown' : '—'}</dd>
         </div>
         <div className="flex gap-1.5">
           <dt className="font-medium text-zinc-500">Items</dt>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { createElement, memo } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { toPrettyJson } from '../lib/json-text';
 import type { ToolPairs } from '../lib/pair-tool-calls';
@@ -29,10 +29,9 @@ function BrokenItem({ item, error }: { item: ConversationItem; error: unknown })
 }
 
 const ItemView = memo(function ItemView(props: ItemViewProps) {
-  const Renderer = rendererFor(props.item.type);
   return (
     <ErrorBoundary fallbackRender={({ error }: FallbackProps) => <BrokenItem item={props.item} error={error} />}>
-      <Renderer {...props} />
+      {createElement(rendererFor(props.item.type), props)}
     </ErrorBoundary>
   );
 });

@@ -9,8 +9,7 @@ interface LoadProgressProps {
 /** Shown while later pages stream in, and when the reader has stopped them. */
 export function LoadProgress({ loaded, loading, paused, onPause, onResume }: LoadProgressProps) {
   return (
-    <div
-      role="status"
+    <output
       className="flex items-center gap-3 rounded-lg border border-zinc-200 bg-white/90 px-3 py-2 text-sm shadow-sm backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90"
     >
       {paused ? (
@@ -29,6 +28,6 @@ export function LoadProgress({ loaded, loading, paused, onPause, onResume }: Loa
           </button>
         </>
       )}
-    </div>
+    </output>
   );
 }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError } from '../../../lib/describe-api-error';
+import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemsQueryOptions } from '../api/list-items';
 import { mergePages } from '../lib/merge-pages';
@@ -25,6 +25,10 @@ interface TranscriptPageProps {
   shareUrl: () => string;
 }
 
+function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
+  return { ...description, title: `Loading stopped after ${loaded} items: ${description.title.toLowerCase()}` };
+}
+
 export function TranscriptPage({ conversationId, source, sourceLabel, order, anchorItemId, onOrderChange, shareUrl }: TranscriptPageProps) {
   const conversation = useQuery(conversationQueryOptions(source, conversationId));
   const items = useInfiniteQuery(itemsQueryOptions(source, conversationId, order));
@@ -45,7 +49,7 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
         conversationId={conversationId}
         sourceLabel={sourceLabel}
         conversation={conversation.data}
-        itemCount={merged.items.length}
+        itemCount={hasItems ? merged.items.length : null}
         complete={complete}
       />
       <TranscriptToolbar order={order} onOrderChange={onOrderChange} shareUrl={shareUrl} />
@@ -55,9 +59,9 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
       ) : null}
 
       {anchor.kind === 'searching' ? (
-        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+        <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
           Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
-        </p>
+        </output>
       ) : null}
       {anchor.kind === 'missing' ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
@@ -89,10 +93,7 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
       {hasItems && items.error ? (
         <ErrorPanel
           compact
-          description={{
-            ...describeApiError(items.error, errorContext),
-            title: `Loading stopped after ${merged.items.length} items: ${describeApiError(items.error, errorContext).title.toLowerCase()}`,
-          }}
+          description={laterPageError(describeApiError(items.error, errorContext), merged.items.length)}
           onRetry={() => void items.fetchNextPage()}
           retrying={items.isFetchingNextPage}
         />

@@ -15,20 +15,20 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
 export function TranscriptToolbar({ order, onOrderChange, shareUrl }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div role="radiogroup" aria-label="Order" className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+      <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+        <legend className="sr-only">Order</legend>
         {ORDERS.map(({ value, label }) => (
           <button
             key={value}
             type="button"
-            role="radio"
-            aria-checked={order === value}
+            aria-pressed={order === value}
             onClick={() => onOrderChange(value)}
             className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
           >
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       <CopyButton
         text={shareUrl}
         label="Copy link"
