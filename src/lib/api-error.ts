@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  // Real HTTP dates name a weekday and a month; Date.parse would also take values like "1.5".
+  if (!/[a-z]/i.test(value)) return null;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -46,3 +46,11 @@ describe('parseConversationInput', () => {
     expect(parseConversationInput(raw)).toMatchObject({ ok: false, message: expect.stringMatching(/is not a valid conversation ID/) });
   });
 });
+
+describe('badly encoded links', () => {
+  it('gives a message instead of throwing on malformed percent-encoding', () => {
+    expect(parseConversationInput('https://x/conversations/%/conv_abc').ok).toBe(true);
+    expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc#%E0%A4%A')).toEqual({ ok: true, conversationId: 'conv_abc' });
+    expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc#msg%201')).toEqual({ ok: true, conversationId: 'conv_abc' });
+  });
+});

@@ -1,10 +1,19 @@
-import { isConversationId } from '../../../lib/ids';
+import { isConversationId, isItemId } from '../../../lib/ids';
 
 export type ParsedInput =
   | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string }
   | { ok: false; message: string };
 
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
+
+/** A badly encoded segment is kept as it is; it then fails the ID pattern with a clear message. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 function fromUrl(text: string): ParsedInput | null {
   let url: URL;
@@ -13,7 +22,7 @@ function fromUrl(text: string): ParsedInput | null {
   } catch {
     return null;
   }
-  const segments = url.pathname.split('/').map((segment) => decodeURIComponent(segment));
+  const segments = url.pathname.split('/').map(safeDecode);
   const index = segments.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
   if (index === -1) return null;
   const conversationId = segments[index + 1];
@@ -21,7 +30,8 @@ function fromUrl(text: string): ParsedInput | null {
   const isShareLink = segments[index] === 'c';
   const source = isShareLink ? url.searchParams.get('source') ?? undefined : undefined;
   const order = isShareLink ? url.searchParams.get('order') : null;
-  const itemId = isShareLink && url.hash.length > 1 ? decodeURIComponent(url.hash.slice(1)) : undefined;
+  const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
+  const itemId = isItemId(hashId) ? hashId : undefined;
   return {
     ok: true,
     conversationId,

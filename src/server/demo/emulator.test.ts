@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulatorApp, type DemoConversation, type StoredItem } from './emulator.ts';
+
+const CONVERSATION_ID = 'conv_big';
+const ids = Array.from({ length: 250 }, (_, index) => `msg_${String(index).padStart(3, '0')}`);
+
+function seed(): DemoConversation[] {
+  const items: StoredItem[] = ids.map((id, index) => ({ id, type: 'message', role: 'user', status: 'completed', content: `message ${index}` }));
+  return [
+    {
+      title: 'Big',
+      description: '250 items',
+      conversation: { id: CONVERSATION_ID, object: 'conversation', created_at: 1_700_000_000, metadata: { topic: 'paging' } },
+      items,
+    },
+  ];
+}
+
+const auth = { authorization: 'Bearer x' };
+
+function setup() {
+  const app = createEmulatorApp(seed());
+  const get = (path: string) => app.request(`/v1${path}`, { headers: auth });
+  const send = (method: string, path: string, body?: unknown) =>
+    app.request(`/v1${path}`, {
+      method,
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return { get, send };
+}
+
+interface Page {
+  data: StoredItem[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+}
+
+const itemsPath = `/conversations/${CONVERSATION_ID}/items`;
+
+async function walk(get: (path: string) => Response | Promise<Response>, order: 'asc' | 'desc', limit: number) {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages <= ids.length + 1; pages++) {
+    const response = await get(`${itemsPath}?order=${order}&limit=${limit}${after ? `&after=${after}` : ''}`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as Page;
+    expect(page.data.length).toBeLessThanOrEqual(limit);
+    expect(page.first_id).toBe(page.data[0]?.id ?? null);
+    expect(page.last_id).toBe(page.data.at(-1)?.id ?? null);
+    seen.push(...page.data.map((item) => item.id));
+    if (!page.has_more) return seen;
+    after = page.last_id;
+  }
+  throw new Error('paging did not end');
+}
+
+describe('emulator paging', () => {
+  it.each([
+    ['asc', 1],
+    ['asc', 20],
+    ['asc', 100],
+    ['desc', 7],
+    ['desc', 100],
+  ] as const)('walks every item exactly once in %s order with limit %i', async (order, limit) => {
+    const { get } = setup();
+    const seen = await walk(get, order, limit);
+    expect(seen).toEqual(order === 'asc' ? ids : [...ids].reverse());
+  });
+
+  it('defaults to newest first, 20 at a time', async () => {
+    const page = (await (await setup().get(itemsPath)).json()) as Page;
+    expect(page.data.map((item) => item.id)).toEqual(ids.slice(-20).reverse());
+    expect(page).toMatchObject({ object: 'list', first_id: 'msg_249', last_id: 'msg_230', has_more: true });
+  });
+
+  it('ends with has_more false exactly at the last item', async () => {
+    const page = (await (await setup().get(`${itemsPath}?order=asc&after=msg_199&limit=50`)).json()) as Page;
+    expect(page).toMatchObject({ first_id: 'msg_200', last_id: 'msg_249', has_more: false });
+    const empty = (await (await setup().get(`${itemsPath}?order=asc&after=msg_249`)).json()) as Page;
+    expect(empty).toMatchObject({ data: [], first_id: null, last_id: null, has_more: false });
+  });
+
+  it.each(['0', '101', '-1', 'ten'])('rejects limit=%s with an OpenAI error', async (limit) => {
+    const response = await setup().get(`${itemsPath}?limit=${limit}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { message: expect.stringContaining("Invalid 'limit'"), type: 'invalid_request_error', code: 'invalid_value', param: 'limit' },
+    });
+  });
+
+  it('rejects an unknown order', async () => {
+    const response = await setup().get(`${itemsPath}?order=newest`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { param: 'order' } });
+  });
+
+  it('answers 404 for an unknown cursor', async () => {
+    const response = await setup().get(`${itemsPath}?after=msg_nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { param: 'after', message: expect.stringContaining('msg_nope') } });
+  });
+});
+
+describe('emulator requests', () => {
+  it('answers 404 for a missing conversation', async () => {
+    const { get } = setup();
+    for (const path of ['/conversations/conv_missing', '/conversations/conv_missing/items', '/conversations/conv_missing/items/msg_000']) {
+      expect((await get(path)).status).toBe(404);
+    }
+  });
+
+  it('answers 401 without a bearer token', async () => {
+    const app = createEmulatorApp(seed());
+    const response = await app.request(`/v1${itemsPath}`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'missing_api_key', type: 'invalid_request_error' } });
+  });
+
+  it('returns the conversation and single items', async () => {
+    const { get } = setup();
+    expect(await (await get(`/conversations/${CONVERSATION_ID}`)).json()).toEqual({
+      id: CONVERSATION_ID,
+      object: 'conversation',
+      created_at: 1_700_000_000,
+      metadata: { topic: 'paging' },
+    });
+    expect(await (await get(`${itemsPath}/msg_042`)).json()).toMatchObject({ id: 'msg_042', content: 'message 42' });
+    expect((await get(`${itemsPath}/msg_nope`)).status).toBe(404);
+  });
+
+  it('creates a conversation with items and metadata, then reads it back', async () => {
+    const { get, send } = setup();
+    const created = await send('POST', '/conversations', {
+      items: [
+        { type: 'message', role: 'user', content: 'Hello' },
+        { role: 'assistant', content: [{ type: 'output_text', text: 'Hi' }] },
+      ],
+      metadata: { project: 'viewer' },
+    });
+    expect(created.status).toBe(200);
+    const conversation = (await created.json()) as { id: string; object: string; metadata: unknown };
+    expect(conversation).toMatchObject({ id: expect.stringMatching(/^conv_/), object: 'conversation', metadata: { project: 'viewer' } });
+    expect(await (await get(`/conversations/${conversation.id}`)).json()).toEqual(conversation);
+    const page = (await (await get(`/conversations/${conversation.id}/items?order=asc`)).json()) as Page;
+    expect(page.data).toEqual([
+      { id: expect.stringMatching(/^msg_/), type: 'message', role: 'user', status: 'completed', content: 'Hello' },
+      { id: expect.stringMatching(/^msg_/), type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Hi' }] },
+    ]);
+  });
+
+  it('accepts at most 20 items per request', async () => {
+    const { send } = setup();
+    const items = (count: number) => Array.from({ length: count }, () => ({ type: 'message', role: 'user', content: 'x' }));
+    expect((await send('POST', '/conversations', { items: items(20) })).status).toBe(200);
+    const response = await send('POST', '/conversations', { items: items(21) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { param: 'items' } });
+    expect((await send('POST', `${itemsPath}`, { items: items(21) })).status).toBe(400);
+  });
+
+  it('appends items to a conversation', async () => {
+    const { get, send } = setup();
+    const added = await send('POST', itemsPath, { items: [{ id: 'msg_new', type: 'message', role: 'user', content: 'Later' }] });
+    expect(await added.json()).toMatchObject({ object: 'list', data: [{ id: 'msg_new' }], first_id: 'msg_new', last_id: 'msg_new' });
+    const newest = (await (await get(`${itemsPath}?limit=2`)).json()) as Page;
+    expect(newest.data.map((item) => item.id)).toEqual(['msg_new', 'msg_249']);
+    expect(await walk(get, 'asc', 100)).toEqual([...ids, 'msg_new']);
+  });
+
+  it('deletes an item', async () => {
+    const { get, send } = setup();
+    const deleted = await send('DELETE', `${itemsPath}/msg_100`);
+    expect(await deleted.json()).toMatchObject({ id: CONVERSATION_ID, object: 'conversation' });
+    expect((await get(`${itemsPath}/msg_100`)).status).toBe(404);
+    expect(await walk(get, 'desc', 100)).toEqual(ids.filter((id) => id !== 'msg_100').reverse());
+  });
+
+  it('deletes a conversation', async () => {
+    const { get, send } = setup();
+    const deleted = await send('DELETE', `/conversations/${CONVERSATION_ID}`);
+    expect(await deleted.json()).toEqual({ id: CONVERSATION_ID, object: 'conversation.deleted', deleted: true });
+    expect((await get(`/conversations/${CONVERSATION_ID}`)).status).toBe(404);
+  });
+});
