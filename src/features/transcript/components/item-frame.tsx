@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { itemText } from '../lib/item-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
+import { JsonTree } from './content/json-tree';
 import { StatusBadge } from './status-badge';
 
 interface ItemFrameProps {
@@ -9,6 +11,8 @@ interface ItemFrameProps {
   style: RoleStyle;
   /** Shown beside the badge, e.g. the tool name. */
   subtitle?: ReactNode;
+  /** Extra controls in the header, e.g. the Markdown switch. */
+  controls?: ReactNode;
   highlighted: boolean;
   fallback?: boolean;
   children: ReactNode;
@@ -20,9 +24,14 @@ function permalink(itemId: string): string {
   return url.toString();
 }
 
-/** The chrome every item shares: role or type, status, its ID on demand and a permalink. */
-export function ItemFrame({ item, style, subtitle, highlighted, fallback = false, children }: ItemFrameProps) {
+const toolButton =
+  'rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100';
+const quietCopy = 'border-transparent px-1.5 py-0.5 font-normal text-zinc-500 dark:border-transparent dark:text-zinc-400';
+
+/** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
+export function ItemFrame({ item, style, subtitle, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   const [showId, setShowId] = useState(false);
+  const [showJson, setShowJson] = useState(false);
   return (
     <article
       data-item-id={item.id}
@@ -32,37 +41,39 @@ export function ItemFrame({ item, style, subtitle, highlighted, fallback = false
       aria-label={`${style.label} ${item.type}`}
       className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 px-4 py-3 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
-      <header className="mb-2 flex flex-wrap items-center gap-2">
+      <header className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
         {subtitle ? <span className="min-w-0 truncate text-sm font-medium text-zinc-700 dark:text-zinc-300">{subtitle}</span> : null}
         <StatusBadge status={item.status} />
-        <span className="ml-auto flex items-center gap-1 opacity-70 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
-          <button
-            type="button"
-            onClick={() => setShowId((value) => !value)}
-            aria-expanded={showId}
-            className="rounded px-1.5 py-0.5 font-mono text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-          >
+        <span className="ml-auto flex flex-wrap items-center gap-0.5 opacity-80 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
+          {controls}
+          <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" className={quietCopy} />
+          <CopyButton text={() => JSON.stringify(item, null, 2)} label="Copy JSON" title="Copy this item as JSON" className={quietCopy} />
+          <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} className={`${toolButton} font-mono`}>
+            {'{ }'}
+            <span className="sr-only">Raw JSON</span>
+          </button>
+          <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} className={`${toolButton} font-mono`}>
             ID
           </button>
-          <a
-            href={`#${encodeURIComponent(item.id)}`}
-            title="Link to this item"
-            aria-label={`Link to item ${item.id}`}
-            className="rounded px-1.5 py-0.5 font-mono text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-          >
+          <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
             #
           </a>
         </span>
       </header>
       {showId ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
-          <code className="break-all text-xs text-zinc-700 dark:text-zinc-300">{item.id}</code>
+          <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{item.id}</code>
           <CopyButton text={item.id} label="Copy ID" title={`Copy item ID ${item.id}`} />
           <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
         </div>
       ) : null}
       {children}
+      {showJson ? (
+        <div className="mt-3">
+          <JsonTree value={item} label={`Raw JSON of ${item.id}`} />
+        </div>
+      ) : null}
     </article>
   );
 }

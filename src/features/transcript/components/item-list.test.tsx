@@ -72,7 +72,7 @@ describe('ItemList', () => {
     expect(call.getByText('not valid JSON')).toBeInTheDocument();
     expect(call.getByLabelText('Arguments')).toHaveTextContent('{"city": "Paris"');
     expect(call.getByLabelText('Output').textContent).toBe('{\n  "temp_c": 21\n}');
-    expect(within(article('fco_1')).getByRole('link', { name: 'its call' })).toHaveAttribute('href', '#fc_1');
+    expect(within(article('fco_1')).getByRole('link', { name: 'its function call' })).toHaveAttribute('href', '#fc_1');
   });
 
   it('highlights the anchored item', () => {

@@ -1,16 +1,11 @@
 import { createElement, memo } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
-import { toPrettyJson } from '../lib/json-text';
-import type { ToolPairs } from '../lib/pair-tool-calls';
+import { partnerOf, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import type { ItemViewProps } from './item-view-props';
 import { rendererFor } from './item-renderers';
-import { JsonBlock } from './json-block';
-
-function partnerOf(item: ConversationItem, pairs: ToolPairs): ConversationItem | undefined {
-  if (typeof item.call_id !== 'string') return undefined;
-  return item.type.endsWith('_output') ? pairs.callByCallId.get(item.call_id) : pairs.outputByCallId.get(item.call_id);
-}
+import { toPrettyJson } from '../lib/json-text';
+import { LongText } from './content/long-text';
 
 function BrokenItem({ item, error }: { item: ConversationItem; error: unknown }) {
   return (
@@ -23,7 +18,7 @@ function BrokenItem({ item, error }: { item: ConversationItem; error: unknown })
       <p className="mb-2 font-medium text-red-900 dark:text-red-100">
         This {item.type.slice(0, 60)} item could not be displayed ({error instanceof Error ? error.message : 'unknown error'}). Its raw JSON:
       </p>
-      <JsonBlock text={toPrettyJson(item)} />
+      <LongText text={toPrettyJson(item)} variant="code" />
     </article>
   );
 }

@@ -1,16 +1,27 @@
 import type { ComponentType } from 'react';
-import { FunctionCallItem, FunctionCallOutputItem } from './function-call-item';
-import { GenericItem } from './generic-item';
 import type { ItemViewProps } from './item-view-props';
-import { MessageItem } from './message-item';
+import { MessageItem } from './items/message-item';
+import { CallItem, OUTPUT_OF, OutputItem, PAIR_SPECS } from './items/paired-items';
+import * as standalone from './items/standalone-items';
 
 /** The one place that maps an item type to its view; unknown types get the generic card. */
 const ITEM_RENDERERS: Record<string, ComponentType<ItemViewProps>> = {
   message: MessageItem,
-  function_call: FunctionCallItem,
-  function_call_output: FunctionCallOutputItem,
+  reasoning: standalone.ReasoningItem,
+  compaction: standalone.CompactionItem,
+  web_search_call: standalone.WebSearchItem,
+  file_search_call: standalone.FileSearchItem,
+  code_interpreter_call: standalone.CodeInterpreterItem,
+  image_generation_call: standalone.ImageGenerationItem,
+  mcp_list_tools: standalone.McpListToolsItem,
+  mcp_call: standalone.McpCallItem,
+  additional_tools: standalone.AdditionalToolsItem,
+  ...Object.fromEntries(Object.keys(PAIR_SPECS).map((type) => [type, CallItem])),
+  ...Object.fromEntries(Object.keys(OUTPUT_OF).map((type) => [type, OutputItem])),
 };
 
 export function rendererFor(type: string): ComponentType<ItemViewProps> {
-  return Object.hasOwn(ITEM_RENDERERS, type) ? ITEM_RENDERERS[type] : GenericItem;
+  return Object.hasOwn(ITEM_RENDERERS, type) ? ITEM_RENDERERS[type] : standalone.GenericItem;
 }
+
+export const RENDERED_TYPES = Object.keys(ITEM_RENDERERS);

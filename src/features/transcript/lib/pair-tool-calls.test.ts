@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationItem } from '../types';
-import { pairToolCalls } from './pair-tool-calls';
+import { pairToolCalls, partnerOf } from './pair-tool-calls';
 
 const item = (id: string, type: string, callId?: string): ConversationItem => ({ id, type, ...(callId ? { call_id: callId } : {}) });
 
@@ -35,5 +35,25 @@ describe('pairToolCalls', () => {
   it('ignores items without a usable call_id', () => {
     const pairs = pairToolCalls([item('fc_1', 'function_call'), { id: 'fc_2', type: 'function_call', call_id: 42 }, item('fc_3', 'function_call', '')]);
     expect(pairs.callByCallId.size).toBe(0);
+  });
+});
+
+describe('partnerOf', () => {
+  it('pairs MCP approval requests and responses by the request id', () => {
+    const request: ConversationItem = { id: 'mcpr_1', type: 'mcp_approval_request', name: 'deploy' };
+    const response: ConversationItem = { id: 'mcpa_1', type: 'mcp_approval_response', approval_request_id: 'mcpr_1', approve: true };
+    const pairs = pairToolCalls([request, response]);
+    expect(partnerOf(request, pairs)).toBe(response);
+    expect(partnerOf(response, pairs)).toBe(request);
+  });
+
+  it('pairs every call type with its output', () => {
+    for (const type of ['computer_call', 'local_shell_call', 'shell_call', 'apply_patch_call', 'tool_search_call', 'program']) {
+      const call = item(`${type}_1`, type, 'c1');
+      const output = item(`${type}_o`, `${type}_output`.replace('program_call', 'program'), 'c1');
+      const pairs = pairToolCalls([call, output]);
+      expect(partnerOf(call, pairs)).toBe(output);
+      expect(partnerOf(output, pairs)).toBe(call);
+    }
   });
 });

@@ -1,23 +1,49 @@
 import type { ConversationItem } from '../types';
 
 export interface ToolPairs {
-  /** The output item for each call_id. */
+  /** The output (or approval response) for each pairing key. */
   outputByCallId: Map<string, ConversationItem>;
-  /** The call item for each call_id. */
+  /** The call (or approval request) for each pairing key. */
   callByCallId: Map<string, ConversationItem>;
 }
 
-const OUTPUT_SUFFIX = '_output';
+type PairSide = { key: string; side: 'call' | 'output' };
 
-/** Links calls and their outputs by call_id in one pass over the loaded items. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** What links an item to its other half: call_id for tools, the request's id for MCP approvals. */
+export function pairKey(item: ConversationItem): PairSide | null {
+  if (item.type === 'mcp_approval_request') {
+    const key = text(item.id);
+    return key ? { key, side: 'call' } : null;
+  }
+  if (item.type === 'mcp_approval_response') {
+    const key = text(item.approval_request_id);
+    return key ? { key, side: 'output' } : null;
+  }
+  const key = text(item.call_id);
+  if (!key) return null;
+  return { key, side: item.type.endsWith('_output') ? 'output' : 'call' };
+}
+
+/** Links calls and their outputs in one pass over the loaded items. */
 export function pairToolCalls(items: readonly ConversationItem[]): ToolPairs {
   const outputByCallId = new Map<string, ConversationItem>();
   const callByCallId = new Map<string, ConversationItem>();
   for (const item of items) {
-    const callId = item.call_id;
-    if (typeof callId !== 'string' || !callId) continue;
-    const target = item.type.endsWith(OUTPUT_SUFFIX) ? outputByCallId : callByCallId;
-    if (!target.has(callId)) target.set(callId, item);
+    const pair = pairKey(item);
+    if (!pair) continue;
+    const target = pair.side === 'output' ? outputByCallId : callByCallId;
+    if (!target.has(pair.key)) target.set(pair.key, item);
   }
   return { outputByCallId, callByCallId };
+}
+
+/** The other half of a call or an output, when it is loaded. */
+export function partnerOf(item: ConversationItem, pairs: ToolPairs): ConversationItem | undefined {
+  const pair = pairKey(item);
+  if (!pair) return undefined;
+  return pair.side === 'output' ? pairs.callByCallId.get(pair.key) : pairs.outputByCallId.get(pair.key);
 }

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+
+const LEAF_LIMIT = 2_000;
+const CHILD_LIMIT = 500;
+
+function Leaf({ value }: { value: unknown }) {
+  if (typeof value === 'string') {
+    const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${(value.length - LEAF_LIMIT).toLocaleString('en')} more characters)` : value;
+    return <span className="break-all whitespace-pre-wrap text-emerald-700 dark:text-emerald-400">{JSON.stringify(shown)}</span>;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-700 dark:text-sky-400">{String(value)}</span>;
+  if (typeof value === 'boolean') return <span className="text-violet-700 dark:text-violet-400">{String(value)}</span>;
+  return <span className="text-zinc-500">{value === null ? 'null' : String(value)}</span>;
+}
+
+interface NodeProps {
+  name: string | number | null;
+  value: unknown;
+  depth: number;
+  openDepth: number;
+}
+
+function Key({ name }: { name: string | number | null }) {
+  if (name === null) return null;
+  return <span className="text-zinc-600 dark:text-zinc-400">{typeof name === 'number' ? name : JSON.stringify(name)}: </span>;
+}
+
+/** One node; children render only while it is open, so deep or huge values cost nothing until asked for. */
+function JsonNode({ name, value, depth, openDepth }: NodeProps) {
+  const [open, setOpen] = useState(depth < openDepth);
+  if (value === null || typeof value !== 'object') {
+    return (
+      <div className="pl-4 -indent-4">
+        <Key name={name} />
+        <Leaf value={value} />
+      </div>
+    );
+  }
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((child, index) => [index, child]) : Object.entries(value);
+  const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return (
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer select-none hover:bg-zinc-200/60 dark:hover:bg-zinc-800">
+        <Key name={name} />
+        {brackets[0]}
+        {open ? null : `… ${entries.length} ${Array.isArray(value) ? 'items' : 'keys'} ${brackets[1]}`}
+      </summary>
+      {open ? (
+        <div className="border-l border-zinc-300 pl-3 dark:border-zinc-700">
+          {entries.slice(0, CHILD_LIMIT).map(([key, child]) => (
+            <JsonNode key={key} name={key} value={child} depth={depth + 1} openDepth={openDepth} />
+          ))}
+          {entries.length > CHILD_LIMIT ? <div className="text-zinc-500">… {entries.length - CHILD_LIMIT} more (copy the JSON to see all)</div> : null}
+        </div>
+      ) : null}
+      {open ? <div>{brackets[1]}</div> : null}
+    </details>
+  );
+}
+
+interface JsonTreeProps {
+  value: unknown;
+  /** Levels open at first. */
+  openDepth?: number;
+  label?: string;
+}
+
+/** Pretty, collapsible JSON. */
+export function JsonTree({ value, openDepth = 2, label }: JsonTreeProps) {
+  return (
+    <section
+      aria-label={label}
+      className="max-h-[32rem] overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
+    >
+      <JsonNode name={null} value={value} depth={0} openDepth={openDepth} />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import { CopyButton } from '../../../../components/copy-button';
+import { hastText } from '../../lib/hast-text';
+import { safeLinkHref } from '../../lib/safe-url';
+import { SafeImage } from './safe-image';
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+/** Raw HTML in conversation content is shown as the text it is: never rendered, never silently dropped. */
+function remarkHtmlAsText() {
+  const walk = (node: MdNode) => {
+    if (node.type === 'html') node.type = 'text';
+    node.children?.forEach(walk);
+  };
+  return walk;
+}
+
+/** Only absolute http(s)/mailto links survive; javascript:, vbscript:, data: and the rest become inert. */
+function urlTransform(url: string, key: string): string {
+  if (key === 'src') return url;
+  return safeLinkHref(url) ?? '';
+}
+
+const components: Components = {
+  a({ href, title, children }) {
+    const safe = safeLinkHref(href);
+    if (!safe) return <span className="text-zinc-500 underline decoration-dotted" title="Link removed: unsafe or unsupported URL">{children}</span>;
+    if (title === 'citation') {
+      return (
+        <a href={safe} target="_blank" rel="noopener noreferrer" data-citation="" className="ml-0.5 align-super text-[0.7em] font-semibold text-indigo-700 no-underline hover:underline dark:text-indigo-300">
+          {children}
+        </a>
+      );
+    }
+    return (
+      <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    );
+  },
+  img({ src, alt }) {
+    return <SafeImage src={src} alt={alt || 'Image from the conversation'} />;
+  },
+  pre({ node, children }) {
+    return (
+      <div className="group/code relative">
+        <pre>{children}</pre>
+        <CopyButton
+          text={() => hastText(node)}
+          label="Copy"
+          title="Copy code"
+          className="absolute top-2 right-2 bg-white/90 opacity-0 group-hover/code:opacity-100 focus-visible:opacity-100 dark:bg-zinc-900/90"
+        />
+      </div>
+    );
+  },
+  table({ children }) {
+    return (
+      <div className="overflow-x-auto">
+        <table>{children}</table>
+      </div>
+    );
+  },
+};
+
+interface MarkdownViewProps {
+  text: string;
+  /** Rendered after the Markdown, e.g. the list of cited sources. */
+  after?: ReactNode;
+}
+
+/** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle. */
+export function MarkdownView({ text, after }: MarkdownViewProps) {
+  return (
+    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
+      <Markdown
+        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
+        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}
+        urlTransform={urlTransform}
+        components={components}
+      >
+        {text}
+      </Markdown>
+      {after}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { lazy, Suspense } from 'react';
+import { citedMarkdown, segmentText, type Citation } from '../../lib/citations';
+import { safeLinkHref } from '../../lib/safe-url';
+import { LongText } from './long-text';
+
+const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
+
+/** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
+export const MARKDOWN_LIMIT = 60_000;
+
+export type TextMode = 'markdown' | 'plain';
+
+interface RichTextProps {
+  text: string;
+  mode: TextMode;
+  citations?: readonly Citation[];
+}
+
+function CitationMarker({ citation }: { citation: Citation }) {
+  const href = citation.href ? safeLinkHref(citation.href) : null;
+  const label = `[${citation.number}]`;
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-citation="" title={citation.label} className="ml-0.5 align-super text-[0.7em] font-semibold text-indigo-700 dark:text-indigo-300">
+      {label}
+    </a>
+  ) : (
+    <span data-citation="" title={citation.label} className="ml-0.5 align-super text-[0.7em] font-semibold text-zinc-600 dark:text-zinc-400">
+      {label}
+    </span>
+  );
+}
+
+export function CitationList({ citations }: { citations: readonly Citation[] }) {
+  if (citations.length === 0) return null;
+  return (
+    <ol aria-label="Sources" className="not-prose mt-3 space-y-1 border-t border-zinc-200 pt-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+      {citations.map((citation) => (
+        <li key={citation.number} className="flex gap-1.5">
+          <span className="font-semibold">[{citation.number}]</span>
+          {citation.kind === 'file' ? <span aria-hidden="true">📄</span> : null}
+          {citation.href ? (
+            <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
+              {citation.label}
+            </a>
+          ) : (
+            <span className="min-w-0 break-all">{citation.label}</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
+export function RichText({ text, mode, citations = [] }: RichTextProps) {
+  if (mode === 'markdown' && text.length <= MARKDOWN_LIMIT) {
+    const plain = <LongText text={text} />;
+    return (
+      <Suspense fallback={plain}>
+        <MarkdownView text={citations.length ? citedMarkdown(text, citations) : text} after={<CitationList citations={citations} />} />
+      </Suspense>
+    );
+  }
+  if (citations.length === 0) {
+    return (
+      <div>
+        {mode === 'markdown' ? <p className="mb-1 text-xs text-zinc-500">Shown as plain text: too long to format as Markdown.</p> : null}
+        <LongText text={text} />
+      </div>
+    );
+  }
+  return (
+    <div>
+      <p className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]">
+        {segmentText(text, citations).map((segment, index) =>
+          'text' in segment ? <span key={index}>{segment.text}</span> : <CitationMarker key={index} citation={segment.citation} />,
+        )}
+      </p>
+      <CitationList citations={citations} />
+    </div>
+  );
+}

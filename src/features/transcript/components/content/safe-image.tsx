@@ -1,0 +1,38 @@
+import { useRef } from 'react';
+import { isSafeImageUrl } from '../../lib/safe-url';
+
+interface SafeImageProps {
+  src: unknown;
+  alt: string;
+}
+
+/** An image from conversation content: only safe URLs load, without a referrer, lazily, and enlarge on click. */
+export function SafeImage({ src, alt }: SafeImageProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  if (!isSafeImageUrl(src)) {
+    const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : String(src);
+    return (
+      <div data-image-blocked="" className="rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
+        <p className="font-medium">Image not shown: only https: and PNG, JPEG, GIF or WebP data: URLs are loaded.</p>
+        <p className="mt-1 break-all font-mono">{shown}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        title="Enlarge"
+        className="block overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <img src={src} alt={alt} loading="lazy" decoding="async" referrerPolicy="no-referrer" className="max-h-72 max-w-full object-contain" />
+      </button>
+      <dialog ref={dialog} aria-label={alt} className="m-auto max-h-[95dvh] max-w-[95vw] bg-transparent p-0 backdrop:bg-black/80">
+        <button type="button" onClick={() => dialog.current?.close()} title="Close (Esc)" className="block cursor-zoom-out">
+          <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-h-[95dvh] max-w-[95vw] object-contain" />
+        </button>
+      </dialog>
+    </>
+  );
+}

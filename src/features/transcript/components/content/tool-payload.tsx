@@ -1,0 +1,51 @@
+import { parseJsonText } from '../../lib/json-text';
+import { JsonTree } from './json-tree';
+import { LongText } from './long-text';
+import { MessageContent } from './message-content';
+
+interface ToolPayloadProps {
+  label: string;
+  value: unknown;
+  /** Flag text that should be JSON but is not (tool arguments). */
+  expectJson?: boolean;
+}
+
+const LABEL = 'mb-1 flex items-center gap-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+
+/** Arguments, input or output of a tool: pretty JSON when it parses, raw text (flagged when JSON was expected) when not. */
+export function ToolPayload({ label, value, expectJson = false }: ToolPayloadProps) {
+  if (Array.isArray(value) && value.every((part) => part && typeof part === 'object' && 'type' in part)) {
+    return (
+      <section>
+        <h3 className={LABEL}>{label}</h3>
+        <MessageContent content={value} mode="plain" />
+      </section>
+    );
+  }
+  if (typeof value !== 'string') {
+    return (
+      <section>
+        <h3 className={LABEL}>{label}</h3>
+        {value === undefined || value === null ? <p className="text-sm text-zinc-500 italic">none</p> : <JsonTree value={value} />}
+      </section>
+    );
+  }
+  const parsed = parseJsonText(value);
+  return (
+    <section>
+      <h3 className={LABEL}>
+        {label}
+        {expectJson && !parsed.valid && value.trim() !== '' ? (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 tracking-normal text-amber-900 normal-case dark:bg-amber-900/60 dark:text-amber-100">
+            not valid JSON
+          </span>
+        ) : null}
+      </h3>
+      <LongText text={parsed.valid ? parsed.pretty : parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />
+    </section>
+  );
+}
+
+export function FieldLabel({ children }: { children: string }) {
+  return <h3 className={LABEL}>{children}</h3>;
+}

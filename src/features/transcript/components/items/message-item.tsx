@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { roleStyle } from '../../lib/roles';
+import { MessageContent } from '../content/message-content';
+import type { TextMode } from '../content/rich-text';
+import { ItemFrame } from '../item-frame';
+import type { ItemViewProps } from '../item-view-props';
+
+const PHASES: Record<string, string> = { commentary: 'commentary', final_answer: 'final answer' };
+
+/** Assistant text reads as Markdown; everyone else's as written. Each message has a switch. */
+export function MessageItem({ item, highlighted }: ItemViewProps) {
+  const [mode, setMode] = useState<TextMode>(item.role === 'assistant' ? 'markdown' : 'plain');
+  const phase = typeof item.phase === 'string' ? (PHASES[item.phase] ?? item.phase.slice(0, 40)) : null;
+  return (
+    <ItemFrame
+      item={item}
+      style={roleStyle(item.role)}
+      subtitle={phase ? <span className="rounded bg-zinc-200/70 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{phase}</span> : null}
+      highlighted={highlighted}
+      controls={
+        <button
+          type="button"
+          onClick={() => setMode((value) => (value === 'markdown' ? 'plain' : 'markdown'))}
+          aria-pressed={mode === 'markdown'}
+          title="Show this message as Markdown or as plain text"
+          className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
+        >
+          Markdown
+        </button>
+      }
+    >
+      <div className="text-[15px] text-zinc-900 dark:text-zinc-100">
+        <MessageContent content={item.content} mode={mode} />
+      </div>
+    </ItemFrame>
+  );
+}

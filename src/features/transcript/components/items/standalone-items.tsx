@@ -1,0 +1,258 @@
+import type { ReactNode } from 'react';
+import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
+import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
+import { CodeBlock } from '../content/code-block';
+import { JsonTree } from '../content/json-tree';
+import { LongText } from '../content/long-text';
+import { RichText } from '../content/rich-text';
+import { SafeImage } from '../content/safe-image';
+import { ToolList } from '../content/tool-list';
+import { FieldLabel, ToolPayload } from '../content/tool-payload';
+import { ItemFrame } from '../item-frame';
+import type { ItemViewProps } from '../item-view-props';
+
+const REASONING_STYLE = {
+  label: 'Reasoning',
+  badge: 'bg-fuchsia-600 text-white dark:bg-fuchsia-500',
+  card: 'border-l-fuchsia-400 bg-fuchsia-50/40 dark:bg-fuchsia-950/10',
+};
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function texts(value: unknown): string[] {
+  return records(value).flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
+}
+
+function Encrypted({ value, what }: { value: unknown; what: string }) {
+  if (typeof value !== 'string' || value === '') return null;
+  return (
+    <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <span aria-hidden="true">🔒 </span>
+      {what}: encrypted ({value.length.toLocaleString('en')} characters)
+    </p>
+  );
+}
+
+function Collapsed({ summary, children, open = false }: { summary: string; children: ReactNode; open?: boolean }) {
+  return (
+    <details open={open} className="group/details rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-zinc-700 select-none hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/60">{summary}</summary>
+      <div className="space-y-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">{children}</div>
+    </details>
+  );
+}
+
+function ExternalLink({ url }: { url: unknown }) {
+  const href = safeLinkHref(url);
+  const label = typeof url === 'string' ? url : '';
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="break-all text-indigo-700 underline dark:text-indigo-300">
+      {label}
+    </a>
+  ) : (
+    <span className="break-all text-zinc-600">{label}</span>
+  );
+}
+
+export function ReasoningItem({ item, highlighted }: ItemViewProps) {
+  const summary = texts(item.summary);
+  const content = texts(item.content);
+  return (
+    <ItemFrame item={item} style={REASONING_STYLE} highlighted={highlighted}>
+      <div className="space-y-2">
+        {summary.length > 0 ? (
+          <Collapsed summary={`Reasoning summary (${summary.length} part${summary.length === 1 ? '' : 's'})`}>
+            {summary.map((text, index) => (
+              <RichText key={index} text={text} mode="markdown" />
+            ))}
+          </Collapsed>
+        ) : (
+          <p className="text-sm text-zinc-500 italic">No reasoning summary</p>
+        )}
+        {content.length > 0 ? (
+          <Collapsed summary="Reasoning text">
+            {content.map((text, index) => (
+              <RichText key={index} text={text} mode="plain" />
+            ))}
+          </Collapsed>
+        ) : null}
+        <Encrypted value={item.encrypted_content} what="Reasoning content" />
+      </div>
+    </ItemFrame>
+  );
+}
+
+export function CompactionItem({ item, highlighted }: ItemViewProps) {
+  return (
+    <ItemFrame item={item} style={{ ...GENERIC_STYLE, label: 'Compaction' }} highlighted={highlighted}>
+      <p className="mb-1 text-sm text-zinc-700 dark:text-zinc-300">Earlier context was compacted into this item.</p>
+      <Encrypted value={item.encrypted_content} what="Compacted context" />
+    </ItemFrame>
+  );
+}
+
+export function WebSearchItem({ item, highlighted }: ItemViewProps) {
+  const action = (item.action && typeof item.action === 'object' ? item.action : {}) as Record<string, unknown>;
+  const queries = [str(action.query), ...(Array.isArray(action.queries) ? action.queries.map(str) : [])].filter((query): query is string => !!query);
+  const sources = records(action.sources);
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Web search' }} subtitle={str(action.type)} highlighted={highlighted}>
+      <div className="space-y-2 text-sm">
+        {action.type === 'open_page' ? (
+          <p>
+            Opened <ExternalLink url={action.url} />
+          </p>
+        ) : action.type === 'find' ? (
+          <p>
+            Looked for <q className="font-medium">{str(action.pattern) ?? ''}</q> in <ExternalLink url={action.url} />
+          </p>
+        ) : (
+          [...new Set(queries)].map((query) => (
+            <p key={query}>
+              Searched for <q className="font-medium">{query}</q>
+            </p>
+          ))
+        )}
+        {sources.length > 0 ? (
+          <div>
+            <FieldLabel>Sources</FieldLabel>
+            <ol className="list-decimal space-y-0.5 pl-5">
+              {sources.map((source, index) => (
+                <li key={index}>
+                  <ExternalLink url={source.url} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+      </div>
+    </ItemFrame>
+  );
+}
+
+export function FileSearchItem({ item, highlighted }: ItemViewProps) {
+  const queries = Array.isArray(item.queries) ? item.queries.map(String) : [];
+  const results = records(item.results);
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'File search' }} highlighted={highlighted}>
+      <div className="space-y-2 text-sm">
+        <ul className="flex flex-wrap gap-1.5" aria-label="Queries">
+          {queries.map((query, index) => (
+            <li key={index} className="rounded-md bg-zinc-200/70 px-2 py-0.5 dark:bg-zinc-800">
+              {query}
+            </li>
+          ))}
+        </ul>
+        {results.length > 0 ? (
+          <ol className="space-y-2">
+            {results.map((result, index) => (
+              <li key={index} className="rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
+                <p className="flex flex-wrap items-baseline gap-2">
+                  <span className="font-medium break-all">📄 {str(result.filename) ?? str(result.file_id) ?? 'file'}</span>
+                  {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-500">score {result.score.toFixed(3)}</span> : null}
+                </p>
+                {str(result.text) ? <LongText text={result.text as string} /> : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-xs text-zinc-500 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
+        )}
+      </div>
+    </ItemFrame>
+  );
+}
+
+export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
+  const outputs = records(item.outputs);
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Code interpreter' }} subtitle={str(item.container_id)} highlighted={highlighted}>
+      <div className="space-y-2">
+        {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-500 italic">No code</p>}
+        {outputs.map((output, index) =>
+          output.type === 'image' ? (
+            <SafeImage key={index} src={output.url} alt="Code interpreter output" />
+          ) : output.type === 'logs' ? (
+            <div key={index}>
+              <FieldLabel>Logs</FieldLabel>
+              <LongText variant="code" text={String(output.logs ?? '')} label="Logs" />
+            </div>
+          ) : (
+            <JsonTree key={index} value={output} />
+          ),
+        )}
+      </div>
+    </ItemFrame>
+  );
+}
+
+export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
+  const url = base64ImageUrl(item.result);
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Image generation' }} highlighted={highlighted}>
+      {url ? (
+        <SafeImage src={url} alt={str(item.revised_prompt) ?? 'Generated image'} />
+      ) : typeof item.result === 'string' && item.result ? (
+        <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({item.result.length.toLocaleString('en')} characters).</p>
+      ) : (
+        <p className="text-sm text-zinc-500 italic">No image yet.</p>
+      )}
+      {str(item.revised_prompt) ? <p className="mt-2 text-xs text-zinc-500">Prompt: {item.revised_prompt as string}</p> : null}
+    </ItemFrame>
+  );
+}
+
+export function McpListToolsItem({ item, highlighted }: ItemViewProps) {
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'MCP tools' }} subtitle={str(item.server_label)} highlighted={highlighted}>
+      {str(item.error) ? <p className="mb-2 text-sm text-rose-700 dark:text-rose-300">{item.error as string}</p> : null}
+      <ToolList tools={item.tools} />
+    </ItemFrame>
+  );
+}
+
+export function McpCallItem({ item, highlighted }: ItemViewProps) {
+  return (
+    <ItemFrame
+      item={item}
+      style={{ ...TOOL_STYLE, label: 'MCP call' }}
+      subtitle={<code className="font-mono">{[str(item.server_label), str(item.name)].filter(Boolean).join(' · ')}</code>}
+      highlighted={highlighted}
+    >
+      <div className="space-y-3">
+        <ToolPayload label="Arguments" value={item.arguments ?? ''} expectJson />
+        {str(item.error) ? (
+          <div>
+            <FieldLabel>Error</FieldLabel>
+            <LongText variant="code" text={item.error as string} label="Error" />
+          </div>
+        ) : null}
+        {item.output !== undefined && item.output !== null ? <ToolPayload label="Output" value={item.output} /> : null}
+      </div>
+    </ItemFrame>
+  );
+}
+
+export function AdditionalToolsItem({ item, highlighted }: ItemViewProps) {
+  const role = roleStyle(item.role);
+  return (
+    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Additional tools' }} subtitle={`from ${role.label.toLowerCase()}`} highlighted={highlighted}>
+      <ToolList tools={item.tools} />
+    </ItemFrame>
+  );
+}
+
+/** Any item type without a dedicated view: nothing is dropped, the whole item shows as JSON. */
+export function GenericItem({ item, highlighted }: ItemViewProps) {
+  return (
+    <ItemFrame item={item} style={{ ...GENERIC_STYLE, label: item.type.slice(0, 60) || 'item' }} highlighted={highlighted} fallback>
+      <JsonTree value={item} label={`${item.type} item as JSON`} />
+    </ItemFrame>
+  );
+}

@@ -1,0 +1,10 @@
+/** Saves text as a file, so a text too long to read on the page is still there in full. */
+export function downloadText(text: string, filename: string, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,23 @@
+import type { ConversationItem } from '../types';
+
+const TEXT_FIELDS = ['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error'] as const;
+
+function textOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textOf);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return TEXT_FIELDS.flatMap((field) => (field in record ? textOf(record[field]) : []));
+  }
+  return [];
+}
+
+/** What "Copy text" copies: the readable text of an item, or its JSON when it has none. */
+export function itemText(item: ConversationItem): string {
+  const parts = [
+    ...textOf(item.content),
+    ...textOf(item.summary),
+    ...TEXT_FIELDS.flatMap((field) => (field in item ? textOf(item[field]) : [])),
+  ];
+  return parts.length > 0 ? parts.join('\n\n') : JSON.stringify(item, null, 2);
+}
