@@ -1,0 +1,214 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { pairToolCalls } from '../lib/pair-tool-calls';
+import type { ConversationItem } from '../types';
+import { ItemList } from './item-list';
+import { RENDERED_TYPES } from './item-renderers';
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function show(list: ConversationItem[]) {
+  const { container } = render(<ItemList items={list} pairs={pairToolCalls(list)} highlightedId={null} />);
+  return (id: string) => within(container.querySelector<HTMLElement>(`[data-item-id="${id}"]`) as HTMLElement);
+}
+
+describe('the renderer registry', () => {
+  it('has a dedicated view for every type of the SDK ConversationItem union', () => {
+    const union = [
+      'message', 'function_call', 'function_call_output', 'custom_tool_call', 'custom_tool_call_output', 'reasoning',
+      'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'computer_call',
+      'computer_call_output', 'local_shell_call', 'local_shell_call_output', 'shell_call', 'shell_call_output',
+      'apply_patch_call', 'apply_patch_call_output', 'mcp_list_tools', 'mcp_approval_request', 'mcp_approval_response',
+      'mcp_call', 'tool_search_call', 'tool_search_output', 'additional_tools', 'program', 'program_output', 'compaction',
+    ];
+    expect(union.filter((type) => !RENDERED_TYPES.includes(type))).toEqual([]);
+  });
+});
+
+describe('item views', () => {
+  it('reasoning: summary collapsed under a label, encrypted content counted, never dumped', () => {
+    const secret = 'gAAAA'.repeat(120);
+    const item = show([{ id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Check the logs first.' }, { type: 'summary_text', text: 'Then the config.' }], encrypted_content: secret }])('rs_1');
+    const summary = item.getByText('Reasoning summary (2 parts)');
+    expect(summary.closest('details')).not.toHaveAttribute('open');
+    expect(item.getByText(/encrypted \(600 characters\)/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain(secret);
+  });
+
+  it('web search: the query and its sources as safe external links', () => {
+    const item = show([{ id: 'ws_1', type: 'web_search_call', status: 'completed', action: { type: 'search', query: 'vite 8 release', sources: [{ type: 'url', url: 'https://vite.dev/blog' }, { type: 'url', url: 'javascript:alert(1)' }] } }])('ws_1');
+    expect(item.getByText('vite 8 release')).toBeInTheDocument();
+    const link = item.getByRole('link', { name: 'https://vite.dev/blog' });
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(item.queryByRole('link', { name: 'javascript:alert(1)' })).toBeNull();
+  });
+
+  it('file search: queries, file names and scores', () => {
+    const item = show([{ id: 'fs_1', type: 'file_search_call', status: 'completed', queries: ['retry policy'], results: [{ file_id: 'file_1', filename: 'runbook.md', score: 0.8123, text: 'Retry three times.' }] }])('fs_1');
+    expect(item.getByText('retry policy')).toBeInTheDocument();
+    expect(item.getByText(/runbook\.md/)).toBeInTheDocument();
+    expect(item.getByText('score 0.812')).toBeInTheDocument();
+  });
+
+  it('code interpreter: code, logs and image outputs', () => {
+    const item = show([{ id: 'ci_1', type: 'code_interpreter_call', status: 'completed', container_id: 'cntr_1', code: 'print(1 + 1)', outputs: [{ type: 'logs', logs: '2' }, { type: 'image', url: 'https://files.example/plot.png' }] }])('ci_1');
+    expect(item.getByText(/print\(1 \+ 1\)/)).toBeInTheDocument();
+    expect(item.getByLabelText('Logs')).toHaveTextContent('2');
+    expect(item.getByRole('img', { name: 'Code interpreter output' })).toHaveAttribute('src', 'https://files.example/plot.png');
+  });
+
+  it('image generation: the base64 result as an image', () => {
+    const item = show([{ id: 'ig_1', type: 'image_generation_call', status: 'completed', result: PNG }])('ig_1');
+    expect(item.getByRole('img', { name: 'Generated image' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+  });
+
+  it('computer call: the action, pending safety checks and the screenshot of its output', () => {
+    const list = [
+      { id: 'cu_1', type: 'computer_call', call_id: 'c1', status: 'completed', action: { type: 'click', button: 'left', x: 10, y: 20 }, pending_safety_checks: [{ id: 's1', code: 'malicious_instructions', message: 'Check the page.' }] },
+      { id: 'cuo_1', type: 'computer_call_output', call_id: 'c1', status: 'completed', output: { type: 'computer_screenshot', image_url: `data:image/png;base64,${PNG}` } },
+    ];
+    const item = show(list)('cu_1');
+    expect(item.getByText('"click"')).toBeInTheDocument();
+    expect(item.getByText(/malicious_instructions/)).toBeInTheDocument();
+    expect(item.getByRole('img', { name: 'Screenshot after the action' })).toBeInTheDocument();
+  });
+
+  it('local shell and shell: the command line, exit code, stdout and stderr', () => {
+    const list = [
+      { id: 'ls_1', type: 'local_shell_call', call_id: 'l1', status: 'completed', action: { type: 'exec', command: ['npm', 'run', 'test -- --watch=false'], env: {}, working_directory: '/app' } },
+      { id: 'lso_1', type: 'local_shell_call_output', call_id: 'l1', output: JSON.stringify({ stdout: 'ok 12 tests', stderr: 'warn', exit_code: 1 }) },
+      { id: 'sh_1', type: 'shell_call', call_id: 's1', status: 'completed', action: { commands: ['git status'], timeout_ms: 1000 } },
+      { id: 'sho_1', type: 'shell_call_output', call_id: 's1', status: 'completed', output: [{ stdout: 'clean', stderr: '', outcome: { type: 'exit', exit_code: 0 } }] },
+    ];
+    const view = show(list);
+    expect(view('ls_1').getByLabelText('Command')).toHaveTextContent("$ npm run 'test -- --watch=false'");
+    expect(view('ls_1').getByText('exit 1')).toBeInTheDocument();
+    expect(view('ls_1').getByLabelText('stderr')).toHaveTextContent('warn');
+    expect(view('sh_1').getByLabelText('Command')).toHaveTextContent('$ git status');
+    expect(view('sh_1').getByText('exit 0')).toBeInTheDocument();
+    expect(view('sho_1').getByRole('link', { name: 'its shell' })).toHaveAttribute('href', '#sh_1');
+  });
+
+  it('apply patch: operation, path, diff and result', () => {
+    const view = show([
+      { id: 'ap_1', type: 'apply_patch_call', call_id: 'p1', status: 'completed', operation: { type: 'update_file', path: 'src/app.ts', diff: '-a\n+b' } },
+      { id: 'apo_1', type: 'apply_patch_call_output', call_id: 'p1', status: 'completed', output: 'Applied 1 hunk' },
+    ]);
+    expect(view('ap_1').getByText('update file')).toBeInTheDocument();
+    expect(view('ap_1').getByText('src/app.ts')).toBeInTheDocument();
+    expect(view('ap_1').getByText('Applied 1 hunk')).toBeInTheDocument();
+  });
+
+  it('MCP: listed tools, an approval paired with its request, and a call with its output', () => {
+    const view = show([
+      { id: 'ml_1', type: 'mcp_list_tools', server_label: 'github', tools: [{ name: 'create_issue', description: 'Open an issue', input_schema: {} }] },
+      { id: 'mr_1', type: 'mcp_approval_request', server_label: 'github', name: 'create_issue', arguments: '{"title":"x"}' },
+      { id: 'ma_1', type: 'mcp_approval_response', approval_request_id: 'mr_1', approve: true, reason: 'Looks fine' },
+      { id: 'mc_1', type: 'mcp_call', server_label: 'github', name: 'create_issue', arguments: '{"title":"x"}', output: '{"number":7}', status: 'completed' },
+    ]);
+    expect(view('ml_1').getByText('create_issue')).toBeInTheDocument();
+    expect(view('ml_1').getByText('Open an issue')).toBeInTheDocument();
+    expect(view('mr_1').getByText('✓ Approved')).toBeInTheDocument();
+    expect(view('mr_1').getByText('Looks fine')).toBeInTheDocument();
+    expect(view('ma_1').getByRole('link', { name: 'its mcp approval request' })).toHaveAttribute('href', '#mr_1');
+    expect(view('mc_1').getByLabelText('Output')).toHaveTextContent('"number": 7');
+  });
+
+  it('tool search, additional tools, programs, custom tools and compaction', () => {
+    const fnTool = { type: 'function', name: 'lookup_order', description: 'Find an order', parameters: {} };
+    const view = show([
+      { id: 'ts_1', type: 'tool_search_call', call_id: 't1', execution: 'server', status: 'completed', arguments: { query: 'orders' } },
+      { id: 'tso_1', type: 'tool_search_output', call_id: 't1', execution: 'server', status: 'completed', tools: [fnTool] },
+      { id: 'at_1', type: 'additional_tools', role: 'developer', tools: [{ ...fnTool, name: 'refund' }] },
+      { id: 'pg_1', type: 'program', call_id: 'g1', code: 'return 40 + 2', fingerprint: 'fp' },
+      { id: 'pgo_1', type: 'program_output', call_id: 'g1', result: '42', status: 'completed' },
+      { id: 'ct_1', type: 'custom_tool_call', call_id: 'x1', name: 'sql', input: 'SELECT 1' },
+      { id: 'cto_1', type: 'custom_tool_call_output', call_id: 'x1', output: '1 row' },
+      { id: 'cp_1', type: 'compaction', encrypted_content: 'abc'.repeat(10) },
+    ]);
+    expect(view('ts_1').getByText('lookup_order')).toBeInTheDocument();
+    expect(view('at_1').getByText('refund')).toBeInTheDocument();
+    expect(view('at_1').getByText('from developer')).toBeInTheDocument();
+    expect(view('pg_1').getByText(/return 40 \+ 2/)).toBeInTheDocument();
+    expect(view('pg_1').getByLabelText('Result')).toHaveTextContent('42');
+    expect(view('ct_1').getByLabelText('Input')).toHaveTextContent('SELECT 1');
+    expect(view('ct_1').getByLabelText('Output')).toHaveTextContent('1 row');
+    expect(view('cp_1').getByText(/encrypted \(30 characters\)/)).toBeInTheDocument();
+  });
+
+  it('an output whose call is not loaded shows its content with a note', () => {
+    const item = show([{ id: 'fco_9', type: 'function_call_output', call_id: 'call_9', output: 'late' }])('fco_9');
+    expect(item.getByText(/call_9 is not loaded/)).toBeInTheDocument();
+    expect(item.getByLabelText('Output')).toHaveTextContent('late');
+  });
+});
+
+describe('content parts', () => {
+  it('images load only from safe URLs, lazily and without a referrer; file_id-only ones get a placeholder', () => {
+    const item = show([
+      {
+        id: 'msg_img',
+        type: 'message',
+        role: 'user',
+        content: [
+          { type: 'input_image', image_url: 'https://img.example/cat.png', detail: 'auto' },
+          { type: 'input_image', image_url: 'data:image/svg+xml;base64,PHN2Zz4=' },
+          { type: 'input_image', file_id: 'file_img_1' },
+          { type: 'input_file', file_id: 'file_doc_1', filename: 'build.log' },
+        ],
+      },
+    ])('msg_img');
+    const images = item.getAllByRole('img', { name: 'Image from the conversation' });
+    expect(images[0]).toHaveAttribute('src', 'https://img.example/cat.png');
+    expect(images[0]).toHaveAttribute('referrerpolicy', 'no-referrer');
+    expect(images[0]).toHaveAttribute('loading', 'lazy');
+    expect(item.getByText(/Image not shown/)).toBeInTheDocument();
+    expect(document.querySelector('img[src^="data:image/svg"]')).toBeNull();
+    expect(item.getByText('file_img_1')).toBeInTheDocument();
+    expect(item.getByText('build.log')).toBeInTheDocument();
+  });
+
+  it('citations mark the cited span and list their sources; file citations name the file', () => {
+    const text = 'Vite 8 ships Rolldown. See the runbook.';
+    const item = show([
+      {
+        id: 'msg_cite',
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', url: 'https://vite.dev', title: 'Vite blog', start_index: 0, end_index: 22 }, { type: 'file_citation', file_id: 'file_1', filename: 'runbook.md', index: 38 }] }],
+      },
+    ])('msg_cite');
+    expect(item.getAllByRole('link', { name: '[1]' })[0]).toHaveAttribute('href', 'https://vite.dev/');
+    const sources = item.getByRole('list', { name: 'Sources' });
+    expect(within(sources).getByRole('link', { name: 'Vite blog' })).toBeInTheDocument();
+    expect(within(sources).getByText('runbook.md')).toBeInTheDocument();
+  });
+
+  it('assistant Markdown renders tables and code, neutralises javascript: links and shows raw HTML as text', async () => {
+    const markdown = '| a | b |\n|---|---|\n| 1 | 2 |\n\n[bad](javascript:alert(1)) <b onclick="x()">bold</b>\n\n```ts\nconst x = 1;\n```';
+    const item = show([{ id: 'msg_md', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: markdown, annotations: [] }] }])('msg_md');
+    expect(await item.findByRole('table')).toBeInTheDocument();
+    expect(item.getByText('bad').closest('a')).toBeNull();
+    expect(item.getByText(/<b onclick="x\(\)">/)).toBeInTheDocument();
+    expect(document.querySelector('[onclick]')).toBeNull();
+    expect(item.getByRole('button', { name: 'Copy code' })).toBeInTheDocument();
+  });
+
+  it('the Markdown switch shows the text as written', async () => {
+    const item = show([{ id: 'msg_sw', type: 'message', role: 'assistant', content: '# Title\n\n- one' }])('msg_sw');
+    expect(await item.findByRole('heading', { name: 'Title' })).toBeInTheDocument();
+    await userEvent.click(item.getByRole('button', { name: 'Markdown' }));
+    expect(item.queryByRole('heading')).toBeNull();
+    expect(item.getByText(/# Title/)).toBeInTheDocument();
+  });
+
+  it('a megabyte of text is collapsed behind Show more and offers a download', async () => {
+    const text = 'word '.repeat(200_000);
+    const item = show([{ id: 'msg_big', type: 'message', role: 'assistant', content: text }])('msg_big');
+    expect(item.getByText('Shown as plain text: too long to format as Markdown.')).toBeInTheDocument();
+    expect(item.getByRole('button', { name: 'Show more (1,000,000 characters)' })).toBeInTheDocument();
+    expect(item.getByRole('button', { name: 'Download' })).toBeInTheDocument();
+    expect(screen.queryByText(text)).toBeNull();
+  });
+});
