@@ -1,5 +1,9 @@
+import agentRun from './conversations/agent-run.json' with { type: 'json' };
 import aliceAndBob from './conversations/alice-and-bob.json' with { type: 'json' };
+import citationsAndReasoning from './conversations/citations-and-reasoning.json' with { type: 'json' };
+import hostilePayloads from './conversations/hostile-payloads.json' with { type: 'json' };
 import longSupportThread from './conversations/long-support-thread.json' with { type: 'json' };
+import markdownAnswer from './conversations/markdown-answer.json' with { type: 'json' };
 import streamingStates from './conversations/streaming-states.json' with { type: 'json' };
 import tripPlanning from './conversations/trip-planning.json' with { type: 'json' };
 import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
@@ -9,10 +13,14 @@ import type { DemoConversation } from './emulator.ts';
 /** The demo conversations, in the order the home page lists them. */
 export const demoConversations = [
   tripPlanning,
+  agentRun,
+  markdownAnswer,
+  citationsAndReasoning,
   weatherToolCall,
   streamingStates,
   longSupportThread,
   aliceAndBob,
+  hostilePayloads,
 ] as unknown as DemoConversation[];
 
 export const demoExamples: DemoExample[] = demoConversations.map(({ title, description, conversation, items }) => ({

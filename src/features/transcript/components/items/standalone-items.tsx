@@ -108,7 +108,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
           <p>
             Opened <ExternalLink url={action.url} />
           </p>
-        ) : action.type === 'find' ? (
+        ) : action.type === 'find' || action.type === 'find_in_page' ? (
           <p>
             Looked for <q className="font-medium">{str(action.pattern) ?? ''}</q> in <ExternalLink url={action.url} />
           </p>
