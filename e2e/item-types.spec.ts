@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { demo } from './demo-data.ts';
+
+const agentRun = demo('agent-run');
+const hostile = demo('hostile-payloads');
+
+const SDK_ITEM_TYPES = [
+  'message', 'function_call', 'function_call_output', 'custom_tool_call', 'custom_tool_call_output', 'reasoning',
+  'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'computer_call',
+  'computer_call_output', 'local_shell_call', 'local_shell_call_output', 'shell_call', 'shell_call_output',
+  'apply_patch_call', 'apply_patch_call_output', 'mcp_list_tools', 'mcp_approval_request', 'mcp_approval_response',
+  'mcp_call', 'tool_search_call', 'tool_search_output', 'additional_tools', 'program', 'program_output', 'compaction',
+];
+
+test('the agent-run demo shows every item type with a dedicated view, none with the fallback', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  const items = page.locator('[data-item-id]');
+  await expect(items).toHaveCount(agentRun.items.length);
+  const types = await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')));
+  expect(new Set(types)).toEqual(new Set(SDK_ITEM_TYPES));
+  await expect(page.locator('[data-item-id][data-fallback]')).toHaveCount(0);
+  await expect(page.locator('[data-part-type][data-fallback]')).toHaveCount(0);
+});
+
+test('hostile content renders as inert text and the page stays usable', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`/c/${hostile.conversation.id}?source=demo`);
+  const items = page.locator('[data-item-id]');
+  await expect(items).toHaveCount(hostile.items.length, { timeout: 30_000 });
+  await expect(page.getByText('<script>window.__pwned=1</script>').first()).toBeVisible();
+
+  // Walk the whole transcript so that every lazily rendered part has rendered, then open every raw JSON view.
+  for (const item of await items.all()) await item.scrollIntoViewIfNeeded();
+  for (const toggle of await page.getByRole('button', { name: 'Raw JSON' }).all()) await toggle.click();
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  const unsafe = await page.evaluate(() => ({
+    scripts: document.querySelectorAll('main script, main iframe, main object, main embed').length,
+    handlers: [...document.querySelectorAll('main *')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,
+    scriptLinks: [...document.querySelectorAll('main a[href]')].filter((link) => !/^(https?:|mailto:|#|\/)/.test(link.getAttribute('href') ?? '')).length,
+    unsafeImages: [...document.querySelectorAll('main img')].filter((image) => !/^(https:|data:image\/(png|jpeg|gif|webp);)/.test(image.getAttribute('src') ?? '')).length,
+  }));
+  expect(unsafe).toEqual({ scripts: 0, handlers: 0, scriptLinks: 0, unsafeImages: 0 });
+
+  // Still usable: the order switch and the header respond.
+  await page.getByRole('button', { name: 'Newest first' }).click();
+  await expect(items.first()).toHaveAttribute('data-item-id', hostile.items.at(-1)!.id, { timeout: 30_000 });
+});
