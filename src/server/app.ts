@@ -15,15 +15,24 @@ export interface AppOptions {
   /** Listed on the home page when the demo source is configured. */
   demoExamples?: readonly DemoExample[];
   timeoutMs?: number;
+  /** The largest upstream answer the proxy reads; anything bigger is refused with 502 upstream_too_large. */
+  maxBytes?: number;
   fetch?: typeof fetch;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, fetch }: AppOptions) {
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, fetch }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
+
+  // Conversations are private: no shared cache along the way may keep a copy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'private, no-store');
+  });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
@@ -34,7 +43,7 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       demoExamples: hasDemo ? demoExamples : [],
     }),
   );
-  app.route('/api/sources', createProxy(sources, { timeoutMs, fetch }));
+  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, fetch }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -143,7 +143,7 @@ describe('proxy upstream failures', () => {
     const { request } = setup(() => new Response('<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }));
     const response = await request(ITEMS);
     expect(response.status).toBe(502);
-    expect(await response.json()).toMatchObject({ error: { code: 'upstream_malformed', message: expect.stringContaining('text/html') } });
+    expect(await response.json()).toMatchObject({ error: { code: 'upstream_not_json', message: expect.stringContaining('an HTML page') } });
   });
 
   it.each([

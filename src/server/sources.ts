@@ -45,8 +45,17 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** The configured sources, real ones first: the first entry is the default. */
+/**
+ * The configured sources, real ones first: the first entry is the default, unless
+ * VIEWER_DEFAULT_SOURCE names another configured one.
+ */
 export function sourcesFromEnv(env: Env, demoBaseUrl: string | null): Source[] {
+  const sources = configuredSources(env, demoBaseUrl);
+  const preferred = sources.findIndex((source) => source.id === env.VIEWER_DEFAULT_SOURCE?.trim());
+  return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
+}
+
+function configuredSources(env: Env, demoBaseUrl: string | null): Source[] {
   const sources: Source[] = [];
   const dashscopeKey = env.DASHSCOPE_API_KEY?.trim();
   if (dashscopeKey) {

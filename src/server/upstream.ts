@@ -1,4 +1,5 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
+import { readCapped } from './read-capped.ts';
 import type { Source } from './sources.ts';
 
 export type UpstreamResult =
@@ -7,13 +8,71 @@ export type UpstreamResult =
 
 export interface UpstreamOptions {
   timeoutMs: number;
+  maxBytes: number;
   fetch?: typeof fetch;
 }
 
+/** Socket-level codes meaning the upstream was reached but dropped the connection. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
+}
+
 function describeCause(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const cause = causeOf(error);
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+}
+
+function isTimeout(error: unknown): boolean {
+  const cause = causeOf(error);
+  return [error, cause].some((e) => e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError'));
+}
+
+// Only header values of a plain, bounded form reach the browser.
+const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
+  const value = response.headers.get(name)?.trim();
+  return value && pattern.test(value) ? value : null;
+}
+
+/** Some providers quote the key back in their errors ("Incorrect API key provided: sk-..."). */
+function redact(text: string, source: Source): string {
+  return source.apiKey.length >= 8 ? text.replaceAll(source.apiKey, '[redacted]') : text;
+}
+
+function failure(status: number, code: string, message: string, requestId: string | null = null): UpstreamResult {
+  return { ok: false, status, error: { message, type: 'upstream_error', code }, requestId, retryAfter: null };
+}
+
+function transportFailure(error: unknown, source: Source, options: UpstreamOptions, midAnswer: boolean, requestId: string | null) {
+  const cause = describeCause(error);
+  if (isTimeout(error)) {
+    return failure(504, 'upstream_timeout', `${source.label} did not answer within ${options.timeoutMs / 1000} seconds.`, requestId);
+  }
+  if (midAnswer || RESET_CODES.has(cause)) {
+    const when = midAnswer ? 'in the middle of its answer' : 'before answering';
+    return failure(502, 'upstream_connection_reset', `${source.label} closed the connection ${when} (${cause}).`, requestId);
+  }
+  return failure(502, 'upstream_unreachable', `Could not reach ${source.label} (${cause}).`, requestId);
+}
+
+function unparsable(text: string, response: Response, source: Source, requestId: string | null, parseError: unknown) {
+  const contentType = response.headers.get('content-type') ?? 'no content type';
+  const start = text.trimStart();
+  const message = parseError instanceof Error ? parseError.message : '';
+  if (/json/i.test(contentType) || start.startsWith('{') || start.startsWith('[')) {
+    const cut = /end of JSON input|Unterminated|Expected/i.test(message);
+    return cut
+      ? failure(502, 'upstream_truncated', `${source.label}'s answer was cut off: its JSON ends after ${text.length} characters.`, requestId)
+      : failure(502, 'upstream_not_json', `${source.label} answered with invalid JSON (${message.slice(0, 120)}).`, requestId);
+  }
+  const what = /html/i.test(contentType) || /^<(!doctype|html)/i.test(start) ? 'an HTML page' : `${contentType}`;
+  const detail = redact(parseErrorBody(response.status, response.statusText, text).message, source);
+  return failure(502, 'upstream_not_json', `${source.label} answered with ${what} instead of JSON. ${detail}`, requestId);
 }
 
 /**
@@ -21,78 +80,48 @@ function describeCause(error: unknown): string {
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
-  const url = `${source.baseUrl}${path}`;
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, {
+    response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
       headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return {
-      ok: false,
-      status: timedOut ? 504 : 502,
-      error: timedOut
-        ? {
-            message: `${source.label} did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`,
-            type: 'upstream_error',
-            code: 'upstream_timeout',
-          }
-        : {
-            message: `Could not reach ${source.label} (${describeCause(error)}).`,
-            type: 'upstream_error',
-            code: 'upstream_unreachable',
-          },
-      requestId: null,
-      retryAfter: null,
-    };
+    return transportFailure(error, source, options, false, null);
   }
 
-  const requestId = response.headers.get('x-request-id');
-  let text: string;
+  const requestId = safeHeader(response, 'x-request-id', REQUEST_ID);
+  let body: Awaited<ReturnType<typeof readCapped>>;
   try {
-    text = await response.text();
+    body = await readCapped(response, options.maxBytes);
   } catch (error) {
-    return {
-      ok: false,
-      status: 502,
-      error: {
-        message: `${source.label} closed the connection mid-answer (${describeCause(error)}).`,
-        type: 'upstream_error',
-        code: 'upstream_unreachable',
-      },
+    return transportFailure(error, source, options, true, requestId);
+  }
+  if (!body.ok) {
+    const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return failure(
+      502,
+      'upstream_too_large',
+      `${source.label} answered with more than ${mib(options.maxBytes)}, the most this viewer accepts (UPSTREAM_MAX_BYTES).`,
       requestId,
-      retryAfter: null,
-    };
+    );
   }
 
   if (!response.ok) {
+    const error = parseErrorBody(response.status, response.statusText, body.text);
     return {
       ok: false,
       status: response.status,
-      error: parseErrorBody(response.status, response.statusText, text),
+      error: { ...error, message: redact(error.message, source) },
       requestId,
-      retryAfter: response.headers.get('retry-after'),
+      retryAfter: safeHeader(response, 'retry-after', RETRY_AFTER),
     };
   }
 
   try {
-    return { ok: true, body: JSON.parse(text), requestId };
-  } catch {
-    const contentType = response.headers.get('content-type') ?? 'no content type';
-    const detail = parseErrorBody(response.status, response.statusText, text).message;
-    return {
-      ok: false,
-      status: 502,
-      error: {
-        message: `${source.label} answered with something that is not JSON (${contentType}). ${detail}`,
-        type: 'upstream_error',
-        code: 'upstream_malformed',
-      },
-      requestId,
-      retryAfter: null,
-    };
+    return { ok: true, body: JSON.parse(body.text), requestId };
+  } catch (error) {
+    return unparsable(body.text, response, source, requestId, error);
   }
 }

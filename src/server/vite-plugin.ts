@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { getRequestListener } from '@hono/node-server';
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import { challenge, isAuthorized, isOpenPath, UNAUTHORIZED_BODY } from './access-control.ts';
+import { accessLogLine, stdoutLog } from './access-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createViewer } from './viewer.ts';
 
 type Next = (error?: unknown) => void;
@@ -9,13 +14,31 @@ function isServerPath(url: string | undefined): boolean {
   return !!url && (url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz'));
 }
 
-/** Mounts the viewer's server app into Vite's dev and preview servers, so both behave like `npm start`. */
+/**
+ * Mounts the viewer's server app into Vite's dev and preview servers, so both behave like `npm start`:
+ * same API, same access control, same security headers, same access log. The dev server's HTML carries
+ * inline scripts (React refresh) and its CSS arrives as <style> tags, so dev allows them by a nonce.
+ */
 export function viewerServer(): Plugin {
-  async function mount(server: ViteDevServer | PreviewServer, mode: string) {
+  const devNonce = randomBytes(16).toString('base64');
+
+  async function mount(server: ViteDevServer | PreviewServer, mode: string, nonce?: string) {
     const env = { ...loadEnv(mode, server.config.root, ''), ...process.env };
     const viewer = await createViewer(env);
     const listener = getRequestListener(viewer.app.fetch);
+    const headers = securityHeaders({ nonce });
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
+      const started = performance.now();
+      res.once('finish', () =>
+        stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started })),
+      );
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      const path = (req.url ?? '').split('?')[0];
+      if (viewer.access && !isOpenPath(path) && !isAuthorized(viewer.access, req.headers.authorization)) {
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': challenge(viewer.access) });
+        res.end(UNAUTHORIZED_BODY);
+        return;
+      }
       if (isServerPath(req.url)) void listener(req, res);
       else next();
     });
@@ -23,7 +46,9 @@ export function viewerServer(): Plugin {
   }
   return {
     name: 'conversation-viewer-server',
-    configureServer: (server) => mount(server, server.config.mode),
+    // Dev only: the built app has no inline script or style, so preview and production need no nonce.
+    config: (_config, { command, isPreview }) => (command === 'serve' && !isPreview ? { html: { cspNonce: devNonce } } : {}),
+    configureServer: (server) => mount(server, server.config.mode, devNonce),
     configurePreviewServer: (server) => mount(server, server.config.mode),
   };
 }

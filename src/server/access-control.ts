@@ -1,0 +1,66 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Env } from './sources.ts';
+
+export interface AccessControl {
+  /** Null when any user name is accepted. */
+  usernameHash: Buffer | null;
+  passwordHash: Buffer | null;
+  /** Bearer secrets for scripts: VIEWER_TOKEN and the password. */
+  tokenHashes: Buffer[];
+}
+
+const hash = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+// Hashing first gives equal lengths, so the comparison time says nothing about the secret.
+const matches = (candidate: string, expected: Buffer) => timingSafeEqual(hash(candidate), expected);
+
+/** Access control is on when VIEWER_PASSWORD or VIEWER_TOKEN is set; null means open. */
+export function accessFromEnv(env: Env): AccessControl | null {
+  const password = env.VIEWER_PASSWORD || null;
+  const token = env.VIEWER_TOKEN || null;
+  if (!password && !token) return null;
+  const username = env.VIEWER_USERNAME?.trim() || null;
+  return {
+    usernameHash: username ? hash(username) : null,
+    passwordHash: password ? hash(password) : null,
+    tokenHashes: [token, password].filter((secret): secret is string => !!secret).map(hash),
+  };
+}
+
+function decodeBasic(encoded: string): { username: string; password: string } | null {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function isAuthorized(access: AccessControl, header: string | null | undefined): boolean {
+  const match = /^(Basic|Bearer) +(\S{1,4096})\s*$/i.exec(header ?? '');
+  if (!match) return false;
+  if (match[1].toLowerCase() === 'bearer') {
+    // Every hash is compared, so which secret matched does not show in the timing either.
+    return access.tokenHashes.map((expected) => matches(match[2], expected)).includes(true);
+  }
+  const credentials = decodeBasic(match[2]);
+  if (!credentials || !access.passwordHash) return false;
+  const passwordOk = matches(credentials.password, access.passwordHash);
+  const usernameOk = access.usernameHash ? matches(credentials.username, access.usernameHash) : true;
+  return passwordOk && usernameOk;
+}
+
+/** Paths that answer without credentials: load balancers probe the health check. */
+export function isOpenPath(path: string): boolean {
+  return path === '/healthz';
+}
+
+export function challenge(access: AccessControl): string {
+  return access.passwordHash ? 'Basic realm="Conversation Viewer", charset="UTF-8"' : 'Bearer realm="Conversation Viewer"';
+}
+
+export const UNAUTHORIZED_BODY = JSON.stringify({
+  error: {
+    message: 'This viewer asks for a password: sign in, or send Authorization: Bearer <VIEWER_TOKEN>.',
+    type: 'invalid_request_error',
+    code: 'unauthorized',
+    param: null,
+  },
+});

@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/**
+ * A misbehaving Conversations API for tests, on 127.0.0.1. The conversation ID picks the fault:
+ * `conv_fault_<name>[_anything]`, e.g. `conv_fault_429_run1`. Any other ID gets a healthy answer.
+ */
+export const FAULTS = [
+  '401',
+  '403',
+  '404',
+  '429',
+  '500',
+  '502',
+  '503',
+  'timeout',
+  'reset',
+  'html',
+  'truncated',
+  'shape',
+  'large',
+] as const;
+
+export const LARGE_BYTES = 256 * 1024;
+export const SLOW_MS = 1500;
+
+const conversation = (id: string) => ({ id, object: 'conversation', created_at: 1_760_000_000, metadata: {} });
+const message = (index: number) => ({
+  id: `msg_${String(index).padStart(4, '0')}`,
+  type: 'message',
+  role: index % 2 ? 'assistant' : 'user',
+  status: 'completed',
+  content: [{ type: 'input_text', text: `Message number ${index}` }],
+});
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+const openaiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, param: null, code } });
+
+function healthy(res: ServerResponse, id: string, rest: string, url: URL, total: number) {
+  if (rest === '') return send(res, 200, conversation(id));
+  if (rest.startsWith('/items/')) return send(res, 200, message(0));
+  const after = url.searchParams.get('after');
+  const start = after ? Number(after.slice(4)) + 1 : 0;
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, offset) => message(start + offset));
+  send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < total }, { 'x-request-id': 'req_fault_ok' });
+}
+
+export async function startFaultUpstream(port = 0) {
+  const sockets = new Set<Socket>();
+  /** How many times each path has been asked for, for faults that pass after the first time. */
+  const seen = new Map<string, number>();
+  const requests: { method: string; url: string; authorization: string | undefined }[] = [];
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/v1\/conversations\/(conv_[A-Za-z0-9_-]+)(\/.*)?$/.exec(url.pathname);
+    if (!match) return send(res, 404, openaiError(`Invalid URL (${req.method} ${url.pathname})`, 'invalid_request_error'));
+    const [, id, rest = ''] = match;
+    const fault = /^conv_fault_([a-z0-9]+)/.exec(id)?.[1] ?? 'ok';
+    const count = (seen.get(req.url ?? '') ?? 0) + 1;
+    seen.set(req.url ?? '', count);
+    switch (fault) {
+      case '401':
+        return send(res, 401, openaiError(`Incorrect API key provided: ${req.headers.authorization?.slice(7)}.`, 'invalid_request_error', 'invalid_api_key'));
+      case '403':
+        return send(res, 403, openaiError('You are not allowed to access this conversation.', 'invalid_request_error', 'forbidden'));
+      case '404':
+        return send(res, 404, openaiError(`Conversation with id '${id}' not found.`, 'invalid_request_error'));
+      case '429':
+        return send(res, 429, openaiError('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '120' });
+      case '429once':
+        return count === 1 ? send(res, 429, openaiError('Rate limit reached for requests.', 'requests'), { 'retry-after': '1' }) : healthy(res, id, rest, url, 3);
+      case '500':
+        return send(res, 500, openaiError('The server had an error while processing your request.', 'server_error'));
+      case '502':
+        return send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
+      case '503':
+        return send(res, 503, openaiError('The engine is currently overloaded, please try again later.', 'server_error'));
+      case 'timeout':
+        return; // Never answers; the socket is destroyed when the server closes.
+      case 'reset':
+        return req.socket.resetAndDestroy();
+      case 'html':
+        return send(res, 200, '<!doctype html><html><body><form>Sign in to continue</form></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+      case 'truncated':
+        return send(res, 200, '{"object":"list","data":[{"id":"msg_1","type":"message","content":"Hel');
+      case 'shape':
+        return rest === '' ? send(res, 200, { object: 'conversation' }) : send(res, 200, { object: 'list', data: 'not a list' });
+      case 'large':
+        return send(res, 200, { object: 'list', data: [{ ...message(0), content: 'x'.repeat(LARGE_BYTES) }], has_more: false });
+      case 'headers':
+        return send(res, 200, rest === '' ? conversation(id) : { object: 'list', data: [message(0)], has_more: false }, {
+          'set-cookie': 'session=upstream-secret; HttpOnly',
+          'x-powered-by': 'upstream',
+          'access-control-allow-origin': '*',
+          'x-request-id': 'req\r\nx-injected: 1'.replace(/\r\n/g, ' '),
+        });
+      case 'page2':
+        // The second page fails the first time it is asked for, then works.
+        return url.searchParams.has('after') && count === 1
+          ? send(res, 429, openaiError('Rate limit reached for requests.', 'requests'), { 'retry-after': '120' })
+          : healthy(res, id, rest, url, 150);
+      case 'slow':
+        return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
+      default:
+        return healthy(res, id, rest, url, 3);
+    }
+  }
+
+  const server = createServer(handle);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${bound}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
