@@ -6,10 +6,18 @@ interface CopyButtonProps {
   label: ReactNode;
   /** Read by screen readers and shown as a tooltip. */
   title: string;
+  /** `quiet` drops the outline, for rows of small actions. */
+  variant?: 'outline' | 'quiet' | 'accent';
   className?: string;
 }
 
-export function CopyButton({ text, label, title, className = '' }: CopyButtonProps) {
+const VARIANTS = {
+  outline: 'border border-zinc-300 px-2 py-1 font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300',
+  quiet: 'px-1.5 py-0.5 text-zinc-500 dark:text-zinc-400',
+  accent: 'border border-indigo-300 px-2.5 py-1 font-medium text-indigo-700 dark:border-indigo-800 dark:text-indigo-300',
+};
+
+export function CopyButton({ text, label, title, variant = 'outline', className = '' }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -24,7 +32,7 @@ export function CopyButton({ text, label, title, className = '' }: CopyButtonPro
       title={title}
       aria-label={title}
       onClick={async () => setState((await copyText(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
-      className={`inline-flex items-center gap-1 rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800 ${className}`}
+      className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}</span>
     </button>

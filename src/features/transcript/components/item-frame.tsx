@@ -26,7 +26,6 @@ function permalink(itemId: string): string {
 
 const toolButton =
   'rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100';
-const quietCopy = 'border-transparent px-1.5 py-0.5 font-normal text-zinc-500 dark:border-transparent dark:text-zinc-400';
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
 export function ItemFrame({ item, style, subtitle, controls, highlighted, fallback = false, children }: ItemFrameProps) {
@@ -47,8 +46,8 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
         <StatusBadge status={item.status} />
         <span className="ml-auto flex flex-wrap items-center gap-0.5 opacity-80 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
           {controls}
-          <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" className={quietCopy} />
-          <CopyButton text={() => JSON.stringify(item, null, 2)} label="Copy JSON" title="Copy this item as JSON" className={quietCopy} />
+          <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" />
+          <CopyButton text={() => JSON.stringify(item, null, 2)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" />
           <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} className={`${toolButton} font-mono`}>
             {'{ }'}
             <span className="sr-only">Raw JSON</span>

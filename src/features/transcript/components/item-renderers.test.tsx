@@ -111,7 +111,7 @@ describe('item views', () => {
     expect(view('ml_1').getByText('Open an issue')).toBeInTheDocument();
     expect(view('mr_1').getByText('✓ Approved')).toBeInTheDocument();
     expect(view('mr_1').getByText('Looks fine')).toBeInTheDocument();
-    expect(view('ma_1').getByRole('link', { name: 'its mcp approval request' })).toHaveAttribute('href', '#mr_1');
+    expect(view('ma_1').getByRole('link', { name: 'its MCP approval request' })).toHaveAttribute('href', '#mr_1');
     expect(view('mc_1').getByLabelText('Output')).toHaveTextContent('"number": 7');
   });
 

@@ -1,3 +1,5 @@
+import { Icon } from '../../../components/icons';
+
 interface StatusBadgeProps {
   status: unknown;
 }
@@ -16,7 +18,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   if (status === 'incomplete') {
     return (
       <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
-        <span aria-hidden="true">⚠</span> incomplete
+        <Icon name="warning" className="size-3.5" /> incomplete
       </span>
     );
   }

@@ -33,7 +33,8 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl }: Transcript
         text={shareUrl}
         label="Copy link"
         title="Copy a link to this transcript"
-        className="ml-auto border-indigo-300 text-indigo-700 dark:border-indigo-800 dark:text-indigo-300"
+        variant="accent"
+        className="ml-auto"
       />
     </div>
   );

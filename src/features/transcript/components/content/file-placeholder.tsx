@@ -1,3 +1,4 @@
+import { Icon } from '../../../../components/icons';
 import { safeLinkHref } from '../../lib/safe-url';
 
 interface FilePlaceholderProps {
@@ -18,7 +19,7 @@ export function FilePlaceholder({ kind, fileId, filename, fileUrl, inlineData }:
   const data = asText(inlineData);
   return (
     <div data-file-placeholder="" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <span aria-hidden="true" className="mt-0.5 text-lg leading-none">{kind === 'image' ? '🖼' : '📄'}</span>
+      <Icon name={kind} className="mt-0.5 size-5 text-zinc-500" />
       <div className="min-w-0 space-y-0.5">
         <p className="font-medium break-all">{asText(filename) ?? (kind === 'image' ? 'Image' : 'File')}</p>
         {asText(fileId) ? <p className="font-mono text-xs break-all text-zinc-500">{asText(fileId)}</p> : null}

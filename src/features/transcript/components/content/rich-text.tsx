@@ -1,3 +1,4 @@
+import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { citedMarkdown, segmentText, type Citation } from '../../lib/citations';
 import { safeLinkHref } from '../../lib/safe-url';
@@ -37,7 +38,7 @@ export function CitationList({ citations }: { citations: readonly Citation[] }) 
       {citations.map((citation) => (
         <li key={citation.number} className="flex gap-1.5">
           <span className="font-semibold">[{citation.number}]</span>
-          {citation.kind === 'file' ? <span aria-hidden="true">📄</span> : null}
+          {citation.kind === 'file' ? <Icon name="file" className="size-3.5" /> : null}
           {citation.href ? (
             <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
               {citation.label}

@@ -53,6 +53,11 @@ function pairLabel(item: ConversationItem): string {
   return text(item.call_id) || text(item.approval_request_id) || item.id;
 }
 
+/** "Function call" reads "function call" mid-sentence; "MCP approval request" keeps its acronym. */
+function lowerFirst(label: string): string {
+  return label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
+}
+
 function Missing({ children }: { children: ReactNode }) {
   return <p className="text-xs text-zinc-500 italic dark:text-zinc-400">{children}</p>;
 }
@@ -86,13 +91,13 @@ export function OutputItem({ item, partner, highlighted }: ItemViewProps) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Shown with{' '}
           <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(partner.id)}`}>
-            its {spec.callLabel.toLowerCase()}
+            its {lowerFirst(spec.callLabel)}
           </a>{' '}
           ({pairLabel(item)}).
         </p>
       ) : (
         <div className="space-y-2">
-          <Missing>The {spec.callLabel.toLowerCase()} {pairLabel(item)} is not loaded: it may be on a page that has not loaded.</Missing>
+          <Missing>The {lowerFirst(spec.callLabel)} {pairLabel(item)} is not loaded: it may be on a page that has not loaded.</Missing>
           <spec.Output item={item} />
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
 import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
 import { CodeBlock } from '../content/code-block';
@@ -32,8 +33,8 @@ function texts(value: unknown): string[] {
 function Encrypted({ value, what }: { value: unknown; what: string }) {
   if (typeof value !== 'string' || value === '') return null;
   return (
-    <p className="text-xs text-zinc-500 dark:text-zinc-400">
-      <span aria-hidden="true">🔒 </span>
+    <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+      <Icon name="lock" className="size-3.5" />
       {what}: encrypted ({value.length.toLocaleString('en')} characters)
     </p>
   );
@@ -154,7 +155,10 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
             {results.map((result, index) => (
               <li key={index} className="rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
                 <p className="flex flex-wrap items-baseline gap-2">
-                  <span className="font-medium break-all">📄 {str(result.filename) ?? str(result.file_id) ?? 'file'}</span>
+                  <span className="inline-flex items-center gap-1 font-medium break-all">
+                    <Icon name="file" className="size-3.5" />
+                    {str(result.filename) ?? str(result.file_id) ?? 'file'}
+                  </span>
                   {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-500">score {result.score.toFixed(3)}</span> : null}
                 </p>
                 {str(result.text) ? <LongText text={result.text as string} /> : null}
