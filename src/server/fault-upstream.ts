@@ -25,7 +25,7 @@ export const LARGE_BYTES = 256 * 1024;
 export const SLOW_MS = 1500;
 
 const conversation = (id: string) => ({ id, object: 'conversation', created_at: 1_760_000_000, metadata: {} });
-const message = (index: number) => ({
+const messageItem = (index: number) => ({
   id: `msg_${String(index).padStart(4, '0')}`,
   type: 'message',
   role: index % 2 ? 'assistant' : 'user',
@@ -43,11 +43,11 @@ const openaiError = (message: string, type: string, code: string | null = null) 
 
 function healthy(res: ServerResponse, id: string, rest: string, url: URL, total: number) {
   if (rest === '') return send(res, 200, conversation(id));
-  if (rest.startsWith('/items/')) return send(res, 200, message(0));
+  if (rest.startsWith('/items/')) return send(res, 200, messageItem(0));
   const after = url.searchParams.get('after');
   const start = after ? Number(after.slice(4)) + 1 : 0;
   const limit = Number(url.searchParams.get('limit') ?? 20);
-  const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, offset) => message(start + offset));
+  const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, offset) => messageItem(start + offset));
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < total }, { 'x-request-id': 'req_fault_ok' });
 }
 
@@ -94,9 +94,9 @@ export async function startFaultUpstream(port = 0) {
       case 'shape':
         return rest === '' ? send(res, 200, { object: 'conversation' }) : send(res, 200, { object: 'list', data: 'not a list' });
       case 'large':
-        return send(res, 200, { object: 'list', data: [{ ...message(0), content: 'x'.repeat(LARGE_BYTES) }], has_more: false });
+        return send(res, 200, { object: 'list', data: [{ ...messageItem(0), content: 'x'.repeat(LARGE_BYTES) }], has_more: false });
       case 'headers':
-        return send(res, 200, rest === '' ? conversation(id) : { object: 'list', data: [message(0)], has_more: false }, {
+        return send(res, 200, rest === '' ? conversation(id) : { object: 'list', data: [messageItem(0)], has_more: false }, {
           'set-cookie': 'session=upstream-secret; HttpOnly',
           'x-powered-by': 'upstream',
           'access-control-allow-origin': '*',
