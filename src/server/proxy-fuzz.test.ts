@@ -134,7 +134,7 @@ function rawRequest(port: number, { method, target, headers }: Case): Promise<{ 
     const lines = headers.includes('') ? headers.slice(0, headers.indexOf('')) : headers;
     const host = lines.some((line) => line.startsWith('Host:')) ? [] : ['Host: 127.0.0.1'];
     socket.write([`${method} ${target} HTTP/1.1`, ...host, ...lines, 'Connection: close', '', body].join('\r\n'));
-    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(timer);
