@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-error';
 import { retryDelay, shouldRetry } from './query-client';
 
-const apiError = (status: number, retryAfterSeconds: number | null = null) => new ApiError('failed', { status, retryAfterSeconds });
+const apiError = (status: number, retryAfterSeconds: number | null = null, code: string | null = null) =>
+  new ApiError('failed', { status, retryAfterSeconds, code });
 
 describe('shouldRetry', () => {
   it.each([400, 401, 403, 404, 422])('does not retry %i', (status) => {
@@ -16,6 +17,14 @@ describe('shouldRetry', () => {
   it('gives up on a 429 that asks to wait more than a minute', () => {
     expect(shouldRetry(0, apiError(429, 60))).toBe(true);
     expect(shouldRetry(0, apiError(429, 3600))).toBe(false);
+  });
+
+  it.each(['upstream_timeout', 'upstream_unreachable', 'upstream_connection_reset', 'upstream_truncated'])('retries a %s, which may pass', (code) => {
+    expect(shouldRetry(0, apiError(code === 'upstream_timeout' ? 504 : 502, null, code))).toBe(true);
+  });
+
+  it.each(['upstream_malformed', 'upstream_not_json', 'upstream_too_large'])('does not retry a %s: the same answer would come back', (code) => {
+    expect(shouldRetry(0, apiError(502, null, code))).toBe(false);
   });
 
   it('does not retry errors that are not API errors', () => {

@@ -31,8 +31,18 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
     case 'upstream_timeout':
       return { title: `${sourceLabel} timed out`, hint: 'It did not answer in time. Retry in a moment.', detail };
+    case 'upstream_connection_reset':
+      return { title: `${sourceLabel} dropped the connection`, hint: 'The connection closed before the answer was complete. Retry in a moment.', detail };
     case 'upstream_malformed':
       return { title: 'Malformed response', hint: `${sourceLabel} answered with something that is not a Conversations API response. Check the source’s base URL.`, detail };
+    case 'upstream_not_json':
+      return { title: 'Not a JSON response', hint: `${sourceLabel} answered with a page instead of data, often a sign-in or gateway page. Check the source’s base URL.`, detail };
+    case 'upstream_truncated':
+      return { title: 'Incomplete response', hint: `${sourceLabel}’s answer was cut off part way. Retry; if it keeps happening, the upstream or a proxy in between is cutting answers short.`, detail };
+    case 'upstream_too_large':
+      return { title: 'Response too large', hint: 'The answer is bigger than this viewer accepts. Whoever runs the viewer can raise UPSTREAM_MAX_BYTES.', detail };
+    case 'unauthorized':
+      return { title: 'Sign-in required', hint: 'This viewer is protected by a password. Reload the page to sign in again.', detail };
     case 'network_error':
       return { title: 'The viewer server is unreachable', hint: 'Check your connection and that the viewer is still running, then retry.', detail };
     case 'malformed_response':
@@ -61,7 +71,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     }
   }
   if (error.status >= 500) {
-    return { title: `${sourceLabel} had a problem`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
+    return { title: `${sourceLabel} had a problem (HTTP ${error.status})`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
   }
   return { title: `Request failed (HTTP ${error.status})`, hint: 'Retry, or check the conversation ID and source.', detail };
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api-error';
+import { describeApiError } from './describe-api-error';
+
+const describeFailure = (status: number, code: string | null = null, retryAfterSeconds: number | null = null) =>
+  describeApiError(new ApiError('the server said so', { status, code, retryAfterSeconds }), { sourceLabel: 'OpenAI', conversationId: 'conv_x' });
+
+describe('describeApiError gives each upstream fault its own title', () => {
+  it.each([
+    [401, null, 'The API key was rejected'],
+    [403, null, 'Access denied'],
+    [404, null, 'Conversation not found'],
+    [500, null, 'OpenAI had a problem (HTTP 500)'],
+    [502, null, 'OpenAI had a problem (HTTP 502)'],
+    [503, null, 'OpenAI had a problem (HTTP 503)'],
+    [504, 'upstream_timeout', 'OpenAI timed out'],
+    [502, 'upstream_unreachable', 'OpenAI is unreachable'],
+    [502, 'upstream_connection_reset', 'OpenAI dropped the connection'],
+    [502, 'upstream_not_json', 'Not a JSON response'],
+    [502, 'upstream_truncated', 'Incomplete response'],
+    [502, 'upstream_malformed', 'Malformed response'],
+    [502, 'upstream_too_large', 'Response too large'],
+    [401, 'unauthorized', 'Sign-in required'],
+  ])('%i %s → %s', (status, code, title) => {
+    const description = describeFailure(status, code);
+    expect(description.title).toBe(title);
+    expect(description.detail).toBe('the server said so');
+  });
+
+  it('says how long a rate limit asks to wait', () => {
+    expect(describeFailure(429, 'rate_limit_exceeded', 120)).toMatchObject({ title: 'Rate limited', hint: expect.stringContaining('wait 120 seconds') });
+  });
+});
