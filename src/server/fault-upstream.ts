@@ -22,7 +22,7 @@ export const FAULTS = [
 ] as const;
 
 export const LARGE_BYTES = 256 * 1024;
-export const SLOW_MS = 1500;
+export const SLOW_MS = 600;
 
 const conversation = (id: string) => ({ id, object: 'conversation', created_at: 1_760_000_000, metadata: {} });
 const messageItem = (index: number) => ({

@@ -14,7 +14,8 @@ const viewer = await createViewer(process.env);
 const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir });
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
-const port = Number(process.env.PORT) || 5173;
+// PORT=0 picks a free port; the line below says which.
+const port = process.env.PORT?.trim() ? Number(process.env.PORT) : 5173;
 const listening = await listen(server.app.fetch, host, port);
 const protection = viewer.access ? 'password required' : 'no password';
 console.log(`Conversation Viewer: ${listening.url} (sources: ${viewer.sources.map((source) => source.id).join(', ')}; ${protection})`);
