@@ -24,4 +24,6 @@ export const itemsQueryOptions = (source: string, conversationId: string, order:
     queryFn: ({ pageParam, signal }) => listItems(source, conversationId, { order, after: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => (page.has_more && page.last_id ? page.last_id : undefined),
+    // Pages never change once loaded; comparing thousands of items deeply on every page is wasted work.
+    structuralSharing: false,
   });

@@ -31,6 +31,31 @@ const ItemView = memo(function ItemView(props: ItemViewProps) {
   );
 });
 
+/** Items are rendered in blocks so that loading another page re-renders only the blocks that changed. */
+const CHUNK_SIZE = 100;
+
+interface ChunkProps {
+  items: readonly ConversationItem[];
+  partners: readonly (ConversationItem | undefined)[];
+  highlightedId: string | null;
+}
+
+function sameEntries<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+const Chunk = memo(
+  function Chunk({ items, partners, highlightedId }: ChunkProps) {
+    return items.map((item, index) => (
+      <li key={item.id}>
+        <ItemView item={item} partner={partners[index]} highlighted={item.id === highlightedId} />
+      </li>
+    ));
+  },
+  (before, after) =>
+    before.highlightedId === after.highlightedId && sameEntries(before.items, after.items) && sameEntries(before.partners, after.partners),
+);
+
 interface ItemListProps {
   items: readonly ConversationItem[];
   pairs: ToolPairs;
@@ -38,12 +63,19 @@ interface ItemListProps {
 }
 
 export function ItemList({ items, pairs, highlightedId }: ItemListProps) {
+  const chunks: ChunkProps[] = [];
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
+    const slice = items.slice(start, start + CHUNK_SIZE);
+    chunks.push({
+      items: slice,
+      partners: slice.map((item) => partnerOf(item, pairs)),
+      highlightedId: highlightedId !== null && slice.some((item) => item.id === highlightedId) ? highlightedId : null,
+    });
+  }
   return (
     <ol className="space-y-3" aria-label="Conversation items">
-      {items.map((item) => (
-        <li key={item.id}>
-          <ItemView item={item} partner={partnerOf(item, pairs)} highlighted={item.id === highlightedId} />
-        </li>
+      {chunks.map((chunk, index) => (
+        <Chunk key={index} {...chunk} />
       ))}
     </ol>
   );

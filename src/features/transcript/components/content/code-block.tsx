@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
 import { MARKDOWN_LIMIT } from './rich-text';
 
@@ -19,13 +20,20 @@ function fenced(code: string, language: string): string {
 
 /** Code from a tool call, highlighted by the lazily loaded Markdown renderer; plain while it loads or when huge. */
 export function CodeBlock({ code, language, label }: CodeBlockProps) {
+  const { ref, near } = useNearViewport<HTMLDivElement>();
   const plain = <LongText text={code} variant="code" label={label} />;
   if (code.length > MARKDOWN_LIMIT) return plain;
   return (
-    <Suspense fallback={plain}>
-      <section aria-label={label}>
-        <MarkdownView text={fenced(code, language)} />
-      </section>
-    </Suspense>
+    <div ref={ref}>
+      {near ? (
+        <Suspense fallback={plain}>
+          <section aria-label={label}>
+            <MarkdownView text={fenced(code, language)} />
+          </section>
+        </Suspense>
+      ) : (
+        plain
+      )}
+    </div>
   );
 }

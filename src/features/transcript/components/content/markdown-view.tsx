@@ -80,7 +80,7 @@ interface MarkdownViewProps {
 /** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle. */
 export function MarkdownView({ text, after }: MarkdownViewProps) {
   return (
-    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
+    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
         rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}

@@ -2,6 +2,7 @@ import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { citedMarkdown, segmentText, type Citation } from '../../lib/citations';
 import { safeLinkHref } from '../../lib/safe-url';
+import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
 
 const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
@@ -52,16 +53,25 @@ export function CitationList({ citations }: { citations: readonly Citation[] }) 
   );
 }
 
+function LazyMarkdown({ text, citations }: { text: string; citations: readonly Citation[] }) {
+  const { ref, near } = useNearViewport<HTMLDivElement>();
+  const plain = <LongText text={text} />;
+  return (
+    <div ref={ref}>
+      {near ? (
+        <Suspense fallback={plain}>
+          <MarkdownView text={citations.length ? citedMarkdown(text, citations) : text} after={<CitationList citations={citations} />} />
+        </Suspense>
+      ) : (
+        plain
+      )}
+    </div>
+  );
+}
+
 /** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
 export function RichText({ text, mode, citations = [] }: RichTextProps) {
-  if (mode === 'markdown' && text.length <= MARKDOWN_LIMIT) {
-    const plain = <LongText text={text} />;
-    return (
-      <Suspense fallback={plain}>
-        <MarkdownView text={citations.length ? citedMarkdown(text, citations) : text} after={<CitationList citations={citations} />} />
-      </Suspense>
-    );
-  }
+  if (mode === 'markdown' && text.length <= MARKDOWN_LIMIT) return <LazyMarkdown text={text} citations={citations} />;
   if (citations.length === 0) {
     return (
       <div>
