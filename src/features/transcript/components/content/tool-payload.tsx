@@ -8,24 +8,27 @@ interface ToolPayloadProps {
   value: unknown;
   /** Flag text that should be JSON but is not (tool arguments). */
   expectJson?: boolean;
+  /** Off where a heading around it already names it; the label still names it for screen readers. */
+  showLabel?: boolean;
 }
 
 const LABEL = 'mb-1 flex items-center gap-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
 /** Arguments, input or output of a tool: pretty JSON when it parses, raw text (flagged when JSON was expected) when not. */
-export function ToolPayload({ label, value, expectJson = false }: ToolPayloadProps) {
+export function ToolPayload({ label, value, expectJson = false, showLabel = true }: ToolPayloadProps) {
+  const heading = showLabel ? <h3 className={LABEL}>{label}</h3> : null;
   if (Array.isArray(value) && value.every((part) => part && typeof part === 'object' && 'type' in part)) {
     return (
-      <section>
-        <h3 className={LABEL}>{label}</h3>
+      <section aria-label={label}>
+        {heading}
         <MessageContent content={value} mode="plain" />
       </section>
     );
   }
   if (typeof value !== 'string') {
     return (
-      <section>
-        <h3 className={LABEL}>{label}</h3>
+      <section aria-label={label}>
+        {heading}
         {value === undefined || value === null ? <p className="text-sm text-zinc-500 italic">none</p> : <JsonTree value={value} />}
       </section>
     );
@@ -33,7 +36,7 @@ export function ToolPayload({ label, value, expectJson = false }: ToolPayloadPro
   const parsed = parseJsonText(value);
   return (
     <section>
-      <h3 className={LABEL}>
+      <h3 className={showLabel ? LABEL : 'sr-only'}>
         {label}
         {expectJson && !parsed.valid && value.trim() !== '' ? (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 tracking-normal text-amber-900 normal-case dark:bg-amber-900/60 dark:text-amber-100">

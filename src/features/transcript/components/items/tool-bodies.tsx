@@ -69,7 +69,7 @@ function ExitBadge({ code, timedOut = false }: { code?: unknown; timedOut?: bool
 
 export const FunctionCallBody: Body = ({ item }) => <ToolPayload label="Arguments" value={item.arguments ?? ''} expectJson />;
 export const CustomToolCallBody: Body = ({ item }) => <ToolPayload label="Input" value={item.input ?? ''} />;
-export const ToolOutputBody: Body = ({ item }) => <ToolPayload label="Output" value={item.output} />;
+export const ToolOutputBody: Body = ({ item }) => <ToolPayload label="Output" value={item.output} showLabel={false} />;
 
 export const ComputerCallBody: Body = ({ item }) => {
   const checks = Array.isArray(item.pending_safety_checks) ? item.pending_safety_checks.map(record) : [];
@@ -181,7 +181,7 @@ export const ProgramBody: Body = ({ item }) => (
   </div>
 );
 
-export const ProgramOutputBody: Body = ({ item }) => <ToolPayload label="Result" value={item.result} />;
+export const ProgramOutputBody: Body = ({ item }) => <ToolPayload label="Result" value={item.result} showLabel={false} />;
 
 export const ApprovalRequestBody: Body = ({ item }) => <ToolPayload label="Arguments" value={item.arguments ?? ''} expectJson />;
 
