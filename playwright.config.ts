@@ -1,7 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium.ts';
+import { CANARY_KEY, E2E_PASSWORD, E2E_TOKEN, origin, PORTS } from './e2e/servers.ts';
 
-const PORT = 4317;
+// No test may reach a real provider, whatever keys the shell holds.
+const NO_KEYS = { DASHSCOPE_API_KEY: '', OPENAI_API_KEY: '', VIEWER_PASSWORD: '', VIEWER_TOKEN: '', VIEWER_DEFAULT_SOURCE: '', VIEWER_DEMO: 'on', HOST: '127.0.0.1' };
+
+function server(port: number, env: Record<string, string>, command = 'node dist/server/main.js') {
+  return {
+    command,
+    url: `${origin(port)}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ...NO_KEYS, PORT: String(port), ...env },
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,8 +22,9 @@ export default defineConfig({
   retries: 0,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
+  globalSetup: './e2e/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: origin(PORTS.demo),
     trace: 'off',
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
@@ -19,12 +32,16 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
   ],
-  webServer: {
-    command: 'node dist/server/main.js',
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // Only the demo source: no test may reach a real provider, whatever keys the shell holds.
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DASHSCOPE_API_KEY: '', OPENAI_API_KEY: '', VIEWER_DEMO: 'on' },
-  },
+  webServer: [
+    server(PORTS.demo, {}),
+    server(PORTS.faults, {
+      OPENAI_API_KEY: CANARY_KEY,
+      OPENAI_BASE_URL: `${origin(PORTS.faultUpstream)}/v1`,
+      UPSTREAM_TIMEOUT_SECONDS: '1',
+      UPSTREAM_MAX_BYTES: '100000',
+    }),
+    server(PORTS.secured, { VIEWER_PASSWORD: E2E_PASSWORD, VIEWER_TOKEN: E2E_TOKEN }),
+    // The dev server, to check that the app works under its policy too.
+    server(PORTS.dev, { VIEWER_PASSWORD: E2E_PASSWORD }, `node node_modules/vite/bin/vite.js --port ${PORTS.dev} --strictPort --clearScreen false`),
+  ],
 });

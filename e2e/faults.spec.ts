@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CANARY_KEY, origin, PORTS } from './servers.ts';
+
+test.use({ baseURL: origin(PORTS.faults) });
+
+/** A fresh conversation ID per test: faults that pass after the first try count per URL. */
+function faultConversation(fault: string) {
+  return `conv_fault_${fault}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function openFault(page: Page, fault: string) {
+  return page.goto(`/c/${faultConversation(fault)}?source=openai`);
+}
+
+// Upstream failures that may pass on a second try are retried three times with backoff first (3.5 s).
+const FAULTS: [fault: string, title: string, detail: RegExp][] = [
+  ['401', 'The API key was rejected', /Incorrect API key provided: \[redacted\]/],
+  ['403', 'Access denied', /not allowed to access this conversation/],
+  ['404', 'Conversation not found', /not found/],
+  ['429', 'Rate limited', /asks to wait 120 seconds/],
+  ['500', 'OpenAI had a problem (HTTP 500)', /error while processing your request/],
+  ['502', 'OpenAI had a problem (HTTP 502)', /HTTP 502 Bad Gateway/],
+  ['503', 'OpenAI had a problem (HTTP 503)', /currently overloaded/],
+  ['timeout', 'OpenAI timed out', /did not answer within 1 seconds/],
+  ['reset', 'OpenAI dropped the connection', /closed the connection before answering/],
+  ['html', 'Not a JSON response', /answered with an HTML page instead of JSON/],
+  ['truncated', 'Incomplete response', /answer was cut off/],
+  ['shape', 'Malformed response', /unexpected shape \(data: /],
+  ['large', 'Response too large', /UPSTREAM_MAX_BYTES/],
+];
+
+for (const [fault, title, detail] of FAULTS) {
+  test(`upstream fault ${fault}: the page says "${title}" and offers Retry`, async ({ page }) => {
+    test.setTimeout(40_000);
+    await openFault(page, fault);
+    const alert = page.getByRole('alert').first();
+    await expect(alert).toContainText(title, { timeout: 25_000 });
+    await expect(alert).toContainText(detail);
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByTestId('conversation-id')).toBeVisible();
+  });
+}
+
+test('a 429 with Retry-After is retried after the time it names, then the transcript shows', async ({ page }) => {
+  const asked: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/items?')) asked.push(Date.now());
+  });
+  await openFault(page, '429once');
+  await expect(page.locator('[data-item-id]')).toHaveCount(3);
+  expect(asked).toHaveLength(2);
+  expect(asked[1] - asked[0]).toBeGreaterThanOrEqual(900);
+});
+
+test('when a later page fails, what loaded stays on screen and Retry loads the rest', async ({ page }) => {
+  await openFault(page, 'page2');
+  await expect(page.locator('[data-item-id]')).toHaveCount(100);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Loading stopped after 100 items');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('[data-item-id]')).toHaveCount(150);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('item-count')).toHaveText('150 items');
+});
+
+test('the key of the source never reaches the browser, in any page, asset or answer', async ({ page }) => {
+  const texts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    texts.push(response.text().then((body) => `${JSON.stringify(response.headers())}\n${body}`, () => ''));
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Read a conversation' })).toBeVisible();
+  await openFault(page, 'ok');
+  await expect(page.locator('[data-item-id]')).toHaveCount(3);
+  await openFault(page, '401');
+  await expect(page.getByRole('alert').first()).toContainText('[redacted]');
+  const all = (await Promise.all(texts)).join('\n');
+  expect(all.length).toBeGreaterThan(1000);
+  expect(all).not.toContain(CANARY_KEY);
+  expect(await page.content()).not.toContain(CANARY_KEY);
+});
