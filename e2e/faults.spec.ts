@@ -21,7 +21,7 @@ const FAULTS: [fault: string, title: string, detail: RegExp][] = [
   ['500', 'OpenAI had a problem (HTTP 500)', /error while processing your request/],
   ['502', 'OpenAI had a problem (HTTP 502)', /HTTP 502 Bad Gateway/],
   ['503', 'OpenAI had a problem (HTTP 503)', /currently overloaded/],
-  ['timeout', 'OpenAI timed out', /did not answer within 1 seconds/],
+  ['timeout', 'OpenAI timed out', /did not answer within 1 second\./],
   ['reset', 'OpenAI dropped the connection', /closed the connection before answering/],
   ['html', 'Not a JSON response', /answered with an HTML page instead of JSON/],
   ['truncated', 'Incomplete response', /answer was cut off/],

@@ -10,7 +10,7 @@ let app: ReturnType<typeof createApiApp>;
 beforeAll(async () => {
   upstream = await startFaultUpstream();
   const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: upstream.baseUrl, apiKey: KEY };
-  app = createApiApp({ sources: [source], timeoutMs: 300, maxBytes: 64 * 1024 });
+  app = createApiApp({ sources: [source], timeoutMs: 1000, maxBytes: 64 * 1024 });
 });
 afterAll(() => upstream.close());
 
@@ -31,12 +31,13 @@ describe('the proxy facing a misbehaving upstream', () => {
     ['500', 500, null, /error while processing your request/],
     ['502', 502, null, /^HTTP 502 Bad Gateway: 502 Bad Gateway/],
     ['503', 503, null, /engine is currently overloaded/],
-    ['timeout', 504, 'upstream_timeout', /OpenAI did not answer within 0.3 seconds/],
+    ['timeout', 504, 'upstream_timeout', /OpenAI did not answer within 1 second\./],
     ['reset', 502, 'upstream_connection_reset', /OpenAI closed the connection before answering \(ECONNRESET\)/],
     ['html', 502, 'upstream_not_json', /OpenAI answered with an HTML page instead of JSON\. HTTP 200 OK: Sign in to continue/],
     ['truncated', 502, 'upstream_truncated', /OpenAI's answer was cut off: its JSON ends after \d+ characters/],
     ['shape', 502, 'upstream_malformed', /unexpected shape \(data: /],
     ['large', 502, 'upstream_too_large', /more than 0\.1 MiB.*UPSTREAM_MAX_BYTES/],
+    ['chunked', 502, 'upstream_too_large', /more than 0\.1 MiB.*UPSTREAM_MAX_BYTES/],
   ])('%s: answers %i with code %s and a specific message', async (fault, status, code, message) => {
     const error = await errorOf(items(fault));
     expect(error.status).toBe(status);

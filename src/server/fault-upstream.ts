@@ -19,6 +19,7 @@ export const FAULTS = [
   'truncated',
   'shape',
   'large',
+  'chunked',
 ] as const;
 
 export const LARGE_BYTES = 256 * 1024;
@@ -95,6 +96,14 @@ export async function startFaultUpstream(port = 0) {
         return rest === '' ? send(res, 200, { object: 'conversation' }) : send(res, 200, { object: 'list', data: 'not a list' });
       case 'large':
         return send(res, 200, { object: 'list', data: [{ ...messageItem(0), content: 'x'.repeat(LARGE_BYTES) }], has_more: false });
+      case 'chunked': {
+        // No content-length: the cap has to hold while the body streams in.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = `"${'y'.repeat(8 * 1024)}",`;
+        res.write('{"object":"list","data":[');
+        for (let index = 0; index < LARGE_BYTES / chunk.length; index += 1) res.write(chunk);
+        return res.end('"end"]}');
+      }
       case 'headers':
         return send(res, 200, rest === '' ? conversation(id) : { object: 'list', data: [messageItem(0)], has_more: false }, {
           'set-cookie': 'session=upstream-secret; HttpOnly',

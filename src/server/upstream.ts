@@ -51,7 +51,8 @@ function failure(status: number, code: string, message: string, requestId: strin
 function transportFailure(error: unknown, source: Source, options: UpstreamOptions, midAnswer: boolean, requestId: string | null) {
   const cause = describeCause(error);
   if (isTimeout(error)) {
-    return failure(504, 'upstream_timeout', `${source.label} did not answer within ${options.timeoutMs / 1000} seconds.`, requestId);
+    const seconds = options.timeoutMs / 1000;
+    return failure(504, 'upstream_timeout', `${source.label} did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`, requestId);
   }
   if (midAnswer || RESET_CODES.has(cause)) {
     const when = midAnswer ? 'in the middle of its answer' : 'before answering';
