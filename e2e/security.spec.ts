@@ -41,6 +41,18 @@ test.describe('the production build', () => {
     await expectTranscriptWorks(page);
     expect(problems).toEqual([]);
   });
+
+  test('every demo conversation renders under the policy without a violation', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const { demoExamples } = (await (await request.get('/api/sources')).json()) as { demoExamples: { id: string; itemCount: number }[] };
+    expect(demoExamples.length).toBeGreaterThan(3);
+    const problems = watchPolicy(page);
+    for (const example of demoExamples) {
+      await page.goto(`/c/${example.id}?source=demo`);
+      await expect(page.getByTestId('item-count')).toHaveText(`${example.itemCount} items`, { timeout: 30_000 });
+    }
+    expect(problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem))).toEqual([]);
+  });
 });
 
 test.describe('with VIEWER_PASSWORD set', () => {

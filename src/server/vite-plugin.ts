@@ -29,9 +29,11 @@ export function viewerServer(): Plugin {
     const headers = securityHeaders({ nonce });
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
       const started = performance.now();
-      res.once('finish', () =>
-        stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started })),
-      );
+      // Vite serves hundreds of modules per page load; the log keeps to the viewer's API and refusals.
+      res.once('finish', () => {
+        if (!isServerPath(req.url) && res.statusCode !== 401) return;
+        stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started }));
+      });
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const path = (req.url ?? '').split('?')[0];
       if (viewer.access && !isOpenPath(path) && !isAuthorized(viewer.access, req.headers.authorization)) {
