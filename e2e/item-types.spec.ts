@@ -23,6 +23,8 @@ test('the agent-run demo shows every item type with a dedicated view, none with 
 });
 
 test('hostile content renders as inert text and the page stays usable', async ({ page }) => {
+  // Eleven megabytes of content, on purpose: give it room on a loaded two-core machine.
+  test.setTimeout(150_000);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -30,7 +32,7 @@ test('hostile content renders as inert text and the page stays usable', async ({
   });
   await page.goto(`/c/${hostile.conversation.id}?source=demo`);
   const items = page.locator('[data-item-id]');
-  await expect(items).toHaveCount(hostile.items.length, { timeout: 30_000 });
+  await expect(items).toHaveCount(hostile.items.length, { timeout: 60_000 });
   await expect(page.getByText('<script>window.__pwned=1</script>').first()).toBeVisible();
 
   // Walk the whole transcript so that every lazily rendered part has rendered, then open every raw JSON view.
@@ -49,5 +51,5 @@ test('hostile content renders as inert text and the page stays usable', async ({
 
   // Still usable: the order switch and the header respond.
   await page.getByRole('button', { name: 'Newest first' }).click();
-  await expect(items.first()).toHaveAttribute('data-item-id', hostile.items.at(-1)!.id, { timeout: 30_000 });
+  await expect(items.first()).toHaveAttribute('data-item-id', hostile.items.at(-1)!.id, { timeout: 60_000 });
 });
