@@ -36,10 +36,19 @@ for (const [fault, title, detail] of FAULTS) {
     const alert = page.getByRole('alert').first();
     await expect(alert).toContainText(title, { timeout: 25_000 });
     await expect(alert).toContainText(detail);
-    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible({ timeout: 25_000 });
     await expect(page.getByTestId('conversation-id')).toBeVisible();
   });
 }
+
+test('while the client retries on its own, the page already says what failed', async ({ page }) => {
+  await openFault(page, '503');
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('OpenAI had a problem (HTTP 503)');
+  await expect(alert).toContainText('Retrying automatically');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible({ timeout: 25_000 });
+  await expect(alert).not.toContainText('Retrying automatically');
+});
 
 test('a 429 with Retry-After is retried after the time it names, then the transcript shows', async ({ page }) => {
   const asked: number[] = [];

@@ -90,8 +90,9 @@ test('copy link copies a URL that opens the same transcript', async ({ browser }
   await page.goto(`/c/${trip.conversation.id}`);
   await expect(page).toHaveURL(/source=demo/);
   await expect(items(page)).toHaveCount(trip.items.length);
-  await page.getByRole('button', { name: 'Copy a link to this transcript' }).click();
-  await expect(page.getByRole('button', { name: 'Copy a link to this transcript' })).toHaveText('Copied');
+  const copyLink = page.getByTitle('Copy a link to this transcript');
+  await copyLink.click();
+  await expect(copyLink).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(new RegExp(`/c/${trip.conversation.id}\\?source=demo&order=asc$`));
 
@@ -116,6 +117,19 @@ test('a deep link to an item on the third page loads pages until it appears, the
 test('a deep link to an item that is not there says so once everything has loaded', async ({ page }) => {
   await page.goto(`${transcriptUrl(trip.conversation.id)}#msg_not_here`);
   await expect(page.getByRole('alert')).toContainText('msg_not_here is not in this conversation');
+});
+
+test('a fragment that is not an item ID is ignored, never echoed on the page', async ({ page }) => {
+  await page.goto(`${transcriptUrl(trip.conversation.id)}#Your%20session%20expired%2C%20call%20us`);
+  await expect(items(page)).toHaveCount(trip.items.length);
+  await expect(page.getByText(/session expired/)).toHaveCount(0);
+});
+
+test('stopping the loading of one order does not stop the other', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await page.getByRole('button', { name: 'Stop loading' }).click();
+  await page.getByRole('button', { name: 'Newest first' }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('350 items');
 });
 
 test('long conversations load page after page with progress, and can be stopped', async ({ page }) => {

@@ -4,7 +4,7 @@ import { copyText } from '../lib/copy-text';
 interface CopyButtonProps {
   text: string | (() => string);
   label: ReactNode;
-  /** Read by screen readers and shown as a tooltip. */
+  /** Shown as a tooltip; the visible label stays the accessible name, so voice control finds it. */
   title: string;
   /** `quiet` drops the outline, for rows of small actions. */
   variant?: 'outline' | 'quiet' | 'accent';
@@ -30,7 +30,6 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
     <button
       type="button"
       title={title}
-      aria-label={title}
       onClick={async () => setState((await copyText(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
       className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >

@@ -5,13 +5,19 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | null;
   readonly retryAfterSeconds: number | null;
+  /** The provider's request id, which its support asks for. */
+  readonly requestId: string | null;
 
-  constructor(message: string, options: { status: number; code?: string | null; retryAfterSeconds?: number | null }) {
+  constructor(
+    message: string,
+    options: { status: number; code?: string | null; retryAfterSeconds?: number | null; requestId?: string | null },
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = options.status;
     this.code = options.code ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.requestId = options.requestId ?? null;
   }
 }
 
@@ -32,5 +38,6 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     status: response.status,
     code: details.code,
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    requestId: response.headers.get('x-upstream-request-id'),
   });
 }

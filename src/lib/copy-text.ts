@@ -8,6 +8,7 @@ export async function copyText(text: string): Promise<boolean> {
       // Fall through: a denied permission still leaves the selection route.
     }
   }
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
@@ -19,5 +20,6 @@ export async function copyText(text: string): Promise<boolean> {
     return document.execCommand('copy');
   } finally {
     area.remove();
+    focused?.focus();
   }
 }

@@ -21,6 +21,7 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [502, 'upstream_malformed', 'Malformed response'],
     [502, 'upstream_too_large', 'Response too large'],
     [401, 'unauthorized', 'Sign-in required'],
+    [429, 'insufficient_quota', 'Out of quota'],
   ])('%i %s → %s', (status, code, title) => {
     const description = describeFailure(status, code);
     expect(description.title).toBe(title);
@@ -29,5 +30,12 @@ describe('describeApiError gives each upstream fault its own title', () => {
 
   it('says how long a rate limit asks to wait', () => {
     expect(describeFailure(429, 'rate_limit_exceeded', 120)).toMatchObject({ title: 'Rate limited', hint: expect.stringContaining('wait 120 seconds') });
+  });
+});
+
+describe('the provider request id', () => {
+  it('is kept in the detail, for support', () => {
+    const error = new ApiError('Rate limit reached', { status: 429, requestId: 'req_abc123' });
+    expect(describeApiError(error).detail).toBe('Rate limit reached (request id req_abc123)');
   });
 });

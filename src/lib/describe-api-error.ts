@@ -15,7 +15,8 @@ interface Context {
 
 /** Turns any failure into a specific title and a next step for the person reading the transcript. */
 export function describeApiError(error: unknown, { conversationId, sourceLabel = 'the source' }: Context = {}): ErrorDescription {
-  const detail = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = error instanceof ApiError && error.requestId ? `${message} (request id ${error.requestId})` : message;
   if (!(error instanceof ApiError)) {
     return { title: 'Something went wrong', hint: 'Try again; if it keeps happening, reload the page.', detail };
   }
@@ -29,6 +30,8 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail };
     case 'upstream_unreachable':
       return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
+    case 'insufficient_quota':
+      return { title: 'Out of quota', hint: `The account behind ${sourceLabel} has run out of quota or credits. Check its billing; retrying will not help.`, detail };
     case 'upstream_timeout':
       return { title: `${sourceLabel} timed out`, hint: 'It did not answer in time. Retry in a moment.', detail };
     case 'upstream_connection_reset':

@@ -7,17 +7,20 @@ import { TranscriptPage } from '../../features/transcript/components/transcript-
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { ApiError } from '../../lib/api-error';
 import { describeApiError } from '../../lib/describe-api-error';
-import { isConversationId } from '../../lib/ids';
+import { isConversationId, isItemId } from '../../lib/ids';
 
 const route = getRouteApi('/c/$conversationId');
 
-function decodeHash(hash: string): string | null {
+/** Only an item ID is followed: any other fragment text is never echoed on the page. */
+function anchorFrom(hash: string): string | null {
   if (!hash) return null;
+  let decoded = hash;
   try {
-    return decodeURIComponent(hash);
+    decoded = decodeURIComponent(hash);
   } catch {
-    return hash;
+    return null;
   }
+  return isItemId(decoded) ? decoded : null;
 }
 
 export function TranscriptRoute() {
@@ -57,6 +60,14 @@ export function TranscriptRoute() {
         {backLink}
         {sources.error ? (
           <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+        ) : sources.data ? (
+          <ErrorPanel
+            description={{
+              title: 'No sources are configured',
+              hint: 'This viewer has no API key set and its demo source is off. Set DASHSCOPE_API_KEY or OPENAI_API_KEY on the server and restart it.',
+              detail: '',
+            }}
+          />
         ) : (
           <TranscriptSkeleton />
         )}
@@ -69,12 +80,12 @@ export function TranscriptRoute() {
     <div className="space-y-4">
       {backLink}
       <TranscriptPage
-        key={`${source}/${conversationId}`}
+        key={`${source}/${conversationId}/${order}`}
         conversationId={conversationId}
         source={source}
         sourceLabel={sourceLabel}
         order={order}
-        anchorItemId={decodeHash(hash)}
+        anchorItemId={anchorFrom(hash)}
         onOrderChange={(next) => void navigate({ search: (previous) => ({ ...previous, order: next }), hash: '' })}
         shareUrl={() => {
           const url = new URL(window.location.href);

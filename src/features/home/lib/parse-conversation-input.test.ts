@@ -54,3 +54,15 @@ describe('badly encoded links', () => {
     expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc#msg%201')).toEqual({ ok: true, conversationId: 'conv_abc' });
   });
 });
+
+describe('links developers have at hand', () => {
+  it('keeps the item of an API item URL as the anchor', () => {
+    expect(parseConversationInput('https://api.openai.com/v1/conversations/conv_abc/items/msg_123')).toEqual({ ok: true, conversationId: 'conv_abc', itemId: 'msg_123' });
+  });
+
+  it('explains that ChatGPT chats are not conversations of the API', () => {
+    const parsed = parseConversationInput('https://chatgpt.com/c/6748a1b2-0c3d-8000-9e1f-2a3b4c5d6e7f');
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toContain('ChatGPT chats are not kept in the Conversations API');
+  });
+});

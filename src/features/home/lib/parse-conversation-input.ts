@@ -28,10 +28,11 @@ function fromUrl(text: string): ParsedInput | null {
   const conversationId = segments[index + 1];
   if (!isConversationId(conversationId)) return null;
   const isShareLink = segments[index] === 'c';
+  const apiItemId = !isShareLink && segments[index + 2] === 'items' ? (segments[index + 3] ?? '') : '';
   const source = isShareLink ? url.searchParams.get('source') ?? undefined : undefined;
   const order = isShareLink ? url.searchParams.get('order') : null;
   const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
-  const itemId = isItemId(hashId) ? hashId : undefined;
+  const itemId = isItemId(hashId) ? hashId : isItemId(apiItemId) ? apiItemId : undefined;
   return {
     ok: true,
     conversationId,
@@ -55,6 +56,9 @@ export function parseConversationInput(raw: string): ParsedInput {
   if (embedded && isConversationId(embedded)) return { ok: true, conversationId: embedded };
   if (embedded) {
     return { ok: false, message: `“${embedded.slice(0, 60)}” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.` };
+  }
+  if (/^https?:\/\/(chat\.openai\.com|chatgpt\.com)\//i.test(text)) {
+    return { ok: false, message: 'ChatGPT chats are not kept in the Conversations API. Paste the ID of a conversation your application created; it starts with conv_.' };
   }
   if (/^(msg|fc|fco|rs|resp)_/.test(text)) {
     return { ok: false, message: 'That looks like an item or response ID. Paste the conversation ID; it starts with conv_.' };

@@ -192,7 +192,23 @@ describe('content parts', () => {
     expect(item.getByText('bad').closest('a')).toBeNull();
     expect(item.getByText(/<b onclick="x\(\)">/)).toBeInTheDocument();
     expect(document.querySelector('[onclick]')).toBeNull();
-    expect(item.getByRole('button', { name: 'Copy code' })).toBeInTheDocument();
+    expect(item.getByTitle('Copy code')).toHaveRole('button');
+  });
+
+  it('Markdown images load from PNG data: URLs but never from SVG ones', async () => {
+    const markdown = `![chart](data:image/png;base64,${PNG}) and ![bad](data:image/svg+xml;base64,PHN2Zz4=)`;
+    const item = show([{ id: 'msg_mdimg', type: 'message', role: 'assistant', content: markdown }])('msg_mdimg');
+    expect(await item.findByRole('img', { name: 'chart' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(item.queryByRole('img', { name: 'bad' })).toBeNull();
+    expect(item.getByText(/Image not shown/)).toBeInTheDocument();
+  });
+
+  it('a citation whose URL has parentheses links to the whole URL', async () => {
+    const text = 'See the spec.';
+    const item = show([{ id: 'msg_paren', type: 'message', role: 'assistant', content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', url: 'https://en.wikipedia.org/wiki/QUIC_(protocol)', title: 'QUIC', start_index: 0, end_index: 12 }] }] }])('msg_paren');
+    const marker = (await item.findAllByRole('link', { name: '[1]' }))[0];
+    expect(marker).toHaveAttribute('href', 'https://en.wikipedia.org/wiki/QUIC_(protocol)');
+    expect(item.queryByText(/"citation"/)).toBeNull();
   });
 
   it('the Markdown switch shows the text as written', async () => {

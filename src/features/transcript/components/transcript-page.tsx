@@ -29,6 +29,11 @@ function laterPageError(description: ErrorDescription, loaded: number): ErrorDes
   return { ...description, title: `Loading stopped after ${loaded} items: ${description.title.toLowerCase()}` };
 }
 
+/** While React Query retries on its own, say what failed instead of showing a skeleton for a minute. */
+function retryingError(description: ErrorDescription, failures: number): ErrorDescription {
+  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${failures + 1})…` };
+}
+
 export function TranscriptPage({ conversationId, source, sourceLabel, order, anchorItemId, onOrderChange, shareUrl }: TranscriptPageProps) {
   const conversation = useQuery(conversationQueryOptions(source, conversationId));
   const items = useInfiniteQuery(itemsQueryOptions(source, conversationId, order));
@@ -86,6 +91,8 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
           }}
           retrying={items.isFetching}
         />
+      ) : items.failureReason ? (
+        <ErrorPanel description={retryingError(describeApiError(items.failureReason, errorContext), items.failureCount)} />
       ) : (
         <TranscriptSkeleton />
       )}

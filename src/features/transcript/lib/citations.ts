@@ -59,7 +59,7 @@ export function citedMarkdown(text: string, citations: readonly Citation[]): str
       'text' in segment
         ? segment.text
         : segment.citation.href
-          ? `[\\[${segment.citation.number}\\]](${segment.citation.href.replace(/[()\s]/g, encodeURIComponent)} "citation")`
+          ? `[\\[${segment.citation.number}\\]](<${segment.citation.href}> "citation")`
           : `\\[${segment.citation.number}\\]`,
     )
     .join('');

@@ -20,8 +20,10 @@ export function useItemAnchor(itemId: string | null, loadedIds: ReadonlyMap<stri
 
   useEffect(() => {
     if (!itemId || !isLoaded || scrolledTo.current === itemId) return;
-    scrolledTo.current = itemId;
-    const scroll = () => findItemElement(itemId)?.scrollIntoView({ block: 'center' });
+    const scroll = () => {
+      scrolledTo.current = itemId;
+      findItemElement(itemId)?.scrollIntoView({ block: 'center' });
+    };
     const frame = requestAnimationFrame(scroll);
     // Items above render at their real height once near the viewport; settle on the target again.
     const settle = setTimeout(scroll, 300);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from '../../../../components/copy-button';
 import { hastText } from '../../lib/hast-text';
@@ -28,6 +28,9 @@ function urlTransform(url: string, key: string): string {
   if (key === 'src') return url;
   return safeLinkHref(url) ?? '';
 }
+
+/** GitHub's rules, but image sources may be data: URLs: SafeImage decides which of those load. */
+const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] } };
 
 const components: Components = {
   a({ href, title, children }) {
@@ -83,7 +86,7 @@ export function MarkdownView({ text, after }: MarkdownViewProps) {
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema], [rehypeHighlight, { detect: false }]]}
         urlTransform={urlTransform}
         components={components}
       >

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { isSafeImageUrl } from '../../lib/safe-url';
 
 interface SafeImageProps {
@@ -9,30 +10,44 @@ interface SafeImageProps {
 /** An image from conversation content: only safe URLs load, without a referrer, lazily, and enlarge on click. */
 export function SafeImage({ src, alt }: SafeImageProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [enlarged, setEnlarged] = useState(false);
   if (!isSafeImageUrl(src)) {
     const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : String(src);
     return (
-      <div data-image-blocked="" className="rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
-        <p className="font-medium">Image not shown: only https: and PNG, JPEG, GIF or WebP data: URLs are loaded.</p>
-        <p className="mt-1 break-all font-mono">{shown}</p>
-      </div>
+      <span data-image-blocked="" className="block rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
+        <span className="block font-medium">Image not shown: only https: and PNG, JPEG, GIF or WebP data: URLs are loaded.</span>
+        <span className="mt-1 block break-all font-mono">{shown}</span>
+      </span>
     );
   }
   return (
     <>
       <button
         type="button"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setEnlarged(true)}
         title="Enlarge"
-        className="block overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+        className="inline-block overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <img src={src} alt={alt} loading="lazy" decoding="async" referrerPolicy="no-referrer" className="max-h-72 max-w-full object-contain" />
       </button>
-      <dialog ref={dialog} aria-label={alt} className="m-auto max-h-[95dvh] max-w-[95vw] bg-transparent p-0 backdrop:bg-black/80">
-        <button type="button" onClick={() => dialog.current?.close()} title="Close (Esc)" className="block cursor-zoom-out">
-          <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-h-[95dvh] max-w-[95vw] object-contain" />
-        </button>
-      </dialog>
+      {enlarged
+        ? createPortal(
+            <dialog
+              ref={(element) => {
+                dialog.current = element;
+                if (element && !element.open) element.showModal();
+              }}
+              aria-label={alt}
+              onClose={() => setEnlarged(false)}
+              className="m-auto max-h-[95dvh] max-w-[95vw] bg-transparent p-0 backdrop:bg-black/80"
+            >
+              <button type="button" onClick={() => dialog.current?.close()} title="Close (Esc)" className="block cursor-zoom-out">
+                <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-h-[95dvh] max-w-[95vw] object-contain" />
+              </button>
+            </dialog>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
