@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { SDK_ITEM_TYPES } from '../src/features/transcript/lib/sdk-item-types.ts';
 import { demo } from './demo-data.ts';
 
 const agentRun = demo('agent-run');
 const hostile = demo('hostile-payloads');
-
-const SDK_ITEM_TYPES = [
-  'message', 'function_call', 'function_call_output', 'custom_tool_call', 'custom_tool_call_output', 'reasoning',
-  'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'computer_call',
-  'computer_call_output', 'local_shell_call', 'local_shell_call_output', 'shell_call', 'shell_call_output',
-  'apply_patch_call', 'apply_patch_call_output', 'mcp_list_tools', 'mcp_approval_request', 'mcp_approval_response',
-  'mcp_call', 'tool_search_call', 'tool_search_output', 'additional_tools', 'program', 'program_output', 'compaction',
-];
 
 test('the agent-run demo shows every item type with a dedicated view, none with the fallback', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
