@@ -126,8 +126,16 @@ test('a fragment that is not an item ID is ignored, never echoed on the page', a
 });
 
 test('stopping the loading of one order does not stop the other', async ({ page }) => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/items?*order=asc*after=*', async (route) => {
+    await gate;
+    await route.continue();
+  });
   await page.goto(transcriptUrl(long.conversation.id));
   await page.getByRole('button', { name: 'Stop loading' }).click();
+  release();
+  await expect(page.getByRole('status')).toContainText('Stopped after 100 items');
   await page.getByRole('button', { name: 'Newest first' }).click();
   await expect(page.getByTestId('item-count')).toHaveText('350 items');
 });
