@@ -46,3 +46,25 @@ test('hostile content renders as inert text and the page stays usable', async ({
   await page.getByRole('button', { name: 'Newest first' }).click();
   await expect(items.first()).toHaveAttribute('data-item-id', hostile.items.at(-1)!.id, { timeout: 60_000 });
 });
+
+test('the filter narrows a long agent run by kind and by text', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  const items = page.locator('[data-item-id]');
+  await expect(items).toHaveCount(agentRun.items.length);
+  const messages = agentRun.items.filter((item) => item.type === 'message').length;
+
+  await page.getByRole('button', { name: /^Tools \d+$/ }).click();
+  await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
+  await expect(items).toHaveCount(messages);
+  await expect(page.getByTestId('filter-summary')).toHaveText(`Showing ${messages} of ${agentRun.items.length} loaded items.`);
+
+  await page.getByRole('button', { name: /^Tools \d+$/ }).click();
+  await page.getByLabel('Find in loaded items').fill('create_pull_request');
+  await expect(items.first()).toBeVisible();
+  for (const type of await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')))) {
+    expect(type).toMatch(/^(message|mcp_|function_call)/);
+  }
+  await page.getByLabel('Find in loaded items').fill('');
+  await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
+  await expect(items).toHaveCount(agentRun.items.length);
+});

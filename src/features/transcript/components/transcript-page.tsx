@@ -1,9 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemsQueryOptions } from '../api/list-items';
+import { countKinds, filterItems, type ItemKind } from '../lib/item-filter';
 import { mergePages } from '../lib/merge-pages';
 import { pairToolCalls } from '../lib/pair-tool-calls';
 import { useItemAnchor } from '../lib/use-item-anchor';
@@ -12,6 +13,7 @@ import type { ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
 import { ItemList } from './item-list';
 import { LoadProgress } from './load-progress';
+import { TranscriptFilter } from './transcript-filter';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 
@@ -41,6 +43,17 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
 
   const merged = useMemo(() => mergePages(items.data?.pages ?? []), [items.data]);
   const pairs = useMemo(() => pairToolCalls(merged.items), [merged.items]);
+  const [hidden, setHidden] = useState<ReadonlySet<ItemKind>>(new Set());
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const counts = useMemo(() => countKinds(merged.items), [merged.items]);
+  const shownItems = useMemo(() => filterItems(merged.items, { hidden, query: deferredQuery }), [merged.items, hidden, deferredQuery]);
+  const toggleKind = (kind: ItemKind) =>
+    setHidden((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(kind)) next.add(kind);
+      return next;
+    });
   const complete = items.isSuccess && !items.hasNextPage;
   const anchor = useItemAnchor(anchorItemId, merged.indexById, complete);
   const errorContext = { conversationId, sourceLabel };
@@ -74,9 +87,18 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
         </p>
       ) : null}
 
+      {hasItems && merged.items.length > 0 ? (
+        <TranscriptFilter counts={counts} hidden={hidden} onToggle={toggleKind} query={query} onQuery={setQuery} />
+      ) : null}
+      {shownItems !== merged.items ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+          Showing {shownItems.length} of {merged.items.length} loaded items.
+        </p>
+      ) : null}
+
       {hasItems ? (
         merged.items.length > 0 ? (
-          <ItemList items={merged.items} pairs={pairs} highlightedId={anchor.kind === 'found' ? anchor.itemId : null} />
+          <ItemList items={shownItems} pairs={pairs} highlightedId={anchor.kind === 'found' ? anchor.itemId : null} />
         ) : (
           <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
             This conversation has no items.
