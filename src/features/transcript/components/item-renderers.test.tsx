@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ConversationItem as SdkConversationItem } from 'openai/resources/conversations/items';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import type { ConversationItem } from '../types';
 import { ItemList } from './item-list';
 import { RENDERED_TYPES } from './item-renderers';
 
+/** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
+const LAZY = { timeout: 10_000 };
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 function show(list: ConversationItem[]) {
@@ -169,6 +171,13 @@ describe('content parts', () => {
     expect(item.getByText('build.log')).toBeInTheDocument();
   });
 
+  it('an image that fails to load says so and keeps its URL', () => {
+    const item = show([{ id: 'msg_gone', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'https://img.example/gone.png' }] }])('msg_gone');
+    fireEvent.error(item.getByRole('img'));
+    expect(item.getByText('The image could not be loaded.')).toBeInTheDocument();
+    expect(item.getByText('https://img.example/gone.png')).toBeInTheDocument();
+  });
+
   it('citations mark the cited span and list their sources; file citations name the file', () => {
     const text = 'Vite 8 ships Rolldown. See the runbook.';
     const item = show([
@@ -188,7 +197,7 @@ describe('content parts', () => {
   it('assistant Markdown renders tables and code, neutralises javascript: links and shows raw HTML as text', async () => {
     const markdown = '| a | b |\n|---|---|\n| 1 | 2 |\n\n[bad](javascript:alert(1)) <b onclick="x()">bold</b>\n\n```ts\nconst x = 1;\n```';
     const item = show([{ id: 'msg_md', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: markdown, annotations: [] }] }])('msg_md');
-    expect(await item.findByRole('table')).toBeInTheDocument();
+    expect(await item.findByRole('table', {}, LAZY)).toBeInTheDocument();
     expect(item.getByText('bad').closest('a')).toBeNull();
     expect(item.getByText(/<b onclick="x\(\)">/)).toBeInTheDocument();
     expect(document.querySelector('[onclick]')).toBeNull();
@@ -198,7 +207,7 @@ describe('content parts', () => {
   it('Markdown images load from PNG data: URLs but never from SVG ones', async () => {
     const markdown = `![chart](data:image/png;base64,${PNG}) and ![bad](data:image/svg+xml;base64,PHN2Zz4=)`;
     const item = show([{ id: 'msg_mdimg', type: 'message', role: 'assistant', content: markdown }])('msg_mdimg');
-    expect(await item.findByRole('img', { name: 'chart' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(await item.findByRole('img', { name: 'chart' }, LAZY)).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
     expect(item.queryByRole('img', { name: 'bad' })).toBeNull();
     expect(item.getByText(/Image not shown/)).toBeInTheDocument();
   });
@@ -206,14 +215,14 @@ describe('content parts', () => {
   it('a citation whose URL has parentheses links to the whole URL', async () => {
     const text = 'See the spec.';
     const item = show([{ id: 'msg_paren', type: 'message', role: 'assistant', content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', url: 'https://en.wikipedia.org/wiki/QUIC_(protocol)', title: 'QUIC', start_index: 0, end_index: 12 }] }] }])('msg_paren');
-    const marker = (await item.findAllByRole('link', { name: '[1]' }))[0];
+    const marker = (await item.findAllByRole('link', { name: '[1]' }, LAZY))[0];
     expect(marker).toHaveAttribute('href', 'https://en.wikipedia.org/wiki/QUIC_(protocol)');
     expect(item.queryByText(/"citation"/)).toBeNull();
   });
 
   it('the Markdown switch shows the text as written', async () => {
     const item = show([{ id: 'msg_sw', type: 'message', role: 'assistant', content: '# Title\n\n- one' }])('msg_sw');
-    expect(await item.findByRole('heading', { name: 'Title' })).toBeInTheDocument();
+    expect(await item.findByRole('heading', { name: 'Title' }, LAZY)).toBeInTheDocument();
     await userEvent.click(item.getByRole('button', { name: 'Markdown' }));
     expect(item.queryByRole('heading')).toBeNull();
     expect(item.getByText(/# Title/)).toBeInTheDocument();

@@ -37,7 +37,7 @@ export function TranscriptFilter({ counts, hidden, onToggle, query, onQuery }: T
         value={query}
         onChange={(event) => onQuery(event.target.value)}
         placeholder="Find in loaded items…"
-        className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 sm:max-w-64 dark:border-zinc-700 dark:bg-zinc-900"
+        className="w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none sm:w-auto sm:flex-1 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 sm:max-w-64 dark:border-zinc-700 dark:bg-zinc-900"
       />
     </div>
   );

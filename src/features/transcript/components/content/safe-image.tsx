@@ -11,11 +11,14 @@ interface SafeImageProps {
 export function SafeImage({ src, alt }: SafeImageProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [enlarged, setEnlarged] = useState(false);
-  if (!isSafeImageUrl(src)) {
+  const [failed, setFailed] = useState(false);
+  if (!isSafeImageUrl(src) || failed) {
     const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : String(src);
     return (
-      <span data-image-blocked="" className="block rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
-        <span className="block font-medium">Image not shown: only https: and PNG, JPEG, GIF or WebP data: URLs are loaded.</span>
+      <span data-image-blocked={failed ? undefined : ''} className="block rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
+        <span className="block font-medium">
+          {failed ? 'The image could not be loaded.' : 'Image not shown: only https: and PNG, JPEG, GIF or WebP data: URLs are loaded.'}
+        </span>
         <span className="mt-1 block break-all font-mono">{shown}</span>
       </span>
     );
@@ -28,7 +31,15 @@ export function SafeImage({ src, alt }: SafeImageProps) {
         title="Enlarge"
         className="inline-block overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
-        <img src={src} alt={alt} loading="lazy" decoding="async" referrerPolicy="no-referrer" className="max-h-72 max-w-full object-contain" />
+        <img
+          src={src}
+          alt={alt}
+          loading="lazy"
+          decoding="async"
+          referrerPolicy="no-referrer"
+          onError={() => setFailed(true)}
+          className="max-h-72 max-w-full object-contain"
+        />
       </button>
       {enlarged
         ? createPortal(
