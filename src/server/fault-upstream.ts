@@ -77,7 +77,7 @@ export async function startFaultUpstream(port = 0) {
       case '429':
         return send(res, 429, openaiError('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '120' });
       case '429once':
-        return count === 1 ? send(res, 429, openaiError('Rate limit reached for requests.', 'requests'), { 'retry-after': '1' }) : healthy(res, id, rest, url, 3);
+        return count === 1 ? send(res, 429, openaiError('Rate limit reached for requests.', 'requests'), { 'retry-after': '3' }) : healthy(res, id, rest, url, 3);
       case '500':
         return send(res, 500, openaiError('The server had an error while processing your request.', 'server_error'));
       case '502':
