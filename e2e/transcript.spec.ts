@@ -125,13 +125,19 @@ test('a fragment that is not an item ID is ignored, never echoed on the page', a
   await expect(page.getByText(/session expired/)).toHaveCount(0);
 });
 
-test('stopping the loading of one order does not stop the other', async ({ page }) => {
+/** Holds back the requests for later pages until the returned function is called. */
+async function holdLaterPages(page: Page, pattern = '**/items?*after=*') {
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/items?*order=asc*after=*', async (route) => {
+  await page.route(pattern, async (route) => {
     await gate;
     await route.continue();
   });
+  return release;
+}
+
+test('stopping the loading of one order does not stop the other', async ({ page }) => {
+  const release = await holdLaterPages(page, '**/items?*order=asc*after=*');
   await page.goto(transcriptUrl(long.conversation.id));
   await page.getByRole('button', { name: 'Stop loading' }).click();
   release();
@@ -141,12 +147,7 @@ test('stopping the loading of one order does not stop the other', async ({ page 
 });
 
 test('long conversations load page after page with progress, and can be stopped', async ({ page }) => {
-  let release: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/items?*after=*', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdLaterPages(page);
   await page.goto(transcriptUrl(long.conversation.id));
   await expect(items(page)).toHaveCount(100);
   await expect(page.getByRole('status')).toContainText('Loading… 100 items so far');
