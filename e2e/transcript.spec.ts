@@ -191,3 +191,19 @@ test('each item shows its ID on demand and links to itself @phone', async ({ pag
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the home page lists the conversations this browser opened, and can forget them', async ({ page }) => {
+  await page.goto(transcriptUrl(states.conversation.id));
+  await expect(items(page)).toHaveCount(states.items.length);
+  await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
+  await expect(page.getByRole('alert')).toContainText('Conversation not found');
+
+  await page.goto('/');
+  const recent = page.getByRole('region', { name: 'Recently opened' });
+  await expect(recent.getByRole('link')).toHaveCount(1);
+  await recent.getByRole('link', { name: new RegExp(states.conversation.id) }).click();
+  await expect(page.getByTestId('conversation-id')).toHaveText(states.conversation.id);
+  await page.goBack();
+  await page.getByRole('region', { name: 'Recently opened' }).getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByRole('region', { name: 'Recently opened' })).toHaveCount(0);
+});

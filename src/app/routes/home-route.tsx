@@ -1,18 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { HomePage } from '../../features/home/components/home-page';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
+import { forgetRecent, readRecent } from '../../lib/recent-conversations';
 
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const navigate = useNavigate();
+  const [recent, setRecent] = useState(() => readRecent());
+  const [now] = useState(() => Date.now());
 
   if (sources.data) {
     return (
       <HomePage
         sources={sources.data}
+        recent={recent}
+        now={now}
+        onClearRecent={() => {
+          forgetRecent();
+          setRecent([]);
+        }}
         onOpen={({ conversationId, source, order, itemId }) =>
           void navigate({
             to: '/c/$conversationId',

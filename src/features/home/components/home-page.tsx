@@ -1,13 +1,19 @@
 import type { SourcesResponse } from '../../sources/api/get-sources';
+import type { RecentConversation } from '../../../lib/recent-conversations';
 import { DemoList } from './demo-list';
 import { OpenConversationForm, type OpenRequest } from './open-conversation-form';
+import { RecentList } from './recent-list';
 
 interface HomePageProps {
   sources: SourcesResponse;
   onOpen: (request: OpenRequest) => void;
+  recent: readonly RecentConversation[];
+  onClearRecent: () => void;
+  /** When the page opened, for "opened 5 minutes ago". */
+  now: number;
 }
 
-export function HomePage({ sources, onOpen }: HomePageProps) {
+export function HomePage({ sources, onOpen, recent, onClearRecent, now }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -20,6 +26,7 @@ export function HomePage({ sources, onOpen }: HomePageProps) {
         </div>
         <OpenConversationForm sources={sources.sources} defaultSource={sources.defaultSource} onOpen={onOpen} />
       </section>
+      <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} now={now} />
       <DemoList examples={sources.demoExamples} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
+import { rememberConversation } from '../../../lib/recent-conversations';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemsQueryOptions } from '../api/list-items';
@@ -59,6 +60,11 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
   const errorContext = { conversationId, sourceLabel };
 
   const hasItems = items.data !== undefined;
+
+  // Only conversations that exist are remembered for the home page's "Recently opened".
+  useEffect(() => {
+    if (hasItems) rememberConversation({ conversationId, source, openedAt: Date.now() });
+  }, [hasItems, conversationId, source]);
   const primaryError = !hasItems ? (items.error ?? conversation.error) : null;
 
   return (

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { forgetRecent, readRecent, rememberConversation } from './recent-conversations';
+
+function memoryStore(initial?: string) {
+  const data = new Map<string, string>(initial ? [['conversation-viewer:recent', initial]] : []);
+  return {
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, value),
+    removeItem: (key: string) => void data.delete(key),
+  };
+}
+
+describe('recent conversations', () => {
+  it('keeps the last ten opened, newest first, each once per source', () => {
+    const store = memoryStore();
+    for (let index = 0; index < 12; index += 1) rememberConversation({ conversationId: `conv_${index}`, source: 'demo', openedAt: index }, store);
+    rememberConversation({ conversationId: 'conv_5', source: 'demo', openedAt: 99 }, store);
+    rememberConversation({ conversationId: 'conv_5', source: 'openai', openedAt: 100 }, store);
+    const recent = readRecent(store);
+    expect(recent).toHaveLength(10);
+    expect(recent.slice(0, 3).map((entry) => `${entry.source}/${entry.conversationId}`)).toEqual(['openai/conv_5', 'demo/conv_5', 'demo/conv_11']);
+    forgetRecent(store);
+    expect(readRecent(store)).toEqual([]);
+  });
+
+  it('ignores corrupt or tampered storage', () => {
+    expect(readRecent(memoryStore('not json'))).toEqual([]);
+    expect(readRecent(memoryStore(JSON.stringify([{ conversationId: '<script>', source: 'demo', openedAt: 1 }, { conversationId: 'conv_ok', source: 'demo', openedAt: 2 }])))).toEqual([
+      { conversationId: 'conv_ok', source: 'demo', openedAt: 2 },
+    ]);
+    expect(readRecent(null)).toEqual([]);
+  });
+});

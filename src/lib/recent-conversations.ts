@@ -1,0 +1,59 @@
+import { isConversationId } from './ids';
+
+export interface RecentConversation {
+  conversationId: string;
+  source: string;
+  openedAt: number;
+}
+
+const KEY = 'conversation-viewer:recent';
+const MAX_RECENT = 10;
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function defaultStore(): Store | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function isRecent(value: unknown): value is RecentConversation {
+  const entry = value as RecentConversation | null;
+  return (
+    !!entry &&
+    typeof entry.conversationId === 'string' &&
+    isConversationId(entry.conversationId) &&
+    typeof entry.source === 'string' &&
+    entry.source.length <= 40 &&
+    typeof entry.openedAt === 'number'
+  );
+}
+
+/** The conversations this browser opened last, newest first; anything unreadable is ignored. */
+export function readRecent(store: Store | null = defaultStore()): RecentConversation[] {
+  try {
+    const parsed: unknown = JSON.parse(store?.getItem(KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isRecent).slice(0, MAX_RECENT) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberConversation(entry: RecentConversation, store: Store | null = defaultStore()): void {
+  const others = readRecent(store).filter((recent) => recent.conversationId !== entry.conversationId || recent.source !== entry.source);
+  try {
+    store?.setItem(KEY, JSON.stringify([entry, ...others].slice(0, MAX_RECENT)));
+  } catch {
+    // Storage full or blocked: the list is a convenience, the transcript works without it.
+  }
+}
+
+export function forgetRecent(store: Store | null = defaultStore()): void {
+  try {
+    store?.removeItem(KEY);
+  } catch {
+    // As above.
+  }
+}
