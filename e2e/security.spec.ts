@@ -123,4 +123,18 @@ test.describe('the Vite dev server', () => {
     await expectTranscriptWorks(page);
     expect(problems).toEqual([]);
   });
+
+  test('gives no other local site CORS access, and answers its preflight only with sign-in', async () => {
+    const basic = `Basic ${Buffer.from(`dev:${E2E_PASSWORD}`).toString('base64')}`;
+    const fromOtherSite = { origin: 'http://localhost:3000', authorization: basic };
+    const read = await fetch(`${origin(PORTS.dev)}/api/sources`, { headers: fromOtherSite });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${origin(PORTS.dev)}/api/sources`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(401);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

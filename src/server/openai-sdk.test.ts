@@ -63,7 +63,7 @@ describe('the official openai SDK through the viewer', () => {
 
 describe('the official openai SDK against the demo emulator directly', () => {
   it('creates a conversation, adds items and pages through them like the real API', async () => {
-    const direct = new OpenAI({ baseURL: viewer.demoBaseUrl, apiKey: 'demo', maxRetries: 0 });
+    const direct = new OpenAI({ baseURL: viewer.demoBaseUrl, apiKey: viewer.demoApiKey, maxRetries: 0 });
     const conversation = await direct.conversations.create({
       items: [{ type: 'message', role: 'user', content: 'first' }],
       metadata: { team: 'viewer' },

@@ -180,3 +180,35 @@ describe('proxy upstream failures', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'upstream_timeout', message: expect.stringContaining('Demo') } });
   });
 });
+
+describe('the key never comes back in an error', () => {
+  const KEY = 'sk-test-SECRETKEY-123456';
+  const secret: Source = { ...openai, apiKey: KEY };
+
+  it.each([
+    ['OpenAI shape, key in every field', { error: { message: `bad key ${KEY}`, type: KEY, code: KEY, param: KEY } }],
+    ['DashScope native shape', { code: KEY, message: `Invalid key ${KEY}`, request_id: 'r1' }],
+  ])('%s', async (_name, body) => {
+    const { request } = setup(() => json(body, { status: 401 }), [secret]);
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain(KEY);
+  });
+
+  it('nor in a connection failure that quotes the request', async () => {
+    const { request } = setup(() => Promise.reject(new TypeError(`Headers.append: "Bearer ${KEY}" is an invalid header value.`)), [secret]);
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(502);
+    expect(await response.text()).not.toContain(KEY);
+  });
+});
+
+describe('an unparsable upstream answer', () => {
+  it('is called cut off only when the JSON ends early', async () => {
+    const answer = (text: string) => () => new Response(text, { headers: { 'content-type': 'application/json' } });
+    const code = async (text: string) => ((await (await setup(answer(text)).request(ITEMS)).json()) as { error: { code: string } }).error.code;
+    expect(await code('{"data":[{"id":"msg_1"')).toBe('upstream_truncated');
+    expect(await code('{"data":[]')).toBe('upstream_truncated');
+    expect(await code('{"data":[]} trailing')).toBe('upstream_not_json');
+  });
+});

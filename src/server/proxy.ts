@@ -47,7 +47,7 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   }
   if (source.kind === 'openai') {
     const include = [...c.req.queries('include') ?? [], ...c.req.queries('include[]') ?? []];
-    for (const value of include) if (INCLUDE_VALUES.has(value)) params.append('include[]', value);
+    for (const value of new Set(include)) if (INCLUDE_VALUES.has(value)) params.append('include[]', value);
   }
   const search = params.toString();
   return { ok: true, search: search ? `?${search}` : '' };

@@ -29,7 +29,7 @@ afterAll(() => demo.close());
 
 function setup(env: Record<string, string> = {}) {
   const lines: string[] = [];
-  const api = createApiApp({ sources: sourcesFromEnv({}, demo.baseUrl), demoExamples });
+  const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
   const { app } = createServerApp({ api, access: accessFromEnv(env), log: (line) => lines.push(line), clientDir });
   return { lines, request: (path: string, authorization?: string) => app.request(path, { headers: authorization ? { authorization } : {} }) };
 }

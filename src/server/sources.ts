@@ -22,8 +22,20 @@ const DASHSCOPE_BASE_URLS = {
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
-/** The emulator accepts any bearer token; sending one keeps the demo on the same code path as real sources. */
-export const DEMO_API_KEY = 'demo';
+/** The demo upstream: where it listens and the key it was started with. */
+export interface DemoUpstream {
+  baseUrl: string;
+  apiKey: string;
+}
+
+/** A key is sent in a header: a line break or control character (a badly quoted .env value) cannot be. */
+function checkedKey(name: string, value: string | undefined): string | undefined {
+  const key = value?.trim();
+  if (key && !/^[\x21-\x7e]+$/.test(key)) {
+    throw new Error(`${name} contains a space, line break or other character that cannot be sent in an HTTP header. Check its value.`);
+  }
+  return key;
+}
 
 /** Every source this server knows how to configure, and what turns each on. */
 export const KNOWN_SOURCES: Record<string, { label: string; howToEnable: string }> = {
@@ -49,15 +61,15 @@ function trimSlash(url: string): string {
  * The configured sources, real ones first: the first entry is the default, unless
  * VIEWER_DEFAULT_SOURCE names another configured one.
  */
-export function sourcesFromEnv(env: Env, demoBaseUrl: string | null): Source[] {
-  const sources = configuredSources(env, demoBaseUrl);
+export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
+  const sources = configuredSources(env, demo);
   const preferred = sources.findIndex((source) => source.id === env.VIEWER_DEFAULT_SOURCE?.trim());
   return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
 }
 
-function configuredSources(env: Env, demoBaseUrl: string | null): Source[] {
+function configuredSources(env: Env, demo: DemoUpstream | null): Source[] {
   const sources: Source[] = [];
-  const dashscopeKey = env.DASHSCOPE_API_KEY?.trim();
+  const dashscopeKey = checkedKey('DASHSCOPE_API_KEY', env.DASHSCOPE_API_KEY);
   if (dashscopeKey) {
     const region = (env.DASHSCOPE_REGION?.trim().toLowerCase() || 'intl') === 'cn' ? 'cn' : 'intl';
     const id = `dashscope-${region}`;
@@ -69,7 +81,7 @@ function configuredSources(env: Env, demoBaseUrl: string | null): Source[] {
       apiKey: dashscopeKey,
     });
   }
-  const openaiKey = env.OPENAI_API_KEY?.trim();
+  const openaiKey = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
   if (openaiKey) {
     sources.push({
       id: 'openai',
@@ -79,8 +91,8 @@ function configuredSources(env: Env, demoBaseUrl: string | null): Source[] {
       apiKey: openaiKey,
     });
   }
-  if (demoBaseUrl) {
-    sources.push({ id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demoBaseUrl), apiKey: DEMO_API_KEY });
+  if (demo) {
+    sources.push({ id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey });
   }
   return sources;
 }

@@ -66,14 +66,23 @@ function unparsable(text: string, response: Response, source: Source, requestId:
   const start = text.trimStart();
   const message = parseError instanceof Error ? parseError.message : '';
   if (/json/i.test(contentType) || start.startsWith('{') || start.startsWith('[')) {
-    const cut = /end of JSON input|Unterminated|Expected/i.test(message);
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const cut = /end of JSON input|Unterminated/i.test(message) || position >= text.trimEnd().length;
     return cut
       ? failure(502, 'upstream_truncated', `${source.label}'s answer was cut off: its JSON ends after ${text.length} characters.`, requestId)
       : failure(502, 'upstream_not_json', `${source.label} answered with invalid JSON (${message.slice(0, 120)}).`, requestId);
   }
   const what = /html/i.test(contentType) || /^<(!doctype|html)/i.test(start) ? 'an HTML page' : `${contentType}`;
-  const detail = redact(parseErrorBody(response.status, response.statusText, text).message, source);
+  const detail = parseErrorBody(response.status, response.statusText, text).message;
   return failure(502, 'upstream_not_json', `${source.label} answered with ${what} instead of JSON. ${detail}`, requestId);
+}
+
+/** Every string of an error is cleaned of the key, whichever field an upstream or a socket error put it in. */
+function redactError(result: UpstreamResult, source: Source): UpstreamResult {
+  if (result.ok) return result;
+  const clean = (value: string | null | undefined) => (typeof value === 'string' ? redact(value, source) : value);
+  const { message, type, code, param } = result.error;
+  return { ...result, error: { message: redact(message, source), type: clean(type) ?? null, code: clean(code) ?? null, param: clean(param) } };
 }
 
 /**
@@ -81,6 +90,10 @@ function unparsable(text: string, response: Response, source: Source, requestId:
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
+  return redactError(await fetchFromUpstream(source, path, options), source);
+}
+
+async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
@@ -114,7 +127,7 @@ export async function getFromUpstream(source: Source, path: string, options: Ups
     return {
       ok: false,
       status: response.status,
-      error: { ...error, message: redact(error.message, source) },
+      error,
       requestId,
       retryAfter: safeHeader(response, 'retry-after', RETRY_AFTER),
     };

@@ -9,14 +9,17 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
   return raw?.trim() && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
-  const sources = sourcesFromEnv(env, demo?.baseUrl ?? null);
+  const sources = sourcesFromEnv(env, demo);
   const app = createApiApp({
     sources,
     demoExamples,
-    timeoutMs: positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000) * 1000,
+    timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
   });
   return { app, sources, access: accessFromEnv(env), close: async () => demo?.close() };

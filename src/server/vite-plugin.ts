@@ -49,7 +49,12 @@ export function viewerServer(): Plugin {
   return {
     name: 'conversation-viewer-server',
     // Dev only: the built app has no inline script or style, so preview and production need no nonce.
-    config: (_config, { command, isPreview }) => (command === 'serve' && !isPreview ? { html: { cspNonce: devNonce } } : {}),
+    // No CORS in dev or preview either: another local site must not read conversations through them.
+    config: (_config, { command, isPreview }) => ({
+      server: { cors: false },
+      preview: { cors: false },
+      ...(command === 'serve' && !isPreview ? { html: { cspNonce: devNonce } } : {}),
+    }),
     configureServer: (server) => mount(server, server.config.mode, devNonce),
     configurePreviewServer: (server) => mount(server, server.config.mode),
   };

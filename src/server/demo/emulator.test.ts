@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoConversations } from './conversations.ts';
 import { createEmulatorApp, type DemoConversation, type StoredItem } from './emulator.ts';
 
 const CONVERSATION_ID = 'conv_big';
@@ -182,5 +183,69 @@ describe('emulator requests', () => {
     const deleted = await send('DELETE', `/conversations/${CONVERSATION_ID}`);
     expect(await deleted.json()).toEqual({ id: CONVERSATION_ID, object: 'conversation.deleted', deleted: true });
     expect((await get(`/conversations/${CONVERSATION_ID}`)).status).toBe(404);
+  });
+});
+
+/** The response printed in DashScope's documentation for `client.conversations.items.list("conv_xxx")`. */
+const documented = {
+  data: [
+    {
+      content: [
+        {
+          text: 'Alice, a gentle and resilient woman, was born in Singapore. She is 20 years old, and her hobbies are music and chess.',
+          type: 'input_text'
+        }
+      ],
+      id: 'msg_7639f8f6-484b-454a-8125-96a3f40eb9e8',
+      role: 'user',
+      status: 'completed',
+      type: 'message'
+    },
+    {
+      content: [
+        {
+          text: 'Alice\'s best friend is Bob',
+          type: 'input_text'
+        }
+      ],
+      id: 'msg_288594f6-6ef1-4519-94d4-a545ca311828',
+      role: 'user',
+      status: 'completed',
+      type: 'message'
+    }
+  ],
+  first_id: 'msg_7639f8f6-484b-454a-8125-96a3f40eb9e8',
+  has_more: false,
+  last_id: 'msg_288594f6-6ef1-4519-94d4-a545ca311828',
+  object: 'list'
+};
+
+describe('emulator fidelity', () => {
+  it('answers the seed request from the DashScope docs with the documented response, verbatim', async () => {
+    const app = createEmulatorApp(demoConversations);
+    const response = await app.request('/v1/conversations/conv_demo_alice_bob/items', { headers: auth });
+    expect(await response.json()).toEqual(documented);
+  });
+
+  it('accepts only its own key when it has one, and never echoes it', async () => {
+    const app = createEmulatorApp(seed(), { apiKey: 'demo-secret-key' });
+    const wrong = await app.request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer demo-guess' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toContain('demo-');
+    const right = await app.request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer demo-secret-key' } });
+    expect(right.status).toBe(200);
+    expect(right.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
+  });
+
+  it('refuses unparsable bodies and missing required parameters like the real API', async () => {
+    const { send } = setup();
+    const raw = (path: string, body: string) => createEmulatorApp(seed()).request(`/v1${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+    expect((await raw('/conversations', '{not json')).status).toBe(400);
+    const noMetadata = await send('POST', `/conversations/${CONVERSATION_ID}`, {});
+    expect(noMetadata.status).toBe(400);
+    expect(await noMetadata.json()).toMatchObject({ error: { param: 'metadata', code: 'missing_required_parameter' } });
+    const noItems = await send('POST', `/conversations/${CONVERSATION_ID}/items`, {});
+    expect(await noItems.json()).toMatchObject({ error: { param: 'items', code: 'missing_required_parameter' } });
+    expect((await send('POST', '/conversations')).status).toBe(200);
   });
 });

@@ -91,20 +91,43 @@ function readMetadata(raw: unknown): Record<string, string> | string {
   return Object.fromEntries(entries) as Record<string, string>;
 }
 
-async function readJson(c: Context): Promise<Record<string, unknown> | null> {
+type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false };
+
+/** An empty body reads as `{}`; anything else must be a JSON object, as the real API requires. */
+async function readJson(c: Context): Promise<JsonBody> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { ok: true, body: {} };
   try {
-    const body: unknown = await c.req.json();
-    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+    const body: unknown = JSON.parse(text);
+    return body && typeof body === 'object' && !Array.isArray(body) ? { ok: true, body: body as Record<string, unknown> } : { ok: false };
   } catch {
-    return null;
+    return { ok: false };
   }
+}
+
+function unparsableBody(c: Context) {
+  return jsonError(
+    c,
+    400,
+    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)",
+    null,
+  );
+}
+
+function missing(c: Context, param: string) {
+  return jsonError(c, 400, `Missing required parameter: '${param}'.`, 'missing_required_parameter', 'invalid_request_error', param);
+}
+
+export interface EmulatorOptions {
+  /** When set, only this bearer key is accepted, like a real provider; otherwise any key is. */
+  apiKey?: string;
 }
 
 /**
  * An in-memory emulator of the Conversations API, faithful to its paging (`after`, `limit`, `order`,
  * `first_id`/`last_id`/`has_more`) and its error shapes. It is reached over HTTP like any real upstream.
  */
-export function createEmulatorApp(seed: readonly DemoConversation[]) {
+export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }: EmulatorOptions = {}) {
   const threads = new Map<string, Thread>(
     seed.map((demo) => [demo.conversation.id, makeThread({ ...demo.conversation }, [...demo.items])]),
   );
@@ -112,7 +135,9 @@ export function createEmulatorApp(seed: readonly DemoConversation[]) {
   const app = new Hono().basePath('/v1');
 
   app.use('*', async (c, next) => {
-    if (!/^Bearer \S+/.test(c.req.header('authorization') ?? '')) {
+    c.header('x-request-id', `req_${randomBytes(12).toString('hex')}`);
+    const presented = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!presented) {
       return jsonError(
         c,
         401,
@@ -120,11 +145,16 @@ export function createEmulatorApp(seed: readonly DemoConversation[]) {
         'missing_api_key',
       );
     }
+    if (apiKey !== undefined && presented !== apiKey) {
+      return jsonError(c, 401, 'Incorrect API key provided.', 'invalid_api_key');
+    }
     await next();
   });
 
   app.post('/conversations', async (c) => {
-    const body = (await readJson(c)) ?? {};
+    const json = await readJson(c);
+    if (!json.ok) return unparsableBody(c);
+    const { body } = json;
     const items = acceptItems(body.items ?? []);
     if (typeof items === 'string') return jsonError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
     const metadata = readMetadata(body.metadata);
@@ -150,8 +180,10 @@ export function createEmulatorApp(seed: readonly DemoConversation[]) {
   app.get('/conversations/:conversationId', (c) => c.json(thread(c).conversation));
 
   app.post('/conversations/:conversationId', async (c) => {
-    const body = await readJson(c);
-    const metadata = readMetadata(body?.metadata);
+    const json = await readJson(c);
+    if (!json.ok) return unparsableBody(c);
+    if (json.body.metadata === undefined) return missing(c, 'metadata');
+    const metadata = readMetadata(json.body.metadata);
     if (typeof metadata === 'string') return jsonError(c, 400, metadata, 'invalid_value', 'invalid_request_error', 'metadata');
     const current = thread(c);
     current.conversation = { ...current.conversation, metadata };
@@ -201,8 +233,10 @@ export function createEmulatorApp(seed: readonly DemoConversation[]) {
   });
 
   app.post('/conversations/:conversationId/items', async (c) => {
-    const body = await readJson(c);
-    const items = acceptItems(body?.items);
+    const json = await readJson(c);
+    if (!json.ok) return unparsableBody(c);
+    if (json.body.items === undefined) return missing(c, 'items');
+    const items = acceptItems(json.body.items);
     if (typeof items === 'string') return jsonError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
     const current = thread(c);
     current.items.push(...items);
