@@ -28,7 +28,7 @@ function browsingPaths(): string[] {
  */
 export async function loadDemoViewer(requests: number, concurrency: number): Promise<LoadResult> {
   const demo = await startDemoUpstream();
-  const api = createApiApp({ sources: sourcesFromEnv({}, demo.baseUrl), demoExamples });
+  const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
   const { app } = createServerApp({ api, access: null, log: () => {} });
   const viewer = await listen(app.fetch, '127.0.0.1', 0);
   try {
