@@ -1,7 +1,6 @@
 /** Patterns shared by the browser (before any request) and the proxy (before anything goes upstream). */
 export const CONVERSATION_ID_PATTERN = /^conv_[A-Za-z0-9_-]{1,200}$/;
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
-export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function isConversationId(value: string): boolean {
   return CONVERSATION_ID_PATTERN.test(value);

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { downloadText } from '../../lib/download-text';
 
 /** Past this many characters a text is collapsed behind Show more. */
-export const COLLAPSE_AT = 4_000;
+const COLLAPSE_AT = 4_000;
 const COLLAPSE_LINES = 40;
 /** Past this many characters a text also offers a download. */
-export const DOWNLOAD_AT = 100_000;
+const DOWNLOAD_AT = 100_000;
 
 interface LongTextProps {
   text: string;

@@ -32,7 +32,7 @@ function CitationMarker({ citation }: { citation: Citation }) {
   );
 }
 
-export function CitationList({ citations }: { citations: readonly Citation[] }) {
+function CitationList({ citations }: { citations: readonly Citation[] }) {
   if (citations.length === 0) return null;
   return (
     <ol aria-label="Sources" className="not-prose mt-3 space-y-1 border-t border-zinc-200 pt-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
