@@ -22,6 +22,7 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [502, 'upstream_too_large', 'Response too large'],
     [401, 'unauthorized', 'Sign-in required'],
     [429, 'insufficient_quota', 'Out of quota'],
+    [503, 'viewer_busy', 'The viewer is busy'],
   ])('%i %s → %s', (status, code, title) => {
     const description = describeFailure(status, code);
     expect(description.title).toBe(title);

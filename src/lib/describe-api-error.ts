@@ -30,6 +30,8 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail };
     case 'upstream_unreachable':
       return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
+    case 'viewer_busy':
+      return { title: 'The viewer is busy', hint: 'It is reading many large answers at once. Retry in a moment.', detail };
     case 'insufficient_quota':
       return { title: 'Out of quota', hint: `The account behind ${sourceLabel} has run out of quota or credits. Check its billing; retrying will not help.`, detail };
     case 'upstream_timeout':

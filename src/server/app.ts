@@ -17,6 +17,8 @@ export interface AppOptions {
   timeoutMs?: number;
   /** The largest upstream answer the proxy reads; anything bigger is refused with 502 upstream_too_large. */
   maxBytes?: number;
+  /** How many upstream requests run at once; more wait their turn. */
+  concurrency?: number;
   fetch?: typeof fetch;
 }
 
@@ -24,7 +26,7 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, fetch }: AppOptions) {
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, fetch }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
@@ -43,7 +45,7 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       demoExamples: hasDemo ? demoExamples : [],
     }),
   );
-  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, fetch }));
+  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, fetch }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -212,3 +212,38 @@ describe('an unparsable upstream answer', () => {
     expect(await code('{"data":[]} trailing')).toBe('upstream_not_json');
   });
 });
+
+describe('upstream concurrency', () => {
+  it('runs at most the configured number of upstream requests at once; the rest wait their turn', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const fakeFetch = (async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight -= 1;
+      return json(LIST);
+    }) as typeof fetch;
+    const app = createApiApp({ sources: [demo], fetch: fakeFetch, concurrency: 3 });
+    const statuses = await Promise.all(Array.from({ length: 12 }, async () => (await app.request(ITEMS)).status));
+    expect(statuses).toEqual(Array(12).fill(200));
+    expect(most).toBe(3);
+  });
+
+  it('answers 503 with Retry-After when a request waits longer than the upstream timeout', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fakeFetch = (async () => {
+      await held;
+      return json(LIST);
+    }) as typeof fetch;
+    const app = createApiApp({ sources: [demo], fetch: fakeFetch, concurrency: 1, timeoutMs: 50 });
+    const first = app.request(ITEMS);
+    const second = await app.request(ITEMS);
+    expect(second.status).toBe(503);
+    expect(second.headers.get('retry-after')).toBe('1');
+    expect(await second.json()).toMatchObject({ error: { code: 'viewer_busy' } });
+    release();
+    expect((await first).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
+import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
 import { KNOWN_SOURCES, type Source } from './sources.ts';
@@ -53,8 +54,12 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   return { ok: true, search: search ? `?${search}` : '' };
 }
 
-export function createProxy(sources: readonly Source[], options: UpstreamOptions) {
+/** How many upstream answers the server works on at once, unless UPSTREAM_CONCURRENCY says otherwise. */
+export const DEFAULT_CONCURRENCY = 16;
+
+export function createProxy(sources: readonly Source[], options: UpstreamOptions & { concurrency?: number }) {
   const byId = new Map(sources.map((source) => [source.id, source]));
+  const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
   const proxy = new Hono();
 
   async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
@@ -77,7 +82,19 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     const query = upstreamQuery(c, source, listing);
     if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
 
-    const result = await getFromUpstream(source, `${path}${query.search}`, options);
+    if (!(await gate.enter(AbortSignal.timeout(options.timeoutMs)))) {
+      c.header('retry-after', '1');
+      return jsonError(c, 503, `The viewer is busy with other upstream requests (${gate.waiting} waiting). Retry in a moment.`, 'viewer_busy', 'server_error');
+    }
+    try {
+      return await forward(c, source, `${path}${query.search}`, shape);
+    } finally {
+      gate.leave();
+    }
+  }
+
+  async function forward(c: Context, source: Source, path: string, shape: ShapeName) {
+    const result = await getFromUpstream(source, path, options);
     if (result.requestId) c.header('x-upstream-request-id', result.requestId);
     if (!result.ok) {
       if (result.retryAfter) c.header('retry-after', result.retryAfter);
