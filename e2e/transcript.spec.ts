@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { demo } from './demo-data.ts';
 
@@ -206,4 +207,15 @@ test('the home page lists the conversations this browser opened, and can forget 
   await page.goBack();
   await page.getByRole('region', { name: 'Recently opened' }).getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByRole('region', { name: 'Recently opened' })).toHaveCount(0);
+});
+
+test('download JSON saves the conversation and every loaded item', async ({ page }) => {
+  await page.goto(transcriptUrl(trip.conversation.id));
+  await expect(items(page)).toHaveCount(trip.items.length);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${trip.conversation.id}.json`);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { conversation: { id: string }; complete: boolean; items: { id: string }[] };
+  expect(saved.conversation.id).toBe(trip.conversation.id);
+  expect(saved.complete).toBe(true);
+  expect(saved.items.map((item) => item.id)).toEqual(trip.items.map((item) => item.id));
 });

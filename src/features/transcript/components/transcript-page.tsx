@@ -6,6 +6,7 @@ import { describeApiError, type ErrorDescription } from '../../../lib/describe-a
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemsQueryOptions } from '../api/list-items';
 import { countKinds, filterItems, type ItemKind } from '../lib/item-filter';
+import { downloadText } from '../lib/download-text';
 import { mergePages } from '../lib/merge-pages';
 import { pairToolCalls } from '../lib/pair-tool-calls';
 import { useItemAnchor } from '../lib/use-item-anchor';
@@ -76,7 +77,21 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
         itemCount={hasItems ? merged.items.length : null}
         complete={complete}
       />
-      <TranscriptToolbar order={order} onOrderChange={onOrderChange} shareUrl={shareUrl} />
+      <TranscriptToolbar
+        order={order}
+        onOrderChange={onOrderChange}
+        shareUrl={shareUrl}
+        onDownload={
+          hasItems
+            ? () =>
+                downloadText(
+                  JSON.stringify({ conversation: conversation.data ?? { id: conversationId }, source, order, complete, items: merged.items }, null, 2),
+                  `${conversationId}.json`,
+                  'application/json',
+                )
+            : undefined
+        }
+      />
 
       {hasItems && conversation.error ? (
         <ErrorPanel compact description={describeApiError(conversation.error, errorContext)} onRetry={() => void conversation.refetch()} retrying={conversation.isFetching} />

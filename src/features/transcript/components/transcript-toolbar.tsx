@@ -5,6 +5,8 @@ interface TranscriptToolbarProps {
   order: ItemOrder;
   onOrderChange: (order: ItemOrder) => void;
   shareUrl: () => string;
+  /** Saves what has loaded as JSON; absent until something has. */
+  onDownload?: () => void;
 }
 
 const ORDERS: { value: ItemOrder; label: string }[] = [
@@ -12,7 +14,7 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'desc', label: 'Newest first' },
 ];
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -29,12 +31,22 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl }: Transcript
           </button>
         ))}
       </fieldset>
+      {onDownload ? (
+        <button
+          type="button"
+          onClick={onDownload}
+          title="Download the conversation and its loaded items as JSON"
+          className="ml-auto rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          Download JSON
+        </button>
+      ) : null}
       <CopyButton
         text={shareUrl}
         label="Copy link"
         title="Copy a link to this transcript"
         variant="accent"
-        className="ml-auto"
+        className={onDownload ? '' : 'ml-auto'}
       />
     </div>
   );
