@@ -31,23 +31,19 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload }
           </button>
         ))}
       </fieldset>
-      {onDownload ? (
-        <button
-          type="button"
-          onClick={onDownload}
-          title="Download the conversation and its loaded items as JSON"
-          className="ml-auto rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          Download JSON
-        </button>
-      ) : null}
-      <CopyButton
-        text={shareUrl}
-        label="Copy link"
-        title="Copy a link to this transcript"
-        variant="accent"
-        className={onDownload ? '' : 'ml-auto'}
-      />
+      <div className="ml-auto flex gap-2">
+        {onDownload ? (
+          <button
+            type="button"
+            onClick={onDownload}
+            title="Download the conversation and its loaded items as JSON"
+            className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Download JSON
+          </button>
+        ) : null}
+        <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" />
+      </div>
     </div>
   );
 }
