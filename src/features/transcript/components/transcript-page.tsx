@@ -1,15 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemsQueryOptions } from '../api/list-items';
-import { countKinds, filterItems, type ItemKind } from '../lib/item-filter';
 import { downloadText } from '../lib/download-text';
 import { mergePages } from '../lib/merge-pages';
 import { pairToolCalls } from '../lib/pair-tool-calls';
 import { useItemAnchor } from '../lib/use-item-anchor';
+import { useItemFilter } from '../lib/use-item-filter';
 import { useProgressivePages } from '../lib/use-progressive-pages';
 import type { ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
@@ -45,17 +45,8 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
 
   const merged = useMemo(() => mergePages(items.data?.pages ?? []), [items.data]);
   const pairs = useMemo(() => pairToolCalls(merged.items), [merged.items]);
-  const [hidden, setHidden] = useState<ReadonlySet<ItemKind>>(new Set());
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const counts = useMemo(() => countKinds(merged.items), [merged.items]);
-  const shownItems = useMemo(() => filterItems(merged.items, { hidden, query: deferredQuery }), [merged.items, hidden, deferredQuery]);
-  const toggleKind = (kind: ItemKind) =>
-    setHidden((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(kind)) next.add(kind);
-      return next;
-    });
+  const filter = useItemFilter(merged.items);
+  const shownItems = filter.shown;
   const complete = items.isSuccess && !items.hasNextPage;
   const anchor = useItemAnchor(anchorItemId, merged.indexById, complete);
   const errorContext = { conversationId, sourceLabel };
@@ -109,7 +100,7 @@ export function TranscriptPage({ conversationId, source, sourceLabel, order, anc
       ) : null}
 
       {hasItems && merged.items.length > 0 ? (
-        <TranscriptFilter counts={counts} hidden={hidden} onToggle={toggleKind} query={query} onQuery={setQuery} />
+        <TranscriptFilter counts={filter.counts} hidden={filter.hidden} onToggle={filter.toggleKind} query={filter.query} onQuery={filter.setQuery} />
       ) : null}
       {shownItems !== merged.items ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
