@@ -62,7 +62,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
   if (options.headAfter) seen.head.add(options.headAfter);
 
   const queue: LoaderEvent[] = [];
-  let finished = false;
+  const state = { finished: false };
   let wakeConsumer: (() => void) | null = null;
   const wakeProducer: Record<End, (() => void) | null> = { head: null, tail: null };
   const waiting: Record<End, number> = { head: 0, tail: 0 };
@@ -72,8 +72,8 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
     wakeConsumer = null;
   };
   const finish = (event: LoaderEvent) => {
-    if (finished) return;
-    finished = true;
+    if (state.finished) return;
+    state.finished = true;
     queue.push(event);
     controller.abort();
     notify();
@@ -84,12 +84,12 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
     const order = end === 'head' ? 'asc' : 'desc';
     let cursor = (end === 'head' ? options.headAfter : options.tailAfter) ?? null;
     const cursors = new Set<string>(cursor ? [cursor] : []);
-    for (let pages = 0; !finished; pages += 1) {
+    for (let pages = 0; !state.finished; pages += 1) {
       if (pages >= maxPages) {
         return finish(loopError(`Loading stopped after ${maxPages} pages from each end of the conversation, the most the viewer reads.`));
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
-      if (finished) return;
+      if (state.finished) return;
       if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error });
 
       const { items, hasMore, lastId } = result.page;
@@ -122,13 +122,13 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       cursors.add(next);
       cursor = next;
       // One page ahead at most: wait while the consumer has not taken this end's previous page.
-      while (waiting[end] > 1 && !finished) await new Promise<void>((resolve) => (wakeProducer[end] = resolve));
+      while (waiting[end] > 1 && !state.finished) await new Promise<void>((resolve) => (wakeProducer[end] = resolve));
     }
   }
 
   const ends = (['head', 'tail'] as const).map((end) =>
     runEnd(end).catch((error: unknown) => {
-      if (!finished) {
+      if (!state.finished) {
         finish({ type: 'error', status: 500, error: { message: `Loading failed (${error instanceof Error ? error.message : 'unknown error'}).`, type: 'server_error', code: 'internal_error', param: null } });
       }
     }),
@@ -138,7 +138,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
     for (;;) {
       const event = queue.shift();
       if (!event) {
-        if (finished) break;
+        if (state.finished) break;
         await new Promise<void>((resolve) => (wakeConsumer = resolve));
         continue;
       }
@@ -151,7 +151,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       if (event.type !== 'items') break;
     }
   } finally {
-    finished = true;
+    state.finished = true;
     controller.abort();
     for (const end of ['head', 'tail'] as const) wakeProducer[end]?.();
     options.signal?.removeEventListener('abort', onOuterAbort);
