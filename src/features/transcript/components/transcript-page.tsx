@@ -96,6 +96,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     listHandle.current?.scrollToView(target, { align: 'center' });
   }, [search.query, search.matches, topView]);
 
+  // A new order starts at its top, as a newly opened transcript does.
+  const shownOrder = useRef(view.order);
+  useEffect(() => {
+    if (shownOrder.current === view.order) return;
+    shownOrder.current = view.order;
+    listHandle.current?.scrollToView(0, { align: 'start' });
+  }, [view.order]);
+
   const hasItems = transcript.hasItems;
   useEffect(() => {
     if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now() });
