@@ -195,6 +195,37 @@ describe('the key never comes back in an error', () => {
     expect(await response.text()).not.toContain(KEY);
   });
 
+  it.each([
+    ['as it is', KEY],
+    ['in lower case', KEY.toLowerCase()],
+    ['URL-encoded', encodeURIComponent(`k=${KEY}`)],
+    ['in base64', Buffer.from(`user:${KEY}`).toString('base64')],
+  ])('nor in a successful answer that quotes it %s', async (_name, form) => {
+    const item = { id: 'msg_1', type: 'message', content: [{ type: 'output_text', text: `here: ${form}` }] };
+    const { request } = setup(() => json({ ...LIST, data: [item] }), [secret]);
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('[redacted]');
+    expect(text).not.toContain(form);
+  });
+
+  it('nor hidden behind JSON escapes, in a value or a key', async () => {
+    const escaped = `\\u0073${KEY.slice(1)}`;
+    const body = `{"object":"list","data":[{"id":"msg_1","type":"message","note":"${escaped}","${escaped}":1}],"has_more":false}`;
+    const { request } = setup(() => new Response(body, { headers: { 'content-type': 'application/json' } }), [secret]);
+    const text = await (await request('/api/sources/openai/conversations/conv_abc/items')).text();
+    expect(text).not.toContain(KEY);
+    expect(JSON.parse(text).data[0]).toEqual({ id: 'msg_1', type: 'message', note: '[redacted]', '[redacted]': 1 });
+  });
+
+  it('nor its start, when an HTML page quoting it is cut short', async () => {
+    const page = `<html><body>${'x'.repeat(290)} ${KEY} ${'y'.repeat(100)}</body></html>`;
+    const { request } = setup(() => new Response(page, { status: 500, headers: { 'content-type': 'text/html' } }), [secret]);
+    const text = await (await request('/api/sources/openai/conversations/conv_abc/items')).text();
+    expect(text).not.toContain(KEY.slice(0, 8));
+  });
+
   it('nor in a connection failure that quotes the request', async () => {
     const { request } = setup(() => Promise.reject(new TypeError(`Headers.append: "Bearer ${KEY}" is an invalid header value.`)), [secret]);
     const response = await request('/api/sources/openai/conversations/conv_abc/items');

@@ -1,5 +1,6 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
 import { readCapped } from './read-capped.ts';
+import { createRedactor, type Redactor } from './redact.ts';
 import type { Source } from './sources.ts';
 
 export type UpstreamResult =
@@ -39,9 +40,17 @@ function safeHeader(response: Response, name: string, pattern: RegExp): string |
   return value && pattern.test(value) ? value : null;
 }
 
-/** Some providers quote the key back in their errors ("Incorrect API key provided: sk-..."). */
+const redactors = new WeakMap<Source, Redactor>();
+
+/** Some providers quote the key back ("Incorrect API key provided: sk-..."), in errors and elsewhere. */
+function redactorFor(source: Source): Redactor {
+  let redactor = redactors.get(source);
+  if (!redactor) redactors.set(source, (redactor = createRedactor([source.apiKey])));
+  return redactor;
+}
+
 function redact(text: string, source: Source): string {
-  return source.apiKey.length >= 8 ? text.replaceAll(source.apiKey, '[redacted]') : text;
+  return redactorFor(source).text(text);
 }
 
 function failure(status: number, code: string, message: string, requestId: string | null = null): UpstreamResult {
@@ -122,8 +131,10 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     );
   }
 
+  // Before anything is parsed or cut short, so that no part of a key survives in a snippet.
+  const text = redact(body.text, source);
   if (!response.ok) {
-    const error = parseErrorBody(response.status, response.statusText, body.text);
+    const error = parseErrorBody(response.status, response.statusText, text);
     return {
       ok: false,
       status: response.status,
@@ -133,9 +144,13 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     };
   }
 
+  let parsed: unknown;
   try {
-    return { ok: true, body: JSON.parse(body.text), requestId };
+    parsed = JSON.parse(text);
   } catch (error) {
-    return unparsable(body.text, response, source, requestId, error);
+    return unparsable(text, response, source, requestId, error);
   }
+  // JSON escapes (\u0073k-…, \/ in base64) hide a key from the text search; the parsed strings show it.
+  if (text.includes('\\u') || text.includes('\\/')) redactorFor(source).value(parsed);
+  return { ok: true, body: parsed, requestId };
 }
