@@ -278,3 +278,39 @@ describe('upstream concurrency', () => {
     expect((await first).status).toBe(200);
   });
 });
+
+describe('HEAD', () => {
+  it('answers with the status and headers of a GET, without a body, and without asking the upstream again', async () => {
+    const { calls, request } = setup();
+    const get = await request(ITEMS);
+    const length = (await get.arrayBuffer()).byteLength;
+    expect(get.headers.get('content-length')).toBe(String(length));
+    const head = await request(ITEMS, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/application\/json/);
+    expect(head.headers.get('content-length')).toBe(String(length));
+    expect(await head.text()).toBe('');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('asks the upstream once for a run of HEADs, and passes its error status on', async () => {
+    const { calls, request } = setup(() => json({ error: { message: 'No conversation found', type: 'invalid_request_error' } }, { status: 404 }));
+    const statuses = [];
+    for (let round = 0; round < 5; round += 1) statuses.push((await request(ITEMS, { method: 'HEAD' })).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404]);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('passes an item nested 5,000 levels deep through, instead of failing the whole page', async () => {
+    const text = `{"object":"list","data":[{"id":"msg_deep","type":"message","extra":${'{"nested":['.repeat(5_000)}"bottom"${']}'.repeat(5_000)}}],"has_more":false}`;
+    const { request } = setup(() => new Response(text, { headers: { 'content-type': 'application/json' } }));
+    const response = await request(ITEMS);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('"msg_deep"');
+    expect(body).toContain('"bottom"');
+    expect(body.length).toBeGreaterThan(5_000 * 12);
+  });
+});

@@ -1,5 +1,5 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
-import { readCapped } from './read-capped.ts';
+import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import type { Source } from './sources.ts';
 
@@ -57,6 +57,17 @@ function failure(status: number, code: string, message: string, requestId: strin
   return { ok: false, status, error: { message, type: 'upstream_error', code }, requestId, retryAfter: null };
 }
 
+/** The answers in flight already hold UPSTREAM_MAX_BYTES_IN_FLIGHT, and none gave room back in time. */
+export function busy(): UpstreamResult & { ok: false } {
+  return {
+    ok: false,
+    status: 503,
+    error: { message: 'The viewer is busy with other answers (UPSTREAM_MAX_BYTES_IN_FLIGHT). Retry in a moment.', type: 'server_error', code: 'viewer_busy' },
+    requestId: null,
+    retryAfter: '1',
+  };
+}
+
 function transportFailure(error: unknown, source: Source, options: UpstreamOptions, midAnswer: boolean, requestId: string | null) {
   const cause = describeCause(error);
   if (isTimeout(error)) {
@@ -98,11 +109,11 @@ function redactError(result: UpstreamResult, source: Source): UpstreamResult {
  * One GET to a source's upstream. Always resolves: failures come back normalised to OpenAI's error shape
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
-export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
-  return redactError(await fetchFromUpstream(source, path, options), source);
+export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, reserve?: Reserve): Promise<UpstreamResult> {
+  return redactError(await fetchFromUpstream(source, path, options, reserve), source);
 }
 
-async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
+async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, reserve?: Reserve): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
@@ -117,9 +128,12 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
   const requestId = safeHeader(response, 'x-request-id', REQUEST_ID);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
-    body = await readCapped(response, options.maxBytes);
+    body = await readCapped(response, options.maxBytes, reserve);
   } catch (error) {
     return transportFailure(error, source, options, true, requestId);
+  }
+  if (!body.ok && body.reason === 'busy') {
+    return { ...busy(), requestId };
   }
   if (!body.ok) {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
