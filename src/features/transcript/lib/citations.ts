@@ -27,7 +27,7 @@ export function readCitations(text: string, annotations: unknown): Citation[] {
       const url = typeof annotation.url === 'string' ? annotation.url : '';
       const title = typeof annotation.title === 'string' && annotation.title.trim() ? annotation.title : url;
       citations.push({ number, kind: 'url', label: title.slice(0, 300), href, at: at ?? text.length });
-    } else if (['file_citation', 'container_file_citation', 'file_path'].includes(String(annotation.type))) {
+    } else if (typeof annotation.type === 'string' && ['file_citation', 'container_file_citation', 'file_path'].includes(annotation.type)) {
       const at = clampIndex(annotation.index ?? annotation.end_index, text.length);
       const name = [annotation.filename, annotation.file_id].find((value) => typeof value === 'string' && value) as string | undefined;
       citations.push({ number, kind: 'file', label: (name ?? 'file').slice(0, 300), href: null, at: at ?? text.length });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
+import { displayText } from '../../lib/display-text';
 import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
 import { CodeBlock } from '../content/code-block';
 import { JsonTree } from '../content/json-tree';
@@ -138,7 +139,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
 }
 
 export function FileSearchItem({ item, highlighted }: ItemViewProps) {
-  const queries = Array.isArray(item.queries) ? item.queries.map(String) : [];
+  const queries = Array.isArray(item.queries) ? item.queries.map(displayText) : [];
   const results = records(item.results);
   return (
     <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'File search' }} highlighted={highlighted}>
@@ -185,7 +186,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
           ) : output.type === 'logs' ? (
             <div key={index}>
               <FieldLabel>Logs</FieldLabel>
-              <LongText variant="code" text={String(output.logs ?? '')} label="Logs" />
+              <LongText variant="code" text={displayText(output.logs)} label="Logs" />
             </div>
           ) : (
             <JsonTree key={index} value={output} />
