@@ -1,6 +1,6 @@
 import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
-import { citedMarkdown, segmentText, type Citation } from '../../lib/citations';
+import { segmentText, type Citation } from '../../lib/citations';
 import { safeLinkHref } from '../../lib/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
@@ -60,7 +60,7 @@ function LazyMarkdown({ text, citations }: { text: string; citations: readonly C
     <div ref={ref}>
       {near ? (
         <Suspense fallback={plain}>
-          <MarkdownView text={citations.length ? citedMarkdown(text, citations) : text} after={<CitationList citations={citations} />} />
+          <MarkdownView text={text} citations={citations} after={<CitationList citations={citations} />} />
         </Suspense>
       ) : (
         plain
