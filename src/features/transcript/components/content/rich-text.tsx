@@ -1,6 +1,7 @@
 import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { segmentText, type Citation } from '../../lib/citations';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../lib/markdown-nesting';
 import { safeLinkHref } from '../../lib/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
@@ -69,13 +70,22 @@ function LazyMarkdown({ text, citations }: { text: string; citations: readonly C
   );
 }
 
+/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
+function plainReason(text: string): string | null {
+  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
+  const nesting = markdownNesting(text);
+  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
+  return null;
+}
+
 /** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
 export function RichText({ text, mode, citations = [] }: RichTextProps) {
-  if (mode === 'markdown' && text.length <= MARKDOWN_LIMIT) return <LazyMarkdown text={text} citations={citations} />;
+  const reason = mode === 'markdown' ? plainReason(text) : null;
+  if (mode === 'markdown' && reason === null) return <LazyMarkdown text={text} citations={citations} />;
   if (citations.length === 0) {
     return (
       <div>
-        {mode === 'markdown' ? <p className="mb-1 text-xs text-zinc-500">Shown as plain text: too long to format as Markdown.</p> : null}
+        {reason ? <p className="mb-1 text-xs text-zinc-500">{reason}</p> : null}
         <LongText text={text} />
       </div>
     );
