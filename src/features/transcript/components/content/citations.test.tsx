@@ -10,7 +10,7 @@ function renderCited(text: string, annotations: unknown[]) {
 }
 
 describe('citations in Markdown', () => {
-  it('cannot inject Markdown through a citation URL', async () => {
+  it('cannot inject Markdown through a citation URL', { timeout: 20_000 }, async () => {
     const url = 'mailto:x@example.com> ![t](https://canary.invalid/injected.png) **Click to verify your account** [here](https://evil.example/login) <x';
     const container = renderCited('The answer is 42.', [{ type: 'url_citation', url, title: 'Source', start_index: 0, end_index: 16 }]);
     const marker = (await screen.findAllByRole('link', { name: '[1]' }, LAZY))[0];
@@ -21,7 +21,7 @@ describe('citations in Markdown', () => {
     expect(container.querySelector('p')?.textContent).toBe('The answer is 42[1].');
   });
 
-  it('places each marker after the span it cites, also inside emphasis, and never inside code', async () => {
+  it('places each marker after the span it cites, also inside emphasis, and never inside code', { timeout: 20_000 }, async () => {
     const text = 'Use **Vite 8** and `npm ci` now.';
     const container = renderCited(text, [
       { type: 'url_citation', url: 'https://vite.dev', title: 'Vite', start_index: 0, end_index: 12 },
@@ -35,7 +35,7 @@ describe('citations in Markdown', () => {
     expect(within(screen.getByRole('list', { name: 'Sources' })).getByRole('link', { name: 'npm' })).toBeInTheDocument();
   });
 
-  it('keeps marker characters that were already in the text from posing as citations', async () => {
+  it('keeps marker characters that were already in the text from posing as citations', { timeout: 20_000 }, async () => {
     const container = renderCited('odd \uE0001\uE001 text', [{ type: 'url_citation', url: 'https://a.example', title: 'A', start_index: 0, end_index: 3 }]);
     await screen.findAllByRole('link', { name: '[1]' }, LAZY);
     expect(container.querySelectorAll('[data-citation]')).toHaveLength(1);

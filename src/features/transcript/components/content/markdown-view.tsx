@@ -6,7 +6,9 @@ import remarkGfm from 'remark-gfm';
 import { CopyButton } from '../../../../components/copy-button';
 import { markCitations, type Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
+import { spoofedTarget } from '../../lib/link-spoofing';
 import { rehypeCitations } from '../../lib/rehype-citations';
+import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
 import { safeLinkHref } from '../../lib/safe-url';
 import { SafeImage } from './safe-image';
 
@@ -45,10 +47,18 @@ const components: Components = {
         </a>
       );
     }
+    const realTarget = spoofedTarget(hastText(node), safe);
     return (
-      <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
+      <>
+        <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+        {realTarget ? (
+          <span data-real-target="" title={`This link goes to ${realTarget}, not to the address its text shows.`} className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+            → {realTarget}
+          </span>
+        ) : null}
+      </>
     );
   },
   img({ src, alt }) {
@@ -90,7 +100,7 @@ export function MarkdownView({ text, citations = [], after }: MarkdownViewProps)
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), [rehypeHighlight, { detect: false }]]}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, [rehypeHighlight, { detect: false }]]}
         urlTransform={urlTransform}
         components={components}
       >

@@ -1,6 +1,7 @@
 import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { segmentText, type Citation } from '../../lib/citations';
+import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
 import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../lib/markdown-nesting';
 import { safeLinkHref } from '../../lib/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
@@ -42,11 +43,14 @@ function CitationList({ citations }: { citations: readonly Citation[] }) {
           <span className="font-semibold">[{citation.number}]</span>
           {citation.kind === 'file' ? <Icon name="file" className="size-3.5" /> : null}
           {citation.href ? (
-            <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
-              {citation.label}
-            </a>
+            <>
+              <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
+                {revealBidi(citation.label)}
+              </a>
+              {spoofedTarget(citation.label, citation.href) ? <span data-real-target="" className="text-amber-800 dark:text-amber-200">→ {spoofedTarget(citation.label, citation.href)}</span> : null}
+            </>
           ) : (
-            <span className="min-w-0 break-all">{citation.label}</span>
+            <span className="min-w-0 break-all">{revealBidi(citation.label)}</span>
           )}
         </li>
       ))}

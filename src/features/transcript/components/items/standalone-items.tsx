@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
 import { displayText } from '../../lib/display-text';
+import { revealBidi } from '../../lib/link-spoofing';
 import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
 import { CodeBlock } from '../content/code-block';
 import { JsonTree } from '../content/json-tree';
@@ -52,7 +53,7 @@ function Collapsed({ summary, children, open = false }: { summary: string; child
 
 function ExternalLink({ url }: { url: unknown }) {
   const href = safeLinkHref(url);
-  const label = typeof url === 'string' ? url : '';
+  const label = typeof url === 'string' ? revealBidi(url) : '';
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" className="break-all text-indigo-700 underline dark:text-indigo-300">
       {label}
