@@ -5,7 +5,7 @@ import { useItemCollapse } from '../list/item-ui-store';
 import { toPrettyJson } from '../lib/json-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
-import { JsonTree } from './content/json-tree';
+import { JsonView } from './content/json-view';
 import { StatusBadge } from './status-badge';
 
 interface ItemFrameProps {
@@ -86,7 +86,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
       {collapse.collapsed ? null : children}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
-          <JsonTree value={item} label={`Raw JSON of ${item.id}`} />
+          <JsonView value={item} label={`Raw JSON of ${item.id}`} />
         </div>
       ) : null}
     </article>

@@ -62,7 +62,7 @@ describe('item views', () => {
     expect(call.getByText('get_weather()')).toBeInTheDocument();
     expect(call.getByText('not valid JSON')).toBeInTheDocument();
     expect(call.getByLabelText('Arguments')).toHaveTextContent('{"city": "Paris"');
-    expect(call.getByLabelText('Output').textContent).toBe('{\n  "temp_c": 21\n}');
+    expect(call.getByLabelText('Output').textContent).toBe('{ "temp_c": 21 }');
     expect(within(article('fco_1')).getByRole('link', { name: 'its function call' })).toHaveAttribute('href', '#fc_1');
   });
 

@@ -70,7 +70,7 @@ describe('item views', () => {
       { id: 'cuo_1', type: 'computer_call_output', call_id: 'c1', status: 'completed', output: { type: 'computer_screenshot', image_url: `data:image/png;base64,${PNG}` } },
     ];
     const item = show(list)('cu_1');
-    expect(item.getByText('"click"')).toBeInTheDocument();
+    expect(item.getByLabelText('Computer action')).toHaveTextContent('{ "type": "click", "button": "left", "x": 10, "y": 20 }');
     expect(item.getByText(/malicious_instructions/)).toBeInTheDocument();
     expect(item.getByRole('img', { name: 'Screenshot after the action' })).toBeInTheDocument();
   });
@@ -234,5 +234,20 @@ describe('content parts', () => {
     expect(item.getByRole('button', { name: 'Show more (1,000,000 characters)' })).toBeInTheDocument();
     expect(item.getByRole('button', { name: 'Download' })).toBeInTheDocument();
     expect(screen.queryByText(text)).toBeNull();
+  });
+});
+
+describe('JSON', () => {
+  it('keeps a short object on one line and a list of IDs on one wrapped line inside a tree', () => {
+    const ids = Array.from({ length: 14 }, (_, i) => `run_${String(i).padStart(12, '0')}`);
+    const list = [
+      { id: 'fc_1', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{"city":"Paris"}' },
+      { id: 'fc_2', type: 'function_call', call_id: 'c2', name: 'g', arguments: JSON.stringify({ runs: ids, note: 'x'.repeat(90) }) },
+    ];
+    const view = show(list);
+    expect(view('fc_1').getByLabelText('Arguments')).toHaveTextContent('{ "city": "Paris" }');
+    const tree = view('fc_2').getByLabelText('Arguments');
+    expect(tree.tagName).toBe('SECTION');
+    expect([...tree.querySelectorAll('div')].some((line) => line.textContent === `"runs": ${JSON.stringify(ids).replaceAll(',', ', ')}`)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
 import type { ItemViewProps } from './item-view-props';
 import { MessageItem } from './items/message-item';
-import { CallItem, OUTPUT_OF, OutputItem, PAIR_SPECS } from './items/paired-items';
+import { ITEM_CATALOG } from '../lib/item-catalog';
+import { CallItem, OutputItem } from './items/paired-items';
 import * as standalone from './items/standalone-items';
 
 /** The one place that maps an item type to its view; unknown types get the generic card. */
@@ -16,8 +17,7 @@ const ITEM_RENDERERS: Record<string, ComponentType<ItemViewProps>> = {
   mcp_list_tools: standalone.McpListToolsItem,
   mcp_call: standalone.McpCallItem,
   additional_tools: standalone.AdditionalToolsItem,
-  ...Object.fromEntries(Object.keys(PAIR_SPECS).map((type) => [type, CallItem])),
-  ...Object.fromEntries(Object.keys(OUTPUT_OF).map((type) => [type, OutputItem])),
+  ...Object.fromEntries(Object.entries(ITEM_CATALOG).flatMap(([type, entry]) => (entry.pair ? [[type, entry.pair.side === 'call' ? CallItem : OutputItem]] : []))),
 };
 
 export function rendererFor(type: string): ComponentType<ItemViewProps> {

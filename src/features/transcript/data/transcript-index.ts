@@ -1,5 +1,5 @@
-import { itemKind, type ItemKind } from '../lib/item-filter';
-import { pairKey, type ToolPairs } from '../lib/pair-tool-calls';
+import { itemKind, pairKey, type ItemKind } from '../lib/item-catalog';
+import type { ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';
 import type { StreamedItems } from './streamed-items';

@@ -1,3 +1,6 @@
+import type { ConversationItem } from '../types';
+import { catalogEntry, itemLabel, type ItemTone } from './item-catalog';
+
 export interface RoleStyle {
   label: string;
   /** The role's badge. */
@@ -61,6 +64,22 @@ export const GENERIC_STYLE: RoleStyle = {
   badge: 'bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100',
   card: 'border-l-zinc-400 bg-white dark:bg-zinc-900',
 };
+
+export const REASONING_STYLE: RoleStyle = {
+  label: 'Reasoning',
+  badge: 'bg-fuchsia-700 text-white dark:bg-fuchsia-400 dark:text-fuchsia-950',
+  card: 'border-l-fuchsia-400 bg-fuchsia-50/40 dark:bg-fuchsia-950/10',
+};
+
+const TONE_STYLES: Record<Exclude<ItemTone, 'message'>, RoleStyle> = { tool: TOOL_STYLE, reasoning: REASONING_STYLE, generic: GENERIC_STYLE };
+
+/** The colours of an item: a message's come from its role, every other type's from its catalog tone. */
+export function itemStyle(item: ConversationItem): RoleStyle {
+  if (item.type === 'message') return roleStyle(item.role);
+  const entry = catalogEntry(item.type);
+  const tone = entry?.tone ?? 'generic';
+  return { ...TONE_STYLES[tone === 'message' ? 'generic' : tone], label: itemLabel(item.type) };
+}
 
 export function roleStyle(role: unknown): RoleStyle {
   if (typeof role !== 'string') return UNKNOWN_ROLE;

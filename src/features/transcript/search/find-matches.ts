@@ -1,5 +1,5 @@
 import type { TranscriptIndex } from '../data/transcript-index';
-import { pairKey } from '../lib/pair-tool-calls';
+import { pairKey } from '../lib/item-catalog';
 
 /**
  * The oldest-first rows whose item contains `query` (case-insensitive), in order. An output shown inside its

@@ -1,4 +1,4 @@
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 
 interface Tool {
   name?: unknown;
@@ -23,7 +23,7 @@ export function ToolList({ tools }: { tools: unknown }) {
             {typeof tool.description === 'string' ? <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{tool.description}</p> : null}
             {schema ? (
               <div className="mt-1">
-                <JsonTree value={schema} openDepth={0} label={`Schema of ${name}`} />
+                <JsonView value={schema} openDepth={0} label={`Schema of ${name}`} />
               </div>
             ) : null}
           </li>

@@ -1,5 +1,5 @@
 import { parseJsonText } from '../../lib/json-text';
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 import { LongText } from './long-text';
 import { MessageContent } from './message-content';
 
@@ -29,7 +29,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
     return (
       <section aria-label={label}>
         {heading}
-        {value === undefined || value === null ? <p className="text-sm text-zinc-500 italic">none</p> : <JsonTree value={value} />}
+        {value === undefined || value === null ? <p className="text-sm text-zinc-500 italic">none</p> : <JsonView value={value} />}
       </section>
     );
   }
@@ -44,7 +44,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
           </span>
         ) : null}
       </h3>
-      <LongText text={parsed.valid ? parsed.pretty : parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />
+      {parsed.valid ? <JsonView value={parsed.value} label={label} /> : <LongText text={parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />}
     </section>
   );
 }
