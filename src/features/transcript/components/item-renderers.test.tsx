@@ -88,7 +88,7 @@ describe('item views', () => {
     expect(view('ls_1').getByLabelText('stderr')).toHaveTextContent('warn');
     expect(view('sh_1').getByLabelText('Command')).toHaveTextContent('$ git status');
     expect(view('sh_1').getByText('exit 0')).toBeInTheDocument();
-    expect(view('sho_1').getByRole('link', { name: 'its shell' })).toHaveAttribute('href', '#sh_1');
+    expect(document.querySelector('[data-item-id="sho_1"]')).toBeNull();
   });
 
   it('apply patch: operation, path, diff and result', () => {
@@ -110,9 +110,11 @@ describe('item views', () => {
     ]);
     expect(view('ml_1').getByText('create_issue')).toBeInTheDocument();
     expect(view('ml_1').getByText('Open an issue')).toBeInTheDocument();
-    expect(view('mr_1').getByText('✓ Approved')).toBeInTheDocument();
-    expect(view('mr_1').getByText('Looks fine')).toBeInTheDocument();
-    expect(view('ma_1').getByRole('link', { name: 'its MCP approval request' })).toHaveAttribute('href', '#mr_1');
+    expect(view('mr_1').getByText(/Approved later in the conversation/)).toBeInTheDocument();
+    expect(view('mr_1').getByRole('link', { name: 'see the answer' })).toHaveAttribute('href', '#ma_1');
+    expect(view('ma_1').getByText('✓ Approved')).toBeInTheDocument();
+    expect(view('ma_1').getByText('Looks fine')).toBeInTheDocument();
+    expect(view('ma_1').getByRole('link', { name: 'the MCP approval request' })).toHaveAttribute('href', '#mr_1');
     expect(view('mc_1').getByLabelText('Output')).toHaveTextContent('"number": 7');
   });
 
@@ -234,6 +236,19 @@ describe('content parts', () => {
     expect(item.getByRole('button', { name: 'Show more (1,000,000 characters)' })).toBeInTheDocument();
     expect(item.getByRole('button', { name: 'Download' })).toBeInTheDocument();
     expect(screen.queryByText(text)).toBeNull();
+  });
+});
+
+describe('tool outputs', () => {
+  it('an output without a call_id says only that', () => {
+    const view = show([{ id: 'fo_9', type: 'function_call_output', output: 'ok' }]);
+    expect(view('fo_9').getByText('This function output has no call_id.')).toBeInTheDocument();
+    expect(view('fo_9').queryByText(/not loaded/)).toBeNull();
+  });
+
+  it('an output whose call is not loaded shows alone and says so', () => {
+    const view = show([{ id: 'fo_8', type: 'function_call_output', call_id: 'c8', output: 'ok' }]);
+    expect(view('fo_8').getByText(/The function call c8 is not loaded/)).toBeInTheDocument();
   });
 });
 

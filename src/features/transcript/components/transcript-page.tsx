@@ -7,6 +7,7 @@ import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
 import { downloadText } from '../lib/download-text';
+import { collapsedByDefault } from '../lib/item-catalog';
 import type { ItemKind } from '../lib/item-filter';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
@@ -22,6 +23,7 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
+import { ViewControls } from './view-controls';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -139,7 +141,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         searchInput.current?.select();
         break;
       case 'toggle-item':
-        if (focused !== null) store.toggle(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(focused))));
+        if (focused !== null) {
+          const slot = index.slotAt(rows.rowAt(focused));
+          if (slot) store.toggle(TranscriptIndex.keyOf(slot), collapsedByDefault(index.itemAt(slot).type));
+        }
         break;
       case 'copy-link': {
         const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
@@ -199,6 +204,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             shareUrl={shareUrl}
             onDownload={hasItems ? download : undefined}
             onShowShortcuts={() => setHelpOpen(true)}
+            viewControls={hasItems ? <ViewControls store={store} /> : null}
           />
           {hasItems && index.itemCount > 0 ? (
             <TranscriptSearchBar

@@ -1,4 +1,4 @@
-import { itemKind, pairKey, type ItemKind } from '../lib/item-catalog';
+import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../lib/item-catalog';
 import type { ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';
@@ -27,6 +27,8 @@ export class TranscriptIndex {
   readonly kindCounts: Record<ItemKind, number> = { messages: 0, tools: 0, reasoning: 0, other: 0 };
   private readonly slotById = new Map<string, Slot>();
   private readonly pagesSeen: Record<End, number> = { head: 0, tail: 0 };
+  /** Outputs that are shown inside their call's row whenever the call is loaded. */
+  foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
   duplicates = 0;
   complete = false;
@@ -63,6 +65,7 @@ export class TranscriptIndex {
     this.slotById.clear();
     for (const kind of Object.keys(this.kindCounts) as ItemKind[]) this.kindCounts[kind] = 0;
     this.duplicates = 0;
+    this.foldableCount = 0;
     this.complete = false;
     this.version += 1;
   }
@@ -80,6 +83,7 @@ export class TranscriptIndex {
     this.kindCounts[kind] += 1;
     this.texts[end].push(searchableText(item));
     const pair = pairKey(item);
+    if (pair?.side === 'output' && foldsIntoCall(item.type)) this.foldableCount += 1;
     if (pair) {
       const target = pair.side === 'output' ? this.pairs.outputByCallId : this.pairs.callByCallId;
       if (!target.has(pair.key)) target.set(pair.key, item);
@@ -118,6 +122,22 @@ export class TranscriptIndex {
   rowOfId(id: string): number | null {
     const slot = this.slotById.get(id);
     return slot ? this.rowOf(slot) : null;
+  }
+
+  /** The call an output is shown with, when the output has no row of its own because its call is loaded. */
+  foldedInto(slot: Slot): ConversationItem | null {
+    const item = this.itemAt(slot);
+    if (!foldsIntoCall(item.type)) return null;
+    const pair = pairKey(item);
+    return (pair && this.pairs.callByCallId.get(pair.key)) || null;
+  }
+
+  /** The row the reader sees an item in: a folded output's is its call's. */
+  shownRow(row: number): number {
+    const slot = this.slotAt(row);
+    const call = slot ? this.foldedInto(slot) : null;
+    const callRow = call && typeof call.id === 'string' ? this.rowOfId(call.id) : null;
+    return callRow ?? row;
   }
 
   /** A key that stays the same for an item however many items arrive around it. */

@@ -24,8 +24,8 @@ describe('item catalog', () => {
     for (const [type, entry] of Object.entries(ITEM_CATALOG)) {
       if (!entry.pair) continue;
       const partner = ITEM_CATALOG[entry.pair.partner].pair;
-      expect(partner?.partner, type).toBe(type);
-      expect(partner?.side, type).not.toBe(entry.pair.side);
+      expect(partner?.partner).toBe(type);
+      expect(partner?.side).not.toBe(entry.pair.side);
     }
     expect(CALL_TYPE_OF.function_call_output).toBe('function_call');
   });

@@ -102,3 +102,9 @@ export function foldsIntoCall(type: string): boolean {
   const pair = catalogEntry(type)?.pair;
   return pair?.side === 'output' && !pair.ownRow;
 }
+
+/** Tool rows start as one line; messages and reasoning start open. */
+export function collapsedByDefault(type: string): boolean {
+  const entry = catalogEntry(type);
+  return entry ? entry.kind === 'tools' : UNKNOWN_TOOL_TYPE.test(type);
+}

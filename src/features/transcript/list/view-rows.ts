@@ -12,18 +12,20 @@ export interface ViewRows {
 
 /**
  * Order and the kind filter are views of the same loaded items: newest first only reverses the positions,
- * and a filter keeps a list of the rows it lets through; no item is copied.
+ * and a filter keeps a list of the rows it lets through; no item is copied. An output whose call is loaded
+ * has no row: it is shown inside its call's, so stepping and the position skip it.
  */
 export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>): ViewRows {
   const total = index.rowCount;
-  if (hidden.size === 0) {
+  if (hidden.size === 0 && index.foldableCount === 0) {
     const flip = (i: number) => (order === 'asc' ? i : total - 1 - i);
     return { count: total, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
   }
   const rows: number[] = [];
   for (let row = 0; row < total; row += 1) {
     const slot = index.slotAt(row);
-    if (!slot || !hidden.has(index.kinds[slot.end][slot.offset])) rows.push(row);
+    if (!slot) rows.push(row);
+    else if (!hidden.has(index.kinds[slot.end][slot.offset]) && !index.foldedInto(slot)) rows.push(row);
   }
   if (order === 'desc') rows.reverse();
   const positions = new Map(rows.map((row, i) => [row, i]));

@@ -1,0 +1,23 @@
+import type { ItemUiStore } from '../list/item-ui-store';
+
+interface ViewControlsProps {
+  store: ItemUiStore;
+}
+
+const button =
+  'rounded-md px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800';
+
+/** Expand all and Collapse all: every row of the transcript, loaded or not yet. */
+export function ViewControls({ store }: ViewControlsProps) {
+  return (
+    <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+      <legend className="sr-only">Expand or collapse items</legend>
+      <button type="button" onClick={() => store.setAll(false)} title="Expand every item" className={button}>
+        Expand all
+      </button>
+      <button type="button" onClick={() => store.setAll(true)} title="Collapse every item to one line" className={button}>
+        Collapse all
+      </button>
+    </fieldset>
+  );
+}
