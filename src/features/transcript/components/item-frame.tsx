@@ -4,6 +4,7 @@ import { RovingToolbar } from '../../../components/roving-toolbar';
 import { collapsedByDefault } from '../lib/item-catalog';
 import { itemText } from '../lib/item-text';
 import { toPrettyJson } from '../lib/json-text';
+import { itemSummaryLine } from '../lib/tool-summary';
 import type { RoleStyle } from '../lib/roles';
 import { useItemCollapse } from '../list/item-ui-store';
 import type { ConversationItem } from '../types';
@@ -58,7 +59,7 @@ export function ItemFrame({ item, style, subtitle, summary, controls, highlighte
         >
           <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
           {subtitle ? <span className="min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
-          {collapse.collapsed && summary ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary}</span> : null}
+          {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
           <StatusBadge status={item.status} />
         </div>
         <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5">

@@ -183,7 +183,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   const { status } = transcript;
   const topRow = topView === null || topView >= rows.count ? null : rows.rowAt(topView);
-  const shownCount = rows.count - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
+  const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
     <ItemUiStoreContext.Provider value={store}>

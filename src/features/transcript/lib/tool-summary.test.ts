@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeOf, shortArgs, toolSummary } from './tool-summary';
+import { itemSummaryLine, outcomeOf, shortArgs, toolSummary } from './tool-summary';
 
 describe('toolSummary', () => {
   it('sums up a function call: the first arguments, cut short, and the output size', () => {
@@ -25,5 +25,11 @@ describe('toolSummary', () => {
 
   it('keeps arguments that are not JSON as one short line', () => {
     expect(shortArgs('not json\nat all')).toBe('not json at all');
+  });
+
+  it('sums up tools that have no output item', () => {
+    expect(itemSummaryLine({ id: 'ws', type: 'web_search_call', action: { type: 'search', query: 'node 22 env types' } })).toBe('node 22 env types');
+    expect(itemSummaryLine({ id: 'ml', type: 'mcp_list_tools', tools: [{}, {}] })).toBe('2 tools');
+    expect(itemSummaryLine({ id: 'ma', type: 'mcp_approval_response', approve: false })).toBe('denied');
   });
 });

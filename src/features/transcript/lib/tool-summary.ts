@@ -120,3 +120,29 @@ export function toolSummary(call: ConversationItem, output: ConversationItem | u
     size: output && call.type !== 'mcp_approval_request' ? outputSize(output) : null,
   };
 }
+
+const count = (value: unknown, what: string) => (Array.isArray(value) ? `${value.length} ${what}${value.length === 1 ? '' : 's'}` : '');
+
+/** One line for a collapsed tool item that is not a call with an output: what it looked for or did. */
+export function itemSummaryLine(item: ConversationItem): string {
+  const action = record(item.action);
+  switch (item.type) {
+    case 'web_search_call':
+      return clip(str(action.query) || (Array.isArray(action.queries) ? action.queries.map(String).join(' · ') : '') || str(action.url) || str(action.pattern), 90);
+    case 'file_search_call':
+      return clip(Array.isArray(item.queries) ? item.queries.map(String).join(' · ') : '', 60) + (Array.isArray(item.results) ? ` → ${count(item.results, 'result')}` : '');
+    case 'mcp_call':
+      return shortArgs(item.arguments) + (item.output !== undefined && item.output !== null ? ` → ${formatSize(str(item.output).length || (JSON.stringify(item.output)?.length ?? 0))}` : '');
+    case 'code_interpreter_call':
+      return clip(str(item.code).split('\n').find((line) => line.trim()) ?? '', 80);
+    case 'image_generation_call':
+      return clip(str(item.revised_prompt), 80);
+    case 'mcp_list_tools':
+    case 'additional_tools':
+      return count(item.tools, 'tool');
+    case 'mcp_approval_response':
+      return item.approve === true ? 'approved' : 'denied';
+    default:
+      return '';
+  }
+}

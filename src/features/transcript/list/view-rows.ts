@@ -5,6 +5,8 @@ import type { ItemOrder } from '../types';
 /** The rows the list shows, in the reader's order, as oldest-first rows of the index (the gap included). */
 export interface ViewRows {
   count: number;
+  /** Outputs shown inside their call's row rather than in rows of their own. */
+  folded: number;
   rowAt: (viewIndex: number) => number;
   /** The view position of an oldest-first row, or null when the filter hides it. */
   viewIndexOf: (row: number) => number | null;
@@ -19,15 +21,18 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
   const total = index.rowCount;
   if (hidden.size === 0 && index.foldableCount === 0) {
     const flip = (i: number) => (order === 'asc' ? i : total - 1 - i);
-    return { count: total, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
+    return { count: total, folded: 0, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
   }
   const rows: number[] = [];
+  let folded = 0;
   for (let row = 0; row < total; row += 1) {
     const slot = index.slotAt(row);
     if (!slot) rows.push(row);
-    else if (!hidden.has(index.kinds[slot.end][slot.offset]) && !index.foldedInto(slot)) rows.push(row);
+    else if (hidden.has(index.kinds[slot.end][slot.offset])) continue;
+    else if (index.foldedInto(slot)) folded += 1;
+    else rows.push(row);
   }
   if (order === 'desc') rows.reverse();
   const positions = new Map(rows.map((row, i) => [row, i]));
-  return { count: rows.length, rowAt: (i) => rows[i], viewIndexOf: (row) => positions.get(row) ?? null };
+  return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => positions.get(row) ?? null };
 }
