@@ -23,7 +23,7 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
-import { ViewControls } from './view-controls';
+import { SkipToTranscript, ViewControls } from './view-controls';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -188,6 +188,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   return (
     <ItemUiStoreContext.Provider value={store}>
       <div className="space-y-5">
+        <SkipToTranscript />
         <ConversationHeader
           conversationId={conversationId}
           sourceLabel={sourceLabel}
@@ -245,7 +246,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
         {status.kind === 'data' ? (
           index.itemCount > 0 || !index.complete ? (
-            <div ref={listContainer}>
+            <div ref={listContainer} id="transcript-items" tabIndex={-1} className="outline-none">
               <TranscriptList
                 index={index}
                 version={version}
@@ -258,7 +259,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               />
             </div>
           ) : (
-            <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">This conversation has no items.</p>
+            <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:text-zinc-400 dark:border-zinc-700">This conversation has no items.</p>
           )
         ) : status.kind === 'error' ? (
           <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />

@@ -21,3 +21,19 @@ export function ViewControls({ store }: ViewControlsProps) {
     </fieldset>
   );
 }
+
+/** The first Tab stop of a transcript: past the header and toolbars, straight to the items (the fragment is kept for item links). */
+export function SkipToTranscript() {
+  return (
+    <a
+      href="#transcript-items"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('transcript-items')?.focus();
+      }}
+      className="sr-only rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+    >
+      Skip to the transcript
+    </a>
+  );
+}

@@ -12,12 +12,12 @@ export interface RoleStyle {
 const ROLE_STYLES: Record<string, RoleStyle> = {
   user: {
     label: 'User',
-    badge: 'bg-indigo-600 text-white dark:bg-indigo-500',
+    badge: 'bg-indigo-600 text-white dark:bg-indigo-400 dark:text-indigo-950',
     card: 'border-l-indigo-500 bg-indigo-50/70 dark:bg-indigo-950/30',
   },
   assistant: {
     label: 'Assistant',
-    badge: 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950',
+    badge: 'bg-emerald-700 text-white dark:bg-emerald-500 dark:text-emerald-950',
     card: 'border-l-emerald-500 bg-white dark:bg-zinc-900',
   },
   system: {
@@ -27,35 +27,35 @@ const ROLE_STYLES: Record<string, RoleStyle> = {
   },
   developer: {
     label: 'Developer',
-    badge: 'bg-violet-600 text-white dark:bg-violet-500',
+    badge: 'bg-violet-700 text-white dark:bg-violet-400 dark:text-violet-950',
     card: 'border-l-violet-500 bg-violet-50/60 dark:bg-violet-950/20',
   },
   tool: {
     label: 'Tool',
-    badge: 'bg-sky-600 text-white dark:bg-sky-500 dark:text-sky-950',
+    badge: 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
     card: 'border-l-sky-500 bg-sky-50/60 dark:bg-sky-950/20',
   },
   critic: {
     label: 'Critic',
-    badge: 'bg-rose-600 text-white dark:bg-rose-500',
+    badge: 'bg-rose-700 text-white dark:bg-rose-400 dark:text-rose-950',
     card: 'border-l-rose-500 bg-white dark:bg-zinc-900',
   },
   discriminator: {
     label: 'Discriminator',
-    badge: 'bg-pink-600 text-white dark:bg-pink-500',
+    badge: 'bg-pink-700 text-white dark:bg-pink-400 dark:text-pink-950',
     card: 'border-l-pink-500 bg-white dark:bg-zinc-900',
   },
 };
 
 const UNKNOWN_ROLE: RoleStyle = {
   label: 'Unknown',
-  badge: 'bg-zinc-500 text-white',
+  badge: 'bg-zinc-600 text-white',
   card: 'border-l-zinc-400 bg-white dark:bg-zinc-900',
 };
 
 export const TOOL_STYLE: RoleStyle = {
   label: 'Tool',
-  badge: 'bg-sky-600 text-white dark:bg-sky-500 dark:text-sky-950',
+  badge: 'bg-sky-700 text-white dark:bg-sky-500 dark:text-sky-950',
   card: 'border-l-sky-500 bg-sky-50/50 dark:bg-sky-950/20',
 };
 

@@ -29,7 +29,7 @@ function texts(value: unknown): string[] {
 function Encrypted({ value, what }: { value: unknown; what: string }) {
   if (typeof value !== 'string' || value === '') return null;
   return (
-    <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <p className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
       <Icon name="lock" className="size-3.5" />
       {what}: encrypted ({value.length.toLocaleString('en')} characters)
     </p>
@@ -70,7 +70,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
             ))}
           </Collapsed>
         ) : (
-          <p className="text-sm text-zinc-500 italic">No reasoning summary</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No reasoning summary</p>
         )}
         {content.length > 0 ? (
           <Collapsed summary="Reasoning text">
@@ -155,14 +155,14 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
                     <Icon name="file" className="size-3.5" />
                     {str(result.filename) ?? str(result.file_id) ?? 'file'}
                   </span>
-                  {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-500">score {result.score.toFixed(3)}</span> : null}
+                  {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">score {result.score.toFixed(3)}</span> : null}
                 </p>
                 {str(result.text) ? <LongText text={result.text as string} /> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="text-xs text-zinc-500 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
         )}
       </div>
     </ItemFrame>
@@ -174,7 +174,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
   return (
     <ItemFrame item={item} style={itemStyle(item)} subtitle={str(item.container_id)} highlighted={highlighted}>
       <div className="space-y-2">
-        {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-500 italic">No code</p>}
+        {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No code</p>}
         {outputs.map((output, index) =>
           output.type === 'image' ? (
             <SafeImage key={index} src={output.url} alt="Code interpreter output" />
@@ -201,9 +201,9 @@ export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
       ) : typeof item.result === 'string' && item.result ? (
         <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({item.result.length.toLocaleString('en')} characters).</p>
       ) : (
-        <p className="text-sm text-zinc-500 italic">No image yet.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No image yet.</p>
       )}
-      {str(item.revised_prompt) ? <p className="mt-2 text-xs text-zinc-500">Prompt: {item.revised_prompt as string}</p> : null}
+      {str(item.revised_prompt) ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Prompt: {item.revised_prompt as string}</p> : null}
     </ItemFrame>
   );
 }

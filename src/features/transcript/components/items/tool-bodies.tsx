@@ -164,7 +164,7 @@ export const ApplyPatchCallBody: Body = ({ item }) => {
   );
 };
 
-export const ApplyPatchOutputBody: Body = ({ item }) => (str(item.output) ? <LongText variant="code" text={item.output as string} label="Output" /> : <p className="text-sm text-zinc-500 italic">No output</p>);
+export const ApplyPatchOutputBody: Body = ({ item }) => (str(item.output) ? <LongText variant="code" text={item.output as string} label="Output" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No output</p>);
 
 export const ToolSearchCallBody: Body = ({ item }) => (
   <div className="space-y-2">
