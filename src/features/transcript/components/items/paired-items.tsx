@@ -87,7 +87,7 @@ export function CallItem({ item, partner, highlighted }: ItemViewProps) {
             {partner.approve === true ? 'Approved' : 'Denied'} later in the conversation: <ItemLink item={partner}>see the answer</ItemLink>.
           </p>
         ) : partner ? (
-          <div data-paired-output={partner.id} className="space-y-1.5 border-t border-sky-200 pt-3 dark:border-sky-900/60">
+          <div data-paired-output={partner.id} data-output-type={partner.type} className="space-y-1.5 border-t border-sky-200 pt-3 dark:border-sky-900/60">
             <p className="text-xs font-semibold tracking-wide text-sky-900 uppercase dark:text-sky-200">{itemLabel(partner.type)}</p>
             <spec.Output item={partner} />
           </div>

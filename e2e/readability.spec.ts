@@ -1,0 +1,110 @@
+import { readdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demo } from './demo-data.ts';
+import { expectComplete } from './transcript-helpers.ts';
+
+const agentRun = demo('agent-run');
+const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.meta.url))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => name.replace(/\.json$/, ''));
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the home page has no serious or critical violation', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    for (const name of DEMOS) {
+      test(`demo "${name}" has no serious or critical violation, collapsed and expanded`, async ({ page }) => {
+        test.setTimeout(150_000);
+        const file = demo(name);
+        await page.goto(`/c/${file.conversation.id}?source=demo`);
+        await expectComplete(page, file.items.length, { timeout: 90_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Expand all' }).click();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('a tool call and its output are one row, collapsed to one line until clicked; Expand all and Collapse all apply to all', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  const call = page.locator('article[data-item-type="local_shell_call"]').first();
+  await call.scrollIntoViewIfNeeded();
+  await expect(call).toHaveAttribute('data-collapsed', '');
+  await expect(call).toContainText('npm test');
+  await expect(call).toContainText('exit 1');
+  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
+
+  await call.locator('header').getByText('npm test').click();
+  await expect(call).not.toHaveAttribute('data-collapsed');
+  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
+  await call.getByRole('button', { name: 'Collapse' }).click();
+  await expect(call).toHaveAttribute('data-collapsed', '');
+
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await expect(page.locator('article[data-collapsed]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('article:not([data-collapsed])')).toHaveCount(0);
+
+  // The approval is its own row, after the user message that gave it; its request links to it.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const requestId = agentRun.items.find((item) => item.type === 'mcp_approval_request')!.id;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${requestId}`);
+  await expectComplete(page, agentRun.items.length);
+  const request = page.locator('article[data-item-type="mcp_approval_request"]');
+  await request.getByRole('link', { name: 'see the answer' }).click();
+  await expect(page.locator('article[data-item-type="mcp_approval_response"]')).toHaveClass(/item-highlight/);
+  const order = await page.locator('article[data-item-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')));
+  expect(order.indexOf('mcp_approval_response')).toBeGreaterThan(order.indexOf('message'));
+});
+
+test('each item takes one Tab stop; arrow keys move along its controls', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  const skip = page.getByRole('link', { name: 'Skip to the transcript' });
+  for (let i = 0; i < 5 && !(await skip.evaluate((link) => link === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // Tab visits each item's toolbar once; links and sections inside the content are its only other stops.
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return { item: active?.closest('[data-item-id]')?.getAttribute('data-item-id') ?? null, toolbar: Boolean(active?.closest('[role="toolbar"]')) };
+    });
+  const toolbarStops: (string | null)[] = [];
+  for (let i = 0; i < 16; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await focused();
+    if (stop.toolbar) toolbarStops.push(stop.item);
+  }
+  const rows = await page.locator('article[data-item-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-id')));
+  expect(toolbarStops.length).toBeGreaterThanOrEqual(10);
+  expect(toolbarStops).toEqual(rows.slice(0, toolbarStops.length));
+
+  // Inside one item, the arrow keys reach its other controls, and Tab leaves for the next item.
+  await page.locator(`article[data-item-id="${rows[0]}"] [role="toolbar"] button`).first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Markdown');
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
+  await page.keyboard.press('Tab');
+  expect((await focused()).item).toBe(rows[1]);
+});
