@@ -47,7 +47,8 @@ export function RecentList({ recent, sources, onClear, now }: RecentListProps) {
               search={{ source: entry.source }}
               className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
             >
-              <span className="min-w-0 font-mono text-sm break-all">{entry.conversationId}</span>
+              {entry.title ? <span className="min-w-0 text-sm font-medium">{entry.title}</span> : null}
+              <span className={`min-w-0 font-mono break-all ${entry.title ? 'text-xs text-zinc-600 dark:text-zinc-400' : 'text-sm'}`}>{entry.conversationId}</span>
               <span className="text-xs text-zinc-600 dark:text-zinc-400">{labels.get(entry.source) ?? entry.source}</span>
               <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400">{openedAgo(entry.openedAt, now)}</span>
             </Link>

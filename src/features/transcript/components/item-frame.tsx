@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useContext, useState, type ReactNode } from 'react';
+import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';
 import { collapsedByDefault } from '../lib/item-catalog';
@@ -18,6 +19,8 @@ interface ItemFrameProps {
   subtitle?: ReactNode;
   /** Shown after the subtitle while the item is collapsed: what it did, in one line. */
   summary?: ReactNode;
+  /** The output shown in this row, whose tokens count with the row's. */
+  pairedId?: string;
   /** Extra controls in the header, e.g. the Markdown switch. */
   controls?: ReactNode;
   highlighted: boolean;
@@ -35,10 +38,13 @@ export const toolButton =
   'rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
-export function ItemFrame({ item, style, subtitle, summary, controls, highlighted, fallback = false, children }: ItemFrameProps) {
+export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   const [showId, setShowId] = useState(false);
   const [showJson, setShowJson] = useState(false);
   const collapse = useItemCollapse(collapsedByDefault(item.type));
+  const tokens = useContext(TokenCountsContext);
+  const ownTokens = tokens?.counts.byId.get(item.id);
+  const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
   const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
     <article
@@ -61,6 +67,11 @@ export function ItemFrame({ item, style, subtitle, summary, controls, highlighte
           {subtitle ? <span className="min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
           {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
           <StatusBadge status={item.status} />
+          {rowTokens !== undefined && !collapse.collapsed ? (
+            <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
+              ≈ {rowTokens.toLocaleString('en')} tokens
+            </span>
+          ) : null}
         </div>
         <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5">
           {collapse.toggle ? (

@@ -3,6 +3,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { rememberConversation } from '../../../lib/recent-conversations';
+import { TokenCountsContext, useRunSummary, useTokenCounts } from '../data/use-run-summary';
 import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
@@ -21,6 +22,7 @@ import { useTranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
+import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { SkipToTranscript, ViewControls } from './view-controls';
@@ -79,6 +81,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
   const search = useTranscriptSearch(index, version, rows, query);
+  const runSummary = useRunSummary(index, version, transcript.conversation);
+  const tokens = useTokenCounts(index, version);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
@@ -107,9 +111,17 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [view.order]);
 
   const hasItems = transcript.hasItems;
+  const title = runSummary.title;
   useEffect(() => {
-    if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now() });
-  }, [hasItems, conversationId, origin.source]);
+    if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now(), ...(title ? { title } : {}) });
+  }, [hasItems, conversationId, origin.source, title]);
+
+  const jumpToRow = (row: number) => {
+    const target = rows.viewIndexOf(row);
+    if (target === null) return;
+    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(row)), false);
+    listHandle.current?.scrollToView(target, { align: 'center', focus: true });
+  };
 
   const stepMatch = (direction: 1 | -1) => {
     const target = search.step(direction, topView);
@@ -187,6 +199,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   return (
     <ItemUiStoreContext.Provider value={store}>
+      <TokenCountsContext.Provider value={tokens}>
       <div className="space-y-5">
         <SkipToTranscript />
         <ConversationHeader
@@ -197,6 +210,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
           complete={index.complete}
           duplicates={index.duplicates}
         />
+
+        {hasItems && index.itemCount > 0 ? <RunSummaryPanel view={runSummary} tokens={tokens} onJump={jumpToRow} /> : null}
 
         <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
           <TranscriptToolbar
@@ -302,6 +317,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         ) : null}
         <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
+      </TokenCountsContext.Provider>
     </ItemUiStoreContext.Provider>
   );
 }

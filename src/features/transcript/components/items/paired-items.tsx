@@ -79,7 +79,7 @@ export function CallItem({ item, partner, highlighted }: ItemViewProps) {
   const spec = PAIR_SPECS[item.type];
   const ownRow = catalogEntry(item.type)?.pair?.partner === 'mcp_approval_response';
   return (
-    <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} pairedId={partner && !ownRow ? partner.id : undefined} highlighted={highlighted}>
       <div className="space-y-3">
         <spec.Call item={item} />
         {partner && ownRow ? (
