@@ -4,6 +4,7 @@ import { itemText } from '../lib/item-text';
 import { toPrettyJson } from '../lib/json-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
+import { ImageScopeContext } from '../lib/remote-images';
 import { JsonTree } from './content/json-tree';
 import { StatusBadge } from './status-badge';
 
@@ -68,7 +69,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
           <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
         </div>
       ) : null}
-      {children}
+      <ImageScopeContext value={item.id}>{children}</ImageScopeContext>
       {showJson ? (
         <div className="mt-3">
           <JsonTree value={item} label={`Raw JSON of ${item.id}`} />
