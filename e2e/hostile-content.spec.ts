@@ -14,8 +14,9 @@ async function serveItems(page: Page, items: Record<string, unknown>[], remoteIm
     await route.fulfill({ response, json: { ...(await response.json()), remoteImages } });
   });
   await page.route(`**/api/sources/demo/conversations/${ID}`, (route) => route.fulfill({ json: { id: ID, object: 'conversation', created_at: 1_760_000_000, metadata: {} } }));
-  await page.route(`**/api/sources/demo/conversations/${ID}/items?**`, (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ object: 'list', data: items, first_id: null, last_id: null, has_more: false }) }),
+  const line = JSON.stringify({ type: 'items', end: 'head', items }).replaceAll('"$DEEP"', DEEP);
+  await page.route(`**/api/sources/demo/conversations/${ID}/stream**`, (route) =>
+    route.fulfill({ contentType: 'application/x-ndjson', body: `${line}\n${JSON.stringify({ type: 'done' })}\n` }),
   );
 }
 
