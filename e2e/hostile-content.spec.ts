@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 const ID = 'conv_hostile_e2e';
@@ -45,6 +46,9 @@ test('items nested 5,000 levels deep, with toString objects or a __proto__ phase
   await expect(page.locator('[data-item-id="msg_proto"]')).toContainText('Still readable.');
   await expect(page.locator('[data-item-id="fs_hostile"]')).toContainText('not a function');
   await expect(page.getByText('could not be displayed')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const saved = await readFile((await download.path())!, 'utf8');
+  expect(saved).toContain('"bottom"');
   expect(errors).toEqual([]);
 });
 
