@@ -3,9 +3,9 @@ import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
 import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
-import { KNOWN_SOURCES, type Source } from './sources.ts';
+import { KNOWN_SOURCES, type ExtraListParam, type Source } from './sources.ts';
 import { streamConversation } from './loader/stream-route.ts';
-import { getFromUpstream, type UpstreamOptions } from './upstream.ts';
+import { errorTypeFor, getFromUpstream, type UpstreamOptions } from './upstream.ts';
 
 /** OpenAI-only expansions of the items list; DashScope does not document `include`, so it never gets one. */
 const INCLUDE_VALUES = new Set([
@@ -21,38 +21,69 @@ const INCLUDE_VALUES = new Set([
 
 type Query = { ok: true; search: string } | { ok: false; message: string; param: string };
 
+const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
+  before: { pattern: ITEM_ID_PATTERN, what: 'an item ID' },
+  item_type: { pattern: /^[a-z][a-z_]{0,63}$/, what: 'an item type' },
+};
+
+function listQuery(c: Context, source: Source, params: URLSearchParams): Query | null {
+  const limit = c.req.query('limit');
+  if (limit !== undefined) {
+    if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+      return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
+    }
+    params.set('limit', String(Number(limit)));
+  }
+  const order = c.req.query('order');
+  if (order !== undefined) {
+    if (order !== 'asc' && order !== 'desc') {
+      return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
+    }
+    params.set('order', order);
+  }
+  const after = c.req.query('after');
+  if (after !== undefined && after !== '') {
+    if (!ITEM_ID_PATTERN.test(after)) {
+      return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
+    }
+    params.set('after', after);
+  }
+  // Parameters only some providers document go to those alone; elsewhere they are dropped like any unknown one.
+  for (const name of source.extraListParams ?? []) {
+    const value = c.req.query(name);
+    if (value === undefined || value === '') continue;
+    const { pattern, what } = EXTRA_LIST_PARAMS[name];
+    if (!pattern.test(value)) return { ok: false, param: name, message: `Invalid '${name}': '${value.slice(0, 40)}' is not ${what}.` };
+    params.set(name, value);
+  }
+  return null;
+}
+
 /** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
 function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   const params = new URLSearchParams();
   if (listing) {
-    const limit = c.req.query('limit');
-    if (limit !== undefined) {
-      if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
-        return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
-      }
-      params.set('limit', String(Number(limit)));
-    }
-    const order = c.req.query('order');
-    if (order !== undefined) {
-      if (order !== 'asc' && order !== 'desc') {
-        return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
-      }
-      params.set('order', order);
-    }
-    const after = c.req.query('after');
-    if (after !== undefined && after !== '') {
-      if (!ITEM_ID_PATTERN.test(after)) {
-        return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
-      }
-      params.set('after', after);
-    }
+    const failed = listQuery(c, source, params);
+    if (failed) return failed;
   }
-  if (source.kind === 'openai') {
-    const include = [...c.req.queries('include') ?? [], ...c.req.queries('include[]') ?? []];
-    for (const value of new Set(include)) if (INCLUDE_VALUES.has(value)) params.append('include[]', value);
+  // An unknown value is refused, as OpenAI refuses it, whichever provider the source is.
+  const include = [...new Set([...(c.req.queries('include') ?? []), ...(c.req.queries('include[]') ?? [])])];
+  const unknown = include.find((value) => !INCLUDE_VALUES.has(value));
+  if (unknown !== undefined) {
+    const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
+    return { ok: false, param: 'include', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
   }
+  if (source.acceptsInclude ?? source.kind === 'openai') for (const value of include) params.append('include[]', value);
   const search = params.toString();
   return { ok: true, search: search ? `?${search}` : '' };
+}
+
+/** Answers that would come back the same: the SDKs must not spend their retries on them. */
+const FINAL_CODES = new Set(['upstream_not_json', 'upstream_malformed', 'upstream_too_large', 'insufficient_quota']);
+
+function retryHint(status: number, code: string | null): 'true' | 'false' | null {
+  if (code !== null && FINAL_CODES.has(code)) return 'false';
+  return status === 429 ? 'true' : null;
 }
 
 /** How many upstream answers the server works on at once, unless UPSTREAM_CONCURRENCY says otherwise. */
@@ -68,7 +99,7 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     const sourceId = c.req.param('source') ?? '';
     const source = byId.get(sourceId);
     if (!source) {
-      const known = KNOWN_SOURCES[sourceId];
+      const known = KNOWN_SOURCES.get(sourceId);
       return {
         ok: false,
         response: known
@@ -95,7 +126,9 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     if (!target.ok) return target.response;
     const { source } = target;
     const query = upstreamQuery(c, source, listing);
-    if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
+    if (!query.ok) {
+      return jsonError(c, 400, query.message, query.param === 'include' ? 'invalid_value' : 'invalid_parameter', 'invalid_request_error', query.param);
+    }
 
     if (!(await gate.enter(AbortSignal.timeout(options.timeoutMs)))) {
       c.header('retry-after', '1');
@@ -110,15 +143,19 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
 
   async function forward(c: Context, source: Source, path: string, shape: ShapeName) {
     const result = await getFromUpstream(source, path, options);
-    if (result.requestId) c.header('x-upstream-request-id', result.requestId);
+    // The header both official SDKs read into `requestID` / `request_id`.
+    if (result.requestId) c.header('x-request-id', result.requestId);
     if (!result.ok) {
       if (result.retryAfter) c.header('retry-after', result.retryAfter);
-      if (result.status === 429) c.header('x-should-retry', 'true');
+      const again = retryHint(result.status, result.error.code);
+      if (again) c.header('x-should-retry', again);
       const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-      return c.json({ error: { ...result.error, param: result.error.param ?? null } }, status as 400);
+      const { message, code, param, type } = result.error;
+      return c.json({ error: { message, type: type ?? errorTypeFor(status), code, param: param ?? null } }, status as 400);
     }
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {
+      c.header('x-should-retry', 'false');
       return jsonError(c, 502, `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_malformed', 'upstream_error');
     }
     return c.json(checked.value as object);
@@ -134,7 +171,7 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     const target = resolveTarget(c);
     return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate }) : target.response;
   });
-  for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
+  for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
     proxy.all(path, (c) => {
       c.header('allow', 'GET, HEAD');
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');

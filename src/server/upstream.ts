@@ -1,5 +1,7 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
+import { withBaseUrlFallback } from './base-url-fallback.ts';
 import { readCapped } from './read-capped.ts';
+import { safeRequestId } from './request-id.ts';
 import type { Source } from './sources.ts';
 
 export type UpstreamResult =
@@ -32,7 +34,6 @@ function isTimeout(error: unknown): boolean {
 
 // Only header values of a plain, bounded form reach the browser.
 const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
   const value = response.headers.get(name)?.trim();
@@ -77,12 +78,20 @@ function unparsable(text: string, response: Response, source: Source, requestId:
   return failure(502, 'upstream_not_json', `${source.label} answered with ${what} instead of JSON. ${detail}`, requestId);
 }
 
+/** OpenAI's error types by status, for upstream errors that name none (DashScope's native shape, gateway pages). */
+export function errorTypeFor(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 429) return 'rate_limit_error';
+  return status >= 500 ? 'server_error' : 'invalid_request_error';
+}
+
 /** Every string of an error is cleaned of the key, whichever field an upstream or a socket error put it in. */
 function redactError(result: UpstreamResult, source: Source): UpstreamResult {
   if (result.ok) return result;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? redact(value, source) : value);
   const { message, type, code, param } = result.error;
-  return { ...result, error: { message: redact(message, source), type: clean(type) ?? null, code: clean(code) ?? null, param: clean(param) } };
+  return { ...result, error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param) } };
 }
 
 /**
@@ -90,14 +99,20 @@ function redactError(result: UpstreamResult, source: Source): UpstreamResult {
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
-  return redactError(await fetchFromUpstream(source, path, options, signal), source);
+  const result = await withBaseUrlFallback(source, (baseUrl) => fetchFromUpstream(source, `${baseUrl}${path}`, options, signal));
+  return redactError(result, source);
 }
 
-async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
+function authHeaders(source: Source): Record<string, string> {
+  const name = source.authHeader ?? 'authorization';
+  return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
+}
+
+async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
+    response = await (options.fetch ?? fetch)(url, {
+      headers: { ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
       // The caller's signal ends a request nobody waits for any more (a reader who left mid-stream).
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
@@ -106,7 +121,7 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     return transportFailure(error, source, options, false, null);
   }
 
-  const requestId = safeHeader(response, 'x-request-id', REQUEST_ID);
+  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
     body = await readCapped(response, options.maxBytes);
