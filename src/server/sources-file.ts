@@ -85,13 +85,13 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new Error(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${origin} is not valid JSON (${(error as Error).message}).`);
+    throw new Error(`${origin} is not valid JSON (${(error as Error).message}).`, { cause: error });
   }
   const parsed = file.safeParse(json);
   if (!parsed.success) fail(origin, parsed.error.issues.map(describe));
