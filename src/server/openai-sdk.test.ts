@@ -53,6 +53,30 @@ describe('the official openai SDK through the viewer', () => {
     expect((error as BadRequestError).message).toContain('limit');
   });
 
+  it("reads the demo upstream's request id, not the viewer's own, into requestID / _request_id", async () => {
+    const { data, request_id } = await client.conversations.retrieve(LONG_ID).withResponse();
+    expect(request_id).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(data.id).toBe(LONG_ID);
+    const error = (await client.conversations.retrieve('conv_does_not_exist').catch((caught: unknown) => caught)) as NotFoundError;
+    expect(error.requestID).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(error.headers.get('x-viewer-request-id')).toMatch(/^vreq_/);
+  });
+
+  it('gets BadRequestError for an include value OpenAI does not know', async () => {
+    const error = await client.conversations.items
+      .list(LONG_ID, { include: ['no_such.value' as 'reasoning.encrypted_content'] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('include');
+  });
+
+  it('cannot create a conversation through the viewer: 405, not NotFoundError', async () => {
+    const error = await client.conversations.create({}).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 405, headers: expect.any(Headers) });
+    expect((error as { headers: Headers }).headers.get('allow')).toBe('GET, HEAD');
+  });
+
   it('cannot write through the viewer: creating items is refused', async () => {
     const error = await client.conversations.items
       .create(LONG_ID, { items: [{ type: 'message', role: 'user', content: 'hi' }] })
