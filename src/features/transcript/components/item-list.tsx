@@ -1,5 +1,6 @@
 import { createElement, memo } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { itemKey } from '../lib/item-key';
 import { partnerOf, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import type { ItemViewProps } from './item-view-props';
@@ -47,7 +48,7 @@ function sameEntries<T>(a: readonly T[], b: readonly T[]): boolean {
 const Chunk = memo(
   function Chunk({ items, partners, highlightedId }: ChunkProps) {
     return items.map((item, index) => (
-      <li key={item.id}>
+      <li key={itemKey(item, index)}>
         <ItemView item={item} partner={partners[index]} highlighted={item.id === highlightedId} />
       </li>
     ));
