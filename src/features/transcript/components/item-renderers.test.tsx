@@ -192,6 +192,12 @@ describe('item views', () => {
     expect(view('ig_p').getByText('No image yet.')).toBeInTheDocument();
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('a message whose role is %s is an unknown role like any other', (role) => {
+    const item = show([{ id: 'msg_r', type: 'message', role, status: 'completed', content: 'hi' }])('msg_r');
+    expect(item.getByText(role)).toBeInTheDocument();
+    expect(item.getByText('hi')).toBeInTheDocument();
+  });
+
   it('configuration update: the reasoning effort and text format it sets', () => {
     const view = show([
       { id: 'cfg_1', type: 'configuration_update', reasoning: { effort: 'high' }, text: { format: { type: 'json_schema', name: 'ticket', strict: true, schema: { type: 'object', properties: { title: { type: 'string' } } } } } },
