@@ -127,6 +127,12 @@ describe('proxy forwarding', () => {
     expect(body.error.message).not.toContain('undefined');
   });
 
+  it('has no list of conversations: GET /conversations is a 404, not a refused write', async () => {
+    const response = await setup().request('/api/sources/demo/conversations');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
+  });
+
   it('answers 404 for an unknown source', async () => {
     const response = await setup().request('/api/sources/nope/conversations/conv_abc/items');
     expect(response.status).toBe(404);

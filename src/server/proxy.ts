@@ -171,8 +171,10 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     const target = resolveTarget(c);
     return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate }) : target.response;
   });
+  // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
   for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
-    proxy.all(path, (c) => {
+    proxy.all(path, (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
       c.header('allow', 'GET, HEAD');
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
     });
