@@ -1,7 +1,8 @@
 import type { ErrorDetails } from '../../lib/error-body.ts';
 
 export interface LoaderItem {
-  id: string;
+  /** The spec lets some item types (custom tool calls and their outputs) go without one. */
+  id?: string;
   type: string;
   [field: string]: unknown;
 }
@@ -97,6 +98,11 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       let met = false;
       let repeated = 0;
       for (const item of items) {
+        // Without an id an item cannot be matched across ends or pages: it is simply kept.
+        if (item.id === undefined) {
+          fresh.push(item);
+          continue;
+        }
         if (seen[other].has(item.id)) {
           met = true;
           break;
@@ -115,7 +121,8 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       if (met || !hasMore || items.length === 0) return finish({ type: 'done' });
 
-      const next = lastId || items.at(-1)!.id;
+      const next = lastId || items.findLast((item) => item.id !== undefined)?.id;
+      if (!next) return finish(loopError(`The upstream sent a page without last_id whose items have no id, so there is no cursor to read on from.`));
       if (cursors.has(next)) {
         return finish(loopError(`The upstream answered with the cursor '${next}' a second time, so loading stopped instead of paging forever.`));
       }
