@@ -4,11 +4,16 @@ import { WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
 
 type Env = Record<string, string | undefined>;
 
+/** A mistake in the server's set-up: the server says what it is and does not start. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /** A key is sent in a header: a line break or control character (a badly quoted .env value) cannot be. */
 export function checkedKey(name: string, value: string | undefined): string | undefined {
   const key = value?.trim();
   if (key && !/^[\x21-\x7e]+$/.test(key)) {
-    throw new Error(`${name} contains a space, line break or other character that cannot be sent in an HTTP header. Check its value.`);
+    throw new ConfigError(`${name} contains a space, line break or other character that cannot be sent in an HTTP header. Check its value.`);
   }
   return key;
 }
@@ -73,7 +78,7 @@ function finish(raw: z.infer<typeof spec>, where: string, env: Env, mistakes: st
 }
 
 function fail(origin: string, mistakes: string[]): never {
-  throw new Error(`${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`);
+  throw new ConfigError(`${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`);
 }
 
 /** The sources file named by VIEWER_SOURCES_FILE (JSON), checked as a whole: every mistake is reported at once. */
@@ -85,13 +90,13 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+    throw new ConfigError(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${origin} is not valid JSON (${(error as Error).message}).`, { cause: error });
+    throw new ConfigError(`${origin} is not valid JSON (${(error as Error).message}).`, { cause: error });
   }
   const parsed = file.safeParse(json);
   if (!parsed.success) fail(origin, parsed.error.issues.map(describe));

@@ -1,5 +1,5 @@
 import { dashScopeUrls, WORKSPACE_ID_PATTERN, type DashScopeRegion } from './dashscope-urls.ts';
-import { checkedKey, sourceSpecsFromEnv, sourceSpecsFromFile, type SourceSpec } from './sources-file.ts';
+import { checkedKey, ConfigError, sourceSpecsFromEnv, sourceSpecsFromFile, type SourceSpec } from './sources-file.ts';
 
 export type SourceKind = 'demo' | 'dashscope' | 'openai' | 'azure' | 'compatible';
 
@@ -60,7 +60,7 @@ export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
   const sources = configuredSources(env, demo);
   const seen = new Set<string>();
   for (const source of sources) {
-    if (seen.has(source.id)) throw new Error(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
+    if (seen.has(source.id)) throw new ConfigError(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
     seen.add(source.id);
   }
   const preferred = sources.findIndex((source) => source.id === env.VIEWER_DEFAULT_SOURCE?.trim());
@@ -84,7 +84,7 @@ export function dashScopeSource(region: DashScopeRegion, apiKey: string, workspa
 function workspaceFrom(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   if (value && !WORKSPACE_ID_PATTERN.test(value)) {
-    throw new Error(`${name} is not a workspace ID: it may hold only letters, digits and '-' (it becomes part of a host name).`);
+    throw new ConfigError(`${name} is not a workspace ID: it may hold only letters, digits and '-' (it becomes part of a host name).`);
   }
   return value || undefined;
 }
@@ -99,11 +99,11 @@ function dashScopeSources(env: Env): Source[] {
     const key = checkedKey(name, env[name]);
     if (!key) continue;
     const taken = byRegion.get(region);
-    if (taken) throw new Error(`${taken.from} and ${name} both configure ${DASHSCOPE_LABELS[region]}. Set only one of them.`);
+    if (taken) throw new ConfigError(`${taken.from} and ${name} both configure ${DASHSCOPE_LABELS[region]}. Set only one of them.`);
     byRegion.set(region, { key, workspace: workspaceFrom(env, `DASHSCOPE_${region.toUpperCase()}_WORKSPACE_ID`), from: name });
   }
   const override = env.DASHSCOPE_BASE_URL?.trim();
-  if (override && byRegion.size > 1) throw new Error('DASHSCOPE_BASE_URL applies to one region only: with keys for both regions, use a sources file instead.');
+  if (override && byRegion.size > 1) throw new ConfigError('DASHSCOPE_BASE_URL applies to one region only: with keys for both regions, use a sources file instead.');
   return [...byRegion].map(([region, { key, workspace }]) => dashScopeSource(region, key, workspace, override || undefined));
 }
 

@@ -15,6 +15,8 @@ const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  // The set-up is checked before the demo upstream starts, so a mistake leaves nothing running.
+  sourcesFromEnv(env, null);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
   const app = createApiApp({
