@@ -20,14 +20,15 @@ export interface LoaderPage {
   lastId: string | null;
 }
 
-export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails };
+export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; requestId?: string | null };
 
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
   | { type: 'items'; end: End; items: LoaderItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: ErrorDetails };
+  /** `requestId`: the upstream's, which the page shows and providers' support asks for. */
+  | { type: 'error'; status: number; error: ErrorDetails; requestId?: string | null };
 
 export interface LoadOptions {
   /** Resume after this item from the start (the last item the head delivered before). */
@@ -91,7 +92,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
       if (state.finished) return;
-      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error });
+      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error, ...(result.requestId ? { requestId: result.requestId } : {}) });
 
       const { items, hasMore, lastId } = result.page;
       const fresh: LoaderItem[] = [];

@@ -23,7 +23,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
       const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, signal);
-      if (!result.ok) return { ok: false, status: result.status, error: result.error };
+      if (!result.ok) return { ok: false, status: result.status, error: result.error, requestId: result.requestId };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
         return { ok: false, status: 502, error: { message: `${source.label} answered with an unexpected shape (${checked.problem}).`, type: 'upstream_error', code: 'upstream_malformed', param: null } };
@@ -65,7 +65,8 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
-    const { status, error } = first.value;
+    const { status, error, requestId } = first.value;
+    if (requestId) c.header('x-request-id', requestId);
     return c.json({ error }, (status >= 400 && status <= 599 ? status : 502) as 502);
   }
 

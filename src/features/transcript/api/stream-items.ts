@@ -6,7 +6,7 @@ import type { ConversationItem } from '../types';
 type StreamLine =
   | { type: 'items'; end: 'head' | 'tail'; items: ConversationItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: { message?: string; code?: string | null } };
+  | { type: 'error'; status: number; error: { message?: string; code?: string | null }; requestId?: string | null };
 
 function malformed(what: string) {
   return new ApiError(`The viewer server's item stream is malformed (${what}).`, { status: 502, code: 'malformed_response' });
@@ -73,7 +73,11 @@ export async function* streamItems(source: string, conversationId: string, curso
         else if (event.type === 'done') chunk.done = true;
         else {
           if (chunk.head.length || chunk.tail.length) yield chunk;
-          throw new ApiError(event.error.message ?? 'Loading failed.', { status: event.status, code: event.error.code ?? null });
+          throw new ApiError(event.error.message ?? 'Loading failed.', {
+            status: event.status,
+            code: event.error.code ?? null,
+            requestId: typeof event.requestId === 'string' ? event.requestId : null,
+          });
         }
       }
       yield chunk;
