@@ -20,15 +20,15 @@ export interface LoaderPage {
   lastId: string | null;
 }
 
-export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; requestId?: string | null };
+export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null; requestId?: string | null };
 
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
   | { type: 'items'; end: End; items: LoaderItem[] }
   | { type: 'done' }
-  /** `requestId`: the upstream's, which the page shows and providers' support asks for. */
-  | { type: 'error'; status: number; error: ErrorDetails; requestId?: string | null };
+  /** `request_id`: the upstream's, which the page shows and providers' support asks for. */
+  | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null; request_id?: string | null };
 
 export interface LoadOptions {
   /** Resume after this item from the start (the last item the head delivered before). */
@@ -92,7 +92,15 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
       if (state.finished) return;
-      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error, ...(result.requestId ? { requestId: result.requestId } : {}) });
+      if (!result.ok) {
+        return finish({
+          type: 'error',
+          status: result.status,
+          error: result.error,
+          ...(result.retryAfter ? { retry_after: result.retryAfter } : {}),
+          ...(result.requestId ? { request_id: result.requestId } : {}),
+        });
+      }
 
       const { items, hasMore, lastId } = result.page;
       const fresh: LoaderItem[] = [];
