@@ -15,7 +15,7 @@ export function safeRequestId(value: string | null | undefined, apiKey: string):
   return id;
 }
 
-/** The viewer's own id for one API request, so a report can name it even when no upstream was asked. */
+/** The viewer's own id for one API request, in its answer and its access log line, even when no upstream was asked. */
 export function newViewerRequestId(): string {
   return `vreq_${randomBytes(12).toString('hex')}`;
 }
