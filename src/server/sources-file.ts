@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
 
@@ -81,7 +82,7 @@ function fail(origin: string, mistakes: string[]): never {
   throw new ConfigError(`${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`);
 }
 
-/** The sources file named by VIEWER_SOURCES_FILE (JSON), checked as a whole: every mistake is reported at once. */
+/** The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), checked as a whole: every mistake is reported at once. */
 export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   const path = env.VIEWER_SOURCES_FILE?.trim();
   if (!path) return [];
@@ -92,11 +93,13 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   } catch (error) {
     throw new ConfigError(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }
+  const yaml = /\.ya?ml$/i.test(path);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${origin} is not valid JSON (${(error as Error).message}).`, { cause: error });
+    const first = (error as Error).message.split('\n')[0];
+    throw new ConfigError(`${origin} is not valid ${yaml ? 'YAML' : 'JSON'} (${first}).`, { cause: error });
   }
   const parsed = file.safeParse(json);
   if (!parsed.success) fail(origin, parsed.error.issues.map(describe));

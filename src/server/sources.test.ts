@@ -8,8 +8,8 @@ const DEMO = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'demo-key' };
 const ids = (env: Record<string, string>) => sourcesFromEnv(env, DEMO).map((source) => source.id);
 const only = (env: Record<string, string>) => sourcesFromEnv(env, null);
 
-function sourcesFile(content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'viewer-sources-')), 'sources.json');
+function sourcesFile(content: unknown, name = 'sources.json'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'viewer-sources-')), name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
@@ -92,6 +92,28 @@ describe('other OpenAI-compatible providers', () => {
       ['ds-cn', 'dashscope', 'authorization', 'd-key'],
     ]);
     expect(sources[2].baseUrl).toBe('https://ws-1.cn-beijing.maas.aliyuncs.com/compatible-mode/v1');
+  });
+
+  it('come from a YAML sources file just the same', () => {
+    const yaml = [
+      'sources:',
+      '  - name: foundry',
+      '    provider: azure',
+      '    baseUrl: https://x.services.ai.azure.com/openai/v1',
+      '    apiKeyEnv: FOUNDRY_KEY',
+      '  - name: beijing',
+      '    label: DashScope (Beijing, team B)',
+      '    provider: dashscope',
+      '    region: cn',
+      '    apiKeyEnv: DS_CN',
+    ].join('\n');
+    const sources = only({ VIEWER_SOURCES_FILE: sourcesFile(yaml, 'sources.yaml'), FOUNDRY_KEY: 'f-key', DS_CN: 'd-key' });
+    expect(sources.map(({ id, kind, label }) => [id, kind, label])).toEqual([
+      ['foundry', 'azure', 'foundry'],
+      ['beijing', 'dashscope', 'DashScope (Beijing, team B)'],
+    ]);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources: [\n  - name: x', 'bad.yml') })).toThrow(/is not valid YAML/);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]: Unrecognized key: "typo"/);
   });
 
   it('refuses a sources file with mistakes at start, with one clear line per mistake', () => {
