@@ -1,6 +1,9 @@
 import OpenAI, { BadRequestError, NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiApp } from './app.ts';
 import { demoConversations } from './demo/conversations.ts';
+import { listen } from './listen.ts';
+import type { Source } from './sources.ts';
 import { startTestViewer } from './test-server.ts';
 
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
@@ -111,5 +114,32 @@ describe('the official openai SDK against the demo emulator directly', () => {
 
     const through = new OpenAI({ baseURL: `${viewer.url}/api/sources/demo`, apiKey: 'x', maxRetries: 0 });
     expect((await through.conversations.retrieve(conversation.id)).metadata).toEqual({ team: 'viewer' });
+  });
+});
+
+describe('the official openai SDK and answers that would come back the same', () => {
+  it('does not spend its retries on a 502 for an HTML page, nor on an exhausted quota', async () => {
+    let calls = 0;
+    const answers = [
+      () => new Response('<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }),
+      () => Response.json({ error: { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' } }, { status: 429 }),
+    ];
+    let answer = answers[0];
+    const fetch = (async () => {
+      calls += 1;
+      return answer();
+    }) as typeof globalThis.fetch;
+    const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test' };
+    const server = await listen(createApiApp({ sources: [source], fetch }).fetch, '127.0.0.1', 0);
+    try {
+      const sdk = new OpenAI({ baseURL: `${server.url}/api/sources/openai`, apiKey: 'x', maxRetries: 2 });
+      await expect(sdk.conversations.retrieve('conv_abc')).rejects.toMatchObject({ status: 502 });
+      expect(calls).toBe(1);
+      answer = answers[1];
+      await expect(sdk.conversations.retrieve('conv_abc')).rejects.toMatchObject({ status: 429, code: 'insufficient_quota' });
+      expect(calls).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
