@@ -1,6 +1,7 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
 import { withBaseUrlFallback } from './base-url-fallback.ts';
-import { readCapped } from './read-capped.ts';
+import { readCapped, type Reserve } from './read-capped.ts';
+import { createRedactor, type Redactor } from './redact.ts';
 import { safeRequestId } from './request-id.ts';
 import type { Source } from './sources.ts';
 
@@ -40,13 +41,32 @@ function safeHeader(response: Response, name: string, pattern: RegExp): string |
   return value && pattern.test(value) ? value : null;
 }
 
-/** Some providers quote the key back in their errors ("Incorrect API key provided: sk-..."). */
+const redactors = new WeakMap<Source, Redactor>();
+
+/** Some providers quote the key back ("Incorrect API key provided: sk-..."), in errors and elsewhere. */
+function redactorFor(source: Source): Redactor {
+  let redactor = redactors.get(source);
+  if (!redactor) redactors.set(source, (redactor = createRedactor([source.apiKey])));
+  return redactor;
+}
+
 function redact(text: string, source: Source): string {
-  return source.apiKey.length >= 8 ? text.replaceAll(source.apiKey, '[redacted]') : text;
+  return redactorFor(source).text(text);
 }
 
 function failure(status: number, code: string, message: string, requestId: string | null = null): UpstreamResult {
   return { ok: false, status, error: { message, type: 'upstream_error', code }, requestId, retryAfter: null };
+}
+
+/** The answers in flight already hold UPSTREAM_MAX_BYTES_IN_FLIGHT, and none gave room back in time. */
+export function busy(): UpstreamResult & { ok: false } {
+  return {
+    ok: false,
+    status: 503,
+    error: { message: 'The viewer is busy with other answers (UPSTREAM_MAX_BYTES_IN_FLIGHT). Retry in a moment.', type: 'server_error', code: 'viewer_busy' },
+    requestId: null,
+    retryAfter: '1',
+  };
 }
 
 function transportFailure(error: unknown, source: Source, options: UpstreamOptions, midAnswer: boolean, requestId: string | null) {
@@ -98,8 +118,15 @@ function redactError(result: UpstreamResult, source: Source): UpstreamResult {
  * One GET to a source's upstream. Always resolves: failures come back normalised to OpenAI's error shape
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
-export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
-  const result = await withBaseUrlFallback(source, (baseUrl) => fetchFromUpstream(source, `${baseUrl}${path}`, options, signal));
+export interface UpstreamCall {
+  /** Bounds the bytes this answer may hold while it is read. */
+  reserve?: Reserve;
+  /** Ends a request nobody waits for any more (a reader who left mid-stream). */
+  signal?: AbortSignal;
+}
+
+export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, call: UpstreamCall = {}): Promise<UpstreamResult> {
+  const result = await withBaseUrlFallback(source, (baseUrl) => fetchFromUpstream(source, `${baseUrl}${path}`, options, call));
   return redactError(result, source);
 }
 
@@ -108,13 +135,12 @@ function authHeaders(source: Source): Record<string, string> {
   return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
 }
 
-async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
+async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(url, {
       headers: { ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
-      // The caller's signal ends a request nobody waits for any more (a reader who left mid-stream).
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
@@ -124,9 +150,12 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
   const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
-    body = await readCapped(response, options.maxBytes);
+    body = await readCapped(response, options.maxBytes, reserve);
   } catch (error) {
     return transportFailure(error, source, options, true, requestId);
+  }
+  if (!body.ok && body.reason === 'busy') {
+    return { ...busy(), requestId };
   }
   if (!body.ok) {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -138,8 +167,10 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
     );
   }
 
+  // Before anything is parsed or cut short, so that no part of a key survives in a snippet.
+  const text = redact(body.text, source);
   if (!response.ok) {
-    const error = parseErrorBody(response.status, response.statusText, body.text);
+    const error = parseErrorBody(response.status, response.statusText, text);
     return {
       ok: false,
       status: response.status,
@@ -149,9 +180,13 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
     };
   }
 
+  let parsed: unknown;
   try {
-    return { ok: true, body: JSON.parse(body.text), requestId };
+    parsed = JSON.parse(text);
   } catch (error) {
-    return unparsable(body.text, response, source, requestId, error);
+    return unparsable(text, response, source, requestId, error);
   }
+  // JSON escapes (\u0073k-…, \/ in base64) hide a key from the text search; the parsed strings show it.
+  if (text.includes('\\u') || text.includes('\\/')) redactorFor(source).value(parsed);
+  return { ok: true, body: parsed, requestId };
 }
