@@ -5,6 +5,7 @@ import { useItemCollapse } from '../list/item-ui-store';
 import { toPrettyJson } from '../lib/json-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
+import { ImageScopeContext } from '../lib/remote-images';
 import { JsonTree } from './content/json-tree';
 import { StatusBadge } from './status-badge';
 
@@ -95,7 +96,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
         </span>
       </header>
       {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
-      {collapse.collapsed ? null : children}
+      {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
           <JsonTree value={item} label={`Raw JSON of ${item.id ?? `this ${item.type}`}`} />

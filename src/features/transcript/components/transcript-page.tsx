@@ -23,6 +23,7 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
+import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -165,7 +166,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const download = () => {
     const items = [...index.head, ...[...index.tail].reverse()];
     downloadText(
-      JSON.stringify({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, null, 2),
+      stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
       `${conversationId}.json`,
       'application/json',
     );
