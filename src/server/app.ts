@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { jsonError } from './json-error.ts';
 import { createProxy } from './proxy.ts';
+import { newViewerRequestId } from './request-id.ts';
 import { toPublicSource, type Source } from './sources.ts';
 
 export interface DemoExample {
@@ -22,20 +23,26 @@ export interface AppOptions {
   /** The bytes answers in flight may hold together, from the upstream's first byte to the client's last. */
   maxBytesInFlight?: number;
   fetch?: typeof fetch;
+  remoteImages?: RemoteImages;
 }
+
+/** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
+export type RemoteImages = 'load' | 'ask';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, maxBytesInFlight, fetch }: AppOptions) {
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, maxBytesInFlight, fetch, remoteImages = 'load' }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
-  // Conversations are private: no shared cache along the way may keep a copy.
+  // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
+  // header of its own: x-request-id is the upstream's, which the official SDKs read and providers' support asks for.
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('cache-control', 'private, no-store');
+    c.header('x-viewer-request-id', newViewerRequestId());
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -45,6 +52,7 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
       demoExamples: hasDemo ? demoExamples : [],
+      remoteImages,
     }),
   );
   app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, maxBytesInFlight, fetch }));

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
 import { jsonError } from '../json-error.ts';
@@ -29,7 +30,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
       const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
-      if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter };
+      if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
         return { ok: false, status: 502, error: { message: `${source.label} answered with an unexpected shape (${checked.problem}).`, type: 'upstream_error', code: 'upstream_malformed', param: null } };
@@ -72,8 +73,9 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
-    const { status, error, retry_after: retryAfter } = first.value;
+    const { status, error, retry_after: retryAfter, request_id: requestId } = first.value;
     if (retryAfter) c.header('retry-after', retryAfter);
+    if (requestId) c.header('x-request-id', requestId);
     if (status === 429) c.header('x-should-retry', 'true');
     return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
   }
@@ -85,7 +87,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
       const event = pending ?? (await events.next()).value;
       pending = null;
       if (!event) return stream.close();
-      stream.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      stream.enqueue(encoder.encode(`${stringifyJson(event)}\n`));
       if (event.type !== 'items') stream.close();
     },
     async cancel() {

@@ -9,6 +9,7 @@ import { itemSummaryLine } from '../lib/tool-summary';
 import type { RoleStyle } from '../lib/roles';
 import { useItemCollapse } from '../list/item-ui-store';
 import type { ConversationItem } from '../types';
+import { ImageScopeContext } from '../lib/remote-images';
 import { JsonView } from './content/json-view';
 import { StatusBadge } from './status-badge';
 
@@ -34,6 +35,22 @@ function permalink(itemId: string): string {
   return url.toString();
 }
 
+function IdPanel({ id }: { id: string | undefined }) {
+  return (
+    <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
+      {id ? (
+        <>
+          <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{id}</code>
+          <CopyButton text={id} label="Copy ID" title={`Copy item ID ${id}`} />
+          <CopyButton text={() => permalink(id)} label="Copy link" title="Copy a link to this item" />
+        </>
+      ) : (
+        <span className="text-xs text-zinc-600 italic dark:text-zinc-400">This item has no ID (the API does not require one for its type).</span>
+      )}
+    </div>
+  );
+}
+
 export const toolButton =
   'rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
 
@@ -43,7 +60,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
   const [showJson, setShowJson] = useState(false);
   const collapse = useItemCollapse(collapsedByDefault(item.type));
   const tokens = useContext(TokenCountsContext);
-  const ownTokens = tokens?.counts.byId.get(item.id);
+  const ownTokens = item.id ? tokens?.counts.byId.get(item.id) : undefined;
   const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
   const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
@@ -99,22 +116,18 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               </button>
             </>
           )}
-          <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
-            #
-          </a>
+          {item.id ? (
+            <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
+              #
+            </a>
+          ) : null}
         </RovingToolbar>
       </header>
-      {showId && !collapse.collapsed ? (
-        <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
-          <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{item.id}</code>
-          <CopyButton text={item.id} label="Copy ID" title={`Copy item ID ${item.id}`} />
-          <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
-        </div>
-      ) : null}
-      {collapse.collapsed ? null : children}
+      {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
+      {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
-          <JsonView value={item} label={`Raw JSON of ${item.id}`} />
+          <JsonView value={item} label={`Raw JSON of ${item.id ?? `this ${item.type}`}`} />
         </div>
       ) : null}
     </article>

@@ -29,7 +29,7 @@ describe('item views', () => {
     const { container, article } = renderList(items);
     const rows = items.filter((item) => item.id !== 'fco_1');
     expect(container.querySelectorAll('article[data-item-id]')).toHaveLength(rows.length);
-    for (const item of rows) expect(article(item.id)).toHaveAttribute('data-item-type', item.type);
+    for (const item of rows) expect(article(item.id!)).toHaveAttribute('data-item-type', item.type);
     expect(container.querySelector('[data-paired-output="fco_1"]')).not.toBeNull();
   });
 

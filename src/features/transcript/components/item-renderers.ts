@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ItemViewProps } from './item-view-props';
+import { ConfigurationUpdateItem } from './items/configuration-update-item';
 import { MessageItem } from './items/message-item';
 import { ITEM_CATALOG } from '../lib/item-catalog';
 import { CallItem, OutputItem } from './items/paired-items';
@@ -17,6 +18,7 @@ const ITEM_RENDERERS: Record<string, ComponentType<ItemViewProps>> = {
   mcp_list_tools: standalone.McpListToolsItem,
   mcp_call: standalone.McpCallItem,
   additional_tools: standalone.AdditionalToolsItem,
+  configuration_update: ConfigurationUpdateItem,
   ...Object.fromEntries(Object.entries(ITEM_CATALOG).flatMap(([type, entry]) => (entry.pair ? [[type, entry.pair.side === 'call' ? CallItem : OutputItem]] : []))),
 };
 

@@ -28,6 +28,7 @@ export const ITEM_CATALOG: Record<SdkItemType, CatalogEntry> = {
   message: { kind: 'messages', label: 'Message', tone: 'message', textFields: ['content'] },
   reasoning: { kind: 'reasoning', label: 'Reasoning', tone: 'reasoning', textFields: ['summary', 'content'], opaqueFields: ['encrypted_content'] },
   compaction: { kind: 'reasoning', label: 'Compaction', tone: 'generic', textFields: [], opaqueFields: ['encrypted_content'] },
+  configuration_update: { kind: 'other', label: 'Configuration update', tone: 'generic', textFields: [] },
   function_call: tool('Function call', ['arguments'], { pair: call('function_call_output') }),
   function_call_output: tool('Function output', ['output'], { pair: output('function_call') }),
   custom_tool_call: tool('Custom tool call', ['input'], { pair: call('custom_tool_call_output') }),

@@ -81,7 +81,7 @@ export function outcomeOf(call: ConversationItem, output: ConversationItem | und
   for (const item of [output, call]) {
     if (item && (item.status === 'failed' || item.status === 'incomplete')) return { text: item.status, failed: true };
   }
-  if (typeof call.error === 'string' && call.error) return { text: 'error', failed: true };
+  if ((typeof call.error === 'string' && call.error) || (call.error && typeof call.error === 'object')) return { text: 'error', failed: true };
   if (call.type === 'mcp_approval_request') return output ? (output.approve === true ? { text: 'approved', failed: false } : { text: 'denied', failed: true }) : null;
   if (!output) return null;
   if (output.type === 'local_shell_call_output') {

@@ -37,7 +37,7 @@ export const PAIR_SPECS: Record<string, PairSpec> = {
 };
 
 function pairLabel(item: ConversationItem): string {
-  return text(item.call_id) || text(item.approval_request_id) || item.id;
+  return text(item.call_id) || text(item.approval_request_id) || text(item.id) || 'without a call ID';
 }
 
 /** "Function call" reads "function call" mid-sentence; "MCP approval request" keeps its acronym. */
@@ -49,7 +49,9 @@ function Missing({ children }: { children: ReactNode }) {
   return <p className="text-xs text-zinc-600 italic dark:text-zinc-400">{children}</p>;
 }
 
+/** A link to another item; an item without an ID can only be named. */
 function ItemLink({ item, children }: { item: ConversationItem; children: ReactNode }) {
+  if (!item.id) return <>{children}</>;
   return (
     <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(item.id)}`}>
       {children}
