@@ -14,7 +14,9 @@ import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptIndex } from '../data/transcript-index';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
+import { useCompactMode } from '../list/use-compact-mode';
 import { useDeepLink } from '../list/use-deep-link';
+import { useTurns } from '../list/use-turns';
 import { buildViewRows } from '../list/view-rows';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TranscriptSearchBar } from '../search/transcript-search-bar';
@@ -71,7 +73,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const { conversationId } = origin;
   const transcript = useTranscript(origin);
   const { index, version, load } = transcript;
-  const [store] = useState(createItemUiStore);
+  const [compact, setCompact] = useCompactMode();
+  const [store] = useState(() => createItemUiStore(compact));
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -80,11 +83,13 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const searchInput = useRef<HTMLInputElement>(null);
   const sticky = useStickyHeight();
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
-  const search = useTranscriptSearch(index, version, rows, query);
   const runSummary = useRunSummary(index, version, transcript.conversation);
   const tokens = useTokenCounts(index, version);
+  const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns), [index, version, view.order, view.hidden, turns.collapsedTurns]);
+  const search = useTranscriptSearch(index, version, rows, query);
+  useEffect(() => store.setCompact(compact), [store, compact]);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
@@ -223,7 +228,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               shareUrl={shareUrl}
               onDownload={hasItems ? download : undefined}
               onShowShortcuts={() => setHelpOpen(true)}
-              viewControls={hasItems ? <ViewControls store={store} /> : null}
+              viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
             />
             {hasItems && index.itemCount > 0 ? (
               <TranscriptSearchBar
@@ -274,6 +279,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   stickyOffset={sticky.height}
                   onTopChange={setTopView}
                   handle={listHandle}
+                compact={compact}
+                turns={turns.headers}
                 />
               </div>
             ) : (

@@ -2,14 +2,32 @@ import type { ItemUiStore } from '../list/item-ui-store';
 
 interface ViewControlsProps {
   store: ItemUiStore;
+  compact: boolean;
+  onCompactChange: (compact: boolean) => void;
 }
 
 const button =
   'rounded-md px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800';
 
-/** Expand all and Collapse all: every row of the transcript, loaded or not yet. */
-export function ViewControls({ store }: ViewControlsProps) {
+/** Full or compact view, and Expand all and Collapse all: every row of the transcript, loaded or not yet. */
+export function ViewControls({ store, compact, onCompactChange }: ViewControlsProps) {
   return (
+    <>
+    <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
+      <legend className="sr-only">View</legend>
+      {([false, true] as const).map((value) => (
+        <button
+          key={String(value)}
+          type="button"
+          aria-pressed={compact === value}
+          onClick={() => onCompactChange(value)}
+          title={value ? 'One line per item, turns grouped' : 'Every item in full'}
+          className={`rounded-md px-2.5 py-1 text-xs font-medium ${compact === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+        >
+          {value ? 'Compact' : 'Full'}
+        </button>
+      ))}
+    </fieldset>
     <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
       <legend className="sr-only">Expand or collapse items</legend>
       <button type="button" onClick={() => store.setAll(false)} title="Expand every item" className={button}>
@@ -19,6 +37,7 @@ export function ViewControls({ store }: ViewControlsProps) {
         Collapse all
       </button>
     </fieldset>
+    </>
   );
 }
 

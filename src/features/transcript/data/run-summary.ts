@@ -1,4 +1,5 @@
 import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../lib/item-catalog';
+import { messageText } from '../lib/item-text';
 import { outcomeOf } from '../lib/tool-summary';
 import type { Conversation, ConversationItem } from '../types';
 import type { End, TranscriptIndex } from './transcript-index';
@@ -13,13 +14,6 @@ const TITLE_FIELDS = ['title', 'name', 'topic'];
 function firstWords(text: string, words: number): string {
   const all = text.replace(/\s+/g, ' ').trim().split(' ');
   return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
-}
-
-/** The plain text of a message's content, string or parts. */
-export function messageText(item: ConversationItem): string {
-  if (typeof item.content === 'string') return item.content;
-  if (!Array.isArray(item.content)) return '';
-  return item.content.map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '')).join(' ');
 }
 
 /** Metadata title, name or topic when there is one; else the first words of the first user message. */

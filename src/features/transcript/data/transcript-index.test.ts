@@ -95,3 +95,13 @@ describe('view rows', () => {
     expect(rows.viewIndexOf(folded.rowOfId('fo')!)).toBeNull();
   });
 });
+
+describe('turns in view rows', () => {
+  it('hides the rest of a collapsed turn, keeping the message that starts it', () => {
+    const turns = new TranscriptIndex();
+    turns.sync(state([[message('u1', 'one'), message('a1', 'x'), message('u2', 'two'), message('a2', 'y'), message('a3', 'z')]], [], true));
+    const rows = buildViewRows(turns, 'asc', new Set(), { starts: [0, 2], collapsed: new Set([2]) });
+    const ids = Array.from({ length: rows.count }, (_, i) => turns.itemAt(turns.slotAt(rows.rowAt(i))!).id);
+    expect(ids).toEqual(['u1', 'a1', 'u2']);
+  });
+});

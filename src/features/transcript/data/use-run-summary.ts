@@ -37,7 +37,7 @@ export function useTokenCounts(index: TranscriptIndex, version: number): TokenSt
       clearTimeout(timer);
     };
   }, [index, version, counts]);
-  return { counts, revision: progress.revision, done: progress.done };
+  return useMemo(() => ({ counts, revision: progress.revision, done: progress.done }), [counts, progress]);
 }
 
 export interface RunSummaryView {

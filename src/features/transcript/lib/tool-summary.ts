@@ -1,4 +1,5 @@
 import type { ConversationItem } from '../types';
+import { messageText } from './item-text';
 
 export interface Outcome {
   text: string;
@@ -123,7 +124,7 @@ export function toolSummary(call: ConversationItem, output: ConversationItem | u
 
 const count = (value: unknown, what: string) => (Array.isArray(value) ? `${value.length} ${what}${value.length === 1 ? '' : 's'}` : '');
 
-/** One line for a collapsed tool item that is not a call with an output: what it looked for or did. */
+/** One line for a collapsed item that is not a call with an output: the first words, or what it looked for or did. */
 export function itemSummaryLine(item: ConversationItem): string {
   const action = record(item.action);
   switch (item.type) {
@@ -142,6 +143,10 @@ export function itemSummaryLine(item: ConversationItem): string {
       return count(item.tools, 'tool');
     case 'mcp_approval_response':
       return item.approve === true ? 'approved' : 'denied';
+    case 'message':
+      return clip(messageText(item), 160);
+    case 'reasoning':
+      return clip(Array.isArray(item.summary) ? item.summary.map((part) => str(record(part).text)).join(' ') : '', 160);
     default:
       return '';
   }

@@ -10,6 +10,7 @@ import { toPrettyJson } from '../lib/json-text';
 import { partnerOf } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { RowKeyContext } from './item-ui-store';
+import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 
 function BrokenItem({ item, error }: { item: ConversationItem; error: unknown }) {
@@ -74,6 +75,9 @@ interface TranscriptListProps {
   stickyOffset: number;
   onTopChange: (viewIndex: number | null) => void;
   handle: Ref<TranscriptListHandle>;
+  /** One line per item, turns grouped under headers. */
+  compact?: boolean;
+  turns?: TurnHeaders;
 }
 
 const ESTIMATED_ROW_HEIGHT = 140;
@@ -88,7 +92,7 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -165,9 +169,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
             data-view-index={virtualRow.index}
             data-row={row}
             tabIndex={item ? -1 : undefined}
-            className="absolute top-0 left-0 w-full pb-3 outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500"
+            className={`absolute top-0 left-0 w-full ${compact ? 'pb-1' : 'pb-3'} outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500`}
             style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
           >
+            {item && compact && turns ? <TurnHeader row={row} turns={turns} /> : null}
             {item ? (
               <RowKeyContext.Provider value={key}>
                 <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
