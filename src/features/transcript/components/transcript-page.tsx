@@ -17,6 +17,7 @@ import { TranscriptList, type TranscriptListHandle } from '../list/transcript-li
 import { useCompactMode } from '../list/use-compact-mode';
 import { useDeepLink } from '../list/use-deep-link';
 import { useTurns } from '../list/use-turns';
+import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
 import { buildViewRows } from '../list/view-rows';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TranscriptSearchBar } from '../search/transcript-search-bar';
@@ -77,6 +78,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [store] = useState(() => createItemUiStore(compact));
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
+  const [visible, setVisible] = useVisibleRange();
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
@@ -278,6 +280,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   highlightedRows={highlightedRows}
                   stickyOffset={sticky.height}
                   onTopChange={setTopView}
+                  onVisibleChange={setVisible}
                   handle={listHandle}
                 compact={compact}
                 turns={turns.headers}
@@ -325,7 +328,18 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               ) : null}
             </div>
           ) : null}
-          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          {hasItems && index.itemCount > 0 ? (
+          <TranscriptOverview
+            rows={rows}
+            turnRows={runSummary.turnRows}
+            failureRows={runSummary.failureRows}
+            matches={search.matches}
+            visible={visible}
+            top={sticky.height}
+            onJump={(target) => listHandle.current?.scrollToView(target, { align: 'start' })}
+          />
+        ) : null}
+        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
       </SearchQueryContext.Provider>
       </TokenCountsContext.Provider>

@@ -62,6 +62,7 @@ export interface TranscriptListHandle {
   scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
   /** The view position at the top of the screen, below the sticky toolbar. */
   topViewIndex: () => number | null;
+
 }
 
 interface TranscriptListProps {
@@ -74,6 +75,8 @@ interface TranscriptListProps {
   /** Height of the sticky bar above the list, so "at the top" means below it. */
   stickyOffset: number;
   onTopChange: (viewIndex: number | null) => void;
+  /** The first and last view positions on screen, as they change. */
+  onVisibleChange?: (range: readonly [number, number] | null) => void;
   handle: Ref<TranscriptListHandle>;
   /** One line per item, turns grouped under headers. */
   compact?: boolean;
@@ -92,7 +95,7 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle, compact = false, turns }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -120,7 +123,12 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: 'end',
     scrollPaddingStart: stickyOffset,
-    onChange: (instance) => onTopChange(topIndex(instance, stickyOffset)),
+    onChange: (instance) => {
+      const top = topIndex(instance, stickyOffset);
+      onTopChange(top);
+      const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
+      onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
+    },
   });
 
   useImperativeHandle(handle, () => ({
