@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demo } from './demo-data.ts';
-import { expectComplete } from './transcript-helpers.ts';
+import { expectComplete, walkTranscript } from './transcript-helpers.ts';
 
 const agentRun = demo('agent-run');
 const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.meta.url))
@@ -107,4 +107,62 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
   await page.keyboard.press('Tab');
   expect((await focused()).item).toBe(rows[1]);
+});
+
+test('the run summary counts the run, and steps through its failures', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  const summary = page.getByTestId('run-summary');
+  await expect(page.getByTestId('run-title')).toHaveText(/^CI on main has been red since this morning/);
+  await expect(page.getByTestId('summary-messages')).toHaveText(/^9 \(4 assistant, 3 user, 1 developer, 1 system\)$/);
+  await expect(page.getByTestId('summary-tools')).toContainText('read_file 2');
+  await expect(page.getByTestId('summary-tokens')).toHaveText(/^≈ [\d,]+ tokens \(estimate\)$/, { timeout: 20_000 });
+  await expect(page.getByTestId('summary-failures')).toHaveText('2 failed or incomplete items');
+
+  await summary.getByRole('button', { name: 'First failure' }).click();
+  const first = page.locator('[data-view-index]:focus article');
+  await expect(first).toHaveAttribute('data-item-type', 'function_call');
+  await expect(first).not.toHaveAttribute('data-collapsed');
+  await expect(first).toBeInViewport();
+  await summary.getByRole('button', { name: 'Next failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-type', 'local_shell_call');
+  await summary.getByRole('button', { name: 'Previous failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-type', 'function_call');
+});
+
+test('compact view: one line per item, turns that fold, remembered; the agent run fits in three screens', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Compact', exact: true }).click();
+  await expect(page.locator('article[data-item-id]:not([data-collapsed])')).toHaveCount(0);
+  // Every row measured, at a desktop width and a laptop screen's height.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await walkTranscript(page);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(3 * 800);
+  await page.evaluate(() => window.scrollTo(0, 1000));
+
+  const turn2 = page.getByRole('button', { name: 'Turn 2' });
+  await expect(turn2).toHaveAttribute('aria-expanded', 'true');
+  const before = await page.locator('article[data-item-id]').count();
+  await turn2.click();
+  await expect(turn2).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => page.locator('article[data-item-id]').count()).toBeLessThan(before);
+  await expect(page.locator('article[data-item-type="mcp_approval_response"]')).toHaveCount(0);
+
+  await page.reload();
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.getByRole('button', { name: 'Compact', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Full', exact: true }).click();
+  await expect(page.locator('article[data-item-type="message"]:not([data-collapsed])').first()).toBeVisible();
+});
+
+test('the overview strip jumps to where it is clicked', async ({ page }) => {
+  const long = demo('long-support-thread');
+  await page.goto(`/c/${long.conversation.id}?source=demo`);
+  await expectComplete(page, long.items.length);
+  const strip = page.getByTestId('overview-strip');
+  const box = (await strip.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.9);
+  await expect(page.getByTestId('position')).toHaveText(/^Item (3[0-4]\d) of 350$/);
 });

@@ -84,6 +84,7 @@ interface TranscriptListProps {
 }
 
 const ESTIMATED_ROW_HEIGHT = 140;
+const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -116,7 +117,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
     count: rows.count,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    estimateSize: () => (compact ? ESTIMATED_COMPACT_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT),
     overscan: 6,
     scrollMargin,
     getItemKey: (viewIndex) => TranscriptIndex.keyOf(index.slotAt(rows.rowAt(viewIndex))),
