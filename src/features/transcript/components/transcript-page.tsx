@@ -29,7 +29,7 @@ import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
-import { SkipToTranscript, ViewControls } from './view-controls';
+import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
 import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
@@ -47,6 +47,8 @@ interface TranscriptPageProps {
   shareUrl: () => string;
   /** The link to one item of this transcript. */
   itemUrl: (itemId: string) => string;
+  /** The other configured sources, offered when this one has no key. */
+  otherSources?: readonly { id: string; label: string }[];
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -70,7 +72,7 @@ function useStickyHeight() {
   return { ref, height };
 }
 
-export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [] }: TranscriptPageProps) {
   const { conversationId } = origin;
   const transcript = useTranscript(origin);
   const { index, version, load } = transcript;
@@ -223,6 +225,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
           {hasItems && index.itemCount > 0 ? <RunSummaryPanel view={runSummary} tokens={tokens} onJump={jumpToRow} /> : null}
 
+          {status.kind === 'error' && !hasItems ? null : (
           <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
             <TranscriptToolbar
               order={view.order}
@@ -247,6 +250,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               />
             ) : null}
           </div>
+          )}
 
           {hasItems && transcript.conversationError ? (
             <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
@@ -290,7 +294,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This conversation has no items.</p>
             )
           ) : status.kind === 'error' ? (
-            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />
+            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
           ) : status.kind === 'retrying' ? (
             <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
           ) : (

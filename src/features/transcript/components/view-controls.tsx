@@ -1,3 +1,4 @@
+import { ApiError } from '../../../lib/api-error';
 import type { ItemUiStore } from '../list/item-ui-store';
 
 interface ViewControlsProps {
@@ -54,5 +55,20 @@ export function SkipToTranscript() {
     >
       Skip to the transcript
     </a>
+  );
+}
+
+/** When this source has no key, links to the same conversation in the sources that have one. */
+export function OtherSources({ error, sources }: { error: unknown; sources: readonly { id: string; label: string }[] }) {
+  if (!(error instanceof ApiError) || error.code !== 'source_not_configured' || sources.length === 0) return null;
+  return (
+    <>
+      <span>Open it from:</span>
+      {sources.map((source) => (
+        <a key={source.id} href={`?source=${encodeURIComponent(source.id)}`} className="rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800 dark:bg-red-600">
+          {source.label}
+        </a>
+      ))}
+    </>
   );
 }
