@@ -43,8 +43,10 @@ for (const scheme of ['light', 'dark'] as const) {
 test('a tool call and its output are one row, collapsed to one line until clicked; Expand all and Collapse all apply to all', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);
-  const call = page.locator('article[data-item-type="local_shell_call"]').first();
-  await call.scrollIntoViewIfNeeded();
+  const shellId = agentRun.items.find((item) => item.type === 'local_shell_call')!.id;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${shellId}`);
+  const call = page.locator(`article[data-item-id="${shellId}"]`);
+  await expect(call).toBeInViewport();
   await expect(call).toHaveAttribute('data-collapsed', '');
   await expect(call).toContainText('npm test');
   await expect(call).toContainText('exit 1');

@@ -33,3 +33,11 @@ describe('toolSummary', () => {
     expect(itemSummaryLine({ id: 'ma', type: 'mcp_approval_response', approve: false })).toBe('denied');
   });
 });
+
+describe('hostile values', () => {
+  it('never calls a method of the item: a toString key shows as text', () => {
+    const hostile = { toString: 'not a function' };
+    expect(itemSummaryLine({ id: 'fs', type: 'file_search_call', queries: [hostile] })).toContain('not a function');
+    expect(toolSummary({ id: 'sh', type: 'shell_call', action: { commands: [hostile] } }, { id: 'o', type: 'shell_call_output', output: [hostile] }).args).toContain('not a function');
+  });
+});

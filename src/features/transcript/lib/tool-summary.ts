@@ -1,4 +1,6 @@
 import type { ConversationItem } from '../types';
+import { inlineJson } from './inline-json';
+import { displayText } from './display-text';
 import { messageText } from './item-text';
 
 export interface Outcome {
@@ -35,14 +37,14 @@ function shortValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(clip(value, 28));
   if (Array.isArray(value)) return `[${value.length}]`;
   if (value && typeof value === 'object') return '{…}';
-  return String(value);
+  return displayText(value);
 }
 
 /** `path: "src/app.ts", line: 3, …`: the first few arguments, each cut short. */
 export function shortArgs(value: unknown): string {
   const parsed = parse(value);
   if (typeof parsed === 'string') return clip(parsed, 80);
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed === undefined ? '' : clip(JSON.stringify(parsed) ?? '', 80);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed === undefined ? '' : clip(inlineJson(parsed, 80) ?? displayText(parsed), 80);
   const entries = Object.entries(parsed);
   const shown = entries.slice(0, 3).map(([key, child]) => `${key}: ${shortValue(child)}`);
   return shown.join(', ') + (entries.length > 3 ? ', …' : '');
@@ -54,16 +56,16 @@ function callArgs(call: ConversationItem): string {
     case 'custom_tool_call':
       return clip(str(call.input), 80);
     case 'local_shell_call':
-      return clip(Array.isArray(action.command) ? action.command.map(String).join(' ') : '', 80);
+      return clip(Array.isArray(action.command) ? action.command.map(displayText).join(' ') : '', 80);
     case 'shell_call':
-      return clip(Array.isArray(action.commands) ? action.commands.map(String).join('; ') : '', 80);
+      return clip(Array.isArray(action.commands) ? action.commands.map(displayText).join('; ') : '', 80);
     case 'apply_patch_call': {
       const operation = record(call.operation);
       return clip(`${str(operation.type).replace('_', ' ')} ${str(operation.path)}`, 80);
     }
     case 'computer_call': {
       const first = record(Array.isArray(call.actions) ? call.actions[0] : call.action);
-      return clip([str(first.type), first.x !== undefined ? `(${String(first.x)}, ${String(first.y)})` : '', str(first.text)].filter(Boolean).join(' '), 80);
+      return clip([str(first.type), first.x !== undefined ? `(${displayText(first.x)}, ${displayText(first.y)})` : '', str(first.text)].filter(Boolean).join(' '), 80);
     }
     case 'program':
       return clip(str(call.code).split('\n')[0] ?? '', 80);
@@ -110,7 +112,7 @@ function outputSize(output: ConversationItem): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return formatSize(value.length);
   if (typeof record(value).image_url === 'string') return 'image';
-  return formatSize(JSON.stringify(value)?.length ?? 0);
+  return formatSize(displayText(value).length);
 }
 
 /** One line for a collapsed tool row: key arguments, status or exit code, output size. */
@@ -129,11 +131,11 @@ export function itemSummaryLine(item: ConversationItem): string {
   const action = record(item.action);
   switch (item.type) {
     case 'web_search_call':
-      return clip(str(action.query) || (Array.isArray(action.queries) ? action.queries.map(String).join(' · ') : '') || str(action.url) || str(action.pattern), 90);
+      return clip(str(action.query) || (Array.isArray(action.queries) ? action.queries.map(displayText).join(' · ') : '') || str(action.url) || str(action.pattern), 90);
     case 'file_search_call':
-      return clip(Array.isArray(item.queries) ? item.queries.map(String).join(' · ') : '', 60) + (Array.isArray(item.results) ? ` → ${count(item.results, 'result')}` : '');
+      return clip(Array.isArray(item.queries) ? item.queries.map(displayText).join(' · ') : '', 60) + (Array.isArray(item.results) ? ` → ${count(item.results, 'result')}` : '');
     case 'mcp_call':
-      return shortArgs(item.arguments) + (item.output !== undefined && item.output !== null ? ` → ${formatSize(str(item.output).length || (JSON.stringify(item.output)?.length ?? 0))}` : '');
+      return shortArgs(item.arguments) + (item.output !== undefined && item.output !== null ? ` → ${formatSize(displayText(item.output).length)}` : '');
     case 'code_interpreter_call':
       return clip(str(item.code).split('\n').find((line) => line.trim()) ?? '', 80);
     case 'image_generation_call':
