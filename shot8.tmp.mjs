@@ -17,6 +17,6 @@ await page.waitForTimeout(1200);
 const h2 = await page.evaluate(() => document.documentElement.scrollHeight);
 await page.screenshot({ path: out, fullPage: true });
 const W = Number(width), segH = phone ? 1400 : 1300, x0 = phone ? 0 : 150, cw = phone ? W : W - 300;
-for (let i = 0; i * segH < h2; i += 1) await page.screenshot({ path: out.replace('.png', `-${i}.png`), clip: { x: x0, y: i * segH, width: cw, height: Math.min(segH, h2 - i * segH) } });
+const cap = Math.min(h2, 16000); for (let i = 0; i * segH < cap && i < 4; i += 1) await page.screenshot({ path: out.replace(".png", `-${i}.png`), clip: { x: x0, y: i * segH, width: cw, height: Math.min(segH, cap - i * segH) }, fullPage: true });
 console.log(out, 'height', h2, 'screens', (h2 / (phone ? 800 : 900)).toFixed(2));
 await browser.close();

@@ -35,7 +35,7 @@ export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) 
           {title}
         </h2>
       ) : null}
-      <dl className="grid gap-x-4 gap-y-1 text-zinc-700 sm:grid-cols-[auto_1fr] dark:text-zinc-300">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-zinc-700 dark:text-zinc-300">
         <dt className="font-medium">Messages</dt>
         <dd data-testid="summary-messages">
           {fmt(summary.messageCount)}
