@@ -1,4 +1,5 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
+import { nodeFetch } from './node-fetch.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import type { Source } from './sources.ts';
@@ -123,7 +124,7 @@ export async function getFromUpstream(source: Source, path: string, options: Ups
 async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
+    response = await (options.fetch ?? nodeFetch)(`${source.baseUrl}${path}`, {
       headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
       redirect: 'error',
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
