@@ -144,7 +144,8 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     } finally {
       gate.leave();
     }
-    heads.set(key, { status: answer.status, headers: answer.headers });
+    // Only answers that would come back the same are kept for HEAD; a 429 or a 5xx may be gone in a moment.
+    if (answer.status < 500 && answer.status !== 429) heads.set(key, { status: answer.status, headers: answer.headers });
     if (isHead) {
       lease.release();
       return new Response(null, answer);
