@@ -77,3 +77,20 @@ test('turning Live off stops polling; the state says so', async ({ page }) => {
   await live.click();
   await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 10_000 });
 });
+
+test('newest first with a deep link: the linked item stays highlighted and in place while items arrive above it', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai&order=desc#msg_0030`);
+  await expectComplete(page, 62);
+  const linked = item(page, 'msg_0030');
+  await expect(linked).toHaveClass(/item-highlight/);
+  await expect(linked).toBeInViewport();
+  await expect(page.getByTestId('new-items-pill')).toHaveText('3 new items ↑', { timeout: 25_000 });
+  await expect(page.getByTestId('item-count')).toHaveText('65 items');
+  await expect(linked).toHaveClass(/item-highlight/);
+  await expect(linked).toBeInViewport();
+  await expect(page.locator('.item-highlight')).toHaveCount(1);
+  await page.getByTestId('new-items-pill').click();
+  await expect(item(page, 'msg_new_3')).toBeInViewport();
+  const top = await page.locator('li[data-view-index="0"] [data-item-id]').getAttribute('data-item-id');
+  expect(top).toBe('msg_new_3');
+});
