@@ -44,4 +44,11 @@ describe('LiveClock', () => {
     clock.restart(IDLE_STOP_MS);
     expect(clock.shouldStop(IDLE_STOP_MS + 1, false)).toBe(false);
   });
+
+  it('does not count time the tab was hidden as quiet time', () => {
+    const clock = new LiveClock(0);
+    clock.succeeded(10_000, { changed: false, requests: 1 });
+    clock.succeeded(10_000 + QUIET_STOP_MS, { changed: false, requests: 1 });
+    expect(clock.shouldStop(10_000 + QUIET_STOP_MS, false)).toBe(false);
+  });
 });

@@ -10,6 +10,8 @@ export const REQUEST_SPACING_MS = 3_000;
 export const QUIET_STOP_MS = 3 * 60_000;
 /** ...or this long while an item is still in progress (it may finish late). */
 export const IDLE_STOP_MS = 10 * 60_000;
+/** A gap between polls this long means they were paused (a hidden tab); the quiet period starts over. */
+const PAUSED_MS = 2 * MAX_DELAY_MS;
 
 /**
  * When to look at a live transcript next: backs off from 3 s to 30 s while nothing changes, waits out a 429's
@@ -36,6 +38,7 @@ export class LiveClock {
   }
 
   succeeded(now: number, { changed, requests }: { changed: boolean; requests: number }) {
+    if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) this.lastChangeAt = now;
     this.lastPollAt = now;
     this.requests = requests;
     this.failures = 0;
