@@ -14,7 +14,7 @@ export const IDLE_STOP_MS = 10 * 60_000;
 const PAUSED_MS = 2 * MAX_DELAY_MS;
 
 /**
- * When to look at a live transcript next: backs off from 3 s to 30 s while nothing changes, waits out a 429's
+ * When to look at a live transcript next: backs off from 3 s to 30 s while nothing changes, waits out a
  * Retry-After, spends at most one upstream request per 3 s, and says when to stop for good.
  */
 export class LiveClock {
@@ -53,7 +53,8 @@ export class LiveClock {
     this.lastPollAt = now;
     this.requests = 1;
     this.failures += 1;
-    const wait = error instanceof ApiError && error.status === 429 ? error.retryAfterSeconds : null;
+    // A 429 (or the viewer's own 503 when it is busy) says how long to wait.
+    const wait = error instanceof ApiError ? error.retryAfterSeconds : null;
     this.retryAt = wait === null ? null : now + wait * 1000;
   }
 
