@@ -24,7 +24,7 @@ export function LiveSwitch({ live }: { live: LiveUpdates }) {
         <span aria-hidden="true" className={`size-2 rounded-full ${live.on ? 'animate-pulse bg-emerald-500' : 'bg-zinc-400'}`} />
         Live
       </button>
-      <output data-testid="live-status" className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
+      <output data-testid="live-status" aria-live="off" className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
         {liveStatusText(live, Math.max(now, live.lastUpdatedAt ?? 0))}
       </output>
     </div>
