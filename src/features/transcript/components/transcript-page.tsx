@@ -26,6 +26,7 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
+import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -170,7 +171,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const download = () => {
     const items = index.orderedItems();
     downloadText(
-      JSON.stringify({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, null, 2),
+      stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
       `${conversationId}.json`,
       'application/json',
     );
