@@ -51,8 +51,8 @@ const says = (id: string, role: string, text: string, status = 'completed'): Ite
  * after one step it is complete and a new question follows; after two steps two more items arrive and the
  * original question is deleted.
  */
-export function growingItems(lead: number, elapsed: number): Item[] {
-  const phase = elapsed >= 2 * GROW_STEP_MS ? 2 : elapsed >= GROW_STEP_MS ? 1 : 0;
+export function growingItems(lead: number, elapsed: number, step = GROW_STEP_MS): Item[] {
+  const phase = elapsed >= 2 * step ? 2 : elapsed >= step ? 1 : 0;
   const items: Item[] = Array.from({ length: lead }, (_, index) => messageItem(index));
   if (phase < 2) items.push(says('msg_question', 'user', 'Write a haiku about tides.'));
   items.push(phase === 0 ? says('msg_answer', 'assistant', 'Drafting the haiku', 'in_progress') : says('msg_answer', 'assistant', 'Tides breathe in and out, the moon keeps time on the sand.'));
@@ -95,7 +95,7 @@ function serveItems(res: ServerResponse, id: string, rest: string, url: URL, ite
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < ordered.length });
 }
 
-export async function startFaultUpstream(port = 0) {
+export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS } = {}) {
   const sockets = new Set<Socket>();
   /** When each growing conversation was first asked for. */
   const born = new Map<string, number>();
@@ -170,7 +170,7 @@ export async function startFaultUpstream(port = 0) {
       case 'growing':
       case 'growinglong': {
         if (!born.has(id)) born.set(id, Date.now());
-        return serveItems(res, id, rest, url, growingItems(fault === 'growing' ? 0 : 60, Date.now() - (born.get(id) ?? 0)));
+        return serveItems(res, id, rest, url, growingItems(fault === 'growing' ? 0 : 60, Date.now() - (born.get(id) ?? 0), growStepMs));
       }
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
