@@ -94,3 +94,24 @@ test('newest first with a deep link: the linked item stays highlighted and in pl
   const top = await page.locator('li[data-view-index="0"] [data-item-id]').getAttribute('data-item-id');
   expect(top).toBe('msg_new_3');
 });
+
+test('a hidden tab does not poll, and looks at once when it is shown again', async ({ page }) => {
+  const polls: number[] = [];
+  page.on('request', (request) => {
+    if (/\/items\?order=desc/.test(request.url())) polls.push(Date.now());
+  });
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  await expect.poll(() => polls.length).toBeGreaterThan(0);
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  const count = polls.length;
+  await page.waitForTimeout(9_000);
+  expect(polls.length).toBe(count);
+  await setHidden(false);
+  await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 5_000 });
+});
