@@ -115,3 +115,12 @@ test('a hidden tab does not poll, and looks at once when it is shown again', asy
   await setHidden(false);
   await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 5_000 });
 });
+
+test('newest first, a reader at the top follows new items as they arrive there', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai&order=desc`);
+  await expectComplete(page, 62);
+  await expect(item(page, 'msg_answer')).toBeInViewport();
+  await expect(item(page, 'msg_new_3')).toBeInViewport({ timeout: 25_000 });
+  await expect(page.locator('li[data-view-index="0"] [data-item-id]')).toHaveAttribute('data-item-id', 'msg_new_3');
+  await expect(page.getByTestId('new-items-pill')).toBeHidden();
+});
