@@ -21,6 +21,8 @@ function remoteImagesFrom(raw: string | undefined): RemoteImages {
 
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  // The set-up is checked before the demo upstream starts, so a mistake leaves nothing running.
+  sourcesFromEnv(env, null);
   const remoteImages = remoteImagesFrom(env.VIEWER_REMOTE_IMAGES);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
