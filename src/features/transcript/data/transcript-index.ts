@@ -114,11 +114,12 @@ export class TranscriptIndex {
 
   /** Puts a newer copy of a held item in its slot, keeping its row and key; its kind, text and pairing follow. */
   private replace(item: ConversationItem): boolean {
-    const slot = typeof item.id === 'string' ? this.slotById.get(item.id) : undefined;
-    if (!slot) return false;
+    const id = item.id;
+    const slot = typeof id === 'string' ? this.slotById.get(id) : undefined;
+    if (!slot || typeof id !== 'string') return false;
     const old = this.itemAt(slot);
     this[slot.end][slot.offset] = item;
-    this.removed.delete(item.id);
+    this.removed.delete(id);
     const kind = itemKind(item);
     this.kindCounts[this.kinds[slot.end][slot.offset]] -= 1;
     this.kindCounts[kind] += 1;
@@ -130,7 +131,7 @@ export class TranscriptIndex {
       if (target.get(oldPair.key) === old) target.delete(oldPair.key);
     }
     this.trackPairAndStatus(item);
-    if (item.status !== 'in_progress') this.inProgress.delete(item.id);
+    if (item.status !== 'in_progress') this.inProgress.delete(id);
     return true;
   }
 
