@@ -98,7 +98,8 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   try {
     json = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    const first = (error as Error).message.split('\n')[0];
+    // The parser may quote the text around the mistake, and the file may hold a key: say where, never what.
+    const first = (error as Error).message.split('\n')[0].replace(/, \.{0,3}".*"\.{0,3} is not valid JSON$/, '');
     throw new ConfigError(`${origin} is not valid ${yaml ? 'YAML' : 'JSON'} (${first}).`, { cause: error });
   }
   const parsed = file.safeParse(json);

@@ -151,6 +151,9 @@ describe('other OpenAI-compatible providers', () => {
   it('refuses a file that cannot be read or is not JSON, and a name used twice', () => {
     expect(() => only({ VIEWER_SOURCES_FILE: '/nonexistent/sources.json' })).toThrow(/VIEWER_SOURCES_FILE \(\/nonexistent\/sources\.json\) cannot be read \(ENOENT\)/);
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [') })).toThrow(/is not valid JSON/);
+    const quoting = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "x", "apiKey": sk-inline-secret-123}]}') });
+    expect(quoting).toThrow(/is not valid JSON \(Unexpected token 's'\)\.$/);
+    expect(quoting).not.toThrow(/inline-secret/);
     const twice = sourcesFile({ sources: [{ name: 'openai', baseUrl: 'https://a.example/v1', apiKey: 'k' }] });
     expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow(/The source name 'openai' is configured twice/);
   });
