@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { jsonError } from './json-error.ts';
 import { createProxy } from './proxy.ts';
+import { newViewerRequestId } from './request-id.ts';
 import { toPublicSource, type Source } from './sources.ts';
 
 export interface DemoExample {
@@ -36,10 +37,12 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
-  // Conversations are private: no shared cache along the way may keep a copy.
+  // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
+  // header of its own: x-request-id is the upstream's, which the official SDKs read and providers' support asks for.
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('cache-control', 'private, no-store');
+    c.header('x-viewer-request-id', newViewerRequestId());
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

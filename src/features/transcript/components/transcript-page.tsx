@@ -19,6 +19,9 @@ import { TranscriptSearchBar } from '../search/transcript-search-bar';
 import { useMatchHighlights } from '../search/use-match-highlights';
 import { useTranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
+import { LiveSwitch } from '../live/live-switch';
+import { NewItemsPill } from '../live/new-items-pill';
+import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
@@ -70,6 +73,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [store] = useState(createItemUiStore);
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
+  const [atNewest, setAtNewest] = useState(true);
+  const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
@@ -164,7 +169,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [anchor, search.currentRow]);
 
   const download = () => {
-    const items = [...index.head, ...[...index.tail].reverse()];
+    const items = index.orderedItems();
     downloadText(
       stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
       `${conversationId}.json`,
@@ -202,6 +207,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               shareUrl={shareUrl}
               onDownload={hasItems ? download : undefined}
               onShowShortcuts={() => setHelpOpen(true)}
+              live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
             {hasItems && index.itemCount > 0 ? (
               <TranscriptSearchBar
@@ -250,8 +256,12 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   load={load}
                   highlightedRows={highlightedRows}
                   stickyOffset={sticky.height}
-                  onTopChange={setTopView}
+                  onTopChange={(viewIndex) => {
+                    setTopView(viewIndex);
+                    setAtNewest(listHandle.current?.atNewestEnd() ?? true);
+                  }}
                   handle={listHandle}
+                  followNewest={transcript.live?.on ?? false}
                 />
               </div>
             ) : (
@@ -285,7 +295,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 ) : null}
               </div>
               {index.itemCount > 0 ? (
-                <div className="pointer-events-auto ml-auto">
+                <div className="pointer-events-auto ml-auto flex items-center gap-2">
+                  <NewItemsPill
+                    count={unseen.unseen}
+                    newestOnTop={view.order === 'desc'}
+                    onClick={() => {
+                      unseen.markSeen();
+                      listHandle.current?.scrollToNewest();
+                    }}
+                  />
                   <PositionIndicator
                     index={index}
                     topRow={topRow}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import type { ItemOrder } from '../types';
 
@@ -8,6 +9,8 @@ interface TranscriptToolbarProps {
   /** Saves what has loaded as JSON; absent until something has. */
   onDownload?: () => void;
   onShowShortcuts: () => void;
+  /** The Live switch, for transcripts that can change. */
+  live?: ReactNode;
 }
 
 const ORDERS: { value: ItemOrder; label: string }[] = [
@@ -15,7 +18,7 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'desc', label: 'Newest first' },
 ];
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, onShowShortcuts }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, onShowShortcuts, live }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -32,6 +35,7 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, 
           </button>
         ))}
       </fieldset>
+      {live}
       <div className="ml-auto flex gap-2">
         <button
           type="button"

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { itemStreamQueryOptions } from '../api/stream-items';
+import { useLiveUpdates, type LiveUpdates } from '../live/use-live-updates';
 import type { Conversation } from '../types';
 import type { StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
@@ -31,6 +32,8 @@ export interface Transcript {
   hasItems: boolean;
   load: TranscriptLoad;
   status: TranscriptStatus;
+  /** Watching for new and changed items; null for origins that never change. */
+  live: LiveUpdates | null;
 }
 
 interface OriginData {
@@ -72,7 +75,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());
-  const version = useMemo(() => {
+  const streamVersion = useMemo(() => {
     if (!data.items) return 0;
     if (!index.sync(data.items)) {
       index.reset();
@@ -80,6 +83,9 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
     }
     return index.version;
   }, [data.items, index]);
+  const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
+  // Both count the same index's changes, so the larger one is the latest.
+  const version = Math.max(streamVersion, live?.version ?? 0);
 
   const complete = data.items?.complete ?? false;
   const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
@@ -100,6 +106,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
       stop: data.stop,
       resume,
     },
+    live,
     status: transcriptStatus({
       hasItems,
       itemsError: data.itemsError,
