@@ -217,6 +217,11 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
   );
   proxy.get(`${conversation}/stream`, (c) => {
+    // A HEAD would start paging the whole conversation for nothing.
+    if (c.req.method === 'HEAD') {
+      c.header('allow', 'GET');
+      return jsonError(c, 405, 'HEAD is not allowed on the item stream: GET it, or HEAD a page of items.', 'method_not_allowed');
+    }
     const target = resolveTarget(c);
     return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate, budget }) : target.response;
   });
