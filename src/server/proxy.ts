@@ -4,6 +4,7 @@ import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
 import { KNOWN_SOURCES, type Source } from './sources.ts';
+import { streamConversation } from './loader/stream-route.ts';
 import { getFromUpstream, type UpstreamOptions } from './upstream.ts';
 
 /** OpenAI-only expansions of the items list; DashScope does not document `include`, so it never gets one. */
@@ -62,23 +63,37 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
   const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
   const proxy = new Hono();
 
-  async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
+  /** The configured source and the checked conversation (and item) ID of a request, or the error to answer. */
+  function resolveTarget(c: Context): { ok: true; source: Source; conversationId: string } | { ok: false; response: Response } {
     const sourceId = c.req.param('source') ?? '';
     const source = byId.get(sourceId);
     if (!source) {
       const known = KNOWN_SOURCES[sourceId];
-      return known
-        ? jsonError(c, 400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
-        : jsonError(c, 404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source');
+      return {
+        ok: false,
+        response: known
+          ? jsonError(c, 400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
+          : jsonError(c, 404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source'),
+      };
     }
     const conversationId = c.req.param('conversationId') ?? '';
     if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
-      return jsonError(c, 400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id');
+      return {
+        ok: false,
+        response: jsonError(c, 400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id'),
+      };
     }
     const itemId = c.req.param('itemId');
     if (itemId !== undefined && !ITEM_ID_PATTERN.test(itemId)) {
-      return jsonError(c, 400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id');
+      return { ok: false, response: jsonError(c, 400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id') };
     }
+    return { ok: true, source, conversationId };
+  }
+
+  async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
+    const target = resolveTarget(c);
+    if (!target.ok) return target.response;
+    const { source } = target;
     const query = upstreamQuery(c, source, listing);
     if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
 
@@ -115,7 +130,11 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
   proxy.get(`${conversation}/items/:itemId`, (c) =>
     relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
   );
-  for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`]) {
+  proxy.get(`${conversation}/stream`, (c) => {
+    const target = resolveTarget(c);
+    return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate }) : target.response;
+  });
+  for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
     proxy.all(path, (c) => {
       c.header('allow', 'GET, HEAD');
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');

@@ -89,17 +89,18 @@ function redactError(result: UpstreamResult, source: Source): UpstreamResult {
  * One GET to a source's upstream. Always resolves: failures come back normalised to OpenAI's error shape
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
-export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
-  return redactError(await fetchFromUpstream(source, path, options), source);
+export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
+  return redactError(await fetchFromUpstream(source, path, options, signal), source);
 }
 
-async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions): Promise<UpstreamResult> {
+async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
       headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
       redirect: 'error',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      // The caller's signal ends a request nobody waits for any more (a reader who left mid-stream).
+      signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
     return transportFailure(error, source, options, false, null);
