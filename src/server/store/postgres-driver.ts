@@ -1,12 +1,12 @@
-import pg from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Driver, Queryable } from './driver.ts';
 
 /** A PostgreSQL server, shared by every viewer instance that has the same DATABASE_URL. */
 export function openPostgresDriver(connectionString: string): Driver {
-  const pool = new pg.Pool({ connectionString, max: 5 });
+  const pool = new Pool({ connectionString, max: 5 });
   // An idle client that loses its connection must not bring the viewer down; the next query reconnects.
   pool.on('error', (error) => console.error(JSON.stringify({ level: 'error', message: `database: ${error.message}` })));
-  const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
+  const wrap = (target: Pool | PoolClient): Queryable => ({
     query: async <Row,>(sql: string, params: readonly unknown[] = []) => (await target.query(sql, [...params])).rows as Row[],
     exec: async (sql) => {
       await target.query(sql);

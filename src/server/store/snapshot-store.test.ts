@@ -60,9 +60,7 @@ describe('snapshot store', () => {
   it('creates a snapshot and reads it back with its items in order, JSON exactly as stored', async () => {
     const meta = await create('snap_a', 1203);
     expect(meta).toMatchObject({ id: 'snap_a', item_count: 1203, excluded_count: 2, origin: 'source', source: 'demo', expires_at: null });
-    const lookup = await store.get('snap_a');
-    expect(lookup.status).toBe('ok');
-    if (lookup.status === 'ok') expect(lookup.snapshot.conversation).toEqual(base('snap_a').conversation);
+    expect(await store.get('snap_a')).toMatchObject({ status: 'ok', snapshot: { conversation: base('snap_a').conversation } });
     const first = await store.items('snap_a', -1, 1000);
     const rest = await store.items('snap_a', first.at(-1)!.position, 1000);
     expect([...first, ...rest].map((item) => item.id)).toEqual(Array.from({ length: 1203 }, (_, index) => `msg_${index}`));

@@ -1,0 +1,18 @@
+import { EXPORT_FORMAT, type ExportItem, type ExportMeta } from './export-document';
+
+/** The viewer's own document, written item by item; the items come last so they can stream. */
+export function createJsonExporter(meta: ExportMeta) {
+  let first = true;
+  return {
+    begin: () => {
+      const head = JSON.stringify({ format: EXPORT_FORMAT, ...meta });
+      return `${head.slice(0, -1)},"items":[\n`;
+    },
+    item(item: ExportItem): string {
+      const line = `${first ? '' : ',\n'}${JSON.stringify(item)}`;
+      first = false;
+      return line;
+    },
+    end: () => '\n]}\n',
+  };
+}
