@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
+import { createSourceExportRoute } from './exports/source-export-route.ts';
+import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
-import { createProxy } from './proxy.ts';
+import { createProxy, DEFAULT_CONCURRENCY } from './proxy.ts';
+import type { SnapshotConfig } from './snapshots/snapshot-config.ts';
+import { createSnapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from './sources.ts';
+import type { LazyStore } from './store/open-store.ts';
 
 export interface DemoExample {
   id: string;
@@ -20,13 +25,15 @@ export interface AppOptions {
   /** How many upstream requests run at once; more wait their turn. */
   concurrency?: number;
   fetch?: typeof fetch;
+  /** Stored snapshots; without them /api/snapshots does not exist. */
+  snapshots?: { config: SnapshotConfig; store: LazyStore };
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, fetch }: AppOptions) {
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency = DEFAULT_CONCURRENCY, fetch, snapshots }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
@@ -45,7 +52,12 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       demoExamples: hasDemo ? demoExamples : [],
     }),
   );
-  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, fetch }));
+  // One gate for every upstream request: the proxy's pages, streams, exports and snapshots alike.
+  const gate = createGate(concurrency);
+  const reader = { timeoutMs, maxBytes, fetch, gate };
+  app.route('/api/sources', createSourceExportRoute(sources, reader));
+  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, fetch, gate }));
+  if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -11,7 +11,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const clientDir = fileURLToPath(new URL('../client', import.meta.url));
 const viewer = await createViewer(process.env);
-const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir });
+const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
 // PORT=0 picks a free port; the line below says which.

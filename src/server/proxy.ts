@@ -58,9 +58,9 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
 /** How many upstream answers the server works on at once, unless UPSTREAM_CONCURRENCY says otherwise. */
 export const DEFAULT_CONCURRENCY = 16;
 
-export function createProxy(sources: readonly Source[], options: UpstreamOptions & { concurrency?: number }) {
+export function createProxy(sources: readonly Source[], options: UpstreamOptions & { concurrency?: number; gate?: ReturnType<typeof createGate> }) {
   const byId = new Map(sources.map((source) => [source.id, source]));
-  const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const gate = options.gate ?? createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
   const proxy = new Hono();
 
   /** The configured source and the checked conversation (and item) ID of a request, or the error to answer. */

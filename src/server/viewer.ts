@@ -3,6 +3,8 @@ import { accessFromEnv } from './access-control.ts';
 import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
 import { DEFAULT_CONCURRENCY } from './proxy.ts';
+import { snapshotConfigFromEnv } from './snapshots/snapshot-config.ts';
+import { createLazyStore } from './store/open-store.ts';
 import { isDemoEnabled, sourcesFromEnv, type Env } from './sources.ts';
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -15,6 +17,8 @@ const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  const snapshotConfig = snapshotConfigFromEnv(env);
+  const store = createLazyStore(snapshotConfig.location);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
   const app = createApiApp({
@@ -23,6 +27,16 @@ export async function createViewer(env: Env) {
     timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
     concurrency: Math.floor(positiveNumber(env.UPSTREAM_CONCURRENCY, DEFAULT_CONCURRENCY)),
+    snapshots: { config: snapshotConfig, store },
   });
-  return { app, sources, access: accessFromEnv(env), close: async () => demo?.close() };
+  return {
+    app,
+    sources,
+    access: accessFromEnv(env),
+    publicSnapshots: snapshotConfig.mode === 'public',
+    close: async () => {
+      await demo?.close();
+      await store.close();
+    },
+  };
 }

@@ -30,9 +30,12 @@ const base = (id: string, extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
 
 async function create(id: string, items: number, extra: Partial<NewSnapshot> = {}) {
   await store.begin(base(id, extra));
-  const stored = Array.from({ length: items }, (_, index) => ({ id: `msg_${index}`, json: JSON.stringify({ id: `msg_${index}`, type: 'message', b: 1, a: 2 }) }));
-  await store.append(id, 0, stored);
-  return store.finish(id, { itemCount: items, excludedCount: 2, byteSize: 10 });
+  const stored = (index: number) => ({ id: `msg_${index}`, json: JSON.stringify({ id: `msg_${index}`, type: 'message', b: 1, a: 2 }) });
+  // The first half as if read from the start, the second from the end (newest first, negative positions).
+  const head = Math.ceil(items / 2);
+  await store.append(id, Array.from({ length: head }, (_, index) => ({ ...stored(index), position: index })));
+  await store.append(id, Array.from({ length: items - head }, (_, k) => ({ ...stored(items - 1 - k), position: -1 - k })));
+  return store.finish(id, { head, tail: items - head, excludedCount: 2, byteSize: 10 });
 }
 
 describe('migrations', () => {

@@ -86,25 +86,33 @@ export function createSnapshotStore(db: Driver) {
       );
     },
 
-    async append(id: string, firstPosition: number, items: readonly StoredItem[]): Promise<void> {
+    /** Stores items at the given positions; `finish` moves negative positions (counted back from the end) behind the rest. */
+    async append(id: string, items: readonly (StoredItem & { position: number })[]): Promise<void> {
       for (let start = 0; start < items.length; start += INSERT_BATCH) {
         const batch = items.slice(start, start + INSERT_BATCH);
         await db.query(
           `INSERT INTO snapshot_items (snapshot_id, position, item_id, item)
            SELECT $1, t.position, t.item_id, t.item::json
            FROM unnest($2::integer[], $3::text[], $4::text[]) AS t(position, item_id, item)`,
-          [id, batch.map((_, index) => firstPosition + start + index), batch.map((item) => item.id), batch.map((item) => item.json)],
+          [id, batch.map((item) => item.position), batch.map((item) => item.id), batch.map((item) => item.json)],
         );
       }
     },
 
-    async finish(id: string, counts: { itemCount: number; excludedCount: number; byteSize: number }): Promise<SnapshotMeta> {
-      const [row] = await db.query(
-        `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, created_at = now()
-         WHERE id = $1 RETURNING ${META_COLUMNS}`,
-        [id, counts.itemCount, counts.excludedCount, counts.byteSize],
-      );
-      return toMeta(row);
+    /**
+     * Makes the snapshot readable. Items stored from the end of the conversation have positions -1 (the last),
+     * -2, …; they move behind the `head` items stored from the start, so positions run 0..n-1 in order.
+     */
+    async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }): Promise<SnapshotMeta> {
+      return db.transaction(async (tx) => {
+        await tx.query('UPDATE snapshot_items SET position = position + $2 WHERE snapshot_id = $1 AND position < 0', [id, counts.head + counts.tail]);
+        const [row] = await tx.query(
+          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, created_at = now()
+           WHERE id = $1 RETURNING ${META_COLUMNS}`,
+          [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize],
+        );
+        return toMeta(row);
+      });
     },
 
     async discard(id: string): Promise<void> {

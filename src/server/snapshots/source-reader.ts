@@ -1,0 +1,49 @@
+import { ApiFailure } from '../api-failure.ts';
+import type { createGate } from '../gate.ts';
+import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
+import { sourcePageFetcher } from '../loader/stream-route.ts';
+import { checkShape } from '../shapes.ts';
+import type { Source } from '../sources.ts';
+import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
+
+export interface ReaderOptions extends UpstreamOptions {
+  /** The proxy's own gate, so loads count against UPSTREAM_CONCURRENCY like every other upstream request. */
+  gate: ReturnType<typeof createGate>;
+}
+
+/** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */
+export async function readConversation(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
+  if (!(await options.gate.enter(AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal])))) {
+    throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
+  }
+  try {
+    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, signal);
+    if (!result.ok) throw ApiFailure.from(result.status, result.error);
+    const checked = checkShape('conversation', result.body);
+    if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
+    return checked.value as Record<string, unknown> & { id: string };
+  } finally {
+    options.gate.leave();
+  }
+}
+
+/** Every page of the conversation from both ends at once: the fastest way to read all of it. */
+export function readBothEnds(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions): AsyncGenerator<LoaderEvent> {
+  return loadConversation(sourcePageFetcher(source, conversationId, options), load);
+}
+
+/**
+ * The items in conversation order, read from the start only, for answers that stream in order without holding
+ * half a conversation in memory. The loader's end-of-conversation side waits, unasked, until the start side is done.
+ */
+export async function* readInOrder(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions) {
+  const fetchPage = sourcePageFetcher(source, conversationId, options);
+  const startOnly: FetchPage = (request, signal) =>
+    request.order === 'asc'
+      ? fetchPage(request, signal)
+      : new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: true, page: { items: [], hasMore: false, lastId: null } }), { once: true }));
+  for await (const event of loadConversation(startOnly, load)) {
+    if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
+    if (event.type === 'items') yield* event.items;
+  }
+}
