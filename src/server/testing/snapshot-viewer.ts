@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessFromEnv } from '../access-control.ts';
@@ -32,7 +32,14 @@ export async function startSnapshotViewer(options: {
   const config: SnapshotConfig = { mode: 'public', location: { kind: 'pglite', directory: null }, maxItems: 100_000, maxBytes: 256 * 1024 * 1024, ratePerMinute: 0, ...options.config };
   const api = createApiApp({ sources: [source], snapshots: { config, store: options.store } });
   const access = options.password === false ? null : accessFromEnv({ VIEWER_PASSWORD: TEST_PASSWORD });
-  const server = createServerApp({ api, access, log: () => undefined, clientDir: await fakeClientDir(), publicSnapshots: config.mode === 'public' });
+  const clientDir = await fakeClientDir();
+  const server = createServerApp({ api, access, log: () => undefined, clientDir, publicSnapshots: config.mode === 'public' });
   const listening = await listen(server.app.fetch, '127.0.0.1', 0);
-  return { url: listening.url, close: listening.close };
+  return {
+    url: listening.url,
+    close: async () => {
+      await listening.close();
+      await rm(clientDir, { recursive: true, force: true });
+    },
+  };
 }
