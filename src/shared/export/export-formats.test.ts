@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document';
-import { exportAll, exportFilename } from './export-formats';
+import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document.ts';
+import { exportAll, exportFilename } from './export-formats.ts';
 
 const meta: ExportMeta = {
   title: null,

@@ -1,7 +1,7 @@
-import type { ExportItem, ExportMeta } from './export-document';
-import { createHtmlExporter } from './html-export';
-import { createJsonExporter } from './json-export';
-import { createMarkdownExporter } from './markdown-export';
+import type { ExportItem, ExportMeta } from './export-document.ts';
+import { createHtmlExporter } from './html-export.ts';
+import { createJsonExporter } from './json-export.ts';
+import { createMarkdownExporter } from './markdown-export.ts';
 
 export interface Exporter {
   begin(): string;

@@ -1,5 +1,5 @@
-import { toEpochMilliseconds } from '../../lib/timestamps';
-import type { ExportMeta } from './export-document';
+import { toEpochMilliseconds } from '../../lib/timestamps.ts';
+import type { ExportMeta } from './export-document.ts';
 
 /** The facts every export states at its top, as label and value. */
 export function headerFacts(meta: ExportMeta): [string, string][] {

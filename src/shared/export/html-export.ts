@@ -1,6 +1,6 @@
-import type { ExportItem, ExportMeta } from './export-document';
-import { exportTitle, headerFacts } from './header-lines';
-import { createItemDescriber, type Block } from './item-blocks';
+import type { ExportItem, ExportMeta } from './export-document.ts';
+import { exportTitle, headerFacts } from './header-lines.ts';
+import { createItemDescriber, type Block } from './item-blocks.ts';
 
 /** Everything that comes from a conversation goes through here: nothing in it can become markup. */
 export function escapeHtml(text: string): string {

@@ -1,4 +1,4 @@
-import type { ExportItem } from './export-document';
+import type { ExportItem } from './export-document.ts';
 
 /** An item reduced to what a document shows: headings, text as written, code, images and one-line notes. */
 export type Block =

@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT, type ExportItem, type ExportMeta } from './export-document';
+import { EXPORT_FORMAT, type ExportItem, type ExportMeta } from './export-document.ts';
 
 /** The viewer's own document, written item by item; the items come last so they can stream. */
 export function createJsonExporter(meta: ExportMeta) {

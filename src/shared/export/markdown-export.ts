@@ -1,6 +1,6 @@
-import type { ExportItem, ExportMeta } from './export-document';
-import { exportTitle, headerFacts } from './header-lines';
-import { createItemDescriber, type Block } from './item-blocks';
+import type { ExportItem, ExportMeta } from './export-document.ts';
+import { exportTitle, headerFacts } from './header-lines.ts';
+import { createItemDescriber, type Block } from './item-blocks.ts';
 
 /** A fence longer than any run of backticks inside, so no content can close it early. */
 function fence(text: string, language: string): string {
