@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api-error';
 const MAX_RETRIES = 3;
 const MAX_RETRY_AFTER_SECONDS = 60;
 /** 502s that describe the upstream's answer itself: asking again gets the same answer. */
-const PERMANENT_CODES = new Set(['upstream_malformed', 'upstream_not_json', 'upstream_too_large', 'insufficient_quota']);
+const PERMANENT_CODES = new Set(['upstream_malformed', 'upstream_not_json', 'upstream_too_large', 'insufficient_quota', 'upstream_paging_loop']);
 
 /** Retry what may pass on a second try (429, 5xx, network); a 4xx will fail the same way again. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,13 +1,30 @@
+import type { ItemKind } from '../features/transcript/lib/item-filter';
 import type { ItemOrder } from '../features/transcript/types';
 
 export interface TranscriptSearch {
   source?: string;
   order?: ItemOrder;
+  /** The transcript search text. */
+  q?: string;
+  /** Item kinds the filter hides, comma-separated. */
+  hide?: string;
+}
+
+const KINDS: readonly ItemKind[] = ['messages', 'tools', 'reasoning', 'other'];
+
+export function parseHiddenKinds(hide: string | undefined): Set<ItemKind> {
+  return new Set(KINDS.filter((kind) => hide?.split(',').includes(kind)));
+}
+
+export function formatHiddenKinds(hidden: ReadonlySet<ItemKind>): string | undefined {
+  return hidden.size > 0 ? KINDS.filter((kind) => hidden.has(kind)).join(',') : undefined;
 }
 
 /** Keeps only the search parameters the transcript understands, with values it accepts. */
 export function parseTranscriptSearch(search: Record<string, unknown>): TranscriptSearch {
   const source = typeof search.source === 'string' && search.source.trim() ? search.source.trim() : undefined;
   const order = search.order === 'asc' || search.order === 'desc' ? search.order : undefined;
-  return { ...(source ? { source } : {}), ...(order ? { order } : {}) };
+  const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, 500) : typeof search.q === 'number' ? String(search.q) : undefined;
+  const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;
+  return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}) };
 }

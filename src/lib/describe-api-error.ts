@@ -50,6 +50,10 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Sign-in required', hint: 'This viewer is protected by a password. Reload the page to sign in again.', detail };
     case 'network_error':
       return { title: 'The viewer server is unreachable', hint: 'Check your connection and that the viewer is still running, then retry.', detail };
+    case 'upstream_paging_loop':
+      return { title: `${sourceLabel} kept sending the same page`, hint: 'It ignores the paging cursor, so the viewer stopped rather than read forever. Everything up to here is shown.', detail };
+    case 'stream_interrupted':
+      return { title: 'Loading was interrupted', hint: 'The connection to the viewer server ended early. Retry to load the rest.', detail };
     case 'malformed_response':
       return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
   }

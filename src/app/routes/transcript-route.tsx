@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
-import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { TranscriptPage, type TranscriptView } from '../../features/transcript/components/transcript-page';
+import { formatHiddenKinds, parseHiddenKinds } from '../search-params';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { ApiError } from '../../lib/api-error';
 import { describeApiError } from '../../lib/describe-api-error';
@@ -31,6 +32,22 @@ export function TranscriptRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const source = search.source ?? sources.data?.defaultSource ?? null;
   const order = search.order ?? 'asc';
+  const view = useMemo<TranscriptView>(() => ({ order, query: search.q ?? '', hidden: parseHiddenKinds(search.hide) }), [order, search.q, search.hide]);
+  // Order, search and filter are views of the loaded items: they change the URL, never reload.
+  const onViewChange = useCallback(
+    (change: Partial<TranscriptView>) =>
+      void navigate({
+        search: (previous) => ({
+          ...previous,
+          ...(change.order ? { order: change.order } : {}),
+          ...(change.query !== undefined ? { q: change.query || undefined } : {}),
+          ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
+        }),
+        hash: (previous) => previous ?? '',
+        replace: true,
+      }),
+    [navigate],
+  );
 
   // A link without a source gets the default written into the URL, so copying it later shares the same view.
   useEffect(() => {
@@ -80,17 +97,22 @@ export function TranscriptRoute() {
     <div className="space-y-4">
       {backLink}
       <TranscriptPage
-        key={`${source}/${conversationId}/${order}`}
-        conversationId={conversationId}
-        source={source}
+        key={`${source}/${conversationId}`}
+        origin={{ kind: 'api', source, conversationId }}
         sourceLabel={sourceLabel}
-        order={order}
+        view={view}
+        onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
-        onOrderChange={(next) => void navigate({ search: (previous) => ({ ...previous, order: next }), hash: '' })}
         shareUrl={() => {
           const url = new URL(window.location.href);
           url.searchParams.set('source', source);
           url.searchParams.set('order', order);
+          return url.toString();
+        }}
+        itemUrl={(itemId) => {
+          const url = new URL(window.location.href);
+          url.searchParams.set('source', source);
+          url.hash = itemId;
           return url.toString();
         }}
       />

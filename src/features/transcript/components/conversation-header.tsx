@@ -10,15 +10,18 @@ interface ConversationHeaderProps {
   /** Null until the first page has loaded. */
   itemCount: number | null;
   complete: boolean;
+  /** Items that repeat an earlier item's ID: all are shown, and the count says so. */
+  duplicates?: number;
 }
 
-function itemCountText(count: number | null, complete: boolean): string {
+function itemCountText(count: number | null, complete: boolean, duplicates: number): string {
   if (count === null) return '—';
-  if (complete) return `${count} item${count === 1 ? '' : 's'}`;
-  return `${count} item${count === 1 ? '' : 's'} loaded so far`;
+  const items = `${count.toLocaleString('en')} item${count === 1 ? '' : 's'}`;
+  const repeated = duplicates > 0 ? ` (${duplicates.toLocaleString('en')} with a repeated ID)` : '';
+  return complete ? `${items}${repeated}` : `${items} loaded so far${repeated}`;
 }
 
-export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete }: ConversationHeaderProps) {
+export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0 }: ConversationHeaderProps) {
   const created = formatCreatedAt(conversation?.created_at);
   const metadata = Object.entries(conversation?.metadata ?? {});
   return (
@@ -40,7 +43,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
         </div>
         <div className="flex gap-1.5">
           <dt className="font-medium text-zinc-500">Items</dt>
-          <dd data-testid="item-count">{itemCountText(itemCount, complete)}</dd>
+          <dd data-testid="item-count">{itemCountText(itemCount, complete, duplicates)}</dd>
         </div>
       </dl>
       {metadata.length > 0 ? (

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { itemText } from '../lib/item-text';
+import { useItemCollapse } from '../list/item-ui-store';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
 import { JsonTree } from './content/json-tree';
@@ -31,16 +32,30 @@ const toolButton =
 export function ItemFrame({ item, style, subtitle, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   const [showId, setShowId] = useState(false);
   const [showJson, setShowJson] = useState(false);
+  const collapse = useItemCollapse();
   return (
     <article
       data-item-id={item.id}
       data-item-type={item.type}
       data-fallback={fallback ? '' : undefined}
       data-role={typeof item.role === 'string' ? item.role : undefined}
+      data-collapsed={collapse.collapsed ? '' : undefined}
       aria-label={`${style.label} ${item.type}`}
       className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 px-4 py-3 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
-      <header className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1">
+      <header className={`${collapse.collapsed ? '' : 'mb-2'} flex flex-wrap items-center gap-x-2 gap-y-1`}>
+        {collapse.toggle ? (
+          <button
+            type="button"
+            onClick={collapse.toggle}
+            aria-expanded={!collapse.collapsed}
+            title={collapse.collapsed ? 'Expand this item (Enter)' : 'Collapse this item (Enter)'}
+            className={`${toolButton} -ml-1.5 w-5 text-center`}
+          >
+            <span aria-hidden="true" className={`inline-block transition-transform ${collapse.collapsed ? '-rotate-90' : ''}`}>▾</span>
+            <span className="sr-only">{collapse.collapsed ? 'Expand' : 'Collapse'}</span>
+          </button>
+        ) : null}
         <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
         {subtitle ? <span className="min-w-0 truncate text-sm font-medium text-zinc-700 dark:text-zinc-300">{subtitle}</span> : null}
         <StatusBadge status={item.status} />
@@ -60,15 +75,15 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
           </a>
         </span>
       </header>
-      {showId ? (
+      {showId && !collapse.collapsed ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
           <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{item.id}</code>
           <CopyButton text={item.id} label="Copy ID" title={`Copy item ID ${item.id}`} />
           <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
         </div>
       ) : null}
-      {children}
-      {showJson ? (
+      {collapse.collapsed ? null : children}
+      {showJson && !collapse.collapsed ? (
         <div className="mt-3">
           <JsonTree value={item} label={`Raw JSON of ${item.id}`} />
         </div>

@@ -1,8 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { pairToolCalls } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
-import { ItemList } from './item-list';
+import { renderItems } from '../../../test/render-items';
 
 const items: ConversationItem[] = [
   { id: 'msg_user', type: 'message', role: 'user', status: 'completed', content: 'line1\nline2' },
@@ -23,17 +22,9 @@ const items: ConversationItem[] = [
   { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: '{"temp_c":21}' },
 ];
 
-function renderList(list: ConversationItem[], highlightedId: string | null = null) {
-  const { container } = render(<ItemList items={list} pairs={pairToolCalls(list)} highlightedId={highlightedId} />);
-  const article = (id: string) => {
-    const element = container.querySelector<HTMLElement>(`[data-item-id="${id}"]`);
-    if (!element) throw new Error(`no item ${id}`);
-    return element;
-  };
-  return { container, article };
-}
+const renderList = renderItems;
 
-describe('ItemList', () => {
+describe('item views', () => {
   it('marks every item with its id and type', () => {
     const { container, article } = renderList(items);
     expect(container.querySelectorAll('[data-item-id]')).toHaveLength(items.length);

@@ -1,11 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ConversationItem as SdkConversationItem } from 'openai/resources/conversations/items';
 import { describe, expect, it } from 'vitest';
-import { pairToolCalls } from '../lib/pair-tool-calls';
 import { SDK_ITEM_TYPES } from '../lib/sdk-item-types';
 import type { ConversationItem } from '../types';
-import { ItemList } from './item-list';
+import { renderItems } from '../../../test/render-items';
 import { RENDERED_TYPES } from './item-renderers';
 
 /** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
@@ -13,7 +12,7 @@ const LAZY = { timeout: 10_000 };
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 function show(list: ConversationItem[]) {
-  const { container } = render(<ItemList items={list} pairs={pairToolCalls(list)} highlightedId={null} />);
+  const { container } = renderItems(list);
   return (id: string) => within(container.querySelector<HTMLElement>(`[data-item-id="${id}"]`) as HTMLElement);
 }
 

@@ -1,156 +1,292 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { rememberConversation } from '../../../lib/recent-conversations';
+import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
-import { conversationQueryOptions } from '../api/get-conversation';
-import { itemsQueryOptions } from '../api/list-items';
+import { rememberConversation } from '../../../lib/recent-conversations';
+import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
+import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
+import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
 import { downloadText } from '../lib/download-text';
-import { mergePages } from '../lib/merge-pages';
-import { pairToolCalls } from '../lib/pair-tool-calls';
-import { useItemAnchor } from '../lib/use-item-anchor';
-import { useItemFilter } from '../lib/use-item-filter';
-import { useProgressivePages } from '../lib/use-progressive-pages';
+import type { ItemKind } from '../lib/item-filter';
+import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
+import { PositionIndicator } from '../list/position-indicator';
+import { TranscriptIndex } from '../data/transcript-index';
+import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
+import { useDeepLink } from '../list/use-deep-link';
+import { buildViewRows } from '../list/view-rows';
+import { TranscriptSearchBar } from '../search/transcript-search-bar';
+import { useMatchHighlights } from '../search/use-match-highlights';
+import { useTranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
-import { ItemList } from './item-list';
 import { LoadProgress } from './load-progress';
-import { TranscriptFilter } from './transcript-filter';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 
-interface TranscriptPageProps {
-  conversationId: string;
-  source: string;
-  sourceLabel: string;
+export interface TranscriptView {
   order: ItemOrder;
+  query: string;
+  hidden: ReadonlySet<ItemKind>;
+}
+
+interface TranscriptPageProps {
+  origin: TranscriptOrigin;
+  sourceLabel: string;
+  view: TranscriptView;
+  onViewChange: (view: Partial<TranscriptView>) => void;
   anchorItemId: string | null;
-  onOrderChange: (order: ItemOrder) => void;
   shareUrl: () => string;
+  /** The link to one item of this transcript. */
+  itemUrl: (itemId: string) => string;
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
-  return { ...description, title: `Loading stopped after ${loaded} items: ${description.title.toLowerCase()}` };
+  return { ...description, title: `Loading stopped after ${loaded.toLocaleString('en')} items: ${description.title.toLowerCase()}` };
 }
 
-/** While React Query retries on its own, say what failed instead of showing a skeleton for a minute. */
-function retryingError(description: ErrorDescription, failures: number): ErrorDescription {
-  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${failures + 1})…` };
+function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
+  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-export function TranscriptPage({ conversationId, source, sourceLabel, order, anchorItemId, onOrderChange, shareUrl }: TranscriptPageProps) {
-  const conversation = useQuery(conversationQueryOptions(source, conversationId));
-  const items = useInfiniteQuery(itemsQueryOptions(source, conversationId, order));
-  const progress = useProgressivePages(items);
-
-  const merged = useMemo(() => mergePages(items.data?.pages ?? []), [items.data]);
-  const pairs = useMemo(() => pairToolCalls(merged.items), [merged.items]);
-  const filter = useItemFilter(merged.items);
-  const shownItems = filter.shown;
-  const complete = items.isSuccess && !items.hasNextPage;
-  const anchor = useItemAnchor(anchorItemId, merged.indexById, complete);
-  const errorContext = { conversationId, sourceLabel };
-
-  const hasItems = items.data !== undefined;
-
-  // Only conversations that exist are remembered for the home page's "Recently opened".
+function useStickyHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
   useEffect(() => {
-    if (hasItems) rememberConversation({ conversationId, source, openedAt: Date.now() });
-  }, [hasItems, conversationId, source]);
-  const primaryError = !hasItems ? (items.error ?? conversation.error) : null;
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.getBoundingClientRect().height));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, height };
+}
+
+export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl }: TranscriptPageProps) {
+  const { conversationId } = origin;
+  const transcript = useTranscript(origin);
+  const { index, version, load } = transcript;
+  const [store] = useState(createItemUiStore);
+  const [query, setQuery] = useState(view.query);
+  const [topView, setTopView] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const listHandle = useRef<TranscriptListHandle>(null);
+  const listContainer = useRef<HTMLDivElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const sticky = useStickyHeight();
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
+  const search = useTranscriptSearch(index, version, rows, query);
+  const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
+  useMatchHighlights(listContainer, search.query, search.currentRow);
+
+  // The search text goes into the URL once typing pauses, so a link shares the filtered view.
+  useEffect(() => {
+    if (query === view.query) return;
+    const timer = setTimeout(() => onViewChange({ query }), 400);
+    return () => clearTimeout(timer);
+  }, [query, view.query, onViewChange]);
+
+  // Typing brings the first match at or below the reader's place into view, as a browser's find does.
+  const lastJumped = useRef('');
+  useEffect(() => {
+    if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
+    lastJumped.current = search.query;
+    const target = search.matches.find((position) => position >= (topView ?? 0)) ?? search.matches[0];
+    listHandle.current?.scrollToView(target, { align: 'center' });
+  }, [search.query, search.matches, topView]);
+
+  const hasItems = transcript.hasItems;
+  useEffect(() => {
+    if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now() });
+  }, [hasItems, conversationId, origin.source]);
+
+  const stepMatch = (direction: 1 | -1) => {
+    const target = search.step(direction, topView);
+    if (target === null) return;
+    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
+    listHandle.current?.scrollToView(target, { align: 'center' });
+  };
+
+  const focusedView = () => {
+    const active = document.activeElement;
+    return active instanceof HTMLElement && active.hasAttribute('data-view-index') ? Number(active.dataset.viewIndex) : null;
+  };
+
+  useTranscriptKeys((action) => {
+    const focused = focusedView();
+    switch (action) {
+      case 'next-item':
+      case 'previous-item': {
+        const from = focused ?? (action === 'next-item' ? (topView ?? 0) - 1 : (topView ?? 0) + 1);
+        let next = from + (action === 'next-item' ? 1 : -1);
+        // The gap row is not an item; step over it.
+        if (next >= 0 && next < rows.count && index.slotAt(rows.rowAt(next)) === null) next += action === 'next-item' ? 1 : -1;
+        listHandle.current?.scrollToView(Math.max(0, Math.min(rows.count - 1, next)), { focus: true });
+        break;
+      }
+      case 'find':
+      case 'focus-search':
+        searchInput.current?.focus();
+        searchInput.current?.select();
+        break;
+      case 'toggle-item':
+        if (focused !== null) store.toggle(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(focused))));
+        break;
+      case 'copy-link': {
+        const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
+        const id = slot ? index.itemAt(slot).id : null;
+        if (typeof id === 'string' && id) void copyText(itemUrl(id));
+        break;
+      }
+      case 'show-help':
+        setHelpOpen(true);
+        break;
+    }
+  });
+
+  const errorContext = { conversationId, sourceLabel };
+  const highlightedRows = useMemo(() => {
+    const set = new Set<number>();
+    if (anchor.kind === 'found' && anchor.row !== null) set.add(anchor.row);
+    if (search.currentRow !== null) set.add(search.currentRow);
+    return set;
+  }, [anchor, search.currentRow]);
+
+  const download = () => {
+    const items = [...index.head, ...[...index.tail].reverse()];
+    downloadText(
+      JSON.stringify({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, null, 2),
+      `${conversationId}.json`,
+      'application/json',
+    );
+  };
+
+  const toggleKind = (kind: ItemKind) => {
+    const hidden = new Set(view.hidden);
+    if (!hidden.delete(kind)) hidden.add(kind);
+    onViewChange({ hidden });
+  };
+
+  const { status } = transcript;
+  const topRow = topView === null || topView >= rows.count ? null : rows.rowAt(topView);
+  const shownCount = rows.count - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
-    <div className="space-y-5">
-      <ConversationHeader
-        conversationId={conversationId}
-        sourceLabel={sourceLabel}
-        conversation={conversation.data}
-        itemCount={hasItems ? merged.items.length : null}
-        complete={complete}
-      />
-      <TranscriptToolbar
-        order={order}
-        onOrderChange={onOrderChange}
-        shareUrl={shareUrl}
-        onDownload={
-          hasItems
-            ? () =>
-                downloadText(
-                  JSON.stringify({ conversation: conversation.data ?? { id: conversationId }, source, order, complete, items: merged.items }, null, 2),
-                  `${conversationId}.json`,
-                  'application/json',
-                )
-            : undefined
-        }
-      />
-
-      {hasItems && conversation.error ? (
-        <ErrorPanel compact description={describeApiError(conversation.error, errorContext)} onRetry={() => void conversation.refetch()} retrying={conversation.isFetching} />
-      ) : null}
-
-      {anchor.kind === 'searching' ? (
-        <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-          Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
-        </output>
-      ) : null}
-      {anchor.kind === 'missing' ? (
-        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-          Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
-        </p>
-      ) : null}
-
-      {hasItems && merged.items.length > 0 ? (
-        <TranscriptFilter counts={filter.counts} hidden={filter.hidden} onToggle={filter.toggleKind} query={filter.query} onQuery={filter.setQuery} />
-      ) : null}
-      {shownItems !== merged.items ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing {shownItems.length} of {merged.items.length} loaded items.
-        </p>
-      ) : null}
-
-      {hasItems ? (
-        merged.items.length > 0 ? (
-          <ItemList items={shownItems} pairs={pairs} highlightedId={anchor.kind === 'found' ? anchor.itemId : null} />
-        ) : (
-          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
-            This conversation has no items.
-          </p>
-        )
-      ) : primaryError ? (
-        <ErrorPanel
-          description={describeApiError(primaryError, errorContext)}
-          onRetry={() => {
-            void items.refetch();
-            void conversation.refetch();
-          }}
-          retrying={items.isFetching}
+    <ItemUiStoreContext.Provider value={store}>
+      <div className="space-y-5">
+        <ConversationHeader
+          conversationId={conversationId}
+          sourceLabel={sourceLabel}
+          conversation={transcript.conversation}
+          itemCount={hasItems ? index.itemCount : null}
+          complete={index.complete}
+          duplicates={index.duplicates}
         />
-      ) : items.failureReason ? (
-        <ErrorPanel description={retryingError(describeApiError(items.failureReason, errorContext), items.failureCount)} />
-      ) : (
-        <TranscriptSkeleton />
-      )}
 
-      {hasItems && items.error ? (
-        <ErrorPanel
-          compact
-          description={laterPageError(describeApiError(items.error, errorContext), merged.items.length)}
-          onRetry={() => void items.fetchNextPage()}
-          retrying={items.isFetchingNextPage}
-        />
-      ) : null}
-
-      {hasItems && items.hasNextPage && !items.error ? (
-        <div className="sticky bottom-3">
-          <LoadProgress
-            loaded={merged.items.length}
-            loading={items.isFetchingNextPage}
-            paused={progress.paused}
-            onPause={progress.pause}
-            onResume={progress.resume}
+        <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+          <TranscriptToolbar
+            order={view.order}
+            onOrderChange={(order) => onViewChange({ order })}
+            shareUrl={shareUrl}
+            onDownload={hasItems ? download : undefined}
+            onShowShortcuts={() => setHelpOpen(true)}
           />
+          {hasItems && index.itemCount > 0 ? (
+            <TranscriptSearchBar
+              counts={index.kindCounts}
+              hidden={view.hidden}
+              onToggleKind={toggleKind}
+              query={query}
+              onQuery={setQuery}
+              matchCount={search.matches.length}
+              currentOrdinal={search.currentOrdinal}
+              pending={query !== search.query}
+              onStep={stepMatch}
+              inputRef={searchInput}
+            />
+          ) : null}
         </div>
-      ) : null}
-    </div>
+
+        {hasItems && transcript.conversationError ? (
+          <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
+        ) : null}
+
+        {anchor.kind === 'searching' ? (
+          <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+            Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
+          </output>
+        ) : null}
+        {anchor.kind === 'missing' ? (
+          <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+            Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
+          </p>
+        ) : null}
+
+        {shownCount !== index.itemCount && hasItems ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+            Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items.
+          </p>
+        ) : null}
+
+        {status.kind === 'data' ? (
+          index.itemCount > 0 || !index.complete ? (
+            <div ref={listContainer}>
+              <TranscriptList
+                index={index}
+                version={version}
+                rows={rows}
+                load={load}
+                highlightedRows={highlightedRows}
+                stickyOffset={sticky.height}
+                onTopChange={setTopView}
+                handle={listHandle}
+              />
+            </div>
+          ) : (
+            <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">This conversation has no items.</p>
+          )
+        ) : status.kind === 'error' ? (
+          <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />
+        ) : status.kind === 'retrying' ? (
+          <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
+        ) : (
+          <TranscriptSkeleton />
+        )}
+
+        {hasItems && load.error ? (
+          <ErrorPanel
+            compact
+            description={
+              load.retrying
+                ? retryingError(describeApiError(load.error, errorContext), 2)
+                : laterPageError(describeApiError(load.error, errorContext), index.itemCount)
+            }
+            onRetry={load.retrying ? undefined : load.resume}
+          />
+        ) : null}
+
+        {hasItems ? (
+          <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
+            <div className="pointer-events-auto">
+              {load.state === 'loading' || load.state === 'stopped' ? (
+                <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={load.stop} onResume={load.resume} />
+              ) : null}
+            </div>
+            {index.itemCount > 0 ? (
+              <div className="pointer-events-auto ml-auto">
+                <PositionIndicator
+                  index={index}
+                  topRow={topRow}
+                  onTop={() => listHandle.current?.scrollToView(0, { align: 'start' })}
+                  onEnd={() => listHandle.current?.scrollToView(rows.count - 1, { align: 'end' })}
+                />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </div>
+    </ItemUiStoreContext.Provider>
   );
 }

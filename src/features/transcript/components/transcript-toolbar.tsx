@@ -7,6 +7,7 @@ interface TranscriptToolbarProps {
   shareUrl: () => string;
   /** Saves what has loaded as JSON; absent until something has. */
   onDownload?: () => void;
+  onShowShortcuts: () => void;
 }
 
 const ORDERS: { value: ItemOrder; label: string }[] = [
@@ -14,7 +15,7 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'desc', label: 'Newest first' },
 ];
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, onShowShortcuts }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -32,6 +33,15 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload }
         ))}
       </fieldset>
       <div className="ml-auto flex gap-2">
+        <button
+          type="button"
+          onClick={onShowShortcuts}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          className="rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          ?
+        </button>
         {onDownload ? (
           <button
             type="button"

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { addChunk, countStreamed, EMPTY_STREAM, streamCursors } from './streamed-items';
+
+const item = (id: string) => ({ id, type: 'message' });
+
+describe('streamed items', () => {
+  it('adds pages at each end and keeps the earlier pages by reference', () => {
+    const one = addChunk(EMPTY_STREAM, { head: [item('a'), item('b')], tail: [], done: false });
+    const two = addChunk(one, { head: [], tail: [item('z')], done: false });
+    expect(two.head[0]).toBe(one.head[0]);
+    expect(two.tail).toEqual([[item('z')]]);
+    expect(countStreamed(two)).toBe(3);
+    expect(two.complete).toBe(false);
+    expect(addChunk(two, { head: [], tail: [], done: true }).complete).toBe(true);
+  });
+
+  it('returns the same state for an empty chunk', () => {
+    expect(addChunk(EMPTY_STREAM, { head: [], tail: [], done: false })).toBe(EMPTY_STREAM);
+  });
+
+  it('resumes after the last item each end delivered', () => {
+    const state = addChunk(addChunk(EMPTY_STREAM, { head: [item('a'), item('b')], tail: [item('z'), item('y')], done: false }), {
+      head: [item('c')],
+      tail: [],
+      done: false,
+    });
+    expect(streamCursors(state)).toEqual({ headAfter: 'c', tailAfter: 'y' });
+    expect(streamCursors(undefined)).toEqual({ headAfter: null, tailAfter: null });
+  });
+});

@@ -1,0 +1,45 @@
+import type { ConversationItem } from '../types';
+
+/**
+ * The items of a conversation as they arrive from both ends: `head` pages from the first item on, oldest first;
+ * `tail` pages from the last item back, newest first. Pages are kept as they came, so adding one copies
+ * only the list of pages, never the items.
+ */
+export interface StreamedItems {
+  head: readonly (readonly ConversationItem[])[];
+  tail: readonly (readonly ConversationItem[])[];
+  /** True once the two ends have met (or one end reached the other side). */
+  complete: boolean;
+}
+
+/** What one read of the stream adds. */
+export interface StreamChunk {
+  head: ConversationItem[];
+  tail: ConversationItem[];
+  done: boolean;
+}
+
+export const EMPTY_STREAM: StreamedItems = { head: [], tail: [], complete: false };
+
+export function addChunk(state: StreamedItems, chunk: StreamChunk): StreamedItems {
+  if (chunk.head.length === 0 && chunk.tail.length === 0 && !chunk.done) return state;
+  return {
+    head: chunk.head.length > 0 ? [...state.head, chunk.head] : state.head,
+    tail: chunk.tail.length > 0 ? [...state.tail, chunk.tail] : state.tail,
+    complete: state.complete || chunk.done,
+  };
+}
+
+/** Where each end stopped: the stream resumes after these items. */
+export function streamCursors(state: StreamedItems | undefined): { headAfter: string | null; tailAfter: string | null } {
+  const last = (pages: StreamedItems['head'] | undefined) => pages?.at(-1)?.at(-1)?.id ?? null;
+  return { headAfter: last(state?.head), tailAfter: last(state?.tail) };
+}
+
+export function countStreamed(state: StreamedItems | undefined): number {
+  if (!state) return 0;
+  let count = 0;
+  for (const page of state.head) count += page.length;
+  for (const page of state.tail) count += page.length;
+  return count;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../search/find-matches';
+import { buildViewRows } from '../list/view-rows';
+import { addChunk, EMPTY_STREAM, type StreamedItems } from './streamed-items';
+import { TranscriptIndex } from './transcript-index';
+
+const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
+
+function state(head: object[][], tail: object[][], complete = false): StreamedItems {
+  let s = EMPTY_STREAM;
+  for (const page of head) s = addChunk(s, { head: page as never, tail: [], done: false });
+  for (const page of tail) s = addChunk(s, { head: [], tail: page as never, done: false });
+  return complete ? addChunk(s, { head: [], tail: [], done: true }) : s;
+}
+
+describe('TranscriptIndex', () => {
+  it('puts the head first, a gap for the missing middle, then the tail in order', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([[message('a', 'one'), message('b', 'two')]], [[message('z', 'last'), message('y', 'before last')]]));
+    expect(index.rowCount).toBe(5);
+    expect(index.gapRow).toBe(2);
+    const ids = Array.from({ length: index.rowCount }, (_, row) => {
+      const slot = index.slotAt(row);
+      return slot ? index.itemAt(slot).id : 'gap';
+    });
+    expect(ids).toEqual(['a', 'b', 'gap', 'y', 'z']);
+    expect(index.rowOfId('z')).toBe(4);
+  });
+
+  it('reads only new pages on each sync and closes the gap when complete', () => {
+    const index = new TranscriptIndex();
+    const first = state([[message('a', '')]], [[message('z', '')]]);
+    index.sync(first);
+    const version = index.version;
+    const second = addChunk(addChunk(first, { head: [message('b', '')] as never, tail: [], done: false }), { head: [], tail: [], done: true });
+    expect(index.sync(second)).toBe(true);
+    expect(index.itemCount).toBe(3);
+    expect(index.gapRow).toBeNull();
+    expect(index.rowOfId('z')).toBe(2);
+    expect(index.version).toBeGreaterThan(version);
+    expect(index.sync(first)).toBe(false);
+  });
+
+  it('keeps items with a duplicate ID, counts them, and keys rows by position', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([[message('a', 'x'), message('a', 'y')]], [], true));
+    expect(index.itemCount).toBe(2);
+    expect(index.duplicates).toBe(1);
+    expect(index.rowOfId('a')).toBe(0);
+    expect(TranscriptIndex.keyOf(index.slotAt(1))).toBe('h1');
+  });
+
+  it('pairs calls and outputs across the two ends', () => {
+    const index = new TranscriptIndex();
+    const call = { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{}' };
+    const output = { id: 'out_1', type: 'function_call_output', call_id: 'call_1', output: 'secret needle' };
+    index.sync(state([[call]], [[output]]));
+    expect(index.pairs.outputByCallId.get('call_1')).toBe(output);
+    // The output matches, and the search lands on its call, which shows it.
+    expect(findMatches(index, 'NEEDLE')).toEqual([0]);
+    expect(findMatches(index, 'lookup')).toEqual([0]);
+    expect(findMatches(index, '   ')).toEqual([]);
+  });
+});
+
+describe('view rows', () => {
+  const index = new TranscriptIndex();
+  index.sync(state([[message('a', ''), { id: 'r', type: 'reasoning', summary: [] }, message('b', '')]], [], true));
+
+  it('reverses for newest first without copying', () => {
+    const rows = buildViewRows(index, 'desc', new Set());
+    expect(Array.from({ length: rows.count }, (_, i) => rows.rowAt(i))).toEqual([2, 1, 0]);
+    expect(rows.viewIndexOf(2)).toBe(0);
+  });
+
+  it('leaves out hidden kinds', () => {
+    const rows = buildViewRows(index, 'asc', new Set(['reasoning']));
+    expect(rows.count).toBe(2);
+    expect(rows.rowAt(1)).toBe(2);
+    expect(rows.viewIndexOf(1)).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { conversationQueryOptions } from '../api/get-conversation';
+import { itemStreamQueryOptions } from '../api/stream-items';
+import type { Conversation } from '../types';
+import type { StreamedItems } from './streamed-items';
+import { TranscriptIndex } from './transcript-index';
+import { transcriptStatus, type TranscriptStatus } from './transcript-status';
+
+/** Where a transcript comes from. Each origin has an adapter below; the view never knows which one fed it. */
+export type TranscriptOrigin = { kind: 'api'; source: string; conversationId: string };
+
+export interface TranscriptLoad {
+  /** Still reading, stopped by the reader, failed partway, or everything is here. */
+  state: 'loading' | 'stopped' | 'failed' | 'complete';
+  /** The failure that ended loading, or the one being retried. */
+  error: unknown;
+  retrying: boolean;
+  stop: () => void;
+  /** Reads the rest, after each end's last item. */
+  resume: () => void;
+}
+
+export interface Transcript {
+  conversation: Conversation | undefined;
+  conversationError: unknown;
+  retryConversation: () => void;
+  index: TranscriptIndex;
+  /** Changes whenever the index does. */
+  version: number;
+  hasItems: boolean;
+  load: TranscriptLoad;
+  status: TranscriptStatus;
+}
+
+interface OriginData {
+  conversation: Conversation | undefined;
+  conversationError: unknown;
+  retryConversation: () => void;
+  items: StreamedItems | undefined;
+  itemsError: unknown;
+  failureReason: unknown;
+  failureCount: number;
+  fetching: boolean;
+  stop: () => void;
+  resume: () => void;
+}
+
+/** The API origin: the conversation object, and its items streamed from both ends by the viewer's server. */
+function useApiOrigin(source: string, conversationId: string): OriginData {
+  const client = useQueryClient();
+  const conversation = useQuery(conversationQueryOptions(source, conversationId));
+  const options = itemStreamQueryOptions(source, conversationId);
+  const items = useQuery(options);
+  const { refetch } = items;
+  return {
+    conversation: conversation.data,
+    conversationError: conversation.error,
+    retryConversation: () => void conversation.refetch(),
+    items: items.data,
+    itemsError: items.error,
+    failureReason: items.failureReason,
+    failureCount: items.failureCount,
+    fetching: items.isFetching,
+    stop: () => void client.cancelQueries({ queryKey: options.queryKey }),
+    resume: () => void refetch(),
+  };
+}
+
+export function useTranscript(origin: TranscriptOrigin): Transcript {
+  const data = useApiOrigin(origin.source, origin.conversationId);
+
+  // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
+  const [index] = useState(() => new TranscriptIndex());
+  const version = useMemo(() => {
+    if (!data.items) return 0;
+    if (!index.sync(data.items)) {
+      index.reset();
+      index.sync(data.items);
+    }
+    return index.version;
+  }, [data.items, index]);
+
+  const complete = data.items?.complete ?? false;
+  const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
+  const { fetching, resume } = data;
+
+  const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching ? 'loading' : hasItems ? 'stopped' : 'loading';
+  return {
+    conversation: data.conversation,
+    conversationError: data.conversationError,
+    retryConversation: data.retryConversation,
+    index,
+    version,
+    hasItems,
+    load: {
+      state,
+      error: data.itemsError ?? (fetching ? data.failureReason : null),
+      retrying: fetching && Boolean(data.failureReason),
+      stop: data.stop,
+      resume,
+    },
+    status: transcriptStatus({
+      hasItems,
+      itemsError: data.itemsError,
+      conversationError: data.conversationError,
+      failureReason: data.failureReason,
+      failureCount: data.failureCount,
+    }),
+  };
+}

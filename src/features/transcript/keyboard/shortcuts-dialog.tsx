@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './keymap';
+
+/** The list of keyboard shortcuts, in a modal dialog that Esc closes. */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {SHORTCUTS.map(({ keys, what }) => (
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-800">{keys}</kbd>
+            </dt>
+            <dd className="text-zinc-700 dark:text-zinc-300">{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog" className="mt-4 text-right">
+        <button className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Close</button>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,37 @@
+import type { TranscriptIndex } from '../data/transcript-index';
+
+interface PositionIndicatorProps {
+  index: TranscriptIndex;
+  /** The oldest-first row at the top of the screen. */
+  topRow: number | null;
+  onTop: () => void;
+  onEnd: () => void;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+function positionText(index: TranscriptIndex, row: number | null): string {
+  const slot = row === null ? null : index.slotAt(row);
+  if (!slot) return `${fmt(index.itemCount)} items loaded`;
+  if (index.complete) return `Item ${fmt(index.rowOf(slot) + 1)} of ${fmt(index.itemCount)}`;
+  return slot.end === 'head'
+    ? `Item ${fmt(slot.offset + 1)} · ${fmt(index.itemCount)} loaded`
+    : `Item ${fmt(slot.offset + 1)} from the end · ${fmt(index.itemCount)} loaded`;
+}
+
+/** Where the reader is in a long transcript, with jumps to either end; always on screen. */
+export function PositionIndicator({ index, topRow, onTop, onEnd }: PositionIndicatorProps) {
+  return (
+    <div className="flex items-center gap-1 rounded-full border border-zinc-200 bg-white/95 py-1 pr-1 pl-3 text-xs shadow-md backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95">
+      <output data-testid="position" className="tabular-nums text-zinc-700 dark:text-zinc-300">
+        {positionText(index, topRow)}
+      </output>
+      <button type="button" onClick={onTop} title="Go to the top" aria-label="Go to the top" className="ml-1 rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        ↑ Top
+      </button>
+      <button type="button" onClick={onEnd} title="Go to the end" aria-label="Go to the end" className="rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        ↓ End
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { createElement, memo, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { TranscriptIndex } from '../data/transcript-index';
+import type { TranscriptLoad } from '../data/use-transcript';
+import { rendererFor } from '../components/item-renderers';
+import type { ItemViewProps } from '../components/item-view-props';
+import { LongText } from '../components/content/long-text';
+import { toPrettyJson } from '../lib/json-text';
+import { partnerOf } from '../lib/pair-tool-calls';
+import type { ConversationItem } from '../types';
+import { RowKeyContext } from './item-ui-store';
+import type { ViewRows } from './view-rows';
+
+function BrokenItem({ item, error }: { item: ConversationItem; error: unknown }) {
+  return (
+    <article
+      data-item-id={item.id}
+      data-item-type={item.type}
+      data-fallback=""
+      className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
+      <p className="mb-2 font-medium text-red-900 dark:text-red-100">
+        This {String(item.type).slice(0, 60)} item could not be displayed ({error instanceof Error ? error.message : 'unknown error'}). Its raw JSON:
+      </p>
+      <LongText text={toPrettyJson(item)} variant="code" />
+    </article>
+  );
+}
+
+export const ItemView = memo(function ItemView(props: ItemViewProps) {
+  return (
+    <ErrorBoundary fallbackRender={({ error }: FallbackProps) => <BrokenItem item={props.item} error={error} />}>
+      {createElement(rendererFor(props.item.type), props)}
+    </ErrorBoundary>
+  );
+});
+
+function GapRow({ loaded, load }: { loaded: number; load: TranscriptLoad }) {
+  return (
+    <div data-testid="transcript-gap" className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+      {load.state === 'loading' ? (
+        <span className="inline-flex items-center gap-2">
+          <span className="size-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden="true" />
+          Loading the items in between… {loaded.toLocaleString('en')} loaded so far
+        </span>
+      ) : (
+        <span className="inline-flex flex-wrap items-center justify-center gap-2">
+          The items between here and the {loaded > 0 ? 'next loaded item' : 'end'} have not loaded.
+          <button type="button" onClick={load.resume} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700">
+            Load the rest
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+export interface TranscriptListHandle {
+  /** Brings a view position into view; `focus` also moves keyboard focus to it once rendered. */
+  scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
+  /** The view position at the top of the screen, below the sticky toolbar. */
+  topViewIndex: () => number | null;
+}
+
+interface TranscriptListProps {
+  index: TranscriptIndex;
+  version: number;
+  rows: ViewRows;
+  load: TranscriptLoad;
+  /** Oldest-first rows shown with a highlight: the deep-linked item and the current search match. */
+  highlightedRows: ReadonlySet<number>;
+  /** Height of the sticky bar above the list, so "at the top" means below it. */
+  stickyOffset: number;
+  onTopChange: (viewIndex: number | null) => void;
+  handle: Ref<TranscriptListHandle>;
+}
+
+const ESTIMATED_ROW_HEIGHT = 140;
+
+function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
+  const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
+  const item = virtualizer.getVirtualItemForOffset(Math.max(0, offset + 1));
+  return item ? item.index : null;
+}
+
+/**
+ * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
+ * and the row at the top of the screen stays put when rows arrive or grow above it.
+ */
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle }: TranscriptListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  // The list's distance from the top of the page changes with whatever is above it (banners, errors).
+  useLayoutEffect(() => {
+    const measure = () => {
+      const list = listRef.current;
+      if (list) setScrollMargin(Math.round(list.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useWindowVirtualizer({
+    count: rows.count,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 6,
+    scrollMargin,
+    getItemKey: (viewIndex) => TranscriptIndex.keyOf(index.slotAt(rows.rowAt(viewIndex))),
+    // Keep the row at the top of the screen in place when rows are added or removed around it.
+    anchorTo: 'end',
+    scrollPaddingStart: stickyOffset,
+    onChange: (instance) => onTopChange(topIndex(instance, stickyOffset)),
+  });
+
+  useImperativeHandle(handle, () => ({
+    scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
+      if (viewIndex < 0 || viewIndex >= rows.count) return;
+      pendingFocus.current = focus ? viewIndex : null;
+      virtualizer.scrollToIndex(viewIndex, { align });
+    },
+    topViewIndex: () => topIndex(virtualizer, stickyOffset),
+  }));
+
+  const virtualItems = virtualizer.getVirtualItems();
+
+  // Focus follows a keyboard move once the row it moved to is rendered.
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    const element = listRef.current?.querySelector<HTMLElement>(`[data-view-index="${target}"]`);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  return (
+    <ol
+      ref={listRef}
+      aria-label="Conversation items"
+      data-version={version}
+      className="relative"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualItems.map((virtualRow) => {
+        const row = rows.rowAt(virtualRow.index);
+        const slot = index.slotAt(row);
+        const key = TranscriptIndex.keyOf(slot);
+        const item = slot ? index.itemAt(slot) : null;
+        return (
+          <li
+            key={key}
+            ref={virtualizer.measureElement}
+            data-index={virtualRow.index}
+            data-view-index={virtualRow.index}
+            data-row={row}
+            tabIndex={item ? -1 : undefined}
+            className="absolute top-0 left-0 w-full pb-3 outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500"
+            style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
+          >
+            {item ? (
+              <RowKeyContext.Provider value={key}>
+                <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
+              </RowKeyContext.Provider>
+            ) : (
+              <GapRow loaded={index.itemCount} load={load} />
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

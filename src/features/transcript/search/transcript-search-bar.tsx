@@ -1,0 +1,80 @@
+import { useId, type Ref } from 'react';
+import { ITEM_KINDS, type ItemKind } from '../lib/item-filter';
+
+interface TranscriptSearchBarProps {
+  counts: Record<ItemKind, number>;
+  hidden: ReadonlySet<ItemKind>;
+  onToggleKind: (kind: ItemKind) => void;
+  query: string;
+  onQuery: (query: string) => void;
+  matchCount: number;
+  currentOrdinal: number;
+  /** True while the shown matches are for an older query than the one typed. */
+  pending: boolean;
+  onStep: (direction: 1 | -1) => void;
+  inputRef: Ref<HTMLInputElement>;
+}
+
+const stepButton =
+  'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
+
+/** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
+export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, onStep, inputRef }: TranscriptSearchBarProps) {
+  const searchId = useId();
+  const hasQuery = query.trim() !== '';
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <fieldset className="flex flex-wrap gap-1.5">
+        <legend className="sr-only">Show</legend>
+        {ITEM_KINDS.filter(({ kind }) => counts[kind] > 0 || hidden.has(kind)).map(({ kind, label }) => (
+          <button
+            key={kind}
+            type="button"
+            aria-pressed={!hidden.has(kind)}
+            onClick={() => onToggleKind(kind)}
+            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-500 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
+          >
+            {label} <span className="tabular-nums opacity-70">{counts[kind].toLocaleString('en')}</span>
+          </button>
+        ))}
+      </fieldset>
+      <div className="flex w-full min-w-0 items-center gap-1.5 sm:w-auto sm:flex-1">
+        <label htmlFor={searchId} className="sr-only">
+          Search the transcript
+        </label>
+        <input
+          id={searchId}
+          ref={inputRef}
+          type="search"
+          value={query}
+          data-transcript-search=""
+          onChange={(event) => onQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              onStep(event.shiftKey ? -1 : 1);
+            } else if (event.key === 'Escape') {
+              event.preventDefault();
+              onQuery('');
+            }
+          }}
+          placeholder="Search the transcript…  ( / )"
+          className="w-full min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 sm:max-w-72 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+        />
+        {hasQuery ? (
+          <>
+            <output aria-live="polite" data-testid="match-count" className={`text-xs whitespace-nowrap tabular-nums ${pending ? 'opacity-60' : ''} text-zinc-600 dark:text-zinc-400`}>
+              {matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${currentOrdinal.toLocaleString('en')} of ${matchCount.toLocaleString('en')}` : `${matchCount.toLocaleString('en')} match${matchCount === 1 ? '' : 'es'}`}
+            </output>
+            <button type="button" className={stepButton} disabled={matchCount === 0} onClick={() => onStep(-1)} title="Previous match (Shift+Enter)" aria-label="Previous match">
+              ↑
+            </button>
+            <button type="button" className={stepButton} disabled={matchCount === 0} onClick={() => onStep(1)} title="Next match (Enter)" aria-label="Next match">
+              ↓
+            </button>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { render } from '@testing-library/react';
+import { ItemView } from '../features/transcript/list/transcript-list';
+import { pairToolCalls, partnerOf } from '../features/transcript/lib/pair-tool-calls';
+import type { ConversationItem } from '../features/transcript/types';
+
+/** Renders items as the transcript list does, all at once and without virtualisation, for unit tests. */
+export function renderItems(items: ConversationItem[], highlightedId: string | null = null) {
+  const pairs = pairToolCalls(items);
+  const result = render(
+    <ol>
+      {items.map((item, index) => (
+        <li key={index}>
+          <ItemView item={item} partner={partnerOf(item, pairs)} highlighted={item.id === highlightedId} />
+        </li>
+      ))}
+    </ol>,
+  );
+  const article = (id: string) => {
+    const element = result.container.querySelector<HTMLElement>(`[data-item-id="${id}"]`);
+    if (!element) throw new Error(`no item ${id}`);
+    return element;
+  };
+  return { ...result, article };
+}
