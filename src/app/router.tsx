@@ -1,7 +1,9 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
+import { SnapshotRoute } from './routes/snapshot-route';
 import { TranscriptRoute } from './routes/transcript-route';
+import { SnapshotsPage } from '../features/snapshots/components/snapshots-page';
 import { parseTranscriptSearch } from './search-params';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -15,8 +17,17 @@ const transcriptRoute = createRoute({
   component: TranscriptRoute,
 });
 
+const snapshotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$snapshotId',
+  validateSearch: parseTranscriptSearch,
+  component: SnapshotRoute,
+});
+
+const snapshotsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/snapshots', component: SnapshotsPage });
+
 export function createAppRouter() {
-  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute]) });
+  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute]) });
 }
 
 declare module '@tanstack/react-router' {

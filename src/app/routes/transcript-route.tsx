@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage, type TranscriptView } from '../../features/transcript/components/transcript-page';
 import { formatHiddenKinds, parseHiddenKinds } from '../search-params';
@@ -13,7 +14,7 @@ import { isConversationId, isItemId } from '../../lib/ids';
 const route = getRouteApi('/c/$conversationId');
 
 /** Only an item ID is followed: any other fragment text is never echoed on the page. */
-function anchorFrom(hash: string): string | null {
+export function anchorFrom(hash: string): string | null {
   if (!hash) return null;
   let decoded = hash;
   try {
@@ -115,6 +116,7 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
+        toolbarExtras={<ShareSnapshotButton source={source} conversationId={conversationId} />}
       />
     </div>
   );

@@ -24,7 +24,7 @@ it('opens the embedded store only on first use, and reopens its files with what 
 
 it('forgets a failed open, so the next use tries again', async () => {
   const store = createLazyStore({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' });
-  await expect(store.get()).rejects.toThrow();
+  await expect(store.get()).rejects.toThrow(/ECONNREFUSED|connect/);
   expect(store.opened).toBe(false);
   await store.close();
 });

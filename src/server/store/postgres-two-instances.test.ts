@@ -9,7 +9,7 @@ import { openPostgresDriver } from './postgres-driver.ts';
 
 const bin = findPostgresBin();
 const SKIPPED = 'skipped: no PostgreSQL server binaries (initdb, pg_ctl); run scripts/ensure-postgres.sh as root or set PG_BIN';
-if (!bin) console.warn(`Two viewers on one PostgreSQL: ${SKIPPED}.`);
+if (!bin) console.log(`Two viewers on one PostgreSQL: ${SKIPPED}.`);
 
 describe.skipIf(!bin)(`two viewers on one real PostgreSQL server${bin ? '' : ` (${SKIPPED})`}`, () => {
   let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;

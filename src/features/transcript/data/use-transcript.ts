@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
+import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
 import type { Conversation } from '../types';
 import type { StreamedItems } from './streamed-items';
@@ -8,7 +9,10 @@ import { TranscriptIndex } from './transcript-index';
 import { transcriptStatus, type TranscriptStatus } from './transcript-status';
 
 /** Where a transcript comes from. Each origin has an adapter below; the view never knows which one fed it. */
-export type TranscriptOrigin = { kind: 'api'; source: string; conversationId: string };
+export type TranscriptOrigin =
+  | { kind: 'api'; source: string; conversationId: string }
+  /** A stored snapshot: its conversation object comes with it, its items from the viewer's store. */
+  | { kind: 'snapshot'; snapshotId: string; conversationId: string; conversation: Conversation };
 
 export interface TranscriptLoad {
   /** Still reading, stopped by the reader, failed partway, or everything is here. */
@@ -47,11 +51,13 @@ interface OriginData {
 }
 
 /** The API origin: the conversation object, and its items streamed from both ends by the viewer's server. */
-function useApiOrigin(source: string, conversationId: string): OriginData {
+function useApiOrigin(origin: TranscriptOrigin): OriginData {
+  const enabled = origin.kind === 'api';
+  const source = enabled ? origin.source : '';
   const client = useQueryClient();
-  const conversation = useQuery(conversationQueryOptions(source, conversationId));
-  const options = itemStreamQueryOptions(source, conversationId);
-  const items = useQuery(options);
+  const conversation = useQuery({ ...conversationQueryOptions(source, origin.conversationId), enabled });
+  const options = itemStreamQueryOptions(source, origin.conversationId);
+  const items = useQuery({ ...options, enabled });
   const { refetch } = items;
   return {
     conversation: conversation.data,
@@ -67,8 +73,32 @@ function useApiOrigin(source: string, conversationId: string): OriginData {
   };
 }
 
+/** The snapshot origin: the conversation object it was stored with, and its stored items in pages. */
+function useSnapshotOrigin(origin: TranscriptOrigin): OriginData {
+  const enabled = origin.kind === 'snapshot';
+  const client = useQueryClient();
+  const options = snapshotItemsQueryOptions(enabled ? origin.snapshotId : '');
+  const items = useQuery({ ...options, enabled });
+  const { refetch } = items;
+  return {
+    conversation: enabled ? origin.conversation : undefined,
+    conversationError: null,
+    retryConversation: () => undefined,
+    items: items.data,
+    itemsError: items.error,
+    failureReason: items.failureReason,
+    failureCount: items.failureCount,
+    fetching: items.isFetching,
+    stop: () => void client.cancelQueries({ queryKey: options.queryKey }),
+    resume: () => void refetch(),
+  };
+}
+
 export function useTranscript(origin: TranscriptOrigin): Transcript {
-  const data = useApiOrigin(origin.source, origin.conversationId);
+  // Both adapters are always called, in the same order; only the one for this origin fetches anything.
+  const fromApi = useApiOrigin(origin);
+  const fromSnapshot = useSnapshotOrigin(origin);
+  const data = origin.kind === 'api' ? fromApi : fromSnapshot;
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());

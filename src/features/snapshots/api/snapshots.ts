@@ -1,0 +1,47 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson, sendJson } from '../../../lib/api-client';
+
+export interface SnapshotSummary {
+  id: string;
+  url: string;
+  title: string | null;
+  origin: 'source' | 'file';
+  source: string | null;
+  source_label: string | null;
+  conversation_id: string | null;
+  item_count: number;
+  excluded_count: number;
+  created_at: string;
+  expires_at: string | null;
+}
+
+export interface SnapshotDetail extends SnapshotSummary {
+  conversation: { id?: string; created_at?: number | string | null; metadata?: Record<string, unknown> | null };
+}
+
+export interface NewSnapshot {
+  source: string;
+  conversation_id: string;
+  title?: string;
+  expires_at?: string;
+  exclude?: { roles?: string[]; types?: string[]; item_ids?: string[] };
+}
+
+const base = '/api/snapshots';
+
+export const createSnapshot = (request: NewSnapshot) => sendJson<SnapshotSummary>('POST', base, request);
+
+export const revokeSnapshot = (id: string) => sendJson<{ id: string; revoked: true }>('DELETE', `${base}/${encodeURIComponent(id)}`);
+
+export const snapshotListQueryOptions = () =>
+  queryOptions({
+    queryKey: ['snapshots', 'list'],
+    queryFn: ({ signal }) => getJson<{ data: SnapshotSummary[] }>(base, signal).then((answer) => answer.data),
+  });
+
+export const snapshotQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['snapshots', 'one', id],
+    queryFn: ({ signal }) => getJson<SnapshotDetail>(`${base}/${encodeURIComponent(id)}`, signal),
+    staleTime: Infinity,
+  });
