@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /** Ports of the servers Playwright starts; each spec picks the one whose configuration it tests. */
 export const PORTS = {
   /** The production build with the demo source only. */
@@ -18,3 +21,6 @@ export const E2E_TOKEN = 'e2e-viewer-token';
 export const CANARY_KEY = 'sk-test-LEAK-CANARY-e2e-7c2f9a41d3';
 
 export const origin = (port: number) => `http://127.0.0.1:${port}`;
+
+/** Where the servers keep their snapshot stores: a fresh directory per run, removed after it. */
+export const E2E_DATA_DIR = join(tmpdir(), 'conversation-viewer-e2e-data');

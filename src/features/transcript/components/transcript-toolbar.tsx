@@ -28,7 +28,12 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
       <ul className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         {EXPORT_CHOICES.map(({ format, label, title }) => (
           <li key={format}>
-            <a href={exportUrl(format)} download className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <a
+              href={exportUrl(format)}
+              download
+              // The menu closes once a format is chosen, as a menu does.
+              onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
+              className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
               {label}
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">{title}</span>
             </a>
