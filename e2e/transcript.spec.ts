@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { demo } from './demo-data.ts';
 
@@ -219,7 +217,7 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
     await page.getByText('Download ▾').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: new RegExp(`^${label}`) }).click()]);
     // Saved under its own name, so the HTML file opens from disk as HTML.
-    const path = join(mkdtempSync(join(tmpdir(), 'viewer-download-')), download.suggestedFilename());
+    const path = test.info().outputPath(download.suggestedFilename());
     await download.saveAs(path);
     return { name: download.suggestedFilename(), path };
   };

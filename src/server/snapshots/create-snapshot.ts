@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ApiFailure } from '../api-failure.ts';
 import type { Source } from '../sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
-import type { SnapshotMeta, StoredItem } from '../store/snapshot-store.ts';
+import type { NewSnapshot, SnapshotMeta, StoredItem } from '../store/snapshot-store.ts';
+import type { LoaderItem } from '../loader/load-conversation.ts';
+import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
 import { excluder, type Exclusion } from './exclusion.ts';
 import { readBothEnds, readConversation, type ReaderOptions } from './source-reader.ts';
 
@@ -30,48 +32,33 @@ function mib(bytes: number) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+interface Page {
+  end: 'head' | 'tail';
+  items: readonly LoaderItem[];
+}
+
 /**
- * Reads the whole conversation from its source and stores the conversation object and every item not excluded.
- * Excluded items are dropped as they arrive and never reach the store. On any failure nothing is kept.
+ * Stores a snapshot page by page. Excluded items are dropped as they arrive and never reach the store; items from
+ * the end of the conversation are placed behind those from the start. On any failure nothing is kept.
  */
-export async function createSnapshotFromSource(
-  lazyStore: LazyStore,
-  reader: ReaderOptions,
-  limits: SnapshotLimits,
-  request: NewSourceSnapshot,
-  signal: AbortSignal,
-): Promise<SnapshotMeta> {
-  const conversation = await readConversation(request.source, request.conversationId, reader, signal);
+async function writeSnapshot(lazyStore: LazyStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, exclude?: Exclusion): Promise<SnapshotMeta> {
   const store = await lazyStore.get();
   await store.purge();
   const id = newSnapshotId();
-  await store.begin({
-    id,
-    title: request.title,
-    origin: 'source',
-    source: request.source.id,
-    sourceLabel: request.source.label,
-    conversationId: request.conversationId,
-    conversation,
-    expiresAt: request.expiresAt,
-  });
+  await store.begin({ id, ...snapshot });
   try {
-    const skip = excluder(request.exclude);
+    const skip = excluder(exclude);
     const counts = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
-    // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
-    const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
-    for await (const event of readBothEnds(request.source, request.conversationId, reader, { maxPages, signal })) {
-      if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
-      if (event.type !== 'items') continue;
+    for await (const page of pages) {
       const rows: (StoredItem & { position: number })[] = [];
-      for (const item of event.items) {
+      for (const item of page.items) {
         if (skip(item)) {
           counts.excludedCount += 1;
           continue;
         }
         const json = JSON.stringify(item);
         counts.byteSize += Buffer.byteLength(json);
-        const position = event.end === 'head' ? counts.head++ : -1 - counts.tail++;
+        const position = page.end === 'head' ? counts.head++ : -1 - counts.tail++;
         if (counts.head + counts.tail > limits.maxItems) {
           throw new ApiFailure(413, 'snapshot_too_many_items', `This conversation has more than ${limits.maxItems} items (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_ITEMS).`);
         }
@@ -87,4 +74,52 @@ export async function createSnapshotFromSource(
     await store.discard(id).catch(() => undefined);
     throw error;
   }
+}
+
+/** Reads the whole conversation from its source, from both ends at once, and stores it. */
+export async function createSnapshotFromSource(
+  lazyStore: LazyStore,
+  reader: ReaderOptions,
+  limits: SnapshotLimits,
+  request: NewSourceSnapshot,
+  signal: AbortSignal,
+): Promise<SnapshotMeta> {
+  const { source, conversationId } = request;
+  const conversation = await readConversation(source, conversationId, reader, signal);
+  // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
+  const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
+  async function* pages(): AsyncGenerator<Page> {
+    for await (const event of readBothEnds(source, conversationId, reader, { maxPages, signal })) {
+      if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
+      if (event.type === 'items') yield event;
+    }
+  }
+  const snapshot = { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, conversationId, conversation, expiresAt: request.expiresAt };
+  return writeSnapshot(lazyStore, limits, snapshot, pages(), request.exclude);
+}
+
+export interface NewFileSnapshot {
+  conversation: Record<string, unknown>;
+  items: readonly LoaderItem[];
+  title: string | null;
+  expiresAt: Date | null;
+  exclude?: Exclusion;
+}
+
+/** Stores a conversation the browser read from a local file; the snapshot says it came from a file. */
+export function createSnapshotFromFile(lazyStore: LazyStore, limits: SnapshotLimits, request: NewFileSnapshot): Promise<SnapshotMeta> {
+  const id = request.conversation.id;
+  const snapshot = {
+    title: request.title,
+    origin: 'file' as const,
+    source: null,
+    sourceLabel: null,
+    conversationId: typeof id === 'string' && CONVERSATION_ID_PATTERN.test(id) ? id : null,
+    conversation: request.conversation,
+    expiresAt: request.expiresAt,
+  };
+  async function* pages(): AsyncGenerator<Page> {
+    yield { end: 'head', items: request.items };
+  }
+  return writeSnapshot(lazyStore, limits, snapshot, pages(), request.exclude);
 }

@@ -19,6 +19,8 @@ async function start(config: Parameters<typeof startSnapshotViewer>[0]['config']
 beforeAll(async () => {
   upstream = await startGeneratedUpstream(ITEMS);
   viewer = await start();
+  // The embedded store starts here, so no test's time includes it.
+  await store.get();
 }, 60_000);
 
 afterAll(async () => {
@@ -133,6 +135,36 @@ describe('creating a snapshot', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await refused.json()).error.code).toBe('rate_limited');
+  });
+});
+
+describe('a snapshot of a local file', () => {
+  it('stores the items the browser sends, marked as from a file, with exclusions applied', async () => {
+    const items = generateItems(12);
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { conversation: { id: 'conv_local_1', metadata: {} }, items }, title: 'From disk', exclude: { roles: ['system'] } }),
+    });
+    expect(response.status).toBe(201);
+    const snapshot = await response.json();
+    expect(snapshot).toMatchObject({ origin: 'file', source: null, source_label: null, conversation_id: 'conv_local_1', item_count: 11, excluded_count: 1 });
+    const { ids, texts } = await allItems(viewer, snapshot.id);
+    expect(ids).toEqual(items.slice(1).map((item) => item.id));
+    expect(texts.join('')).not.toContain(SECRET.system);
+    const markdown = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=markdown`)).text();
+    expect(markdown).toContain('- **Source:** a file, not read from a source');
+    expect(markdown).not.toContain(SECRET.system);
+  });
+
+  it('refuses a file whose items have no ID or type', async () => {
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { items: [{ type: 'message' }] } }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'invalid_request', param: 'file.items.0.id' });
   });
 });
 

@@ -11,7 +11,7 @@ import { checkConversationId, findSource } from '../source-lookup.ts';
 import type { Source } from '../sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { Snapshot, SnapshotMeta, SnapshotStore } from '../store/snapshot-store.ts';
-import { createSnapshotFromSource } from './create-snapshot.ts';
+import { createSnapshotFromFile, createSnapshotFromSource } from './create-snapshot.ts';
 import { exclusionSchema } from './exclusion.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
@@ -20,15 +20,26 @@ import type { ReaderOptions } from './source-reader.ts';
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
-const createBody = z.object({
-  source: z.string().min(1).max(100),
-  conversation_id: z.string().min(1).max(300),
+const common = {
   title: z.string().trim().max(200).nullish(),
   expires_at: z.iso.datetime({ offset: true }).nullish(),
   exclude: exclusionSchema.optional(),
+};
+
+/** A conversation the server reads from a source. */
+const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_id: z.string().min(1).max(300), ...common });
+
+/** A conversation the browser read from a local file, sent whole. */
+const fileBody = z.object({
+  file: z.object({
+    conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
+    items: z.array(z.looseObject({ id: z.string().min(1).max(300), type: z.string().min(1).max(200) })),
+  }),
+  ...common,
 });
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A file snapshot carries its items in the body, so the body may be as large as a snapshot, and a little more. */
+const bodyBytes = (config: SnapshotConfig) => config.maxBytes + 1024 * 1024;
 const PAGE_DEFAULT = 100;
 const PAGE_MAX = 1000;
 
@@ -88,14 +99,15 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     }
   }
 
-  app.post('/', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, 'The request body is larger than 16 MiB.', 'request_too_large') }), async (c) => {
+  const tooLarge = `The request body is larger than SNAPSHOT_MAX_BYTES (${Math.round(config.maxBytes / 1024 / 1024)} MiB) and a little more.`;
+  app.post('/', bodyLimit({ maxSize: bodyBytes(config), onError: (c) => jsonError(c, 413, tooLarge, 'request_too_large') }), async (c) => {
     const allowed = allow(clientOf(c));
     if (!allowed.ok) {
       c.header('retry-after', String(allowed.retryAfterSeconds));
       return jsonError(c, 429, `Too many snapshots from this client: at most ${config.ratePerMinute} a minute (SNAPSHOT_RATE_LIMIT). Retry in ${allowed.retryAfterSeconds} s.`, 'rate_limited', 'rate_limit_error');
     }
     const json = await c.req.json().catch(() => undefined);
-    const parsed = createBody.safeParse(json);
+    const parsed = (json && typeof json === 'object' && 'file' in json ? fileBody : sourceBody).safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return jsonError(c, 400, json === undefined ? 'The request body is not JSON.' : `Invalid snapshot request (${describeIssue(issue)}).`, 'invalid_request', 'invalid_request_error', issue.path.join('.') || null);
@@ -105,13 +117,17 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       return jsonError(c, 400, `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request', 'invalid_request_error', 'expires_at');
     }
-    const meta = await createSnapshotFromSource(
-      lazyStore,
-      reader,
-      config,
-      { source: findSource(sources, body.source), conversationId: checkConversationId(body.conversation_id), title: body.title || null, expiresAt, exclude: body.exclude },
-      c.req.raw.signal,
-    );
+    const title = body.title || null;
+    const meta =
+      'file' in body
+        ? await createSnapshotFromFile(lazyStore, config, { ...body.file, title, expiresAt, exclude: body.exclude })
+        : await createSnapshotFromSource(
+            lazyStore,
+            reader,
+            config,
+            { source: findSource(sources, body.source), conversationId: checkConversationId(body.conversation_id), title, expiresAt, exclude: body.exclude },
+            c.req.raw.signal,
+          );
     return c.json(publicMeta(meta), 201);
   });
 
