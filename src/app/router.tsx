@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
+import { FileRoute } from './routes/file-route';
 import { SnapshotRoute } from './routes/snapshot-route';
 import { TranscriptRoute } from './routes/transcript-route';
 import { SnapshotsPage } from '../features/snapshots/components/snapshots-page';
@@ -24,10 +25,12 @@ const snapshotRoute = createRoute({
   component: SnapshotRoute,
 });
 
+const fileRoute = createRoute({ getParentRoute: () => rootRoute, path: '/file', validateSearch: parseTranscriptSearch, component: FileRoute });
+
 const snapshotsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/snapshots', component: SnapshotsPage });
 
 export function createAppRouter() {
-  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute]) });
+  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute]) });
 }
 
 declare module '@tanstack/react-router' {

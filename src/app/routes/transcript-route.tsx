@@ -116,7 +116,7 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={<ShareSnapshotButton source={source} conversationId={conversationId} />}
+        toolbarExtras={<ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} />}
       />
     </div>
   );

@@ -19,13 +19,16 @@ export interface SnapshotDetail extends SnapshotSummary {
   conversation: { id?: string; created_at?: number | string | null; metadata?: Record<string, unknown> | null };
 }
 
-export interface NewSnapshot {
-  source: string;
-  conversation_id: string;
+interface SnapshotChoices {
   title?: string;
   expires_at?: string;
   exclude?: { roles?: string[]; types?: string[]; item_ids?: string[] };
 }
+
+/** Read from a source by the server, or sent whole from a file the browser opened. */
+export type NewSnapshot =
+  | (SnapshotChoices & { source: string; conversation_id: string })
+  | (SnapshotChoices & { file: { conversation: { id?: string }; items: readonly { id: string; type: string }[] } });
 
 const base = '/api/snapshots';
 

@@ -4,11 +4,12 @@ import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { createSnapshot } from '../api/snapshots';
-import { EXPIRY_CHOICES, snapshotRequest, type ShareChoices } from '../lib/snapshot-request';
+import { EXPIRY_CHOICES, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
 
 interface ShareSnapshotDialogProps {
-  source: string;
-  conversationId: string;
+  target: SnapshotTarget;
+  /** Shown as the title's placeholder. */
+  name: string;
   open: boolean;
   onClose: () => void;
 }
@@ -24,12 +25,12 @@ const LEAVE_OUT: { key: 'leaveOutSystem' | 'leaveOutReasoning' | 'leaveOutToolOu
 const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800';
 
 /** Stores a copy of the whole conversation, with the chosen parts left out, and hands back a link anyone can open. */
-export function ShareSnapshotDialog({ source, conversationId, open, onClose }: ShareSnapshotDialogProps) {
+export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapshotDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const client = useQueryClient();
   const [choices, setChoices] = useState(INITIAL);
   const create = useMutation({
-    mutationFn: () => createSnapshot(snapshotRequest(source, conversationId, choices)),
+    mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots', 'list'] }),
   });
 
@@ -61,7 +62,10 @@ export function ShareSnapshotDialog({ source, conversationId, open, onClose }: S
         Share a snapshot
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        The viewer stores a copy of the whole conversation. Anyone with the link can read it, even without access to this viewer. What you leave out is never stored.
+        {target.kind === 'file'
+          ? 'This uploads the file to the viewer, which stores it as a snapshot marked “from a file, not read from a source”.'
+          : 'The viewer stores a copy of the whole conversation, read again from its source.'}{' '}
+        Anyone with the link can read it, even without access to this viewer. What you leave out is never stored.
       </p>
       {link ? (
         <div className="mt-4 space-y-3">
@@ -99,7 +103,7 @@ export function ShareSnapshotDialog({ source, conversationId, open, onClose }: S
           </fieldset>
           <label className="block text-sm font-medium">
             Title
-            <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={conversationId} />
+            <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={name} />
           </label>
           <label className="block text-sm font-medium">
             Expires
@@ -111,7 +115,7 @@ export function ShareSnapshotDialog({ source, conversationId, open, onClose }: S
               ))}
             </select>
           </label>
-          {create.error ? <ErrorPanel compact description={describeApiError(create.error, { conversationId })} /> : null}
+          {create.error ? <ErrorPanel compact description={describeApiError(create.error)} /> : null}
           <div className="flex justify-end gap-2">
             <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
               Cancel
@@ -127,7 +131,7 @@ export function ShareSnapshotDialog({ source, conversationId, open, onClose }: S
 }
 
 /** The toolbar's button that opens the dialog. */
-export function ShareSnapshotButton({ source, conversationId }: { source: string; conversationId: string }) {
+export function ShareSnapshotButton({ target, name }: { target: SnapshotTarget; name: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -138,7 +142,7 @@ export function ShareSnapshotButton({ source, conversationId }: { source: string
       >
         Share snapshot…
       </button>
-      <ShareSnapshotDialog source={source} conversationId={conversationId} open={open} onClose={() => setOpen(false)} />
+      <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} />
     </>
   );
 }

@@ -5,11 +5,11 @@ const none: ShareChoices = { title: '', expiry: 'never', leaveOutSystem: false, 
 
 describe('snapshot request', () => {
   it('leaves nothing out and never expires by default', () => {
-    expect(snapshotRequest('demo', 'conv_1', none)).toEqual({ source: 'demo', conversation_id: 'conv_1', exclude: { roles: [], types: [], item_ids: [] } });
+    expect(snapshotRequest({ kind: 'source', source: 'demo', conversationId: 'conv_1' }, none)).toEqual({ source: 'demo', conversation_id: 'conv_1', exclude: { roles: [], types: [], item_ids: [] } });
   });
 
   it('turns each choice into roles, types, item IDs, a title and an expiry', () => {
-    const request = snapshotRequest('demo', 'conv_1', { title: '  Bug 7 ', expiry: '7d', leaveOutSystem: true, leaveOutReasoning: true, leaveOutToolOutputs: true, itemIds: 'msg_1, msg_2\nmsg_1  fc_3' }, Date.UTC(2026, 0, 1));
+    const request = snapshotRequest({ kind: 'source', source: 'demo', conversationId: 'conv_1' }, { title: '  Bug 7 ', expiry: '7d', leaveOutSystem: true, leaveOutReasoning: true, leaveOutToolOutputs: true, itemIds: 'msg_1, msg_2\nmsg_1  fc_3' }, Date.UTC(2026, 0, 1));
     expect(request).toEqual({
       source: 'demo',
       conversation_id: 'conv_1',
@@ -17,5 +17,10 @@ describe('snapshot request', () => {
       expires_at: '2026-01-08T00:00:00.000Z',
       exclude: { roles: ['system', 'developer'], types: ['reasoning', ...TOOL_OUTPUT_TYPES], item_ids: ['msg_1', 'msg_2', 'fc_3'] },
     });
+  });
+
+  it('sends a file whole, marked as a file', () => {
+    const items = [{ id: 'msg_1', type: 'message' }];
+    expect(snapshotRequest({ kind: 'file', conversation: {}, items }, none)).toEqual({ file: { conversation: {}, items }, exclude: { roles: [], types: [], item_ids: [] } });
   });
 });

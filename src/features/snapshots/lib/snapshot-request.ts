@@ -32,15 +32,19 @@ export interface ShareChoices {
   itemIds: string;
 }
 
+/** What to take a snapshot of: a conversation of a source, or a file this page opened. */
+export type SnapshotTarget =
+  | { kind: 'source'; source: string; conversationId: string }
+  | { kind: 'file'; conversation: { id?: string }; items: readonly { id: string; type: string }[] };
+
 /** The dialog's choices as the request the server takes. */
-export function snapshotRequest(source: string, conversationId: string, choices: ShareChoices, now = Date.now()): NewSnapshot {
+export function snapshotRequest(target: SnapshotTarget, choices: ShareChoices, now = Date.now()): NewSnapshot {
   const days = EXPIRY_CHOICES.find((choice) => choice.value === choices.expiry)?.days ?? null;
   const roles = choices.leaveOutSystem ? ['system', 'developer'] : [];
   const types = [...(choices.leaveOutReasoning ? ['reasoning'] : []), ...(choices.leaveOutToolOutputs ? TOOL_OUTPUT_TYPES : [])];
   const itemIds = [...new Set(choices.itemIds.split(/[\s,]+/).filter(Boolean))];
   return {
-    source,
-    conversation_id: conversationId,
+    ...(target.kind === 'source' ? { source: target.source, conversation_id: target.conversationId } : { file: { conversation: target.conversation, items: target.items } }),
     ...(choices.title.trim() ? { title: choices.title.trim() } : {}),
     ...(days ? { expires_at: new Date(now + days * 86_400_000).toISOString() } : {}),
     exclude: { roles, types, item_ids: itemIds },

@@ -8,8 +8,12 @@ export const EXPORT_CHOICES = [
 
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['format'];
 
-/** The server streams every export: the whole conversation, not only what this page has loaded. */
-export function exportPath(origin: TranscriptOrigin, format: ExportChoice): string {
+/**
+ * The server streams the export of a conversation or snapshot: all of it, not only what this page has loaded.
+ * A local file was never uploaded, so it has no server path: the browser formats it itself.
+ */
+export function exportPath(origin: TranscriptOrigin, format: ExportChoice): string | null {
+  if (origin.kind === 'file') return null;
   const base =
     origin.kind === 'api'
       ? `/api/sources/${encodeURIComponent(origin.source)}/conversations/${encodeURIComponent(origin.conversationId)}`

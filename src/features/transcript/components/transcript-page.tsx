@@ -11,6 +11,7 @@ import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptIndex } from '../data/transcript-index';
 import { exportPath } from '../api/export-path';
+import { exportInBrowser } from '../lib/export-file';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { useDeepLink } from '../list/use-deep-link';
 import { buildViewRows } from '../list/view-rows';
@@ -183,7 +184,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             order={view.order}
             onOrderChange={(order) => onViewChange({ order })}
             shareUrl={shareUrl}
-            exportUrl={(format) => exportPath(origin, format)}
+            exportUrl={(format) =>
+              exportPath(origin, format) ??
+              (() => exportInBrowser(format, origin.conversationId, transcript.conversation ?? { id: origin.conversationId }, [...index.head, ...[...index.tail].reverse()], { id: null, label: sourceLabel }))
+            }
             extras={toolbarExtras}
             onShowShortcuts={() => setHelpOpen(true)}
           />

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
-import type { Conversation } from '../types';
+import type { Conversation, ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
 import { transcriptStatus, type TranscriptStatus } from './transcript-status';
@@ -12,7 +12,9 @@ import { transcriptStatus, type TranscriptStatus } from './transcript-status';
 export type TranscriptOrigin =
   | { kind: 'api'; source: string; conversationId: string }
   /** A stored snapshot: its conversation object comes with it, its items from the viewer's store. */
-  | { kind: 'snapshot'; snapshotId: string; conversationId: string; conversation: Conversation };
+  | { kind: 'snapshot'; snapshotId: string; conversationId: string; conversation: Conversation }
+  /** A local file, read whole in the browser: everything is there at once. */
+  | { kind: 'file'; name: string; conversationId: string; conversation: Conversation; items: readonly ConversationItem[] };
 
 export interface TranscriptLoad {
   /** Still reading, stopped by the reader, failed partway, or everything is here. */
@@ -94,11 +96,29 @@ function useSnapshotOrigin(origin: TranscriptOrigin): OriginData {
   };
 }
 
+function useFileOrigin(origin: TranscriptOrigin): OriginData {
+  const fileItems = origin.kind === 'file' ? origin.items : null;
+  const items = useMemo<StreamedItems | undefined>(() => (fileItems ? { head: [fileItems], tail: [], complete: true } : undefined), [fileItems]);
+  return {
+    conversation: origin.kind === 'file' ? origin.conversation : undefined,
+    conversationError: null,
+    retryConversation: () => undefined,
+    items,
+    itemsError: null,
+    failureReason: null,
+    failureCount: 0,
+    fetching: false,
+    stop: () => undefined,
+    resume: () => undefined,
+  };
+}
+
 export function useTranscript(origin: TranscriptOrigin): Transcript {
-  // Both adapters are always called, in the same order; only the one for this origin fetches anything.
+  // Every adapter is always called, in the same order; only the one for this origin fetches anything.
   const fromApi = useApiOrigin(origin);
   const fromSnapshot = useSnapshotOrigin(origin);
-  const data = origin.kind === 'api' ? fromApi : fromSnapshot;
+  const fromFile = useFileOrigin(origin);
+  const data = origin.kind === 'api' ? fromApi : origin.kind === 'snapshot' ? fromSnapshot : fromFile;
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());
