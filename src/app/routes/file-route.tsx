@@ -1,9 +1,9 @@
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { getOpenedFile } from '../../features/open-file/lib/opened-file';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
-import { TranscriptPage, type TranscriptView } from '../../features/transcript/components/transcript-page';
-import { formatHiddenKinds, parseHiddenKinds } from '../search-params';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
 
 const route = getRouteApi('/file');
@@ -14,22 +14,8 @@ export function FileRoute() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
-  const order = search.order ?? 'asc';
-  const view = useMemo<TranscriptView>(() => ({ order, query: search.q ?? '', hidden: parseHiddenKinds(search.hide) }), [order, search.q, search.hide]);
-  const onViewChange = useCallback(
-    (change: Partial<TranscriptView>) =>
-      void navigate({
-        search: (previous) => ({
-          ...previous,
-          ...(change.order ? { order: change.order } : {}),
-          ...(change.query !== undefined ? { q: change.query || undefined } : {}),
-          ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
-        }),
-        hash: (previous) => previous ?? '',
-        replace: true,
-      }),
-    [navigate],
-  );
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const onViewChange = useViewChange(navigate);
 
   if (!file) {
     return (

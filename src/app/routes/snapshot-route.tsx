@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
 import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
-import { TranscriptPage, type TranscriptView } from '../../features/transcript/components/transcript-page';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { describeApiError } from '../../lib/describe-api-error';
-import { formatHiddenKinds, parseHiddenKinds } from '../search-params';
+import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
 
 const route = getRouteApi('/s/$snapshotId');
@@ -19,22 +19,8 @@ export function SnapshotRoute() {
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
   const snapshot = useQuery(snapshotQueryOptions(snapshotId));
-  const order = search.order ?? 'asc';
-  const view = useMemo<TranscriptView>(() => ({ order, query: search.q ?? '', hidden: parseHiddenKinds(search.hide) }), [order, search.q, search.hide]);
-  const onViewChange = useCallback(
-    (change: Partial<TranscriptView>) =>
-      void navigate({
-        search: (previous) => ({
-          ...previous,
-          ...(change.order ? { order: change.order } : {}),
-          ...(change.query !== undefined ? { q: change.query || undefined } : {}),
-          ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
-        }),
-        hash: (previous) => previous ?? '',
-        replace: true,
-      }),
-    [navigate],
-  );
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const onViewChange = useViewChange(navigate);
 
   if (snapshot.error) {
     return (

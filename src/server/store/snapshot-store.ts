@@ -1,17 +1,7 @@
+import type { SnapshotMeta } from '../../shared/snapshots/snapshot-meta.ts';
 import type { Driver } from './driver.ts';
 
-export interface SnapshotMeta {
-  id: string;
-  title: string | null;
-  origin: 'source' | 'file';
-  source: string | null;
-  source_label: string | null;
-  conversation_id: string | null;
-  item_count: number;
-  excluded_count: number;
-  created_at: string;
-  expires_at: string | null;
-}
+export type { SnapshotMeta };
 
 export interface Snapshot extends SnapshotMeta {
   conversation: Record<string, unknown>;

@@ -1,19 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../../lib/api-client';
+import type { SnapshotSummary } from '../../../shared/snapshots/snapshot-meta.ts';
 
-export interface SnapshotSummary {
-  id: string;
-  url: string;
-  title: string | null;
-  origin: 'source' | 'file';
-  source: string | null;
-  source_label: string | null;
-  conversation_id: string | null;
-  item_count: number;
-  excluded_count: number;
-  created_at: string;
-  expires_at: string | null;
-}
+export type { SnapshotSummary };
 
 export interface SnapshotDetail extends SnapshotSummary {
   conversation: { id?: string; created_at?: number | string | null; metadata?: Record<string, unknown> | null };

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
@@ -26,20 +27,13 @@ const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 
 
 /** Stores a copy of the whole conversation, with the chosen parts left out, and hands back a link anyone can open. */
 export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapshotDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const client = useQueryClient();
   const [choices, setChoices] = useState(INITIAL);
   const create = useMutation({
     mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots', 'list'] }),
   });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

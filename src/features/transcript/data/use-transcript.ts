@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
@@ -60,17 +60,24 @@ function useApiOrigin(origin: TranscriptOrigin): OriginData {
   const conversation = useQuery({ ...conversationQueryOptions(source, origin.conversationId), enabled });
   const options = itemStreamQueryOptions(source, origin.conversationId);
   const items = useQuery({ ...options, enabled });
-  const { refetch } = items;
   return {
     conversation: conversation.data,
     conversationError: conversation.error,
     retryConversation: () => void conversation.refetch(),
+    ...itemsState(items, () => void client.cancelQueries({ queryKey: options.queryKey })),
+  };
+}
+
+/** What an items query tells the view, and how to stop and resume it. */
+function itemsState(items: UseQueryResult<StreamedItems>, stop: () => void) {
+  const { refetch } = items;
+  return {
     items: items.data,
     itemsError: items.error,
     failureReason: items.failureReason,
     failureCount: items.failureCount,
     fetching: items.isFetching,
-    stop: () => void client.cancelQueries({ queryKey: options.queryKey }),
+    stop,
     resume: () => void refetch(),
   };
 }
@@ -81,18 +88,11 @@ function useSnapshotOrigin(origin: TranscriptOrigin): OriginData {
   const client = useQueryClient();
   const options = snapshotItemsQueryOptions(enabled ? origin.snapshotId : '');
   const items = useQuery({ ...options, enabled });
-  const { refetch } = items;
   return {
     conversation: enabled ? origin.conversation : undefined,
     conversationError: null,
     retryConversation: () => undefined,
-    items: items.data,
-    itemsError: items.error,
-    failureReason: items.failureReason,
-    failureCount: items.failureCount,
-    fetching: items.isFetching,
-    stop: () => void client.cancelQueries({ queryKey: options.queryKey }),
-    resume: () => void refetch(),
+    ...itemsState(items, () => void client.cancelQueries({ queryKey: options.queryKey })),
   };
 }
 
