@@ -1,10 +1,6 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
-import { FileRoute } from './routes/file-route';
-import { SnapshotRoute } from './routes/snapshot-route';
-import { TranscriptRoute } from './routes/transcript-route';
-import { SnapshotsPage } from '../features/snapshots/components/snapshots-page';
 import { parseTranscriptSearch } from './search-params';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -15,19 +11,30 @@ const transcriptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$conversationId',
   validateSearch: parseTranscriptSearch,
-  component: TranscriptRoute,
+  // The transcript (list, search, item views) is a chunk of its own, so the first load stays small.
+  component: lazyRouteComponent(() => import('./routes/transcript-route'), 'TranscriptRoute'),
 });
 
 const snapshotRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/s/$snapshotId',
   validateSearch: parseTranscriptSearch,
-  component: SnapshotRoute,
+  // Snapshot and file pages are the transcript view too: chunks of their own, loaded when opened.
+  component: lazyRouteComponent(() => import('./routes/snapshot-route'), 'SnapshotRoute'),
 });
 
-const fileRoute = createRoute({ getParentRoute: () => rootRoute, path: '/file', validateSearch: parseTranscriptSearch, component: FileRoute });
+const fileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/file',
+  validateSearch: parseTranscriptSearch,
+  component: lazyRouteComponent(() => import('./routes/file-route'), 'FileRoute'),
+});
 
-const snapshotsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/snapshots', component: SnapshotsPage });
+const snapshotsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/snapshots',
+  component: lazyRouteComponent(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage'),
+});
 
 export function createAppRouter() {
   return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute]) });

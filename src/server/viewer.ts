@@ -2,7 +2,7 @@ import { createApiApp, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './app.ts';
 import { accessFromEnv } from './access-control.ts';
 import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
-import { DEFAULT_CONCURRENCY } from './proxy.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
 import { snapshotConfigFromEnv } from './snapshots/snapshot-config.ts';
 import { createLazyStore } from './store/open-store.ts';
 import { isDemoEnabled, sourcesFromEnv, type Env } from './sources.ts';
@@ -27,6 +27,7 @@ export async function createViewer(env: Env) {
     timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
     concurrency: Math.floor(positiveNumber(env.UPSTREAM_CONCURRENCY, DEFAULT_CONCURRENCY)),
+    maxBytesInFlight: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES_IN_FLIGHT, DEFAULT_MAX_BYTES_IN_FLIGHT)),
     snapshots: { config: snapshotConfig, store },
   });
   return {

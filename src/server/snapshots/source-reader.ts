@@ -1,4 +1,5 @@
 import { ApiFailure } from '../api-failure.ts';
+import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
 import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
 import { sourcePageFetcher } from '../loader/stream-route.ts';
@@ -7,22 +8,26 @@ import type { Source } from '../sources.ts';
 import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
 
 export interface ReaderOptions extends UpstreamOptions {
-  /** The proxy's own gate, so loads count against UPSTREAM_CONCURRENCY like every other upstream request. */
+  /** The proxy's own gate and byte budget, so loads count against the same limits as every other upstream request. */
   gate: ReturnType<typeof createGate>;
+  budget: ReturnType<typeof createByteBudget>;
 }
 
 /** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */
 export async function readConversation(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
-  if (!(await options.gate.enter(AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal])))) {
+  const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
+  if (!(await options.gate.enter(waitLimit))) {
     throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
   }
+  const lease = options.budget.lease();
   try {
-    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, signal);
+    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
     if (!result.ok) throw ApiFailure.from(result.status, result.error);
     const checked = checkShape('conversation', result.body);
     if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
     return checked.value as Record<string, unknown> & { id: string };
   } finally {
+    lease.release();
     options.gate.leave();
   }
 }

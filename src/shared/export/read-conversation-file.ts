@@ -1,8 +1,5 @@
 import { EXPORT_FORMAT, exportDocument, type ExportItem } from './export-document.ts';
 
-/** Larger files would take the browser's memory several times over while parsed and shown. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
 export type FileShape = 'list' | 'array' | 'jsonl' | 'export';
 
 export type ReadFileResult =

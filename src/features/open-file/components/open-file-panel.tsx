@@ -85,7 +85,7 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
       <button
         type="button"
         disabled={!pasted.trim()}
-        onClick={() => finish(openText(pasted, 'Pasted JSON'))}
+        onClick={() => void openText(pasted, 'Pasted JSON').then(finish)}
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-50 dark:border-zinc-700"
       >
         Open pasted JSON

@@ -1,5 +1,7 @@
-import { MAX_FILE_BYTES, readConversationFile } from '../../../shared/export/read-conversation-file';
 import type { ExportItem } from '../../../shared/export/export-document';
+
+/** Larger files would take the browser's memory several times over while parsed and shown. */
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 /** A conversation read from a local file: it lives in this tab only, and nothing of it is uploaded. */
 export interface OpenedFile {
@@ -20,7 +22,9 @@ export function setOpenedFile(file: OpenedFile | null) {
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
 /** Reads pasted text or a chosen file; the answer says what is wrong when it is not a conversation. */
-export function openText(text: string, name: string): { ok: true; file: OpenedFile } | { ok: false; message: string } {
+export async function openText(text: string, name: string): Promise<{ ok: true; file: OpenedFile } | { ok: false; message: string }> {
+  // The reader (and zod with it) loads only when a file is opened, so the home page stays light.
+  const { readConversationFile } = await import('../../../shared/export/read-conversation-file');
   const result = readConversationFile(text);
   if (!result.ok) return result;
   return { ok: true, file: { name, conversation: result.conversation, items: result.items, source: result.source } };
@@ -36,6 +40,6 @@ export async function openLocalFile(file: File): Promise<{ ok: true; file: Opene
   } catch {
     return { ok: false, message: `“${file.name}” could not be read.` };
   }
-  const opened = openText(text, file.name);
+  const opened = await openText(text, file.name);
   return opened.ok ? opened : { ok: false, message: `“${file.name}”: ${opened.message}` };
 }

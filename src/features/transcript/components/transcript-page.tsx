@@ -81,7 +81,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
   const search = useTranscriptSearch(index, version, rows, query);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
-  useMatchHighlights(listContainer, search.query, search.currentRow);
+  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
   // The search text goes into the URL once typing pauses, so a link shares the filtered view.
   useEffect(() => {
@@ -98,6 +98,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     const target = search.matches.find((position) => position >= (topView ?? 0)) ?? search.matches[0];
     listHandle.current?.scrollToView(target, { align: 'center' });
   }, [search.query, search.matches, topView]);
+
+  // A new order starts at its top, as a newly opened transcript does.
+  const shownOrder = useRef(view.order);
+  useEffect(() => {
+    if (shownOrder.current === view.order) return;
+    shownOrder.current = view.order;
+    listHandle.current?.scrollToView(0, { align: 'start' });
+  }, [view.order]);
 
   const hasItems = transcript.hasItems;
   const rememberedSource = origin.kind === 'api' ? origin.source : null;
@@ -179,7 +187,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
           duplicates={index.duplicates}
         />
 
-        <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+        <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
           <TranscriptToolbar
             order={view.order}
             onOrderChange={(order) => onViewChange({ order })}
