@@ -51,7 +51,7 @@ test('a broken file, dropped anywhere, says what is wrong and the page stays usa
   await expect(page.getByRole('alert')).toContainText('“other.json”: This JSON is not a conversation');
 
   await page.getByLabel('Or paste JSON').fill(weather.items.map((item) => JSON.stringify(item)).join('\n'));
-  await page.getByRole('button', { name: 'Open pasted JSON' }).click();
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
   await expect(page).toHaveURL(/\/file$/);
   await expect(page.locator('[data-item-id]')).toHaveCount(weather.items.length);
 

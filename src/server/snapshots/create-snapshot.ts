@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiFailure } from '../api-failure.ts';
 import type { Source } from '../sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
-import type { NewSnapshot, SnapshotMeta, StoredItem } from '../store/snapshot-store.ts';
+import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
 import type { LoaderItem } from '../loader/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
 import { excluder, type Exclusion } from './exclusion.ts';
@@ -41,8 +41,7 @@ interface Page {
  * Stores a snapshot page by page. Excluded items are dropped as they arrive and never reach the store; items from
  * the end of the conversation are placed behind those from the start. On any failure nothing is kept.
  */
-async function writeSnapshot(lazyStore: LazyStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, exclude?: Exclusion): Promise<SnapshotMeta> {
-  const store = await lazyStore.get();
+async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, exclude?: Exclusion): Promise<SnapshotMeta> {
   await store.purge();
   const id = newSnapshotId();
   await store.begin({ id, ...snapshot });
@@ -85,6 +84,8 @@ export async function createSnapshotFromSource(
   signal: AbortSignal,
 ): Promise<SnapshotMeta> {
   const { source, conversationId } = request;
+  // The store first: opening it may take seconds, which must not fall between the upstream reads.
+  const store = await lazyStore.get();
   const conversation = await readConversation(source, conversationId, reader, signal);
   // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
   const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
@@ -95,7 +96,7 @@ export async function createSnapshotFromSource(
     }
   }
   const snapshot = { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, conversationId, conversation, expiresAt: request.expiresAt };
-  return writeSnapshot(lazyStore, limits, snapshot, pages(), request.exclude);
+  return writeSnapshot(store, limits, snapshot, pages(), request.exclude);
 }
 
 export interface NewFileSnapshot {
@@ -107,7 +108,7 @@ export interface NewFileSnapshot {
 }
 
 /** Stores a conversation the browser read from a local file; the snapshot says it came from a file. */
-export function createSnapshotFromFile(lazyStore: LazyStore, limits: SnapshotLimits, request: NewFileSnapshot): Promise<SnapshotMeta> {
+export async function createSnapshotFromFile(lazyStore: LazyStore, limits: SnapshotLimits, request: NewFileSnapshot): Promise<SnapshotMeta> {
   const id = request.conversation.id;
   const snapshot = {
     title: request.title,
@@ -121,5 +122,5 @@ export function createSnapshotFromFile(lazyStore: LazyStore, limits: SnapshotLim
   async function* pages(): AsyncGenerator<Page> {
     yield { end: 'head', items: request.items };
   }
-  return writeSnapshot(lazyStore, limits, snapshot, pages(), request.exclude);
+  return writeSnapshot(await lazyStore.get(), limits, snapshot, pages(), request.exclude);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportDocument } from '../../shared/export/export-document.ts';
 import { createLazyStore } from '../store/open-store.ts';
 import { generateItems, SECRET, startGeneratedUpstream } from '../testing/generated-upstream.ts';
@@ -92,6 +92,19 @@ describe('creating a snapshot', () => {
       for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
       expect(text).not.toContain(upstream.apiKey);
     }
+  });
+
+  it('reads on through dropped connections: the server retries a page or the conversation that failed on the way', async () => {
+    // The fake upstream's server logs each connection it breaks.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const flaky = await startGeneratedUpstream(ITEMS, 'sk-flaky-test-key', { dropRequests: [1, 3, 4] });
+    const server = await startSnapshotViewer({ upstream: flaky, store });
+    servers.push(server);
+    const snapshot = await createOk(server.url);
+    expect(snapshot.item_count).toBe(ITEMS);
+    const { ids } = await allItems(server.url, snapshot.id);
+    expect(ids).toEqual(generateItems(ITEMS).map((item) => item.id));
+    await flaky.close();
   });
 
   it('refuses bad requests with specific messages and stores nothing', async () => {

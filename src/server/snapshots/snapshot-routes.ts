@@ -118,6 +118,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
       return jsonError(c, 400, `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request', 'invalid_request_error', 'expires_at');
     }
     const title = body.title || null;
+    await openStore();
     const meta =
       'file' in body
         ? await createSnapshotFromFile(lazyStore, config, { ...body.file, title, expiresAt, exclude: body.exclude })

@@ -30,9 +30,10 @@ export function generateItems(count: number): Record<string, unknown>[] {
 
 /**
  * A loopback Conversations API serving one generated conversation, `conv_generated`, with `limit`, `order` and
- * `after` as the real API pages them. Any other conversation is 404. It counts the requests it answered.
+ * `after` as the real API pages them. Any other conversation is 404. It counts the requests it answered, and breaks
+ * the connection on those numbered in `dropRequests`.
  */
-export async function startGeneratedUpstream(count: number, apiKey = 'sk-generated-test-key') {
+export async function startGeneratedUpstream(count: number, apiKey = 'sk-generated-test-key', options: { dropRequests?: readonly number[] } = {}) {
   const items = generateItems(count);
   const positions = new Map(items.map((item, index) => [item.id as string, index]));
   const reversed = [...items].reverse();
@@ -42,6 +43,10 @@ export async function startGeneratedUpstream(count: number, apiKey = 'sk-generat
 
   const fetch = (request: Request) => {
     requests += 1;
+    // A dropped request: the answer starts, then the connection breaks, as a proxy in between might do it.
+    if (options.dropRequests?.includes(requests)) {
+      return new Response(new ReadableStream({ start: (controller) => controller.error(new Error('dropped')) }), { headers: { 'content-type': 'application/json' } });
+    }
     const url = new URL(request.url);
     if (request.headers.get('authorization') !== `Bearer ${apiKey}`) return json({ error: { message: 'bad key', type: 'invalid_request_error', code: 'invalid_api_key' } }, 401);
     const match = /^\/v1\/conversations\/([^/]+)(\/items)?$/.exec(url.pathname);

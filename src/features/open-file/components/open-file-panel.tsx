@@ -88,7 +88,7 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
         onClick={() => void openText(pasted, 'Pasted JSON').then(finish)}
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-50 dark:border-zinc-700"
       >
-        Open pasted JSON
+        Read pasted JSON
       </button>
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
