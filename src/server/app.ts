@@ -62,6 +62,8 @@ export function createApiApp({
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
       demoExamples: hasDemo ? demoExamples : [],
+      // So the page offers "Share snapshot…" only where snapshots can be made.
+      snapshots: snapshots?.config.mode ?? 'off',
     }),
   );
   // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.

@@ -102,7 +102,7 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={<ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} />}
+        toolbarExtras={sources.data?.snapshots === 'off' ? undefined : <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} />}
       />
     </div>
   );

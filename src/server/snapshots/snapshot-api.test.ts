@@ -250,8 +250,10 @@ describe('who can read: VIEWER_SNAPSHOTS', () => {
     expect((await fetch(`${privateViewer}/api/snapshots/${snapshot.id}`, { headers: AUTH })).status).toBe(200);
   });
 
-  it('off: no snapshots at all', async () => {
+  it('off: no snapshots at all, and the sources answer says so', async () => {
     const offViewer = await start({ mode: 'off' });
+    expect((await (await fetch(`${offViewer}/api/sources`, { headers: AUTH })).json()).snapshots).toBe('off');
+    expect((await (await fetch(`${viewer}/api/sources`, { headers: AUTH })).json()).snapshots).toBe('public');
     const created = await create(offViewer);
     expect([created.status, (await created.json()).error.code]).toEqual([404, 'snapshots_disabled']);
     expect((await fetch(`${offViewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(401);

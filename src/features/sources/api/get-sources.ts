@@ -18,6 +18,8 @@ export interface SourcesResponse {
   sources: SourceSummary[];
   defaultSource: string | null;
   demoExamples: DemoExample[];
+  /** Who can read snapshots on this viewer; `off` means none can be made. */
+  snapshots?: 'public' | 'private' | 'off';
 }
 
 export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>('/api/sources', signal);
