@@ -60,6 +60,16 @@ export async function serveWorkerRole(): Promise<boolean> {
 export interface LatencyComparison {
   direct: LoadResult;
   proxied: LoadResult;
+  /** CPU time of the whole process (client, viewer and provider) per request, in ms, for each run. */
+  cpuMsPerRequest: { direct: number; proxied: number };
+}
+
+/** A run, with the CPU time the whole process spent on it per request: unlike throughput, other load barely moves it. */
+async function measured(run: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return { result, cpuMs: Math.round(((used.user + used.system) / 1000 / result.requests) * 100) / 100 };
 }
 
 /**
@@ -76,9 +86,9 @@ export async function compareWithLatency(latencyMs: number, requests: number, co
     // A short warm-up of both paths, so neither run pays for JIT compilation or new connections alone.
     await runLoad({ baseUrl: provider.url, paths: PATHS, requests: concurrency * 2, concurrency });
     await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
-    const direct = await runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency });
-    const proxied = await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency });
-    return { direct, proxied };
+    const direct = await measured(() => runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency }));
+    const proxied = await measured(() => runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency }));
+    return { direct: direct.result, proxied: proxied.result, cpuMsPerRequest: { direct: direct.cpuMs, proxied: proxied.cpuMs } };
   } finally {
     await viewer.close();
     await provider.close();

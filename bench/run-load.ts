@@ -21,13 +21,14 @@ if (await serveWorkerRole()) {
   const latencyMs = Number(process.argv[flag + 1] ?? 50) || 50;
   const requests = 4000;
   const concurrency = 100;
-  const { direct, proxied } = await compareWithLatency(latencyMs, requests, concurrency, process.argv[1]);
+  const { direct, proxied, cpuMsPerRequest: cpu } = await compareWithLatency(latencyMs, requests, concurrency, process.argv[1]);
   const after = memory();
   const share = Math.round((proxied.requestsPerSecond / direct.requestsPerSecond) * 100);
   console.log(`Load: ${requests} requests, ${concurrency} at a time, to a loopback provider that answers after ${latencyMs} ms`);
   console.log(`direct:   ${direct.requestsPerSecond} requests/s (${direct.seconds} s); ${latency(direct)}; errors ${errors(direct)}`);
   console.log(`proxied:  ${proxied.requestsPerSecond} requests/s (${proxied.seconds} s); ${latency(proxied)}; errors ${errors(proxied)}`);
   console.log(`share:    the proxy serves ${share}% of the direct rate`);
+  console.log(`cpu:      ${cpu.direct} ms per request direct, ${cpu.proxied} ms proxied: the viewer adds ${Math.round((cpu.proxied - cpu.direct) * 100) / 100} ms of CPU per request`);
   console.log(`memory:   before ${before}; after ${after} (client, viewer and provider, each in a thread of this process)`);
   process.exitCode = direct.errors === 0 && proxied.errors === 0 ? 0 : 1;
 } else {

@@ -30,7 +30,11 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Stored snapshots; without them /api/snapshots does not exist. */
   snapshots?: { config: SnapshotConfig; store: LazyStore };
+  remoteImages?: RemoteImages;
 }
+
+/** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
+export type RemoteImages = 'load' | 'ask';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -44,6 +48,7 @@ export function createApiApp({
   concurrency = DEFAULT_CONCURRENCY,
   maxBytesInFlight = DEFAULT_MAX_BYTES_IN_FLIGHT,
   fetch,
+  remoteImages = 'load',
   snapshots,
 }: AppOptions) {
   const app = new Hono();
@@ -62,6 +67,7 @@ export function createApiApp({
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
       demoExamples: hasDemo ? demoExamples : [],
+      remoteImages,
       // So the page offers "Share snapshot…" only where snapshots can be made.
       snapshots: snapshots?.config.mode ?? 'off',
     }),

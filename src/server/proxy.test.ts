@@ -312,5 +312,11 @@ describe('deeply nested JSON', () => {
     expect(body).toContain('"msg_deep"');
     expect(body).toContain('"bottom"');
     expect(body.length).toBeGreaterThan(5_000 * 12);
+
+    const stream = await request('/api/sources/demo/conversations/conv_abc/stream');
+    expect(stream.status).toBe(200);
+    const lines = await stream.text();
+    expect(lines).toContain('"msg_deep"');
+    expect(lines).toContain('"bottom"');
   });
 });

@@ -1,4 +1,4 @@
-import { createApiApp, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './app.ts';
+import { createApiApp, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './app.ts';
 import { accessFromEnv } from './access-control.ts';
 import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
@@ -15,8 +15,15 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
+function remoteImagesFrom(raw: string | undefined): RemoteImages {
+  const value = raw?.trim().toLowerCase() || 'load';
+  if (value === 'load' || value === 'ask') return value;
+  throw new Error(`VIEWER_REMOTE_IMAGES must be 'load' or 'ask', not '${value.slice(0, 20)}'.`);
+}
+
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  const remoteImages = remoteImagesFrom(env.VIEWER_REMOTE_IMAGES);
   const snapshotConfig = snapshotConfigFromEnv(env);
   const store = createLazyStore(snapshotConfig.location);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
@@ -27,6 +34,7 @@ export async function createViewer(env: Env) {
     timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
     concurrency: Math.floor(positiveNumber(env.UPSTREAM_CONCURRENCY, DEFAULT_CONCURRENCY)),
+    remoteImages,
     maxBytesInFlight: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES_IN_FLIGHT, DEFAULT_MAX_BYTES_IN_FLIGHT)),
     snapshots: { config: snapshotConfig, store },
   });

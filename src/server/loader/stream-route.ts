@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
 import { jsonError } from '../json-error.ts';
@@ -85,7 +86,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
       const event = pending ?? (await events.next()).value;
       pending = null;
       if (!event) return stream.close();
-      stream.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      stream.enqueue(encoder.encode(`${stringifyJson(event)}\n`));
       if (event.type !== 'items') stream.close();
     },
     async cancel() {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { Source } from '../sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
@@ -55,7 +56,7 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
           counts.excludedCount += 1;
           continue;
         }
-        const json = JSON.stringify(item);
+        const json = stringifyJson(item);
         counts.byteSize += Buffer.byteLength(json);
         const position = page.end === 'head' ? counts.head++ : -1 - counts.tail++;
         if (counts.head + counts.tail > limits.maxItems) {

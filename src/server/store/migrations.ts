@@ -1,6 +1,8 @@
 /**
  * The schema, as numbered steps. A database records the steps it has run in schema_migrations; a step is never
  * edited once released, only followed by a new one. Every step is plain SQL that PGlite and PostgreSQL both run.
+ * Items and conversations are kept as the JSON text the viewer wrote, not as `json`: the database never parses
+ * them, so nesting as deep as a hostile upstream sends cannot exhaust its parser.
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -15,7 +17,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         source text,
         source_label text,
         conversation_id text,
-        conversation json NOT NULL,
+        conversation text NOT NULL,
         item_count integer NOT NULL DEFAULT 0,
         excluded_count integer NOT NULL DEFAULT 0,
         byte_size bigint NOT NULL DEFAULT 0,
@@ -28,7 +30,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         snapshot_id text NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
         position integer NOT NULL,
         item_id text NOT NULL,
-        item json NOT NULL,
+        item text NOT NULL,
         PRIMARY KEY (snapshot_id, position)
       );
       CREATE INDEX snapshot_items_item_id ON snapshot_items (snapshot_id, item_id);

@@ -92,7 +92,7 @@ describe('snapshot store', () => {
     expect(await store.revoke('snap_unknown')).toBe(false);
     expect((await store.get('snap_r')).status).toBe('revoked');
     expect(await store.items('snap_r', -1, 10)).toEqual([]);
-    const [row] = await driver.query("SELECT conversation::text AS conversation FROM snapshots WHERE id = 'snap_r'");
+    const [row] = await driver.query("SELECT conversation FROM snapshots WHERE id = 'snap_r'");
     expect(row.conversation).toBe('null');
     expect((await store.list()).map((snapshot) => snapshot.id)).not.toContain('snap_r');
   });

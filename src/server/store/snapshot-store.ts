@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { SnapshotMeta } from '../../shared/snapshots/snapshot-meta.ts';
 import type { Driver } from './driver.ts';
 
@@ -62,7 +63,7 @@ export function createSnapshotStore(db: Driver) {
     async begin(snapshot: NewSnapshot): Promise<void> {
       await db.query(
         `INSERT INTO snapshots (id, title, origin, source, source_label, conversation_id, conversation, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::json, $8)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           snapshot.id,
           snapshot.title,
@@ -70,7 +71,7 @@ export function createSnapshotStore(db: Driver) {
           snapshot.source,
           snapshot.sourceLabel,
           snapshot.conversationId,
-          JSON.stringify(snapshot.conversation),
+          stringifyJson(snapshot.conversation),
           snapshot.expiresAt?.toISOString() ?? null,
         ],
       );
@@ -82,7 +83,7 @@ export function createSnapshotStore(db: Driver) {
         const batch = items.slice(start, start + INSERT_BATCH);
         await db.query(
           `INSERT INTO snapshot_items (snapshot_id, position, item_id, item)
-           SELECT $1, t.position, t.item_id, t.item::json
+           SELECT $1, t.position, t.item_id, t.item
            FROM unnest($2::integer[], $3::text[], $4::text[]) AS t(position, item_id, item)`,
           [id, batch.map((item) => item.position), batch.map((item) => item.id), batch.map((item) => item.json)],
         );
@@ -118,7 +119,7 @@ export function createSnapshotStore(db: Driver) {
       if (!row) return { status: 'not_found' };
       if (row.revoked_at) return { status: 'revoked', revoked_at: iso(row.revoked_at) as string };
       if (row.expired) return { status: 'expired', expires_at: iso(row.expires_at) as string };
-      return { status: 'ok', snapshot: { ...toMeta(row), conversation: row.conversation as Record<string, unknown> } };
+      return { status: 'ok', snapshot: { ...toMeta(row), conversation: JSON.parse(row.conversation as string) as Record<string, unknown> } };
     },
 
     /** Every snapshot that can still be read, newest first (expired ones too, flagged by their expiry). */
@@ -134,7 +135,7 @@ export function createSnapshotStore(db: Driver) {
     async revoke(id: string): Promise<boolean> {
       return db.transaction(async (tx) => {
         const rows = await tx.query(
-          `UPDATE snapshots SET revoked_at = now(), conversation = 'null'::json
+          `UPDATE snapshots SET revoked_at = now(), conversation = 'null'
            WHERE id = $1 AND state = 'ready' AND revoked_at IS NULL RETURNING id`,
           [id],
         );
@@ -147,7 +148,7 @@ export function createSnapshotStore(db: Driver) {
     /** Up to `limit` items after the position `after` (-1: from the start). */
     async items(id: string, after: number, limit: number): Promise<(StoredItem & { position: number })[]> {
       const rows = await db.query<{ position: number; item_id: string; item: string }>(
-        `SELECT position, item_id, item::text AS item FROM snapshot_items
+        `SELECT position, item_id, item FROM snapshot_items
          WHERE snapshot_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
         [id, after, limit],
       );

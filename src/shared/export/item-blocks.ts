@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportItem } from './export-document.ts';
 
 /** An item reduced to what a document shows: headings, text as written, code, images and one-line notes. */
@@ -25,7 +26,7 @@ function capitalise(text: string): string {
 }
 
 function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? 'null';
+  return stringifyJson(value, 2);
 }
 
 /** Arguments are a JSON string that may be invalid: pretty when it parses, as written when not. */

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { EXPORT_FORMAT, type ExportItem, type ExportMeta } from './export-document.ts';
 
 /** The viewer's own document, written item by item; the items come last so they can stream. */
@@ -5,11 +6,11 @@ export function createJsonExporter(meta: ExportMeta) {
   let first = true;
   return {
     begin: () => {
-      const head = JSON.stringify({ format: EXPORT_FORMAT, ...meta });
+      const head = stringifyJson({ format: EXPORT_FORMAT, ...meta });
       return `${head.slice(0, -1)},"items":[\n`;
     },
     item(item: ExportItem): string {
-      const line = `${first ? '' : ',\n'}${JSON.stringify(item)}`;
+      const line = `${first ? '' : ',\n'}${stringifyJson(item)}`;
       first = false;
       return line;
     },

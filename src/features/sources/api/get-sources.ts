@@ -18,6 +18,8 @@ export interface SourcesResponse {
   sources: SourceSummary[];
   defaultSource: string | null;
   demoExamples: DemoExample[];
+  /** `ask`: remote images in conversations load only after a click. Older servers leave it out: `load`. */
+  remoteImages?: 'load' | 'ask';
   /** Who can read snapshots on this viewer; `off` means none can be made. */
   snapshots?: 'public' | 'private' | 'off';
 }

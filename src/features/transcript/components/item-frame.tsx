@@ -5,6 +5,7 @@ import { useItemCollapse } from '../list/item-ui-store';
 import { toPrettyJson } from '../lib/json-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
+import { ImageScopeContext } from '../lib/remote-images';
 import { JsonTree } from './content/json-tree';
 import { StatusBadge } from './status-badge';
 
@@ -83,7 +84,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
           <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
         </div>
       ) : null}
-      {collapse.collapsed ? null : children}
+      {collapse.collapsed ? null : <ImageScopeContext value={item.id}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
           <JsonTree value={item} label={`Raw JSON of ${item.id}`} />

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_CHARS, textBlocks } from '../../lib/text-blocks';
-import { LongText } from './long-text';
+import { LongText, revealLength } from './long-text';
 
 const shownCharacters = (element: HTMLElement) => (element.textContent ?? '').replace(/…$/, '').length;
 
@@ -38,5 +38,20 @@ describe('long text', () => {
     expect(blocks.join('')).toBe(text);
     expect(blocks[0].endsWith('\n')).toBe(true);
     expect(blocks.every((block) => block.length <= BLOCK_CHARS)).toBe(true);
+  });
+});
+
+describe('revealLength', () => {
+  it('opens a collapsed text up to a search match past the cut', () => {
+    const text = `${'a'.repeat(5000)}NEEDLE${'b'.repeat(5000)}`;
+    expect(revealLength(text, 4000, 'needle')).toBe(5000 + 6 + 200);
+    expect(revealLength(text, 4000, 'absent')).toBeNull();
+    expect(revealLength(text, 6000, 'needle')).toBeNull();
+    expect(revealLength(text, 4000, '')).toBeNull();
+  });
+
+  it('does not lay out megabytes for a match far away', () => {
+    const text = `${'a'.repeat(1_000_000)}needle`;
+    expect(revealLength(text, 4000, 'needle')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../lib/download-text';
 import { textBlocks } from '../../lib/text-blocks';
 
@@ -26,6 +27,17 @@ function collapsedLength(text: string): number | null {
   return text.length > COLLAPSE_AT ? COLLAPSE_AT : null;
 }
 
+/** A search match past the cut opens the text up to it, unless that would mean laying out this much. */
+const REVEAL_LIMIT = 200_000;
+
+/** How far a text must show for the first match of `needle` after `shown` to be visible, or null. */
+export function revealLength(text: string, shown: number, needle: string): number | null {
+  if (!needle || shown >= text.length) return null;
+  const at = text.toLowerCase().indexOf(needle, Math.max(0, shown - needle.length));
+  if (at < 0 || at + needle.length <= shown || at > REVEAL_LIMIT) return null;
+  return Math.min(text.length, at + needle.length + 200);
+}
+
 const buttonClass =
   'rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
 const count = (value: number) => value.toLocaleString('en');
@@ -37,7 +49,11 @@ const count = (value: number) => value.toLocaleString('en');
 export function LongText({ text, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
-  const shown = cut === null ? text.length : (shownLength ?? cut);
+  const needle = useSearchNeedle();
+  const chosen = cut === null ? text.length : (shownLength ?? cut);
+  // A search match hidden behind Show more opens the text that far, so stepping to a match never lands on nothing.
+  const reveal = useMemo(() => revealLength(text, chosen, needle), [text, chosen, needle]);
+  const shown = reveal ?? chosen;
   const rest = text.length - shown;
   const className =
     variant === 'code'

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { displayText } from '../../lib/display-text';
+import { useRemoteImageState } from '../../lib/remote-images';
 import { isSafeImageUrl } from '../../lib/safe-url';
+import { RemoteImagePrompt } from './remote-image-prompt';
 
 interface SafeImageProps {
   src: unknown;
@@ -13,6 +15,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [enlarged, setEnlarged] = useState(false);
   const [failed, setFailed] = useState(false);
+  const remote = useRemoteImageState(typeof src === 'string' ? src : '');
   if (!isSafeImageUrl(src) || failed) {
     const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : displayText(src);
     return (
@@ -24,6 +27,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
       </span>
     );
   }
+  if (!remote.allowed) return <RemoteImagePrompt src={src} alt={alt} policy={remote.policy} itemId={remote.itemId} />;
   return (
     <>
       <button
