@@ -56,6 +56,7 @@ test('a broken file, dropped anywhere, says what is wrong and the page stays usa
   await expect(page.locator('[data-item-id]')).toHaveCount(weather.items.length);
 
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Open a file' })).toBeVisible();
   await drop('dropped.json', listPage);
   await expect(page.getByRole('region', { name: 'Local file' })).toContainText('dropped.json');
 });

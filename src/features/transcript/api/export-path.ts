@@ -10,7 +10,7 @@ export type ExportChoice = (typeof EXPORT_CHOICES)[number]['format'];
 
 /**
  * The server streams the export of a conversation or snapshot: all of it, not only what this page has loaded.
- * A local file was never uploaded, so it has no server path: the browser formats it itself.
+ * A local file was never uploaded, so it has no server path: the browser formats it with the same formatters.
  */
 export function exportPath(origin: TranscriptOrigin, format: ExportChoice): string | null {
   if (origin.kind === 'file') return null;

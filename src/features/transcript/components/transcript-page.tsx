@@ -194,10 +194,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
               shareUrl={shareUrl}
-              exportUrl={(format) =>
-                exportPath(origin, format) ??
-                (() => exportInBrowser(format, origin.conversationId, transcript.conversation ?? { id: origin.conversationId }, [...index.head, ...[...index.tail].reverse()], { id: null, label: sourceLabel }))
-              }
+              exportUrl={(format) => {
+                // What the page holds in full is formatted here; otherwise the server reads it all (and a snapshot's
+                // export carries its banner facts).
+                const server = origin.kind === 'api' && index.complete ? null : exportPath(origin, format);
+                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
+                const items = () => [...index.head, ...[...index.tail].reverse()];
+                return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
+              }}
               extras={toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
             />
