@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLazyStore } from '../src/server/store/open-store.ts';
 import { startGeneratedUpstream } from '../src/server/testing/generated-upstream.ts';
+import { findPostgresBin, startPostgresCluster } from '../src/server/testing/postgres-cluster.ts';
 import { startSnapshotViewer } from '../src/server/testing/snapshot-viewer.ts';
 
 const ITEMS = 50_000;
@@ -30,26 +31,45 @@ console.log(`PGlite store, new data directory (from the prepopulated one) and mi
 console.log(`PGlite store, existing data directory:                                     ${warm.ms} ms, rss ${mib(warm.rss)} (peak ${mib(warm.maxRss)})`);
 
 const upstream = await startGeneratedUpstream(ITEMS);
-const store = createLazyStore({ kind: 'pglite', directory: dir });
-await store.get();
-const viewer = await startSnapshotViewer({ upstream, store, password: false });
-const started = performance.now();
-const response = await fetch(`${viewer.url}/api/snapshots`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ source: 'openai', conversation_id: upstream.conversationId }),
-});
-const snapshot = (await response.json()) as { id: string; item_count: number };
-const createMs = Math.round(performance.now() - started);
-console.log(`Snapshot of ${snapshot.item_count} items from a loopback upstream (${upstream.requests} upstream requests): ${createMs} ms (status ${response.status})`);
 
-const exportStarted = performance.now();
-const exported = await (await fetch(`${viewer.url}/api/snapshots/${snapshot.id}/export?format=json`)).text();
-console.log(`JSON export of that snapshot (${mib(exported.length)}): ${Math.round(performance.now() - exportStarted)} ms`);
+/** Creates a 50,000-item snapshot in `store` and exports it, printing the times. */
+async function measure(name: string, store: ReturnType<typeof createLazyStore>) {
+  await store.get();
+  const viewer = await startSnapshotViewer({ upstream, store, password: false });
+  const before = upstream.requests;
+  const started = performance.now();
+  const response = await fetch(`${viewer.url}/api/snapshots`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source: 'openai', conversation_id: upstream.conversationId }),
+  });
+  const snapshot = (await response.json()) as { id: string; item_count: number };
+  const createMs = Math.round(performance.now() - started);
+  console.log(`${name}: snapshot of ${snapshot.item_count} items from a loopback upstream (${upstream.requests - before} upstream requests): ${createMs} ms (status ${response.status})`);
+  const exportStarted = performance.now();
+  const exported = await (await fetch(`${viewer.url}/api/snapshots/${snapshot.id}/export?format=json`)).text();
+  console.log(`${name}: JSON export of that snapshot (${mib(exported.length)}): ${Math.round(performance.now() - exportStarted)} ms`);
+  await viewer.close();
+  await store.close();
+  return response.status === 201 && snapshot.item_count === ITEMS;
+}
+
+let ok = await measure('PGlite', createLazyStore({ kind: 'pglite', directory: dir }));
 console.log(`Process peak rss (upstream, viewer and store together): ${mib(process.resourceUsage().maxRSS * 1024)}`);
-
-await viewer.close();
-await upstream.close();
-await store.close();
 rmSync(dir, { recursive: true, force: true });
-process.exitCode = response.status === 201 && snapshot.item_count === ITEMS ? 0 : 1;
+
+// The same on a PostgreSQL server, when its binaries are here (scripts/ensure-postgres.sh installs them).
+const bin = findPostgresBin();
+if (bin) {
+  const cluster = await startPostgresCluster(bin);
+  try {
+    ok = (await measure('PostgreSQL', createLazyStore({ kind: 'postgres', url: cluster.url }))) && ok;
+  } finally {
+    await cluster.stop();
+  }
+} else {
+  console.log('PostgreSQL: not measured, no server binaries (initdb, pg_ctl) found.');
+}
+
+await upstream.close();
+process.exitCode = ok ? 0 : 1;
