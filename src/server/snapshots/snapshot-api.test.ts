@@ -262,6 +262,20 @@ describe('who can read: VIEWER_SNAPSHOTS', () => {
   });
 });
 
+describe('when the database cannot be reached', () => {
+  it('answers 503 store_unavailable, without the connection details', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = createLazyStore({ kind: 'postgres', url: 'postgres://viewer:hunter2@127.0.0.1:1/none' });
+    const server = await startSnapshotViewer({ upstream, store: broken });
+    servers.push(server);
+    for (const response of [await create(server.url), await fetch(`${server.url}/api/snapshots`, { headers: AUTH }), await fetch(`${server.url}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`)]) {
+      const text = await response.text();
+      expect([response.status, JSON.parse(text).error.code]).toEqual([503, 'store_unavailable']);
+      expect(text).not.toContain('hunter2');
+    }
+  });
+});
+
 describe('exporting a conversation from its source', () => {
   it('streams every item in order as a download, in each format', async () => {
     const base = `${viewer}/api/sources/openai/conversations/conv_generated/export`;
