@@ -16,7 +16,7 @@ function openFault(page: Page, fault: string) {
 const FAULTS: [fault: string, title: string, detail: RegExp][] = [
   ['401', 'The API key was rejected', /Incorrect API key provided: \[redacted\]/],
   ['403', 'Access denied', /not allowed to access this conversation/],
-  ['404', 'Conversation not found', /not found/],
+  ['404', 'Conversation not found', /not found\..*\(request id req_fault_404\)/],
   ['429', 'Rate limited', /asks to wait 120 seconds/],
   ['500', 'OpenAI had a problem (HTTP 500)', /error while processing your request/],
   ['502', 'OpenAI had a problem (HTTP 502)', /HTTP 502 Bad Gateway/],

@@ -61,14 +61,16 @@ test('the filter narrows a long agent run by kind, and search finds a tool call 
 
   await page.getByRole('button', { name: /^Tools \d+$/ }).click();
   await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
+  await page.getByRole('button', { name: /^Other \d+$/ }).click();
   await expect(page.getByTestId('filter-summary')).toHaveText(`Showing ${messages} of ${agentRun.items.length} loaded items.`);
-  await expect(page).toHaveURL(/hide=tools%2Creasoning|hide=tools,reasoning/);
+  await expect(page).toHaveURL(/hide=tools%2Creasoning%2Cother|hide=tools,reasoning,other/);
   const shown = await walkTranscript(page);
   expect(shown.every((item) => item.type === 'message')).toBe(true);
   expect(shown).toHaveLength(messages);
 
   await page.getByRole('button', { name: /^Tools \d+$/ }).click();
   await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
+  await page.getByRole('button', { name: /^Other \d+$/ }).click();
   await expect(page.getByTestId('filter-summary')).toHaveCount(0);
   const search = page.getByRole('searchbox', { name: 'Search the transcript' });
   await search.fill('create_pull_request');

@@ -38,4 +38,10 @@ describe('errorFromResponse', () => {
     const error = await errorFromResponse(new Response('<h1>Bad Gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
     expect(error).toMatchObject({ message: 'HTTP 502 Bad Gateway: Bad Gateway', status: 502, code: null, retryAfterSeconds: null });
   });
+
+  it("keeps the provider's request id from x-request-id, the header the proxy passes it in", async () => {
+    const headers = { 'x-request-id': 'req_abc123', 'x-viewer-request-id': 'vreq_1' };
+    const error = await errorFromResponse(new Response('{"error":{"message":"Not found"}}', { status: 404, headers }));
+    expect(error.requestId).toBe('req_abc123');
+  });
 });

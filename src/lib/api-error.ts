@@ -38,6 +38,6 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     status: response.status,
     code: details.code,
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-    requestId: response.headers.get('x-upstream-request-id'),
+    requestId: response.headers.get('x-request-id'),
   });
 }

@@ -5,6 +5,9 @@ export interface AccessEntry {
   url: string;
   status: number;
   durationMs: number;
+  /** The viewer's own id for the request (`x-viewer-request-id`) and the upstream's (`x-request-id`), when there is one. */
+  requestId?: string | null;
+  upstreamRequestId?: string | null;
 }
 
 const MAX_PATH = 300;
@@ -22,7 +25,7 @@ function loggablePath(url: string): { path: string; query?: string[] } {
   return query.length > 0 ? { path, query } : { path };
 }
 
-export function accessLogLine({ method, url, status, durationMs }: AccessEntry): string {
+export function accessLogLine({ method, url, status, durationMs, requestId, upstreamRequestId }: AccessEntry): string {
   return JSON.stringify({
     time: new Date().toISOString(),
     level: 'info',
@@ -31,6 +34,8 @@ export function accessLogLine({ method, url, status, durationMs }: AccessEntry):
     ...loggablePath(url),
     status,
     durationMs: Math.round(durationMs * 10) / 10,
+    ...(requestId ? { requestId } : {}),
+    ...(upstreamRequestId ? { upstreamRequestId } : {}),
   });
 }
 

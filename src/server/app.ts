@@ -4,6 +4,7 @@ import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createProxy, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
+import { newViewerRequestId } from './request-id.ts';
 import type { SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from './sources.ts';
@@ -54,10 +55,12 @@ export function createApiApp({
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
-  // Conversations are private: no shared cache along the way may keep a copy.
+  // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
+  // header of its own: x-request-id is the upstream's, which the official SDKs read and providers' support asks for.
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('cache-control', 'private, no-store');
+    c.header('x-viewer-request-id', newViewerRequestId());
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultUpstream } from './fault-upstream.ts';
@@ -140,5 +140,17 @@ describe('the built server', () => {
     expect(requests.length).toBe(answers.length + 2);
     expect(requests.at(-1)).toMatchObject({ method: 'GET', path: `${conversation('openai', 'conv_fault_slow')}/items`, status: 200 });
     expect(logLines.some((line) => line.includes('"shutting down"'))).toBe(true);
+  });
+
+  it('does not start with a sources file that has mistakes, and lists each in plain words', () => {
+    const file = join(dir, 'bad-sources.json');
+    writeFileSync(file, JSON.stringify({ sources: [{ name: 'Azure EU', baseUrl: 'https://eu.example/v1', apiKeyEnv: 'NOT_SET_ANYWHERE' }, { name: 'gw', baseUrl: 'ftp://gw.example', apiKey: 'k' }] }));
+    const result = spawnSync(process.execPath, [join(dir, 'server/main.js')], { cwd: dir, env: { ...env, PORT: '0', VIEWER_SOURCES_FILE: file }, encoding: 'utf8', timeout: 15_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Conversation Viewer cannot start. VIEWER_SOURCES_FILE (${file}) has 2 mistakes:`);
+    expect(result.stderr).toContain("sources[0].name: must be 1 to 40 lower-case letters, digits or '-'");
+    expect(result.stderr).toContain('sources[1].baseUrl: must be an http:// or https:// URL');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
   });
 });

@@ -75,7 +75,7 @@ export async function startFaultUpstream(port = 0) {
       case '403':
         return send(res, 403, openaiError('You are not allowed to access this conversation.', 'invalid_request_error', 'forbidden'));
       case '404':
-        return send(res, 404, openaiError(`Conversation with id '${id}' not found.`, 'invalid_request_error'));
+        return send(res, 404, openaiError(`Conversation with id '${id}' not found.`, 'invalid_request_error'), { 'x-request-id': 'req_fault_404' });
       case '429':
         return send(res, 429, openaiError('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '120' });
       case '429once':

@@ -5,12 +5,17 @@ import { stdoutLog } from './access-log.ts';
 import { listen } from './listen.ts';
 import { createServerApp } from './server-app.ts';
 import { closeGracefully, DEFAULT_SHUTDOWN_MS, onShutdownSignal } from './shutdown.ts';
+import { ConfigError } from './sources-file.ts';
 import { createViewer } from './viewer.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 const clientDir = fileURLToPath(new URL('../client', import.meta.url));
-const viewer = await createViewer(process.env);
+const viewer = await createViewer(process.env).catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Conversation Viewer cannot start. ${error.message}`);
+  process.exit(1);
+});
 const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 const host = process.env.HOST?.trim() || '127.0.0.1';

@@ -1,6 +1,9 @@
 import OpenAI, { BadRequestError, NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiApp } from './app.ts';
 import { demoConversations } from './demo/conversations.ts';
+import { listen } from './listen.ts';
+import type { Source } from './sources.ts';
 import { startTestViewer } from './test-server.ts';
 
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
@@ -53,6 +56,30 @@ describe('the official openai SDK through the viewer', () => {
     expect((error as BadRequestError).message).toContain('limit');
   });
 
+  it("reads the demo upstream's request id, not the viewer's own, into requestID / _request_id", async () => {
+    const { data, request_id } = await client.conversations.retrieve(LONG_ID).withResponse();
+    expect(request_id).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(data.id).toBe(LONG_ID);
+    const error = (await client.conversations.retrieve('conv_does_not_exist').catch((caught: unknown) => caught)) as NotFoundError;
+    expect(error.requestID).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(error.headers.get('x-viewer-request-id')).toMatch(/^vreq_/);
+  });
+
+  it('gets BadRequestError for an include value OpenAI does not know', async () => {
+    const error = await client.conversations.items
+      .list(LONG_ID, { include: ['no_such.value' as 'reasoning.encrypted_content'] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('include');
+  });
+
+  it('cannot create a conversation through the viewer: 405, not NotFoundError', async () => {
+    const error = await client.conversations.create({}).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 405, headers: expect.any(Headers) });
+    expect((error as { headers: Headers }).headers.get('allow')).toBe('GET, HEAD');
+  });
+
   it('cannot write through the viewer: creating items is refused', async () => {
     const error = await client.conversations.items
       .create(LONG_ID, { items: [{ type: 'message', role: 'user', content: 'hi' }] })
@@ -87,5 +114,32 @@ describe('the official openai SDK against the demo emulator directly', () => {
 
     const through = new OpenAI({ baseURL: `${viewer.url}/api/sources/demo`, apiKey: 'x', maxRetries: 0 });
     expect((await through.conversations.retrieve(conversation.id)).metadata).toEqual({ team: 'viewer' });
+  });
+});
+
+describe('the official openai SDK and answers that would come back the same', () => {
+  it('does not spend its retries on a 502 for an HTML page, nor on an exhausted quota', async () => {
+    let calls = 0;
+    const answers = [
+      () => new Response('<html><body>Sign in</body></html>', { headers: { 'content-type': 'text/html' } }),
+      () => Response.json({ error: { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' } }, { status: 429 }),
+    ];
+    let answer = answers[0];
+    const fetch = (async () => {
+      calls += 1;
+      return answer();
+    }) as typeof globalThis.fetch;
+    const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test' };
+    const server = await listen(createApiApp({ sources: [source], fetch }).fetch, '127.0.0.1', 0);
+    try {
+      const sdk = new OpenAI({ baseURL: `${server.url}/api/sources/openai`, apiKey: 'x', maxRetries: 2 });
+      await expect(sdk.conversations.retrieve('conv_abc')).rejects.toMatchObject({ status: 502 });
+      expect(calls).toBe(1);
+      answer = answers[1];
+      await expect(sdk.conversations.retrieve('conv_abc')).rejects.toMatchObject({ status: 429, code: 'insufficient_quota' });
+      expect(calls).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -42,7 +42,7 @@ describe('API server', () => {
 describe('proxy forwarding', () => {
   it('forwards only limit, order and after, with the source key', async () => {
     const { calls, request } = setup();
-    const response = await request(`${ITEMS}?limit=05&order=asc&after=msg_0&foo=bar&include=reasoning.encrypted_content`);
+    const response = await request(`${ITEMS}?limit=05&order=asc&after=msg_0&foo=bar&before=msg_9&item_type=message&include=reasoning.encrypted_content`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(LIST);
     expect(calls).toHaveLength(1);
@@ -50,14 +50,38 @@ describe('proxy forwarding', () => {
     expect(calls[0].headers.get('authorization')).toBe('Bearer k');
   });
 
-  it('forwards only known include values, and only to OpenAI', async () => {
+  it('forwards include values only to OpenAI', async () => {
     const { calls, request } = setup(undefined, [demo, openai]);
-    await request('/api/sources/openai/conversations/conv_abc/items?include=reasoning.encrypted_content&include[]=message.output_text.logprobs&include=bogus');
+    await request('/api/sources/openai/conversations/conv_abc/items?include=reasoning.encrypted_content&include[]=message.output_text.logprobs');
     const url = new URL(calls[0].url);
     expect(url.origin + url.pathname).toBe('http://openai.test/v1/conversations/conv_abc/items');
     expect(url.searchParams.getAll('include[]')).toEqual(['reasoning.encrypted_content', 'message.output_text.logprobs']);
     expect([...url.searchParams.keys()]).toEqual(['include[]', 'include[]']);
     expect(calls[0].headers.get('authorization')).toBe('Bearer sk');
+  });
+
+  it('answers 400 for an unknown include value, as OpenAI does, whatever the source', async () => {
+    const { calls, request } = setup(undefined, [demo, openai]);
+    for (const path of ['/api/sources/openai/conversations/conv_abc/items?include[]=bogus', `${ITEMS}?include=reasoning.encrypted_content&include=bogus`, `${ITEMS}/msg_1?include[]=bogus`]) {
+      const response = await request(path);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { type: 'invalid_request_error', code: 'invalid_value', param: 'include', message: expect.stringMatching(/^Invalid value: 'bogus'\. Supported values are: 'file_search_call\.results'/) },
+      });
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('sends before and item_type to a provider that documents them (Azure AI Foundry), and its key in api-key', async () => {
+    const azure: Source = { id: 'azure', label: 'Azure', kind: 'azure', baseUrl: 'http://azure.test/openai/v1', apiKey: 'az-key', authHeader: 'api-key', extraListParams: ['before', 'item_type'] };
+    const { calls, request } = setup(undefined, [azure]);
+    expect((await request('/api/sources/azure/conversations/conv_abc/items?before=msg_9&item_type=function_call&limit=5')).status).toBe(200);
+    expect(calls[0].url).toBe('http://azure.test/openai/v1/conversations/conv_abc/items?limit=5&before=msg_9&item_type=function_call');
+    expect(calls[0].headers.get('api-key')).toBe('az-key');
+    expect(calls[0].headers.get('authorization')).toBeNull();
+    const bad = await request('/api/sources/azure/conversations/conv_abc/items?item_type=Message%0A');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { param: 'item_type' } });
   });
 
   it('forwards a single item request without list parameters', async () => {
@@ -95,15 +119,29 @@ describe('proxy forwarding', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('answers 404 for the source name %s, never "undefined"', async (name) => {
+    const response = await setup().request(`/api/sources/${name}/conversations/conv_abc/items`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('unknown_source');
+    expect(body.error.message).not.toContain('undefined');
+  });
+
+  it('has no list of conversations: GET /conversations is a 404, not a refused write', async () => {
+    const response = await setup().request('/api/sources/demo/conversations');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
+  });
+
   it('answers 404 for an unknown source', async () => {
     const response = await setup().request('/api/sources/nope/conversations/conv_abc/items');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'unknown_source' } });
   });
 
-  it.each(['POST', 'DELETE'])('refuses %s as read-only', async (method) => {
+  it.each(['POST', 'DELETE', 'PUT', 'PATCH'])('refuses %s as a write, creating a conversation included', async (method) => {
     const { calls, request } = setup();
-    for (const path of ['/api/sources/demo/conversations/conv_abc', ITEMS, `${ITEMS}/msg_1`]) {
+    for (const path of ['/api/sources/demo/conversations', '/api/sources/nope/conversations', '/api/sources/demo/conversations/conv_abc', ITEMS, `${ITEMS}/msg_1`]) {
       const response = await request(path, { method });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET, HEAD');
@@ -120,7 +158,8 @@ describe('proxy upstream failures', () => {
     );
     const response = await request(ITEMS);
     expect(response.status).toBe(404);
-    expect(response.headers.get('x-upstream-request-id')).toBe('req_1');
+    expect(response.headers.get('x-request-id')).toBe('req_1');
+    expect(response.headers.get('x-viewer-request-id')).toMatch(/^vreq_[0-9a-f]{24}$/);
     expect(await response.json()).toEqual({ error: { message: 'Conversation not found', type: 'invalid_request_error', code: null, param: null } });
   });
 
@@ -128,7 +167,29 @@ describe('proxy upstream failures', () => {
     const { request } = setup(() => json({ code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'r1' }, { status: 401 }));
     const response = await request(ITEMS);
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { message: 'Invalid API-key provided.', type: null, code: 'InvalidApiKey', param: null } });
+    expect(await response.json()).toEqual({ error: { message: 'Invalid API-key provided.', type: 'authentication_error', code: 'InvalidApiKey', param: null } });
+  });
+
+  it.each([
+    [404, 'invalid_request_error'],
+    [403, 'permission_error'],
+    [429, 'rate_limit_error'],
+    [503, 'server_error'],
+  ])('gives an error without a type (an HTML page with status %i) the type OpenAI would use', async (status, type) => {
+    const response = await setup(() => new Response('<html><body>Gateway says no</body></html>', { status, headers: { 'content-type': 'text/html' } })).request(ITEMS);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ error: { type, message: expect.stringContaining('Gateway says no') } });
+  });
+
+  it('tells the SDKs not to retry a 502 or an exhausted quota that would come back the same', async () => {
+    const html = await setup(() => new Response('<html>Sign in</html>', { headers: { 'content-type': 'text/html' } })).request(ITEMS);
+    expect(html.headers.get('x-should-retry')).toBe('false');
+    const malformed = await setup(() => json({ data: 'x' })).request(ITEMS);
+    expect(malformed.headers.get('x-should-retry')).toBe('false');
+    const quota = await setup(() => json({ error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } }, { status: 429 })).request(ITEMS);
+    expect(quota.headers.get('x-should-retry')).toBe('false');
+    const unreachable = await setup(() => Promise.reject(new TypeError('fetch failed'))).request(ITEMS);
+    expect(unreachable.headers.get('x-should-retry')).toBeNull();
   });
 
   it('keeps Retry-After on a 429', async () => {
@@ -148,8 +209,9 @@ describe('proxy upstream failures', () => {
 
   it.each([
     ['a list whose data is not an array', ITEMS, { data: 'x' }, 'data'],
-    ['a list item without an id', ITEMS, { data: [{ type: 'message' }] }, 'data[0].id'],
-    ['an item without an id', `${ITEMS}/msg_1`, { type: 'message' }, 'id'],
+    ['a list item without a type', ITEMS, { data: [{ id: 'msg_1' }] }, 'data[0].type'],
+    ['a list item whose id is not a string', ITEMS, { data: [{ id: 7, type: 'message' }] }, 'data[0].id'],
+    ['an item without a type', `${ITEMS}/msg_1`, { id: 'msg_1' }, 'type'],
     ['a conversation without an id', '/api/sources/demo/conversations/conv_abc', { object: 'conversation' }, 'id'],
   ])('answers 502 for %s, naming the field', async (_, path, body, field) => {
     const response = await setup(() => json(body)).request(path);
@@ -157,6 +219,16 @@ describe('proxy upstream failures', () => {
     const { error } = (await response.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('upstream_malformed');
     expect(error.message).toContain(`(${field}:`);
+  });
+
+  it('passes items without an id (custom tool calls may have none) and every other field through untouched', async () => {
+    const text = '{"object":"list","data":[{"type":"custom_tool_call","call_id":"c1","name":"grep","input":"x","__proto__":{"admin":true},"constructor":"c"},{"type":"custom_tool_call_output","call_id":"c1","output":"ok"},{"id":"msg_3","type":"message","extra":{"__proto__":1}}],"first_id":null,"last_id":"msg_3","has_more":false}';
+    const response = await setup(() => new Response(text, { headers: { 'content-type': 'application/json' } })).request(ITEMS);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(text);
+    const single = '{"type":"custom_tool_call_output","call_id":"c1","output":"ok","__proto__":{"x":1}}';
+    const one = await setup(() => new Response(single, { headers: { 'content-type': 'application/json' } })).request(`${ITEMS}/ctco_1`);
+    expect(await one.text()).toBe(single);
   });
 
   it('fills in first_id, last_id and has_more when a list omits them', async () => {
@@ -193,6 +265,26 @@ describe('the key never comes back in an error', () => {
     const response = await request('/api/sources/openai/conversations/conv_abc/items');
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain(KEY);
+  });
+
+  it.each([
+    ['the key itself', KEY],
+    ['a value containing the key', `req-${KEY}`],
+    ['another key-shaped value', 'sk-proj-Abcdefghijklmnop1234'],
+    ['a DashScope-shaped key', 'sk-0123456789abcdef0123456789abcdef'],
+  ])('nor as a request id: %s is left out', async (_name, id) => {
+    const { request } = setup(() => json(LIST, { headers: { 'x-request-id': id } }), [secret]);
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBeNull();
+    expect([...response.headers.values()].join(' ')).not.toContain(id);
+  });
+
+  it('a request id of an ordinary shape is passed on', async () => {
+    for (const id of ['req_2f8f1d3c5d6d4c7d9b1e8f2a3c4d5e6f', '7f3c1c5e-8a5b-4c4e-9a5d-2e1f3b6c7d8e']) {
+      const response = await setup(() => json(LIST, { headers: { 'x-request-id': id } }), [secret]).request('/api/sources/openai/conversations/conv_abc/items');
+      expect(response.headers.get('x-request-id')).toBe(id);
+    }
   });
 
   it.each([

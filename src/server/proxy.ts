@@ -7,10 +7,10 @@ import { createHeadCache, type AnswerHead } from './head-cache.ts';
 import { heldBody } from './held-body.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
-import { KNOWN_SOURCES, type Source } from './sources.ts';
+import { KNOWN_SOURCES, type ExtraListParam, type Source } from './sources.ts';
 import type { Reserve } from './read-capped.ts';
 import { streamConversation } from './loader/stream-route.ts';
-import { getFromUpstream, type UpstreamOptions } from './upstream.ts';
+import { errorTypeFor, getFromUpstream, type UpstreamOptions } from './upstream.ts';
 
 /** OpenAI-only expansions of the items list; DashScope does not document `include`, so it never gets one. */
 const INCLUDE_VALUES = new Set([
@@ -26,38 +26,69 @@ const INCLUDE_VALUES = new Set([
 
 type Query = { ok: true; search: string } | { ok: false; message: string; param: string };
 
+const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
+  before: { pattern: ITEM_ID_PATTERN, what: 'an item ID' },
+  item_type: { pattern: /^[a-z][a-z_]{0,63}$/, what: 'an item type' },
+};
+
+function listQuery(c: Context, source: Source, params: URLSearchParams): Query | null {
+  const limit = c.req.query('limit');
+  if (limit !== undefined) {
+    if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+      return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
+    }
+    params.set('limit', String(Number(limit)));
+  }
+  const order = c.req.query('order');
+  if (order !== undefined) {
+    if (order !== 'asc' && order !== 'desc') {
+      return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
+    }
+    params.set('order', order);
+  }
+  const after = c.req.query('after');
+  if (after !== undefined && after !== '') {
+    if (!ITEM_ID_PATTERN.test(after)) {
+      return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
+    }
+    params.set('after', after);
+  }
+  // Parameters only some providers document go to those alone; elsewhere they are dropped like any unknown one.
+  for (const name of source.extraListParams ?? []) {
+    const value = c.req.query(name);
+    if (value === undefined || value === '') continue;
+    const { pattern, what } = EXTRA_LIST_PARAMS[name];
+    if (!pattern.test(value)) return { ok: false, param: name, message: `Invalid '${name}': '${value.slice(0, 40)}' is not ${what}.` };
+    params.set(name, value);
+  }
+  return null;
+}
+
 /** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
 function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   const params = new URLSearchParams();
   if (listing) {
-    const limit = c.req.query('limit');
-    if (limit !== undefined) {
-      if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
-        return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
-      }
-      params.set('limit', String(Number(limit)));
-    }
-    const order = c.req.query('order');
-    if (order !== undefined) {
-      if (order !== 'asc' && order !== 'desc') {
-        return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
-      }
-      params.set('order', order);
-    }
-    const after = c.req.query('after');
-    if (after !== undefined && after !== '') {
-      if (!ITEM_ID_PATTERN.test(after)) {
-        return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
-      }
-      params.set('after', after);
-    }
+    const failed = listQuery(c, source, params);
+    if (failed) return failed;
   }
-  if (source.kind === 'openai') {
-    const include = [...c.req.queries('include') ?? [], ...c.req.queries('include[]') ?? []];
-    for (const value of new Set(include)) if (INCLUDE_VALUES.has(value)) params.append('include[]', value);
+  // An unknown value is refused, as OpenAI refuses it, whichever provider the source is.
+  const include = [...new Set([...(c.req.queries('include') ?? []), ...(c.req.queries('include[]') ?? [])])];
+  const unknown = include.find((value) => !INCLUDE_VALUES.has(value));
+  if (unknown !== undefined) {
+    const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
+    return { ok: false, param: 'include', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
   }
+  if (source.acceptsInclude ?? source.kind === 'openai') for (const value of include) params.append('include[]', value);
   const search = params.toString();
   return { ok: true, search: search ? `?${search}` : '' };
+}
+
+/** Answers that would come back the same: the SDKs must not spend their retries on them. */
+const FINAL_CODES = new Set(['upstream_not_json', 'upstream_malformed', 'upstream_too_large', 'insufficient_quota']);
+
+function retryHint(status: number, code: string | null): 'true' | 'false' | null {
+  if (code !== null && FINAL_CODES.has(code)) return 'false';
+  return status === 429 ? 'true' : null;
 }
 
 /** How many upstream requests run at once, unless UPSTREAM_CONCURRENCY says otherwise; memory is bounded by bytes. */
@@ -97,7 +128,7 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const sourceId = c.req.param('source') ?? '';
     const source = byId.get(sourceId);
     if (!source) {
-      const known = KNOWN_SOURCES[sourceId];
+      const known = KNOWN_SOURCES.get(sourceId);
       return {
         ok: false,
         response: known
@@ -124,7 +155,9 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     if (!target.ok) return target.response;
     const { source } = target;
     const query = upstreamQuery(c, source, listing);
-    if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
+    if (!query.ok) {
+      return jsonError(c, 400, query.message, query.param === 'include' ? 'invalid_value' : 'invalid_parameter', 'invalid_request_error', query.param);
+    }
 
     // Hono answers HEAD with the GET route; the body is never read, so none is fetched when a recent answer says it all.
     const isHead = c.req.method === 'HEAD';
@@ -161,16 +194,20 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
   async function forward(source: Source, path: string, shape: ShapeName, reserve: Reserve): Promise<Answer> {
     const result = await getFromUpstream(source, path, options, { reserve });
     const headers: Record<string, string> = {};
-    if (result.requestId) headers['x-upstream-request-id'] = result.requestId;
+    // The header both official SDKs read into `requestID` / `request_id`.
+    if (result.requestId) headers['x-request-id'] = result.requestId;
     if (!result.ok) {
       if (result.retryAfter) headers['retry-after'] = result.retryAfter;
-      if (result.status === 429) headers['x-should-retry'] = 'true';
+      const again = retryHint(result.status, result.error.code);
+      if (again) headers['x-should-retry'] = again;
       const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-      return jsonAnswer(status, { error: { ...result.error, param: result.error.param ?? null } }, headers);
+      const { message, code, param, type } = result.error;
+      return jsonAnswer(status, { error: { message, type: type ?? errorTypeFor(status), code, param: param ?? null } }, headers);
     }
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {
-      return errorAnswer(502, `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_malformed', 'upstream_error', headers);
+      const problem = `${source.label} answered with an unexpected shape (${checked.problem}).`;
+      return errorAnswer(502, problem, 'upstream_malformed', 'upstream_error', { ...headers, 'x-should-retry': 'false' });
     }
     return jsonAnswer(200, checked.value, headers);
   }
@@ -185,8 +222,10 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const target = resolveTarget(c);
     return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate, budget }) : target.response;
   });
-  for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
-    proxy.all(path, (c) => {
+  // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
+  for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
+    proxy.all(path, (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
       c.header('allow', 'GET, HEAD');
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
     });

@@ -134,4 +134,14 @@ describe('security headers and the access log', () => {
     expect(second).toMatchObject({ path: '/api/nope', status: 404 });
     expect(viewer.lines[0]).not.toContain('msg_x');
   });
+
+  it("logs the viewer's own request id and the upstream's, the ones the answer carries", async () => {
+    const viewer = setup();
+    const response = await viewer.request(CONVERSATION);
+    expect(response.status).toBe(200);
+    const entry = JSON.parse(viewer.lines[0]) as Record<string, unknown>;
+    expect(entry.requestId).toBe(response.headers.get('x-viewer-request-id'));
+    expect(entry.upstreamRequestId).toBe(response.headers.get('x-request-id'));
+    expect(entry.upstreamRequestId).toMatch(/^req_[0-9a-f]{32}$/);
+  });
 });

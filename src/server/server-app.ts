@@ -25,7 +25,8 @@ export function createServerApp({ api, access, log, clientDir, publicSnapshots =
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    log(accessLogLine({ method: c.req.method, url: c.req.url, status: c.res.status, durationMs: performance.now() - started }));
+    const ids = { requestId: c.res.headers.get('x-viewer-request-id'), upstreamRequestId: c.res.headers.get('x-request-id') };
+    log(accessLogLine({ method: c.req.method, url: c.req.url, status: c.res.status, durationMs: performance.now() - started, ...ids }));
   });
   // Every answer, page or API, error or not, carries the policy.
   app.use('*', async (c, next) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const item = z.looseObject({ id: z.string().min(1), type: z.string().min(1) });
+// The spec makes `id` optional for some item types (custom_tool_call, custom_tool_call_output): only `type` is certain.
+const item = z.looseObject({ id: z.string().min(1).optional(), type: z.string().min(1) });
 
 const itemList = z.looseObject({
   data: z.array(item),
@@ -25,13 +26,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path || 'the body'}: ${issue.message}`;
 }
 
-/** Checks an upstream body against what the viewer relies on; extra fields pass through untouched. */
+type ItemList = z.infer<typeof itemList>;
+
+/**
+ * Checks an upstream body against what the spec requires. The answer passed on is the body as parsed, not the
+ * checker's copy, so every other field (even one named `__proto__`) goes through untouched.
+ */
 export function checkShape(name: ShapeName, body: unknown): { ok: true; value: unknown } | { ok: false; problem: string } {
   const result = shapes[name].safeParse(body);
   if (!result.success) return { ok: false, problem: describeIssue(result.error.issues[0]) };
-  if (name !== 'itemList') return { ok: true, value: result.data };
-  // The SDK stops paging on an empty last_id, so always send it when there are items.
-  const list = result.data as z.infer<typeof itemList>;
+  if (name !== 'itemList') return { ok: true, value: body };
+  // The SDK stops paging on an empty last_id, so always send it when there are items that have one.
+  const list = body as ItemList;
   return {
     ok: true,
     value: {

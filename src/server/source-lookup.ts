@@ -6,7 +6,7 @@ import { KNOWN_SOURCES, type Source } from './sources.ts';
 export function findSource(sources: readonly Source[], id: string): Source {
   const source = sources.find((candidate) => candidate.id === id);
   if (source) return source;
-  const known = Object.hasOwn(KNOWN_SOURCES, id) ? KNOWN_SOURCES[id] : undefined;
+  const known = KNOWN_SOURCES.get(id);
   if (known) throw new ApiFailure(400, 'source_not_configured', `The source '${id}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'invalid_request_error', 'source');
   throw new ApiFailure(404, 'unknown_source', `There is no source '${id.slice(0, 40)}'. Configured: ${sources.map((s) => s.id).join(', ') || 'none'}.`, 'invalid_request_error', 'source');
 }

@@ -1,7 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourcesFromEnv } from './sources.ts';
+import { sourcesFromEnv, type Source } from './sources.ts';
 
-const ids = (env: Record<string, string>) => sourcesFromEnv(env, { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'demo-key' }).map((source) => source.id);
+const DEMO = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'demo-key' };
+const ids = (env: Record<string, string>) => sourcesFromEnv(env, DEMO).map((source) => source.id);
+const only = (env: Record<string, string>) => sourcesFromEnv(env, null);
+
+function sourcesFile(content: unknown, name = 'sources.json'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'viewer-sources-')), name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
 
 describe('sourcesFromEnv', () => {
   it('puts real sources first, so the first configured one is the default', () => {
@@ -18,10 +29,146 @@ describe('sourcesFromEnv', () => {
   });
 });
 
+describe('DashScope', () => {
+  it("uses the current /compatible-mode/v1 path by default, with the legacy path as the one fallback", () => {
+    const [intl] = only({ DASHSCOPE_API_KEY: 'ds' });
+    expect(intl).toMatchObject({ id: 'dashscope-intl', baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', altBaseUrl: 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1' });
+    const [cn] = only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_REGION: 'cn' });
+    expect(cn).toMatchObject({ id: 'dashscope-cn', baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1' });
+  });
+
+  it('uses the workspace domain of the region when DASHSCOPE_WORKSPACE_ID is set', () => {
+    expect(only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_WORKSPACE_ID: 'ws-123' })[0]).toMatchObject({
+      baseUrl: 'https://ws-123.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1',
+      altBaseUrl: 'https://ws-123.ap-southeast-1.maas.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1',
+    });
+    expect(only({ DASHSCOPE_CN_API_KEY: 'ds', DASHSCOPE_CN_WORKSPACE_ID: 'ws-9' })[0].baseUrl).toBe('https://ws-9.cn-beijing.maas.aliyuncs.com/compatible-mode/v1');
+    expect(() => only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_WORKSPACE_ID: 'evil.example.com/x' })).toThrow(/DASHSCOPE_WORKSPACE_ID is not a workspace ID/);
+  });
+
+  it('configures both regions at once, each with its own key', () => {
+    const sources = only({ DASHSCOPE_API_KEY: 'intl-key', DASHSCOPE_CN_API_KEY: 'cn-key' });
+    expect(sources.map(({ id, apiKey }) => [id, apiKey])).toEqual([['dashscope-intl', 'intl-key'], ['dashscope-cn', 'cn-key']]);
+    expect(() => only({ DASHSCOPE_API_KEY: 'a', DASHSCOPE_REGION: 'cn', DASHSCOPE_CN_API_KEY: 'b' })).toThrow(/DASHSCOPE_API_KEY and DASHSCOPE_CN_API_KEY both configure DashScope \(Beijing\)/);
+  });
+
+  it('keeps DASHSCOPE_BASE_URL as given, and falls back to the other path only when it ends in one', () => {
+    expect(only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_BASE_URL: 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/' })[0]).toMatchObject({
+      baseUrl: 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1',
+      altBaseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    });
+    expect(only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_BASE_URL: 'http://127.0.0.1:9/v1' })[0].altBaseUrl).toBeUndefined();
+  });
+});
+
+describe('other OpenAI-compatible providers', () => {
+  it('come from VIEWER_SOURCE_<NAME>_* settings, any number of them', () => {
+    const sources = only({
+      VIEWER_SOURCE_YANDEX_BASE_URL: 'https://llm.api.cloud.yandex.net/v1/',
+      VIEWER_SOURCE_YANDEX_API_KEY: 'y-key',
+      VIEWER_SOURCE_YANDEX_LABEL: 'Yandex AI Studio',
+      VIEWER_SOURCE_AZURE_EU_BASE_URL: 'https://eu.openai.azure.com/openai/v1',
+      VIEWER_SOURCE_AZURE_EU_API_KEY: 'az-key',
+      VIEWER_SOURCE_AZURE_EU_PROVIDER: 'azure',
+    });
+    expect(sources).toEqual<Source[]>([
+      { id: 'yandex', label: 'Yandex AI Studio', kind: 'compatible', baseUrl: 'https://llm.api.cloud.yandex.net/v1', apiKey: 'y-key' },
+      { id: 'azure-eu', label: 'azure-eu', kind: 'azure', baseUrl: 'https://eu.openai.azure.com/openai/v1', apiKey: 'az-key', authHeader: 'api-key', extraListParams: ['before', 'item_type'] },
+    ]);
+  });
+
+  it('come from a JSON sources file, keys from the environment, auth header per source', () => {
+    const path = sourcesFile({
+      sources: [
+        { name: 'foundry', label: 'Azure AI Foundry', provider: 'azure', baseUrl: 'https://x.services.ai.azure.com/openai/v1', apiKeyEnv: 'FOUNDRY_KEY' },
+        { name: 'gateway', baseUrl: 'https://gw.example/v1', apiKey: 'gw-key', authHeader: 'X-Api-Key' },
+        { name: 'ds-cn', provider: 'dashscope', region: 'cn', workspaceId: 'ws-1', apiKeyEnv: 'DS_CN' },
+      ],
+    });
+    const sources = only({ VIEWER_SOURCES_FILE: path, FOUNDRY_KEY: 'f-key', DS_CN: 'd-key' });
+    expect(sources.map((source) => [source.id, source.kind, source.authHeader ?? 'authorization', source.apiKey])).toEqual([
+      ['foundry', 'azure', 'api-key', 'f-key'],
+      ['gateway', 'compatible', 'x-api-key', 'gw-key'],
+      ['ds-cn', 'dashscope', 'authorization', 'd-key'],
+    ]);
+    expect(sources[2].baseUrl).toBe('https://ws-1.cn-beijing.maas.aliyuncs.com/compatible-mode/v1');
+  });
+
+  it('come from a YAML sources file just the same', () => {
+    const yaml = [
+      'sources:',
+      '  - name: foundry',
+      '    provider: azure',
+      '    baseUrl: https://x.services.ai.azure.com/openai/v1',
+      '    apiKeyEnv: FOUNDRY_KEY',
+      '  - name: beijing',
+      '    label: DashScope (Beijing, team B)',
+      '    provider: dashscope',
+      '    region: cn',
+      '    apiKeyEnv: DS_CN',
+    ].join('\n');
+    const sources = only({ VIEWER_SOURCES_FILE: sourcesFile(yaml, 'sources.yaml'), FOUNDRY_KEY: 'f-key', DS_CN: 'd-key' });
+    expect(sources.map(({ id, kind, label }) => [id, kind, label])).toEqual([
+      ['foundry', 'azure', 'foundry'],
+      ['beijing', 'dashscope', 'DashScope (Beijing, team B)'],
+    ]);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources: [\n  - name: x', 'bad.yml') })).toThrow(/is not valid YAML/);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]: Unrecognized key: "typo"/);
+  });
+
+  it('refuses a sources file with mistakes at start, with one clear line per mistake', () => {
+    const path = sourcesFile({
+      sources: [
+        { name: 'Bad Name', baseUrl: 'https://a.example/v1', apiKey: 'k' },
+        { name: 'nourl', apiKey: 'k' },
+        { name: 'creds', baseUrl: 'https://user:pw@a.example/v1', apiKey: 'k' },
+        { name: 'nokey', baseUrl: 'https://a.example/v1', apiKeyEnv: 'MISSING_KEY' },
+        { name: 'header', baseUrl: 'https://a.example/v1', apiKey: 'k', authHeader: 'Host' },
+        { name: 'typo', baseUrl: 'https://a.example/v1', apiKey: 'k', baseURL: 'x' },
+      ],
+    });
+    let message = '';
+    try {
+      only({ VIEWER_SOURCES_FILE: path });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`VIEWER_SOURCES_FILE (${path}) has 4 mistakes`);
+    expect(message).toMatch(/sources\[0\]\.name: must be 1 to 40 lower-case letters/);
+    expect(message).toMatch(/sources\[2\]\.baseUrl: must be an http:\/\/ or https:\/\/ URL without credentials/);
+    expect(message).toMatch(/sources\[4\]\.authHeader: cannot be that header/);
+    expect(message).toMatch(/sources\[5\]: Unrecognized key: "baseURL"/);
+    expect(message).not.toContain('pw@');
+  });
+
+  it('reports, after the shape, what only the whole set-up can tell', () => {
+    const path = sourcesFile({ sources: [{ name: 'nourl', apiKey: 'k' }, { name: 'nokey', baseUrl: 'https://a.example/v1', apiKeyEnv: 'MISSING_KEY' }, { name: 'both', baseUrl: 'https://a.example/v1' }] });
+    expect(() => only({ VIEWER_SOURCES_FILE: path })).toThrow(
+      /has 3 mistakes:\n {2}- sources\[0\] \(nourl\): baseUrl is required for provider 'openai-compatible'\n {2}- sources\[1\] \(nokey\): apiKeyEnv names MISSING_KEY, which is not set\n {2}- sources\[2\] \(both\): give exactly one of apiKey and apiKeyEnv/,
+    );
+  });
+
+  it('refuses a file that cannot be read or is not JSON, and a name used twice', () => {
+    expect(() => only({ VIEWER_SOURCES_FILE: '/nonexistent/sources.json' })).toThrow(/VIEWER_SOURCES_FILE \(\/nonexistent\/sources\.json\) cannot be read \(ENOENT\)/);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [') })).toThrow(/is not valid JSON/);
+    const quoting = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "x", "apiKey": sk-inline-secret-123}]}') });
+    expect(quoting).toThrow(/is not valid JSON \(Unexpected token 's'\)\.$/);
+    expect(quoting).not.toThrow(/inline-secret/);
+    const twice = sourcesFile({ sources: [{ name: 'openai', baseUrl: 'https://a.example/v1', apiKey: 'k' }] });
+    expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow(/The source name 'openai' is configured twice/);
+  });
+
+  it('refuses a VIEWER_SOURCE_* set-up without a key or a base URL', () => {
+    expect(() => only({ VIEWER_SOURCE_X_BASE_URL: 'https://x.example/v1' })).toThrow(/VIEWER_SOURCE_X_\*: VIEWER_SOURCE_X_API_KEY is not set/);
+    expect(() => only({ VIEWER_SOURCE_X_API_KEY: 'k' })).toThrow(/VIEWER_SOURCE_X_\*: baseUrl is required/);
+  });
+});
+
 describe('keys from the environment', () => {
   it('refuses a key that cannot be sent in a header, without repeating it', () => {
     const attempt = () => ids({ OPENAI_API_KEY: 'sk-abc\ndef-secret' });
     expect(attempt).toThrow(/OPENAI_API_KEY contains a space, line break or other character/);
     expect(attempt).not.toThrow(/def-secret/);
+    expect(() => only({ VIEWER_SOURCE_X_BASE_URL: 'https://x.example/v1', VIEWER_SOURCE_X_API_KEY: 'a b' })).toThrow(/VIEWER_SOURCE_X_API_KEY contains a space/);
   });
 });

@@ -1,11 +1,24 @@
-export type SourceKind = 'demo' | 'dashscope' | 'openai';
+import { dashScopeUrls, WORKSPACE_ID_PATTERN, type DashScopeRegion } from './dashscope-urls.ts';
+import { checkedKey, ConfigError, sourceSpecsFromEnv, sourceSpecsFromFile, type SourceSpec } from './sources-file.ts';
+
+export type SourceKind = 'demo' | 'dashscope' | 'openai' | 'azure' | 'compatible';
+
+/** List parameters that only some providers document; each goes to those alone. */
+export type ExtraListParam = 'before' | 'item_type';
 
 export interface Source {
   id: string;
   label: string;
   kind: SourceKind;
   baseUrl: string;
+  /** The same API under another path (DashScope's legacy one), tried once when `baseUrl` answers 404. */
+  altBaseUrl?: string;
   apiKey: string;
+  /** The header that carries the key: `authorization` (the default) sends `Bearer <key>`, any other the bare key. */
+  authHeader?: string;
+  /** Whether the provider documents `include`; by default only OpenAI does. */
+  acceptsInclude?: boolean;
+  extraListParams?: readonly ExtraListParam[];
 }
 
 /** What the browser may know of a source: never its key or its upstream URL. */
@@ -15,11 +28,6 @@ export interface PublicSource {
   kind: SourceKind;
 }
 
-const DASHSCOPE_BASE_URLS = {
-  intl: 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1',
-  cn: 'https://dashscope.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1',
-} as const;
-
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** The demo upstream: where it listens and the key it was started with. */
@@ -28,69 +36,101 @@ export interface DemoUpstream {
   apiKey: string;
 }
 
-/** A key is sent in a header: a line break or control character (a badly quoted .env value) cannot be. */
-function checkedKey(name: string, value: string | undefined): string | undefined {
-  const key = value?.trim();
-  if (key && !/^[\x21-\x7e]+$/.test(key)) {
-    throw new Error(`${name} contains a space, line break or other character that cannot be sent in an HTTP header. Check its value.`);
-  }
-  return key;
-}
+const DASHSCOPE_LABELS: Record<DashScopeRegion, string> = { intl: 'DashScope (Singapore)', cn: 'DashScope (Beijing)' };
 
-/** Every source this server knows how to configure, and what turns each on. */
-export const KNOWN_SOURCES: Record<string, { label: string; howToEnable: string }> = {
-  'dashscope-intl': {
-    label: 'DashScope (Singapore)',
-    howToEnable: 'Set DASHSCOPE_API_KEY (with DASHSCOPE_REGION=intl) on the server and restart it.',
-  },
-  'dashscope-cn': {
-    label: 'DashScope (Beijing)',
-    howToEnable: 'Set DASHSCOPE_API_KEY with DASHSCOPE_REGION=cn on the server and restart it.',
-  },
-  openai: { label: 'OpenAI', howToEnable: 'Set OPENAI_API_KEY on the server and restart it.' },
-  demo: { label: 'Demo', howToEnable: 'Unset VIEWER_DEMO=off on the server and restart it.' },
-};
+/** Every built-in source this server knows how to configure, and what turns each on. */
+export const KNOWN_SOURCES: ReadonlyMap<string, { label: string; howToEnable: string }> = new Map([
+  ['dashscope-intl', { label: DASHSCOPE_LABELS.intl, howToEnable: 'Set DASHSCOPE_API_KEY (or DASHSCOPE_INTL_API_KEY) on the server and restart it.' }],
+  ['dashscope-cn', { label: DASHSCOPE_LABELS.cn, howToEnable: 'Set DASHSCOPE_CN_API_KEY (or DASHSCOPE_API_KEY with DASHSCOPE_REGION=cn) on the server and restart it.' }],
+  ['openai', { label: 'OpenAI', howToEnable: 'Set OPENAI_API_KEY on the server and restart it.' }],
+  ['demo', { label: 'Demo', howToEnable: 'Unset VIEWER_DEMO=off on the server and restart it.' }],
+]);
 
 export type Env = Record<string, string | undefined>;
 
-function trimSlash(url: string): string {
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
 /**
  * The configured sources, real ones first: the first entry is the default, unless
- * VIEWER_DEFAULT_SOURCE names another configured one.
+ * VIEWER_DEFAULT_SOURCE names another configured one. Throws, with one line per mistake, on a bad set-up.
  */
 export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
   const sources = configuredSources(env, demo);
+  const seen = new Set<string>();
+  for (const source of sources) {
+    if (seen.has(source.id)) throw new ConfigError(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
+    seen.add(source.id);
+  }
   const preferred = sources.findIndex((source) => source.id === env.VIEWER_DEFAULT_SOURCE?.trim());
   return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
 }
 
-function configuredSources(env: Env, demo: DemoUpstream | null): Source[] {
-  const sources: Source[] = [];
-  const dashscopeKey = checkedKey('DASHSCOPE_API_KEY', env.DASHSCOPE_API_KEY);
-  if (dashscopeKey) {
-    const region = (env.DASHSCOPE_REGION?.trim().toLowerCase() || 'intl') === 'cn' ? 'cn' : 'intl';
-    const id = `dashscope-${region}`;
-    sources.push({
-      id,
-      label: KNOWN_SOURCES[id].label,
-      kind: 'dashscope',
-      baseUrl: trimSlash(env.DASHSCOPE_BASE_URL?.trim() || DASHSCOPE_BASE_URLS[region]),
-      apiKey: dashscopeKey,
-    });
+function dashScopeRegion(env: Env): DashScopeRegion {
+  return (env.DASHSCOPE_REGION?.trim().toLowerCase() || 'intl') === 'cn' ? 'cn' : 'intl';
+}
+
+export function dashScopeSource(region: DashScopeRegion, apiKey: string, workspaceId?: string, baseUrl?: string, label?: string, id?: string): Source {
+  return {
+    id: id ?? `dashscope-${region}`,
+    label: label ?? DASHSCOPE_LABELS[region],
+    kind: 'dashscope',
+    ...dashScopeUrls(region, workspaceId, baseUrl ? trimSlash(baseUrl) : undefined),
+    apiKey,
+  };
+}
+
+function workspaceFrom(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (value && !WORKSPACE_ID_PATTERN.test(value)) {
+    throw new ConfigError(`${name} is not a workspace ID: it may hold only letters, digits and '-' (it becomes part of a host name).`);
   }
+  return value || undefined;
+}
+
+/** DASHSCOPE_API_KEY for DASHSCOPE_REGION, plus a key per region, since DashScope keys are per region. */
+function dashScopeSources(env: Env): Source[] {
+  const byRegion = new Map<DashScopeRegion, { key: string; workspace?: string; from: string }>();
+  const generic = checkedKey('DASHSCOPE_API_KEY', env.DASHSCOPE_API_KEY);
+  if (generic) byRegion.set(dashScopeRegion(env), { key: generic, workspace: workspaceFrom(env, 'DASHSCOPE_WORKSPACE_ID'), from: 'DASHSCOPE_API_KEY' });
+  for (const region of ['intl', 'cn'] as const) {
+    const name = `DASHSCOPE_${region.toUpperCase()}_API_KEY`;
+    const key = checkedKey(name, env[name]);
+    if (!key) continue;
+    const taken = byRegion.get(region);
+    if (taken) throw new ConfigError(`${taken.from} and ${name} both configure ${DASHSCOPE_LABELS[region]}. Set only one of them.`);
+    byRegion.set(region, { key, workspace: workspaceFrom(env, `DASHSCOPE_${region.toUpperCase()}_WORKSPACE_ID`), from: name });
+  }
+  const override = env.DASHSCOPE_BASE_URL?.trim();
+  if (override && byRegion.size > 1) throw new ConfigError('DASHSCOPE_BASE_URL applies to one region only: with keys for both regions, use a sources file instead.');
+  return [...byRegion].map(([region, { key, workspace }]) => dashScopeSource(region, key, workspace, override || undefined));
+}
+
+/** A source of the sources file or of VIEWER_SOURCE_<NAME>_* settings, with its provider's defaults. */
+function fromSpec({ name, label, provider, baseUrl, apiKey, authHeader, region, workspaceId }: SourceSpec): Source {
+  if (provider === 'dashscope') return { ...dashScopeSource(region ?? 'intl', apiKey, workspaceId, baseUrl, label, name), ...(authHeader ? { authHeader } : {}) };
+  const common = { id: name, apiKey, baseUrl: trimSlash(baseUrl ?? OPENAI_BASE_URL) };
+  if (provider === 'openai') return { ...common, label: label ?? 'OpenAI', kind: 'openai', ...(authHeader ? { authHeader } : {}) };
+  if (provider === 'azure') {
+    return { ...common, label: label ?? name, kind: 'azure', authHeader: authHeader ?? 'api-key', extraListParams: ['before', 'item_type'] };
+  }
+  return { ...common, label: label ?? name, kind: 'compatible', ...(authHeader ? { authHeader } : {}) };
+}
+
+function configuredSources(env: Env, demo: DemoUpstream | null): Source[] {
+  const sources: Source[] = [...dashScopeSources(env)];
   const openaiKey = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
   if (openaiKey) {
     sources.push({
       id: 'openai',
-      label: KNOWN_SOURCES.openai.label,
+      label: 'OpenAI',
       kind: 'openai',
       baseUrl: trimSlash(env.OPENAI_BASE_URL?.trim() || OPENAI_BASE_URL),
       apiKey: openaiKey,
     });
   }
+  sources.push(...[...sourceSpecsFromEnv(env), ...sourceSpecsFromFile(env)].map(fromSpec));
   if (demo) {
     sources.push({ id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey });
   }

@@ -1,6 +1,8 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
+import { withBaseUrlFallback } from './base-url-fallback.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
+import { safeRequestId } from './request-id.ts';
 import type { Source } from './sources.ts';
 
 export type UpstreamResult =
@@ -33,7 +35,6 @@ function isTimeout(error: unknown): boolean {
 
 // Only header values of a plain, bounded form reach the browser.
 const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
   const value = response.headers.get(name)?.trim();
@@ -97,12 +98,20 @@ function unparsable(text: string, response: Response, source: Source, requestId:
   return failure(502, 'upstream_not_json', `${source.label} answered with ${what} instead of JSON. ${detail}`, requestId);
 }
 
+/** OpenAI's error types by status, for upstream errors that name none (DashScope's native shape, gateway pages). */
+export function errorTypeFor(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 429) return 'rate_limit_error';
+  return status >= 500 ? 'server_error' : 'invalid_request_error';
+}
+
 /** Every string of an error is cleaned of the key, whichever field an upstream or a socket error put it in. */
 function redactError(result: UpstreamResult, source: Source): UpstreamResult {
   if (result.ok) return result;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? redact(value, source) : value);
   const { message, type, code, param } = result.error;
-  return { ...result, error: { message: redact(message, source), type: clean(type) ?? null, code: clean(code) ?? null, param: clean(param) } };
+  return { ...result, error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param) } };
 }
 
 /**
@@ -117,14 +126,20 @@ export interface UpstreamCall {
 }
 
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, call: UpstreamCall = {}): Promise<UpstreamResult> {
-  return redactError(await fetchFromUpstream(source, path, options, call), source);
+  const result = await withBaseUrlFallback(source, (baseUrl) => fetchFromUpstream(source, `${baseUrl}${path}`, options, call));
+  return redactError(result, source);
 }
 
-async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
+function authHeaders(source: Source): Record<string, string> {
+  const name = source.authHeader ?? 'authorization';
+  return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
+}
+
+async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
+    response = await (options.fetch ?? fetch)(url, {
+      headers: { ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
     });
@@ -132,7 +147,7 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     return transportFailure(error, source, options, false, null);
   }
 
-  const requestId = safeHeader(response, 'x-request-id', REQUEST_ID);
+  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
     body = await readCapped(response, options.maxBytes, reserve);

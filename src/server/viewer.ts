@@ -4,6 +4,7 @@ import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
 import { snapshotConfigFromEnv } from './snapshots/snapshot-config.ts';
+import { ConfigError } from './sources-file.ts';
 import { createLazyStore } from './store/open-store.ts';
 import { isDemoEnabled, sourcesFromEnv, type Env } from './sources.ts';
 
@@ -18,11 +19,13 @@ const MAX_TIMEOUT_SECONDS = 2_147_483;
 function remoteImagesFrom(raw: string | undefined): RemoteImages {
   const value = raw?.trim().toLowerCase() || 'load';
   if (value === 'load' || value === 'ask') return value;
-  throw new Error(`VIEWER_REMOTE_IMAGES must be 'load' or 'ask', not '${value.slice(0, 20)}'.`);
+  throw new ConfigError(`VIEWER_REMOTE_IMAGES must be 'load' or 'ask', not '${value.slice(0, 20)}'.`);
 }
 
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  // The set-up is checked before the demo upstream starts, so a mistake leaves nothing running.
+  sourcesFromEnv(env, null);
   const remoteImages = remoteImagesFrom(env.VIEWER_REMOTE_IMAGES);
   const snapshotConfig = snapshotConfigFromEnv(env);
   const store = createLazyStore(snapshotConfig.location);

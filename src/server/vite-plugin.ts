@@ -32,7 +32,8 @@ export function viewerServer(): Plugin {
       // Vite serves hundreds of modules per page load; the log keeps to the viewer's API and refusals.
       res.once('finish', () => {
         if (!isServerPath(req.url) && res.statusCode !== 401) return;
-        stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started }));
+        const ids = { requestId: String(res.getHeader('x-viewer-request-id') ?? ''), upstreamRequestId: String(res.getHeader('x-request-id') ?? '') };
+        stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started, ...ids }));
       });
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const path = (req.url ?? '').split('?')[0];

@@ -1,6 +1,6 @@
-/** An item as the API sends it: only `id` and `type` are certain, the rest depends on the type. */
+/** An item as the API sends it: only `type` is certain (the spec lets some types go without `id`). */
 export interface ConversationItem {
-  id: string;
+  id?: string;
   type: string;
   [field: string]: unknown;
 }

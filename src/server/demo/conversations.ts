@@ -8,10 +8,11 @@ import streamingStates from './conversations/streaming-states.json' with { type:
 import tripPlanning from './conversations/trip-planning.json' with { type: 'json' };
 import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
 import type { DemoExample } from '../app.ts';
-import type { DemoConversation } from './emulator.ts';
+import { asStored, type DemoConversation } from './emulator.ts';
 
-/** The demo conversations, in the order the home page lists them. */
-export const demoConversations = [
+/** The demo conversations, in the order the home page lists them, their items as the API stores them. */
+export const demoConversations = (
+  [
   tripPlanning,
   agentRun,
   markdownAnswer,
@@ -21,7 +22,8 @@ export const demoConversations = [
   longSupportThread,
   aliceAndBob,
   hostilePayloads,
-] as unknown as DemoConversation[];
+  ] as unknown as DemoConversation[]
+).map((demo) => ({ ...demo, items: demo.items.map(asStored) }));
 
 export const demoExamples: DemoExample[] = demoConversations.map(({ title, description, conversation, items }) => ({
   id: conversation.id,

@@ -104,6 +104,64 @@ describe('emulator paging', () => {
   });
 });
 
+describe('the emulator stays faithful to the real API', () => {
+  it('gives output_text parts logprobs and annotations, and function_call_output a status', async () => {
+    const { send } = setup();
+    const response = await send('POST', itemsPath, {
+      items: [
+        { role: 'assistant', content: [{ type: 'output_text', text: 'Hi' }] },
+        { type: 'function_call', call_id: 'call_1', name: 'f', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'call_1', output: '42' },
+      ],
+    });
+    const { data } = (await response.json()) as Page;
+    expect(data[0].content).toEqual([{ type: 'output_text', text: 'Hi', annotations: [], logprobs: [] }]);
+    expect(data[2]).toMatchObject({ type: 'function_call_output', status: 'completed' });
+  });
+
+  it('serves the demo conversations the same way', () => {
+    const parts = demoConversations.flatMap((demo) => demo.items).flatMap((item) => (Array.isArray(item.content) ? item.content : []));
+    const outputText = parts.filter((part: { type?: string }) => part.type === 'output_text');
+    expect(outputText.length).toBeGreaterThan(100);
+    expect(outputText.every((part: { logprobs?: unknown }) => Array.isArray(part.logprobs))).toBe(true);
+    const outputs = demoConversations.flatMap((demo) => demo.items).filter((item) => item.type === 'function_call_output');
+    expect(outputs.every((item) => typeof item.status === 'string')).toBe(true);
+  });
+
+  it("gives items written without an ID OpenAI's prefix for their type and ID shape", async () => {
+    const { send } = setup();
+    const types = ['message', 'function_call', 'function_call_output', 'reasoning', 'web_search_call', 'mcp_call', 'something_new'];
+    const response = await send('POST', itemsPath, { items: types.map((type) => (type === 'message' ? { type, role: 'user', content: 'x' } : { type, call_id: 'c' })) });
+    const { data } = (await response.json()) as Page;
+    const prefixes = data.map((item) => item.id.split('_').slice(0, -1).join('_'));
+    expect(prefixes).toEqual(['msg', 'fc', 'fco', 'rs', 'ws', 'mcp', 'item']);
+    const now = Math.floor(Date.now() / 1000);
+    for (const item of data) {
+      expect(item.id).toMatch(/^[a-z]+_[0-9a-f]{48}$/);
+      expect(Math.abs(Number.parseInt(item.id.split('_').at(-1)!.slice(0, 8), 16) - now)).toBeLessThan(60);
+    }
+    const created = (await (await send('POST', '/conversations', {})).json()) as { id: string };
+    expect(created.id).toMatch(/^conv_[0-9a-f]{48}$/);
+  });
+
+  it('sends a request id of OpenAI\'s shape', async () => {
+    const response = await setup().get(itemsPath);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+  });
+
+  it.each(['not-a-real-key', 'a key with spaces', 'sk-proj-abc'])('accepts any non-empty key, like a mock server: %s', async (key) => {
+    const app = createEmulatorApp(seed());
+    expect((await app.request(`/v1${itemsPath}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+  });
+
+  it('refuses an empty key, and any key but its own when it has one', async () => {
+    expect((await createEmulatorApp(seed()).request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer   ' } })).status).toBe(401);
+    const guarded = createEmulatorApp(seed(), { apiKey: 'demo-key' });
+    expect((await guarded.request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer demo-key' } })).status).toBe(200);
+    expect((await guarded.request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer other' } })).status).toBe(401);
+  });
+});
+
 describe('emulator requests', () => {
   it('answers 404 for a missing conversation', async () => {
     const { get } = setup();
@@ -147,7 +205,7 @@ describe('emulator requests', () => {
     const page = (await (await get(`/conversations/${conversation.id}/items?order=asc`)).json()) as Page;
     expect(page.data).toEqual([
       { id: expect.stringMatching(/^msg_/), type: 'message', role: 'user', status: 'completed', content: 'Hello' },
-      { id: expect.stringMatching(/^msg_/), type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Hi' }] },
+      { id: expect.stringMatching(/^msg_/), type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Hi', annotations: [], logprobs: [] }] },
     ]);
   });
 
@@ -234,7 +292,7 @@ describe('emulator fidelity', () => {
     expect(await wrong.text()).not.toContain('demo-');
     const right = await app.request(`/v1${itemsPath}`, { headers: { authorization: 'Bearer demo-secret-key' } });
     expect(right.status).toBe(200);
-    expect(right.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
+    expect(right.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
   });
 
   it('refuses unparsable bodies and missing required parameters like the real API', async () => {

@@ -31,7 +31,8 @@ interface Thread {
 }
 
 function makeThread(conversation: ConversationObject, items: StoredItem[]): Thread {
-  return { conversation, items, positions: new Map(items.map((item, index) => [item.id, index])) };
+  const stored = items.map(asStored);
+  return { conversation, items: stored, positions: new Map(stored.map((item, index) => [item.id, index])) };
 }
 
 function reindex(thread: Thread) {
@@ -41,8 +42,61 @@ function reindex(thread: Thread) {
 const MAX_ITEMS_PER_REQUEST = 20;
 const DEFAULT_LIMIT = 20;
 
-function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(16).toString('hex')}`;
+/** OpenAI's ID shape: the prefix, then 48 hex digits of which the first 8 are the creation time in seconds. */
+export function newId(prefix: string, now = Date.now()): string {
+  const seconds = Math.floor(now / 1000).toString(16).padStart(8, '0').slice(-8);
+  return `${prefix}_${seconds}${randomBytes(20).toString('hex')}`;
+}
+
+/** The prefix OpenAI gives each item type's IDs. */
+const ID_PREFIXES: Record<string, string> = {
+  message: 'msg',
+  function_call: 'fc',
+  function_call_output: 'fco',
+  custom_tool_call: 'ctc',
+  custom_tool_call_output: 'ctco',
+  reasoning: 'rs',
+  web_search_call: 'ws',
+  file_search_call: 'fs',
+  code_interpreter_call: 'ci',
+  image_generation_call: 'ig',
+  computer_call: 'cu',
+  computer_call_output: 'cuo',
+  local_shell_call: 'lsh',
+  local_shell_call_output: 'lsho',
+  shell_call: 'sh',
+  shell_call_output: 'sho',
+  apply_patch_call: 'apc',
+  apply_patch_call_output: 'apco',
+  mcp_list_tools: 'mcpl',
+  mcp_approval_request: 'mcpr',
+  mcp_approval_response: 'mcpa',
+  mcp_call: 'mcp',
+  tool_search_call: 'tsc',
+  tool_search_output: 'tso',
+  additional_tools: 'at',
+  program: 'prg',
+  program_output: 'prgo',
+  compaction: 'cmp',
+  configuration_update: 'cfg',
+};
+
+export function idPrefixFor(type: string): string {
+  return Object.hasOwn(ID_PREFIXES, type) ? ID_PREFIXES[type] : 'item';
+}
+
+/** What the API adds to an item it stores: `output_text` parts carry `logprobs` and `annotations`, outputs a status. */
+export function asStored(item: StoredItem): StoredItem {
+  const stored: StoredItem = { ...item };
+  if (Array.isArray(item.content)) {
+    stored.content = item.content.map((part: unknown) =>
+      part && typeof part === 'object' && (part as { type?: unknown }).type === 'output_text'
+        ? { annotations: [], logprobs: [], ...(part as object) }
+        : part,
+    );
+  }
+  if ((item.type === 'message' || item.type === 'function_call_output') && item.status === undefined) stored.status = 'completed';
+  return stored;
 }
 
 function notFound(c: Context, what: string, id: string) {
@@ -71,8 +125,8 @@ function acceptItems(raw: unknown): StoredItem[] | string {
     const type = typeof item.type === 'string' ? item.type : 'role' in item ? 'message' : null;
     if (!type) return `Missing required parameter: 'items[${index}].type'.`;
     if (type === 'message' && item.content === undefined) return `Missing required parameter: 'items[${index}].content'.`;
-    const id = typeof item.id === 'string' && ITEM_ID_PATTERN.test(item.id) ? item.id : newId(type === 'message' ? 'msg' : 'item');
-    items.push({ ...item, id, type, ...(type === 'message' ? { status: item.status ?? 'completed' } : {}) });
+    const id = typeof item.id === 'string' && ITEM_ID_PATTERN.test(item.id) ? item.id : newId(idPrefixFor(type));
+    items.push(asStored({ ...item, id, type }));
   }
   return items;
 }
@@ -119,7 +173,7 @@ function missing(c: Context, param: string) {
 }
 
 export interface EmulatorOptions {
-  /** When set, only this bearer key is accepted, like a real provider; otherwise any key is. */
+  /** When set, only this bearer key is accepted, like a real provider; otherwise any non-empty key is. */
   apiKey?: string;
 }
 
@@ -135,8 +189,9 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
   const app = new Hono().basePath('/v1');
 
   app.use('*', async (c, next) => {
-    c.header('x-request-id', `req_${randomBytes(12).toString('hex')}`);
-    const presented = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    c.header('x-request-id', `req_${randomBytes(16).toString('hex')}`);
+    // Any non-empty key the SDKs send is one, spaces included, as on a mock server.
+    const presented = /^Bearer (.*)$/s.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
     if (!presented) {
       return jsonError(
         c,

@@ -13,7 +13,7 @@ function fakeUpstream(items: LoaderItem[], { limit = 100, delayMs = 0 } = {}) {
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (signal.aborted) throw new DOMException('aborted', 'AbortError');
     const ordered = request.order === 'asc' ? items : [...items].reverse();
-    const start = request.after === null ? 0 : ordered.findIndex((item) => (request.order === 'asc' ? item.id > request.after! : item.id < request.after!));
+    const start = request.after === null ? 0 : ordered.findIndex((item) => (request.order === 'asc' ? item.id! > request.after! : item.id! < request.after!));
     const page = start < 0 ? [] : ordered.slice(start, start + limit);
     return { ok: true, page: { items: page, hasMore: start >= 0 && start + limit < ordered.length, lastId: page.at(-1)?.id ?? null } };
   };
@@ -31,7 +31,26 @@ async function collect(events: AsyncIterable<LoaderEvent>) {
   return { head, tail, ordered: [...head, ...[...tail].reverse()], last };
 }
 
+/** A Conversations API over an array that finds `after` by position, so items without an id can be served. */
+function positionalUpstream(items: LoaderItem[], limit = 100): FetchPage {
+  return async (request) => {
+    const ordered = request.order === 'asc' ? items : [...items].reverse();
+    const start = request.after === null ? 0 : ordered.findIndex((item) => item.id === request.after) + 1;
+    const page = ordered.slice(start, start + limit);
+    return { ok: true, page: { items: page, hasMore: start + limit < ordered.length, lastId: page.at(-1)?.id ?? null } };
+  };
+}
+
 describe('loadConversation', () => {
+  it('loads items without an id (custom tool calls may have none) from both ends, each once, without a false meeting', async () => {
+    const items = makeItems(250).map((item, index) =>
+      [10, 11, 120, 160, 200].includes(index) ? { type: 'custom_tool_call_output', call_id: `call_${index}`, output: 'ok' } : item,
+    );
+    const result = await collect(loadConversation(positionalUpstream(items)));
+    expect(result.last).toEqual({ type: 'done' });
+    expect(result.ordered).toEqual(items);
+  });
+
   for (const count of [0, 1, 99, 100, 101, 250, 1234]) {
     it(`meets in the middle of ${count} items without duplicates or gaps`, async () => {
       const items = makeItems(count);
@@ -86,7 +105,7 @@ describe('loadConversation', () => {
     const stuck: FetchPage = async (request) => {
       calls += 1;
       const page = request.order === 'asc' ? items.slice(0, 100) : items.slice(900).reverse();
-      return { ok: true, page: { items: page, hasMore: true, lastId: page.at(-1)!.id } };
+      return { ok: true, page: { items: page, hasMore: true, lastId: page.at(-1)!.id! } };
     };
     const result = await collect(loadConversation(stuck));
     expect(result.last).toMatchObject({ type: 'error', status: 502, error: { code: 'upstream_paging_loop' } });

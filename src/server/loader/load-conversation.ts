@@ -1,7 +1,8 @@
 import type { ErrorDetails } from '../../lib/error-body.ts';
 
 export interface LoaderItem {
-  id: string;
+  /** The spec lets some item types (custom tool calls and their outputs) go without one. */
+  id?: string;
   type: string;
   [field: string]: unknown;
 }
@@ -19,14 +20,15 @@ export interface LoaderPage {
   lastId: string | null;
 }
 
-export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null };
+export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null; requestId?: string | null };
 
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
   | { type: 'items'; end: End; items: LoaderItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null };
+  /** `request_id`: the upstream's, which the page shows and providers' support asks for. */
+  | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null; request_id?: string | null };
 
 export interface LoadOptions {
   /** Resume after this item from the start (the last item the head delivered before). */
@@ -90,13 +92,26 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
       if (state.finished) return;
-      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error, ...(result.retryAfter ? { retry_after: result.retryAfter } : {}) });
+      if (!result.ok) {
+        return finish({
+          type: 'error',
+          status: result.status,
+          error: result.error,
+          ...(result.retryAfter ? { retry_after: result.retryAfter } : {}),
+          ...(result.requestId ? { request_id: result.requestId } : {}),
+        });
+      }
 
       const { items, hasMore, lastId } = result.page;
       const fresh: LoaderItem[] = [];
       let met = false;
       let repeated = 0;
       for (const item of items) {
+        // Without an id an item cannot be matched across ends or pages: it is simply kept.
+        if (item.id === undefined) {
+          fresh.push(item);
+          continue;
+        }
         if (seen[other].has(item.id)) {
           met = true;
           break;
@@ -115,7 +130,8 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       if (met || !hasMore || items.length === 0) return finish({ type: 'done' });
 
-      const next = lastId || items.at(-1)!.id;
+      const next = lastId || items.findLast((item) => item.id !== undefined)?.id;
+      if (!next) return finish(loopError(`The upstream sent a page without last_id whose items have no id, so there is no cursor to read on from.`));
       if (cursors.has(next)) {
         return finish(loopError(`The upstream answered with the cursor '${next}' a second time, so loading stopped instead of paging forever.`));
       }

@@ -54,6 +54,7 @@ describe('GET …/conversations/<id>/stream against the demo upstream', () => {
   it('answers a missing conversation with the upstream status and error, not a stream', async () => {
     const response = await fetch(`${viewer.url}/api/sources/demo/conversations/conv_missing/stream`);
     expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
   });
 

@@ -30,7 +30,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
       const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
-      if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter };
+      if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
         return { ok: false, status: 502, error: { message: `${source.label} answered with an unexpected shape (${checked.problem}).`, type: 'upstream_error', code: 'upstream_malformed', param: null } };
@@ -73,8 +73,9 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
-    const { status, error, retry_after: retryAfter } = first.value;
+    const { status, error, retry_after: retryAfter, request_id: requestId } = first.value;
     if (retryAfter) c.header('retry-after', retryAfter);
+    if (requestId) c.header('x-request-id', requestId);
     if (status === 429) c.header('x-should-retry', 'true');
     return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
   }

@@ -65,7 +65,7 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
         if (counts.byteSize > limits.maxBytes) {
           throw new ApiFailure(413, 'snapshot_too_large', `This conversation's items take more than ${mib(limits.maxBytes)} (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_BYTES).`);
         }
-        rows.push({ id: item.id, json, position });
+        rows.push({ id: item.id ?? null, json, position });
       }
       await store.append(id, rows);
     }

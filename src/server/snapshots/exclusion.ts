@@ -16,6 +16,6 @@ export function excluder(exclusion: Exclusion = {}) {
   const roles = new Set(exclusion.roles);
   const types = new Set(exclusion.types);
   const ids = new Set(exclusion.item_ids);
-  return (item: { id: string; type: string; role?: unknown }) =>
-    ids.has(item.id) || types.has(item.type) || (typeof item.role === 'string' && roles.has(item.role));
+  return (item: { id?: string; type: string; role?: unknown }) =>
+    (item.id !== undefined && ids.has(item.id)) || types.has(item.type) || (typeof item.role === 'string' && roles.has(item.role));
 }

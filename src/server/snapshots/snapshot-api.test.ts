@@ -44,17 +44,17 @@ async function createOk(base: string, body: Record<string, unknown> = {}) {
 }
 
 async function allItems(base: string, id: string, headers: Record<string, string> = {}) {
-  const ids: string[] = [];
+  const ids: (string | undefined)[] = [];
   const texts: string[] = [];
-  for (let after = ''; ; ) {
-    const response = await fetch(`${base}/api/snapshots/${id}/items?limit=100${after ? `&after=${after}` : ''}`, { headers });
+  for (let from = 0; ; ) {
+    const response = await fetch(`${base}/api/snapshots/${id}/items?limit=100&from=${from}`, { headers });
     expect(response.status).toBe(200);
     const text = await response.text();
     texts.push(text);
-    const page = JSON.parse(text) as { data: { id: string }[]; has_more: boolean; last_id: string };
+    const page = JSON.parse(text) as { data: { id?: string }[]; has_more: boolean; next_from: number | null };
     ids.push(...page.data.map((item) => item.id));
     if (!page.has_more) return { ids, texts };
-    after = page.last_id;
+    from = page.next_from!;
   }
 }
 
@@ -153,7 +153,8 @@ describe('creating a snapshot', () => {
 
 describe('a snapshot of a local file', () => {
   it('stores the items the browser sends, marked as from a file, with exclusions applied', async () => {
-    const items = generateItems(12);
+    // The spec lets some item types go without an ID: such an item is stored and paged like any other.
+    const items = [...generateItems(12), { type: 'custom_tool_call_output', call_id: 'call_x', output: 'done' }];
     const response = await fetch(`${viewer}/api/snapshots`, {
       method: 'POST',
       headers: { ...AUTH, 'content-type': 'application/json' },
@@ -161,23 +162,25 @@ describe('a snapshot of a local file', () => {
     });
     expect(response.status).toBe(201);
     const snapshot = await response.json();
-    expect(snapshot).toMatchObject({ origin: 'file', source: null, source_label: null, conversation_id: 'conv_local_1', item_count: 11, excluded_count: 1 });
+    expect(snapshot).toMatchObject({ origin: 'file', source: null, source_label: null, conversation_id: 'conv_local_1', item_count: 12, excluded_count: 1 });
     const { ids, texts } = await allItems(viewer, snapshot.id);
     expect(ids).toEqual(items.slice(1).map((item) => item.id));
+    const afterId = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=item_000010`)).json();
+    expect(afterId.data).toEqual([items[11], items[12]]);
     expect(texts.join('')).not.toContain(SECRET.system);
     const markdown = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=markdown`)).text();
     expect(markdown).toContain('- **Source:** a file, not read from a source');
     expect(markdown).not.toContain(SECRET.system);
   });
 
-  it('refuses a file whose items have no ID or type', async () => {
+  it('refuses a file whose items have no type', async () => {
     const response = await fetch(`${viewer}/api/snapshots`, {
       method: 'POST',
       headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ file: { items: [{ type: 'message' }] } }),
+      body: JSON.stringify({ file: { items: [{ id: 'msg_1' }] } }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: 'invalid_request', param: 'file.items.0.id' });
+    expect((await response.json()).error).toMatchObject({ code: 'invalid_request', param: 'file.items.0.type' });
   });
 });
 

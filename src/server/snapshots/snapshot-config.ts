@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StoreLocation } from '../store/open-store.ts';
+import { ConfigError } from '../sources-file.ts';
 import type { Env } from '../sources.ts';
 
 // An empty variable (`FOO=` in .env) means unset, as everywhere else in the viewer's settings.
@@ -29,7 +30,7 @@ export function snapshotConfigFromEnv(env: Env): SnapshotConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${String(issue.path[0])} is not valid: ${issue.message}.`);
+    throw new ConfigError(`${String(issue.path[0])} is not valid: ${issue.message}.`);
   }
   const values = parsed.data;
   return {

@@ -33,7 +33,7 @@ const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_i
 const fileBody = z.object({
   file: z.object({
     conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
-    items: z.array(z.looseObject({ id: z.string().min(1).max(300), type: z.string().min(1).max(200) })),
+    items: z.array(z.looseObject({ id: z.string().min(1).max(300).optional(), type: z.string().min(1).max(200) })),
   }),
   ...common,
 });
@@ -158,9 +158,14 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     if (!/^\d{1,4}$/.test(limitParam) || Number(limitParam) < 1 || Number(limitParam) > PAGE_MAX) {
       throw new ApiFailure(400, 'invalid_parameter', `Invalid 'limit': expected an integer from 1 to ${PAGE_MAX}.`, 'invalid_request_error', 'limit');
     }
+    // `from`: the position to start at (items without an ID cannot be a cursor); `after`: an item ID, as the API pages.
     const after = c.req.query('after');
+    const from = c.req.query('from');
     let position = -1;
-    if (after) {
+    if (from !== undefined) {
+      if (!/^\d{1,9}$/.test(from)) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'from': expected a position, 0 or more.`, 'invalid_request_error', 'from');
+      position = Number(from) - 1;
+    } else if (after) {
       const found = ITEM_ID_PATTERN.test(after) ? await store.positionOf(snapshot.id, after) : null;
       if (found === null) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'after': this snapshot holds no item '${after.slice(0, 60)}'.`, 'invalid_request_error', 'after');
       position = found;
@@ -168,7 +173,9 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     const rows = await store.items(snapshot.id, position, Number(limitParam) + 1);
     const page = rows.slice(0, Number(limitParam));
     // The stored JSON goes out as it is, without parsing it again.
-    const body = `{"object":"list","data":[${page.map((row) => row.json).join(',')}],"first_id":${JSON.stringify(page[0]?.id ?? null)},"last_id":${JSON.stringify(page.at(-1)?.id ?? null)},"has_more":${rows.length > page.length}}`;
+    const more = rows.length > page.length;
+    const nextFrom = more ? page.at(-1)!.position + 1 : null;
+    const body = `{"object":"list","data":[${page.map((row) => row.json).join(',')}],"first_id":${JSON.stringify(page[0]?.id ?? null)},"last_id":${JSON.stringify(page.at(-1)?.id ?? null)},"has_more":${more},"next_from":${nextFrom}}`;
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 

@@ -29,7 +29,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE snapshot_items (
         snapshot_id text NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
         position integer NOT NULL,
-        item_id text NOT NULL,
+        item_id text,
         item text NOT NULL,
         PRIMARY KEY (snapshot_id, position)
       );

@@ -25,9 +25,9 @@ export interface NewSnapshot {
   expiresAt: Date | null;
 }
 
-/** A stored item: its ID and its JSON text exactly as it was stored. */
+/** A stored item: its ID (some item types have none) and its JSON text exactly as it was stored. */
 export interface StoredItem {
-  id: string;
+  id: string | null;
   json: string;
 }
 
@@ -147,7 +147,7 @@ export function createSnapshotStore(db: Driver) {
 
     /** Up to `limit` items after the position `after` (-1: from the start). */
     async items(id: string, after: number, limit: number): Promise<(StoredItem & { position: number })[]> {
-      const rows = await db.query<{ position: number; item_id: string; item: string }>(
+      const rows = await db.query<{ position: number; item_id: string | null; item: string }>(
         `SELECT position, item_id, item FROM snapshot_items
          WHERE snapshot_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
         [id, after, limit],

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** The version tag of the viewer's own JSON document; a reader refuses any other. */
 export const EXPORT_FORMAT = 'conversation-viewer/1';
 
-const item = z.looseObject({ id: z.string().min(1), type: z.string().min(1) });
+// Some item types (custom tool calls and their outputs) may come without an ID.
+const item = z.looseObject({ id: z.string().min(1).optional(), type: z.string().min(1) });
 
 const snapshotInfo = z.object({
   id: z.string(),

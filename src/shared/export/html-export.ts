@@ -63,7 +63,8 @@ export function createHtmlExporter(meta: ExportMeta) {
       const role = blocks[0]?.kind === 'heading' ? blocks[0].role.replace(/[^a-z]/g, '') : 'other';
       const opening = turn === null ? '' : `${inTurn ? '</section>\n' : ''}<section><h2>Turn ${turn}</h2>\n`;
       inTurn ||= turn !== null;
-      return `${opening}<article class="role-${role}" id="${escapeHtml(item.id)}">${blocks.map(block).join('')}</article>\n`;
+      const anchor = item.id ? ` id="${escapeHtml(item.id)}"` : '';
+      return `${opening}<article class="role-${role}"${anchor}>${blocks.map(block).join('')}</article>\n`;
     },
     end: () => `${inTurn ? '</section>\n' : ''}</main></body></html>\n`,
   };

@@ -15,8 +15,8 @@ function checkItems(values: unknown[], where: (index: number) => string): Export
   for (const [index, value] of values.entries()) {
     const item = value as { id?: unknown; type?: unknown } | null;
     if (!item || typeof item !== 'object' || Array.isArray(item)) return `${where(index)} is not an item object.`;
-    if (typeof item.id !== 'string' || !item.id) return `${where(index)} has no "id".`;
-    if (typeof item.type !== 'string' || !item.type) return `${where(index)} (${item.id.slice(0, 60)}) has no "type".`;
+    if (item.id !== undefined && (typeof item.id !== 'string' || !item.id)) return `${where(index)} has an "id" that is not a text.`;
+    if (typeof item.type !== 'string' || !item.type) return `${where(index)}${item.id ? ` (${item.id.slice(0, 60)})` : ''} has no "type".`;
   }
   return values as ExportItem[];
 }
@@ -68,6 +68,6 @@ export function readConversationFile(text: string): ReadFileResult {
     return { ok: true, shape: 'export', conversation: parsed.data.conversation, items: parsed.data.items, source: parsed.data.source };
   }
   if (object.object === 'list' && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
-  if (typeof object.id === 'string' && typeof object.type === 'string') return items([object], 'jsonl', () => 'The item');
+  if (typeof object.type === 'string' && !('data' in object)) return items([object], 'jsonl', () => 'The item');
   return fail(`This JSON is not a conversation: ${EXPECTED}.`);
 }

@@ -17,7 +17,7 @@ interface SnapshotChoices {
 /** Read from a source by the server, or sent whole from a file the browser opened. */
 export type NewSnapshot =
   | (SnapshotChoices & { source: string; conversation_id: string })
-  | (SnapshotChoices & { file: { conversation: { id?: string }; items: readonly { id: string; type: string }[] } });
+  | (SnapshotChoices & { file: { conversation: { id?: string }; items: readonly { id?: string; type: string }[] } });
 
 const base = '/api/snapshots';
 

@@ -35,7 +35,7 @@ export interface ShareChoices {
 /** What to take a snapshot of: a conversation of a source, or a file this page opened. */
 export type SnapshotTarget =
   | { kind: 'source'; source: string; conversationId: string }
-  | { kind: 'file'; conversation: { id?: string }; items: readonly { id: string; type: string }[] };
+  | { kind: 'file'; conversation: { id?: string }; items: readonly { id?: string; type: string }[] };
 
 /** The dialog's choices as the request the server takes. */
 export function snapshotRequest(target: SnapshotTarget, choices: ShareChoices, now = Date.now()): NewSnapshot {

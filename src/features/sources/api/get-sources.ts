@@ -4,7 +4,7 @@ import { getJson } from '../../../lib/api-client';
 export interface SourceSummary {
   id: string;
   label: string;
-  kind: 'demo' | 'dashscope' | 'openai';
+  kind: 'demo' | 'dashscope' | 'openai' | 'azure' | 'compatible';
 }
 
 export interface DemoExample {

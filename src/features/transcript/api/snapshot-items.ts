@@ -1,7 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
-import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
+import { addChunk, countStreamed, EMPTY_STREAM, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ItemPage } from '../types';
 
 const PAGE_SIZE = 1000;
@@ -14,17 +14,17 @@ export const snapshotItemsQueryOptions = (snapshotId: string) =>
       streamFn: async function* ({ client, queryKey, signal }) {
         const current = client.getQueryData<StreamedItems>(queryKey);
         if (current?.complete) return;
-        let after = streamCursors(current).headAfter;
+        // Positions, not item IDs, are the cursor: some items have no ID.
+        let from = countStreamed(current);
         for (;;) {
-          const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-          if (after) query.set('after', after);
-          const page = await getJson<ItemPage>(`/api/snapshots/${encodeURIComponent(snapshotId)}/items?${query}`, signal);
+          const query = new URLSearchParams({ limit: String(PAGE_SIZE), from: String(from) });
+          const page = await getJson<ItemPage & { next_from: number | null }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/items?${query}`, signal);
           yield { head: page.data, tail: [], done: !page.has_more };
           if (!page.has_more) return;
-          if (!page.last_id || page.last_id === after) {
+          if (typeof page.next_from !== 'number' || page.next_from <= from) {
             throw new ApiError('The viewer server sent the same page of the snapshot twice.', { status: 502, code: 'malformed_response' });
           }
-          after = page.last_id;
+          from = page.next_from;
         }
       },
       reducer: addChunk,

@@ -6,7 +6,7 @@ import type { ConversationItem } from '../types';
 type StreamLine =
   | { type: 'items'; end: 'head' | 'tail'; items: ConversationItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: { message?: string; code?: string | null }; retry_after?: string | null };
+  | { type: 'error'; status: number; error: { message?: string; code?: string | null }; retry_after?: string | null; request_id?: string | null };
 
 function malformed(what: string) {
   return new ApiError(`The viewer server's item stream is malformed (${what}).`, { status: 502, code: 'malformed_response' });
@@ -77,6 +77,7 @@ export async function* streamItems(source: string, conversationId: string, curso
             status: event.status,
             code: event.error.code ?? null,
             retryAfterSeconds: parseRetryAfter(event.retry_after ?? null),
+            requestId: typeof event.request_id === 'string' ? event.request_id : null,
           });
         }
       }

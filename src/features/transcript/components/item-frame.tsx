@@ -27,6 +27,22 @@ function permalink(itemId: string): string {
   return url.toString();
 }
 
+function IdPanel({ id }: { id: string | undefined }) {
+  return (
+    <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
+      {id ? (
+        <>
+          <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{id}</code>
+          <CopyButton text={id} label="Copy ID" title={`Copy item ID ${id}`} />
+          <CopyButton text={() => permalink(id)} label="Copy link" title="Copy a link to this item" />
+        </>
+      ) : (
+        <span className="text-xs text-zinc-600 italic dark:text-zinc-400">This item has no ID (the API does not require one for its type).</span>
+      )}
+    </div>
+  );
+}
+
 const toolButton =
   'rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100';
 
@@ -72,22 +88,18 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
           <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} className={`${toolButton} font-mono`}>
             ID
           </button>
-          <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
-            #
-          </a>
+          {item.id ? (
+            <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
+              #
+            </a>
+          ) : null}
         </span>
       </header>
-      {showId && !collapse.collapsed ? (
-        <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
-          <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{item.id}</code>
-          <CopyButton text={item.id} label="Copy ID" title={`Copy item ID ${item.id}`} />
-          <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
-        </div>
-      ) : null}
-      {collapse.collapsed ? null : <ImageScopeContext value={item.id}>{children}</ImageScopeContext>}
+      {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
+      {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
-          <JsonTree value={item} label={`Raw JSON of ${item.id}`} />
+          <JsonTree value={item} label={`Raw JSON of ${item.id ?? `this ${item.type}`}`} />
         </div>
       ) : null}
     </article>

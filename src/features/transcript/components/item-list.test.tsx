@@ -28,7 +28,7 @@ describe('item views', () => {
   it('marks every item with its id and type', () => {
     const { container, article } = renderList(items);
     expect(container.querySelectorAll('[data-item-id]')).toHaveLength(items.length);
-    for (const item of items) expect(article(item.id)).toHaveAttribute('data-item-type', item.type);
+    for (const item of items) expect(article(item.id!)).toHaveAttribute('data-item-type', item.type);
   });
 
   it('shows roles and message text, keeping line breaks', () => {

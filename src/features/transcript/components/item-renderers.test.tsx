@@ -138,6 +138,78 @@ describe('item views', () => {
     expect(view('cp_1').getByText(/encrypted \(30 characters\)/)).toBeInTheDocument();
   });
 
+  it('custom tool calls and outputs without an id render, pair by call_id, and offer no permalink', async () => {
+    const list: ConversationItem[] = [
+      { type: 'custom_tool_call', call_id: 'x1', name: 'sql', input: 'SELECT 1' },
+      { type: 'custom_tool_call_output', call_id: 'x1', output: '1 row' },
+      { type: 'custom_tool_call_output', call_id: 'x2', output: 'orphan' },
+    ];
+    const { container } = renderItems(list);
+    const articles = [...container.querySelectorAll<HTMLElement>('article')];
+    expect(articles).toHaveLength(3);
+    expect(articles.some((article) => article.hasAttribute('data-fallback'))).toBe(false);
+    const call = within(articles[0]);
+    expect(call.getByLabelText('Input')).toHaveTextContent('SELECT 1');
+    expect(call.getByLabelText('Output')).toHaveTextContent('1 row');
+    expect(within(articles[1]).getByText(/Shown with its custom tool call/)).toBeInTheDocument();
+    expect(within(articles[2]).getByText(/custom tool call x2 is not loaded/)).toBeInTheDocument();
+    expect(call.queryByRole('link', { name: /Link to item/ })).toBeNull();
+    await userEvent.click(call.getByRole('button', { name: 'ID' }));
+    expect(call.getByText(/This item has no ID/)).toBeInTheDocument();
+  });
+
+  it('MCP call errors: the current error object, and an older plain string', () => {
+    const view = show([
+      { id: 'mc_p', type: 'mcp_call', server_label: 'github', name: 'create_issue', arguments: '{}', status: 'failed', error: { type: 'mcp_protocol_error', code: -32602, message: 'Invalid params: title is required' } },
+      { id: 'mc_x', type: 'mcp_call', server_label: 'github', name: 'create_issue', arguments: '{}', status: 'failed', error: { type: 'mcp_tool_execution_error', content: [{ type: 'text', text: 'Repository is archived' }] } },
+      { id: 'mc_h', type: 'mcp_call', server_label: 'github', name: 'create_issue', arguments: '{}', status: 'failed', error: { type: 'http_error', code: 503, message: 'Service Unavailable' } },
+      { id: 'mc_s', type: 'mcp_call', server_label: 'github', name: 'create_issue', arguments: '{}', status: 'failed', error: 'Connection refused' },
+    ]);
+    const error = (id: string) => within(view(id).getByRole('region', { name: 'Error' }));
+    expect(error('mc_p').getByText('MCP protocol error')).toBeInTheDocument();
+    expect(error('mc_p').getByText('-32602')).toBeInTheDocument();
+    expect(error('mc_p').getByLabelText('Error message')).toHaveTextContent('Invalid params: title is required');
+    expect(error('mc_x').getByText('Tool execution error')).toBeInTheDocument();
+    expect(error('mc_x').getByLabelText('Error content')).toHaveTextContent('Repository is archived');
+    expect(error('mc_h').getByText('HTTP error')).toBeInTheDocument();
+    expect(error('mc_h').getByText('503')).toBeInTheDocument();
+    expect(error('mc_s').getByLabelText('Error message')).toHaveTextContent('Connection refused');
+  });
+
+  it('a failed image generation shows its error and the moderation reason, not "No image yet"', () => {
+    const view = show([
+      { id: 'ig_f', type: 'image_generation_call', status: 'failed', result: null, error: { type: 'image_generation_user_error', code: 'moderation_blocked', message: 'Your request was rejected by the safety system.', param: null, moderation_details: { categories: ['violence'], moderation_stage: 'input' } } },
+      { id: 'ig_n', type: 'image_generation_call', status: 'failed', result: null },
+      { id: 'ig_p', type: 'image_generation_call', status: 'generating', result: null },
+    ]);
+    const error = within(view('ig_f').getByRole('region', { name: 'Error' }));
+    expect(error.getByText('Blocked by moderation')).toBeInTheDocument();
+    expect(error.getByText('Your request was rejected by the safety system.')).toBeInTheDocument();
+    expect(error.getByText(/Stage: input\. Categories: violence\./)).toBeInTheDocument();
+    expect(view('ig_f').queryByText('No image yet.')).toBeNull();
+    expect(view('ig_n').getByText(/failed; the API gave no reason/)).toBeInTheDocument();
+    expect(view('ig_p').getByText('No image yet.')).toBeInTheDocument();
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])('a message whose role is %s is an unknown role like any other', (role) => {
+    const item = show([{ id: 'msg_r', type: 'message', role, status: 'completed', content: 'hi' }])('msg_r');
+    expect(item.getByText(role)).toBeInTheDocument();
+    expect(item.getByText('hi')).toBeInTheDocument();
+  });
+
+  it('configuration update: the reasoning effort and text format it sets', () => {
+    const view = show([
+      { id: 'cfg_1', type: 'configuration_update', reasoning: { effort: 'high' }, text: { format: { type: 'json_schema', name: 'ticket', strict: true, schema: { type: 'object', properties: { title: { type: 'string' } } } } } },
+      { id: 'cfg_2', type: 'configuration_update', text: { format: { type: 'text' } } },
+    ]);
+    expect(view('cfg_1').getByText('Configuration update')).toBeInTheDocument();
+    expect(view('cfg_1').getByText('high')).toBeInTheDocument();
+    expect(view('cfg_1').getByText('JSON schema “ticket” (strict)')).toBeInTheDocument();
+    expect(view('cfg_1').getByLabelText('Text format schema')).toHaveTextContent('title');
+    expect(view('cfg_2').getByText('plain text')).toBeInTheDocument();
+    expect(document.querySelector('[data-item-id="cfg_1"]')).not.toHaveAttribute('data-fallback');
+  });
+
   it('an output whose call is not loaded shows its content with a note', () => {
     const item = show([{ id: 'fco_9', type: 'function_call_output', call_id: 'call_9', output: 'late' }])('fco_9');
     expect(item.getByText(/call_9 is not loaded/)).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ItemViewProps } from './item-view-props';
+import { ConfigurationUpdateItem } from './items/configuration-update-item';
 import { MessageItem } from './items/message-item';
 import { CallItem, OUTPUT_OF, OutputItem, PAIR_SPECS } from './items/paired-items';
 import * as standalone from './items/standalone-items';
@@ -16,6 +17,7 @@ const ITEM_RENDERERS: Record<string, ComponentType<ItemViewProps>> = {
   mcp_list_tools: standalone.McpListToolsItem,
   mcp_call: standalone.McpCallItem,
   additional_tools: standalone.AdditionalToolsItem,
+  configuration_update: ConfigurationUpdateItem,
   ...Object.fromEntries(Object.keys(PAIR_SPECS).map((type) => [type, CallItem])),
   ...Object.fromEntries(Object.keys(OUTPUT_OF).map((type) => [type, OutputItem])),
 };

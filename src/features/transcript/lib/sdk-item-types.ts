@@ -1,4 +1,8 @@
-/** Every item type of the `openai` SDK's ConversationItem union (SDK 6.x): each has a dedicated view. */
+/**
+ * Every item type of the `openai` SDK's ConversationItem union: each has a dedicated view. The SDK the project
+ * installs (6.x, the newest that supports Node 20) is checked at compile time; `configuration_update` joined the
+ * union in 7.x.
+ */
 export const SDK_ITEM_TYPES = [
   'message',
   'function_call',
@@ -28,4 +32,5 @@ export const SDK_ITEM_TYPES = [
   'program',
   'program_output',
   'compaction',
+  'configuration_update',
 ] as const;

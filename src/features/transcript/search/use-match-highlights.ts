@@ -27,7 +27,8 @@ export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query
     const list = listRef.current;
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
     const needle = query.trim().toLowerCase();
-    if (!list || !registry || typeof Highlight === 'undefined') return;
+    // The list element appears only once items have loaded.
+    if (!listShown || !list || !registry || typeof Highlight === 'undefined') return;
     if (!needle) {
       registry.delete('transcript-match');
       registry.delete('transcript-current');
@@ -53,6 +54,5 @@ export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query
       registry.delete('transcript-match');
       registry.delete('transcript-current');
     };
-    // `listShown`: the list element appears only once items have loaded.
   }, [listRef, query, currentRow, listShown]);
 }

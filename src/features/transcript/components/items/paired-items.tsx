@@ -50,7 +50,7 @@ export const OUTPUT_OF: Record<string, string> = {
 };
 
 function pairLabel(item: ConversationItem): string {
-  return text(item.call_id) || text(item.approval_request_id) || item.id;
+  return text(item.call_id) || text(item.approval_request_id) || text(item.id) || 'without a call ID';
 }
 
 /** "Function call" reads "function call" mid-sentence; "MCP approval request" keeps its acronym. */
@@ -90,9 +90,13 @@ export function OutputItem({ item, partner, highlighted }: ItemViewProps) {
       {partner ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Shown with{' '}
-          <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(partner.id)}`}>
-            its {lowerFirst(spec.callLabel)}
-          </a>{' '}
+          {partner.id ? (
+            <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(partner.id)}`}>
+              its {lowerFirst(spec.callLabel)}
+            </a>
+          ) : (
+            `its ${lowerFirst(spec.callLabel)}`
+          )}{' '}
           ({pairLabel(item)}).
         </p>
       ) : (

@@ -9,6 +9,7 @@ import { JsonTree } from '../content/json-tree';
 import { LongText } from '../content/long-text';
 import { RichText } from '../content/rich-text';
 import { SafeImage } from '../content/safe-image';
+import { ImageGenerationError, McpError } from '../content/tool-error';
 import { ToolList } from '../content/tool-list';
 import { FieldLabel, ToolPayload } from '../content/tool-payload';
 import { ItemFrame } from '../item-frame';
@@ -206,6 +207,8 @@ export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
         <SafeImage src={url} alt={str(item.revised_prompt) ?? 'Generated image'} />
       ) : typeof item.result === 'string' && item.result ? (
         <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({item.result.length.toLocaleString('en')} characters).</p>
+      ) : item.error || item.status === 'failed' ? (
+        <ImageGenerationError error={item.error ?? 'The image generation call failed; the API gave no reason.'} />
       ) : (
         <p className="text-sm text-zinc-500 italic">No image yet.</p>
       )}
@@ -233,12 +236,7 @@ export function McpCallItem({ item, highlighted }: ItemViewProps) {
     >
       <div className="space-y-3">
         <ToolPayload label="Arguments" value={item.arguments ?? ''} expectJson />
-        {str(item.error) ? (
-          <div>
-            <FieldLabel>Error</FieldLabel>
-            <LongText variant="code" text={item.error as string} label="Error" />
-          </div>
-        ) : null}
+        <McpError error={item.error} />
         {item.output !== undefined && item.output !== null ? <ToolPayload label="Output" value={item.output} /> : null}
       </div>
     </ItemFrame>

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+// The key shapes of the providers the viewer speaks to: OpenAI's sk-/sk-proj-/rk-, DashScope's sk-, session keys.
+const LOOKS_LIKE_KEY = /(?:^|[^A-Za-z0-9])(?:sk|rk|pk|sess)[-_][A-Za-z0-9_-]{8,}/i;
+
+/**
+ * An upstream's request id as it may be passed on: plain and bounded, and neither the source's key, nor
+ * containing it, nor shaped like a key (a misconfigured gateway may echo an Authorization header there).
+ */
+export function safeRequestId(value: string | null | undefined, apiKey: string): string | null {
+  const id = value?.trim();
+  if (!id || !REQUEST_ID.test(id) || LOOKS_LIKE_KEY.test(id)) return null;
+  if (apiKey.length >= 8 ? id.includes(apiKey) : id === apiKey) return null;
+  return id;
+}
+
+/** The viewer's own id for one API request, in its answer and its access log line, even when no upstream was asked. */
+export function newViewerRequestId(): string {
+  return `vreq_${randomBytes(12).toString('hex')}`;
+}

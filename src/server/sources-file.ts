@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
+
+type Env = Record<string, string | undefined>;
+
+/** A mistake in the server's set-up: the server says what it is and does not start. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A key is sent in a header: a line break or control character (a badly quoted .env value) cannot be. */
+export function checkedKey(name: string, value: string | undefined): string | undefined {
+  const key = value?.trim();
+  if (key && !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ConfigError(`${name} contains a space, line break or other character that cannot be sent in an HTTP header. Check its value.`);
+  }
+  return key;
+}
+
+const PROVIDERS = ['openai-compatible', 'openai', 'azure', 'dashscope'] as const;
+/** Headers a key must never replace. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'connection', 'transfer-encoding', 'cookie', 'accept']);
+
+const baseUrl = z.string().trim().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}, 'must be an http:// or https:// URL without credentials, query or fragment');
+
+const spec = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit"),
+  label: z.string().trim().min(1).max(60).optional(),
+  provider: z.enum(PROVIDERS).default('openai-compatible'),
+  baseUrl: baseUrl.optional(),
+  apiKey: z.string().trim().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is sent in a header)').optional(),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable').optional(),
+  authHeader: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a header name (letters, digits and -)')
+    .refine((name) => !RESERVED_HEADERS.has(name), 'cannot be that header')
+    .optional(),
+  region: z.enum(['intl', 'cn']).optional(),
+  workspaceId: z.string().regex(WORKSPACE_ID_PATTERN, "may hold only letters, digits and '-'").optional(),
+});
+
+export type SourceSpec = Omit<z.infer<typeof spec>, 'apiKeyEnv' | 'apiKey'> & { apiKey: string };
+
+const file = z.strictObject({ sources: z.array(spec).min(1) });
+
+function describe(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  return `${path || 'the file'}: ${issue.message}`;
+}
+
+/** Checks what zod cannot: where the key comes from, and what each provider needs. */
+function finish(raw: z.infer<typeof spec>, where: string, env: Env, mistakes: string[]): SourceSpec | null {
+  const before = mistakes.length;
+  const { apiKeyEnv, apiKey: inline, ...rest } = raw;
+  if (!!apiKeyEnv === !!inline) mistakes.push(`${where}: give exactly one of apiKey and apiKeyEnv`);
+  let apiKey = inline;
+  if (apiKeyEnv) {
+    try {
+      apiKey = checkedKey(apiKeyEnv, env[apiKeyEnv]);
+    } catch (error) {
+      mistakes.push(`${where}: ${(error as Error).message}`);
+    }
+    if (!apiKey && mistakes.length === before) mistakes.push(`${where}: apiKeyEnv names ${apiKeyEnv}, which is not set`);
+  }
+  if (rest.provider !== 'dashscope' && rest.provider !== 'openai' && !rest.baseUrl) mistakes.push(`${where}: baseUrl is required for provider '${rest.provider}'`);
+  if (rest.provider !== 'dashscope' && (rest.region || rest.workspaceId)) mistakes.push(`${where}: region and workspaceId apply to provider 'dashscope' only`);
+  return mistakes.length === before && apiKey ? { ...rest, apiKey } : null;
+}
+
+function fail(origin: string, mistakes: string[]): never {
+  throw new ConfigError(`${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`);
+}
+
+/** The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), checked as a whole: every mistake is reported at once. */
+export function sourceSpecsFromFile(env: Env): SourceSpec[] {
+  const path = env.VIEWER_SOURCES_FILE?.trim();
+  if (!path) return [];
+  const origin = `VIEWER_SOURCES_FILE (${path})`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
+  }
+  const yaml = /\.ya?ml$/i.test(path);
+  let json: unknown;
+  try {
+    json = yaml ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    // The parser may quote the text around the mistake, and the file may hold a key: say where, never what.
+    const first = (error as Error).message.split('\n')[0].replace(/, \.{0,3}".*"\.{0,3} is not valid JSON$/, '');
+    throw new ConfigError(`${origin} is not valid ${yaml ? 'YAML' : 'JSON'} (${first}).`, { cause: error });
+  }
+  const parsed = file.safeParse(json);
+  if (!parsed.success) fail(origin, parsed.error.issues.map(describe));
+  const mistakes: string[] = [];
+  const specs = parsed.data.sources.map((raw, index) => finish(raw, `sources[${index}] (${raw.name})`, env, mistakes));
+  if (mistakes.length > 0) fail(origin, mistakes);
+  return specs as SourceSpec[];
+}
+
+const ENV_FIELDS: Record<string, keyof z.infer<typeof spec>> = {
+  BASE_URL: 'baseUrl',
+  API_KEY: 'apiKeyEnv',
+  LABEL: 'label',
+  PROVIDER: 'provider',
+  AUTH_HEADER: 'authHeader',
+  REGION: 'region',
+  WORKSPACE_ID: 'workspaceId',
+};
+const ENV_NAME = new RegExp(`^VIEWER_SOURCE_([A-Z0-9_]+?)_(${Object.keys(ENV_FIELDS).join('|')})$`);
+
+/** Sources from VIEWER_SOURCE_<NAME>_BASE_URL, _API_KEY and friends: one source per <NAME>. */
+export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
+  const byName = new Map<string, Record<string, string>>();
+  for (const [variable, value] of Object.entries(env)) {
+    const match = ENV_NAME.exec(variable);
+    if (!match || value === undefined || value.trim() === '') continue;
+    const fields = byName.get(match[1]) ?? {};
+    const field = ENV_FIELDS[match[2]];
+    fields[field] = field === 'apiKeyEnv' ? variable : value.trim();
+    byName.set(match[1], fields);
+  }
+  const mistakes: string[] = [];
+  const specs: SourceSpec[] = [];
+  for (const [upper, fields] of byName) {
+    const where = `VIEWER_SOURCE_${upper}_*`;
+    const parsed = spec.safeParse({ name: upper.toLowerCase().replaceAll('_', '-'), ...fields });
+    if (!parsed.success) {
+      mistakes.push(...parsed.error.issues.map((issue) => `${where}: ${describe(issue)}`));
+      continue;
+    }
+    if (!fields.apiKeyEnv) {
+      mistakes.push(`${where}: VIEWER_SOURCE_${upper}_API_KEY is not set`);
+      continue;
+    }
+    const finished = finish(parsed.data, where, env, mistakes);
+    if (finished) specs.push(finished);
+  }
+  if (mistakes.length > 0) fail('The VIEWER_SOURCE_* settings', mistakes);
+  return specs;
+}
