@@ -20,6 +20,9 @@ import { TranscriptSearchBar } from '../search/transcript-search-bar';
 import { useMatchHighlights } from '../search/use-match-highlights';
 import { useTranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
+import { LiveSwitch } from '../live/live-switch';
+import { NewItemsPill } from '../live/new-items-pill';
+import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
@@ -72,6 +75,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [store] = useState(createItemUiStore);
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
+  const [atNewest, setAtNewest] = useState(true);
+  const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
@@ -199,11 +204,12 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 // export carries its banner facts).
                 const server = origin.kind === 'api' && index.complete ? null : exportPath(origin, format);
                 const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
-                const items = () => [...index.head, ...[...index.tail].reverse()];
+                const items = () => index.orderedItems();
                 return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
               }}
               extras={toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
+              live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
             {hasItems && index.itemCount > 0 ? (
               <TranscriptSearchBar
@@ -252,8 +258,12 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   load={load}
                   highlightedRows={highlightedRows}
                   stickyOffset={sticky.height}
-                  onTopChange={setTopView}
+                  onTopChange={(viewIndex) => {
+                    setTopView(viewIndex);
+                    setAtNewest(listHandle.current?.atNewestEnd() ?? true);
+                  }}
                   handle={listHandle}
+                  followNewest={transcript.live?.on ?? false}
                 />
               </div>
             ) : (
@@ -287,7 +297,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 ) : null}
               </div>
               {index.itemCount > 0 ? (
-                <div className="pointer-events-auto ml-auto">
+                <div className="pointer-events-auto ml-auto flex items-center gap-2">
+                  <NewItemsPill
+                    count={unseen.unseen}
+                    newestOnTop={view.order === 'desc'}
+                    onClick={() => {
+                      unseen.markSeen();
+                      listHandle.current?.scrollToNewest();
+                    }}
+                  />
                   <PositionIndicator
                     index={index}
                     topRow={topRow}

@@ -11,6 +11,8 @@ interface TranscriptToolbarProps {
   exportUrl: (format: ExportChoice) => string | (() => void);
   onShowShortcuts: () => void;
   extras?: ReactNode;
+  /** The Live switch, for transcripts that can change. */
+  live?: ReactNode;
 }
 
 const ORDERS: { value: ItemOrder; label: string }[] = [
@@ -53,7 +55,7 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
   );
 }
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras, live }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -70,6 +72,7 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
           </button>
         ))}
       </fieldset>
+      {live}
       <div className="ml-auto flex gap-2">
         <button
           type="button"

@@ -80,3 +80,23 @@ describe('view rows', () => {
     expect(rows.viewIndexOf(1)).toBeNull();
   });
 });
+
+describe('TranscriptIndex live items', () => {
+  it('puts later arrivals after the tail, in both orders, and keeps every existing key', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([[message('a', 'one')]], [[message('z', 'last')]]));
+    const keys = Array.from({ length: index.rowCount }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)));
+    index.applyLive({ added: [message('n1', 'new one'), message('n2', 'new two')], changed: [], removed: [] });
+    expect(Array.from({ length: 3 }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)))).toEqual(keys);
+    expect(TranscriptIndex.keyOf(index.slotAt(4))).toBe('l1');
+    expect(index.rowOfId('n2')).toBe(4);
+    expect(index.newestId).toBe('n2');
+    const desc = buildViewRows(index, 'desc', new Set());
+    expect(index.itemAt(index.slotAt(desc.rowAt(0))!).id).toBe('n2');
+    expect(findMatches(index, 'new')).toEqual([3, 4]);
+    // The tail keeps loading older items; the arrivals stay last.
+    index.sync(addChunk(state([[message('a', 'one')]], [[message('z', 'last')]]), { head: [], tail: [message('y', '')] as never, done: true }));
+    expect(index.rowOfId('n2')).toBe(4);
+    expect(index.rowOfId('y')).toBe(1);
+  });
+});

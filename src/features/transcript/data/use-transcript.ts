@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
+import { useLiveUpdates, type LiveUpdates } from '../live/use-live-updates';
 import type { Conversation, ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
@@ -37,6 +38,8 @@ export interface Transcript {
   hasItems: boolean;
   load: TranscriptLoad;
   status: TranscriptStatus;
+  /** Watching for new and changed items; null for origins that never change. */
+  live: LiveUpdates | null;
 }
 
 interface OriginData {
@@ -122,7 +125,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());
-  const version = useMemo(() => {
+  const streamVersion = useMemo(() => {
     if (!data.items) return 0;
     if (!index.sync(data.items)) {
       index.reset();
@@ -130,6 +133,9 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
     }
     return index.version;
   }, [data.items, index]);
+  const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
+  // Both count the same index's changes, so the larger one is the latest.
+  const version = Math.max(streamVersion, live?.version ?? 0);
 
   const complete = data.items?.complete ?? false;
   const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
@@ -150,6 +156,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
       stop: data.stop,
       resume,
     },
+    live,
     status: transcriptStatus({
       hasItems,
       itemsError: data.itemsError,

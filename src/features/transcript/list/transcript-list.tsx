@@ -8,6 +8,8 @@ import type { ItemViewProps } from '../components/item-view-props';
 import { LongText } from '../components/content/long-text';
 import { toPrettyJson } from '../lib/json-text';
 import { partnerOf } from '../lib/pair-tool-calls';
+import { RemovedNotice } from '../live/removed-notice';
+import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { RowKeyContext } from './item-ui-store';
 import type { ViewRows } from './view-rows';
@@ -61,6 +63,9 @@ export interface TranscriptListHandle {
   scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
   /** The view position at the top of the screen, below the sticky toolbar. */
   topViewIndex: () => number | null;
+  /** Whether the reader is at the newest item (the bottom oldest first, the top newest first). */
+  atNewestEnd: () => boolean;
+  scrollToNewest: () => void;
 }
 
 interface TranscriptListProps {
@@ -74,6 +79,8 @@ interface TranscriptListProps {
   stickyOffset: number;
   onTopChange: (viewIndex: number | null) => void;
   handle: Ref<TranscriptListHandle>;
+  /** Keep a reader who is at the newest item there as items arrive. */
+  followNewest?: boolean;
 }
 
 const ESTIMATED_ROW_HEIGHT = 140;
@@ -88,7 +95,7 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle, followNewest = false }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -105,6 +112,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     return () => observer.disconnect();
   }, []);
 
+  const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -118,6 +126,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     scrollPaddingStart: stickyOffset,
     onChange: (instance) => onTopChange(topIndex(instance, stickyOffset)),
   });
+  follow.attach(virtualizer);
 
   useImperativeHandle(handle, () => ({
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
@@ -129,6 +138,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       pendingFocus.current = focus && !rendered ? viewIndex : null;
     },
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
+    atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
+    scrollToNewest: () => follow.scrollToNewest(),
   }));
 
   const virtualItems = virtualizer.getVirtualItems();
@@ -170,6 +181,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
           >
             {item ? (
               <RowKeyContext.Provider value={key}>
+                {index.isRemoved(item.id) ? <RemovedNotice /> : null}
                 <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
               </RowKeyContext.Provider>
             ) : (

@@ -1,4 +1,4 @@
-import type { TranscriptIndex } from '../data/transcript-index';
+import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import { pairKey } from '../lib/pair-tool-calls';
 
 /**
@@ -9,7 +9,7 @@ export function findMatches(index: TranscriptIndex, query: string): number[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
   const rows = new Set<number>();
-  for (const end of ['head', 'tail'] as const) {
+  for (const end of ['head', 'tail', 'live'] as const) {
     const texts = index.texts[end];
     for (let offset = 0; offset < texts.length; offset += 1) {
       if (!texts[offset].includes(needle)) continue;
@@ -19,7 +19,7 @@ export function findMatches(index: TranscriptIndex, query: string): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
-function shownRow(index: TranscriptIndex, slot: { end: 'head' | 'tail'; offset: number }): number {
+function shownRow(index: TranscriptIndex, slot: Slot): number {
   const item = index.itemAt(slot);
   const pair = pairKey(item);
   if (pair?.side === 'output') {
