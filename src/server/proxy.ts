@@ -111,12 +111,15 @@ const errorAnswer = (status: number, message: string, code: string, type: string
 export interface ProxyOptions extends UpstreamOptions {
   concurrency?: number;
   maxBytesInFlight?: number;
+  /** Shared with the server's other upstream readers (exports, snapshots), so they count against the same limits. */
+  gate?: ReturnType<typeof createGate>;
+  budget?: ReturnType<typeof createByteBudget>;
 }
 
 export function createProxy(sources: readonly Source[], options: ProxyOptions) {
   const byId = new Map(sources.map((source) => [source.id, source]));
-  const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const budget = createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
+  const gate = options.gate ?? createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const budget = options.budget ?? createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
   const heads = createHeadCache();
   const proxy = new Hono();
 

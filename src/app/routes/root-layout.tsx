@@ -15,6 +15,9 @@ export function RootLayout() {
             <img src="/favicon.svg" alt="" className="size-6" />
             Conversation Viewer
           </Link>
+          <Link to="/snapshots" className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+            Snapshots
+          </Link>
         </div>
       </header>
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-8">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
@@ -6,11 +6,12 @@ import { rememberConversation } from '../../../lib/recent-conversations';
 import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
-import { downloadText } from '../lib/download-text';
 import type { ItemKind } from '../lib/item-filter';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptIndex } from '../data/transcript-index';
+import { exportPath } from '../api/export-path';
+import { exportInBrowser } from '../lib/export-file';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { useDeepLink } from '../list/use-deep-link';
 import { buildViewRows } from '../list/view-rows';
@@ -26,7 +27,6 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
-import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -43,6 +43,8 @@ interface TranscriptPageProps {
   shareUrl: () => string;
   /** The link to one item of this transcript. */
   itemUrl: (itemId: string) => string;
+  /** More toolbar actions, such as sharing a snapshot. */
+  toolbarExtras?: ReactNode;
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -66,7 +68,7 @@ function useStickyHeight() {
   return { ref, height };
 }
 
-export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, toolbarExtras }: TranscriptPageProps) {
   const { conversationId } = origin;
   const transcript = useTranscript(origin);
   const { index, version, load } = transcript;
@@ -112,9 +114,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [view.order]);
 
   const hasItems = transcript.hasItems;
+  const rememberedSource = origin.kind === 'api' ? origin.source : null;
   useEffect(() => {
-    if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now() });
-  }, [hasItems, conversationId, origin.source]);
+    if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now() });
+  }, [hasItems, conversationId, rememberedSource]);
 
   const stepMatch = (direction: 1 | -1) => {
     const target = search.step(direction, topView);
@@ -168,15 +171,6 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     return set;
   }, [anchor, search.currentRow]);
 
-  const download = () => {
-    const items = index.orderedItems();
-    downloadText(
-      stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
-      `${conversationId}.json`,
-      'application/json',
-    );
-  };
-
   const toggleKind = (kind: ItemKind) => {
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
@@ -205,7 +199,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
               shareUrl={shareUrl}
-              onDownload={hasItems ? download : undefined}
+              exportUrl={(format) => {
+                // What the page holds in full is formatted here; otherwise the server reads it all (and a snapshot's
+                // export carries its banner facts).
+                const server = origin.kind === 'api' && index.complete ? null : exportPath(origin, format);
+                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
+                const items = () => index.orderedItems();
+                return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
+              }}
+              extras={toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
