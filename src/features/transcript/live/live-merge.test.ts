@@ -161,7 +161,7 @@ describe('live merge', () => {
       () => (broken ? new ApiError('Bad gateway', { status: 502 }) : null),
     );
     const clock = new LiveClock(0);
-    await expect(runLivePoll(api, target, index, clock, undefined, () => 0)).rejects.toThrow();
+    await expect(runLivePoll(api, target, index, clock, undefined, () => 0)).rejects.toThrow('Bad gateway');
     expect(clock.nextDelay(0)).toBe(MIN_DELAY_MS * 2);
     broken = false;
     await runLivePoll(api, target, index, clock, undefined, () => 6_000);

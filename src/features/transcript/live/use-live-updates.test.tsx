@@ -23,7 +23,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('useLiveUpdates', () => {
   it('never polls a transcript that is not from a source', async () => {
-    const fetch = vi.fn();
+    const fetch = vi.fn<typeof globalThis.fetch>();
     vi.stubGlobal('fetch', fetch);
     const { result } = renderHook(() => useLiveUpdates(null, loadedIndex()), { wrapper });
     expect(result.current).toBeNull();
@@ -32,7 +32,7 @@ describe('useLiveUpdates', () => {
   });
 
   it('polls the newest end of a transcript from a source and merges what changed', async () => {
-    const fetch = vi.fn(async (url: string) => {
+    const fetch = vi.fn<(url: string) => Promise<Response>>(async (url: string) => {
       expect(url).toBe('/api/sources/demo/conversations/conv_1/items?order=desc&limit=20');
       return new Response(JSON.stringify({ object: 'list', data: [message('msg_b'), message('msg_a')], first_id: 'msg_b', last_id: 'msg_a', has_more: false }));
     });
