@@ -1,18 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { SDK_ITEM_TYPES } from '../src/features/transcript/lib/sdk-item-types.ts';
 import { demo } from './demo-data.ts';
+import { expectComplete, walkTranscript } from './transcript-helpers.ts';
 
 const agentRun = demo('agent-run');
 const hostile = demo('hostile-payloads');
 
 test('the agent-run demo shows every item type with a dedicated view, none with the fallback', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
-  const items = page.locator('[data-item-id]');
-  await expect(items).toHaveCount(agentRun.items.length);
-  const types = await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')));
-  expect(new Set(types)).toEqual(new Set(SDK_ITEM_TYPES));
-  await expect(page.locator('[data-item-id][data-fallback]')).toHaveCount(0);
-  await expect(page.locator('[data-part-type][data-fallback]')).toHaveCount(0);
+  await expectComplete(page, agentRun.items.length);
+  let fallbacks = 0;
+  const seen = await walkTranscript(page, async () => {
+    fallbacks += await page.locator('[data-item-id][data-fallback], [data-part-type][data-fallback]').count();
+  });
+  expect(seen).toHaveLength(agentRun.items.length);
+  expect(new Set(seen.map((item) => item.type))).toEqual(new Set(SDK_ITEM_TYPES));
+  expect(fallbacks).toBe(0);
 });
 
 test('hostile content renders as inert text and the page stays usable', async ({ page }) => {
@@ -25,12 +28,16 @@ test('hostile content renders as inert text and the page stays usable', async ({
   });
   await page.goto(`/c/${hostile.conversation.id}?source=demo`);
   const items = page.locator('[data-item-id]');
-  await expect(items).toHaveCount(hostile.items.length, { timeout: 60_000 });
+  await expectComplete(page, hostile.items.length, { timeout: 60_000 });
   await expect(page.getByText('<script>window.__pwned=1</script>').first()).toBeVisible();
 
-  // Walk the whole transcript so that every lazily rendered part has rendered, then open every raw JSON view.
-  for (const item of await items.all()) await item.scrollIntoViewIfNeeded();
-  for (const toggle of await page.getByRole('button', { name: 'Raw JSON' }).all()) await toggle.click();
+  // Walk the whole transcript so that every lazily rendered part renders, opening every raw JSON view on the way.
+  const seen = await walkTranscript(page, async () => {
+    await page.evaluate(() => {
+      for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-pressed="false"]')) if (button.textContent?.includes('Raw JSON')) button.click();
+    });
+  });
+  expect(seen).toHaveLength(hostile.items.length);
 
   expect(await page.evaluate(() => 'pwned' in window || Object.hasOwn(window, '__pwned'))).toBe(false);
   expect(dialogs).toEqual([]);
@@ -47,24 +54,26 @@ test('hostile content renders as inert text and the page stays usable', async ({
   await expect(items.first()).toHaveAttribute('data-item-id', hostile.items.at(-1)!.id, { timeout: 60_000 });
 });
 
-test('the filter narrows a long agent run by kind and by text', async ({ page }) => {
+test('the filter narrows a long agent run by kind, and search finds a tool call with its output', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
-  const items = page.locator('[data-item-id]');
-  await expect(items).toHaveCount(agentRun.items.length);
+  await expectComplete(page, agentRun.items.length);
   const messages = agentRun.items.filter((item) => item.type === 'message').length;
 
   await page.getByRole('button', { name: /^Tools \d+$/ }).click();
   await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
-  await expect(items).toHaveCount(messages);
   await expect(page.getByTestId('filter-summary')).toHaveText(`Showing ${messages} of ${agentRun.items.length} loaded items.`);
+  await expect(page).toHaveURL(/hide=tools%2Creasoning|hide=tools,reasoning/);
+  const shown = await walkTranscript(page);
+  expect(shown.every((item) => item.type === 'message')).toBe(true);
+  expect(shown).toHaveLength(messages);
 
   await page.getByRole('button', { name: /^Tools \d+$/ }).click();
-  await page.getByLabel('Find in loaded items').fill('create_pull_request');
-  await expect(items.first()).toBeVisible();
-  for (const type of await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')))) {
-    expect(type).toMatch(/^(message|mcp_|function_call)/);
-  }
-  await page.getByLabel('Find in loaded items').fill('');
   await page.getByRole('button', { name: /^Reasoning \d+$/ }).click();
-  await expect(items).toHaveCount(agentRun.items.length);
+  await expect(page.getByTestId('filter-summary')).toHaveCount(0);
+  const search = page.getByRole('searchbox', { name: 'Search the transcript' });
+  await search.fill('create_pull_request');
+  await search.press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+  await expect(page.locator('article.item-highlight')).toBeInViewport();
+  await expect(page.locator('article.item-highlight')).toContainText('create_pull_request');
 });

@@ -18,7 +18,7 @@ function watchPolicy(page: Page) {
 
 async function expectTranscriptWorks(page: Page) {
   await page.goto(transcript);
-  await expect(page.locator('[data-item-id]')).toHaveCount(trip.items.length, { timeout: 30_000 });
+  await expect(page.getByTestId('item-count')).toHaveText(`${trip.items.length} items`, { timeout: 30_000 });
   // A click re-renders through React and fetches again: the app is alive, not just painted.
   await page.getByRole('button', { name: 'Newest first' }).click();
   await expect(page.locator('[data-item-id]').first()).toHaveAttribute('data-item-id', trip.items.at(-1)!.id);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demo } from './demo-data.ts';
+import { CANARY_KEY, origin, PORTS } from './servers.ts';
+import { expectComplete, items, walkTranscript } from './transcript-helpers.ts';
 
 const states = demo('streaming-states');
 const trip = demo('trip-planning');
@@ -10,17 +12,13 @@ function transcriptUrl(id: string, query = 'source=demo') {
   return `/c/${id}?${query}`;
 }
 
-function items(page: Page) {
-  return page.locator('[data-item-id]');
-}
-
 test('paste an ID and read the transcript with roles and statuses', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Conversation ID, API URL or share link').fill(`   ${states.conversation.id}\n`);
   await page.getByRole('button', { name: 'Open' }).click();
 
   await expect(page).toHaveURL(new RegExp(`/c/${states.conversation.id}\\?source=demo`));
-  await expect(items(page)).toHaveCount(states.items.length);
+  await expectComplete(page, states.items.length);
   await expect(page.locator('[data-role="system"]').first()).toContainText('System');
   await expect(page.locator('[data-role="user"]').first()).toContainText('User');
   await expect(page.locator('[data-role="assistant"]').first()).toContainText('Assistant');
@@ -36,7 +34,7 @@ test('a pasted API URL is reduced to the conversation ID', async ({ page }) => {
     .fill(`https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/${trip.conversation.id}/items?limit=3`);
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('conversation-id')).toHaveText(trip.conversation.id);
-  await expect(items(page)).toHaveCount(trip.items.length);
+  await expectComplete(page, trip.items.length);
 });
 
 test('an invalid ID gets an inline message and no request', async ({ page }) => {
@@ -79,8 +77,10 @@ test('a share link opens the same transcript in a fresh browser, in the order it
   const page = await context.newPage();
   await page.goto(transcriptUrl(trip.conversation.id, 'source=demo&order=desc'));
   await expect(items(page).first()).toHaveAttribute('data-item-id', trip.items.at(-1)!.id);
-  await expect(items(page).last()).toHaveAttribute('data-item-id', trip.items[0].id);
   await expect(page.getByRole('button', { name: 'Newest first' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(items(page).last()).toHaveAttribute('data-item-id', trip.items[0].id);
+  await expect(items(page).last()).toBeInViewport();
   await context.close();
 });
 
@@ -90,7 +90,7 @@ test('copy link copies a URL that opens the same transcript', async ({ browser }
   const page = await context.newPage();
   await page.goto(`/c/${trip.conversation.id}`);
   await expect(page).toHaveURL(/source=demo/);
-  await expect(items(page)).toHaveCount(trip.items.length);
+  await expectComplete(page, trip.items.length);
   const copyLink = page.getByTitle('Copy a link to this transcript');
   await copyLink.click();
   await expect(copyLink).toHaveText('Copied');
@@ -101,18 +101,36 @@ test('copy link copies a URL that opens the same transcript', async ({ browser }
   const other = await fresh.newPage();
   await other.goto(copied);
   await expect(other.getByTestId('conversation-id')).toHaveText(trip.conversation.id);
-  await expect(other.locator('[data-item-id]')).toHaveCount(trip.items.length);
+  await expectComplete(other, trip.items.length);
   await fresh.close();
   await context.close();
 });
 
-test('a deep link to an item on the third page loads pages until it appears, then scrolls to it and highlights it', async ({ page }) => {
-  const target = long.items[250];
-  await page.goto(`${transcriptUrl(long.conversation.id)}#${target.id}`);
-  const item = page.locator(`[data-item-id="${target.id}"]`);
-  await expect(item).toBeInViewport();
-  await expect(item).toHaveClass(/item-highlight/);
-  await expect(item).toContainText('(#251)');
+for (const [where, position] of [['first', 0], ['middle', 175], ['third page', 250], ['last', 349]] as const) {
+  test(`a deep link to the ${where} item of a long conversation scrolls to it and highlights it`, async ({ page }) => {
+    const target = long.items[position];
+    await page.goto(`${transcriptUrl(long.conversation.id)}#${target.id}`);
+    const item = page.locator(`[data-item-id="${target.id}"]`);
+    await expect(item).toHaveClass(/item-highlight/);
+    await expect(item).toContainText(`(#${position + 1})`);
+    await expectComplete(page, long.items.length);
+    await expect(item).toBeInViewport();
+  });
+}
+
+test('a long conversation keeps only the items near the screen in the DOM, and says where the reader is', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await expectComplete(page, long.items.length);
+  expect(await items(page).count()).toBeLessThan(60);
+  await expect(page.getByTestId('position')).toHaveText('Item 1 of 350');
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(page.locator(`[data-item-id="${long.items.at(-1)!.id}"]`)).toBeInViewport();
+  await expect(page.getByTestId('position')).toHaveText(/Item 3\d\d of 350/);
+  await page.getByRole('button', { name: 'Go to the top' }).click();
+  await expect(page.locator(`[data-item-id="${long.items[0].id}"]`)).toBeInViewport();
+  // The toolbar stays on screen while scrolling.
+  await page.mouse.wheel(0, 3000);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeInViewport();
 });
 
 test('a deep link to an item that is not there says so once everything has loaded', async ({ page }) => {
@@ -122,42 +140,45 @@ test('a deep link to an item that is not there says so once everything has loade
 
 test('a fragment that is not an item ID is ignored, never echoed on the page', async ({ page }) => {
   await page.goto(`${transcriptUrl(trip.conversation.id)}#Your%20session%20expired%2C%20call%20us`);
-  await expect(items(page)).toHaveCount(trip.items.length);
+  await expectComplete(page, trip.items.length);
   await expect(page.getByText(/session expired/)).toHaveCount(0);
 });
 
-/** Holds back the requests for later pages until the returned function is called. */
-async function holdLaterPages(page: Page, pattern = '**/items?*after=*') {
-  let release: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route) => {
-    await gate;
-    await route.continue();
+test('the order switch is a view of the loaded items, not a reload', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/stream')) streams.push(request.url());
   });
-  return release;
-}
-
-test('stopping the loading of one order does not stop the other', async ({ page }) => {
-  const release = await holdLaterPages(page, '**/items?*order=asc*after=*');
   await page.goto(transcriptUrl(long.conversation.id));
-  await page.getByRole('button', { name: 'Stop loading' }).click();
-  release();
-  await expect(page.getByRole('status')).toContainText('Stopped after 100 items');
+  await expectComplete(page, long.items.length);
   await page.getByRole('button', { name: 'Newest first' }).click();
-  await expect(page.getByTestId('item-count')).toHaveText('350 items');
+  await expect(items(page).first()).toContainText('(#350)');
+  await page.getByRole('button', { name: 'Oldest first' }).click();
+  await expect(items(page).first()).toContainText('(#1)');
+  expect(streams).toHaveLength(1);
 });
 
-test('long conversations load page after page with progress, and can be stopped', async ({ page }) => {
-  const release = await holdLaterPages(page);
-  await page.goto(transcriptUrl(long.conversation.id));
-  await expect(items(page)).toHaveCount(100);
-  await expect(page.getByRole('status')).toContainText('Loading… 100 items so far');
+test('Stop loading aborts the stream, and Load the rest resumes from where each end stopped', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/stream')) streams.push(request.url());
+  });
+  await page.goto(`${origin(PORTS.faults)}/c/conv_fault_slowpages_${Date.now()}?source=openai`);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
   await page.getByRole('button', { name: 'Stop loading' }).click();
-  release();
-  await expect(page.getByRole('status')).toContainText('Stopped after');
-  await page.getByRole('button', { name: 'Load the rest' }).click();
-  await expect(page.getByTestId('item-count')).toHaveText('350 items');
-  await expect(items(page)).toHaveCount(350);
+  await expect(page.getByRole('status').filter({ hasText: 'Stopped after' })).toBeVisible();
+  const stoppedAt = await page.getByTestId('item-count').textContent();
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('item-count')).toHaveText(stoppedAt!);
+
+  await page.getByRole('button', { name: 'Load the rest' }).first().click();
+  await expectComplete(page, 2000, { timeout: 30_000 });
+  expect(streams).toHaveLength(2);
+  expect(streams[1]).toMatch(/head_after=msg_\d+&tail_after=msg_\d+/);
+  // Nothing twice, nothing missing: the first and last items are both there, in order.
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(items(page).last()).toHaveAttribute('data-item-id', 'msg_1999');
+  expect(await page.content()).not.toContain(CANARY_KEY);
 });
 
 test('the order switch shows newest first and browser back returns to oldest first', async ({ page }) => {
@@ -175,7 +196,7 @@ test('the order switch shows newest first and browser back returns to oldest fir
 test('back and forward move between the home page and a transcript', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: /Alice and Bob/ }).click();
-  await expect(items(page)).toHaveCount(2);
+  await expectComplete(page, 2);
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Read a conversation' })).toBeVisible();
   await page.goForward();
@@ -195,7 +216,7 @@ test('each item shows its ID on demand and links to itself @phone', async ({ pag
 
 test('the home page lists the conversations this browser opened, and can forget them', async ({ page }) => {
   await page.goto(transcriptUrl(states.conversation.id));
-  await expect(items(page)).toHaveCount(states.items.length);
+  await expectComplete(page, states.items.length);
   await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
   await expect(page.getByRole('alert')).toContainText('Conversation not found');
 
@@ -211,11 +232,18 @@ test('the home page lists the conversations this browser opened, and can forget 
 
 test('download JSON saves the conversation and every loaded item', async ({ page }) => {
   await page.goto(transcriptUrl(trip.conversation.id));
-  await expect(items(page)).toHaveCount(trip.items.length);
+  await expectComplete(page, trip.items.length);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   expect(download.suggestedFilename()).toBe(`${trip.conversation.id}.json`);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { conversation: { id: string }; complete: boolean; items: { id: string }[] };
   expect(saved.conversation.id).toBe(trip.conversation.id);
   expect(saved.complete).toBe(true);
   expect(saved.items.map((item) => item.id)).toEqual(trip.items.map((item) => item.id));
+});
+
+test('a whole walk through a long conversation sees every item once, in order', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await expectComplete(page, long.items.length);
+  const seen = await walkTranscript(page);
+  expect(seen.map((item) => item.id)).toEqual(long.items.map((item) => item.id));
 });

@@ -1,7 +1,6 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
-import { TranscriptRoute } from './routes/transcript-route';
 import { parseTranscriptSearch } from './search-params';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -12,7 +11,8 @@ const transcriptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$conversationId',
   validateSearch: parseTranscriptSearch,
-  component: TranscriptRoute,
+  // The transcript (list, search, item views) is a chunk of its own, so the first load stays small.
+  component: lazyRouteComponent(() => import('./routes/transcript-route'), 'TranscriptRoute'),
 });
 
 export function createAppRouter() {

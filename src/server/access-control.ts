@@ -33,14 +33,33 @@ function decodeBasic(encoded: string): { username: string; password: string } | 
   return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** No credential the viewer accepts comes near this; anything longer is refused before it is looked at. */
+export const MAX_AUTHORIZATION_LENGTH = 8192;
+
+const isSpace = (code: number) => code === 32 || code === 9;
+
+/** Splits `Scheme credentials` by hand: a regex with lazy repetition backtracks badly on long runs of spaces. */
+export function parseAuthorization(header: string | null | undefined): { scheme: 'basic' | 'bearer'; credentials: string } | null {
+  if (!header || header.length > MAX_AUTHORIZATION_LENGTH) return null;
+  const space = header.indexOf(' ');
+  if (space < 0) return null;
+  const scheme = header.slice(0, space).toLowerCase();
+  if (scheme !== 'basic' && scheme !== 'bearer') return null;
+  let start = space;
+  while (start < header.length && header.charCodeAt(start) === 32) start += 1;
+  let end = header.length;
+  while (end > start && isSpace(header.charCodeAt(end - 1))) end -= 1;
+  return end > start ? { scheme, credentials: header.slice(start, end) } : null;
+}
+
 export function isAuthorized(access: AccessControl, header: string | null | undefined): boolean {
-  const match = /^(Basic|Bearer) +(.{1,4096}?)\s*$/i.exec(header ?? '');
-  if (!match) return false;
-  if (match[1].toLowerCase() === 'bearer') {
+  const parsed = parseAuthorization(header);
+  if (!parsed) return false;
+  if (parsed.scheme === 'bearer') {
     // Every hash is compared, so which secret matched does not show in the timing either.
-    return access.tokenHashes.map((expected) => matches(match[2], expected)).includes(true);
+    return access.tokenHashes.map((expected) => matches(parsed.credentials, expected)).includes(true);
   }
-  const credentials = decodeBasic(match[2]);
+  const credentials = decodeBasic(parsed.credentials);
   if (!credentials || !access.passwordHash) return false;
   const passwordOk = matches(credentials.password, access.passwordHash);
   const usernameOk = access.usernameHash ? matches(credentials.username, access.usernameHash) : true;

@@ -19,14 +19,20 @@ export interface AppOptions {
   maxBytes?: number;
   /** How many upstream requests run at once; more wait their turn. */
   concurrency?: number;
+  /** The bytes answers in flight may hold together, from the upstream's first byte to the client's last. */
+  maxBytesInFlight?: number;
   fetch?: typeof fetch;
+  remoteImages?: RemoteImages;
 }
+
+/** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
+export type RemoteImages = 'load' | 'ask';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, fetch }: AppOptions) {
+export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, maxBytesInFlight, fetch, remoteImages = 'load' }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
@@ -43,9 +49,10 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
       demoExamples: hasDemo ? demoExamples : [],
+      remoteImages,
     }),
   );
-  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, fetch }));
+  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, maxBytesInFlight, fetch }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -46,9 +46,11 @@ function healthy(res: ServerResponse, id: string, rest: string, url: URL, total:
   if (rest === '') return send(res, 200, conversation(id));
   if (rest.startsWith('/items/')) return send(res, 200, messageItem(0));
   const after = url.searchParams.get('after');
-  const start = after ? Number(after.slice(4)) + 1 : 0;
   const limit = Number(url.searchParams.get('limit') ?? 20);
-  const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, offset) => messageItem(start + offset));
+  const desc = url.searchParams.get('order') === 'desc';
+  // Positions counted from the end the order starts at.
+  const start = after ? (desc ? total - Number(after.slice(4)) : Number(after.slice(4)) + 1) : 0;
+  const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, offset) => messageItem(desc ? total - 1 - start - offset : start + offset));
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < total }, { 'x-request-id': 'req_fault_ok' });
 }
 
@@ -111,11 +113,17 @@ export async function startFaultUpstream(port = 0) {
           'access-control-allow-origin': '*',
           'x-request-id': 'req\r\nx-injected: 1'.replace(/\r\n/g, ' '),
         });
-      case 'page2':
-        // The second page fails the first time it is asked for, then works.
-        return url.searchParams.has('after') && count === 1
+      case 'page2': {
+        // The first request for a later page (from either end) fails, then every page works.
+        const later = url.searchParams.has('after') ? (seen.get(`${id} later`) ?? 0) + 1 : 0;
+        if (later) seen.set(`${id} later`, later);
+        return later === 1
           ? send(res, 429, openaiError('Rate limit reached for requests.', 'requests'), { 'retry-after': '120' })
-          : healthy(res, id, rest, url, 150);
+          : healthy(res, id, rest, url, 450);
+      }
+      case 'slowpages':
+        // A long conversation whose later pages take a while: time to press Stop.
+        return url.searchParams.has('after') ? void setTimeout(() => healthy(res, id, rest, url, 2000), 300) : healthy(res, id, rest, url, 2000);
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
       default:

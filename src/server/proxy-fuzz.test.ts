@@ -225,6 +225,9 @@ describe('the proxy under fuzzing', () => {
     expect(forwarded.filter((entry) => entry.problems.length > 0)).toEqual([]);
     // The fuzz must also have exercised the forwarding path, not only the rejections.
     expect(recording.seen.length).toBeGreaterThan(20);
-    expect(answers.filter((answer) => answer.status === 200).length).toBe(recording.seen.length);
+    // Every GET that succeeded went upstream once; a HEAD may be answered from a recent GET of the same path.
+    const succeeded = answers.filter((answer) => answer.status === 200);
+    expect(succeeded.filter((answer) => answer.method !== 'HEAD').length).toBeLessThanOrEqual(recording.seen.length);
+    expect(recording.seen.length).toBeLessThanOrEqual(succeeded.length);
   });
 });

@@ -195,6 +195,37 @@ describe('the key never comes back in an error', () => {
     expect(await response.text()).not.toContain(KEY);
   });
 
+  it.each([
+    ['as it is', KEY],
+    ['in lower case', KEY.toLowerCase()],
+    ['URL-encoded', encodeURIComponent(`k=${KEY}`)],
+    ['in base64', Buffer.from(`user:${KEY}`).toString('base64')],
+  ])('nor in a successful answer that quotes it %s', async (_name, form) => {
+    const item = { id: 'msg_1', type: 'message', content: [{ type: 'output_text', text: `here: ${form}` }] };
+    const { request } = setup(() => json({ ...LIST, data: [item] }), [secret]);
+    const response = await request('/api/sources/openai/conversations/conv_abc/items');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('[redacted]');
+    expect(text).not.toContain(form);
+  });
+
+  it('nor hidden behind JSON escapes, in a value or a key', async () => {
+    const escaped = `\\u0073${KEY.slice(1)}`;
+    const body = `{"object":"list","data":[{"id":"msg_1","type":"message","note":"${escaped}","${escaped}":1}],"has_more":false}`;
+    const { request } = setup(() => new Response(body, { headers: { 'content-type': 'application/json' } }), [secret]);
+    const text = await (await request('/api/sources/openai/conversations/conv_abc/items')).text();
+    expect(text).not.toContain(KEY);
+    expect(JSON.parse(text).data[0]).toEqual({ id: 'msg_1', type: 'message', note: '[redacted]', '[redacted]': 1 });
+  });
+
+  it('nor its start, when an HTML page quoting it is cut short', async () => {
+    const page = `<html><body>${'x'.repeat(290)} ${KEY} ${'y'.repeat(100)}</body></html>`;
+    const { request } = setup(() => new Response(page, { status: 500, headers: { 'content-type': 'text/html' } }), [secret]);
+    const text = await (await request('/api/sources/openai/conversations/conv_abc/items')).text();
+    expect(text).not.toContain(KEY.slice(0, 8));
+  });
+
   it('nor in a connection failure that quotes the request', async () => {
     const { request } = setup(() => Promise.reject(new TypeError(`Headers.append: "Bearer ${KEY}" is an invalid header value.`)), [secret]);
     const response = await request('/api/sources/openai/conversations/conv_abc/items');
@@ -245,5 +276,47 @@ describe('upstream concurrency', () => {
     expect(await second.json()).toMatchObject({ error: { code: 'viewer_busy' } });
     release();
     expect((await first).status).toBe(200);
+  });
+});
+
+describe('HEAD', () => {
+  it('answers with the status and headers of a GET, without a body, and without asking the upstream again', async () => {
+    const { calls, request } = setup();
+    const get = await request(ITEMS);
+    const length = (await get.arrayBuffer()).byteLength;
+    expect(get.headers.get('content-length')).toBe(String(length));
+    const head = await request(ITEMS, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/application\/json/);
+    expect(head.headers.get('content-length')).toBe(String(length));
+    expect(await head.text()).toBe('');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('asks the upstream once for a run of HEADs, and passes its error status on', async () => {
+    const { calls, request } = setup(() => json({ error: { message: 'No conversation found', type: 'invalid_request_error' } }, { status: 404 }));
+    const statuses = [];
+    for (let round = 0; round < 5; round += 1) statuses.push((await request(ITEMS, { method: 'HEAD' })).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404]);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('passes an item nested 5,000 levels deep through, instead of failing the whole page', async () => {
+    const text = `{"object":"list","data":[{"id":"msg_deep","type":"message","extra":${'{"nested":['.repeat(5_000)}"bottom"${']}'.repeat(5_000)}}],"has_more":false}`;
+    const { request } = setup(() => new Response(text, { headers: { 'content-type': 'application/json' } }));
+    const response = await request(ITEMS);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('"msg_deep"');
+    expect(body).toContain('"bottom"');
+    expect(body.length).toBeGreaterThan(5_000 * 12);
+
+    const stream = await request('/api/sources/demo/conversations/conv_abc/stream');
+    expect(stream.status).toBe(200);
+    const lines = await stream.text();
+    expect(lines).toContain('"msg_deep"');
+    expect(lines).toContain('"bottom"');
   });
 });

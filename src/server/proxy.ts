@@ -1,9 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
+import { stringifyJson } from '../lib/stringify-deep.ts';
+import { createByteBudget } from './byte-budget.ts';
 import { createGate } from './gate.ts';
+import { createHeadCache, type AnswerHead } from './head-cache.ts';
+import { heldBody } from './held-body.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
 import { KNOWN_SOURCES, type Source } from './sources.ts';
+import type { Reserve } from './read-capped.ts';
 import { streamConversation } from './loader/stream-route.ts';
 import { getFromUpstream, type UpstreamOptions } from './upstream.ts';
 
@@ -55,12 +60,33 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   return { ok: true, search: search ? `?${search}` : '' };
 }
 
-/** How many upstream answers the server works on at once, unless UPSTREAM_CONCURRENCY says otherwise. */
-export const DEFAULT_CONCURRENCY = 16;
+/** How many upstream requests run at once, unless UPSTREAM_CONCURRENCY says otherwise; memory is bounded by bytes. */
+export const DEFAULT_CONCURRENCY = 256;
+/** The bytes that answers in flight may hold together, unless UPSTREAM_MAX_BYTES_IN_FLIGHT says otherwise. */
+export const DEFAULT_MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
 
-export function createProxy(sources: readonly Source[], options: UpstreamOptions & { concurrency?: number }) {
+interface Answer extends AnswerHead {
+  body: Uint8Array;
+}
+
+function jsonAnswer(status: number, value: unknown, headers: Record<string, string> = {}): Answer {
+  const body = Buffer.from(stringifyJson(value));
+  return { status, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers }, body };
+}
+
+const errorAnswer = (status: number, message: string, code: string, type: string, headers: Record<string, string> = {}) =>
+  jsonAnswer(status, { error: { message, type, code, param: null } }, headers);
+
+export interface ProxyOptions extends UpstreamOptions {
+  concurrency?: number;
+  maxBytesInFlight?: number;
+}
+
+export function createProxy(sources: readonly Source[], options: ProxyOptions) {
   const byId = new Map(sources.map((source) => [source.id, source]));
   const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const budget = createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
+  const heads = createHeadCache();
   const proxy = new Hono();
 
   /** The configured source and the checked conversation (and item) ID of a request, or the error to answer. */
@@ -97,31 +123,53 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
     const query = upstreamQuery(c, source, listing);
     if (!query.ok) return jsonError(c, 400, query.message, 'invalid_parameter', 'invalid_request_error', query.param);
 
-    if (!(await gate.enter(AbortSignal.timeout(options.timeoutMs)))) {
+    // Hono answers HEAD with the GET route; the body is never read, so none is fetched when a recent answer says it all.
+    const isHead = c.req.method === 'HEAD';
+    const key = `${source.id} ${path}${query.search}`;
+    const known = isHead ? heads.get(key) : null;
+    if (known) return new Response(null, known);
+
+    const waitLimit = AbortSignal.timeout(options.timeoutMs);
+    if (!(await gate.enter(waitLimit))) {
       c.header('retry-after', '1');
       return jsonError(c, 503, `The viewer is busy with other upstream requests (${gate.waiting} waiting). Retry in a moment.`, 'viewer_busy', 'server_error');
     }
+    const lease = budget.lease();
+    let answer: Answer;
     try {
-      return await forward(c, source, `${path}${query.search}`, shape);
+      answer = await forward(source, `${path}${query.search}`, shape, (bytes) => lease.grow(bytes, waitLimit));
+    } catch (error) {
+      lease.release();
+      throw error;
     } finally {
       gate.leave();
     }
+    heads.set(key, { status: answer.status, headers: answer.headers });
+    if (isHead) {
+      lease.release();
+      return new Response(null, answer);
+    }
+    lease.resize(answer.body.byteLength);
+    const outgoing = (c.env as { outgoing?: { destroy: () => void } } | undefined)?.outgoing;
+    const body = heldBody(answer.body, { onDone: lease.release, stallMs: options.timeoutMs, onStall: outgoing ? () => outgoing.destroy() : undefined });
+    return new Response(body, answer);
   }
 
-  async function forward(c: Context, source: Source, path: string, shape: ShapeName) {
-    const result = await getFromUpstream(source, path, options);
-    if (result.requestId) c.header('x-upstream-request-id', result.requestId);
+  async function forward(source: Source, path: string, shape: ShapeName, reserve: Reserve): Promise<Answer> {
+    const result = await getFromUpstream(source, path, options, { reserve });
+    const headers: Record<string, string> = {};
+    if (result.requestId) headers['x-upstream-request-id'] = result.requestId;
     if (!result.ok) {
-      if (result.retryAfter) c.header('retry-after', result.retryAfter);
-      if (result.status === 429) c.header('x-should-retry', 'true');
+      if (result.retryAfter) headers['retry-after'] = result.retryAfter;
+      if (result.status === 429) headers['x-should-retry'] = 'true';
       const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-      return c.json({ error: { ...result.error, param: result.error.param ?? null } }, status as 400);
+      return jsonAnswer(status, { error: { ...result.error, param: result.error.param ?? null } }, headers);
     }
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {
-      return jsonError(c, 502, `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_malformed', 'upstream_error');
+      return errorAnswer(502, `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_malformed', 'upstream_error', headers);
     }
-    return c.json(checked.value as object);
+    return jsonAnswer(200, checked.value, headers);
   }
 
   const conversation = '/:source/conversations/:conversationId';
@@ -132,7 +180,7 @@ export function createProxy(sources: readonly Source[], options: UpstreamOptions
   );
   proxy.get(`${conversation}/stream`, (c) => {
     const target = resolveTarget(c);
-    return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate }) : target.response;
+    return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate, budget }) : target.response;
   });
   for (const path of [conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
     proxy.all(path, (c) => {

@@ -5,7 +5,7 @@ import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
 import { createServerApp } from './server-app.ts';
 import { sourcesFromEnv } from './sources.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
   clientDir = mkdtempSync(join(tmpdir(), 'viewer-client-'));
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(clientDir, 'app.js'), '');
+  mkdirSync(join(clientDir, 'assets'));
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), 'console.log(1)');
 });
 afterAll(() => demo.close());
 
@@ -105,6 +107,16 @@ describe('security headers and the access log', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('lets the browser keep hashed assets for good, and answers 404 for one that is gone', async () => {
+    const present = await setup().request('/assets/index-abc123.js');
+    expect(present.status).toBe(200);
+    expect(present.headers.get('cache-control')).toContain('immutable');
+    const gone = await setup().request('/assets/old-hash.js');
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control') ?? '').not.toContain('immutable');
+    expect(await gone.text()).not.toContain('<div id="root">');
   });
 
   it('keeps API answers out of shared caches', async () => {

@@ -47,6 +47,8 @@ export function createServerApp({ api, access, log, clientDir }: ServerAppOption
       if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
     app.use('*', serveStatic({ root: clientDir }));
+    // A missing asset (an old build's hash) is missing: the app shell in its place would be cached for good.
+    app.get('/assets/*', (c) => c.text('Not found', 404));
     // Every other path is a client-side route: answer with the app shell, never cached.
     app.get('*', serveStatic({ root: clientDir, path: 'index.html', onFound: (_path, c) => c.header('cache-control', 'no-cache') }));
   }

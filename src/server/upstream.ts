@@ -1,5 +1,6 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
-import { readCapped } from './read-capped.ts';
+import { readCapped, type Reserve } from './read-capped.ts';
+import { createRedactor, type Redactor } from './redact.ts';
 import type { Source } from './sources.ts';
 
 export type UpstreamResult =
@@ -39,13 +40,32 @@ function safeHeader(response: Response, name: string, pattern: RegExp): string |
   return value && pattern.test(value) ? value : null;
 }
 
-/** Some providers quote the key back in their errors ("Incorrect API key provided: sk-..."). */
+const redactors = new WeakMap<Source, Redactor>();
+
+/** Some providers quote the key back ("Incorrect API key provided: sk-..."), in errors and elsewhere. */
+function redactorFor(source: Source): Redactor {
+  let redactor = redactors.get(source);
+  if (!redactor) redactors.set(source, (redactor = createRedactor([source.apiKey])));
+  return redactor;
+}
+
 function redact(text: string, source: Source): string {
-  return source.apiKey.length >= 8 ? text.replaceAll(source.apiKey, '[redacted]') : text;
+  return redactorFor(source).text(text);
 }
 
 function failure(status: number, code: string, message: string, requestId: string | null = null): UpstreamResult {
   return { ok: false, status, error: { message, type: 'upstream_error', code }, requestId, retryAfter: null };
+}
+
+/** The answers in flight already hold UPSTREAM_MAX_BYTES_IN_FLIGHT, and none gave room back in time. */
+export function busy(): UpstreamResult & { ok: false } {
+  return {
+    ok: false,
+    status: 503,
+    error: { message: 'The viewer is busy with other answers (UPSTREAM_MAX_BYTES_IN_FLIGHT). Retry in a moment.', type: 'server_error', code: 'viewer_busy' },
+    requestId: null,
+    retryAfter: '1',
+  };
 }
 
 function transportFailure(error: unknown, source: Source, options: UpstreamOptions, midAnswer: boolean, requestId: string | null) {
@@ -89,17 +109,23 @@ function redactError(result: UpstreamResult, source: Source): UpstreamResult {
  * One GET to a source's upstream. Always resolves: failures come back normalised to OpenAI's error shape
  * with the status the browser should see (the upstream's own, or 502/504 for what went wrong on the way).
  */
-export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
-  return redactError(await fetchFromUpstream(source, path, options, signal), source);
+export interface UpstreamCall {
+  /** Bounds the bytes this answer may hold while it is read. */
+  reserve?: Reserve;
+  /** Ends a request nobody waits for any more (a reader who left mid-stream). */
+  signal?: AbortSignal;
 }
 
-async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, signal?: AbortSignal): Promise<UpstreamResult> {
+export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, call: UpstreamCall = {}): Promise<UpstreamResult> {
+  return redactError(await fetchFromUpstream(source, path, options, call), source);
+}
+
+async function fetchFromUpstream(source: Source, path: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${source.baseUrl}${path}`, {
       headers: { authorization: `Bearer ${source.apiKey}`, accept: 'application/json' },
       redirect: 'error',
-      // The caller's signal ends a request nobody waits for any more (a reader who left mid-stream).
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
@@ -109,9 +135,12 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
   const requestId = safeHeader(response, 'x-request-id', REQUEST_ID);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
-    body = await readCapped(response, options.maxBytes);
+    body = await readCapped(response, options.maxBytes, reserve);
   } catch (error) {
     return transportFailure(error, source, options, true, requestId);
+  }
+  if (!body.ok && body.reason === 'busy') {
+    return { ...busy(), requestId };
   }
   if (!body.ok) {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -123,8 +152,10 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     );
   }
 
+  // Before anything is parsed or cut short, so that no part of a key survives in a snippet.
+  const text = redact(body.text, source);
   if (!response.ok) {
-    const error = parseErrorBody(response.status, response.statusText, body.text);
+    const error = parseErrorBody(response.status, response.statusText, text);
     return {
       ok: false,
       status: response.status,
@@ -134,9 +165,13 @@ async function fetchFromUpstream(source: Source, path: string, options: Upstream
     };
   }
 
+  let parsed: unknown;
   try {
-    return { ok: true, body: JSON.parse(body.text), requestId };
+    parsed = JSON.parse(text);
   } catch (error) {
-    return unparsable(body.text, response, source, requestId, error);
+    return unparsable(text, response, source, requestId, error);
   }
+  // JSON escapes (\u0073k-…, \/ in base64) hide a key from the text search; the parsed strings show it.
+  if (text.includes('\\u') || text.includes('\\/')) redactorFor(source).value(parsed);
+  return { ok: true, body: parsed, requestId };
 }

@@ -12,3 +12,23 @@ describe('createViewer', () => {
     }
   });
 });
+
+describe('VIEWER_REMOTE_IMAGES', () => {
+  it.each([
+    [undefined, 'load'],
+    ['ask', 'ask'],
+    [' ASK ', 'ask'],
+    ['load', 'load'],
+  ])('%s tells the browser %s', async (value, expected) => {
+    const viewer = await createViewer({ VIEWER_DEMO: 'off', ...(value === undefined ? {} : { VIEWER_REMOTE_IMAGES: value }) });
+    try {
+      expect(await (await viewer.app.request('/api/sources')).json()).toMatchObject({ remoteImages: expected });
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('stops the server at start on any other value, naming the variable', async () => {
+    await expect(createViewer({ VIEWER_DEMO: 'off', VIEWER_REMOTE_IMAGES: 'never' })).rejects.toThrow(/VIEWER_REMOTE_IMAGES must be 'load' or 'ask'/);
+  });
+});

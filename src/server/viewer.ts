@@ -1,8 +1,8 @@
-import { createApiApp, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './app.ts';
+import { createApiApp, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './app.ts';
 import { accessFromEnv } from './access-control.ts';
 import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
-import { DEFAULT_CONCURRENCY } from './proxy.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
 import { isDemoEnabled, sourcesFromEnv, type Env } from './sources.ts';
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -13,8 +13,15 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
+function remoteImagesFrom(raw: string | undefined): RemoteImages {
+  const value = raw?.trim().toLowerCase() || 'load';
+  if (value === 'load' || value === 'ask') return value;
+  throw new Error(`VIEWER_REMOTE_IMAGES must be 'load' or 'ask', not '${value.slice(0, 20)}'.`);
+}
+
 /** Builds the API app from the environment, starting the demo upstream when it is enabled. */
 export async function createViewer(env: Env) {
+  const remoteImages = remoteImagesFrom(env.VIEWER_REMOTE_IMAGES);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
   const app = createApiApp({
@@ -23,6 +30,8 @@ export async function createViewer(env: Env) {
     timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
     concurrency: Math.floor(positiveNumber(env.UPSTREAM_CONCURRENCY, DEFAULT_CONCURRENCY)),
+    remoteImages,
+    maxBytesInFlight: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES_IN_FLIGHT, DEFAULT_MAX_BYTES_IN_FLIGHT)),
   });
   return { app, sources, access: accessFromEnv(env), close: async () => demo?.close() };
 }

@@ -1,6 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
+import { RemoteImagePolicyContext } from '../../features/transcript/lib/remote-images';
 
 export function RootLayout() {
+  const sources = useQuery(sourcesQueryOptions());
+  // Until the server has said, remote images wait (and ask, if it cannot say); a server without the setting loads them.
+  const imagePolicy = sources.data ? (sources.data.remoteImages ?? 'load') : sources.isError ? 'ask' : 'pending';
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
@@ -12,7 +18,9 @@ export function RootLayout() {
         </div>
       </header>
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-8">
-        <Outlet />
+        <RemoteImagePolicyContext value={imagePolicy}>
+          <Outlet />
+        </RemoteImagePolicyContext>
       </main>
     </div>
   );

@@ -44,7 +44,8 @@ export function TranscriptRoute() {
           ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
         }),
         hash: (previous) => previous ?? '',
-        replace: true,
+        // Each keystroke of a search is not a page to go back to; an order or filter switch is.
+        replace: change.query !== undefined,
       }),
     [navigate],
   );

@@ -19,14 +19,14 @@ export interface LoaderPage {
   lastId: string | null;
 }
 
-export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails };
+export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null };
 
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
   | { type: 'items'; end: End; items: LoaderItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: ErrorDetails };
+  | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null };
 
 export interface LoadOptions {
   /** Resume after this item from the start (the last item the head delivered before). */
@@ -90,7 +90,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
       if (state.finished) return;
-      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error });
+      if (!result.ok) return finish({ type: 'error', status: result.status, error: result.error, ...(result.retryAfter ? { retry_after: result.retryAfter } : {}) });
 
       const { items, hasMore, lastId } = result.page;
       const fresh: LoaderItem[] = [];

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
 import { jsonError } from '../json-error.ts';
 import { checkShape } from '../shapes.ts';
@@ -11,19 +13,24 @@ export const STREAM_PAGE_SIZE = 100;
 
 interface StreamOptions extends UpstreamOptions {
   gate: ReturnType<typeof createGate>;
+  budget: ReturnType<typeof createByteBudget>;
 }
 
 /** One upstream page through every safeguard of the per-page proxy: the gate, timeout, size cap, shape check, redaction. */
 export function sourcePageFetcher(source: Source, conversationId: string, options: StreamOptions): FetchPage {
   return async ({ order, after }, signal): Promise<PageResult> => {
-    if (!(await options.gate.enter(AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal])))) {
+    const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
+    if (!(await options.gate.enter(waitLimit))) {
       return { ok: false, status: 503, error: { message: 'The viewer is busy with other upstream requests. Retry in a moment.', type: 'server_error', code: 'viewer_busy', param: null } };
     }
+    // The page's bytes count against the budget while it is read and parsed; the loader then holds at most one
+    // parsed page per end, and the stream's backpressure holds the rest upstream.
+    const lease = options.budget.lease();
     try {
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
-      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, signal);
-      if (!result.ok) return { ok: false, status: result.status, error: result.error };
+      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+      if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
         return { ok: false, status: 502, error: { message: `${source.label} answered with an unexpected shape (${checked.problem}).`, type: 'upstream_error', code: 'upstream_malformed', param: null } };
@@ -31,6 +38,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const list = checked.value as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
       return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id } };
     } finally {
+      lease.release();
       options.gate.leave();
     }
   };
@@ -65,8 +73,10 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
-    const { status, error } = first.value;
-    return c.json({ error }, (status >= 400 && status <= 599 ? status : 502) as 502);
+    const { status, error, retry_after: retryAfter } = first.value;
+    if (retryAfter) c.header('retry-after', retryAfter);
+    if (status === 429) c.header('x-should-retry', 'true');
+    return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
   }
 
   const encoder = new TextEncoder();
@@ -76,7 +86,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
       const event = pending ?? (await events.next()).value;
       pending = null;
       if (!event) return stream.close();
-      stream.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      stream.enqueue(encoder.encode(`${stringifyJson(event)}\n`));
       if (event.type !== 'items') stream.close();
     },
     async cancel() {

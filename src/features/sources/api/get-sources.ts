@@ -18,6 +18,8 @@ export interface SourcesResponse {
   sources: SourceSummary[];
   defaultSource: string | null;
   demoExamples: DemoExample[];
+  /** `ask`: remote images in conversations load only after a click. Older servers leave it out: `load`. */
+  remoteImages?: 'load' | 'ask';
 }
 
 export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>('/api/sources', signal);

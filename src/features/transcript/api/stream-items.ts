@@ -1,12 +1,12 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
-import { ApiError, errorFromResponse } from '../../../lib/api-error';
+import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ConversationItem } from '../types';
 
 type StreamLine =
   | { type: 'items'; end: 'head' | 'tail'; items: ConversationItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: { message?: string; code?: string | null } };
+  | { type: 'error'; status: number; error: { message?: string; code?: string | null }; retry_after?: string | null };
 
 function malformed(what: string) {
   return new ApiError(`The viewer server's item stream is malformed (${what}).`, { status: 502, code: 'malformed_response' });
@@ -73,7 +73,11 @@ export async function* streamItems(source: string, conversationId: string, curso
         else if (event.type === 'done') chunk.done = true;
         else {
           if (chunk.head.length || chunk.tail.length) yield chunk;
-          throw new ApiError(event.error.message ?? 'Loading failed.', { status: event.status, code: event.error.code ?? null });
+          throw new ApiError(event.error.message ?? 'Loading failed.', {
+            status: event.status,
+            code: event.error.code ?? null,
+            retryAfterSeconds: parseRetryAfter(event.retry_after ?? null),
+          });
         }
       }
       yield chunk;

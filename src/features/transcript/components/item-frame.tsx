@@ -2,8 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { itemText } from '../lib/item-text';
 import { useItemCollapse } from '../list/item-ui-store';
+import { toPrettyJson } from '../lib/json-text';
 import type { RoleStyle } from '../lib/roles';
 import type { ConversationItem } from '../types';
+import { ImageScopeContext } from '../lib/remote-images';
 import { JsonTree } from './content/json-tree';
 import { StatusBadge } from './status-badge';
 
@@ -62,7 +64,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
         <span className="ml-auto flex flex-wrap items-center gap-0.5 opacity-80 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
           {controls}
           <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" />
-          <CopyButton text={() => JSON.stringify(item, null, 2)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" />
+          <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" />
           <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} className={`${toolButton} font-mono`}>
             {'{ }'}
             <span className="sr-only">Raw JSON</span>
@@ -82,7 +84,7 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
           <CopyButton text={() => permalink(item.id)} label="Copy link" title="Copy a link to this item" />
         </div>
       ) : null}
-      {collapse.collapsed ? null : children}
+      {collapse.collapsed ? null : <ImageScopeContext value={item.id}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
           <JsonTree value={item} label={`Raw JSON of ${item.id}`} />

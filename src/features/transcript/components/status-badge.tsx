@@ -1,4 +1,5 @@
 import { Icon } from '../../../components/icons';
+import { displayText } from '../lib/display-text';
 
 interface StatusBadgeProps {
   status: unknown;
@@ -24,7 +25,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   }
   return (
     <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-      {String(status).slice(0, 40)}
+      {displayText(status).slice(0, 40)}
     </span>
   );
 }

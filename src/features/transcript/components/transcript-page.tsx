@@ -14,6 +14,7 @@ import { TranscriptIndex } from '../data/transcript-index';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { useDeepLink } from '../list/use-deep-link';
 import { buildViewRows } from '../list/view-rows';
+import { SearchQueryContext } from '../search/search-query-context';
 import { TranscriptSearchBar } from '../search/transcript-search-bar';
 import { useMatchHighlights } from '../search/use-match-highlights';
 import { useTranscriptSearch } from '../search/use-transcript-search';
@@ -22,6 +23,7 @@ import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
+import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -78,7 +80,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
   const search = useTranscriptSearch(index, version, rows, query);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
-  useMatchHighlights(listContainer, search.query, search.currentRow);
+  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
   // The search text goes into the URL once typing pauses, so a link shares the filtered view.
   useEffect(() => {
@@ -95,6 +97,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     const target = search.matches.find((position) => position >= (topView ?? 0)) ?? search.matches[0];
     listHandle.current?.scrollToView(target, { align: 'center' });
   }, [search.query, search.matches, topView]);
+
+  // A new order starts at its top, as a newly opened transcript does.
+  const shownOrder = useRef(view.order);
+  useEffect(() => {
+    if (shownOrder.current === view.order) return;
+    shownOrder.current = view.order;
+    listHandle.current?.scrollToView(0, { align: 'start' });
+  }, [view.order]);
 
   const hasItems = transcript.hasItems;
   useEffect(() => {
@@ -156,7 +166,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const download = () => {
     const items = [...index.head, ...[...index.tail].reverse()];
     downloadText(
-      JSON.stringify({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, null, 2),
+      stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
       `${conversationId}.json`,
       'application/json',
     );
@@ -174,119 +184,121 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   return (
     <ItemUiStoreContext.Provider value={store}>
-      <div className="space-y-5">
-        <ConversationHeader
-          conversationId={conversationId}
-          sourceLabel={sourceLabel}
-          conversation={transcript.conversation}
-          itemCount={hasItems ? index.itemCount : null}
-          complete={index.complete}
-          duplicates={index.duplicates}
-        />
-
-        <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
-          <TranscriptToolbar
-            order={view.order}
-            onOrderChange={(order) => onViewChange({ order })}
-            shareUrl={shareUrl}
-            onDownload={hasItems ? download : undefined}
-            onShowShortcuts={() => setHelpOpen(true)}
+      <SearchQueryContext.Provider value={search.query.trim().toLowerCase()}>
+        <div className="space-y-5">
+          <ConversationHeader
+            conversationId={conversationId}
+            sourceLabel={sourceLabel}
+            conversation={transcript.conversation}
+            itemCount={hasItems ? index.itemCount : null}
+            complete={index.complete}
+            duplicates={index.duplicates}
           />
-          {hasItems && index.itemCount > 0 ? (
-            <TranscriptSearchBar
-              counts={index.kindCounts}
-              hidden={view.hidden}
-              onToggleKind={toggleKind}
-              query={query}
-              onQuery={setQuery}
-              matchCount={search.matches.length}
-              currentOrdinal={search.currentOrdinal}
-              pending={query !== search.query}
-              onStep={stepMatch}
-              inputRef={searchInput}
+
+          <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
+            <TranscriptToolbar
+              order={view.order}
+              onOrderChange={(order) => onViewChange({ order })}
+              shareUrl={shareUrl}
+              onDownload={hasItems ? download : undefined}
+              onShowShortcuts={() => setHelpOpen(true)}
             />
-          ) : null}
-        </div>
-
-        {hasItems && transcript.conversationError ? (
-          <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
-        ) : null}
-
-        {anchor.kind === 'searching' ? (
-          <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-            Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
-          </output>
-        ) : null}
-        {anchor.kind === 'missing' ? (
-          <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-            Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
-          </p>
-        ) : null}
-
-        {shownCount !== index.itemCount && hasItems ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-            Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items.
-          </p>
-        ) : null}
-
-        {status.kind === 'data' ? (
-          index.itemCount > 0 || !index.complete ? (
-            <div ref={listContainer}>
-              <TranscriptList
-                index={index}
-                version={version}
-                rows={rows}
-                load={load}
-                highlightedRows={highlightedRows}
-                stickyOffset={sticky.height}
-                onTopChange={setTopView}
-                handle={listHandle}
+            {hasItems && index.itemCount > 0 ? (
+              <TranscriptSearchBar
+                counts={index.kindCounts}
+                hidden={view.hidden}
+                onToggleKind={toggleKind}
+                query={query}
+                onQuery={setQuery}
+                matchCount={search.matches.length}
+                currentOrdinal={search.currentOrdinal}
+                pending={query !== search.query}
+                onStep={stepMatch}
+                inputRef={searchInput}
               />
-            </div>
-          ) : (
-            <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">This conversation has no items.</p>
-          )
-        ) : status.kind === 'error' ? (
-          <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />
-        ) : status.kind === 'retrying' ? (
-          <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
-        ) : (
-          <TranscriptSkeleton />
-        )}
-
-        {hasItems && load.error ? (
-          <ErrorPanel
-            compact
-            description={
-              load.retrying
-                ? retryingError(describeApiError(load.error, errorContext), 2)
-                : laterPageError(describeApiError(load.error, errorContext), index.itemCount)
-            }
-            onRetry={load.retrying ? undefined : load.resume}
-          />
-        ) : null}
-
-        {hasItems ? (
-          <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
-            <div className="pointer-events-auto">
-              {load.state === 'loading' || load.state === 'stopped' ? (
-                <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={load.stop} onResume={load.resume} />
-              ) : null}
-            </div>
-            {index.itemCount > 0 ? (
-              <div className="pointer-events-auto ml-auto">
-                <PositionIndicator
-                  index={index}
-                  topRow={topRow}
-                  onTop={() => listHandle.current?.scrollToView(0, { align: 'start' })}
-                  onEnd={() => listHandle.current?.scrollToView(rows.count - 1, { align: 'end' })}
-                />
-              </div>
             ) : null}
           </div>
-        ) : null}
-        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      </div>
+
+          {hasItems && transcript.conversationError ? (
+            <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
+          ) : null}
+
+          {anchor.kind === 'searching' ? (
+            <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+              Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
+            </output>
+          ) : null}
+          {anchor.kind === 'missing' ? (
+            <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+              Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
+            </p>
+          ) : null}
+
+          {shownCount !== index.itemCount && hasItems ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+              Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items.
+            </p>
+          ) : null}
+
+          {status.kind === 'data' ? (
+            index.itemCount > 0 || !index.complete ? (
+              <div ref={listContainer}>
+                <TranscriptList
+                  index={index}
+                  version={version}
+                  rows={rows}
+                  load={load}
+                  highlightedRows={highlightedRows}
+                  stickyOffset={sticky.height}
+                  onTopChange={setTopView}
+                  handle={listHandle}
+                />
+              </div>
+            ) : (
+              <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">This conversation has no items.</p>
+            )
+          ) : status.kind === 'error' ? (
+            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />
+          ) : status.kind === 'retrying' ? (
+            <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
+          ) : (
+            <TranscriptSkeleton />
+          )}
+
+          {hasItems && load.error ? (
+            <ErrorPanel
+              compact
+              description={
+                load.retrying
+                  ? retryingError(describeApiError(load.error, errorContext), 2)
+                  : laterPageError(describeApiError(load.error, errorContext), index.itemCount)
+              }
+              onRetry={load.retrying ? undefined : load.resume}
+            />
+          ) : null}
+
+          {hasItems ? (
+            <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
+              <div className="pointer-events-auto">
+                {load.state === 'loading' || load.state === 'stopped' ? (
+                  <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={load.stop} onResume={load.resume} />
+                ) : null}
+              </div>
+              {index.itemCount > 0 ? (
+                <div className="pointer-events-auto ml-auto">
+                  <PositionIndicator
+                    index={index}
+                    topRow={topRow}
+                    onTop={() => listHandle.current?.scrollToView(0, { align: 'start' })}
+                    onEnd={() => listHandle.current?.scrollToView(rows.count - 1, { align: 'end' })}
+                  />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </div>
+      </SearchQueryContext.Provider>
     </ItemUiStoreContext.Provider>
   );
 }

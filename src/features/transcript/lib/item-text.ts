@@ -1,4 +1,5 @@
 import type { ConversationItem } from '../types';
+import { toPrettyJson } from './json-text';
 
 const TEXT_FIELDS = ['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error'] as const;
 
@@ -19,5 +20,5 @@ export function itemText(item: ConversationItem): string {
     ...textOf(item.summary),
     ...TEXT_FIELDS.flatMap((field) => (field in item ? textOf(item[field]) : [])),
   ];
-  return parts.length > 0 ? parts.join('\n\n') : JSON.stringify(item, null, 2);
+  return parts.length > 0 ? parts.join('\n\n') : toPrettyJson(item);
 }

@@ -1,9 +1,11 @@
-/** Pretty-prints a value for display; circular or otherwise unprintable values fall back to String(). */
+import { stringifyJson } from '../../../lib/stringify-deep';
+
+/** Pretty-prints a value for display, however deep; a value JSON cannot hold shows as its type. */
 export function toPrettyJson(value: unknown): string {
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    return stringifyJson(value, 2);
   } catch {
-    return String(value);
+    return `[${typeof value}]`;
   }
 }
 
@@ -13,7 +15,7 @@ export type ParsedJsonText = { valid: true; pretty: string } | { valid: false; r
 export function parseJsonText(text: string): ParsedJsonText {
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object') return { valid: true, pretty: JSON.stringify(value, null, 2) };
+    if (value !== null && typeof value === 'object') return { valid: true, pretty: stringifyJson(value, 2) };
     return { valid: false, raw: text };
   } catch {
     return { valid: false, raw: text };

@@ -64,5 +64,5 @@ export const GENERIC_STYLE: RoleStyle = {
 
 export function roleStyle(role: unknown): RoleStyle {
   if (typeof role !== 'string') return UNKNOWN_ROLE;
-  return ROLE_STYLES[role] ?? { ...UNKNOWN_ROLE, label: role.slice(0, 40) || UNKNOWN_ROLE.label };
+  return (Object.hasOwn(ROLE_STYLES, role) ? ROLE_STYLES[role] : null) ?? { ...UNKNOWN_ROLE, label: role.slice(0, 40) || UNKNOWN_ROLE.label };
 }

@@ -122,8 +122,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   useImperativeHandle(handle, () => ({
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
       if (viewIndex < 0 || viewIndex >= rows.count) return;
-      pendingFocus.current = focus ? viewIndex : null;
       virtualizer.scrollToIndex(viewIndex, { align });
+      const rendered = listRef.current?.querySelector<HTMLElement>(`[data-view-index="${viewIndex}"]`);
+      if (focus && rendered) rendered.focus({ preventScroll: true });
+      // A row not rendered yet gets focus once the scroll has brought it in.
+      pendingFocus.current = focus && !rendered ? viewIndex : null;
     },
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
   }));

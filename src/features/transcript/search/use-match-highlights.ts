@@ -22,7 +22,7 @@ function rangesIn(root: Element, needle: string): Range[] {
  * every match in one colour, those in the current row in another. Rows render lazily and come and go as
  * the list scrolls, so the marks are redrawn whenever the list's DOM changes.
  */
-export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query: string, currentRow: number | null) {
+export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query: string, currentRow: number | null, listShown: boolean) {
   useEffect(() => {
     const list = listRef.current;
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
@@ -53,5 +53,6 @@ export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query
       registry.delete('transcript-match');
       registry.delete('transcript-current');
     };
-  }, [listRef, query, currentRow]);
+    // `listShown`: the list element appears only once items have loaded.
+  }, [listRef, query, currentRow, listShown]);
 }

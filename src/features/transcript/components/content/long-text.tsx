@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../lib/download-text';
+import { textBlocks } from '../../lib/text-blocks';
 
 /** Past this many characters a text is collapsed behind Show more. */
 const COLLAPSE_AT = 4_000;
 const COLLAPSE_LINES = 40;
 /** Past this many characters a text also offers a download. */
 const DOWNLOAD_AT = 100_000;
+/** Each Show more adds at most this much: laying out megabytes at once freezes the tab. */
+const STEP = 100_000;
 
 interface LongTextProps {
   text: string;
@@ -23,43 +27,71 @@ function collapsedLength(text: string): number | null {
   return text.length > COLLAPSE_AT ? COLLAPSE_AT : null;
 }
 
-/** Any text from a conversation, kept usable at any size: collapsed when long, downloadable when very long. */
+/** A search match past the cut opens the text up to it, unless that would mean laying out this much. */
+const REVEAL_LIMIT = 200_000;
+
+/** How far a text must show for the first match of `needle` after `shown` to be visible, or null. */
+export function revealLength(text: string, shown: number, needle: string): number | null {
+  if (!needle || shown >= text.length) return null;
+  const at = text.toLowerCase().indexOf(needle, Math.max(0, shown - needle.length));
+  if (at < 0 || at + needle.length <= shown || at > REVEAL_LIMIT) return null;
+  return Math.min(text.length, at + needle.length + 200);
+}
+
+const buttonClass =
+  'rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
+const count = (value: number) => value.toLocaleString('en');
+
+/**
+ * Any text from a conversation, kept usable at any size: collapsed when long, shown a step at a time in blocks
+ * that the browser lays out separately (and skips while off screen), downloadable when very long.
+ */
 export function LongText({ text, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
-  const [expanded, setExpanded] = useState(false);
   const cut = collapsedLength(text);
-  const shown = expanded || cut === null ? text : text.slice(0, cut);
+  const [shownLength, setShownLength] = useState<number | null>(null);
+  const needle = useSearchNeedle();
+  const chosen = cut === null ? text.length : (shownLength ?? cut);
+  // A search match hidden behind Show more opens the text that far, so stepping to a match never lands on nothing.
+  const reveal = useMemo(() => revealLength(text, chosen, needle), [text, chosen, needle]);
+  const shown = reveal ?? chosen;
+  const rest = text.length - shown;
   const className =
     variant === 'code'
       ? 'max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200'
       : 'whitespace-pre-wrap break-words [overflow-wrap:anywhere]';
+  const blocks = textBlocks(text, shown).map((block, index) => (
+    <span key={index} className="block [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
+      {block}
+    </span>
+  ));
+  const ellipsis = rest > 0 ? '…' : null;
   return (
     <div>
       {variant === 'code' ? (
         <pre aria-label={label} className={className}>
-          {shown}
-          {cut !== null && !expanded ? '…' : null}
+          {blocks}
+          {ellipsis}
         </pre>
       ) : (
-        <p aria-label={label} className={className}>
-          {shown}
-          {cut !== null && !expanded ? '…' : null}
-        </p>
+        <div aria-label={label} className={className}>
+          {blocks}
+          {ellipsis}
+        </div>
       )}
       {cut !== null ? (
         <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs">
-          <button
-            type="button"
-            onClick={() => setExpanded((value) => !value)}
-            className="rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            {expanded ? 'Show less' : `Show more (${text.length.toLocaleString('en')} characters)`}
-          </button>
+          {rest > 0 ? (
+            <button type="button" onClick={() => setShownLength(Math.min(text.length, (shownLength ?? 0) + STEP))} className={buttonClass}>
+              {shownLength === null ? `Show more (${count(text.length)} characters)` : `Show ${count(Math.min(rest, STEP))} more characters (${count(rest)} not shown)`}
+            </button>
+          ) : null}
+          {shownLength !== null ? (
+            <button type="button" onClick={() => setShownLength(null)} className={buttonClass}>
+              Show less
+            </button>
+          ) : null}
           {text.length > DOWNLOAD_AT ? (
-            <button
-              type="button"
-              onClick={() => downloadText(text, filename)}
-              className="rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-            >
+            <button type="button" onClick={() => downloadText(text, filename)} className={buttonClass}>
               Download
             </button>
           ) : null}

@@ -4,7 +4,11 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from '../../../../components/copy-button';
+import { markCitations, type Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
+import { spoofedTarget } from '../../lib/link-spoofing';
+import { rehypeCitations } from '../../lib/rehype-citations';
+import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
 import { safeLinkHref } from '../../lib/safe-url';
 import { SafeImage } from './safe-image';
 
@@ -33,20 +37,28 @@ function urlTransform(url: string, key: string): string {
 const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] } };
 
 const components: Components = {
-  a({ href, title, children }) {
+  a({ node, href, title, children }) {
     const safe = safeLinkHref(href);
     if (!safe) return <span className="text-zinc-500 underline decoration-dotted" title="Link removed: unsafe or unsupported URL">{children}</span>;
-    if (title === 'citation') {
+    if (node?.properties?.dataCitation !== undefined) {
       return (
-        <a href={safe} target="_blank" rel="noopener noreferrer" data-citation="" className="ml-0.5 align-super text-[0.7em] font-semibold text-indigo-700 no-underline hover:underline dark:text-indigo-300">
+        <a href={safe} title={title} target="_blank" rel="noopener noreferrer" data-citation="" className="ml-0.5 align-super text-[0.7em] font-semibold text-indigo-700 no-underline hover:underline dark:text-indigo-300">
           {children}
         </a>
       );
     }
+    const realTarget = spoofedTarget(hastText(node), safe);
     return (
-      <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
+      <>
+        <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+        {realTarget ? (
+          <span data-real-target="" title={`This link goes to ${realTarget}, not to the address its text shows.`} className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+            → {realTarget}
+          </span>
+        ) : null}
+      </>
     );
   },
   img({ src, alt }) {
@@ -76,21 +88,23 @@ const components: Components = {
 
 interface MarkdownViewProps {
   text: string;
+  /** Placed as elements after the spans they cite, once the text is parsed. */
+  citations?: readonly Citation[];
   /** Rendered after the Markdown, e.g. the list of cited sources. */
   after?: ReactNode;
 }
 
 /** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle. */
-export function MarkdownView({ text, after }: MarkdownViewProps) {
+export function MarkdownView({ text, citations = [], after }: MarkdownViewProps) {
   return (
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema], [rehypeHighlight, { detect: false }]]}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, [rehypeHighlight, { detect: false }]]}
         urlTransform={urlTransform}
         components={components}
       >
-        {text}
+        {citations.length ? markCitations(text, citations) : text}
       </Markdown>
       {after}
     </div>

@@ -1,4 +1,5 @@
 import { readCitations } from '../../lib/citations';
+import { displayText } from '../../lib/display-text';
 import { FilePlaceholder } from './file-placeholder';
 import { JsonTree } from './json-tree';
 import { RichText, type TextMode } from './rich-text';
@@ -38,7 +39,7 @@ function PartView({ part, mode }: { part: unknown; mode: TextMode }) {
       return (
         <div data-part-type="refusal" className="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-rose-900 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100">
           <span className="mr-1.5 text-xs font-semibold tracking-wide uppercase">Refusal</span>
-          <span className="whitespace-pre-wrap break-words">{typeof record.refusal === 'string' ? record.refusal : JSON.stringify(record.refusal)}</span>
+          <span className="whitespace-pre-wrap break-words">{displayText(record.refusal)}</span>
         </div>
       );
     case 'input_image':

@@ -1,6 +1,8 @@
 import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
-import { citedMarkdown, segmentText, type Citation } from '../../lib/citations';
+import { segmentText, type Citation } from '../../lib/citations';
+import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../lib/markdown-nesting';
 import { safeLinkHref } from '../../lib/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
@@ -41,11 +43,14 @@ function CitationList({ citations }: { citations: readonly Citation[] }) {
           <span className="font-semibold">[{citation.number}]</span>
           {citation.kind === 'file' ? <Icon name="file" className="size-3.5" /> : null}
           {citation.href ? (
-            <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
-              {citation.label}
-            </a>
+            <>
+              <a href={citation.href} target="_blank" rel="noopener noreferrer" className="min-w-0 break-all text-indigo-700 underline dark:text-indigo-300">
+                {revealBidi(citation.label)}
+              </a>
+              {spoofedTarget(citation.label, citation.href) ? <span data-real-target="" className="text-amber-800 dark:text-amber-200">→ {spoofedTarget(citation.label, citation.href)}</span> : null}
+            </>
           ) : (
-            <span className="min-w-0 break-all">{citation.label}</span>
+            <span className="min-w-0 break-all">{revealBidi(citation.label)}</span>
           )}
         </li>
       ))}
@@ -60,7 +65,7 @@ function LazyMarkdown({ text, citations }: { text: string; citations: readonly C
     <div ref={ref}>
       {near ? (
         <Suspense fallback={plain}>
-          <MarkdownView text={citations.length ? citedMarkdown(text, citations) : text} after={<CitationList citations={citations} />} />
+          <MarkdownView text={text} citations={citations} after={<CitationList citations={citations} />} />
         </Suspense>
       ) : (
         plain
@@ -69,13 +74,22 @@ function LazyMarkdown({ text, citations }: { text: string; citations: readonly C
   );
 }
 
+/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
+function plainReason(text: string): string | null {
+  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
+  const nesting = markdownNesting(text);
+  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
+  return null;
+}
+
 /** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
 export function RichText({ text, mode, citations = [] }: RichTextProps) {
-  if (mode === 'markdown' && text.length <= MARKDOWN_LIMIT) return <LazyMarkdown text={text} citations={citations} />;
+  const reason = mode === 'markdown' ? plainReason(text) : null;
+  if (mode === 'markdown' && reason === null) return <LazyMarkdown text={text} citations={citations} />;
   if (citations.length === 0) {
     return (
       <div>
-        {mode === 'markdown' ? <p className="mb-1 text-xs text-zinc-500">Shown as plain text: too long to format as Markdown.</p> : null}
+        {reason ? <p className="mb-1 text-xs text-zinc-500">{reason}</p> : null}
         <LongText text={text} />
       </div>
     );

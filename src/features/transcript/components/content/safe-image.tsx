@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { displayText } from '../../lib/display-text';
+import { useRemoteImageState } from '../../lib/remote-images';
 import { isSafeImageUrl } from '../../lib/safe-url';
+import { RemoteImagePrompt } from './remote-image-prompt';
 
 interface SafeImageProps {
   src: unknown;
@@ -12,8 +15,9 @@ export function SafeImage({ src, alt }: SafeImageProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [enlarged, setEnlarged] = useState(false);
   const [failed, setFailed] = useState(false);
+  const remote = useRemoteImageState(typeof src === 'string' ? src : '');
   if (!isSafeImageUrl(src) || failed) {
-    const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : String(src);
+    const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : displayText(src);
     return (
       <span data-image-blocked={failed ? undefined : ''} className="block rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
         <span className="block font-medium">
@@ -23,6 +27,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
       </span>
     );
   }
+  if (!remote.allowed) return <RemoteImagePrompt src={src} alt={alt} policy={remote.policy} itemId={remote.itemId} />;
   return (
     <>
       <button

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ownEntry } from '../../lib/display-text';
 import { roleStyle } from '../../lib/roles';
 import { MessageContent } from '../content/message-content';
 import type { TextMode } from '../content/rich-text';
@@ -10,7 +11,7 @@ const PHASES: Record<string, string> = { commentary: 'commentary', final_answer:
 /** Assistant text reads as Markdown; everyone else's as written. Each message has a switch. */
 export function MessageItem({ item, highlighted }: ItemViewProps) {
   const [mode, setMode] = useState<TextMode>(item.role === 'assistant' ? 'markdown' : 'plain');
-  const phase = typeof item.phase === 'string' ? (PHASES[item.phase] ?? item.phase.slice(0, 40)) : null;
+  const phase = typeof item.phase === 'string' ? (ownEntry(PHASES, item.phase) ?? item.phase.slice(0, 40)) : null;
   return (
     <ItemFrame
       item={item}

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
+import { displayText } from '../../lib/display-text';
+import { revealBidi } from '../../lib/link-spoofing';
 import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
 import { CodeBlock } from '../content/code-block';
 import { JsonTree } from '../content/json-tree';
@@ -51,7 +53,7 @@ function Collapsed({ summary, children, open = false }: { summary: string; child
 
 function ExternalLink({ url }: { url: unknown }) {
   const href = safeLinkHref(url);
-  const label = typeof url === 'string' ? url : '';
+  const label = typeof url === 'string' ? revealBidi(url) : '';
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" className="break-all text-indigo-700 underline dark:text-indigo-300">
       {label}
@@ -138,7 +140,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
 }
 
 export function FileSearchItem({ item, highlighted }: ItemViewProps) {
-  const queries = Array.isArray(item.queries) ? item.queries.map(String) : [];
+  const queries = Array.isArray(item.queries) ? item.queries.map(displayText) : [];
   const results = records(item.results);
   return (
     <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'File search' }} highlighted={highlighted}>
@@ -185,7 +187,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
           ) : output.type === 'logs' ? (
             <div key={index}>
               <FieldLabel>Logs</FieldLabel>
-              <LongText variant="code" text={String(output.logs ?? '')} label="Logs" />
+              <LongText variant="code" text={displayText(output.logs)} label="Logs" />
             </div>
           ) : (
             <JsonTree key={index} value={output} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { displayText } from '../../lib/display-text';
 import { parseJsonText } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
 import { CodeBlock } from '../content/code-block';
@@ -31,7 +32,7 @@ function Facts({ facts }: { facts: [string, unknown][] }) {
       {shown.map(([label, value]) => (
         <div key={label} className="flex gap-1">
           <dt className="font-medium">{label}</dt>
-          <dd className="font-mono break-all">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+          <dd className="font-mono break-all">{displayText(value)}</dd>
         </div>
       ))}
     </dl>
@@ -98,7 +99,7 @@ export const ComputerOutputBody: Body = ({ item }) => {
 
 export const LocalShellCallBody: Body = ({ item }) => {
   const action = record(item.action);
-  const command = Array.isArray(action.command) ? action.command.map(String) : [];
+  const command = Array.isArray(action.command) ? action.command.map(displayText) : [];
   return (
     <div className="space-y-2">
       <Terminal lines={[command.map(shellQuote).join(' ')]} />
@@ -123,7 +124,7 @@ export const LocalShellOutputBody: Body = ({ item }) => {
 
 export const ShellCallBody: Body = ({ item }) => {
   const action = record(item.action);
-  const commands = Array.isArray(action.commands) ? action.commands.map(String) : [];
+  const commands = Array.isArray(action.commands) ? action.commands.map(displayText) : [];
   return (
     <div className="space-y-2">
       <Terminal lines={commands} />

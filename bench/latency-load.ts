@@ -1,0 +1,96 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createApiApp } from '../src/server/app.ts';
+import { listen } from '../src/server/listen.ts';
+import { createServerApp } from '../src/server/server-app.ts';
+import { startLatencyUpstream } from './latency-upstream.ts';
+import { runLoad, type LoadResult } from './load.ts';
+
+const PATHS = ['/conversations/conv_bench/items?limit=20&order=asc', '/conversations/conv_bench', '/conversations/conv_bench/items?limit=20&order=asc&after=msg_0019'];
+
+interface Running {
+  url: string;
+  close: () => Promise<void>;
+}
+
+type Role = { role: 'provider'; latencyMs: number } | { role: 'viewer'; upstream: string };
+
+/** The viewer's production server stack (access log off) with one source: the provider at `upstream`. */
+async function startViewer(upstream: string): Promise<Running> {
+  const api = createApiApp({ sources: [{ id: 'bench', label: 'Bench', kind: 'openai', baseUrl: upstream, apiKey: 'sk-bench-0123456789' }] });
+  const { app } = createServerApp({ api, access: null, log: () => {} });
+  return listen(app.fetch, '127.0.0.1', 0);
+}
+
+async function start(role: Role): Promise<Running> {
+  if (role.role === 'viewer') return startViewer(role.upstream);
+  const upstream = await startLatencyUpstream(role.latencyMs);
+  return { url: upstream.baseUrl, close: upstream.close };
+}
+
+/** Runs a role in a thread of its own, as it would run in a process of its own: the client does not share its loop. */
+function startThread(script: string, role: Role): Promise<Running> {
+  const worker = new Worker(script, { workerData: role });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (url: string) =>
+      resolve({
+        url,
+        close: async () => {
+          worker.postMessage('close');
+          await new Promise((done) => worker.once('exit', done));
+        },
+      }),
+    );
+  });
+}
+
+/** In a worker started by `compareWithLatency`: serve the role until told to close. Returns false on the main thread. */
+export async function serveWorkerRole(): Promise<boolean> {
+  if (isMainThread || !parentPort) return false;
+  const port = parentPort;
+  const running = await start(workerData as Role);
+  port.once('message', async () => {
+    await running.close();
+    port.close();
+  });
+  port.postMessage(running.url);
+  return true;
+}
+
+export interface LatencyComparison {
+  direct: LoadResult;
+  proxied: LoadResult;
+  /** CPU time of the whole process (client, viewer and provider) per request, in ms, for each run. */
+  cpuMsPerRequest: { direct: number; proxied: number };
+}
+
+/** A run, with the CPU time the whole process spent on it per request: unlike throughput, other load barely moves it. */
+async function measured(run: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return { result, cpuMs: Math.round(((used.user + used.system) / 1000 / result.requests) * 100) / 100 };
+}
+
+/**
+ * The same requests twice, at the same concurrency, against a provider with `latencyMs` of latency: straight to
+ * it, then through the viewer. With `script`, the provider and the viewer each run in a thread of their own
+ * (that script must call `serveWorkerRole`); without, everything shares this thread. Loopback only.
+ */
+export async function compareWithLatency(latencyMs: number, requests: number, concurrency: number, script?: string): Promise<LatencyComparison> {
+  const run = (role: Role) => (script ? startThread(script, role) : start(role));
+  const provider = await run({ role: 'provider', latencyMs });
+  const viewer = await run({ role: 'viewer', upstream: provider.url });
+  const proxiedPaths = PATHS.map((path) => `/api/sources/bench${path}`);
+  try {
+    // A short warm-up of both paths, so neither run pays for JIT compilation or new connections alone.
+    await runLoad({ baseUrl: provider.url, paths: PATHS, requests: concurrency * 2, concurrency });
+    await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
+    const direct = await measured(() => runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency }));
+    const proxied = await measured(() => runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency }));
+    return { direct: direct.result, proxied: proxied.result, cpuMsPerRequest: { direct: direct.cpuMs, proxied: proxied.cpuMs } };
+  } finally {
+    await viewer.close();
+    await provider.close();
+  }
+}

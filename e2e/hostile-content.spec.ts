@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+const ID = 'conv_hostile_e2e';
+const transcript = `/c/${ID}?source=demo&order=asc`;
+const HOSTILE = { toString: 'not a function', valueOf: 'nor this' };
+
+/** Too deep for JSON.stringify, so it stays text here and is spliced into the answer as it is. */
+const DEEP = `${'{"nested":['.repeat(5_000)}"bottom"${']}'.repeat(5_000)}`;
+
+/** The page's own requests for this conversation get these items, as if an upstream had sent them. */
+async function serveItems(page: Page, items: Record<string, unknown>[], remoteImages: 'load' | 'ask' = 'load') {
+  await page.route('**/api/sources', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), remoteImages } });
+  });
+  await page.route(`**/api/sources/demo/conversations/${ID}`, (route) => route.fulfill({ json: { id: ID, object: 'conversation', created_at: 1_760_000_000, metadata: {} } }));
+  const line = JSON.stringify({ type: 'items', end: 'head', items }).replaceAll('"$DEEP"', DEEP);
+  await page.route(`**/api/sources/demo/conversations/${ID}/stream**`, (route) =>
+    route.fulfill({ contentType: 'application/x-ndjson', body: `${line}\n${JSON.stringify({ type: 'done' })}\n` }),
+  );
+}
+
+/** Every request the page makes to a host other than the viewer. */
+function watchOutside(page: Page) {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) outside.push(request.url());
+  });
+  return outside;
+}
+
+test('items nested 5,000 levels deep, with toString objects or a __proto__ phase, all show', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await serveItems(page, [
+    { id: 'item_deep', type: 'custom_thing', payload: '$DEEP' },
+    { id: 'msg_deep', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Deep metadata below.', annotations: [] }], extra: '$DEEP' },
+    { id: 'msg_proto', type: 'message', role: 'assistant', phase: '__proto__', status: HOSTILE, content: 'Still readable.' },
+    { id: 'fs_hostile', type: 'file_search_call', status: 'completed', queries: [HOSTILE] },
+  ]);
+  await page.goto(transcript);
+  await expect(page.locator('[data-item-id]')).toHaveCount(4, { timeout: 30_000 });
+  await expect(page.locator('[data-item-id="msg_deep"]')).toContainText('Deep metadata below.');
+  await expect(page.locator('[data-item-id="msg_proto"]')).toContainText('__proto__');
+  await expect(page.locator('[data-item-id="msg_proto"]')).toContainText('Still readable.');
+  await expect(page.locator('[data-item-id="fs_hostile"]')).toContainText('not a function');
+  await expect(page.getByText('could not be displayed')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const saved = await readFile((await download.path())!, 'utf8');
+  expect(saved).toContain('"bottom"');
+  expect(errors).toEqual([]);
+});
+
+test('Show more on a million unbroken characters keeps the tab responsive', async ({ page }) => {
+  await serveItems(page, [{ id: 'msg_long', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'A'.repeat(1_000_000) }] }]);
+  await page.goto(transcript);
+  const item = page.locator('[data-item-id="msg_long"]');
+  await item.getByRole('button', { name: 'Show more (1,000,000 characters)' }).click();
+  // The next frame comes within moments, not after the tens of seconds a whole megabyte of layout took.
+  const started = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  expect(Date.now() - started).toBeLessThan(3_000);
+  await expect(item.getByRole('button', { name: /Show 100,000 more characters/ })).toBeVisible();
+});
+
+test('a citation URL cannot inject an image or a link into the answer', async ({ page }) => {
+  const outside = watchOutside(page);
+  const url = 'mailto:help@example.com> ![t](https://canary.invalid/injected.png) **Click to verify your account** [now](https://evil.example/login) <x';
+  await serveItems(page, [
+    { id: 'msg_cite', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Your order shipped.', annotations: [{ type: 'url_citation', url, title: 'Support', start_index: 0, end_index: 18 }] }] },
+  ]);
+  await page.goto(transcript);
+  const item = page.locator('[data-item-id="msg_cite"]');
+  await expect(item.locator('[data-citation]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(item.getByText('Click to verify your account')).toHaveCount(0);
+  await expect(item.locator('img')).toHaveCount(0);
+  expect(outside.filter((request) => request.includes('canary.invalid'))).toEqual([]);
+});
+
+test('with VIEWER_REMOTE_IMAGES=ask, no remote image loads until the reader says so', async ({ page }) => {
+  const outside = watchOutside(page);
+  await page.route('https://images.example/**', (route) => route.fulfill({ status: 404, body: '' }));
+  await serveItems(
+    page,
+    [
+      { id: 'msg_img1', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'https://images.example/one.png' }] },
+      { id: 'msg_img2', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'https://images.example/two.png' }] },
+    ],
+    'ask',
+  );
+  await page.goto(transcript);
+  await expect(page.getByRole('button', { name: 'Load images in this item' })).toHaveCount(2, { timeout: 30_000 });
+  expect(outside.filter((request) => request.includes('images.example'))).toEqual([]);
+  await page.getByRole('button', { name: 'Load images in this item' }).first().click();
+  await expect.poll(() => outside.filter((request) => request.includes('images.example'))).toEqual(['https://images.example/one.png']);
+  await page.getByRole('button', { name: 'Load all images in this conversation' }).click();
+  await expect.poll(() => outside.filter((request) => request.includes('images.example')).length).toBe(2);
+});

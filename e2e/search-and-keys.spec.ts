@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { demo } from './demo-data.ts';
+import { expectComplete, items } from './transcript-helpers.ts';
+
+const long = demo('long-support-thread');
+const url = `/c/${long.conversation.id}?source=demo`;
+const x509 = long.items.filter((item) => JSON.stringify(item).includes('x509'));
+const search = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: 'Search the transcript' });
+
+test('search finds items outside the DOM, counts them, and Enter / Shift+Enter step through them', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await search(page).fill('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(`${x509.length} matches`);
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  const first = page.locator(`[data-item-id="${x509[0].id}"]`);
+  await expect(first).toBeInViewport();
+  await expect(first).toHaveClass(/item-highlight/);
+  await search(page).press('Enter');
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(`3 of ${x509.length}`);
+  await expect(page.locator(`[data-item-id="${x509[2].id}"]`)).toBeInViewport();
+  await search(page).press('Shift+Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(`2 of ${x509.length}`);
+  await expect(page.locator(`[data-item-id="${x509[1].id}"]`)).toBeInViewport();
+  // The search is in the URL, so the view can be shared.
+  await expect(page).toHaveURL(/q=x509/);
+  await search(page).press('Escape');
+  await expect(search(page)).toHaveValue('');
+});
+
+test('a search from a shared link is restored, and a filter too', async ({ page }) => {
+  await page.goto(`${url}&q=ImagePullBackOff&hide=other`);
+  await expect(search(page)).toHaveValue('ImagePullBackOff');
+  await expect(page.getByTestId('match-count')).toHaveText(/6 matches|\d of 6/);
+});
+
+test('Ctrl+F focuses the transcript search; a second press is left to the browser', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await page.keyboard.press('Control+f');
+  await expect(search(page)).toBeFocused();
+  const prevented = await page.evaluate(() => {
+    const event = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true });
+    document.activeElement!.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(prevented).toBe(false);
+});
+
+test('j and k move between items, Enter collapses one, c copies its link, ? lists the shortcuts', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  const focusedRow = () => page.evaluate(() => document.activeElement?.getAttribute('data-view-index'));
+
+  await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe('0');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe('2');
+  await page.keyboard.press('k');
+  await expect.poll(focusedRow).toBe('1');
+
+  const second = page.locator(`[data-item-id="${long.items[1].id}"]`);
+  await expect(second).toContainText('(#2)');
+  await page.keyboard.press('Enter');
+  await expect(second).toHaveAttribute('data-collapsed', '');
+  await expect(second).not.toContainText('(#2)');
+  await page.keyboard.press('Enter');
+  await expect(second).toContainText('(#2)');
+
+  await page.keyboard.press('c');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/c/${long.conversation.id}\\?source=demo#${long.items[1].id}$`));
+
+  // Far down the list, focus follows j into rows that were not in the DOM before.
+  for (let i = 0; i < 30; i += 1) await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe('31');
+  await expect(page.locator(`[data-item-id="${long.items[31].id}"]`)).toBeInViewport();
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+
+  // Typing in the search never triggers a shortcut.
+  await page.keyboard.press('/');
+  await expect(search(page)).toBeFocused();
+  await page.keyboard.type('jk?c');
+  await expect(search(page)).toHaveValue('jk?c');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await context.close();
+});
+
+test('a collapsed item stays collapsed after scrolling away and back', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  const first = page.locator(`[data-item-id="${long.items[0].id}"]`);
+  await first.getByRole('button', { name: 'Collapse' }).click();
+  await expect(first).toHaveAttribute('data-collapsed', '');
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(first).toHaveCount(0);
+  await page.getByRole('button', { name: 'Go to the top' }).click();
+  await expect(first).toHaveAttribute('data-collapsed', '');
+  await expect(items(page).first()).toHaveAttribute('data-item-id', long.items[0].id);
+});

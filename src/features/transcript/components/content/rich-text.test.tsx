@@ -1,0 +1,40 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { RichText } from './rich-text';
+
+const LAZY = { timeout: 10_000 };
+
+describe('Markdown nested too deep', () => {
+  it.each([
+    ['quotes', `${'> '.repeat(3_000)}deep`],
+    ['list items', `${'* '.repeat(3_000)}deep`],
+  ])('3,000 levels of %s show as plain text, with the reason', (_, text) => {
+    const { container } = render(<RichText text={text} mode="markdown" />);
+    expect(screen.getByText('Shown as plain text: nested 3,000 levels deep, too deep to format as Markdown.')).toBeInTheDocument();
+    expect(container.querySelector('blockquote, ul')).toBeNull();
+    expect(container.textContent).toContain(text.slice(0, 12));
+  });
+
+  it('ordinary nesting still renders as Markdown', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text={'> quoted\n>\n> - item'} mode="markdown" />);
+    await screen.findByText('item', {}, LAZY);
+    expect(container.querySelector('blockquote ul')).not.toBeNull();
+  });
+});
+
+describe('links that pretend', () => {
+  it('a link whose text is another URL shows where it really goes', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text="Log in at [https://bank.example](https://evil.example/login) or https://bank.example." mode="markdown" />);
+    const links = await screen.findAllByRole('link', { name: 'https://bank.example' }, LAZY);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://evil.example/login', 'https://bank.example/']);
+    expect(container.querySelectorAll('[data-real-target]')).toHaveLength(1);
+    expect(container.querySelector('[data-real-target]')).toHaveTextContent('evil.example');
+  });
+
+  it('direction controls in link text are shown, not obeyed', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text={'Open [invoice\u202Efdp.exe](https://files.example/x)'} mode="markdown" />);
+    const link = await screen.findByRole('link', { name: /invoice/ }, LAZY);
+    expect(link).toHaveTextContent('invoice[U+202E]fdp.exe');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+});

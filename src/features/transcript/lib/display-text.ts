@@ -1,0 +1,21 @@
+import { stringifyJson } from '../../../lib/stringify-deep';
+
+/**
+ * Any value from a conversation as text to show, without calling a method of its own: an object with a
+ * `toString` key would make String() throw. Objects show as their JSON.
+ */
+export function displayText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return '';
+  try {
+    return stringifyJson(value);
+  } catch {
+    return `[${typeof value}]`;
+  }
+}
+
+/** The value stored under `key` in a table of the app's own, but only its own: never `__proto__` or `constructor`. */
+export function ownEntry<T>(table: Record<string, T>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,0 +1,22 @@
+/** The most characters one block holds; a browser lays out and wraps each block on its own. */
+export const BLOCK_CHARS = 5_000;
+
+/**
+ * The first `length` characters of `text` in blocks of at most BLOCK_CHARS, cut after a line break where the
+ * block has one, so that ordinary text wraps as it would whole; unbroken text is simply cut.
+ */
+export function textBlocks(text: string, length: number): string[] {
+  const end = Math.min(length, text.length);
+  const blocks: string[] = [];
+  let start = 0;
+  while (start < end) {
+    let stop = Math.min(end, start + BLOCK_CHARS);
+    if (stop < end) {
+      const newline = text.lastIndexOf('\n', stop - 1);
+      if (newline > start) stop = newline + 1;
+    }
+    blocks.push(text.slice(start, stop));
+    start = stop;
+  }
+  return blocks;
+}

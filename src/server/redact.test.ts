@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor, REDACTED } from './redact.ts';
+
+const KEY = 'sk-Test-0123456789abcdefXYZ';
+const redactor = createRedactor([KEY]);
+
+describe('the redactor', () => {
+  it.each([
+    ['as it is', KEY],
+    ['in lower case', KEY.toLowerCase()],
+    ['in upper case', KEY.toUpperCase()],
+    ['URL-encoded', encodeURIComponent(`key=${KEY}&x`)],
+    ['in base64 on its own', Buffer.from(KEY).toString('base64')],
+    ['in base64 after one byte', Buffer.from(`:${KEY}`).toString('base64')],
+    ['in base64 after two bytes', Buffer.from(`u:${KEY}`).toString('base64')],
+    ['in a Basic header', Buffer.from(`user:${KEY}`).toString('base64')],
+    ['in URL-safe base64', Buffer.from(`?>${KEY}`).toString('base64url')],
+  ])('finds the key %s', (_, form) => {
+    const text = `before ${form} after`;
+    expect(redactor.test(text)).toBe(true);
+    const cleaned = redactor.text(text);
+    expect(cleaned).toContain(REDACTED);
+    expect(cleaned).not.toContain(form);
+    expect(cleaned.toLowerCase()).not.toContain(KEY.toLowerCase());
+  });
+
+  it('leaves text without the key alone, and ignores secrets too short to search for', () => {
+    expect(redactor.text('nothing to see')).toBe('nothing to see');
+    expect(createRedactor(['short']).text('a short text')).toBe('a short text');
+  });
+
+  it('cleans every string and key of a parsed value, however deep', () => {
+    let deep: unknown = { leaf: `\u0073k-Test-0123456789abcdefXYZ` };
+    for (let level = 0; level < 20_000; level += 1) deep = [deep];
+    const value = { data: [{ [KEY]: 1, text: `x ${KEY}`, list: [KEY] }], deep };
+    redactor.value(value);
+    expect(value.data[0]).toEqual({ [REDACTED]: 1, text: `x ${REDACTED}`, list: [REDACTED] });
+    let node: unknown = value.deep;
+    while (Array.isArray(node)) node = node[0];
+    expect(node).toEqual({ leaf: REDACTED });
+  });
+});
