@@ -100,6 +100,25 @@ async function sdkPaging() {
   if (count !== COUNT) throw new Error(`the SDK listed ${count} items, not ${COUNT}`);
   return performance.now() - started;
 }
+/** The viewer server's NDJSON stream read by Node, no browser: what the load costs before any rendering. */
+async function serverStream() {
+  const started = performance.now();
+  const response = await fetch(`${viewerUrl}/api/sources/openai/conversations/${CONVERSATION}/stream`);
+  if (!response.ok) throw new Error(`the stream answered ${response.status}`);
+  let count = 0;
+  let rest = '';
+  let last = null;
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines.filter(Boolean)) {
+      last = JSON.parse(line);
+      if (last.type === 'items') count += last.items.length;
+    }
+  }
+  if (last?.type !== 'done' || count !== COUNT) throw new Error(`the stream ended with ${JSON.stringify(last)?.slice(0, 200)} after ${count} items`);
+  return performance.now() - started;
+}
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // --- The browser ------------------------------------------------------------------------------------------------
@@ -246,6 +265,7 @@ for (const key of ['sdk', 'firstItem', 'complete']) {
   figures[`${key}Range`] = [Math.min(...values), Math.max(...values)];
 }
 
+figures.stream0 = await serverStream();
 progress('scrolling and search');
 {
   const { page, cdp } = first;
@@ -310,6 +330,7 @@ progress('scrolling and search');
 await setLatency(LATENCY_MS);
 progress(`SDK paging and viewer at ${LATENCY_MS} ms`);
 figures.sdk50 = await sdkPaging();
+figures.stream50 = await serverStream();
 {
   const { context, page } = await openViewer();
   await waitFor(page, () => window.bench.complete !== null);
@@ -340,6 +361,7 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 const verdict = (ok) => (ok ? 'ok' : 'MISSED');
 const rows = [
   [`SDK paging, 0 ms (median of ${ROUNDS}, range)`, `${s(figures.sdk0)} ${range(figures.sdkRange)}`, '', ''],
+  ['viewer server stream alone, no browser', `${s(figures.stream0)} = ${(figures.stream0 / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: first item shown', `${s(figures.firstItem)} ${range(figures.firstItemRange)}`, '', ''],
   ['viewer: all items loaded', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 3× SDK', verdict(figures.complete <= 3 * figures.sdk0)],
   ['item rows in the DOM after load / most ever', `${figures.rowsAfterLoad} / ${figures.maxRows} (${figures.elementsAfterLoad} elements)`, '≤ 300', verdict(Math.max(figures.rowsAfterLoad, figures.maxRows) <= 300)],
@@ -350,6 +372,7 @@ const rows = [
   [`match (item ${(run.needle.index + 1).toLocaleString('en')}) in view after last key`, ms(figures.matchInView), '≤ 500 ms', verdict(figures.matchInView <= 500)],
   ['JS heap after load (after GC)', `${mb(figures.heapAfterLoad)} (${mb(figures.heapAfterGc)})`, '< 300 MB', verdict(figures.heapAfterLoad < 300e6)],
   [`SDK paging, ${LATENCY_MS} ms per request`, s(figures.sdk50), '', ''],
+  [`viewer server stream alone, ${LATENCY_MS} ms`, `${s(figures.stream50)} = ${(figures.stream50 / figures.sdk50).toFixed(2)}× SDK`, '', ''],
   [`viewer: first item shown, ${LATENCY_MS} ms`, s(figures.firstItem50), '', ''],
   [`viewer: all items loaded, ${LATENCY_MS} ms`, `${s(figures.complete50)} = ${(figures.complete50 / figures.sdk50).toFixed(2)}× SDK`, '≤ 0.6× SDK', verdict(figures.complete50 <= 0.6 * figures.sdk50)],
   [`viewer: link to last item in view, ${LATENCY_MS} ms`, `${s(figures.lastLink50)} = ${(figures.lastLink50 / figures.sdk50).toFixed(2)}× SDK`, '≤ 0.2× SDK', verdict(figures.lastLink50 <= 0.2 * figures.sdk50)],
