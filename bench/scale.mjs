@@ -233,7 +233,7 @@ async function longTasksSince(page, since) {
   return page.evaluate((from) => {
     const tasks = window.bench.longTasks.filter((task) => task.start >= from);
     const frames = window.bench.frames.filter((frame) => frame.start >= from).sort((a, b) => b.duration - a.duration);
-    return { count: tasks.length, longest: Math.max(0, ...tasks.map((task) => task.duration)), frames: frames.slice(0, 5) };
+    return { count: tasks.length, longest: Math.max(0, ...tasks.map((task) => task.duration)), longestFrame: frames[0]?.duration ?? 0, frames: frames.slice(0, 5) };
   }, since);
 }
 
@@ -359,16 +359,18 @@ const range = ([low, high]) => `(${(low / 1000).toFixed(2)}–${(high / 1000).to
 const ms = (value) => `${Math.round(value)} ms`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+// A long animation frame is the task plus the style, layout and paint after it: what the reader sees as a stutter.
+const tasks = ({ longest, longestFrame, count }) => `${ms(longest)}, frame ${ms(longestFrame)} (${count} tasks over 50 ms)`;
 const rows = [
   [`SDK paging, 0 ms (median of ${ROUNDS}, range)`, `${s(figures.sdk0)} ${range(figures.sdkRange)}`, '', ''],
   ['viewer server stream alone, no browser', `${s(figures.stream0)} = ${(figures.stream0 / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: first item shown', `${s(figures.firstItem)} ${range(figures.firstItemRange)}`, '', ''],
   ['viewer: all items loaded', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 3× SDK', verdict(figures.complete <= 3 * figures.sdk0)],
   ['item rows in the DOM after load / most ever', `${figures.rowsAfterLoad} / ${figures.maxRows} (${figures.elementsAfterLoad} elements)`, '≤ 300', verdict(Math.max(figures.rowsAfterLoad, figures.maxRows) <= 300)],
-  ['longest task while loading', `${ms(figures.loadTasks.longest)} (${figures.loadTasks.count} over 50 ms)`, '', ''],
-  ['longest task scrolling (400 jumps)', `${ms(figures.scrollJumps.longest)} (${figures.scrollJumps.count} over 50 ms)`, '≤ 100 ms', verdict(figures.scrollJumps.longest <= 100)],
-  ['longest task scrolling (150 wheel turns)', `${ms(figures.scrollWheel.longest)} (${figures.scrollWheel.count} over 50 ms)`, '≤ 100 ms', verdict(figures.scrollWheel.longest <= 100)],
-  [`longest task typing "${run.needle.word}"`, `${ms(figures.typing.longest)} (${figures.typing.count} over 50 ms)`, '≤ 100 ms', verdict(figures.typing.longest <= 100)],
+  ['longest task while loading', tasks(figures.loadTasks), '', ''],
+  ['longest task scrolling (400 jumps)', tasks(figures.scrollJumps), '≤ 100 ms', verdict(figures.scrollJumps.longest <= 100)],
+  ['longest task scrolling (150 wheel turns)', tasks(figures.scrollWheel), '≤ 100 ms', verdict(figures.scrollWheel.longest <= 100)],
+  [`longest task typing "${run.needle.word}"`, tasks(figures.typing), '≤ 100 ms', verdict(figures.typing.longest <= 100)],
   [`match (item ${(run.needle.index + 1).toLocaleString('en')}) in view after last key`, ms(figures.matchInView), '≤ 500 ms', verdict(figures.matchInView <= 500)],
   ['JS heap after load (after GC)', `${mb(figures.heapAfterLoad)} (${mb(figures.heapAfterGc)})`, '< 300 MB', verdict(figures.heapAfterLoad < 300e6)],
   [`SDK paging, ${LATENCY_MS} ms per request`, s(figures.sdk50), '', ''],
@@ -386,8 +388,8 @@ for (const row of rows) console.log(`${row[0].padEnd(widths[0])}  ${row[1].padEn
 
 const worst = [figures.loadTasks, figures.scrollJumps, figures.scrollWheel, figures.typing];
 console.log('\nlongest animation frames (duration; render = style, layout and paint; scripts by time):');
-for (const [label, tasks] of [['loading', worst[0]], ['scroll jumps', worst[1]], ['wheel', worst[2]], ['typing', worst[3]]]) {
-  for (const entry of tasks.frames.slice(0, 3)) {
+for (const [label, phase] of [['loading', worst[0]], ['scroll jumps', worst[1]], ['wheel', worst[2]], ['typing', worst[3]]]) {
+  for (const entry of phase.frames.slice(0, 3)) {
     const scripts = entry.scripts
       .sort((a, b) => b.duration - a.duration)
       .slice(0, 3)
