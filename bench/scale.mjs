@@ -305,7 +305,6 @@ progress('scrolling and search');
   figures.scrollWheel = await longTasksSince(page, since);
   await stopProfile(cdp, 'wheel');
   figures.maxRows = await page.evaluate(() => window.bench.maxRows);
-  figures.position = await page.getByTestId('position').textContent();
 
   // Typing a search word char by char from the top; its only match is ~90% of the way down.
   await page.evaluate(() => window.scrollTo(0, 0));
