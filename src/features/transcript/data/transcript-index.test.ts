@@ -100,3 +100,20 @@ describe('TranscriptIndex live items', () => {
     expect(index.rowOfId('y')).toBe(1);
   });
 });
+
+describe('TranscriptIndex.keyAt', () => {
+  it('gives every row a distinct key that does not change as rows arrive around it', () => {
+    const index = new TranscriptIndex();
+    const first = state([[message('a', ''), message('b', '')]], [[message('z', ''), message('y', '')]]);
+    index.sync(first);
+    const before = Array.from({ length: index.rowCount }, (_, row) => index.keyAt(row));
+    expect(new Set(before).size).toBe(before.length);
+    const zRow = index.rowOfId('z')!;
+    const zKey = index.keyAt(zRow);
+    index.sync(addChunk(first, { head: [message('c', '')] as never, tail: [message('x', '')] as never, done: false }));
+    expect(index.keyAt(index.rowOfId('z')!)).toBe(zKey);
+    expect(index.keyAt(index.rowOfId('a')!)).toBe(before[0]);
+    const after = Array.from({ length: index.rowCount }, (_, row) => index.keyAt(row));
+    expect(new Set(after).size).toBe(after.length);
+  });
+});

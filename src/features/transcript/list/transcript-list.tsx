@@ -1,5 +1,5 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { createElement, memo, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { createElement, memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -113,6 +113,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   }, []);
 
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
+  // Stable between renders: a new key function makes the virtualiser lay out every row again.
+  const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -120,7 +122,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     overscan: 6,
     scrollMargin,
-    getItemKey: (viewIndex) => TranscriptIndex.keyOf(index.slotAt(rows.rowAt(viewIndex))),
+    getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: 'end',
     scrollPaddingStart: stickyOffset,
