@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium.ts';
-import { CANARY_KEY, E2E_PASSWORD, E2E_TOKEN, origin, PORTS } from './e2e/servers.ts';
+import { join } from 'node:path';
+import { CANARY_KEY, E2E_DATA_DIR, E2E_PASSWORD, E2E_TOKEN, origin, PORTS } from './e2e/servers.ts';
 
 // No test may reach a real provider, whatever keys the shell holds.
 const NO_KEYS = { DASHSCOPE_API_KEY: '', DASHSCOPE_INTL_API_KEY: '', DASHSCOPE_CN_API_KEY: '', VIEWER_SOURCES_FILE: '', OPENAI_API_KEY: '', VIEWER_PASSWORD: '', VIEWER_TOKEN: '', VIEWER_DEFAULT_SOURCE: '', VIEWER_DEMO: 'on', HOST: '127.0.0.1' };
@@ -11,7 +12,7 @@ function server(port: number, env: Record<string, string>, command = 'node dist/
     url: `${origin(port)}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...NO_KEYS, PORT: String(port), ...env },
+    env: { ...NO_KEYS, PORT: String(port), VIEWER_DATA_DIR: join(E2E_DATA_DIR, String(port)), ...env },
   };
 }
 

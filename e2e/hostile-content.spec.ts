@@ -46,7 +46,8 @@ test('items nested 5,000 levels deep, with toString objects or a __proto__ phase
   await expect(page.locator('[data-item-id="msg_proto"]')).toContainText('Still readable.');
   await expect(page.locator('[data-item-id="fs_hostile"]')).toContainText('not a function');
   await expect(page.getByText('could not be displayed')).toHaveCount(0);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  await page.getByText('Download ▾').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^JSON/ }).click()]);
   const saved = await readFile((await download.path())!, 'utf8');
   expect(saved).toContain('"bottom"');
   expect(errors).toEqual([]);

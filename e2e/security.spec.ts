@@ -60,7 +60,8 @@ test.describe('with VIEWER_PASSWORD set', () => {
 
   test('no page and no API answer without credentials, except the health check', async () => {
     const anonymous = await playwrightRequest.newContext({ baseURL: origin(PORTS.secured) });
-    for (const path of ['/', transcript, '/favicon.svg', '/api/sources', itemsApi]) {
+    // The app's static files (here the icon) stay open: public snapshots need them for readers without a password.
+    for (const path of ['/', transcript, '/api/sources', itemsApi, '/api/snapshots']) {
       const response = await anonymous.get(path);
       expect(response.status(), path).toBe(401);
       expect(response.headers()['www-authenticate'], path).toMatch(/^Basic /);

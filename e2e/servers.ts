@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /** Moves every port below by this much (E2E_PORT_OFFSET), so two checkouts can run their suites side by side. */
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 
@@ -21,3 +24,6 @@ export const E2E_TOKEN = 'e2e-viewer-token';
 export const CANARY_KEY = 'sk-test-LEAK-CANARY-e2e-7c2f9a41d3';
 
 export const origin = (port: number) => `http://127.0.0.1:${port}`;
+
+/** Where the servers keep their snapshot stores: a fresh directory per run, removed after it. */
+export const E2E_DATA_DIR = join(tmpdir(), `conversation-viewer-e2e-data-${OFFSET}`);

@@ -230,15 +230,41 @@ test('the home page lists the conversations this browser opened, and can forget 
   await expect(page.getByRole('region', { name: 'Recently opened' })).toHaveCount(0);
 });
 
-test('download JSON saves the conversation and every loaded item', async ({ page }) => {
+test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads offline from disk', async ({ page, context }) => {
   await page.goto(transcriptUrl(trip.conversation.id));
-  await expectComplete(page, trip.items.length);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  expect(download.suggestedFilename()).toBe(`${trip.conversation.id}.json`);
-  const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { conversation: { id: string }; complete: boolean; items: { id: string }[] };
+  // The server reads the whole conversation for an export, whatever the page has loaded so far.
+  await expect(items(page).first()).toBeVisible();
+  const save = async (label: string) => {
+    await page.getByText('Download ▾').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: new RegExp(`^${label}`) }).click()]);
+    // Saved under its own name, so the HTML file opens from disk as HTML.
+    const path = test.info().outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    return { name: download.suggestedFilename(), path };
+  };
+
+  const json = await save('JSON');
+  expect(json.name).toBe(`${trip.conversation.id}.json`);
+  const saved = JSON.parse(readFileSync(json.path, 'utf8')) as { format: string; conversation: { id: string }; items: { id: string }[] };
+  expect(saved.format).toBe('conversation-viewer/1');
   expect(saved.conversation.id).toBe(trip.conversation.id);
-  expect(saved.complete).toBe(true);
   expect(saved.items.map((item) => item.id)).toEqual(trip.items.map((item) => item.id));
+
+  const markdown = await save('Markdown');
+  expect(markdown.name).toBe(`${trip.conversation.id}.md`);
+  expect(readFileSync(markdown.path, 'utf8')).toMatch(/^# Conversation conv_[\s\S]*## Turn 1/);
+
+  const html = await save('HTML');
+  expect(html.name).toBe(`${trip.conversation.id}.html`);
+  const offline = await context.newPage();
+  const problems: string[] = [];
+  offline.on('pageerror', (error) => problems.push(error.message));
+  offline.on('console', (message) => problems.push(message.text()));
+  await offline.goto(`file://${html.path}`);
+  await expect(offline.getByRole('heading', { level: 1 })).toHaveText(`Conversation ${trip.conversation.id}`);
+  await expect(offline.locator('article')).toHaveCount(trip.items.length);
+  expect(await offline.locator('script').count()).toBe(0);
+  expect(problems).toEqual([]);
 });
 
 test('a whole walk through a long conversation sees every item once, in order', async ({ page }) => {

@@ -15,8 +15,29 @@ const transcriptRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/transcript-route'), 'TranscriptRoute'),
 });
 
+const snapshotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$snapshotId',
+  validateSearch: parseTranscriptSearch,
+  // Snapshot and file pages are the transcript view too: chunks of their own, loaded when opened.
+  component: lazyRouteComponent(() => import('./routes/snapshot-route'), 'SnapshotRoute'),
+});
+
+const fileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/file',
+  validateSearch: parseTranscriptSearch,
+  component: lazyRouteComponent(() => import('./routes/file-route'), 'FileRoute'),
+});
+
+const snapshotsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/snapshots',
+  component: lazyRouteComponent(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage'),
+});
+
 export function createAppRouter() {
-  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute]) });
+  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute]) });
 }
 
 declare module '@tanstack/react-router' {

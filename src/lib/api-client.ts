@@ -1,10 +1,20 @@
 import { ApiError, errorFromResponse } from './api-error';
 
 /** The one fetch wrapper: GETs JSON from the viewer's own server and turns every failure into an ApiError. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return sendJson<T>('GET', path, undefined, signal);
+}
+
+/** The same for a request that changes something: POST or DELETE, with a JSON body when given one. */
+export async function sendJson<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('The viewer server could not be reached. Check that it is still running.', {

@@ -23,6 +23,14 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [401, 'unauthorized', 'Sign-in required'],
     [429, 'insufficient_quota', 'Out of quota'],
     [503, 'viewer_busy', 'The viewer is busy'],
+    [404, 'snapshot_not_found', 'Snapshot not found'],
+    [410, 'snapshot_revoked', 'This snapshot was revoked'],
+    [410, 'snapshot_expired', 'This snapshot has expired'],
+    [404, 'snapshots_disabled', 'Snapshots are turned off'],
+    [413, 'snapshot_too_many_items', 'Too large for a snapshot'],
+    [413, 'snapshot_too_large', 'Too large for a snapshot'],
+    [429, 'rate_limited', 'Too many snapshots at once'],
+    [503, 'store_unavailable', 'Snapshots are unavailable right now'],
   ])('%i %s → %s', (status, code, title) => {
     const description = describeFailure(status, code);
     expect(description.title).toBe(title);

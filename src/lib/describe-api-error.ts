@@ -58,6 +58,23 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Loading was interrupted', hint: 'The connection to the viewer server ended early. Retry to load the rest.', detail };
     case 'malformed_response':
       return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
+    case 'snapshot_not_found':
+      return { title: 'Snapshot not found', hint: 'No snapshot has this link. Check that it was copied whole, or ask whoever shared it for a new one.', detail };
+    case 'snapshot_revoked':
+      return { title: 'This snapshot was revoked', hint: 'Whoever shared it took it back. Ask them for a new link if you still need it.', detail };
+    case 'snapshot_expired':
+      return { title: 'This snapshot has expired', hint: 'It was shared for a limited time, which is over. Ask whoever shared it for a new link.', detail };
+    case 'snapshots_disabled':
+      return { title: 'Snapshots are turned off', hint: 'This viewer does not store snapshots (VIEWER_SNAPSHOTS=off).', detail };
+    case 'snapshot_too_many_items':
+    case 'snapshot_too_large':
+      return { title: 'Too large for a snapshot', hint: 'Leave more out (reasoning, tool outputs), or ask whoever runs the viewer to raise the limit.', detail };
+    case 'rate_limited': {
+      const wait = error.retryAfterSeconds;
+      return { title: 'Too many snapshots at once', hint: wait !== null ? `Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.` : 'Wait a minute, then try again.', detail };
+    }
+    case 'store_unavailable':
+      return { title: 'Snapshots are unavailable right now', hint: 'The viewer cannot reach its database. Try again later.', detail };
   }
   switch (error.status) {
     case 400:

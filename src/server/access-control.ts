@@ -66,9 +66,17 @@ export function isAuthorized(access: AccessControl, header: string | null | unde
   return passwordOk && usernameOk;
 }
 
-/** Paths that answer without credentials: load balancers probe the health check. */
-export function isOpenPath(path: string): boolean {
-  return path === '/healthz';
+const SNAPSHOT_READS = /^\/(s\/[A-Za-z0-9_-]{1,64}|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
+
+/**
+ * Paths that answer without credentials: load balancers probe the health check, and with public snapshots
+ * (VIEWER_SNAPSHOTS=public) anyone with a link reads that one snapshot: its page, the app's static files and its
+ * three read endpoints. Listing, creating and revoking snapshots stay behind access control.
+ */
+export function isOpenPath(path: string, method = 'GET', publicSnapshots = false): boolean {
+  if (path === '/healthz') return true;
+  if (!publicSnapshots || (method !== 'GET' && method !== 'HEAD')) return false;
+  return SNAPSHOT_READS.test(path) || path.startsWith('/assets/') || path === '/favicon.svg';
 }
 
 export function challenge(access: AccessControl): string {

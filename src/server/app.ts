@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
+import { createSourceExportRoute } from './exports/source-export-route.ts';
+import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
-import { createProxy } from './proxy.ts';
+import { createByteBudget } from './byte-budget.ts';
+import { createProxy, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
 import { newViewerRequestId } from './request-id.ts';
+import type { SnapshotConfig } from './snapshots/snapshot-config.ts';
+import { createSnapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from './sources.ts';
+import type { LazyStore } from './store/open-store.ts';
 
 export interface DemoExample {
   id: string;
@@ -23,6 +29,8 @@ export interface AppOptions {
   /** The bytes answers in flight may hold together, from the upstream's first byte to the client's last. */
   maxBytesInFlight?: number;
   fetch?: typeof fetch;
+  /** Stored snapshots; without them /api/snapshots does not exist. */
+  snapshots?: { config: SnapshotConfig; store: LazyStore };
   remoteImages?: RemoteImages;
 }
 
@@ -33,7 +41,17 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
-export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, concurrency, maxBytesInFlight, fetch, remoteImages = 'load' }: AppOptions) {
+export function createApiApp({
+  sources,
+  demoExamples = [],
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  maxBytes = DEFAULT_MAX_BYTES,
+  concurrency = DEFAULT_CONCURRENCY,
+  maxBytesInFlight = DEFAULT_MAX_BYTES_IN_FLIGHT,
+  fetch,
+  remoteImages = 'load',
+  snapshots,
+}: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
@@ -53,9 +71,17 @@ export function createApiApp({ sources, demoExamples = [], timeoutMs = DEFAULT_T
       defaultSource: sources[0]?.id ?? null,
       demoExamples: hasDemo ? demoExamples : [],
       remoteImages,
+      // So the page offers "Share snapshot…" only where snapshots can be made.
+      snapshots: snapshots?.config.mode ?? 'off',
     }),
   );
-  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, concurrency, maxBytesInFlight, fetch }));
+  // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
+  const gate = createGate(concurrency);
+  const budget = createByteBudget(maxBytesInFlight);
+  const reader = { timeoutMs, maxBytes, fetch, gate, budget };
+  app.route('/api/sources', createSourceExportRoute(sources, reader));
+  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, fetch, gate, budget }));
+  if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -23,6 +23,8 @@ export const FAULTS = [
 ] as const;
 
 export const LARGE_BYTES = 256 * 1024;
+/** A growing conversation (`conv_fault_growing…`) changes this long after it is first asked for, and again after twice as long. */
+export const GROW_STEP_MS = 4_000;
 export const SLOW_MS = 600;
 
 const conversation = (id: string) => ({ id, object: 'conversation', created_at: 1_760_000_000, metadata: {} });
@@ -33,6 +35,31 @@ const messageItem = (index: number) => ({
   status: 'completed',
   content: [{ type: 'input_text', text: `Message number ${index}` }],
 });
+
+type Item = Record<string, unknown> & { id: string };
+
+const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
+  id,
+  type: 'message',
+  role,
+  status,
+  content: [{ type: role === 'assistant' ? 'output_text' : 'input_text', text, ...(role === 'assistant' ? { annotations: [] } : {}) }],
+});
+
+/**
+ * A conversation an agent is still writing, `lead` older messages first. At first the answer is in progress;
+ * after one step it is complete and a new question follows; after two steps two more items arrive and the
+ * original question is deleted.
+ */
+export function growingItems(lead: number, elapsed: number, step = GROW_STEP_MS): Item[] {
+  const phase = elapsed >= 2 * step ? 2 : elapsed >= step ? 1 : 0;
+  const items: Item[] = Array.from({ length: lead }, (_, index) => messageItem(index));
+  if (phase < 2) items.push(says('msg_question', 'user', 'Write a haiku about tides.'));
+  items.push(phase === 0 ? says('msg_answer', 'assistant', 'Drafting the haiku', 'in_progress') : says('msg_answer', 'assistant', 'Tides breathe in and out, the moon keeps time on the sand.'));
+  if (phase >= 1) items.push(says('msg_new_1', 'user', 'Another one about rain?'));
+  if (phase === 2) items.push(says('msg_new_2', 'assistant', 'Rain taps on the roof.'), says('msg_new_3', 'user', 'Lovely, thank you.'));
+  return items;
+}
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -54,8 +81,24 @@ function healthy(res: ServerResponse, id: string, rest: string, url: URL, total:
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < total }, { 'x-request-id': 'req_fault_ok' });
 }
 
-export async function startFaultUpstream(port = 0) {
+function serveItems(res: ServerResponse, id: string, rest: string, url: URL, items: Item[]) {
+  if (rest === '') return send(res, 200, conversation(id));
+  if (rest.startsWith('/items/')) {
+    const item = items.find((candidate) => candidate.id === decodeURIComponent(rest.slice(7)));
+    return item ? send(res, 200, item) : send(res, 404, openaiError(`Item not found.`, 'invalid_request_error'));
+  }
+  const ordered = url.searchParams.get('order') === 'desc' ? [...items].reverse() : items;
+  const after = url.searchParams.get('after');
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const start = after ? ordered.findIndex((item) => item.id === after) + 1 : 0;
+  const data = ordered.slice(start, start + limit);
+  send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < ordered.length });
+}
+
+export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS } = {}) {
   const sockets = new Set<Socket>();
+  /** When each growing conversation was first asked for. */
+  const born = new Map<string, number>();
   /** How many times each path has been asked for, for faults that pass after the first time. */
   const seen = new Map<string, number>();
   const requests: { method: string; url: string; authorization: string | undefined }[] = [];
@@ -124,6 +167,11 @@ export async function startFaultUpstream(port = 0) {
       case 'slowpages':
         // A long conversation whose later pages take a while: time to press Stop.
         return url.searchParams.has('after') ? void setTimeout(() => healthy(res, id, rest, url, 2000), 300) : healthy(res, id, rest, url, 2000);
+      case 'growing':
+      case 'growinglong': {
+        if (!born.has(id)) born.set(id, Date.now());
+        return serveItems(res, id, rest, url, growingItems(fault === 'growing' ? 0 : 60, Date.now() - (born.get(id) ?? 0), growStepMs));
+      }
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
       default:

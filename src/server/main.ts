@@ -16,7 +16,7 @@ const viewer = await createViewer(process.env).catch((error: unknown) => {
   console.error(`Conversation Viewer cannot start. ${error.message}`);
   process.exit(1);
 });
-const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir });
+const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
 // PORT=0 picks a free port; the line below says which.

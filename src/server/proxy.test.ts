@@ -385,6 +385,13 @@ describe('HEAD', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('asks the upstream again after an error that may pass', async () => {
+    const { calls, request } = setup(() => json({ error: { message: 'Overloaded', type: 'server_error' } }, { status: 503 }));
+    expect((await request(ITEMS, { method: 'HEAD' })).status).toBe(503);
+    expect((await request(ITEMS, { method: 'HEAD' })).status).toBe(503);
+    expect(calls).toHaveLength(2);
+  });
+
   it('asks the upstream once for a run of HEADs, and passes its error status on', async () => {
     const { calls, request } = setup(() => json({ error: { message: 'No conversation found', type: 'invalid_request_error' } }, { status: 404 }));
     const statuses = [];

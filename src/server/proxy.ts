@@ -111,12 +111,15 @@ const errorAnswer = (status: number, message: string, code: string, type: string
 export interface ProxyOptions extends UpstreamOptions {
   concurrency?: number;
   maxBytesInFlight?: number;
+  /** Shared with the server's other upstream readers (exports, snapshots), so they count against the same limits. */
+  gate?: ReturnType<typeof createGate>;
+  budget?: ReturnType<typeof createByteBudget>;
 }
 
 export function createProxy(sources: readonly Source[], options: ProxyOptions) {
   const byId = new Map(sources.map((source) => [source.id, source]));
-  const gate = createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const budget = createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
+  const gate = options.gate ?? createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const budget = options.budget ?? createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
   const heads = createHeadCache();
   const proxy = new Hono();
 
@@ -177,7 +180,8 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     } finally {
       gate.leave();
     }
-    heads.set(key, { status: answer.status, headers: answer.headers });
+    // Only answers that would come back the same are kept for HEAD; a 429 or a 5xx may be gone in a moment.
+    if (answer.status < 500 && answer.status !== 429) heads.set(key, { status: answer.status, headers: answer.headers });
     if (isHead) {
       lease.release();
       return new Response(null, answer);
@@ -216,6 +220,11 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
   );
   proxy.get(`${conversation}/stream`, (c) => {
+    // A HEAD would start paging the whole conversation for nothing.
+    if (c.req.method === 'HEAD') {
+      c.header('allow', 'GET');
+      return jsonError(c, 405, 'HEAD is not allowed on the item stream: GET it, or HEAD a page of items.', 'method_not_allowed');
+    }
     const target = resolveTarget(c);
     return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate, budget }) : target.response;
   });

@@ -11,10 +11,12 @@ export interface ServerAppOptions {
   log: LogWriter;
   /** The built browser app; without it only the API is served. */
   clientDir?: string;
+  /** VIEWER_SNAPSHOTS=public: a snapshot's page and data need no credentials. */
+  publicSnapshots?: boolean;
 }
 
 /** The production server: the API and the built app behind logging, security headers and access control. */
-export function createServerApp({ api, access, log, clientDir }: ServerAppOptions) {
+export function createServerApp({ api, access, log, clientDir, publicSnapshots = false }: ServerAppOptions) {
   const app = new Hono();
   const headers = securityHeaders();
   let closing = false;
@@ -35,7 +37,7 @@ export function createServerApp({ api, access, log, clientDir }: ServerAppOption
   if (access) {
     // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
     app.use('*', async (c, next) => {
-      if (isOpenPath(c.req.path) || isAuthorized(access, c.req.header('authorization'))) return next();
+      if (isOpenPath(c.req.path, c.req.method, publicSnapshots) || isAuthorized(access, c.req.header('authorization'))) return next();
       return c.body(UNAUTHORIZED_BODY, 401, { 'content-type': 'application/json', 'www-authenticate': challenge(access) });
     });
   }

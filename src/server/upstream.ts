@@ -1,5 +1,6 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
 import { withBaseUrlFallback } from './base-url-fallback.ts';
+import { nodeFetch } from './node-fetch.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { safeRequestId } from './request-id.ts';
@@ -138,7 +139,7 @@ function authHeaders(source: Source): Record<string, string> {
 async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, {
+    response = await (options.fetch ?? nodeFetch)(url, {
       headers: { ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),

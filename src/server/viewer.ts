@@ -3,7 +3,9 @@ import { accessFromEnv } from './access-control.ts';
 import { demoExamples } from './demo/conversations.ts';
 import { startDemoUpstream } from './demo/start-demo-upstream.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
+import { snapshotConfigFromEnv } from './snapshots/snapshot-config.ts';
 import { ConfigError } from './sources-file.ts';
+import { createLazyStore } from './store/open-store.ts';
 import { isDemoEnabled, sourcesFromEnv, type Env } from './sources.ts';
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -25,6 +27,8 @@ export async function createViewer(env: Env) {
   // The set-up is checked before the demo upstream starts, so a mistake leaves nothing running.
   sourcesFromEnv(env, null);
   const remoteImages = remoteImagesFrom(env.VIEWER_REMOTE_IMAGES);
+  const snapshotConfig = snapshotConfigFromEnv(env);
+  const store = createLazyStore(snapshotConfig.location);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
   const app = createApiApp({
@@ -35,6 +39,16 @@ export async function createViewer(env: Env) {
     concurrency: Math.floor(positiveNumber(env.UPSTREAM_CONCURRENCY, DEFAULT_CONCURRENCY)),
     remoteImages,
     maxBytesInFlight: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES_IN_FLIGHT, DEFAULT_MAX_BYTES_IN_FLIGHT)),
+    snapshots: { config: snapshotConfig, store },
   });
-  return { app, sources, access: accessFromEnv(env), close: async () => demo?.close() };
+  return {
+    app,
+    sources,
+    access: accessFromEnv(env),
+    publicSnapshots: snapshotConfig.mode === 'public',
+    close: async () => {
+      await demo?.close();
+      await store.close();
+    },
+  };
 }

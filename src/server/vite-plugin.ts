@@ -37,7 +37,7 @@ export function viewerServer(): Plugin {
       });
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const path = (req.url ?? '').split('?')[0];
-      if (viewer.access && !isOpenPath(path) && !isAuthorized(viewer.access, req.headers.authorization)) {
+      if (viewer.access && !isOpenPath(path, req.method, viewer.publicSnapshots) && !isAuthorized(viewer.access, req.headers.authorization)) {
         res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': challenge(viewer.access) });
         res.end(UNAUTHORIZED_BODY);
         return;

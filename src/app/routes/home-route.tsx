@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { HomePage } from '../../features/home/components/home-page';
+import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
 import { forgetRecent, readRecent } from '../../lib/recent-conversations';
@@ -17,6 +18,7 @@ export function HomeRoute() {
     return (
       <HomePage
         sources={sources.data}
+        fileOpener={<OpenFilePanel onOpened={() => void navigate({ to: '/file' })} />}
         recent={recent}
         now={now}
         onClearRecent={() => {

@@ -21,6 +21,9 @@ export function RootLayout() {
             <img src="/favicon.svg" alt="" className="size-6" />
             Conversation Viewer
           </Link>
+          <Link to="/snapshots" className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+            Snapshots
+          </Link>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none sm:py-8">

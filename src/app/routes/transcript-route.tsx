@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
-import { TranscriptPage, type TranscriptView } from '../../features/transcript/components/transcript-page';
-import { formatHiddenKinds, parseHiddenKinds } from '../search-params';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { useViewChange, viewFromSearch } from '../transcript-view';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { ApiError } from '../../lib/api-error';
 import { describeApiError } from '../../lib/describe-api-error';
@@ -13,7 +14,7 @@ import { isConversationId, isItemId } from '../../lib/ids';
 const route = getRouteApi('/c/$conversationId');
 
 /** Only an item ID is followed: any other fragment text is never echoed on the page. */
-function anchorFrom(hash: string): string | null {
+export function anchorFrom(hash: string): string | null {
   if (!hash) return null;
   let decoded = hash;
   try {
@@ -32,23 +33,8 @@ export function TranscriptRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const source = search.source ?? sources.data?.defaultSource ?? null;
   const order = search.order ?? 'asc';
-  const view = useMemo<TranscriptView>(() => ({ order, query: search.q ?? '', hidden: parseHiddenKinds(search.hide) }), [order, search.q, search.hide]);
-  // Order, search and filter are views of the loaded items: they change the URL, never reload.
-  const onViewChange = useCallback(
-    (change: Partial<TranscriptView>) =>
-      void navigate({
-        search: (previous) => ({
-          ...previous,
-          ...(change.order ? { order: change.order } : {}),
-          ...(change.query !== undefined ? { q: change.query || undefined } : {}),
-          ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
-        }),
-        hash: (previous) => previous ?? '',
-        // Each keystroke of a search is not a page to go back to; an order or filter switch is.
-        replace: change.query !== undefined,
-      }),
-    [navigate],
-  );
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const onViewChange = useViewChange(navigate);
 
   // A link without a source gets the default written into the URL, so copying it later shares the same view.
   useEffect(() => {
@@ -117,6 +103,7 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
+        toolbarExtras={sources.data?.snapshots === 'off' ? undefined : <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} />}
       />
     </div>
   );

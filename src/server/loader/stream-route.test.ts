@@ -99,3 +99,20 @@ describe('stream paging stops with the reader', () => {
     expect(requests - afterLeaving).toBeLessThanOrEqual(2);
   });
 });
+
+describe('HEAD on the stream', () => {
+  it('is refused without paging the conversation', async () => {
+    let requests = 0;
+    const upstream = await listen(() => {
+      requests += 1;
+      return Response.json({ object: 'list', data: [], has_more: false });
+    }, '127.0.0.1', 0);
+    const source: Source = { id: 'demo', label: 'Counted', kind: 'demo', baseUrl: `${upstream.url}/v1`, apiKey: 'key-counted' };
+    const app = createApiApp({ sources: [source] });
+    const response = await app.request('/api/sources/demo/conversations/conv_x/stream', { method: 'HEAD' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(requests).toBe(0);
+    await upstream.close();
+  });
+});

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SourcesResponse } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
 import { DemoList } from './demo-list';
@@ -11,9 +12,11 @@ interface HomePageProps {
   onClearRecent: () => void;
   /** When the page opened, for "opened 5 minutes ago". */
   now: number;
+  /** Opening a conversation from a local file. */
+  fileOpener?: ReactNode;
 }
 
-export function HomePage({ sources, onOpen, recent, onClearRecent, now }: HomePageProps) {
+export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpener }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -26,6 +29,7 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, now }: HomePa
         </div>
         <OpenConversationForm sources={sources.sources} defaultSource={sources.defaultSource} onOpen={onOpen} />
       </section>
+      {fileOpener}
       <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} now={now} />
       <DemoList examples={sources.demoExamples} />
     </div>

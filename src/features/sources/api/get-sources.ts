@@ -20,6 +20,8 @@ export interface SourcesResponse {
   demoExamples: DemoExample[];
   /** `ask`: remote images in conversations load only after a click. Older servers leave it out: `load`. */
   remoteImages?: 'load' | 'ask';
+  /** Who can read snapshots on this viewer; `off` means none can be made. */
+  snapshots?: 'public' | 'private' | 'off';
 }
 
 export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>('/api/sources', signal);

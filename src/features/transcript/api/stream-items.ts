@@ -12,6 +12,18 @@ function malformed(what: string) {
   return new ApiError(`The viewer server's item stream is malformed (${what}).`, { status: 502, code: 'malformed_response' });
 }
 
+/** The most often the stream updates the cache while pages pour in. */
+const FLUSH_MS = 100;
+
+const emptyChunk = (): StreamChunk => ({ head: [], tail: [], done: false });
+
+/** The read's result, or null if `ms` pass first (the read stays pending, to be awaited again). */
+function raceTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function isItem(value: unknown): value is ConversationItem {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
@@ -52,27 +64,44 @@ export async function* streamItems(source: string, conversationId: string, curso
 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let chunk = emptyChunk();
+  let pending: Promise<ReadableStreamReadResult<string>> | null = null;
+  let lastYield = Number.NEGATIVE_INFINITY;
+  const hasItems = () => chunk.head.length > 0 || chunk.tail.length > 0;
   try {
     for (;;) {
-      let read: ReadableStreamReadResult<string>;
+      pending ??= reader.read();
+      // Pages that arrive close together go to the cache (and the page) as one update, at most one per FLUSH_MS;
+      // the first one at once.
+      const wait = hasItems() ? Math.max(0, FLUSH_MS - (performance.now() - lastYield)) : null;
+      let read: ReadableStreamReadResult<string> | null;
       try {
-        read = await reader.read();
+        read = wait === null ? await pending : await raceTimeout(pending, wait);
       } catch (error) {
         if (signal.aborted) throw error;
         throw new ApiError('The connection to the viewer server broke while items were loading.', { status: 0, code: 'network_error' });
       }
-      if (read.done) throw new ApiError('The item stream ended before the conversation was complete.', { status: 0, code: 'stream_interrupted' });
+      if (read === null || (hasItems() && performance.now() - lastYield >= FLUSH_MS)) {
+        yield chunk;
+        chunk = emptyChunk();
+        lastYield = performance.now();
+        if (read === null) continue;
+      }
+      pending = null;
+      if (read.done) {
+        if (hasItems()) yield chunk;
+        throw new ApiError('The item stream ended before the conversation was complete.', { status: 0, code: 'stream_interrupted' });
+      }
       buffer += read.value;
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      const chunk: StreamChunk = { head: [], tail: [], done: false };
       for (const line of lines) {
         if (!line.trim()) continue;
         const event = parseLine(line);
         if (event.type === 'items') chunk[event.end].push(...event.items);
         else if (event.type === 'done') chunk.done = true;
         else {
-          if (chunk.head.length || chunk.tail.length) yield chunk;
+          if (hasItems()) yield chunk;
           throw new ApiError(event.error.message ?? 'Loading failed.', {
             status: event.status,
             code: event.error.code ?? null,
@@ -81,8 +110,15 @@ export async function* streamItems(source: string, conversationId: string, curso
           });
         }
       }
-      yield chunk;
-      if (chunk.done) return;
+      if (chunk.done) {
+        yield chunk;
+        return;
+      }
+      if (lastYield === Number.NEGATIVE_INFINITY && hasItems()) {
+        yield chunk;
+        chunk = emptyChunk();
+        lastYield = performance.now();
+      }
     }
   } finally {
     void reader.cancel().catch(() => undefined);

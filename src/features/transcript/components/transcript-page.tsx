@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
@@ -7,12 +7,13 @@ import { TokenCountsContext, useRunSummary, useTokenCounts } from '../data/use-r
 import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
-import { downloadText } from '../lib/download-text';
 import { collapsedByDefault } from '../lib/item-catalog';
 import type { ItemKind } from '../lib/item-filter';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptIndex } from '../data/transcript-index';
+import { exportPath } from '../api/export-path';
+import { exportInBrowser } from '../lib/export-file';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { useCompactMode } from '../list/use-compact-mode';
 import { useDeepLink } from '../list/use-deep-link';
@@ -24,13 +25,15 @@ import { TranscriptSearchBar } from '../search/transcript-search-bar';
 import { useMatchHighlights } from '../search/use-match-highlights';
 import { useTranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
+import { LiveSwitch } from '../live/live-switch';
+import { NewItemsPill } from '../live/new-items-pill';
+import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
-import { stringifyJson } from '../../../lib/stringify-deep';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -49,6 +52,8 @@ interface TranscriptPageProps {
   itemUrl: (itemId: string) => string;
   /** The other configured sources, offered when this one has no key. */
   otherSources?: readonly { id: string; label: string }[];
+  /** More toolbar actions, such as sharing a snapshot. */
+  toolbarExtras?: ReactNode;
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -72,7 +77,7 @@ function useStickyHeight() {
   return { ref, height };
 }
 
-export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [] }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
   const { conversationId } = origin;
   const transcript = useTranscript(origin);
   const { index, version, load } = transcript;
@@ -81,6 +86,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
   const [visible, setVisible] = useVisibleRange();
+  const [atNewest, setAtNewest] = useState(true);
+  const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
@@ -123,9 +130,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   const hasItems = transcript.hasItems;
   const title = runSummary.title;
+  const rememberedSource = origin.kind === 'api' ? origin.source : null;
   useEffect(() => {
-    if (hasItems) rememberConversation({ conversationId, source: origin.source, openedAt: Date.now(), ...(title ? { title } : {}) });
-  }, [hasItems, conversationId, origin.source, title]);
+    if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now(), ...(title ? { title } : {}) });
+  }, [hasItems, conversationId, rememberedSource, title]);
 
   const jumpToRow = (row: number) => {
     const target = rows.viewIndexOf(row);
@@ -189,15 +197,6 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     return set;
   }, [anchor, search.currentRow]);
 
-  const download = () => {
-    const items = [...index.head, ...[...index.tail].reverse()];
-    downloadText(
-      stringifyJson({ conversation: transcript.conversation ?? { id: conversationId }, source: origin.source, complete: index.complete, items }, 2),
-      `${conversationId}.json`,
-      'application/json',
-    );
-  };
-
   const toggleKind = (kind: ItemKind) => {
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
@@ -231,9 +230,18 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
               shareUrl={shareUrl}
-              onDownload={hasItems ? download : undefined}
+              exportUrl={(format) => {
+                // What the page holds in full is formatted here; otherwise the server reads it all (and a snapshot's
+                // export carries its banner facts).
+                const server = origin.kind === 'api' && index.complete ? null : exportPath(origin, format);
+                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
+                const items = () => index.orderedItems();
+                return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
+              }}
+              extras={toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
               viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
+              live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
             {hasItems && index.itemCount > 0 ? (
               <TranscriptSearchBar
@@ -283,11 +291,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   load={load}
                   highlightedRows={highlightedRows}
                   stickyOffset={sticky.height}
-                  onTopChange={setTopView}
+                  onTopChange={(viewIndex) => {
+                    setTopView(viewIndex);
+                    setAtNewest(listHandle.current?.atNewestEnd() ?? true);
+                  }}
                   onVisibleChange={setVisible}
                   handle={listHandle}
-                compact={compact}
-                turns={turns.headers}
+                  followNewest={transcript.live?.on ?? false}
+                  compact={compact}
+                  turns={turns.headers}
                 />
               </div>
             ) : (
@@ -321,7 +333,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 ) : null}
               </div>
               {index.itemCount > 0 ? (
-                <div className="pointer-events-auto ml-auto">
+                <div className="pointer-events-auto ml-auto flex items-center gap-2">
+                  <NewItemsPill
+                    count={unseen.unseen}
+                    newestOnTop={view.order === 'desc'}
+                    onClick={() => {
+                      unseen.markSeen();
+                      listHandle.current?.scrollToNewest();
+                    }}
+                  />
                   <PositionIndicator
                     index={index}
                     topRow={topRow}

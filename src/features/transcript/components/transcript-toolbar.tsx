@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { EXPORT_CHOICES, type ExportChoice } from '../api/export-path';
 import type { ItemOrder } from '../types';
 
 interface TranscriptToolbarProps {
   order: ItemOrder;
   onOrderChange: (order: ItemOrder) => void;
   shareUrl: () => string;
-  /** Saves what has loaded as JSON; absent until something has. */
-  onDownload?: () => void;
+  /** Where each export format downloads from, or what saves it when the browser formats it itself. */
+  exportUrl: (format: ExportChoice) => string | (() => void);
   onShowShortcuts: () => void;
-  /** How items are shown (expand, collapse, compact), beside the order. */
+  extras?: ReactNode;
+  /** The Live switch, for transcripts that can change. */
+  live?: ReactNode;
+  /** How items are shown (full or compact, expand or collapse all), beside the order. */
   viewControls?: ReactNode;
 }
 
@@ -18,7 +22,42 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'desc', label: 'Newest first' },
 ];
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, onShowShortcuts, viewControls }: TranscriptToolbarProps) {
+/** The Download menu: each format is a plain link the server answers with an attachment. */
+function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => string | (() => void) }) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        Download ▾
+      </summary>
+      <ul className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        {EXPORT_CHOICES.map(({ format, label, title }) => {
+          const target = exportUrl(format);
+          return (
+          <li key={format}>
+            <a
+              href={typeof target === 'string' ? target : '#'}
+              download
+              onClick={(event) => {
+                if (typeof target !== 'string') {
+                  event.preventDefault();
+                  target();
+                }
+                // The menu closes once a format is chosen, as a menu does.
+                event.currentTarget.closest('details')?.removeAttribute('open');
+              }}
+              className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              {label}
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{title}</span>
+            </a>
+          </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
+
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras, live, viewControls }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -29,13 +68,14 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, 
             type="button"
             aria-pressed={order === value}
             onClick={() => onOrderChange(value)}
-            className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+            className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
           >
             {label}
           </button>
         ))}
       </fieldset>
       {viewControls}
+      {live}
       <div className="ml-auto flex gap-2">
         <button
           type="button"
@@ -46,16 +86,8 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, onDownload, 
         >
           ?
         </button>
-        {onDownload ? (
-          <button
-            type="button"
-            onClick={onDownload}
-            title="Download the conversation and its loaded items as JSON"
-            className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            Download JSON
-          </button>
-        ) : null}
+        <DownloadMenu exportUrl={exportUrl} />
+        {extras}
         <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" />
       </div>
     </div>

@@ -42,7 +42,7 @@ export class RunSummary {
   reasoning = 0;
   /** Items (or calls, with their output) that failed or are incomplete. */
   private readonly failed = new Map<string, Slot>();
-  private readonly seen: Record<End, number> = { head: 0, tail: 0 };
+  private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
   private firstUserHead: string | null = null;
   private oldestUserTail: string | null = null;
   private userSlots: Slot[] = [];
@@ -50,8 +50,8 @@ export class RunSummary {
 
   sync(index: TranscriptIndex): void {
     if (index.version === this.version) return;
-    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail) this.reset();
-    for (const end of ['head', 'tail'] as const) {
+    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
+    for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
       for (let offset = this.seen[end]; offset < list.length; offset += 1) this.add(index, { end, offset }, list[offset]);
       this.seen[end] = list.length;
@@ -66,6 +66,7 @@ export class RunSummary {
     this.reasoning = 0;
     this.seen.head = 0;
     this.seen.tail = 0;
+    this.seen.live = 0;
     this.firstUserHead = null;
     this.oldestUserTail = null;
     this.userSlots = [];
@@ -79,7 +80,7 @@ export class RunSummary {
       if (role === 'user') {
         this.userSlots.push(slot);
         if (slot.end === 'head') this.firstUserHead ??= messageText(item);
-        else this.oldestUserTail = messageText(item);
+        else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
       }
     } else if (kind === 'reasoning') {
       this.reasoning += 1;

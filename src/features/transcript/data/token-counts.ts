@@ -31,13 +31,13 @@ export function loadTokenizer(): Promise<CountTokens> {
 export class TokenCounts {
   readonly byId = new Map<string, number>();
   total = 0;
-  private readonly seen: Record<End, number> = { head: 0, tail: 0 };
+  private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
 
   /** Counts up to `budget` new items; returns true when every loaded item is counted. */
   step(index: TranscriptIndex, count: CountTokens, budget: number): boolean {
-    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail) this.reset();
+    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
     let left = budget;
-    for (const end of ['head', 'tail'] as const) {
+    for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
       while (this.seen[end] < list.length) {
         if (left <= 0) return false;
@@ -57,5 +57,6 @@ export class TokenCounts {
     this.total = 0;
     this.seen.head = 0;
     this.seen.tail = 0;
+    this.seen.live = 0;
   }
 }

@@ -105,3 +105,40 @@ describe('turns in view rows', () => {
     expect(ids).toEqual(['u1', 'a1', 'u2']);
   });
 });
+
+describe('TranscriptIndex live items', () => {
+  it('puts later arrivals after the tail, in both orders, and keeps every existing key', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([[message('a', 'one')]], [[message('z', 'last')]]));
+    const keys = Array.from({ length: index.rowCount }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)));
+    index.applyLive({ added: [message('n1', 'new one'), message('n2', 'new two')], changed: [], removed: [] });
+    expect(Array.from({ length: 3 }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)))).toEqual(keys);
+    expect(TranscriptIndex.keyOf(index.slotAt(4))).toBe('l1');
+    expect(index.rowOfId('n2')).toBe(4);
+    expect(index.newestId).toBe('n2');
+    const desc = buildViewRows(index, 'desc', new Set());
+    expect(index.itemAt(index.slotAt(desc.rowAt(0))!).id).toBe('n2');
+    expect(findMatches(index, 'new')).toEqual([3, 4]);
+    // The tail keeps loading older items; the arrivals stay last.
+    index.sync(addChunk(state([[message('a', 'one')]], [[message('z', 'last')]]), { head: [], tail: [message('y', '')] as never, done: true }));
+    expect(index.rowOfId('n2')).toBe(4);
+    expect(index.rowOfId('y')).toBe(1);
+  });
+});
+
+describe('TranscriptIndex.keyAt', () => {
+  it('gives every row a distinct key that does not change as rows arrive around it', () => {
+    const index = new TranscriptIndex();
+    const first = state([[message('a', ''), message('b', '')]], [[message('z', ''), message('y', '')]]);
+    index.sync(first);
+    const before = Array.from({ length: index.rowCount }, (_, row) => index.keyAt(row));
+    expect(new Set(before).size).toBe(before.length);
+    const zRow = index.rowOfId('z')!;
+    const zKey = index.keyAt(zRow);
+    index.sync(addChunk(first, { head: [message('c', '')] as never, tail: [message('x', '')] as never, done: false }));
+    expect(index.keyAt(index.rowOfId('z')!)).toBe(zKey);
+    expect(index.keyAt(index.rowOfId('a')!)).toBe(before[0]);
+    const after = Array.from({ length: index.rowCount }, (_, row) => index.keyAt(row));
+    expect(new Set(after).size).toBe(after.length);
+  });
+});

@@ -4,29 +4,49 @@ import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';
 import type { StreamedItems } from './streamed-items';
 
-export type End = 'head' | 'tail';
+/** The head and tail as the stream loaded them, and `live`: items that arrived later, oldest first. */
+export type End = 'head' | 'tail' | 'live';
 
-interface Slot {
+export interface Slot {
   end: End;
-  /** From the first item for the head, from the last item for the tail. */
+  /** From the first item for the head, from the last item for the tail, from the first arrival for live. */
   offset: number;
+}
+
+const ENDS = ['head', 'tail', 'live'] as const;
+const KEY_PREFIX: Record<End, string> = { head: 'h', tail: 't', live: 'l' };
+
+/** What one look at the newest end of a conversation changes. */
+export interface LiveChanges {
+  /** New items, oldest first; they go after the newest item held. */
+  added: readonly ConversationItem[];
+  /** Items already held whose content or status changed; each replaces its slot. */
+  changed: readonly ConversationItem[];
+  /** IDs of held items the upstream no longer has. */
+  removed: readonly string[];
 }
 
 /**
  * Everything the view looks up about the loaded items, built once as pages arrive: positions by ID, tool-call
  * pairs, kinds and search text. Syncing with a newer state only reads the pages it has not seen, so a
- * conversation of 50,000 items costs each item once, not once per page.
+ * conversation of 50,000 items costs each item once, not once per page. Items that arrive later go into a
+ * third segment after the tail, so no row key ever changes.
  */
 export class TranscriptIndex {
   readonly head: ConversationItem[] = [];
   /** Newest first. */
   readonly tail: ConversationItem[] = [];
-  readonly texts: Record<End, string[]> = { head: [], tail: [] };
-  readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [] };
+  /** Oldest first, all newer than the tail. */
+  readonly live: ConversationItem[] = [];
+  readonly texts: Record<End, string[]> = { head: [], tail: [], live: [] };
+  readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
   readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
   readonly kindCounts: Record<ItemKind, number> = { messages: 0, tools: 0, reasoning: 0, other: 0 };
+  /** IDs of held items whose status is `in_progress`, oldest first. */
+  readonly inProgress = new Set<string>();
+  private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
-  private readonly pagesSeen: Record<End, number> = { head: 0, tail: 0 };
+  private readonly pagesSeen: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
   /** Outputs that are shown inside their call's row whenever the call is loaded. */
   foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
@@ -54,15 +74,18 @@ export class TranscriptIndex {
 
   /** Forgets everything, for a state that starts over. */
   reset() {
-    for (const end of ['head', 'tail'] as const) {
+    for (const end of ENDS) {
       this[end].length = 0;
       this.texts[end].length = 0;
       this.kinds[end].length = 0;
-      this.pagesSeen[end] = 0;
     }
+    this.pagesSeen.head = 0;
+    this.pagesSeen.tail = 0;
     this.pairs.outputByCallId.clear();
     this.pairs.callByCallId.clear();
     this.slotById.clear();
+    this.inProgress.clear();
+    this.removed.clear();
     for (const kind of Object.keys(this.kindCounts) as ItemKind[]) this.kindCounts[kind] = 0;
     this.duplicates = 0;
     this.foldableCount = 0;
@@ -70,48 +93,122 @@ export class TranscriptIndex {
     this.version += 1;
   }
 
+  /** Applies what a look at the newest end found; returns whether anything changed. */
+  applyLive({ added, changed, removed }: LiveChanges): boolean {
+    let touched = false;
+    for (const item of changed) touched = this.replace(item) || touched;
+    for (const id of removed) {
+      if (!this.slotById.has(id) || this.removed.has(id)) continue;
+      this.removed.add(id);
+      this.inProgress.delete(id);
+      touched = true;
+    }
+    for (const item of added) {
+      this.add('live', item);
+      touched = true;
+    }
+    if (touched) this.version += 1;
+    return touched;
+  }
+
+  isRemoved(id: unknown): boolean {
+    return typeof id === 'string' && this.removed.has(id);
+  }
+
+  /** Puts a newer copy of a held item in its slot, keeping its row and key; its kind, text and pairing follow. */
+  private replace(item: ConversationItem): boolean {
+    const id = item.id;
+    const slot = typeof id === 'string' ? this.slotById.get(id) : undefined;
+    if (!slot || typeof id !== 'string') return false;
+    const old = this.itemAt(slot);
+    this[slot.end][slot.offset] = item;
+    this.removed.delete(id);
+    const kind = itemKind(item);
+    this.kindCounts[this.kinds[slot.end][slot.offset]] -= 1;
+    this.kindCounts[kind] += 1;
+    this.kinds[slot.end][slot.offset] = kind;
+    this.texts[slot.end][slot.offset] = searchableText(item);
+    const oldPair = pairKey(old);
+    if (oldPair) {
+      const target = oldPair.side === 'output' ? this.pairs.outputByCallId : this.pairs.callByCallId;
+      if (target.get(oldPair.key) === old) target.delete(oldPair.key);
+    }
+    this.trackPairAndStatus(item);
+    if (item.status !== 'in_progress') this.inProgress.delete(id);
+    return true;
+  }
+
   private add(end: End, item: ConversationItem) {
     const list = this[end];
     const id = typeof item.id === 'string' ? item.id : '';
+    let first = false;
     if (id) {
       if (this.slotById.has(id)) this.duplicates += 1;
-      else this.slotById.set(id, { end, offset: list.length });
+      else {
+        this.slotById.set(id, { end, offset: list.length });
+        first = true;
+      }
     }
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
     this.kindCounts[kind] += 1;
     this.texts[end].push(searchableText(item));
+    if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
+    if (first || !id) this.trackPairAndStatus(item);
+  }
+
+  private trackPairAndStatus(item: ConversationItem) {
     const pair = pairKey(item);
-    if (pair?.side === 'output' && foldsIntoCall(item.type)) this.foldableCount += 1;
     if (pair) {
       const target = pair.side === 'output' ? this.pairs.outputByCallId : this.pairs.callByCallId;
       if (!target.has(pair.key)) target.set(pair.key, item);
     }
+    if (item.status === 'in_progress' && typeof item.id === 'string' && item.id) this.inProgress.add(item.id);
   }
 
   get itemCount(): number {
-    return this.head.length + this.tail.length;
+    return this.head.length + this.tail.length + this.live.length;
   }
 
-  /** Rows in oldest-first order: the head, a gap while the middle is missing, then the tail. */
+  private get gapCount(): number {
+    return this.complete ? 0 : 1;
+  }
+
+  /** Rows in oldest-first order: the head, a gap while the middle is missing, the tail, then later arrivals. */
   get rowCount(): number {
-    return this.itemCount + (this.complete ? 0 : 1);
+    return this.itemCount + this.gapCount;
   }
 
   get gapRow(): number | null {
     return this.complete ? null : this.head.length;
   }
 
+  /**
+   * The ID of the newest item held: undefined while the stream has not reached the newest end yet, null for a
+   * conversation known to be empty.
+   */
+  get newestId(): string | null | undefined {
+    const newest = this.live.at(-1) ?? this.tail[0] ?? (this.complete ? this.head.at(-1) : undefined);
+    if (newest) return typeof newest.id === 'string' ? newest.id : undefined;
+    return this.complete ? null : undefined;
+  }
+
   /** The slot behind an oldest-first row, or null for the gap. */
   slotAt(row: number): Slot | null {
+    if (row < 0) return null;
     if (row < this.head.length) return { end: 'head', offset: row };
-    const fromEnd = this.rowCount - 1 - row;
-    return fromEnd >= 0 && fromEnd < this.tail.length ? { end: 'tail', offset: fromEnd } : null;
+    let rest = row - this.head.length - this.gapCount;
+    if (rest < 0) return null;
+    if (rest < this.tail.length) return { end: 'tail', offset: this.tail.length - 1 - rest };
+    rest -= this.tail.length;
+    return rest < this.live.length ? { end: 'live', offset: rest } : null;
   }
 
   rowOf(slot: Slot): number {
-    return slot.end === 'head' ? slot.offset : this.rowCount - 1 - slot.offset;
+    if (slot.end === 'head') return slot.offset;
+    const tailStart = this.head.length + this.gapCount;
+    return slot.end === 'tail' ? tailStart + this.tail.length - 1 - slot.offset : tailStart + this.tail.length + slot.offset;
   }
 
   itemAt(slot: Slot): ConversationItem {
@@ -140,8 +237,26 @@ export class TranscriptIndex {
     return callRow ?? row;
   }
 
+  /** Every held item, oldest first (the missing middle aside). */
+  orderedItems(): ConversationItem[] {
+    return [...this.head, ...[...this.tail].reverse(), ...this.live];
+  }
+
+  /**
+   * The same key as `keyOf`, as a number and without allocating: the virtualiser asks for the key of every row
+   * each time it lays the list out, 50,000 times on a long run.
+   */
+  keyAt(row: number): number {
+    if (row < this.head.length) return row * 4;
+    let rest = row - this.head.length - this.gapCount;
+    if (rest < 0) return 3;
+    if (rest < this.tail.length) return (this.tail.length - 1 - rest) * 4 + 1;
+    rest -= this.tail.length;
+    return rest * 4 + 2;
+  }
+
   /** A key that stays the same for an item however many items arrive around it. */
   static keyOf(slot: Slot | null): string {
-    return slot ? `${slot.end === 'head' ? 'h' : 't'}${slot.offset}` : 'gap';
+    return slot ? `${KEY_PREFIX[slot.end]}${slot.offset}` : 'gap';
   }
 }

@@ -1,14 +1,21 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
+import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
-import type { Conversation } from '../types';
+import { useLiveUpdates, type LiveUpdates } from '../live/use-live-updates';
+import type { Conversation, ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
 import { transcriptStatus, type TranscriptStatus } from './transcript-status';
 
 /** Where a transcript comes from. Each origin has an adapter below; the view never knows which one fed it. */
-export type TranscriptOrigin = { kind: 'api'; source: string; conversationId: string };
+export type TranscriptOrigin =
+  | { kind: 'api'; source: string; conversationId: string }
+  /** A stored snapshot: its conversation object comes with it, its items from the viewer's store. */
+  | { kind: 'snapshot'; snapshotId: string; conversationId: string; conversation: Conversation }
+  /** A local file, read whole in the browser: everything is there at once. */
+  | { kind: 'file'; name: string; conversationId: string; conversation: Conversation; items: readonly ConversationItem[] };
 
 export interface TranscriptLoad {
   /** Still reading, stopped by the reader, failed partway, or everything is here. */
@@ -31,6 +38,8 @@ export interface Transcript {
   hasItems: boolean;
   load: TranscriptLoad;
   status: TranscriptStatus;
+  /** Watching for new and changed items; null for origins that never change. */
+  live: LiveUpdates | null;
 }
 
 interface OriginData {
@@ -47,32 +56,76 @@ interface OriginData {
 }
 
 /** The API origin: the conversation object, and its items streamed from both ends by the viewer's server. */
-function useApiOrigin(source: string, conversationId: string): OriginData {
+function useApiOrigin(origin: TranscriptOrigin): OriginData {
+  const enabled = origin.kind === 'api';
+  const source = enabled ? origin.source : '';
   const client = useQueryClient();
-  const conversation = useQuery(conversationQueryOptions(source, conversationId));
-  const options = itemStreamQueryOptions(source, conversationId);
-  const items = useQuery(options);
-  const { refetch } = items;
+  const conversation = useQuery({ ...conversationQueryOptions(source, origin.conversationId), enabled });
+  const options = itemStreamQueryOptions(source, origin.conversationId);
+  const items = useQuery({ ...options, enabled });
   return {
     conversation: conversation.data,
     conversationError: conversation.error,
     retryConversation: () => void conversation.refetch(),
+    ...itemsState(items, () => void client.cancelQueries({ queryKey: options.queryKey })),
+  };
+}
+
+/** What an items query tells the view, and how to stop and resume it. */
+function itemsState(items: UseQueryResult<StreamedItems>, stop: () => void) {
+  const { refetch } = items;
+  return {
     items: items.data,
     itemsError: items.error,
     failureReason: items.failureReason,
     failureCount: items.failureCount,
     fetching: items.isFetching,
-    stop: () => void client.cancelQueries({ queryKey: options.queryKey }),
+    stop,
     resume: () => void refetch(),
   };
 }
 
+/** The snapshot origin: the conversation object it was stored with, and its stored items in pages. */
+function useSnapshotOrigin(origin: TranscriptOrigin): OriginData {
+  const enabled = origin.kind === 'snapshot';
+  const client = useQueryClient();
+  const options = snapshotItemsQueryOptions(enabled ? origin.snapshotId : '');
+  const items = useQuery({ ...options, enabled });
+  return {
+    conversation: enabled ? origin.conversation : undefined,
+    conversationError: null,
+    retryConversation: () => undefined,
+    ...itemsState(items, () => void client.cancelQueries({ queryKey: options.queryKey })),
+  };
+}
+
+function useFileOrigin(origin: TranscriptOrigin): OriginData {
+  const fileItems = origin.kind === 'file' ? origin.items : null;
+  const items = useMemo<StreamedItems | undefined>(() => (fileItems ? { head: [fileItems], tail: [], complete: true } : undefined), [fileItems]);
+  return {
+    conversation: origin.kind === 'file' ? origin.conversation : undefined,
+    conversationError: null,
+    retryConversation: () => undefined,
+    items,
+    itemsError: null,
+    failureReason: null,
+    failureCount: 0,
+    fetching: false,
+    stop: () => undefined,
+    resume: () => undefined,
+  };
+}
+
 export function useTranscript(origin: TranscriptOrigin): Transcript {
-  const data = useApiOrigin(origin.source, origin.conversationId);
+  // Every adapter is always called, in the same order; only the one for this origin fetches anything.
+  const fromApi = useApiOrigin(origin);
+  const fromSnapshot = useSnapshotOrigin(origin);
+  const fromFile = useFileOrigin(origin);
+  const data = origin.kind === 'api' ? fromApi : origin.kind === 'snapshot' ? fromSnapshot : fromFile;
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());
-  const version = useMemo(() => {
+  const streamVersion = useMemo(() => {
     if (!data.items) return 0;
     if (!index.sync(data.items)) {
       index.reset();
@@ -80,6 +133,9 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
     }
     return index.version;
   }, [data.items, index]);
+  const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
+  // Both count the same index's changes, so the larger one is the latest.
+  const version = Math.max(streamVersion, live?.version ?? 0);
 
   const complete = data.items?.complete ?? false;
   const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
@@ -100,6 +156,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
       stop: data.stop,
       resume,
     },
+    live,
     status: transcriptStatus({
       hasItems,
       itemsError: data.itemsError,

@@ -16,7 +16,7 @@ function positionText(index: TranscriptIndex, row: number | null): string {
   if (index.complete) return `Item ${fmt(index.rowOf(slot) + 1)} of ${fmt(index.itemCount)}`;
   return slot.end === 'head'
     ? `Item ${fmt(slot.offset + 1)} · ${fmt(index.itemCount)} loaded`
-    : `Item ${fmt(slot.offset + 1)} from the end · ${fmt(index.itemCount)} loaded`;
+    : `Item ${fmt(index.rowCount - index.rowOf(slot))} from the end · ${fmt(index.itemCount)} loaded`;
 }
 
 /** Where the reader is in a long transcript, with jumps to either end; always on screen. */

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { createElement, memo, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { createElement, memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -8,6 +8,8 @@ import type { ItemViewProps } from '../components/item-view-props';
 import { LongText } from '../components/content/long-text';
 import { toPrettyJson } from '../lib/json-text';
 import { partnerOf } from '../lib/pair-tool-calls';
+import { RemovedNotice } from '../live/removed-notice';
+import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { RowKeyContext } from './item-ui-store';
 import { TurnHeader, type TurnHeaders } from './turn-header';
@@ -62,7 +64,9 @@ export interface TranscriptListHandle {
   scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
   /** The view position at the top of the screen, below the sticky toolbar. */
   topViewIndex: () => number | null;
-
+  /** Whether the reader is at the newest item (the bottom oldest first, the top newest first). */
+  atNewestEnd: () => boolean;
+  scrollToNewest: () => void;
 }
 
 interface TranscriptListProps {
@@ -78,6 +82,8 @@ interface TranscriptListProps {
   /** The first and last view positions on screen, as they change. */
   onVisibleChange?: (range: readonly [number, number] | null) => void;
   handle: Ref<TranscriptListHandle>;
+  /** Keep a reader who is at the newest item there as items arrive. */
+  followNewest?: boolean;
   /** One line per item, turns grouped under headers. */
   compact?: boolean;
   turns?: TurnHeaders;
@@ -96,7 +102,7 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, compact = false, turns }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -113,6 +119,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     return () => observer.disconnect();
   }, []);
 
+  const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
+  // Stable between renders: a new key function makes the virtualiser lay out every row again.
+  const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -120,7 +129,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     estimateSize: () => (compact ? ESTIMATED_COMPACT_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT),
     overscan: 6,
     scrollMargin,
-    getItemKey: (viewIndex) => TranscriptIndex.keyOf(index.slotAt(rows.rowAt(viewIndex))),
+    getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: 'end',
     scrollPaddingStart: stickyOffset,
@@ -131,6 +140,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
     },
   });
+  follow.attach(virtualizer);
 
   useImperativeHandle(handle, () => ({
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
@@ -142,6 +152,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       pendingFocus.current = focus && !rendered ? viewIndex : null;
     },
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
+    atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
+    scrollToNewest: () => follow.scrollToNewest(),
   }));
 
   const virtualItems = virtualizer.getVirtualItems();
@@ -184,6 +196,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
             {item && compact && turns ? <TurnHeader row={row} turns={turns} /> : null}
             {item ? (
               <RowKeyContext.Provider value={key}>
+                {index.isRemoved(item.id) ? <RemovedNotice /> : null}
                 <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
               </RowKeyContext.Provider>
             ) : (

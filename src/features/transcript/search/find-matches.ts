@@ -8,7 +8,7 @@ export function findMatches(index: TranscriptIndex, query: string): number[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
   const rows = new Set<number>();
-  for (const end of ['head', 'tail'] as const) {
+  for (const end of ['head', 'tail', 'live'] as const) {
     const texts = index.texts[end];
     for (let offset = 0; offset < texts.length; offset += 1) {
       if (texts[offset].includes(needle)) rows.add(index.shownRow(index.rowOf({ end, offset })));

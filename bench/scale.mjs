@@ -1,0 +1,405 @@
+// `npm run bench:scale`: a generated 50,000-item agent run on a loopback upstream, paged through by the official
+// `openai` SDK and loaded by the built viewer in headless Chromium, at 0 ms and then 50 ms per upstream request.
+// Prints the figures next to their targets. Loopback only; stops by itself and ends everything it started.
+// Usage: npm run build && node bench/scale.mjs [items=50000]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import OpenAI from 'openai';
+import { chromium } from 'playwright-core';
+
+const COUNT = Number(process.argv[2] ?? 50_000);
+const CONVERSATION = 'conv_bench_scale';
+const LATENCY_MS = 50;
+const ROUNDS = 3;
+const DEADLINE_MS = 15 * 60_000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const expectedCount = `${COUNT.toLocaleString('en')} items`;
+// BENCH_PROFILE=<dir> also records a CPU profile of each browser phase (open them in DevTools' Performance panel)
+// and prints the functions that took the most time in each.
+const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
+
+for (const built of ['dist/server/main.js', 'dist/client/index.html']) {
+  if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first (npm run bench:scale does).`);
+}
+
+// Everything this run starts, ended in reverse order by stopAll, also on the deadline and on Ctrl+C.
+const cleanups = [];
+const stopAll = async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch(() => {});
+};
+const deadline = setTimeout(async () => {
+  console.error(`bench: gave up after ${DEADLINE_MS / 60_000} minutes`);
+  await stopAll();
+  process.exit(1);
+}, DEADLINE_MS);
+process.once('SIGINT', async () => {
+  await stopAll();
+  process.exit(130);
+});
+
+// --- The upstream, in a worker thread --------------------------------------------------------------------------
+const upstream = new Worker(new URL('./scale-upstream.mjs', import.meta.url), { workerData: { count: COUNT, conversationId: CONVERSATION } });
+cleanups.push(() => upstream.terminate());
+const fromUpstream = (type) => new Promise((resolve) => {
+  const listener = (message) => {
+    if (message.type !== type) return;
+    upstream.off('message', listener);
+    resolve(message);
+  };
+  upstream.on('message', listener);
+});
+const run = await fromUpstream('ready');
+const upstreamBase = `http://127.0.0.1:${run.port}/v1`;
+const setLatency = async (ms) => {
+  const acknowledged = fromUpstream('latency');
+  upstream.postMessage({ type: 'latency', ms });
+  await acknowledged;
+};
+
+// --- The built viewer, pointed at it ---------------------------------------------------------------------------
+// Started in an empty directory, so no .env of the checkout changes what is measured.
+const emptyDir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+cleanups.push(() => rmSync(emptyDir, { recursive: true, force: true }));
+const viewer = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+  cwd: emptyDir,
+  env: {
+    PATH: process.env.PATH,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    OPENAI_API_KEY: 'sk-bench-scale',
+    OPENAI_BASE_URL: upstreamBase,
+    VIEWER_DEMO: 'off',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+cleanups.push(() => viewer.kill('SIGTERM'));
+const viewerUrl = await new Promise((resolve, reject) => {
+  let output = '';
+  viewer.stdout.on('data', (chunk) => {
+    output += chunk;
+    const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+    if (match) resolve(match[1]);
+  });
+  viewer.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
+});
+viewer.stdout.resume();
+
+// --- The SDK, paging directly against the upstream -------------------------------------------------------------
+const sdk = new OpenAI({ apiKey: 'sk-bench-scale', baseURL: upstreamBase, maxRetries: 0 });
+async function sdkPaging() {
+  const started = performance.now();
+  let count = 0;
+  for await (const item of sdk.conversations.items.list(CONVERSATION, { order: 'asc', limit: 100 })) {
+    if (item.id) count += 1;
+  }
+  if (count !== COUNT) throw new Error(`the SDK listed ${count} items, not ${COUNT}`);
+  return performance.now() - started;
+}
+/** The viewer server's NDJSON stream read by Node, no browser: what the load costs before any rendering. */
+async function serverStream() {
+  const started = performance.now();
+  const response = await fetch(`${viewerUrl}/api/sources/openai/conversations/${CONVERSATION}/stream`);
+  if (!response.ok) throw new Error(`the stream answered ${response.status}`);
+  let count = 0;
+  let rest = '';
+  let last = null;
+  for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines.filter(Boolean)) {
+      last = JSON.parse(line);
+      if (last.type === 'items') count += last.items.length;
+    }
+  }
+  if (last?.type !== 'done' || count !== COUNT) throw new Error(`the stream ended with ${JSON.stringify(last)?.slice(0, 200)} after ${count} items`);
+  return performance.now() - started;
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// --- The browser ------------------------------------------------------------------------------------------------
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+cleanups.push(() => browser.close());
+
+/**
+ * Runs in the page before its own scripts: records long tasks and long animation frames (with the scripts that
+ * made them), and, once per frame, when the first item showed, when the count read complete, and when the item of
+ * `#hash` (or the watched search match) stood in the viewport.
+ */
+function instrument({ expectedCount }) {
+  const bench = { firstItem: null, complete: null, linkInView: null, longTasks: [], frames: [], maxRows: 0, watch: null, lastInput: null };
+  window.bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        bench.frames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          blocking: entry.blockingDuration,
+          render: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+          scripts: entry.scripts.map((script) => ({
+            invoker: script.invoker,
+            name: script.sourceFunctionName,
+            url: script.sourceURL,
+            position: script.sourceCharPosition,
+            duration: script.duration,
+            layout: script.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // Long animation frames are newer than long tasks; the long tasks still count.
+  }
+  document.addEventListener('input', () => (bench.lastInput = performance.now()), true);
+  const inView = (element) => {
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
+  };
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const check = () => {
+    const now = performance.now();
+    if (bench.firstItem === null && document.querySelector('article[data-item-id]')) bench.firstItem = now;
+    if (bench.complete === null && document.querySelector('[data-testid="item-count"]')?.textContent === expectedCount) bench.complete = now;
+    if (hash && bench.linkInView === null) {
+      const article = document.querySelector(`article[data-item-id="${CSS.escape(hash)}"]`);
+      if (article?.classList.contains('item-highlight') && inView(article)) bench.linkInView = now;
+    }
+    const watch = bench.watch;
+    if (watch && watch.inView === null) {
+      const counted = document.querySelector('[data-testid="match-count"]')?.textContent ?? '';
+      if (watch.counts.includes(counted) && inView(document.querySelector(`article[data-item-id="${watch.itemId}"]`))) watch.inView = now;
+    }
+    bench.maxRows = Math.max(bench.maxRows, document.querySelectorAll('li[data-view-index]').length);
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+const hotspots = [];
+
+async function startProfile(cdp) {
+  if (!PROFILE_DIR) return;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+}
+
+/** Saves the phase's profile and keeps its heaviest functions by self time for the report. */
+async function stopProfile(cdp, label) {
+  if (!PROFILE_DIR) return;
+  const { profile } = await cdp.send('Profiler.stop');
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${label.replace(/\W+/g, '-')}.cpuprofile`), JSON.stringify(profile));
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const self = new Map();
+  profile.samples.forEach((id, index) => {
+    const frame = frames.get(id);
+    const where = frame.url ? ` ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
+    const key = `${frame.functionName || '(anonymous)'}${where}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
+  });
+  const top = [...self].filter(([key]) => key !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 8);
+  hotspots.push({ label, top });
+  await cdp.send('Profiler.start');
+}
+
+async function openViewer(hash = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.addInitScript(instrument, { expectedCount });
+  await startProfile(cdp);
+  await page.goto(`${viewerUrl}/c/${CONVERSATION}?source=openai${hash}`);
+  return { context, page, cdp };
+}
+
+const waitFor = (page, condition, timeout = 240_000) => page.waitForFunction(condition, undefined, { timeout, polling: 100 });
+
+/** The longest long task (and the long animation frames, with their scripts) since `since`, on the page's clock. */
+async function longTasksSince(page, since) {
+  return page.evaluate((from) => {
+    const tasks = window.bench.longTasks.filter((task) => task.start >= from);
+    const frames = window.bench.frames.filter((frame) => frame.start >= from).sort((a, b) => b.duration - a.duration);
+    return { count: tasks.length, longest: Math.max(0, ...tasks.map((task) => task.duration)), longestFrame: frames[0]?.duration ?? 0, frames: frames.slice(0, 5) };
+  }, since);
+}
+
+const now = (page) => page.evaluate(() => performance.now());
+const frame = (page, frames = 2) => page.evaluate(async (count) => {
+  for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+}, frames);
+
+// --- 0 ms --------------------------------------------------------------------------------------------------------
+const figures = {};
+const loadBefore = loadavg()[0];
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+await sdkPaging(); // warm-up: connections and JIT
+// Three rounds, the SDK and the viewer in turn, so a busy moment on a shared machine does not land on one side only.
+const rounds = [];
+let first;
+for (let round = 0; round < ROUNDS; round += 1) {
+  progress(`round ${round + 1} of ${ROUNDS} at 0 ms: SDK paging, then the viewer's load`);
+  const sdkTime = await sdkPaging();
+  const opened = await openViewer();
+  await waitFor(opened.page, () => window.bench.complete !== null);
+  rounds.push({ sdk: sdkTime, ...(await opened.page.evaluate(() => ({ firstItem: window.bench.firstItem, complete: window.bench.complete }))) });
+  if (round < ROUNDS - 1) await opened.context.close();
+  else first = opened;
+}
+for (const key of ['sdk', 'firstItem', 'complete']) {
+  const values = rounds.map((round) => round[key]);
+  figures[key === 'sdk' ? 'sdk0' : key] = median(values);
+  figures[`${key}Range`] = [Math.min(...values), Math.max(...values)];
+}
+
+figures.stream0 = await serverStream();
+progress('scrolling and search');
+{
+  const { page, cdp } = first;
+  await stopProfile(cdp, 'load');
+  figures.loadTasks = await longTasksSince(page, 0);
+  await frame(page, 10);
+  figures.rowsAfterLoad = await page.locator('ol[aria-label="Conversation items"] > li[data-view-index]').count();
+  figures.elementsAfterLoad = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+  figures.heapAfterLoad = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await cdp.send('HeapProfiler.collectGarbage');
+  figures.heapAfterGc = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+
+  // Scrolling end to end: jumps through the whole list in 400 steps (every step lands on rows never rendered),
+  // then reading-speed wheel turns near the end; one settled frame between steps.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frame(page, 10);
+  let since = await now(page);
+  await page.evaluate(async () => {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let step = 1; step <= 400; step += 1) {
+      window.scrollTo(0, Math.round(((document.documentElement.scrollHeight - window.innerHeight) * step) / 400));
+      await nextFrame();
+      await nextFrame();
+    }
+  });
+  figures.scrollJumps = await longTasksSince(page, since);
+  await stopProfile(cdp, 'scroll jumps');
+  await page.mouse.move(640, 500);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.8));
+  await frame(page, 10);
+  since = await now(page);
+  for (let step = 0; step < 150; step += 1) {
+    await page.mouse.wheel(0, 600);
+    await frame(page, 1);
+  }
+  figures.scrollWheel = await longTasksSince(page, since);
+  await stopProfile(cdp, 'wheel');
+  figures.maxRows = await page.evaluate(() => window.bench.maxRows);
+
+  // Typing a search word char by char from the top; its only match is ~90% of the way down.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frame(page, 10);
+  const search = page.locator('input[data-transcript-search]');
+  await search.click();
+  await frame(page, 5);
+  since = await now(page);
+  await page.evaluate(({ itemId }) => {
+    window.bench.watch = { itemId, counts: ['1 match', '1 of 1'], inView: null };
+  }, run.needle);
+  await search.pressSequentially(run.needle.word, { delay: 120 });
+  await waitFor(page, () => window.bench.watch.inView !== null, 30_000);
+  await page.waitForTimeout(300);
+  figures.matchInView = await page.evaluate(() => window.bench.watch.inView - window.bench.lastInput);
+  figures.typing = await longTasksSince(page, since);
+  await stopProfile(cdp, 'typing');
+  await first.context.close();
+}
+
+// --- 50 ms per upstream request ------------------------------------------------------------------------------------
+await setLatency(LATENCY_MS);
+progress(`SDK paging and viewer at ${LATENCY_MS} ms`);
+figures.sdk50 = await sdkPaging();
+figures.stream50 = await serverStream();
+{
+  const { context, page } = await openViewer();
+  await waitFor(page, () => window.bench.complete !== null);
+  Object.assign(figures, await page.evaluate(() => ({ firstItem50: window.bench.firstItem, complete50: window.bench.complete })));
+  await context.close();
+}
+{
+  const { context, page } = await openViewer(`#${run.lastId}`);
+  await waitFor(page, () => window.bench.linkInView !== null);
+  figures.lastLink50 = await page.evaluate(() => window.bench.linkInView);
+  await context.close();
+}
+await setLatency(0);
+
+// --- First-load size: what index.html references directly ---------------------------------------------------------
+const html = readFileSync(join(root, 'dist/client/index.html'), 'utf8');
+const firstLoad = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+const firstLoadBytes = firstLoad.reduce((sum, file) => sum + gzipSync(readFileSync(join(root, 'dist/client', file)), { level: 9 }).length, 0);
+
+clearTimeout(deadline);
+await stopAll();
+
+// --- Report --------------------------------------------------------------------------------------------------------
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const range = ([low, high]) => `(${(low / 1000).toFixed(2)}–${(high / 1000).toFixed(2)})`;
+const ms = (value) => `${Math.round(value)} ms`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+// A long animation frame is the task plus the style, layout and paint after it: what the reader sees as a stutter.
+const tasks = ({ longest, longestFrame, count }) => `${ms(longest)}, frame ${ms(longestFrame)} (${count} tasks over 50 ms)`;
+const rows = [
+  [`SDK paging, 0 ms (median of ${ROUNDS}, range)`, `${s(figures.sdk0)} ${range(figures.sdkRange)}`, '', ''],
+  ['viewer server stream alone, no browser', `${s(figures.stream0)} = ${(figures.stream0 / figures.sdk0).toFixed(2)}× SDK`, '', ''],
+  ['viewer: first item shown', `${s(figures.firstItem)} ${range(figures.firstItemRange)}`, '', ''],
+  ['viewer: all items loaded', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 3× SDK', verdict(figures.complete <= 3 * figures.sdk0)],
+  ['item rows in the DOM after load / most ever', `${figures.rowsAfterLoad} / ${figures.maxRows} (${figures.elementsAfterLoad} elements)`, '≤ 300', verdict(Math.max(figures.rowsAfterLoad, figures.maxRows) <= 300)],
+  ['longest task while loading', tasks(figures.loadTasks), '', ''],
+  ['longest task scrolling (400 jumps)', tasks(figures.scrollJumps), '≤ 100 ms', verdict(figures.scrollJumps.longest <= 100)],
+  ['longest task scrolling (150 wheel turns)', tasks(figures.scrollWheel), '≤ 100 ms', verdict(figures.scrollWheel.longest <= 100)],
+  [`longest task typing "${run.needle.word}"`, tasks(figures.typing), '≤ 100 ms', verdict(figures.typing.longest <= 100)],
+  [`match (item ${(run.needle.index + 1).toLocaleString('en')}) in view after last key`, ms(figures.matchInView), '≤ 500 ms', verdict(figures.matchInView <= 500)],
+  ['JS heap after load (after GC)', `${mb(figures.heapAfterLoad)} (${mb(figures.heapAfterGc)})`, '< 300 MB', verdict(figures.heapAfterLoad < 300e6)],
+  [`SDK paging, ${LATENCY_MS} ms per request`, s(figures.sdk50), '', ''],
+  [`viewer server stream alone, ${LATENCY_MS} ms`, `${s(figures.stream50)} = ${(figures.stream50 / figures.sdk50).toFixed(2)}× SDK`, '', ''],
+  [`viewer: first item shown, ${LATENCY_MS} ms`, s(figures.firstItem50), '', ''],
+  [`viewer: all items loaded, ${LATENCY_MS} ms`, `${s(figures.complete50)} = ${(figures.complete50 / figures.sdk50).toFixed(2)}× SDK`, '≤ 0.6× SDK', verdict(figures.complete50 <= 0.6 * figures.sdk50)],
+  [`viewer: link to last item in view, ${LATENCY_MS} ms`, `${s(figures.lastLink50)} = ${(figures.lastLink50 / figures.sdk50).toFixed(2)}× SDK`, '≤ 0.2× SDK', verdict(figures.lastLink50 <= 0.2 * figures.sdk50)],
+  ['first-load JS + CSS (gzip)', `${(firstLoadBytes / 1000).toFixed(1)} kB (${firstLoad.join(', ')})`, '≤ 135 kB', verdict(firstLoadBytes <= 135_000)],
+];
+const kinds = Object.entries(run.kinds).map(([kind, n]) => `${n.toLocaleString('en')} ${kind}`).join(', ');
+console.log(`${COUNT.toLocaleString('en')} items (${kinds}; ${(run.bytes / 1e6).toFixed(1)} MB of JSON), pages of 100, loopback`);
+console.log(`machine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
+const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+for (const row of rows) console.log(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`.trimEnd());
+
+const worst = [figures.loadTasks, figures.scrollJumps, figures.scrollWheel, figures.typing];
+console.log('\nlongest animation frames (duration; render = style, layout and paint; scripts by time):');
+for (const [label, phase] of [['loading', worst[0]], ['scroll jumps', worst[1]], ['wheel', worst[2]], ['typing', worst[3]]]) {
+  for (const entry of phase.frames.slice(0, 3)) {
+    const scripts = entry.scripts
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 3)
+      .map((script) => `${script.invoker} ${script.name || '(anonymous)'}@${script.url.split('/').pop()}:${script.position} ${Math.round(script.duration)} ms${script.layout > 1 ? ` (forced layout ${Math.round(script.layout)} ms)` : ''}`)
+      .join('; ');
+    console.log(`  ${label.padEnd(12)} ${ms(entry.duration).padStart(7)}, render ${ms(entry.render)}: ${scripts || 'no script'}`);
+  }
+}
+
+for (const { label, top } of hotspots) {
+  console.log(`\nCPU profile, ${label} (self time):`);
+  for (const [where, time] of top) console.log(`  ${ms(time).padStart(8)}  ${where}`);
+}
+if (PROFILE_DIR) console.log(`\nprofiles: ${PROFILE_DIR}`);

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { origin, PORTS } from './servers.ts';
+import { expectComplete } from './transcript-helpers.ts';
+
+test.use({ baseURL: origin(PORTS.faults) });
+
+// The fault upstream's growing conversations change 4 s and 8 s after they are first asked for.
+const run = () => Math.random().toString(36).slice(2, 10);
+const item = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`);
+
+test('a conversation that grows while the page is open: new items appear, the in_progress answer finishes in place, a deleted item is marked', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  // A mark on this document: a reload would lose it.
+  await page.evaluate(() => document.documentElement.setAttribute('data-same-document', ''));
+  const answer = item(page, 'msg_answer');
+  await expect(answer).toContainText('in progress');
+  await expect(page.getByRole('switch', { name: 'Live' })).toHaveAttribute('aria-checked', 'true');
+  // The reader collapses the answer while it is being written; it stays collapsed when it finishes.
+  await answer.getByRole('button', { name: 'Collapse' }).click();
+  await expect(answer).toHaveAttribute('data-collapsed', '');
+
+  await expect(item(page, 'msg_new_1')).toBeVisible({ timeout: 20_000 });
+  await expect(answer).not.toContainText('in progress', { timeout: 20_000 });
+  await expect(answer).toHaveAttribute('data-collapsed', '');
+  await expect(page.getByTestId('live-status')).toHaveText(/^Live · updated \d+ s ago$/);
+
+  await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 25_000 });
+  await expect(page.getByTestId('item-count')).toHaveText('5 items');
+  const order = await page.locator('[data-item-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-id')));
+  expect(order).toEqual(['msg_question', 'msg_answer', 'msg_new_1', 'msg_new_2', 'msg_new_3']);
+  await expect(page.locator('li', { has: item(page, 'msg_question') }).getByTestId('removed-notice')).toBeVisible();
+  await expect(answer).toHaveAttribute('data-collapsed', '');
+  // The search finds what arrived.
+  await page.getByRole('searchbox').fill('thank you');
+  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  await expect(page.locator('html')).toHaveAttribute('data-same-document', '');
+});
+
+test('a reader scrolled away stays put and sees a pill; the pill takes them to the new items', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai`);
+  await expectComplete(page, 62);
+  await expect(page.getByTestId('position')).toHaveText('Item 1 of 62');
+  const pill = page.getByTestId('new-items-pill');
+  await expect(pill).toHaveText('3 new items ↓', { timeout: 25_000 });
+  await expect(page.getByTestId('position')).toHaveText('Item 1 of 65');
+  await expect(item(page, 'msg_0000')).toBeInViewport();
+  await pill.click();
+  await expect(item(page, 'msg_new_3')).toBeInViewport();
+  await expect(pill).toBeHidden();
+});
+
+test('a reader at the end follows new items as they arrive', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai`);
+  await expectComplete(page, 62);
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(item(page, 'msg_answer')).toBeInViewport();
+  await expect(item(page, 'msg_new_3')).toBeInViewport({ timeout: 25_000 });
+  await expect(page.getByTestId('new-items-pill')).toBeHidden();
+});
+
+test('turning Live off stops polling; the state says so', async ({ page }) => {
+  const polls: string[] = [];
+  page.on('request', (request) => {
+    if (/\/items\?order=desc/.test(request.url())) polls.push(request.url());
+  });
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  const live = page.getByRole('switch', { name: 'Live' });
+  await live.click();
+  await expect(live).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('live-status')).toHaveText('Live off');
+  const count = polls.length;
+  await page.waitForTimeout(9_000);
+  expect(polls.length).toBe(count);
+  await expect(item(page, 'msg_new_1')).toHaveCount(0);
+  await live.click();
+  await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 10_000 });
+});
+
+test('newest first with a deep link: the linked item stays highlighted and in place while items arrive above it', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai&order=desc#msg_0030`);
+  await expectComplete(page, 62);
+  const linked = item(page, 'msg_0030');
+  await expect(linked).toHaveClass(/item-highlight/);
+  await expect(linked).toBeInViewport();
+  await expect(page.getByTestId('new-items-pill')).toHaveText('3 new items ↑', { timeout: 25_000 });
+  await expect(page.getByTestId('item-count')).toHaveText('65 items');
+  await expect(linked).toHaveClass(/item-highlight/);
+  await expect(linked).toBeInViewport();
+  await expect(page.locator('.item-highlight')).toHaveCount(1);
+  await page.getByTestId('new-items-pill').click();
+  await expect(item(page, 'msg_new_3')).toBeInViewport();
+  const top = await page.locator('li[data-view-index="0"] [data-item-id]').getAttribute('data-item-id');
+  expect(top).toBe('msg_new_3');
+});
+
+test('a hidden tab does not poll, and looks at once when it is shown again', async ({ page }) => {
+  const polls: number[] = [];
+  page.on('request', (request) => {
+    if (/\/items\?order=desc/.test(request.url())) polls.push(Date.now());
+  });
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  await expect.poll(() => polls.length).toBeGreaterThan(0);
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  const count = polls.length;
+  await page.waitForTimeout(9_000);
+  expect(polls.length).toBe(count);
+  await setHidden(false);
+  await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 5_000 });
+});
+
+test('newest first, a reader at the top follows new items as they arrive there', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai&order=desc`);
+  await expectComplete(page, 62);
+  await expect(item(page, 'msg_answer')).toBeInViewport();
+  await expect(item(page, 'msg_new_3')).toBeInViewport({ timeout: 25_000 });
+  await expect(page.locator('li[data-view-index="0"] [data-item-id]')).toHaveAttribute('data-item-id', 'msg_new_3');
+  await expect(page.getByTestId('new-items-pill')).toBeHidden();
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { demo } from './demo-data.ts';
+
+const weather = demo('weather-tool-call');
+const listPage = JSON.stringify({ object: 'list', data: weather.items, first_id: weather.items[0].id, last_id: weather.items.at(-1)!.id, has_more: false });
+
+test('open a file: read in the browser, exported there, shared as a snapshot marked as a file', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'weather.json', mimeType: 'application/json', buffer: Buffer.from(listPage) });
+  await expect(page).toHaveURL(/\/file$/);
+  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('weather.json, read in this browser: nothing was uploaded');
+  await expect(page.locator('[data-item-id]')).toHaveCount(weather.items.length);
+
+  await page.getByText('Download ▾').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Markdown/ }).click()]);
+  expect(download.suggestedFilename()).toBe('weather_json.md');
+  expect(readFileSync((await download.path())!, 'utf8')).toContain('### Tool call: get_weather');
+
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+  await expect(dialog).toContainText(`${weather.items.length - 1} items, 1 left out`, { timeout: 30_000 });
+  const link = await dialog.getByLabel('Link').inputValue();
+
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(link);
+  await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('from a file, not read from a source');
+  await expect(reader.locator('[data-item-id]')).toHaveCount(weather.items.length - 1);
+  await stranger.close();
+});
+
+test('a broken file, dropped anywhere, says what is wrong and the page stays usable', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes') });
+  await expect(page.getByRole('alert')).toContainText('“notes.txt”: This file is not JSON');
+
+  const drop = async (name: string, text: string) => {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+        return transfer;
+      },
+      [name, text] as const,
+    );
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+  };
+  await drop('other.json', '{"hello": "world"}');
+  await expect(page.getByRole('alert')).toContainText('“other.json”: This JSON is not a conversation');
+
+  await page.getByLabel('Or paste JSON').fill(weather.items.map((item) => JSON.stringify(item)).join('\n'));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page).toHaveURL(/\/file$/);
+  await expect(page.locator('[data-item-id]')).toHaveCount(weather.items.length);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Open a file' })).toBeVisible();
+  await drop('dropped.json', listPage);
+  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('dropped.json');
+});

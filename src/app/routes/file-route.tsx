@@ -1,0 +1,55 @@
+import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { getOpenedFile } from '../../features/open-file/lib/opened-file';
+import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { useViewChange, viewFromSearch } from '../transcript-view';
+import { anchorFrom } from './transcript-route';
+
+const route = getRouteApi('/file');
+
+/** /file: the conversation of a local file, in the same transcript view; it lives in this tab only. */
+export function FileRoute() {
+  const [file] = useState(getOpenedFile);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const hash = useLocation({ select: (location) => location.hash });
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const onViewChange = useViewChange(navigate);
+
+  if (!file) {
+    return (
+      <div className="space-y-3 py-10 text-center">
+        <h1 className="text-xl font-semibold">No file is open</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">A file is read in the tab that opened it and is gone after a reload. Open it again from the home page.</p>
+        <Link to="/" className="text-indigo-700 underline dark:text-indigo-300">
+          Open a file
+        </Link>
+      </div>
+    );
+  }
+  const conversationId = file.conversation.id ?? file.name;
+  return (
+    <div className="space-y-4">
+      <section aria-label="Local file" className="rounded-xl border border-zinc-200 bg-zinc-50 p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <p>
+          <span className="font-semibold">{file.name}</span>, read in this browser: nothing was uploaded. A file has no link to share; “Share snapshot…” uploads it as a snapshot.
+        </p>
+      </section>
+      <TranscriptPage
+        origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.items }}
+        sourceLabel={file.source?.label ?? 'a file'}
+        view={view}
+        onViewChange={onViewChange}
+        anchorItemId={anchorFrom(hash)}
+        shareUrl={() => window.location.href}
+        itemUrl={(itemId) => {
+          const url = new URL(window.location.href);
+          url.hash = itemId;
+          return url.toString();
+        }}
+        toolbarExtras={<ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items }} name={file.name} />}
+      />
+    </div>
+  );
+}

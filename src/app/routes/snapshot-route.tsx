@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { ErrorPanel } from '../../components/error-panel';
+import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
+import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
+import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
+import { describeApiError } from '../../lib/describe-api-error';
+import { useViewChange, viewFromSearch } from '../transcript-view';
+import { anchorFrom } from './transcript-route';
+
+const route = getRouteApi('/s/$snapshotId');
+
+/** /s/<id>: a stored snapshot in the same transcript view, under a banner saying what it is. */
+export function SnapshotRoute() {
+  const { snapshotId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const hash = useLocation({ select: (location) => location.hash });
+  const snapshot = useQuery(snapshotQueryOptions(snapshotId));
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const onViewChange = useViewChange(navigate);
+
+  if (snapshot.error) {
+    return (
+      <div className="space-y-4">
+        <ErrorPanel description={describeApiError(snapshot.error)} />
+        <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+          Go to the viewer’s home page
+        </Link>
+      </div>
+    );
+  }
+  if (!snapshot.data) return <TranscriptSkeleton />;
+
+  const data = snapshot.data;
+  return (
+    <div className="space-y-4">
+      <SnapshotBanner snapshot={data} />
+      <TranscriptPage
+        key={snapshotId}
+        origin={{ kind: 'snapshot', snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? snapshotId, conversation: { id: snapshotId, ...data.conversation } }}
+        sourceLabel={data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}
+        view={view}
+        onViewChange={onViewChange}
+        anchorItemId={anchorFrom(hash)}
+        shareUrl={() => {
+          const url = new URL(window.location.href);
+          url.hash = '';
+          return url.toString();
+        }}
+        itemUrl={(itemId) => {
+          const url = new URL(window.location.href);
+          url.hash = itemId;
+          return url.toString();
+        }}
+      />
+    </div>
+  );
+}

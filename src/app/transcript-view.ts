@@ -1,0 +1,30 @@
+import { useCallback } from 'react';
+import type { TranscriptView } from '../features/transcript/components/transcript-page';
+import { formatHiddenKinds, parseHiddenKinds, type TranscriptSearch } from './search-params';
+
+/** The view a transcript URL asks for: order, search text and hidden kinds. */
+export function viewFromSearch(search: TranscriptSearch): TranscriptView {
+  return { order: search.order ?? 'asc', query: search.q ?? '', hidden: parseHiddenKinds(search.hide) };
+}
+
+/** Writes a change of view into the URL's search parameters, keeping the others. */
+export function searchWithView(change: Partial<TranscriptView>) {
+  return <S extends TranscriptSearch>(previous: S): S => ({
+    ...previous,
+    ...(change.order ? { order: change.order } : {}),
+    ...(change.query !== undefined ? { q: change.query || undefined } : {}),
+    ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
+  });
+}
+
+type ViewNavigate = (options: { search: ReturnType<typeof searchWithView>; hash: (previous: string | undefined) => string; replace: boolean }) => Promise<void>;
+
+/** Order, search and filter are views of the loaded items: a change rewrites the URL in place, never reloads. */
+export function useViewChange(navigate: ViewNavigate) {
+  return useCallback(
+    (change: Partial<TranscriptView>) =>
+      // Each keystroke of a search is not a page to go back to; an order or filter switch is.
+      void navigate({ search: searchWithView(change), hash: (previous) => previous ?? '', replace: change.query !== undefined }),
+    [navigate],
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import { openLocalFile, openText, setOpenedFile, type OpenedFile } from '../lib/opened-file';
+
+/** Open a conversation from a file (button or drop anywhere on the page) or from pasted JSON, read in the browser only. */
+export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const finish = (result: { ok: true; file: OpenedFile } | { ok: false; message: string }) => {
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setOpenedFile(result.file);
+    onOpened();
+  };
+  // The drop listener lives as long as the page; it reaches the latest handler through this.
+  const finishRef = useRef(finish);
+  useEffect(() => {
+    finishRef.current = finish;
+  });
+
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      setDragging(false);
+      void openLocalFile(file).then((result) => finishRef.current(result));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <section aria-labelledby="open-file-title" className={`space-y-3 rounded-xl border border-dashed p-4 ${dragging ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-950/30' : 'border-zinc-300 dark:border-zinc-700'}`}>
+      <h2 id="open-file-title" className="font-semibold">
+        Open a file
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        A page of items as the API returns it, an array of items, JSON Lines, or a JSON export of this viewer. Drop it anywhere on this page. It is read in
+        this browser; nothing is uploaded.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" onClick={() => input.current?.click()} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+          Choose a file…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,.jsonl,.ndjson,application/json"
+          aria-label="Conversation file"
+          className="sr-only"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void openLocalFile(file).then(finish);
+          }}
+        />
+      </div>
+      <label className="block text-sm font-medium">
+        Or paste JSON
+        <textarea
+          value={pasted}
+          onChange={(event) => setPasted(event.currentTarget.value)}
+          rows={3}
+          className="mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-900"
+          placeholder='{"object": "list", "data": [...]}'
+        />
+      </label>
+      <button
+        type="button"
+        disabled={!pasted.trim()}
+        onClick={() => void openText(pasted, 'Pasted JSON').then(finish)}
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-50 dark:border-zinc-700"
+      >
+        Read pasted JSON
+      </button>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

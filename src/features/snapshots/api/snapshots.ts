@@ -1,0 +1,39 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson, sendJson } from '../../../lib/api-client';
+import type { SnapshotSummary } from '../../../shared/snapshots/snapshot-meta.ts';
+
+export type { SnapshotSummary };
+
+export interface SnapshotDetail extends SnapshotSummary {
+  conversation: { id?: string; created_at?: number | string | null; metadata?: Record<string, unknown> | null };
+}
+
+interface SnapshotChoices {
+  title?: string;
+  expires_at?: string;
+  exclude?: { roles?: string[]; types?: string[]; item_ids?: string[] };
+}
+
+/** Read from a source by the server, or sent whole from a file the browser opened. */
+export type NewSnapshot =
+  | (SnapshotChoices & { source: string; conversation_id: string })
+  | (SnapshotChoices & { file: { conversation: { id?: string }; items: readonly { id?: string; type: string }[] } });
+
+const base = '/api/snapshots';
+
+export const createSnapshot = (request: NewSnapshot) => sendJson<SnapshotSummary>('POST', base, request);
+
+export const revokeSnapshot = (id: string) => sendJson<{ id: string; revoked: true }>('DELETE', `${base}/${encodeURIComponent(id)}`);
+
+export const snapshotListQueryOptions = () =>
+  queryOptions({
+    queryKey: ['snapshots', 'list'],
+    queryFn: ({ signal }) => getJson<{ data: SnapshotSummary[] }>(base, signal).then((answer) => answer.data),
+  });
+
+export const snapshotQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['snapshots', 'one', id],
+    queryFn: ({ signal }) => getJson<SnapshotDetail>(`${base}/${encodeURIComponent(id)}`, signal),
+    staleTime: Infinity,
+  });

@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { ErrorPanel } from '../../../components/error-panel';
+import { describeApiError } from '../../../lib/describe-api-error';
+import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
+
+const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+function expiry(snapshot: SnapshotSummary) {
+  if (!snapshot.expires_at) return 'never';
+  return Date.parse(snapshot.expires_at) <= Date.now() ? `expired ${date(snapshot.expires_at)}` : date(snapshot.expires_at);
+}
+
+function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
+  const client = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: () => revokeSnapshot(snapshot.id),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots'] }),
+  });
+  const name = snapshot.title || snapshot.conversation_id || snapshot.id;
+  return (
+    <li className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid="snapshot-row">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <Link to="/s/$snapshotId" params={{ snapshotId: snapshot.id }} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            {name}
+          </Link>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {snapshot.origin === 'file' ? 'From a file' : `${snapshot.conversation_id} · ${snapshot.source_label ?? snapshot.source}`} · {snapshot.item_count.toLocaleString('en')} items
+            {snapshot.excluded_count ? ` (${snapshot.excluded_count.toLocaleString('en')} left out)` : ''}
+          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Created {date(snapshot.created_at)} · Expires {expiry(snapshot)}
+          </p>
+        </div>
+        <button
+          type="button"
+          onClick={() => revoke.mutate()}
+          disabled={revoke.isPending}
+          aria-label={`Revoke ${name}`}
+          className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40"
+        >
+          {revoke.isPending ? 'Revoking…' : 'Revoke'}
+        </button>
+      </div>
+      {revoke.error ? <ErrorPanel compact description={describeApiError(revoke.error)} /> : null}
+    </li>
+  );
+}
+
+/** Every snapshot this viewer holds, newest first, each with its link and a Revoke button. */
+export function SnapshotsPage() {
+  const list = useQuery(snapshotListQueryOptions());
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Snapshots</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Stored copies of conversations. Anyone with a snapshot’s link can read it; revoking one deletes its content.
+      </p>
+      {list.data ? (
+        list.data.length ? (
+          <ul className="space-y-3">
+            {list.data.map((snapshot) => (
+              <SnapshotRow key={snapshot.id} snapshot={snapshot} />
+            ))}
+          </ul>
+        ) : (
+          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
+            No snapshots yet. Open a conversation and choose “Share snapshot…”.
+          </p>
+        )
+      ) : list.error ? (
+        <ErrorPanel description={describeApiError(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      ) : (
+        <p className="text-sm text-zinc-500">Loading snapshots…</p>
+      )}
+    </div>
+  );
+}

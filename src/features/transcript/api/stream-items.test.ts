@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../lib/api-error';
+import { streamItems } from './stream-items';
+
+const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+const items = (end: 'head' | 'tail', from: number, count: number) => ({
+  type: 'items',
+  end,
+  items: Array.from({ length: count }, (_, i) => ({ id: `msg_${end}_${from + i}`, type: 'message' })),
+});
+
+/** A fetch whose body sends each part after its delay in ms. */
+function stubStream(parts: [delayMs: number, text: string][], status = 200) {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (const [delay, text] of parts) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        controller.enqueue(encoder.encode(text));
+      }
+      controller.close();
+    },
+  });
+  vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => new Response(body, { status })));
+}
+
+async function collect(generator: AsyncGenerator<{ head: unknown[]; tail: unknown[]; done: boolean }>) {
+  const chunks: { head: number; tail: number; done: boolean }[] = [];
+  let error: unknown = null;
+  try {
+    for await (const chunk of generator) chunks.push({ head: chunk.head.length, tail: chunk.tail.length, done: chunk.done });
+  } catch (caught) {
+    error = caught;
+  }
+  return { chunks, error };
+}
+
+const open = () => streamItems('demo', 'conv_1', { headAfter: null, tailAfter: null }, new AbortController().signal);
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('streamItems', () => {
+  it('yields the first page at once, then groups pages that arrive close together', async () => {
+    const parts: [number, string][] = [[0, line(items('head', 0, 100))]];
+    for (let i = 1; i <= 20; i += 1) parts.push([2, line(items(i % 2 ? 'tail' : 'head', i * 100, 100))]);
+    parts.push([2, line({ type: 'done' })]);
+    stubStream(parts);
+    const { chunks, error } = await collect(open());
+    expect(error).toBeNull();
+    expect(chunks[0]).toEqual({ head: 100, tail: 0, done: false });
+    expect(chunks.length).toBeLessThan(8);
+    expect(chunks.reduce((sum, chunk) => sum + chunk.head + chunk.tail, 0)).toBe(2100);
+    expect(chunks.at(-1)!.done).toBe(true);
+  });
+
+  it('does not hold items back while the stream pauses', async () => {
+    stubStream([[0, line(items('head', 0, 1))], [5, line(items('tail', 0, 1))], [400, line({ type: 'done' })]]);
+    const started = performance.now();
+    const generator = open();
+    await generator.next();
+    const second = await generator.next();
+    expect(second.value).toMatchObject({ tail: [{ id: 'msg_tail_0' }] });
+    expect(performance.now() - started).toBeLessThan(350);
+    await generator.return(undefined);
+  });
+
+  it('keeps what came before an error line and ends with the error', async () => {
+    stubStream([[0, line(items('head', 0, 3))], [0, line({ type: 'error', status: 429, error: { message: 'Slow down', code: 'rate_limit_exceeded' }, retry_after: '120' })]]);
+    const { chunks, error } = await collect(open());
+    expect(chunks.reduce((sum, chunk) => sum + chunk.head, 0)).toBe(3);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120, message: 'Slow down' });
+  });
+
+  it('says so when the stream ends before the conversation is complete', async () => {
+    stubStream([[0, line(items('head', 0, 3))]]);
+    const { error } = await collect(open());
+    expect(error).toMatchObject({ code: 'stream_interrupted' });
+  });
+});

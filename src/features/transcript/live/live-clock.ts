@@ -1,0 +1,80 @@
+import { ApiError } from '../../../lib/api-error';
+
+/** The quickest a transcript is looked at again, while it keeps changing. */
+export const MIN_DELAY_MS = 3_000;
+/** The slowest, once it has been quiet for a while. */
+export const MAX_DELAY_MS = 30_000;
+/** Each upstream request of a poll buys this much wait before the next poll, so a poll never costs more than its share. */
+export const REQUEST_SPACING_MS = 3_000;
+/** Watching stops after this long without a change... */
+export const QUIET_STOP_MS = 3 * 60_000;
+/** ...or this long while an item is still in progress (it may finish late). */
+export const IDLE_STOP_MS = 10 * 60_000;
+/** A gap between polls this long means they were paused (a hidden tab); the quiet period starts over. */
+const PAUSED_MS = 2 * MAX_DELAY_MS;
+
+/**
+ * When to look at a live transcript next: backs off from 3 s to 30 s while nothing changes, waits out a
+ * Retry-After, spends at most one upstream request per 3 s, and says when to stop for good.
+ */
+export class LiveClock {
+  private lastChangeAt: number;
+  private lastPollAt: number | null = null;
+  private unchanged = 0;
+  private failures = 0;
+  private requests = 0;
+  private retryAt: number | null = null;
+
+  constructor(now: number) {
+    this.lastChangeAt = now;
+  }
+
+  /** Watching starts (again): the quiet period counts from now. */
+  restart(now: number) {
+    this.lastChangeAt = now;
+    this.unchanged = 0;
+    this.failures = 0;
+    this.retryAt = null;
+  }
+
+  succeeded(now: number, { changed, requests }: { changed: boolean; requests: number }) {
+    if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) this.lastChangeAt = now;
+    this.lastPollAt = now;
+    this.requests = requests;
+    this.failures = 0;
+    this.retryAt = null;
+    if (changed) {
+      this.lastChangeAt = now;
+      this.unchanged = 0;
+    } else this.unchanged += 1;
+  }
+
+  failed(now: number, error: unknown) {
+    this.lastPollAt = now;
+    this.requests = 1;
+    this.failures += 1;
+    // A 429 (or the viewer's own 503 when it is busy) says how long to wait.
+    const wait = error instanceof ApiError ? error.retryAfterSeconds : null;
+    this.retryAt = wait === null ? null : now + wait * 1000;
+  }
+
+  /** Milliseconds from now until the next poll. */
+  nextDelay(now: number): number {
+    const steps = Math.max(this.unchanged, this.failures);
+    const backoff = Math.min(MIN_DELAY_MS * 2 ** steps, MAX_DELAY_MS);
+    const since = this.lastPollAt === null ? 0 : now - this.lastPollAt;
+    const spaced = Math.max(backoff, REQUEST_SPACING_MS * this.requests) - since;
+    const retry = this.retryAt === null ? 0 : this.retryAt - now;
+    return Math.max(250, Math.ceil(Math.max(spaced, retry)));
+  }
+
+  /** When the next poll is due, for the status line. */
+  nextAt(now: number): number {
+    return now + this.nextDelay(now);
+  }
+
+  /** Whether watching should stop: nothing changed for long enough. */
+  shouldStop(now: number, anyInProgress: boolean): boolean {
+    return now - this.lastChangeAt >= (anyInProgress ? IDLE_STOP_MS : QUIET_STOP_MS);
+  }
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-error';
+import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { TranscriptIndex } from '../data/transcript-index';
+import { findMatches } from '../search/find-matches';
+import type { ConversationItem, ItemPage } from '../types';
+import { LiveClock, MIN_DELAY_MS } from './live-clock';
+import { planLiveMerge } from './live-merge';
+import { MAX_PAGES, runLivePoll, type LiveApi } from './poll-live';
+
+const message = (n: number, text = `text ${n}`, status = 'completed'): ConversationItem => ({
+  id: `msg_${n}`,
+  type: 'message',
+  role: n % 2 ? 'assistant' : 'user',
+  status,
+  content: [{ type: 'output_text', text }],
+});
+
+/** An index that loaded `count` items completely, as the stream delivers them (head only). */
+function loaded(items: ConversationItem[]) {
+  const index = new TranscriptIndex();
+  index.sync(addChunk(EMPTY_STREAM, { head: items, tail: [], done: true }));
+  return index;
+}
+
+/** A fake upstream holding `items` (oldest first), paging like the Conversations API. */
+function upstream(items: () => ConversationItem[], fail: () => unknown = () => null) {
+  const calls: string[] = [];
+  const api: LiveApi = {
+    async listItems(_source, _id, { order, limit, after }) {
+      calls.push(`list ${order} ${limit} ${after ?? ''}`.trim());
+      const error = fail();
+      if (error) throw error;
+      const all = order === 'desc' ? [...items()].reverse() : items();
+      const start = after ? all.findIndex((item) => item.id === after) + 1 : 0;
+      const data = all.slice(start, start + limit);
+      return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < all.length } satisfies ItemPage;
+    },
+    async getItem(_source, _id, itemId) {
+      calls.push(`get ${itemId}`);
+      const error = fail();
+      if (error) throw error;
+      const item = items().find((candidate) => candidate.id === itemId);
+      if (!item) throw new ApiError('No such item.', { status: 404 });
+      return item;
+    },
+  };
+  return { api, calls };
+}
+
+const target = { source: 'demo', conversationId: 'conv_live' };
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => message(from + i));
+const ids = (index: TranscriptIndex) => index.orderedItems().map((item) => item.id);
+
+describe('live merge', () => {
+  it('appends new items after the newest held one, in order, without changing any existing key', async () => {
+    const index = loaded(range(0, 30));
+    const keyOfFirst = TranscriptIndex.keyOf(index.slotAt(0));
+    let items = range(0, 30);
+    const { api, calls } = upstream(() => items);
+    items = range(0, 33);
+    const result = await runLivePoll(api, target, index, new LiveClock(0), undefined, () => 1000);
+    expect(result.added).toBe(3);
+    expect(ids(index).slice(-4)).toEqual(['msg_29', 'msg_30', 'msg_31', 'msg_32']);
+    expect(TranscriptIndex.keyOf(index.slotAt(32))).toBe('l2');
+    expect(TranscriptIndex.keyOf(index.slotAt(0))).toBe(keyOfFirst);
+    expect(index.rowOfId('msg_32')).toBe(32);
+    expect(findMatches(index, 'text 31')).toEqual([31]);
+    expect(calls).toEqual(['list desc 20']);
+  });
+
+  it('pages back until it reaches an item held, and gives up on a burst larger than it reads', async () => {
+    const index = loaded(range(0, 5));
+    let items = range(0, 60);
+    const { api, calls } = upstream(() => items);
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(index.itemCount).toBe(60);
+    expect(calls).toEqual(['list desc 20', 'list desc 100 msg_40']);
+
+    items = range(0, 60 + 20 + 100 * MAX_PAGES);
+    const result = await runLivePoll(api, target, index, new LiveClock(0));
+    expect(result.behind).toBe(true);
+    expect(index.itemCount).toBe(60);
+  });
+
+  it('replaces a changed item in its slot: same row and key, new text, kind and search text', () => {
+    const index = loaded(range(0, 3));
+    const before = index.version;
+    const edited = message(1, 'rewritten answer');
+    const merge = planLiveMerge(index, { newest: [message(2), edited, message(0)], hasMore: false, items: new Map() });
+    expect(merge).toMatchObject({ added: [], removed: [], changed: [edited] });
+    index.applyLive(merge);
+    expect(index.version).toBeGreaterThan(before);
+    expect(index.rowOfId('msg_1')).toBe(1);
+    expect(TranscriptIndex.keyOf(index.slotAt(1))).toBe('h1');
+    expect(index.itemAt(index.slotAt(1)!)).toBe(edited);
+    expect(findMatches(index, 'rewritten')).toEqual([1]);
+    expect(findMatches(index, 'text 1')).toEqual([]);
+  });
+
+  it('marks items the upstream no longer lists as removed, keeping them in place', async () => {
+    const index = loaded(range(0, 6));
+    const items = range(0, 6).filter((item) => item.id !== 'msg_4');
+    const { api } = upstream(() => items);
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(index.isRemoved('msg_4')).toBe(true);
+    expect(index.isRemoved('msg_3')).toBe(false);
+    expect(ids(index)).toContain('msg_4');
+    expect(index.itemCount).toBe(6);
+  });
+
+  it('follows an in_progress item until it finishes: by GET when it is older than the newest page, and 404 means removed', async () => {
+    const items = [message(0, 'working…', 'in_progress'), message(1, 'other', 'in_progress'), ...range(2, 40)];
+    const index = loaded(items);
+    expect([...index.inProgress]).toEqual(['msg_0', 'msg_1']);
+    const live = [...items];
+    const { api, calls } = upstream(() => live);
+    live[0] = message(0, 'finished answer');
+    live.splice(1, 1);
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(calls).toEqual(['list desc 20', 'get msg_0', 'get msg_1']);
+    expect(index.itemAt(index.slotAt(0)!).status).toBe('completed');
+    expect(findMatches(index, 'finished answer')).toEqual([0]);
+    expect(index.isRemoved('msg_1')).toBe(true);
+    expect(index.inProgress.size).toBe(0);
+
+    calls.length = 0;
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(calls).toEqual(['list desc 20']);
+  });
+
+  it('an in_progress item among the newest finishes in place from the page itself', async () => {
+    const index = loaded([message(0), message(1, 'thinking', 'in_progress')]);
+    const live = [message(0), message(1, 'done thinking')];
+    const { api, calls } = upstream(() => live);
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(calls).toEqual(['list desc 20']);
+    expect(index.inProgress.size).toBe(0);
+    expect(index.itemAt(index.slotAt(1)!)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a poll that fails changes nothing and waits as long as a 429 asks', async () => {
+    const index = loaded(range(0, 3));
+    const before = { version: index.version, ids: ids(index) };
+    const { api } = upstream(
+      () => range(0, 5),
+      () => new ApiError('Rate limit reached.', { status: 429, retryAfterSeconds: 45 }),
+    );
+    const clock = new LiveClock(0);
+    await expect(runLivePoll(api, target, index, clock, undefined, () => 10_000)).rejects.toThrow('Rate limit');
+    expect(index.version).toBe(before.version);
+    expect(ids(index)).toEqual(before.ids);
+    expect(clock.nextDelay(10_000)).toBe(45_000);
+  });
+
+  it('another failure backs off, and the next poll that works catches up', async () => {
+    const index = loaded(range(0, 3));
+    let broken = true;
+    const { api } = upstream(
+      () => range(0, 4),
+      () => (broken ? new ApiError('Bad gateway', { status: 502 }) : null),
+    );
+    const clock = new LiveClock(0);
+    await expect(runLivePoll(api, target, index, clock, undefined, () => 0)).rejects.toThrow('Bad gateway');
+    expect(clock.nextDelay(0)).toBe(MIN_DELAY_MS * 2);
+    broken = false;
+    await runLivePoll(api, target, index, clock, undefined, () => 6_000);
+    expect(index.itemCount).toBe(4);
+    expect(clock.nextDelay(6_000)).toBe(MIN_DELAY_MS);
+  });
+
+  it('new items go after a tail that is still loading, and a conversation that was empty fills up', async () => {
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: [message(0)], tail: [message(9), message(8)], done: false }));
+    const { api } = upstream(() => [message(0), message(8), message(9), message(10)]);
+    await runLivePoll(api, target, index, new LiveClock(0));
+    expect(index.rowOfId('msg_10')).toBe(index.rowCount - 1);
+    expect(index.gapRow).toBe(1);
+    expect(index.slotAt(index.rowCount - 1)).toEqual({ end: 'live', offset: 0 });
+
+    const empty = loaded([]);
+    expect(empty.newestId).toBeNull();
+    await runLivePoll(upstream(() => range(0, 2)).api, target, empty, new LiveClock(0));
+    expect(ids(empty)).toEqual(['msg_0', 'msg_1']);
+  });
+});

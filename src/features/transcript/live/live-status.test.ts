@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-error';
+import { liveStatusText } from './live-status';
+
+const base = { on: true, stoppedAfterMinutes: null, waiting: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
+
+describe('liveStatusText', () => {
+  it('says when it last looked', () => {
+    expect(liveStatusText({ ...base, lastUpdatedAt: 8_000 }, 10_000)).toBe('Live · updated 2 s ago');
+    expect(liveStatusText({ ...base, lastUpdatedAt: 0 }, 150_000)).toBe('Live · updated 2 min ago');
+    expect(liveStatusText({ ...base, checking: true }, 0)).toBe('Live · checking…');
+  });
+
+  it('says why it is off', () => {
+    expect(liveStatusText({ ...base, on: false }, 0)).toBe('Live off');
+    expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3 }, 0)).toBe('Live off · stopped after 3 min without changes');
+  });
+
+  it('says what failed and when it tries again', () => {
+    const limited = new ApiError('Rate limit reached.', { status: 429, retryAfterSeconds: 10 });
+    expect(liveStatusText({ ...base, error: limited }, 10_000)).toBe('Live · rate limited, next check in 10 s');
+    const broken = new ApiError('OpenAI had a problem.', { status: 502 });
+    expect(liveStatusText({ ...base, error: broken }, 14_000)).toBe('Live · update failed (OpenAI had a problem.), retrying in 6 s');
+    expect(liveStatusText({ ...base, waiting: true }, 0)).toBe('Live · waiting for the newest items to load');
+  });
+});

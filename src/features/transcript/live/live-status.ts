@@ -1,0 +1,27 @@
+import { ApiError } from '../../../lib/api-error';
+import type { LiveUpdates } from './use-live-updates';
+
+const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
+
+function ago(ms: number): string {
+  const s = seconds(ms);
+  return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
+}
+
+/** The Live switch's one-line state, e.g. "Live · updated 2 s ago". */
+export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, now: number): string {
+  if (!live.on) {
+    return live.stoppedAfterMinutes === null
+      ? 'Live off'
+      : `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
+  }
+  if (live.waiting) return 'Live · waiting for the newest items to load';
+  if (live.error) {
+    const wait = seconds(live.nextCheckAt() - now);
+    if (live.error instanceof ApiError && live.error.status === 429) return `Live · rate limited, next check in ${wait} s`;
+    return `Live · update failed (${live.error instanceof Error ? live.error.message : 'unknown error'}), retrying in ${wait} s`;
+  }
+  if (live.behind) return 'Live · more items arrived than one check reads: reload to see them all';
+  if (live.lastUpdatedAt === null) return live.checking ? 'Live · checking…' : 'Live · watching';
+  return `Live · updated ${ago(now - live.lastUpdatedAt)}`;
+}

@@ -1,0 +1,81 @@
+import { ApiError } from '../../../lib/api-error';
+import type { getItem, listItems } from '../api/get-items';
+import type { TranscriptIndex } from '../data/transcript-index';
+import type { ConversationItem } from '../types';
+import type { LiveClock } from './live-clock';
+import { planLiveMerge, type LiveRead } from './live-merge';
+
+/** The newest items a poll reads first; most polls find the newest item held among them and stop. */
+export const FIRST_PAGE = 20;
+/** Later pages, when more than that arrived at once. */
+export const LATER_PAGE = 100;
+/** Pages one poll reads at most: a burst bigger than 320 items asks for a reload instead. */
+export const MAX_PAGES = 4;
+/** Items in progress (and not among the newest read) fetched one by one per poll, newest first. */
+export const MAX_ITEM_GETS = 2;
+
+export interface LiveApi {
+  listItems: typeof listItems;
+  getItem: typeof getItem;
+}
+
+export interface LivePollResult {
+  /** The index's version after the poll. */
+  version: number;
+  added: number;
+  behind: boolean;
+}
+
+/** Reads the newest end until it reaches an item held, then the items still in progress. */
+export async function readNewest(api: LiveApi, source: string, conversationId: string, index: TranscriptIndex, signal?: AbortSignal): Promise<LiveRead & { requests: number }> {
+  const newest: ConversationItem[] = [];
+  let hasMore = false;
+  let after: string | null = null;
+  let requests = 0;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const list = await api.listItems(source, conversationId, { order: 'desc', limit: page === 0 ? FIRST_PAGE : LATER_PAGE, after }, signal);
+    requests += 1;
+    newest.push(...list.data);
+    after = list.last_id ?? list.data.at(-1)?.id ?? null;
+    hasMore = list.has_more && list.data.length > 0 && after !== null;
+    if (!hasMore || list.data.some((item) => typeof item.id === 'string' && index.rowOfId(item.id) !== null)) break;
+  }
+
+  const read = new Set(newest.map((item) => item.id));
+  const pending = [...index.inProgress].filter((id) => !read.has(id) && !index.isRemoved(id)).slice(-MAX_ITEM_GETS);
+  const items = new Map<string, ConversationItem | 'missing'>();
+  for (const id of pending) {
+    requests += 1;
+    try {
+      items.set(id, await api.getItem(source, conversationId, id, signal));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (error instanceof ApiError && error.status === 404) items.set(id, 'missing');
+      // A rate limit holds for every request; any other failure of one item waits for the next poll.
+      else if (error instanceof ApiError && error.status === 429) throw error;
+    }
+  }
+  return { newest, hasMore, items, requests };
+}
+
+/** One poll: reads, merges into the index, and tells the clock how it went. A failed poll changes nothing. */
+export async function runLivePoll(
+  api: LiveApi,
+  target: { source: string; conversationId: string },
+  index: TranscriptIndex,
+  clock: LiveClock,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<LivePollResult> {
+  let read: Awaited<ReturnType<typeof readNewest>>;
+  try {
+    read = await readNewest(api, target.source, target.conversationId, index, signal);
+  } catch (error) {
+    if (!signal?.aborted) clock.failed(now(), error);
+    throw error;
+  }
+  const merge = planLiveMerge(index, read);
+  const changed = index.applyLive(merge);
+  clock.succeeded(now(), { changed, requests: read.requests });
+  return { version: index.version, added: merge.added.length, behind: merge.behind };
+}

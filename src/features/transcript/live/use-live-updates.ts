@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getItem, listItems } from '../api/get-items';
+import type { TranscriptIndex } from '../data/transcript-index';
+import { IDLE_STOP_MS, LiveClock, QUIET_STOP_MS } from './live-clock';
+import { runLivePoll } from './poll-live';
+
+export interface LiveUpdates {
+  on: boolean;
+  toggle: () => void;
+  /** Set when watching stopped by itself after a quiet period of this many minutes. */
+  stoppedAfterMinutes: number | null;
+  /** On, but the newest end of the conversation has not loaded yet. */
+  waiting: boolean;
+  checking: boolean;
+  lastUpdatedAt: number | null;
+  /** The last poll's failure, until one succeeds. */
+  error: unknown;
+  nextCheckAt: () => number;
+  /** More items arrived at once than a poll reads. */
+  behind: boolean;
+  /** The index's version after the last poll. */
+  version: number;
+}
+
+const API = { listItems, getItem };
+
+/**
+ * Watches a transcript read from an API source: polls its newest end and its items in progress, merging what
+ * changed into the index, until the reader turns it off or nothing changes for a while. Other origins never poll.
+ */
+export function useLiveUpdates(target: { source: string; conversationId: string } | null, index: TranscriptIndex): LiveUpdates | null {
+  const [on, setOn] = useState(true);
+  const [stoppedAfterMinutes, setStoppedAfterMinutes] = useState<number | null>(null);
+  const [clock] = useState(() => new LiveClock(Date.now()));
+  const waiting = index.newestId === undefined;
+
+  const query = useQuery({
+    queryKey: ['conversations', target?.source, target?.conversationId, 'items', 'live'],
+    queryFn: async ({ signal }) => {
+      if (!target) throw new Error('No source to watch.');
+      const result = await runLivePoll(API, target, index, clock, signal);
+      const anyInProgress = index.inProgress.size > 0;
+      if (clock.shouldStop(Date.now(), anyInProgress)) {
+        setOn(false);
+        setStoppedAfterMinutes((anyInProgress ? IDLE_STOP_MS : QUIET_STOP_MS) / 60_000);
+      }
+      return result;
+    },
+    enabled: target !== null && on && !waiting,
+    refetchInterval: () => clock.nextDelay(Date.now()),
+    // Hidden tabs do not poll; coming back looks at once.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    staleTime: 3_000,
+    gcTime: 0,
+    retry: false,
+    structuralSharing: false,
+  });
+
+  if (!target) return null;
+  return {
+    on,
+    toggle: () => {
+      if (!on) clock.restart(Date.now());
+      setStoppedAfterMinutes(null);
+      setOn(!on);
+    },
+    stoppedAfterMinutes: on ? null : stoppedAfterMinutes,
+    waiting,
+    checking: query.isFetching,
+    lastUpdatedAt: query.dataUpdatedAt || null,
+    error: query.error,
+    nextCheckAt: () => clock.nextAt(Date.now()),
+    behind: query.data?.behind ?? false,
+    version: query.data?.version ?? 0,
+  };
+}

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exportDocument } from '../../shared/export/export-document.ts';
+import { createLazyStore } from '../store/open-store.ts';
+import { generateItems, SECRET, startGeneratedUpstream } from '../testing/generated-upstream.ts';
+import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
+
+const ITEMS = 257;
+let upstream: Awaited<ReturnType<typeof startGeneratedUpstream>>;
+const store = createLazyStore({ kind: 'pglite', directory: null });
+const servers: { close: () => Promise<void> }[] = [];
+let viewer: string;
+
+async function start(config: Parameters<typeof startSnapshotViewer>[0]['config'] = {}) {
+  const server = await startSnapshotViewer({ upstream, store, config });
+  servers.push(server);
+  return server.url;
+}
+
+beforeAll(async () => {
+  upstream = await startGeneratedUpstream(ITEMS);
+  viewer = await start();
+  // The embedded store starts here, so no test's time includes it.
+  await store.get();
+}, 60_000);
+
+afterAll(async () => {
+  for (const server of servers) await server.close();
+  await upstream.close();
+  await store.close();
+});
+
+async function create(base: string, body: Record<string, unknown> = {}) {
+  return fetch(`${base}/api/snapshots`, {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ source: 'openai', conversation_id: upstream.conversationId, ...body }),
+  });
+}
+
+async function createOk(base: string, body: Record<string, unknown> = {}) {
+  const response = await create(base, body);
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; url: string; item_count: number; excluded_count: number };
+}
+
+async function allItems(base: string, id: string, headers: Record<string, string> = {}) {
+  const ids: (string | undefined)[] = [];
+  const texts: string[] = [];
+  for (let from = 0; ; ) {
+    const response = await fetch(`${base}/api/snapshots/${id}/items?limit=100&from=${from}`, { headers });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    texts.push(text);
+    const page = JSON.parse(text) as { data: { id?: string }[]; has_more: boolean; next_from: number | null };
+    ids.push(...page.data.map((item) => item.id));
+    if (!page.has_more) return { ids, texts };
+    from = page.next_from!;
+  }
+}
+
+describe('creating a snapshot', () => {
+  it('loads the whole conversation from the source and answers 201 with the snapshot', async () => {
+    const response = await create(viewer, { title: 'Bug 42', expires_at: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(response.status).toBe(201);
+    const snapshot = await response.json();
+    expect(snapshot).toMatchObject({ title: 'Bug 42', item_count: ITEMS, excluded_count: 0, source: 'openai', conversation_id: 'conv_generated', origin: 'source' });
+    expect(snapshot.url).toBe(`/s/${snapshot.id}`);
+    // 24 base64url characters: 144 random bits.
+    expect(snapshot.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(Date.parse(snapshot.created_at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(snapshot.expires_at)).toBeGreaterThan(Date.now());
+    const { ids } = await allItems(viewer, snapshot.id);
+    expect(ids).toEqual(generateItems(ITEMS).map((item) => item.id));
+  });
+
+  it('leaves excluded content out of every answer: the snapshot, its items, the list and each export', async () => {
+    const snapshot = await createOk(viewer, { exclude: { roles: ['system', 'developer'], types: ['reasoning'], item_ids: ['item_000005'] } });
+    const all = generateItems(ITEMS);
+    const kept = all.filter((item) => item.role !== 'system' && item.type !== 'reasoning' && item.id !== 'item_000005');
+    expect(snapshot.item_count).toBe(kept.length);
+    expect(snapshot.excluded_count).toBe(ITEMS - kept.length);
+
+    const { ids, texts } = await allItems(viewer, snapshot.id);
+    expect(ids).toEqual(kept.map((item) => item.id));
+    const answers = [...texts];
+    for (const path of [`/api/snapshots/${snapshot.id}`, '/api/snapshots', ...['markdown', 'html', 'json'].map((format) => `/api/snapshots/${snapshot.id}/export?format=${format}`)]) {
+      const response = await fetch(`${viewer}${path}`, { headers: AUTH });
+      expect(response.status).toBe(200);
+      answers.push(await response.text());
+    }
+    for (const text of answers) {
+      for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
+      expect(text).not.toContain(upstream.apiKey);
+    }
+  });
+
+  it('reads on through dropped connections: the server retries a page or the conversation that failed on the way', async () => {
+    // The fake upstream's server logs each connection it breaks.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const flaky = await startGeneratedUpstream(ITEMS, 'sk-flaky-test-key', { dropRequests: [1, 3, 4] });
+    const server = await startSnapshotViewer({ upstream: flaky, store });
+    servers.push(server);
+    const snapshot = await createOk(server.url);
+    expect(snapshot.item_count).toBe(ITEMS);
+    const { ids } = await allItems(server.url, snapshot.id);
+    expect(ids).toEqual(generateItems(ITEMS).map((item) => item.id));
+    await flaky.close();
+  });
+
+  it('refuses bad requests with specific messages and stores nothing', async () => {
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ conversation_id: 'not-a-conversation' }, 400, 'invalid_conversation_id'],
+      [{ source: 'dashscope-intl' }, 400, 'source_not_configured'],
+      [{ source: 'nope' }, 404, 'unknown_source'],
+      [{ expires_at: 'tomorrow' }, 400, 'invalid_request'],
+      [{ expires_at: '2001-01-01T00:00:00Z' }, 400, 'invalid_request'],
+      [{ exclude: { roles: 'system' } }, 400, 'invalid_request'],
+      [{ conversation_id: 'conv_missing' }, 404, 'not_found'],
+    ];
+    const before = (await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data.length;
+    for (const [body, status, code] of cases) {
+      const response = await create(viewer, body);
+      expect([response.status, (await response.json()).error.code]).toEqual([status, code]);
+    }
+    const notJson = await fetch(`${viewer}/api/snapshots`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: '{' });
+    expect(notJson.status).toBe(400);
+    expect((await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data).toHaveLength(before);
+  });
+
+  it('applies SNAPSHOT_MAX_ITEMS and the byte cap, each with its own error, and keeps nothing', async () => {
+    const small = await start({ maxItems: 100 });
+    const tooMany = await create(small);
+    expect(tooMany.status).toBe(413);
+    expect((await tooMany.json()).error).toMatchObject({ code: 'snapshot_too_many_items', message: expect.stringContaining('SNAPSHOT_MAX_ITEMS') });
+    const tight = await start({ maxBytes: 4096 });
+    const tooLarge = await create(tight);
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).error).toMatchObject({ code: 'snapshot_too_large', message: expect.stringContaining('SNAPSHOT_MAX_BYTES') });
+    const listed = (await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data as { item_count: number }[];
+    expect(listed.every((snapshot) => snapshot.item_count > 100)).toBe(true);
+  });
+
+  it('limits creation per client: 429 with Retry-After', async () => {
+    const limited = await start({ ratePerMinute: 2 });
+    expect((await create(limited)).status).toBe(201);
+    expect((await create(limited)).status).toBe(201);
+    const refused = await create(limited);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).error.code).toBe('rate_limited');
+  });
+});
+
+describe('a snapshot of a local file', () => {
+  it('stores the items the browser sends, marked as from a file, with exclusions applied', async () => {
+    // The spec lets some item types go without an ID: such an item is stored and paged like any other.
+    const items = [...generateItems(12), { type: 'custom_tool_call_output', call_id: 'call_x', output: 'done' }];
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { conversation: { id: 'conv_local_1', metadata: {} }, items }, title: 'From disk', exclude: { roles: ['system'] } }),
+    });
+    expect(response.status).toBe(201);
+    const snapshot = await response.json();
+    expect(snapshot).toMatchObject({ origin: 'file', source: null, source_label: null, conversation_id: 'conv_local_1', item_count: 12, excluded_count: 1 });
+    const { ids, texts } = await allItems(viewer, snapshot.id);
+    expect(ids).toEqual(items.slice(1).map((item) => item.id));
+    const afterId = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=item_000010`)).json();
+    expect(afterId.data).toEqual([items[11], items[12]]);
+    expect(texts.join('')).not.toContain(SECRET.system);
+    const markdown = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=markdown`)).text();
+    expect(markdown).toContain('- **Source:** a file, not read from a source');
+    expect(markdown).not.toContain(SECRET.system);
+  });
+
+  it('refuses a file whose items have no type', async () => {
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { items: [{ id: 'msg_1' }] } }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'invalid_request', param: 'file.items.0.type' });
+  });
+});
+
+describe('reading, listing and revoking', () => {
+  it('lists snapshots newest first with what the Snapshots page shows', async () => {
+    const snapshot = await createOk(viewer, { title: 'Listed' });
+    const list = await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json();
+    expect(list.data[0]).toMatchObject({ id: snapshot.id, title: 'Listed', source: 'openai', conversation_id: 'conv_generated', item_count: ITEMS, url: snapshot.url });
+    expect(list.data[0]).toHaveProperty('created_at');
+    expect(list.data[0]).toHaveProperty('expires_at');
+  });
+
+  it('answers revoked (410), expired (410) and unknown (404) snapshots with distinct codes', async () => {
+    const revoked = await createOk(viewer);
+    const del = await fetch(`${viewer}/api/snapshots/${revoked.id}`, { method: 'DELETE', headers: AUTH });
+    expect(await del.json()).toEqual({ id: revoked.id, revoked: true });
+    const again = await fetch(`${viewer}/api/snapshots/${revoked.id}`, { method: 'DELETE', headers: AUTH });
+    expect([again.status, (await again.json()).error.code]).toEqual([410, 'snapshot_revoked']);
+
+    const expiring = await createOk(viewer, { expires_at: new Date(Date.now() + 1500).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+
+    for (const suffix of ['', '/items', '/export?format=json']) {
+      const gone = await fetch(`${viewer}/api/snapshots/${revoked.id}${suffix}`);
+      expect([gone.status, (await gone.json()).error.code]).toEqual([410, 'snapshot_revoked']);
+      const expired = await fetch(`${viewer}/api/snapshots/${expiring.id}${suffix}`);
+      expect([expired.status, (await expired.json()).error.code]).toEqual([410, 'snapshot_expired']);
+      const unknown = await fetch(`${viewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA${suffix}`);
+      expect([unknown.status, (await unknown.json()).error.code]).toEqual([404, 'snapshot_not_found']);
+    }
+    const listed = (await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data.map((snapshot: { id: string }) => snapshot.id);
+    expect(listed).not.toContain(revoked.id);
+  });
+
+  it('exports a snapshot as a download in each format, with the snapshot banner facts', async () => {
+    const snapshot = await createOk(viewer, { title: 'Export me', exclude: { types: ['reasoning'] } });
+    const json = await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=json`);
+    expect(json.headers.get('content-disposition')).toBe('attachment; filename="Export_me.json"');
+    const document = exportDocument.parse(await json.json());
+    expect(document.items).toHaveLength(snapshot.item_count);
+    expect(document.snapshot).toMatchObject({ id: snapshot.id, excluded_count: snapshot.excluded_count, origin: 'source' });
+    const markdown = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=markdown`)).text();
+    expect(markdown).toContain('# Export me');
+    expect(markdown).toContain(`- **Items:** ${snapshot.item_count} (${snapshot.excluded_count} left out)`);
+    const html = await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=html`);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await html.text()).not.toMatch(/<script/i);
+    const bad = await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=pdf`);
+    expect([bad.status, (await bad.json()).error.param]).toEqual([400, 'format']);
+  });
+});
+
+describe('who can read: VIEWER_SNAPSHOTS', () => {
+  it('public: anyone with the link reads that snapshot, its page and the app files; nothing else opens', async () => {
+    const snapshot = await createOk(viewer);
+    for (const path of [`/s/${snapshot.id}`, `/api/snapshots/${snapshot.id}`, `/api/snapshots/${snapshot.id}/items`, `/api/snapshots/${snapshot.id}/export?format=html`, '/assets/app.js']) {
+      expect([path, (await fetch(`${viewer}${path}`)).status]).toEqual([path, 200]);
+    }
+    for (const [method, path] of [['GET', '/api/snapshots'], ['POST', '/api/snapshots'], ['DELETE', `/api/snapshots/${snapshot.id}`], ['GET', '/api/sources'], ['GET', '/'], ['GET', '/c/conv_generated'], ['GET', '/api/sources/openai/conversations/conv_generated/items'], ['GET', '/api/sources/openai/conversations/conv_generated/export']]) {
+      expect([method, path, (await fetch(`${viewer}${path}`, { method })).status]).toEqual([method, path, 401]);
+    }
+  });
+
+  it('private: the viewer password applies to snapshots too', async () => {
+    const privateViewer = await start({ mode: 'private' });
+    const snapshot = await createOk(privateViewer);
+    for (const path of [`/s/${snapshot.id}`, `/api/snapshots/${snapshot.id}`, `/api/snapshots/${snapshot.id}/items`, `/assets/app.js`]) {
+      expect([path, (await fetch(`${privateViewer}${path}`)).status]).toEqual([path, 401]);
+    }
+    expect((await fetch(`${privateViewer}/api/snapshots/${snapshot.id}`, { headers: AUTH })).status).toBe(200);
+  });
+
+  it('off: no snapshots at all, and the sources answer says so', async () => {
+    const offViewer = await start({ mode: 'off' });
+    expect((await (await fetch(`${offViewer}/api/sources`, { headers: AUTH })).json()).snapshots).toBe('off');
+    expect((await (await fetch(`${viewer}/api/sources`, { headers: AUTH })).json()).snapshots).toBe('public');
+    const created = await create(offViewer);
+    expect([created.status, (await created.json()).error.code]).toEqual([404, 'snapshots_disabled']);
+    expect((await fetch(`${offViewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(401);
+    const read = await fetch(`${offViewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`, { headers: AUTH });
+    expect([read.status, (await read.json()).error.code]).toEqual([404, 'snapshots_disabled']);
+  });
+});
+
+describe('when the database cannot be reached', () => {
+  it('answers 503 store_unavailable, without the connection details', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = createLazyStore({ kind: 'postgres', url: 'postgres://viewer:hunter2@127.0.0.1:1/none' });
+    const server = await startSnapshotViewer({ upstream, store: broken });
+    servers.push(server);
+    for (const response of [await create(server.url), await fetch(`${server.url}/api/snapshots`, { headers: AUTH }), await fetch(`${server.url}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`)]) {
+      const text = await response.text();
+      expect([response.status, JSON.parse(text).error.code]).toEqual([503, 'store_unavailable']);
+      expect(text).not.toContain('hunter2');
+    }
+  });
+});
+
+describe('exporting a conversation from its source', () => {
+  it('streams every item in order as a download, in each format', async () => {
+    const base = `${viewer}/api/sources/openai/conversations/conv_generated/export`;
+    const json = await fetch(`${base}?format=json`, { headers: AUTH });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toBe('attachment; filename="conv_generated.json"');
+    const document = exportDocument.parse(await json.json());
+    expect(document.items.map((item) => item.id)).toEqual(generateItems(ITEMS).map((item) => item.id));
+    expect(document.source).toEqual({ id: 'openai', label: 'OpenAI' });
+    expect(document.conversation.id).toBe('conv_generated');
+    const markdown = await (await fetch(`${base}?format=markdown`, { headers: AUTH })).text();
+    expect(markdown).toContain('### Tool call: lookup');
+    expect(markdown).not.toContain(upstream.apiKey);
+  });
+
+  it('answers an upstream failure or a bad format as a JSON error before any download starts', async () => {
+    const missing = await fetch(`${viewer}/api/sources/openai/conversations/conv_missing/export?format=json`, { headers: AUTH });
+    expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'not_found']);
+    const bad = await fetch(`${viewer}/api/sources/openai/conversations/conv_generated/export?format=docx`, { headers: AUTH });
+    expect([bad.status, (await bad.json()).error.code]).toEqual([400, 'invalid_parameter']);
+  });
+});

@@ -1,0 +1,217 @@
+import type { IncomingMessage } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import type { ExportItem } from '../../shared/export/export-document.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { exportFormatParam, exportResponse } from '../exports/export-response.ts';
+import { jsonError } from '../json-error.ts';
+import { checkConversationId, findSource } from '../source-lookup.ts';
+import type { Source } from '../sources.ts';
+import type { LazyStore } from '../store/open-store.ts';
+import type { Snapshot, SnapshotMeta, SnapshotStore } from '../store/snapshot-store.ts';
+import { createSnapshotFromFile, createSnapshotFromSource } from './create-snapshot.ts';
+import { exclusionSchema } from './exclusion.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import type { SnapshotConfig } from './snapshot-config.ts';
+import type { ReaderOptions } from './source-reader.ts';
+
+/** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
+export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+const common = {
+  title: z.string().trim().max(200).nullish(),
+  expires_at: z.iso.datetime({ offset: true }).nullish(),
+  exclude: exclusionSchema.optional(),
+};
+
+/** A conversation the server reads from a source. */
+const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_id: z.string().min(1).max(300), ...common });
+
+/** A conversation the browser read from a local file, sent whole. */
+const fileBody = z.object({
+  file: z.object({
+    conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
+    items: z.array(z.looseObject({ id: z.string().min(1).max(300).optional(), type: z.string().min(1).max(200) })),
+  }),
+  ...common,
+});
+
+/** A file snapshot carries its items in the body, so the body may be as large as a snapshot, and a little more. */
+const bodyBytes = (config: SnapshotConfig) => config.maxBytes + 1024 * 1024;
+const PAGE_DEFAULT = 100;
+const PAGE_MAX = 1000;
+
+function publicMeta(meta: SnapshotMeta) {
+  return { ...meta, url: `/s/${meta.id}` };
+}
+
+/** The client a rate limit applies to: the address the connection comes from. */
+function clientOf(c: Context): string {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  return `${issue.path.join('.') || 'the body'}: ${issue.message}`;
+}
+
+export interface SnapshotRouteOptions {
+  config: SnapshotConfig;
+  store: LazyStore;
+  sources: readonly Source[];
+  reader: ReaderOptions;
+}
+
+/** /api/snapshots: create, list and revoke (behind access control), and read one (public when VIEWER_SNAPSHOTS=public). */
+export function createSnapshotRoutes({ config, store: lazyStore, sources, reader }: SnapshotRouteOptions) {
+  const app = new Hono();
+  if (config.mode === 'off') {
+    app.all('*', (c) => jsonError(c, 404, 'Snapshots are turned off on this viewer (VIEWER_SNAPSHOTS=off).', 'snapshots_disabled'));
+    return app;
+  }
+  const allow = createRateLimiter(config.ratePerMinute);
+
+  async function openStore(): Promise<SnapshotStore> {
+    try {
+      return await lazyStore.get();
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', message: `snapshot store: ${error instanceof Error ? error.message : String(error)}` }));
+      throw new ApiFailure(503, 'store_unavailable', 'The snapshot store cannot be opened right now. Try again later.', 'server_error');
+    }
+  }
+
+  /** The snapshot, or the failure that says why it cannot be read: never there, revoked, or expired. */
+  async function readable(id: string): Promise<{ store: SnapshotStore; snapshot: Snapshot }> {
+    const notFound = new ApiFailure(404, 'snapshot_not_found', 'There is no snapshot with this link. Check that it was copied whole.');
+    if (!SNAPSHOT_ID_PATTERN.test(id)) throw notFound;
+    const store = await openStore();
+    const lookup = await store.get(id);
+    switch (lookup.status) {
+      case 'ok':
+        return { store, snapshot: lookup.snapshot };
+      case 'revoked':
+        throw new ApiFailure(410, 'snapshot_revoked', `This snapshot was revoked on ${lookup.revoked_at}: whoever shared it took it back.`);
+      case 'expired':
+        throw new ApiFailure(410, 'snapshot_expired', `This snapshot expired on ${lookup.expires_at}.`);
+      case 'not_found':
+        throw notFound;
+    }
+  }
+
+  const tooLarge = `The request body is larger than SNAPSHOT_MAX_BYTES (${Math.round(config.maxBytes / 1024 / 1024)} MiB) and a little more.`;
+  app.post('/', bodyLimit({ maxSize: bodyBytes(config), onError: (c) => jsonError(c, 413, tooLarge, 'request_too_large') }), async (c) => {
+    const allowed = allow(clientOf(c));
+    if (!allowed.ok) {
+      c.header('retry-after', String(allowed.retryAfterSeconds));
+      return jsonError(c, 429, `Too many snapshots from this client: at most ${config.ratePerMinute} a minute (SNAPSHOT_RATE_LIMIT). Retry in ${allowed.retryAfterSeconds} s.`, 'rate_limited', 'rate_limit_error');
+    }
+    const json = await c.req.json().catch(() => undefined);
+    const parsed = (json && typeof json === 'object' && 'file' in json ? fileBody : sourceBody).safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return jsonError(c, 400, json === undefined ? 'The request body is not JSON.' : `Invalid snapshot request (${describeIssue(issue)}).`, 'invalid_request', 'invalid_request_error', issue.path.join('.') || null);
+    }
+    const body = parsed.data;
+    const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      return jsonError(c, 400, `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request', 'invalid_request_error', 'expires_at');
+    }
+    const title = body.title || null;
+    await openStore();
+    const meta =
+      'file' in body
+        ? await createSnapshotFromFile(lazyStore, config, { ...body.file, title, expiresAt, exclude: body.exclude })
+        : await createSnapshotFromSource(
+            lazyStore,
+            reader,
+            config,
+            { source: findSource(sources, body.source), conversationId: checkConversationId(body.conversation_id), title, expiresAt, exclude: body.exclude },
+            c.req.raw.signal,
+          );
+    return c.json(publicMeta(meta), 201);
+  });
+
+  app.get('/', async (c) => {
+    const store = await openStore();
+    return c.json({ object: 'list', data: (await store.list()).map(publicMeta) });
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    const store = await openStore();
+    // Revoking an expired snapshot is allowed too: it deletes its content for good.
+    if (SNAPSHOT_ID_PATTERN.test(id) && (await store.revoke(id))) return c.json({ id, revoked: true });
+    const lookup = SNAPSHOT_ID_PATTERN.test(id) ? await store.get(id) : null;
+    if (lookup?.status === 'revoked') throw new ApiFailure(410, 'snapshot_revoked', `This snapshot was already revoked on ${lookup.revoked_at}.`);
+    throw new ApiFailure(404, 'snapshot_not_found', 'There is no snapshot with this ID.');
+  });
+
+  app.get('/:id', async (c) => {
+    const { snapshot } = await readable(c.req.param('id'));
+    return c.json({ ...publicMeta(snapshot), conversation: snapshot.conversation });
+  });
+
+  app.get('/:id/items', async (c) => {
+    const { store, snapshot } = await readable(c.req.param('id'));
+    const limitParam = c.req.query('limit') ?? String(PAGE_DEFAULT);
+    if (!/^\d{1,4}$/.test(limitParam) || Number(limitParam) < 1 || Number(limitParam) > PAGE_MAX) {
+      throw new ApiFailure(400, 'invalid_parameter', `Invalid 'limit': expected an integer from 1 to ${PAGE_MAX}.`, 'invalid_request_error', 'limit');
+    }
+    // `from`: the position to start at (items without an ID cannot be a cursor); `after`: an item ID, as the API pages.
+    const after = c.req.query('after');
+    const from = c.req.query('from');
+    let position = -1;
+    if (from !== undefined) {
+      if (!/^\d{1,9}$/.test(from)) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'from': expected a position, 0 or more.`, 'invalid_request_error', 'from');
+      position = Number(from) - 1;
+    } else if (after) {
+      const found = ITEM_ID_PATTERN.test(after) ? await store.positionOf(snapshot.id, after) : null;
+      if (found === null) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'after': this snapshot holds no item '${after.slice(0, 60)}'.`, 'invalid_request_error', 'after');
+      position = found;
+    }
+    const rows = await store.items(snapshot.id, position, Number(limitParam) + 1);
+    const page = rows.slice(0, Number(limitParam));
+    // The stored JSON goes out as it is, without parsing it again.
+    const more = rows.length > page.length;
+    const nextFrom = more ? page.at(-1)!.position + 1 : null;
+    const body = `{"object":"list","data":[${page.map((row) => row.json).join(',')}],"first_id":${JSON.stringify(page[0]?.id ?? null)},"last_id":${JSON.stringify(page.at(-1)?.id ?? null)},"has_more":${more},"next_from":${nextFrom}}`;
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/:id/export', async (c) => {
+    const format = exportFormatParam(c);
+    const { store, snapshot } = await readable(c.req.param('id'));
+    const meta = {
+      title: snapshot.title,
+      source: { id: snapshot.source, label: snapshot.source_label },
+      conversation: snapshot.conversation,
+      exported_at: new Date().toISOString(),
+      snapshot: {
+        id: snapshot.id,
+        title: snapshot.title,
+        origin: snapshot.origin,
+        created_at: snapshot.created_at,
+        expires_at: snapshot.expires_at,
+        item_count: snapshot.item_count,
+        excluded_count: snapshot.excluded_count,
+      },
+    };
+    async function* items(): AsyncGenerator<ExportItem> {
+      for (let position = -1; ; ) {
+        const rows = await store.items(snapshot.id, position, PAGE_MAX);
+        for (const row of rows) yield JSON.parse(row.json) as ExportItem;
+        if (rows.length < PAGE_MAX) return;
+        position = rows.at(-1)!.position;
+      }
+    }
+    return exportResponse(c, format, meta, snapshot.title || snapshot.conversation_id || snapshot.id, items());
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) return error.respond(c);
+    console.error(JSON.stringify({ level: 'error', message: error.message }));
+    return jsonError(c, 500, 'The viewer server failed on this request.', 'internal_error', 'server_error');
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { isOpenPath } from '../access-control.ts';
+import { excluder, exclusionSchema } from './exclusion.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { snapshotConfigFromEnv } from './snapshot-config.ts';
+
+describe('exclusion', () => {
+  const skip = excluder({ roles: ['system', 'developer'], types: ['reasoning', 'function_call_output'], item_ids: ['msg_2'] });
+
+  it('leaves out messages by role, items by type and chosen items by ID', () => {
+    expect(skip({ id: 'msg_1', type: 'message', role: 'system' })).toBe(true);
+    expect(skip({ id: 'msg_1', type: 'message', role: 'developer' })).toBe(true);
+    expect(skip({ id: 'rs_1', type: 'reasoning' })).toBe(true);
+    expect(skip({ id: 'fco_1', type: 'function_call_output' })).toBe(true);
+    expect(skip({ id: 'msg_2', type: 'message', role: 'user' })).toBe(true);
+    expect(skip({ id: 'msg_3', type: 'message', role: 'user' })).toBe(false);
+    expect(skip({ id: 'fc_1', type: 'function_call' })).toBe(false);
+  });
+
+  it('keeps everything when nothing is excluded', () => {
+    expect(excluder()({ id: 'msg_1', type: 'message', role: 'system' })).toBe(false);
+  });
+
+  it('refuses shapes it does not know, so a typo cannot silently keep private content', () => {
+    expect(exclusionSchema.safeParse({ role: ['system'] }).success).toBe(false);
+    expect(exclusionSchema.safeParse({ roles: 'system' }).success).toBe(false);
+  });
+});
+
+describe('rate limit', () => {
+  it('allows the limit per window per client, then says when to retry', () => {
+    const allow = createRateLimiter(2, 60_000);
+    expect(allow('a', 0)).toEqual({ ok: true });
+    expect(allow('a', 1000)).toEqual({ ok: true });
+    expect(allow('a', 2000)).toEqual({ ok: false, retryAfterSeconds: 58 });
+    expect(allow('b', 2000)).toEqual({ ok: true });
+    expect(allow('a', 60_000)).toEqual({ ok: true });
+  });
+
+  it('is off at 0', () => {
+    const allow = createRateLimiter(0);
+    for (let i = 0; i < 100; i += 1) expect(allow('a').ok).toBe(true);
+  });
+});
+
+describe('snapshot settings', () => {
+  it('default to public snapshots in PGlite under ./data, 100,000 items, 256 MiB, 10 a minute', () => {
+    expect(snapshotConfigFromEnv({})).toEqual({
+      mode: 'public',
+      location: { kind: 'pglite', directory: './data' },
+      maxItems: 100_000,
+      maxBytes: 256 * 1024 * 1024,
+      ratePerMinute: 10,
+    });
+  });
+
+  it('use PostgreSQL when DATABASE_URL is set, and treat empty values as unset', () => {
+    const config = snapshotConfigFromEnv({ DATABASE_URL: 'postgres://u:p@db/viewer', VIEWER_SNAPSHOTS: 'private', SNAPSHOT_MAX_ITEMS: '', VIEWER_DATA_DIR: '' });
+    expect(config).toMatchObject({ mode: 'private', location: { kind: 'postgres', url: 'postgres://u:p@db/viewer' }, maxItems: 100_000 });
+  });
+
+  it('stop the server with a message naming the variable, never echoing a URL that may hold a password', () => {
+    expect(() => snapshotConfigFromEnv({ VIEWER_SNAPSHOTS: 'yes' })).toThrow(/^VIEWER_SNAPSHOTS is not valid/);
+    expect(() => snapshotConfigFromEnv({ SNAPSHOT_MAX_ITEMS: '-5' })).toThrow(/^SNAPSHOT_MAX_ITEMS is not valid/);
+    expect(() => snapshotConfigFromEnv({ DATABASE_URL: 'mysql://u:hunter2@db' })).toThrow(/^DATABASE_URL is not valid/);
+    expect(() => snapshotConfigFromEnv({ DATABASE_URL: 'mysql://u:hunter2@db' })).not.toThrow(/hunter2/);
+  });
+});
+
+describe('open paths with public snapshots', () => {
+  it('open only a snapshot page, its read endpoints and the static files, only for GET and HEAD', () => {
+    for (const path of ['/s/abc_DEF-123', '/api/snapshots/abc', '/api/snapshots/abc/items', '/api/snapshots/abc/export', '/assets/index-1.js', '/favicon.svg']) {
+      expect([path, isOpenPath(path, 'GET', true)]).toEqual([path, true]);
+      expect([path, isOpenPath(path, 'GET', false)]).toEqual([path, false]);
+    }
+    for (const path of ['/api/snapshots', '/api/snapshots/', '/api/sources', '/', '/c/conv_1', '/s/a/../../api/sources', '/api/snapshots/abc/other', '/s/a%2Fb']) {
+      expect([path, isOpenPath(path, 'GET', true)]).toEqual([path, false]);
+    }
+    expect(isOpenPath('/api/snapshots/abc', 'DELETE', true)).toBe(false);
+    expect(isOpenPath('/healthz')).toBe(true);
+  });
+});

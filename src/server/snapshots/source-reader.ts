@@ -1,0 +1,89 @@
+import { ApiFailure } from '../api-failure.ts';
+import type { createByteBudget } from '../byte-budget.ts';
+import type { createGate } from '../gate.ts';
+import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
+import { sourcePageFetcher } from '../loader/stream-route.ts';
+import { checkShape } from '../shapes.ts';
+import type { Source } from '../sources.ts';
+import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
+
+export interface ReaderOptions extends UpstreamOptions {
+  /** The proxy's own gate and byte budget, so loads count against the same limits as every other upstream request. */
+  gate: ReturnType<typeof createGate>;
+  budget: ReturnType<typeof createByteBudget>;
+}
+
+/** Failures that another try usually fixes: a kept-alive connection closed under us, a refused connect. */
+const TRANSIENT = new Set(['upstream_connection_reset', 'upstream_unreachable']);
+const RETRIES = 2;
+
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * The server reads whole conversations on its own here, with no browser to retry for it, so one dropped
+ * connection must not lose a 50,000-item snapshot: transient failures get two more tries.
+ */
+function withRetries(fetchPage: FetchPage): FetchPage {
+  return async (request, signal) => {
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await fetchPage(request, signal);
+      if (result.ok || attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) return result;
+      await pause(250 * (attempt + 1), signal);
+    }
+  };
+}
+
+/** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */
+export async function readConversation(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await readConversationOnce(source, conversationId, options, signal);
+    } catch (error) {
+      if (attempt >= RETRIES || signal.aborted || !(error instanceof ApiFailure) || !TRANSIENT.has(error.details.code ?? '')) throw error;
+      await pause(250 * (attempt + 1), signal);
+    }
+  }
+}
+
+async function readConversationOnce(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
+  const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
+  if (!(await options.gate.enter(waitLimit))) {
+    throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
+  }
+  const lease = options.budget.lease();
+  try {
+    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+    if (!result.ok) throw ApiFailure.from(result.status, result.error);
+    const checked = checkShape('conversation', result.body);
+    if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
+    return checked.value as Record<string, unknown> & { id: string };
+  } finally {
+    lease.release();
+    options.gate.leave();
+  }
+}
+
+/** Every page of the conversation from both ends at once: the fastest way to read all of it. */
+export function readBothEnds(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions): AsyncGenerator<LoaderEvent> {
+  return loadConversation(withRetries(sourcePageFetcher(source, conversationId, options)), load);
+}
+
+/**
+ * The items in conversation order, read from the start only, for answers that stream in order without holding
+ * half a conversation in memory. The loader's end-of-conversation side waits, unasked, until the start side is done.
+ */
+export async function* readInOrder(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions) {
+  const fetchPage = withRetries(sourcePageFetcher(source, conversationId, options));
+  const startOnly: FetchPage = (request, signal) =>
+    request.order === 'asc'
+      ? fetchPage(request, signal)
+      : new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: true, page: { items: [], hasMore: false, lastId: null } }), { once: true }));
+  for await (const event of loadConversation(startOnly, load)) {
+    if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
+    if (event.type === 'items') yield* event.items;
+  }
+}

@@ -1,0 +1,177 @@
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import type { SnapshotMeta } from '../../shared/snapshots/snapshot-meta.ts';
+import type { Driver } from './driver.ts';
+
+export type { SnapshotMeta };
+
+export interface Snapshot extends SnapshotMeta {
+  conversation: Record<string, unknown>;
+}
+
+export type SnapshotLookup =
+  | { status: 'ok'; snapshot: Snapshot }
+  | { status: 'not_found' }
+  | { status: 'revoked'; revoked_at: string }
+  | { status: 'expired'; expires_at: string };
+
+export interface NewSnapshot {
+  id: string;
+  title: string | null;
+  origin: 'source' | 'file';
+  source: string | null;
+  sourceLabel: string | null;
+  conversationId: string | null;
+  conversation: Record<string, unknown>;
+  expiresAt: Date | null;
+}
+
+/** A stored item: its ID (some item types have none) and its JSON text exactly as it was stored. */
+export interface StoredItem {
+  id: string | null;
+  json: string;
+}
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+
+const META_COLUMNS = `id, title, origin, source, source_label, conversation_id, item_count, excluded_count, created_at, expires_at`;
+
+function toMeta(row: Record<string, unknown>): SnapshotMeta {
+  return {
+    id: row.id as string,
+    title: (row.title as string | null) ?? null,
+    origin: row.origin as 'source' | 'file',
+    source: (row.source as string | null) ?? null,
+    source_label: (row.source_label as string | null) ?? null,
+    conversation_id: (row.conversation_id as string | null) ?? null,
+    item_count: Number(row.item_count),
+    excluded_count: Number(row.excluded_count),
+    created_at: iso(row.created_at) as string,
+    expires_at: iso(row.expires_at),
+  };
+}
+
+/** Half-written snapshots older than this were left by a crash or a lost connection. */
+const ABANDONED_AFTER = '1 hour';
+const INSERT_BATCH = 500;
+
+/**
+ * Snapshots and their items. A snapshot is written in three steps (begin, append items, finish) without one long
+ * transaction, so creating a big one never blocks readers; until `finish` it is invisible to every read.
+ */
+export function createSnapshotStore(db: Driver) {
+  return {
+    async begin(snapshot: NewSnapshot): Promise<void> {
+      await db.query(
+        `INSERT INTO snapshots (id, title, origin, source, source_label, conversation_id, conversation, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          snapshot.id,
+          snapshot.title,
+          snapshot.origin,
+          snapshot.source,
+          snapshot.sourceLabel,
+          snapshot.conversationId,
+          stringifyJson(snapshot.conversation),
+          snapshot.expiresAt?.toISOString() ?? null,
+        ],
+      );
+    },
+
+    /** Stores items at the given positions; `finish` moves negative positions (counted back from the end) behind the rest. */
+    async append(id: string, items: readonly (StoredItem & { position: number })[]): Promise<void> {
+      for (let start = 0; start < items.length; start += INSERT_BATCH) {
+        const batch = items.slice(start, start + INSERT_BATCH);
+        await db.query(
+          `INSERT INTO snapshot_items (snapshot_id, position, item_id, item)
+           SELECT $1, t.position, t.item_id, t.item
+           FROM unnest($2::integer[], $3::text[], $4::text[]) AS t(position, item_id, item)`,
+          [id, batch.map((item) => item.position), batch.map((item) => item.id), batch.map((item) => item.json)],
+        );
+      }
+    },
+
+    /**
+     * Makes the snapshot readable. Items stored from the end of the conversation have positions -1 (the last),
+     * -2, …; they move behind the `head` items stored from the start, so positions run 0..n-1 in order.
+     */
+    async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }): Promise<SnapshotMeta> {
+      return db.transaction(async (tx) => {
+        await tx.query('UPDATE snapshot_items SET position = position + $2 WHERE snapshot_id = $1 AND position < 0', [id, counts.head + counts.tail]);
+        const [row] = await tx.query(
+          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, created_at = now()
+           WHERE id = $1 RETURNING ${META_COLUMNS}`,
+          [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize],
+        );
+        return toMeta(row);
+      });
+    },
+
+    async discard(id: string): Promise<void> {
+      await db.query('DELETE FROM snapshots WHERE id = $1', [id]);
+    },
+
+    async get(id: string): Promise<SnapshotLookup> {
+      const [row] = await db.query(
+        `SELECT ${META_COLUMNS}, conversation, revoked_at, (expires_at IS NOT NULL AND expires_at <= now()) AS expired
+         FROM snapshots WHERE id = $1 AND state = 'ready'`,
+        [id],
+      );
+      if (!row) return { status: 'not_found' };
+      if (row.revoked_at) return { status: 'revoked', revoked_at: iso(row.revoked_at) as string };
+      if (row.expired) return { status: 'expired', expires_at: iso(row.expires_at) as string };
+      return { status: 'ok', snapshot: { ...toMeta(row), conversation: JSON.parse(row.conversation as string) as Record<string, unknown> } };
+    },
+
+    /** Every snapshot that can still be read, newest first (expired ones too, flagged by their expiry). */
+    async list(limit = 1000): Promise<SnapshotMeta[]> {
+      const rows = await db.query(
+        `SELECT ${META_COLUMNS} FROM snapshots WHERE state = 'ready' AND revoked_at IS NULL ORDER BY created_at DESC, id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toMeta);
+    },
+
+    /** Marks the snapshot revoked and deletes its content; false when there was nothing to revoke. */
+    async revoke(id: string): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `UPDATE snapshots SET revoked_at = now(), conversation = 'null'
+           WHERE id = $1 AND state = 'ready' AND revoked_at IS NULL RETURNING id`,
+          [id],
+        );
+        if (rows.length === 0) return false;
+        await tx.query('DELETE FROM snapshot_items WHERE snapshot_id = $1', [id]);
+        return true;
+      });
+    },
+
+    /** Up to `limit` items after the position `after` (-1: from the start). */
+    async items(id: string, after: number, limit: number): Promise<(StoredItem & { position: number })[]> {
+      const rows = await db.query<{ position: number; item_id: string | null; item: string }>(
+        `SELECT position, item_id, item FROM snapshot_items
+         WHERE snapshot_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+        [id, after, limit],
+      );
+      return rows.map((row) => ({ position: Number(row.position), id: row.item_id, json: row.item }));
+    },
+
+    /** The position of an item, for cursors given as item IDs; null when the snapshot does not hold it. */
+    async positionOf(id: string, itemId: string): Promise<number | null> {
+      const [row] = await db.query<{ position: number | null }>(
+        'SELECT min(position) AS position FROM snapshot_items WHERE snapshot_id = $1 AND item_id = $2',
+        [id, itemId],
+      );
+      return row?.position === null || row?.position === undefined ? null : Number(row.position);
+    },
+
+    /** Drops what nobody can read any more: content of expired snapshots, and half-written ones. */
+    async purge(): Promise<void> {
+      await db.query(`DELETE FROM snapshots WHERE state = 'creating' AND created_at < now() - interval '${ABANDONED_AFTER}'`);
+      await db.query(
+        `DELETE FROM snapshot_items WHERE snapshot_id IN (SELECT id FROM snapshots WHERE expires_at IS NOT NULL AND expires_at <= now())`,
+      );
+    },
+  };
+}
+
+export type SnapshotStore = ReturnType<typeof createSnapshotStore>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The version tag of the viewer's own JSON document; a reader refuses any other. */
+export const EXPORT_FORMAT = 'conversation-viewer/1';
+
+// Some item types (custom tool calls and their outputs) may come without an ID.
+const item = z.looseObject({ id: z.string().min(1).optional(), type: z.string().min(1) });
+
+const snapshotInfo = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  origin: z.enum(['source', 'file']),
+  created_at: z.string(),
+  expires_at: z.string().nullable(),
+  item_count: z.number(),
+  excluded_count: z.number(),
+});
+
+/** What an export describes besides its items. */
+export const exportMeta = z.object({
+  title: z.string().nullable(),
+  source: z.object({ id: z.string().nullable(), label: z.string().nullable() }),
+  conversation: z.looseObject({ id: z.string().optional() }),
+  exported_at: z.string(),
+  snapshot: snapshotInfo.optional(),
+});
+
+/** `{format, conversation, items, source, exported_at}`: the JSON export, which the viewer can open again. */
+export const exportDocument = exportMeta.extend({
+  format: z.literal(EXPORT_FORMAT),
+  items: z.array(item),
+});
+
+export type ExportItem = z.infer<typeof item>;
+export type ExportMeta = z.infer<typeof exportMeta>;
+export type ExportDocument = z.infer<typeof exportDocument>;

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document.ts';
+import { exportAll, exportFilename } from './export-formats.ts';
+
+const meta: ExportMeta = {
+  title: null,
+  source: { id: 'demo', label: 'Demo' },
+  conversation: { id: 'conv_1', object: 'conversation', created_at: 1_700_000_000, metadata: {} },
+  exported_at: '2026-11-26T00:00:00.000Z',
+};
+
+const items: ExportItem[] = [
+  { id: 'msg_sys', type: 'message', role: 'system', status: 'completed', content: [{ type: 'input_text', text: 'Be brief.' }] },
+  { id: 'msg_u1', type: 'message', role: 'user', status: 'completed', content: 'What is **2+2**? Use `code`.' },
+  { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}', status: 'completed' },
+  { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: 'Sunny ``` 21C' },
+  { id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Thinking.' }], encrypted_content: 'x'.repeat(40) },
+  {
+    id: 'msg_a1',
+    type: 'message',
+    role: 'assistant',
+    status: 'incomplete',
+    content: [
+      { type: 'output_text', text: 'Four.', annotations: [{ type: 'url_citation', url: 'https://example.com/a', title: 'A source' }] },
+      { type: 'input_image', image_url: 'https://img.example.com/cat.png' },
+      { type: 'input_image', image_url: 'data:image/png;base64,iVBORw0KGgo=' },
+    ],
+  },
+  { id: 'msg_u2', type: 'message', role: 'user', content: 'Thanks' },
+  { id: 'x_1', type: 'brand_new_type', payload: { deep: true } },
+];
+
+describe('markdown export', () => {
+  const text = exportAll('markdown', meta, items);
+
+  it('has a title, the source and conversation, and a heading per turn and per role', () => {
+    expect(text).toMatch(/^# Conversation conv_1\n/);
+    expect(text).toContain('- **Source:** Demo');
+    expect(text).toContain('- **Conversation:** conv_1');
+    expect(text).toContain('- **Created:** 2023-11-14T22:13:20.000Z');
+    expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2', '## Turn 3']);
+    expect(text).toContain('### System\n\nBe brief.');
+    expect(text).toContain('### Assistant (incomplete)');
+  });
+
+  it('keeps text as written', () => {
+    expect(text).toContain('### User\n\nWhat is **2+2**? Use `code`.');
+  });
+
+  it('puts tool calls and outputs in fences named by the tool, with a fence longer than any inside', () => {
+    expect(text).toContain('### Tool call: get_weather\n\n```json\n{\n  "city": "Paris"\n}\n```');
+    expect(text).toContain('### Tool output: get_weather\n\n````\nSunny ``` 21C\n````');
+  });
+
+  it('links images, notes embedded ones and encrypted content in one line', () => {
+    expect(text).toContain('[Image](<https://img.example.com/cat.png>)');
+    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\._/);
+    expect(text).toContain('_Encrypted content (40 characters), not shown._');
+    expect(text).toContain('- [A source](<https://example.com/a>)');
+  });
+
+  it('shows an unknown item type as JSON, dropping nothing', () => {
+    expect(text).toContain('### brand_new_type\n\n```json\n{\n  "payload": {\n    "deep": true\n  }\n}\n```');
+  });
+});
+
+describe('HTML export', () => {
+  const hostile: ExportItem[] = [
+    { id: 'msg_h"><script>alert(1)</script>', type: 'message', role: 'user', content: '<script>alert(1)</script><img src=x onerror=alert(2)>' },
+    { id: 'msg_l', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'x', annotations: [{ type: 'url_citation', url: 'javascript:alert(3)', title: 'click' }] }] },
+    { id: 'msg_i', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'data:image/svg+xml;base64,PHN2Zz4=' }] },
+    { id: 'msg_ok', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'data:image/png;base64,iVBORw0KGgo=' }] },
+  ];
+  const html = exportAll('html', { ...meta, title: '</title><script>x</script>' }, [...items, ...hostile]);
+
+  it('is one self-contained document: inline CSS, light and dark colours, a CSP meta that forbids script', () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+    expect(html).toContain('@media (prefers-color-scheme:dark)');
+    expect(html).not.toMatch(/<link|@import|url\(|src="https?:/i);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('keeps hostile content inert: no script, no handler, no dangerous link or SVG image', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img src=x/i);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).not.toContain('data:image/svg');
+    expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="Image">');
+    expect(html).toContain('<a href="https://img.example.com/cat.png" rel="noopener noreferrer">');
+  });
+
+  it('opens and closes a section per turn, with an article per item anchored by its ID', () => {
+    expect(html.match(/<section>/g)).toHaveLength(html.match(/<\/section>/g)!.length);
+    expect(html).toContain('<article class="role-tool" id="fc_1"><h3>Tool call: get_weather</h3>');
+  });
+});
+
+describe('JSON export', () => {
+  it('is the versioned document, which the viewer reads back', () => {
+    const text = exportAll('json', meta, items);
+    const parsed = exportDocument.parse(JSON.parse(text));
+    expect(parsed.format).toBe(EXPORT_FORMAT);
+    expect(parsed.items).toEqual(items);
+    expect(parsed.conversation).toEqual(meta.conversation);
+    expect(parsed.source).toEqual({ id: 'demo', label: 'Demo' });
+    expect(parsed.exported_at).toBe(meta.exported_at);
+  });
+
+  it('is valid with no items', () => {
+    expect(JSON.parse(exportAll('json', meta, [])).items).toEqual([]);
+  });
+});
+
+describe('export file names', () => {
+  it('keep letters, digits, _ and - only', () => {
+    expect(exportFilename('conv_1', 'markdown')).toBe('conv_1.md');
+    expect(exportFilename('../../etc/passwd"\r\n', 'html')).toBe('etc_passwd.html');
+    expect(exportFilename('', 'json')).toBe('conversation.json');
+  });
+});

@@ -1,0 +1,24 @@
+import { toEpochMilliseconds } from '../../lib/timestamps.ts';
+import type { ExportMeta } from './export-document.ts';
+
+/** The facts every export states at its top, as label and value. */
+export function headerFacts(meta: ExportMeta): [string, string][] {
+  const facts: [string, string][] = [];
+  const source = meta.source.label ?? meta.source.id;
+  if (meta.snapshot?.origin === 'file') facts.push(['Source', 'a file, not read from a source']);
+  else if (source) facts.push(['Source', source]);
+  if (meta.conversation.id) facts.push(['Conversation', meta.conversation.id]);
+  const created = toEpochMilliseconds(meta.conversation.created_at);
+  if (created !== null) facts.push(['Created', new Date(created).toISOString()]);
+  if (meta.snapshot) {
+    facts.push(['Snapshot taken', meta.snapshot.created_at]);
+    facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
+    if (meta.snapshot.expires_at) facts.push(['Expires', meta.snapshot.expires_at]);
+  }
+  facts.push(['Exported', meta.exported_at]);
+  return facts;
+}
+
+export function exportTitle(meta: ExportMeta): string {
+  return meta.title?.trim() || (meta.conversation.id ? `Conversation ${meta.conversation.id}` : 'Conversation');
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { exportAll } from './export-formats.ts';
+import { readConversationFile } from './read-conversation-file.ts';
+
+const item = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
+
+describe('reading a conversation file', () => {
+  it("reads the SDK's list page, exactly as DashScope documents it", () => {
+    const page = { object: 'list', data: [item('msg_1'), item('msg_2')], first_id: 'msg_1', last_id: 'msg_2', has_more: false };
+    expect(readConversationFile(JSON.stringify(page, null, 2))).toMatchObject({ ok: true, shape: 'list', items: page.data, conversation: {} });
+  });
+
+  it('reads an array of items', () => {
+    expect(readConversationFile(JSON.stringify([item('msg_1')]))).toMatchObject({ ok: true, shape: 'array', items: [item('msg_1')] });
+  });
+
+  it('reads JSON Lines of items, blank lines and CRLF included, and a single item', () => {
+    const text = `${JSON.stringify(item('msg_1'))}\r\n\r\n${JSON.stringify(item('msg_2'))}\n`;
+    expect(readConversationFile(text)).toMatchObject({ ok: true, shape: 'jsonl', items: [item('msg_1'), item('msg_2')] });
+    expect(readConversationFile(JSON.stringify(item('msg_1')))).toMatchObject({ ok: true, items: [item('msg_1')] });
+  });
+
+  it("reads the viewer's own export back", () => {
+    const meta = { title: null, source: { id: 'demo', label: 'Demo' }, conversation: { id: 'conv_1', created_at: 1 }, exported_at: '2026-01-01T00:00:00Z' };
+    const result = readConversationFile(exportAll('json', meta, [item('msg_1')]));
+    expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });
+  });
+
+  it.each([
+    ['', 'The file is empty.'],
+    ['<html>nope</html>', 'This file is not JSON'],
+    ['{"a": 1}\n{"b"', 'Line 2 is not JSON'],
+    ['{"a": 1}\n{"id": "x", "type": "message"}', 'Line 1 has no "type".'],
+    ['[{"id": 7, "type": "message"}]', 'Item 1 has an "id" that is not a text.'],
+    ['42', 'This JSON is not a conversation'],
+    ['{"hello": "world"}', 'This JSON is not a conversation: expected a page of items'],
+    ['[{"id": "msg_1"}]', 'Item 1 (msg_1) has no "type".'],
+    ['{"object": "list", "data": [1]}', 'Item 1 of "data" is not an item object.'],
+    ['{"format": "other/2", "items": []}', 'This is a "other/2" document'],
+    ['{"format": "conversation-viewer/1", "items": "x"}', 'This export is damaged'],
+  ])('says what is wrong with %j', (text, message) => {
+    const result = readConversationFile(text);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toContain(message);
+  });
+});

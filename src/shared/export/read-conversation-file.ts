@@ -1,0 +1,73 @@
+import { EXPORT_FORMAT, exportDocument, type ExportItem } from './export-document.ts';
+
+export type FileShape = 'list' | 'array' | 'jsonl' | 'export';
+
+export type ReadFileResult =
+  | { ok: true; shape: FileShape; conversation: { id?: string; [field: string]: unknown }; items: ExportItem[]; source: { id: string | null; label: string | null } | null }
+  | { ok: false; message: string };
+
+const fail = (message: string): ReadFileResult => ({ ok: false, message });
+
+const EXPECTED =
+  'expected a page of items ({"object": "list", "data": [...]}), an array of items, JSON Lines of items, or a file exported by this viewer';
+
+function checkItems(values: unknown[], where: (index: number) => string): ExportItem[] | string {
+  for (const [index, value] of values.entries()) {
+    const item = value as { id?: unknown; type?: unknown } | null;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return `${where(index)} is not an item object.`;
+    if (item.id !== undefined && (typeof item.id !== 'string' || !item.id)) return `${where(index)} has an "id" that is not a text.`;
+    if (typeof item.type !== 'string' || !item.type) return `${where(index)}${item.id ? ` (${item.id.slice(0, 60)})` : ''} has no "type".`;
+  }
+  return values as ExportItem[];
+}
+
+function items(values: unknown[], shape: FileShape, where: (index: number) => string, conversation: Record<string, unknown> = {}): ReadFileResult {
+  const checked = checkItems(values, where);
+  if (typeof checked === 'string') return fail(checked);
+  return { ok: true, shape, conversation, items: checked, source: null };
+}
+
+function readJsonLines(text: string): ReadFileResult {
+  const lines = text.split(/\r?\n/);
+  const values: unknown[] = [];
+  const lineNumbers: number[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    try {
+      values.push(JSON.parse(line));
+      lineNumbers.push(index + 1);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'not JSON';
+      return fail(values.length === 0 ? `This file is not JSON (${reason}).` : `Line ${index + 1} is not JSON (${reason}).`);
+    }
+  }
+  return items(values, 'jsonl', (index) => `Line ${lineNumbers[index]}`);
+}
+
+/** Reads a conversation from a file's text, in any of the shapes the viewer accepts, or says what is wrong. */
+export function readConversationFile(text: string): ReadFileResult {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) return fail('The file is empty.');
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    if (trimmed.includes('\n')) return readJsonLines(trimmed);
+    return fail(`This file is not JSON (${error instanceof Error ? error.message : 'it does not parse'}).`);
+  }
+  if (Array.isArray(value)) return items(value, 'array', (index) => `Item ${index + 1}`);
+  if (!value || typeof value !== 'object') return fail(`This JSON is not a conversation: ${EXPECTED}.`);
+  const object = value as Record<string, unknown>;
+  if (typeof object.format === 'string') {
+    if (object.format !== EXPORT_FORMAT) return fail(`This is a "${object.format.slice(0, 60)}" document; the viewer reads "${EXPORT_FORMAT}".`);
+    const parsed = exportDocument.safeParse(object);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(`This export is damaged (${issue.path.join('.') || 'the document'}: ${issue.message}).`);
+    }
+    return { ok: true, shape: 'export', conversation: parsed.data.conversation, items: parsed.data.items, source: parsed.data.source };
+  }
+  if (object.object === 'list' && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
+  if (typeof object.type === 'string' && !('data' in object)) return items([object], 'jsonl', () => 'The item');
+  return fail(`This JSON is not a conversation: ${EXPECTED}.`);
+}

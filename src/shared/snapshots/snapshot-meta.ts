@@ -1,0 +1,19 @@
+/** A snapshot as every answer about it describes it: the server stores it, the browser lists and shows it. */
+export interface SnapshotMeta {
+  id: string;
+  title: string | null;
+  /** `file`: uploaded from a file a browser opened, not read from a source. */
+  origin: 'source' | 'file';
+  source: string | null;
+  source_label: string | null;
+  conversation_id: string | null;
+  item_count: number;
+  excluded_count: number;
+  created_at: string;
+  expires_at: string | null;
+}
+
+/** With the path of its page, as the API answers. */
+export interface SnapshotSummary extends SnapshotMeta {
+  url: string;
+}
