@@ -5,7 +5,7 @@ const LEAF_LIMIT = 2_000;
 const CHILD_LIMIT = 500;
 /** A whole value this short stays on one line. */
 const ONE_LINE = 80;
-/** A nested value of plain values (a list of IDs) stays on one wrapped line up to this length. */
+/** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
 const FLAT_LINE = 600;
 
 const STRING = 'text-emerald-800 dark:text-emerald-300';
@@ -35,7 +35,8 @@ function Key({ name }: { name: string | number | null }) {
 /** One node; children render only while it is open, so deep or huge values cost nothing until asked for. */
 function JsonNode({ name, value, depth, openDepth }: NodeProps) {
   const [open, setOpen] = useState(depth < openDepth);
-  const inline = value !== null && typeof value === 'object' && isFlat(value) ? inlineJson(value, FLAT_LINE) : null;
+  // A list of plain values (IDs, numbers) wraps as one line; an object of plain values only when it is short.
+  const inline = value !== null && typeof value === 'object' && isFlat(value) ? inlineJson(value, Array.isArray(value) ? FLAT_LINE : ONE_LINE) : null;
   if (value === null || typeof value !== 'object' || inline !== null) {
     return (
       <div className="pl-4 -indent-4">
