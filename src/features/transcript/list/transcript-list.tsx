@@ -11,6 +11,7 @@ import { partnerOf } from '../lib/pair-tool-calls';
 import { RemovedNotice } from '../live/removed-notice';
 import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
+import { collapsedByDefault } from '../lib/item-catalog';
 import { RowKeyContext } from './item-ui-store';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
@@ -91,6 +92,7 @@ interface TranscriptListProps {
 
 const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
+const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -126,7 +128,12 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
     count: rows.count,
-    estimateSize: () => (compact ? ESTIMATED_COMPACT_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT),
+    estimateSize: (viewIndex) => {
+      if (compact) return ESTIMATED_COMPACT_ROW_HEIGHT;
+      const slot = index.slotAt(rows.rowAt(viewIndex));
+      // Tool rows start as one line; guessing so keeps a jump to a far row on target.
+      return slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
+    },
     overscan: 6,
     scrollMargin,
     getItemKey,
