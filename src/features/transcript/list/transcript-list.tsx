@@ -120,7 +120,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const virtualizer = useWindowVirtualizer({
     count: rows.count,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     scrollMargin,
     getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
