@@ -9,12 +9,16 @@ const hostile = demo('hostile-payloads');
 test('the agent-run demo shows every item type with a dedicated view, none with the fallback', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Expand all' }).click();
   let fallbacks = 0;
+  const outputs = new Map<string, string>();
   const seen = await walkTranscript(page, async () => {
     fallbacks += await page.locator('[data-item-id][data-fallback], [data-part-type][data-fallback]').count();
+    for (const [id, type] of await page.locator('[data-paired-output]').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-paired-output'), element.getAttribute('data-output-type')]))) outputs.set(id!, type!);
   });
-  expect(seen).toHaveLength(agentRun.items.length);
-  expect(new Set(seen.map((item) => item.type))).toEqual(new Set(SDK_ITEM_TYPES));
+  // An output whose call is loaded shows inside the call's row.
+  expect(seen.length + outputs.size).toBe(agentRun.items.length);
+  expect(new Set([...seen.map((item) => item.type), ...outputs.values()])).toEqual(new Set(SDK_ITEM_TYPES));
   expect(fallbacks).toBe(0);
 });
 
@@ -32,12 +36,15 @@ test('hostile content renders as inert text and the page stays usable', async ({
   await expect(page.getByText('<script>window.__pwned=1</script>').first()).toBeVisible();
 
   // Walk the whole transcript so that every lazily rendered part renders, opening every raw JSON view on the way.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const outputs = new Set<string>();
   const seen = await walkTranscript(page, async () => {
     await page.evaluate(() => {
-      for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-pressed="false"]')) if (button.textContent?.includes('Raw JSON')) button.click();
+      for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-pressed="false"][aria-label="Raw JSON"]')) button.click();
     });
+    for (const id of await page.locator('[data-paired-output]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-paired-output')))) outputs.add(id!);
   });
-  expect(seen).toHaveLength(hostile.items.length);
+  expect(seen.length + outputs.size).toBe(hostile.items.length);
 
   expect(await page.evaluate(() => 'pwned' in window || Object.hasOwn(window, '__pwned'))).toBe(false);
   expect(dialogs).toEqual([]);

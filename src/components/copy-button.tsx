@@ -13,7 +13,7 @@ interface CopyButtonProps {
 
 const VARIANTS = {
   outline: 'border border-zinc-300 px-2 py-1 font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300',
-  quiet: 'px-1.5 py-0.5 text-zinc-500 dark:text-zinc-400',
+  quiet: 'px-1.5 py-0.5 text-zinc-600 dark:text-zinc-400',
   accent: 'border border-indigo-300 px-2.5 py-1 font-medium text-indigo-700 dark:border-indigo-800 dark:text-indigo-300',
 };
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ErrorDescription } from '../lib/describe-api-error';
 
 interface ErrorPanelProps {
@@ -5,9 +6,11 @@ interface ErrorPanelProps {
   onRetry?: () => void;
   retrying?: boolean;
   compact?: boolean;
+  /** What the reader can do instead, e.g. links to other sources. */
+  actions?: ReactNode;
 }
 
-export function ErrorPanel({ description, onRetry, retrying = false, compact = false }: ErrorPanelProps) {
+export function ErrorPanel({ description, onRetry, retrying = false, compact = false, actions }: ErrorPanelProps) {
   return (
     <div
       role="alert"
@@ -18,12 +21,17 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
       {description.detail && description.detail !== description.hint ? (
         <p className="mt-2 break-words font-mono text-xs text-red-800/80 dark:text-red-200/70">{description.detail}</p>
       ) : null}
+      {actions ? <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">{actions}</div> : null}
       {onRetry ? (
         <button
           type="button"
           onClick={onRetry}
           disabled={retrying}
-          className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500"
+          className={
+            description.final
+              ? 'mt-3 rounded-md border border-red-300 px-3 py-1 text-sm text-red-900 hover:bg-red-100 disabled:opacity-60 dark:border-red-800 dark:text-red-100 dark:hover:bg-red-900/40'
+              : 'mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500'
+          }
         >
           {retrying ? 'Retrying…' : 'Retry'}
         </button>

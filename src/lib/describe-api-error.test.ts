@@ -48,3 +48,14 @@ describe('the provider request id', () => {
     expect(describeApiError(error).detail).toBe('Rate limit reached (request id req_abc123)');
   });
 });
+
+describe('a conversation that does not exist', () => {
+  it('is final, so Retry is not the main action, and names DashScope only for DashScope', () => {
+    const missing = new ApiError('not found', { status: 404, code: null, retryAfterSeconds: null });
+    const demo = describeApiError(missing, { sourceLabel: 'Demo', conversationId: 'conv_x' });
+    expect(demo.final).toBe(true);
+    expect(demo.hint).not.toContain('DashScope');
+    expect(describeApiError(missing, { sourceLabel: 'DashScope (Singapore)' }).hint).toContain('DashScope keeps conversations for 7 days');
+    expect(describeFailure(503).final).toBeUndefined();
+  });
+});

@@ -6,6 +6,8 @@ export interface ErrorDescription {
   hint: string;
   /** The server's own words, kept so nothing is lost. */
   detail: string;
+  /** Retrying cannot help (the conversation does not exist, the key is missing): Retry is not the main action. */
+  final?: boolean;
 }
 
 interface Context {
@@ -23,11 +25,11 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
   const conversation = conversationId ? `conversation ${conversationId}` : 'this conversation';
   switch (error.code) {
     case 'invalid_conversation_id':
-      return { title: 'That is not a conversation ID', hint: 'Conversation IDs look like conv_68f2a91c…. Check the link or paste the ID again.', detail };
+      return { title: 'That is not a conversation ID', hint: 'Conversation IDs look like conv_68f2a91c…. Check the link or paste the ID again.', detail, final: true };
     case 'source_not_configured':
-      return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail };
+      return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail, final: true };
     case 'unknown_source':
-      return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail };
+      return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail, final: true };
     case 'upstream_unreachable':
       return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
     case 'viewer_busy':
@@ -80,12 +82,13 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 401:
       return { title: 'The API key was rejected', hint: `${sourceLabel} did not accept the server’s API key. Check that it is valid and for the right region.`, detail };
     case 403:
-      return { title: 'Access denied', hint: `The API key has no access to ${conversation}. Conversations belong to the account (and region) that created them.`, detail };
+      return { title: 'Access denied', hint: `The API key has no access to ${conversation}. Conversations belong to the account (and region) that created them.`, detail, final: true };
     case 404:
       return {
         title: 'Conversation not found',
-        hint: `${sourceLabel} has no ${conversation}. Check the ID and the source; DashScope keeps conversations for 7 days.`,
+        hint: `${sourceLabel} has no ${conversation}. Check the ID and the source${sourceLabel.includes('DashScope') ? '; DashScope keeps conversations for 7 days' : ''}.`,
         detail,
+        final: true,
       };
     case 429: {
       const wait = error.retryAfterSeconds;

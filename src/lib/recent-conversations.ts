@@ -4,6 +4,8 @@ export interface RecentConversation {
   conversationId: string;
   source: string;
   openedAt: number;
+  /** The conversation's title, when it has one: metadata title, or the first words of its first user message. */
+  title?: string;
 }
 
 const KEY = 'conversation-viewer:recent';
@@ -27,7 +29,8 @@ function isRecent(value: unknown): value is RecentConversation {
     isConversationId(entry.conversationId) &&
     typeof entry.source === 'string' &&
     entry.source.length <= 40 &&
-    typeof entry.openedAt === 'number'
+    typeof entry.openedAt === 'number' &&
+    (entry.title === undefined || (typeof entry.title === 'string' && entry.title.length <= 200))
   );
 }
 

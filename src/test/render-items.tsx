@@ -1,18 +1,22 @@
 import { render } from '@testing-library/react';
 import { ItemView } from '../features/transcript/list/transcript-list';
+import { foldsIntoCall } from '../features/transcript/lib/item-catalog';
 import { pairToolCalls, partnerOf } from '../features/transcript/lib/pair-tool-calls';
 import type { ConversationItem } from '../features/transcript/types';
 
-/** Renders items as the transcript list does, all at once and without virtualisation, for unit tests. */
+/** Renders items as the transcript list does (an output whose call is loaded shows in the call's row), all at once, for unit tests. */
 export function renderItems(items: ConversationItem[], highlightedId: string | null = null) {
   const pairs = pairToolCalls(items);
   const result = render(
     <ol>
-      {items.map((item, index) => (
-        <li key={index}>
-          <ItemView item={item} partner={partnerOf(item, pairs)} highlighted={item.id === highlightedId} />
-        </li>
-      ))}
+      {items.map((item, index) => {
+        const partner = partnerOf(item, pairs);
+        return partner && foldsIntoCall(item.type) ? null : (
+          <li key={index}>
+            <ItemView item={item} partner={partner} highlighted={item.id === highlightedId} />
+          </li>
+        );
+      })}
     </ol>,
   );
   const article = (id: string) => {

@@ -9,6 +9,12 @@ export function RootLayout() {
   const imagePolicy = sources.data ? (sources.data.remoteImages ?? 'load') : sources.isError ? 'ask' : 'pending';
   return (
     <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
         <div className="mx-auto flex max-w-4xl items-center gap-3 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
@@ -20,7 +26,7 @@ export function RootLayout() {
           </Link>
         </div>
       </header>
-      <main className="mx-auto max-w-4xl px-4 py-6 sm:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none sm:py-8">
         <RemoteImagePolicyContext value={imagePolicy}>
           <Outlet />
         </RemoteImagePolicyContext>

@@ -87,6 +87,7 @@ export function TranscriptRoute() {
         key={`${source}/${conversationId}`}
         origin={{ kind: 'api', source, conversationId }}
         sourceLabel={sourceLabel}
+        otherSources={sources.data?.sources.filter((candidate) => candidate.id !== source) ?? []}
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}

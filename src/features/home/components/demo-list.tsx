@@ -5,7 +5,7 @@ export function DemoList({ examples }: { examples: readonly DemoExample[] }) {
   if (examples.length === 0) return null;
   return (
     <section aria-labelledby="demo-heading" className="space-y-3">
-      <h2 id="demo-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-500">
+      <h2 id="demo-heading" className="text-sm font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
         Demo conversations
       </h2>
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -19,7 +19,7 @@ export function DemoList({ examples }: { examples: readonly DemoExample[] }) {
             >
               <span className="block font-medium">{example.title}</span>
               <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{example.description}</span>
-              <span className="mt-2 block font-mono text-xs text-zinc-500">
+              <span className="mt-2 block font-mono text-xs text-zinc-600 dark:text-zinc-400">
                 {example.itemCount} items · {example.id}
               </span>
             </Link>

@@ -31,10 +31,10 @@ export function RecentList({ recent, sources, onClear, now }: RecentListProps) {
   return (
     <section aria-labelledby="recent-heading" className="space-y-3">
       <div className="flex items-center gap-3">
-        <h2 id="recent-heading" className="text-sm font-semibold tracking-wide text-zinc-500 uppercase">
+        <h2 id="recent-heading" className="text-sm font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase">
           Recently opened
         </h2>
-        <button type="button" onClick={onClear} className="ml-auto text-xs text-zinc-500 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
+        <button type="button" onClick={onClear} className="ml-auto text-xs text-zinc-600 dark:text-zinc-400 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
           Clear
         </button>
       </div>
@@ -47,9 +47,10 @@ export function RecentList({ recent, sources, onClear, now }: RecentListProps) {
               search={{ source: entry.source }}
               className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
             >
-              <span className="min-w-0 font-mono text-sm break-all">{entry.conversationId}</span>
-              <span className="text-xs text-zinc-500">{labels.get(entry.source) ?? entry.source}</span>
-              <span className="ml-auto text-xs text-zinc-500">{openedAgo(entry.openedAt, now)}</span>
+              {entry.title ? <span className="min-w-0 text-sm font-medium">{entry.title}</span> : null}
+              <span className={`min-w-0 font-mono break-all ${entry.title ? 'text-xs text-zinc-600 dark:text-zinc-400' : 'text-sm'}`}>{entry.conversationId}</span>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">{labels.get(entry.source) ?? entry.source}</span>
+              <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400">{openedAgo(entry.openedAt, now)}</span>
             </Link>
           </li>
         ))}

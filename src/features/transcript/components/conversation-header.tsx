@@ -34,15 +34,15 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
       </div>
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <div className="flex gap-1.5">
-          <dt className="font-medium text-zinc-500">Source</dt>
+          <dt className="font-medium text-zinc-600 dark:text-zinc-400">Source</dt>
           <dd data-testid="conversation-source">{sourceLabel}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="font-medium text-zinc-500">Created</dt>
+          <dt className="font-medium text-zinc-600 dark:text-zinc-400">Created</dt>
           <dd>{created ? <time dateTime={created.iso} title={created.iso}>{created.local}</time> : conversation ? 'unknown' : '—'}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="font-medium text-zinc-500">Items</dt>
+          <dt className="font-medium text-zinc-600 dark:text-zinc-400">Items</dt>
           <dd data-testid="item-count">{itemCountText(itemCount, complete, duplicates)}</dd>
         </div>
       </dl>
@@ -54,7 +54,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
               className="max-w-full truncate rounded-md border border-zinc-200 bg-zinc-50 px-2 py-0.5 font-mono text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
               title={`${key}: ${typeof value === 'string' ? value : toPrettyJson(value)}`}
             >
-              <span className="text-zinc-500">{key}</span> = {typeof value === 'string' ? value : toPrettyJson(value)}
+              <span className="text-zinc-600 dark:text-zinc-400">{key}</span> = {typeof value === 'string' ? value : toPrettyJson(value)}
             </li>
           ))}
         </ul>

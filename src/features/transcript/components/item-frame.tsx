@@ -1,12 +1,16 @@
-import { useState, type ReactNode } from 'react';
+import { useContext, useState, type ReactNode } from 'react';
+import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
+import { RovingToolbar } from '../../../components/roving-toolbar';
+import { collapsedByDefault } from '../lib/item-catalog';
 import { itemText } from '../lib/item-text';
-import { useItemCollapse } from '../list/item-ui-store';
 import { toPrettyJson } from '../lib/json-text';
+import { itemSummaryLine } from '../lib/tool-summary';
 import type { RoleStyle } from '../lib/roles';
+import { useItemCollapse } from '../list/item-ui-store';
 import type { ConversationItem } from '../types';
 import { ImageScopeContext } from '../lib/remote-images';
-import { JsonTree } from './content/json-tree';
+import { JsonView } from './content/json-view';
 import { StatusBadge } from './status-badge';
 
 interface ItemFrameProps {
@@ -14,6 +18,10 @@ interface ItemFrameProps {
   style: RoleStyle;
   /** Shown beside the badge, e.g. the tool name. */
   subtitle?: ReactNode;
+  /** Shown after the subtitle while the item is collapsed: what it did, in one line. */
+  summary?: ReactNode;
+  /** The output shown in this row, whose tokens count with the row's. */
+  pairedId?: string;
   /** Extra controls in the header, e.g. the Markdown switch. */
   controls?: ReactNode;
   highlighted: boolean;
@@ -43,14 +51,18 @@ function IdPanel({ id }: { id: string | undefined }) {
   );
 }
 
-const toolButton =
-  'rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100';
+export const toolButton =
+  'rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
-export function ItemFrame({ item, style, subtitle, controls, highlighted, fallback = false, children }: ItemFrameProps) {
+export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   const [showId, setShowId] = useState(false);
   const [showJson, setShowJson] = useState(false);
-  const collapse = useItemCollapse();
+  const collapse = useItemCollapse(collapsedByDefault(item.type));
+  const tokens = useContext(TokenCountsContext);
+  const ownTokens = item.id ? tokens?.counts.byId.get(item.id) : undefined;
+  const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
+  const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
     <article
       data-item-id={item.id}
@@ -59,47 +71,63 @@ export function ItemFrame({ item, style, subtitle, controls, highlighted, fallba
       data-role={typeof item.role === 'string' ? item.role : undefined}
       data-collapsed={collapse.collapsed ? '' : undefined}
       aria-label={`${style.label} ${item.type}`}
-      className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 px-4 py-3 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
+      className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${collapse.collapsed ? 'px-3 py-1' : 'px-4 py-3'} ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
-      <header className={`${collapse.collapsed ? '' : 'mb-2'} flex flex-wrap items-center gap-x-2 gap-y-1`}>
-        {collapse.toggle ? (
-          <button
-            type="button"
-            onClick={collapse.toggle}
-            aria-expanded={!collapse.collapsed}
-            title={collapse.collapsed ? 'Expand this item (Enter)' : 'Collapse this item (Enter)'}
-            className={`${toolButton} -ml-1.5 w-5 text-center`}
-          >
-            <span aria-hidden="true" className={`inline-block transition-transform ${collapse.collapsed ? '-rotate-90' : ''}`}>▾</span>
-            <span className="sr-only">{collapse.collapsed ? 'Expand' : 'Collapse'}</span>
-          </button>
-        ) : null}
-        <span className={`rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
-        {subtitle ? <span className="min-w-0 truncate text-sm font-medium text-zinc-700 dark:text-zinc-300">{subtitle}</span> : null}
-        <StatusBadge status={item.status} />
-        <span className="ml-auto flex flex-wrap items-center gap-0.5 opacity-80 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
-          {controls}
-          <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" />
-          <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" />
-          <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} className={`${toolButton} font-mono`}>
-            {'{ }'}
-            <span className="sr-only">Raw JSON</span>
-          </button>
-          <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} className={`${toolButton} font-mono`}>
-            ID
-          </button>
+      <header className={`${collapse.collapsed ? '' : 'mb-2'} flex items-center gap-x-2 gap-y-1 ${collapse.collapsed ? 'flex-nowrap' : 'flex-wrap'}`}>
+        {/* A click anywhere on the title expands or collapses; the keyboard has the chevron and Enter on the row. */}
+        {/* oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+        <div
+          onClick={collapse.toggle ?? undefined}
+          className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap'}`}
+        >
+          <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
+          {subtitle ? <span className="min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
+          {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
+          <StatusBadge status={item.status} />
+          {rowTokens !== undefined && !collapse.collapsed ? (
+            <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
+              ≈ {rowTokens.toLocaleString('en')} tokens
+            </span>
+          ) : null}
+        </div>
+        <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5">
+          {collapse.toggle ? (
+            <button
+              type="button"
+              onClick={collapse.toggle}
+              aria-expanded={!collapse.collapsed}
+              aria-label={collapse.collapsed ? 'Expand' : 'Collapse'}
+              title={collapse.collapsed ? 'Expand this item (Enter)' : 'Collapse this item (Enter)'}
+              className={`${toolButton} w-6 text-center`}
+            >
+              <span aria-hidden="true" className={`inline-block transition-transform ${collapse.collapsed ? '-rotate-90' : ''}`}>▾</span>
+            </button>
+          ) : null}
+          {collapse.collapsed ? null : (
+            <>
+              {controls}
+              <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" className={toolButton} />
+              <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden`} />
+              <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
+                {'{ }'}
+              </button>
+              <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
+                ID
+              </button>
+            </>
+          )}
           {item.id ? (
             <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
               #
             </a>
           ) : null}
-        </span>
+        </RovingToolbar>
       </header>
       {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
       {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">
-          <JsonTree value={item} label={`Raw JSON of ${item.id ?? `this ${item.type}`}`} />
+          <JsonView value={item} label={`Raw JSON of ${item.id ?? `this ${item.type}`}`} />
         </div>
       ) : null}
     </article>

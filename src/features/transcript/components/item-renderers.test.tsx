@@ -70,7 +70,7 @@ describe('item views', () => {
       { id: 'cuo_1', type: 'computer_call_output', call_id: 'c1', status: 'completed', output: { type: 'computer_screenshot', image_url: `data:image/png;base64,${PNG}` } },
     ];
     const item = show(list)('cu_1');
-    expect(item.getByText('"click"')).toBeInTheDocument();
+    expect(item.getByLabelText('Computer action')).toHaveTextContent('{ "type": "click", "button": "left", "x": 10, "y": 20 }');
     expect(item.getByText(/malicious_instructions/)).toBeInTheDocument();
     expect(item.getByRole('img', { name: 'Screenshot after the action' })).toBeInTheDocument();
   });
@@ -88,7 +88,7 @@ describe('item views', () => {
     expect(view('ls_1').getByLabelText('stderr')).toHaveTextContent('warn');
     expect(view('sh_1').getByLabelText('Command')).toHaveTextContent('$ git status');
     expect(view('sh_1').getByText('exit 0')).toBeInTheDocument();
-    expect(view('sho_1').getByRole('link', { name: 'its shell' })).toHaveAttribute('href', '#sh_1');
+    expect(document.querySelector('[data-item-id="sho_1"]')).toBeNull();
   });
 
   it('apply patch: operation, path, diff and result', () => {
@@ -110,9 +110,11 @@ describe('item views', () => {
     ]);
     expect(view('ml_1').getByText('create_issue')).toBeInTheDocument();
     expect(view('ml_1').getByText('Open an issue')).toBeInTheDocument();
-    expect(view('mr_1').getByText('✓ Approved')).toBeInTheDocument();
-    expect(view('mr_1').getByText('Looks fine')).toBeInTheDocument();
-    expect(view('ma_1').getByRole('link', { name: 'its MCP approval request' })).toHaveAttribute('href', '#mr_1');
+    expect(view('mr_1').getByText(/Approved later in the conversation/)).toBeInTheDocument();
+    expect(view('mr_1').getByRole('link', { name: 'see the answer' })).toHaveAttribute('href', '#ma_1');
+    expect(view('ma_1').getByText('✓ Approved')).toBeInTheDocument();
+    expect(view('ma_1').getByText('Looks fine')).toBeInTheDocument();
+    expect(view('ma_1').getByRole('link', { name: 'the MCP approval request' })).toHaveAttribute('href', '#mr_1');
     expect(view('mc_1').getByLabelText('Output')).toHaveTextContent('"number": 7');
   });
 
@@ -146,15 +148,15 @@ describe('item views', () => {
     ];
     const { container } = renderItems(list);
     const articles = [...container.querySelectorAll<HTMLElement>('article')];
-    expect(articles).toHaveLength(3);
+    // The answered output shows inside its call's row.
+    expect(articles).toHaveLength(2);
     expect(articles.some((article) => article.hasAttribute('data-fallback'))).toBe(false);
     const call = within(articles[0]);
     expect(call.getByLabelText('Input')).toHaveTextContent('SELECT 1');
     expect(call.getByLabelText('Output')).toHaveTextContent('1 row');
-    expect(within(articles[1]).getByText(/Shown with its custom tool call/)).toBeInTheDocument();
-    expect(within(articles[2]).getByText(/custom tool call x2 is not loaded/)).toBeInTheDocument();
+    expect(within(articles[1]).getByText(/custom tool call x2 is not loaded/)).toBeInTheDocument();
     expect(call.queryByRole('link', { name: /Link to item/ })).toBeNull();
-    await userEvent.click(call.getByRole('button', { name: 'ID' }));
+    await userEvent.click(call.getByRole('button', { name: 'Item ID' }));
     expect(call.getByText(/This item has no ID/)).toBeInTheDocument();
   });
 
@@ -306,5 +308,33 @@ describe('content parts', () => {
     expect(item.getByRole('button', { name: 'Show more (1,000,000 characters)' })).toBeInTheDocument();
     expect(item.getByRole('button', { name: 'Download' })).toBeInTheDocument();
     expect(screen.queryByText(text)).toBeNull();
+  });
+});
+
+describe('tool outputs', () => {
+  it('an output without a call_id says only that', () => {
+    const view = show([{ id: 'fo_9', type: 'function_call_output', output: 'ok' }]);
+    expect(view('fo_9').getByText('This function output has no call_id.')).toBeInTheDocument();
+    expect(view('fo_9').queryByText(/not loaded/)).toBeNull();
+  });
+
+  it('an output whose call is not loaded shows alone and says so', () => {
+    const view = show([{ id: 'fo_8', type: 'function_call_output', call_id: 'c8', output: 'ok' }]);
+    expect(view('fo_8').getByText(/The function call c8 is not loaded/)).toBeInTheDocument();
+  });
+});
+
+describe('JSON', () => {
+  it('keeps a short object on one line and a list of IDs on one wrapped line inside a tree', () => {
+    const ids = Array.from({ length: 14 }, (_, i) => `run_${String(i).padStart(12, '0')}`);
+    const list = [
+      { id: 'fc_1', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{"city":"Paris"}' },
+      { id: 'fc_2', type: 'function_call', call_id: 'c2', name: 'g', arguments: JSON.stringify({ runs: ids, note: 'x'.repeat(90) }) },
+    ];
+    const view = show(list);
+    expect(view('fc_1').getByLabelText('Arguments')).toHaveTextContent('{ "city": "Paris" }');
+    const tree = view('fc_2').getByLabelText('Arguments');
+    expect(tree.tagName).toBe('SECTION');
+    expect([...tree.querySelectorAll('div')].some((line) => line.textContent === `"runs": ${JSON.stringify(ids).replaceAll(',', ', ')}`)).toBe(true);
   });
 });

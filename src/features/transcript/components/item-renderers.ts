@@ -2,7 +2,8 @@ import type { ComponentType } from 'react';
 import type { ItemViewProps } from './item-view-props';
 import { ConfigurationUpdateItem } from './items/configuration-update-item';
 import { MessageItem } from './items/message-item';
-import { CallItem, OUTPUT_OF, OutputItem, PAIR_SPECS } from './items/paired-items';
+import { ITEM_CATALOG } from '../lib/item-catalog';
+import { CallItem, OutputItem } from './items/paired-items';
 import * as standalone from './items/standalone-items';
 
 /** The one place that maps an item type to its view; unknown types get the generic card. */
@@ -18,8 +19,7 @@ const ITEM_RENDERERS: Record<string, ComponentType<ItemViewProps>> = {
   mcp_call: standalone.McpCallItem,
   additional_tools: standalone.AdditionalToolsItem,
   configuration_update: ConfigurationUpdateItem,
-  ...Object.fromEntries(Object.keys(PAIR_SPECS).map((type) => [type, CallItem])),
-  ...Object.fromEntries(Object.keys(OUTPUT_OF).map((type) => [type, OutputItem])),
+  ...Object.fromEntries(Object.entries(ITEM_CATALOG).flatMap(([type, entry]) => (entry.pair ? [[type, entry.pair.side === 'call' ? CallItem : OutputItem]] : []))),
 };
 
 export function rendererFor(type: string): ComponentType<ItemViewProps> {

@@ -3,9 +3,11 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { rememberConversation } from '../../../lib/recent-conversations';
+import { TokenCountsContext, useRunSummary, useTokenCounts } from '../data/use-run-summary';
 import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
+import { collapsedByDefault } from '../lib/item-catalog';
 import type { ItemKind } from '../lib/item-filter';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';
@@ -13,7 +15,10 @@ import { TranscriptIndex } from '../data/transcript-index';
 import { exportPath } from '../api/export-path';
 import { exportInBrowser } from '../lib/export-file';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
+import { useCompactMode } from '../list/use-compact-mode';
 import { useDeepLink } from '../list/use-deep-link';
+import { useTurns } from '../list/use-turns';
+import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
 import { buildViewRows } from '../list/view-rows';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TranscriptSearchBar } from '../search/transcript-search-bar';
@@ -25,8 +30,10 @@ import { NewItemsPill } from '../live/new-items-pill';
 import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
 import { LoadProgress } from './load-progress';
+import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
+import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -43,6 +50,8 @@ interface TranscriptPageProps {
   shareUrl: () => string;
   /** The link to one item of this transcript. */
   itemUrl: (itemId: string) => string;
+  /** The other configured sources, offered when this one has no key. */
+  otherSources?: readonly { id: string; label: string }[];
   /** More toolbar actions, such as sharing a snapshot. */
   toolbarExtras?: ReactNode;
 }
@@ -68,13 +77,15 @@ function useStickyHeight() {
   return { ref, height };
 }
 
-export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, toolbarExtras }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
   const { conversationId } = origin;
   const transcript = useTranscript(origin);
   const { index, version, load } = transcript;
-  const [store] = useState(createItemUiStore);
+  const [compact, setCompact] = useCompactMode();
+  const [store] = useState(() => createItemUiStore(compact));
   const [query, setQuery] = useState(view.query);
   const [topView, setTopView] = useState<number | null>(null);
+  const [visible, setVisible] = useVisibleRange();
   const [atNewest, setAtNewest] = useState(true);
   const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -83,9 +94,13 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const searchInput = useRef<HTMLInputElement>(null);
   const sticky = useStickyHeight();
 
+  const runSummary = useRunSummary(index, version, transcript.conversation);
+  const tokens = useTokenCounts(index, version);
+  const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden), [index, version, view.order, view.hidden]);
+  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns), [index, version, view.order, view.hidden, turns.collapsedTurns]);
   const search = useTranscriptSearch(index, version, rows, query);
+  useEffect(() => store.setCompact(compact), [store, compact]);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
@@ -114,10 +129,18 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [view.order]);
 
   const hasItems = transcript.hasItems;
+  const title = runSummary.title;
   const rememberedSource = origin.kind === 'api' ? origin.source : null;
   useEffect(() => {
-    if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now() });
-  }, [hasItems, conversationId, rememberedSource]);
+    if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now(), ...(title ? { title } : {}) });
+  }, [hasItems, conversationId, rememberedSource, title]);
+
+  const jumpToRow = (row: number) => {
+    const target = rows.viewIndexOf(row);
+    if (target === null) return;
+    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(row)), false);
+    listHandle.current?.scrollToView(target, { align: 'center', focus: true });
+  };
 
   const stepMatch = (direction: 1 | -1) => {
     const target = search.step(direction, topView);
@@ -149,7 +172,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         searchInput.current?.select();
         break;
       case 'toggle-item':
-        if (focused !== null) store.toggle(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(focused))));
+        if (focused !== null) {
+          const slot = index.slotAt(rows.rowAt(focused));
+          if (slot) store.toggle(TranscriptIndex.keyOf(slot), collapsedByDefault(index.itemAt(slot).type));
+        }
         break;
       case 'copy-link': {
         const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
@@ -179,12 +205,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   const { status } = transcript;
   const topRow = topView === null || topView >= rows.count ? null : rows.rowAt(topView);
-  const shownCount = rows.count - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
+  const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
     <ItemUiStoreContext.Provider value={store}>
+      <TokenCountsContext.Provider value={tokens}>
       <SearchQueryContext.Provider value={search.query.trim().toLowerCase()}>
         <div className="space-y-5">
+          <SkipToTranscript />
           <ConversationHeader
             conversationId={conversationId}
             sourceLabel={sourceLabel}
@@ -194,6 +222,9 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             duplicates={index.duplicates}
           />
 
+          {hasItems && index.itemCount > 0 ? <RunSummaryPanel view={runSummary} tokens={tokens} onJump={jumpToRow} /> : null}
+
+          {status.kind === 'error' && !hasItems ? null : (
           <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
             <TranscriptToolbar
               order={view.order}
@@ -209,6 +240,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               }}
               extras={toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
+              viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
             {hasItems && index.itemCount > 0 ? (
@@ -226,6 +258,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               />
             ) : null}
           </div>
+          )}
 
           {hasItems && transcript.conversationError ? (
             <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
@@ -250,7 +283,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
           {status.kind === 'data' ? (
             index.itemCount > 0 || !index.complete ? (
-              <div ref={listContainer}>
+              <div ref={listContainer} id="transcript-items" tabIndex={-1} className="outline-none">
                 <TranscriptList
                   index={index}
                   version={version}
@@ -266,15 +299,18 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                       setAtNewest(nowAtNewest);
                     });
                   }}
+                  onVisibleChange={setVisible}
                   handle={listHandle}
                   followNewest={transcript.live?.on ?? false}
+                  compact={compact}
+                  turns={turns.headers}
                 />
               </div>
             ) : (
-              <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">This conversation has no items.</p>
+              <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This conversation has no items.</p>
             )
           ) : status.kind === 'error' ? (
-            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} />
+            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
           ) : status.kind === 'retrying' ? (
             <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
           ) : (
@@ -320,9 +356,21 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               ) : null}
             </div>
           ) : null}
-          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          {hasItems && index.itemCount > 0 ? (
+          <TranscriptOverview
+            rows={rows}
+            turnRows={runSummary.turnRows}
+            failureRows={runSummary.failureRows}
+            matches={search.matches}
+            visible={visible}
+            top={sticky.height}
+            onJump={(target) => listHandle.current?.scrollToView(target, { align: 'start' })}
+          />
+        ) : null}
+        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
       </SearchQueryContext.Provider>
+      </TokenCountsContext.Provider>
     </ItemUiStoreContext.Provider>
   );
 }

@@ -13,6 +13,8 @@ interface TranscriptToolbarProps {
   extras?: ReactNode;
   /** The Live switch, for transcripts that can change. */
   live?: ReactNode;
+  /** How items are shown (full or compact, expand or collapse all), beside the order. */
+  viewControls?: ReactNode;
 }
 
 const ORDERS: { value: ItemOrder; label: string }[] = [
@@ -55,7 +57,7 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
   );
 }
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras, live }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras, live, viewControls }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -66,12 +68,13 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
             type="button"
             aria-pressed={order === value}
             onClick={() => onOrderChange(value)}
-            className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+            className={`rounded-md px-2.5 py-1 text-xs font-medium ${order === value ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
           >
             {label}
           </button>
         ))}
       </fieldset>
+      {viewControls}
       {live}
       <div className="ml-auto flex gap-2">
         <button

@@ -1,3 +1,4 @@
+import { catalogEntry } from '../lib/item-catalog';
 import type { ConversationItem } from '../types';
 
 /** Fields that hold opaque blobs (base64 images, encrypted reasoning), which no reader searches for. */
@@ -10,7 +11,8 @@ const LOOKS_BASE64 = /^[A-Za-z0-9+/=\s]{4096,}$/;
  */
 export function searchableText(item: ConversationItem): string {
   const parts: string[] = [];
-  const stack: unknown[] = [item];
+  const opaque = catalogEntry(item.type)?.opaqueFields ?? [];
+  const stack: unknown[] = [opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {

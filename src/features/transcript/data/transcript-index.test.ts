@@ -79,6 +79,31 @@ describe('view rows', () => {
     expect(rows.rowAt(1)).toBe(2);
     expect(rows.viewIndexOf(1)).toBeNull();
   });
+
+  it('gives an output no row of its own once its call is loaded, and maps its matches to the call', () => {
+    const folded = new TranscriptIndex();
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
+    const output = { id: 'fo', type: 'function_call_output', call_id: 'c1', output: 'needle' };
+    const approval = { id: 'ma', type: 'mcp_approval_response', approval_request_id: 'mr', approve: true };
+    folded.sync(state([[message('a', 'one'), output]], [], false));
+    expect(buildViewRows(folded, 'asc', new Set()).count).toBe(3);
+    folded.sync(state([[message('a', 'one'), output], [call, { id: 'mr', type: 'mcp_approval_request' }, approval]], [], true));
+    const rows = buildViewRows(folded, 'asc', new Set());
+    const ids = Array.from({ length: rows.count }, (_, i) => folded.itemAt(folded.slotAt(rows.rowAt(i))!).id);
+    expect(ids).toEqual(['a', 'fc', 'mr', 'ma']);
+    expect(findMatches(folded, 'needle')).toEqual([folded.rowOfId('fc')]);
+    expect(rows.viewIndexOf(folded.rowOfId('fo')!)).toBeNull();
+  });
+});
+
+describe('turns in view rows', () => {
+  it('hides the rest of a collapsed turn, keeping the message that starts it', () => {
+    const turns = new TranscriptIndex();
+    turns.sync(state([[message('u1', 'one'), message('a1', 'x'), message('u2', 'two'), message('a2', 'y'), message('a3', 'z')]], [], true));
+    const rows = buildViewRows(turns, 'asc', new Set(), { starts: [0, 2], collapsed: new Set([2]) });
+    const ids = Array.from({ length: rows.count }, (_, i) => turns.itemAt(turns.slotAt(rows.rowAt(i))!).id);
+    expect(ids).toEqual(['u1', 'a1', 'u2']);
+  });
 });
 
 describe('TranscriptIndex live items', () => {

@@ -1,5 +1,5 @@
-import { itemKind, type ItemKind } from '../lib/item-filter';
-import { pairKey, type ToolPairs } from '../lib/pair-tool-calls';
+import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../lib/item-catalog';
+import type { ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';
 import type { StreamedItems } from './streamed-items';
@@ -47,6 +47,8 @@ export class TranscriptIndex {
   private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
   private readonly pagesSeen: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
+  /** Outputs that are shown inside their call's row whenever the call is loaded. */
+  foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
   duplicates = 0;
   complete = false;
@@ -86,6 +88,7 @@ export class TranscriptIndex {
     this.removed.clear();
     for (const kind of Object.keys(this.kindCounts) as ItemKind[]) this.kindCounts[kind] = 0;
     this.duplicates = 0;
+    this.foldableCount = 0;
     this.complete = false;
     this.version += 1;
   }
@@ -151,6 +154,7 @@ export class TranscriptIndex {
     this.kinds[end].push(kind);
     this.kindCounts[kind] += 1;
     this.texts[end].push(searchableText(item));
+    if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
   }
 
@@ -215,6 +219,22 @@ export class TranscriptIndex {
   rowOfId(id: string): number | null {
     const slot = this.slotById.get(id);
     return slot ? this.rowOf(slot) : null;
+  }
+
+  /** The call an output is shown with, when the output has no row of its own because its call is loaded. */
+  foldedInto(slot: Slot): ConversationItem | null {
+    const item = this.itemAt(slot);
+    if (!foldsIntoCall(item.type)) return null;
+    const pair = pairKey(item);
+    return (pair && this.pairs.callByCallId.get(pair.key)) || null;
+  }
+
+  /** The row the reader sees an item in: a folded output's is its call's. */
+  shownRow(row: number): number {
+    const slot = this.slotAt(row);
+    const call = slot ? this.foldedInto(slot) : null;
+    const callRow = call && typeof call.id === 'string' ? this.rowOfId(call.id) : null;
+    return callRow ?? row;
   }
 
   /** Every held item, oldest first (the missing middle aside). */

@@ -1,7 +1,6 @@
-import type { ConversationItem } from '../types';
-import { pairKey } from './pair-tool-calls';
+import type { ItemKind } from './item-catalog';
 
-export type ItemKind = 'messages' | 'tools' | 'reasoning' | 'other';
+export type { ItemKind } from './item-catalog';
 
 export const ITEM_KINDS: { kind: ItemKind; label: string }[] = [
   { kind: 'messages', label: 'Messages' },
@@ -9,11 +8,3 @@ export const ITEM_KINDS: { kind: ItemKind; label: string }[] = [
   { kind: 'reasoning', label: 'Reasoning' },
   { kind: 'other', label: 'Other' },
 ];
-
-const TOOL_TYPE = /(_call|_output|^mcp_|^tool_search|^additional_tools$|^program$)/;
-
-export function itemKind(item: ConversationItem): ItemKind {
-  if (item.type === 'message') return 'messages';
-  if (item.type === 'reasoning' || item.type === 'compaction') return 'reasoning';
-  return TOOL_TYPE.test(item.type) || pairKey(item) ? 'tools' : 'other';
-}

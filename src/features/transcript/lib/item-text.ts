@@ -1,7 +1,9 @@
 import type { ConversationItem } from '../types';
+import { textFieldsOf } from './item-catalog';
 import { toPrettyJson } from './json-text';
 
-const TEXT_FIELDS = ['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error'] as const;
+/** Inside a field, the keys that hold text (content parts, outputs, commands). */
+const TEXT_FIELDS = ['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error', 'query', 'queries', 'commands', 'command', 'diff', 'logs', 'stdout', 'stderr', 'name', 'description'] as const;
 
 function textOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -15,10 +17,13 @@ function textOf(value: unknown): string[] {
 
 /** What "Copy text" copies: the readable text of an item, or its JSON when it has none. */
 export function itemText(item: ConversationItem): string {
-  const parts = [
-    ...textOf(item.content),
-    ...textOf(item.summary),
-    ...TEXT_FIELDS.flatMap((field) => (field in item ? textOf(item[field]) : [])),
-  ];
+  const parts = textFieldsOf(item.type).flatMap((field) => (Object.hasOwn(item, field) ? textOf(item[field]) : []));
   return parts.length > 0 ? parts.join('\n\n') : toPrettyJson(item);
+}
+
+/** The plain text of a message's content, string or parts. */
+export function messageText(item: ConversationItem): string {
+  if (typeof item.content === 'string') return item.content;
+  if (!Array.isArray(item.content)) return '';
+  return item.content.map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '')).join(' ');
 }

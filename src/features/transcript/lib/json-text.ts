@@ -9,13 +9,13 @@ export function toPrettyJson(value: unknown): string {
   }
 }
 
-export type ParsedJsonText = { valid: true; pretty: string } | { valid: false; raw: string };
+export type ParsedJsonText = { valid: true; value: object } | { valid: false; raw: string };
 
-/** Tool arguments and outputs are JSON in a string, or not: show them pretty when they parse. */
+/** Tool arguments and outputs are JSON in a string, or not: an object or array when they parse. */
 export function parseJsonText(text: string): ParsedJsonText {
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object') return { valid: true, pretty: stringifyJson(value, 2) };
+    if (value !== null && typeof value === 'object') return { valid: true, value };
     return { valid: false, raw: text };
   } catch {
     return { valid: false, raw: text };

@@ -1,31 +1,11 @@
 import type { ConversationItem } from '../types';
+import { pairKey } from './item-catalog';
 
 export interface ToolPairs {
   /** The output (or approval response) for each pairing key. */
   outputByCallId: Map<string, ConversationItem>;
   /** The call (or approval request) for each pairing key. */
   callByCallId: Map<string, ConversationItem>;
-}
-
-type PairSide = { key: string; side: 'call' | 'output' };
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** What links an item to its other half: call_id for tools, the request's id for MCP approvals. */
-export function pairKey(item: ConversationItem): PairSide | null {
-  if (item.type === 'mcp_approval_request') {
-    const key = text(item.id);
-    return key ? { key, side: 'call' } : null;
-  }
-  if (item.type === 'mcp_approval_response') {
-    const key = text(item.approval_request_id);
-    return key ? { key, side: 'output' } : null;
-  }
-  const key = text(item.call_id);
-  if (!key) return null;
-  return { key, side: item.type.endsWith('_output') ? 'output' : 'call' };
 }
 
 /** Links calls and their outputs in one pass over the loaded items. */

@@ -12,6 +12,7 @@ import { RemovedNotice } from '../live/removed-notice';
 import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { RowKeyContext } from './item-ui-store';
+import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 
 function BrokenItem({ item, error }: { item: ConversationItem; error: unknown }) {
@@ -78,12 +79,18 @@ interface TranscriptListProps {
   /** Height of the sticky bar above the list, so "at the top" means below it. */
   stickyOffset: number;
   onTopChange: (viewIndex: number | null) => void;
+  /** The first and last view positions on screen, as they change. */
+  onVisibleChange?: (range: readonly [number, number] | null) => void;
   handle: Ref<TranscriptListHandle>;
   /** Keep a reader who is at the newest item there as items arrive. */
   followNewest?: boolean;
+  /** One line per item, turns grouped under headers. */
+  compact?: boolean;
+  turns?: TurnHeaders;
 }
 
 const ESTIMATED_ROW_HEIGHT = 140;
+const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -95,7 +102,7 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, handle, followNewest = false }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -119,14 +126,19 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
     count: rows.count,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    estimateSize: () => (compact ? ESTIMATED_COMPACT_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT),
     overscan: 4,
     scrollMargin,
     getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: 'end',
     scrollPaddingStart: stickyOffset,
-    onChange: (instance) => onTopChange(topIndex(instance, stickyOffset)),
+    onChange: (instance) => {
+      const top = topIndex(instance, stickyOffset);
+      onTopChange(top);
+      const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
+      onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
+    },
   });
   follow.attach(virtualizer);
 
@@ -178,9 +190,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
             data-view-index={virtualRow.index}
             data-row={row}
             tabIndex={item ? -1 : undefined}
-            className="absolute top-0 left-0 w-full pb-3 outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500"
+            className={`absolute top-0 left-0 w-full ${compact ? 'pb-1' : 'pb-3'} outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500`}
             style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
           >
+            {item && compact && turns ? <TurnHeader row={row} turns={turns} /> : null}
             {item ? (
               <RowKeyContext.Provider value={key}>
                 {index.isRemoved(item.id) ? <RemovedNotice /> : null}

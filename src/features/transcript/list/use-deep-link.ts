@@ -21,7 +21,8 @@ export function useDeepLink(
   list: RefObject<TranscriptListHandle | null>,
 ): DeepLinkState {
   void version;
-  const row = itemId ? index.rowOfId(itemId) : null;
+  const ownRow = itemId ? index.rowOfId(itemId) : null;
+  const row = ownRow === null ? null : index.shownRow(ownRow);
   const viewIndex = row === null ? null : rows.viewIndexOf(row);
   const settled = useRef<string | null>(null);
 

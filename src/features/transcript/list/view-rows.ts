@@ -5,27 +5,47 @@ import type { ItemOrder } from '../types';
 /** The rows the list shows, in the reader's order, as oldest-first rows of the index (the gap included). */
 export interface ViewRows {
   count: number;
+  /** Outputs shown inside their call's row rather than in rows of their own. */
+  folded: number;
   rowAt: (viewIndex: number) => number;
   /** The view position of an oldest-first row, or null when the filter hides it. */
   viewIndexOf: (row: number) => number | null;
 }
 
+/** Turns of the compact view: the rows where turns start (oldest first) and the ones folded away. */
+export interface CollapsedTurns {
+  starts: readonly number[];
+  collapsed: ReadonlySet<number>;
+}
+
+const NO_TURNS: CollapsedTurns = { starts: [], collapsed: new Set() };
+
 /**
  * Order and the kind filter are views of the same loaded items: newest first only reverses the positions,
- * and a filter keeps a list of the rows it lets through; no item is copied.
+ * and a filter keeps a list of the rows it lets through; no item is copied. An output whose call is loaded
+ * has no row: it is shown inside its call's, so stepping and the position skip it.
  */
-export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>): ViewRows {
+export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>, turns: CollapsedTurns = NO_TURNS): ViewRows {
   const total = index.rowCount;
-  if (hidden.size === 0) {
+  if (hidden.size === 0 && index.foldableCount === 0 && turns.collapsed.size === 0) {
     const flip = (i: number) => (order === 'asc' ? i : total - 1 - i);
-    return { count: total, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
+    return { count: total, folded: 0, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
   }
   const rows: number[] = [];
+  let folded = 0;
+  let nextTurn = 0;
+  let inCollapsedTurn = false;
   for (let row = 0; row < total; row += 1) {
     const slot = index.slotAt(row);
-    if (!slot || !hidden.has(index.kinds[slot.end][slot.offset])) rows.push(row);
+    while (nextTurn < turns.starts.length && turns.starts[nextTurn] < row) nextTurn += 1;
+    if (nextTurn < turns.starts.length && turns.starts[nextTurn] === row) inCollapsedTurn = turns.collapsed.has(row);
+    else if (inCollapsedTurn && slot) continue;
+    if (!slot) rows.push(row);
+    else if (hidden.has(index.kinds[slot.end][slot.offset])) continue;
+    else if (index.foldedInto(slot)) folded += 1;
+    else rows.push(row);
   }
   if (order === 'desc') rows.reverse();
   const positions = new Map(rows.map((row, i) => [row, i]));
-  return { count: rows.length, rowAt: (i) => rows[i], viewIndexOf: (row) => positions.get(row) ?? null };
+  return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => positions.get(row) ?? null };
 }

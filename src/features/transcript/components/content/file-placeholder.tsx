@@ -19,20 +19,20 @@ export function FilePlaceholder({ kind, fileId, filename, fileUrl, inlineData }:
   const data = asText(inlineData);
   return (
     <div data-file-placeholder="" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <Icon name={kind} className="mt-0.5 size-5 text-zinc-500" />
+      <Icon name={kind} className="mt-0.5 size-5 text-zinc-600 dark:text-zinc-400" />
       <div className="min-w-0 space-y-0.5">
         <p className="font-medium break-all">{asText(filename) ?? (kind === 'image' ? 'Image' : 'File')}</p>
-        {asText(fileId) ? <p className="font-mono text-xs break-all text-zinc-500">{asText(fileId)}</p> : null}
+        {asText(fileId) ? <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{asText(fileId)}</p> : null}
         {asText(fileUrl) ? (
           href ? (
             <a href={href} target="_blank" rel="noopener noreferrer" className="block text-xs break-all text-indigo-700 underline dark:text-indigo-300">
               {asText(fileUrl)}
             </a>
           ) : (
-            <p className="text-xs break-all text-zinc-500">{asText(fileUrl)}</p>
+            <p className="text-xs break-all text-zinc-600 dark:text-zinc-400">{asText(fileUrl)}</p>
           )
         ) : null}
-        {data ? <p className="text-xs text-zinc-500">Inline data ({data.length.toLocaleString('en')} characters)</p> : null}
+        {data ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Inline data ({data.length.toLocaleString('en')} characters)</p> : null}
       </div>
     </div>
   );

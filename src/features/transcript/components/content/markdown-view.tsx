@@ -39,7 +39,7 @@ const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protoco
 const components: Components = {
   a({ node, href, title, children }) {
     const safe = safeLinkHref(href);
-    if (!safe) return <span className="text-zinc-500 underline decoration-dotted" title="Link removed: unsafe or unsupported URL">{children}</span>;
+    if (!safe) return <span className="text-zinc-600 dark:text-zinc-400 underline decoration-dotted" title="Link removed: unsafe or unsupported URL">{children}</span>;
     if (node?.properties?.dataCitation !== undefined) {
       return (
         <a href={safe} title={title} target="_blank" rel="noopener noreferrer" data-citation="" className="ml-0.5 align-super text-[0.7em] font-semibold text-indigo-700 no-underline hover:underline dark:text-indigo-300">
@@ -60,6 +60,10 @@ const components: Components = {
         ) : null}
       </>
     );
+  },
+  input({ type, checked }) {
+    if (type !== 'checkbox') return null;
+    return <input type="checkbox" checked={Boolean(checked)} disabled aria-label={checked ? 'Done' : 'Not done'} className="mr-1.5 align-middle" />;
   },
   img({ src, alt }) {
     return <SafeImage src={src} alt={alt || 'Image from the conversation'} />;
@@ -97,7 +101,7 @@ interface MarkdownViewProps {
 /** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle. */
 export function MarkdownView({ text, citations = [], after }: MarkdownViewProps) {
   return (
-    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
+    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
         rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, [rehypeHighlight, { detect: false }]]}

@@ -1,7 +1,7 @@
 import { readCitations } from '../../lib/citations';
 import { displayText } from '../../lib/display-text';
 import { FilePlaceholder } from './file-placeholder';
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 import { RichText, type TextMode } from './rich-text';
 import { SafeImage } from './safe-image';
 
@@ -18,7 +18,7 @@ function ImagePart({ part }: { part: Part }) {
       ) : (
         <FilePlaceholder kind="image" fileId={part.file_id} />
       )}
-      {detail ? <figcaption className="text-xs text-zinc-500">detail: {detail}</figcaption> : null}
+      {detail ? <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">detail: {detail}</figcaption> : null}
     </figure>
   );
 }
@@ -58,8 +58,8 @@ function PartView({ part, mode }: { part: unknown; mode: TextMode }) {
   }
   return (
     <div data-part-type={type.slice(0, 60)} data-fallback="">
-      <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">Content part: {type.slice(0, 60)}</p>
-      <JsonTree value={part} />
+      <p className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Content part: {type.slice(0, 60)}</p>
+      <JsonView value={part} />
     </div>
   );
 }
@@ -68,9 +68,9 @@ function PartView({ part, mode }: { part: unknown; mode: TextMode }) {
 export function MessageContent({ content, mode }: { content: unknown; mode: TextMode }) {
   if (typeof content === 'string') return <RichText text={content} mode={mode} />;
   if (!Array.isArray(content)) {
-    return content === undefined || content === null ? <p className="text-sm text-zinc-500 italic">No content</p> : <JsonTree value={content} />;
+    return content === undefined || content === null ? <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No content</p> : <JsonView value={content} />;
   }
-  if (content.length === 0) return <p className="text-sm text-zinc-500 italic">No content</p>;
+  if (content.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No content</p>;
   return (
     <div className="space-y-3 leading-relaxed">
       {content.map((part, index) => (

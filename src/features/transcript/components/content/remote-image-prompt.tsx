@@ -27,7 +27,7 @@ export function RemoteImagePrompt({ src, alt, policy, itemId }: RemoteImagePromp
     <span data-image-ask="" className="block space-y-1.5 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-xs text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
       <span className="block">
         Remote image from <span className="font-mono font-medium">{hostOf(src)}</span> not loaded: loading it tells that site this conversation is being read.
-        {alt ? <span className="block text-zinc-500">“{alt.slice(0, 200)}”</span> : null}
+        {alt ? <span className="block text-zinc-600 dark:text-zinc-400">“{alt.slice(0, 200)}”</span> : null}
       </span>
       <span className="flex flex-wrap gap-2">
         <button type="button" className={button} onClick={() => allowRemoteImages(itemId === null ? { kind: 'image', src } : { kind: 'item', itemId })}>

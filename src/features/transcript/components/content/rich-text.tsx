@@ -89,7 +89,7 @@ export function RichText({ text, mode, citations = [] }: RichTextProps) {
   if (citations.length === 0) {
     return (
       <div>
-        {reason ? <p className="mb-1 text-xs text-zinc-500">{reason}</p> : null}
+        {reason ? <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">{reason}</p> : null}
         <LongText text={text} />
       </div>
     );

@@ -17,7 +17,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
   const [failed, setFailed] = useState(false);
   const remote = useRemoteImageState(typeof src === 'string' ? src : '');
   if (!isSafeImageUrl(src) || failed) {
-    const shown = typeof src === 'string' ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : displayText(src);
+    const shown = typeof src === 'string' && src ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : src === undefined || src === null || src === '' ? alt : displayText(src);
     return (
       <span data-image-blocked={failed ? undefined : ''} className="block rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-100">
         <span className="block font-medium">
@@ -58,7 +58,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
               className="m-auto max-h-[95dvh] max-w-[95vw] bg-transparent p-0 backdrop:bg-black/80"
             >
               <button type="button" onClick={() => dialog.current?.close()} title="Close (Esc)" className="block cursor-zoom-out">
-                <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-h-[95dvh] max-w-[95vw] object-contain" />
+                <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-h-[95dvh] w-[min(56rem,95vw)] max-w-[95vw] object-contain" />
               </button>
             </dialog>,
             document.body,

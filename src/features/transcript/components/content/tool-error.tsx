@@ -1,4 +1,4 @@
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 import { LongText } from './long-text';
 import { FieldLabel } from './tool-payload';
 
@@ -36,7 +36,7 @@ export function McpError({ error }: { error: unknown }) {
       {details?.content !== undefined && details.content !== null ? (
         <div>
           <FieldLabel>Content</FieldLabel>
-          <JsonTree value={details.content} openDepth={2} label="Error content" />
+          <JsonView value={details.content} openDepth={2} label="Error content" />
         </div>
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 
 interface Tool {
   name?: unknown;
@@ -10,7 +10,7 @@ interface Tool {
 
 /** Tool definitions (MCP tools, function tools): name and description, the schema on demand. */
 export function ToolList({ tools }: { tools: unknown }) {
-  if (!Array.isArray(tools) || tools.length === 0) return <p className="text-sm text-zinc-500 italic">No tools</p>;
+  if (!Array.isArray(tools) || tools.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No tools</p>;
   return (
     <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {tools.map((raw, index) => {
@@ -23,7 +23,7 @@ export function ToolList({ tools }: { tools: unknown }) {
             {typeof tool.description === 'string' ? <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{tool.description}</p> : null}
             {schema ? (
               <div className="mt-1">
-                <JsonTree value={schema} openDepth={0} label={`Schema of ${name}`} />
+                <JsonView value={schema} openDepth={0} label={`Schema of ${name}`} />
               </div>
             ) : null}
           </li>

@@ -1,5 +1,5 @@
 import { parseJsonText } from '../../lib/json-text';
-import { JsonTree } from './json-tree';
+import { JsonView } from './json-view';
 import { LongText } from './long-text';
 import { MessageContent } from './message-content';
 
@@ -12,7 +12,7 @@ interface ToolPayloadProps {
   showLabel?: boolean;
 }
 
-const LABEL = 'mb-1 flex items-center gap-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+const LABEL = 'mb-1 flex items-center gap-2 text-xs font-semibold tracking-wide text-zinc-600 dark:text-zinc-400 uppercase dark:text-zinc-400';
 
 /** Arguments, input or output of a tool: pretty JSON when it parses, raw text (flagged when JSON was expected) when not. */
 export function ToolPayload({ label, value, expectJson = false, showLabel = true }: ToolPayloadProps) {
@@ -29,7 +29,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
     return (
       <section aria-label={label}>
         {heading}
-        {value === undefined || value === null ? <p className="text-sm text-zinc-500 italic">none</p> : <JsonTree value={value} />}
+        {value === undefined || value === null ? <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">none</p> : <JsonView value={value} />}
       </section>
     );
   }
@@ -44,7 +44,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
           </span>
         ) : null}
       </h3>
-      <LongText text={parsed.valid ? parsed.pretty : parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />
+      {parsed.valid ? <JsonView value={parsed.value} label={label} /> : <LongText text={parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { GENERIC_STYLE } from '../../lib/roles';
-import { JsonTree } from '../content/json-tree';
+import { itemStyle } from '../../lib/roles';
+import { JsonView } from '../content/json-view';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 
@@ -21,7 +21,7 @@ export function ConfigurationUpdateItem({ item, highlighted }: ItemViewProps) {
   const format = record(record(item.text)?.format);
   const schema = format?.schema;
   return (
-    <ItemFrame item={item} style={{ ...GENERIC_STYLE, label: 'Configuration update' }} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <dl className="space-y-1 text-sm">
         {item.reasoning !== undefined ? (
           <div className="flex gap-2">
@@ -38,12 +38,12 @@ export function ConfigurationUpdateItem({ item, highlighted }: ItemViewProps) {
             </dd>
           </div>
         ) : null}
-        {item.reasoning === undefined && !format ? <p className="text-zinc-500 italic">No settings changed.</p> : null}
+        {item.reasoning === undefined && !format ? <p className="text-zinc-600 dark:text-zinc-400 italic">No settings changed.</p> : null}
       </dl>
       {schema !== undefined ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">Schema</summary>
-          <JsonTree value={schema} openDepth={2} label="Text format schema" />
+          <JsonView value={schema} openDepth={2} label="Text format schema" />
         </details>
       ) : null}
     </ItemFrame>

@@ -3,7 +3,7 @@ import { ownEntry } from '../../lib/display-text';
 import { roleStyle } from '../../lib/roles';
 import { MessageContent } from '../content/message-content';
 import type { TextMode } from '../content/rich-text';
-import { ItemFrame } from '../item-frame';
+import { ItemFrame, toolButton } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 
 const PHASES: Record<string, string> = { commentary: 'commentary', final_answer: 'final answer' };
@@ -23,9 +23,10 @@ export function MessageItem({ item, highlighted }: ItemViewProps) {
           type="button"
           onClick={() => setMode((value) => (value === 'markdown' ? 'plain' : 'markdown'))}
           aria-pressed={mode === 'markdown'}
-          title="Show this message as Markdown or as plain text"
-          className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 aria-pressed:bg-zinc-200 aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
+          title={mode === 'markdown' ? 'Shown as Markdown: show the plain text' : 'Shown as plain text: show as Markdown'}
+          className={toolButton}
         >
+          <span aria-hidden="true">{mode === 'markdown' ? '✓ ' : ''}</span>
           Markdown
         </button>
       }

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { TOOL_STYLE } from '../../lib/roles';
+import { CALL_TYPE_OF, catalogEntry, itemLabel, pairKey } from '../../lib/item-catalog';
+import { toolSummary } from '../../lib/tool-summary';
+import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 import * as bodies from './tool-bodies';
 
 interface PairSpec {
-  callLabel: string;
-  outputLabel: string;
   title: (call: ConversationItem) => ReactNode;
   Call: bodies.Body;
   Output: bodies.Body;
@@ -23,30 +23,17 @@ const mcp = (item: ConversationItem) => (
   </code>
 );
 
-/** Each call type with the output type that answers it, and how to show both halves. */
+/** How to show both halves of each call type; which output answers it, and the labels, come from the catalog. */
 export const PAIR_SPECS: Record<string, PairSpec> = {
-  function_call: { callLabel: 'Function call', outputLabel: 'Function output', title: fn, Call: bodies.FunctionCallBody, Output: bodies.ToolOutputBody },
-  custom_tool_call: { callLabel: 'Custom tool call', outputLabel: 'Custom tool output', title: fn, Call: bodies.CustomToolCallBody, Output: bodies.ToolOutputBody },
-  computer_call: { callLabel: 'Computer action', outputLabel: 'Computer screenshot', title: () => null, Call: bodies.ComputerCallBody, Output: bodies.ComputerOutputBody },
-  local_shell_call: { callLabel: 'Local shell', outputLabel: 'Local shell output', title: () => null, Call: bodies.LocalShellCallBody, Output: bodies.LocalShellOutputBody },
-  shell_call: { callLabel: 'Shell', outputLabel: 'Shell output', title: () => null, Call: bodies.ShellCallBody, Output: bodies.ShellOutputBody },
-  apply_patch_call: { callLabel: 'Apply patch', outputLabel: 'Patch result', title: () => null, Call: bodies.ApplyPatchCallBody, Output: bodies.ApplyPatchOutputBody },
-  tool_search_call: { callLabel: 'Tool search', outputLabel: 'Tools found', title: () => null, Call: bodies.ToolSearchCallBody, Output: bodies.ToolSearchOutputBody },
-  program: { callLabel: 'Program', outputLabel: 'Program output', title: () => null, Call: bodies.ProgramBody, Output: bodies.ProgramOutputBody },
-  mcp_approval_request: { callLabel: 'MCP approval request', outputLabel: 'MCP approval', title: mcp, Call: bodies.ApprovalRequestBody, Output: bodies.ApprovalResponseBody },
-};
-
-/** The call type each output type answers. */
-export const OUTPUT_OF: Record<string, string> = {
-  function_call_output: 'function_call',
-  custom_tool_call_output: 'custom_tool_call',
-  computer_call_output: 'computer_call',
-  local_shell_call_output: 'local_shell_call',
-  shell_call_output: 'shell_call',
-  apply_patch_call_output: 'apply_patch_call',
-  tool_search_output: 'tool_search_call',
-  program_output: 'program',
-  mcp_approval_response: 'mcp_approval_request',
+  function_call: { title: fn, Call: bodies.FunctionCallBody, Output: bodies.ToolOutputBody },
+  custom_tool_call: { title: fn, Call: bodies.CustomToolCallBody, Output: bodies.ToolOutputBody },
+  computer_call: { title: () => null, Call: bodies.ComputerCallBody, Output: bodies.ComputerOutputBody },
+  local_shell_call: { title: () => null, Call: bodies.LocalShellCallBody, Output: bodies.LocalShellOutputBody },
+  shell_call: { title: () => null, Call: bodies.ShellCallBody, Output: bodies.ShellOutputBody },
+  apply_patch_call: { title: () => null, Call: bodies.ApplyPatchCallBody, Output: bodies.ApplyPatchOutputBody },
+  tool_search_call: { title: () => null, Call: bodies.ToolSearchCallBody, Output: bodies.ToolSearchOutputBody },
+  program: { title: () => null, Call: bodies.ProgramBody, Output: bodies.ProgramOutputBody },
+  mcp_approval_request: { title: mcp, Call: bodies.ApprovalRequestBody, Output: bodies.ApprovalResponseBody },
 };
 
 function pairLabel(item: ConversationItem): string {
@@ -59,21 +46,55 @@ function lowerFirst(label: string): string {
 }
 
 function Missing({ children }: { children: ReactNode }) {
-  return <p className="text-xs text-zinc-500 italic dark:text-zinc-400">{children}</p>;
+  return <p className="text-xs text-zinc-600 italic dark:text-zinc-400">{children}</p>;
 }
 
-/** A call with its output beneath it, when the output is loaded. */
+/** A link to another item; an item without an ID can only be named. */
+function ItemLink({ item, children }: { item: ConversationItem; children: ReactNode }) {
+  if (!item.id) return <>{children}</>;
+  return (
+    <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(item.id)}`}>
+      {children}
+    </a>
+  );
+}
+
+/** The one line a collapsed call shows: key arguments, then status or exit code and output size. */
+function CallSummary({ call, output }: { call: ConversationItem; output: ConversationItem | undefined }) {
+  const summary = toolSummary(call, output);
+  return (
+    <>
+      <span className="font-mono text-xs">{summary.args}</span>
+      {summary.outcome ? (
+        <span className={`ml-2 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${summary.outcome.failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
+          {summary.outcome.text}
+        </span>
+      ) : null}
+      {summary.size ? <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">→ {summary.size}</span> : null}
+      {!output && call.type !== 'mcp_approval_request' ? <span className="ml-2 text-xs text-zinc-600 italic dark:text-zinc-400">no output loaded</span> : null}
+    </>
+  );
+}
+
+/** A call with its output beneath it, in one row. An approval request instead links to the answer, which keeps its own place. */
 export function CallItem({ item, partner, highlighted }: ItemViewProps) {
   const spec = PAIR_SPECS[item.type];
+  const ownRow = catalogEntry(item.type)?.pair?.partner === 'mcp_approval_response';
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: spec.callLabel }} subtitle={spec.title(item)} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} pairedId={partner && !ownRow ? partner.id : undefined} highlighted={highlighted}>
       <div className="space-y-3">
         <spec.Call item={item} />
-        {partner ? (
-          <div data-paired-output={partner.id} className="space-y-1.5 border-t border-sky-200 pt-3 dark:border-sky-900/60">
-            <p className="text-xs font-semibold tracking-wide text-sky-800 uppercase dark:text-sky-300">{spec.outputLabel}</p>
+        {partner && ownRow ? (
+          <p data-answered-by={partner.id} className="text-sm text-zinc-700 dark:text-zinc-300">
+            {partner.approve === true ? 'Approved' : 'Denied'} later in the conversation: <ItemLink item={partner}>see the answer</ItemLink>.
+          </p>
+        ) : partner ? (
+          <div data-paired-output={partner.id} data-output-type={partner.type} className="space-y-1.5 border-t border-sky-200 pt-3 dark:border-sky-900/60">
+            <p className="text-xs font-semibold tracking-wide text-sky-900 uppercase dark:text-sky-200">{itemLabel(partner.type)}</p>
             <spec.Output item={partner} />
           </div>
+        ) : ownRow ? (
+          <Missing>No answer loaded for this request yet.</Missing>
         ) : (
           <Missing>No output loaded for {pairLabel(item)} yet: it may be on a page that has not loaded.</Missing>
         )}
@@ -82,29 +103,28 @@ export function CallItem({ item, partner, highlighted }: ItemViewProps) {
   );
 }
 
-/** An output: shown with its call when that is loaded, here on its own when it is not. */
+/**
+ * An output on its own: its call is not loaded (an output whose call is loaded has no row; it shows in the call's),
+ * or it is an approval, which stays where it happened and links back to its request.
+ */
 export function OutputItem({ item, partner, highlighted }: ItemViewProps) {
-  const spec = PAIR_SPECS[OUTPUT_OF[item.type]];
+  const callType = CALL_TYPE_OF[item.type];
+  const spec = PAIR_SPECS[callType];
+  const key = pairKey(item);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: spec.outputLabel }} subtitle={partner ? spec.title(partner) : null} highlighted={highlighted}>
-      {partner ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Shown with{' '}
-          {partner.id ? (
-            <a className="text-indigo-700 underline dark:text-indigo-300" href={`#${encodeURIComponent(partner.id)}`}>
-              its {lowerFirst(spec.callLabel)}
-            </a>
-          ) : (
-            `its ${lowerFirst(spec.callLabel)}`
-          )}{' '}
-          ({pairLabel(item)}).
-        </p>
-      ) : (
-        <div className="space-y-2">
-          <Missing>The {lowerFirst(spec.callLabel)} {pairLabel(item)} is not loaded: it may be on a page that has not loaded.</Missing>
-          <spec.Output item={item} />
-        </div>
-      )}
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={partner ? spec.title(partner) : null} highlighted={highlighted}>
+      <div className="space-y-2">
+        {!key ? (
+          <Missing>This {lowerFirst(itemLabel(item.type))} has no {item.type === 'mcp_approval_response' ? 'approval_request_id' : 'call_id'}.</Missing>
+        ) : partner ? (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            Answers <ItemLink item={partner}>the {lowerFirst(itemLabel(callType))}</ItemLink>.
+          </p>
+        ) : (
+          <Missing>The {lowerFirst(itemLabel(callType))} {pairLabel(item)} is not loaded: it may be on a page that has not loaded.</Missing>
+        )}
+        <spec.Output item={item} />
+      </div>
     </ItemFrame>
   );
 }

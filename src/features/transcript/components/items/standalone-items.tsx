@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../../../../components/icons';
-import { GENERIC_STYLE, TOOL_STYLE, roleStyle } from '../../lib/roles';
+import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
 import { displayText } from '../../lib/display-text';
 import { revealBidi } from '../../lib/link-spoofing';
 import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
 import { CodeBlock } from '../content/code-block';
-import { JsonTree } from '../content/json-tree';
+import { JsonView } from '../content/json-view';
 import { LongText } from '../content/long-text';
 import { RichText } from '../content/rich-text';
 import { SafeImage } from '../content/safe-image';
@@ -14,12 +14,6 @@ import { ToolList } from '../content/tool-list';
 import { FieldLabel, ToolPayload } from '../content/tool-payload';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
-
-const REASONING_STYLE = {
-  label: 'Reasoning',
-  badge: 'bg-fuchsia-600 text-white dark:bg-fuchsia-500',
-  card: 'border-l-fuchsia-400 bg-fuchsia-50/40 dark:bg-fuchsia-950/10',
-};
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
@@ -36,7 +30,7 @@ function texts(value: unknown): string[] {
 function Encrypted({ value, what }: { value: unknown; what: string }) {
   if (typeof value !== 'string' || value === '') return null;
   return (
-    <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <p className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
       <Icon name="lock" className="size-3.5" />
       {what}: encrypted ({value.length.toLocaleString('en')} characters)
     </p>
@@ -68,7 +62,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
   const summary = texts(item.summary);
   const content = texts(item.content);
   return (
-    <ItemFrame item={item} style={REASONING_STYLE} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2">
         {summary.length > 0 ? (
           <Collapsed summary={`Reasoning summary (${summary.length} part${summary.length === 1 ? '' : 's'})`}>
@@ -77,7 +71,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
             ))}
           </Collapsed>
         ) : (
-          <p className="text-sm text-zinc-500 italic">No reasoning summary</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No reasoning summary</p>
         )}
         {content.length > 0 ? (
           <Collapsed summary="Reasoning text">
@@ -94,7 +88,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
 
 export function CompactionItem({ item, highlighted }: ItemViewProps) {
   return (
-    <ItemFrame item={item} style={{ ...GENERIC_STYLE, label: 'Compaction' }} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <p className="mb-1 text-sm text-zinc-700 dark:text-zinc-300">Earlier context was compacted into this item.</p>
       <Encrypted value={item.encrypted_content} what="Compacted context" />
     </ItemFrame>
@@ -106,7 +100,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
   const queries = [str(action.query), ...(Array.isArray(action.queries) ? action.queries.map(str) : [])].filter((query): query is string => !!query);
   const sources = records(action.sources);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Web search' }} subtitle={str(action.type)} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={str(action.type)} highlighted={highlighted}>
       <div className="space-y-2 text-sm">
         {action.type === 'open_page' ? (
           <p>
@@ -144,7 +138,7 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
   const queries = Array.isArray(item.queries) ? item.queries.map(displayText) : [];
   const results = records(item.results);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'File search' }} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2 text-sm">
         <ul className="flex flex-wrap gap-1.5" aria-label="Queries">
           {queries.map((query, index) => (
@@ -162,14 +156,14 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
                     <Icon name="file" className="size-3.5" />
                     {str(result.filename) ?? str(result.file_id) ?? 'file'}
                   </span>
-                  {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-500">score {result.score.toFixed(3)}</span> : null}
+                  {typeof result.score === 'number' ? <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">score {result.score.toFixed(3)}</span> : null}
                 </p>
                 {str(result.text) ? <LongText text={result.text as string} /> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="text-xs text-zinc-500 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
         )}
       </div>
     </ItemFrame>
@@ -179,9 +173,9 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
 export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
   const outputs = records(item.outputs);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Code interpreter' }} subtitle={str(item.container_id)} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={str(item.container_id)} highlighted={highlighted}>
       <div className="space-y-2">
-        {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-500 italic">No code</p>}
+        {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No code</p>}
         {outputs.map((output, index) =>
           output.type === 'image' ? (
             <SafeImage key={index} src={output.url} alt="Code interpreter output" />
@@ -191,7 +185,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
               <LongText variant="code" text={displayText(output.logs)} label="Logs" />
             </div>
           ) : (
-            <JsonTree key={index} value={output} />
+            <JsonView key={index} value={output} />
           ),
         )}
       </div>
@@ -202,7 +196,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
 export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
   const url = base64ImageUrl(item.result);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Image generation' }} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       {url ? (
         <SafeImage src={url} alt={str(item.revised_prompt) ?? 'Generated image'} />
       ) : typeof item.result === 'string' && item.result ? (
@@ -210,16 +204,16 @@ export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
       ) : item.error || item.status === 'failed' ? (
         <ImageGenerationError error={item.error ?? 'The image generation call failed; the API gave no reason.'} />
       ) : (
-        <p className="text-sm text-zinc-500 italic">No image yet.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No image yet.</p>
       )}
-      {str(item.revised_prompt) ? <p className="mt-2 text-xs text-zinc-500">Prompt: {item.revised_prompt as string}</p> : null}
+      {str(item.revised_prompt) ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Prompt: {item.revised_prompt as string}</p> : null}
     </ItemFrame>
   );
 }
 
 export function McpListToolsItem({ item, highlighted }: ItemViewProps) {
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'MCP tools' }} subtitle={str(item.server_label)} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={str(item.server_label)} highlighted={highlighted}>
       {str(item.error) ? <p className="mb-2 text-sm text-rose-700 dark:text-rose-300">{item.error as string}</p> : null}
       <ToolList tools={item.tools} />
     </ItemFrame>
@@ -230,7 +224,7 @@ export function McpCallItem({ item, highlighted }: ItemViewProps) {
   return (
     <ItemFrame
       item={item}
-      style={{ ...TOOL_STYLE, label: 'MCP call' }}
+      style={itemStyle(item)}
       subtitle={<code className="font-mono">{[str(item.server_label), str(item.name)].filter(Boolean).join(' · ')}</code>}
       highlighted={highlighted}
     >
@@ -246,7 +240,7 @@ export function McpCallItem({ item, highlighted }: ItemViewProps) {
 export function AdditionalToolsItem({ item, highlighted }: ItemViewProps) {
   const role = roleStyle(item.role);
   return (
-    <ItemFrame item={item} style={{ ...TOOL_STYLE, label: 'Additional tools' }} subtitle={`from ${role.label.toLowerCase()}`} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={`from ${role.label.toLowerCase()}`} highlighted={highlighted}>
       <ToolList tools={item.tools} />
     </ItemFrame>
   );
@@ -256,7 +250,7 @@ export function AdditionalToolsItem({ item, highlighted }: ItemViewProps) {
 export function GenericItem({ item, highlighted }: ItemViewProps) {
   return (
     <ItemFrame item={item} style={{ ...GENERIC_STYLE, label: item.type.slice(0, 60) || 'item' }} highlighted={highlighted} fallback>
-      <JsonTree value={item} label={`${item.type} item as JSON`} />
+      <JsonView value={item} label={`${item.type} item as JSON`} />
     </ItemFrame>
   );
 }

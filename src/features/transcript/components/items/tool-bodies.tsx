@@ -4,7 +4,7 @@ import { parseJsonText } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
 import { CodeBlock } from '../content/code-block';
 import { FilePlaceholder } from '../content/file-placeholder';
-import { JsonTree } from '../content/json-tree';
+import { JsonView } from '../content/json-view';
 import { LongText } from '../content/long-text';
 import { SafeImage } from '../content/safe-image';
 import { ToolList } from '../content/tool-list';
@@ -78,7 +78,7 @@ export const ComputerCallBody: Body = ({ item }) => {
   return (
     <div className="space-y-2">
       <FieldLabel>Action</FieldLabel>
-      <JsonTree value={actions} openDepth={2} label="Computer action" />
+      <JsonView value={actions} openDepth={2} label="Computer action" />
       {checks.length > 0 ? (
         <ul className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/30 dark:text-amber-100">
           {checks.map((check, index) => (
@@ -110,7 +110,7 @@ export const LocalShellCallBody: Body = ({ item }) => {
 
 export const LocalShellOutputBody: Body = ({ item }) => {
   const parsed = typeof item.output === 'string' ? parseJsonText(item.output) : null;
-  const output = parsed?.valid ? record(JSON.parse(item.output as string)) : null;
+  const output = parsed?.valid ? record(parsed.value) : null;
   if (output && ('stdout' in output || 'stderr' in output)) {
     return (
       <div className="space-y-2">
@@ -164,7 +164,7 @@ export const ApplyPatchCallBody: Body = ({ item }) => {
   );
 };
 
-export const ApplyPatchOutputBody: Body = ({ item }) => (str(item.output) ? <LongText variant="code" text={item.output as string} label="Output" /> : <p className="text-sm text-zinc-500 italic">No output</p>);
+export const ApplyPatchOutputBody: Body = ({ item }) => (str(item.output) ? <LongText variant="code" text={item.output as string} label="Output" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No output</p>);
 
 export const ToolSearchCallBody: Body = ({ item }) => (
   <div className="space-y-2">

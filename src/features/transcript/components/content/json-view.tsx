@@ -1,16 +1,23 @@
 import { useState } from 'react';
+import { inlineJson, isFlat } from '../../lib/inline-json';
 
 const LEAF_LIMIT = 2_000;
 const CHILD_LIMIT = 500;
+/** A whole value this short stays on one line. */
+const ONE_LINE = 80;
+/** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
+const FLAT_LINE = 600;
+
+const STRING = 'text-emerald-800 dark:text-emerald-300';
 
 function Leaf({ value }: { value: unknown }) {
   if (typeof value === 'string') {
     const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${(value.length - LEAF_LIMIT).toLocaleString('en')} more characters)` : value;
-    return <span className="break-all whitespace-pre-wrap text-emerald-700 dark:text-emerald-400">{JSON.stringify(shown)}</span>;
+    return <span className={`whitespace-pre-wrap ${STRING}`}>{JSON.stringify(shown)}</span>;
   }
-  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-700 dark:text-sky-400">{String(value)}</span>;
-  if (typeof value === 'boolean') return <span className="text-violet-700 dark:text-violet-400">{String(value)}</span>;
-  return <span className="text-zinc-500">{value === null ? 'null' : String(value)}</span>;
+  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{String(value)}</span>;
+  if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
+  return <span className="text-zinc-600 dark:text-zinc-400">{value === null ? 'null' : String(value)}</span>;
 }
 
 interface NodeProps {
@@ -28,11 +35,13 @@ function Key({ name }: { name: string | number | null }) {
 /** One node; children render only while it is open, so deep or huge values cost nothing until asked for. */
 function JsonNode({ name, value, depth, openDepth }: NodeProps) {
   const [open, setOpen] = useState(depth < openDepth);
-  if (value === null || typeof value !== 'object') {
+  // A list of plain values (IDs, numbers) wraps as one line; an object of plain values only when it is short.
+  const inline = value !== null && typeof value === 'object' && isFlat(value) ? inlineJson(value, Array.isArray(value) ? FLAT_LINE : ONE_LINE) : null;
+  if (value === null || typeof value !== 'object' || inline !== null) {
     return (
       <div className="pl-4 -indent-4">
         <Key name={name} />
-        <Leaf value={value} />
+        {inline !== null ? <span>{inline}</span> : <Leaf value={value} />}
       </div>
     );
   }
@@ -50,7 +59,7 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
           {entries.slice(0, CHILD_LIMIT).map(([key, child]) => (
             <JsonNode key={key} name={key} value={child} depth={depth + 1} openDepth={openDepth} />
           ))}
-          {entries.length > CHILD_LIMIT ? <div className="text-zinc-500">… {entries.length - CHILD_LIMIT} more (copy the JSON to see all)</div> : null}
+          {entries.length > CHILD_LIMIT ? <div className="text-zinc-600 dark:text-zinc-400">… {entries.length - CHILD_LIMIT} more (copy the JSON to see all)</div> : null}
         </div>
       ) : null}
       {open ? <div>{brackets[1]}</div> : null}
@@ -58,20 +67,27 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
   );
 }
 
-interface JsonTreeProps {
+interface JsonViewProps {
   value: unknown;
   /** Levels open at first. */
   openDepth?: number;
   label?: string;
 }
 
-/** Pretty, collapsible JSON. */
-export function JsonTree({ value, openDepth = 2, label }: JsonTreeProps) {
+const BOX = 'rounded-lg bg-zinc-100 font-mono text-xs leading-relaxed text-zinc-800 break-words dark:bg-zinc-950 dark:text-zinc-200';
+
+/** The one way JSON is shown: a short value on one line, a longer one as a collapsible tree; long strings wrap. */
+export function JsonView({ value, openDepth = 2, label }: JsonViewProps) {
+  const line = inlineJson(value, ONE_LINE);
+  if (line !== null) {
+    return (
+      <code aria-label={label} data-json-inline="" className={`block px-2 py-1 ${BOX}`}>
+        {line}
+      </code>
+    );
+  }
   return (
-    <section
-      aria-label={label}
-      className="max-h-[32rem] overflow-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
-    >
+    <section aria-label={label} className={`max-h-[32rem] overflow-auto p-3 ${BOX}`}>
       <JsonNode name={null} value={value} depth={0} openDepth={openDepth} />
     </section>
   );

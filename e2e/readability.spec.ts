@@ -1,0 +1,170 @@
+import { readdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demo } from './demo-data.ts';
+import { expectComplete, walkTranscript } from './transcript-helpers.ts';
+
+const agentRun = demo('agent-run');
+const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.meta.url))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => name.replace(/\.json$/, ''));
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the home page has no serious or critical violation', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    for (const name of DEMOS) {
+      test(`demo "${name}" has no serious or critical violation, collapsed and expanded`, async ({ page }) => {
+        test.setTimeout(150_000);
+        const file = demo(name);
+        await page.goto(`/c/${file.conversation.id}?source=demo`);
+        await expectComplete(page, file.items.length, { timeout: 90_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Expand all' }).click();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('a tool call and its output are one row, collapsed to one line until clicked; Expand all and Collapse all apply to all', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  const shellId = agentRun.items.find((item) => item.type === 'local_shell_call')!.id;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${shellId}`);
+  const call = page.locator(`article[data-item-id="${shellId}"]`);
+  await expect(call).toBeInViewport();
+  await expect(call).toHaveAttribute('data-collapsed', '');
+  await expect(call).toContainText('npm test');
+  await expect(call).toContainText('exit 1');
+  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
+
+  await call.locator('header').getByText('npm test').click();
+  await expect(call).not.toHaveAttribute('data-collapsed');
+  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
+  await call.getByRole('button', { name: 'Collapse' }).click();
+  await expect(call).toHaveAttribute('data-collapsed', '');
+
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await expect(page.locator('article[data-collapsed]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('article:not([data-collapsed])')).toHaveCount(0);
+
+  // The approval is its own row, after the user message that gave it; its request links to it.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const requestId = agentRun.items.find((item) => item.type === 'mcp_approval_request')!.id;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${requestId}`);
+  await expectComplete(page, agentRun.items.length);
+  const request = page.locator('article[data-item-type="mcp_approval_request"]');
+  await request.getByRole('link', { name: 'see the answer' }).click();
+  await expect(page.locator('article[data-item-type="mcp_approval_response"]')).toHaveClass(/item-highlight/);
+  const order = await page.locator('article[data-item-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-type')));
+  expect(order.indexOf('mcp_approval_response')).toBeGreaterThan(order.indexOf('message'));
+});
+
+test('each item takes one Tab stop; arrow keys move along its controls', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  const skip = page.getByRole('link', { name: 'Skip to the transcript' });
+  for (let i = 0; i < 5 && !(await skip.evaluate((link) => link === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // Tab visits each item's toolbar once; links and sections inside the content are its only other stops.
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return { item: active?.closest('[data-item-id]')?.getAttribute('data-item-id') ?? null, toolbar: Boolean(active?.closest('[role="toolbar"]')) };
+    });
+  const toolbarStops: (string | null)[] = [];
+  for (let i = 0; i < 16; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await focused();
+    if (stop.toolbar) toolbarStops.push(stop.item);
+  }
+  const rows = await page.locator('article[data-item-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-item-id')));
+  expect(toolbarStops.length).toBeGreaterThanOrEqual(10);
+  expect(toolbarStops).toEqual(rows.slice(0, toolbarStops.length));
+
+  // Inside one item, the arrow keys reach its other controls, and Tab leaves for the next item.
+  await page.locator(`article[data-item-id="${rows[0]}"] [role="toolbar"] button`).first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Markdown');
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
+  await page.keyboard.press('Tab');
+  expect((await focused()).item).toBe(rows[1]);
+});
+
+test('the run summary counts the run, and steps through its failures', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  const summary = page.getByTestId('run-summary');
+  await expect(page.getByTestId('run-title')).toHaveText(/^CI on main has been red since this morning/);
+  await expect(page.getByTestId('summary-messages')).toHaveText(/^9 \(4 assistant, 3 user, 1 developer, 1 system\)$/);
+  await expect(page.getByTestId('summary-tools')).toContainText('read_file 2');
+  await expect(page.getByTestId('summary-tokens')).toHaveText(/^≈ [\d,]+ tokens \(estimate\)$/, { timeout: 20_000 });
+  await expect(page.getByTestId('summary-failures')).toHaveText('2 failed or incomplete items');
+
+  await summary.getByRole('button', { name: 'First failure' }).click();
+  const first = page.locator('[data-view-index]:focus article');
+  await expect(first).toHaveAttribute('data-item-type', 'function_call');
+  await expect(first).not.toHaveAttribute('data-collapsed');
+  await expect(first).toBeInViewport();
+  await summary.getByRole('button', { name: 'Next failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-type', 'local_shell_call');
+  await summary.getByRole('button', { name: 'Previous failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-type', 'function_call');
+});
+
+test('compact view: one line per item, turns that fold, remembered; the agent run fits in three screens', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Compact', exact: true }).click();
+  await expect(page.locator('article[data-item-id]:not([data-collapsed])')).toHaveCount(0);
+  // Every row measured, at a desktop width and a laptop screen's height.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await walkTranscript(page);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(3 * 800);
+  await page.evaluate(() => window.scrollTo(0, 1000));
+
+  const turn2 = page.getByRole('button', { name: 'Turn 2' });
+  await expect(turn2).toHaveAttribute('aria-expanded', 'true');
+  const before = await page.locator('article[data-item-id]').count();
+  await turn2.click();
+  await expect(turn2).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => page.locator('article[data-item-id]').count()).toBeLessThan(before);
+  await expect(page.locator('article[data-item-type="mcp_approval_response"]')).toHaveCount(0);
+
+  await page.reload();
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.getByRole('button', { name: 'Compact', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Full', exact: true }).click();
+  await expect(page.locator('article[data-item-type="message"]:not([data-collapsed])').first()).toBeVisible();
+});
+
+test('the overview strip jumps to where it is clicked', async ({ page }) => {
+  const long = demo('long-support-thread');
+  await page.goto(`/c/${long.conversation.id}?source=demo`);
+  await expectComplete(page, long.items.length);
+  const strip = page.getByTestId('overview-strip');
+  const box = (await strip.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.9);
+  await expect(page.getByTestId('position')).toHaveText(/^Item (3[0-4]\d) of 350$/);
+});

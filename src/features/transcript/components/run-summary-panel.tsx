@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { RunSummaryView, TokenState } from '../data/use-run-summary';
+
+interface RunSummaryPanelProps {
+  view: RunSummaryView;
+  tokens: TokenState;
+  /** Brings an oldest-first row into view and focuses it. */
+  onJump: (row: number) => void;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+const button =
+  'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
+
+function byCount(map: Map<string, number>): [string, number][] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
+export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) {
+  const { summary, title, failureRows } = view;
+  const [current, setCurrent] = useState(-1);
+  const go = (at: number) => {
+    const wrapped = (at + failureRows.length) % failureRows.length;
+    setCurrent(wrapped);
+    onJump(failureRows[wrapped]);
+  };
+  const roles = byCount(summary.roles);
+  const tools = byCount(summary.tools);
+  return (
+    <section aria-label="Run summary" data-testid="run-summary" className="space-y-2 rounded-xl border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      {title ? (
+        <h2 className="text-base font-semibold text-zinc-900 dark:text-zinc-100" data-testid="run-title">
+          {title}
+        </h2>
+      ) : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-zinc-700 dark:text-zinc-300">
+        <dt className="font-medium">Messages</dt>
+        <dd data-testid="summary-messages">
+          {fmt(summary.messageCount)}
+          {roles.length > 0 ? ` (${roles.map(([role, count]) => `${fmt(count)} ${role}`).join(', ')})` : ''}
+        </dd>
+        {tools.length > 0 ? (
+          <>
+            <dt className="font-medium">Tool calls</dt>
+            <dd data-testid="summary-tools">
+              {fmt(summary.toolCount)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${fmt(count)}`).join(', ')}
+              {tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {summary.reasoning > 0 ? (
+          <>
+            <dt className="font-medium">Reasoning</dt>
+            <dd>{plural(summary.reasoning, 'item')}</dd>
+          </>
+        ) : null}
+        <dt className="font-medium">Size</dt>
+        <dd data-testid="summary-tokens" title="Counted with the o200k_base tokenizer (GPT-4o and later). Providers count differently and add overhead per message, so this is an estimate.">
+          {tokens.revision === 0 ? 'counting tokens…' : `≈ ${fmt(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
+        </dd>
+        <dt className="font-medium">Failures</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          {failureRows.length === 0 ? (
+            <span data-testid="summary-failures">none failed or incomplete</span>
+          ) : (
+            <>
+              <span data-testid="summary-failures" className="font-medium text-rose-800 dark:text-rose-300">
+                {plural(failureRows.length, 'failed or incomplete item')}
+              </span>
+              <button type="button" className={button} onClick={() => go(0)} title="Go to the first failed or incomplete item">
+                First failure
+              </button>
+              <button type="button" className={button} onClick={() => go(current - 1)} aria-label="Previous failure" title="Go to the previous failed or incomplete item">
+                ← Previous
+              </button>
+              <button type="button" className={button} onClick={() => go(current + 1)} aria-label="Next failure" title="Go to the next failed or incomplete item">
+                Next →
+              </button>
+              {current >= 0 ? <output className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{`${current + 1} of ${failureRows.length}`}</output> : null}
+            </>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { addChunk, EMPTY_STREAM } from './streamed-items';
+import { conversationTitle, RunSummary } from './run-summary';
+import { TranscriptIndex } from './transcript-index';
+
+const user = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
+const assistant = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: [{ type: 'output_text', text: 'ok' }] });
+const call = (id: string, callId: string, name: string) => ({ id, type: 'function_call', call_id: callId, name, arguments: '{}' });
+const output = (id: string, callId: string, text: string) => ({ id, type: 'function_call_output', call_id: callId, output: text });
+const shell = (id: string, callId: string) => ({ id, type: 'local_shell_call', call_id: callId, action: { command: ['npm', 'test'] } });
+const shellOut = (id: string, callId: string, code: number) => ({ id, type: 'local_shell_call_output', call_id: callId, output: JSON.stringify({ stdout: '', exit_code: code }) });
+
+function indexOf(head: object[][], tail: object[][] = [], done = true) {
+  let state = EMPTY_STREAM;
+  for (const page of head) state = addChunk(state, { head: page as never, tail: [], done: false });
+  for (const page of tail) state = addChunk(state, { head: [], tail: page as never, done: false });
+  if (done) state = addChunk(state, { head: [], tail: [], done: true });
+  const index = new TranscriptIndex();
+  index.sync(state);
+  return index;
+}
+
+describe('RunSummary', () => {
+  it('counts messages by role, tool calls by name, reasoning, and finds the failures on the rows shown', () => {
+    const index = indexOf([
+      [user('u1', 'Why is CI red on main since this morning, can you look please'), call('c1', 'a', 'read_file'), output('o1', 'a', 'text')],
+      [call('c2', 'b', 'read_file'), output('o2', 'b', '{"error":"ENOENT"}'), shell('s1', 'x'), shellOut('so1', 'x', 1), { id: 'r1', type: 'reasoning', summary: [] }, assistant('a1', 'incomplete')],
+    ]);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(Object.fromEntries(summary.roles)).toEqual({ user: 1, assistant: 1 });
+    expect(Object.fromEntries(summary.tools)).toEqual({ read_file: 2, 'Local shell': 1 });
+    expect(summary.reasoning).toBe(1);
+    expect(summary.failureRows(index)).toEqual([index.rowOfId('c2'), index.rowOfId('s1'), index.rowOfId('a1')]);
+    expect(summary.title).toBe('Why is CI red on main since this morning, can you look please');
+    expect(conversationTitle(undefined, summary.title)).toBe('Why is CI red on main since this morning, can…');
+    expect(summary.turnRows(index)).toEqual([0]);
+  });
+
+  it('judges a call by its output when the output arrives first (newest-first tail)', () => {
+    const index = indexOf([], [[shellOut('so1', 'x', 2), shell('s1', 'x'), user('u1', 'go')]], false);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([index.rowOfId('s1')]);
+  });
+
+  it('prefers a metadata title, name or topic', () => {
+    expect(conversationTitle({ id: 'c', metadata: { topic: 'Refund for order 1234' } }, 'hello')).toBe('Refund for order 1234');
+    expect(conversationTitle({ id: 'c', metadata: {} }, null)).toBeNull();
+  });
+});

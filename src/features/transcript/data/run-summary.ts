@@ -1,0 +1,142 @@
+import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../lib/item-catalog';
+import { messageText } from '../lib/item-text';
+import { outcomeOf } from '../lib/tool-summary';
+import type { Conversation, ConversationItem } from '../types';
+import type { End, TranscriptIndex } from './transcript-index';
+
+type Slot = { end: End; offset: number };
+
+const TITLE_WORDS = 10;
+/** Tool items that list tools rather than call one. */
+const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_response']);
+const TITLE_FIELDS = ['title', 'name', 'topic'];
+
+function firstWords(text: string, words: number): string {
+  const all = text.replace(/\s+/g, ' ').trim().split(' ');
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
+}
+
+/** Metadata title, name or topic when there is one; else the first words of the first user message. */
+export function conversationTitle(conversation: Conversation | undefined, firstUserText: string | null): string | null {
+  const metadata = conversation?.metadata ?? {};
+  for (const field of TITLE_FIELDS) {
+    const value = metadata[field];
+    if (typeof value === 'string' && value.trim()) return firstWords(value, 20);
+  }
+  return firstUserText ? firstWords(firstUserText, TITLE_WORDS) || null : null;
+}
+
+/** What a tool item is called in the counts: its function or MCP tool name, else its type's label. */
+function toolName(item: ConversationItem): string {
+  const name = typeof item.name === 'string' && item.name ? item.name.slice(0, 60) : null;
+  return name ?? catalogEntry(item.type)?.label ?? item.type.slice(0, 60);
+}
+
+/**
+ * What a run did, kept up to date as pages arrive: messages by role, tool calls by name, reasoning items, and
+ * where the failures are. Each item is read once; a reset index starts it over.
+ */
+export class RunSummary {
+  readonly roles = new Map<string, number>();
+  readonly tools = new Map<string, number>();
+  reasoning = 0;
+  /** Items (or calls, with their output) that failed or are incomplete. */
+  private readonly failed = new Map<string, Slot>();
+  private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
+  private firstUserHead: string | null = null;
+  private oldestUserTail: string | null = null;
+  private userSlots: Slot[] = [];
+  version = -1;
+
+  sync(index: TranscriptIndex): void {
+    if (index.version === this.version) return;
+    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
+    for (const end of ['head', 'tail', 'live'] as const) {
+      const list = index[end];
+      for (let offset = this.seen[end]; offset < list.length; offset += 1) this.add(index, { end, offset }, list[offset]);
+      this.seen[end] = list.length;
+    }
+    this.version = index.version;
+  }
+
+  private reset() {
+    this.roles.clear();
+    this.tools.clear();
+    this.failed.clear();
+    this.reasoning = 0;
+    this.seen.head = 0;
+    this.seen.tail = 0;
+    this.seen.live = 0;
+    this.firstUserHead = null;
+    this.oldestUserTail = null;
+    this.userSlots = [];
+  }
+
+  private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
+    const kind = itemKind(item);
+    if (item.type === 'message') {
+      const role = typeof item.role === 'string' ? item.role.slice(0, 40) : 'unknown';
+      this.roles.set(role, (this.roles.get(role) ?? 0) + 1);
+      if (role === 'user') {
+        this.userSlots.push(slot);
+        if (slot.end === 'head') this.firstUserHead ??= messageText(item);
+        else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
+      }
+    } else if (kind === 'reasoning') {
+      this.reasoning += 1;
+    } else if (kind === 'tools') {
+      const pair = pairKey(item);
+      if (pair?.side !== 'output' && !NOT_CALLS.has(item.type)) this.tools.set(toolName(item), (this.tools.get(toolName(item)) ?? 0) + 1);
+    }
+    this.checkFailure(index, slot, item);
+  }
+
+  /** A call is judged with its output, whichever arrives second; the failure sits on the row the reader sees. */
+  private checkFailure(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
+    const pair = pairKey(item);
+    const id = typeof item.id === 'string' ? item.id : `${slot.end}${slot.offset}`;
+    if (pair?.side === 'output' && foldsIntoCall(item.type)) {
+      const call = index.pairs.callByCallId.get(pair.key);
+      const callId = call && typeof call.id === 'string' ? call.id : null;
+      const callRow = callId ? index.rowOfId(callId) : null;
+      const callSlot = callRow === null ? null : index.slotAt(callRow);
+      if (call && callId && callSlot) {
+        if (outcomeOf(call, item)?.failed) this.failed.set(callId, callSlot);
+        return;
+      }
+      if (outcomeOf(item, item)?.failed) this.failed.set(id, slot);
+      return;
+    }
+    const partner = pair?.side === 'call' ? index.pairs.outputByCallId.get(pair.key) : undefined;
+    if (partner && typeof partner.id === 'string') this.failed.delete(partner.id);
+    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : outcomeOf(item, partner)?.failed;
+    if (failed) this.failed.set(id, slot);
+  }
+
+  get title(): string | null {
+    return this.firstUserHead ?? this.oldestUserTail;
+  }
+
+  get messageCount(): number {
+    let total = 0;
+    for (const count of this.roles.values()) total += count;
+    return total;
+  }
+
+  get toolCount(): number {
+    let total = 0;
+    for (const count of this.tools.values()) total += count;
+    return total;
+  }
+
+  /** Oldest-first rows of the failures, in order. */
+  failureRows(index: TranscriptIndex): number[] {
+    return [...new Set([...this.failed.values()].map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
+  }
+
+  /** Oldest-first rows where a turn starts (each user message). */
+  turnRows(index: TranscriptIndex): number[] {
+    return this.userSlots.map((slot) => index.rowOf(slot)).sort((a, b) => a - b);
+  }
+}
+

@@ -1,0 +1,36 @@
+export interface TurnHeaders {
+  /** 1-based turn number when a turn starts at this oldest-first row, else null. */
+  numberAt: (row: number) => number | null;
+  isCollapsed: (row: number) => boolean;
+  toggle: (row: number) => void;
+  /** "12 items · ≈ 3,400 tokens" for the turn starting at this row. */
+  describe: (row: number) => string;
+}
+
+interface TurnHeaderProps {
+  row: number;
+  turns: TurnHeaders;
+}
+
+/** The line above each user message in the compact view: the turn, its size, and a switch to fold it away. */
+export function TurnHeader({ row, turns }: TurnHeaderProps) {
+  const number = turns.numberAt(row);
+  if (number === null) return null;
+  const collapsed = turns.isCollapsed(row);
+  return (
+    <div className="mt-2 mb-1 flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-300">
+      <button
+        type="button"
+        onClick={() => turns.toggle(row)}
+        aria-expanded={!collapsed}
+        title={collapsed ? 'Show the items of this turn' : 'Fold this turn to its first message'}
+        className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-semibold hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
+      >
+        <span aria-hidden="true" className={`inline-block transition-transform ${collapsed ? '-rotate-90' : ''}`}>▾</span>
+        Turn {number}
+      </button>
+      <span className="tabular-nums">{turns.describe(row)}</span>
+      <span aria-hidden="true" className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+    </div>
+  );
+}

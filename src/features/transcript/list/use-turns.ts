@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'react';
+import type { TokenState } from '../data/use-run-summary';
+import type { TranscriptIndex } from '../data/transcript-index';
+import type { TurnHeaders } from './turn-header';
+import type { CollapsedTurns } from './view-rows';
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** The compact view's turns: where each starts, which are folded, and each one's size in items and tokens. */
+export function useTurns(index: TranscriptIndex, version: number, starts: readonly number[], tokens: TokenState, compact: boolean): { collapsedTurns: CollapsedTurns | undefined; headers: TurnHeaders } {
+  // Row numbers of the tail move as the head grows; folded turns are remembered by the ID of their first message.
+  const [collapsedIds, setCollapsedIds] = useState<ReadonlySet<string>>(() => new Set());
+
+  const collapsedRows = useMemo(() => {
+    const rows = new Set<number>();
+    for (const id of collapsedIds) {
+      const row = index.rowOfId(id);
+      if (row !== null) rows.add(row);
+    }
+    return rows;
+    // `version` changes as items arrive; the index is the same object throughout.
+    // oxlint-disable-next-line react/memo-dependencies, react-hooks/exhaustive-deps
+  }, [collapsedIds, index, version]);
+
+  const headers = useMemo<TurnHeaders>(() => {
+    const numberOf = new Map(starts.map((row, i) => [row, i + 1]));
+    const sizes = new Map<number, string>();
+    const idAt = (row: number) => {
+      const slot = index.slotAt(row);
+      return slot ? index.itemAt(slot).id : undefined;
+    };
+    return {
+      numberAt: (row) => numberOf.get(row) ?? null,
+      isCollapsed: (row) => collapsedRows.has(row),
+      toggle: (row) => {
+        const id = idAt(row);
+        if (!id) return;
+        setCollapsedIds((previous) => {
+          const next = new Set(previous);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        });
+      },
+      describe: (row) => {
+        const cached = sizes.get(row);
+        if (cached) return cached;
+        const turn = numberOf.get(row);
+        const end = turn !== undefined && turn < starts.length ? starts[turn] : index.rowCount;
+        let items = 0;
+        let total = 0;
+        for (let r = row; r < end; r += 1) {
+          const slot = index.slotAt(r);
+          if (!slot) continue;
+          items += 1;
+          const id = index.itemAt(slot).id;
+          total += (id && tokens.counts.byId.get(id)) || 0;
+        }
+        const text = `${fmt(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${fmt(total)} tokens` : ''}`;
+        sizes.set(row, text);
+        return text;
+      },
+    };
+    // oxlint-disable-next-line react/memo-dependencies, react-hooks/exhaustive-deps
+  }, [index, version, starts, tokens, collapsedRows]);
+
+  return { collapsedTurns: compact ? { starts, collapsed: collapsedRows } : undefined, headers };
+}

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, scheme = 'light'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+await page.goto(url);
+await page.waitForSelector('[data-item-id]');
+await page.waitForTimeout(1500);
+await page.mouse.wheel(0, 1200);
+await page.waitForTimeout(600);
+await page.screenshot({ path: out });
+await browser.close();
