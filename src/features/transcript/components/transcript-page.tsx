@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
@@ -292,10 +292,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   highlightedRows={highlightedRows}
                   stickyOffset={sticky.height}
                   onTopChange={(viewIndex) => {
-                    setTopView(viewIndex);
-                    setAtNewest(listHandle.current?.atNewestEnd() ?? true);
+                    const nowAtNewest = listHandle.current?.atNewestEnd() ?? true;
+                    // The virtualiser reports from inside its scroll handler; the page's own update can wait.
+                    startTransition(() => {
+                      setTopView(viewIndex);
+                      setAtNewest(nowAtNewest);
+                    });
                   }}
-                  onVisibleChange={setVisible}
+                  onVisibleChange={(range) => startTransition(() => setVisible(range))}
                   handle={listHandle}
                   followNewest={transcript.live?.on ?? false}
                   compact={compact}

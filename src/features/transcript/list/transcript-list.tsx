@@ -134,7 +134,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       // Tool rows start as one line; guessing so keeps a jump to a far row on target.
       return slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
     },
-    overscan: 6,
+    overscan: 4,
     scrollMargin,
     getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
