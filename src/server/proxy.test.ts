@@ -159,7 +159,7 @@ describe('proxy upstream failures', () => {
     const response = await request(ITEMS);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toBe('req_1');
-    expect(response.headers.get('x-viewer-request-id')).toMatch(/^vreq_[0-9a-f]{24}$/);
+    expect(response.headers.get('x-viewer-request-id')).toMatch(/^vreq_[0-9a-f]{32}$/);
     expect(await response.json()).toEqual({ error: { message: 'Conversation not found', type: 'invalid_request_error', code: null, param: null } });
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // The key shapes of the providers the viewer speaks to: OpenAI's sk-/sk-proj-/rk-, DashScope's sk-, session keys.
@@ -17,5 +17,6 @@ export function safeRequestId(value: string | null | undefined, apiKey: string):
 
 /** The viewer's own id for one API request, in its answer and its access log line, even when no upstream was asked. */
 export function newViewerRequestId(): string {
-  return `vreq_${randomBytes(12).toString('hex')}`;
+  // randomUUID draws from a cached entropy pool; a fresh randomBytes call per request costs more.
+  return `vreq_${randomUUID().replaceAll('-', '')}`;
 }
