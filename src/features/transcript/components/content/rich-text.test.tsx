@@ -38,3 +38,18 @@ describe('links that pretend', () => {
     expect(container.textContent).not.toContain('\u202E');
   });
 });
+
+describe('Markdown details a reader notices', () => {
+  it('a blocked image shows its alt text, not "undefined"', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text={'![Build chart](javascript:alert(1))'} mode="markdown" />);
+    await screen.findByText(/Build chart/, {}, LAZY);
+    expect(container.textContent).not.toContain('undefined');
+    expect(container.querySelector('img[src^="javascript"]')).toBeNull();
+  });
+
+  it('task-list checkboxes say whether the task is done', { timeout: 20_000 }, async () => {
+    render(<RichText text={'- [x] ship it\n- [ ] write the post'} mode="markdown" />);
+    const boxes = await screen.findAllByRole('checkbox', {}, LAZY);
+    expect(boxes.map((box) => box.getAttribute('aria-label'))).toEqual(['Done', 'Not done']);
+  });
+});
