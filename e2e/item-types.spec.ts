@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SDK_ITEM_TYPES } from '../src/features/transcript/lib/sdk-item-types.ts';
+import { SDK_ITEM_TYPES } from '../src/shared/items/sdk-item-types.ts';
 import { demo } from './demo-data.ts';
 import { expectComplete, walkTranscript } from './transcript-helpers.ts';
 

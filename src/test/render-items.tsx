@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { ItemView } from '../features/transcript/list/transcript-list';
-import { foldsIntoCall } from '../features/transcript/lib/item-catalog';
+import { foldsIntoCall } from '../shared/items/item-catalog';
 import { pairToolCalls, partnerOf } from '../features/transcript/lib/pair-tool-calls';
 import type { ConversationItem } from '../features/transcript/types';
 

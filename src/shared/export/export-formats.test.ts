@@ -59,6 +59,17 @@ describe('markdown export', () => {
     expect(text).toContain('- [A source](<https://example.com/a>)');
   });
 
+  it('names built-in tools as the viewer does, from the item catalog', () => {
+    const shell = exportAll('markdown', meta, [
+      { id: 'sh_1', type: 'local_shell_call', call_id: 'call_sh', action: { type: 'exec', command: ['ls'] }, status: 'completed' },
+      { id: 'sho_1', type: 'local_shell_call_output', call_id: 'call_sh', output: 'README.md' },
+      { id: 'ws_1', type: 'web_search_call', action: { type: 'search', query: 'node 20' }, status: 'completed' },
+    ]);
+    expect(shell).toContain('### Tool call: Local shell');
+    expect(shell).toContain('### Tool output: Local shell');
+    expect(shell).toContain('### Tool call: Web search');
+  });
+
   it('shows an unknown item type as JSON, dropping nothing', () => {
     expect(text).toContain('### brand_new_type\n\n```json\n{\n  "payload": {\n    "deep": true\n  }\n}\n```');
   });

@@ -1,5 +1,6 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportItem } from './export-document.ts';
+import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
 /** An item reduced to what a document shows: headings, text as written, code, images and one-line notes. */
 export type Block =
@@ -124,14 +125,17 @@ export function createItemDescriber() {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
       return { turn, blocks: [{ kind: 'heading', text: `MCP tools of ${str(it.server_label) ?? 'a server'}`, role: 'tool' }, { kind: 'text', text: tools.join(', ') || 'none' }] };
     }
-    if (type.endsWith('_output')) {
-      const name = toolNames.get(str(it.call_id) ?? '') ?? type.replace(/_call_output$|_output$/, '');
+    // Which items are tool calls and which are their answers comes from the item catalog, as in the viewer.
+    const pair = pairKey(it as { type: string });
+    const isTool = itemKind(it as { type: string }) === 'tools';
+    if (isTool && pair?.side === 'output' && type !== 'mcp_approval_response') {
+      const name = toolNames.get(pair.key) ?? itemLabel(type);
       return { turn, blocks: [{ kind: 'heading', text: `Tool output: ${name}${flag}`, role: 'tool' }, ...outputBlocks(it.output), ...more(it)] };
     }
-    if (type.endsWith('_call') || type === 'program' || type === 'mcp_approval_request') {
-      const base = str(it.name) ?? type.replace(/_call$/, '');
+    if (isTool && pair?.side !== 'output') {
+      const base = str(it.name) ?? itemLabel(type);
       const name = str(it.server_label) ? `${it.server_label}.${base}` : base;
-      if (str(it.call_id)) toolNames.set(it.call_id as string, name);
+      if (pair) toolNames.set(pair.key, name);
       const blocks: Block[] = [{ kind: 'heading', text: `Tool call: ${name}${flag}`, role: 'tool' }];
       if ('arguments' in it) blocks.push(argumentsBlock(it.arguments));
       if (typeof it.input === 'string') blocks.push({ kind: 'code', text: it.input, language: '' });

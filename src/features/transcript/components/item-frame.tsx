@@ -2,7 +2,7 @@ import { useContext, useState, type ReactNode } from 'react';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';
-import { collapsedByDefault } from '../lib/item-catalog';
+import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { itemText } from '../lib/item-text';
 import { toPrettyJson } from '../lib/json-text';
 import { itemSummaryLine } from '../lib/tool-summary';

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ConversationItem as SdkConversationItem } from 'openai/resources/conversations/items';
 import { describe, expect, it } from 'vitest';
-import { SDK_ITEM_TYPES } from '../lib/sdk-item-types';
+import { SDK_ITEM_TYPES } from '../../../shared/items/sdk-item-types';
 import type { ConversationItem } from '../types';
 import { renderItems } from '../../../test/render-items';
 import { RENDERED_TYPES } from './item-renderers';

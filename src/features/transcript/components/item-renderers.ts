@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { ItemViewProps } from './item-view-props';
 import { ConfigurationUpdateItem } from './items/configuration-update-item';
 import { MessageItem } from './items/message-item';
-import { ITEM_CATALOG } from '../lib/item-catalog';
+import { ITEM_CATALOG } from '../../../shared/items/item-catalog';
 import { CallItem, OutputItem } from './items/paired-items';
 import * as standalone from './items/standalone-items';
 

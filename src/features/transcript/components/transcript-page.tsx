@@ -7,7 +7,7 @@ import { TokenCountsContext, useRunSummary, useTokenCounts } from '../data/use-r
 import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
-import { collapsedByDefault } from '../lib/item-catalog';
+import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import type { ItemKind } from '../lib/item-filter';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { PositionIndicator } from '../list/position-indicator';

@@ -1,4 +1,4 @@
-import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../lib/item-catalog';
+import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../../../shared/items/item-catalog';
 import { messageText } from '../lib/item-text';
 import { outcomeOf } from '../lib/tool-summary';
 import type { Conversation, ConversationItem } from '../types';

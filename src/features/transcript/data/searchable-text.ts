@@ -1,4 +1,4 @@
-import { catalogEntry } from '../lib/item-catalog';
+import { catalogEntry } from '../../../shared/items/item-catalog';
 import type { ConversationItem } from '../types';
 
 /** Fields that hold opaque blobs (base64 images, encrypted reasoning), which no reader searches for. */

@@ -1,4 +1,4 @@
-import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../lib/item-catalog';
+import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
 import type { ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';

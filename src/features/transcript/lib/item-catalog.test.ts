@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationItem } from '../types';
-import { CALL_TYPE_OF, foldsIntoCall, ITEM_CATALOG, itemKind, itemLabel, pairKey } from './item-catalog';
+import { CALL_TYPE_OF, foldsIntoCall, ITEM_CATALOG, itemKind, itemLabel, pairKey } from '../../../shared/items/item-catalog';
 import { itemText } from './item-text';
 
 const items: ConversationItem[] = [

@@ -1,6 +1,6 @@
-import type { ItemKind } from './item-catalog';
+import type { ItemKind } from '../../../shared/items/item-catalog';
 
-export type { ItemKind } from './item-catalog';
+export type { ItemKind } from '../../../shared/items/item-catalog';
 
 export const ITEM_KINDS: { kind: ItemKind; label: string }[] = [
   { kind: 'messages', label: 'Messages' },

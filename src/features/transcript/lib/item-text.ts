@@ -1,5 +1,5 @@
 import type { ConversationItem } from '../types';
-import { textFieldsOf } from './item-catalog';
+import { textFieldsOf } from '../../../shared/items/item-catalog';
 import { toPrettyJson } from './json-text';
 
 /** Inside a field, the keys that hold text (content parts, outputs, commands). */

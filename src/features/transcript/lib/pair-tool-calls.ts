@@ -1,5 +1,5 @@
 import type { ConversationItem } from '../types';
-import { pairKey } from './item-catalog';
+import { pairKey } from '../../../shared/items/item-catalog';
 
 export interface ToolPairs {
   /** The output (or approval response) for each pairing key. */

@@ -1,5 +1,5 @@
 import type { ConversationItem } from '../types';
-import { catalogEntry, itemLabel, type ItemTone } from './item-catalog';
+import { catalogEntry, itemLabel, type ItemTone } from '../../../shared/items/item-catalog';
 
 export interface RoleStyle {
   label: string;

@@ -11,7 +11,7 @@ import { partnerOf } from '../lib/pair-tool-calls';
 import { RemovedNotice } from '../live/removed-notice';
 import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
-import { collapsedByDefault } from '../lib/item-catalog';
+import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { RowKeyContext } from './item-ui-store';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';

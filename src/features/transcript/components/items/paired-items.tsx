@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CALL_TYPE_OF, catalogEntry, itemLabel, pairKey } from '../../lib/item-catalog';
+import { CALL_TYPE_OF, catalogEntry, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
 import { toolSummary } from '../../lib/tool-summary';
 import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
