@@ -12,16 +12,22 @@ interface ConversationHeaderProps {
   complete: boolean;
   /** Items that repeat an earlier item's ID: all are shown, and the count says so. */
   duplicates?: number;
+  /** Items still shown, marked, that the conversation no longer holds. */
+  removed?: number;
 }
 
-function itemCountText(count: number | null, complete: boolean, duplicates: number): string {
+function itemCountText(count: number | null, complete: boolean, duplicates: number, removed: number): string {
   if (count === null) return '—';
   const items = `${count.toLocaleString('en')} item${count === 1 ? '' : 's'}`;
-  const repeated = duplicates > 0 ? ` (${duplicates.toLocaleString('en')} with a repeated ID)` : '';
-  return complete ? `${items}${repeated}` : `${items} loaded so far${repeated}`;
+  const notes = [
+    duplicates > 0 ? `${duplicates.toLocaleString('en')} with a repeated ID` : '',
+    removed > 0 ? `${removed.toLocaleString('en')} removed since loaded` : '',
+  ].filter(Boolean);
+  const noted = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  return complete ? `${items}${noted}` : `${items} loaded so far${noted}`;
 }
 
-export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0 }: ConversationHeaderProps) {
+export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0, removed = 0 }: ConversationHeaderProps) {
   const created = formatCreatedAt(conversation?.created_at);
   const metadata = Object.entries(conversation?.metadata ?? {});
   return (
@@ -43,7 +49,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
         </div>
         <div className="flex gap-1.5">
           <dt className="font-medium text-zinc-600 dark:text-zinc-400">Items</dt>
-          <dd data-testid="item-count">{itemCountText(itemCount, complete, duplicates)}</dd>
+          <dd data-testid="item-count">{itemCountText(itemCount, complete, duplicates, removed)}</dd>
         </div>
       </dl>
       {metadata.length > 0 ? (

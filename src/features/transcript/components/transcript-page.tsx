@@ -220,6 +220,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             itemCount={hasItems ? index.itemCount : null}
             complete={index.complete}
             duplicates={index.duplicates}
+            removed={index.removedCount}
           />
 
           {hasItems && index.itemCount > 0 ? <RunSummaryPanel view={runSummary} tokens={tokens} onJump={jumpToRow} /> : null}

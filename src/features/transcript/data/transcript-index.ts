@@ -111,6 +111,11 @@ export class TranscriptIndex {
     return touched;
   }
 
+  /** Items shown but gone upstream since they loaded. */
+  get removedCount(): number {
+    return this.removed.size;
+  }
+
   isRemoved(id: unknown): boolean {
     return typeof id === 'string' && this.removed.has(id);
   }
