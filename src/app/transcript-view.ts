@@ -17,14 +17,20 @@ export function searchWithView(change: Partial<TranscriptView>) {
   });
 }
 
-type ViewNavigate = (options: { search: ReturnType<typeof searchWithView>; hash: (previous: string | undefined) => string; replace: boolean }) => Promise<void>;
+type ViewNavigate = (options: {
+  search: ReturnType<typeof searchWithView>;
+  hash: (previous: string | undefined) => string;
+  replace: boolean;
+  resetScroll: boolean;
+}) => Promise<void>;
 
 /** Order, search and filter are views of the loaded items: a change rewrites the URL in place, never reloads. */
 export function useViewChange(navigate: ViewNavigate) {
   return useCallback(
     (change: Partial<TranscriptView>) =>
-      // Each keystroke of a search is not a page to go back to; an order or filter switch is.
-      void navigate({ search: searchWithView(change), hash: (previous) => previous ?? '', replace: change.query !== undefined }),
+      // Each keystroke of a search is not a page to go back to; an order or filter switch is. The reader's place is the
+      // list's business (a search brings its match into view), so the router must not scroll to the top.
+      void navigate({ search: searchWithView(change), hash: (previous) => previous ?? '', replace: change.query !== undefined, resetScroll: false }),
     [navigate],
   );
 }

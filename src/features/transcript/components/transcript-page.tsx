@@ -155,7 +155,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   };
 
   useTranscriptKeys((action) => {
-    const focused = focusedView();
+    // Quick presses count from where the last one was headed, even before that row has rendered and taken focus.
+    const focused = listHandle.current?.pendingFocusIndex() ?? focusedView();
     switch (action) {
       case 'next-item':
       case 'previous-item': {

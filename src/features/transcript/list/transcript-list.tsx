@@ -1,5 +1,5 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { createElement, memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -65,6 +65,8 @@ export interface TranscriptListHandle {
   scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
   /** The view position at the top of the screen, below the sticky toolbar. */
   topViewIndex: () => number | null;
+  /** The row a keyboard move is still on its way to (not rendered yet), if any. */
+  pendingFocusIndex: () => number | null;
   /** Whether the reader is at the newest item (the bottom oldest first, the top newest first). */
   atNewestEnd: () => boolean;
   scrollToNewest: () => void;
@@ -153,15 +155,41 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
       if (viewIndex < 0 || viewIndex >= rows.count) return;
       virtualizer.scrollToIndex(viewIndex, { align });
+      keepInView(viewIndex, align);
       const rendered = listRef.current?.querySelector<HTMLElement>(`[data-view-index="${viewIndex}"]`);
       if (focus && rendered) rendered.focus({ preventScroll: true });
       // A row not rendered yet gets focus once the scroll has brought it in.
       pendingFocus.current = focus && !rendered ? viewIndex : null;
     },
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
+    pendingFocusIndex: () => pendingFocus.current,
     atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
     scrollToNewest: () => follow.scrollToNewest(),
   }));
+
+  // Heights above the target (rows measured for the first time, the run summary filling in) can still change after a
+  // jump; for a moment, bring the target back if it was pushed off screen, unless the reader scrolls meanwhile.
+  const revealToken = useRef(0);
+  const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto') => {
+    const token = ++revealToken.current;
+    const until = performance.now() + 1000;
+    const check = () => {
+      if (token !== revealToken.current) return;
+      const element = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`);
+      const box = element?.getBoundingClientRect();
+      if (box && (box.bottom <= stickyOffset || box.top >= window.innerHeight)) virtualizer.scrollToIndex(viewIndex, { align });
+      if (performance.now() < until) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  };
+  useEffect(() => {
+    const readerScrolls = () => void (revealToken.current += 1);
+    const events = ['wheel', 'touchstart', 'mousedown'] as const;
+    for (const name of events) window.addEventListener(name, readerScrolls, { passive: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, readerScrolls);
+    };
+  }, []);
 
   const virtualItems = virtualizer.getVirtualItems();
 
