@@ -1,5 +1,5 @@
 import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
-import type { ToolPairs } from '../lib/pair-tool-calls';
+import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import { searchableText } from './searchable-text';
 import type { StreamedItems } from './streamed-items';
@@ -133,11 +133,7 @@ export class TranscriptIndex {
     this.kindCounts[kind] += 1;
     this.kinds[slot.end][slot.offset] = kind;
     this.texts[slot.end][slot.offset] = searchableText(item);
-    const oldPair = pairKey(old);
-    if (oldPair) {
-      const target = oldPair.side === 'output' ? this.pairs.outputByCallId : this.pairs.callByCallId;
-      if (target.get(oldPair.key) === old) target.delete(oldPair.key);
-    }
+    removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
     if (item.status !== 'in_progress') this.inProgress.delete(id);
     return true;
@@ -164,11 +160,7 @@ export class TranscriptIndex {
   }
 
   private trackPairAndStatus(item: ConversationItem) {
-    const pair = pairKey(item);
-    if (pair) {
-      const target = pair.side === 'output' ? this.pairs.outputByCallId : this.pairs.callByCallId;
-      if (!target.has(pair.key)) target.set(pair.key, item);
-    }
+    addToPairs(this.pairs, item);
     if (item.status === 'in_progress' && typeof item.id === 'string' && item.id) this.inProgress.add(item.id);
   }
 
