@@ -103,7 +103,7 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={sources.data?.snapshots === 'off' ? undefined : <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} />}
+        toolbarExtras={sources.data?.snapshots === 'off' ? undefined : (loadedItems) => <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} loadedItems={loadedItems} />}
       />
     </div>
   );

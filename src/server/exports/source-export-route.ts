@@ -1,26 +1,56 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { ExportItem } from '../../shared/export/export-document.ts';
+import { isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
+import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import { ApiFailure } from '../api-failure.ts';
+import { jsonError } from '../json-error.ts';
+import { shareRulesShape } from '../snapshots/share-rules-schema.ts';
 import { readConversation, readInOrder, type ReaderOptions } from '../snapshots/source-reader.ts';
 import { checkConversationId, findSource } from '../source-lookup.ts';
 import type { Source } from '../sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
-/** GET /api/sources/<source>/conversations/<id>/export?format=markdown|html|json, streamed from the source. */
+/** A download with the reader's rules: the same body a snapshot takes, less what only a snapshot has. */
+const downloadBody = z.strictObject({ format: z.string().refine(isExportFormat, 'expected one of the export formats'), ...shareRulesShape });
+
+/**
+ * GET /api/sources/<source>/conversations/<id>/export?format=…, streamed from the source in order. POST with
+ * `{format, exclude, redact}` applies the rules a snapshot applies, so a download can leave out and replace the same.
+ */
 export function createSourceExportRoute(sources: readonly Source[], reader: ReaderOptions) {
   const app = new Hono();
-  app.get('/:source/conversations/:conversationId/export', async (c) => {
-    try {
-      const source = findSource(sources, c.req.param('source'));
-      const conversationId = checkConversationId(c.req.param('conversationId'));
-      const format = exportFormatParam(c);
-      const signal = c.req.raw.signal;
-      const conversation = await readConversation(source, conversationId, reader, signal);
-      const meta = { title: null, source: { id: source.id, label: source.label }, conversation, exported_at: new Date().toISOString() };
-      return await exportResponse(c, format, meta, conversationId, readInOrder(source, conversationId, reader, { signal }));
-    } catch (error) {
-      if (error instanceof ApiFailure) return error.respond(c);
-      throw error;
+
+  async function download(c: Context, format: ExportFormat, rules: ShareRules) {
+    const source = findSource(sources, c.req.param('source') ?? '');
+    const conversationId = checkConversationId(c.req.param('conversationId') ?? '');
+    const signal = c.req.raw.signal;
+    const filter = new ShareFilter(rules);
+    const conversation = filter.conversation(await readConversation(source, conversationId, reader, signal));
+    const meta = { title: null, source: { id: source.id, label: source.label }, conversation, exported_at: new Date().toISOString() };
+    async function* items(): AsyncGenerator<ExportItem> {
+      for await (const item of readInOrder(source, conversationId, reader, { signal })) {
+        const kept = filter.item(item as ExportItem);
+        if (kept) yield kept as ExportItem;
+      }
     }
+    return exportResponse(c, format, meta, conversationId, items());
+  }
+
+  app.get('/:source/conversations/:conversationId/export', (c) => download(c, exportFormatParam(c), {}));
+  app.post('/:source/conversations/:conversationId/export', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+    const parsed = downloadBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiFailure(400, 'invalid_request', `Invalid download request (${issue.path.join('.') || 'the body'}: ${issue.message}).`, 'invalid_request_error', issue.path.join('.') || null);
+    }
+    return download(c, parsed.data.format as ExportFormat, parsed.data);
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) return error.respond(c);
+    console.error(JSON.stringify({ level: 'error', message: error.message }));
+    return jsonError(c, 500, 'The viewer server failed on this request.', 'internal_error', 'server_error');
   });
   return app;
 }

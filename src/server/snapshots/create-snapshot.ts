@@ -6,8 +6,9 @@ import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
 import type { LoaderItem } from '../loader/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
-import { excluder, type Exclusion } from './exclusion.ts';
-import { readBothEnds, readConversation, type ReaderOptions } from './source-reader.ts';
+import type { Replacement } from '../../shared/snapshots/pseudonyms.ts';
+import { ShareFilter, type ShareManifest, type ShareRules } from '../../shared/snapshots/share-filter.ts';
+import { readBothEnds, readConversation, readInOrder, type ReaderOptions } from './source-reader.ts';
 
 /** 144 random bits, URL-safe: nobody finds a snapshot without being given its link. */
 export function newSnapshotId(): string {
@@ -24,7 +25,7 @@ export interface NewSourceSnapshot {
   conversationId: string;
   title: string | null;
   expiresAt: Date | null;
-  exclude?: Exclusion;
+  rules?: ShareRules;
 }
 
 const UPSTREAM_PAGE_SIZE = 100;
@@ -38,45 +39,108 @@ interface Page {
   items: readonly LoaderItem[];
 }
 
+type Row = StoredItem & { position: number };
+
+/** The counts a snapshot keeps, checked against its limits as items pass. */
+interface Tally {
+  head: number;
+  tail: number;
+  excludedCount: number;
+  byteSize: number;
+}
+
 /**
- * Stores a snapshot page by page. Excluded items are dropped as they arrive and never reach the store; items from
- * the end of the conversation are placed behind those from the start. On any failure nothing is kept.
+ * The conversation's pages as they may be shared: the reader's rules applied item by item, each kept item as the
+ * JSON text to store, placed from the start (0, 1, …) or from the end (-1, -2, …), within the snapshot's limits.
  */
-async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, exclude?: Exclusion): Promise<SnapshotMeta> {
+async function* sharedRows(pages: AsyncIterable<Page>, filter: ShareFilter, limits: SnapshotLimits, tally: Tally): AsyncGenerator<Row[]> {
+  for await (const page of pages) {
+    const rows: Row[] = [];
+    for (const original of page.items) {
+      const item = filter.item(original);
+      if (!item) {
+        tally.excludedCount += 1;
+        continue;
+      }
+      const json = stringifyJson(item);
+      tally.byteSize += Buffer.byteLength(json);
+      const position = page.end === 'head' ? tally.head++ : -1 - tally.tail++;
+      if (tally.head + tally.tail > limits.maxItems) {
+        throw new ApiFailure(413, 'snapshot_too_many_items', `This conversation has more than ${limits.maxItems} items (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_ITEMS).`);
+      }
+      if (tally.byteSize > limits.maxBytes) {
+        throw new ApiFailure(413, 'snapshot_too_large', `This conversation's items take more than ${mib(limits.maxBytes)} (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_BYTES).`);
+      }
+      rows.push({ id: item.id ?? null, json, position });
+    }
+    yield rows;
+  }
+}
+
+/**
+ * Stores a snapshot page by page. What the rules leave out is removed as items arrive and never reaches the store;
+ * items from the end of the conversation are placed behind those from the start. On any failure nothing is kept.
+ */
+async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, filter: ShareFilter): Promise<SnapshotMeta> {
   await store.purge();
   const id = newSnapshotId();
-  await store.begin({ id, ...snapshot });
+  await store.begin({ id, ...snapshot, conversation: filter.conversation(snapshot.conversation) });
   try {
-    const skip = excluder(exclude);
-    const counts = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
-    for await (const page of pages) {
-      const rows: (StoredItem & { position: number })[] = [];
-      for (const item of page.items) {
-        if (skip(item)) {
-          counts.excludedCount += 1;
-          continue;
-        }
-        const json = stringifyJson(item);
-        counts.byteSize += Buffer.byteLength(json);
-        const position = page.end === 'head' ? counts.head++ : -1 - counts.tail++;
-        if (counts.head + counts.tail > limits.maxItems) {
-          throw new ApiFailure(413, 'snapshot_too_many_items', `This conversation has more than ${limits.maxItems} items (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_ITEMS).`);
-        }
-        if (counts.byteSize > limits.maxBytes) {
-          throw new ApiFailure(413, 'snapshot_too_large', `This conversation's items take more than ${mib(limits.maxBytes)} (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_BYTES).`);
-        }
-        rows.push({ id: item.id ?? null, json, position });
-      }
-      await store.append(id, rows);
-    }
-    return await store.finish(id, counts);
+    const tally: Tally = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
+    for await (const rows of sharedRows(pages, filter, limits, tally)) await store.append(id, rows);
+    return await store.finish(id, tally, filter.manifest());
   } catch (error) {
     await store.discard(id).catch(() => undefined);
     throw error;
   }
 }
 
-/** Reads the whole conversation from its source, from both ends at once, and stores it. */
+/** What a snapshot with these rules would hold, without storing anything. */
+export interface SnapshotPreview {
+  object: 'snapshot.preview';
+  item_count: number;
+  byte_size: number;
+  manifest: ShareManifest;
+  samples: Replacement[];
+}
+
+async function previewSnapshot(limits: SnapshotLimits, conversation: Record<string, unknown>, pages: AsyncIterable<Page>, filter: ShareFilter): Promise<SnapshotPreview> {
+  filter.conversation(conversation);
+  const tally: Tally = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
+  for await (const rows of sharedRows(pages, filter, limits, tally)) void rows;
+  const samples = filter.samples().map((sample) => ({ ...sample, value: sample.value.length > 80 ? `${sample.value.slice(0, 79)}…` : sample.value }));
+  return { object: 'snapshot.preview', item_count: tally.head + tally.tail, byte_size: tally.byteSize, manifest: filter.manifest(), samples };
+}
+
+/**
+ * The conversation's pages from its source. Both ends at once is fastest; with pseudonyms, whose numbers follow the
+ * order of first appearance, the pages come from the start only, in conversation order.
+ */
+async function* sourcePages(request: NewSourceSnapshot, reader: ReaderOptions, limits: SnapshotLimits, inOrder: boolean, signal: AbortSignal): AsyncGenerator<Page> {
+  const { source, conversationId } = request;
+  // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
+  const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
+  if (inOrder) {
+    let items: LoaderItem[] = [];
+    for await (const item of readInOrder(source, conversationId, reader, { maxPages, signal })) {
+      items.push(item as LoaderItem);
+      if (items.length >= UPSTREAM_PAGE_SIZE) yield { end: 'head', items: items.splice(0) };
+    }
+    if (items.length) yield { end: 'head', items };
+    return;
+  }
+  for await (const event of readBothEnds(source, conversationId, reader, { maxPages, signal })) {
+    if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
+    if (event.type === 'items') yield event;
+  }
+}
+
+function sourceSnapshotMeta(request: NewSourceSnapshot, conversation: Record<string, unknown>) {
+  const { source, conversationId } = request;
+  return { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, conversationId, conversation, expiresAt: request.expiresAt };
+}
+
+/** Reads the whole conversation from its source and stores it, as the reader's rules allow. */
 export async function createSnapshotFromSource(
   lazyStore: LazyStore,
   reader: ReaderOptions,
@@ -84,20 +148,18 @@ export async function createSnapshotFromSource(
   request: NewSourceSnapshot,
   signal: AbortSignal,
 ): Promise<SnapshotMeta> {
-  const { source, conversationId } = request;
   // The store first: opening it may take seconds, which must not fall between the upstream reads.
   const store = await lazyStore.get();
-  const conversation = await readConversation(source, conversationId, reader, signal);
-  // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
-  const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
-  async function* pages(): AsyncGenerator<Page> {
-    for await (const event of readBothEnds(source, conversationId, reader, { maxPages, signal })) {
-      if (event.type === 'error') throw ApiFailure.from(event.status, event.error);
-      if (event.type === 'items') yield event;
-    }
-  }
-  const snapshot = { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, conversationId, conversation, expiresAt: request.expiresAt };
-  return writeSnapshot(store, limits, snapshot, pages(), request.exclude);
+  const conversation = await readConversation(request.source, request.conversationId, reader, signal);
+  const filter = new ShareFilter(request.rules);
+  return writeSnapshot(store, limits, sourceSnapshotMeta(request, conversation), sourcePages(request, reader, limits, filter.redacts, signal), filter);
+}
+
+/** Reads the conversation as a snapshot would, and says what it would hold. */
+export async function previewSourceSnapshot(reader: ReaderOptions, limits: SnapshotLimits, request: NewSourceSnapshot, signal: AbortSignal): Promise<SnapshotPreview> {
+  const conversation = await readConversation(request.source, request.conversationId, reader, signal);
+  const filter = new ShareFilter(request.rules);
+  return previewSnapshot(limits, conversation, sourcePages(request, reader, limits, filter.redacts, signal), filter);
 }
 
 export interface NewFileSnapshot {
@@ -105,7 +167,16 @@ export interface NewFileSnapshot {
   items: readonly LoaderItem[];
   title: string | null;
   expiresAt: Date | null;
-  exclude?: Exclusion;
+  rules?: ShareRules;
+}
+
+async function* filePages(request: NewFileSnapshot): AsyncGenerator<Page> {
+  yield { end: 'head', items: request.items };
+}
+
+/** Says what a snapshot of a file would hold, without storing anything. */
+export function previewFileSnapshot(limits: SnapshotLimits, request: NewFileSnapshot): Promise<SnapshotPreview> {
+  return previewSnapshot(limits, request.conversation, filePages(request), new ShareFilter(request.rules));
 }
 
 /** Stores a conversation the browser read from a local file; the snapshot says it came from a file. */
@@ -120,8 +191,5 @@ export async function createSnapshotFromFile(lazyStore: LazyStore, limits: Snaps
     conversation: request.conversation,
     expiresAt: request.expiresAt,
   };
-  async function* pages(): AsyncGenerator<Page> {
-    yield { end: 'head', items: request.items };
-  }
-  return writeSnapshot(await lazyStore.get(), limits, snapshot, pages(), request.exclude);
+  return writeSnapshot(await lazyStore.get(), limits, snapshot, filePages(request), new ShareFilter(request.rules));
 }

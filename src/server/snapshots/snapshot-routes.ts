@@ -11,8 +11,8 @@ import { checkConversationId, findSource } from '../source-lookup.ts';
 import type { Source } from '../sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { Snapshot, SnapshotMeta, SnapshotStore } from '../store/snapshot-store.ts';
-import { createSnapshotFromFile, createSnapshotFromSource } from './create-snapshot.ts';
-import { exclusionSchema } from './exclusion.ts';
+import { createSnapshotFromFile, createSnapshotFromSource, previewFileSnapshot, previewSourceSnapshot } from './create-snapshot.ts';
+import { shareRulesShape } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
 import type { ReaderOptions } from './source-reader.ts';
@@ -23,7 +23,7 @@ export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const common = {
   title: z.string().trim().max(200).nullish(),
   expires_at: z.iso.datetime({ offset: true }).nullish(),
-  exclude: exclusionSchema.optional(),
+  ...shareRulesShape,
 };
 
 /** A conversation the server reads from a source. */
@@ -100,36 +100,47 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
   }
 
   const tooLarge = `The request body is larger than SNAPSHOT_MAX_BYTES (${Math.round(config.maxBytes / 1024 / 1024)} MiB) and a little more.`;
-  app.post('/', bodyLimit({ maxSize: bodyBytes(config), onError: (c) => jsonError(c, 413, tooLarge, 'request_too_large') }), async (c) => {
+  const limitBody = bodyLimit({ maxSize: bodyBytes(config), onError: (c) => jsonError(c, 413, tooLarge, 'request_too_large') });
+
+  /** The body of a create or preview request, checked: where the conversation comes from and the reader's rules. */
+  async function snapshotRequest(c: Context) {
+    const json = await c.req.json().catch(() => undefined);
+    const parsed = (json && typeof json === 'object' && 'file' in json ? fileBody : sourceBody).safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message = json === undefined ? 'The request body is not JSON.' : `Invalid snapshot request (${describeIssue(issue)}).`;
+      throw new ApiFailure(400, 'invalid_request', message, 'invalid_request_error', issue.path.join('.') || null);
+    }
+    const body = parsed.data;
+    const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw new ApiFailure(400, 'invalid_request', `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request_error', 'expires_at');
+    }
+    const choices = { title: body.title || null, expiresAt, rules: { exclude: body.exclude, redact: body.redact } };
+    return 'file' in body
+      ? ({ kind: 'file', ...choices, ...body.file } as const)
+      : ({ kind: 'source', ...choices, source: findSource(sources, body.source), conversationId: checkConversationId(body.conversation_id) } as const);
+  }
+
+  app.post('/', limitBody, async (c) => {
     const allowed = allow(clientOf(c));
     if (!allowed.ok) {
       c.header('retry-after', String(allowed.retryAfterSeconds));
       return jsonError(c, 429, `Too many snapshots from this client: at most ${config.ratePerMinute} a minute (SNAPSHOT_RATE_LIMIT). Retry in ${allowed.retryAfterSeconds} s.`, 'rate_limited', 'rate_limit_error');
     }
-    const json = await c.req.json().catch(() => undefined);
-    const parsed = (json && typeof json === 'object' && 'file' in json ? fileBody : sourceBody).safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return jsonError(c, 400, json === undefined ? 'The request body is not JSON.' : `Invalid snapshot request (${describeIssue(issue)}).`, 'invalid_request', 'invalid_request_error', issue.path.join('.') || null);
-    }
-    const body = parsed.data;
-    const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      return jsonError(c, 400, `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request', 'invalid_request_error', 'expires_at');
-    }
-    const title = body.title || null;
+    const request = await snapshotRequest(c);
     await openStore();
     const meta =
-      'file' in body
-        ? await createSnapshotFromFile(lazyStore, config, { ...body.file, title, expiresAt, exclude: body.exclude })
-        : await createSnapshotFromSource(
-            lazyStore,
-            reader,
-            config,
-            { source: findSource(sources, body.source), conversationId: checkConversationId(body.conversation_id), title, expiresAt, exclude: body.exclude },
-            c.req.raw.signal,
-          );
+      request.kind === 'file'
+        ? await createSnapshotFromFile(lazyStore, config, request)
+        : await createSnapshotFromSource(lazyStore, reader, config, request, c.req.raw.signal);
     return c.json(publicMeta(meta), 201);
+  });
+
+  // Reads the conversation as creating would, and answers what the snapshot would hold: nothing is stored.
+  app.post('/preview', limitBody, async (c) => {
+    const request = await snapshotRequest(c);
+    return c.json(request.kind === 'file' ? await previewFileSnapshot(config, request) : await previewSourceSnapshot(reader, config, request, c.req.raw.signal));
   });
 
   app.get('/', async (c) => {

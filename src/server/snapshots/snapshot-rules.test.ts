@@ -1,29 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenPath } from '../access-control.ts';
-import { excluder, exclusionSchema } from './exclusion.ts';
+import { exclusionSchema, redactionSchema } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { snapshotConfigFromEnv } from './snapshot-config.ts';
 
-describe('exclusion', () => {
-  const skip = excluder({ roles: ['system', 'developer'], types: ['reasoning', 'function_call_output'], item_ids: ['msg_2'] });
-
-  it('leaves out messages by role, items by type and chosen items by ID', () => {
-    expect(skip({ id: 'msg_1', type: 'message', role: 'system' })).toBe(true);
-    expect(skip({ id: 'msg_1', type: 'message', role: 'developer' })).toBe(true);
-    expect(skip({ id: 'rs_1', type: 'reasoning' })).toBe(true);
-    expect(skip({ id: 'fco_1', type: 'function_call_output' })).toBe(true);
-    expect(skip({ id: 'msg_2', type: 'message', role: 'user' })).toBe(true);
-    expect(skip({ id: 'msg_3', type: 'message', role: 'user' })).toBe(false);
-    expect(skip({ id: 'fc_1', type: 'function_call' })).toBe(false);
-  });
-
-  it('keeps everything when nothing is excluded', () => {
-    expect(excluder()({ id: 'msg_1', type: 'message', role: 'system' })).toBe(false);
-  });
-
+describe('share rules', () => {
   it('refuses shapes it does not know, so a typo cannot silently keep private content', () => {
     expect(exclusionSchema.safeParse({ role: ['system'] }).success).toBe(false);
     expect(exclusionSchema.safeParse({ roles: 'system' }).success).toBe(false);
+  });
+
+  it('names an unknown content category or redaction kind', () => {
+    const category = exclusionSchema.safeParse({ content: ['tool_outputs', 'secrets'] });
+    expect(category.error?.issues[0].message).toBe("unknown content category 'secrets'; expected tool_outputs, reasoning, images or encrypted");
+    const kind = redactionSchema.safeParse({ kinds: ['mail'] });
+    expect(kind.error?.issues[0].message).toBe("unknown redaction kind 'mail'; expected email, phone, secret or ip");
+  });
+
+  it('caps the terms: at most 100, each at most 200 characters', () => {
+    expect(redactionSchema.safeParse({ terms: Array.from({ length: 100 }, (_, index) => `t${index}`) }).success).toBe(true);
+    expect(redactionSchema.safeParse({ terms: Array.from({ length: 101 }, (_, index) => `t${index}`) }).error?.issues[0].message).toBe('at most 100 terms');
+    expect(redactionSchema.safeParse({ terms: ['x'.repeat(201)] }).error?.issues[0].message).toBe('a term is at most 200 characters');
   });
 });
 

@@ -36,4 +36,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX snapshot_items_item_id ON snapshot_items (snapshot_id, item_id);
     `,
   },
+  {
+    version: 2,
+    name: 'snapshot manifest',
+    sql: `ALTER TABLE snapshots ADD COLUMN manifest text;`,
+  },
 ];

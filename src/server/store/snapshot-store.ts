@@ -1,5 +1,6 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { SnapshotMeta } from '../../shared/snapshots/snapshot-meta.ts';
+import type { ShareManifest } from '../../shared/snapshots/share-filter.ts';
 import type { Driver } from './driver.ts';
 
 export type { SnapshotMeta };
@@ -33,7 +34,7 @@ export interface StoredItem {
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
-const META_COLUMNS = `id, title, origin, source, source_label, conversation_id, item_count, excluded_count, created_at, expires_at`;
+const META_COLUMNS = `id, title, origin, source, source_label, conversation_id, item_count, excluded_count, created_at, expires_at, manifest`;
 
 function toMeta(row: Record<string, unknown>): SnapshotMeta {
   return {
@@ -47,6 +48,7 @@ function toMeta(row: Record<string, unknown>): SnapshotMeta {
     excluded_count: Number(row.excluded_count),
     created_at: iso(row.created_at) as string,
     expires_at: iso(row.expires_at),
+    manifest: typeof row.manifest === 'string' ? (JSON.parse(row.manifest) as ShareManifest) : null,
   };
 }
 
@@ -94,13 +96,13 @@ export function createSnapshotStore(db: Driver) {
      * Makes the snapshot readable. Items stored from the end of the conversation have positions -1 (the last),
      * -2, …; they move behind the `head` items stored from the start, so positions run 0..n-1 in order.
      */
-    async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }): Promise<SnapshotMeta> {
+    async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }, manifest: ShareManifest | null = null): Promise<SnapshotMeta> {
       return db.transaction(async (tx) => {
         await tx.query('UPDATE snapshot_items SET position = position + $2 WHERE snapshot_id = $1 AND position < 0', [id, counts.head + counts.tail]);
         const [row] = await tx.query(
-          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, created_at = now()
+          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, manifest = $5, created_at = now()
            WHERE id = $1 RETURNING ${META_COLUMNS}`,
-          [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize],
+          [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize, manifest && JSON.stringify(manifest)],
         );
         return toMeta(row);
       });

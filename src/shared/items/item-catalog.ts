@@ -19,7 +19,15 @@ export interface CatalogEntry {
   textFields: readonly string[];
   /** Top-level fields that hold opaque blobs nobody searches for. */
   opaqueFields?: readonly string[];
+  /**
+   * Fields (dotted paths) a snapshot or download can leave out: what a call holds of its result, image data,
+   * ciphertext, reasoning text. An output item (the answer half of a pair) is left out whole instead.
+   */
+  holds?: Partial<Record<HeldContent, readonly string[]>>;
 }
+
+/** The kinds of content an item can hold that a reader may want to leave out of what they share. */
+export type HeldContent = 'outputs' | 'images' | 'ciphertext' | 'reasoning';
 
 const call = (partner: SdkItemType) => ({ key: 'call_id', side: 'call', partner }) as const;
 const output = (partner: SdkItemType) => ({ key: 'call_id', side: 'output', partner }) as const;
@@ -28,15 +36,15 @@ const tool = (label: string, textFields: readonly string[], extra: Partial<Catal
 /** One entry per item type of the SDK's union: everything the views, pairing, filter, search and copy know about a type. */
 export const ITEM_CATALOG: Record<SdkItemType, CatalogEntry> = {
   message: { kind: 'messages', label: 'Message', tone: 'message', textFields: ['content'] },
-  reasoning: { kind: 'reasoning', label: 'Reasoning', tone: 'reasoning', textFields: ['summary', 'content'], opaqueFields: ['encrypted_content'] },
-  compaction: { kind: 'reasoning', label: 'Compaction', tone: 'generic', textFields: [], opaqueFields: ['encrypted_content'] },
+  reasoning: { kind: 'reasoning', label: 'Reasoning', tone: 'reasoning', textFields: ['summary', 'content'], opaqueFields: ['encrypted_content'], holds: { reasoning: ['summary', 'content'], ciphertext: ['encrypted_content'] } },
+  compaction: { kind: 'reasoning', label: 'Compaction', tone: 'generic', textFields: [], opaqueFields: ['encrypted_content'], holds: { ciphertext: ['encrypted_content'] } },
   configuration_update: { kind: 'other', label: 'Configuration update', tone: 'generic', textFields: [] },
   function_call: tool('Function call', ['arguments'], { pair: call('function_call_output') }),
   function_call_output: tool('Function output', ['output'], { pair: output('function_call') }),
   custom_tool_call: tool('Custom tool call', ['input'], { pair: call('custom_tool_call_output') }),
   custom_tool_call_output: tool('Custom tool output', ['output'], { pair: output('custom_tool_call') }),
   computer_call: tool('Computer action', ['action', 'actions'], { pair: call('computer_call_output') }),
-  computer_call_output: tool('Computer screenshot', [], { pair: output('computer_call'), opaqueFields: ['output'] }),
+  computer_call_output: tool('Computer screenshot', [], { pair: output('computer_call'), opaqueFields: ['output'], holds: { images: ['output.image_url'] } }),
   local_shell_call: tool('Local shell', ['action'], { pair: call('local_shell_call_output') }),
   local_shell_call_output: tool('Local shell output', ['output'], { pair: output('local_shell_call') }),
   shell_call: tool('Shell', ['action'], { pair: call('shell_call_output') }),
@@ -49,12 +57,12 @@ export const ITEM_CATALOG: Record<SdkItemType, CatalogEntry> = {
   program_output: tool('Program output', ['result'], { pair: output('program') }),
   mcp_approval_request: tool('MCP approval request', ['arguments'], { pair: { key: 'id', side: 'call', partner: 'mcp_approval_response' } }),
   mcp_approval_response: tool('MCP approval', ['reason'], { pair: { key: 'approval_request_id', side: 'output', partner: 'mcp_approval_request', ownRow: true } }),
-  web_search_call: tool('Web search', ['action']),
-  file_search_call: tool('File search', ['queries', 'results']),
-  code_interpreter_call: tool('Code interpreter', ['code', 'outputs']),
-  image_generation_call: tool('Image generation', ['revised_prompt'], { opaqueFields: ['result'] }),
+  web_search_call: tool('Web search', ['action'], { holds: { outputs: ['action.sources', 'results'] } }),
+  file_search_call: tool('File search', ['queries', 'results'], { holds: { outputs: ['results'] } }),
+  code_interpreter_call: tool('Code interpreter', ['code', 'outputs'], { holds: { outputs: ['outputs'] } }),
+  image_generation_call: tool('Image generation', ['revised_prompt'], { opaqueFields: ['result'], holds: { outputs: ['result'], images: ['result'] } }),
   mcp_list_tools: tool('MCP tools', ['tools', 'error']),
-  mcp_call: tool('MCP call', ['arguments', 'output', 'error']),
+  mcp_call: tool('MCP call', ['arguments', 'output', 'error'], { holds: { outputs: ['output', 'error'] } }),
   additional_tools: tool('Additional tools', ['tools']),
 };
 
@@ -104,6 +112,12 @@ export function textFieldsOf(type: string): readonly string[] {
 export function foldsIntoCall(type: string): boolean {
   const pair = catalogEntry(type)?.pair;
   return pair?.side === 'output' && !pair.ownRow;
+}
+
+/** An answer to a call, left out whole with the tool outputs; an approval is the reader's decision, not an output. */
+export function isToolOutput(type: string): boolean {
+  const pair = catalogEntry(type)?.pair;
+  return pair ? pair.side === 'output' && !pair.ownRow : !Object.hasOwn(ITEM_CATALOG, type) && type.endsWith('_output');
 }
 
 /** Tool rows start as one line; messages and reasoning start open. */

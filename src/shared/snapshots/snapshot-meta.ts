@@ -1,3 +1,5 @@
+import type { ShareManifest } from './share-filter.ts';
+
 /** A snapshot as every answer about it describes it: the server stores it, the browser lists and shows it. */
 export interface SnapshotMeta {
   id: string;
@@ -11,6 +13,8 @@ export interface SnapshotMeta {
   excluded_count: number;
   created_at: string;
   expires_at: string | null;
+  /** What was left out and replaced, and the run as it was; null for snapshots stored before manifests. */
+  manifest: ShareManifest | null;
 }
 
 /** With the path of its page, as the API answers. */

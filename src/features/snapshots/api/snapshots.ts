@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../../lib/api-client';
+import type { ShareRules } from '../../../shared/snapshots/share-filter.ts';
 import type { SnapshotSummary } from '../../../shared/snapshots/snapshot-meta.ts';
 
 export type { SnapshotSummary };
@@ -8,10 +9,9 @@ export interface SnapshotDetail extends SnapshotSummary {
   conversation: { id?: string; created_at?: number | string | null; metadata?: Record<string, unknown> | null };
 }
 
-interface SnapshotChoices {
+interface SnapshotChoices extends ShareRules {
   title?: string;
   expires_at?: string;
-  exclude?: { roles?: string[]; types?: string[]; item_ids?: string[] };
 }
 
 /** Read from a source by the server, or sent whole from a file the browser opened. */

@@ -1,39 +1,74 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { useModalDialog } from '../../../lib/use-modal-dialog';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
+import { useModalDialog } from '../../../lib/use-modal-dialog';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-formats';
+import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
+import type { ContentCategory } from '../../../shared/snapshots/share-filter';
+import { downloadShared } from '../api/download-shared';
+import { snapshotPreviewQueryOptions } from '../api/snapshot-preview';
 import { createSnapshot } from '../api/snapshots';
-import { EXPIRY_CHOICES, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
+import { EXPIRY_CHOICES, INITIAL_CHOICES, shareRules, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
+import { ItemChooser } from './item-chooser';
+import { SharePreview } from './share-preview';
+
+type Item = { id?: string; type: string; [field: string]: unknown };
 
 interface ShareSnapshotDialogProps {
   target: SnapshotTarget;
-  /** Shown as the title's placeholder. */
+  /** Shown as the title's placeholder and used for file names. */
   name: string;
   open: boolean;
   onClose: () => void;
+  /** The items the page holds now, for choosing single items to leave out. */
+  loadedItems?: () => readonly Item[];
 }
 
-const INITIAL: ShareChoices = { title: '', expiry: '7d', leaveOutSystem: true, leaveOutReasoning: false, leaveOutToolOutputs: false, itemIds: '' };
+const CONTENT: { value: ContentCategory; label: string; hint: string }[] = [
+  { value: 'tool_outputs', label: 'Tool outputs', hint: 'also what calls hold: MCP results, search results, logs, generated images' },
+  { value: 'reasoning', label: 'Reasoning', hint: 'summaries and content' },
+  { value: 'images', label: 'Images', hint: 'wherever they appear' },
+  { value: 'encrypted', label: 'Encrypted content', hint: 'reasoning and compactions' },
+];
 
-const LEAVE_OUT: { key: 'leaveOutSystem' | 'leaveOutReasoning' | 'leaveOutToolOutputs'; label: string }[] = [
-  { key: 'leaveOutSystem', label: 'System and developer messages' },
-  { key: 'leaveOutReasoning', label: 'Reasoning' },
-  { key: 'leaveOutToolOutputs', label: 'Tool outputs' },
+const KINDS: { value: RedactKind; label: string }[] = [
+  { value: 'email', label: 'Email addresses' },
+  { value: 'phone', label: 'Phone numbers' },
+  { value: 'secret', label: 'Keys and tokens' },
+  { value: 'ip', label: 'IP addresses' },
 ];
 
 const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800';
+const formatLabel = (format: string) => (format === 'markdown' ? 'Markdown' : format.toUpperCase());
 
-/** Stores a copy of the whole conversation, with the chosen parts left out, and hands back a link anyone can open. */
-export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapshotDialogProps) {
+/** The value, once it has stayed the same for a moment: a preview per keystroke would read the conversation each time. */
+function useSettled<T>(value: T, ms = 350): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list.filter((other) => other !== value), value] : list.filter((other) => other !== value));
+
+/** Stores a copy of the whole conversation, with what the reader chose left out or replaced, and hands back a link. */
+export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }: ShareSnapshotDialogProps) {
   const ref = useModalDialog(open);
   const client = useQueryClient();
-  const [choices, setChoices] = useState(INITIAL);
+  const [choices, setChoices] = useState(INITIAL_CHOICES);
+  const [choosing, setChoosing] = useState<readonly Item[] | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const rules = useSettled(shareRules(choices));
+  const preview = useQuery({ ...snapshotPreviewQueryOptions(target, rules), enabled: open });
   const create = useMutation({
     mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots', 'list'] }),
   });
+  const download = useMutation({ mutationFn: () => downloadShared(target, format, shareRules(choices), choices.title.trim() || name) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,16 +76,18 @@ export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapsh
   };
   const link = create.data ? new URL(create.data.url, window.location.origin).toString() : null;
   const set = <K extends keyof ShareChoices>(key: K, value: ShareChoices[K]) => setChoices((previous) => ({ ...previous, [key]: value }));
+  const items = target.kind === 'file' ? () => target.items : loadedItems;
 
   return (
     <dialog
       ref={ref}
       onClose={() => {
         create.reset();
+        download.reset();
         onClose();
       }}
       aria-labelledby="share-snapshot-title"
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <h2 id="share-snapshot-title" className="text-base font-semibold">
         Share a snapshot
@@ -59,7 +96,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapsh
         {target.kind === 'file'
           ? 'This uploads the file to the viewer, which stores it as a snapshot marked “from a file, not read from a source”.'
           : 'The viewer stores a copy of the whole conversation, read again from its source.'}{' '}
-        Anyone with the link can read it, even without access to this viewer. What you leave out is never stored.
+        Anyone with the link can read it, even without access to this viewer. What you leave out or replace is never stored.
       </p>
       {link ? (
         <div className="mt-4 space-y-3">
@@ -82,41 +119,96 @@ export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapsh
         </div>
       ) : (
         <form onSubmit={submit} className="mt-4 space-y-4">
-          <fieldset>
-            <legend className="text-sm font-medium">Leave out</legend>
-            {LEAVE_OUT.map(({ key, label }) => (
-              <label key={key} className="mt-1 flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={choices[key]} onChange={(event) => set(key, event.currentTarget.checked)} />
-                {label}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <fieldset>
+              <legend className="text-sm font-medium">Leave out</legend>
+              <label className="mt-1 flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={choices.leaveOutSystem} onChange={(event) => set('leaveOutSystem', event.currentTarget.checked)} />
+                System and developer messages
               </label>
-            ))}
-            <label className="mt-2 block text-sm">
-              These items (IDs, separated by commas or spaces)
-              <input value={choices.itemIds} onChange={(event) => set('itemIds', event.currentTarget.value)} className={`${field} font-mono`} placeholder="msg_…, fc_…" />
-            </label>
-          </fieldset>
-          <label className="block text-sm font-medium">
-            Title
-            <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={name} />
-          </label>
-          <label className="block text-sm font-medium">
-            Expires
-            <select value={choices.expiry} onChange={(event) => set('expiry', event.currentTarget.value as ShareChoices['expiry'])} className={field}>
-              {EXPIRY_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.value === 'never' ? 'Never' : `After ${choice.label}`}
-                </option>
+              {CONTENT.map(({ value, label, hint }) => (
+                <label key={value} className="mt-1 flex items-start gap-2 text-sm">
+                  <input type="checkbox" className="mt-1" checked={choices.content.includes(value)} onChange={(event) => set('content', toggled(choices.content, value, event.currentTarget.checked))} />
+                  <span>
+                    {label} <span className="text-xs text-zinc-600 dark:text-zinc-400">({hint})</span>
+                  </span>
+                </label>
               ))}
-            </select>
-          </label>
+            </fieldset>
+            <fieldset>
+              <legend className="text-sm font-medium">Replace with pseudonyms</legend>
+              {KINDS.map(({ value, label }) => (
+                <label key={value} className="mt-1 flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={choices.kinds.includes(value)} onChange={(event) => set('kinds', toggled(choices.kinds, value, event.currentTarget.checked))} />
+                  {label}
+                </label>
+              ))}
+              <label className="mt-2 block text-sm">
+                Names and terms, one a line
+                <textarea value={choices.terms} rows={2} onChange={(event) => set('terms', event.currentTarget.value)} className={field} placeholder="Acme Corp" />
+              </label>
+            </fieldset>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium">Single items</legend>
+            {choosing ? (
+              <ItemChooser items={choosing} chosen={choices.itemIds} onChange={(ids) => set('itemIds', ids)} />
+            ) : (
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+                {choices.itemIds.length ? `${choices.itemIds.length} chosen. ` : ''}
+                {items ? (
+                  <button type="button" onClick={() => setChoosing(items())} className="text-indigo-700 underline dark:text-indigo-300">
+                    Choose items to leave out…
+                  </button>
+                ) : (
+                  'Open the conversation to choose single items.'
+                )}
+              </p>
+            )}
+          </fieldset>
+          <SharePreview preview={preview.data} checking={preview.isFetching} error={preview.error ? describeApiError(preview.error).detail || describeApiError(preview.error).title : null} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <label className="block text-sm font-medium">
+              Title
+              <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={name} />
+            </label>
+            <label className="block text-sm font-medium">
+              Expires
+              <select value={choices.expiry} onChange={(event) => set('expiry', event.currentTarget.value as ShareChoices['expiry'])} className={field}>
+                {EXPIRY_CHOICES.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.value === 'never' ? 'Never' : `After ${choice.label}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           {create.error ? <ErrorPanel compact description={describeApiError(create.error)} /> : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
-              Cancel
-            </button>
-            <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-              {create.isPending ? 'Creating snapshot…' : 'Create snapshot'}
-            </button>
+          {download.error ? <ErrorPanel compact description={describeApiError(download.error)} /> : null}
+          <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
+            <div className="flex items-center gap-1.5 text-sm">
+              <label className="sr-only" htmlFor="share-download-format">
+                Download format
+              </label>
+              <select id="share-download-format" value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)} className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800">
+                {Object.keys(EXPORT_FORMATS).map((value) => (
+                  <option key={value} value={value}>
+                    {formatLabel(value)}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => download.mutate()} disabled={download.isPending} className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-60 dark:border-zinc-700">
+                {download.isPending ? 'Preparing…' : 'Download instead'}
+              </button>
+            </div>
+            <div className="flex gap-2">
+              <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
+                Cancel
+              </button>
+              <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+                {create.isPending ? 'Creating snapshot…' : 'Create snapshot'}
+              </button>
+            </div>
           </div>
         </form>
       )}
@@ -125,7 +217,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose }: ShareSnapsh
 }
 
 /** The toolbar's button that opens the dialog. */
-export function ShareSnapshotButton({ target, name }: { target: SnapshotTarget; name: string }) {
+export function ShareSnapshotButton({ target, name, loadedItems }: { target: SnapshotTarget; name: string; loadedItems?: () => readonly Item[] }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -136,7 +228,7 @@ export function ShareSnapshotButton({ target, name }: { target: SnapshotTarget; 
       >
         Share snapshot…
       </button>
-      <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} />
+      <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
     </>
   );
 }

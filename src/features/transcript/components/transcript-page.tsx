@@ -1,3 +1,4 @@
+import type { ConversationItem } from '../types';
 import { type ReactNode, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
@@ -52,8 +53,8 @@ interface TranscriptPageProps {
   itemUrl: (itemId: string) => string;
   /** The other configured sources, offered when this one has no key. */
   otherSources?: readonly { id: string; label: string }[];
-  /** More toolbar actions, such as sharing a snapshot. */
-  toolbarExtras?: ReactNode;
+  /** More toolbar actions, such as sharing a snapshot; a function gets the items loaded so far. */
+  toolbarExtras?: ReactNode | ((loadedItems: () => readonly ConversationItem[]) => ReactNode);
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -240,7 +241,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 const items = () => index.orderedItems();
                 return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
               }}
-              extras={toolbarExtras}
+              extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
               viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}

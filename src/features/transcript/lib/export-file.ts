@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, exportAll, exportFilename } from '../../../shared/export/export-formats';
 import type { ExportChoice } from '../api/export-path';
 import type { ConversationItem } from '../types';
-import { downloadText } from './download-text';
+import { downloadText } from '../../../lib/download-text';
 
 /** Formats a conversation the browser holds (a local file) with the same formatters the server uses, and saves it. */
 export function exportInBrowser(format: ExportChoice, name: string, conversation: { id?: string }, items: readonly ConversationItem[], source: { id: string | null; label: string | null }) {

@@ -2,11 +2,10 @@ import type { ConversationItem } from '../types';
 import { inlineJson } from './inline-json';
 import { displayText } from './display-text';
 import { messageText } from './item-text';
+import { outcomeOf, type Outcome } from '../../../shared/items/tool-outcome';
 
-export interface Outcome {
-  text: string;
-  failed: boolean;
-}
+export type { Outcome };
+export { outcomeOf };
 
 export interface ToolSummary {
   /** The key arguments, short. */
@@ -72,34 +71,6 @@ function callArgs(call: ConversationItem): string {
     default:
       return shortArgs(call.arguments);
   }
-}
-
-function exitOutcome(code: unknown, timedOut = false): Outcome | null {
-  if (timedOut) return { text: 'timed out', failed: true };
-  return typeof code === 'number' ? { text: `exit ${code}`, failed: code !== 0 } : null;
-}
-
-/** Whether an item (with its answer, for a call) went wrong: a failed or incomplete status, a non-zero exit, an error, a denial. */
-export function outcomeOf(call: ConversationItem, output: ConversationItem | undefined): Outcome | null {
-  for (const item of [output, call]) {
-    if (item && (item.status === 'failed' || item.status === 'incomplete')) return { text: item.status, failed: true };
-  }
-  if ((typeof call.error === 'string' && call.error) || (call.error && typeof call.error === 'object')) return { text: 'error', failed: true };
-  if (call.type === 'mcp_approval_request') return output ? (output.approve === true ? { text: 'approved', failed: false } : { text: 'denied', failed: true }) : null;
-  if (!output) return null;
-  if (output.type === 'local_shell_call_output') {
-    const parsed = record(parse(output.output));
-    return exitOutcome(parsed.exit_code);
-  }
-  if (output.type === 'shell_call_output' && Array.isArray(output.output)) {
-    const outcomes = output.output.map((entry) => record(record(entry).outcome));
-    const bad = outcomes.find((outcome) => outcome.type === 'timeout' || (typeof outcome.exit_code === 'number' && outcome.exit_code !== 0));
-    const last = bad ?? outcomes.at(-1);
-    return last ? exitOutcome(last.exit_code, last.type === 'timeout') : null;
-  }
-  const parsed = parse(output.output);
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && (parsed as Record<string, unknown>).error) return { text: 'error', failed: true };
-  return null;
 }
 
 function formatSize(chars: number): string {

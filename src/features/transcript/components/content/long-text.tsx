@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchNeedle } from '../../search/search-query-context';
-import { downloadText } from '../../lib/download-text';
+import { downloadText } from '../../../../lib/download-text';
 import { textBlocks } from '../../lib/text-blocks';
 
 /** Past this many characters a text is collapsed behind Show more. */

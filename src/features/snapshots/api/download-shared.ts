@@ -1,0 +1,23 @@
+import { errorFromResponse } from '../../../lib/api-error';
+import { downloadBlob, downloadText } from '../../../lib/download-text';
+import { EXPORT_FORMATS, exportAll, exportFilename, type ExportFormat } from '../../../shared/export/export-formats';
+import type { ShareRules } from '../../../shared/snapshots/share-filter';
+import type { SnapshotTarget } from '../lib/snapshot-request';
+
+/**
+ * Downloads the conversation with the reader's rules applied: the server reads a source's conversation whole and
+ * filters it as it would a snapshot; a file this page opened is filtered and formatted here.
+ */
+export async function downloadShared(target: SnapshotTarget, format: ExportFormat, rules: ShareRules, name: string): Promise<void> {
+  if (target.kind === 'file') {
+    const { shareLocally } = await import('../lib/local-share');
+    const shared = await shareLocally(target.conversation, target.items, rules);
+    const text = exportAll(format, { title: null, source: { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() }, shared.items);
+    downloadText(text, exportFilename(name, format), EXPORT_FORMATS[format].contentType.split(';')[0]);
+    return;
+  }
+  const path = `/api/sources/${encodeURIComponent(target.source)}/conversations/${encodeURIComponent(target.conversationId)}/export`;
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, ...rules }) });
+  if (!response.ok) throw await errorFromResponse(response);
+  downloadBlob(await response.blob(), exportFilename(name, format));
+}

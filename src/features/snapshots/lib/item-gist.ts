@@ -1,0 +1,23 @@
+import { itemLabel } from '../../../shared/items/item-catalog';
+
+type Item = { id?: string; type: string; [field: string]: unknown };
+
+function firstText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (const part of value) {
+      const text = firstText(part && typeof part === 'object' ? ((part as Record<string, unknown>).text ?? (part as Record<string, unknown>).refusal) : part);
+      if (text) return text;
+    }
+  }
+  return '';
+}
+
+/** What the item chooser shows of an item in one line: its kind, and its first words or the tool it calls. */
+export function itemGist(item: Item): { label: string; text: string } {
+  const role = typeof item.role === 'string' ? item.role.slice(0, 30) : null;
+  const label = item.type === 'message' && role ? `${role[0].toUpperCase()}${role.slice(1)}` : itemLabel(item.type);
+  const name = typeof item.name === 'string' ? item.name : '';
+  const text = item.type === 'message' ? firstText(item.content) : name || firstText(item.summary) || firstText(item.arguments) || firstText(item.output);
+  return { label, text: text.replace(/\s+/g, ' ').trim().slice(0, 120) };
+}

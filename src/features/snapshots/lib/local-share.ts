@@ -1,0 +1,40 @@
+import { stringifyJson } from '../../../lib/stringify-deep';
+import { ShareFilter, type ShareRules } from '../../../shared/snapshots/share-filter';
+import type { SnapshotPreview } from '../api/snapshot-preview';
+
+type Item = { id?: string; type: string; [field: string]: unknown };
+
+/** Items per slice: a slice of ordinary items filters in a few milliseconds, so the page keeps answering. */
+const SLICE = 200;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A copy the filter may change: the page's own items stay as they are. Parsing has no depth limit; stringifyJson has none either. */
+const copy = <T,>(value: T): T => JSON.parse(stringifyJson(value)) as T;
+
+/**
+ * Applies the rules to a conversation this page holds (an opened file), in slices that yield to the page between
+ * them; the same filter the server applies to snapshots and downloads.
+ */
+export async function shareLocally(conversation: Record<string, unknown>, items: readonly Item[], rules: ShareRules, signal?: AbortSignal) {
+  const filter = new ShareFilter(rules);
+  const shared = filter.conversation(copy(conversation));
+  const kept: Item[] = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start) await yieldToPage();
+    signal?.throwIfAborted();
+    for (const item of items.slice(start, start + SLICE)) {
+      const result = filter.item(copy(item));
+      if (result) kept.push(result);
+    }
+  }
+  return { conversation: shared, items: kept, filter };
+}
+
+/** What a snapshot of this file would hold, worked out here: the file is not uploaded for a preview. */
+export async function previewLocally(conversation: Record<string, unknown>, items: readonly Item[], rules: ShareRules, signal?: AbortSignal): Promise<SnapshotPreview> {
+  const { items: kept, filter } = await shareLocally(conversation, items, rules, signal);
+  let bytes = 0;
+  for (const item of kept) bytes += stringifyJson(item).length;
+  return { object: 'snapshot.preview', item_count: kept.length, byte_size: bytes, manifest: filter.manifest(), samples: filter.samples() };
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogEntry, isToolOutput } from '../../shared/items/item-catalog.ts';
+import { EXPORT_FORMATS } from '../../shared/export/export-formats.ts';
+import { demoConversations } from '../demo/conversations.ts';
+import { startDemoUpstream } from '../demo/start-demo-upstream.ts';
+import { createLazyStore } from '../store/open-store.ts';
+import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
+
+type Item = { id?: string; type: string; [field: string]: unknown };
+
+const agentRun = demoConversations.find((demo) => demo.title.startsWith('Agent run'))!;
+const conversationId = agentRun.conversation.id;
+let upstream: Awaited<ReturnType<typeof startDemoUpstream>>;
+let viewer: Awaited<ReturnType<typeof startSnapshotViewer>>;
+const store = createLazyStore({ kind: 'pglite', directory: null });
+
+beforeAll(async () => {
+  upstream = await startDemoUpstream();
+  viewer = await startSnapshotViewer({ upstream, store });
+  await store.get();
+}, 60_000);
+
+afterAll(async () => {
+  await viewer.close();
+  await upstream.close();
+  await store.close();
+});
+
+function strings(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (value && typeof value === 'object') for (const child of Object.values(value)) strings(child, into);
+  return into;
+}
+
+function at(item: Item, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), item);
+}
+
+/** A run of plain letters and digits from a value, long enough to be its own, so escaping in any format keeps it whole. */
+function needle(value: string): string | null {
+  const runs = value.match(/[A-Za-z0-9][A-Za-z0-9 ]{13,}[A-Za-z0-9]/g) ?? [];
+  return runs.sort((a, b) => b.length - a.length)[0]?.slice(0, 40) ?? null;
+}
+
+/** Every value the rules must leave out of the agent run, as needles, less any that kept text also holds. */
+function leftOutNeedles(): string[] {
+  const left: string[] = [];
+  const kept: string[] = [];
+  for (const item of agentRun.items as Item[]) {
+    const holds = catalogEntry(item.type)?.holds ?? {};
+    if (isToolOutput(item.type) || item.type === 'reasoning') {
+      const { id: _id, call_id: _callId, type: _type, status: _status, ...content } = item;
+      left.push(...strings(content));
+      continue;
+    }
+    const paths = [...(holds.outputs ?? []), ...(holds.images ?? []), ...(holds.ciphertext ?? [])];
+    for (const path of paths) left.push(...strings(at(item, path)));
+    const rest = structuredClone(item) as Record<string, unknown>;
+    for (const path of paths) if (!path.includes('.')) delete rest[path];
+    kept.push(...strings(rest));
+  }
+  const keptText = kept.join('\n');
+  return [...new Set(left.map(needle).filter((value): value is string => value !== null && !keptText.includes(value)))];
+}
+
+async function text(path: string) {
+  const response = await fetch(`${viewer.url}${path}`, { headers: AUTH });
+  expect(`${path}: ${response.status}`).toBe(`${path}: 200`);
+  return response.text();
+}
+
+const RULES = { exclude: { content: ['tool_outputs', 'reasoning', 'images', 'encrypted'] }, redact: { kinds: ['email', 'secret'], terms: ['checkout-web'] } };
+
+describe('a snapshot that leaves out what sits inside items', () => {
+  it('keeps every left-out value out of the stored rows, the items API and every export format, and says what it left out', async () => {
+    const needles = leftOutNeedles();
+    expect(needles.length).toBeGreaterThan(20);
+    const response = await fetch(`${viewer.url}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'openai', conversation_id: conversationId, ...RULES }),
+    });
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    expect(created.manifest.left_out).toMatchObject({ reasoning: 3, encrypted: 1 });
+    expect(created.manifest.left_out.tool_outputs).toBeGreaterThanOrEqual(16);
+    expect(created.manifest.original).toMatchObject({ items: agentRun.items.length });
+    expect(created.manifest.original.failures).toBeGreaterThan(0);
+    expect(created.manifest.replaced.term).toBe(1);
+
+    const opened = await store.get();
+    const rows = (await opened.items(created.id, -1, 10_000)).map((row) => row.json).join('\n');
+    const lookup = await opened.get(created.id);
+    const stored = rows + (lookup.status === 'ok' ? JSON.stringify(lookup.snapshot.conversation) : '');
+    const answers = [stored, await text(`/api/snapshots/${created.id}`), await text(`/api/snapshots/${created.id}/items?limit=1000`)];
+    for (const format of Object.keys(EXPORT_FORMATS)) answers.push(await text(`/api/snapshots/${created.id}/export?format=${format}`));
+    for (const answer of answers) {
+      for (const value of needles) expect(answer).not.toContain(value);
+      expect(answer).not.toMatch(/checkout-web/i);
+    }
+    // The calls stay: their names and arguments remain readable.
+    expect(stored).toContain('"name":"list_commits"');
+    expect(stored).toContain('[TERM_1]');
+    expect((await fetch(`${viewer.url}/api/snapshots/${created.id}`, { headers: AUTH }).then((answer) => answer.json())).manifest).toEqual(created.manifest);
+  });
+
+  it('previews the manifest and a few replacements, storing nothing', async () => {
+    const opened = await store.get();
+    const before = (await opened.list()).length;
+    const response = await fetch(`${viewer.url}/api/snapshots/preview`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'openai', conversation_id: conversationId, ...RULES }),
+    });
+    expect(response.status).toBe(200);
+    const preview = await response.json();
+    expect(preview).toMatchObject({ object: 'snapshot.preview', manifest: { left_out: { reasoning: 3, encrypted: 1 } } });
+    expect(preview.samples).toContainEqual({ kind: 'term', value: 'checkout-web', pseudonym: '[TERM_1]' });
+    expect((await opened.list()).length).toBe(before);
+  });
+
+  it('refuses an unknown category or kind and oversized terms with a 400 naming them, and stores nothing', async () => {
+    const opened = await store.get();
+    const before = (await opened.list()).length;
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ exclude: { content: ['tool_outputs', 'logs'] } }, /unknown content category 'logs'/],
+      [{ redact: { kinds: ['address'] } }, /unknown redaction kind 'address'/],
+      [{ redact: { terms: Array.from({ length: 101 }, (_, index) => `term ${index}`) } }, /at most 100 terms/],
+      [{ redact: { terms: ['x'.repeat(201)] } }, /a term is at most 200 characters/],
+    ];
+    for (const [rules, message] of cases) {
+      for (const path of ['/api/snapshots', '/api/snapshots/preview']) {
+        const response = await fetch(`${viewer.url}${path}`, {
+          method: 'POST',
+          headers: { ...AUTH, 'content-type': 'application/json' },
+          body: JSON.stringify({ source: 'openai', conversation_id: conversationId, ...rules }),
+        });
+        expect(response.status).toBe(400);
+        expect((await response.json()).error.message).toMatch(message);
+      }
+    }
+    expect((await opened.list()).length).toBe(before);
+  });
+});

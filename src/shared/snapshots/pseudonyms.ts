@@ -1,0 +1,137 @@
+/** The kinds of personal data and secrets a reader can have replaced before sharing. */
+export const REDACT_KINDS = ['email', 'phone', 'secret', 'ip'] as const;
+export type RedactKind = (typeof REDACT_KINDS)[number];
+export type PseudonymKind = RedactKind | 'term';
+
+export const MAX_TERMS = 100;
+export const MAX_TERM_LENGTH = 200;
+
+const TAG: Record<PseudonymKind, string> = { email: 'EMAIL', phone: 'PHONE', secret: 'SECRET', ip: 'IP', term: 'TERM' };
+
+/*
+ * Every pattern is a plain scan with bounded repeats and no nested quantifiers, so it stays linear on a
+ * megabyte-long line. Shapes of secrets: OpenAI/DashScope/Anthropic keys, Stripe, AWS access key IDs, GitHub, Slack and
+ * Google keys, JWTs, PEM private keys, bearer tokens and `key=value` assignments of api keys, tokens and passwords.
+ */
+const SECRET = new RegExp(
+  [
+    /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,20000}?-----END [A-Z ]{0,40}PRIVATE KEY-----/.source,
+    /(?<![A-Za-z0-9])sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,300}/.source,
+    /(?<![A-Za-z0-9])[spr]k_(?:live|test)_[A-Za-z0-9]{16,200}/.source,
+    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/.source,
+    /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255})/.source,
+    /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,200}/.source,
+    /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}/.source,
+    /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/.source,
+    /(?<=\b[Bb]earer\s{1,3})[A-Za-z0-9._~+/-]{16,500}=*/.source,
+    /(?<=\b(?:[Aa][Pp][Ii][_-]?[Kk][Ee][Yy]|[Aa]ccess[_-]?[Tt]oken|[Aa]uth[_-]?[Tt]oken|[Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken)["']?\s{0,3}[:=]\s{0,3}["']?)[^\s"',;&]{6,300}/.source,
+  ].join('|'),
+  'g',
+);
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
+const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+/** International numbers with a leading +, and the (555) 123-4567 / 555-123-4567 shape; bare digit runs (IDs, timestamps) are left alone. */
+const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,5}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})(?![\w])/g;
+
+function isIpv6(candidate: string): boolean {
+  const halves = candidate.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half ? half.split(':') : []));
+  if (!groups.every((group) => /^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
+  // A compressed address needs a few groups, so `a::b` in code is not taken for one.
+  return halves.length === 2 ? groups.length >= 2 && groups.length <= 7 : groups.length === 8;
+}
+
+function phoneDigits(candidate: string): number {
+  let digits = 0;
+  for (const character of candidate) if (character >= '0' && character <= '9') digits += 1;
+  return digits;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Matcher {
+  kind: PseudonymKind;
+  pattern: RegExp;
+  /** The value all spellings of one thing share, so they get one pseudonym. */
+  normalise: (match: string) => string | null;
+}
+
+export interface Replacement {
+  kind: PseudonymKind;
+  value: string;
+  pseudonym: string;
+}
+
+/**
+ * Replaces each distinct value of the chosen kinds, and each chosen term, with a numbered pseudonym that is the same
+ * wherever the value appears: `[EMAIL_1]`, `[PHONE_1]`, `[SECRET_1]`, `[IP_1]`, `[TERM_1]`, numbered in order of first
+ * appearance. One instance per snapshot or download, so numbers agree across its items.
+ */
+export class Pseudonymizer {
+  private readonly matchers: Matcher[] = [];
+  private readonly numbers = new Map<PseudonymKind, Map<string, number>>();
+  private readonly firstSeen: Replacement[] = [];
+
+  constructor(kinds: readonly RedactKind[], terms: readonly string[]) {
+    const chosen = new Set(kinds);
+    if (chosen.has('secret')) this.matchers.push({ kind: 'secret', pattern: SECRET, normalise: (match) => match });
+    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.toLowerCase() });
+    if (chosen.has('ip')) {
+      this.matchers.push({ kind: 'ip', pattern: IPV6_CANDIDATE, normalise: (match) => (isIpv6(match) ? match.toLowerCase() : null) });
+      this.matchers.push({ kind: 'ip', pattern: IPV4, normalise: (match) => match });
+    }
+    if (chosen.has('phone')) {
+      this.matchers.push({ kind: 'phone', pattern: PHONE, normalise: (match) => (phoneDigits(match) >= 8 && phoneDigits(match) <= 15 ? match.replace(/\D/g, '') : null) });
+    }
+    const words = [...new Set(terms.map((term) => term.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+    if (words.length) {
+      this.matchers.push({ kind: 'term', pattern: new RegExp(words.map(escapeRegExp).join('|'), 'gi'), normalise: (match) => match.toLowerCase() });
+    }
+  }
+
+  get active(): boolean {
+    return this.matchers.length > 0;
+  }
+
+  /** The text with every match replaced; the same text when nothing matched. */
+  replace(text: string): string {
+    let result = text;
+    for (const matcher of this.matchers) {
+      matcher.pattern.lastIndex = 0;
+      result = result.replace(matcher.pattern, (match) => {
+        const key = matcher.normalise(match);
+        return key === null ? match : this.pseudonym(matcher.kind, key, match);
+      });
+    }
+    return result;
+  }
+
+  private pseudonym(kind: PseudonymKind, key: string, value: string): string {
+    let numbers = this.numbers.get(kind);
+    if (!numbers) this.numbers.set(kind, (numbers = new Map()));
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = numbers.size + 1;
+      numbers.set(key, number);
+      this.firstSeen.push({ kind, value, pseudonym: `[${TAG[kind]}_${number}]` });
+    }
+    return `[${TAG[kind]}_${number}]`;
+  }
+
+  /** Distinct values replaced, per kind. */
+  counts(): Partial<Record<PseudonymKind, number>> {
+    return Object.fromEntries([...this.numbers].map(([kind, values]) => [kind, values.size]));
+  }
+
+  /** The first few replacements of each kind, for a preview. */
+  samples(perKind = 3): Replacement[] {
+    const taken = new Map<PseudonymKind, number>();
+    return this.firstSeen.filter((sample) => {
+      const count = taken.get(sample.kind) ?? 0;
+      taken.set(sample.kind, count + 1);
+      return count < perKind;
+    });
+  }
+}

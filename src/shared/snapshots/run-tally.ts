@@ -1,0 +1,53 @@
+import { CALL_TYPE_OF, itemKind, pairKey } from '../items/item-catalog.ts';
+import { outcomeOf } from '../items/tool-outcome.ts';
+
+type Item = { type: string; id?: string; [field: string]: unknown };
+
+/** What a whole run held, counted before anything was left out: the snapshot keeps it so readers see the original. */
+export interface RunTally {
+  items: number;
+  messages: number;
+  tool_calls: number;
+  reasoning: number;
+  failures: number;
+}
+
+/** Tool items that list tools or answer an approval rather than call one. */
+const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_response']);
+
+/**
+ * Counts a run item by item in any order (pages come from both ends): a call and its output are one failure when
+ * either says so, judged as the viewer judges them. Memory holds a call ID per failed or pending pair, not items.
+ */
+export class RunTallier {
+  private readonly tally: RunTally = { items: 0, messages: 0, tool_calls: 0, reasoning: 0, failures: 0 };
+  private readonly failedPairs = new Set<string>();
+
+  add(item: Item): void {
+    this.tally.items += 1;
+    const kind = itemKind(item);
+    if (item.type === 'message') {
+      this.tally.messages += 1;
+      if (item.status === 'incomplete' || item.status === 'failed') this.tally.failures += 1;
+      return;
+    }
+    if (kind === 'reasoning' && item.type === 'reasoning') this.tally.reasoning += 1;
+    if (kind !== 'tools') return;
+    const pair = pairKey(item);
+    if (pair?.side !== 'output' && !NOT_CALLS.has(item.type)) this.tally.tool_calls += 1;
+    const failed = pair?.side === 'output' ? outcomeOf({ type: CALL_TYPE_OF[item.type] ?? item.type }, item)?.failed : outcomeOf(item, undefined)?.failed;
+    if (!failed) return;
+    if (!pair) {
+      this.tally.failures += 1;
+      return;
+    }
+    const key = `${item.type === 'mcp_approval_response' || item.type === 'mcp_approval_request' ? 'approval' : 'call'}:${pair.key}`;
+    if (this.failedPairs.has(key)) return;
+    this.failedPairs.add(key);
+    this.tally.failures += 1;
+  }
+
+  result(): RunTally {
+    return { ...this.tally };
+  }
+}

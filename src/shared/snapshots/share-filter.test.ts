@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { ShareFilter, type ShareRules } from './share-filter.ts';
+
+type Item = { type: string; id?: string; [field: string]: unknown };
+
+function share(items: Item[], rules: ShareRules) {
+  const filter = new ShareFilter(rules);
+  const kept = items.map((item) => filter.item(structuredClone(item))).filter((item) => item !== null);
+  return { kept, text: JSON.stringify(kept), manifest: filter.manifest(), filter };
+}
+
+const PNG = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
+
+const RUN: Item[] = [
+  { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Look at this' }, { type: 'input_image', detail: 'auto', image_url: PNG }] },
+  { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'list_runs', arguments: '{"repo":"acme/app"}', status: 'completed' },
+  { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: 'run 41 failed: SECRET-OUTPUT-1' },
+  { id: 'mcp_1', type: 'mcp_call', server_label: 'git', name: 'log', arguments: '{"n":3}', output: 'commit abc SECRET-OUTPUT-2', error: null },
+  { id: 'mcp_2', type: 'mcp_call', server_label: 'git', name: 'push', arguments: '{}', output: null, error: { type: 'tool_execution_error', message: 'SECRET-OUTPUT-3' } },
+  { id: 'fs_1', type: 'file_search_call', queries: ['error log'], status: 'completed', results: [{ file_id: 'f1', text: 'line SECRET-OUTPUT-4' }] },
+  { id: 'ci_1', type: 'code_interpreter_call', code: 'print(1)', container_id: 'c1', status: 'completed', outputs: [{ type: 'logs', logs: 'SECRET-OUTPUT-5' }] },
+  { id: 'ig_1', type: 'image_generation_call', status: 'completed', revised_prompt: 'a cat', result: 'iVBORw0KGgoSECRET-OUTPUT-6' },
+  { id: 'ws_1', type: 'web_search_call', status: 'completed', action: { type: 'search', query: 'acme', sources: [{ type: 'url', url: 'https://SECRET-OUTPUT-7.example' }] } },
+  { id: 'sh_1', type: 'shell_call', call_id: 'call_2', status: 'completed', action: { commands: ['ls'] } },
+  { id: 'sho_1', type: 'shell_call_output', call_id: 'call_2', output: [{ stdout: 'SECRET-OUTPUT-8', stderr: '', outcome: { type: 'exit', exit_code: 1 } }] },
+  { id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'SECRET-REASONING-1' }], content: [{ type: 'reasoning_text', text: 'SECRET-REASONING-2' }], encrypted_content: 'gAAAA-SECRET-CIPHER-1' },
+  { id: 'cmp_1', type: 'compaction', encrypted_content: 'gAAAA-SECRET-CIPHER-2' },
+  { id: 'msg_2', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Done', annotations: [] }] },
+];
+
+describe('leaving out content', () => {
+  it('tool outputs: output items and the results calls hold, wherever they sit; the calls stay readable', () => {
+    const { kept, text, manifest } = share(RUN, { exclude: { content: ['tool_outputs'] } });
+    expect(text).not.toMatch(/SECRET-OUTPUT/);
+    expect(kept.map((item) => item.id)).not.toContain('fco_1');
+    expect(kept.map((item) => item.id)).not.toContain('sho_1');
+    const call = kept.find((item) => item.id === 'fc_1')!;
+    expect(call).toMatchObject({ name: 'list_runs', arguments: '{"repo":"acme/app"}' });
+    expect(kept.find((item) => item.id === 'mcp_1')).toMatchObject({ name: 'log', arguments: '{"n":3}', output: null });
+    expect(kept.find((item) => item.id === 'ws_1')).toMatchObject({ action: { type: 'search', query: 'acme' } });
+    expect(manifest.left_out.tool_outputs).toBe(8);
+    expect(text).toContain('SECRET-REASONING-1');
+  });
+
+  it('keeps the original run summary, failures included, though the outputs that showed them are gone', () => {
+    const { manifest } = share(RUN, { exclude: { content: ['tool_outputs'] } });
+    expect(manifest.original).toEqual({ items: 14, messages: 2, tool_calls: 8, reasoning: 1, failures: 2 });
+  });
+
+  it('reasoning: summaries and content of reasoning items, which stay as items', () => {
+    const { kept, text, manifest } = share(RUN, { exclude: { content: ['reasoning'] } });
+    expect(text).not.toMatch(/SECRET-REASONING|SECRET-CIPHER-1/);
+    expect(kept.find((item) => item.id === 'rs_1')).toMatchObject({ summary: [] });
+    expect(manifest.left_out.reasoning).toBe(1);
+  });
+
+  it('images: image parts, generated images and data URLs inside other text', () => {
+    const withEmbedded = [...RUN, { id: 'fco_2', type: 'function_call_output', call_id: 'call_9', output: `{"shot":"${PNG}"}` }];
+    const { kept, text, manifest } = share(withEmbedded, { exclude: { content: ['images'] } });
+    expect(text).not.toContain('iVBORw0KGgo');
+    expect(kept[0].content).toEqual([{ type: 'input_text', text: 'Look at this' }, { type: 'input_image', detail: 'auto' }]);
+    expect(kept.find((item) => item.id === 'fco_2')!.output).toBe('{"shot":"[image left out]"}');
+    expect(manifest.left_out.images).toBe(3);
+  });
+
+  it('encrypted: every encrypted_content', () => {
+    const { text, manifest } = share(RUN, { exclude: { content: ['encrypted'] } });
+    expect(text).not.toMatch(/SECRET-CIPHER/);
+    expect(text).toContain('SECRET-REASONING-1');
+    expect(manifest.left_out.encrypted).toBe(2);
+  });
+
+  it('whole items by role, type and ID still count in the original summary', () => {
+    const { kept, manifest } = share(RUN, { exclude: { roles: ['user'], types: ['compaction'], item_ids: ['ws_1'] } });
+    expect(kept).toHaveLength(11);
+    expect(manifest.left_out.items).toBe(3);
+    expect(manifest.original.items).toBe(14);
+  });
+
+  it('an unknown output type is left out with the tool outputs', () => {
+    const { kept } = share([{ id: 'x1', type: 'future_tool_output', call_id: 'c', output: 'SECRET' }], { exclude: { content: ['tool_outputs'] } });
+    expect(kept).toHaveLength(0);
+  });
+
+  it('survives items nested far deeper than the stack allows', () => {
+    let deep: unknown = 'alice@example.com';
+    for (let level = 0; level < 20_000; level += 1) deep = { next: deep };
+    const filter = new ShareFilter({ exclude: { content: ['images', 'encrypted'] }, redact: { kinds: ['email'] } });
+    const item = filter.item({ id: 'deep', type: 'function_call_output', call_id: 'c', output: deep })!;
+    let value: unknown = item.output;
+    while (value && typeof value === 'object') value = (value as { next: unknown }).next;
+    expect(value).toBe('[EMAIL_1]');
+  });
+});
+
+describe('replacing personal data and secrets', () => {
+  it('numbers each distinct value in order of first appearance, the same in every item', () => {
+    const items: Item[] = [
+      { id: 'm1', type: 'message', role: 'user', content: 'Mail bob@example.com, then Alice@Example.com' },
+      { id: 'f1', type: 'function_call', call_id: 'c1', name: 'send', arguments: '{"to":"alice@example.com","cc":"bob@example.com"}' },
+      { id: 'o1', type: 'function_call_output', call_id: 'c1', output: 'sent to BOB@example.com' },
+    ];
+    const { kept } = share(items, { redact: { kinds: ['email'] } });
+    expect(kept[0].content).toBe('Mail [EMAIL_1], then [EMAIL_2]');
+    expect(kept[1].arguments).toBe('{"to":"[EMAIL_2]","cc":"[EMAIL_1]"}');
+    expect(kept[2].output).toBe('sent to [EMAIL_1]');
+  });
+
+  it('finds values split by JSON escapes inside arguments', () => {
+    const items: Item[] = [{ id: 'f1', type: 'function_call', call_id: 'c1', name: 'send', arguments: '{"to":"carol\\u0040example.com","ip":"10.0.0.\\u0037"}' }];
+    const { kept, manifest } = share(items, { redact: { kinds: ['email', 'ip'] } });
+    expect(kept[0].arguments).toBe('{"to":"[EMAIL_1]","ip":"[IP_1]"}');
+    expect(manifest.replaced).toEqual({ email: 1, ip: 1 });
+  });
+
+  it('phones with a country code or the 555-123-4567 shape, not IDs or timestamps', () => {
+    const { kept } = share([{ id: 'm', type: 'message', content: 'Call +44 20 7946 0958 or (555) 123-4567 or 555.123.4567; run 1733312345, 2026-12-04' }], {
+      redact: { kinds: ['phone'] },
+    });
+    expect(kept[0].content).toBe('Call [PHONE_1] or [PHONE_2] or [PHONE_2]; run 1733312345, 2026-12-04');
+  });
+
+  it('secrets of the common shapes', () => {
+    const secrets = [
+      'sk-proj-abcdefghijklmnopqrstuvwxyz012345',
+      'sk-0123456789abcdef0123456789abcdef',
+      'AKIAIOSFODNN7EXAMPLE',
+      'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB',
+      'xoxb-1234567890-abcdefghij',
+      'AIzaSyA-0123456789abcdefghijklmnopqrstu',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    ];
+    const { kept, manifest } = share(
+      [{ id: 'm', type: 'message', content: `${secrets.join(' and ')}; Authorization: Bearer abcdefghijklmnop1234; password=hunter22; the task-force met` }],
+      { redact: { kinds: ['secret'] } },
+    );
+    const content = kept[0].content as string;
+    for (const secret of secrets) expect(content).not.toContain(secret);
+    expect(content).toContain('Bearer [SECRET_8]');
+    expect(content).toContain('password=[SECRET_9]');
+    expect(content).toContain('the task-force met');
+    expect(manifest.replaced.secret).toBe(9);
+  });
+
+  it('IP addresses, v4 and v6, not version numbers of the wrong shape or clock times', () => {
+    const { kept } = share([{ id: 'm', type: 'message', content: 'from 192.168.1.20 and 2001:db8::8a2e:370:7334 at 12:30:45, v1.2' }], { redact: { kinds: ['ip'] } });
+    expect(kept[0].content).toBe('from [IP_2] and [IP_1] at 12:30:45, v1.2');
+  });
+
+  it('terms, in any letter case, in metadata of the conversation too', () => {
+    const filter = new ShareFilter({ redact: { terms: ['Acme Corp', 'Project Falcon'] } });
+    const conversation = filter.conversation({ id: 'conv_1', metadata: { customer: 'ACME CORP' } });
+    const item = filter.item({ id: 'm', type: 'message', content: 'acme corp asked about project falcon' })!;
+    expect(conversation.metadata).toEqual({ customer: '[TERM_1]' });
+    expect(item.content).toBe('[TERM_1] asked about [TERM_2]');
+    expect(filter.manifest().rules.terms).toBe(2);
+    expect(JSON.stringify(filter.manifest())).not.toMatch(/acme|falcon/i);
+  });
+
+  it('leaves image data and ciphertext alone', () => {
+    const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
+    expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
+  });
+
+  it('offers a few samples per kind for a preview', () => {
+    const filter = new ShareFilter({ redact: { kinds: ['email'] } });
+    filter.item({ id: 'm', type: 'message', content: 'a@x.io b@x.io c@x.io d@x.io' });
+    expect(filter.samples()).toEqual([
+      { kind: 'email', value: 'a@x.io', pseudonym: '[EMAIL_1]' },
+      { kind: 'email', value: 'b@x.io', pseudonym: '[EMAIL_2]' },
+      { kind: 'email', value: 'c@x.io', pseudonym: '[EMAIL_3]' },
+    ]);
+  });
+
+  it('runs in linear time over a long unbroken line', () => {
+    const filter = new ShareFilter({ redact: { kinds: ['email', 'phone', 'secret', 'ip'], terms: ['x'] } });
+    const item = filter.item({ id: 'm', type: 'message', content: `${'a'.repeat(3_000_000)}@` })!;
+    expect((item.content as string).length).toBe(3_000_001);
+  });
+});
