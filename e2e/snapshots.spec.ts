@@ -28,7 +28,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await reader.goto(link);
   const banner = reader.getByRole('region', { name: 'Snapshot' });
   await expect(banner).toContainText('Weather bug');
-  await expect(banner).toContainText(`It holds ${weather.items.length - 1} items; 1 were left out.`);
+  await expect(banner).toContainText(`It holds ${weather.items.length - 1} items.`);
+  await expect(banner).toContainText('Left out: 1 item.');
   await expect(banner).toContainText(weather.conversation.id);
   await expect(reader.locator('[data-item-id]')).toHaveCount(rowCount(weather.items) - 1);
   await expect(reader.getByText(developerText)).toHaveCount(0);
@@ -41,10 +42,21 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   const row = page.getByTestId('snapshot-row').filter({ hasText: 'Weather bug' });
   await expect(row).toContainText(`${weather.items.length - 1} items (1 left out)`);
   await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
+  // Nothing is deleted on one click: the row asks first, and Keep it keeps it.
+  await expect(row).toContainText('Its content is deleted for good');
+  await row.getByRole('button', { name: 'Keep it' }).click();
+  await expect(row.getByRole('button', { name: 'Revoke Weather bug' })).toBeVisible();
+  await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
+  await row.getByRole('button', { name: 'Revoke and delete' }).click();
   await expect(row).toHaveCount(0);
 
   await reader.goto(link);
-  await expect(reader.getByRole('alert')).toContainText('This snapshot was revoked');
+  const alert = reader.getByRole('alert');
+  await expect(alert).toContainText('This snapshot was revoked');
+  // Said once, with a date as people write it, not a timestamp.
+  await expect(alert).toContainText(/took it back on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} and its content was deleted/);
+  await expect(alert).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  await expect(alert.getByRole('button', { name: /retry/i })).toHaveCount(0);
   await stranger.close();
 });
 
@@ -52,6 +64,50 @@ test('an unknown snapshot link says so', async ({ browser }) => {
   const stranger = await browser.newContext();
   const reader = await stranger.newPage();
   await reader.goto(`${origin(PORTS.secured)}/s/AAAAAAAAAAAAAAAAAAAAAAAA`);
-  await expect(reader.getByRole('alert')).toContainText('Snapshot not found');
+  // The first read may open the embedded store.
+  await expect(reader.getByRole('alert')).toContainText('Snapshot not found', { timeout: 30_000 });
+  await stranger.close();
+});
+
+test('leave out what sits inside items and replace terms, with a live preview, then read what the snapshot says it left out', async ({ page, browser }) => {
+  const agent = demo('agent-run');
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  const preview = dialog.getByTestId('share-preview');
+  await expect(preview).toContainText('Left out: 3 items.');
+  await expect(preview).toContainText('Replaced: nothing.');
+  await dialog.getByLabel(/^Tool outputs/).check();
+  await dialog.getByLabel(/^Encrypted content/).check();
+  await dialog.getByLabel('Names and terms, one a line').fill('checkout-web');
+  await expect(preview).toContainText(/Left out: 3 items, \d+ tool outputs, \d+ encrypted contents?\./);
+  await expect(preview).toContainText('Replaced: 1 term.');
+  await expect(preview).toContainText('checkout-web→[TERM_1]');
+
+  // Single items are ticked in a list, not typed as IDs.
+  await dialog.getByRole('button', { name: 'Choose items to leave out…' }).click();
+  await dialog.getByLabel('Filter items').fill('chart of build durations');
+  const firstUser = agent.items.find((item) => JSON.stringify(item).includes('chart of build durations'))!;
+  await dialog.locator(`[data-chooser-item="${firstUser.id}"]`).getByRole('checkbox').check();
+  await expect(preview).toContainText(/Left out: 4 items,/);
+
+  await dialog.getByLabel('Title').fill('Agent run, outputs left out');
+  await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+  const link = await dialog.getByLabel('Link').inputValue({ timeout: 30_000 });
+
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(link);
+  const banner = reader.getByTestId('snapshot-manifest');
+  await expect(banner).toContainText(/Left out: 4 items, \d+ tool outputs, \d+ encrypted contents?; replaced: 1 term\./);
+  await expect(banner).toContainText(`The original run: ${agent.items.length} items`);
+  await expect(reader.getByTestId('summary-failures')).toContainText('the original run had');
+  // A call whose output was left out says so, never "not loaded".
+  await expect(reader.getByText('output left out').first()).toBeVisible();
+  await expect(reader.getByText('no output loaded')).toHaveCount(0);
+  await expect(reader.locator('body')).not.toContainText('checkout-web');
+  await expect(reader.locator(`[data-item-id="${firstUser.id}"]`)).toHaveCount(0);
   await stranger.close();
 });

@@ -24,8 +24,6 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [429, 'insufficient_quota', 'Out of quota'],
     [503, 'viewer_busy', 'The viewer is busy'],
     [404, 'snapshot_not_found', 'Snapshot not found'],
-    [410, 'snapshot_revoked', 'This snapshot was revoked'],
-    [410, 'snapshot_expired', 'This snapshot has expired'],
     [404, 'snapshots_disabled', 'Snapshots are turned off'],
     [413, 'snapshot_too_many_items', 'Too large for a snapshot'],
     [413, 'snapshot_too_large', 'Too large for a snapshot'],
@@ -35,6 +33,14 @@ describe('describeApiError gives each upstream fault its own title', () => {
     const description = describeFailure(status, code);
     expect(description.title).toBe(title);
     expect(description.detail).toBe('the server said so');
+  });
+
+  it('says a snapshot was revoked once, with a readable date, and offers no retry', () => {
+    const error = new ApiError('This snapshot was revoked on 2026-12-04T13:50:12.345Z: whoever shared it took it back.', { status: 410, code: 'snapshot_revoked' });
+    const description = describeApiError(error);
+    expect(description).toMatchObject({ title: 'This snapshot was revoked', detail: '', final: true });
+    expect(description.hint).toMatch(/^Whoever shared it took it back on 4 Dec 2026, \d\d:50 and its content was deleted\./);
+    expect(describeApiError(new ApiError('This snapshot expired on 2027-01-02T00:00:00.000Z.', { status: 410, code: 'snapshot_expired' })).hint).toContain('which ended on 2 Jan 2027');
   });
 
   it('says how long a rate limit asks to wait', () => {

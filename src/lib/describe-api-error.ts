@@ -16,6 +16,13 @@ interface Context {
 }
 
 /** Turns any failure into a specific title and a next step for the person reading the transcript. */
+/** " on 4 Dec 2026, 13:50" from the first ISO timestamp in a message, or nothing. */
+function on(message: string): string {
+  const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/.exec(message)?.[0];
+  const date = iso ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? ` on ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : '';
+}
+
 export function describeApiError(error: unknown, { conversationId, sourceLabel = 'the source' }: Context = {}): ErrorDescription {
   const message = error instanceof Error ? error.message : String(error);
   const detail = error instanceof ApiError && error.requestId ? `${message} (request id ${error.requestId})` : message;
@@ -60,10 +67,11 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
     case 'snapshot_not_found':
       return { title: 'Snapshot not found', hint: 'No snapshot has this link. Check that it was copied whole, or ask whoever shared it for a new one.', detail };
+    // Said once, with the date as people write it; the server's sentence would only repeat it.
     case 'snapshot_revoked':
-      return { title: 'This snapshot was revoked', hint: 'Whoever shared it took it back. Ask them for a new link if you still need it.', detail };
+      return { title: 'This snapshot was revoked', hint: `Whoever shared it took it back${on(message)} and its content was deleted. Ask them for a new link if you still need it.`, detail: '', final: true };
     case 'snapshot_expired':
-      return { title: 'This snapshot has expired', hint: 'It was shared for a limited time, which is over. Ask whoever shared it for a new link.', detail };
+      return { title: 'This snapshot has expired', hint: `It was shared for a limited time, which ended${on(message)}. Ask whoever shared it for a new link.`, detail: '', final: true };
     case 'snapshots_disabled':
       return { title: 'Snapshots are turned off', hint: 'This viewer does not store snapshots (VIEWER_SNAPSHOTS=off).', detail };
     case 'snapshot_too_many_items':

@@ -5,7 +5,7 @@ import { pairToolCalls, partnerOf } from '../features/transcript/lib/pair-tool-c
 import type { ConversationItem } from '../features/transcript/types';
 
 /** Renders items as the transcript list does (an output whose call is loaded shows in the call's row), all at once, for unit tests. */
-export function renderItems(items: ConversationItem[], highlightedId: string | null = null) {
+export function renderItems(items: ConversationItem[], highlightedId: string | null = null, wrapper?: React.JSXElementConstructor<{ children: React.ReactNode }>) {
   const pairs = pairToolCalls(items);
   const result = render(
     <ol>
@@ -18,6 +18,7 @@ export function renderItems(items: ConversationItem[], highlightedId: string | n
         );
       })}
     </ol>,
+    { wrapper },
   );
   const article = (id: string) => {
     const element = result.container.querySelector<HTMLElement>(`[data-item-id="${id}"]`);

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
 import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { ManifestContext } from '../../features/transcript/lib/left-out';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { describeApiError } from '../../lib/describe-api-error';
 import { useViewChange, viewFromSearch } from '../transcript-view';
@@ -38,6 +39,7 @@ export function SnapshotRoute() {
   return (
     <div className="space-y-4">
       <SnapshotBanner snapshot={data} />
+      <ManifestContext.Provider value={data.manifest}>
       <TranscriptPage
         key={snapshotId}
         origin={{ kind: 'snapshot', snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? snapshotId, conversation: { id: snapshotId, ...data.conversation } }}
@@ -56,6 +58,7 @@ export function SnapshotRoute() {
           return url.toString();
         }}
       />
+      </ManifestContext.Provider>
     </div>
   );
 }

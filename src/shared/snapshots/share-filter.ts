@@ -24,7 +24,8 @@ export interface ShareManifest {
 type Item = { type: string; id?: string; role?: unknown; [field: string]: unknown };
 type Container = Record<string, unknown> | unknown[];
 
-const IMAGE_LEFT_OUT = '[image left out]';
+/** What an image's data URL becomes inside other text; the viewer shows it as a left-out image. */
+export const IMAGE_LEFT_OUT = '[image left out]';
 const EMBEDDED_IMAGE = /data:image\/[A-Za-z0-9.+-]{1,40};base64,[A-Za-z0-9+/=_-]*/g;
 /** Strings longer than this are not parsed as JSON to look inside: no argument is that long, and parsing would double the memory. */
 const MAX_NESTED_JSON = 4 * 1024 * 1024;

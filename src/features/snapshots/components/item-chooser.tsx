@@ -19,7 +19,7 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
   const rows = useMemo(() => {
     const withIds = items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item) }] : []));
     const words = filter.trim().toLowerCase();
-    return words ? withIds.filter((row) => `${row.label} ${row.text} ${row.id}`.toLowerCase().includes(words)) : withIds;
+    return words ? withIds.filter((row) => row.search.includes(words)) : withIds;
   }, [items, filter]);
   const selected = useMemo(() => new Set(chosen), [chosen]);
   // The rows are plain labels, not memoised components, so the virtualizer's changing functions are safe here.

@@ -1,25 +1,35 @@
 import type { SnapshotDetail } from '../api/snapshots';
+import { manifestSummary, originalRunText } from '../lib/manifest-text';
 
 const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Where a snapshot came from, when it was taken, what it holds and when it goes. */
+/** Where a snapshot came from, when it was taken, what it holds, what its author left out or replaced, and when it goes. */
 export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
+  const source = snapshot.source_label ?? snapshot.source;
   const from =
     snapshot.origin === 'file' ? (
       'from a file, not read from a source'
     ) : (
       <>
-        of <code className="font-mono">{snapshot.conversation_id}</code> from {snapshot.source_label ?? snapshot.source}
+        of {snapshot.conversation_id ? <code className="font-mono">{snapshot.conversation_id}</code> : 'a conversation'}
+        {source ? ` from ${source}` : ''}
       </>
     );
+  const manifest = snapshot.manifest;
+  const changes = manifest ? manifestSummary(manifest) : null;
   return (
     <section aria-label="Snapshot" className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100">
       <p className="font-semibold">{snapshot.title || 'Snapshot'}</p>
       <p className="mt-1">
-        A snapshot {from}, taken {date(snapshot.created_at)}. It holds {snapshot.item_count.toLocaleString('en')} items;{' '}
-        {snapshot.excluded_count ? `${snapshot.excluded_count.toLocaleString('en')} were left out` : 'nothing was left out'}.{' '}
+        A snapshot {from}, taken {date(snapshot.created_at)}. It holds {snapshot.item_count.toLocaleString('en')} items
+        {manifest ? '' : `; ${snapshot.excluded_count ? `${snapshot.excluded_count.toLocaleString('en')} were left out` : 'nothing was left out'}`}.{' '}
         {snapshot.expires_at ? `It expires ${date(snapshot.expires_at)}.` : 'It does not expire.'}
       </p>
+      {manifest ? (
+        <p className="mt-1" data-testid="snapshot-manifest">
+          {changes ? `${changes}.` : 'Nothing was left out or replaced.'} {originalRunText(manifest)}
+        </p>
+      ) : null}
     </section>
   );
 }

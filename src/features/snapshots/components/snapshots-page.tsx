@@ -1,10 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 
 const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+const revokeButton =
+  'rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40';
 
 function expiry(snapshot: SnapshotSummary) {
   if (!snapshot.expires_at) return 'never';
@@ -13,6 +17,7 @@ function expiry(snapshot: SnapshotSummary) {
 
 function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
   const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
     mutationFn: () => revokeSnapshot(snapshot.id),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots'] }),
@@ -33,16 +38,25 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
             Created {date(snapshot.created_at)} · Expires {expiry(snapshot)}
           </p>
         </div>
-        <button
-          type="button"
-          onClick={() => revoke.mutate()}
-          disabled={revoke.isPending}
-          aria-label={`Revoke ${name}`}
-          className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40"
-        >
-          {revoke.isPending ? 'Revoking…' : 'Revoke'}
-        </button>
+        {confirming ? null : (
+          <button type="button" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`} className={revokeButton}>
+            Revoke
+          </button>
+        )}
       </div>
+      {confirming ? (
+        <fieldset aria-label={`Confirm revoking ${name}`} className="mt-3 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+          <p>Revoke this snapshot? Its content is deleted for good, and its link will only say that it was revoked.</p>
+          <div className="flex gap-2">
+            <button type="button" autoFocus onClick={() => setConfirming(false)} disabled={revoke.isPending} className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100">
+              Keep it
+            </button>
+            <button type="button" onClick={() => revoke.mutate()} disabled={revoke.isPending} className="rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-800 disabled:opacity-60">
+              {revoke.isPending ? 'Revoking…' : 'Revoke and delete'}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
       {revoke.error ? <ErrorPanel compact description={describeApiError(revoke.error)} /> : null}
     </li>
   );

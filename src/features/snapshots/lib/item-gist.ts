@@ -14,10 +14,11 @@ function firstText(value: unknown): string {
 }
 
 /** What the item chooser shows of an item in one line: its kind, and its first words or the tool it calls. */
-export function itemGist(item: Item): { label: string; text: string } {
+export function itemGist(item: Item): { label: string; text: string; search: string } {
   const role = typeof item.role === 'string' ? item.role.slice(0, 30) : null;
   const label = item.type === 'message' && role ? `${role[0].toUpperCase()}${role.slice(1)}` : itemLabel(item.type);
   const name = typeof item.name === 'string' ? item.name : '';
   const text = item.type === 'message' ? firstText(item.content) : name || firstText(item.summary) || firstText(item.arguments) || firstText(item.output);
-  return { label, text: text.replace(/\s+/g, ' ').trim().slice(0, 120) };
+  const line = text.slice(0, 4000).replace(/\s+/g, ' ').trim();
+  return { label, text: line.slice(0, 120), search: `${label} ${line} ${item.id ?? ''}`.toLowerCase() };
 }

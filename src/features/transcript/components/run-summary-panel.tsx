@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { ManifestContext } from '../lib/left-out';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 
 interface RunSummaryPanelProps {
@@ -20,6 +21,8 @@ function byCount(map: Map<string, number>): [string, number][] {
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
 export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) {
   const { summary, title, failureRows } = view;
+  // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
+  const original = useContext(ManifestContext)?.original;
   const [current, setCurrent] = useState(-1);
   const go = (at: number) => {
     const wrapped = (at + failureRows.length) % failureRows.length;
@@ -63,7 +66,9 @@ export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) 
         <dt className="font-medium">Failures</dt>
         <dd className="flex flex-wrap items-center gap-2">
           {failureRows.length === 0 ? (
-            <span data-testid="summary-failures">none failed or incomplete</span>
+            <span data-testid="summary-failures">
+              {original?.failures ? `none shown here; the original run had ${plural(original.failures, 'failure')}, left out of this snapshot` : 'none failed or incomplete'}
+            </span>
           ) : (
             <>
               <span data-testid="summary-failures" className="font-medium text-rose-800 dark:text-rose-300">

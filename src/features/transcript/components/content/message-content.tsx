@@ -4,6 +4,7 @@ import { FilePlaceholder } from './file-placeholder';
 import { JsonView } from './json-view';
 import { RichText, type TextMode } from './rich-text';
 import { SafeImage } from './safe-image';
+import { LeftOutNote, useLeftOut } from '../../lib/left-out';
 
 const TEXT_PARTS = new Set(['input_text', 'output_text', 'text', 'summary_text', 'reasoning_text']);
 
@@ -11,10 +12,13 @@ type Part = Record<string, unknown>;
 
 function ImagePart({ part }: { part: Part }) {
   const detail = typeof part.detail === 'string' ? part.detail : null;
+  const leftOut = useLeftOut('images');
   return (
     <figure className="space-y-1">
       {typeof part.image_url === 'string' && part.image_url ? (
         <SafeImage src={part.image_url} alt={part.type === 'computer_screenshot' ? 'Screenshot' : 'Image from the conversation'} />
+      ) : leftOut ? (
+        <LeftOutNote what="Image" />
       ) : (
         <FilePlaceholder kind="image" fileId={part.file_id} />
       )}

@@ -1,3 +1,5 @@
+import { IMAGE_LEFT_OUT } from '../../../../shared/snapshots/share-filter';
+import { LeftOutNote } from '../../lib/left-out';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { displayText } from '../../lib/display-text';
@@ -16,6 +18,7 @@ export function SafeImage({ src, alt }: SafeImageProps) {
   const [enlarged, setEnlarged] = useState(false);
   const [failed, setFailed] = useState(false);
   const remote = useRemoteImageState(typeof src === 'string' ? src : '');
+  if (src === IMAGE_LEFT_OUT) return <LeftOutNote what="Image" />;
   if (!isSafeImageUrl(src) || failed) {
     const shown = typeof src === 'string' && src ? (src.length > 120 ? `${src.slice(0, 120)}…` : src) : src === undefined || src === null || src === '' ? alt : displayText(src);
     return (

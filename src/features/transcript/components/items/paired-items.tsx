@@ -6,6 +6,7 @@ import type { ConversationItem } from '../../types';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 import * as bodies from './tool-bodies';
+import { LeftOutNote, useLeftOut } from '../../lib/left-out';
 
 interface PairSpec {
   title: (call: ConversationItem) => ReactNode;
@@ -62,6 +63,7 @@ function ItemLink({ item, children }: { item: ConversationItem; children: ReactN
 /** The one line a collapsed call shows: key arguments, then status or exit code and output size. */
 function CallSummary({ call, output }: { call: ConversationItem; output: ConversationItem | undefined }) {
   const summary = toolSummary(call, output);
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <>
       <span className="font-mono text-xs">{summary.args}</span>
@@ -71,7 +73,7 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
         </span>
       ) : null}
       {summary.size ? <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">→ {summary.size}</span> : null}
-      {!output && call.type !== 'mcp_approval_request' ? <span className="ml-2 text-xs text-zinc-600 italic dark:text-zinc-400">no output loaded</span> : null}
+      {!output && call.type !== 'mcp_approval_request' ? <span className="ml-2 text-xs text-zinc-600 italic dark:text-zinc-400">{leftOut ? 'output left out' : 'no output loaded'}</span> : null}
     </>
   );
 }
@@ -80,6 +82,7 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
 export function CallItem({ item, partner, highlighted }: ItemViewProps) {
   const spec = PAIR_SPECS[item.type];
   const ownRow = catalogEntry(item.type)?.pair?.partner === 'mcp_approval_response';
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} pairedId={partner && !ownRow ? partner.id : undefined} highlighted={highlighted}>
       <div className="space-y-3">
@@ -95,6 +98,8 @@ export function CallItem({ item, partner, highlighted }: ItemViewProps) {
           </div>
         ) : ownRow ? (
           <Missing>No answer loaded for this request yet.</Missing>
+        ) : leftOut ? (
+          <LeftOutNote what="Output" />
         ) : (
           <Missing>No output loaded for {pairLabel(item)} yet: it may be on a page that has not loaded.</Missing>
         )}

@@ -14,6 +14,7 @@ import { ToolList } from '../content/tool-list';
 import { FieldLabel, ToolPayload } from '../content/tool-payload';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
+import { LeftOutNote, useLeftOut } from '../../lib/left-out';
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
@@ -61,6 +62,7 @@ function ExternalLink({ url }: { url: unknown }) {
 export function ReasoningItem({ item, highlighted }: ItemViewProps) {
   const summary = texts(item.summary);
   const content = texts(item.content);
+  const leftOut = useLeftOut('reasoning');
   return (
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2">
@@ -70,6 +72,8 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
               <RichText key={index} text={text} mode="markdown" />
             ))}
           </Collapsed>
+        ) : leftOut ? (
+          <LeftOutNote what="Reasoning" />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No reasoning summary</p>
         )}
@@ -87,10 +91,12 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
 }
 
 export function CompactionItem({ item, highlighted }: ItemViewProps) {
+  const leftOut = useLeftOut('encrypted');
   return (
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <p className="mb-1 text-sm text-zinc-700 dark:text-zinc-300">Earlier context was compacted into this item.</p>
       <Encrypted value={item.encrypted_content} what="Compacted context" />
+      {leftOut && !item.encrypted_content ? <LeftOutNote what="Encrypted content" /> : null}
     </ItemFrame>
   );
 }
@@ -99,6 +105,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
   const action = (item.action && typeof item.action === 'object' ? item.action : {}) as Record<string, unknown>;
   const queries = [str(action.query), ...(Array.isArray(action.queries) ? action.queries.map(str) : [])].filter((query): query is string => !!query);
   const sources = records(action.sources);
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <ItemFrame item={item} style={itemStyle(item)} subtitle={str(action.type)} highlighted={highlighted}>
       <div className="space-y-2 text-sm">
@@ -128,6 +135,8 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
               ))}
             </ol>
           </div>
+        ) : leftOut ? (
+          <LeftOutNote what="Sources" />
         ) : null}
       </div>
     </ItemFrame>
@@ -137,6 +146,7 @@ export function WebSearchItem({ item, highlighted }: ItemViewProps) {
 export function FileSearchItem({ item, highlighted }: ItemViewProps) {
   const queries = Array.isArray(item.queries) ? item.queries.map(displayText) : [];
   const results = records(item.results);
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2 text-sm">
@@ -162,6 +172,8 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
               </li>
             ))}
           </ol>
+        ) : leftOut ? (
+          <LeftOutNote what="Results" />
         ) : (
           <p className="text-xs text-zinc-600 dark:text-zinc-400 italic">No results included (OpenAI sends them with include=file_search_call.results).</p>
         )}
@@ -172,6 +184,7 @@ export function FileSearchItem({ item, highlighted }: ItemViewProps) {
 
 export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
   const outputs = records(item.outputs);
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <ItemFrame item={item} style={itemStyle(item)} subtitle={str(item.container_id)} highlighted={highlighted}>
       <div className="space-y-2">
@@ -188,6 +201,7 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
             <JsonView key={index} value={output} />
           ),
         )}
+        {leftOut && outputs.length === 0 ? <LeftOutNote what="Output" /> : null}
       </div>
     </ItemFrame>
   );
@@ -195,6 +209,9 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
 
 export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
   const url = base64ImageUrl(item.result);
+  const outputsLeftOut = useLeftOut('tool_outputs');
+  const imagesLeftOut = useLeftOut('images');
+  const leftOut = outputsLeftOut || imagesLeftOut;
   return (
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       {url ? (
@@ -203,6 +220,8 @@ export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
         <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({item.result.length.toLocaleString('en')} characters).</p>
       ) : item.error || item.status === 'failed' ? (
         <ImageGenerationError error={item.error ?? 'The image generation call failed; the API gave no reason.'} />
+      ) : leftOut ? (
+        <LeftOutNote what="Image" />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No image yet.</p>
       )}
@@ -221,6 +240,7 @@ export function McpListToolsItem({ item, highlighted }: ItemViewProps) {
 }
 
 export function McpCallItem({ item, highlighted }: ItemViewProps) {
+  const leftOut = useLeftOut('tool_outputs');
   return (
     <ItemFrame
       item={item}
@@ -231,7 +251,7 @@ export function McpCallItem({ item, highlighted }: ItemViewProps) {
       <div className="space-y-3">
         <ToolPayload label="Arguments" value={item.arguments ?? ''} expectJson />
         <McpError error={item.error} />
-        {item.output !== undefined && item.output !== null ? <ToolPayload label="Output" value={item.output} /> : null}
+        {item.output !== undefined && item.output !== null ? <ToolPayload label="Output" value={item.output} /> : leftOut ? <LeftOutNote what="Output" /> : null}
       </div>
     </ItemFrame>
   );
