@@ -104,6 +104,30 @@ describe('a snapshot that leaves out what sits inside items', () => {
     expect((await fetch(`${viewer.url}/api/snapshots/${created.id}`, { headers: AUTH }).then((answer) => answer.json())).manifest).toEqual(created.manifest);
   });
 
+  it('applies the same rules to a download of the live conversation, in every format', async () => {
+    const needles = leftOutNeedles();
+    for (const format of Object.keys(EXPORT_FORMATS)) {
+      const response = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ format, ...RULES }),
+      });
+      expect(response.headers.get('content-disposition')).toContain('attachment');
+      const body = await response.text();
+      for (const value of needles) expect(body).not.toContain(value);
+      expect(body).not.toMatch(/checkout-web/i);
+      expect(body).toContain('[TERM_1]');
+      expect(body).toContain('list_commits');
+    }
+    const bad = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'markdown', exclude: { content: ['everything'] } }),
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/unknown content category 'everything'/);
+  });
+
   it('previews the manifest and a few replacements, storing nothing', async () => {
     const opened = await store.get();
     const before = (await opened.list()).length;
