@@ -6,6 +6,8 @@ import { viewerServer } from './src/server/vite-plugin.ts';
 export default defineConfig({
   plugins: [react(), tailwindcss(), viewerServer()],
   build: { outDir: 'dist/client', emptyOutDir: true },
+  // Module workers keep their own dynamic imports, so the text index answers searches before the tokenizer arrives.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -1,4 +1,5 @@
 import { useContext, useState, type ReactNode } from 'react';
+import { describeOpaque } from '../data/token-text';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';
@@ -62,6 +63,8 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
   const tokens = useContext(TokenCountsContext);
   const ownTokens = item.id ? tokens?.counts.byId.get(item.id) : undefined;
   const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
+  // Images and ciphertext are not text to a tokenizer: their size shows in bytes beside the tokens.
+  const opaque = (item.id ? tokens?.counts.opaqueById.get(item.id) : undefined) ?? (pairedId ? tokens?.counts.opaqueById.get(pairedId) : undefined);
   const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
     <article
@@ -87,6 +90,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           {rowTokens !== undefined && !collapse.collapsed ? (
             <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
               ≈ {rowTokens.toLocaleString('en')} tokens
+              {opaque ? ` + ${describeOpaque(opaque)}` : ''}
             </span>
           ) : null}
         </div>

@@ -100,7 +100,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rows = useMemo(() => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns), [index, version, view.order, view.hidden, turns.collapsedTurns]);
-  const search = useTranscriptSearch(index, version, rows, query);
+  const search = useTranscriptSearch(index, version, rows, query, tokens.textIndex);
   useEffect(() => store.setCompact(compact), [store, compact]);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');

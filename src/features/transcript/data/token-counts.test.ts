@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addChunk, EMPTY_STREAM } from './streamed-items';
-import { estimateTokens, loadTokenizer, TokenCounts } from './token-counts';
-import { TranscriptIndex } from './transcript-index';
+import { estimateTokens, loadTokenizer } from './token-counts';
 
 describe('token estimate', () => {
   it('counts with o200k_base, loaded on demand', async () => {
@@ -16,17 +14,5 @@ describe('token estimate', () => {
     };
     expect(estimateTokens('<|endoftext|>abc', refuse)).toBe(4);
     expect(estimateTokens('x'.repeat(400_000), () => 1)).toBe(100_000);
-  });
-
-  it('counts every item once, a batch at a time', async () => {
-    const count = await loadTokenizer();
-    const items = Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hello, world! This is a test.' }] }));
-    const index = new TranscriptIndex();
-    index.sync(addChunk(addChunk(EMPTY_STREAM, { head: items as never, tail: [], done: false }), { head: [], tail: [], done: true }));
-    const counts = new TokenCounts();
-    expect(counts.step(index, count, 3)).toBe(false);
-    expect(counts.step(index, count, 3)).toBe(true);
-    expect(counts.total).toBe(45);
-    expect(counts.byId.get('m4')).toBe(9);
   });
 });

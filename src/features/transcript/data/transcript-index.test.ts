@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches } from '../search/find-matches';
+import { findMatches } from '../../../test/find-matches';
 import { buildViewRows } from '../list/view-rows';
 import { addChunk, EMPTY_STREAM, type StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';

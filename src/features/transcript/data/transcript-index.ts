@@ -1,7 +1,6 @@
 import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
 import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
-import { searchableText } from './searchable-text';
 import type { StreamedItems } from './streamed-items';
 
 /** The head and tail as the stream loaded them, and `live`: items that arrived later, oldest first. */
@@ -28,9 +27,9 @@ export interface LiveChanges {
 
 /**
  * Everything the view looks up about the loaded items, built once as pages arrive: positions by ID, tool-call
- * pairs, kinds and search text. Syncing with a newer state only reads the pages it has not seen, so a
- * conversation of 50,000 items costs each item once, not once per page. Items that arrive later go into a
- * third segment after the tail, so no row key ever changes.
+ * pairs and kinds; search text and token counts live in the text index, off the page's thread. Syncing with a
+ * newer state only reads the pages it has not seen, so a conversation of 50,000 items costs each item once, not
+ * once per page. Items that arrive later go into a third segment after the tail, so no row key ever changes.
  */
 export class TranscriptIndex {
   readonly head: ConversationItem[] = [];
@@ -38,7 +37,8 @@ export class TranscriptIndex {
   readonly tail: ConversationItem[] = [];
   /** Oldest first, all newer than the tail. */
   readonly live: ConversationItem[] = [];
-  readonly texts: Record<End, string[]> = { head: [], tail: [], live: [] };
+  /** Slots whose item a live update replaced, in order: the text index reads them to keep its copy current. */
+  readonly changedSlots: Slot[] = [];
   readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
   readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
   readonly kindCounts: Record<ItemKind, number> = { messages: 0, tools: 0, reasoning: 0, other: 0 };
@@ -76,9 +76,9 @@ export class TranscriptIndex {
   reset() {
     for (const end of ENDS) {
       this[end].length = 0;
-      this.texts[end].length = 0;
       this.kinds[end].length = 0;
     }
+    this.changedSlots.length = 0;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
     this.pairs.outputByCallId.clear();
@@ -132,7 +132,7 @@ export class TranscriptIndex {
     this.kindCounts[this.kinds[slot.end][slot.offset]] -= 1;
     this.kindCounts[kind] += 1;
     this.kinds[slot.end][slot.offset] = kind;
-    this.texts[slot.end][slot.offset] = searchableText(item);
+    this.changedSlots.push(slot);
     removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
     if (item.status !== 'in_progress') this.inProgress.delete(id);
@@ -154,7 +154,6 @@ export class TranscriptIndex {
     const kind = itemKind(item);
     this.kinds[end].push(kind);
     this.kindCounts[kind] += 1;
-    this.texts[end].push(searchableText(item));
     if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
   }

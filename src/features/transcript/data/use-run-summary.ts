@@ -1,43 +1,39 @@
-import { createContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Conversation } from '../types';
 import { conversationTitle, RunSummary } from './run-summary';
-import { loadTokenizer, TokenCounts } from './token-counts';
+import { TextIndexClient } from './text-index-client';
 import type { TranscriptIndex } from './transcript-index';
 
-const BATCH = 300;
-
 export interface TokenState {
-  counts: TokenCounts;
+  /** Counts by item ID and in total, and the opaque data items hold; filled in by the text index. */
+  counts: Pick<TextIndexClient, 'byId' | 'opaqueById' | 'total'>;
   /** Changes with every counted batch. */
   revision: number;
   done: boolean;
+  /** The text index itself, for search. */
+  textIndex: TextIndexClient;
 }
 
 export const TokenCountsContext = createContext<TokenState | null>(null);
 
-/** Counts tokens of the loaded items in the background, a batch per task, once the tokenizer has loaded. */
+
+/**
+ * Search text and token counts of the loaded items, worked out off the page's thread (a worker) as pages arrive;
+ * the tokenizer loads there, so it never holds up the first rows.
+ */
 export function useTokenCounts(index: TranscriptIndex, version: number): TokenState {
-  const [counts] = useState(() => new TokenCounts());
-  const [progress, setProgress] = useState({ revision: 0, done: false });
+  const client = useMemo(() => new TextIndexClient(index), [index]);
+  useEffect(() => () => client.close(), [client]);
   useEffect(() => {
-    if (version === 0) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    void loadTokenizer().then((count) => {
-      const run = () => {
-        if (cancelled) return;
-        const done = counts.step(index, count, BATCH);
-        setProgress((previous) => ({ revision: previous.revision + 1, done }));
-        if (!done) timer = setTimeout(run, 0);
-      };
-      run();
-    });
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [index, version, counts]);
-  return useMemo(() => ({ counts, revision: progress.revision, done: progress.done }), [counts, progress]);
+    if (client && version > 0) client.sync();
+  }, [client, version]);
+  const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
+  const revision = useSyncExternalStore(subscribe, () => client.revision);
+  return useMemo(
+    () => ({ counts: client, revision, done: version > 0 && client.done, textIndex: client }),
+    // `version` changes when items arrive; `done` is read from the client then.
+    [client, revision, version],
+  );
 }
 
 export interface RunSummaryView {

@@ -25,6 +25,24 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
   const headers = useMemo<TurnHeaders>(() => {
     const numberOf = new Map(starts.map((row, i) => [row, i + 1]));
     const sizes = new Map<number, string>();
+    const tokensAt = (row: number) => {
+      const slot = index.slotAt(row);
+      const id = slot ? index.itemAt(slot).id : undefined;
+      return (id && tokens.counts.byId.get(id)) || 0;
+    };
+    // Tokens from the first row up to each turn's end, summed once per revision when a header first asks.
+    const through = new Map<number, number>();
+    const contextThrough = (end: number) => {
+      if (through.size === 0) {
+        let sum = 0;
+        const ends = new Set([...starts.slice(1), index.rowCount]);
+        for (let r = 0; r < index.rowCount; r += 1) {
+          sum += tokensAt(r);
+          if (ends.has(r + 1)) through.set(r + 1, sum);
+        }
+      }
+      return through.get(end) ?? 0;
+    };
     const idAt = (row: number) => {
       const slot = index.slotAt(row);
       return slot ? index.itemAt(slot).id : undefined;
@@ -52,10 +70,10 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
           const slot = index.slotAt(r);
           if (!slot) continue;
           items += 1;
-          const id = index.itemAt(slot).id;
-          total += (id && tokens.counts.byId.get(id)) || 0;
+          total += tokensAt(r);
         }
-        const text = `${fmt(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${fmt(total)} tokens` : ''}`;
+        const context = tokens.revision > 0 ? contextThrough(end) : 0;
+        const text = `${fmt(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${fmt(total)} tokens · context so far ≈ ${fmt(context)}` : ''}`;
         sizes.set(row, text);
         return text;
       },

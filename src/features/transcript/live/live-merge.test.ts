@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
-import { findMatches } from '../search/find-matches';
+import { findMatches } from '../../../test/find-matches';
 import type { ConversationItem, ItemPage } from '../types';
 import { LiveClock, MIN_DELAY_MS } from './live-clock';
 import { planLiveMerge } from './live-merge';

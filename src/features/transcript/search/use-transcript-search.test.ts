@@ -1,23 +1,27 @@
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { TextIndexClient } from '../data/text-index-client';
 import { TranscriptIndex } from '../data/transcript-index';
 import { buildViewRows } from '../list/view-rows';
 import { useTranscriptSearch } from './use-transcript-search';
 
 const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 
-function setup(order: 'asc' | 'desc') {
+async function setup(order: 'asc' | 'desc') {
   const index = new TranscriptIndex();
   const texts = ['alpha', 'needle one', 'beta', 'needle two', 'gamma', 'NEEDLE three'];
   index.sync(addChunk(EMPTY_STREAM, { head: texts.map((text, i) => message(`m${i}`, text)), tail: [], done: true }));
   const rows = buildViewRows(index, order, new Set());
-  return renderHook(({ query }) => useTranscriptSearch(index, index.version, rows, query), { initialProps: { query: 'needle' } });
+  const textIndex = new TextIndexClient(index);
+  const hook = renderHook(({ query }) => useTranscriptSearch(index, index.version, rows, query, textIndex), { initialProps: { query: 'needle' } });
+  await waitFor(() => expect(hook.result.current.matches.length).toBe(3));
+  return hook;
 }
 
 describe('useTranscriptSearch', () => {
-  it('counts matches across all items and steps forward and back, wrapping round', () => {
-    const { result } = setup('asc');
+  it('counts matches across all items, found by the text index, and steps forward and back, wrapping round', async () => {
+    const { result } = await setup('asc');
     expect(result.current.matches).toEqual([1, 3, 5]);
     expect(result.current.currentOrdinal).toBe(0);
     act(() => void result.current.step(1, 2));
@@ -30,18 +34,18 @@ describe('useTranscriptSearch', () => {
     expect(result.current.currentRow).toBe(5);
   });
 
-  it('steps top to bottom in the reader’s order', () => {
-    const { result } = setup('desc');
+  it('steps top to bottom in the reader’s order', async () => {
+    const { result } = await setup('desc');
     expect(result.current.matches).toEqual([0, 2, 4]);
     act(() => void result.current.step(1, null));
     expect(result.current.currentRow).toBe(5);
   });
 
-  it('forgets the current match when the query changes', () => {
-    const { result, rerender } = setup('asc');
+  it('forgets the current match when the query changes', async () => {
+    const { result, rerender } = await setup('asc');
     act(() => void result.current.step(1, null));
     rerender({ query: 'gamma' });
-    expect(result.current.matches).toEqual([4]);
+    await waitFor(() => expect(result.current.matches).toEqual([4]));
     expect(result.current.currentRow).toBeNull();
   });
 });

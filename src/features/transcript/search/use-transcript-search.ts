@@ -1,7 +1,9 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { TranscriptIndex } from '../data/transcript-index';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { TextIndexClient } from '../data/text-index-client';
+import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import type { ViewRows } from '../list/view-rows';
-import { findMatches } from './find-matches';
+
+const EMPTY: Slot[] = [];
 
 export interface TranscriptSearch {
   /** The query the matches are for (it lags the input while typing, so typing never waits for a search). */
@@ -16,20 +18,42 @@ export interface TranscriptSearch {
   step: (direction: 1 | -1, fromView: number | null) => number | null;
 }
 
-/** Searches every loaded item, not only the rows in the DOM; the index holds each item's text already. */
-export function useTranscriptSearch(index: TranscriptIndex, version: number, rows: ViewRows, query: string): TranscriptSearch {
+/** The oldest-first rows of matching slots; an output shown inside its call matches as the call's row. */
+export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): number[] {
+  const found = new Set<number>();
+  for (const slot of slots) if (slot.offset < index[slot.end].length) found.add(index.shownRow(index.rowOf(slot)));
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Searches every loaded item, not only the rows in the DOM. The text index matches off the page's thread; the
+ * answer comes back as slots, which become rows here. A newer query or newer items ask again.
+ */
+export function useTranscriptSearch(index: TranscriptIndex, version: number, rows: ViewRows, query: string, textIndex: TextIndexClient | null): TranscriptSearch {
   const deferred = useDeferredValue(query);
+  const [found, setFound] = useState<{ query: string; slots: Slot[] }>({ query: '', slots: [] });
+  useEffect(() => {
+    if (!textIndex || !deferred.trim()) return;
+    let current = true;
+    void textIndex.search(deferred).then((slots) => {
+      if (current) setFound({ query: deferred, slots });
+    });
+    return () => {
+      current = false;
+    };
+  }, [textIndex, deferred, version]);
+  const slots = deferred.trim() && found.query === deferred ? found.slots : EMPTY;
   // `version` changes when items arrive; the index itself is the same object throughout.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const matchRows = useMemo(() => findMatches(index, deferred), [index, version, deferred]);
+  const matchedRows = useMemo(() => matchRows(index, slots), [index, version, slots]);
   const matches = useMemo(() => {
     const positions: number[] = [];
-    for (const row of matchRows) {
+    for (const row of matchedRows) {
       const position = rows.viewIndexOf(row);
       if (position !== null) positions.push(position);
     }
     return positions.sort((a, b) => a - b);
-  }, [matchRows, rows]);
+  }, [matchedRows, rows]);
   const [current, setCurrent] = useState<{ query: string; row: number } | null>(null);
   const currentRow = current && current.query === deferred ? current.row : null;
   const currentView = currentRow === null ? null : rows.viewIndexOf(currentRow);

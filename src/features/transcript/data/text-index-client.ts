@@ -1,0 +1,186 @@
+import { TextIndexCore, type FromTextIndex, type SlotItem, type ToTextIndex } from './text-index-core';
+import { loadTokenizer } from './token-counts';
+import type { OpaqueData } from './token-text';
+import type { End, Slot, TranscriptIndex } from './transcript-index';
+
+/** Items per message: one message's structured clone stays a few milliseconds on the page's thread. */
+const ITEMS_PER_MESSAGE = 200;
+/** Without a worker, items counted per slice between frames. */
+const SLICE = 40;
+
+interface Channel {
+  post: (message: ToTextIndex) => void;
+  close: () => void;
+}
+
+/** A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up. */
+function openChannel(receive: (message: FromTextIndex) => void): Channel {
+  if (typeof Worker !== 'undefined') {
+    const worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
+    worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
+    return { post: (message) => worker.postMessage(message), close: () => worker.terminate() };
+  }
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const core = new TextIndexCore((message) => {
+    if (!closed) receive(message);
+  });
+  const pump = () => {
+    timer = undefined;
+    if (!closed && core.countSome(SLICE)) timer = setTimeout(pump, 0);
+  };
+  const schedule = () => {
+    timer ??= setTimeout(pump, 0);
+  };
+  void loadTokenizer().then((count) => {
+    core.setTokenizer(count);
+    schedule();
+  });
+  return {
+    post: (message) =>
+      queueMicrotask(() => {
+        if (closed) return;
+        core.receive(message);
+        schedule();
+      }),
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const slotKey = (slot: Slot) => `${slot.end[0]}${slot.offset}`;
+
+/**
+ * The page's side of the text index: feeds it each item once as pages arrive (and again when a live update changes
+ * it), keeps the token counts it sends back by item ID, and asks it for matches. Nothing here walks an item.
+ */
+export class TextIndexClient {
+  readonly byId = new Map<string, number>();
+  readonly opaqueById = new Map<string, OpaqueData>();
+  total = 0;
+  /** Changes with every batch of counts. */
+  revision = 0;
+  private readonly bySlot = new Map<string, number>();
+  private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
+  private changesSeen = 0;
+  private generation = 1;
+  private sent = 0;
+  private counted = 0;
+  private searchId = 0;
+  private readonly searches = new Map<number, (slots: Slot[]) => void>();
+  private readonly listeners = new Set<() => void>();
+  private open: Channel | null = null;
+
+  constructor(private readonly index: TranscriptIndex) {}
+
+  /** Opened on first use, and again after `close`: a worker costs nothing until there are items. */
+  private get channel(): Channel {
+    if (!this.open) {
+      this.open = openChannel((message) => this.receive(message));
+      this.restart();
+    }
+    return this.open;
+  }
+
+  /** Every item sent has been counted. */
+  get done(): boolean {
+    return this.counted >= this.sent;
+  }
+
+  /** Sends what the index holds that the text index has not seen yet. */
+  sync(): void {
+    const index = this.index;
+    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.restart();
+    const entries: SlotItem[] = [];
+    const flush = () => {
+      if (entries.length === 0) return;
+      this.sent += entries.length;
+      this.channel.post({ type: 'items', generation: this.generation, entries: entries.splice(0) });
+    };
+    for (const end of ['head', 'tail', 'live'] as const) {
+      const list = index[end];
+      for (let offset = this.seen[end]; offset < list.length; offset += 1) {
+        entries.push({ end, offset, item: list[offset] });
+        if (entries.length >= ITEMS_PER_MESSAGE) flush();
+      }
+      this.seen[end] = list.length;
+    }
+    for (; this.changesSeen < index.changedSlots.length; this.changesSeen += 1) {
+      const slot = index.changedSlots[this.changesSeen];
+      entries.push({ ...slot, item: index.itemAt(slot) });
+    }
+    flush();
+  }
+
+  /** The slots whose item contains the query, case-insensitive; the newest query's answer wins. */
+  search(query: string): Promise<Slot[]> {
+    this.sync();
+    const id = ++this.searchId;
+    return new Promise((resolve) => {
+      this.searches.set(id, resolve);
+      this.channel.post({ type: 'search', generation: this.generation, id, query });
+    });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops the worker; the next use starts a new one and sends every item again. */
+  close(): void {
+    this.open?.close();
+    this.open = null;
+    for (const resolve of this.searches.values()) resolve([]);
+    this.searches.clear();
+  }
+
+  private restart() {
+    this.generation += 1;
+    this.channel.post({ type: 'reset', generation: this.generation });
+    for (const end of ['head', 'tail', 'live'] as const) this.seen[end] = 0;
+    this.changesSeen = 0;
+    this.byId.clear();
+    this.opaqueById.clear();
+    this.bySlot.clear();
+    this.total = 0;
+    if (this.counted > 0) this.revision += 1;
+    this.sent = 0;
+    this.counted = 0;
+  }
+
+  private receive(message: FromTextIndex) {
+    if (message.generation !== this.generation) {
+      // An answer from before a restart: its slots mean other items now. A search still gets an answer.
+      if (message.type === 'matches') this.settle(message.id, []);
+      return;
+    }
+    if (message.type === 'matches') {
+      this.settle(message.id, message.slots);
+      return;
+    }
+    for (const entry of message.entries) {
+      const key = slotKey(entry);
+      this.total += entry.tokens - (this.bySlot.get(key) ?? 0);
+      this.bySlot.set(key, entry.tokens);
+      const id = this.index.itemAt(entry)?.id;
+      if (typeof id === 'string' && id) {
+        this.byId.set(id, entry.tokens);
+        if (entry.opaque) this.opaqueById.set(id, entry.opaque);
+        else this.opaqueById.delete(id);
+      }
+    }
+    this.counted += message.entries.length;
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  private settle(id: number, slots: Slot[]) {
+    const resolve = this.searches.get(id);
+    this.searches.delete(id);
+    // Only the newest query matters; older ones resolve empty-handed and are ignored by their caller.
+    resolve?.(id === this.searchId ? slots : []);
+  }
+}

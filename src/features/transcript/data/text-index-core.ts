@@ -1,0 +1,85 @@
+import type { ConversationItem } from '../types';
+import { searchableText } from './searchable-text';
+import { estimateTokens, type CountTokens } from './token-counts';
+import { tokenText, type OpaqueData } from './token-text';
+import type { End, Slot } from './transcript-index';
+
+export interface SlotItem extends Slot {
+  item: ConversationItem;
+}
+
+export interface SlotTokens extends Slot {
+  tokens: number;
+  opaque: OpaqueData | null;
+}
+
+/** What the page sends the text index: items as they arrive (by slot, so a changed item replaces its slot), and queries. */
+export type ToTextIndex =
+  | { type: 'reset'; generation: number }
+  | { type: 'items'; generation: number; entries: SlotItem[] }
+  | { type: 'search'; generation: number; id: number; query: string };
+
+/** What it answers: token counts a batch at a time, and the slots that match a query, in no particular order. */
+export type FromTextIndex =
+  | { type: 'tokens'; generation: number; entries: SlotTokens[] }
+  | { type: 'matches'; generation: number; id: number; query: string; slots: Slot[] };
+
+/**
+ * The search text and token counts of a transcript's items, kept where the page's thread does not pay for them: in
+ * a worker, or, where there is none, in slices between frames. Search texts are built as items arrive, so a query
+ * never waits behind token counting, which goes a batch at a time.
+ */
+export class TextIndexCore {
+  private generation = 0;
+  private readonly texts: Record<End, string[]> = { head: [], tail: [], live: [] };
+  private queue: SlotItem[] = [];
+  private count: CountTokens | null = null;
+
+  constructor(private readonly post: (message: FromTextIndex) => void) {}
+
+  receive(message: ToTextIndex): void {
+    if (message.generation > this.generation) this.reset(message.generation);
+    if (message.generation < this.generation) return;
+    if (message.type === 'items') {
+      for (const entry of message.entries) {
+        this.texts[entry.end][entry.offset] = searchableText(entry.item);
+        this.queue.push(entry);
+      }
+    } else if (message.type === 'search') {
+      this.post({ type: 'matches', generation: this.generation, id: message.id, query: message.query, slots: this.search(message.query) });
+    }
+  }
+
+  setTokenizer(count: CountTokens): void {
+    this.count = count;
+  }
+
+  /** Counts up to `budget` waiting items and posts their counts; true while more wait. */
+  countSome(budget: number): boolean {
+    if (!this.count || this.queue.length === 0) return this.queue.length > 0;
+    const batch = this.queue.splice(0, budget);
+    const entries = batch.map(({ end, offset, item }) => {
+      const { text, opaque } = tokenText(item);
+      return { end, offset, tokens: estimateTokens(text, this.count!), opaque };
+    });
+    this.post({ type: 'tokens', generation: this.generation, entries });
+    return this.queue.length > 0;
+  }
+
+  private search(query: string): Slot[] {
+    const needle = query.trim().toLowerCase();
+    if (!needle) return [];
+    const slots: Slot[] = [];
+    for (const end of ['head', 'tail', 'live'] as const) {
+      const texts = this.texts[end];
+      for (let offset = 0; offset < texts.length; offset += 1) if (texts[offset]?.includes(needle)) slots.push({ end, offset });
+    }
+    return slots;
+  }
+
+  private reset(generation: number) {
+    this.generation = generation;
+    for (const end of ['head', 'tail', 'live'] as const) this.texts[end].length = 0;
+    this.queue = [];
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import agentRun from '../../../server/demo/conversations/agent-run.json' with { type: 'json' };
+import { describeOpaque, tokenText } from './token-text';
+
+const base64 = (bytes: number) => 'iVBORw0KGgoAAAANSUhEUg'.repeat(Math.ceil(bytes / 22)).slice(0, bytes);
+
+describe('the text a token estimate counts', () => {
+  it('counts a message’s text, and an image in it as bytes, not tokens', () => {
+    const result = tokenText({ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Look' }, { type: 'input_image', image_url: `data:image/png;base64,${base64(150_000)}` }] });
+    expect(result.text).toBe('Look');
+    expect(result.opaque).toEqual({ kind: 'image', bytes: 150_022 });
+    expect(describeOpaque(result.opaque!)).toBe('image, 150 KB');
+  });
+
+  it('a generated image, a screenshot, ciphertext and file data are opaque', () => {
+    expect(tokenText({ type: 'image_generation_call', revised_prompt: 'a cat', result: base64(60_000) })).toEqual({ text: 'a cat', opaque: { kind: 'image', bytes: 60_000 } });
+    expect(tokenText({ type: 'computer_call_output', call_id: 'c', output: { type: 'computer_screenshot', image_url: `data:image/png;base64,${base64(5000)}` } }).opaque?.kind).toBe('image');
+    expect(tokenText({ type: 'compaction', encrypted_content: `gAAAA${base64(60_000)}` })).toEqual({ text: expect.any(String), opaque: { kind: 'encrypted', bytes: 60_005 } });
+    expect(tokenText({ type: 'compaction', encrypted_content: `gAAAA${base64(60_000)}` }).text.length).toBeLessThan(100);
+    expect(tokenText({ type: 'reasoning', summary: [{ type: 'summary_text', text: 'Think' }], encrypted_content: 'gAAAA-short' })).toEqual({ text: 'Think', opaque: { kind: 'encrypted', bytes: 11 } });
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: base64(4096) }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+  });
+
+  it('keeps long prose and code as text', () => {
+    const prose = 'The build failed because the type of PORT changed. '.repeat(200);
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: prose })).toEqual({ text: prose, opaque: null });
+  });
+
+  it('in the demo agent run, the icon no longer counts as two thirds of the run', () => {
+    let textLength = 0;
+    let opaque = 0;
+    for (const item of agentRun.items) {
+      const result = tokenText(item);
+      textLength += result.text.length;
+      opaque += result.opaque?.bytes ?? 0;
+    }
+    expect(opaque).toBeGreaterThan(5000);
+    const image = tokenText(agentRun.items.find((item) => item.type === 'image_generation_call')!);
+    expect(image.opaque?.kind).toBe('image');
+    expect(image.text.length).toBeLessThan(500);
+    expect(textLength).toBeLessThan(40_000);
+  });
+
+  it('walks items nested far deeper than the stack allows', () => {
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 20_000; level += 1) deep = { output: deep };
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: deep }).text).toBe('bottom');
+  });
+});

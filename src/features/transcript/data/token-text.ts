@@ -1,0 +1,90 @@
+import { catalogEntry, textFieldsOf } from '../../../shared/items/item-catalog';
+
+type Item = { type: string; [field: string]: unknown };
+
+/** Data that is not text to a model's tokenizer: images, ciphertext, other base64. Counted in bytes, not tokens. */
+export interface OpaqueData {
+  kind: 'image' | 'encrypted' | 'data';
+  bytes: number;
+}
+
+export interface TokenText {
+  /** The readable text, what a tokenizer should count. */
+  text: string;
+  /** The opaque data the item holds, largest kind first; null when there is none. */
+  opaque: OpaqueData | null;
+}
+
+/** Inside a field, the keys that hold text (content parts, outputs, commands). */
+const TEXT_KEYS = new Set(['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error', 'query', 'queries', 'commands', 'command', 'diff', 'logs', 'stdout', 'stderr', 'name', 'description']);
+const IMAGE_KEYS = new Set(['image_url', 'url']);
+/** Shorter strings are words, whatever letters they use. */
+const BLOB_MIN = 256;
+
+/** Base64 (standard or URL-safe, with line breaks): one linear pass over character codes, no regular expression. */
+function isBase64(text: string): boolean {
+  if (text.length < BLOB_MIN) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum) letters += 1;
+    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95 && c !== 10 && c !== 13) return false;
+  }
+  // Base64 has no spaces and few separators; prose in one long word is rare enough.
+  return letters > text.length * 0.9;
+}
+
+function opaqueKind(key: string | number | null, text: string, item: Item, topLevel: boolean): OpaqueData['kind'] | null {
+  if (key === 'encrypted_content') return 'encrypted';
+  if (text.startsWith('data:')) return text.startsWith('data:image/') ? 'image' : 'data';
+  const entry = catalogEntry(item.type);
+  if (topLevel && typeof key === 'string') {
+    if (entry?.holds?.ciphertext?.includes(key)) return 'encrypted';
+    if (entry?.holds?.images?.some((path) => path === key || path.startsWith(`${key}.`))) return isBase64(text) || text.length >= BLOB_MIN ? 'image' : null;
+    if (entry?.opaqueFields?.includes(key) && text.length >= BLOB_MIN) return 'data';
+  }
+  if (!isBase64(text)) return null;
+  return typeof key === 'string' && IMAGE_KEYS.has(key) ? 'image' : item.type === 'image_generation_call' ? 'image' : 'data';
+}
+
+/**
+ * What a tokenizer should count of an item: its readable text (the catalog's text fields, or every string when it
+ * has none), without base64 images, file data or ciphertext, which are reported in bytes instead. Walked with a
+ * stack, so no nesting depth overflows it, and no regular expression runs over the data.
+ */
+export function tokenText(item: Item): TokenText {
+  const bytes: Record<OpaqueData['kind'], number> = { image: 0, encrypted: 0, data: 0 };
+  const parts: string[] = [];
+  const fields = textFieldsOf(item.type).filter((field) => Object.hasOwn(item, field));
+  const readAll = fields.length === 0;
+  // Entries: [key, value, readable, topLevel]. Readable: inside the text fields (or anywhere, for an item without any).
+  const stack: [string | number | null, unknown, boolean, boolean][] = [];
+  for (const key of Object.keys(item).reverse()) stack.push([key, item[key], readAll || fields.includes(key), true]);
+  while (stack.length) {
+    const [key, value, readable, topLevel] = stack.pop()!;
+    if (typeof value === 'string') {
+      const kind = opaqueKind(key, value, item, topLevel);
+      if (kind) bytes[kind] += value.length;
+      else if (readable && value) parts.push(value);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push([i, value[i], readable, false]);
+    } else if (value && typeof value === 'object') {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i -= 1) {
+        const child = keys[i];
+        // Inside a text field only the keys that hold text are read, as Copy reads them; the rest may still be opaque.
+        stack.push([child, (value as Record<string, unknown>)[child], readable && (readAll || TEXT_KEYS.has(child)), false]);
+      }
+    }
+  }
+  const kinds = (Object.keys(bytes) as OpaqueData['kind'][]).filter((kind) => bytes[kind] > 0).sort((a, b) => bytes[b] - bytes[a]);
+  const total = kinds.reduce((sum, kind) => sum + bytes[kind], 0);
+  return { text: parts.join('\n\n'), opaque: kinds.length ? { kind: kinds[0], bytes: total } : null };
+}
+
+/** "image, 150 KB". */
+export function describeOpaque(opaque: OpaqueData): string {
+  const size = opaque.bytes < 1000 ? `${opaque.bytes} B` : opaque.bytes < 1_000_000 ? `${Math.round(opaque.bytes / 1000)} KB` : `${(opaque.bytes / 1_000_000).toFixed(1)} MB`;
+  return `${opaque.kind === 'encrypted' ? 'encrypted' : opaque.kind}, ${size}`;
+}
