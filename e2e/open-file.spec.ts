@@ -60,3 +60,36 @@ test('a broken file, dropped anywhere, says what is wrong and the page stays usa
   await drop('dropped.json', listPage);
   await expect(page.getByRole('region', { name: 'Local file' })).toContainText('dropped.json');
 });
+
+test('a large file shows its first rows while the rest is still read and indexed, and the page answers meanwhile', async ({ page }) => {
+  const total = 30_000;
+  const items = Array.from({ length: total }, (_, n) =>
+    n % 3 === 2
+      ? { id: `fco_${n}`, type: 'function_call_output', call_id: `call_${n - 1}`, output: `result ${n} `.repeat(20) }
+      : n % 3 === 1
+        ? { id: `fc_${n}`, type: 'function_call', call_id: `call_${n}`, name: 'lookup', arguments: JSON.stringify({ n }) }
+        : { id: `msg_${n}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `Question ${n}: ${'words '.repeat(30)}` }] },
+  );
+  // Every item count the page shows, from before the file is opened, so the first one seen is on record.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenCounts: string[] }).seenCounts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="item-count"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(items)) });
+  await expect(page.locator('[data-item-id="msg_0"]')).toBeVisible({ timeout: 30_000 });
+  // The page answers a click while items are still arriving.
+  await page.getByRole('button', { name: 'Newest first' }).click();
+  await expect(page.getByRole('button', { name: 'Newest first' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('item-count')).toHaveText('30,000 items', { timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts);
+  expect(seen.length).toBeGreaterThan(1);
+  expect(Number(seen[0].replace(/\D/g, ''))).toBeLessThan(total);
+  // Search covers every item once indexed off the page's thread.
+  await page.getByPlaceholder(/Search the transcript/).fill('Question 29997');
+  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+});

@@ -37,7 +37,7 @@ export function FileRoute() {
         </p>
       </section>
       <TranscriptPage
-        origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.items }}
+        origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving }}
         sourceLabel={file.source?.label ?? 'a file'}
         view={view}
         onViewChange={onViewChange}

@@ -1,4 +1,6 @@
 import type { ExportItem } from '../../../shared/export/export-document';
+import { ArrivingItems } from './arriving-items';
+import type { ReadFileMessage } from './read-file.worker';
 
 /** Larger files would take the browser's memory several times over while parsed and shown. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -7,9 +9,13 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export interface OpenedFile {
   name: string;
   conversation: { id?: string; [field: string]: unknown };
+  /** Every item, in order; it grows in place until `arriving.complete`. */
   items: ExportItem[];
+  arriving: ArrivingItems;
   source: { id: string | null; label: string | null } | null;
 }
+
+type OpenResult = { ok: true; file: OpenedFile } | { ok: false; message: string };
 
 let current: OpenedFile | null = null;
 
@@ -21,19 +27,51 @@ export function setOpenedFile(file: OpenedFile | null) {
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
-/** Reads pasted text or a chosen file; the answer says what is wrong when it is not a conversation. */
-export async function openText(text: string, name: string): Promise<{ ok: true; file: OpenedFile } | { ok: false; message: string }> {
+/** Reads pasted text; the answer says what is wrong when it is not a conversation. */
+export async function openText(text: string, name: string): Promise<OpenResult> {
   // The reader (and zod with it) loads only when a file is opened, so the home page stays light.
   const { readConversationFile } = await import('../../../shared/export/read-conversation-file');
   const result = readConversationFile(text);
   if (!result.ok) return result;
-  return { ok: true, file: { name, conversation: result.conversation, items: result.items, source: result.source } };
+  const arriving = ArrivingItems.from(result.items);
+  return { ok: true, file: { name, conversation: result.conversation, items: arriving.all, arriving, source: result.source } };
 }
 
-export async function openLocalFile(file: File): Promise<{ ok: true; file: OpenedFile } | { ok: false; message: string }> {
+/** Reads, parses and checks the file in a worker; resolves with its first items while the rest arrive. */
+function readInWorker(file: File): Promise<OpenResult> {
+  const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'file reader' });
+  return new Promise((resolve) => {
+    let arriving: ArrivingItems | null = null;
+    worker.onerror = () => {
+      worker.terminate();
+      if (!arriving) resolve({ ok: false, message: `“${file.name}” could not be read.` });
+      else arriving.finish();
+    };
+    worker.onmessage = (event: MessageEvent<ReadFileMessage>) => {
+      const message = event.data;
+      if (message.type === 'failed') {
+        worker.terminate();
+        resolve({ ok: false, message: `“${file.name}”: ${message.message}` });
+      } else if (message.type === 'first') {
+        arriving = new ArrivingItems();
+        arriving.add(message.items as ExportItem[]);
+        resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source } });
+      } else if (message.type === 'items') {
+        arriving?.add(message.items as ExportItem[]);
+      } else {
+        arriving?.finish();
+        worker.terminate();
+      }
+    };
+    worker.postMessage({ file });
+  });
+}
+
+export async function openLocalFile(file: File): Promise<OpenResult> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, message: `“${file.name}” is ${mib(file.size)}, more than this browser page can hold (${mib(MAX_FILE_BYTES)}).` };
   }
+  if (typeof Worker !== 'undefined') return readInWorker(file);
   let text: string;
   try {
     text = await file.text();

@@ -2,7 +2,8 @@ interface LoadProgressProps {
   loaded: number;
   loading: boolean;
   paused: boolean;
-  onPause: () => void;
+  /** Absent where loading cannot stop (a file being read). */
+  onPause?: () => void;
   onResume: () => void;
 }
 
@@ -23,9 +24,11 @@ export function LoadProgress({ loaded, loading, paused, onPause, onResume }: Loa
         <>
           {loading ? <span className="size-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden="true" /> : null}
           <span className="text-zinc-600 dark:text-zinc-300">Loading… {loaded} items so far</span>
-          <button type="button" onClick={onPause} className="ml-auto rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-            Stop loading
-          </button>
+          {onPause ? (
+            <button type="button" onClick={onPause} className="ml-auto rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+              Stop loading
+            </button>
+          ) : null}
         </>
       )}
     </output>

@@ -336,7 +336,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
               <div className="pointer-events-auto">
                 {load.state === 'loading' || load.state === 'stopped' ? (
-                  <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={load.stop} onResume={load.resume} />
+                  <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={origin.kind === 'file' ? undefined : load.stop} onResume={load.resume} />
                 ) : null}
               </div>
               {index.itemCount > 0 ? (

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
@@ -14,8 +14,18 @@ export type TranscriptOrigin =
   | { kind: 'api'; source: string; conversationId: string }
   /** A stored snapshot: its conversation object comes with it, its items from the viewer's store. */
   | { kind: 'snapshot'; snapshotId: string; conversationId: string; conversation: Conversation }
-  /** A local file, read whole in the browser: everything is there at once. */
-  | { kind: 'file'; name: string; conversationId: string; conversation: Conversation; items: readonly ConversationItem[] };
+  /** A local file, read in the browser: its items arrive a page at a time, so the first rows show at once. */
+  | { kind: 'file'; name: string; conversationId: string; conversation: Conversation; items: ArrivingPages };
+
+/** Pages of items that grow until complete, and say when they do. */
+export interface ArrivingPages {
+  readonly pages: readonly (readonly ConversationItem[])[];
+  readonly complete: boolean;
+  readonly version: number;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const NO_PAGES: ArrivingPages = { pages: [], complete: true, version: 0, subscribe: () => () => undefined };
 
 export interface TranscriptLoad {
   /** Still reading, stopped by the reader, failed partway, or everything is here. */
@@ -100,8 +110,14 @@ function useSnapshotOrigin(origin: TranscriptOrigin): OriginData {
 }
 
 function useFileOrigin(origin: TranscriptOrigin): OriginData {
-  const fileItems = origin.kind === 'file' ? origin.items : null;
-  const items = useMemo<StreamedItems | undefined>(() => (fileItems ? { head: [fileItems], tail: [], complete: true } : undefined), [fileItems]);
+  const arriving = origin.kind === 'file' ? origin.items : NO_PAGES;
+  const version = useSyncExternalStore(arriving.subscribe, () => arriving.version);
+  const items = useMemo<StreamedItems | undefined>(
+    () => (origin.kind === 'file' ? { head: [...arriving.pages], tail: [], complete: arriving.complete } : undefined),
+    // `version` changes as pages arrive; the pages grow in place.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+    [origin.kind, arriving, version],
+  );
   return {
     conversation: origin.kind === 'file' ? origin.conversation : undefined,
     conversationError: null,
@@ -110,7 +126,7 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
     itemsError: null,
     failureReason: null,
     failureCount: 0,
-    fetching: false,
+    fetching: origin.kind === 'file' && !arriving.complete,
     stop: () => undefined,
     resume: () => undefined,
   };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ArrivingItems, FIRST_PAGE, PAGE } from './arriving-items';
+
+const items = (count: number) => Array.from({ length: count }, (_, n) => ({ id: `m${n}`, type: 'message' }));
+
+describe('items of an opened file, as they arrive', () => {
+  it('shows the first page at once and hands over the rest a page per task, whatever arrived already', async () => {
+    const arriving = ArrivingItems.from(items(FIRST_PAGE + PAGE * 2 + 5));
+    expect(arriving.pages).toHaveLength(1);
+    expect(arriving.pages[0]).toHaveLength(FIRST_PAGE);
+    expect(arriving.complete).toBe(false);
+    expect(arriving.all).toHaveLength(FIRST_PAGE + PAGE * 2 + 5);
+    const versions: number[] = [];
+    arriving.subscribe(() => versions.push(arriving.pages.length));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(arriving.pages).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(arriving.pages.map((page) => page.length)).toEqual([FIRST_PAGE, PAGE, PAGE, 5]);
+    expect(arriving.complete).toBe(true);
+    expect(versions.slice(0, 3)).toEqual([2, 3, 4]);
+  });
+
+  it('a small file is complete at once', async () => {
+    const arriving = ArrivingItems.from(items(3));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(arriving.complete).toBe(true);
+    expect(arriving.pages.flat()).toHaveLength(3);
+  });
+});
