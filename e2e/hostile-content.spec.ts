@@ -62,7 +62,7 @@ test('Show more on a million unbroken characters keeps the tab responsive', asyn
   const started = Date.now();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   expect(Date.now() - started).toBeLessThan(3_000);
-  await expect(item.getByRole('button', { name: /Show 100,000 more characters/ })).toBeVisible();
+  await expect(item.getByRole("button", { name: /Show [\d,]+ more characters/ })).toBeVisible();
 });
 
 test('a citation URL cannot inject an image or a link into the answer', async ({ page }) => {

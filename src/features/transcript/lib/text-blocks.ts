@@ -12,7 +12,10 @@ export function textBlocks(text: string, length: number): string[] {
   while (start < end) {
     let stop = Math.min(end, start + BLOCK_CHARS);
     if (stop < end) {
-      const newline = text.lastIndexOf('\n', stop - 1);
+      // Look back for a line break within this block only: from the start of the text, an unbroken megabyte would
+      // be scanned again for every block.
+      let newline = stop - 1;
+      while (newline > start && text.charCodeAt(newline) !== 10) newline -= 1;
       if (newline > start) stop = newline + 1;
     }
     blocks.push(text.slice(start, stop));

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_CHARS, textBlocks } from '../../lib/text-blocks';
-import { LongText, revealLength } from './long-text';
+import { LongText, nextStep, revealLength } from './long-text';
 
 const shownCharacters = (element: HTMLElement) => (element.textContent ?? '').replace(/…$/, '').length;
 
@@ -14,16 +14,35 @@ describe('long text', () => {
     expect(shownCharacters(body)).toBe(4_000);
 
     await userEvent.click(screen.getByRole('button', { name: 'Show more (5,000,000 characters)' }));
-    expect(shownCharacters(body)).toBe(100_000);
-    expect(body.children.length).toBe(100_000 / BLOCK_CHARS);
+    expect(shownCharacters(body)).toBe(50_000);
+    expect(body.children.length).toBe(50_000 / BLOCK_CHARS);
     for (const block of body.children) expect((block.textContent ?? '').length).toBeLessThanOrEqual(BLOCK_CHARS);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Show 100,000 more characters (4,900,000 not shown)' }));
-    expect(shownCharacters(body)).toBe(200_000);
+    // The next step is sized by how long this one took to reach the screen, once it has.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const more = screen.getByRole('button', { name: /^Show [\d,]+ more characters \(4,950,000 not shown\)$/ });
+    const next = Number(/Show ([\d,]+)/.exec(more.textContent ?? '')![1].replace(/,/g, ''));
+    await userEvent.click(more);
+    expect(shownCharacters(body)).toBe(50_000 + next);
     expect(screen.getByRole('button', { name: 'Download' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Show less' }));
     expect(shownCharacters(body)).toBe(4_000);
+  });
+
+  it('sizes the next step to fit a frame on this device, within bounds', () => {
+    // 50,000 characters took 40 ms: 1,250 a millisecond, 15,000 in a 12 ms budget.
+    expect(nextStep(50_000, 50_000, 40)).toBe(15_000);
+    expect(nextStep(50_000, 50_000, 1)).toBe(200_000);
+    expect(nextStep(50_000, 50_000, 5_000)).toBe(5_000);
+    expect(nextStep(30_000, 0, 10)).toBe(30_000);
+  });
+
+  it('cuts an unbroken megabyte into blocks without scanning back to its start for each', () => {
+    const text = 'x'.repeat(1_000_000);
+    const blocks = textBlocks(text, text.length);
+    expect(blocks).toHaveLength(200);
+    expect(blocks.join('')).toBe(text);
   });
 
   it('shows short text whole, without buttons', () => {

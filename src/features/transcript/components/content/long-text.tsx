@@ -8,8 +8,34 @@ const COLLAPSE_AT = 4_000;
 const COLLAPSE_LINES = 40;
 /** Past this many characters a text also offers a download. */
 const DOWNLOAD_AT = 100_000;
-/** Each Show more adds at most this much: laying out megabytes at once freezes the tab. */
-const STEP = 100_000;
+/**
+ * How much each Show more adds. Laying out megabytes at once freezes the tab, so the step is measured, not
+ * guessed: each reveal times its way to the next frame, and the next step is sized to fit a frame's budget on this
+ * device, between the bounds below. Shared by every long text on the page.
+ */
+const FRAME_BUDGET_MS = 12;
+const MIN_STEP = 5_000;
+const MAX_STEP = 200_000;
+let step = 50_000;
+
+/** The next step after `revealed` characters took `elapsed` milliseconds to reach the screen. */
+export function nextStep(current: number, revealed: number, elapsed: number): number {
+  if (revealed <= 0 || elapsed <= 0) return current;
+  const perMs = revealed / elapsed;
+  return Math.round(Math.min(MAX_STEP, Math.max(MIN_STEP, perMs * FRAME_BUDGET_MS)) / 1000) * 1000;
+}
+
+/** Times one reveal to the next frame and sizes the following ones by it. */
+function measureReveal(revealed: number, learned: (next: number) => void) {
+  const started = performance.now();
+  requestAnimationFrame(() => {
+    // The frame after this one has painted what the reveal added.
+    setTimeout(() => {
+      step = nextStep(step, revealed, performance.now() - started);
+      learned(step);
+    }, 0);
+  });
+}
 
 interface LongTextProps {
   text: string;
@@ -49,6 +75,7 @@ const count = (value: number) => value.toLocaleString('en');
 export function LongText({ text, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
+  const [stepNow, setStepNow] = useState(step);
   const needle = useSearchNeedle();
   const chosen = cut === null ? text.length : (shownLength ?? cut);
   // A search match hidden behind Show more opens the text that far, so stepping to a match never lands on nothing.
@@ -59,11 +86,15 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
     variant === 'code'
       ? 'max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200'
       : 'whitespace-pre-wrap break-words [overflow-wrap:anywhere]';
-  const blocks = textBlocks(text, shown).map((block, index) => (
-    <span key={index} className="block [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
-      {block}
-    </span>
-  ));
+  const blocks = useMemo(
+    () =>
+      textBlocks(text, shown).map((block, index) => (
+        <span key={index} className="block [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
+          {block}
+        </span>
+      )),
+    [text, shown],
+  );
   const ellipsis = rest > 0 ? '…' : null;
   return (
     <div>
@@ -81,8 +112,16 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
       {cut !== null ? (
         <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs">
           {rest > 0 ? (
-            <button type="button" onClick={() => setShownLength(Math.min(text.length, (shownLength ?? 0) + STEP))} className={buttonClass}>
-              {shownLength === null ? `Show more (${count(text.length)} characters)` : `Show ${count(Math.min(rest, STEP))} more characters (${count(rest)} not shown)`}
+            <button
+              type="button"
+              onClick={() => {
+                const next = Math.min(text.length, (shownLength ?? 0) + stepNow);
+                measureReveal(next - shown, setStepNow);
+                setShownLength(next);
+              }}
+              className={buttonClass}
+            >
+              {shownLength === null ? `Show more (${count(text.length)} characters)` : `Show ${count(Math.min(rest, stepNow))} more characters (${count(rest)} not shown)`}
             </button>
           ) : null}
           {shownLength !== null ? (
