@@ -6,8 +6,8 @@ import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
 import type { LoaderItem } from '../loader/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
-import type { Replacement } from '../../shared/snapshots/pseudonyms.ts';
-import { ShareFilter, type ShareManifest, type ShareRules } from '../../shared/snapshots/share-filter.ts';
+import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
+import type { SnapshotPreview } from '../../shared/snapshots/snapshot-meta.ts';
 import { readBothEnds, readConversation, readInOrder, type ReaderOptions } from './source-reader.ts';
 
 /** 144 random bits, URL-safe: nobody finds a snapshot without being given its link. */
@@ -95,14 +95,6 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
   }
 }
 
-/** What a snapshot with these rules would hold, without storing anything. */
-export interface SnapshotPreview {
-  object: 'snapshot.preview';
-  item_count: number;
-  byte_size: number;
-  manifest: ShareManifest;
-  samples: Replacement[];
-}
 
 async function previewSnapshot(limits: SnapshotLimits, conversation: Record<string, unknown>, pages: AsyncIterable<Page>, filter: ShareFilter): Promise<SnapshotPreview> {
   filter.conversation(conversation);

@@ -8,7 +8,8 @@ export interface Outcome {
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
-function parse(text: unknown): unknown {
+/** A JSON text parsed, or the value as it was when it is not one. */
+export function parseJsonText(text: unknown): unknown {
   if (typeof text !== 'string') return text;
   try {
     return JSON.parse(text);
@@ -31,7 +32,7 @@ export function outcomeOf(call: Item, output: Item | undefined): Outcome | null 
   if (call.type === 'mcp_approval_request') return output ? (output.approve === true ? { text: 'approved', failed: false } : { text: 'denied', failed: true }) : null;
   if (!output) return null;
   if (output.type === 'local_shell_call_output') {
-    const parsed = record(parse(output.output));
+    const parsed = record(parseJsonText(output.output));
     return exitOutcome(parsed.exit_code);
   }
   if (output.type === 'shell_call_output' && Array.isArray(output.output)) {
@@ -40,7 +41,7 @@ export function outcomeOf(call: Item, output: Item | undefined): Outcome | null 
     const last = bad ?? outcomes.at(-1);
     return last ? exitOutcome(last.exit_code, last.type === 'timeout') : null;
   }
-  const parsed = parse(output.output);
+  const parsed = parseJsonText(output.output);
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && (parsed as Record<string, unknown>).error) return { text: 'error', failed: true };
   return null;
 }

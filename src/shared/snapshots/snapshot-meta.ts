@@ -1,3 +1,4 @@
+import type { Replacement } from './pseudonyms.ts';
 import type { ShareManifest } from './share-filter.ts';
 
 /** A snapshot as every answer about it describes it: the server stores it, the browser lists and shows it. */
@@ -20,4 +21,13 @@ export interface SnapshotMeta {
 /** With the path of its page, as the API answers. */
 export interface SnapshotSummary extends SnapshotMeta {
   url: string;
+}
+
+/** What a snapshot with given rules would hold, as `POST /api/snapshots/preview` answers; nothing is stored. */
+export interface SnapshotPreview {
+  object: 'snapshot.preview';
+  item_count: number;
+  byte_size: number;
+  manifest: ShareManifest;
+  samples: Replacement[];
 }

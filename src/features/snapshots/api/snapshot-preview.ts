@@ -1,17 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { sendJson } from '../../../lib/api-client';
-import type { Replacement } from '../../../shared/snapshots/pseudonyms';
-import type { ShareManifest, ShareRules } from '../../../shared/snapshots/share-filter';
+import type { ShareRules } from '../../../shared/snapshots/share-filter';
+import type { SnapshotPreview } from '../../../shared/snapshots/snapshot-meta';
 import type { SnapshotTarget } from '../lib/snapshot-request';
 
-/** What a snapshot with these rules would hold; nothing is stored. */
-export interface SnapshotPreview {
-  object: 'snapshot.preview';
-  item_count: number;
-  byte_size: number;
-  manifest: ShareManifest;
-  samples: Replacement[];
-}
+export type { SnapshotPreview };
 
 const targetKey = (target: SnapshotTarget) => (target.kind === 'source' ? [target.source, target.conversationId] : ['file', target.conversation.id ?? null, target.items.length]);
 

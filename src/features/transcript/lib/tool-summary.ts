@@ -2,7 +2,7 @@ import type { ConversationItem } from '../types';
 import { inlineJson } from './inline-json';
 import { displayText } from './display-text';
 import { messageText } from './item-text';
-import { outcomeOf, type Outcome } from '../../../shared/items/tool-outcome';
+import { outcomeOf, parseJsonText as parse, type Outcome } from '../../../shared/items/tool-outcome';
 
 export type { Outcome };
 export { outcomeOf };
@@ -21,15 +21,6 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 function clip(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-function parse(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function shortValue(value: unknown): string {
