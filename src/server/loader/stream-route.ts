@@ -3,6 +3,7 @@ import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
+import { deadline } from '../deadline.ts';
 import { jsonError } from '../json-error.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
@@ -19,8 +20,9 @@ interface StreamOptions extends UpstreamOptions {
 /** One upstream page through every safeguard of the per-page proxy: the gate, timeout, size cap, shape check, redaction. */
 export function sourcePageFetcher(source: Source, conversationId: string, options: StreamOptions): FetchPage {
   return async ({ order, after }, signal): Promise<PageResult> => {
-    const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
-    if (!(await options.gate.enter(waitLimit))) {
+    const waitLimit = deadline(options.timeoutMs, signal);
+    if (!(await options.gate.enter(waitLimit.signal))) {
+      waitLimit.clear();
       return { ok: false, status: 503, error: { message: 'The viewer is busy with other upstream requests. Retry in a moment.', type: 'server_error', code: 'viewer_busy', param: null } };
     }
     // The page's bytes count against the budget while it is read and parsed; the loader then holds at most one
@@ -29,7 +31,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
     try {
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
-      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
       if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
@@ -38,6 +40,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const list = checked.value as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
       return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id } };
     } finally {
+      waitLimit.clear();
       lease.release();
       options.gate.leave();
     }

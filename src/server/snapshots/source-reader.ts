@@ -1,5 +1,6 @@
 import { ApiFailure } from '../api-failure.ts';
 import type { createByteBudget } from '../byte-budget.ts';
+import { deadline } from '../deadline.ts';
 import type { createGate } from '../gate.ts';
 import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
 import { sourcePageFetcher } from '../loader/stream-route.ts';
@@ -50,18 +51,20 @@ export async function readConversation(source: Source, conversationId: string, o
 }
 
 async function readConversationOnce(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
-  const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
-  if (!(await options.gate.enter(waitLimit))) {
+  const waitLimit = deadline(options.timeoutMs, signal);
+  if (!(await options.gate.enter(waitLimit.signal))) {
+    waitLimit.clear();
     throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
   }
   const lease = options.budget.lease();
   try {
-    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
     if (!result.ok) throw ApiFailure.from(result.status, result.error);
     const checked = checkShape('conversation', result.body);
     if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
     return checked.value as Record<string, unknown> & { id: string };
   } finally {
+    waitLimit.clear();
     lease.release();
     options.gate.leave();
   }
