@@ -31,8 +31,10 @@ export async function createViewer(env: Env) {
   const store = createLazyStore(snapshotConfig.location);
   const demo = isDemoEnabled(env) ? await startDemoUpstream() : null;
   const sources = sourcesFromEnv(env, demo);
+  const access = accessFromEnv(env);
   const app = createApiApp({
     sources,
+    access,
     demoExamples,
     timeoutMs: Math.min(positiveNumber(env.UPSTREAM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000), MAX_TIMEOUT_SECONDS) * 1000,
     maxBytes: Math.floor(positiveNumber(env.UPSTREAM_MAX_BYTES, DEFAULT_MAX_BYTES)),
@@ -44,7 +46,7 @@ export async function createViewer(env: Env) {
   return {
     app,
     sources,
-    access: accessFromEnv(env),
+    access,
     publicSnapshots: snapshotConfig.mode === 'public',
     close: async () => {
       await demo?.close();

@@ -16,7 +16,10 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Read
       const signal = c.req.raw.signal;
       const conversation = await readConversation(source, conversationId, reader, signal);
       const meta = { title: null, source: { id: source.id, label: source.label }, conversation, exported_at: new Date().toISOString() };
-      return await exportResponse(c, format, meta, conversationId, readInOrder(source, conversationId, reader, { signal }));
+      return await exportResponse(c, format, meta, conversationId, readInOrder(source, conversationId, reader, { signal }), {
+        budget: reader.budget,
+        stallMs: reader.timeoutMs,
+      });
     } catch (error) {
       if (error instanceof ApiFailure) return error.respond(c);
       throw error;

@@ -4,6 +4,7 @@ import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
 import { deadline } from '../deadline.ts';
+import { connectionCloser, heldStream } from '../held-stream.ts';
 import { jsonError } from '../json-error.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
@@ -85,15 +86,23 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const encoder = new TextEncoder();
   let pending = first.done ? null : first.value;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      const event = pending ?? (await events.next()).value;
-      pending = null;
-      if (!event) return stream.close();
-      stream.enqueue(encoder.encode(`${stringifyJson(event)}\n`));
-      if (event.type !== 'items') stream.close();
-    },
-    async cancel() {
+  let ended = false;
+  // Each line's bytes count against the budget until the client has taken them; a client that stops reading is dropped.
+  const lease = options.budget.lease();
+  const next = async () => {
+    const event = ended ? undefined : (pending ?? (await events.next()).value);
+    pending = null;
+    if (!event) return null;
+    if (event.type !== 'items') ended = true;
+    const line = encoder.encode(`${stringifyJson(event)}\n`);
+    lease.resize(line.byteLength);
+    return line;
+  };
+  const body = heldStream(next, {
+    lease,
+    stallMs: options.timeoutMs,
+    onStall: connectionCloser(c),
+    onCancel: async () => {
       controller.abort();
       await events.return(undefined);
     },
