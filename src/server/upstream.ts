@@ -159,7 +159,7 @@ async function fetchWithin(source: Source, url: string, options: UpstreamOptions
     return transportFailure(error, source, options, false, null);
   }
 
-  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey);
+  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey, redactorFor(source));
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
     body = await readCapped(response, options.maxBytes, reserve);
