@@ -191,6 +191,18 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         const escaped = [...Buffer.from(key)].map((byte, index) => `%${byte.toString(16)[index % 2 ? 'toUpperCase' : 'toLowerCase']()}`).join('');
         return send(res, 401, openaiError(`Incorrect API key provided: ${escaped}.`, 'invalid_request_error', 'invalid_api_key'));
       }
+      case 'dupends': {
+        // 250 messages whose first and last share an ID, as an upstream that reuses IDs might send them.
+        const items = Array.from({ length: 250 }, (_, index) => messageItem(index));
+        items[249] = { ...items[249], id: items[0].id };
+        return serveItems(res, id, rest, url, items);
+      }
+      case 'deep': {
+        // A conversation object nested 5,000 levels deep in its metadata, written as text: too deep for JSON.stringify.
+        const nested = `${'{"nested":'.repeat(5_000)}"bottom"${'}'.repeat(5_000)}`;
+        const text = `${JSON.stringify(conversation(id)).slice(0, -'"metadata":{}}'.length)}"metadata":{"nested":${nested}}}`;
+        return rest === '' ? send(res, 200, text) : healthy(res, id, rest, url, 3);
+      }
       case 'resetonce':
         // A kept-alive connection the upstream closed just as it was reused: the first try of each request is reset.
         return count === 1 ? req.socket.resetAndDestroy() : healthy(res, id, rest, url, 450);

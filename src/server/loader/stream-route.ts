@@ -9,6 +9,7 @@ import { jsonError } from '../json-error.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
 import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
+import { withRetries } from './with-retries.ts';
 import { loadConversation, type FetchPage, type LoaderItem, type PageResult } from './load-conversation.ts';
 
 export const STREAM_PAGE_SIZE = 100;
@@ -69,7 +70,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const controller = new AbortController();
   c.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
-  const events = loadConversation(sourcePageFetcher(source, conversationId, options), {
+  const events = loadConversation(withRetries(sourcePageFetcher(source, conversationId, options)), {
     headAfter: headAfter as string | null,
     tailAfter: tailAfter as string | null,
     signal: controller.signal,

@@ -22,9 +22,17 @@ import type { ReaderOptions } from './source-reader.ts';
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** PostgreSQL's text cannot hold a NUL character: refused as a bad request, not failed on as a server error. */
+const withoutNul = (schema: z.ZodString) => schema.refine((value) => !value.includes('\u0000'), 'must not contain a NUL character');
+/** The store keeps times before the year 10000; a far offset can push a date in 9999 past it. */
+const BEFORE_YEAR_10000 = Date.UTC(10_000, 0, 1);
+
 const common = {
-  title: z.string().trim().max(200).nullish(),
-  expires_at: z.iso.datetime({ offset: true }).nullish(),
+  title: withoutNul(z.string().trim().max(200)).nullish(),
+  expires_at: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) < BEFORE_YEAR_10000, 'must be before the year 10000')
+    .nullish(),
   exclude: exclusionSchema.optional(),
 };
 
@@ -35,7 +43,7 @@ const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_i
 const fileBody = z.object({
   file: z.object({
     conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
-    items: z.array(z.looseObject({ id: z.string().min(1).max(300).optional(), type: z.string().min(1).max(200) })),
+    items: z.array(z.looseObject({ id: withoutNul(z.string().min(1).max(300)).optional(), type: z.string().min(1).max(200) })),
   }),
   ...common,
 });

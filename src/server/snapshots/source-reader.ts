@@ -4,6 +4,7 @@ import { deadline } from '../deadline.ts';
 import type { createGate } from '../gate.ts';
 import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
 import { sourcePageFetcher } from '../loader/stream-route.ts';
+import { pause, RETRIES, TRANSIENT, withRetries } from '../loader/with-retries.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
 import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
@@ -12,30 +13,6 @@ export interface ReaderOptions extends UpstreamOptions {
   /** The proxy's own gate and byte budget, so loads count against the same limits as every other upstream request. */
   gate: ReturnType<typeof createGate>;
   budget: ReturnType<typeof createByteBudget>;
-}
-
-/** Failures that another try usually fixes: a kept-alive connection closed under us, a refused connect. */
-const TRANSIENT = new Set(['upstream_connection_reset', 'upstream_unreachable']);
-const RETRIES = 2;
-
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
-/**
- * The server reads whole conversations on its own here, with no browser to retry for it, so one dropped
- * connection must not lose a 50,000-item snapshot: transient failures get two more tries.
- */
-function withRetries(fetchPage: FetchPage): FetchPage {
-  return async (request, signal) => {
-    for (let attempt = 0; ; attempt += 1) {
-      const result = await fetchPage(request, signal);
-      if (result.ok || attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) return result;
-      await pause(250 * (attempt + 1), signal);
-    }
-  };
 }
 
 /** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */

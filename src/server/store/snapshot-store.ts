@@ -193,6 +193,8 @@ export function createSnapshotStore(db: Driver) {
       await db.query(
         `DELETE FROM snapshot_items WHERE snapshot_id IN (SELECT id FROM snapshots WHERE expires_at IS NOT NULL AND expires_at <= now())`,
       );
+      // The conversation object goes too, as when a snapshot is revoked: an expired snapshot keeps only its description.
+      await db.query(`UPDATE snapshots SET conversation = 'null' WHERE expires_at IS NOT NULL AND expires_at <= now() AND conversation <> 'null'`);
     },
   };
 }

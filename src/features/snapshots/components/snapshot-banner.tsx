@@ -4,13 +4,16 @@ const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'm
 
 /** Where a snapshot came from, when it was taken, what it holds and when it goes. */
 export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
+  // A public snapshot's anonymous readers are not told where it came from.
   const from =
     snapshot.origin === 'file' ? (
       'from a file, not read from a source'
-    ) : (
+    ) : snapshot.conversation_id ? (
       <>
         of <code className="font-mono">{snapshot.conversation_id}</code> from {snapshot.source_label ?? snapshot.source}
       </>
+    ) : (
+      'of a conversation'
     );
   return (
     <section aria-label="Snapshot" className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100">
