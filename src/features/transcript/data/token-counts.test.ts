@@ -29,4 +29,22 @@ describe('token estimate', () => {
     expect(counts.total).toBe(45);
     expect(counts.byId.get('m4')).toBe(9);
   });
+
+  it('counts items nested 10,000 levels deep without throwing', async () => {
+    const count = await loadTokenizer();
+    let deepOutput: unknown = 'bottom';
+    for (let level = 0; level < 10_000; level += 1) deepOutput = [deepOutput];
+    let deepObject: unknown = { text: 'bottom' };
+    for (let level = 0; level < 10_000; level += 1) deepObject = { output: deepObject };
+    const items = [
+      { id: 'fco_1', type: 'function_call_output', call_id: 'c1', output: deepOutput },
+      { id: 'fco_2', type: 'function_call_output', call_id: 'c2', output: deepObject },
+    ];
+    const index = new TranscriptIndex();
+    index.sync(addChunk(addChunk(EMPTY_STREAM, { head: items as never, tail: [], done: false }), { head: [], tail: [], done: true }));
+    const counts = new TokenCounts();
+    expect(counts.step(index, count, 10)).toBe(true);
+    expect(counts.byId.get('fco_1')).toBe(1);
+    expect(counts.byId.get('fco_2')).toBe(1);
+  });
 });
