@@ -5,6 +5,7 @@ import { listen, type Listening } from './listen.ts';
 import type { Source } from './sources.ts';
 import { createLazyStore } from './store/open-store.ts';
 import { startBigPageUpstream } from './testing/big-page-upstream.ts';
+import { lagProbe } from './testing/lag-probe.ts';
 
 const TIMEOUT_MS = 2_000;
 const ITEM_BYTES = 2 * 1024 * 1024;
@@ -66,12 +67,14 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A fresh page of items, retried after a 503 or 504 as the SDKs do (after `retry-after`, else a second), until it succeeds; every try is timed. */
 async function freshRequest() {
-  const tries: { status: number; ms: number }[] = [];
+  const tries: { status: number; ms: number; lostMs: number }[] = [];
   for (;;) {
     const started = Date.now();
+    const lag = lagProbe();
     const response = await fetch(`${viewer.url}${CONVERSATION}/items?limit=1`);
     await response.arrayBuffer();
-    tries.push({ status: response.status, ms: Date.now() - started });
+    lag.stop();
+    tries.push({ status: response.status, ms: Date.now() - started, lostMs: lag.lostMs() });
     if ((response.status !== 503 && response.status !== 504) || tries.length > 5) return tries;
     await settle(Number(response.headers.get('retry-after') ?? 1) * 1000);
   }
@@ -86,15 +89,18 @@ describe('readers that stop reading', () => {
     ['a snapshot export', () => `/api/snapshots/${snapshotId}/export?format=json`],
   ])('of %s are dropped and give their bytes back, so fresh requests get through', { timeout: 30_000 }, async (_what, path) => {
     const began = Date.now();
+    const lag = lagProbe();
     const stalled = Array.from({ length: 6 }, () => stalledClient(path()));
     // Time for the stalled answers to start, fill the socket buffers and stop.
     await settle(TIMEOUT_MS / 2);
     const tries = await freshRequest();
     // No try waits longer than the timeout for room, and one succeeds once the stalled readers have been dropped:
     // those holding room when it came within the timeout, any let in while it waited within one more.
-    expect(tries.filter((attempt) => attempt.ms >= TIMEOUT_MS + 1_000)).toEqual([]);
+    // Bounds in the server's own time: what a busy machine took from this process is added.
+    expect(tries.filter((attempt) => attempt.ms >= TIMEOUT_MS + 1_000 + attempt.lostMs)).toEqual([]);
     expect(tries.at(-1)!.status).toBe(200);
-    expect(Date.now() - began).toBeLessThan(2 * TIMEOUT_MS + 1_000 + TIMEOUT_MS / 2);
+    lag.stop();
+    expect(Date.now() - began).toBeLessThan(2 * TIMEOUT_MS + 1_000 + TIMEOUT_MS / 2 + lag.lostMs());
 
     await settle(2 * TIMEOUT_MS);
     const results = await Promise.all(stalled.map((client) => client.drain()));
