@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Separate from vite.config.ts so that a test run never starts the viewer's own server.
 export default defineConfig({
@@ -13,6 +13,22 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['src/server/**/*.test.ts', 'src/lib/**/*.test.ts', 'src/shared/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.timing.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        // Tests that hold the server to time bounds (and force garbage collections, hence --expose-gc): they run
+        // one file at a time, after the others, so that a busy machine does not eat the bounds they check.
+        extends: true,
+        test: {
+          name: 'server-timing',
+          environment: 'node',
+          include: ['src/server/**/*.timing.test.ts'],
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           setupFiles: ['src/test/setup.ts'],
         },
       },

@@ -30,13 +30,19 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await expect(banner).toContainText('Weather bug');
   await expect(banner).toContainText(`It holds ${weather.items.length - 1} items.`);
   await expect(banner).toContainText('Left out: 1 item.');
-  await expect(banner).toContainText(weather.conversation.id);
+  // Where it came from is for its author: the stranger is not told the source or the original conversation ID.
+  await expect(banner).toContainText('A snapshot of a conversation, taken');
+  await expect(reader.getByText(weather.conversation.id)).toHaveCount(0);
   await expect(reader.locator('[data-item-id]')).toHaveCount(rowCount(weather.items) - 1);
   await expect(reader.getByText(developerText)).toHaveCount(0);
   // Deep links work in a snapshot too.
   const last = weather.items.at(-1)!.id;
   await reader.goto(`${link}#${last}`);
   await expect(reader.locator(`[data-item-id="${last}"]`)).toBeVisible();
+
+  // The author, signed in, sees both.
+  await page.goto(link);
+  await expect(page.getByRole('region', { name: 'Snapshot' })).toContainText(`of ${weather.conversation.id} from Demo`);
 
   await page.goto('/snapshots');
   const row = page.getByTestId('snapshot-row').filter({ hasText: 'Weather bug' });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AccessControl } from './access-control.ts';
 import { createSourceExportRoute } from './exports/source-export-route.ts';
 import { createGate } from './gate.ts';
 import { jsonError } from './json-error.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Stored snapshots; without them /api/snapshots does not exist. */
   snapshots?: { config: SnapshotConfig; store: LazyStore };
   remoteImages?: RemoteImages;
+  /** The viewer's access control, so that public snapshots show their origin only to a signed-in reader. */
+  access?: AccessControl | null;
 }
 
 /** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
@@ -51,6 +54,7 @@ export function createApiApp({
   fetch,
   remoteImages = 'load',
   snapshots,
+  access = null,
 }: AppOptions) {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
@@ -81,7 +85,7 @@ export function createApiApp({
   const reader = { timeoutMs, maxBytes, fetch, gate, budget };
   app.route('/api/sources', createSourceExportRoute(sources, reader));
   app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, fetch, gate, budget }));
-  if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader }));
+  if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader, access }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {

@@ -174,6 +174,38 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       }
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
+      case 'keyid': {
+        // A gateway that puts the caller's key, encoded, where the request id goes: `conv_fault_keyid_<form>`.
+        const key = req.headers.authorization?.slice(7) ?? '';
+        const forms: Record<string, string> = {
+          base64url: Buffer.from(key).toString('base64url'),
+          basic: Buffer.from(`user:${key}`).toString('base64url'),
+          hex: Buffer.from(key).toString('hex'),
+        };
+        const form = forms[/^conv_fault_keyid_([a-z0-9]+)/.exec(id)?.[1] ?? ''] ?? key;
+        return send(res, 200, { object: 'list', data: [messageItem(0)], first_id: 'msg_0000', last_id: 'msg_0000', has_more: false }, { 'x-request-id': form });
+      }
+      case 'keypercent': {
+        // The key quoted back with every character percent-escaped, as a URL-dumping gateway might.
+        const key = req.headers.authorization?.slice(7) ?? '';
+        const escaped = [...Buffer.from(key)].map((byte, index) => `%${byte.toString(16)[index % 2 ? 'toUpperCase' : 'toLowerCase']()}`).join('');
+        return send(res, 401, openaiError(`Incorrect API key provided: ${escaped}.`, 'invalid_request_error', 'invalid_api_key'));
+      }
+      case 'dupends': {
+        // 250 messages whose first and last share an ID, as an upstream that reuses IDs might send them.
+        const items = Array.from({ length: 250 }, (_, index) => messageItem(index));
+        items[249] = { ...items[249], id: items[0].id };
+        return serveItems(res, id, rest, url, items);
+      }
+      case 'deep': {
+        // A conversation object nested 5,000 levels deep in its metadata, written as text: too deep for JSON.stringify.
+        const nested = `${'{"nested":'.repeat(5_000)}"bottom"${'}'.repeat(5_000)}`;
+        const text = `${JSON.stringify(conversation(id)).slice(0, -'"metadata":{}}'.length)}"metadata":{"nested":${nested}}}`;
+        return rest === '' ? send(res, 200, text) : healthy(res, id, rest, url, 3);
+      }
+      case 'resetonce':
+        // A kept-alive connection the upstream closed just as it was reused: the first try of each request is reset.
+        return count === 1 ? req.socket.resetAndDestroy() : healthy(res, id, rest, url, 450);
       default:
         return healthy(res, id, rest, url, 3);
     }

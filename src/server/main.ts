@@ -19,11 +19,9 @@ const viewer = await createViewer(process.env).catch((error: unknown) => {
 const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
-// PORT=0 picks a free port; the line below says which.
+// PORT=0 picks a free port; the line printed at the end says which.
 const port = process.env.PORT?.trim() ? Number(process.env.PORT) : 5173;
 const listening = await listen(server.app.fetch, host, port);
-const protection = viewer.access ? 'password required' : 'no password';
-console.log(`Conversation Viewer: ${listening.url} (sources: ${viewer.sources.map((source) => source.id).join(', ')}; ${protection})`);
 
 onShutdownSignal(async (signal) => {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }));
@@ -32,3 +30,7 @@ onShutdownSignal(async (signal) => {
   // The demo upstream goes last: requests in flight may still have been reading from it.
   await viewer.close();
 });
+
+// Said once the shutdown handler is in place, so that whoever waits for this line can stop the server cleanly.
+const protection = viewer.access ? 'password required' : 'no password';
+console.log(`Conversation Viewer: ${listening.url} (sources: ${viewer.sources.map((source) => source.id).join(', ')}; ${protection})`);

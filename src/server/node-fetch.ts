@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
+import { finished } from 'node:stream';
 
 // Connections to each upstream are kept and reused; the proxy's gate bounds how many are open at once.
 const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
@@ -12,6 +12,36 @@ function headersOf(message: IncomingMessage): Headers {
     else if (Array.isArray(value)) for (const one of value) headers.append(name, one);
   }
   return headers;
+}
+
+/**
+ * The answer's body as a web stream that reads only as fast as it is read, and stops reading (closing the connection)
+ * once cancelled. Node 20's Readable.toWeb keeps enqueueing after a cancel, which throws outside any caller.
+ */
+function bodyOf(res: IncomingMessage): ReadableStream<Uint8Array> {
+  let settled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      res.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        controller.enqueue(chunk);
+        if ((controller.desiredSize ?? 0) <= 0) res.pause();
+      });
+      finished(res, (error) => {
+        if (settled) return;
+        settled = true;
+        if (error) controller.error(error);
+        else controller.close();
+      });
+    },
+    pull() {
+      res.resume();
+    },
+    cancel() {
+      settled = true;
+      res.destroy();
+    },
+  });
 }
 
 /**
@@ -46,7 +76,7 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
       }
       // From here an abort ends the body, which the reader sees as an error.
       res.once('close', () => signal?.removeEventListener('abort', abort));
-      const body = status === 204 || status === 304 ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+      const body = status === 204 || status === 304 ? null : bodyOf(res);
       resolve(new Response(body, { status, statusText: res.statusMessage, headers: headersOf(res) }));
     });
     req.end();

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
 import { stringifyJson } from '../lib/stringify-deep.ts';
 import { createByteBudget } from './byte-budget.ts';
+import { deadline } from './deadline.ts';
 import { createGate } from './gate.ts';
 import { createHeadCache, type AnswerHead } from './head-cache.ts';
 import { heldBody } from './held-body.ts';
@@ -165,19 +166,21 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const known = isHead ? heads.get(key) : null;
     if (known) return new Response(null, known);
 
-    const waitLimit = AbortSignal.timeout(options.timeoutMs);
-    if (!(await gate.enter(waitLimit))) {
+    const waitLimit = deadline(options.timeoutMs);
+    if (!(await gate.enter(waitLimit.signal))) {
+      waitLimit.clear();
       c.header('retry-after', '1');
       return jsonError(c, 503, `The viewer is busy with other upstream requests (${gate.waiting} waiting). Retry in a moment.`, 'viewer_busy', 'server_error');
     }
     const lease = budget.lease();
     let answer: Answer;
     try {
-      answer = await forward(source, `${path}${query.search}`, shape, (bytes) => lease.grow(bytes, waitLimit));
+      answer = await forward(source, `${path}${query.search}`, shape, (bytes) => lease.grow(bytes, waitLimit.signal));
     } catch (error) {
       lease.release();
       throw error;
     } finally {
+      waitLimit.clear();
       gate.leave();
     }
     // Only answers that would come back the same are kept for HEAD; a 429 or a 5xx may be gone in a moment.

@@ -15,6 +15,12 @@ describe('the redactor', () => {
     ['in base64 after two bytes', Buffer.from(`u:${KEY}`).toString('base64')],
     ['in a Basic header', Buffer.from(`user:${KEY}`).toString('base64')],
     ['in URL-safe base64', Buffer.from(`?>${KEY}`).toString('base64url')],
+    ['in hex', Buffer.from(KEY).toString('hex')],
+    ['in upper-case hex', Buffer.from(KEY).toString('hex').toUpperCase()],
+    ['percent-encoded character by character', [...KEY].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join('')],
+    ['percent-encoded in lower-case hex', [...KEY].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('')],
+    ['partly percent-encoded', [...KEY].map((char, index) => (index % 2 ? `%${char.charCodeAt(0).toString(16)}` : char)).join('')],
+    ['percent-encoded twice', encodeURIComponent([...KEY].map((char) => `%${char.charCodeAt(0).toString(16)}`).join(''))],
   ])('finds the key %s', (_, form) => {
     const text = `before ${form} after`;
     expect(redactor.test(text)).toBe(true);

@@ -27,6 +27,22 @@ function alternation(forms: Iterable<string>, flags: string): RegExp | null {
   return sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), flags) : null;
 }
 
+const percent = (bytes: Buffer) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+
+/**
+ * The secret with each character as it is or percent-encoded, once or twice (`s`, `%73`, `%2573`), in any mix: the
+ * escapes are matched as if decoded, whichever characters were escaped. Each character has its own group, so the
+ * pattern runs in one pass without backtracking beyond the secret's length.
+ */
+function percentForm(secret: string): string {
+  return [...secret]
+    .map((char) => {
+      const escaped = percent(Buffer.from(char, 'utf8'));
+      return `(?:${escapeRegExp(char)}|${escaped}|${escaped.replaceAll('%', '%25')})`;
+    })
+    .join('');
+}
+
 export interface Redactor {
   /** The text with every recognisable form of a secret blanked out. */
   text(value: string): string;
@@ -37,15 +53,16 @@ export interface Redactor {
 }
 
 /**
- * Finds secrets as they come back from upstreams: as they are, in another letter case, URL-encoded, or inside
- * base64 (a Basic header, a data: URL, a dump of the request).
+ * Finds secrets as they come back from upstreams: as they are, in another letter case, percent-encoded (all of it or
+ * some characters, in either hex case), in hex, or inside base64 (a Basic header, a data: URL, a dump of the request).
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
-  const caseless = alternation(
-    usable.flatMap((secret) => [secret, encodeURIComponent(secret)]),
-    'gi',
-  );
+  // Letter case and hex case do not matter: a key may come back upper-cased, percent-escaped or hex-encoded.
+  const byLength = [...usable].sort((a, b) => b.length - a.length);
+  const caseless = byLength.length
+    ? new RegExp([...byLength.map(percentForm), ...byLength.map((secret) => Buffer.from(secret, 'utf8').toString('hex'))].join('|'), 'gi')
+    : null;
   const exact = alternation(usable.flatMap(base64Forms), 'g');
   const patterns = [caseless, exact].filter((pattern): pattern is RegExp => pattern !== null);
 

@@ -1,5 +1,6 @@
 import { parseErrorBody, type ErrorDetails } from '../lib/error-body.ts';
 import { withBaseUrlFallback } from './base-url-fallback.ts';
+import { deadline } from './deadline.ts';
 import { nodeFetch } from './node-fetch.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
@@ -136,19 +137,29 @@ function authHeaders(source: Source): Record<string, string> {
   return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
 }
 
-async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
+async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall): Promise<UpstreamResult> {
+  // The limit covers the whole answer, headers and body, and ends with it.
+  const limit = deadline(options.timeoutMs, call.signal);
+  try {
+    return await fetchWithin(source, url, options, call.reserve, limit.signal);
+  } finally {
+    limit.clear();
+  }
+}
+
+async function fetchWithin(source: Source, url: string, options: UpstreamOptions, reserve: Reserve | undefined, signal: AbortSignal): Promise<UpstreamResult> {
   let response: Response;
   try {
     response = await (options.fetch ?? nodeFetch)(url, {
       headers: { ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
-      signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
+      signal,
     });
   } catch (error) {
     return transportFailure(error, source, options, false, null);
   }
 
-  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey);
+  const requestId = safeRequestId(response.headers.get('x-request-id'), source.apiKey, redactorFor(source));
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
     body = await readCapped(response, options.maxBytes, reserve);

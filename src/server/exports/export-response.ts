@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { ApiFailure } from '../api-failure.ts';
+import type { createByteBudget } from '../byte-budget.ts';
+import { connectionCloser, heldStream } from '../held-stream.ts';
 import type { ExportItem, ExportMeta } from '../../shared/export/export-document.ts';
 import { EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
 
@@ -9,42 +11,53 @@ export function exportFormatParam(c: Context): ExportFormat {
   throw new ApiFailure(400, 'invalid_parameter', `Invalid 'format': expected markdown, html or json, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
 }
 
+export interface HeldExport {
+  /** The server's byte budget: a chunk's bytes count against it until the client has taken them. */
+  budget: ReturnType<typeof createByteBudget>;
+  /** How long the client may take nothing before the download is given up (UPSTREAM_TIMEOUT_SECONDS). */
+  stallMs: number;
+}
+
+/** Items are gathered into chunks of about this many characters: fewer, larger writes than one per item. */
+const CHUNK_CHARS = 512 * 1024;
+
 /**
  * Streams an export as a download. The first item is read before answering, so a failure at the start is an
  * ordinary JSON error with its status; a later one ends the download early, which the browser reports as failed.
+ * Only as much is made as the client takes, and a client that takes nothing for `stallMs` is dropped.
  */
-export async function exportResponse(c: Context, format: ExportFormat, meta: ExportMeta, name: string, items: AsyncIterable<ExportItem>) {
+export async function exportResponse(c: Context, format: ExportFormat, meta: ExportMeta, name: string, items: AsyncIterable<ExportItem>, held: HeldExport) {
   const iterator = items[Symbol.asyncIterator]();
   let pending: IteratorResult<ExportItem> | null = await iterator.next();
   const exporter = EXPORT_FORMATS[format].create(meta);
   const encoder = new TextEncoder();
+  const lease = held.budget.lease();
   let begun = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      try {
-        let text = begun ? '' : exporter.begin();
-        begun = true;
-        // A few dozen items per chunk: fewer, larger writes than one per item.
-        for (let count = 0; count < 50; count += 1) {
-          const next = pending ?? (await iterator.next());
-          pending = null;
-          if (next.done) {
-            stream.enqueue(encoder.encode(text + exporter.end()));
-            stream.close();
-            return;
-          }
-          text += exporter.item(next.value);
+  let ended = false;
+  const next = async () => {
+    if (ended) return null;
+    try {
+      let text = begun ? '' : exporter.begin();
+      begun = true;
+      while (text.length < CHUNK_CHARS) {
+        const result = pending ?? (await iterator.next());
+        pending = null;
+        if (result.done) {
+          ended = true;
+          text += exporter.end();
+          break;
         }
-        stream.enqueue(encoder.encode(text));
-      } catch (error) {
-        console.error(JSON.stringify({ level: 'error', message: `export stopped: ${error instanceof Error ? error.message : String(error)}` }));
-        stream.error(error);
+        text += exporter.item(result.value);
       }
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+      const chunk = encoder.encode(text);
+      lease.resize(chunk.byteLength);
+      return chunk;
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', message: `export stopped: ${error instanceof Error ? error.message : String(error)}` }));
+      throw error;
+    }
+  };
+  const body = heldStream(next, { lease, stallMs: held.stallMs, onStall: connectionCloser(c), onCancel: () => iterator.return?.() });
   return c.body(body, 200, {
     'content-type': EXPORT_FORMATS[format].contentType,
     'content-disposition': `attachment; filename="${exportFilename(name, format)}"`,

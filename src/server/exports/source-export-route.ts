@@ -35,7 +35,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Read
         if (kept) yield kept as ExportItem;
       }
     }
-    return exportResponse(c, format, meta, conversationId, items());
+    return exportResponse(c, format, meta, conversationId, items(), { budget: reader.budget, stallMs: reader.timeoutMs });
   }
 
   app.get('/:source/conversations/:conversationId/export', (c) => download(c, exportFormatParam(c), {}));

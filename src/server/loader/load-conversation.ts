@@ -58,10 +58,24 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
   const onOuterAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-  const seen: Record<End, Set<string>> = { head: new Set(), tail: new Set() };
+  // Each ID an end delivered, with how many IDs it had delivered before it (-1: a resume cursor).
+  const seen: Record<End, Map<string, number>> = { head: new Map(), tail: new Map() };
   // What the other end delivered before a resume is where this end stops.
-  if (options.tailAfter) seen.tail.add(options.tailAfter);
-  if (options.headAfter) seen.head.add(options.headAfter);
+  if (options.tailAfter) seen.tail.set(options.tailAfter, -1);
+  if (options.headAfter) seen.head.set(options.headAfter, -1);
+
+  /**
+   * Whether the item at `index` of a page is where the ends meet, or only has an ID the other end saw elsewhere (an
+   * upstream may repeat an ID, even at both ends). Where they meet, the items after it on this page are the ones the
+   * other end delivered just before it, in turn, down to its first; an ID that merely repeats is followed by others.
+   */
+  function meetsAt(items: readonly LoaderItem[], index: number, other: End, hasMore: boolean): boolean {
+    const order = seen[other].get(items[index].id!)!;
+    if (order < 0) return true;
+    const following = items.slice(index + 1).find((item) => item.id !== undefined);
+    if (!following) return order > 0 || !hasMore;
+    return seen[other].get(following.id!) === order - 1;
+  }
 
   const queue: LoaderEvent[] = [];
   const state = { finished: false };
@@ -106,18 +120,18 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       const fresh: LoaderItem[] = [];
       let met = false;
       let repeated = 0;
-      for (const item of items) {
+      for (const [index, item] of items.entries()) {
         // Without an id an item cannot be matched across ends or pages: it is simply kept.
         if (item.id === undefined) {
           fresh.push(item);
           continue;
         }
-        if (seen[other].has(item.id)) {
+        if (seen[other].has(item.id) && meetsAt(items, index, other, hasMore)) {
           met = true;
           break;
         }
         if (seen[end].has(item.id)) repeated += 1;
-        else seen[end].add(item.id);
+        else seen[end].set(item.id, seen[end].size);
         fresh.push(item);
       }
       if (!met && items.length > 0 && repeated === items.length) {

@@ -3,10 +3,13 @@ import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { createByteBudget } from '../byte-budget.ts';
 import type { createGate } from '../gate.ts';
+import { deadline } from '../deadline.ts';
+import { connectionCloser, heldStream } from '../held-stream.ts';
 import { jsonError } from '../json-error.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
 import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
+import { withRetries } from './with-retries.ts';
 import { loadConversation, type FetchPage, type LoaderItem, type PageResult } from './load-conversation.ts';
 
 export const STREAM_PAGE_SIZE = 100;
@@ -19,8 +22,9 @@ interface StreamOptions extends UpstreamOptions {
 /** One upstream page through every safeguard of the per-page proxy: the gate, timeout, size cap, shape check, redaction. */
 export function sourcePageFetcher(source: Source, conversationId: string, options: StreamOptions): FetchPage {
   return async ({ order, after }, signal): Promise<PageResult> => {
-    const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
-    if (!(await options.gate.enter(waitLimit))) {
+    const waitLimit = deadline(options.timeoutMs, signal);
+    if (!(await options.gate.enter(waitLimit.signal))) {
+      waitLimit.clear();
       return { ok: false, status: 503, error: { message: 'The viewer is busy with other upstream requests. Retry in a moment.', type: 'server_error', code: 'viewer_busy', param: null } };
     }
     // The page's bytes count against the budget while it is read and parsed; the loader then holds at most one
@@ -29,7 +33,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
     try {
       const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
       if (after) query.set('after', after);
-      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+      const result = await getFromUpstream(source, `/conversations/${conversationId}/items?${query}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
       if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
       const checked = checkShape('itemList', result.body);
       if (!checked.ok) {
@@ -38,6 +42,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, option
       const list = checked.value as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
       return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id } };
     } finally {
+      waitLimit.clear();
       lease.release();
       options.gate.leave();
     }
@@ -65,7 +70,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const controller = new AbortController();
   c.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
-  const events = loadConversation(sourcePageFetcher(source, conversationId, options), {
+  const events = loadConversation(withRetries(sourcePageFetcher(source, conversationId, options)), {
     headAfter: headAfter as string | null,
     tailAfter: tailAfter as string | null,
     signal: controller.signal,
@@ -82,15 +87,23 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const encoder = new TextEncoder();
   let pending = first.done ? null : first.value;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      const event = pending ?? (await events.next()).value;
-      pending = null;
-      if (!event) return stream.close();
-      stream.enqueue(encoder.encode(`${stringifyJson(event)}\n`));
-      if (event.type !== 'items') stream.close();
-    },
-    async cancel() {
+  let ended = false;
+  // Each line's bytes count against the budget until the client has taken them; a client that stops reading is dropped.
+  const lease = options.budget.lease();
+  const next = async () => {
+    const event = ended ? undefined : (pending ?? (await events.next()).value);
+    pending = null;
+    if (!event) return null;
+    if (event.type !== 'items') ended = true;
+    const line = encoder.encode(`${stringifyJson(event)}\n`);
+    lease.resize(line.byteLength);
+    return line;
+  };
+  const body = heldStream(next, {
+    lease,
+    stallMs: options.timeoutMs,
+    onStall: connectionCloser(c),
+    onCancel: async () => {
       controller.abort();
       await events.return(undefined);
     },

@@ -71,7 +71,8 @@ async function text(path: string) {
 
 const RULES = { exclude: { content: ['tool_outputs', 'reasoning', 'images', 'encrypted'] }, redact: { kinds: ['email', 'secret'], terms: ['checkout-web'] } };
 
-describe('a snapshot that leaves out what sits inside items', () => {
+// Each test reads the run several times and writes every export format: generous on a busy machine.
+describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 }, () => {
   it('keeps every left-out value out of the stored rows, the items API and every export format, and says what it left out', async () => {
     const needles = leftOutNeedles();
     expect(needles.length).toBeGreaterThan(20);

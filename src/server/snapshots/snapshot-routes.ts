@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
-import type { ExportItem } from '../../shared/export/export-document.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { isAuthorized, type AccessControl } from '../access-control.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { exportFormatParam, exportResponse } from '../exports/export-response.ts';
 import { jsonError } from '../json-error.ts';
@@ -15,14 +16,23 @@ import { createSnapshotFromFile, createSnapshotFromSource, previewFileSnapshot, 
 import { shareRulesShape } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
+import { itemsPageResponse, snapshotItems } from './snapshot-reads.ts';
 import type { ReaderOptions } from './source-reader.ts';
 
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** PostgreSQL's text cannot hold a NUL character: refused as a bad request, not failed on as a server error. */
+const withoutNul = (schema: z.ZodString) => schema.refine((value) => !value.includes('\u0000'), 'must not contain a NUL character');
+/** The store keeps times before the year 10000; a far offset can push a date in 9999 past it. */
+const BEFORE_YEAR_10000 = Date.UTC(10_000, 0, 1);
+
 const common = {
-  title: z.string().trim().max(200).nullish(),
-  expires_at: z.iso.datetime({ offset: true }).nullish(),
+  title: withoutNul(z.string().trim().max(200)).nullish(),
+  expires_at: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) < BEFORE_YEAR_10000, 'must be before the year 10000')
+    .nullish(),
   ...shareRulesShape,
 };
 
@@ -33,7 +43,7 @@ const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_i
 const fileBody = z.object({
   file: z.object({
     conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
-    items: z.array(z.looseObject({ id: z.string().min(1).max(300).optional(), type: z.string().min(1).max(200) })),
+    items: z.array(z.looseObject({ id: withoutNul(z.string().min(1).max(300)).optional(), type: z.string().min(1).max(200) })),
   }),
   ...common,
 });
@@ -61,10 +71,12 @@ export interface SnapshotRouteOptions {
   store: LazyStore;
   sources: readonly Source[];
   reader: ReaderOptions;
+  /** The viewer's access control: who counts as signed in. Null: the viewer is open, so everyone does. */
+  access?: AccessControl | null;
 }
 
 /** /api/snapshots: create, list and revoke (behind access control), and read one (public when VIEWER_SNAPSHOTS=public). */
-export function createSnapshotRoutes({ config, store: lazyStore, sources, reader }: SnapshotRouteOptions) {
+export function createSnapshotRoutes({ config, store: lazyStore, sources, reader, access = null }: SnapshotRouteOptions) {
   const app = new Hono();
   if (config.mode === 'off') {
     app.all('*', (c) => jsonError(c, 404, 'Snapshots are turned off on this viewer (VIEWER_SNAPSHOTS=off).', 'snapshots_disabled'));
@@ -158,9 +170,23 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     throw new ApiFailure(404, 'snapshot_not_found', 'There is no snapshot with this ID.');
   });
 
+  /**
+   * With VIEWER_SNAPSHOTS=public anyone with the link reads a snapshot; where it came from (the source and the
+   * original conversation's ID) is for its signed-in author alone.
+   */
+  const signedIn = (c: Context) => !access || isAuthorized(access, c.req.header('authorization'));
+  function shown(c: Context, snapshot: Snapshot) {
+    if (signedIn(c)) return snapshot;
+    const { id: _original, ...conversation } = snapshot.conversation;
+    return { ...snapshot, source: null, source_label: null, conversation_id: null, conversation };
+  }
+  const held = { budget: reader.budget, timeoutMs: reader.timeoutMs };
+
   app.get('/:id', async (c) => {
     const { snapshot } = await readable(c.req.param('id'));
-    return c.json({ ...publicMeta(snapshot), conversation: snapshot.conversation });
+    const { conversation, ...meta } = shown(c, snapshot);
+    // A conversation object may be nested deeper than JSON.stringify goes.
+    return c.body(stringifyJson({ ...publicMeta(meta), conversation }), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.get('/:id/items', async (c) => {
@@ -181,18 +207,13 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
       if (found === null) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'after': this snapshot holds no item '${after.slice(0, 60)}'.`, 'invalid_request_error', 'after');
       position = found;
     }
-    const rows = await store.items(snapshot.id, position, Number(limitParam) + 1);
-    const page = rows.slice(0, Number(limitParam));
-    // The stored JSON goes out as it is, without parsing it again.
-    const more = rows.length > page.length;
-    const nextFrom = more ? page.at(-1)!.position + 1 : null;
-    const body = `{"object":"list","data":[${page.map((row) => row.json).join(',')}],"first_id":${JSON.stringify(page[0]?.id ?? null)},"last_id":${JSON.stringify(page.at(-1)?.id ?? null)},"has_more":${more},"next_from":${nextFrom}}`;
-    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return itemsPageResponse(c, store, snapshot.id, position, Number(limitParam), held);
   });
 
   app.get('/:id/export', async (c) => {
     const format = exportFormatParam(c);
-    const { store, snapshot } = await readable(c.req.param('id'));
+    const { store, snapshot: stored } = await readable(c.req.param('id'));
+    const snapshot = shown(c, stored);
     const meta = {
       title: snapshot.title,
       source: { id: snapshot.source, label: snapshot.source_label },
@@ -208,15 +229,8 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
         excluded_count: snapshot.excluded_count,
       },
     };
-    async function* items(): AsyncGenerator<ExportItem> {
-      for (let position = -1; ; ) {
-        const rows = await store.items(snapshot.id, position, PAGE_MAX);
-        for (const row of rows) yield JSON.parse(row.json) as ExportItem;
-        if (rows.length < PAGE_MAX) return;
-        position = rows.at(-1)!.position;
-      }
-    }
-    return exportResponse(c, format, meta, snapshot.title || snapshot.conversation_id || snapshot.id, items());
+    const items = snapshotItems(store, snapshot.id, held, c.req.raw.signal);
+    return exportResponse(c, format, meta, snapshot.title || snapshot.conversation_id || snapshot.id, items, { budget: held.budget, stallMs: held.timeoutMs });
   });
 
   app.onError((error, c) => {

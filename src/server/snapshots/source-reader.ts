@@ -1,8 +1,10 @@
 import { ApiFailure } from '../api-failure.ts';
 import type { createByteBudget } from '../byte-budget.ts';
+import { deadline } from '../deadline.ts';
 import type { createGate } from '../gate.ts';
 import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from '../loader/load-conversation.ts';
 import { sourcePageFetcher } from '../loader/stream-route.ts';
+import { pause, RETRIES, TRANSIENT, withRetries } from '../loader/with-retries.ts';
 import { checkShape } from '../shapes.ts';
 import type { Source } from '../sources.ts';
 import { getFromUpstream, type UpstreamOptions } from '../upstream.ts';
@@ -11,30 +13,6 @@ export interface ReaderOptions extends UpstreamOptions {
   /** The proxy's own gate and byte budget, so loads count against the same limits as every other upstream request. */
   gate: ReturnType<typeof createGate>;
   budget: ReturnType<typeof createByteBudget>;
-}
-
-/** Failures that another try usually fixes: a kept-alive connection closed under us, a refused connect. */
-const TRANSIENT = new Set(['upstream_connection_reset', 'upstream_unreachable']);
-const RETRIES = 2;
-
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
-/**
- * The server reads whole conversations on its own here, with no browser to retry for it, so one dropped
- * connection must not lose a 50,000-item snapshot: transient failures get two more tries.
- */
-function withRetries(fetchPage: FetchPage): FetchPage {
-  return async (request, signal) => {
-    for (let attempt = 0; ; attempt += 1) {
-      const result = await fetchPage(request, signal);
-      if (result.ok || attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) return result;
-      await pause(250 * (attempt + 1), signal);
-    }
-  };
 }
 
 /** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */
@@ -50,18 +28,20 @@ export async function readConversation(source: Source, conversationId: string, o
 }
 
 async function readConversationOnce(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
-  const waitLimit = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]);
-  if (!(await options.gate.enter(waitLimit))) {
+  const waitLimit = deadline(options.timeoutMs, signal);
+  if (!(await options.gate.enter(waitLimit.signal))) {
+    waitLimit.clear();
     throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
   }
   const lease = options.budget.lease();
   try {
-    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit) });
+    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
     if (!result.ok) throw ApiFailure.from(result.status, result.error);
     const checked = checkShape('conversation', result.body);
     if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
     return checked.value as Record<string, unknown> & { id: string };
   } finally {
+    waitLimit.clear();
     lease.release();
     options.gate.leave();
   }

@@ -166,12 +166,37 @@ export function createSnapshotStore(db: Driver) {
       return row?.position === null || row?.position === undefined ? null : Number(row.position);
     },
 
+    /**
+     * Where the next items are and how big each is, without reading them: up to `limit` after the position `after`.
+     * PostgreSQL knows a stored text's length without unpacking it, so this is cheap even for huge items.
+     */
+    async itemSizes(id: string, after: number, limit: number): Promise<{ position: number; id: string | null; bytes: number }[]> {
+      const rows = await db.query<{ position: number; item_id: string | null; bytes: number }>(
+        `SELECT position, item_id, octet_length(item) AS bytes FROM snapshot_items
+         WHERE snapshot_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+        [id, after, limit],
+      );
+      return rows.map((row) => ({ position: Number(row.position), id: row.item_id, bytes: Number(row.bytes) }));
+    },
+
+    /** The items after the position `after` up to and including `through`, JSON exactly as stored. */
+    async itemRange(id: string, after: number, through: number): Promise<(StoredItem & { position: number })[]> {
+      const rows = await db.query<{ position: number; item_id: string | null; item: string }>(
+        `SELECT position, item_id, item FROM snapshot_items
+         WHERE snapshot_id = $1 AND position > $2 AND position <= $3 ORDER BY position`,
+        [id, after, through],
+      );
+      return rows.map((row) => ({ position: Number(row.position), id: row.item_id, json: row.item }));
+    },
+
     /** Drops what nobody can read any more: content of expired snapshots, and half-written ones. */
     async purge(): Promise<void> {
       await db.query(`DELETE FROM snapshots WHERE state = 'creating' AND created_at < now() - interval '${ABANDONED_AFTER}'`);
       await db.query(
         `DELETE FROM snapshot_items WHERE snapshot_id IN (SELECT id FROM snapshots WHERE expires_at IS NOT NULL AND expires_at <= now())`,
       );
+      // The conversation object goes too, as when a snapshot is revoked: an expired snapshot keeps only its description.
+      await db.query(`UPDATE snapshots SET conversation = 'null' WHERE expires_at IS NOT NULL AND expires_at <= now() AND conversation <> 'null'`);
     },
   };
 }

@@ -30,8 +30,8 @@ export async function startSnapshotViewer(options: {
 }) {
   const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey };
   const config: SnapshotConfig = { mode: 'public', location: { kind: 'pglite', directory: null }, maxItems: 100_000, maxBytes: 256 * 1024 * 1024, ratePerMinute: 0, ...options.config };
-  const api = createApiApp({ sources: [source], snapshots: { config, store: options.store } });
   const access = options.password === false ? null : accessFromEnv({ VIEWER_PASSWORD: TEST_PASSWORD });
+  const api = createApiApp({ sources: [source], snapshots: { config, store: options.store }, access });
   const clientDir = await fakeClientDir();
   const server = createServerApp({ api, access, log: () => undefined, clientDir, publicSnapshots: config.mode === 'public' });
   const listening = await listen(server.app.fetch, '127.0.0.1', 0);

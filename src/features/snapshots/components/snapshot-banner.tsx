@@ -5,6 +5,7 @@ const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'm
 
 /** Where a snapshot came from, when it was taken, what it holds, what its author left out or replaced, and when it goes. */
 export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
+  // A public snapshot's anonymous readers are not told where it came from.
   const source = snapshot.source_label ?? snapshot.source;
   const from =
     snapshot.origin === 'file' ? (

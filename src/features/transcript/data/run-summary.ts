@@ -12,8 +12,10 @@ const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_r
 const TITLE_FIELDS = ['title', 'name', 'topic'];
 
 function firstWords(text: string, words: number): string {
-  const all = text.replace(/\s+/g, ' ').trim().split(' ');
-  return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
+  // A title needs the first few words: a text of millions of characters is not split whole for them.
+  const start = text.length > words * 64 ? text.slice(0, words * 64) : text;
+  const all = start.replace(/\s+/g, ' ').trim().split(' ');
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : start.length < text.length ? `${all.join(' ')}…` : all.join(' ');
 }
 
 /** Metadata title, name or topic when there is one; else the first words of the first user message. */

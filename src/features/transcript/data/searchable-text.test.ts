@@ -24,4 +24,11 @@ describe('searchableText', () => {
     for (let i = 0; i < 10_000; i += 1) deep = { child: deep };
     expect(searchableText({ id: 'x', type: 'message', deep })).toContain('bottom');
   });
+
+  it('scans a text of six million letters without a regular expression overflowing the stack', () => {
+    const letters = 'a'.repeat(6_000_000);
+    // All base64 letters: taken for a blob and left out, like an image; one other character makes it text.
+    expect(searchableText({ id: 'msg_long', type: 'message', content: [{ type: 'input_text', text: letters }] })).not.toContain('aaaa');
+    expect(searchableText({ id: 'msg_long', type: 'message', content: [{ type: 'input_text', text: `${letters}!` }] })).toContain('aaaa!');
+  });
 });

@@ -3,7 +3,21 @@ import type { ConversationItem } from '../types';
 
 /** Fields that hold opaque blobs (base64 images, encrypted reasoning), which no reader searches for. */
 const OPAQUE_FIELDS = new Set(['encrypted_content', 'image_url', 'file_data', 'result']);
-const LOOKS_BASE64 = /^[A-Za-z0-9+/=\s]{4096,}$/;
+/** Shorter strings are always searched: a blob worth leaving out is long. */
+const BLOB_MIN_LENGTH = 4096;
+
+const isBase64OrSpace = (code: number) =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61 || code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * Whether a long string is nothing but base64 and white space. A plain scan: a regular expression over a text of
+ * millions of characters can exhaust the stack, and took the whole transcript down with it.
+ */
+function looksBase64(value: string): boolean {
+  if (value.length < BLOB_MIN_LENGTH) return false;
+  for (let index = 0; index < value.length; index += 1) if (!isBase64OrSpace(value.charCodeAt(index))) return false;
+  return true;
+}
 
 /**
  * Every string value of an item (not its keys), lowercased, for search: text, tool names, arguments, outputs,
@@ -16,7 +30,7 @@ export function searchableText(item: ConversationItem): string {
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (!value.startsWith('data:') && !(value.length >= 4096 && LOOKS_BASE64.test(value))) parts.push(value);
+      if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
     } else if (typeof value === 'number') {
       parts.push(String(value));
     } else if (Array.isArray(value)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextIndexCore, type FromTextIndex } from './text-index-core';
 
-const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
+const userMessage = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 
 function core() {
   const sent: FromTextIndex[] = [];
@@ -13,14 +13,14 @@ function core() {
 describe('the text index protocol', () => {
   it('answers a query with the matching slots as soon as items arrive, before any token is counted', () => {
     const { index, sent } = core();
-    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: message('a', 'Alpha beta') }, { end: 'tail', offset: 0, item: message('z', 'BETA gamma') }] });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'Alpha beta') }, { end: 'tail', offset: 0, item: userMessage('z', 'BETA gamma') }] });
     index.receive({ type: 'search', generation: 1, id: 7, query: ' beta ' });
     expect(sent).toEqual([{ type: 'matches', generation: 1, id: 7, query: ' beta ', slots: [{ end: 'head', offset: 0 }, { end: 'tail', offset: 0 }] }]);
   });
 
   it('counts tokens a batch at a time, by slot, with opaque data apart', () => {
     const { index, sent } = core();
-    const entries = Array.from({ length: 5 }, (_, offset) => ({ end: 'head' as const, offset, item: message(`m${offset}`, 'one two three') }));
+    const entries = Array.from({ length: 5 }, (_, offset) => ({ end: 'head' as const, offset, item: userMessage(`m${offset}`, 'one two three') }));
     index.receive({ type: 'items', generation: 1, entries });
     expect(index.countSome(3)).toBe(true);
     expect(index.countSome(3)).toBe(false);
@@ -31,11 +31,11 @@ describe('the text index protocol', () => {
 
   it('a changed item replaces its slot’s text; a reset forgets everything; an older generation is ignored', () => {
     const { index, sent } = core();
-    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: message('a', 'draft') }] });
-    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: message('a', 'final') }] });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'draft') }] });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'final') }] });
     index.receive({ type: 'search', generation: 1, id: 1, query: 'draft' });
     index.receive({ type: 'reset', generation: 2 });
-    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: message('a', 'final') }] });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'final') }] });
     index.receive({ type: 'search', generation: 2, id: 2, query: 'final' });
     expect(sent.filter((message) => message.type === 'matches').map((message) => message.type === 'matches' && message.slots)).toEqual([[], []]);
   });
@@ -43,7 +43,7 @@ describe('the text index protocol', () => {
   it('waits for the tokenizer before counting', () => {
     const sent: FromTextIndex[] = [];
     const index = new TextIndexCore((message) => sent.push(message));
-    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: message('a', 'x') }] });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'x') }] });
     expect(index.countSome(10)).toBe(true);
     expect(sent).toEqual([]);
   });

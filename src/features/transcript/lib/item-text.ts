@@ -5,14 +5,20 @@ import { toPrettyJson } from './json-text';
 /** Inside a field, the keys that hold text (content parts, outputs, commands). */
 const TEXT_FIELDS = ['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error', 'query', 'queries', 'commands', 'command', 'diff', 'logs', 'stdout', 'stderr', 'name', 'description'] as const;
 
-function textOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(textOf);
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return TEXT_FIELDS.flatMap((field) => (field in record ? textOf(record[field]) : []));
+/** The text-holding values under `root`, in order, walked with a stack: an item may be nested thousands deep. */
+function textOf(root: unknown): string[] {
+  const texts: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) for (let index = value.length - 1; index >= 0; index -= 1) stack.push(value[index]);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (let index = TEXT_FIELDS.length - 1; index >= 0; index -= 1) if (TEXT_FIELDS[index] in record) stack.push(record[TEXT_FIELDS[index]]);
+    }
   }
-  return [];
+  return texts;
 }
 
 /** What "Copy text" copies: the readable text of an item, or its JSON when it has none. */

@@ -19,7 +19,8 @@ const record = (value: unknown): Record<string, unknown> => (value && typeof val
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function clip(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a megabyte output is not collapsed whole for one line of it.
+  const line = (text.length > max * 8 ? text.slice(0, max * 8) : text).replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

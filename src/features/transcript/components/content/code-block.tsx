@@ -13,7 +13,12 @@ interface CodeBlockProps {
 
 /** A fence longer than any backtick run in the code, so the code can never close it early. */
 function fenced(code: string, language: string): string {
-  const longest = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
+  // Counted in a loop: spreading every run into Math.max overflows the stack on code with many of them.
+  let longest = 2;
+  for (let index = 0, run = 0; index < code.length; index += 1) {
+    run = code.charCodeAt(index) === 96 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${code}\n${fence}`;
 }
