@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../../../shared/items/display-text';
 import { useRemoteImageState } from '../../lib/remote-images';
 import { isSafeImageUrl } from '../../lib/safe-url';
 import { RemoteImagePrompt } from './remote-image-prompt';

@@ -1,7 +1,7 @@
-import type { ConversationItem } from '../types';
-import { inlineJson } from './inline-json';
-import { displayText } from './display-text';
-import { messageText } from './item-text';
+import { displayText, messageText } from './display-text.ts';
+import { inlineJson } from './inline-json.ts';
+
+type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 export interface Outcome {
   text: string;
