@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { displayText } from '../../../../shared/items/display-text';
 import { useRemoteImageState } from '../../lib/remote-images';
-import { isSafeImageUrl } from '../../lib/safe-url';
+import { isSafeImageUrl } from '../../../../shared/markdown/safe-url';
 import { RemoteImagePrompt } from './remote-image-prompt';
 
 interface SafeImageProps {
