@@ -38,7 +38,9 @@ describe('markdown export', () => {
     expect(text).toContain('- **Source:** Demo');
     expect(text).toContain('- **Conversation:** conv_1');
     expect(text).toContain('- **Created:** 2023-11-14T22:13:20.000Z');
-    expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2', '## Turn 3']);
+    // Numbered as in the viewer's compact view: each user message opens a turn, what comes before is in none.
+    expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2']);
+    expect(text.indexOf('### System')).toBeLessThan(text.indexOf('## Turn 1'));
     expect(text).toContain('### System\n\nBe brief.');
     expect(text).toContain('### Assistant (incomplete)');
   });
@@ -54,7 +56,7 @@ describe('markdown export', () => {
 
   it('links images, notes embedded ones and encrypted content in one line', () => {
     expect(text).toContain('[Image](<https://img.example.com/cat.png>)');
-    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\._/);
+    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\\._/);
     expect(text).toContain('_Encrypted content (40 characters), not shown._');
     expect(text).toContain('- [A source](<https://example.com/a>)');
   });
@@ -102,9 +104,22 @@ describe('HTML export', () => {
     expect(html).toContain('<a href="https://img.example.com/cat.png" rel="noopener noreferrer">');
   });
 
-  it('opens and closes a section per turn, with an article per item anchored by its ID', () => {
+  it('opens and closes a section per turn, with a row per item anchored by its ID', () => {
     expect(html.match(/<section>/g)).toHaveLength(html.match(/<\/section>/g)!.length);
-    expect(html).toContain('<article class="role-tool" id="fc_1"><h3>Tool call: get_weather</h3>');
+    expect(html.match(/<h2 class="turn-heading" id="turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
+    expect(html).toContain('<article class="row role-system" id="msg_sys"><h3>System</h3>');
+  });
+
+  it('shows a call and its output as one row, summarised by the viewer one-liner', () => {
+    expect(html).toContain('<details class="row role-tool" id="fc_1"><summary><span class="name">get_weather</span> <span class="args">city: &#34;Paris&#34;</span> <span class="size">→ 13 B</span></summary>');
+    expect(html).toContain('<div id="fco_1"><h4>Output</h4><pre><code>Sunny ``` 21C</code></pre></div></details>');
+    expect(html.match(/id="fco_1"/g)).toHaveLength(1);
+  });
+
+  it('renders Markdown by the page rules, and writes the run summary', () => {
+    expect(html).toContain('<div class="md"><p>What is <strong>2+2</strong>? Use <code>code</code>.</p></div>');
+    expect(html).toContain('<dt>Messages</dt><dd>8 (5 user, 2 assistant, 1 system)</dd><dt>Turns</dt><dd>5</dd>');
+    expect(html).toMatch(/<dt>Failures<\/dt><dd><span class="bad">1 failed or incomplete item<\/span>: <a href="#msg_a1">Assistant \(incomplete\)<\/a><\/dd>/);
   });
 });
 
