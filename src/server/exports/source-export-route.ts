@@ -5,7 +5,7 @@ import { checkConversationId, findSource } from '../source-lookup.ts';
 import type { Source } from '../sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
-/** GET /api/sources/<source>/conversations/<id>/export?format=markdown|html|json, streamed from the source. */
+/** GET /api/sources/<source>/conversations/<id>/export?format=markdown|html|json|otlp, streamed from the source. */
 export function createSourceExportRoute(sources: readonly Source[], reader: ReaderOptions) {
   const app = new Hono();
   app.get('/:source/conversations/:conversationId/export', async (c) => {

@@ -172,6 +172,10 @@ export function createItemDescriber() {
       const extra = more(type === 'program_output' ? { ...it, result: undefined } : it);
       return described('tool', `Tool output: ${name}${flag}`, [...outputBlocks(output), ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
     }
+    if (type === 'additional_tools') {
+      const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
+      return described('tool', itemLabel(type), [{ kind: 'text', text: tools.join(', ') || 'none', markdown: false }, ...more({ ...it, tools: undefined })]);
+    }
     if (isTool && pair?.side !== 'output') {
       const base = str(it.name) ?? itemLabel(type);
       const name = str(it.server_label) ? `${it.server_label}.${base}` : base;

@@ -20,3 +20,14 @@ describe('Markdown as HTML, by the page rules', () => {
     expect(html).toContain('<span class="removed-link"');
   });
 });
+
+describe('plain prose', () => {
+  it('renders exactly as the parser does, without parsing', () => {
+    const samples = ['The cart total is computed twice.', 'One line\nand the next.\n\nA second paragraph, with "quotes" and (brackets).', 'Ends with a dot.'];
+    for (const sample of samples) {
+      // The bold paragraph sends the whole text through the parser.
+      const viaParser = markdownToHtml(`${sample}\n\n**x**`).replace(/\n<p><strong>x<\/strong><\/p>$/, '');
+      expect(markdownToHtml(sample)).toBe(viaParser);
+    }
+  });
+});

@@ -67,6 +67,24 @@ function toHtml(node: HastNode): string {
   return node.type === 'element' ? element(node, inner) : '';
 }
 
+/**
+ * Text with nothing Markdown would read as syntax: no punctuation that marks, no line that starts with a space, a
+ * digit, a marker or an underline, no autolink, no hard break. Most chat prose is like this, and parsing it costs
+ * a millisecond each; it renders exactly as the parser would render it.
+ */
+const MARKUP = /[\\`*_[\]<>#|~!&:@$=+-]|www\.|^\s|\s$|^\d|\n[ \t\d]| \n|\t/;
+
+function isPlainProse(text: string): boolean {
+  return !MARKUP.test(text) && !/\n\s*\n\s*\n|\n\s+\n/.test(text);
+}
+
+function plainParagraphs(text: string): string {
+  return text
+    .split('\n\n')
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('\n');
+}
+
 // Built once: a processor costs more to make than a short message costs to render.
 let processor: ReturnType<typeof createProcessor> | null = null;
 
@@ -86,6 +104,7 @@ function createProcessor() {
  * code highlighted with classes. The caller checks `plainMarkdownReason` first, as the page does.
  */
 export function markdownToHtml(text: string): string {
+  if (isPlainProse(text)) return plainParagraphs(text);
   processor ??= createProcessor();
   const tree = processor.runSync(processor.parse(text)) as HastNode;
   return toHtml(tree);
