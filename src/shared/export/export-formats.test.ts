@@ -77,6 +77,53 @@ describe('markdown export', () => {
   });
 });
 
+describe('markdown export of hostile fields', () => {
+  const breakout = '\n\n<img src=x onerror=alert(1)>\n# Fake heading\n';
+  const hostileMeta: ExportMeta = {
+    ...meta,
+    title: `Title${breakout}`,
+    conversation: { id: `conv_1${breakout}` },
+    snapshot: { id: 'snap', title: `Snap${breakout}`, origin: 'source', created_at: '2026-11-26T00:00:00.000Z', expires_at: null, item_count: 1, excluded_count: 0 },
+  };
+  const text = exportAll('markdown', hostileMeta, [
+    { id: 'm1', type: 'message', role: `user${breakout}`, status: `done${breakout}`, content: [{ type: 'input_file', filename: `a.txt${breakout}` }] },
+    { id: 'f1', type: 'function_call', call_id: 'c1', name: `tool${breakout}`, arguments: '{}' },
+    { id: 'p1', type: 'mcp_call', server_label: `srv${breakout}`, name: 'x', arguments: '{}' },
+    {
+      id: 'm2',
+      type: 'message',
+      role: 'assistant',
+      content: [
+        {
+          type: 'output_text',
+          text: 'ok',
+          annotations: [
+            { type: 'url_citation', url: 'javascript:alert(1)', title: 'js' },
+            { type: 'url_citation', url: 'data:text/html,<script>alert(1)</script>', title: 'data' },
+            { type: 'url_citation', url: 'mailto:a@example.com', title: 'mail' },
+          ],
+        },
+        { type: 'input_image', image_url: 'javascript:alert(2)' },
+      ],
+    },
+  ]);
+
+  it('keeps every field on its own line, escaped: no raw HTML, no heading it did not write', () => {
+    expect(text).not.toMatch(/(^|[^\\])<img/m);
+    expect(text).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(text).not.toMatch(/^#+ Fake heading/m);
+    const headings = text.match(/^#+ .*$/gm)!;
+    expect(headings).toHaveLength(5);
+    expect(headings[0]).toBe('# Title \\<img src=x onerror=alert(1)\\> # Fake heading');
+  });
+
+  it('writes only http(s) and mailto links', () => {
+    expect(text).not.toMatch(/\]\(<?(javascript|data):/i);
+    expect(text).toContain('- [mail](<mailto:a@example.com>)');
+    expect(text).toContain('- js\n');
+  });
+});
+
 describe('HTML export', () => {
   const hostile: ExportItem[] = [
     { id: 'msg_h"><script>alert(1)</script>', type: 'message', role: 'user', content: '<script>alert(1)</script><img src=x onerror=alert(2)>' },

@@ -105,7 +105,8 @@ export function createHtmlExporter(meta: ExportMeta) {
   /** Writes the rows that no longer wait, in conversation order. */
   function drain(force: boolean): string {
     let text = '';
-    while (queue.length && (force || !queue[0].waiting || queue.length > MAX_WAITING)) {
+    const ready = () => queue.length > 0 && (force || !queue[0].waiting || queue.length > MAX_WAITING);
+    while (ready()) {
       const row = queue.shift()!;
       if (row.waiting && row.described.tool?.key) waitingByKey.delete(row.described.tool.key);
       text += write(row);

@@ -10,8 +10,8 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 export function markdownInline(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_[\]<>&!|~]/g, (char, at: number, text: string) => (char === '_' && WORD.test(text[at - 1] ?? '') && WORD.test(text[at + 1] ?? '') ? char : `\\${char}`));
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/[\\`*_[\]<>&!|~]/g, (char, at: number, whole: string) => (char === '_' && WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : `\\${char}`));
 }
 
 /** A link only to http(s) or mailto; anything else is written as its text alone. */
