@@ -19,7 +19,8 @@ const meta: ExportMeta = {
   exported_at: new Date().toISOString(),
 };
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
-const dir = mkdtempSync(join(tmpdir(), 'viewer-bench-export-'));
+// BENCH_KEEP=<dir> keeps the files there, to open by hand.
+const dir = process.env.BENCH_KEEP ?? mkdtempSync(join(tmpdir(), 'viewer-bench-export-'));
 
 console.log(`${count.toLocaleString('en')} items`);
 let htmlPath = '';
@@ -71,5 +72,5 @@ try {
   console.log(`jump to the end (End key): longest task ${Math.round(worstJump)} ms${worstJump === 0 ? ' (no task over 50 ms)' : ''}`);
 } finally {
   await browser.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 /**
  * The HTML export's own CSS: the viewer's colours in light and dark, readable from 320 px up. Rows far from the
- * viewport are skipped by layout (`content-visibility`), so a file of 50,000 items opens as fast as a short one.
+ * viewport are skipped by layout (`content-visibility`), so a file of 50,000 items opens as fast as a short one. The
+ * last rows are always laid out: a jump to the end lands on rows of their real height, which do not grow under it.
  */
 export const HTML_STYLE = `
 :root{color-scheme:light dark;--bg:#f4f4f5;--card:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--code:#f4f4f5;--link:#4338ca;
@@ -43,5 +44,6 @@ img{max-width:100%;border-radius:.4rem}a{color:var(--link)}.removed-link{text-de
 .hljs-comment,.hljs-quote,.hljs-meta{color:var(--c);font-style:italic}.hljs-number,.hljs-literal,.hljs-deletion{color:var(--n)}
 .hljs-title,.hljs-type,.hljs-attr,.hljs-attribute,.hljs-variable,.hljs-property{color:var(--t)}
 @media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}}
+main>section:nth-last-of-type(-n+4)>.row:nth-last-child(-n+40),main>.row:nth-last-child(-n+40){content-visibility:visible}
 @media print{.row{content-visibility:visible}}
 `;
