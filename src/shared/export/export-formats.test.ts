@@ -158,7 +158,7 @@ describe('HTML export', () => {
   });
 
   it('shows a call and its output as one row, summarised by the viewer one-liner', () => {
-    expect(html).toContain('<details class="row role-tool" id="fc_1"><summary><span class="name">get_weather</span> <span class="args">city: &#34;Paris&#34;</span> <span class="size">→ 13 B</span></summary>');
+    expect(html).toContain('<details class="row role-tool" id="fc_1"><summary><span class="name">get_weather</span> <span class="args">city: "Paris"</span> <span class="size">→ 13 B</span></summary>');
     expect(html).toContain('<div id="fco_1"><h4>Output</h4><pre><code>Sunny ``` 21C</code></pre></div></details>');
     expect(html.match(/id="fco_1"/g)).toHaveLength(1);
   });

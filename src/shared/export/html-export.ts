@@ -1,6 +1,6 @@
 import { itemSummaryLine, toolSummary } from '../items/tool-summary.ts';
 import { itemLabel } from '../items/item-catalog.ts';
-import { escapeHtml, markdownToHtml } from '../markdown/markdown-html.ts';
+import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
 import { plainMarkdownReason } from '../markdown/markdown-rules.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
@@ -18,7 +18,7 @@ const MAX_WAITING = 200;
 function textBlock(text: string, markdown: boolean): string {
   const reason = markdown ? plainMarkdownReason(text) : 'plain';
   if (reason === null) return `<div class="md">${markdownToHtml(text)}</div>`;
-  return `${markdown ? `<p class="note">${escapeHtml(reason)}</p>` : ''}<div class="text">${escapeHtml(text)}</div>`;
+  return `${markdown ? `<p class="note">${escapeHtml(reason)}</p>` : ''}<div class="text">${escapeText(text)}</div>`;
 }
 
 function block(b: Block): string {
@@ -26,7 +26,7 @@ function block(b: Block): string {
     case 'text':
       return textBlock(b.text, b.markdown);
     case 'code':
-      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeHtml(b.text)}</code></pre>`;
+      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(b.text)}</code></pre>`;
     case 'image': {
       if (b.url.startsWith('data:') && isSafeImageUrl(b.url)) return `<figure><img src="${escapeHtml(b.url)}" alt="${escapeHtml(b.label)}"></figure>`;
       const href = safeLinkHref(b.url);
@@ -73,7 +73,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     const answer = output ? `<div${anchor(output.item)}><h4>${escapeHtml(output.described.heading.replace(/^Tool output: .*?( \(|$)/, 'Output$1'))}</h4>${blocksHtml(output.described.blocks)}</div>` : '';
     const html =
       `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
-      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeHtml(summary.args)}</span>${badge}${size}</summary>` +
+      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(summary.args)}</span>${badge}${size}</summary>` +
       `${described.blocks.length ? `<h4>${escapeHtml(itemLabel(item.type))}</h4>${blocksHtml(described.blocks)}` : ''}${answer}</details>\n`;
     return { html, failed };
   }

@@ -20,6 +20,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** Text between tags needs only these three escaped; quotes stay as they are, which keeps JSON readable and short. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+}
+
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 
 /** hast property names as HTML attributes: className → class, ariaHidden → aria-hidden, dataFootnote → data-footnote. */
@@ -61,7 +66,7 @@ function element(node: HastNode, inner: () => string): string {
 }
 
 function toHtml(node: HastNode): string {
-  if (node.type === 'text') return escapeHtml(node.value ?? '');
+  if (node.type === 'text') return escapeText(node.value ?? '');
   const inner = () => (node.children ?? []).map(toHtml).join('');
   if (node.type === 'root') return inner();
   return node.type === 'element' ? element(node, inner) : '';
@@ -81,7 +86,7 @@ function isPlainProse(text: string): boolean {
 function plainParagraphs(text: string): string {
   return text
     .split('\n\n')
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .map((paragraph) => `<p>${escapeText(paragraph)}</p>`)
     .join('\n');
 }
 
