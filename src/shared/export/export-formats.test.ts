@@ -151,8 +151,12 @@ describe('HTML export', () => {
     expect(html).toContain('<a href="https://img.example.com/cat.png" rel="noopener noreferrer">');
   });
 
-  it('opens and closes a section per turn, with a row per item anchored by its ID', () => {
-    expect(html.match(/<section>/g)).toHaveLength(html.match(/<\/section>/g)!.length);
+  it('numbers turns and writes a row per item anchored by its ID, in chunks of 50 rows', () => {
+    expect(html.match(/<div class="chunk">/g)).toHaveLength(1);
+    expect(html).toContain('</article>\n</div>\n<p id="end"');
+    const many = exportAll('html', meta, Array.from({ length: 120 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
+    expect(many.match(/<div class="chunk">/g)).toHaveLength(3);
+    expect(many.match(/<\/article>\n<\/div>\n<div class="chunk">\n<h2 class="turn-heading" id="turn-(51|101)">/g)).toHaveLength(2);
     expect(html.match(/<h2 class="turn-heading" id="turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
     expect(html).toContain('<article class="row role-system" id="msg_sys"><h3>System</h3>');
   });

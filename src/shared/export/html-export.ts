@@ -12,6 +12,9 @@ import { byCount, formatCount, plural, RunTally } from './run-tally.ts';
 /** The file reads offline: no script at all, and nothing loads from anywhere but the file itself. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** Rows are laid out (or skipped) a chunk at a time: far fewer boxes for the browser to track than one per row. */
+const CHUNK_ROWS = 50;
+
 /** How many rows may wait behind a call for its output; past that the call is written alone, its output as its own row. */
 const MAX_WAITING = 200;
 
@@ -60,7 +63,8 @@ export function createHtmlExporter(meta: ExportMeta) {
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];
   const waitingByKey = new Map<string, Row>();
-  let inTurn = false;
+  let rowsInChunk = CHUNK_ROWS;
+  let chunks = 0;
   let lastId: string | null = null;
 
   /** A call and its output as one <details>, summarised by the viewer's one-liner; open when it failed. */
@@ -93,13 +97,14 @@ export function createHtmlExporter(meta: ExportMeta) {
 
   function write(row: Row): string {
     const { item, described } = row;
-    const turn = described.turn === null ? '' : `${inTurn ? '</section>\n' : ''}<section><h2 class="turn-heading" id="turn-${described.turn}">Turn ${described.turn}</h2>\n`;
-    inTurn ||= described.turn !== null;
+    const chunk = rowsInChunk >= CHUNK_ROWS ? `${chunks++ > 0 ? '</div>\n' : ''}<div class="chunk">\n` : '';
+    rowsInChunk = chunk ? 1 : rowsInChunk + 1;
+    const turn = described.turn === null ? '' : `<h2 class="turn-heading" id="turn-${described.turn}">Turn ${described.turn}</h2>\n`;
     const paired = described.tool?.side === 'call' && row.output !== undefined;
     const { html, failed } = paired || (described.tool?.side === 'call' && described.tool.key) ? toolRow(row) : plainRow(item, described);
     if (failed) tally.fail(item.id ?? null, described.heading);
     lastId = item.id ?? lastId;
-    return turn + html;
+    return chunk + turn + html;
   }
 
   /** Writes the rows that no longer wait, in conversation order. */
@@ -140,7 +145,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     },
     end: () => {
       const rest = drain(true);
-      return `${rest}${inTurn ? '</section>\n' : ''}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}</body></html>\n`;
+      return `${rest}${chunks > 0 ? '</div>\n' : ''}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}</body></html>\n`;
     },
   };
 }

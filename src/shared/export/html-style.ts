@@ -1,7 +1,8 @@
 /**
- * The HTML export's own CSS: the viewer's colours in light and dark, readable from 320 px up. Rows far from the
- * viewport are skipped by layout (`content-visibility`), so a file of 50,000 items opens as fast as a short one. The
- * last rows are always laid out: a jump to the end lands on rows of their real height, which do not grow under it.
+ * The HTML export's own CSS: the viewer's colours in light and dark, readable from 320 px up. Chunks of rows far from
+ * the viewport are skipped by layout (`content-visibility`), so a file of 50,000 items opens nearly as fast as a short
+ * one. The last two chunks are always laid out: a jump to the end lands on rows of their real height, which do not
+ * grow under it.
  */
 export const HTML_STYLE = `
 :root{color-scheme:light dark;--bg:#f4f4f5;--card:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--code:#f4f4f5;--link:#4338ca;
@@ -20,7 +21,8 @@ dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;c
 .summary h2{font-size:.95rem;margin:0 0 .4rem;color:var(--fg)}.bad{color:var(--bad-fg)}
 .turn-heading{font-size:.8rem;font-weight:600;color:var(--muted);margin:1.5rem 0 .4rem;display:flex;align-items:center;gap:.5rem}
 .turn-heading::after{content:"";flex:1;height:1px;background:var(--line)}
-.row{content-visibility:auto;contain-intrinsic-size:auto 3.5rem;background:var(--card);border:1px solid var(--line);border-left:4px solid var(--other);
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 3500px}
+.row{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--other);
 border-radius:.5rem;padding:.6rem .9rem;margin:.5rem 0;overflow-wrap:anywhere}
 .role-user{border-left-color:var(--user)}.role-assistant{border-left-color:var(--assistant)}.role-system{border-left-color:var(--system)}
 .role-developer{border-left-color:var(--developer)}.role-tool{border-left-color:var(--tool)}.role-reasoning{border-left-color:var(--reasoning)}
@@ -44,6 +46,6 @@ img{max-width:100%;border-radius:.4rem}a{color:var(--link)}.removed-link{text-de
 .hljs-comment,.hljs-quote,.hljs-meta{color:var(--c);font-style:italic}.hljs-number,.hljs-literal,.hljs-deletion{color:var(--n)}
 .hljs-title,.hljs-type,.hljs-attr,.hljs-attribute,.hljs-variable,.hljs-property{color:var(--t)}
 @media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}}
-main>section:nth-last-of-type(-n+4)>.row:nth-last-child(-n+40),main>.row:nth-last-child(-n+40){content-visibility:visible}
-@media print{.row{content-visibility:visible}}
+.chunk:nth-last-of-type(-n+2){content-visibility:visible}
+@media print{.chunk{content-visibility:visible}}
 `;
