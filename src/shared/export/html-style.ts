@@ -32,7 +32,7 @@ summary{cursor:pointer;font-size:.85rem;line-height:1.5}summary h3{display:inlin
 .name{font:600 13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--fg)}
 .args{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted);overflow-wrap:anywhere}
 .badge{font:500 12px/1.4 ui-monospace,monospace;border-radius:.25rem;padding:0 .35rem;background:var(--ok-bg);color:var(--ok-fg);white-space:nowrap}
-.badge.is-bad{background:var(--bad-bg);color:var(--bad-fg)}.size,.note{color:var(--muted);font-size:.8rem}.note{font-style:italic;margin:.3rem 0}
+.badge.is-bad{background:var(--bad-bg);color:var(--bad-fg)}.size,.note{color:var(--muted);font-size:.8rem;overflow-wrap:anywhere}.note{font-style:italic;margin:.3rem 0}
 .text{white-space:pre-wrap;margin:.3rem 0}
 .md>:first-child{margin-top:0}.md>:last-child{margin-bottom:0}.md h1,.md h2,.md h3,.md h4{font-size:1rem;color:var(--fg);margin:.8rem 0 .3rem;text-transform:none;letter-spacing:0}
 .md h1{font-size:1.2rem}.md h2{font-size:1.1rem}.md p,.md ul,.md ol{margin:.4rem 0}.md ul,.md ol{padding-left:1.4rem}
