@@ -1,4 +1,4 @@
-import { itemSummaryLine, toolSummary } from '../items/tool-summary.ts';
+import { itemSummaryLine, outcomeOf, toolSummary } from '../items/tool-summary.ts';
 import { itemLabel } from '../items/item-catalog.ts';
 import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
 import { plainMarkdownReason } from '../markdown/markdown-rules.ts';
@@ -74,7 +74,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     const failed = summary.outcome?.failed ?? false;
     const badge = summary.outcome ? ` <span class="badge${failed ? ' is-bad' : ''}">${escapeHtml(summary.outcome.text)}</span>` : '';
     const size = summary.size ? ` <span class="size">→ ${escapeHtml(summary.size)}</span>` : '';
-    const answer = output ? `<div${anchor(output.item)}><h4>${escapeHtml(output.described.heading.replace(/^Tool output: .*?( \(|$)/, 'Output$1'))}</h4>${blocksHtml(output.described.blocks)}</div>` : '';
+    const answer = output ? `<div${anchor(output.item)}><h4>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}</div>` : '';
     const html =
       `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
       `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(summary.args)}</span>${badge}${size}</summary>` +
@@ -83,7 +83,8 @@ export function createHtmlExporter(meta: ExportMeta) {
   }
 
   function plainRow(item: ExportItem, described: DescribedItem): { html: string; failed: boolean } {
-    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : described.role === 'tool' && (toolSummary(item, undefined).outcome?.failed ?? false);
+    // An output written apart from its call is judged by itself, as the viewer's summary judges it.
+    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : described.role === 'tool' && (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
     const classes = `row role-${described.role}${failed ? ' failed' : ''}`;
     const heading = escapeHtml(described.heading);
     if (!described.collapsed) return { html: `<article class="${classes}"${anchor(item)}><h3>${heading}</h3>${blocksHtml(described.blocks)}</article>\n`, failed };

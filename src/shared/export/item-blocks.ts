@@ -17,6 +17,8 @@ export interface DescribedItem {
   role: string;
   /** The row's title as plain text; each format escapes it for its own syntax. */
   heading: string;
+  /** " (incomplete)" and the like when the status is not "completed", else empty. */
+  flag: string;
   blocks: Block[];
   /** For tool calls and outputs: the tool's name, and the key that pairs a call with the output folded into it. */
   tool: { name: string; side: 'call' | 'output'; key: string | null; folds: boolean } | null;
@@ -149,7 +151,7 @@ export function createItemDescriber() {
     const status = str(it.status);
     const flag = status && status !== 'completed' ? ` (${status.replace('_', ' ')})` : '';
     const collapsed = collapsedByDefault(type);
-    const described = (role: string, heading: string, blocks: Block[], tool: DescribedItem['tool'] = null): DescribedItem => ({ turn, role, heading, blocks, tool, collapsed });
+    const described = (role: string, heading: string, blocks: Block[], tool: DescribedItem['tool'] = null): DescribedItem => ({ turn, role, heading, flag, blocks, tool, collapsed });
 
     if (type === 'message') {
       const role = str(it.role) ?? 'unknown';
