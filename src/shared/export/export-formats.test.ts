@@ -167,6 +167,20 @@ describe('HTML export', () => {
     expect(html.match(/id="fco_1"/g)).toHaveLength(1);
   });
 
+  it('pairs parallel calls with their outputs in call order, and opens a failed one', () => {
+    const parallel = exportAll('html', meta, [
+      { id: 'a', type: 'function_call', call_id: 'ca', name: 'first', arguments: '{}' },
+      { id: 'b', type: 'local_shell_call', call_id: 'cb', action: { type: 'exec', command: ['false'] } },
+      { id: 'm', type: 'message', role: 'assistant', content: 'between' },
+      { id: 'bo', type: 'local_shell_call_output', call_id: 'cb', output: '{"stdout":"","stderr":"boom","exit_code":1}' },
+      { id: 'ao', type: 'function_call_output', call_id: 'ca', output: 'fine' },
+    ]);
+    const order = [...parallel.matchAll(/<(details|article) class="([^"]+)" id="([^"]+)"( open)?>/g)].map((match) => `${match[3]}:${match[2]}${match[4] ?? ''}`);
+    expect(order).toEqual(['a:row role-tool', 'b:row role-tool failed open', 'm:row role-assistant']);
+    expect(parallel).toContain('<span class="badge is-bad">exit 1</span>');
+    expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
+  });
+
   it('renders Markdown by the page rules, and writes the run summary', () => {
     expect(html).toContain('<div class="md"><p>What is <strong>2+2</strong>? Use <code>code</code>.</p></div>');
     expect(html).toContain('<dt>Messages</dt><dd>8 (5 user, 2 assistant, 1 system)</dd><dt>Turns</dt><dd>5</dd>');
