@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demo } from './demo-data.ts';
+import { demo, rowCount } from './demo-data.ts';
 import { CANARY_KEY, origin, PORTS } from './servers.ts';
 import { expectComplete, items, walkTranscript } from './transcript-helpers.ts';
 
@@ -262,7 +262,8 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
   offline.on('console', (message) => problems.push(message.text()));
   await offline.goto(`file://${html.path}`);
   await expect(offline.getByRole('heading', { level: 1 })).toHaveText(`Conversation ${trip.conversation.id}`);
-  await expect(offline.locator('article')).toHaveCount(trip.items.length);
+  // A row per item, an output inside its call's row, as on the page.
+  await expect(offline.locator('main .row')).toHaveCount(rowCount(trip.items));
   expect(await offline.locator('script').count()).toBe(0);
   expect(problems).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } fro
 export function exportFormatParam(c: Context): ExportFormat {
   const format = c.req.query('format') ?? 'markdown';
   if (isExportFormat(format)) return format;
-  throw new ApiFailure(400, 'invalid_parameter', `Invalid 'format': expected markdown, html or json, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
+  throw new ApiFailure(400, 'invalid_parameter', `Invalid 'format': expected ${Object.keys(EXPORT_FORMATS).join(', ')}, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
 }
 
 export interface HeldExport {

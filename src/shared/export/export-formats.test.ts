@@ -38,7 +38,9 @@ describe('markdown export', () => {
     expect(text).toContain('- **Source:** Demo');
     expect(text).toContain('- **Conversation:** conv_1');
     expect(text).toContain('- **Created:** 2023-11-14T22:13:20.000Z');
-    expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2', '## Turn 3']);
+    // Numbered as in the viewer's compact view: each user message opens a turn, what comes before is in none.
+    expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2']);
+    expect(text.indexOf('### System')).toBeLessThan(text.indexOf('## Turn 1'));
     expect(text).toContain('### System\n\nBe brief.');
     expect(text).toContain('### Assistant (incomplete)');
   });
@@ -54,7 +56,7 @@ describe('markdown export', () => {
 
   it('links images, notes embedded ones and encrypted content in one line', () => {
     expect(text).toContain('[Image](<https://img.example.com/cat.png>)');
-    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\._/);
+    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\\._/);
     expect(text).toContain('_Encrypted content (40 characters), not shown._');
     expect(text).toContain('- [A source](<https://example.com/a>)');
   });
@@ -72,6 +74,53 @@ describe('markdown export', () => {
 
   it('shows an unknown item type as JSON, dropping nothing', () => {
     expect(text).toContain('### brand_new_type\n\n```json\n{\n  "payload": {\n    "deep": true\n  }\n}\n```');
+  });
+});
+
+describe('markdown export of hostile fields', () => {
+  const breakout = '\n\n<img src=x onerror=alert(1)>\n# Fake heading\n';
+  const hostileMeta: ExportMeta = {
+    ...meta,
+    title: `Title${breakout}`,
+    conversation: { id: `conv_1${breakout}` },
+    snapshot: { id: 'snap', title: `Snap${breakout}`, origin: 'source', created_at: '2026-11-26T00:00:00.000Z', expires_at: null, item_count: 1, excluded_count: 0 },
+  };
+  const text = exportAll('markdown', hostileMeta, [
+    { id: 'm1', type: 'message', role: `user${breakout}`, status: `done${breakout}`, content: [{ type: 'input_file', filename: `a.txt${breakout}` }] },
+    { id: 'f1', type: 'function_call', call_id: 'c1', name: `tool${breakout}`, arguments: '{}' },
+    { id: 'p1', type: 'mcp_call', server_label: `srv${breakout}`, name: 'x', arguments: '{}' },
+    {
+      id: 'm2',
+      type: 'message',
+      role: 'assistant',
+      content: [
+        {
+          type: 'output_text',
+          text: 'ok',
+          annotations: [
+            { type: 'url_citation', url: 'javascript:alert(1)', title: 'js' },
+            { type: 'url_citation', url: 'data:text/html,<script>alert(1)</script>', title: 'data' },
+            { type: 'url_citation', url: 'mailto:a@example.com', title: 'mail' },
+          ],
+        },
+        { type: 'input_image', image_url: 'javascript:alert(2)' },
+      ],
+    },
+  ]);
+
+  it('keeps every field on its own line, escaped: no raw HTML, no heading it did not write', () => {
+    expect(text).not.toMatch(/(^|[^\\])<img/m);
+    expect(text).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(text).not.toMatch(/^#+ Fake heading/m);
+    const headings = text.match(/^#+ .*$/gm)!;
+    expect(headings).toHaveLength(5);
+    expect(headings[0]).toBe('# Title \\<img src=x onerror=alert(1)\\> # Fake heading');
+  });
+
+  it('writes only http(s) and mailto links', () => {
+    expect(text).not.toMatch(/\]\(<?(javascript|data):/i);
+    expect(text).toContain('- [mail](<mailto:a@example.com>)');
+    expect(text).toContain('- js\n');
   });
 });
 
@@ -102,9 +151,40 @@ describe('HTML export', () => {
     expect(html).toContain('<a href="https://img.example.com/cat.png" rel="noopener noreferrer">');
   });
 
-  it('opens and closes a section per turn, with an article per item anchored by its ID', () => {
-    expect(html.match(/<section>/g)).toHaveLength(html.match(/<\/section>/g)!.length);
-    expect(html).toContain('<article class="role-tool" id="fc_1"><h3>Tool call: get_weather</h3>');
+  it('numbers turns and writes a row per item anchored by its ID, in chunks of 50 rows', () => {
+    expect(html.match(/<div class="chunk">/g)).toHaveLength(1);
+    expect(html).toContain('</article>\n</div>\n<p id="end"');
+    const many = exportAll('html', meta, Array.from({ length: 120 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
+    expect(many.match(/<div class="chunk">/g)).toHaveLength(3);
+    expect(many.match(/<\/article>\n<\/div>\n<div class="chunk">\n<h2 class="turn-heading" id="turn-(51|101)">/g)).toHaveLength(2);
+    expect(html.match(/<h2 class="turn-heading" id="turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
+    expect(html).toContain('<article class="row role-system" id="msg_sys"><h3>System</h3>');
+  });
+
+  it('shows a call and its output as one row, summarised by the viewer one-liner', () => {
+    expect(html).toContain('<details class="row role-tool" id="fc_1"><summary><span class="name">get_weather</span> <span class="args">city: "Paris"</span> <span class="size">→ 13 B</span></summary>');
+    expect(html).toContain('<div id="fco_1"><h4>Output</h4><pre><code>Sunny ``` 21C</code></pre></div></details>');
+    expect(html.match(/id="fco_1"/g)).toHaveLength(1);
+  });
+
+  it('pairs parallel calls with their outputs in call order, and opens a failed one', () => {
+    const parallel = exportAll('html', meta, [
+      { id: 'a', type: 'function_call', call_id: 'ca', name: 'first', arguments: '{}' },
+      { id: 'b', type: 'local_shell_call', call_id: 'cb', action: { type: 'exec', command: ['false'] } },
+      { id: 'm', type: 'message', role: 'assistant', content: 'between' },
+      { id: 'bo', type: 'local_shell_call_output', call_id: 'cb', output: '{"stdout":"","stderr":"boom","exit_code":1}' },
+      { id: 'ao', type: 'function_call_output', call_id: 'ca', output: 'fine' },
+    ]);
+    const order = [...parallel.matchAll(/<(details|article) class="([^"]+)" id="([^"]+)"( open)?>/g)].map((match) => `${match[3]}:${match[2]}${match[4] ?? ''}`);
+    expect(order).toEqual(['a:row role-tool', 'b:row role-tool failed open', 'm:row role-assistant']);
+    expect(parallel).toContain('<span class="badge is-bad">exit 1</span>');
+    expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
+  });
+
+  it('renders Markdown by the page rules, and writes the run summary', () => {
+    expect(html).toContain('<div class="md"><p>What is <strong>2+2</strong>? Use <code>code</code>.</p></div>');
+    expect(html).toContain('<dt>Messages</dt><dd>8 (5 user, 2 assistant, 1 system)</dd><dt>Turns</dt><dd>5</dd>');
+    expect(html).toMatch(/<dt>Failures<\/dt><dd><span class="bad">1 failed or incomplete item<\/span>: <a href="#msg_a1">Assistant \(incomplete\)<\/a><\/dd>/);
   });
 });
 

@@ -2,6 +2,7 @@ import type { ExportItem, ExportMeta } from './export-document.ts';
 import { createHtmlExporter } from './html-export.ts';
 import { createJsonExporter } from './json-export.ts';
 import { createMarkdownExporter } from './markdown-export.ts';
+import { createOtlpExporter } from './otlp-export.ts';
 
 export interface Exporter {
   begin(): string;
@@ -13,6 +14,7 @@ export const EXPORT_FORMATS = {
   markdown: { extension: 'md', contentType: 'text/markdown; charset=utf-8', create: createMarkdownExporter },
   html: { extension: 'html', contentType: 'text/html; charset=utf-8', create: createHtmlExporter },
   json: { extension: 'json', contentType: 'application/json; charset=utf-8', create: createJsonExporter },
+  otlp: { extension: 'otlp.json', contentType: 'application/json; charset=utf-8', create: createOtlpExporter },
 } satisfies Record<string, { extension: string; contentType: string; create: (meta: ExportMeta) => Exporter }>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;

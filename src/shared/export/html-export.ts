@@ -1,71 +1,172 @@
+import { itemSummaryLine, outcomeOf, toolSummary } from '../items/tool-summary.ts';
+import { itemLabel } from '../items/item-catalog.ts';
+import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
+import { plainMarkdownReason } from '../markdown/markdown-rules.ts';
+import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
-import { createItemDescriber, type Block } from './item-blocks.ts';
-
-/** Everything that comes from a conversation goes through here: nothing in it can become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i;
-const SAFE_LINK = /^https?:\/\//i;
+import { HTML_STYLE } from './html-style.ts';
+import { createItemDescriber, type Block, type DescribedItem } from './item-blocks.ts';
+import { byCount, formatCount, plural, RunTally } from './run-tally.ts';
 
 /** The file reads offline: no script at all, and nothing loads from anywhere but the file itself. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const STYLE = `
-:root{color-scheme:light dark;--bg:#f4f4f5;--card:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--code:#f4f4f5;
---user:#6366f1;--assistant:#10b981;--system:#f59e0b;--developer:#8b5cf6;--tool:#0ea5e9;--reasoning:#71717a;--other:#a1a1aa}
-@media (prefers-color-scheme:dark){:root{--bg:#09090b;--card:#18181b;--fg:#f4f4f5;--muted:#a1a1aa;--line:#27272a;--code:#27272a}}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
-main,header{max-width:52rem;margin:0 auto;padding:1rem}
-h1{font-size:1.4rem;margin:.5rem 0}h2{font-size:1rem;color:var(--muted);margin:1.5rem 0 .5rem}h3{font-size:.9rem;margin:0 0 .4rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;color:var(--muted);margin:0}dd{margin:0;overflow-wrap:anywhere}
-article{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--other);border-radius:.5rem;padding:.75rem 1rem;margin:.5rem 0}
-.role-user{border-left-color:var(--user)}.role-assistant{border-left-color:var(--assistant)}.role-system{border-left-color:var(--system)}
-.role-developer{border-left-color:var(--developer)}.role-tool{border-left-color:var(--tool)}.role-reasoning{border-left-color:var(--reasoning)}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:.4rem 0}
-pre{background:var(--code);padding:.6rem;border-radius:.4rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.45 ui-monospace,monospace}
-.note{color:var(--muted);font-style:italic;margin:.4rem 0}img{max-width:100%;border-radius:.4rem}a{color:var(--user)}
-`;
+/** Rows are laid out (or skipped) a chunk at a time: far fewer boxes for the browser to track than one per row. */
+const CHUNK_ROWS = 50;
+
+/** How many rows may wait behind a call for its output; past that the call is written alone, its output as its own row. */
+const MAX_WAITING = 200;
+
+function textBlock(text: string, markdown: boolean): string {
+  const reason = markdown ? plainMarkdownReason(text) : 'plain';
+  if (reason === null) return `<div class="md">${markdownToHtml(text)}</div>`;
+  return `${markdown ? `<p class="note">${escapeHtml(reason)}</p>` : ''}<div class="text">${escapeText(text)}</div>`;
+}
 
 function block(b: Block): string {
   switch (b.kind) {
-    case 'heading':
-      return `<h3>${escapeHtml(b.text)}</h3>`;
     case 'text':
-      return `<div class="text">${escapeHtml(b.text)}</div>`;
+      return textBlock(b.text, b.markdown);
     case 'code':
-      return `<pre><code>${escapeHtml(b.text)}</code></pre>`;
-    case 'image':
-      if (SAFE_IMAGE.test(b.url)) return `<figure><img src="${escapeHtml(b.url)}" alt="${escapeHtml(b.label)}"></figure>`;
-      return SAFE_LINK.test(b.url) ? `<p><a href="${escapeHtml(b.url)}" rel="noopener noreferrer">${escapeHtml(b.label)}</a></p>` : `<p class="note">${escapeHtml(b.label)}: not included.</p>`;
-    case 'link':
-      return SAFE_LINK.test(b.url) ? `<p>↗ <a href="${escapeHtml(b.url)}" rel="noopener noreferrer">${escapeHtml(b.label)}</a></p>` : `<p class="note">${escapeHtml(b.label)}</p>`;
+      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(b.text)}</code></pre>`;
+    case 'image': {
+      if (b.url.startsWith('data:') && isSafeImageUrl(b.url)) return `<figure><img src="${escapeHtml(b.url)}" alt="${escapeHtml(b.label)}"></figure>`;
+      const href = safeLinkHref(b.url);
+      return href ? `<p><a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(b.label)} ↗</a></p>` : `<p class="note">${escapeHtml(b.label)}: not included.</p>`;
+    }
+    case 'link': {
+      const href = safeLinkHref(b.url);
+      return href ? `<p>↗ <a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(b.label)}</a></p>` : `<p class="note">${escapeHtml(b.label)}</p>`;
+    }
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;
   }
 }
 
-/** One self-contained HTML file in the viewer's colours, light and dark, with inline CSS only and no script. */
+const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
+const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'code' ? b.text.length : 0), 0);
+const anchor = (item: ExportItem) => (item.id ? ` id="${escapeHtml(item.id)}"` : '');
+
+interface Row {
+  item: ExportItem;
+  described: DescribedItem;
+  output?: { item: ExportItem; described: DescribedItem };
+  /** Written once its output has come, or once too many rows wait behind it. */
+  waiting: boolean;
+}
+
+/** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS only and no script. */
 export function createHtmlExporter(meta: ExportMeta) {
   const describe = createItemDescriber();
-  let inTurn = false;
+  const tally = new RunTally();
   const title = escapeHtml(exportTitle(meta));
+  const queue: Row[] = [];
+  const waitingByKey = new Map<string, Row>();
+  let rowsInChunk = CHUNK_ROWS;
+  let chunks = 0;
+  let lastId: string | null = null;
+
+  /** A call and its output as one <details>, summarised by the viewer's one-liner; open when it failed. */
+  function toolRow(row: Row): { html: string; failed: boolean } {
+    const { item, described, output } = row;
+    const summary = toolSummary(item, output?.item);
+    const failed = summary.outcome?.failed ?? false;
+    const badge = summary.outcome ? ` <span class="badge${failed ? ' is-bad' : ''}">${escapeHtml(summary.outcome.text)}</span>` : '';
+    const size = summary.size ? ` <span class="size">→ ${escapeHtml(summary.size)}</span>` : '';
+    const answer = output ? `<div${anchor(output.item)}><h4>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}</div>` : '';
+    const html =
+      `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
+      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(summary.args)}</span>${badge}${size}</summary>` +
+      `${described.blocks.length ? `<h4>${escapeHtml(itemLabel(item.type))}</h4>${blocksHtml(described.blocks)}` : ''}${answer}</details>\n`;
+    return { html, failed };
+  }
+
+  function plainRow(item: ExportItem, described: DescribedItem): { html: string; failed: boolean } {
+    // An output written apart from its call is judged by itself, as the viewer's summary judges it.
+    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : described.role === 'tool' && (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
+    const classes = `row role-${described.role}${failed ? ' failed' : ''}`;
+    const heading = escapeHtml(described.heading);
+    if (!described.collapsed) return { html: `<article class="${classes}"${anchor(item)}><h3>${heading}</h3>${blocksHtml(described.blocks)}</article>\n`, failed };
+    const line = itemSummaryLine(item);
+    const name = described.tool ? `<span class="name">${escapeHtml(described.tool.name)}</span>` : `<h3>${heading}</h3>`;
+    return {
+      html: `<details class="${classes}"${anchor(item)}${failed ? ' open' : ''}><summary>${name} <span class="args">${escapeHtml(line)}</span></summary>${blocksHtml(described.blocks)}</details>\n`,
+      failed,
+    };
+  }
+
+  function write(row: Row): string {
+    const { item, described } = row;
+    const chunk = rowsInChunk >= CHUNK_ROWS ? `${chunks++ > 0 ? '</div>\n' : ''}<div class="chunk">\n` : '';
+    rowsInChunk = chunk ? 1 : rowsInChunk + 1;
+    const turn = described.turn === null ? '' : `<h2 class="turn-heading" id="turn-${described.turn}">Turn ${described.turn}</h2>\n`;
+    const paired = described.tool?.side === 'call' && row.output !== undefined;
+    const { html, failed } = paired || (described.tool?.side === 'call' && described.tool.key) ? toolRow(row) : plainRow(item, described);
+    if (failed) tally.fail(item.id ?? null, described.heading);
+    lastId = item.id ?? lastId;
+    return chunk + turn + html;
+  }
+
+  /** Writes the rows that no longer wait, in conversation order. */
+  function drain(force: boolean): string {
+    let text = '';
+    const ready = () => queue.length > 0 && (force || !queue[0].waiting || queue.length > MAX_WAITING);
+    while (ready()) {
+      const row = queue.shift()!;
+      if (row.waiting && row.described.tool?.key) waitingByKey.delete(row.described.tool.key);
+      text += write(row);
+    }
+    return text;
+  }
+
   return {
     begin: () =>
       `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="referrer" content="no-referrer">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${STYLE}</style></head>\n` +
-      `<body><header><h1>${title}</h1><dl>${headerFacts(meta).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></header>\n<main>\n`,
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${HTML_STYLE}</style></head>\n` +
+      `<body><header><h1>${title}</h1><dl>${headerFacts(meta).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>` +
+      `<a class="jump" href="#end">Go to the last item ↓</a></header>\n<main>\n`,
     item(item: ExportItem): string {
-      const { turn, blocks } = describe(item);
-      const role = blocks[0]?.kind === 'heading' ? blocks[0].role.replace(/[^a-z]/g, '') : 'other';
-      const opening = turn === null ? '' : `${inTurn ? '</section>\n' : ''}<section><h2>Turn ${turn}</h2>\n`;
-      inTurn ||= turn !== null;
-      const anchor = item.id ? ` id="${escapeHtml(item.id)}"` : '';
-      return `${opening}<article class="role-${role}"${anchor}>${blocks.map(block).join('')}</article>\n`;
+      const described = describe(item);
+      tally.add(item, characters(described.blocks));
+      const tool = described.tool;
+      if (tool?.side === 'output' && tool.folds && tool.key && waitingByKey.has(tool.key)) {
+        const row = waitingByKey.get(tool.key)!;
+        waitingByKey.delete(tool.key);
+        row.output = { item, described };
+        row.waiting = false;
+        return drain(false);
+      }
+      const waiting = tool?.side === 'call' && tool.key !== null && item.type !== 'mcp_approval_request' && !waitingByKey.has(tool.key);
+      const row: Row = { item, described, waiting };
+      if (waiting) waitingByKey.set(tool!.key!, row);
+      queue.push(row);
+      return drain(false);
     },
-    end: () => `${inTurn ? '</section>\n' : ''}</main></body></html>\n`,
+    end: () => {
+      const rest = drain(true);
+      return `${rest}${chunks > 0 ? '</div>\n' : ''}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}</body></html>\n`;
+    },
   };
+}
+
+/** Written last, as only then are the counts known; the stylesheet shows it above the items. */
+function summaryHtml(tally: RunTally): string {
+  const roles = byCount(tally.roles);
+  const tools = byCount(tally.tools);
+  const rows: [string, string][] = [
+    ['Messages', `${formatCount(tally.messageCount)}${roles.length ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${escapeHtml(role)}`).join(', ')})` : ''}`],
+    ['Turns', formatCount(tally.turns)],
+  ];
+  if (tools.length) {
+    const named = tools.slice(0, 12).map(([name, count]) => `${escapeHtml(name)} ${formatCount(count)}`).join(', ');
+    rows.push(['Tool calls', `${formatCount(tally.toolCount)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
+  }
+  if (tally.reasoning) rows.push(['Reasoning', plural(tally.reasoning, 'item')]);
+  rows.push(['Size', `≈ ${formatCount(tally.tokens)} tokens <span class="note">(estimate: characters ÷ 4)</span>`]);
+  const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
+  const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';
+  rows.push(['Failures', tally.failureCount ? `<span class="bad">${plural(tally.failureCount, 'failed or incomplete item')}</span>: ${links}${more}` : 'none failed or incomplete']);
+  return `<aside aria-label="Run summary"><div class="summary"><h2>Run summary</h2><dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl></div></aside>\n`;
 }

@@ -1,20 +1,29 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportItem } from './export-document.ts';
-import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
+import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
-/** An item reduced to what a document shows: headings, text as written, code, images and one-line notes. */
+/** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
 export type Block =
-  | { kind: 'heading'; text: string; role: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'code'; text: string; language: string }
+  | { kind: 'text'; text: string; markdown: boolean }
+  | { kind: 'code'; text: string; language: string; label?: string }
   | { kind: 'image'; url: string; label: string }
   | { kind: 'link'; url: string; label: string }
   | { kind: 'note'; text: string };
 
 export interface DescribedItem {
-  /** Set on the item that opens a turn: a user message, or the first item. */
+  /** Set on the item that opens a turn: a user message, numbered as in the viewer's compact view. */
   turn: number | null;
+  /** What the row is, for its colour: user, assistant, system, developer, tool, reasoning or other. */
+  role: string;
+  /** The row's title as plain text; each format escapes it for its own syntax. */
+  heading: string;
+  /** " (incomplete)" and the like when the status is not "completed", else empty. */
+  flag: string;
   blocks: Block[];
+  /** For tool calls and outputs: the tool's name, and the key that pairs a call with the output folded into it. */
+  tool: { name: string; side: 'call' | 'output'; key: string | null; folds: boolean } | null;
+  /** The viewer shows this item as one line until opened (tool rows). */
+  collapsed: boolean;
 }
 
 type Loose = Record<string, unknown>;
@@ -30,14 +39,19 @@ function json(value: unknown): string {
   return stringifyJson(value, 2);
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Arguments are a JSON string that may be invalid: pretty when it parses, as written when not. */
 function argumentsBlock(raw: unknown): Block {
   if (typeof raw !== 'string') return { kind: 'code', text: json(raw), language: 'json' };
-  try {
-    return { kind: 'code', text: json(JSON.parse(raw)), language: 'json' };
-  } catch {
-    return { kind: 'code', text: raw, language: '' };
-  }
+  const parsed = parseJson(raw);
+  return parsed === undefined ? { kind: 'code', text: raw, language: '' } : { kind: 'code', text: json(parsed), language: 'json' };
 }
 
 function imageBlock(url: unknown, label: string, fileId?: unknown): Block {
@@ -46,16 +60,16 @@ function imageBlock(url: unknown, label: string, fileId?: unknown): Block {
   return { kind: 'note', text: `${label}: file ${str(fileId) ?? 'without an ID'}, not included.` };
 }
 
-function partBlocks(part: unknown): Block[] {
+function partBlocks(part: unknown, markdown: boolean): Block[] {
   const p = obj(part);
-  if (!p) return typeof part === 'string' ? [{ kind: 'text', text: part }] : [];
+  if (!p) return typeof part === 'string' ? [{ kind: 'text', text: part, markdown }] : [];
   switch (p.type) {
     case 'input_text':
     case 'output_text':
     case 'text':
     case 'summary_text':
     case 'reasoning_text': {
-      const blocks: Block[] = [{ kind: 'text', text: str(p.text) ?? '' }];
+      const blocks: Block[] = [{ kind: 'text', text: str(p.text) ?? '', markdown }];
       for (const annotation of Array.isArray(p.annotations) ? p.annotations : []) {
         const a = obj(annotation);
         if (a?.type === 'url_citation' && str(a.url)) blocks.push({ kind: 'link', url: a.url as string, label: str(a.title) || (a.url as string) });
@@ -74,9 +88,9 @@ function partBlocks(part: unknown): Block[] {
   }
 }
 
-function contentBlocks(content: unknown): Block[] {
-  if (typeof content === 'string') return [{ kind: 'text', text: content }];
-  return Array.isArray(content) ? content.flatMap(partBlocks) : [];
+function contentBlocks(content: unknown, markdown: boolean): Block[] {
+  if (typeof content === 'string') return [{ kind: 'text', text: content, markdown }];
+  return Array.isArray(content) ? content.flatMap((part) => partBlocks(part, markdown)) : [];
 }
 
 function encryptedNote(value: unknown): Block[] {
@@ -89,17 +103,42 @@ function rest(item: Loose): Loose {
   return Object.fromEntries(Object.entries(item).filter(([key, value]) => !SHOWN_ELSEWHERE.has(key) && value !== null && value !== undefined));
 }
 
+/** A shell's answer `{stdout, stderr, exit_code}` as one fence per stream, with its line breaks. */
+function streamBlocks(value: Loose): Block[] | null {
+  if (typeof value.stdout !== 'string' && typeof value.stderr !== 'string') return null;
+  const blocks: Block[] = [];
+  if (value.stdout) blocks.push({ kind: 'code', text: value.stdout as string, language: '', label: 'stdout' });
+  if (value.stderr) blocks.push({ kind: 'code', text: value.stderr as string, language: '', label: 'stderr' });
+  const outcome = obj(value.outcome);
+  const code = value.exit_code ?? outcome?.exit_code;
+  if (typeof code === 'number') blocks.push({ kind: 'note', text: `Exit code ${code}.` });
+  else if (outcome?.type === 'timeout') blocks.push({ kind: 'note', text: 'Timed out.' });
+  return blocks.length ? blocks : [{ kind: 'note', text: 'No output.' }];
+}
+
+/** Outputs always go in fences, with their own line breaks: a JSON string is shown parsed, a shell's streams apart. */
 function outputBlocks(output: unknown): Block[] {
-  if (typeof output === 'string') return [{ kind: 'code', text: output, language: '' }];
-  if (Array.isArray(output)) return output.flatMap(partBlocks);
+  if (typeof output === 'string') {
+    const parsed = output.trimStart().startsWith('{') || output.trimStart().startsWith('[') ? parseJson(output) : undefined;
+    const streams = obj(parsed) && streamBlocks(parsed as Loose);
+    if (streams) return streams;
+    return parsed === undefined ? [{ kind: 'code', text: output, language: '' }] : [{ kind: 'code', text: json(parsed), language: 'json' }];
+  }
+  if (Array.isArray(output)) {
+    if (output.length && output.every((entry) => obj(entry) && streamBlocks(entry as Loose))) return output.flatMap((entry) => streamBlocks(entry as Loose)!);
+    return output.flatMap((part) => partBlocks(part, false)).map((b) => (b.kind === 'text' ? { kind: 'code', text: b.text, language: '' } : b));
+  }
   const o = obj(output);
   if (o && (o.type === 'computer_screenshot' || typeof o.image_url === 'string')) return [imageBlock(o.image_url, 'Screenshot', o.file_id)];
   return output === undefined || output === null ? [] : [{ kind: 'code', text: json(output), language: 'json' }];
 }
 
+/** Roles the viewer colours; any other role reads as "other". */
+const ROLES = new Set(['user', 'assistant', 'system', 'developer']);
+
 /**
  * Reads items in conversation order and describes each one. It remembers tool names by call_id, so an output names
- * the tool it answers, and counts turns.
+ * the tool it answers, and numbers turns as the viewer's compact view does: each user message opens the next one.
  */
 export function createItemDescriber() {
   const toolNames = new Map<string, string>();
@@ -108,45 +147,53 @@ export function createItemDescriber() {
   return (item: ExportItem): DescribedItem => {
     const it = item as Loose;
     const type = item.type;
-    const opensTurn = turns === 0 || (type === 'message' && it.role === 'user');
-    const turn = opensTurn ? ++turns : null;
+    const turn = type === 'message' && it.role === 'user' ? ++turns : null;
     const status = str(it.status);
     const flag = status && status !== 'completed' ? ` (${status.replace('_', ' ')})` : '';
+    const collapsed = collapsedByDefault(type);
+    const described = (role: string, heading: string, blocks: Block[], tool: DescribedItem['tool'] = null): DescribedItem => ({ turn, role, heading, flag, blocks, tool, collapsed });
 
     if (type === 'message') {
       const role = str(it.role) ?? 'unknown';
-      return { turn, blocks: [{ kind: 'heading', text: `${capitalise(role)}${flag}`, role }, ...contentBlocks(it.content)] };
+      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user'));
     }
     if (type === 'reasoning') {
-      const summary = Array.isArray(it.summary) ? it.summary.flatMap(partBlocks) : [];
-      return { turn, blocks: [{ kind: 'heading', text: `Reasoning${flag}`, role: 'reasoning' }, ...summary, ...contentBlocks(it.content), ...encryptedNote(it.encrypted_content)] };
+      const summary = Array.isArray(it.summary) ? it.summary.flatMap((part) => partBlocks(part, true)) : [];
+      return described('reasoning', `Reasoning${flag}`, [...summary, ...contentBlocks(it.content, true), ...encryptedNote(it.encrypted_content)]);
     }
     if (type === 'mcp_list_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
-      return { turn, blocks: [{ kind: 'heading', text: `MCP tools of ${str(it.server_label) ?? 'a server'}`, role: 'tool' }, { kind: 'text', text: tools.join(', ') || 'none' }] };
+      return described('tool', `MCP tools of ${str(it.server_label) ?? 'a server'}`, [{ kind: 'text', text: tools.join(', ') || 'none', markdown: false }]);
     }
     // Which items are tool calls and which are their answers comes from the item catalog, as in the viewer.
     const pair = pairKey(it as { type: string });
     const isTool = itemKind(it as { type: string }) === 'tools';
     if (isTool && pair?.side === 'output' && type !== 'mcp_approval_response') {
       const name = toolNames.get(pair.key) ?? itemLabel(type);
-      return { turn, blocks: [{ kind: 'heading', text: `Tool output: ${name}${flag}`, role: 'tool' }, ...outputBlocks(it.output), ...more(it)] };
+      const output = type === 'program_output' ? it.result : it.output;
+      const extra = more(type === 'program_output' ? { ...it, result: undefined } : it);
+      return described('tool', `Tool output: ${name}${flag}`, [...outputBlocks(output), ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
+    }
+    if (type === 'additional_tools') {
+      const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
+      return described('tool', itemLabel(type), [{ kind: 'text', text: tools.join(', ') || 'none', markdown: false }, ...more({ ...it, tools: undefined })]);
     }
     if (isTool && pair?.side !== 'output') {
       const base = str(it.name) ?? itemLabel(type);
       const name = str(it.server_label) ? `${it.server_label}.${base}` : base;
       if (pair) toolNames.set(pair.key, name);
-      const blocks: Block[] = [{ kind: 'heading', text: `Tool call: ${name}${flag}`, role: 'tool' }];
+      const tool = { name, side: 'call' as const, key: pair?.key ?? null, folds: false };
+      const blocks: Block[] = [];
       if ('arguments' in it) blocks.push(argumentsBlock(it.arguments));
       if (typeof it.input === 'string') blocks.push({ kind: 'code', text: it.input, language: '' });
       if (type === 'image_generation_call' && typeof it.result === 'string' && it.result) {
         blocks.push({ kind: 'image', url: `data:image/png;base64,${it.result}`, label: 'Generated image' });
-        return { turn, blocks };
+        return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
       blocks.push(...more(it), ...outputBlocks(it.output));
-      return { turn, blocks };
+      return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
     }
-    return { turn, blocks: [{ kind: 'heading', text: `${type}${flag}`, role: 'other' }, ...more(it)] };
+    return described('other', `${itemLabel(type)}${flag}`, more(it));
   };
 }
 

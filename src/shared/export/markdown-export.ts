@@ -1,46 +1,32 @@
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { createItemDescriber, type Block } from './item-blocks.ts';
-
-/** A fence longer than any run of backticks inside, so no content can close it early. */
-function fence(text: string, language: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const ticks = '`'.repeat(Math.max(3, longest + 1));
-  return `${ticks}${language}\n${text}\n${ticks}`;
-}
-
-/** Link text and targets with brackets or spaces would break the link syntax. */
-const linkText = (text: string) => text.replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
-const linkTarget = (url: string) => `<${url.replace(/[<>\s]/g, encodeURIComponent)}>`;
+import { fence, markdownInline, markdownLink } from './markdown-text.ts';
 
 function block(b: Block): string {
   switch (b.kind) {
-    case 'heading':
-      return `### ${b.text}`;
     case 'text':
       return b.text;
     case 'code':
-      return fence(b.text, b.language);
+      return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(b.text, b.language)}`;
     case 'image':
       // Embedded images would make the text unreadable; a link to them stays short.
-      return b.url.startsWith('data:')
-        ? `_${b.label}: embedded (${b.url.length} characters), not included._`
-        : `[${linkText(b.label)}](${linkTarget(b.url)})`;
+      return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included\\._` : markdownLink(b.label, b.url);
     case 'link':
-      return `- [${linkText(b.label)}](${linkTarget(b.url)})`;
+      return `- ${markdownLink(b.label, b.url)}`;
     case 'note':
-      return `_${b.text.replace(/[_*]/g, '\\$&')}_`;
+      return `_${markdownInline(b.text)}_`;
   }
 }
 
-/** Markdown ready to paste into an issue: a heading per turn and per role, text as written, tools in fences. */
+/** Markdown ready to paste into an issue: a heading per turn and per item, text as written, outputs in fences. */
 export function createMarkdownExporter(meta: ExportMeta) {
   const describe = createItemDescriber();
   return {
-    begin: () => `# ${exportTitle(meta)}\n\n${headerFacts(meta).map(([label, value]) => `- **${label}:** ${value}`).join('\n')}\n`,
+    begin: () => `# ${markdownInline(exportTitle(meta))}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
     item(item: ExportItem): string {
-      const { turn, blocks } = describe(item);
-      return `${turn === null ? '' : `\n## Turn ${turn}\n`}\n${blocks.map(block).join('\n\n')}\n`;
+      const { turn, heading, blocks } = describe(item);
+      return `${turn === null ? '' : `\n## Turn ${turn}\n`}\n### ${markdownInline(heading)}\n\n${blocks.map(block).join('\n\n')}\n`.replace(/\n\n\n$/, '\n');
     },
     end: () => '',
   };

@@ -4,6 +4,7 @@ export const EXPORT_CHOICES = [
   { format: 'markdown', label: 'Markdown', title: 'Ready to paste into an issue' },
   { format: 'html', label: 'HTML', title: 'One file that reads offline' },
   { format: 'json', label: 'JSON', title: 'The conversation and every item, which the viewer can open again' },
+  { format: 'otlp', label: 'OpenTelemetry', title: 'OTLP/JSON traces (GenAI conventions) for any OTLP/HTTP collector' },
 ] as const;
 
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['format'];

@@ -6,7 +6,7 @@ import { RovingToolbar } from '../../../components/roving-toolbar';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { itemText } from '../lib/item-text';
 import { toPrettyJson } from '../lib/json-text';
-import { itemSummaryLine } from '../lib/tool-summary';
+import { itemSummaryLine } from '../../../shared/items/tool-summary';
 import type { RoleStyle } from '../lib/roles';
 import { useItemCollapse } from '../list/item-ui-store';
 import type { ConversationItem } from '../types';

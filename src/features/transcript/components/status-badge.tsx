@@ -1,5 +1,5 @@
 import { Icon } from '../../../components/icons';
-import { displayText } from '../lib/display-text';
+import { displayText } from '../../../shared/items/display-text';
 
 interface StatusBadgeProps {
   status: unknown;

@@ -1,6 +1,6 @@
 import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../../../shared/items/item-catalog';
-import { messageText } from '../lib/item-text';
-import { outcomeOf } from '../lib/tool-summary';
+import { messageText } from '../../../shared/items/display-text';
+import { outcomeOf } from '../../../shared/items/tool-summary';
 import type { Conversation, ConversationItem } from '../types';
 import type { End, TranscriptIndex } from './transcript-index';
 

@@ -1,4 +1,4 @@
-import { safeLinkHref } from './safe-url';
+import { safeLinkHref } from '../../../shared/markdown/safe-url';
 
 export interface Citation {
   number: number;

@@ -27,9 +27,3 @@ export function itemText(item: ConversationItem): string {
   return parts.length > 0 ? parts.join('\n\n') : toPrettyJson(item);
 }
 
-/** The plain text of a message's content, string or parts. */
-export function messageText(item: ConversationItem): string {
-  if (typeof item.content === 'string') return item.content;
-  if (!Array.isArray(item.content)) return '';
-  return item.content.map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '')).join(' ');
-}

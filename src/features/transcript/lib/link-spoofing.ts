@@ -1,4 +1,4 @@
-import { safeLinkHref } from './safe-url';
+import { safeLinkHref } from '../../../shared/markdown/safe-url';
 
 /** Characters that reorder text around them: a link could read "moc.elgoog" and go to "google.com". */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;

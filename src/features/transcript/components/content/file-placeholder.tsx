@@ -1,5 +1,5 @@
 import { Icon } from '../../../../components/icons';
-import { safeLinkHref } from '../../lib/safe-url';
+import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 
 interface FilePlaceholderProps {
   kind: 'image' | 'file';

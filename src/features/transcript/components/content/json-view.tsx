@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { inlineJson, isFlat } from '../../lib/inline-json';
+import { inlineJson, isFlat } from '../../../../shared/items/inline-json';
 
 const LEAF_LIMIT = 2_000;
 const CHILD_LIMIT = 500;

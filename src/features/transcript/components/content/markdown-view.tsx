@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from '../../../../components/copy-button';
 import { markCitations, type Citation } from '../../lib/citations';
@@ -9,32 +9,15 @@ import { hastText } from '../../lib/hast-text';
 import { spoofedTarget } from '../../lib/link-spoofing';
 import { rehypeCitations } from '../../lib/rehype-citations';
 import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
-import { safeLinkHref } from '../../lib/safe-url';
+import { safeLinkHref } from '../../../../shared/markdown/safe-url';
+import { remarkHtmlAsText, sanitizeSchema } from '../../../../shared/markdown/markdown-rules';
 import { SafeImage } from './safe-image';
-
-interface MdNode {
-  type: string;
-  value?: string;
-  children?: MdNode[];
-}
-
-/** Raw HTML in conversation content is shown as the text it is: never rendered, never silently dropped. */
-function remarkHtmlAsText() {
-  const walk = (node: MdNode) => {
-    if (node.type === 'html') node.type = 'text';
-    node.children?.forEach(walk);
-  };
-  return walk;
-}
 
 /** Only absolute http(s)/mailto links survive; javascript:, vbscript:, data: and the rest become inert. */
 function urlTransform(url: string, key: string): string {
   if (key === 'src') return url;
   return safeLinkHref(url) ?? '';
 }
-
-/** GitHub's rules, but image sources may be data: URLs: SafeImage decides which of those load. */
-const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] } };
 
 const components: Components = {
   a({ node, href, title, children }) {

@@ -1,5 +1,5 @@
 import { readCitations } from '../../lib/citations';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../../../shared/items/display-text';
 import { FilePlaceholder } from './file-placeholder';
 import { JsonView } from './json-view';
 import { RichText, type TextMode } from './rich-text';

@@ -2,15 +2,13 @@ import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { segmentText, type Citation } from '../../lib/citations';
 import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
-import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../lib/markdown-nesting';
-import { safeLinkHref } from '../../lib/safe-url';
+import { plainMarkdownReason } from '../../../../shared/markdown/markdown-rules';
+import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
 
 const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
 
-/** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
-export const MARKDOWN_LIMIT = 60_000;
 
 export type TextMode = 'markdown' | 'plain';
 
@@ -74,17 +72,9 @@ function LazyMarkdown({ text, citations }: { text: string; citations: readonly C
   );
 }
 
-/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
-function plainReason(text: string): string | null {
-  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
-  const nesting = markdownNesting(text);
-  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
-  return null;
-}
-
 /** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
 export function RichText({ text, mode, citations = [] }: RichTextProps) {
-  const reason = mode === 'markdown' ? plainReason(text) : null;
+  const reason = mode === 'markdown' ? plainMarkdownReason(text) : null;
   if (mode === 'markdown' && reason === null) return <LazyMarkdown text={text} citations={citations} />;
   if (citations.length === 0) {
     return (

@@ -2,9 +2,9 @@ import { IMAGE_LEFT_OUT } from '../../../../shared/snapshots/share-filter';
 import { LeftOutNote } from '../../lib/left-out';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../../../shared/items/display-text';
 import { useRemoteImageState } from '../../lib/remote-images';
-import { isSafeImageUrl } from '../../lib/safe-url';
+import { isSafeImageUrl } from '../../../../shared/markdown/safe-url';
 import { RemoteImagePrompt } from './remote-image-prompt';
 
 interface SafeImageProps {

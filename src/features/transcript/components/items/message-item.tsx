@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ownEntry } from '../../lib/display-text';
+import { ownEntry } from '../../../../shared/items/display-text';
 import { roleStyle } from '../../lib/roles';
 import { MessageContent } from '../content/message-content';
 import type { TextMode } from '../content/rich-text';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CALL_TYPE_OF, catalogEntry, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
-import { toolSummary } from '../../lib/tool-summary';
+import { toolSummary } from '../../../../shared/items/tool-summary';
 import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
 import { ItemFrame } from '../item-frame';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../../../shared/items/display-text';
 import { revealBidi } from '../../lib/link-spoofing';
-import { base64ImageUrl, safeLinkHref } from '../../lib/safe-url';
+import { base64ImageUrl, safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { CodeBlock } from '../content/code-block';
 import { JsonView } from '../content/json-view';
 import { LongText } from '../content/long-text';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../../../shared/items/display-text';
 import { parseJsonText } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
 import { CodeBlock } from '../content/code-block';

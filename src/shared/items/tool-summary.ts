@@ -1,8 +1,8 @@
-import type { ConversationItem } from '../types';
-import { inlineJson } from './inline-json';
-import { displayText } from './display-text';
-import { messageText } from './item-text';
-import { outcomeOf, parseJsonText as parse, type Outcome } from '../../../shared/items/tool-outcome';
+import { displayText, messageText } from './display-text.ts';
+import { inlineJson } from './inline-json.ts';
+import { outcomeOf, parseJsonText as parse, type Outcome } from './tool-outcome.ts';
+
+type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 export type { Outcome };
 export { outcomeOf };

@@ -1,4 +1,4 @@
-import { stringifyJson } from '../../../lib/stringify-deep';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 
 /**
  * Any value from a conversation as text to show, without calling a method of its own: an object with a
@@ -18,4 +18,11 @@ export function displayText(value: unknown): string {
 /** The value stored under `key` in a table of the app's own, but only its own: never `__proto__` or `constructor`. */
 export function ownEntry<T>(table: Record<string, T>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** The plain text of a message's content, string or parts. */
+export function messageText(item: { type: string; [field: string]: unknown }): string {
+  if (typeof item.content === 'string') return item.content;
+  if (!Array.isArray(item.content)) return '';
+  return item.content.map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '')).join(' ');
 }

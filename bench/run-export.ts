@@ -1,0 +1,79 @@
+// `npm run bench:export`: each export format over the 50,000-item agent run of bench/scale-data.mjs (time and size),
+// then the HTML file opened from disk in Chromium: time to load, and the longest task while jumping to its end.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+// @ts-expect-error: a plain ES module without types, shared with bench/scale.mjs
+import { generateAgentRun } from './scale-data.mjs';
+import type { ExportItem, ExportMeta } from '../src/shared/export/export-document.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../src/shared/export/export-formats.ts';
+
+const count = Number(process.argv[2] ?? 50_000);
+const items = generateAgentRun(count).items as ExportItem[];
+const meta: ExportMeta = {
+  title: `Agent run of ${count.toLocaleString('en')} items`,
+  source: { id: 'bench', label: 'Benchmark' },
+  conversation: { id: 'conv_bench', object: 'conversation', created_at: 1_764_000_000 },
+  exported_at: new Date().toISOString(),
+};
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+// BENCH_KEEP=<dir> keeps the files there, to open by hand.
+const dir = process.env.BENCH_KEEP ?? mkdtempSync(join(tmpdir(), 'viewer-bench-export-'));
+
+console.log(`${count.toLocaleString('en')} items, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+// BENCH_OPEN=<file.html> measures only the opening of an HTML file made before.
+let htmlPath = process.env.BENCH_OPEN ?? '';
+for (const format of htmlPath ? [] : (Object.keys(EXPORT_FORMATS) as ExportFormat[])) {
+  const started = performance.now();
+  const exporter = EXPORT_FORMATS[format].create(meta);
+  const chunks = [exporter.begin()];
+  for (const item of items) chunks.push(exporter.item(item));
+  chunks.push(exporter.end());
+  const ms = performance.now() - started;
+  const text = chunks.join('');
+  const bytes = Buffer.byteLength(text);
+  const path = join(dir, `export.${EXPORT_FORMATS[format].extension}`);
+  writeFileSync(path, text);
+  if (format === 'html') htmlPath = path;
+  console.log(`${format.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${mb(bytes).padStart(9)}`);
+}
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+try {
+  const opens: number[] = [];
+  const paints: number[] = [];
+  let worstJump = 0;
+  for (let run = 0; run < 3; run += 1) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Long tasks are recorded from the first byte; init scripts come from the browser, not the file, so its CSP allows them.
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { tasks: number[] }).tasks = tasks;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
+    const shown = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
+    opens.push(shown);
+    paints.push(paint);
+    const before = await page.evaluate(() => (window as unknown as { tasks: number[] }).tasks.length);
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => {
+      const end = document.getElementById('end')?.getBoundingClientRect();
+      return !!end && end.top < window.innerHeight && end.bottom > 0;
+    });
+    await page.waitForTimeout(300);
+    const jump = await page.evaluate((from) => (window as unknown as { tasks: number[] }).tasks.slice(from), before);
+    worstJump = Math.max(worstJump, 0, ...jump);
+    await page.close();
+  }
+  const seconds = (list: number[]) => list.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ');
+  console.log(`HTML opened from disk in Chromium: first contentful paint ${seconds(paints)}; whole file parsed and laid out (load event, next frame) ${seconds(opens)}`);
+  console.log(`jump to the end (End key): longest task ${Math.round(worstJump)} ms${worstJump === 0 ? ' (no task over 50 ms)' : ''}`);
+} finally {
+  await browser.close();
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import agentRun from '../demo/conversations/agent-run.json' with { type: 'json' };
+import { exportTraceServiceRequest } from '../../shared/export/otlp-shape.ts';
+import { createLazyStore } from '../store/open-store.ts';
+import { startTestViewer } from '../test-server.ts';
+import { startGeneratedUpstream } from '../testing/generated-upstream.ts';
+import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
+
+let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+beforeAll(async () => {
+  viewer = await startTestViewer();
+});
+afterAll(async () => {
+  await viewer?.close();
+});
+
+const exportUrl = (format: string) => `${viewer.url}/api/sources/demo/conversations/${agentRun.conversation.id}/export?format=${format}`;
+
+describe('the export route', () => {
+  it('answers format=otlp with an OTLP/JSON request a collector accepts, one span per turn and per tool call', async () => {
+    const response = await fetch(exportUrl('otlp'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${agentRun.conversation.id}.otlp.json"`);
+    const request = exportTraceServiceRequest.parse(await response.json());
+    const spans = request.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
+    expect(spans.filter((span) => span.name === 'chat')).toHaveLength(3);
+    expect(spans.filter((span) => span.name.startsWith('execute_tool ')).length).toBeGreaterThan(15);
+  });
+
+  it('names every format it knows when asked for another', async () => {
+    const response = await fetch(exportUrl('pdf'));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toBe("Invalid 'format': expected markdown, html, json, otlp, got 'pdf'.");
+  });
+});
+
+describe('the snapshot export route', () => {
+  it('answers format=otlp too, from the store: one trace, the conversation ID on every span', async () => {
+    const upstream = await startGeneratedUpstream(120);
+    const store = createLazyStore({ kind: 'pglite', directory: null });
+    const snapshots = await startSnapshotViewer({ upstream, store, config: {} });
+    try {
+      const created = await fetch(`${snapshots.url}/api/snapshots`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'openai', conversation_id: upstream.conversationId }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const response = await fetch(`${snapshots.url}/api/snapshots/${id}/export?format=otlp`, { headers: AUTH });
+      expect(response.status).toBe(200);
+      const spans = exportTraceServiceRequest.parse(await response.json()).resourceSpans[0].scopeSpans[0].spans;
+      expect(new Set(spans.map((span) => span.traceId)).size).toBe(1);
+      const ids = spans.map((span) => span.attributes?.find((attribute) => attribute.key === 'gen_ai.conversation.id')?.value);
+      expect(ids.every((value) => value !== undefined && 'stringValue' in value && value.stringValue === upstream.conversationId)).toBe(true);
+    } finally {
+      await snapshots.close();
+      await upstream.close();
+      await store.close();
+    }
+  }, 60_000);
+});

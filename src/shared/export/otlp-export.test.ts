@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import agentRun from '../../server/demo/conversations/agent-run.json' with { type: 'json' };
+import type { ExportItem, ExportMeta } from './export-document.ts';
+import { exportAll } from './export-formats.ts';
+import { exportTraceServiceRequest, type OtlpSpan } from './otlp-shape.ts';
+
+const meta: ExportMeta = { title: agentRun.title, source: { id: 'demo', label: 'Demo' }, conversation: agentRun.conversation, exported_at: '2026-12-01T00:00:00.000Z' };
+const items = agentRun.items as ExportItem[];
+
+function attribute(span: OtlpSpan, key: string): string | undefined {
+  const value = span.attributes?.find((entry) => entry.key === key)?.value;
+  return value && 'stringValue' in value ? value.stringValue : value && 'intValue' in value ? String(value.intValue) : undefined;
+}
+
+describe('OTLP export', () => {
+  const request = exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', meta, items)));
+  const spans = request.resourceSpans[0].scopeSpans[0].spans;
+  const byName = (name: string) => spans.filter((span) => span.name === name || span.name.startsWith(`${name} `));
+
+  it('is one trace, every span carrying the conversation ID, every parent a span of the trace', () => {
+    expect(new Set(spans.map((span) => span.traceId)).size).toBe(1);
+    const ids = new Set(spans.map((span) => span.spanId));
+    expect(ids.size).toBe(spans.length);
+    for (const span of spans) {
+      expect(attribute(span, 'gen_ai.conversation.id')).toBe(agentRun.conversation.id);
+      expect(span.parentSpanId === undefined || ids.has(span.parentSpanId)).toBe(true);
+      expect(BigInt(span.endTimeUnixNano)).toBeGreaterThan(BigInt(span.startTimeUnixNano));
+    }
+    expect(spans.filter((span) => !span.parentSpanId).map((span) => span.name)).toEqual(['invoke_agent']);
+  });
+
+  it('has a chat span per turn with its input and output messages', () => {
+    const chats = byName('chat');
+    expect(chats).toHaveLength(items.filter((item) => item.type === 'message' && item.role === 'user').length);
+    const first = chats[0];
+    const input = JSON.parse(attribute(first, 'gen_ai.input.messages')!);
+    expect(input.map((message: { role: string }) => message.role).slice(0, 3)).toEqual(['system', 'developer', 'user']);
+    const output = JSON.parse(attribute(first, 'gen_ai.output.messages')!);
+    expect(output.some((message: { parts: { type: string }[] }) => message.parts.some((part) => part.type === 'tool_call'))).toBe(true);
+    expect(output.some((message: { parts: { type: string }[] }) => message.parts.some((part) => part.type === 'reasoning'))).toBe(true);
+  });
+
+  it('has an execute_tool span per tool call, with name, call ID, arguments, result, and the failure status', () => {
+    const tools = byName('execute_tool');
+    const readFile = tools.filter((span) => attribute(span, 'gen_ai.tool.name') === 'read_file');
+    expect(readFile).toHaveLength(2);
+    expect(attribute(readFile[0], 'gen_ai.tool.call.id')).toBe('call_XNPAD0XCWEyXCD6vJSiOLcf8');
+    expect(attribute(readFile[0], 'gen_ai.tool.call.arguments')).toBe('{"path": "src/app.ts",');
+    expect(attribute(readFile[0], 'gen_ai.tool.call.result')).toContain('invalid_arguments');
+    expect(readFile[0].status).toEqual({ code: 2, message: 'error' });
+    expect(readFile[1].status).toEqual({});
+    const chatIds = new Set(byName('chat').map((span) => span.spanId));
+    for (const span of tools) {
+      expect(chatIds.has(span.parentSpanId!)).toBe(true);
+      expect(attribute(span, 'gen_ai.operation.name')).toBe('execute_tool');
+    }
+  });
+
+  it('gives the same conversation the same trace, and times items a millisecond apart from its creation', () => {
+    const again = exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', { ...meta, exported_at: '2027-01-01T00:00:00.000Z' }, items)));
+    expect(again.resourceSpans[0].scopeSpans[0].spans[0].traceId).toBe(spans[0].traceId);
+    const root = byName('invoke_agent')[0];
+    const created = BigInt(agentRun.conversation.created_at) * 1_000_000_000n;
+    expect(BigInt(root.startTimeUnixNano)).toBe(created);
+    expect(BigInt(root.endTimeUnixNano)).toBe(created + BigInt(items.length) * 1_000_000n);
+  });
+});

@@ -1,0 +1,223 @@
+import { toEpochMilliseconds } from '../../lib/timestamps.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
+import { outcomeOf } from '../items/tool-summary.ts';
+import type { ExportItem, ExportMeta } from './export-document.ts';
+
+type Loose = Record<string, unknown>;
+type Attribute = { key: string; value: { stringValue: string } | { intValue: string } };
+type Part = Record<string, unknown> & { type: string };
+type Message = { role: string; parts: Part[]; finish_reason?: string };
+
+/** OTLP/JSON enums are numbers: SPAN_KIND_INTERNAL, SPAN_KIND_CLIENT; STATUS_CODE_ERROR. */
+const INTERNAL = 1;
+const CLIENT = 3;
+const ERROR = 2;
+
+/** Tool items that list or offer tools, or answer an approval: no tool ran, so no span. */
+const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_request', 'mcp_approval_response']);
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : stringifyJson(value));
+
+/** FNV-1a, 64 bits, as hex: stable IDs from the conversation ID, so the same conversation always gives the same trace. */
+function fnv64(input: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < input.length; i += 1) hash = BigInt.asUintN(64, (hash ^ BigInt(input.charCodeAt(i))) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+function attributes(values: Record<string, string | number | null | undefined>): Attribute[] {
+  const list: Attribute[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'number') list.push({ key, value: { intValue: String(value) } });
+    else if (typeof value === 'string') list.push({ key, value: { stringValue: value } });
+  }
+  return list;
+}
+
+function contentParts(content: unknown): Part[] {
+  if (typeof content === 'string') return [{ type: 'text', content }];
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((part): Part[] => {
+    const p = part && typeof part === 'object' ? (part as Loose) : null;
+    if (!p) return typeof part === 'string' ? [{ type: 'text', content: part }] : [];
+    if (typeof p.text === 'string') return [{ type: 'text', content: p.text }];
+    if (typeof p.refusal === 'string') return [{ type: 'text', content: p.refusal }];
+    if (typeof p.image_url === 'string' && !p.image_url.startsWith('data:')) return [{ type: 'uri', modality: 'image', uri: p.image_url }];
+    return [{ type: String(p.type ?? 'unknown'), content: stringifyJson(p) }];
+  });
+}
+
+/** What a tool call was asked to do: its arguments, or what a built-in tool carries instead. */
+function callArguments(item: Loose): string {
+  for (const field of ['arguments', 'input', 'action', 'operation', 'code', 'queries']) if (item[field] !== undefined) return text(item[field]);
+  return '';
+}
+
+function callResult(item: Loose): string {
+  for (const field of ['output', 'result', 'results', 'outputs', 'tools', 'error']) if (item[field] !== undefined && item[field] !== null) return text(item[field]);
+  return '';
+}
+
+interface Turn {
+  spanId: string;
+  start: number;
+  input: Message[];
+  output: Message[];
+  failed: string | null;
+  /** Holds a user message: before the first one, items belong to the turn it will open. */
+  numbered: boolean;
+}
+
+/**
+ * OTLP/JSON (an ExportTraceServiceRequest) following the OpenTelemetry GenAI semantic conventions: one trace per
+ * conversation under an `invoke_agent` span, a `chat` span per turn, an `execute_tool` span per tool call. Items carry
+ * no timestamps, so each item takes one millisecond from the conversation's creation time, in conversation order.
+ */
+export function createOtlpExporter(meta: ExportMeta) {
+  const conversationId = meta.conversation.id ?? null;
+  const traceId = fnv64(`trace:${conversationId ?? meta.exported_at}`) + fnv64(`trace2:${conversationId ?? meta.exported_at}`);
+  const rootId = fnv64(`${traceId}:root`);
+  const exported = Date.parse(meta.exported_at);
+  const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
+  const nanos = (index: number) => `${Math.round(base) + index}000000`;
+  const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.id };
+  const waiting = new Map<string, { item: Loose; index: number }>();
+  let index = 0;
+  let spans = 0;
+  let turn: Turn | null = null;
+  let turns = 0;
+
+  function span(fields: { spanId: string; parentSpanId?: string; name: string; kind: number; start: number; end: number; attributes: Record<string, string | number | null | undefined>; error?: string | null }): string {
+    const json = stringifyJson({
+      traceId,
+      spanId: fields.spanId,
+      parentSpanId: fields.parentSpanId,
+      name: fields.name,
+      kind: fields.kind,
+      startTimeUnixNano: nanos(fields.start),
+      endTimeUnixNano: nanos(Math.max(fields.end, fields.start + 1)),
+      attributes: attributes({ ...common, ...fields.attributes }),
+      status: fields.error ? { code: ERROR, message: fields.error } : {},
+    });
+    return `${spans++ === 0 ? '' : ',\n'}${json}`;
+  }
+
+  function toolSpan(call: Loose, output: Loose | undefined, start: number, end: number): string {
+    const name = str(call.name) ?? itemLabel(String(call.type));
+    const outcome = outcomeOf(call as { type: string }, output as { type: string } | undefined);
+    const failed = outcome?.failed ? outcome.text : null;
+    return span({
+      spanId: fnv64(`${traceId}:${start}`),
+      parentSpanId: turn?.spanId ?? rootId,
+      name: `execute_tool ${name}`,
+      kind: INTERNAL,
+      start,
+      end,
+      error: failed,
+      attributes: {
+        'gen_ai.operation.name': 'execute_tool',
+        'gen_ai.tool.name': name,
+        'gen_ai.tool.call.id': str(call.call_id) ?? str(call.id),
+        'gen_ai.tool.type': call.type === 'function_call' || call.type === 'custom_tool_call' ? 'function' : 'extension',
+        'gen_ai.tool.call.arguments': callArguments(call),
+        'gen_ai.tool.call.result': output ? callResult(output) : callResult(call),
+        'error.type': failed,
+        'conversation_viewer.item.type': String(call.type),
+      },
+    });
+  }
+
+  /** Ends the open turn: its calls still without an answer, then its chat span. */
+  function closeTurn(end: number): string {
+    let out = '';
+    for (const [key, { item, index: start }] of waiting) {
+      out += toolSpan(item, undefined, start, end);
+      waiting.delete(key);
+    }
+    if (!turn) return out;
+    const { spanId, start, input, output, failed } = turn;
+    turn = null;
+    return (
+      out +
+      span({
+        spanId,
+        parentSpanId: rootId,
+        name: 'chat',
+        kind: CLIENT,
+        start,
+        end,
+        error: failed,
+        attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.input.messages': stringifyJson(input), 'gen_ai.output.messages': stringifyJson(output), 'error.type': failed },
+      })
+    );
+  }
+
+  function openTurn(start: number): Turn {
+    turns += 1;
+    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false };
+    return turn;
+  }
+
+  return {
+    begin: () =>
+      `{"resourceSpans":[{"resource":{"attributes":${stringifyJson(attributes({ 'service.name': 'conversation-viewer', 'conversation_viewer.source': meta.source.label ?? meta.source.id }))}},` +
+      `"scopeSpans":[{"scope":{"name":"conversation-viewer.export","version":"1"},"spans":[\n`,
+    item(item: ExportItem): string {
+      const it = item as Loose;
+      const at = index++;
+      let out = '';
+      // A user message opens a turn, as in the viewer; what comes before the first one belongs to the first.
+      const opensTurn = item.type === 'message' && it.role === 'user';
+      if (opensTurn && turn?.numbered) out += closeTurn(at);
+      const current = turn ?? openTurn(at);
+      current.numbered ||= opensTurn;
+      if (item.type === 'message') {
+        const role = str(it.role) ?? 'unknown';
+        const message: Message = { role, parts: contentParts(it.content) };
+        if (role === 'assistant') {
+          message.finish_reason = it.status === 'incomplete' ? 'length' : 'stop';
+          current.output.push(message);
+          if (it.status === 'incomplete' || it.status === 'failed') current.failed = String(it.status);
+        } else {
+          current.input.push(message);
+        }
+        return out;
+      }
+      if (itemKind(it as { type: string }) === 'reasoning') {
+        const summary = Array.isArray(it.summary) ? it.summary : [];
+        const parts = [...contentParts(summary), ...contentParts(it.content)].map((part) => ({ type: 'reasoning', content: part.content ?? '' }));
+        if (parts.length) current.output.push({ role: 'assistant', parts });
+        return out;
+      }
+      if (itemKind(it as { type: string }) !== 'tools' || NOT_CALLS.has(item.type)) return out;
+      const pair = pairKey(it as { type: string });
+      const callId = str(it.call_id) ?? str(it.id);
+      if (pair?.side === 'output') {
+        const call = waiting.get(pair.key);
+        waiting.delete(pair.key);
+        current.input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: callId, response: callResult(it) }] });
+        return out + (call ? toolSpan(call.item, it, call.index, at + 1) : toolSpan(it, it, at, at + 1));
+      }
+      current.output.push({ role: 'assistant', parts: [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) }] });
+      if (pair) {
+        waiting.set(pair.key, { item: it, index: at });
+        return out;
+      }
+      return out + toolSpan(it, undefined, at, at + 1);
+    },
+    end(): string {
+      const out = closeTurn(index);
+      const root = span({
+        spanId: rootId,
+        name: 'invoke_agent',
+        kind: INTERNAL,
+        start: 0,
+        end: index,
+        attributes: { 'gen_ai.operation.name': 'invoke_agent', 'conversation_viewer.items': index, 'conversation_viewer.turns': turns, 'conversation_viewer.title': meta.title },
+      });
+      return `${out}${root}\n]}]}]}\n`;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { defaultSchema } from 'rehype-sanitize';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from './markdown-nesting.ts';
+
+/** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
+export const MARKDOWN_LIMIT = 60_000;
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+/** Raw HTML in conversation content is shown as the text it is: never rendered, never silently dropped. */
+export function remarkHtmlAsText() {
+  const walk = (node: MdNode) => {
+    if (node.type === 'html') node.type = 'text';
+    node.children?.forEach(walk);
+  };
+  return walk;
+}
+
+/** GitHub's rules, but image sources may be data: URLs: the page and the export decide which of those show. */
+export const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] } };
+
+/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
+export function plainMarkdownReason(text: string): string | null {
+  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
+  const nesting = markdownNesting(text);
+  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
+  return null;
+}
