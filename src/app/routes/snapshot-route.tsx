@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { CompareWithButton } from '../../features/compare/components/compare-with-button';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
 import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
@@ -19,6 +21,7 @@ export function SnapshotRoute() {
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
   const snapshot = useQuery(snapshotQueryOptions(snapshotId));
+  const sources = useQuery(sourcesQueryOptions());
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange(navigate);
 
@@ -55,6 +58,7 @@ export function SnapshotRoute() {
           url.hash = itemId;
           return url.toString();
         }}
+        toolbarExtras={<CompareWithButton current={{ value: `s:${snapshotId}` }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />}
       />
     </div>
   );

@@ -34,13 +34,39 @@ export function diffWords(a: string, b: string): TextSegment[] {
     deleted = '';
     inserted = '';
   };
-  for (const edit of edits) {
-    if (edit.op === 'equal') {
+  const runs = equalRuns(edits.map((edit) => edit.op), tokensA, edits);
+  edits.forEach((edit, i) => {
+    if (edit.op === 'equal' && runs[i]) {
       flush();
       push('equal', tokensA[edit.a]);
+    } else if (edit.op === 'equal') {
+      deleted += tokensA[edit.a];
+      inserted += tokensA[edit.a];
     } else if (edit.op === 'delete') deleted += tokensA[edit.a];
     else inserted += tokensB[edit.b];
-  }
+  });
   flush();
+  const shared = segments.reduce((total, segment) => total + (segment.op === 'equal' ? segment.text.length : 0), 0);
+  // Two texts that share only a few words read better as one removed and one added block than as confetti.
+  if (shared < 0.2 * Math.max(a.length, b.length)) return [...(a ? [{ op: 'delete' as const, text: a }] : []), ...(b ? [{ op: 'insert' as const, text: b }] : [])];
   return segments;
+}
+
+/** Which equal tokens stay equal: a short stretch (a space, "the", a comma) between two changes joins the change. */
+function equalRuns(ops: EditOp[], tokensA: string[], edits: { a: number }[]): boolean[] {
+  const keep = ops.map((op) => op === 'equal');
+  let i = 0;
+  while (i < ops.length) {
+    if (ops[i] !== 'equal') {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    let text = '';
+    while (end < ops.length && ops[end] === 'equal') text += tokensA[edits[end++].a];
+    const between = i > 0 && end < ops.length;
+    if (between && text.trim().length <= 3) for (let k = i; k < end; k += 1) keep[k] = false;
+    i = end;
+  }
+  return keep;
 }
