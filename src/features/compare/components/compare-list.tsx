@@ -119,7 +119,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
               >
                 <span aria-hidden="true" className="font-mono">≡</span>
                 <span>
-                  {entry.count.toLocaleString('en')} identical items
+                  {entry.items.toLocaleString('en')} identical {entry.items === 1 ? 'item' : 'items'}
                 </span>
                 <span className="ml-auto text-xs">Show</span>
               </button>

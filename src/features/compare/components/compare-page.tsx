@@ -4,7 +4,7 @@ import { describeApiError } from '../../../lib/describe-api-error';
 import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
 import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
 import type { Side } from '../lib/compare-search';
-import { differencePositions, displayRows, headline, stepDifference } from '../lib/display-rows';
+import { differencePositions, displayRows, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
@@ -79,7 +79,7 @@ export function ComparePage({ a, b }: ComparePageProps) {
   const alignment = state.status === 'done' ? state.alignment : null;
 
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
-  const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened) : []), [alignment, opened]);
+  const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
   const positions = useMemo(() => (alignment ? differencePositions(shown, alignment.rows) : []), [alignment, shown]);
   /** The aligned row of the difference the reader is at. */
   const [currentRow, setCurrentRow] = useState<number | null>(null);
@@ -126,7 +126,7 @@ export function ComparePage({ a, b }: ComparePageProps) {
       {alignment ? (
         <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
           <p data-testid="compare-headline" className="min-w-0 flex-1 basis-64 font-medium">
-            {headline(alignment.rows, alignment.samePrefix, alignment.unitsA.length, alignment.unitsB.length)}
+            {headline(alignment, runs?.a.length ?? 0, runs?.b.length ?? 0)}
           </p>
           {positions.length > 0 ? (
             <div className="flex items-center gap-2">

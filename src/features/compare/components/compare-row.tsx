@@ -70,6 +70,8 @@ function TextSide({ part, side }: { part: Extract<ChangePart, { kind: 'text' }>;
   return <p className="text-sm break-words whitespace-pre-wrap">{shown.length > 0 ? shown : <span className="text-zinc-500 italic">(empty)</span>}</p>;
 }
 
+const clipValue = (value: string) => (value.length > 400 ? `${value.slice(0, 399)}…` : value);
+
 /** One side's view of a JSON diff: the paths whose value this side has and the other lacks or holds otherwise. */
 function JsonSide({ part, side }: { part: Extract<ChangePart, { kind: 'json' }>; side: Side }) {
   const { changes, unchanged, truncated } = part.diff;
@@ -80,7 +82,13 @@ function JsonSide({ part, side }: { part: Extract<ChangePart, { kind: 'json' }>;
         return (
           <p key={`${change.kind}:${change.path}`} className="break-words">
             <span className="text-zinc-600 dark:text-zinc-400">{change.path || '(value)'}: </span>
-            {value === undefined ? <span className="text-zinc-500 italic">(absent)</span> : <span className={side === 'a' ? REMOVED : ADDED}>{value.length > 400 ? `${value.slice(0, 399)}…` : value}</span>}
+            {value === undefined ? (
+              <span className="text-zinc-500 italic">(absent)</span>
+            ) : side === 'a' ? (
+              <del className={REMOVED}>{clipValue(value)}</del>
+            ) : (
+              <ins className={`${ADDED} no-underline`}>{clipValue(value)}</ins>
+            )}
           </p>
         );
       })}

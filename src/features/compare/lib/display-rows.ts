@@ -1,13 +1,20 @@
-import type { AlignedRow } from './align-runs';
+import type { AlignedRow, Alignment } from './align-runs';
 
 /** What the list shows: an aligned row, or a run of same rows folded into one line. */
-export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number };
+export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number; items: number };
+
+/** Items in an aligned row, as the transcript counts them: a call and its folded output are two. */
+export function itemsInRow(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB'>, row: number): number {
+  const { a, b } = alignment.rows[row];
+  const unit = a >= 0 ? alignment.unitsA[a] : alignment.unitsB[b];
+  return unit.output >= 0 ? 2 : 1;
+}
 
 /** Shorter runs of same rows are shown as they are: a fold line would take as much room as they do. */
 const MIN_FOLD = 3;
 
 /** Folds each run of same rows (unless the reader opened it, by its first row) into one line. */
-export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<number>): DisplayRow[] {
+export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<number>, itemsIn: (row: number) => number = () => 1): DisplayRow[] {
   const shown: DisplayRow[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -18,7 +25,11 @@ export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<num
     }
     let end = i;
     while (end < rows.length && rows[end].diff === 'same') end += 1;
-    if (end - i >= MIN_FOLD && !opened.has(i)) shown.push({ kind: 'fold', start: i, count: end - i });
+    if (end - i >= MIN_FOLD && !opened.has(i)) {
+      let items = 0;
+      for (let row = i; row < end; row += 1) items += itemsIn(row);
+      shown.push({ kind: 'fold', start: i, count: end - i, items });
+    }
     else for (let row = i; row < end; row += 1) shown.push({ kind: 'row', row });
     i = end;
   }
@@ -43,12 +54,15 @@ export function stepDifference(positions: readonly number[], from: number | null
   return null;
 }
 
-/** "Same for the first 8 items", "The runs are identical", "They differ from the first item". */
-export function headline(rows: readonly AlignedRow[], samePrefix: number, countA: number, countB: number): string {
+/** "Same for the first 11 items", "The runs are identical", "They differ from the first item"; items counted as the transcript does. */
+export function headline(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB' | 'samePrefix'>, itemsA: number, itemsB: number): string {
   const items = (n: number) => `${n.toLocaleString('en')} item${n === 1 ? '' : 's'}`;
-  if (countA === 0 && countB === 0) return 'Both runs are empty.';
-  if (samePrefix === rows.length) return `The runs are identical: the same ${items(countA)}, in the same order.`;
+  const { rows, samePrefix, unitsA, unitsB } = alignment;
+  if (itemsA === 0 && itemsB === 0) return 'Both runs are empty.';
+  if (samePrefix === rows.length) return `The runs are identical: the same ${items(itemsA)}, in the same order.`;
   if (samePrefix === 0) return 'The runs differ from the first item.';
-  if (samePrefix === Math.min(countA, countB)) return `Same for the first ${items(samePrefix)}; then run ${countA > countB ? 'A' : 'B'} goes on alone.`;
-  return `Same for the first ${items(samePrefix)}, then they part.`;
+  let shared = 0;
+  for (let row = 0; row < samePrefix; row += 1) shared += itemsInRow(alignment, row);
+  if (samePrefix === Math.min(unitsA.length, unitsB.length)) return `Same for the first ${items(shared)}; then run ${unitsA.length > unitsB.length ? 'A' : 'B'} goes on alone.`;
+  return `Same for the first ${items(shared)}, then they part.`;
 }

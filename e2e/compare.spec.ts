@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { demo } from './demo-data.ts';
+
+const good = demo('forked-run-good');
+const sideways = demo('forked-run-sideways');
+const compareUrl = (a: string, b: string) => `/compare?a=${a}&b=${b}&source=demo`;
+
+test('two forked runs: where they part, what changed, and stepping through the differences @phone', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page.getByTestId('items-a')).toHaveText(String(good.items.length));
+  await expect(page.getByTestId('items-b')).toHaveText(String(sideways.items.length));
+  await expect(page.getByTestId('failures-a')).toHaveText('0');
+  await expect(page.getByTestId('failures-b')).toHaveText('2');
+
+  // Rows are matched by content: the patch both runs made pairs up as changed, though every ID differs.
+  const rows = page.locator('[data-diff]');
+  await expect(rows).toHaveCount(6);
+  expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-diff')))).toEqual(['changed', 'changed', 'only-a', 'only-b', 'only-b', 'changed']);
+  const patchA = good.items.find((item) => item.type === 'function_call' && JSON.stringify(item).includes('apply_patch'))!;
+  const patchB = sideways.items.find((item) => item.type === 'function_call' && JSON.stringify(item).includes('apply_patch'))!;
+  const firstChange = rows.first();
+  await expect(firstChange).toHaveAttribute('data-a-id', patchA.id);
+  await expect(firstChange).toHaveAttribute('data-b-id', patchB.id);
+  // It opens at the first difference, with a structural diff of the arguments.
+  await expect(firstChange).toHaveAttribute('aria-current', 'true');
+  await expect(firstChange).toBeInViewport();
+  await expect(firstChange.locator('del')).toContainText(['"src/lib/format-price.ts"']);
+  await expect(firstChange.locator('ins')).toContainText(['"src/cart/cart-total.tsx"']);
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+
+  // A failure on one side only is marked on that side of its row.
+  const tests = rows.nth(1);
+  await expect(tests.getByTestId('failed-here')).toHaveCount(1);
+
+  // Next and previous, by button and by key.
+  await page.getByRole('button', { name: 'Next difference' }).click();
+  await expect(tests).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('n');
+  await expect(rows.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(rows.nth(2)).toHaveAttribute('data-diff', 'only-a');
+  await expect(page.getByTestId('difference-position')).toHaveText('3 of 6 differences');
+  await page.keyboard.press('p');
+  await page.getByRole('button', { name: 'Previous difference' }).click();
+  await expect(firstChange).toHaveAttribute('aria-current', 'true');
+
+  // The shared start is one folded line, and opens into its rows.
+  const fold = page.getByTestId('identical-fold');
+  await expect(fold).toHaveText(/11 identical items/);
+  await fold.click();
+  await expect(fold).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-a-id', good.items[0].id);
+  await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-b-id', sideways.items[0].id);
+});
+
+test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {
+  await page.goto(`/c/${good.conversation.id}?source=demo`);
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByLabel('Compare this run with').fill(sideways.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+
+  await page.goto('/');
+  await page.getByLabel('Run A').fill(sideways.conversation.id);
+  await page.getByLabel('Run B').fill(`http://example.test/c/${good.conversation.id}?source=demo`);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`a=${sideways.conversation.id}&b=${good.conversation.id}&source=demo`));
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
+});
+
+test('identical runs say so; an unknown conversation names its side', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, good.conversation.id));
+  await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
+  await expect(page.locator('[data-diff]')).toHaveCount(0);
+
+  await page.goto(compareUrl(good.conversation.id, 'conv_nosuchconversation0000'));
+  await expect(page.getByRole('alert')).toContainText('Run B (conv_nosuchconversation0000)');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+
+  await page.goto('/compare?a=hello&b=conv_x&source=demo');
+  await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
+});
