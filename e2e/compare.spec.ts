@@ -71,6 +71,23 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
 });
 
+test('a file opened in this tab can be one side', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill(sideways.items.map((item) => JSON.stringify(item)).join('\n'));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page).toHaveURL(/\/file/);
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByLabel('Compare this run with').fill(good.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=file&b=${good.conversation.id}`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', sideways.items[11].id);
+
+  // The file lives in the tab that opened it: a reload has none, and the page says which side is missing.
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Run A: No file is open in this tab');
+});
+
 test('identical runs say so; an unknown conversation names its side', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, good.conversation.id));
   await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);

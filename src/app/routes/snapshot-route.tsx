@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
@@ -21,7 +21,8 @@ export function SnapshotRoute() {
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
   const snapshot = useQuery(snapshotQueryOptions(snapshotId));
-  const sources = useQuery(sourcesQueryOptions());
+  // A snapshot's reader may have no access to the viewer itself: its sources are offered only when already known.
+  const sources = useQueryClient().getQueryData(sourcesQueryOptions().queryKey);
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange(navigate);
 
@@ -58,7 +59,7 @@ export function SnapshotRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={<CompareWithButton current={{ value: `s:${snapshotId}` }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />}
+        toolbarExtras={<CompareWithButton current={{ value: `s:${snapshotId}` }} sources={sources?.sources ?? []} defaultSource={sources?.defaultSource ?? null} />}
       />
     </div>
   );

@@ -14,6 +14,8 @@ function call(name: string, args: object, output: string): ConversationItem[] {
   ];
 }
 
+const callPair = () => call('f', { x: 1 }, 'ok');
+
 /** The same script, with fresh IDs each time it is called: two runs never share an ID. */
 const run = (...texts: string[]) => texts.map((text) => (text.startsWith('u:') ? user(text.slice(2)) : assistant(text)));
 const diffs = (items: { rows: { diff: string }[] }) => items.rows.map((row) => row.diff);
@@ -77,6 +79,15 @@ describe('alignRuns', () => {
     const a = [user('go'), ...call('search', { q: 'x' }, 'r')];
     const b = [user('go'), assistant('I will not search.')];
     expect(diffs(alignRuns(a, b))).toEqual(['same', 'only-a', 'only-b']);
+  });
+
+  it('treats an empty or default field as a missing one', () => {
+    const [fc, output] = callPair();
+    const bare = { ...output };
+    delete bare.status;
+    expect(diffs(alignRuns([fc, { ...output, status: 'completed' }], [{ ...fc }, bare]))).toEqual(['same']);
+    const withLogprobs = { ...assistant('hi'), content: [{ type: 'output_text', text: 'hi', annotations: [], logprobs: [] }] };
+    expect(diffs(alignRuns([withLogprobs], [{ ...withLogprobs, content: [{ type: 'output_text', text: 'hi' }] }]))).toEqual(['same']);
   });
 
   it('treats whitespace differences in text as the same', () => {

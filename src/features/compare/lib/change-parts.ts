@@ -48,8 +48,8 @@ export function changeParts(a: RunRow, b: RunRow): ChangePart[] {
   const labels = [...new Set([...left.keys(), ...right.keys()])];
   const parts: ChangePart[] = [];
   for (const label of labels) {
-    const valueA = left.get(label);
-    const valueB = right.get(label);
+    const valueA = left.get(label) ?? (label === 'status' ? 'completed' : undefined);
+    const valueB = right.get(label) ?? (label === 'status' ? 'completed' : undefined);
     if (canonical(valueA) === canonical(valueB)) continue;
     const jsonA = asJson(valueA);
     const jsonB = asJson(valueB);

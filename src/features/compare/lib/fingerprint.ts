@@ -23,6 +23,13 @@ export function parseJsonString(text: string): unknown {
   }
 }
 
+/** An empty field says what a missing one does (`annotations: []`, `logprobs: []`), and done is the default status. */
+function leftOut(key: string, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value) && value.length === 0) return true;
+  return key === 'status' && value === 'completed';
+}
+
 /** A canonical text for a value: keys sorted, run-specific fields left out, text normalised. */
 export function canonical(value: unknown, depth = 0): string {
   if (depth > MAX_DEPTH) return '…';
@@ -33,7 +40,7 @@ export function canonical(value: unknown, depth = 0): string {
   if (Array.isArray(value)) return `[${value.map((entry) => canonical(entry, depth + 1)).join(',')}]`;
   if (isRecord(value)) {
     const keys = Object.keys(value)
-      .filter((key) => !RUN_SPECIFIC.has(key) && value[key] !== undefined)
+      .filter((key) => !RUN_SPECIFIC.has(key) && !leftOut(key, value[key]))
       .sort();
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key], depth + 1)}`).join(',')}}`;
   }
