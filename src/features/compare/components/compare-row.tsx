@@ -3,6 +3,8 @@ import { itemStyle } from '../../transcript/lib/roles';
 import type { ConversationItem } from '../../transcript/types';
 import type { AlignedRow } from '../lib/align-runs';
 import { changeParts, type ChangePart, type RunRow } from '../lib/change-parts';
+import type { JsonChange } from '../lib/json-diff';
+import { diffWords, type TextSegment } from '../lib/word-diff';
 import type { Side } from '../lib/compare-search';
 import { rowText, toolName } from '../lib/row-text';
 
@@ -17,6 +19,8 @@ export interface CompareRowProps {
 
 /** A side's text past this many characters is cut: a row of a diff should fit on a few screens. */
 const SIDE_BUDGET = 4000;
+/** Two values longer than this together are marked whole: sixty word diffs of long strings would hold up the row. */
+const WORD_DIFF_LIMIT = 2000;
 
 const TAGS: Record<AlignedRow['diff'], { text: string; className: string }> = {
   same: { text: 'Same', className: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300' },
@@ -43,12 +47,12 @@ function ItemBadge({ item, failed }: { item: ConversationItem; failed: boolean }
   );
 }
 
-/** One side's view of a text diff: the words both share, and those only this side has, marked. */
-function TextSide({ part, side }: { part: Extract<ChangePart, { kind: 'text' }>; side: Side }) {
+/** One side's view of a word diff: the words both share, and those only this side has, marked. */
+function sideSegments(segments: readonly TextSegment[], side: Side, limit: number): ReactNode[] {
   const own = side === 'a' ? 'delete' : 'insert';
-  let budget = SIDE_BUDGET;
+  let budget = limit;
   const shown: ReactNode[] = [];
-  for (const [i, segment] of part.segments.entries()) {
+  for (const [i, segment] of segments.entries()) {
     if (segment.op !== 'equal' && segment.op !== own) continue;
     if (budget <= 0) break;
     const text = segment.text.length > budget ? `${segment.text.slice(0, budget)}…` : segment.text;
@@ -67,10 +71,26 @@ function TextSide({ part, side }: { part: Extract<ChangePart, { kind: 'text' }>;
       ),
     );
   }
+  return shown;
+}
+
+function TextSide({ part, side }: { part: Extract<ChangePart, { kind: 'text' }>; side: Side }) {
+  const shown = sideSegments(part.segments, side, SIDE_BUDGET);
   return <p className="text-sm break-words whitespace-pre-wrap">{shown.length > 0 ? shown : <span className="text-zinc-500 italic">(empty)</span>}</p>;
 }
 
-const clipValue = (value: string) => (value.length > 400 ? `${value.slice(0, 399)}…` : value);
+/** A changed value: a word diff when both are short enough to diff at once, else the whole value marked. */
+function ChangedValue({ change, side }: { change: JsonChange; side: Side }) {
+  const value = side === 'a' ? change.a : change.b;
+  if (value === undefined) return <span className="text-zinc-500 italic">(absent)</span>;
+  if (change.kind === 'changed' && change.a !== undefined && change.b !== undefined && change.a.length + change.b.length < WORD_DIFF_LIMIT) {
+    return <span>{sideSegments(diffWords(change.a, change.b), side, VALUE_BUDGET)}</span>;
+  }
+  return side === 'a' ? <del className={REMOVED}>{clipValue(value)}</del> : <ins className={`${ADDED} no-underline`}>{clipValue(value)}</ins>;
+}
+
+const VALUE_BUDGET = 400;
+const clipValue = (value: string) => (value.length > VALUE_BUDGET ? `${value.slice(0, VALUE_BUDGET - 1)}…` : value);
 
 /** One side's view of a JSON diff: the paths whose value this side has and the other lacks or holds otherwise. */
 function JsonSide({ part, side }: { part: Extract<ChangePart, { kind: 'json' }>; side: Side }) {
@@ -78,17 +98,10 @@ function JsonSide({ part, side }: { part: Extract<ChangePart, { kind: 'json' }>;
   return (
     <div className="space-y-0.5 font-mono text-xs">
       {changes.slice(0, 60).map((change) => {
-        const value = side === 'a' ? change.a : change.b;
         return (
           <p key={`${change.kind}:${change.path}`} className="break-words">
             <span className="text-zinc-600 dark:text-zinc-400">{change.path || '(value)'}: </span>
-            {value === undefined ? (
-              <span className="text-zinc-500 italic">(absent)</span>
-            ) : side === 'a' ? (
-              <del className={REMOVED}>{clipValue(value)}</del>
-            ) : (
-              <ins className={`${ADDED} no-underline`}>{clipValue(value)}</ins>
-            )}
+            <ChangedValue change={change} side={side} />
           </p>
         );
       })}
