@@ -20,15 +20,18 @@ export function CompareRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const defaultSource = sources.data?.defaultSource ?? null;
   const known = sources.data?.sources ?? null;
-  const a = useSideOrigin(sideSpec(search, 'a', defaultSource), known);
-  const b = useSideOrigin(sideSpec(search, 'b', defaultSource), known);
+  const specA = sideSpec(search, 'a', defaultSource);
+  const specB = sideSpec(search, 'b', defaultSource);
+  const a = useSideOrigin(specA, known);
+  const b = useSideOrigin(specB, known);
 
   const backLink = (
     <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
       ← Open another conversation
     </Link>
   );
-  if (sources.error) {
+  // A comparison of two snapshots needs no source; its reader may not even have access to the viewer's sources.
+  if (sources.error && (specA.kind === 'api' || specB.kind === 'api')) {
     return (
       <div className="space-y-4">
         {backLink}
@@ -42,7 +45,7 @@ export function CompareRoute() {
       <SideProblem side="a" origin={a} />
       <SideProblem side="b" origin={b} />
       {a.state === 'ready' && b.state === 'ready' ? (
-        <ComparePage key={`${search.a}|${search.b}|${search.source}|${search.a_source}|${search.b_source}`} a={a} b={b} />
+        <ComparePage key={`${search.a}|${search.b}|${search.source}|${search.a_source}|${search.b_source}`} a={a} b={b} canShare={Boolean(sources.data && sources.data.snapshots !== 'off')} />
       ) : a.state === 'error' || b.state === 'error' ? null : (
         <div aria-busy="true" className="h-40 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
       )}

@@ -8,6 +8,7 @@ import { differencePositions, displayRows, headline, itemsInRow, stepDifference 
 import { useAlignment } from '../lib/use-alignment';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
+import { ShareComparison } from './share-comparison';
 import { SideSummary, type SideStats } from './side-summary';
 
 export interface ReadySide {
@@ -19,6 +20,8 @@ export interface ReadySide {
 interface ComparePageProps {
   a: ReadySide;
   b: ReadySide;
+  /** Whether this viewer stores snapshots, so the comparison can be shared as two. */
+  canShare: boolean;
 }
 
 const button =
@@ -60,7 +63,7 @@ function SideError({ side, ready, transcript }: { side: Side; ready: ReadySide; 
 }
 
 /** Two runs side by side, aligned by content, opened at the first place where they part. */
-export function ComparePage({ a, b }: ComparePageProps) {
+export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const runA = useTranscript(a.origin);
   const runB = useTranscript(b.origin);
   const sideA = useSideStats(runA);
@@ -115,7 +118,10 @@ export function ComparePage({ a, b }: ComparePageProps) {
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+        {canShare ? <ShareComparison a={a} b={b} /> : null}
+      </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={sideA.title} stats={sideA.stats} loading={runA.index.itemCount} />
         <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={sideB.title} stats={sideB.stats} loading={runB.index.itemCount} />
