@@ -114,6 +114,6 @@ test('a comparison can be stored as two snapshots, and its link holds still', as
   await page.goto(link);
   // System and developer messages are left out of both snapshots, as Share snapshot does by default.
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 9 items, then they part.');
-  await expect(page.getByTestId('summary-a')).toContainText('a snapshot');
+  await expect(page.getByTestId('summary-a')).toContainText('snapshot of Demo');
   await expect(page.locator('[data-diff]')).toHaveCount(6);
 });

@@ -43,7 +43,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         state: 'ready',
         origin: { kind: 'snapshot', snapshotId: spec.snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? spec.snapshotId, conversation: { id: spec.snapshotId, ...data.conversation } },
         name: data.title ?? `snapshot ${spec.snapshotId}`,
-        sourceLabel: 'a snapshot',
+        sourceLabel: `snapshot of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
       };
     }
     case 'api': {
