@@ -79,7 +79,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
     [ready, runA.index, runB.index, runA.version, runB.version],
   );
   const state = useAlignment(runs);
-  const alignment = state.status === 'done' ? state.alignment : null;
+  const done = state.status === 'done' ? state : null;
+  const alignment = done?.alignment ?? null;
 
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
@@ -102,10 +103,10 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   useDifferenceKeys(step);
 
   // A comparison opens at the first difference: that is what the reader came for.
-  const opening = useRef<unknown>(null);
+  const openedAtFirst = useRef(false);
   useEffect(() => {
-    if (!alignment || opening.current === alignment) return;
-    opening.current = alignment;
+    if (!alignment || openedAtFirst.current) return;
+    openedAtFirst.current = true;
     const first = positions[0];
     if (first === undefined) return;
     const entry = shown[first];
@@ -132,7 +133,7 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
       {alignment ? (
         <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
           <p data-testid="compare-headline" className="min-w-0 flex-1 basis-64 font-medium">
-            {headline(alignment, runs?.a.length ?? 0, runs?.b.length ?? 0)}
+            {headline(alignment, done?.runs.a.length ?? 0, done?.runs.b.length ?? 0)}
           </p>
           {positions.length > 0 ? (
             <div className="flex items-center gap-2">
@@ -154,8 +155,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         alignment.rows.length > 0 ? (
           <CompareList
             alignment={alignment}
-            itemsA={runs?.a ?? []}
-            itemsB={runs?.b ?? []}
+            itemsA={done?.runs.a ?? []}
+            itemsB={done?.runs.b ?? []}
             shown={shown}
             current={currentPosition}
             stickyOffset={sticky.height}
