@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { demo } from './demo-data.ts';
 
@@ -117,3 +118,15 @@ test('a comparison can be stored as two snapshots, and its link holds still', as
   await expect(page.getByTestId('summary-a')).toContainText('snapshot of Demo');
   await expect(page.locator('[data-diff]')).toHaveCount(6);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the compare page has no serious or critical accessibility violation, ${scheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+    await expect(page.locator('[data-diff]').first()).toBeVisible();
+    await page.getByTestId('identical-fold').click();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)).toEqual([]);
+  });
+}
