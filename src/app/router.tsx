@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 import { parseTranscriptSearch } from './search-params';
+import { parseCompareSearch } from '../features/compare/lib/compare-search';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -30,6 +31,14 @@ const fileRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/file-route'), 'FileRoute'),
 });
 
+const compareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compare',
+  validateSearch: parseCompareSearch,
+  // The alignment, its worker and the diff views load only when a comparison is opened.
+  component: lazyRouteComponent(() => import('./routes/compare-route'), 'CompareRoute'),
+});
+
 const snapshotsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/snapshots',
@@ -37,7 +46,7 @@ const snapshotsRoute = createRoute({
 });
 
 export function createAppRouter() {
-  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute]) });
+  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute, compareRoute]) });
 }
 
 declare module '@tanstack/react-router' {

@@ -73,10 +73,19 @@ const SNAPSHOT_READS = /^\/(s\/[A-Za-z0-9_-]{1,64}|api\/snapshots\/[A-Za-z0-9_-]
  * (VIEWER_SNAPSHOTS=public) anyone with a link reads that one snapshot: its page, the app's static files and its
  * three read endpoints. Listing, creating and revoking snapshots stay behind access control.
  */
-export function isOpenPath(path: string, method = 'GET', publicSnapshots = false): boolean {
+export function isOpenPath(path: string, method = 'GET', publicSnapshots = false, query = ''): boolean {
   if (path === '/healthz') return true;
   if (!publicSnapshots || (method !== 'GET' && method !== 'HEAD')) return false;
-  return SNAPSHOT_READS.test(path) || path.startsWith('/assets/') || path === '/favicon.svg';
+  return SNAPSHOT_READS.test(path) || path.startsWith('/assets/') || path === '/favicon.svg' || isSnapshotComparison(path, query);
+}
+
+const SNAPSHOT_SIDE = /^s:[A-Za-z0-9_-]{1,64}$/;
+
+/** A comparison of two snapshots is as public as they are: its page is the app's HTML, its data their read endpoints. */
+function isSnapshotComparison(path: string, query: string): boolean {
+  if (path !== '/compare' && path !== '/compare/') return false;
+  const search = new URLSearchParams(query);
+  return SNAPSHOT_SIDE.test(search.get('a') ?? '') && SNAPSHOT_SIDE.test(search.get('b') ?? '');
 }
 
 export function challenge(access: AccessControl): string {

@@ -37,7 +37,7 @@ export function createServerApp({ api, access, log, clientDir, publicSnapshots =
   if (access) {
     // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
     app.use('*', async (c, next) => {
-      if (isOpenPath(c.req.path, c.req.method, publicSnapshots) || isAuthorized(access, c.req.header('authorization'))) return next();
+      if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
       return c.body(UNAUTHORIZED_BODY, 401, { 'content-type': 'application/json', 'www-authenticate': challenge(access) });
     });
   }

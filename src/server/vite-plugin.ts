@@ -36,8 +36,8 @@ export function viewerServer(): Plugin {
         stdoutLog(accessLogLine({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, durationMs: performance.now() - started, ...ids }));
       });
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      const path = (req.url ?? '').split('?')[0];
-      if (viewer.access && !isOpenPath(path, req.method, viewer.publicSnapshots) && !isAuthorized(viewer.access, req.headers.authorization)) {
+      const [path, query = ''] = (req.url ?? '').split('?', 2);
+      if (viewer.access && !isOpenPath(path, req.method, viewer.publicSnapshots, query) && !isAuthorized(viewer.access, req.headers.authorization)) {
         res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': challenge(viewer.access) });
         res.end(UNAUTHORIZED_BODY);
         return;

@@ -1,6 +1,9 @@
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { getOpenedFile } from '../../features/open-file/lib/opened-file';
+import { useQuery } from '@tanstack/react-query';
+import { CompareWithButton } from '../../features/compare/components/compare-with-button';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
 import { useViewChange, viewFromSearch } from '../transcript-view';
@@ -11,6 +14,7 @@ const route = getRouteApi('/file');
 /** /file: the conversation of a local file, in the same transcript view; it lives in this tab only. */
 export function FileRoute() {
   const [file] = useState(getOpenedFile);
+  const sources = useQuery(sourcesQueryOptions());
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
@@ -48,7 +52,12 @@ export function FileRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={<ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items }} name={file.name} />}
+        toolbarExtras={
+          <>
+            <CompareWithButton current={{ value: 'file' }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />
+            <ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items }} name={file.name} />
+          </>
+        }
       />
     </div>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { CompareForm } from '../../features/compare/components/compare-form';
 import { HomePage } from '../../features/home/components/home-page';
 import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
@@ -19,6 +20,7 @@ export function HomeRoute() {
       <HomePage
         sources={sources.data}
         fileOpener={<OpenFilePanel onOpened={() => void navigate({ to: '/file' })} />}
+        comparer={<CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />}
         recent={recent}
         now={now}
         onClearRecent={() => {

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { CompareWithButton } from '../../features/compare/components/compare-with-button';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
 import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
@@ -20,6 +22,8 @@ export function SnapshotRoute() {
   const navigate = route.useNavigate();
   const hash = useLocation({ select: (location) => location.hash });
   const snapshot = useQuery(snapshotQueryOptions(snapshotId));
+  // A snapshot's reader may have no access to the viewer itself: its sources are offered only when already known.
+  const sources = useQueryClient().getQueryData(sourcesQueryOptions().queryKey);
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange(navigate);
 
@@ -57,6 +61,7 @@ export function SnapshotRoute() {
           url.hash = itemId;
           return url.toString();
         }}
+        toolbarExtras={<CompareWithButton current={{ value: `s:${snapshotId}` }} sources={sources?.sources ?? []} defaultSource={sources?.defaultSource ?? null} />}
       />
       </ManifestContext.Provider>
     </div>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
+import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
@@ -103,7 +104,12 @@ export function TranscriptRoute() {
           url.hash = itemId;
           return url.toString();
         }}
-        toolbarExtras={sources.data?.snapshots === 'off' ? undefined : (loadedItems) => <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} loadedItems={loadedItems} />}
+        toolbarExtras={(loadedItems) => (
+          <>
+            <CompareWithButton current={{ value: conversationId, source }} sources={sources.data?.sources ?? []} defaultSource={source} />
+            {sources.data?.snapshots === 'off' ? null : <ShareSnapshotButton target={{ kind: 'source', source, conversationId }} name={conversationId} loadedItems={loadedItems} />}
+          </>
+        )}
       />
     </div>
   );

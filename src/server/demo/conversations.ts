@@ -1,5 +1,7 @@
 import agentRun from './conversations/agent-run.json' with { type: 'json' };
 import aliceAndBob from './conversations/alice-and-bob.json' with { type: 'json' };
+import forkedRunGood from './conversations/forked-run-good.json' with { type: 'json' };
+import forkedRunSideways from './conversations/forked-run-sideways.json' with { type: 'json' };
 import citationsAndReasoning from './conversations/citations-and-reasoning.json' with { type: 'json' };
 import hostilePayloads from './conversations/hostile-payloads.json' with { type: 'json' };
 import longSupportThread from './conversations/long-support-thread.json' with { type: 'json' };
@@ -15,6 +17,8 @@ export const demoConversations = (
   [
   tripPlanning,
   agentRun,
+  forkedRunGood,
+  forkedRunSideways,
   markdownAnswer,
   citationsAndReasoning,
   weatherToolCall,

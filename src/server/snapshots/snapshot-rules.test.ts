@@ -76,4 +76,13 @@ describe('open paths with public snapshots', () => {
     expect(isOpenPath('/api/snapshots/abc', 'DELETE', true)).toBe(false);
     expect(isOpenPath('/healthz')).toBe(true);
   });
+
+  it('open a comparison page only when both its sides are snapshots', () => {
+    expect(isOpenPath('/compare', 'GET', true, '?a=s:abc_DEF-123&b=s:xyz')).toBe(true);
+    expect(isOpenPath('/compare', 'GET', false, '?a=s:abc&b=s:xyz')).toBe(false);
+    for (const query of ['?a=s:abc&b=conv_1', '?a=s:abc', '?a=file&b=s:abc', '?a=s:a/b&b=s:xyz', '']) {
+      expect([query, isOpenPath('/compare', 'GET', true, query)]).toEqual([query, false]);
+    }
+    expect(isOpenPath('/c/conv_1', 'GET', true, '?a=s:abc&b=s:xyz')).toBe(false);
+  });
 });

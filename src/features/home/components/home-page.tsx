@@ -14,9 +14,11 @@ interface HomePageProps {
   now: number;
   /** Opening a conversation from a local file. */
   fileOpener?: ReactNode;
+  /** Comparing two runs. */
+  comparer?: ReactNode;
 }
 
-export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpener }: HomePageProps) {
+export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpener, comparer }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -30,6 +32,19 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpen
         <OpenConversationForm sources={sources.sources} defaultSource={sources.defaultSource} onOpen={onOpen} />
       </section>
       {fileOpener}
+      {comparer ? (
+        <section aria-labelledby="compare-heading" className="space-y-3">
+          <div className="space-y-1">
+            <h2 id="compare-heading" className="text-lg font-semibold">
+              Compare with…
+            </h2>
+            <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
+              Two runs of one task (a retry, a fork, the same prompt on two models): see how long they agree and where they part.
+            </p>
+          </div>
+          {comparer}
+        </section>
+      ) : null}
       <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} now={now} />
       <DemoList examples={sources.demoExamples} />
     </div>

@@ -1,0 +1,132 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { demo } from './demo-data.ts';
+
+const good = demo('forked-run-good');
+const sideways = demo('forked-run-sideways');
+const compareUrl = (a: string, b: string) => `/compare?a=${a}&b=${b}&source=demo`;
+
+test('two forked runs: where they part, what changed, and stepping through the differences @phone', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page.getByTestId('items-a')).toHaveText(String(good.items.length));
+  await expect(page.getByTestId('items-b')).toHaveText(String(sideways.items.length));
+  await expect(page.getByTestId('failures-a')).toHaveText('0');
+  await expect(page.getByTestId('failures-b')).toHaveText('2');
+
+  // Rows are matched by content: the patch both runs made pairs up as changed, though every ID differs.
+  const rows = page.locator('[data-diff]');
+  await expect(rows).toHaveCount(6);
+  expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-diff')))).toEqual(['changed', 'changed', 'only-a', 'only-b', 'only-b', 'changed']);
+  const patchA = good.items.find((item) => item.type === 'function_call' && JSON.stringify(item).includes('apply_patch'))!;
+  const patchB = sideways.items.find((item) => item.type === 'function_call' && JSON.stringify(item).includes('apply_patch'))!;
+  const firstChange = rows.first();
+  await expect(firstChange).toHaveAttribute('data-a-id', patchA.id);
+  await expect(firstChange).toHaveAttribute('data-b-id', patchB.id);
+  // It opens at the first difference, with a structural diff of the arguments.
+  await expect(firstChange).toHaveAttribute('aria-current', 'true');
+  await expect(firstChange).toBeInViewport();
+  await expect(firstChange).toContainText('path: "src/lib/format-price.ts"');
+  await expect(firstChange).toContainText('path: "src/cart/cart-total.tsx"');
+  await expect(firstChange.locator('del')).not.toHaveCount(0);
+  await expect(firstChange.locator('ins')).not.toHaveCount(0);
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+
+  // A failure on one side only is marked on that side of its row.
+  const tests = rows.nth(1);
+  await expect(tests.getByTestId('failed-here')).toHaveCount(1);
+
+  // Next and previous, by button and by key.
+  await page.getByRole('button', { name: 'Next difference' }).click();
+  await expect(tests).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('n');
+  await expect(rows.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(rows.nth(2)).toHaveAttribute('data-diff', 'only-a');
+  await expect(page.getByTestId('difference-position')).toHaveText('3 of 6 differences');
+  await page.keyboard.press('p');
+  await page.getByRole('button', { name: 'Previous difference' }).click();
+  await expect(firstChange).toHaveAttribute('aria-current', 'true');
+
+  // The shared start is one folded line, and opens into its rows.
+  const fold = page.getByTestId('identical-fold');
+  await expect(fold).toHaveText(/11 identical items/);
+  await fold.click();
+  await expect(fold).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-a-id', good.items[0].id);
+  await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-b-id', sideways.items[0].id);
+});
+
+test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {
+  await page.goto(`/c/${good.conversation.id}?source=demo`);
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByLabel('Compare this run with').fill(sideways.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+
+  await page.goto('/');
+  await page.getByLabel('Run A').fill(sideways.conversation.id);
+  await page.getByLabel('Run B').fill(`http://example.test/c/${good.conversation.id}?source=demo`);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`a=${sideways.conversation.id}&b=${good.conversation.id}&source=demo`));
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
+});
+
+test('a file opened in this tab can be one side', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill(sideways.items.map((item) => JSON.stringify(item)).join('\n'));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page).toHaveURL(/\/file/);
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByLabel('Compare this run with').fill(good.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=file&b=${good.conversation.id}`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', sideways.items[11].id);
+
+  // The file lives in the tab that opened it: a reload has none, and the page says which side is missing.
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Run A: No file is open in this tab');
+});
+
+test('identical runs say so; an unknown conversation names its side', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, good.conversation.id));
+  await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
+  await expect(page.locator('[data-diff]')).toHaveCount(0);
+
+  await page.goto(compareUrl(good.conversation.id, 'conv_nosuchconversation0000'));
+  await expect(page.getByRole('alert')).toContainText('Run B (conv_nosuchconversation0000)');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+
+  await page.goto('/compare?a=hello&b=conv_x&source=demo');
+  await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
+});
+
+test('a comparison can be stored as two snapshots, and its link holds still', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await page.getByRole('button', { name: 'Share as snapshots…' }).click();
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.getByTestId('comparison-link').inputValue();
+  expect(link).toMatch(/\/compare\?a=s%3A[\w-]+&b=s%3A[\w-]+$/);
+
+  await page.goto(link);
+  // System and developer messages are left out of both snapshots, as Share snapshot does by default.
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 9 items, then they part.');
+  await expect(page.getByTestId('summary-a')).toContainText('snapshot of Demo');
+  await expect(page.locator('[data-diff]')).toHaveCount(6);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the compare page has no serious or critical accessibility violation, ${scheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+    await expect(page.locator('[data-diff]').first()).toBeVisible();
+    await page.getByTestId('identical-fold').click();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)).toEqual([]);
+  });
+}

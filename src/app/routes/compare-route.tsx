@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { ErrorPanel } from '../../components/error-panel';
+import { ComparePage } from '../../features/compare/components/compare-page';
+import { sideSpec, type Side } from '../../features/compare/lib/compare-search';
+import { useSideOrigin, type SideOrigin } from '../../features/compare/lib/use-side-origin';
+import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
+import { describeApiError } from '../../lib/describe-api-error';
+
+const route = getRouteApi('/compare');
+
+function SideProblem({ side, origin }: { side: Side; origin: SideOrigin }) {
+  if (origin.state !== 'error') return null;
+  return <ErrorPanel description={{ ...origin.description, title: `Run ${side.toUpperCase()}: ${origin.description.title}` }} />;
+}
+
+/** /compare?a=…&b=…&source=…: two runs side by side. Everything about the comparison is in the URL. */
+export function CompareRoute() {
+  const search = route.useSearch();
+  const sources = useQuery(sourcesQueryOptions());
+  const defaultSource = sources.data?.defaultSource ?? null;
+  const known = sources.data?.sources ?? null;
+  const specA = sideSpec(search, 'a', defaultSource);
+  const specB = sideSpec(search, 'b', defaultSource);
+  const a = useSideOrigin(specA, known);
+  const b = useSideOrigin(specB, known);
+
+  const backLink = (
+    <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+      ← Open another conversation
+    </Link>
+  );
+  // A comparison of two snapshots needs no source; its reader may not even have access to the viewer's sources.
+  if (sources.error && (specA.kind === 'api' || specB.kind === 'api')) {
+    return (
+      <div className="space-y-4">
+        {backLink}
+        <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {backLink}
+      <SideProblem side="a" origin={a} />
+      <SideProblem side="b" origin={b} />
+      {a.state === 'ready' && b.state === 'ready' ? (
+        <ComparePage key={`${search.a}|${search.b}|${search.source}|${search.a_source}|${search.b_source}`} a={a} b={b} canShare={Boolean(sources.data && sources.data.snapshots !== 'off')} />
+      ) : a.state === 'error' || b.state === 'error' ? null : (
+        <div aria-busy="true" className="h-40 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+      )}
+    </div>
+  );
+}

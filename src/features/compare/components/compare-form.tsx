@@ -1,0 +1,90 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useId, useState, type FormEvent } from 'react';
+import type { SourceSummary } from '../../sources/api/get-sources';
+import { compareSearch, parseSideInput, type SideRef } from '../lib/compare-search';
+
+interface CompareFormProps {
+  sources: readonly SourceSummary[];
+  defaultSource: string | null;
+  /** Side A when the form is opened from a transcript: only B is asked for. */
+  fixedA?: SideRef;
+  onCancel?: () => void;
+}
+
+const field =
+  'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+const PROBLEM = 'Paste a conversation ID (conv_…), a viewer link to a conversation or snapshot, s:<snapshot id>, or file.';
+
+/** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
+export function CompareForm({ sources, defaultSource, fixedA, onCancel }: CompareFormProps) {
+  const navigate = useNavigate();
+  const [values, setValues] = useState({ a: '', b: '' });
+  const [source, setSource] = useState(defaultSource ?? sources[0]?.id ?? '');
+  const [error, setError] = useState<{ side: 'a' | 'b'; message: string } | null>(null);
+  const ids = { a: useId(), b: useId(), error: useId() };
+
+  const withSource = (ref: SideRef): SideRef => (ref.value.startsWith('conv_') && !ref.source ? { ...ref, source } : ref);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const a = fixedA ?? parseSideInput(values.a);
+    if (!a) return setError({ side: 'a', message: PROBLEM });
+    const b = parseSideInput(values.b);
+    if (!b) return setError({ side: 'b', message: PROBLEM });
+    setError(null);
+    void navigate({ to: '/compare', search: compareSearch(withSource(a), withSource(b)) });
+  };
+
+  const input = (side: 'a' | 'b', label: string) => (
+    <label htmlFor={ids[side]} className="block min-w-0 flex-1 text-sm font-medium text-zinc-700 dark:text-zinc-300">
+      {label}
+      <input
+        id={ids[side]}
+        value={values[side]}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setValues((previous) => ({ ...previous, [side]: value }));
+          setError(null);
+        }}
+        placeholder="conv_…, s:<snapshot id>, a link, or file"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={error?.side === side ? true : undefined}
+        aria-describedby={error?.side === side ? ids.error : undefined}
+        className={field}
+      />
+    </label>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3">
+      <div className="flex flex-col gap-3 sm:flex-row">
+        {fixedA ? null : input('a', 'Run A')}
+        {input('b', fixedA ? 'Compare this run with' : 'Run B')}
+      </div>
+      {error ? (
+        <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Run {error.side.toUpperCase()}: {error.message}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {sources.length > 1 ? (
+          <select aria-label="Source of conversation IDs" value={source} onChange={(event) => setSource(event.currentTarget.value)} className="rounded-lg border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+            {sources.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.label}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {onCancel ? (
+          <button type="button" onClick={onCancel} className="rounded-lg border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+          Compare
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import type { ConversationItem } from '../../transcript/types';
+import type { Alignment } from '../lib/align-runs';
+import type { RunRow } from '../lib/change-parts';
+import type { DisplayRow } from '../lib/display-rows';
+import type { RunUnit } from '../lib/run-units';
+import { CompareRow } from './compare-row';
+
+export interface CompareListHandle {
+  scrollToPosition: (position: number) => void;
+}
+
+interface CompareListProps {
+  alignment: Alignment;
+  itemsA: readonly ConversationItem[];
+  itemsB: readonly ConversationItem[];
+  shown: readonly DisplayRow[];
+  current: number | null;
+  stickyOffset: number;
+  onOpenFold: (start: number) => void;
+  handle: Ref<CompareListHandle>;
+}
+
+/** Each side's rows, made once per alignment, so a row's props stay equal between renders and its diff is not redone. */
+function rowCache(units: readonly RunUnit[], items: readonly ConversationItem[]) {
+  const made = new Map<number, RunRow>();
+  return (index: number): RunRow | null => {
+    if (index < 0) return null;
+    let row = made.get(index);
+    if (!row) {
+      const unit = units[index];
+      row = { item: items[unit.item], ...(unit.output >= 0 ? { output: items[unit.output] } : {}) };
+      made.set(index, row);
+    }
+    return row;
+  };
+}
+
+function AlignedRowView({ alignment, row, rowA, rowB, current }: { alignment: Alignment; row: number; rowA: (index: number) => RunRow | null; rowB: (index: number) => RunRow | null; current: boolean }) {
+  const aligned = alignment.rows[row];
+  return (
+    <CompareRow
+      row={aligned}
+      a={rowA(aligned.a)}
+      b={rowB(aligned.b)}
+      failedA={aligned.a >= 0 && alignment.unitsA[aligned.a].failed}
+      failedB={aligned.b >= 0 && alignment.unitsB[aligned.b].failed}
+      current={current}
+    />
+  );
+}
+
+const ESTIMATES = { fold: 44, same: 80, row: 160 };
+
+/** The aligned rows as a virtualised list, like the transcript's: only rows near the viewport are in the DOM. */
+export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyOffset, onOpenFold, handle }: CompareListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const rowA = useMemo(() => rowCache(alignment.unitsA, itemsA), [alignment, itemsA]);
+  const rowB = useMemo(() => rowCache(alignment.unitsB, itemsB), [alignment, itemsB]);
+
+  useLayoutEffect(() => {
+    const measure = () => {
+      const list = listRef.current;
+      if (list) setScrollMargin(Math.round(list.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useWindowVirtualizer({
+    count: shown.length,
+    estimateSize: (position) => {
+      const entry = shown[position];
+      return entry.kind === 'fold' ? ESTIMATES.fold : alignment.rows[entry.row].diff === 'same' ? ESTIMATES.same : ESTIMATES.row;
+    },
+    overscan: 4,
+    scrollMargin,
+    scrollPaddingStart: stickyOffset + 8,
+    getItemKey: (position) => {
+      const entry = shown[position];
+      return entry.kind === 'fold' ? `fold-${entry.start}` : `row-${entry.row}`;
+    },
+  });
+
+  useImperativeHandle(handle, () => ({
+    scrollToPosition(position) {
+      if (position < 0 || position >= shown.length) return;
+      virtualizer.scrollToIndex(position, { align: 'start' });
+      // Rows measured for the first time above the target can push it away; look again once they have settled.
+      requestAnimationFrame(() => requestAnimationFrame(() => virtualizer.scrollToIndex(position, { align: 'start' })));
+    },
+  }));
+
+  return (
+    <ol ref={listRef} aria-label="Aligned items of both runs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((virtual) => {
+        const entry = shown[virtual.index];
+        return (
+          <li
+            key={virtual.key}
+            ref={virtualizer.measureElement}
+            data-index={virtual.index}
+            data-position={virtual.index}
+            className="absolute top-0 left-0 w-full pb-2"
+            style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
+          >
+            {entry.kind === 'fold' ? (
+              <button
+                type="button"
+                data-testid="identical-fold"
+                onClick={() => onOpenFold(entry.start)}
+                className="flex w-full items-center gap-3 rounded-xl border border-dashed border-zinc-300 px-3 py-2 text-left text-sm text-zinc-600 hover:border-indigo-400 hover:text-indigo-700 dark:border-zinc-700 dark:text-zinc-400 dark:hover:border-indigo-500 dark:hover:text-indigo-300"
+              >
+                <span aria-hidden="true" className="font-mono">≡</span>
+                <span>
+                  {entry.items.toLocaleString('en')} identical {entry.items === 1 ? 'item' : 'items'}
+                </span>
+                <span className="ml-auto text-xs">Show</span>
+              </button>
+            ) : (
+              <AlignedRowView alignment={alignment} row={entry.row} rowA={rowA} rowB={rowB} current={current === virtual.index} />
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

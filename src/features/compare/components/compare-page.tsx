@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorPanel } from '../../../components/error-panel';
+import { describeApiError } from '../../../lib/describe-api-error';
+import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
+import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
+import type { Side } from '../lib/compare-search';
+import { differencePositions, displayRows, headline, itemsInRow, stepDifference } from '../lib/display-rows';
+import { useAlignment } from '../lib/use-alignment';
+import { useDifferenceKeys } from '../lib/use-difference-keys';
+import { CompareList, type CompareListHandle } from './compare-list';
+import { ShareComparison } from './share-comparison';
+import { SideSummary, type SideStats } from './side-summary';
+
+export interface ReadySide {
+  origin: TranscriptOrigin;
+  name: string;
+  sourceLabel: string;
+}
+
+interface ComparePageProps {
+  a: ReadySide;
+  b: ReadySide;
+  /** Whether this viewer stores snapshots, so the comparison can be shared as two. */
+  canShare: boolean;
+}
+
+const button =
+  'rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800';
+
+function useSideStats(transcript: Transcript) {
+  const { index, version } = transcript;
+  const summary = useRunSummary(index, version, transcript.conversation);
+  const tokens = useTokenCounts(index, version);
+  const stats: SideStats | null = index.complete
+    ? { items: index.itemCount, toolCalls: summary.summary.toolCount, failures: summary.failureRows.length, tokens: tokens.counts.total, tokensDone: tokens.done }
+    : null;
+  return { stats, title: summary.title };
+}
+
+/** The height of the sticky bar, which appears only once the runs are aligned: a callback ref sees it arrive. */
+function useStickyHeight() {
+  const [height, setHeight] = useState(0);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.getBoundingClientRect().height));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, height };
+}
+
+function SideError({ side, ready, transcript }: { side: Side; ready: ReadySide; transcript: Transcript }) {
+  const error = transcript.status.kind === 'error' ? transcript.status.error : transcript.load.state === 'failed' ? transcript.load.error : null;
+  if (!error) return null;
+  const description = describeApiError(error, { conversationId: ready.name, sourceLabel: ready.sourceLabel });
+  return (
+    <ErrorPanel
+      description={{ ...description, title: `Run ${side.toUpperCase()} (${ready.name.slice(0, 80)}): ${description.title}` }}
+      onRetry={description.final ? undefined : transcript.load.resume}
+      retrying={transcript.load.state === 'loading'}
+    />
+  );
+}
+
+/** Two runs side by side, aligned by content, opened at the first place where they part. */
+export function ComparePage({ a, b, canShare }: ComparePageProps) {
+  const runA = useTranscript(a.origin);
+  const runB = useTranscript(b.origin);
+  const sideA = useSideStats(runA);
+  const sideB = useSideStats(runB);
+  const sticky = useStickyHeight();
+  const list = useRef<CompareListHandle>(null);
+
+  const ready = runA.index.complete && runB.index.complete;
+  // `version` tells when either index changes; the index objects themselves stay the same.
+  const runs = useMemo(
+    () => (ready ? { a: runA.index.orderedItems(), b: runB.index.orderedItems() } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ready, runA.index, runB.index, runA.version, runB.version],
+  );
+  const state = useAlignment(runs);
+  const done = state.status === 'done' ? state : null;
+  const alignment = done?.alignment ?? null;
+
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
+  const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
+  const positions = useMemo(() => (alignment ? differencePositions(shown, alignment.rows) : []), [alignment, shown]);
+  /** The aligned row of the difference the reader is at. */
+  const [currentRow, setCurrentRow] = useState<number | null>(null);
+  const currentPosition = useMemo(() => {
+    if (currentRow === null) return null;
+    const position = shown.findIndex((entry) => entry.kind === 'row' && entry.row === currentRow);
+    return position === -1 ? null : position;
+  }, [shown, currentRow]);
+
+  const goTo = (position: number | null) => {
+    if (position === null) return;
+    const entry = shown[position];
+    if (entry.kind === 'row') setCurrentRow(entry.row);
+    list.current?.scrollToPosition(position);
+  };
+  const step = (direction: 1 | -1) => goTo(stepDifference(positions, currentPosition, direction));
+  useDifferenceKeys(step);
+
+  // A comparison opens at the first difference: that is what the reader came for.
+  const openedAtFirst = useRef(false);
+  useEffect(() => {
+    if (!alignment || openedAtFirst.current) return;
+    openedAtFirst.current = true;
+    const first = positions[0];
+    if (first === undefined) return;
+    const entry = shown[first];
+    if (entry.kind === 'row') setCurrentRow(entry.row);
+    requestAnimationFrame(() => list.current?.scrollToPosition(first));
+  }, [alignment, positions, shown]);
+
+  const ordinal = currentPosition === null ? 0 : positions.indexOf(currentPosition) + 1;
+  const failed = Boolean(runA.status.kind === 'error' || runB.status.kind === 'error' || runA.load.state === 'failed' || runB.load.state === 'failed');
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+        {canShare ? <ShareComparison a={a} b={b} /> : null}
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={sideA.title} stats={sideA.stats} loading={runA.index.itemCount} />
+        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={sideB.title} stats={sideB.stats} loading={runB.index.itemCount} />
+      </div>
+      <SideError side="a" ready={a} transcript={runA} />
+      <SideError side="b" ready={b} transcript={runB} />
+
+      {alignment ? (
+        <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
+          <p data-testid="compare-headline" className="min-w-0 flex-1 basis-64 font-medium">
+            {headline(alignment, done?.runs.a.length ?? 0, done?.runs.b.length ?? 0)}
+          </p>
+          {positions.length > 0 ? (
+            <div className="flex items-center gap-2">
+              <span data-testid="difference-position" className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="polite">
+                {ordinal > 0 ? `${ordinal} of ${positions.length}` : `${positions.length}`} {positions.length === 1 ? 'difference' : 'differences'}
+              </span>
+              <button type="button" className={button} onClick={() => step(-1)} disabled={ordinal === 1} aria-label="Previous difference" aria-keyshortcuts="p">
+                ↑ Previous<span className="hidden sm:inline"> difference</span>
+              </button>
+              <button type="button" className={button} onClick={() => step(1)} disabled={ordinal === positions.length} aria-label="Next difference" aria-keyshortcuts="n">
+                ↓ Next<span className="hidden sm:inline"> difference</span>
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {alignment ? (
+        alignment.rows.length > 0 ? (
+          <CompareList
+            alignment={alignment}
+            itemsA={done?.runs.a ?? []}
+            itemsB={done?.runs.b ?? []}
+            shown={shown}
+            current={currentPosition}
+            stickyOffset={sticky.height}
+            onOpenFold={(start) => setOpened((previous) => new Set(previous).add(start))}
+            handle={list}
+          />
+        ) : null
+      ) : state.status === 'failed' ? (
+        <ErrorPanel description={{ title: 'The runs could not be compared', hint: 'Reload the page to try again.', detail: state.message }} />
+      ) : failed ? null : (
+        <output className="block rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          {state.status === 'aligning' ? 'Aligning the two runs…' : 'Loading both runs…'}
+        </output>
+      )}
+    </div>
+  );
+}

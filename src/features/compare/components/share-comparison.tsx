@@ -1,0 +1,104 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { CopyButton } from '../../../components/copy-button';
+import { describeApiError } from '../../../lib/describe-api-error';
+import { useModalDialog } from '../../../lib/use-modal-dialog';
+import { EXPIRY_CHOICES } from '../../snapshots/lib/snapshot-request';
+import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
+import { snapshotComparison, type ComparisonChoices } from '../lib/comparison-snapshots';
+
+interface ShareComparisonProps {
+  a: { origin: TranscriptOrigin; name: string };
+  b: { origin: TranscriptOrigin; name: string };
+}
+
+const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800';
+
+/** "Share as snapshots…": stores the runs that are not snapshots yet, then hands back a comparison of the two snapshots. */
+export function ShareComparison({ a, b }: ShareComparisonProps) {
+  const [open, setOpen] = useState(false);
+  const ref = useModalDialog(open);
+  const [choices, setChoices] = useState<ComparisonChoices>({ leaveOutSystem: true, expiry: '7d' });
+  const create = useMutation({ mutationFn: () => snapshotComparison({ a, b }, choices) });
+  const link = create.data ? `${window.location.origin}/compare?${new URLSearchParams(create.data as Record<string, string>).toString()}` : null;
+  const stored = [a, b].filter((side) => side.origin.kind !== 'snapshot').length;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        Share as snapshots…
+      </button>
+      <dialog
+        ref={ref}
+        onClose={() => {
+          create.reset();
+          setOpen(false);
+        }}
+        aria-labelledby="share-comparison-title"
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        <h2 id="share-comparison-title" className="text-base font-semibold">
+          Share this comparison as snapshots
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {stored === 0
+            ? 'Both runs are snapshots already: this page’s link is a comparison that never changes.'
+            : `Stores ${stored === 2 ? 'both runs' : 'the run that is not a snapshot yet'} as ${stored === 2 ? 'snapshots' : 'a snapshot'}; the link compares the two snapshots, never changes, and opens for anyone who can read snapshots.`}
+        </p>
+        {link ? (
+          <div className="mt-4 space-y-3">
+            <label className="block text-sm font-medium">
+              Link to the comparison
+              <input readOnly value={link} data-testid="comparison-link" className={`${field} font-mono`} onFocus={(event) => event.currentTarget.select()} />
+            </label>
+            <div className="flex justify-end gap-2">
+              <CopyButton text={link} label="Copy link" title="Copy the link to this comparison" variant="outline" className="rounded-md text-xs" />
+              <button type="button" onClick={() => ref.current?.close()} className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+                Done
+              </button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={submit} className="mt-4 space-y-4">
+            {stored > 0 ? (
+              <>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={choices.leaveOutSystem} onChange={(event) => setChoices({ ...choices, leaveOutSystem: event.currentTarget.checked })} />
+                  Leave out system and developer messages
+                </label>
+                <label className="block text-sm font-medium">
+                  Expires
+                  <select value={choices.expiry} onChange={(event) => setChoices({ ...choices, expiry: event.currentTarget.value as ComparisonChoices['expiry'] })} className={field}>
+                    {EXPIRY_CHOICES.map((choice) => (
+                      <option key={choice.value} value={choice.value}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            ) : null}
+            {create.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{describeApiError(create.error).title}: {describeApiError(create.error).hint}</p> : null}
+            <div className="flex justify-end gap-2">
+              <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
+                Cancel
+              </button>
+              <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+                {create.isPending ? 'Storing…' : stored > 0 ? 'Create link' : 'Show link'}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </>
+  );
+}

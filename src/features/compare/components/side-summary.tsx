@@ -1,0 +1,63 @@
+import type { Side } from '../lib/compare-search';
+
+export interface SideStats {
+  items: number;
+  toolCalls: number;
+  failures: number;
+  tokens: number;
+  tokensDone: boolean;
+}
+
+interface SideSummaryProps {
+  side: Side;
+  name: string;
+  sourceLabel: string;
+  title: string | null;
+  stats: SideStats | null;
+  /** Set while this side is still loading: how many items so far. */
+  loading?: number;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** What one run amounts to: its items, tool calls, failures and size in tokens. */
+export function SideSummary({ side, name, sourceLabel, title, stats, loading }: SideSummaryProps) {
+  const letter = side.toUpperCase();
+  return (
+    <section aria-label={`Run ${letter}`} data-testid={`summary-${side}`} className="min-w-0 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <p className="flex items-baseline gap-2">
+        <span className="rounded bg-zinc-900 px-1.5 font-mono text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900">{letter}</span>
+        <span className="min-w-0 truncate font-medium">{title ?? name}</span>
+      </p>
+      <p className="mt-0.5 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
+        {name} · {sourceLabel}
+      </p>
+      {stats ? (
+        <dl className="mt-2 grid grid-cols-4 gap-2 text-sm">
+          <div>
+            <dt className="text-xs text-zinc-600 dark:text-zinc-400">Items</dt>
+            <dd data-testid={`items-${side}`} className="font-semibold tabular-nums">{fmt(stats.items)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tool calls</dt>
+            <dd className="font-semibold tabular-nums">{fmt(stats.toolCalls)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-600 dark:text-zinc-400">Failures</dt>
+            <dd data-testid={`failures-${side}`} className={`font-semibold tabular-nums ${stats.failures > 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
+              {fmt(stats.failures)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tokens</dt>
+            <dd className="font-semibold tabular-nums" title="An estimate (o200k_base); providers count differently">
+              {stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Loading… {loading ? `${fmt(loading)} items so far` : ''}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compareSearch, parseSideInput, sideSpec } from './compare-search';
+
+describe('compare search', () => {
+  it('reads each side with its own source, the shared one, or the default', () => {
+    const search = { a: 'conv_one', b: 'conv_two', source: 'demo', b_source: 'openai' };
+    expect(sideSpec(search, 'a', 'x')).toEqual({ kind: 'api', conversationId: 'conv_one', source: 'demo' });
+    expect(sideSpec(search, 'b', 'x')).toEqual({ kind: 'api', conversationId: 'conv_two', source: 'openai' });
+    expect(sideSpec({ a: 'conv_one' }, 'a', 'x')).toEqual({ kind: 'api', conversationId: 'conv_one', source: 'x' });
+  });
+
+  it('reads snapshots, the opened file, and says what is missing or wrong', () => {
+    expect(sideSpec({ a: 's:abcdefghijklmnop' }, 'a', null)).toEqual({ kind: 'snapshot', snapshotId: 'abcdefghijklmnop' });
+    expect(sideSpec({ a: 'file' }, 'a', null)).toEqual({ kind: 'file' });
+    expect(sideSpec({}, 'b', null)).toEqual({ kind: 'missing' });
+    expect(sideSpec({ b: 'hello' }, 'b', null)).toEqual({ kind: 'invalid', value: 'hello' });
+  });
+
+  it('writes a shared source once', () => {
+    expect(compareSearch({ value: 'conv_a', source: 'demo' }, { value: 'conv_b', source: 'demo' })).toEqual({ a: 'conv_a', b: 'conv_b', source: 'demo' });
+    expect(compareSearch({ value: 'conv_a', source: 'demo' }, { value: 's:abcdefghijklmnop' })).toEqual({ a: 'conv_a', b: 's:abcdefghijklmnop', a_source: 'demo' });
+  });
+
+  it('understands pasted IDs and viewer links', () => {
+    expect(parseSideInput(' conv_abc ')).toEqual({ value: 'conv_abc' });
+    expect(parseSideInput('https://viewer.example/c/conv_abc?source=openai#msg_1')).toEqual({ value: 'conv_abc', source: 'openai' });
+    expect(parseSideInput('https://viewer.example/s/abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });
+    expect(parseSideInput('nothing here')).toBeNull();
+  });
+});

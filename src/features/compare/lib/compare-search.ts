@@ -1,0 +1,85 @@
+import { isConversationId } from '../../../lib/ids';
+
+/** The compare page's URL: both sides and where they come from. The URL is the whole state of a comparison. */
+export interface CompareSearch {
+  a?: string;
+  b?: string;
+  /** The source of both sides, unless one names its own. */
+  source?: string;
+  a_source?: string;
+  b_source?: string;
+}
+
+/** One side of a comparison, as the URL names it. */
+export type SideSpec =
+  | { kind: 'api'; conversationId: string; source: string | null }
+  | { kind: 'snapshot'; snapshotId: string }
+  /** The file opened in this tab. */
+  | { kind: 'file' }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; value: string };
+
+export type Side = 'a' | 'b';
+
+const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 300) : undefined);
+
+export function parseCompareSearch(search: Record<string, unknown>): CompareSearch {
+  const result: CompareSearch = {};
+  for (const key of ['a', 'b', 'source', 'a_source', 'b_source'] as const) {
+    const value = text(search[key]);
+    if (value) result[key] = value;
+  }
+  return result;
+}
+
+/** `conv_…` for a conversation of a source, `s:<id>` for a snapshot, `file` for the file opened in this tab. */
+export function sideSpec(search: CompareSearch, side: Side, defaultSource: string | null): SideSpec {
+  const value = search[side];
+  if (!value) return { kind: 'missing' };
+  if (value === 'file') return { kind: 'file' };
+  if (value.startsWith('s:')) {
+    const snapshotId = value.slice(2);
+    return SNAPSHOT_ID.test(snapshotId) ? { kind: 'snapshot', snapshotId } : { kind: 'invalid', value };
+  }
+  if (!isConversationId(value)) return { kind: 'invalid', value };
+  return { kind: 'api', conversationId: value, source: search[`${side}_source`] ?? search.source ?? defaultSource };
+}
+
+/** How a side is written in the URL, with its source when it has one. */
+export interface SideRef {
+  value: string;
+  source?: string;
+}
+
+/** The URL search of a comparison; a source both sides share is written once. */
+export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
+  const shared = a.source && a.source === b.source ? a.source : undefined;
+  return {
+    a: a.value,
+    b: b.value,
+    ...(shared ? { source: shared } : {}),
+    ...(!shared && a.source ? { a_source: a.source } : {}),
+    ...(!shared && b.source ? { b_source: b.source } : {}),
+  };
+}
+
+/**
+ * What a person types for the other side: a conversation ID, a viewer link to a conversation (`/c/conv_…?source=`) or
+ * a snapshot (`/s/<id>`), `s:<id>`, or `file`. Null when it is none of these.
+ */
+export function parseSideInput(raw: string): SideRef | null {
+  const input = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
+  if (input === 'file') return { value: 'file' };
+  const snapshot = /^s:([A-Za-z0-9_-]+)$/.exec(input) ?? /\/s\/([A-Za-z0-9_-]+)(?:[?#]|$)/.exec(input);
+  if (snapshot) return SNAPSHOT_ID.test(snapshot[1]) ? { value: `s:${snapshot[1]}` } : null;
+  const conversation = /(conv_[A-Za-z0-9_-]{1,200})/.exec(input);
+  if (!conversation) return null;
+  let source: string | undefined;
+  try {
+    source = new URL(input).searchParams.get('source') ?? undefined;
+  } catch {
+    source = undefined;
+  }
+  return { value: conversation[1], ...(source ? { source } : {}) };
+}

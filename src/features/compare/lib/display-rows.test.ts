@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { AlignedRow, RowDiff } from './align-runs';
+import { differencePositions, displayRows, headline, stepDifference } from './display-rows';
+
+const rows = (...diffs: RowDiff[]): AlignedRow[] => diffs.map((diff, i) => ({ diff, a: diff === 'only-b' ? -1 : i, b: diff === 'only-a' ? -1 : i }));
+
+describe('displayRows', () => {
+  it('folds runs of three or more same rows, unless opened, and steps through the differences', () => {
+    const aligned = rows('same', 'same', 'same', 'changed', 'same', 'only-b', 'same', 'same', 'same', 'same');
+    const shown = displayRows(aligned, new Set());
+    expect(shown).toEqual([
+      { kind: 'fold', start: 0, count: 3, items: 3 },
+      { kind: 'row', row: 3 },
+      { kind: 'row', row: 4 },
+      { kind: 'row', row: 5 },
+      { kind: 'fold', start: 6, count: 4, items: 4 },
+    ]);
+    expect(displayRows(aligned, new Set([0]))).toHaveLength(7);
+    const positions = differencePositions(shown, aligned);
+    expect(positions).toEqual([1, 3]);
+    expect(stepDifference(positions, null, 1)).toBe(1);
+    expect(stepDifference(positions, 1, 1)).toBe(3);
+    expect(stepDifference(positions, 3, 1)).toBeNull();
+    expect(stepDifference(positions, 3, -1)).toBe(1);
+  });
+
+  it('says how long the runs agree, counting a call and its output as two items', () => {
+    const unit = (output: number) => ({ item: 0, output, failed: false });
+    const alignment = (diffs: RowDiff[], outputs: number[] = []) => {
+      const aligned = rows(...diffs);
+      const units = diffs.map((_, i) => unit(outputs.includes(i) ? 1 : -1));
+      let samePrefix = 0;
+      while (samePrefix < aligned.length && aligned[samePrefix].diff === 'same') samePrefix += 1;
+      return { rows: aligned, unitsA: units.slice(0, diffs.filter((d) => d !== 'only-b').length), unitsB: units, samePrefix };
+    };
+    expect(headline(alignment(['same', 'same', 'changed'], [1]), 4, 4)).toBe('Same for the first 3 items, then they part.');
+    expect(headline(alignment(['same', 'same']), 2, 2)).toBe('The runs are identical: the same 2 items, in the same order.');
+    expect(headline(alignment(['same', 'only-b']), 1, 2)).toBe('Same for the first 1 item; then run B goes on alone.');
+    expect(headline({ rows: [], unitsA: [], unitsB: [], samePrefix: 0 }, 0, 0)).toBe('Both runs are empty.');
+  });
+});

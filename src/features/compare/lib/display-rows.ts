@@ -1,0 +1,68 @@
+import type { AlignedRow, Alignment } from './align-runs';
+
+/** What the list shows: an aligned row, or a run of same rows folded into one line. */
+export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number; items: number };
+
+/** Items in an aligned row, as the transcript counts them: a call and its folded output are two. */
+export function itemsInRow(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB'>, row: number): number {
+  const { a, b } = alignment.rows[row];
+  const unit = a >= 0 ? alignment.unitsA[a] : alignment.unitsB[b];
+  return unit.output >= 0 ? 2 : 1;
+}
+
+/** Shorter runs of same rows are shown as they are: a fold line would take as much room as they do. */
+const MIN_FOLD = 3;
+
+/** Folds each run of same rows (unless the reader opened it, by its first row) into one line. */
+export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<number>, itemsIn: (row: number) => number = () => 1): DisplayRow[] {
+  const shown: DisplayRow[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i].diff !== 'same') {
+      shown.push({ kind: 'row', row: i });
+      i += 1;
+      continue;
+    }
+    let end = i;
+    while (end < rows.length && rows[end].diff === 'same') end += 1;
+    if (end - i >= MIN_FOLD && !opened.has(i)) {
+      let items = 0;
+      for (let row = i; row < end; row += 1) items += itemsIn(row);
+      shown.push({ kind: 'fold', start: i, count: end - i, items });
+    }
+    else for (let row = i; row < end; row += 1) shown.push({ kind: 'row', row });
+    i = end;
+  }
+  return shown;
+}
+
+/** Positions in the shown list of the rows that differ, in order. */
+export function differencePositions(shown: readonly DisplayRow[], rows: readonly AlignedRow[]): number[] {
+  const positions: number[] = [];
+  shown.forEach((entry, position) => {
+    if (entry.kind === 'row' && rows[entry.row].diff !== 'same') positions.push(position);
+  });
+  return positions;
+}
+
+/** The difference to go to from `from` (a shown position, or null before any), stepping forward or back. */
+export function stepDifference(positions: readonly number[], from: number | null, direction: 1 | -1): number | null {
+  if (positions.length === 0) return null;
+  if (from === null) return direction === 1 ? positions[0] : positions[positions.length - 1];
+  if (direction === 1) return positions.find((position) => position > from) ?? null;
+  for (let i = positions.length - 1; i >= 0; i -= 1) if (positions[i] < from) return positions[i];
+  return null;
+}
+
+/** "Same for the first 11 items", "The runs are identical", "They differ from the first item"; items counted as the transcript does. */
+export function headline(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB' | 'samePrefix'>, itemsA: number, itemsB: number): string {
+  const items = (n: number) => `${n.toLocaleString('en')} item${n === 1 ? '' : 's'}`;
+  const { rows, samePrefix, unitsA, unitsB } = alignment;
+  if (itemsA === 0 && itemsB === 0) return 'Both runs are empty.';
+  if (samePrefix === rows.length) return `The runs are identical: the same ${items(itemsA)}, in the same order.`;
+  if (samePrefix === 0) return 'The runs differ from the first item.';
+  let shared = 0;
+  for (let row = 0; row < samePrefix; row += 1) shared += itemsInRow(alignment, row);
+  if (samePrefix === Math.min(unitsA.length, unitsB.length)) return `Same for the first ${items(shared)}; then run ${unitsA.length > unitsB.length ? 'A' : 'B'} goes on alone.`;
+  return `Same for the first ${items(shared)}, then they part.`;
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ConversationItem } from '../../transcript/types';
+import type { Alignment } from './align-runs';
+import type { AlignRequest, AlignResponse } from './align.worker';
+
+type Runs = { a: readonly ConversationItem[]; b: readonly ConversationItem[] };
+
+/** `done` carries the runs it aligned: the rows point into those, not into newer copies. */
+export type AlignmentState = { status: 'waiting' } | { status: 'aligning' } | { status: 'done'; alignment: Alignment; runs: Runs } | { status: 'failed'; message: string };
+
+/**
+ * Aligns two runs in a worker, so two 10,000-item runs never freeze the page; a newer pair of runs supersedes an
+ * alignment still in progress. `runs` is null until both sides have loaded.
+ */
+export function useAlignment(runs: Runs | null): AlignmentState {
+  const [state, setState] = useState<AlignmentState>({ status: 'waiting' });
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+  const sent = useRef<Runs | null>(null);
+
+  useEffect(() => {
+    const created = new Worker(new URL('./align.worker.ts', import.meta.url), { type: 'module' });
+    created.onmessage = (event: MessageEvent<AlignResponse>) => {
+      const answer = event.data;
+      if (answer.id !== latest.current) return;
+      setState('alignment' in answer && sent.current ? { status: 'done', alignment: answer.alignment, runs: sent.current } : { status: 'failed', message: 'error' in answer ? answer.error : 'The comparison was lost.' });
+    };
+    created.onerror = (event) => setState({ status: 'failed', message: event.message || 'The comparison could not run in this browser.' });
+    worker.current = created;
+    return () => {
+      created.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!runs || !worker.current) return;
+    latest.current += 1;
+    sent.current = runs;
+    // A newer copy of the runs (a live update) is aligned behind the rows already shown.
+    setState((previous) => (previous.status === 'done' ? previous : { status: 'aligning' }));
+    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b } satisfies AlignRequest);
+  }, [runs]);
+
+  return state;
+}

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
+import { getOpenedFile } from '../../open-file/lib/opened-file';
+import { snapshotQueryOptions } from '../../snapshots/api/snapshots';
+import type { SourceSummary } from '../../sources/api/get-sources';
+import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
+import type { SideSpec } from './compare-search';
+
+export type SideOrigin =
+  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string }
+  | { state: 'loading' }
+  | { state: 'error'; description: ErrorDescription };
+
+const failure = (title: string, hint: string): SideOrigin => ({ state: 'error', description: { title, hint, detail: '', final: true } });
+
+/** Where one side of a comparison comes from, or why it cannot be read; sources are null until they have loaded. */
+export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] | null): SideOrigin {
+  const snapshotId = spec.kind === 'snapshot' ? spec.snapshotId : '';
+  const snapshot = useQuery({ ...snapshotQueryOptions(snapshotId), enabled: spec.kind === 'snapshot' });
+  const [file] = useState(getOpenedFile);
+
+  switch (spec.kind) {
+    case 'missing':
+      return failure('No run given', 'Name a conversation ID, a snapshot (s:<id>) or file for this side.');
+    case 'invalid':
+      return failure(`“${spec.value.slice(0, 80)}” is not a run the viewer can read`, 'Use a conversation ID (conv_…), a snapshot as s:<snapshot id>, or file for the file opened in this tab.');
+    case 'file': {
+      if (!file) return failure('No file is open in this tab', 'A file is read in the tab that opened it and is gone after a reload. Open it again from the home page, then compare.');
+      const conversationId = typeof file.conversation.id === 'string' ? file.conversation.id : file.name;
+      return {
+        state: 'ready',
+        origin: { kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving },
+        name: file.name,
+        sourceLabel: 'a file',
+      };
+    }
+    case 'snapshot': {
+      if (snapshot.error) return { state: 'error', description: describeApiError(snapshot.error) };
+      if (!snapshot.data) return { state: 'loading' };
+      const data = snapshot.data;
+      return {
+        state: 'ready',
+        origin: { kind: 'snapshot', snapshotId: spec.snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? spec.snapshotId, conversation: { id: spec.snapshotId, ...data.conversation } },
+        name: data.title ?? `snapshot ${spec.snapshotId}`,
+        sourceLabel: `snapshot of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
+      };
+    }
+    case 'api': {
+      if (!sources) return { state: 'loading' };
+      const source = spec.source ? sources.find((candidate) => candidate.id === spec.source) : undefined;
+      if (!spec.source) return failure('No sources are configured', 'This viewer has no API key set and its demo source is off.');
+      if (!source) return failure(`Unknown source “${spec.source.slice(0, 60)}”`, `The link names a source this viewer does not have. Configured: ${sources.map((candidate) => candidate.id).join(', ') || 'none'}.`);
+      return { state: 'ready', origin: { kind: 'api', source: source.id, conversationId: spec.conversationId }, name: spec.conversationId, sourceLabel: source.label };
+    }
+  }
+}
