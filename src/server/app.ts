@@ -56,11 +56,14 @@ export function createApiApp({
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
   // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
-  // header of its own: x-request-id is the upstream's, which the official SDKs read and providers' support asks for.
+  // header of its own; x-request-id, which the official SDKs read, is the upstream's when one answered (providers'
+  // support asks for it), else the viewer's own, so that its own errors (a bad limit, a write) can be traced too.
   app.use('/api/*', async (c, next) => {
     await next();
+    const id = newViewerRequestId();
     c.header('cache-control', 'private, no-store');
-    c.header('x-viewer-request-id', newViewerRequestId());
+    c.header('x-viewer-request-id', id);
+    if (!c.res.headers.has('x-request-id')) c.header('x-request-id', id);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -45,7 +45,7 @@ interface SeenByPython {
   request_id: string | null;
   item: Record<string, unknown>;
   missing: { class: string; status: number } | null;
-  bad_limit: { class: string; status: number; message: string } | null;
+  bad_limit: { class: string; status: number; message: string; request_id: string | null } | null;
 }
 
 describe.skipIf(!python.ok)('the official openai Python SDK through the viewer', () => {
@@ -73,5 +73,9 @@ describe.skipIf(!python.ok)('the official openai Python SDK through the viewer',
   it('raises NotFoundError for a missing conversation and BadRequestError for a bad limit', () => {
     expect(seen.missing).toMatchObject({ class: 'NotFoundError', status: 404 });
     expect(seen.bad_limit).toMatchObject({ class: 'BadRequestError', status: 400, message: expect.stringContaining('limit') });
+  });
+
+  it("reads the viewer's own request id from the viewer's own error", () => {
+    expect(seen.bad_limit?.request_id).toMatch(/^vreq_[0-9a-f]{32}$/);
   });
 });

@@ -8,7 +8,13 @@ import type { Source } from './sources.ts';
 
 export type UpstreamResult =
   | { ok: true; body: unknown; requestId: string | null }
-  | { ok: false; status: number; error: ErrorDetails; requestId: string | null; retryAfter: string | null };
+  | { ok: false; status: number; error: ErrorDetails; requestId: string | null; retryAfter: string | null; retryHints?: RetryHints };
+
+/** The upstream's own word on retrying, passed on as it came: the SDKs read both. */
+export interface RetryHints {
+  'x-should-retry'?: string;
+  'retry-after-ms'?: string;
+}
 
 export interface UpstreamOptions {
   timeoutMs: number;
@@ -36,6 +42,15 @@ function isTimeout(error: unknown): boolean {
 
 // Only header values of a plain, bounded form reach the browser.
 const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+const RETRY_AFTER_MS = /^\d{1,9}(\.\d{1,3})?$/;
+const SHOULD_RETRY = /^(true|false)$/;
+
+function retryHintsOf(response: Response): RetryHints | undefined {
+  const shouldRetry = safeHeader(response, 'x-should-retry', SHOULD_RETRY);
+  const afterMs = safeHeader(response, 'retry-after-ms', RETRY_AFTER_MS);
+  if (!shouldRetry && !afterMs) return undefined;
+  return { ...(shouldRetry ? { 'x-should-retry': shouldRetry } : {}), ...(afterMs ? { 'retry-after-ms': afterMs } : {}) };
+}
 
 function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
   const value = response.headers.get(name)?.trim();
@@ -111,8 +126,11 @@ export function errorTypeFor(status: number): string {
 function redactError(result: UpstreamResult, source: Source): UpstreamResult {
   if (result.ok) return result;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? redact(value, source) : value);
-  const { message, type, code, param } = result.error;
-  return { ...result, error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param) } };
+  const { message, type, code, param, requestId } = result.error;
+  return {
+    ...result,
+    error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param), requestId },
+  };
 }
 
 /**
@@ -124,6 +142,8 @@ export interface UpstreamCall {
   reserve?: Reserve;
   /** Ends a request nobody waits for any more (a reader who left mid-stream). */
   signal?: AbortSignal;
+  /** The OpenAI organization and project a client asked for, in place of the source's own. */
+  account?: { organization?: string; project?: string };
 }
 
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, call: UpstreamCall = {}): Promise<UpstreamResult> {
@@ -136,11 +156,19 @@ function authHeaders(source: Source): Record<string, string> {
   return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
 }
 
-async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, { reserve, signal }: UpstreamCall): Promise<UpstreamResult> {
+/** The source's own organization and project, unless the call names others (a client's headers). */
+function accountHeaders(source: Source, call: UpstreamCall): Record<string, string> {
+  const organization = call.account?.organization ?? source.organization;
+  const project = call.account?.project ?? source.project;
+  return { ...(organization ? { 'openai-organization': organization } : {}), ...(project ? { 'openai-project': project } : {}) };
+}
+
+async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall): Promise<UpstreamResult> {
+  const { reserve, signal } = call;
   let response: Response;
   try {
     response = await (options.fetch ?? nodeFetch)(url, {
-      headers: { ...authHeaders(source), accept: 'application/json' },
+      headers: { ...accountHeaders(source, call), ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
       signal: signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]) : AbortSignal.timeout(options.timeoutMs),
     });
@@ -172,12 +200,16 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
   const text = redact(body.text, source);
   if (!response.ok) {
     const error = parseErrorBody(response.status, response.statusText, text);
+    // DashScope puts its request id in the error body; it stands in when no header carries one.
+    const bodyRequestId = safeRequestId(error.requestId, source.apiKey);
+    const retryHints = retryHintsOf(response);
     return {
       ok: false,
       status: response.status,
-      error,
-      requestId,
+      error: { ...error, requestId: bodyRequestId },
+      requestId: requestId ?? bodyRequestId,
       retryAfter: safeHeader(response, 'retry-after', RETRY_AFTER),
+      ...(retryHints ? { retryHints } : {}),
     };
   }
 

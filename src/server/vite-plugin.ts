@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getRequestListener } from '@hono/node-server';
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
-import { challenge, isAuthorized, isOpenPath, UNAUTHORIZED_BODY } from './access-control.ts';
+import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders } from './access-control.ts';
 import { accessLogLine, stdoutLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createViewer } from './viewer.ts';
@@ -38,7 +38,7 @@ export function viewerServer(): Plugin {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const path = (req.url ?? '').split('?')[0];
       if (viewer.access && !isOpenPath(path, req.method, viewer.publicSnapshots) && !isAuthorized(viewer.access, req.headers.authorization)) {
-        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': challenge(viewer.access) });
+        res.writeHead(401, unauthorizedHeaders(viewer.access));
         res.end(UNAUTHORIZED_BODY);
         return;
       }
