@@ -4,24 +4,28 @@ import { fileURLToPath } from 'node:url';
 import { stdoutLog } from './access-log.ts';
 import { listen } from './listen.ts';
 import { createServerApp } from './server-app.ts';
+import { loadConfig, type ViewerConfig } from './config.ts';
 import { closeGracefully, DEFAULT_SHUTDOWN_MS, onShutdownSignal } from './shutdown.ts';
 import { ConfigError } from './sources-file.ts';
 import { createViewer } from './viewer.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const clientDir = fileURLToPath(new URL('../client', import.meta.url));
-const viewer = await createViewer(process.env).catch((error: unknown) => {
+// The set-up is checked before anything starts, so a mistake leaves nothing running.
+let config: ViewerConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`Conversation Viewer cannot start. ${error.message}`);
   process.exit(1);
-});
+}
+const clientDir = fileURLToPath(new URL('../client', import.meta.url));
+const viewer = await createViewer(config);
 const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
-const host = process.env.HOST?.trim() || '127.0.0.1';
 // PORT=0 picks a free port; the line below says which.
-const port = process.env.PORT?.trim() ? Number(process.env.PORT) : 5173;
-const listening = await listen(server.app.fetch, host, port);
+const listening = await listen(server.app.fetch, config.host, config.port);
 const protection = viewer.access ? 'password required' : 'no password';
 console.log(`Conversation Viewer: ${listening.url} (sources: ${viewer.sources.map((source) => source.id).join(', ')}; ${protection})`);
 

@@ -173,10 +173,6 @@ function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstrea
   return sources;
 }
 
-export function isDemoEnabled(env: Env): boolean {
-  return !['off', '0', 'false', 'no'].includes(env.VIEWER_DEMO?.trim().toLowerCase() ?? '');
-}
-
 export function toPublicSource({ id, label, kind }: Source): PublicSource {
   return { id, label, kind };
 }

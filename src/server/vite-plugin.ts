@@ -6,6 +6,7 @@ import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vi
 import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders } from './access-control.ts';
 import { accessLogLine, stdoutLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
+import { loadConfig } from './config.ts';
 import { createViewer } from './viewer.ts';
 
 type Next = (error?: unknown) => void;
@@ -24,7 +25,7 @@ export function viewerServer(): Plugin {
 
   async function mount(server: ViteDevServer | PreviewServer, mode: string, nonce?: string) {
     const env = { ...loadEnv(mode, server.config.root, ''), ...process.env };
-    const viewer = await createViewer(env);
+    const viewer = await createViewer(loadConfig(env));
     const listener = getRequestListener(viewer.app.fetch);
     const headers = securityHeaders({ nonce });
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
