@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
+import { isFinalError, type ErrorCode } from '../shared/contract/error-codes.ts';
 import { stringifyJson } from '../lib/stringify-deep.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createGate } from './gate.ts';
@@ -23,7 +24,7 @@ const INCLUDE_VALUES = new Set([
   'message.output_text.logprobs',
 ]);
 
-type Query = { ok: true; search: string } | { ok: false; message: string; param: string; code?: string };
+type Query = { ok: true; search: string } | { ok: false; message: string; param: string; code?: ErrorCode };
 
 const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
   before: { pattern: ITEM_ID_PATTERN, what: 'an item ID' },
@@ -92,12 +93,9 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   return { ok: true, search: search ? `?${search}` : '' };
 }
 
-/** Answers that would come back the same: the SDKs must not spend their retries on them. */
-const FINAL_CODES = new Set(['upstream_not_json', 'upstream_malformed', 'upstream_too_large', 'insufficient_quota']);
-
-/** The viewer's own verdict first, then the upstream's; a 429 is worth another try. */
+/** The viewer's own verdict first (the SDKs must not spend their retries on a final answer), then the upstream's. */
 function retryHint(status: number, code: string | null, upstream: string | undefined): string | null {
-  if (code !== null && FINAL_CODES.has(code)) return 'false';
+  if (isFinalError(code)) return 'false';
   return upstream ?? (status === 429 ? 'true' : null);
 }
 

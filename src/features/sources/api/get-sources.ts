@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
+import { sourcesPath } from '../../../shared/contract/api-paths';
 
 export interface SourceSummary {
   id: string;
@@ -24,7 +25,7 @@ export interface SourcesResponse {
   snapshots?: 'public' | 'private' | 'off';
 }
 
-export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>('/api/sources', signal);
+export const getSources = (signal?: AbortSignal) => getJson<SourcesResponse>(sourcesPath(), signal);
 
 export const sourcesQueryOptions = () =>
   queryOptions({ queryKey: ['sources'], queryFn: ({ signal }) => getSources(signal), staleTime: Infinity });
