@@ -9,13 +9,9 @@ import type { SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from './sources.ts';
 import type { LazyStore } from './store/open-store.ts';
+import type { DemoExample, SourcesAnswer } from '../shared/contract/shapes.ts';
 
-export interface DemoExample {
-  id: string;
-  title: string;
-  description: string;
-  itemCount: number;
-}
+export type { DemoExample };
 
 export interface AppOptions {
   sources: readonly Source[];
@@ -72,11 +68,11 @@ export function createApiApp({
     c.json({
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
-      demoExamples: hasDemo ? demoExamples : [],
+      demoExamples: hasDemo ? [...demoExamples] : [],
       remoteImages,
       // So the page offers "Share snapshot…" only where snapshots can be made.
       snapshots: snapshots?.config.mode ?? 'off',
-    }),
+    } satisfies SourcesAnswer),
   );
   // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
   const gate = createGate(concurrency);

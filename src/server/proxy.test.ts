@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiApp } from './app.ts';
+import { itemPageShape, sourcesAnswerShape } from '../shared/contract/shapes.ts';
 import type { Source } from './sources.ts';
 
 const demo: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://upstream.test/v1', apiKey: 'k' };
@@ -36,6 +37,14 @@ describe('API server', () => {
     ]);
     expect(body.defaultSource).toBe('demo');
     expect(JSON.stringify(body)).not.toMatch(/upstream\.test|openai\.test|"sk"|"k"/);
+  });
+
+  it('answers in the shapes of the shared contract, which the browser reads', async () => {
+    const { request } = setup(() => json({ data: [{ id: 'msg_1', type: 'message' }] }), [demo, openai]);
+    expect(sourcesAnswerShape.safeParse(await (await request('/api/sources')).json()).success).toBe(true);
+    // An upstream page without cursors is answered with them, as the contract's page says.
+    const page = itemPageShape.parse(await (await request(ITEMS)).json());
+    expect(page).toMatchObject({ object: 'list', first_id: 'msg_1', last_id: 'msg_1', has_more: false });
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DASHSCOPE_LABELS, DASHSCOPE_REGIONS, dashScopeLabel, dashScopeUrls, WORKSPACE_ID_PATTERN, type DashScopeRegion } from './dashscope-urls.ts';
+import type { PublicSource } from '../shared/contract/shapes.ts';
 import { parseEnv, setting, type Env } from './env-setting.ts';
 import {
   baseUrlSchema,
@@ -12,8 +13,9 @@ import {
 } from './sources-file.ts';
 
 export type { Env } from './env-setting.ts';
+export type { PublicSource };
 
-export type SourceKind = 'demo' | 'dashscope' | 'openai' | 'azure' | 'compatible';
+export type SourceKind = PublicSource['kind'];
 
 /** List parameters that only some providers document; each goes to those alone. */
 export type ExtraListParam = 'before' | 'item_type';
@@ -36,12 +38,6 @@ export interface Source {
   project?: string;
 }
 
-/** What the browser may know of a source: never its key or its upstream URL. */
-export interface PublicSource {
-  id: string;
-  label: string;
-  kind: SourceKind;
-}
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
