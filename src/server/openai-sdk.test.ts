@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import OpenAI, { BadRequestError, InternalServerError, NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from './app.ts';
@@ -6,6 +5,7 @@ import { demoConversations } from './demo/conversations.ts';
 import { listen } from './listen.ts';
 import type { Source } from './sources.ts';
 import { startTestViewer } from './test-server.ts';
+import { startRecordedViewer } from './testing/recording-upstream.ts';
 
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
 const long = demoConversations.find((demo) => demo.conversation.id === LONG_ID)!;
@@ -158,48 +158,17 @@ describe('the official openai SDK and answers that would come back the same', ()
   });
 });
 
-/** A loopback upstream that records the headers it is sent and counts the hits per conversation. */
-async function startRecordingUpstream() {
-  const seen: Headers[] = [];
-  const hits = new Map<string, number[]>();
-  const upstream = new Hono();
-  upstream.get('/v1/conversations/:id', (c) => {
-    const id = c.req.param('id');
-    seen.push(new Headers(c.req.raw.headers));
-    const times = [...(hits.get(id) ?? []), performance.now()];
-    hits.set(id, times);
-    const serverError = (headers: Record<string, string>) =>
-      c.json({ error: { message: 'The server had an error while processing your request.', type: 'server_error', code: null, param: null } }, 500, headers);
-    if (id === 'conv_always_fails') return serverError({ 'x-should-retry': 'false', 'x-request-id': 'req_final' });
-    // Retry-After alone would make the SDK wait 30 s: only Retry-After-Ms lets it come back in time.
-    if (id === 'conv_fails_once' && times.length === 1) return serverError({ 'retry-after-ms': '300', 'retry-after': '30' });
-    if (id === 'conv_dashscope_error') {
-      return c.json({ error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key', param: null }, request_id: 'ds-7c1f0a2e' }, 401);
-    }
-    return c.json({ id, object: 'conversation', created_at: 1_700_000_000, metadata: {} }, 200, { 'x-request-id': 'req_upstream' });
-  });
-  const server = await listen(upstream.fetch, '127.0.0.1', 0);
-  return { baseUrl: `${server.url}/v1`, seen, hits, close: server.close };
-}
-
 describe('the official openai SDK, an OpenAI source and what travels in headers', () => {
-  let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>;
-  let server: Awaited<ReturnType<typeof listen>>;
+  let recorded: Awaited<ReturnType<typeof startRecordedViewer>>;
+  let upstream: Awaited<ReturnType<typeof startRecordedViewer>>['upstream'];
   const sdk = (source: string, options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
-    new OpenAI({ baseURL: `${server.url}/api/sources/${source}`, apiKey: 'x', maxRetries: 0, ...options });
+    new OpenAI({ baseURL: `${recorded.url}/api/sources/${source}`, apiKey: 'x', maxRetries: 0, ...options });
 
   beforeAll(async () => {
-    upstream = await startRecordingUpstream();
-    const sources: Source[] = [
-      { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: upstream.baseUrl, apiKey: 'sk-viewer', organization: 'org-viewer', project: 'proj_viewer' },
-      { id: 'dashscope-us', label: 'DashScope (Virginia)', kind: 'dashscope', baseUrl: upstream.baseUrl, apiKey: 'sk-ds' },
-    ];
-    server = await listen(createApiApp({ sources }).fetch, '127.0.0.1', 0);
+    recorded = await startRecordedViewer();
+    upstream = recorded.upstream;
   });
-  afterAll(async () => {
-    await server.close();
-    await upstream.close();
-  });
+  afterAll(() => recorded.close());
 
   it("sends the source's organization and project, or the client's own OpenAI-Organization and OpenAI-Project", async () => {
     await sdk('openai').conversations.retrieve('conv_default_account');
