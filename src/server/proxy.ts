@@ -236,10 +236,10 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
       const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
       if (again) headers['x-should-retry'] = again;
       const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-      const { message, code, param, type, requestId } = result.error;
+      const { message, code, param, type } = result.error;
       const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
       // DashScope's body request id stays where its support looks for it, as well as in the header.
-      return jsonAnswer(status, requestId ? { error, request_id: requestId } : { error }, headers);
+      return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
     }
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {

@@ -8,7 +8,16 @@ import type { Source } from './sources.ts';
 
 export type UpstreamResult =
   | { ok: true; body: unknown; requestId: string | null }
-  | { ok: false; status: number; error: ErrorDetails; requestId: string | null; retryAfter: string | null; retryHints?: RetryHints };
+  | {
+      ok: false;
+      status: number;
+      error: ErrorDetails;
+      requestId: string | null;
+      retryAfter: string | null;
+      retryHints?: RetryHints;
+      /** The request id an error body carried (DashScope's `request_id`), kept for the answer's body too. */
+      bodyRequestId?: string;
+    };
 
 /** The upstream's own word on retrying, passed on as it came: the SDKs read both. */
 export interface RetryHints {
@@ -126,11 +135,8 @@ export function errorTypeFor(status: number): string {
 function redactError(result: UpstreamResult, source: Source): UpstreamResult {
   if (result.ok) return result;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? redact(value, source) : value);
-  const { message, type, code, param, requestId } = result.error;
-  return {
-    ...result,
-    error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param), requestId },
-  };
+  const { message, type, code, param } = result.error;
+  return { ...result, error: { message: redact(message, source), type: clean(type) ?? errorTypeFor(result.status), code: clean(code) ?? null, param: clean(param) } };
 }
 
 /**
@@ -199,17 +205,18 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
   // Before anything is parsed or cut short, so that no part of a key survives in a snippet.
   const text = redact(body.text, source);
   if (!response.ok) {
-    const error = parseErrorBody(response.status, response.statusText, text);
+    const { requestId: inBody, ...error } = parseErrorBody(response.status, response.statusText, text);
     // DashScope puts its request id in the error body; it stands in when no header carries one.
-    const bodyRequestId = safeRequestId(error.requestId, source.apiKey);
+    const bodyRequestId = safeRequestId(inBody, source.apiKey);
     const retryHints = retryHintsOf(response);
     return {
       ok: false,
       status: response.status,
-      error: { ...error, requestId: bodyRequestId },
+      error,
       requestId: requestId ?? bodyRequestId,
       retryAfter: safeHeader(response, 'retry-after', RETRY_AFTER),
       ...(retryHints ? { retryHints } : {}),
+      ...(bodyRequestId ? { bodyRequestId } : {}),
     };
   }
 
