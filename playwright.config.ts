@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CANARY_KEY, E2E_DATA_DIR, E2E_PASSWORD, E2E_TOKEN, origin, PORTS } from './e2e/servers.ts';
 
 // No test may reach a real provider, whatever keys the shell holds.
-const NO_KEYS = { DASHSCOPE_API_KEY: '', DASHSCOPE_INTL_API_KEY: '', DASHSCOPE_CN_API_KEY: '', VIEWER_SOURCES_FILE: '', OPENAI_API_KEY: '', VIEWER_PASSWORD: '', VIEWER_TOKEN: '', VIEWER_DEFAULT_SOURCE: '', VIEWER_DEMO: 'on', HOST: '127.0.0.1' };
+const NO_KEYS = { DASHSCOPE_API_KEY: '', DASHSCOPE_INTL_API_KEY: '', DASHSCOPE_CN_API_KEY: '', DASHSCOPE_US_API_KEY: '', DASHSCOPE_HK_API_KEY: '', DASHSCOPE_REGION: '', VIEWER_SOURCES_FILE: '', OPENAI_API_KEY: '', OPENAI_ORG_ID: '', OPENAI_PROJECT_ID: '', VIEWER_PASSWORD: '', VIEWER_TOKEN: '', VIEWER_DEFAULT_SOURCE: '', VIEWER_DEMO: 'on', HOST: '127.0.0.1' };
 
 function server(port: number, env: Record<string, string>, command = 'node dist/server/main.js') {
   return {

@@ -14,7 +14,7 @@ describe('parseErrorBody', () => {
 
   it("reads DashScope's native shape", () => {
     const body = JSON.stringify({ code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'req-1' });
-    expect(parseErrorBody(401, 'Unauthorized', body)).toEqual({ message: 'Invalid API-key provided.', type: null, code: 'InvalidApiKey' });
+    expect(parseErrorBody(401, 'Unauthorized', body)).toEqual({ message: 'Invalid API-key provided.', type: null, code: 'InvalidApiKey', requestId: 'req-1' });
   });
 
   it('reads an error given as a plain string', () => {

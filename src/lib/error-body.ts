@@ -3,6 +3,8 @@ export interface ErrorDetails {
   type: string | null;
   code: string | null;
   param?: string | null;
+  /** A request id the body carries at its top level (DashScope's `request_id`). */
+  requestId?: string | null;
 }
 
 const MAX_RAW_TEXT = 300;
@@ -27,26 +29,33 @@ export function parseErrorBody(status: number, statusText: string, bodyText: str
   }
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;
-    const nested = record.error;
-    if (nested && typeof nested === 'object') {
-      const error = nested as Record<string, unknown>;
-      const message = asText(error.message);
-      if (message) {
-        return {
-          message,
-          type: asText(error.type),
-          code: asText(error.code),
-          param: asText(error.param),
-        };
-      }
-    }
-    if (typeof nested === 'string' && nested.trim() !== '') {
-      return { message: nested, type: null, code: asText(record.code) };
-    }
-    const message = asText(record.message);
-    if (message) return { message, type: asText(record.type), code: asText(record.code) };
+    const requestId = asText(record.request_id);
+    const details = detailsOf(record);
+    if (details) return requestId ? { ...details, requestId } : details;
   }
   return { message: describeRawBody(status, statusText, bodyText), type: null, code: null };
+}
+
+function detailsOf(record: Record<string, unknown>): ErrorDetails | null {
+  const nested = record.error;
+  if (nested && typeof nested === 'object') {
+    const error = nested as Record<string, unknown>;
+    const message = asText(error.message);
+    if (message) {
+      return {
+        message,
+        type: asText(error.type),
+        code: asText(error.code),
+        param: asText(error.param),
+      };
+    }
+  }
+  if (typeof nested === 'string' && nested.trim() !== '') {
+    return { message: nested, type: null, code: asText(record.code) };
+  }
+  const message = asText(record.message);
+  if (message) return { message, type: asText(record.type), code: asText(record.code) };
+  return null;
 }
 
 function describeRawBody(status: number, statusText: string, bodyText: string): string {

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { newViewerRequestId } from './request-id.ts';
 import type { Env } from './sources.ts';
 
 export interface AccessControl {
@@ -100,3 +101,9 @@ export const UNAUTHORIZED_BODY = JSON.stringify({
     param: null,
   },
 });
+
+/** The headers of a refusal: like every answer of the viewer's, it carries a request id. */
+export function unauthorizedHeaders(access: AccessControl): Record<string, string> {
+  const id = newViewerRequestId();
+  return { 'content-type': 'application/json', 'www-authenticate': challenge(access), 'x-request-id': id, 'x-viewer-request-id': id };
+}

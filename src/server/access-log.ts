@@ -35,7 +35,8 @@ export function accessLogLine({ method, url, status, durationMs, requestId, upst
     status,
     durationMs: Math.round(durationMs * 10) / 10,
     ...(requestId ? { requestId } : {}),
-    ...(upstreamRequestId ? { upstreamRequestId } : {}),
+    // Without an upstream answer, x-request-id carries the viewer's own id: one field says it.
+    ...(upstreamRequestId && upstreamRequestId !== requestId ? { upstreamRequestId } : {}),
   });
 }
 

@@ -10,13 +10,9 @@ import type { SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from './sources.ts';
 import type { LazyStore } from './store/open-store.ts';
+import type { DemoExample, SourcesAnswer } from '../shared/contract/shapes.ts';
 
-export interface DemoExample {
-  id: string;
-  title: string;
-  description: string;
-  itemCount: number;
-}
+export type { DemoExample };
 
 export interface AppOptions {
   sources: readonly Source[];
@@ -60,11 +56,14 @@ export function createApiApp({
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
   // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
-  // header of its own: x-request-id is the upstream's, which the official SDKs read and providers' support asks for.
+  // header of its own; x-request-id, which the official SDKs read, is the upstream's when one answered (providers'
+  // support asks for it), else the viewer's own, so that its own errors (a bad limit, a write) can be traced too.
   app.use('/api/*', async (c, next) => {
     await next();
+    const id = newViewerRequestId();
     c.header('cache-control', 'private, no-store');
-    c.header('x-viewer-request-id', newViewerRequestId());
+    c.header('x-viewer-request-id', id);
+    if (!c.res.headers.has('x-request-id')) c.header('x-request-id', id);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -73,11 +72,11 @@ export function createApiApp({
     c.json({
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
-      demoExamples: hasDemo ? demoExamples : [],
+      demoExamples: hasDemo ? [...demoExamples] : [],
       remoteImages,
       // So the page offers "Share snapshot…" only where snapshots can be made.
       snapshots: snapshots?.config.mode ?? 'off',
-    }),
+    } satisfies SourcesAnswer),
   );
   // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
   const gate = createGate(concurrency);

@@ -1,11 +1,47 @@
-export type DashScopeRegion = 'intl' | 'cn';
+/** Model Studio's regions: Singapore, Beijing, US (Virginia) and Hong Kong (China). */
+export const DASHSCOPE_REGIONS = ['intl', 'cn', 'us', 'hk'] as const;
+export type DashScopeRegion = (typeof DASHSCOPE_REGIONS)[number];
 
 /** The path DashScope's Conversations documentation gives today, and the one it calls "soon deprecated". */
 export const DASHSCOPE_PATH = '/compatible-mode/v1';
 export const DASHSCOPE_LEGACY_PATH = '/api/v2/apps/protocols/compatible-mode/v1';
 
-const HOSTS: Record<DashScopeRegion, string> = { intl: 'dashscope-intl.aliyuncs.com', cn: 'dashscope.aliyuncs.com' };
-const WORKSPACE_DOMAINS: Record<DashScopeRegion, string> = { intl: 'ap-southeast-1.maas.aliyuncs.com', cn: 'cn-beijing.maas.aliyuncs.com' };
+// Model Studio's "Base URL overview" (DashScope domain, OpenAI-compatible column) and its workspace-dedicated domains.
+const HOSTS: Record<DashScopeRegion, string> = {
+  intl: 'dashscope-intl.aliyuncs.com',
+  cn: 'dashscope.aliyuncs.com',
+  us: 'dashscope-us.aliyuncs.com',
+  hk: 'cn-hongkong.dashscope.aliyuncs.com',
+};
+const WORKSPACE_DOMAINS: Record<DashScopeRegion, string> = {
+  intl: 'ap-southeast-1.maas.aliyuncs.com',
+  cn: 'cn-beijing.maas.aliyuncs.com',
+  us: 'us-east-1.maas.aliyuncs.com',
+  hk: 'cn-hongkong.maas.aliyuncs.com',
+};
+
+export const DASHSCOPE_LABELS: Record<DashScopeRegion, string> = {
+  intl: 'DashScope (Singapore)',
+  cn: 'DashScope (Beijing)',
+  us: 'DashScope (Virginia)',
+  hk: 'DashScope (Hong Kong)',
+};
+
+/**
+ * What a DashScope source reads from: the region whose host or workspace domain the URL names, or else the host
+ * itself, so that a US or custom URL is never shown as the region it was configured under.
+ */
+export function dashScopeLabel(region: DashScopeRegion, baseUrl?: string): string {
+  if (!baseUrl) return DASHSCOPE_LABELS[region];
+  let host: string;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    return 'DashScope (custom URL)';
+  }
+  const named = DASHSCOPE_REGIONS.find((each) => host === HOSTS[each] || host.endsWith(`.${WORKSPACE_DOMAINS[each]}`));
+  return named ? DASHSCOPE_LABELS[named] : `DashScope (${host})`;
+}
 
 /** A workspace ID becomes a DNS label of the host name. */
 export const WORKSPACE_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;

@@ -4,24 +4,32 @@ import { fileURLToPath } from 'node:url';
 import { stdoutLog } from './access-log.ts';
 import { listen } from './listen.ts';
 import { createServerApp } from './server-app.ts';
+import { loadConfig, type ViewerConfig } from './config.ts';
 import { closeGracefully, DEFAULT_SHUTDOWN_MS, onShutdownSignal } from './shutdown.ts';
 import { ConfigError } from './sources-file.ts';
 import { createViewer } from './viewer.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
+// The set-up is checked before anything starts, so a mistake leaves nothing running.
+let config: ViewerConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Conversation Viewer cannot start. ${error.message}`);
+  process.exit(1);
+}
 const clientDir = fileURLToPath(new URL('../client', import.meta.url));
-const viewer = await createViewer(process.env).catch((error: unknown) => {
+const viewer = await createViewer(config).catch((error: unknown) => {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`Conversation Viewer cannot start. ${error.message}`);
   process.exit(1);
 });
 const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
-const host = process.env.HOST?.trim() || '127.0.0.1';
 // PORT=0 picks a free port; the line printed at the end says which.
-const port = process.env.PORT?.trim() ? Number(process.env.PORT) : 5173;
-const listening = await listen(server.app.fetch, host, port);
+const listening = await listen(server.app.fetch, config.host, config.port);
 
 onShutdownSignal(async (signal) => {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }));

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConversations } from './demo/conversations.ts';
 import { startTestViewer } from './test-server.ts';
+import { startRecordedViewer } from './testing/recording-upstream.ts';
 
 const run = promisify(execFile);
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
@@ -45,19 +46,26 @@ interface SeenByPython {
   request_id: string | null;
   item: Record<string, unknown>;
   missing: { class: string; status: number } | null;
-  bad_limit: { class: string; status: number; message: string } | null;
+  bad_limit: { class: string; status: number; message: string; request_id: string | null } | null;
+  openai_source: { final: { class: string; status: number; request_id: string | null } | null; later: string };
 }
 
 describe.skipIf(!python.ok)('the official openai Python SDK through the viewer', () => {
   let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+  let recorded: Awaited<ReturnType<typeof startRecordedViewer>>;
   let seen: SeenByPython;
 
   beforeAll(async () => {
     viewer = await startTestViewer();
-    const { stdout } = await run(venvPython, [CLIENT, `${viewer.url}/api/sources/demo`, LONG_ID, long.items[41].id], { timeout: 60_000 });
+    recorded = await startRecordedViewer();
+    const args = [CLIENT, `${viewer.url}/api/sources/demo`, LONG_ID, long.items[41].id, `${recorded.url}/api/sources/openai`];
+    const { stdout } = await run(venvPython, args, { timeout: 60_000 });
     seen = JSON.parse(stdout) as SeenByPython;
   }, 120_000);
-  afterAll(() => viewer?.close());
+  afterAll(async () => {
+    await viewer?.close();
+    await recorded?.close();
+  });
 
   it('auto-paginates all 350 items of the long demo conversation, in both orders', () => {
     expect(seen.asc).toEqual(longIds);
@@ -73,5 +81,23 @@ describe.skipIf(!python.ok)('the official openai Python SDK through the viewer',
   it('raises NotFoundError for a missing conversation and BadRequestError for a bad limit', () => {
     expect(seen.missing).toMatchObject({ class: 'NotFoundError', status: 404 });
     expect(seen.bad_limit).toMatchObject({ class: 'BadRequestError', status: 400, message: expect.stringContaining('limit') });
+  });
+
+  it("reads the viewer's own request id from the viewer's own error", () => {
+    expect(seen.bad_limit?.request_id).toMatch(/^vreq_[0-9a-f]{32}$/);
+  });
+
+  it('sends its organization and project through to an OpenAI source', () => {
+    const sent = recorded.upstream.seen.find((headers) => headers.get('openai-organization') === 'org-python');
+    expect(sent?.get('openai-project')).toBe('proj_python');
+  });
+
+  it('hits a 500 that says x-should-retry: false once, and comes back after retry-after-ms', () => {
+    expect(seen.openai_source.final).toMatchObject({ class: 'InternalServerError', status: 500, request_id: 'req_final' });
+    expect(recorded.upstream.hits.get('conv_always_fails')).toHaveLength(1);
+    expect(seen.openai_source.later).toBe('conv_fails_once_python');
+    const [first, second] = recorded.upstream.hits.get('conv_fails_once_python') ?? [];
+    expect(second - first).toBeGreaterThanOrEqual(280);
+    expect(second - first).toBeLessThan(5_000);
   });
 });

@@ -1,10 +1,11 @@
-import OpenAI, { BadRequestError, NotFoundError } from 'openai';
+import OpenAI, { BadRequestError, InternalServerError, NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from './app.ts';
 import { demoConversations } from './demo/conversations.ts';
 import { listen } from './listen.ts';
 import type { Source } from './sources.ts';
 import { startTestViewer } from './test-server.ts';
+import { startRecordedViewer } from './testing/recording-upstream.ts';
 
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
 const long = demoConversations.find((demo) => demo.conversation.id === LONG_ID)!;
@@ -63,6 +64,19 @@ describe('the official openai SDK through the viewer', () => {
     const error = (await client.conversations.retrieve('conv_does_not_exist').catch((caught: unknown) => caught)) as NotFoundError;
     expect(error.requestID).toMatch(/^req_[0-9a-f]{32}$/);
     expect(error.headers.get('x-viewer-request-id')).toMatch(/^vreq_/);
+  });
+
+  it("reads the viewer's own request id from its own errors: a bad limit, a write, an unknown endpoint", async () => {
+    const errors = await Promise.all([
+      client.conversations.items.list(LONG_ID, { limit: 0 }).catch((caught: unknown) => caught),
+      client.conversations.create({}).catch((caught: unknown) => caught),
+      new OpenAI({ baseURL: `${viewer.url}/api/sources/nope`, apiKey: 'x', maxRetries: 0 }).conversations.retrieve(LONG_ID).catch((caught: unknown) => caught),
+    ]);
+    expect(errors.map((error) => (error as { status: number }).status)).toEqual([400, 405, 404]);
+    for (const error of errors as BadRequestError[]) {
+      expect(error.requestID).toMatch(/^vreq_[0-9a-f]{32}$/);
+      expect(error.requestID).toBe(error.headers.get('x-viewer-request-id'));
+    }
   });
 
   it('gets BadRequestError for an include value OpenAI does not know', async () => {
@@ -141,5 +155,62 @@ describe('the official openai SDK and answers that would come back the same', ()
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the official openai SDK, an OpenAI source and what travels in headers', () => {
+  let recorded: Awaited<ReturnType<typeof startRecordedViewer>>;
+  let upstream: Awaited<ReturnType<typeof startRecordedViewer>>['upstream'];
+  const sdk = (source: string, options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
+    new OpenAI({ baseURL: `${recorded.url}/api/sources/${source}`, apiKey: 'x', maxRetries: 0, ...options });
+
+  beforeAll(async () => {
+    recorded = await startRecordedViewer();
+    upstream = recorded.upstream;
+  });
+  afterAll(() => recorded.close());
+
+  it("sends the source's organization and project, or the client's own OpenAI-Organization and OpenAI-Project", async () => {
+    await sdk('openai').conversations.retrieve('conv_default_account');
+    expect(upstream.seen.at(-1)?.get('openai-organization')).toBe('org-viewer');
+    expect(upstream.seen.at(-1)?.get('openai-project')).toBe('proj_viewer');
+    expect(upstream.seen.at(-1)?.get('authorization')).toBe('Bearer sk-viewer');
+
+    await sdk('openai', { organization: 'org-client', project: 'proj_client' }).conversations.retrieve('conv_client_account');
+    expect(upstream.seen.at(-1)?.get('openai-organization')).toBe('org-client');
+    expect(upstream.seen.at(-1)?.get('openai-project')).toBe('proj_client');
+  });
+
+  it("does not pass a client's OpenAI headers to a source of another provider", async () => {
+    await sdk('dashscope-us', { organization: 'org-client', project: 'proj_client' }).conversations.retrieve('conv_to_dashscope');
+    expect(upstream.seen.at(-1)?.get('openai-organization')).toBeNull();
+    expect(upstream.seen.at(-1)?.get('openai-project')).toBeNull();
+  });
+
+  it("refuses a client's OpenAI-Organization that is not an ID, before asking the upstream", async () => {
+    const before = upstream.seen.length;
+    const error = await sdk('openai', { organization: 'org one' }).conversations.retrieve('conv_bad_org').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(upstream.seen).toHaveLength(before);
+  });
+
+  it('hits a deterministic 500 that says x-should-retry: false once, though the SDK may retry twice', async () => {
+    const error = await sdk('openai', { maxRetries: 2 }).conversations.retrieve('conv_always_fails').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).requestID).toBe('req_final');
+    expect(upstream.hits.get('conv_always_fails')).toHaveLength(1);
+  });
+
+  it("honours the upstream's retry-after-ms: the SDK comes back after 0.3 s, not the 30 s of retry-after", async () => {
+    const conversation = await sdk('openai', { maxRetries: 1, timeout: 10_000 }).conversations.retrieve('conv_fails_once');
+    expect(conversation.id).toBe('conv_fails_once');
+    const [first, second] = upstream.hits.get('conv_fails_once') ?? [];
+    expect(second - first).toBeGreaterThanOrEqual(280);
+    expect(second - first).toBeLessThan(5_000);
+  }, 15_000);
+
+  it("keeps a DashScope error body's request_id, as the request id the SDK reads", async () => {
+    const error = await sdk('dashscope-us').conversations.retrieve('conv_dashscope_error').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 401, code: 'invalid_api_key', requestID: 'ds-7c1f0a2e' });
   });
 });

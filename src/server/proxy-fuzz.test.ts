@@ -146,6 +146,7 @@ function rawRequest(port: number, { method, target, headers }: Case): Promise<{ 
 }
 
 const ALLOWED_PATH = /^\/(demo|openai)\/v1\/conversations\/conv_[A-Za-z0-9_-]{1,200}(\/items(\/[A-Za-z0-9][A-Za-z0-9_-]{0,199})?)?$/;
+const ACCOUNT_HEADERS = new Set(['openai-organization', 'openai-project']);
 const ALLOWED_HEADERS = new Set(['host', 'connection', 'authorization', 'accept', 'accept-language', 'accept-encoding', 'sec-fetch-mode', 'user-agent']);
 
 function problemsWith(seen: { method: string; url: string; headers: IncomingHttpHeaders }): string[] {
@@ -164,6 +165,8 @@ function problemsWith(seen: { method: string; url: string; headers: IncomingHttp
     if (!ok) problems.push(`query ${key}=${value.slice(0, 40)}`);
   }
   for (const [name, value] of Object.entries(seen.headers)) {
+    // A client's own OpenAI organization and project go to OpenAI sources only, and only as plain IDs.
+    if (ACCOUNT_HEADERS.has(name) && path?.[1] === 'openai' && /^[A-Za-z0-9_-]{1,128}$/.test(String(value))) continue;
     if (!ALLOWED_HEADERS.has(name)) problems.push(`header ${name}`);
     if (String(value).includes(MARK)) problems.push(`header ${name} carries client input`);
   }

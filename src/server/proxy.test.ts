@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiApp } from './app.ts';
+import { itemPageShape, sourcesAnswerShape } from '../shared/contract/shapes.ts';
 import type { Source } from './sources.ts';
 
 const demo: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://upstream.test/v1', apiKey: 'k' };
@@ -37,12 +38,20 @@ describe('API server', () => {
     expect(body.defaultSource).toBe('demo');
     expect(JSON.stringify(body)).not.toMatch(/upstream\.test|openai\.test|"sk"|"k"/);
   });
+
+  it('answers in the shapes of the shared contract, which the browser reads', async () => {
+    const { request } = setup(() => json({ data: [{ id: 'msg_1', type: 'message' }] }), [demo, openai]);
+    expect(sourcesAnswerShape.safeParse(await (await request('/api/sources')).json()).success).toBe(true);
+    // An upstream page without cursors is answered with them, as the contract's page says.
+    const page = itemPageShape.parse(await (await request(ITEMS)).json());
+    expect(page).toMatchObject({ object: 'list', first_id: 'msg_1', last_id: 'msg_1', has_more: false });
+  });
 });
 
 describe('proxy forwarding', () => {
   it('forwards only limit, order and after, with the source key', async () => {
     const { calls, request } = setup();
-    const response = await request(`${ITEMS}?limit=05&order=asc&after=msg_0&foo=bar&before=msg_9&item_type=message&include=reasoning.encrypted_content`);
+    const response = await request(`${ITEMS}?limit=05&order=asc&after=msg_0&foo=bar&before=msg_9&item_type=message`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(LIST);
     expect(calls).toHaveLength(1);
@@ -58,6 +67,27 @@ describe('proxy forwarding', () => {
     expect(url.searchParams.getAll('include[]')).toEqual(['reasoning.encrypted_content', 'message.output_text.logprobs']);
     expect([...url.searchParams.keys()]).toEqual(['include[]', 'include[]']);
     expect(calls[0].headers.get('authorization')).toBe('Bearer sk');
+  });
+
+  it("answers 400 for include where the provider does not document it, instead of dropping it", async () => {
+    const dashscope: Source = { id: 'dashscope-intl', label: 'DashScope (Singapore)', kind: 'dashscope', baseUrl: 'http://dashscope.test/v1', apiKey: 'k' };
+    const { calls, request } = setup(undefined, [dashscope]);
+    for (const path of ['/api/sources/dashscope-intl/conversations/conv_abc/items?include[]=reasoning.encrypted_content', '/api/sources/dashscope-intl/conversations/conv_abc/items/msg_1?include=message.output_text.logprobs']) {
+      const response = await request(path);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { type: 'invalid_request_error', code: 'unsupported_parameter', param: 'include', message: expect.stringContaining("DashScope (Singapore) does not document 'include'") },
+      });
+    }
+    expect(calls).toHaveLength(0);
+    expect((await request('/api/sources/dashscope-intl/conversations/conv_abc/items')).status).toBe(200);
+  });
+
+  it('forwards include to Azure AI Foundry, which documents it', async () => {
+    const azure: Source = { id: 'azure', label: 'Azure', kind: 'azure', baseUrl: 'http://azure.test/openai/v1', apiKey: 'az', authHeader: 'api-key', acceptsInclude: true };
+    const { calls, request } = setup(undefined, [azure]);
+    expect((await request('/api/sources/azure/conversations/conv_abc/items?include[]=reasoning.encrypted_content')).status).toBe(200);
+    expect(new URL(calls[0].url).searchParams.getAll('include[]')).toEqual(['reasoning.encrypted_content']);
   });
 
   it('answers 400 for an unknown include value, as OpenAI does, whatever the source', async () => {
@@ -167,7 +197,9 @@ describe('proxy upstream failures', () => {
     const { request } = setup(() => json({ code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'r1' }, { status: 401 }));
     const response = await request(ITEMS);
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { message: 'Invalid API-key provided.', type: 'authentication_error', code: 'InvalidApiKey', param: null } });
+    expect(await response.json()).toEqual({ error: { message: 'Invalid API-key provided.', type: 'authentication_error', code: 'InvalidApiKey', param: null }, request_id: 'r1' });
+    // Its request id is in the body alone: the header carries it too, where the SDKs look.
+    expect(response.headers.get('x-request-id')).toBe('r1');
   });
 
   it.each([
@@ -276,7 +308,8 @@ describe('the key never comes back in an error', () => {
     const { request } = setup(() => json(LIST, { headers: { 'x-request-id': id } }), [secret]);
     const response = await request('/api/sources/openai/conversations/conv_abc/items');
     expect(response.status).toBe(200);
-    expect(response.headers.get('x-request-id')).toBeNull();
+    // The viewer's own id stands in.
+    expect(response.headers.get('x-request-id')).toBe(response.headers.get('x-viewer-request-id'));
     expect([...response.headers.values()].join(' ')).not.toContain(id);
   });
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../lib/ids.ts';
+import { isFinalError, type ErrorCode } from '../shared/contract/error-codes.ts';
 import { stringifyJson } from '../lib/stringify-deep.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { deadline } from './deadline.ts';
@@ -9,11 +10,10 @@ import { heldBody } from './held-body.ts';
 import { jsonError } from './json-error.ts';
 import { checkShape, type ShapeName } from './shapes.ts';
 import { KNOWN_SOURCES, type ExtraListParam, type Source } from './sources.ts';
-import type { Reserve } from './read-capped.ts';
 import { streamConversation } from './loader/stream-route.ts';
-import { errorTypeFor, getFromUpstream, type UpstreamOptions } from './upstream.ts';
+import { errorTypeFor, getFromUpstream, type UpstreamCall, type UpstreamOptions } from './upstream.ts';
 
-/** OpenAI-only expansions of the items list; DashScope does not document `include`, so it never gets one. */
+/** Expansions of items that OpenAI (and Azure) document; a source whose provider does not is refused them with a 400. */
 const INCLUDE_VALUES = new Set([
   'file_search_call.results',
   'web_search_call.results',
@@ -25,7 +25,7 @@ const INCLUDE_VALUES = new Set([
   'message.output_text.logprobs',
 ]);
 
-type Query = { ok: true; search: string } | { ok: false; message: string; param: string };
+type Query = { ok: true; search: string } | { ok: false; message: string; param: string; code?: ErrorCode };
 
 const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
   before: { pattern: ITEM_ID_PATTERN, what: 'an item ID' },
@@ -65,6 +65,8 @@ function listQuery(c: Context, source: Source, params: URLSearchParams): Query |
   return null;
 }
 
+const acceptsInclude = (source: Source) => source.acceptsInclude ?? source.kind === 'openai';
+
 /** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
 function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
   const params = new URLSearchParams();
@@ -79,17 +81,42 @@ function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
     const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
     return { ok: false, param: 'include', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
   }
-  if (source.acceptsInclude ?? source.kind === 'openai') for (const value of include) params.append('include[]', value);
+  if (include.length > 0 && !acceptsInclude(source)) {
+    return {
+      ok: false,
+      param: 'include',
+      code: 'unsupported_parameter',
+      message: `${source.label} does not document 'include', so the viewer does not send it there: ask again without it.`,
+    };
+  }
+  for (const value of include) params.append('include[]', value);
   const search = params.toString();
   return { ok: true, search: search ? `?${search}` : '' };
 }
 
-/** Answers that would come back the same: the SDKs must not spend their retries on them. */
-const FINAL_CODES = new Set(['upstream_not_json', 'upstream_malformed', 'upstream_too_large', 'insufficient_quota']);
+/** The viewer's own verdict first (the SDKs must not spend their retries on a final answer), then the upstream's. */
+function retryHint(status: number, code: string | null, upstream: string | undefined): string | null {
+  if (isFinalError(code)) return 'false';
+  return upstream ?? (status === 429 ? 'true' : null);
+}
 
-function retryHint(status: number, code: string | null): 'true' | 'false' | null {
-  if (code !== null && FINAL_CODES.has(code)) return 'false';
-  return status === 429 ? 'true' : null;
+// OpenAI's account headers, as the SDKs send them (organization `org-…`, project `proj_…`).
+const ACCOUNT_HEADERS = { organization: 'openai-organization', project: 'openai-project' } as const;
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+type Account = { ok: true; account?: { organization?: string; project?: string } } | { ok: false; header: string };
+
+/** A client's own OpenAI-Organization / OpenAI-Project, for sources of the openai provider; elsewhere they mean nothing. */
+function clientAccount(c: Context, source: Source): Account {
+  if (source.kind !== 'openai') return { ok: true };
+  const account: { organization?: string; project?: string } = {};
+  for (const [field, header] of Object.entries(ACCOUNT_HEADERS) as [keyof typeof ACCOUNT_HEADERS, string][]) {
+    const value = c.req.header(header)?.trim();
+    if (!value) continue;
+    if (!ACCOUNT_ID.test(value)) return { ok: false, header };
+    account[field] = value;
+  }
+  return account.organization || account.project ? { ok: true, account } : { ok: true };
 }
 
 /** How many upstream requests run at once, unless UPSTREAM_CONCURRENCY says otherwise; memory is bounded by bytes. */
@@ -157,12 +184,17 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const { source } = target;
     const query = upstreamQuery(c, source, listing);
     if (!query.ok) {
-      return jsonError(c, 400, query.message, query.param === 'include' ? 'invalid_value' : 'invalid_parameter', 'invalid_request_error', query.param);
+      const code = query.code ?? (query.param === 'include' ? 'invalid_value' : 'invalid_parameter');
+      return jsonError(c, 400, query.message, code, 'invalid_request_error', query.param);
+    }
+    const account = clientAccount(c, source);
+    if (!account.ok) {
+      return jsonError(c, 400, `The ${account.header} header is not an OpenAI ID: letters, digits, '_' and '-' only.`, 'invalid_header');
     }
 
     // Hono answers HEAD with the GET route; the body is never read, so none is fetched when a recent answer says it all.
     const isHead = c.req.method === 'HEAD';
-    const key = `${source.id} ${path}${query.search}`;
+    const key = `${source.id} ${account.account?.organization ?? ''} ${account.account?.project ?? ''} ${path}${query.search}`;
     const known = isHead ? heads.get(key) : null;
     if (known) return new Response(null, known);
 
@@ -175,7 +207,7 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const lease = budget.lease();
     let answer: Answer;
     try {
-      answer = await forward(source, `${path}${query.search}`, shape, (bytes) => lease.grow(bytes, waitLimit.signal));
+      answer = await forward(source, `${path}${query.search}`, shape, { reserve: (bytes) => lease.grow(bytes, waitLimit.signal), account: account.account });
     } catch (error) {
       lease.release();
       throw error;
@@ -195,18 +227,22 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     return new Response(body, answer);
   }
 
-  async function forward(source: Source, path: string, shape: ShapeName, reserve: Reserve): Promise<Answer> {
-    const result = await getFromUpstream(source, path, options, { reserve });
+  async function forward(source: Source, path: string, shape: ShapeName, call: UpstreamCall): Promise<Answer> {
+    const result = await getFromUpstream(source, path, options, call);
     const headers: Record<string, string> = {};
     // The header both official SDKs read into `requestID` / `request_id`.
     if (result.requestId) headers['x-request-id'] = result.requestId;
     if (!result.ok) {
       if (result.retryAfter) headers['retry-after'] = result.retryAfter;
-      const again = retryHint(result.status, result.error.code);
+      const afterMs = result.retryHints?.['retry-after-ms'];
+      if (afterMs) headers['retry-after-ms'] = afterMs;
+      const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
       if (again) headers['x-should-retry'] = again;
       const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
       const { message, code, param, type } = result.error;
-      return jsonAnswer(status, { error: { message, type: type ?? errorTypeFor(status), code, param: param ?? null } }, headers);
+      const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
+      // DashScope's body request id stays where its support looks for it, as well as in the header.
+      return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
     }
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {

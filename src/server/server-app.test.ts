@@ -43,6 +43,8 @@ describe('access control', () => {
     const response = await setup(env).request(path);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    // A refusal is an answer of the viewer's like any other: the SDKs read its request id.
+    expect(response.headers.get('x-request-id')).toMatch(/^vreq_[0-9a-f]{32}$/);
     const text = await response.text();
     expect(text).not.toMatch(/conv_|<div|Demo/);
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'unauthorized' } });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { challenge, isAuthorized, isOpenPath, UNAUTHORIZED_BODY, type AccessControl } from './access-control.ts';
+import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -38,7 +38,7 @@ export function createServerApp({ api, access, log, clientDir, publicSnapshots =
     // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
     app.use('*', async (c, next) => {
       if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
-      return c.body(UNAUTHORIZED_BODY, 401, { 'content-type': 'application/json', 'www-authenticate': challenge(access) });
+      return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access));
     });
   }
 

@@ -1,22 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { conversationShape, itemShape, upstreamItemListShape } from '../shared/contract/shapes.ts';
 
-// The spec makes `id` optional for some item types (custom_tool_call, custom_tool_call_output): only `type` is certain.
-const item = z.looseObject({ id: z.string().min(1).optional(), type: z.string().min(1) });
-
-const itemList = z.looseObject({
-  data: z.array(item),
-  has_more: z.boolean().optional(),
-  first_id: z.string().nullish(),
-  last_id: z.string().nullish(),
-});
-
-const conversation = z.looseObject({
-  id: z.string().min(1),
-  created_at: z.union([z.number(), z.string()]).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-});
-
-export const shapes = { item, itemList, conversation } as const;
+export const shapes = { item: itemShape, itemList: upstreamItemListShape, conversation: conversationShape } as const;
 export type ShapeName = keyof typeof shapes;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -26,7 +11,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path || 'the body'}: ${issue.message}`;
 }
 
-type ItemList = z.infer<typeof itemList>;
+type ItemList = z.infer<typeof upstreamItemListShape>;
 
 /**
  * Checks an upstream body against what the spec requires. The answer passed on is the body as parsed, not the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
+import { DASHSCOPE_REGIONS, WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -9,6 +9,9 @@ type Env = Record<string, string | undefined>;
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** The form of an OpenAI organization (`org-…`) or project (`proj_…`) ID, sent as a header. */
+export const OPENAI_ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** A key is sent in a header: a line break or control character (a badly quoted .env value) cannot be. */
 export function checkedKey(name: string, value: string | undefined): string | undefined {
@@ -23,7 +26,7 @@ const PROVIDERS = ['openai-compatible', 'openai', 'azure', 'dashscope'] as const
 /** Headers a key must never replace. */
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'connection', 'transfer-encoding', 'cookie', 'accept']);
 
-const baseUrl = z.string().trim().refine((value) => {
+export const baseUrlSchema = z.string().trim().refine((value) => {
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
@@ -36,7 +39,7 @@ const spec = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit"),
   label: z.string().trim().min(1).max(60).optional(),
   provider: z.enum(PROVIDERS).default('openai-compatible'),
-  baseUrl: baseUrl.optional(),
+  baseUrl: baseUrlSchema.optional(),
   apiKey: z.string().trim().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is sent in a header)').optional(),
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable').optional(),
   authHeader: z
@@ -46,8 +49,10 @@ const spec = z.strictObject({
     .regex(/^[a-z0-9-]{1,64}$/, 'must be a header name (letters, digits and -)')
     .refine((name) => !RESERVED_HEADERS.has(name), 'cannot be that header')
     .optional(),
-  region: z.enum(['intl', 'cn']).optional(),
+  region: z.enum(DASHSCOPE_REGIONS).optional(),
   workspaceId: z.string().regex(WORKSPACE_ID_PATTERN, "may hold only letters, digits and '-'").optional(),
+  organization: z.string().trim().regex(OPENAI_ACCOUNT_ID_PATTERN, "must be an OpenAI organization ID (letters, digits, '_' and '-')").optional(),
+  project: z.string().trim().regex(OPENAI_ACCOUNT_ID_PATTERN, "must be an OpenAI project ID (letters, digits, '_' and '-')").optional(),
 });
 
 export type SourceSpec = Omit<z.infer<typeof spec>, 'apiKeyEnv' | 'apiKey'> & { apiKey: string };
@@ -75,6 +80,7 @@ function finish(raw: z.infer<typeof spec>, where: string, env: Env, mistakes: st
   }
   if (rest.provider !== 'dashscope' && rest.provider !== 'openai' && !rest.baseUrl) mistakes.push(`${where}: baseUrl is required for provider '${rest.provider}'`);
   if (rest.provider !== 'dashscope' && (rest.region || rest.workspaceId)) mistakes.push(`${where}: region and workspaceId apply to provider 'dashscope' only`);
+  if (rest.provider !== 'openai' && (rest.organization || rest.project)) mistakes.push(`${where}: organization and project apply to provider 'openai' only`);
   return mistakes.length === before && apiKey ? { ...rest, apiKey } : null;
 }
 
@@ -118,6 +124,8 @@ const ENV_FIELDS: Record<string, keyof z.infer<typeof spec>> = {
   AUTH_HEADER: 'authHeader',
   REGION: 'region',
   WORKSPACE_ID: 'workspaceId',
+  ORGANIZATION: 'organization',
+  PROJECT: 'project',
 };
 const ENV_NAME = new RegExp(`^VIEWER_SOURCE_([A-Z0-9_]+?)_(${Object.keys(ENV_FIELDS).join('|')})$`);
 

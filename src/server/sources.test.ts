@@ -61,6 +61,56 @@ describe('DashScope', () => {
   });
 });
 
+describe('DashScope regions and labels', () => {
+  it.each([
+    ['us', 'https://dashscope-us.aliyuncs.com/compatible-mode/v1', 'DashScope (Virginia)'],
+    ['hk', 'https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1', 'DashScope (Hong Kong)'],
+    [' US ', 'https://dashscope-us.aliyuncs.com/compatible-mode/v1', 'DashScope (Virginia)'],
+  ])('DASHSCOPE_REGION=%s reads %s, labelled %s', (region, baseUrl, label) => {
+    const [source] = only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_REGION: region });
+    expect(source).toMatchObject({ id: `dashscope-${region.trim().toLowerCase()}`, baseUrl, label });
+  });
+
+  it('has a key variable and a workspace domain per region', () => {
+    const sources = only({ DASHSCOPE_US_API_KEY: 'us-key', DASHSCOPE_US_WORKSPACE_ID: 'ws-us', DASHSCOPE_HK_API_KEY: 'hk-key' });
+    expect(sources.map(({ id, baseUrl, apiKey }) => [id, baseUrl, apiKey])).toEqual([
+      ['dashscope-us', 'https://ws-us.us-east-1.maas.aliyuncs.com/compatible-mode/v1', 'us-key'],
+      ['dashscope-hk', 'https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1', 'hk-key'],
+    ]);
+  });
+
+  it('labels a base URL by the region it names, or by its host, never by the region it was set under', () => {
+    const label = (url: string) => only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_BASE_URL: url })[0].label;
+    expect(label('https://dashscope-us.aliyuncs.com/compatible-mode/v1')).toBe('DashScope (Virginia)');
+    expect(label('https://ws-1.cn-hongkong.maas.aliyuncs.com/compatible-mode/v1')).toBe('DashScope (Hong Kong)');
+    expect(label('https://llm-gateway.example.com:8443/compatible-mode/v1')).toBe('DashScope (llm-gateway.example.com:8443)');
+    const fromFile = only({ VIEWER_SOURCES_FILE: sourcesFile({ sources: [{ name: 'ds', provider: 'dashscope', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' }] }) });
+    expect(fromFile[0].label).toBe('DashScope (127.0.0.1:9)');
+  });
+
+  it('refuses an unknown DASHSCOPE_REGION instead of reading Singapore', () => {
+    expect(() => only({ DASHSCOPE_API_KEY: 'ds', DASHSCOPE_REGION: 'virginia' })).toThrow(/DASHSCOPE_REGION is not valid: .*"intl"\|"cn"\|"us"\|"hk"/);
+  });
+});
+
+describe('OpenAI organization and project', () => {
+  it('come from OPENAI_ORG_ID and OPENAI_PROJECT_ID, the SDK names', () => {
+    const [openai] = only({ OPENAI_API_KEY: 'sk', OPENAI_ORG_ID: ' org-abc ', OPENAI_PROJECT_ID: 'proj_123' });
+    expect(openai).toMatchObject({ id: 'openai', organization: 'org-abc', project: 'proj_123' });
+    expect(only({ OPENAI_API_KEY: 'sk' })[0]).not.toHaveProperty('organization');
+    expect(() => only({ OPENAI_API_KEY: 'sk', OPENAI_ORG_ID: 'org abc' })).toThrow(/OPENAI_ORG_ID is not valid: expected an OpenAI organization ID/);
+  });
+
+  it('are set per source in the sources file and VIEWER_SOURCE_<NAME>_*, for provider openai only', () => {
+    const path = sourcesFile({ sources: [{ name: 'team-b', provider: 'openai', apiKey: 'sk-b', organization: 'org-b', project: 'proj_b' }] });
+    expect(only({ VIEWER_SOURCES_FILE: path })[0]).toMatchObject({ id: 'team-b', kind: 'openai', organization: 'org-b', project: 'proj_b' });
+    const env = only({ VIEWER_SOURCE_TEAM_C_PROVIDER: 'openai', VIEWER_SOURCE_TEAM_C_API_KEY: 'sk-c', VIEWER_SOURCE_TEAM_C_PROJECT: 'proj_c' });
+    expect(env[0]).toMatchObject({ id: 'team-c', project: 'proj_c' });
+    const wrong = sourcesFile({ sources: [{ name: 'gw', baseUrl: 'https://gw.example/v1', apiKey: 'k', organization: 'org-x' }] });
+    expect(() => only({ VIEWER_SOURCES_FILE: wrong })).toThrow(/sources\[0\] \(gw\): organization and project apply to provider 'openai' only/);
+  });
+});
+
 describe('other OpenAI-compatible providers', () => {
   it('come from VIEWER_SOURCE_<NAME>_* settings, any number of them', () => {
     const sources = only({
@@ -73,7 +123,7 @@ describe('other OpenAI-compatible providers', () => {
     });
     expect(sources).toEqual<Source[]>([
       { id: 'yandex', label: 'Yandex AI Studio', kind: 'compatible', baseUrl: 'https://llm.api.cloud.yandex.net/v1', apiKey: 'y-key' },
-      { id: 'azure-eu', label: 'azure-eu', kind: 'azure', baseUrl: 'https://eu.openai.azure.com/openai/v1', apiKey: 'az-key', authHeader: 'api-key', extraListParams: ['before', 'item_type'] },
+      { id: 'azure-eu', label: 'azure-eu', kind: 'azure', baseUrl: 'https://eu.openai.azure.com/openai/v1', apiKey: 'az-key', authHeader: 'api-key', acceptsInclude: true, extraListParams: ['before', 'item_type'] },
     ]);
   });
 

@@ -9,7 +9,22 @@ import type { Source } from './sources.ts';
 
 export type UpstreamResult =
   | { ok: true; body: unknown; requestId: string | null }
-  | { ok: false; status: number; error: ErrorDetails; requestId: string | null; retryAfter: string | null };
+  | {
+      ok: false;
+      status: number;
+      error: ErrorDetails;
+      requestId: string | null;
+      retryAfter: string | null;
+      retryHints?: RetryHints;
+      /** The request id an error body carried (DashScope's `request_id`), kept for the answer's body too. */
+      bodyRequestId?: string;
+    };
+
+/** The upstream's own word on retrying, passed on as it came: the SDKs read both. */
+export interface RetryHints {
+  'x-should-retry'?: string;
+  'retry-after-ms'?: string;
+}
 
 export interface UpstreamOptions {
   timeoutMs: number;
@@ -37,6 +52,15 @@ function isTimeout(error: unknown): boolean {
 
 // Only header values of a plain, bounded form reach the browser.
 const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+const RETRY_AFTER_MS = /^\d{1,9}(\.\d{1,3})?$/;
+const SHOULD_RETRY = /^(true|false)$/;
+
+function retryHintsOf(response: Response): RetryHints | undefined {
+  const shouldRetry = safeHeader(response, 'x-should-retry', SHOULD_RETRY);
+  const afterMs = safeHeader(response, 'retry-after-ms', RETRY_AFTER_MS);
+  if (!shouldRetry && !afterMs) return undefined;
+  return { ...(shouldRetry ? { 'x-should-retry': shouldRetry } : {}), ...(afterMs ? { 'retry-after-ms': afterMs } : {}) };
+}
 
 function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
   const value = response.headers.get(name)?.trim();
@@ -125,6 +149,8 @@ export interface UpstreamCall {
   reserve?: Reserve;
   /** Ends a request nobody waits for any more (a reader who left mid-stream). */
   signal?: AbortSignal;
+  /** The OpenAI organization and project a client asked for, in place of the source's own. */
+  account?: { organization?: string; project?: string };
 }
 
 export async function getFromUpstream(source: Source, path: string, options: UpstreamOptions, call: UpstreamCall = {}): Promise<UpstreamResult> {
@@ -137,21 +163,29 @@ function authHeaders(source: Source): Record<string, string> {
   return { [name]: name === 'authorization' ? `Bearer ${source.apiKey}` : source.apiKey };
 }
 
+/** The source's own organization and project, unless the call names others (a client's headers). */
+function accountHeaders(source: Source, call: UpstreamCall): Record<string, string> {
+  const organization = call.account?.organization ?? source.organization;
+  const project = call.account?.project ?? source.project;
+  return { ...(organization ? { 'openai-organization': organization } : {}), ...(project ? { 'openai-project': project } : {}) };
+}
+
 async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall): Promise<UpstreamResult> {
   // The limit covers the whole answer, headers and body, and ends with it.
   const limit = deadline(options.timeoutMs, call.signal);
   try {
-    return await fetchWithin(source, url, options, call.reserve, limit.signal);
+    return await fetchWithin(source, url, options, call, limit.signal);
   } finally {
     limit.clear();
   }
 }
 
-async function fetchWithin(source: Source, url: string, options: UpstreamOptions, reserve: Reserve | undefined, signal: AbortSignal): Promise<UpstreamResult> {
+async function fetchWithin(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResult> {
+  const { reserve } = call;
   let response: Response;
   try {
     response = await (options.fetch ?? nodeFetch)(url, {
-      headers: { ...authHeaders(source), accept: 'application/json' },
+      headers: { ...accountHeaders(source, call), ...authHeaders(source), accept: 'application/json' },
       redirect: 'error',
       signal,
     });
@@ -182,13 +216,18 @@ async function fetchWithin(source: Source, url: string, options: UpstreamOptions
   // Before anything is parsed or cut short, so that no part of a key survives in a snippet.
   const text = redact(body.text, source);
   if (!response.ok) {
-    const error = parseErrorBody(response.status, response.statusText, text);
+    const { requestId: inBody, ...error } = parseErrorBody(response.status, response.statusText, text);
+    // DashScope puts its request id in the error body; it stands in when no header carries one.
+    const bodyRequestId = safeRequestId(inBody, source.apiKey, redactorFor(source));
+    const retryHints = retryHintsOf(response);
     return {
       ok: false,
       status: response.status,
       error,
-      requestId,
+      requestId: requestId ?? bodyRequestId,
       retryAfter: safeHeader(response, 'retry-after', RETRY_AFTER),
+      ...(retryHints ? { retryHints } : {}),
+      ...(bodyRequestId ? { bodyRequestId } : {}),
     };
   }
 

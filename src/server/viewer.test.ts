@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
 import { createViewer } from './viewer.ts';
 
 describe('createViewer', () => {
   it('caps a huge UPSTREAM_TIMEOUT_SECONDS instead of failing every request at once', async () => {
-    const viewer = await createViewer({ UPSTREAM_TIMEOUT_SECONDS: '3000000' });
+    const viewer = await createViewer(loadConfig({ UPSTREAM_TIMEOUT_SECONDS: '3000000' }));
     try {
       const response = await viewer.app.request('/api/sources/demo/conversations/conv_demo_alice_bob/items');
       expect(response.status).toBe(200);
@@ -20,15 +21,11 @@ describe('VIEWER_REMOTE_IMAGES', () => {
     [' ASK ', 'ask'],
     ['load', 'load'],
   ])('%s tells the browser %s', async (value, expected) => {
-    const viewer = await createViewer({ VIEWER_DEMO: 'off', ...(value === undefined ? {} : { VIEWER_REMOTE_IMAGES: value }) });
+    const viewer = await createViewer(loadConfig({ VIEWER_DEMO: 'off', ...(value === undefined ? {} : { VIEWER_REMOTE_IMAGES: value }) }));
     try {
       expect(await (await viewer.app.request('/api/sources')).json()).toMatchObject({ remoteImages: expected });
     } finally {
       await viewer.close();
     }
-  });
-
-  it('stops the server at start on any other value, naming the variable', async () => {
-    await expect(createViewer({ VIEWER_DEMO: 'off', VIEWER_REMOTE_IMAGES: 'never' })).rejects.toThrow(/VIEWER_REMOTE_IMAGES must be 'load' or 'ask'/);
   });
 });

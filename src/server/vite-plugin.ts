@@ -3,9 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getRequestListener } from '@hono/node-server';
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
-import { challenge, isAuthorized, isOpenPath, UNAUTHORIZED_BODY } from './access-control.ts';
+import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders } from './access-control.ts';
 import { accessLogLine, stdoutLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
+import { loadConfig } from './config.ts';
 import { createViewer } from './viewer.ts';
 
 type Next = (error?: unknown) => void;
@@ -24,7 +25,7 @@ export function viewerServer(): Plugin {
 
   async function mount(server: ViteDevServer | PreviewServer, mode: string, nonce?: string) {
     const env = { ...loadEnv(mode, server.config.root, ''), ...process.env };
-    const viewer = await createViewer(env);
+    const viewer = await createViewer(loadConfig(env));
     const listener = getRequestListener(viewer.app.fetch);
     const headers = securityHeaders({ nonce });
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
@@ -38,7 +39,7 @@ export function viewerServer(): Plugin {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const [path, query = ''] = (req.url ?? '').split('?', 2);
       if (viewer.access && !isOpenPath(path, req.method, viewer.publicSnapshots, query) && !isAuthorized(viewer.access, req.headers.authorization)) {
-        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': challenge(viewer.access) });
+        res.writeHead(401, unauthorizedHeaders(viewer.access));
         res.end(UNAUTHORIZED_BODY);
         return;
       }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { jsonError } from '../json-error.ts';
+import { openAiError } from '../json-error.ts';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
 
 export interface ConversationObject {
@@ -100,7 +100,7 @@ export function asStored(item: StoredItem): StoredItem {
 }
 
 function notFound(c: Context, what: string, id: string) {
-  return jsonError(c, 404, `${what} with id '${id}' not found.`, null);
+  return openAiError(c, 404, `${what} with id '${id}' not found.`, null);
 }
 
 function parseLimit(raw: string | undefined): number | string {
@@ -160,7 +160,7 @@ async function readJson(c: Context): Promise<JsonBody> {
 }
 
 function unparsableBody(c: Context) {
-  return jsonError(
+  return openAiError(
     c,
     400,
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)",
@@ -169,7 +169,7 @@ function unparsableBody(c: Context) {
 }
 
 function missing(c: Context, param: string) {
-  return jsonError(c, 400, `Missing required parameter: '${param}'.`, 'missing_required_parameter', 'invalid_request_error', param);
+  return openAiError(c, 400, `Missing required parameter: '${param}'.`, 'missing_required_parameter', 'invalid_request_error', param);
 }
 
 export interface EmulatorOptions {
@@ -193,7 +193,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     // Any non-empty key the SDKs send is one, spaces included, as on a mock server.
     const presented = /^Bearer (.*)$/s.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
     if (!presented) {
-      return jsonError(
+      return openAiError(
         c,
         401,
         "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
@@ -201,7 +201,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
       );
     }
     if (apiKey !== undefined && presented !== apiKey) {
-      return jsonError(c, 401, 'Incorrect API key provided.', 'invalid_api_key');
+      return openAiError(c, 401, 'Incorrect API key provided.', 'invalid_api_key');
     }
     await next();
   });
@@ -211,9 +211,9 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     if (!json.ok) return unparsableBody(c);
     const { body } = json;
     const items = acceptItems(body.items ?? []);
-    if (typeof items === 'string') return jsonError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
+    if (typeof items === 'string') return openAiError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
     const metadata = readMetadata(body.metadata);
-    if (typeof metadata === 'string') return jsonError(c, 400, metadata, 'invalid_value', 'invalid_request_error', 'metadata');
+    if (typeof metadata === 'string') return openAiError(c, 400, metadata, 'invalid_value', 'invalid_request_error', 'metadata');
     const conversation: ConversationObject = {
       id: newId('conv'),
       object: 'conversation',
@@ -239,7 +239,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     if (!json.ok) return unparsableBody(c);
     if (json.body.metadata === undefined) return missing(c, 'metadata');
     const metadata = readMetadata(json.body.metadata);
-    if (typeof metadata === 'string') return jsonError(c, 400, metadata, 'invalid_value', 'invalid_request_error', 'metadata');
+    if (typeof metadata === 'string') return openAiError(c, 400, metadata, 'invalid_value', 'invalid_request_error', 'metadata');
     const current = thread(c);
     current.conversation = { ...current.conversation, metadata };
     return c.json(current.conversation);
@@ -253,10 +253,10 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
 
   app.get('/conversations/:conversationId/items', (c) => {
     const limit = parseLimit(c.req.query('limit'));
-    if (typeof limit === 'string') return jsonError(c, 400, limit, 'invalid_value', 'invalid_request_error', 'limit');
+    if (typeof limit === 'string') return openAiError(c, 400, limit, 'invalid_value', 'invalid_request_error', 'limit');
     const order = c.req.query('order') ?? 'desc';
     if (order !== 'asc' && order !== 'desc') {
-      return jsonError(
+      return openAiError(
         c,
         400,
         `Invalid value: '${order}'. Supported values are: 'asc' and 'desc'.`,
@@ -271,7 +271,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     if (after !== undefined && after !== '') {
       const position = positions.get(after);
       if (position === undefined) {
-        return jsonError(c, 404, `Item with id '${after}' not found.`, null, 'invalid_request_error', 'after');
+        return openAiError(c, 404, `Item with id '${after}' not found.`, null, 'invalid_request_error', 'after');
       }
       start = (order === 'asc' ? position : items.length - 1 - position) + 1;
     }
@@ -292,7 +292,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     if (!json.ok) return unparsableBody(c);
     if (json.body.items === undefined) return missing(c, 'items');
     const items = acceptItems(json.body.items);
-    if (typeof items === 'string') return jsonError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
+    if (typeof items === 'string') return openAiError(c, 400, items, 'invalid_value', 'invalid_request_error', 'items');
     const current = thread(c);
     current.items.push(...items);
     reindex(current);
@@ -322,7 +322,7 @@ export function createEmulatorApp(seed: readonly DemoConversation[], { apiKey }:
     return c.json(current.conversation);
   });
 
-  app.notFound((c) => jsonError(c, 404, `Invalid URL (${c.req.method} ${new URL(c.req.url).pathname})`, null));
+  app.notFound((c) => openAiError(c, 404, `Invalid URL (${c.req.method} ${new URL(c.req.url).pathname})`, null));
 
   return app;
 }

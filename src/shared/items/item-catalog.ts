@@ -1,7 +1,5 @@
+import type { ConversationItem } from '../contract/shapes.ts';
 import type { SDK_ITEM_TYPES } from './sdk-item-types.ts';
-
-/** An item as any side sees it before checking: only `type` is certain. */
-type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 export type ItemKind = 'messages' | 'tools' | 'reasoning' | 'other';
 export type ItemTone = 'message' | 'tool' | 'reasoning' | 'generic';

@@ -1,5 +1,6 @@
 import { errorFromResponse } from '../../../lib/api-error';
 import { downloadBlob, downloadText } from '../../../lib/download-text';
+import { conversationExportPath } from '../../../shared/contract/api-paths';
 import { EXPORT_FORMATS, exportAll, exportFilename, type ExportFormat } from '../../../shared/export/export-formats';
 import type { ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotTarget } from '../lib/snapshot-request';
@@ -16,8 +17,7 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
     downloadText(text, exportFilename(name, format), EXPORT_FORMATS[format].contentType.split(';')[0]);
     return;
   }
-  const path = `/api/sources/${encodeURIComponent(target.source)}/conversations/${encodeURIComponent(target.conversationId)}/export`;
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, ...rules }) });
+  const response = await fetch(conversationExportPath(target.source, target.conversationId), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, ...rules }) });
   if (!response.ok) throw await errorFromResponse(response);
   downloadBlob(await response.blob(), exportFilename(name, format));
 }

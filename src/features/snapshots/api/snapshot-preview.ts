@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { sendJson } from '../../../lib/api-client';
+import { snapshotPreviewPath } from '../../../shared/contract/api-paths';
 import type { ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotPreview } from '../../../shared/snapshots/snapshot-meta';
 import type { SnapshotTarget } from '../lib/snapshot-request';
@@ -13,7 +14,7 @@ export const snapshotPreviewQueryOptions = (target: SnapshotTarget, rules: Requi
   queryOptions({
     queryKey: ['snapshots', 'preview', ...targetKey(target), rules],
     queryFn: async ({ signal }) => {
-      if (target.kind === 'source') return sendJson<SnapshotPreview>('POST', '/api/snapshots/preview', { source: target.source, conversation_id: target.conversationId, ...rules }, signal);
+      if (target.kind === 'source') return sendJson<SnapshotPreview>('POST', snapshotPreviewPath(), { source: target.source, conversation_id: target.conversationId, ...rules }, signal);
       const { previewLocally } = await import('../lib/local-share');
       return previewLocally(target.conversation, target.items, rules, signal);
     },

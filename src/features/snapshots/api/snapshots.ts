@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../../lib/api-client';
+import { snapshotPath, snapshotsPath } from '../../../shared/contract/api-paths';
 import type { ShareRules } from '../../../shared/snapshots/share-filter.ts';
 import type { SnapshotSummary } from '../../../shared/snapshots/snapshot-meta.ts';
 
@@ -19,21 +20,19 @@ export type NewSnapshot =
   | (SnapshotChoices & { source: string; conversation_id: string })
   | (SnapshotChoices & { file: { conversation: { id?: string }; items: readonly { id?: string; type: string }[] } });
 
-const base = '/api/snapshots';
+export const createSnapshot = (request: NewSnapshot) => sendJson<SnapshotSummary>('POST', snapshotsPath(), request);
 
-export const createSnapshot = (request: NewSnapshot) => sendJson<SnapshotSummary>('POST', base, request);
-
-export const revokeSnapshot = (id: string) => sendJson<{ id: string; revoked: true }>('DELETE', `${base}/${encodeURIComponent(id)}`);
+export const revokeSnapshot = (id: string) => sendJson<{ id: string; revoked: true }>('DELETE', snapshotPath(id));
 
 export const snapshotListQueryOptions = () =>
   queryOptions({
     queryKey: ['snapshots', 'list'],
-    queryFn: ({ signal }) => getJson<{ data: SnapshotSummary[] }>(base, signal).then((answer) => answer.data),
+    queryFn: ({ signal }) => getJson<{ data: SnapshotSummary[] }>(snapshotsPath(), signal).then((answer) => answer.data),
   });
 
 export const snapshotQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['snapshots', 'one', id],
-    queryFn: ({ signal }) => getJson<SnapshotDetail>(`${base}/${encodeURIComponent(id)}`, signal),
+    queryFn: ({ signal }) => getJson<SnapshotDetail>(snapshotPath(id), signal),
     staleTime: Infinity,
   });

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemGist } from '../lib/item-gist';
 
-type Item = { id?: string; type: string; [field: string]: unknown };
+type Item = ConversationItem;
 
 interface ItemChooserProps {
   items: readonly Item[];

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-formats';
+import type { ConversationItem } from '../../../shared/contract/shapes';
 import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import { downloadShared } from '../api/download-shared';
@@ -14,7 +15,7 @@ import { EXPIRY_CHOICES, INITIAL_CHOICES, shareRules, snapshotRequest, type Shar
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
 
-type Item = { id?: string; type: string; [field: string]: unknown };
+type Item = ConversationItem;
 
 interface ShareSnapshotDialogProps {
   target: SnapshotTarget;

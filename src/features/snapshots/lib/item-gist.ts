@@ -1,6 +1,7 @@
+import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemLabel } from '../../../shared/items/item-catalog';
 
-type Item = { id?: string; type: string; [field: string]: unknown };
+type Item = ConversationItem;
 
 function firstText(value: unknown): string {
   if (typeof value === 'string') return value;

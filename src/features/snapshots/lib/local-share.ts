@@ -1,8 +1,9 @@
+import type { ConversationItem } from '../../../shared/contract/shapes';
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { ShareFilter, type ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotPreview } from '../api/snapshot-preview';
 
-type Item = { id?: string; type: string; [field: string]: unknown };
+type Item = ConversationItem;
 
 /** Items per slice: a slice of ordinary items filters in a few milliseconds, so the page keeps answering. */
 const SLICE = 200;

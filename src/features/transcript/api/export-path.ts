@@ -1,3 +1,4 @@
+import { conversationExportPath, snapshotExportPath } from '../../../shared/contract/api-paths';
 import type { TranscriptOrigin } from '../data/use-transcript';
 
 export const EXPORT_CHOICES = [
@@ -15,9 +16,6 @@ export type ExportChoice = (typeof EXPORT_CHOICES)[number]['format'];
  */
 export function exportPath(origin: TranscriptOrigin, format: ExportChoice): string | null {
   if (origin.kind === 'file') return null;
-  const base =
-    origin.kind === 'api'
-      ? `/api/sources/${encodeURIComponent(origin.source)}/conversations/${encodeURIComponent(origin.conversationId)}`
-      : `/api/snapshots/${encodeURIComponent(origin.snapshotId)}`;
-  return `${base}/export?format=${format}`;
+  const path = origin.kind === 'api' ? conversationExportPath(origin.source, origin.conversationId) : snapshotExportPath(origin.snapshotId);
+  return `${path}?format=${format}`;
 }

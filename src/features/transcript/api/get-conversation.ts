@@ -1,12 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
+import { conversationPath } from '../../../shared/contract/api-paths';
 import type { Conversation } from '../types';
 
 export const getConversation = (source: string, conversationId: string, signal?: AbortSignal) =>
-  getJson<Conversation>(
-    `/api/sources/${encodeURIComponent(source)}/conversations/${encodeURIComponent(conversationId)}`,
-    signal,
-  );
+  getJson<Conversation>(conversationPath(source, conversationId), signal);
 
 export const conversationQueryOptions = (source: string, conversationId: string) =>
   queryOptions({

@@ -1,9 +1,7 @@
 import { getJson } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
+import { itemPath, itemsPath } from '../../../shared/contract/api-paths';
 import type { ConversationItem, ItemOrder, ItemPage } from '../types';
-
-const itemsPath = (source: string, conversationId: string) =>
-  `/api/sources/${encodeURIComponent(source)}/conversations/${encodeURIComponent(conversationId)}/items`;
 
 function malformed(what: string) {
   return new ApiError(`The viewer server's answer is malformed (${what}).`, { status: 502, code: 'malformed_response' });
@@ -34,7 +32,7 @@ export async function listItems(
 
 /** One item: GET …/items/<item_id>. */
 export async function getItem(source: string, conversationId: string, itemId: string, signal?: AbortSignal): Promise<ConversationItem> {
-  const item = await getJson<unknown>(`${itemsPath(source, conversationId)}/${encodeURIComponent(itemId)}`, signal);
+  const item = await getJson<unknown>(itemPath(source, conversationId, itemId), signal);
   if (!isItem(item)) throw malformed('not an item');
   return item;
 }

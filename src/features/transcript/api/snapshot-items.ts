@@ -1,6 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
+import { snapshotItemsPath } from '../../../shared/contract/api-paths';
 import { addChunk, countStreamed, EMPTY_STREAM, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ItemPage } from '../types';
 
@@ -18,7 +19,7 @@ export const snapshotItemsQueryOptions = (snapshotId: string) =>
         let from = countStreamed(current);
         for (;;) {
           const query = new URLSearchParams({ limit: String(PAGE_SIZE), from: String(from) });
-          const page = await getJson<ItemPage & { next_from: number | null }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/items?${query}`, signal);
+          const page = await getJson<ItemPage & { next_from: number | null }>(`${snapshotItemsPath(snapshotId)}?${query}`, signal);
           yield { head: page.data, tail: [], done: !page.has_more };
           if (!page.has_more) return;
           if (typeof page.next_from !== 'number' || page.next_from <= from) {

@@ -1,5 +1,6 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
+import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ConversationItem } from '../types';
 
@@ -51,7 +52,7 @@ export async function* streamItems(source: string, conversationId: string, curso
   const query = new URLSearchParams();
   if (cursors.headAfter) query.set('head_after', cursors.headAfter);
   if (cursors.tailAfter) query.set('tail_after', cursors.tailAfter);
-  const path = `/api/sources/${encodeURIComponent(source)}/conversations/${encodeURIComponent(conversationId)}/stream${query.size ? `?${query}` : ''}`;
+  const path = withQuery(itemStreamPath(source, conversationId), query);
   let response: Response;
   try {
     response = await fetch(path, { headers: { accept: 'application/x-ndjson' }, signal });

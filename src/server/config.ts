@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { accessFromEnv, type AccessControl } from './access-control.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './app.ts';
+import { parseEnv, setting, type Env } from './env-setting.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
+import { snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
+import { ConfigError } from './sources-file.ts';
+import { sourcesFromEnv, type DemoUpstream, type Source } from './sources.ts';
+
+/** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
+
+const seconds = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, 'expected a number of seconds')
+  .transform(Number)
+  .pipe(z.number().positive('expected more than 0 seconds'))
+  // A larger value would make every request time out at once: it means "no limit worth having", so it is capped.
+  .transform((value) => Math.min(value, MAX_TIMEOUT_SECONDS));
+
+const switchValue = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { error: "expected 'on' or 'off'" }))
+  .transform((value) => ['on', 'true', '1', 'yes'].includes(value));
+
+/** The variables the server itself reads; sources and snapshots check theirs beside the code that uses them. */
+const serverSettings = z.object({
+  HOST: setting(z.string().trim().default('127.0.0.1')),
+  PORT: setting(wholeNumber(0, 65_535).default(5173)),
+  UPSTREAM_TIMEOUT_SECONDS: setting(seconds.default(DEFAULT_TIMEOUT_MS / 1000)),
+  UPSTREAM_MAX_BYTES: setting(wholeNumber(1).default(DEFAULT_MAX_BYTES)),
+  UPSTREAM_CONCURRENCY: setting(wholeNumber(1).default(DEFAULT_CONCURRENCY)),
+  UPSTREAM_MAX_BYTES_IN_FLIGHT: setting(wholeNumber(1).default(DEFAULT_MAX_BYTES_IN_FLIGHT)),
+  VIEWER_REMOTE_IMAGES: setting(z.string().trim().toLowerCase().pipe(z.enum(['load', 'ask'], { error: "expected 'load' or 'ask'" })).default('load')),
+  VIEWER_DEMO: setting(switchValue.default(true)),
+  // Secrets are taken as they are: a space may belong to a password.
+  VIEWER_PASSWORD: z.string().optional(),
+  VIEWER_TOKEN: z.string().optional(),
+  VIEWER_USERNAME: z.string().optional(),
+});
+
+export interface ViewerConfig {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  upstream: { timeoutMs: number; maxBytes: number; concurrency: number; maxBytesInFlight: number };
+  remoteImages: RemoteImages;
+  demo: boolean;
+  access: AccessControl | null;
+  snapshots: SnapshotConfig;
+  /** The configured sources, with the demo source once its upstream runs; checked already, so this does not throw. */
+  sources: (demo: DemoUpstream | null) => Source[];
+}
+
+/** Runs every check, so that one start reports every mistake. */
+function collect<T>(mistakes: string[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    mistakes.push(error.message);
+    return undefined;
+  }
+}
+
+/**
+ * Every setting the server reads from its environment, parsed once at start. A bad value stops the server with a
+ * message naming the variable; nothing falls back silently.
+ */
+export function loadConfig(env: Env): ViewerConfig {
+  const mistakes: string[] = [];
+  const server = collect(mistakes, () => parseEnv(serverSettings, env));
+  const snapshots = collect(mistakes, () => snapshotConfigFromEnv(env));
+  collect(mistakes, () => sourcesFromEnv(env, null));
+  if (!server || !snapshots || mistakes.length > 0) throw new ConfigError(mistakes.join('\n'));
+  return {
+    host: server.HOST,
+    port: server.PORT,
+    upstream: {
+      timeoutMs: server.UPSTREAM_TIMEOUT_SECONDS * 1000,
+      maxBytes: server.UPSTREAM_MAX_BYTES,
+      concurrency: server.UPSTREAM_CONCURRENCY,
+      maxBytesInFlight: server.UPSTREAM_MAX_BYTES_IN_FLIGHT,
+    },
+    remoteImages: server.VIEWER_REMOTE_IMAGES,
+    demo: server.VIEWER_DEMO,
+    access: accessFromEnv({ VIEWER_PASSWORD: server.VIEWER_PASSWORD, VIEWER_TOKEN: server.VIEWER_TOKEN, VIEWER_USERNAME: server.VIEWER_USERNAME }),
+    snapshots,
+    sources: (demo) => sourcesFromEnv(env, demo),
+  };
+}

@@ -1,0 +1,27 @@
+/** The viewer's API paths, built in one place for every client of it; each segment is encoded. */
+const segment = encodeURIComponent;
+
+export const sourcesPath = () => '/api/sources';
+
+export const conversationPath = (source: string, conversationId: string) => `/api/sources/${segment(source)}/conversations/${segment(conversationId)}`;
+
+export const itemsPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/items`;
+
+export const itemPath = (source: string, conversationId: string, itemId: string) => `${itemsPath(source, conversationId)}/${segment(itemId)}`;
+
+export const itemStreamPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/stream`;
+
+export const conversationExportPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/export`;
+
+export const snapshotsPath = () => '/api/snapshots';
+
+export const snapshotPreviewPath = () => '/api/snapshots/preview';
+
+export const snapshotPath = (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`;
+
+export const snapshotItemsPath = (snapshotId: string) => `${snapshotPath(snapshotId)}/items`;
+
+export const snapshotExportPath = (snapshotId: string) => `${snapshotPath(snapshotId)}/export`;
+
+/** A path with its query, or without one when the query is empty. */
+export const withQuery = (path: string, query: URLSearchParams) => (query.size > 0 ? `${path}?${query}` : path);
