@@ -203,6 +203,9 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         const text = `${JSON.stringify(conversation(id)).slice(0, -'"metadata":{}}'.length)}"metadata":{"nested":${nested}}}`;
         return rest === '' ? send(res, 200, text) : healthy(res, id, rest, url, 3);
       }
+      case 'nulid':
+        // An item ID with a NUL character in it, which no text column can hold.
+        return rest === '' ? send(res, 200, conversation(id)) : send(res, 200, { object: 'list', data: [{ ...messageItem(0), id: 'msg_\u0000x' }], has_more: false });
       case 'resetonce':
         // A kept-alive connection the upstream closed just as it was reused: the first try of each request is reset.
         return count === 1 ? req.socket.resetAndDestroy() : healthy(res, id, rest, url, 450);

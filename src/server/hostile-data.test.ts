@@ -65,6 +65,11 @@ describe('snapshot requests with hostile values', () => {
     expect([response.status, (await response.json()).error.param]).toEqual([400, param]);
   });
 
+  it('answer 502 upstream_malformed, not 500, when the source sends an item ID with a NUL in it', async () => {
+    const response = await post({ source: 'openai', conversation_id: 'conv_fault_nulid' });
+    expect([response.status, (await response.json()).error.code]).toEqual([502, 'upstream_malformed']);
+  });
+
   it('store and read back a conversation object nested 5,000 deep', async () => {
     const snapshot = await created({ source: 'openai', conversation_id: 'conv_fault_deep' });
     const response = await fetch(`${viewer.url}/api/snapshots/${snapshot.id}`, { headers: AUTH });

@@ -49,7 +49,17 @@ async function readConversationOnce(source: Source, conversationId: string, opti
 
 /** Every page of the conversation from both ends at once: the fastest way to read all of it. */
 export function readBothEnds(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions): AsyncGenerator<LoaderEvent> {
-  return loadConversation(withRetries(sourcePageFetcher(source, conversationId, options)), load);
+  return loadConversation(storableIds(source, withRetries(sourcePageFetcher(source, conversationId, options))), load);
+}
+
+/** The store keeps item IDs as text, which cannot hold a NUL character: such a page is the upstream's fault, not ours. */
+function storableIds(source: Source, fetchPage: FetchPage): FetchPage {
+  return async (request, signal) => {
+    const result = await fetchPage(request, signal);
+    if (!result.ok || !result.page.items.some((item) => item.id?.includes('\u0000'))) return result;
+    const message = `${source.label} sent an item ID with a NUL character in it, which a snapshot cannot store.`;
+    return { ok: false, status: 502, error: { message, type: 'upstream_error', code: 'upstream_malformed', param: null } };
+  };
 }
 
 /**
