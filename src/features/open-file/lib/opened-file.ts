@@ -1,6 +1,8 @@
 import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
-import type { ReadFileMessage } from './read-file.worker';
+import type { Batch, ReadFileMessage } from './read-file.worker';
+
+const itemsOf = (batch: Batch) => ('items' in batch ? batch.items : (JSON.parse(batch.json) as unknown[])) as ExportItem[];
 
 /** Larger files would take the browser's memory several times over while parsed and shown. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -54,10 +56,10 @@ function readInWorker(file: File): Promise<OpenResult> {
         resolve({ ok: false, message: `“${file.name}”: ${message.message}` });
       } else if (message.type === 'first') {
         arriving = new ArrivingItems();
-        arriving.add(message.items as ExportItem[]);
+        arriving.add(itemsOf(message));
         resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source } });
       } else if (message.type === 'items') {
-        arriving?.add(message.items as ExportItem[]);
+        arriving?.add(itemsOf(message));
       } else {
         arriving?.finish();
         worker.terminate();

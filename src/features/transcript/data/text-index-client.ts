@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../../lib/stringify-deep';
 import { TextIndexCore, type FromTextIndex, type SlotItem, type ToTextIndex } from './text-index-core';
 import { loadTokenizer } from './token-counts';
 import type { OpaqueData } from './token-text';
@@ -18,7 +19,7 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
   if (typeof Worker !== 'undefined') {
     const worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
     worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
-    return { post: (message) => worker.postMessage(message), close: () => worker.terminate() };
+    return { post: (message) => postCloneable(worker, message), close: () => worker.terminate() };
   }
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,6 +49,25 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Posts a message; a structured clone refuses items nested thousands of levels deep, so a batch it refuses goes item
+ * by item, and an item it refuses goes as its JSON text.
+ */
+function postCloneable(worker: Worker, message: ToTextIndex) {
+  try {
+    worker.postMessage(message);
+  } catch (error) {
+    if (message.type !== 'items') throw error;
+    for (const entry of message.entries) {
+      try {
+        worker.postMessage({ ...message, entries: [entry] });
+      } catch {
+        if ('item' in entry) worker.postMessage({ ...message, entries: [{ end: entry.end, offset: entry.offset, json: stringifyJson(entry.item) }] });
+      }
+    }
+  }
 }
 
 const slotKey = (slot: Slot) => `${slot.end[0]}${slot.offset}`;

@@ -8,6 +8,11 @@ export interface SlotItem extends Slot {
   item: ConversationItem;
 }
 
+/** An item too deep for a structured clone travels as its JSON text instead; parsing it has no depth limit. */
+export interface SlotJson extends Slot {
+  json: string;
+}
+
 export interface SlotTokens extends Slot {
   tokens: number;
   opaque: OpaqueData | null;
@@ -16,7 +21,7 @@ export interface SlotTokens extends Slot {
 /** What the page sends the text index: items as they arrive (by slot, so a changed item replaces its slot), and queries. */
 export type ToTextIndex =
   | { type: 'reset'; generation: number }
-  | { type: 'items'; generation: number; entries: SlotItem[] }
+  | { type: 'items'; generation: number; entries: (SlotItem | SlotJson)[] }
   | { type: 'search'; generation: number; id: number; query: string };
 
 /** What it answers: token counts a batch at a time, and the slots that match a query, in no particular order. */
@@ -42,8 +47,9 @@ export class TextIndexCore {
     if (message.generation < this.generation) return;
     if (message.type === 'items') {
       for (const entry of message.entries) {
-        this.texts[entry.end][entry.offset] = searchableText(entry.item);
-        this.queue.push(entry);
+        const item = 'item' in entry ? entry.item : (JSON.parse(entry.json) as ConversationItem);
+        this.texts[entry.end][entry.offset] = searchableText(item);
+        this.queue.push({ end: entry.end, offset: entry.offset, item });
       }
     } else if (message.type === 'search') {
       this.post({ type: 'matches', generation: this.generation, id: message.id, query: message.query, slots: this.search(message.query) });
