@@ -42,12 +42,6 @@ export function FileRoute() {
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
-        shareUrl={() => window.location.href}
-        itemUrl={(itemId) => {
-          const url = new URL(window.location.href);
-          url.hash = itemId;
-          return url.toString();
-        }}
         toolbarExtras={<ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items }} name={file.name} />}
       />
     </div>

@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';
@@ -29,20 +29,18 @@ interface ItemFrameProps {
   children: ReactNode;
 }
 
-function permalink(itemId: string): string {
-  const url = new URL(window.location.href);
-  url.hash = itemId;
-  return url.toString();
-}
+/** The link to an item of the transcript shown; a local file has none, so its items offer no Copy link. */
+export const ItemUrlContext = createContext<((itemId: string) => string) | null>(null);
 
 function IdPanel({ id }: { id: string | undefined }) {
+  const itemUrl = useContext(ItemUrlContext);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
       {id ? (
         <>
           <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{id}</code>
           <CopyButton text={id} label="Copy ID" title={`Copy item ID ${id}`} />
-          <CopyButton text={() => permalink(id)} label="Copy link" title="Copy a link to this item" />
+          {itemUrl ? <CopyButton text={() => itemUrl(id)} label="Copy link" title="Copy a link to this item" /> : null}
         </>
       ) : (
         <span className="text-xs text-zinc-600 italic dark:text-zinc-400">This item has no ID (the API does not require one for its type).</span>

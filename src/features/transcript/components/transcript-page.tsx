@@ -30,6 +30,7 @@ import { LiveSwitch } from '../live/live-switch';
 import { NewItemsPill } from '../live/new-items-pill';
 import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
+import { ItemUrlContext } from './item-frame';
 import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
@@ -48,9 +49,10 @@ interface TranscriptPageProps {
   view: TranscriptView;
   onViewChange: (view: Partial<TranscriptView>) => void;
   anchorItemId: string | null;
-  shareUrl: () => string;
-  /** The link to one item of this transcript. */
-  itemUrl: (itemId: string) => string;
+  /** The link to this transcript; a local file has none. */
+  shareUrl?: () => string;
+  /** The link to one item of this transcript; a local file has none. */
+  itemUrl?: (itemId: string) => string;
   /** The other configured sources, offered when this one has no key. */
   otherSources?: readonly { id: string; label: string }[];
   /** More toolbar actions, such as sharing a snapshot. */
@@ -241,6 +243,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         }
         break;
       case 'copy-link': {
+        if (!itemUrl) {
+          announce('A file read in this browser has no link to copy', { visible: true });
+          break;
+        }
         const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
         const id = slot ? index.itemAt(slot).id : null;
         if (typeof id === 'string' && id) void copyText(itemUrl(id)).then((copied) => announce(copied ? 'Copied a link to this item' : 'Copy failed', { visible: true }));
@@ -277,6 +283,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     <ItemUiStoreContext.Provider value={store}>
       <TokenCountsContext.Provider value={tokens}>
       <SearchQueryContext.Provider value={search.query.trim().toLowerCase()}>
+      <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />
           <ConversationHeader
@@ -452,6 +459,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         ) : null}
         <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
+      </ItemUrlContext>
       </SearchQueryContext.Provider>
       </TokenCountsContext.Provider>
     </ItemUiStoreContext.Provider>

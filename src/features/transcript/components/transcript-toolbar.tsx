@@ -7,7 +7,8 @@ import type { ItemOrder } from '../types';
 interface TranscriptToolbarProps {
   order: ItemOrder;
   onOrderChange: (order: ItemOrder) => void;
-  shareUrl: () => string;
+  /** The link Copy link copies; without one there is no Copy link. */
+  shareUrl?: () => string;
   /** Where each export format downloads from, or what saves it when the browser formats it itself. */
   exportUrl: (format: ExportChoice) => string | (() => void);
   onShowShortcuts: () => void;
@@ -93,7 +94,7 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
         </button>
         <DownloadMenu exportUrl={exportUrl} />
         {extras}
-        <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" />
+        {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
       </div>
     </div>
   );
