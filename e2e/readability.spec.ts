@@ -9,8 +9,10 @@ const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.me
   .filter((name) => name.endsWith('.json'))
   .map((name) => name.replace(/\.json$/, ''));
 
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+async function seriousViolations(page: Page, within: string[] = []) {
+  const builder = new AxeBuilder({ page });
+  for (const selector of within) builder.include(selector);
+  const result = await builder.analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
@@ -27,14 +29,27 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     for (const name of DEMOS) {
-      test(`demo "${name}" has no serious or critical violation, collapsed and expanded`, async ({ page }) => {
-        test.setTimeout(150_000);
+      test(`demo "${name}" has no serious or critical violation, collapsed, and expanded at every scroll position`, async ({ page }) => {
+        test.setTimeout(420_000);
+        // A tall window: each scroll position shows many rows, so the walk takes few steps.
+        await page.setViewportSize({ width: 1280, height: 6000 });
         const file = demo(name);
         await page.goto(`/c/${file.conversation.id}?source=demo`);
         await expectComplete(page, file.items.length, { timeout: 90_000 });
         expect(await seriousViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Expand all' }).click();
-        expect(await seriousViolations(page)).toEqual([]);
+        const found = new Set<string>();
+        const checked = new Set<string>();
+        await walkTranscript(page, async () => {
+          // Every row's actions show, as on hover, so their contrast is checked too.
+          await page.locator('[data-item-actions]').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLElement).style.opacity = '1')));
+          // Each row is checked once, when it first comes into the DOM.
+          const rows = (await page.locator('li[data-row]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-row') ?? ''))).filter((row) => !checked.has(row));
+          if (rows.length === 0) return;
+          rows.forEach((row) => checked.add(row));
+          for (const violation of await seriousViolations(page, rows.map((row) => `li[data-row="${row}"]`))) found.add(violation);
+        });
+        expect([...found]).toEqual([]);
       });
     }
   });

@@ -54,7 +54,7 @@ function ExternalLink({ url }: { url: unknown }) {
       {label}
     </a>
   ) : (
-    <span className="break-all text-zinc-600">{label}</span>
+    <span className="break-all text-zinc-700 dark:text-zinc-300" title="Link removed: unsafe or unsupported URL">{label}</span>
   );
 }
 
