@@ -59,17 +59,20 @@ test('a tool call and its output are one row, collapsed to one line until clicke
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);
   const shellId = agentRun.items.find((item) => item.type === 'local_shell_call')!.id;
+  // A link opens its row expanded; a click on the title folds it to one line, and another opens it again.
   await page.goto(`/c/${agentRun.conversation.id}?source=demo#${shellId}`);
   const call = page.locator(`article[data-item-id="${shellId}"]`);
   await expect(call).toBeInViewport();
+  await expect(call).not.toHaveAttribute('data-collapsed');
+  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
+  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
+  await call.getByRole('button', { name: 'Collapse' }).click();
   await expect(call).toHaveAttribute('data-collapsed', '');
   await expect(call).toContainText('npm test');
   await expect(call).toContainText('exit 1');
-  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
 
   await call.locator('header').getByText('npm test').click();
   await expect(call).not.toHaveAttribute('data-collapsed');
-  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
   await call.getByRole('button', { name: 'Collapse' }).click();
   await expect(call).toHaveAttribute('data-collapsed', '');
 
@@ -116,11 +119,14 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
   expect(toolbarStops.length).toBeGreaterThanOrEqual(10);
   expect(toolbarStops).toEqual(rows.slice(0, toolbarStops.length));
 
-  // Inside one item, the arrow keys reach its other controls, and Tab leaves for the next item.
+  // Inside one item, the arrow keys reach its other controls (shown once focus is in the row), and Tab leaves for the next item.
   await page.locator(`article[data-item-id="${rows[0]}"] [role="toolbar"] button`).first().focus();
-  await page.keyboard.press('ArrowRight');
   await expect(page.locator(':focus')).toHaveAccessibleName('Markdown');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Copy');
   await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Collapse');
+  await page.keyboard.press('ArrowLeft');
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
   await page.keyboard.press('Tab');
   expect((await focused()).item).toBe(rows[1]);
