@@ -67,7 +67,7 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-const NO_ROWS: ReadonlySet<number> = new Set();
+const NO_IDS: readonly string[] = [];
 
 function useStickyHeight() {
   const ref = useRef<HTMLDivElement>(null);
@@ -126,11 +126,21 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
   const [failuresOnly, setFailuresOnly] = useState(false);
   const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
-  // Rows the reader asked for (a failure, a linked item) that the filter would hide: shown until the filter changes.
+  // Items the reader asked for (a failure, a linked item) that the filter would hide: shown until the filter changes.
+  // Kept by ID, since the rows of the tail move as the head loads.
   const filterKey = [...view.hidden].sort().join(',');
-  const [revealedFor, setRevealedFor] = useState<{ filter: string; rows: ReadonlySet<number> }>({ filter: '', rows: new Set() });
-  const revealed = revealedFor.filter === filterKey ? revealedFor.rows : NO_ROWS;
-  const reveal = (row: number) => setRevealedFor({ filter: filterKey, rows: new Set([...revealed, row]) });
+  const [revealedFor, setRevealedFor] = useState<{ filter: string; ids: readonly string[] }>({ filter: '', ids: [] });
+  const revealedIds = revealedFor.filter === filterKey ? revealedFor.ids : NO_IDS;
+  const revealed = useMemo(
+    () => new Set(revealedIds.map((id) => index.rowOfId(id)).filter((row) => row !== null)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revealedIds, index, version],
+  );
+  const reveal = (row: number) => {
+    const slot = index.slotAt(row);
+    const id = slot ? index.itemAt(slot).id : undefined;
+    if (typeof id === 'string' && id) setRevealedFor({ filter: filterKey, ids: [...revealedIds, id] });
+  };
   const rows = useMemo(
     () => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
