@@ -99,6 +99,8 @@ function ScrollablePre({ children }: { children: ReactNode }) {
     if (!element) return;
     const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
     measure();
+    // Test DOMs have no ResizeObserver; the first measure is all they need.
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
