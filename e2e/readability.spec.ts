@@ -42,7 +42,13 @@ for (const scheme of ['light', 'dark'] as const) {
         const checked = new Set<string>();
         await walkTranscript(page, async () => {
           // Every row's actions show, as on hover, so their contrast is checked too.
-          await page.locator('[data-item-actions]').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLElement).style.opacity = '1')));
+          await page.locator('[data-item-actions]').evaluateAll((elements) =>
+            elements.forEach((element) => {
+              // At once: mid-fade, the contrast would be measured on half-drawn text.
+              (element as HTMLElement).style.transition = 'none';
+              (element as HTMLElement).style.opacity = '1';
+            }),
+          );
           // Each row is checked once, when it first comes into the DOM.
           const rows = (await page.locator('li[data-row]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-row') ?? ''))).filter((row) => !checked.has(row));
           if (rows.length === 0) return;
