@@ -29,14 +29,18 @@ const FAULTS: [fault: string, title: string, detail: RegExp][] = [
   ['large', 'Response too large', /UPSTREAM_MAX_BYTES/],
 ];
 
+/** Retrying cannot change these answers, so they offer no Retry. */
+const FINAL = new Set(['403', '404']);
+
 for (const [fault, title, detail] of FAULTS) {
-  test(`upstream fault ${fault}: the page says "${title}" and offers Retry`, async ({ page }) => {
+  test(`upstream fault ${fault}: the page says "${title}"${FINAL.has(fault) ? ', with no Retry' : ' and offers Retry'}`, async ({ page }) => {
     test.setTimeout(40_000);
     await openFault(page, fault);
     const alert = page.getByRole('alert').first();
     await expect(alert).toContainText(title, { timeout: 25_000 });
     await expect(alert).toContainText(detail);
-    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible({ timeout: 25_000 });
+    if (FINAL.has(fault)) await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    else await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible({ timeout: 25_000 });
     await expect(page.getByTestId('conversation-id')).toBeVisible();
   });
 }

@@ -33,7 +33,7 @@ test('a conversation that grows while the page is open: new items appear, the in
   await expect(answer).toHaveAttribute('data-collapsed', '');
   // The search finds what arrived.
   await page.getByRole('searchbox').fill('thank you');
-  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
   await expect(page.locator('html')).toHaveAttribute('data-same-document', '');
 });
 

@@ -9,8 +9,10 @@ const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.me
   .filter((name) => name.endsWith('.json'))
   .map((name) => name.replace(/\.json$/, ''));
 
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+async function seriousViolations(page: Page, within: string[] = []) {
+  const builder = new AxeBuilder({ page });
+  for (const selector of within) builder.include(selector);
+  const result = await builder.analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
@@ -27,14 +29,33 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     for (const name of DEMOS) {
-      test(`demo "${name}" has no serious or critical violation, collapsed and expanded`, async ({ page }) => {
-        test.setTimeout(150_000);
+      test(`demo "${name}" has no serious or critical violation, collapsed, and expanded at every scroll position`, async ({ page }) => {
+        test.setTimeout(420_000);
+        // A tall window: each scroll position shows many rows, so the walk takes few steps.
+        await page.setViewportSize({ width: 1280, height: 6000 });
         const file = demo(name);
         await page.goto(`/c/${file.conversation.id}?source=demo`);
         await expectComplete(page, file.items.length, { timeout: 90_000 });
         expect(await seriousViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Expand all' }).click();
-        expect(await seriousViolations(page)).toEqual([]);
+        const found = new Set<string>();
+        const checked = new Set<string>();
+        await walkTranscript(page, async () => {
+          // Every row's actions show, as on hover, so their contrast is checked too.
+          await page.locator('[data-item-actions]').evaluateAll((elements) =>
+            elements.forEach((element) => {
+              // At once: mid-fade, the contrast would be measured on half-drawn text.
+              (element as HTMLElement).style.transition = 'none';
+              (element as HTMLElement).style.opacity = '1';
+            }),
+          );
+          // Each row is checked once, when it first comes into the DOM.
+          const rows = (await page.locator('li[data-row]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-row') ?? ''))).filter((row) => !checked.has(row));
+          if (rows.length === 0) return;
+          rows.forEach((row) => checked.add(row));
+          for (const violation of await seriousViolations(page, rows.map((row) => `li[data-row="${row}"]`))) found.add(violation);
+        });
+        expect([...found]).toEqual([]);
       });
     }
   });
@@ -44,17 +65,20 @@ test('a tool call and its output are one row, collapsed to one line until clicke
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);
   const shellId = agentRun.items.find((item) => item.type === 'local_shell_call')!.id;
+  // A link opens its row expanded; a click on the title folds it to one line, and another opens it again.
   await page.goto(`/c/${agentRun.conversation.id}?source=demo#${shellId}`);
   const call = page.locator(`article[data-item-id="${shellId}"]`);
   await expect(call).toBeInViewport();
+  await expect(call).not.toHaveAttribute('data-collapsed');
+  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
+  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
+  await call.getByRole('button', { name: 'Collapse' }).click();
   await expect(call).toHaveAttribute('data-collapsed', '');
   await expect(call).toContainText('npm test');
   await expect(call).toContainText('exit 1');
-  await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
 
   await call.locator('header').getByText('npm test').click();
   await expect(call).not.toHaveAttribute('data-collapsed');
-  await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
   await call.getByRole('button', { name: 'Collapse' }).click();
   await expect(call).toHaveAttribute('data-collapsed', '');
 
@@ -101,11 +125,14 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
   expect(toolbarStops.length).toBeGreaterThanOrEqual(10);
   expect(toolbarStops).toEqual(rows.slice(0, toolbarStops.length));
 
-  // Inside one item, the arrow keys reach its other controls, and Tab leaves for the next item.
+  // Inside one item, the arrow keys reach its other controls (shown once focus is in the row), and Tab leaves for the next item.
   await page.locator(`article[data-item-id="${rows[0]}"] [role="toolbar"] button`).first().focus();
-  await page.keyboard.press('ArrowRight');
   await expect(page.locator(':focus')).toHaveAccessibleName('Markdown');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Copy');
   await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAccessibleName('Collapse');
+  await page.keyboard.press('ArrowLeft');
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
   await page.keyboard.press('Tab');
   expect((await focused()).item).toBe(rows[1]);

@@ -27,14 +27,19 @@ test('paste an ID and read the transcript with roles and statuses', async ({ pag
   await expect(page.getByTestId('item-count')).toHaveText(`${states.items.length} items`);
 });
 
-test('a pasted API URL is reduced to the conversation ID', async ({ page }) => {
+test('a pasted API URL is reduced to the conversation ID; a provider this viewer has no source for says so', async ({ page }) => {
   await page.goto('/');
-  await page
-    .getByLabel('Conversation ID, API URL or share link')
-    .fill(`https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/${trip.conversation.id}/items?limit=3`);
+  const input = page.getByLabel('Conversation ID, API URL or share link');
+  await input.fill(`https://llm-gateway.example.com/v1/conversations/${trip.conversation.id}/items?limit=3`);
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('conversation-id')).toHaveText(trip.conversation.id);
   await expectComplete(page, trip.items.length);
+
+  await page.goto('/');
+  await input.fill(`https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/${trip.conversation.id}/items?limit=3`);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('alert')).toContainText('no DashScope source set up');
+  await expect(page).toHaveURL(/\/$/);
 });
 
 test('an invalid ID gets an inline message and no request', async ({ page }) => {
@@ -59,11 +64,12 @@ test('an invalid ID in a link says so without asking the server', async ({ page 
   await expect(page.getByRole('alert')).toContainText('That is not a conversation ID');
 });
 
-test('a conversation that does not exist says so, with Retry', async ({ page }) => {
+test('a conversation that does not exist says so, without a Retry that cannot help', async ({ page }) => {
   await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Conversation not found');
-  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '← Open another conversation' })).toBeVisible();
 });
 
 test('a source without a key says which variable to set', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { copyText } from '../lib/copy-text';
+import { announce } from './announcer';
 
 interface CopyButtonProps {
   text: string | (() => string);
@@ -30,10 +31,14 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
     <button
       type="button"
       title={title}
-      onClick={async () => setState((await copyText(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
+      onClick={async () => {
+        const copied = await copyText(typeof text === 'function' ? text() : text);
+        setState(copied ? 'copied' : 'failed');
+        announce(copied ? 'Copied' : 'Copy failed');
+      }}
       className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}</span>
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );
 }

@@ -22,16 +22,13 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
         <p className="mt-2 break-words font-mono text-xs text-red-800/80 dark:text-red-200/70">{description.detail}</p>
       ) : null}
       {actions ? <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">{actions}</div> : null}
-      {onRetry ? (
+      {/* Retrying cannot help a final error (not found, no key): it offers no Retry, only what the reader can do instead. */}
+      {onRetry && !description.final ? (
         <button
           type="button"
           onClick={onRetry}
           disabled={retrying}
-          className={
-            description.final
-              ? 'mt-3 rounded-md border border-red-300 px-3 py-1 text-sm text-red-900 hover:bg-red-100 disabled:opacity-60 dark:border-red-800 dark:text-red-100 dark:hover:bg-red-900/40'
-              : 'mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500'
-          }
+          className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500"
         >
           {retrying ? 'Retrying…' : 'Retry'}
         </button>

@@ -6,7 +6,7 @@ export interface ErrorDescription {
   hint: string;
   /** The server's own words, kept so nothing is lost. */
   detail: string;
-  /** Retrying cannot help (the conversation does not exist, the key is missing): Retry is not the main action. */
+  /** Retrying cannot help (the conversation does not exist, the key is missing): no Retry is offered. */
   final?: boolean;
 }
 

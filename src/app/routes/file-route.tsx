@@ -46,12 +46,6 @@ export function FileRoute() {
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
-        shareUrl={() => window.location.href}
-        itemUrl={(itemId) => {
-          const url = new URL(window.location.href);
-          url.hash = itemId;
-          return url.toString();
-        }}
         toolbarExtras={
           <>
             <CompareWithButton current={{ value: 'file' }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />

@@ -27,14 +27,16 @@ export function HomeRoute() {
           forgetRecent();
           setRecent([]);
         }}
-        onOpen={({ conversationId, source, order, itemId }) =>
+        onOpen={(request) => {
+          if ('snapshotId' in request) return void navigate({ to: '/s/$snapshotId', params: { snapshotId: request.snapshotId } });
+          const { conversationId, source, order, itemId } = request;
           void navigate({
             to: '/c/$conversationId',
             params: { conversationId },
             search: { source, ...(order ? { order } : {}) },
             hash: itemId,
-          })
-        }
+          });
+        }}
       />
     );
   }

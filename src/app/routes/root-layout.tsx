@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
+import { Announcer } from '../../components/announcer';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { RemoteImagePolicyContext } from '../../features/transcript/lib/remote-images';
 
@@ -31,6 +32,7 @@ export function RootLayout() {
           <Outlet />
         </RemoteImagePolicyContext>
       </main>
+      <Announcer />
     </div>
   );
 }

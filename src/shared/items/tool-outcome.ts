@@ -4,6 +4,8 @@ type Item = { type: string; [field: string]: unknown };
 export interface Outcome {
   text: string;
   failed: boolean;
+  /** For a failure: the first line of its error message or stderr, when there is one. */
+  detail?: string;
 }
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});

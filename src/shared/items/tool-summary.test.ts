@@ -23,6 +23,32 @@ describe('toolSummary', () => {
     expect(outcomeOf({ id: 'r', type: 'mcp_approval_request' }, { id: 'p', type: 'mcp_approval_response', approve: false })).toEqual({ text: 'denied', failed: true });
   });
 
+  it('says what a failure said: the first line of its error message or stderr', () => {
+    const call = { id: 'ls', type: 'local_shell_call', call_id: 'c', action: { command: ['npm', 'test'] } };
+    const output = { id: 'lo', type: 'local_shell_call_output', call_id: 'c', output: JSON.stringify({ stdout: 'ok', stderr: '\nsrc/app.ts(42,27): error TS2345\nmore', exit_code: 1 }) };
+    expect(toolSummary(call, output).outcome).toEqual({ text: 'exit 1', failed: true, detail: 'src/app.ts(42,27): error TS2345' });
+    const fn = { id: 'fc', type: 'function_call', call_id: 'f', name: 'x', arguments: '{}' };
+    const fnOut = { id: 'fo', type: 'function_call_output', call_id: 'f', output: JSON.stringify({ error: 'invalid_arguments', message: 'Could not parse arguments' }) };
+    expect(toolSummary(fn, fnOut).outcome?.detail).toBe('Could not parse arguments');
+    expect(toolSummary(fn, { ...fnOut, output: JSON.stringify({ error: 'ENOENT' }) }).outcome?.detail).toBe('ENOENT');
+    expect(itemSummaryLine({ id: 'm', type: 'mcp_call', arguments: '{"q":1}', error: { message: 'upstream timed out\nstack' } })).toBe('q: 1 → upstream timed out');
+    // A success has no detail.
+    expect(toolSummary(fn, { ...fnOut, output: 'fine' }).outcome).toBeNull();
+  });
+
+  it('shows the first values of a list argument and how many there are', () => {
+    expect(shortArgs(JSON.stringify({ run_ids: [4182, 4181, 4180, 4179] }))).toBe('run_ids: [4182, 4181, … 4 in all]');
+    expect(shortArgs(JSON.stringify({ tags: ['a', 'b'] }))).toBe('tags: ["a", "b"]');
+    expect(shortArgs(JSON.stringify({ none: [] }))).toBe('none: []');
+  });
+
+  it('sums up an image generation without a prompt, code by its first working line, and reasoning without Markdown marks', () => {
+    expect(itemSummaryLine({ id: 'ig', type: 'image_generation_call', status: 'completed', result: 'iVBOR' + 'A'.repeat(1995) })).toBe('PNG image, 1.5 KB');
+    expect(itemSummaryLine({ id: 'ci', type: 'code_interpreter_call', container_id: 'cntr_1', code: '# chart\nimport matplotlib\n\nruns = [1, 2]\n' })).toBe('runs = [1, 2]');
+    const reasoning = { id: 'r', type: 'reasoning', summary: [{ type: 'summary_text', text: '**Triaging the run**\n\nThe `test` job fails; see [the log](https://x.test).' }] };
+    expect(itemSummaryLine(reasoning)).toBe('Triaging the run The test job fails; see the log.');
+  });
+
   it('keeps arguments that are not JSON as one short line', () => {
     expect(shortArgs('not json\nat all')).toBe('not json at all');
   });

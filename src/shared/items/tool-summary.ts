@@ -26,7 +26,11 @@ function clip(text: string, max: number): string {
 
 function shortValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(clip(value, 28));
-  if (Array.isArray(value)) return `[${value.length}]`;
+  if (Array.isArray(value)) {
+    // The first values say what the list holds; the count says how long it is.
+    const shown = value.slice(0, 2).map((entry) => (typeof entry === 'string' ? JSON.stringify(clip(entry, 14)) : entry && typeof entry === 'object' ? '{…}' : displayText(entry)));
+    return `[${shown.join(', ')}${value.length > 2 ? `, … ${value.length} in all` : ''}]`;
+  }
   if (value && typeof value === 'object') return '{…}';
   return displayText(value);
 }
@@ -65,6 +69,38 @@ function callArgs(call: ConversationItem): string {
   }
 }
 
+/** The first non-empty line of a text, cut short. */
+function firstLine(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  return clip(text.split('\n').find((line) => line.trim()) ?? '', 120);
+}
+
+/** What an error value says: its message, or the text itself. */
+function errorText(error: unknown): string {
+  if (typeof error === 'string') return error;
+  const fields = record(error);
+  return str(fields.message) || str(fields.error) || str(fields.code) || '';
+}
+
+/** The first line of what went wrong: an error message, else stderr, else the output's own text. */
+function failureDetail(call: ConversationItem, output: ConversationItem | undefined): string {
+  const fromCall = firstLine(errorText(call.error));
+  if (fromCall) return fromCall;
+  if (!output) return '';
+  const fromOutput = firstLine(errorText(output.error));
+  if (fromOutput) return fromOutput;
+  if (output.type === 'shell_call_output' && Array.isArray(output.output)) {
+    for (const entry of output.output) {
+      const line = firstLine(record(entry).stderr);
+      if (line) return line;
+    }
+    return '';
+  }
+  const parsed = parse(output.output);
+  const fields = record(parsed);
+  return firstLine(str(fields.message) || errorText(fields.error) || str(fields.stderr)) || firstLine(parsed);
+}
+
 function formatSize(chars: number): string {
   if (chars < 1000) return `${chars} B`;
   return chars < 1_000_000 ? `${(chars / 1000).toFixed(1)} KB` : `${(chars / 1_000_000).toFixed(1)} MB`;
@@ -78,13 +114,37 @@ function outputSize(output: ConversationItem): string | null {
   return formatSize(displayText(value).length);
 }
 
-/** One line for a collapsed tool row: key arguments, status or exit code, output size. */
+/** One line for a collapsed tool row: key arguments, status or exit code (with the first line of the error), output size. */
 export function toolSummary(call: ConversationItem, output: ConversationItem | undefined): ToolSummary {
+  const outcome = outcomeOf(call, output);
+  const detail = outcome?.failed ? failureDetail(call, output) : '';
   return {
     args: callArgs(call),
-    outcome: outcomeOf(call, output),
+    outcome: outcome && detail ? { ...outcome, detail } : outcome,
     size: output && call.type !== 'mcp_approval_request' ? outputSize(output) : null,
   };
+}
+
+/** Markdown as one line of plain text: no emphasis marks, code ticks, heading or list markers; links keep their text. */
+export function plainLine(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?![\w*])/g, '$1$2')
+    .replace(/`+([^`]*)`+/g, '$1');
+}
+
+const codeLines = (code: string) => code.split('\n').map((line) => line.trim()).filter(Boolean);
+
+/** An image generation without a revised prompt: what it made, and how big. */
+function imageLine(item: ConversationItem): string {
+  const result = str(item.result);
+  const format = str(item.output_format) || (result.startsWith('iVBOR') ? 'png' : result.startsWith('/9j/') ? 'jpeg' : '');
+  const parts = [`${format ? `${format.toUpperCase()} ` : ''}image`];
+  if (str(item.size)) parts.push(str(item.size));
+  if (result) parts.push(formatSize(Math.floor((result.length * 3) / 4)));
+  return item.status === 'in_progress' || item.status === 'generating' ? 'generating an image…' : result ? parts.join(', ') : 'no image';
 }
 
 const count = (value: unknown, what: string) => (Array.isArray(value) ? `${value.length} ${what}${value.length === 1 ? '' : 's'}` : '');
@@ -97,21 +157,25 @@ export function itemSummaryLine(item: ConversationItem): string {
       return clip(str(action.query) || (Array.isArray(action.queries) ? action.queries.map(displayText).join(' · ') : '') || str(action.url) || str(action.pattern), 90);
     case 'file_search_call':
       return clip(Array.isArray(item.queries) ? item.queries.map(displayText).join(' · ') : '', 60) + (Array.isArray(item.results) ? ` → ${count(item.results, 'result')}` : '');
-    case 'mcp_call':
+    case 'mcp_call': {
+      const error = firstLine(errorText(item.error));
+      if (error) return `${shortArgs(item.arguments)} → ${error}`;
       return shortArgs(item.arguments) + (item.output !== undefined && item.output !== null ? ` → ${formatSize(displayText(item.output).length)}` : '');
+    }
     case 'code_interpreter_call':
-      return clip(str(item.code).split('\n').find((line) => line.trim()) ?? '', 80);
+      // The first line that does something: past comments and imports.
+      return clip(codeLines(str(item.code)).find((line) => !/^(#|\/\/|import\s|from\s\S+\s+import\s)/.test(line)) ?? codeLines(str(item.code))[0] ?? '', 80);
     case 'image_generation_call':
-      return clip(str(item.revised_prompt), 80);
+      return clip(str(item.revised_prompt), 80) || imageLine(item);
     case 'mcp_list_tools':
     case 'additional_tools':
       return count(item.tools, 'tool');
     case 'mcp_approval_response':
       return item.approve === true ? 'approved' : 'denied';
     case 'message':
-      return clip(messageText(item), 160);
+      return clip(plainLine(messageText(item)), 160);
     case 'reasoning':
-      return clip(Array.isArray(item.summary) ? item.summary.map((part) => str(record(part).text)).join(' ') : '', 160);
+      return clip(plainLine(Array.isArray(item.summary) ? item.summary.map((part) => str(record(part).text)).join(' ') : ''), 160);
     default:
       return '';
   }

@@ -1,4 +1,5 @@
 import { CALL_TYPE_OF, itemKind, pairKey } from '../items/item-catalog.ts';
+import { countedKind } from '../items/item-counts.ts';
 import { outcomeOf } from '../items/tool-outcome.ts';
 
 type Item = { type: string; id?: string; [field: string]: unknown };
@@ -11,9 +12,6 @@ export interface RunTally {
   reasoning: number;
   failures: number;
 }
-
-/** Tool items that list tools or answer an approval rather than call one. */
-const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_response']);
 
 /**
  * Counts a run item by item in any order (pages come from both ends): a call and its output are one failure when
@@ -31,10 +29,12 @@ export class RunTallier {
       if (item.status === 'incomplete' || item.status === 'failed') this.tally.failures += 1;
       return;
     }
-    if (kind === 'reasoning' && item.type === 'reasoning') this.tally.reasoning += 1;
+    // Counted as the viewer counts them (one definition, in item-counts): a call and its folded output are one.
+    const counted = countedKind(item);
+    if (counted === 'reasoning') this.tally.reasoning += 1;
+    if (counted === 'tools') this.tally.tool_calls += 1;
     if (kind !== 'tools') return;
     const pair = pairKey(item);
-    if (pair?.side !== 'output' && !NOT_CALLS.has(item.type)) this.tally.tool_calls += 1;
     const failed = pair?.side === 'output' ? outcomeOf({ type: CALL_TYPE_OF[item.type] ?? item.type }, item)?.failed : outcomeOf(item, undefined)?.failed;
     if (!failed) return;
     if (!pair) {

@@ -44,7 +44,7 @@ describe('leaving out content', () => {
 
   it('keeps the original run summary, failures included, though the outputs that showed them are gone', () => {
     const { manifest } = share(RUN, { exclude: { content: ['tool_outputs'] } });
-    expect(manifest.original).toEqual({ items: 14, messages: 2, tool_calls: 8, reasoning: 1, failures: 2 });
+    expect(manifest.original).toEqual({ items: 14, messages: 2, tool_calls: 8, reasoning: 2, failures: 2 });
   });
 
   it('reasoning: summaries and content of reasoning items, which stay as items', () => {

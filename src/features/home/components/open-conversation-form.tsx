@@ -1,12 +1,23 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
-import { parseConversationInput } from '../lib/parse-conversation-input';
+import { parseConversationInput, type UrlProvider } from '../lib/parse-conversation-input';
 
-export interface OpenRequest {
-  conversationId: string;
-  source: string;
-  order?: 'asc' | 'desc';
-  itemId?: string;
+export type OpenRequest =
+  | { conversationId: string; source: string; order?: 'asc' | 'desc'; itemId?: string }
+  /** A pasted snapshot link opens the snapshot. */
+  | { snapshotId: string };
+
+const PROVIDER_NAMES = { dashscope: 'DashScope', openai: 'OpenAI' } as const;
+const ENABLE_HINTS = {
+  dashscope: 'Whoever runs it can set DASHSCOPE_API_KEY (DASHSCOPE_CN_API_KEY for the China region) and restart it.',
+  openai: 'Whoever runs it can set OPENAI_API_KEY and restart it.',
+} as const;
+
+/** The configured source a pasted API URL belongs to; a DashScope URL prefers the source of its region. */
+function sourceFor(provider: UrlProvider, sources: readonly SourceSummary[]): SourceSummary | null {
+  const matching = sources.filter((candidate) => candidate.kind === provider.kind);
+  if (provider.kind === 'dashscope') return matching.find((candidate) => candidate.id.endsWith(`-${provider.region}`)) ?? matching[0] ?? null;
+  return matching[0] ?? null;
 }
 
 interface OpenConversationFormProps {
@@ -29,10 +40,22 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
       setError(parsed.message);
       return;
     }
+    if ('snapshotId' in parsed) {
+      setError(null);
+      onOpen({ snapshotId: parsed.snapshotId });
+      return;
+    }
+    // An API URL says which provider holds the conversation: open it there, or say that provider is not set up here.
+    const fromUrl = parsed.provider ? sourceFor(parsed.provider, sources) : null;
+    if (parsed.provider && !fromUrl) {
+      const name = PROVIDER_NAMES[parsed.provider.kind];
+      setError(`That is a ${name} URL, but this viewer has no ${name} source set up. ${ENABLE_HINTS[parsed.provider.kind]}`);
+      return;
+    }
     setError(null);
     setValue(parsed.conversationId);
     const pastedSource = parsed.source && sources.some((candidate) => candidate.id === parsed.source) ? parsed.source : null;
-    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? source, order: parsed.order, itemId: parsed.itemId });
+    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.id ?? source, order: parsed.order, itemId: parsed.itemId });
   }
 
   return (

@@ -8,7 +8,7 @@ describe('parseConversationInput', () => {
 
   it('reads the id out of an API URL, ignoring its query', () => {
     const url = 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/conv_abc/items?limit=3';
-    expect(parseConversationInput(url)).toEqual({ ok: true, conversationId: 'conv_abc' });
+    expect(parseConversationInput(url)).toEqual({ ok: true, conversationId: 'conv_abc', provider: { kind: 'dashscope', region: 'intl' } });
   });
 
   it('reads source, order and item from a share link', () => {
@@ -57,7 +57,21 @@ describe('badly encoded links', () => {
 
 describe('links developers have at hand', () => {
   it('keeps the item of an API item URL as the anchor', () => {
-    expect(parseConversationInput('https://api.openai.com/v1/conversations/conv_abc/items/msg_123')).toEqual({ ok: true, conversationId: 'conv_abc', itemId: 'msg_123' });
+    expect(parseConversationInput('https://api.openai.com/v1/conversations/conv_abc/items/msg_123')).toEqual({ ok: true, conversationId: 'conv_abc', itemId: 'msg_123', provider: { kind: 'openai' } });
+  });
+
+  it('knows a DashScope URL, and its region, by the host', () => {
+    expect(parseConversationInput('https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/conv_abc/items')).toMatchObject({
+      ok: true,
+      conversationId: 'conv_abc',
+      provider: { kind: 'dashscope', region: 'intl' },
+    });
+    expect(parseConversationInput('https://dashscope.aliyuncs.com/compatible-mode/v1/conversations/conv_abc')).toMatchObject({ provider: { kind: 'dashscope', region: 'cn' } });
+  });
+
+  it('opens a pasted snapshot link, whole or as a path', () => {
+    expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
+    expect(parseConversationInput('/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
   });
 
   it('explains that ChatGPT chats are not conversations of the API', () => {

@@ -1,8 +1,22 @@
 import { isConversationId, isItemId } from '../../../lib/ids';
 
+/** The provider a pasted API URL belongs to, by its host. */
+export type UrlProvider = { kind: 'dashscope'; region: 'intl' | 'cn' } | { kind: 'openai' };
+
 export type ParsedInput =
-  | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string }
+  | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string; provider?: UrlProvider }
+  | { ok: true; snapshotId: string }
   | { ok: false; message: string };
+
+const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+function providerOf(host: string): UrlProvider | undefined {
+  const name = host.toLowerCase();
+  if (name === 'dashscope-intl.aliyuncs.com' || name.endsWith('.dashscope-intl.aliyuncs.com')) return { kind: 'dashscope', region: 'intl' };
+  if (name === 'dashscope.aliyuncs.com' || name.endsWith('.dashscope.aliyuncs.com')) return { kind: 'dashscope', region: 'cn' };
+  if (name === 'api.openai.com') return { kind: 'openai' };
+  return undefined;
+}
 
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
 
@@ -23,6 +37,9 @@ function fromUrl(text: string): ParsedInput | null {
     return null;
   }
   const segments = url.pathname.split('/').map(safeDecode);
+  // A snapshot link of a viewer: /s/<id>.
+  const snapshotAt = segments.indexOf('s');
+  if (snapshotAt !== -1 && snapshotAt === segments.length - 2 && SNAPSHOT_ID.test(segments[snapshotAt + 1])) return { ok: true, snapshotId: segments[snapshotAt + 1] };
   const index = segments.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
   if (index === -1) return null;
   const conversationId = segments[index + 1];
@@ -33,9 +50,11 @@ function fromUrl(text: string): ParsedInput | null {
   const order = isShareLink ? url.searchParams.get('order') : null;
   const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
   const itemId = isItemId(hashId) ? hashId : isItemId(apiItemId) ? apiItemId : undefined;
+  const provider = isShareLink ? undefined : providerOf(url.hostname);
   return {
     ok: true,
     conversationId,
+    ...(provider ? { provider } : {}),
     ...(source ? { source } : {}),
     ...(order === 'asc' || order === 'desc' ? { order } : {}),
     ...(itemId ? { itemId } : {}),
@@ -50,6 +69,8 @@ export function parseConversationInput(raw: string): ParsedInput {
   const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
+  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?$/);
+  if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
   const parsedUrl = fromUrl(text);
   if (parsedUrl) return parsedUrl;
   const embedded = text.match(CONVERSATION_IN_TEXT)?.[0];

@@ -85,7 +85,12 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
       <button
         type="button"
         disabled={!pasted.trim()}
-        onClick={() => void openText(pasted, 'Pasted JSON').then(finish)}
+        onClick={() =>
+          void openText(pasted, 'Pasted JSON').then((result) =>
+            // The reader speaks of a file; what was pasted is text.
+            finish(result.ok ? result : { ok: false, message: result.message.replace(/^This file\b/, 'The pasted text') }),
+          )
+        }
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-50 dark:border-zinc-700"
       >
         Read pasted JSON

@@ -79,14 +79,14 @@ export function SnapshotsPage() {
             ))}
           </ul>
         ) : (
-          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-500 dark:border-zinc-700">
+          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
             No snapshots yet. Open a conversation and choose “Share snapshot…”.
           </p>
         )
       ) : list.error ? (
         <ErrorPanel description={describeApiError(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (
-        <p className="text-sm text-zinc-500">Loading snapshots…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading snapshots…</p>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { describeOpaque } from '../data/token-text';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
@@ -30,20 +30,18 @@ interface ItemFrameProps {
   children: ReactNode;
 }
 
-function permalink(itemId: string): string {
-  const url = new URL(window.location.href);
-  url.hash = itemId;
-  return url.toString();
-}
+/** The link to an item of the transcript shown; a local file has none, so its items offer no Copy link. */
+export const ItemUrlContext = createContext<((itemId: string) => string) | null>(null);
 
 function IdPanel({ id }: { id: string | undefined }) {
+  const itemUrl = useContext(ItemUrlContext);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
       {id ? (
         <>
           <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{id}</code>
           <CopyButton text={id} label="Copy ID" title={`Copy item ID ${id}`} />
-          <CopyButton text={() => permalink(id)} label="Copy link" title="Copy a link to this item" />
+          {itemUrl ? <CopyButton text={() => itemUrl(id)} label="Copy link" title="Copy a link to this item" /> : null}
         </>
       ) : (
         <span className="text-xs text-zinc-600 italic dark:text-zinc-400">This item has no ID (the API does not require one for its type).</span>
@@ -51,6 +49,9 @@ function IdPanel({ id }: { id: string | undefined }) {
     </div>
   );
 }
+
+/** Hidden where a pointer can hover, until the row is hovered or focus is in it or on it (j and k focus the row). */
+const ITEM_ACTIONS_HIDDEN = '[@media(hover:hover)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 in-focus-visible:opacity-100 transition-opacity';
 
 export const toolButton =
   'rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
@@ -74,7 +75,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
       data-role={typeof item.role === 'string' ? item.role : undefined}
       data-collapsed={collapse.collapsed ? '' : undefined}
       aria-label={`${style.label} ${item.type}`}
-      className={`transcript-item group scroll-mt-24 rounded-xl border border-l-4 border-zinc-200 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${collapse.collapsed ? 'px-3 py-1' : 'px-4 py-3'} ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
+      className={`transcript-item group rounded-xl border border-l-4 border-zinc-200 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${collapse.collapsed ? 'px-3 py-1' : 'px-4 py-3'} ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
       <header className={`${collapse.collapsed ? '' : 'mb-2'} flex items-center gap-x-2 gap-y-1 ${collapse.collapsed ? 'flex-nowrap' : 'flex-wrap'}`}>
         {/* A click anywhere on the title expands or collapses; the keyboard has the chevron and Enter on the row. */}
@@ -84,7 +85,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap'}`}
         >
           <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
-          {subtitle ? <span className="min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
+          {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
           {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
           <StatusBadge status={item.status} />
           {rowTokens !== undefined && !collapse.collapsed ? (
@@ -95,6 +96,27 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           ) : null}
         </div>
         <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5">
+          {/* Read as text first: the other actions show on hover and focus, and always where there is no hover (touch). */}
+          <span className={`flex flex-wrap items-center justify-end gap-0.5 ${highlighted ? '' : ITEM_ACTIONS_HIDDEN}`} data-item-actions="">
+            {collapse.collapsed ? null : (
+              <>
+                {controls}
+                <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" className={toolButton} />
+                <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden`} />
+                <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
+                  {'{ }'}
+                </button>
+                <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
+                  ID
+                </button>
+              </>
+            )}
+            {item.id ? (
+              <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono ${collapse.collapsed ? 'max-sm:hidden' : ''}`}>
+                #
+              </a>
+            ) : null}
+          </span>
           {collapse.toggle ? (
             <button
               type="button"
@@ -106,24 +128,6 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
             >
               <span aria-hidden="true" className={`inline-block transition-transform ${collapse.collapsed ? '-rotate-90' : ''}`}>▾</span>
             </button>
-          ) : null}
-          {collapse.collapsed ? null : (
-            <>
-              {controls}
-              <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" className={toolButton} />
-              <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden`} />
-              <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
-                {'{ }'}
-              </button>
-              <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
-                ID
-              </button>
-            </>
-          )}
-          {item.id ? (
-            <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono`}>
-              #
-            </a>
           ) : null}
         </RovingToolbar>
       </header>

@@ -1,12 +1,17 @@
 import { useContext, useState } from 'react';
+import type { ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
+  /** The same counts the filter shows. */
+  counts: ItemCounts;
   tokens: TokenState;
-  /** Brings an oldest-first row into view and focuses it. */
+  /** Brings an oldest-first row into view and focuses it, revealing it if the filter hides it. */
   onJump: (row: number) => void;
+  failuresOnly: boolean;
+  onFailuresOnly: (on: boolean) => void;
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -14,13 +19,18 @@ const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : '
 const button =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
 
+/** "4 (3 Reasoning, 1 Compaction)", or just "4" when every item has the same name. */
+function breakdown(total: number, names: [string, number][]): string {
+  return names.length > 1 ? `${fmt(total)} (${names.map(([name, count]) => `${fmt(count)} ${name}`).join(', ')})` : fmt(total);
+}
+
 function byCount(map: Map<string, number>): [string, number][] {
   return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
-export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) {
-  const { summary, title, failureRows } = view;
+export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly }: RunSummaryPanelProps) {
+  const { title, failureRows } = view;
   // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
   const original = useContext(ManifestContext)?.original;
   const [current, setCurrent] = useState(-1);
@@ -29,8 +39,10 @@ export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) 
     setCurrent(wrapped);
     onJump(failureRows[wrapped]);
   };
-  const roles = byCount(summary.roles);
-  const tools = byCount(summary.tools);
+  const roles = byCount(counts.byName.messages);
+  const tools = byCount(counts.byName.tools);
+  const reasoning = byCount(counts.byName.reasoning);
+  const other = byCount(counts.byName.other);
   return (
     <section aria-label="Run summary" data-testid="run-summary" className="space-y-2 rounded-xl border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       {title ? (
@@ -41,22 +53,28 @@ export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-zinc-700 dark:text-zinc-300">
         <dt className="font-medium">Messages</dt>
         <dd data-testid="summary-messages">
-          {fmt(summary.messageCount)}
+          {fmt(counts.byKind.messages)}
           {roles.length > 0 ? ` (${roles.map(([role, count]) => `${fmt(count)} ${role}`).join(', ')})` : ''}
         </dd>
         {tools.length > 0 ? (
           <>
-            <dt className="font-medium">Tool calls</dt>
+            <dt className="font-medium">Tools</dt>
             <dd data-testid="summary-tools">
-              {fmt(summary.toolCount)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${fmt(count)}`).join(', ')}
+              {fmt(counts.byKind.tools)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${fmt(count)}`).join(', ')}
               {tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}
             </dd>
           </>
         ) : null}
-        {summary.reasoning > 0 ? (
+        {counts.byKind.reasoning > 0 ? (
           <>
             <dt className="font-medium">Reasoning</dt>
-            <dd>{plural(summary.reasoning, 'item')}</dd>
+            <dd data-testid="summary-reasoning">{breakdown(counts.byKind.reasoning, reasoning)}</dd>
+          </>
+        ) : null}
+        {counts.byKind.other > 0 ? (
+          <>
+            <dt className="font-medium">Other</dt>
+            <dd data-testid="summary-other">{breakdown(counts.byKind.other, other)}</dd>
           </>
         ) : null}
         <dt className="font-medium">Size</dt>
@@ -84,6 +102,9 @@ export function RunSummaryPanel({ view, tokens, onJump }: RunSummaryPanelProps) 
                 Next →
               </button>
               {current >= 0 ? <output className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{`${current + 1} of ${failureRows.length}`}</output> : null}
+              <button type="button" className={button} aria-pressed={failuresOnly} onClick={() => onFailuresOnly(!failuresOnly)} title="Show only the failed or incomplete items">
+                Failures only
+              </button>
             </>
           )}
         </dd>

@@ -1,5 +1,6 @@
 import type { ConversationItem } from '../types';
-import { type ReactNode, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { announce } from '../../../components/announcer';
 import { ErrorPanel } from '../../../components/error-panel';
 import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
@@ -30,6 +31,7 @@ import { LiveSwitch } from '../live/live-switch';
 import { NewItemsPill } from '../live/new-items-pill';
 import { useUnseenItems } from '../live/use-unseen-items';
 import { ConversationHeader } from './conversation-header';
+import { ItemUrlContext } from './item-frame';
 import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptSkeleton } from './transcript-skeleton';
@@ -48,9 +50,10 @@ interface TranscriptPageProps {
   view: TranscriptView;
   onViewChange: (view: Partial<TranscriptView>) => void;
   anchorItemId: string | null;
-  shareUrl: () => string;
-  /** The link to one item of this transcript. */
-  itemUrl: (itemId: string) => string;
+  /** The link to this transcript; a local file has none. */
+  shareUrl?: () => string;
+  /** The link to one item of this transcript; a local file has none. */
+  itemUrl?: (itemId: string) => string;
   /** The other configured sources, offered when this one has no key. */
   otherSources?: readonly { id: string; label: string }[];
   /** More toolbar actions, such as sharing a snapshot; a function gets the items loaded so far. */
@@ -65,9 +68,19 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
+const NO_IDS: readonly string[] = [];
+
 function useStickyHeight() {
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
+  // Whether the bar has reached the top of the screen, so the page has scrolled into the list.
+  const [stuck, setStuck] = useState(false);
+  useEffect(() => {
+    const check = () => setStuck((ref.current?.getBoundingClientRect().top ?? 1) <= 0.5 && window.scrollY > 0);
+    check();
+    window.addEventListener('scroll', check, { passive: true });
+    return () => window.removeEventListener('scroll', check);
+  }, []);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -75,7 +88,17 @@ function useStickyHeight() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return { ref, height };
+  // Whatever takes focus (Tab, Shift+Tab, a jump) scrolls clear of the sticky toolbar above and the position pill below.
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.scrollPaddingTop = `${Math.ceil(height) + 8}px`;
+    root.scrollPaddingBottom = '4.5rem';
+    return () => {
+      root.scrollPaddingTop = '';
+      root.scrollPaddingBottom = '';
+    };
+  }, [height]);
+  return { ref, height, stuck };
 }
 
 export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
@@ -88,21 +111,66 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [topView, setTopView] = useState<number | null>(null);
   const [visible, setVisible] = useVisibleRange();
   const [atNewest, setAtNewest] = useState(true);
+  const [atBottom, setAtBottom] = useState(false);
   const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const sticky = useStickyHeight();
+  // On a phone the sticky bar is one row, the search; the other controls fold behind a button.
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
 
   const runSummary = useRunSummary(index, version, transcript.conversation);
   const tokens = useTokenCounts(index, version);
   const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns), [index, version, view.order, view.hidden, turns.collapsedTurns]);
+  const [failuresOnly, setFailuresOnly] = useState(false);
+  const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
+  // Items the reader asked for (a failure, a linked item) that the filter would hide: shown until the filter changes.
+  // Kept by ID, since the rows of the tail move as the head loads.
+  const filterKey = [...view.hidden].sort().join(',');
+  const [revealedFor, setRevealedFor] = useState<{ filter: string; ids: readonly string[] }>({ filter: '', ids: [] });
+  const revealedIds = revealedFor.filter === filterKey ? revealedFor.ids : NO_IDS;
+  const revealed = useMemo(
+    () => new Set(revealedIds.map((id) => index.rowOfId(id)).filter((row) => row !== null)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revealedIds, index, version],
+  );
+  const reveal = (row: number) => {
+    const slot = index.slotAt(row);
+    const id = slot ? index.itemAt(slot).id : undefined;
+    if (typeof id === 'string' && id) setRevealedFor({ filter: filterKey, ids: [...revealedIds, id] });
+  };
+  const rows = useMemo(
+    () => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, version, view.order, view.hidden, turns.collapsedTurns, revealed, failureSet],
+  );
   const search = useTranscriptSearch(index, version, rows, query, tokens.textIndex);
   useEffect(() => store.setCompact(compact), [store, compact]);
   const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
+
+  // A linked item opens expanded (an output's link opens its call's row, where it is shown), even where the filter hides its kind.
+  const anchorRow = anchor.kind === 'found' ? anchor.row : null;
+  const openedAnchor = useRef<string | null>(null);
+  useEffect(() => {
+    if (anchorRow === null || !anchorItemId || openedAnchor.current === anchorItemId) return;
+    openedAnchor.current = anchorItemId;
+    const slot = index.slotAt(anchorRow);
+    if (slot) store.setCollapsed(TranscriptIndex.keyOf(slot), false);
+    if (rows.viewIndexOf(anchorRow) === null) reveal(anchorRow);
+  });
+
+  // A jump to a row that was not shown yet lands once the rows include it.
+  const [pendingJump, setPendingJump] = useState<number | null>(null);
+  useEffect(() => {
+    if (pendingJump === null) return;
+    const target = rows.viewIndexOf(pendingJump);
+    if (target === null) return;
+    setPendingJump(null);
+    listHandle.current?.scrollToView(target, { align: 'center', focus: true });
+  }, [pendingJump, rows]);
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
 
   // The search text goes into the URL once typing pauses, so a link shares the filtered view.
@@ -112,13 +180,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
     return () => clearTimeout(timer);
   }, [query, view.query, onViewChange]);
 
-  // Typing brings the first match at or below the reader's place into view, as a browser's find does.
+  // Typing makes the first match at or below the reader's place current and brings it into view, as a browser's find does.
   const lastJumped = useRef('');
   useEffect(() => {
     if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
     lastJumped.current = search.query;
-    const target = search.matches.find((position) => position >= (topView ?? 0)) ?? search.matches[0];
-    listHandle.current?.scrollToView(target, { align: 'center' });
+    const target = search.start(topView);
+    if (target !== null) listHandle.current?.scrollToView(target, { align: 'center' });
+    // `search.start` is new each render; this runs when the query's matches arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.matches, topView]);
 
   // A new order starts at its top, as a newly opened transcript does.
@@ -138,8 +208,12 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
 
   const jumpToRow = (row: number) => {
     const target = rows.viewIndexOf(row);
-    if (target === null) return;
     store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(row)), false);
+    if (target === null) {
+      reveal(row);
+      setPendingJump(row);
+      return;
+    }
     listHandle.current?.scrollToView(target, { align: 'center', focus: true });
   };
 
@@ -180,9 +254,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         }
         break;
       case 'copy-link': {
+        if (!itemUrl) {
+          announce('A file read in this browser has no link to copy', { visible: true });
+          break;
+        }
         const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
         const id = slot ? index.itemAt(slot).id : null;
-        if (typeof id === 'string' && id) void copyText(itemUrl(id));
+        if (typeof id === 'string' && id) void copyText(itemUrl(id)).then((copied) => announce(copied ? 'Copied a link to this item' : 'Copy failed', { visible: true }));
+        else announce('Move to an item first (j or k) to copy its link', { visible: true });
         break;
       }
       case 'show-help':
@@ -206,13 +285,16 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   };
 
   const { status } = transcript;
-  const topRow = topView === null || topView >= rows.count ? null : rows.rowAt(topView);
+  const searchShown = hasItems && index.itemCount > 0;
+  // At the very bottom the last row is where the reader is, though it does not reach the top of the screen.
+  const topRow = atBottom && rows.count > 0 ? rows.rowAt(rows.count - 1) : topView === null || topView >= rows.count ? null : rows.rowAt(topView);
   const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
     <ItemUiStoreContext.Provider value={store}>
       <TokenCountsContext.Provider value={tokens}>
       <SearchQueryContext.Provider value={search.query.trim().toLowerCase()}>
+      <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />
           <ConversationHeader
@@ -225,10 +307,13 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             removed={index.removedCount}
           />
 
-          {hasItems && index.itemCount > 0 ? <RunSummaryPanel view={runSummary} tokens={tokens} onJump={jumpToRow} /> : null}
+          {hasItems && index.itemCount > 0 ? (
+            <RunSummaryPanel view={runSummary} counts={index.counts} tokens={tokens} onJump={jumpToRow} failuresOnly={failuresOnly} onFailuresOnly={setFailuresOnly} />
+          ) : null}
 
           {status.kind === 'error' && !hasItems ? null : (
-          <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 space-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
+          <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
+            <div id={moreId} className={`max-sm:order-last ${searchShown && !moreOpen ? 'max-sm:hidden' : ''}`}>
             <TranscriptToolbar
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
@@ -246,9 +331,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />
-            {hasItems && index.itemCount > 0 ? (
+            </div>
+            {searchShown ? (
               <TranscriptSearchBar
-                counts={index.kindCounts}
+                counts={index.counts.byKind}
                 hidden={view.hidden}
                 onToggleKind={toggleKind}
                 query={query}
@@ -258,6 +344,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 pending={query !== search.query}
                 onStep={stepMatch}
                 inputRef={searchInput}
+                more={{ id: moreId, open: moreOpen, onToggle: () => setMoreOpen((open) => !open) }}
               />
             ) : null}
           </div>
@@ -278,9 +365,17 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             </p>
           ) : null}
 
-          {shownCount !== index.itemCount && hasItems ? (
+          {failuresOnly && hasItems ? (
+            <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+              Showing only the {runSummary.failureRows.length.toLocaleString('en')} failed or incomplete items of {index.itemCount.toLocaleString('en')} loaded.
+              <button type="button" onClick={() => setFailuresOnly(false)} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
+                Show everything
+              </button>
+            </p>
+          ) : shownCount !== index.itemCount && hasItems ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-              Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items.
+              Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items
+              {revealed.size > 0 ? `, including ${revealed.size === 1 ? 'one item' : `${revealed.size.toLocaleString('en')} items`} the filter hides, shown because you asked for it` : ''}.
             </p>
           ) : null}
 
@@ -296,10 +391,12 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   stickyOffset={sticky.height}
                   onTopChange={(viewIndex) => {
                     const nowAtNewest = listHandle.current?.atNewestEnd() ?? true;
+                    const nowAtBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
                     // The virtualiser reports from inside its scroll handler; the page's own update can wait.
                     startTransition(() => {
                       setTopView(viewIndex);
                       setAtNewest(nowAtNewest);
+                      setAtBottom(nowAtBottom);
                     });
                   }}
                   onVisibleChange={(range) => startTransition(() => setVisible(range))}
@@ -340,7 +437,8 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                 ) : null}
               </div>
               {index.itemCount > 0 ? (
-                <div className="pointer-events-auto ml-auto flex items-center gap-2">
+                // On a phone the pill waits until the page has scrolled into the list, so it never covers the controls above it.
+                <div className={`pointer-events-auto ml-auto flex items-center gap-2 ${sticky.stuck ? '' : 'max-sm:hidden'}`}>
                   <NewItemsPill
                     count={unseen.unseen}
                     newestOnTop={view.order === 'desc'}
@@ -372,6 +470,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
         ) : null}
         <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
+      </ItemUrlContext>
       </SearchQueryContext.Provider>
       </TokenCountsContext.Provider>
     </ItemUiStoreContext.Provider>

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { MenuButton } from '../../../components/menu-button';
 import { EXPORT_CHOICES, type ExportChoice } from '../api/export-path';
 import type { ItemOrder } from '../types';
 
 interface TranscriptToolbarProps {
   order: ItemOrder;
   onOrderChange: (order: ItemOrder) => void;
-  shareUrl: () => string;
+  /** The link Copy link copies; without one there is no Copy link. */
+  shareUrl?: () => string;
   /** Where each export format downloads from, or what saves it when the browser formats it itself. */
   exportUrl: (format: ExportChoice) => string | (() => void);
   onShowShortcuts: () => void;
@@ -25,35 +27,39 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
 /** The Download menu: each format is a plain link the server answers with an attachment. */
 function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => string | (() => void) }) {
   return (
-    <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800">
-        Download ▾
-      </summary>
-      <ul className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        {EXPORT_CHOICES.map(({ format, label, title }) => {
-          const target = exportUrl(format);
-          return (
-          <li key={format}>
-            <a
-              href={typeof target === 'string' ? target : '#'}
-              download
-              onClick={(event) => {
-                if (typeof target !== 'string') {
-                  event.preventDefault();
-                  target();
-                }
-                // The menu closes once a format is chosen, as a menu does.
-                event.currentTarget.closest('details')?.removeAttribute('open');
-              }}
-              className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              {label}
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{title}</span>
-            </a>
-          </li>
-          );
-        })}
-      </ul>
-    </details>
+    <MenuButton
+      label="Download ▾"
+      className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      panelClassName="w-56 max-w-[calc(100vw-1rem)] rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      {(close) => (
+        <ul aria-label="Download formats">
+          {EXPORT_CHOICES.map(({ format, label, title }) => {
+            const target = exportUrl(format);
+            return (
+              <li key={format}>
+                <a
+                  href={typeof target === 'string' ? target : '#'}
+                  download
+                  onClick={(event) => {
+                    if (typeof target !== 'string') {
+                      event.preventDefault();
+                      target();
+                    }
+                    // After the browser has followed the link: a link removed mid-click may not download.
+                    setTimeout(close);
+                  }}
+                  className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                >
+                  {label}
+                  <span className="block text-xs text-zinc-600 dark:text-zinc-400">{title}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </MenuButton>
   );
 }
 
@@ -88,7 +94,7 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
         </button>
         <DownloadMenu exportUrl={exportUrl} />
         {extras}
-        <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" />
+        {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
       </div>
     </div>
   );

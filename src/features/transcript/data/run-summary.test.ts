@@ -25,12 +25,17 @@ describe('RunSummary', () => {
     const index = indexOf([
       [user('u1', 'Why is CI red on main since this morning, can you look please'), call('c1', 'a', 'read_file'), output('o1', 'a', 'text')],
       [call('c2', 'b', 'read_file'), output('o2', 'b', '{"error":"ENOENT"}'), shell('s1', 'x'), shellOut('so1', 'x', 1), { id: 'r1', type: 'reasoning', summary: [] }, assistant('a1', 'incomplete')],
+      [{ id: 'k1', type: 'compaction', encrypted_content: 'x' }],
     ]);
     const summary = new RunSummary();
     summary.sync(index);
-    expect(Object.fromEntries(summary.roles)).toEqual({ user: 1, assistant: 1 });
-    expect(Object.fromEntries(summary.tools)).toEqual({ read_file: 2, 'Local shell': 1 });
-    expect(summary.reasoning).toBe(1);
+    const { byKind, byName } = index.counts;
+    expect(Object.fromEntries(byName.messages)).toEqual({ user: 1, assistant: 1 });
+    // A call and its output are one tool call, as in the filter.
+    expect(byKind.tools).toBe(3);
+    expect(Object.fromEntries(byName.tools)).toEqual({ read_file: 2, 'Local shell': 1 });
+    // A compaction is counted by its own name, not as reasoning.
+    expect(Object.fromEntries(byName.reasoning)).toEqual({ Reasoning: 1, Compaction: 1 });
     expect(summary.failureRows(index)).toEqual([index.rowOfId('c2'), index.rowOfId('s1'), index.rowOfId('a1')]);
     expect(summary.title).toBe('Why is CI red on main since this morning, can you look please');
     expect(conversationTitle(undefined, summary.title)).toBe('Why is CI red on main since this morning, can…');

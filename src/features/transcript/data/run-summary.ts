@@ -1,4 +1,5 @@
-import { catalogEntry, foldsIntoCall, itemKind, pairKey } from '../../../shared/items/item-catalog';
+import { foldsIntoCall, pairKey } from '../../../shared/items/item-catalog';
+import { startsTurn } from '../../../shared/items/item-counts';
 import { messageText } from '../../../shared/items/display-text';
 import { outcomeOf } from '../../../shared/items/tool-summary';
 import type { Conversation, ConversationItem } from '../types';
@@ -7,8 +8,6 @@ import type { End, TranscriptIndex } from './transcript-index';
 type Slot = { end: End; offset: number };
 
 const TITLE_WORDS = 10;
-/** Tool items that list tools rather than call one. */
-const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_response']);
 const TITLE_FIELDS = ['title', 'name', 'topic'];
 
 function firstWords(text: string, words: number): string {
@@ -28,20 +27,11 @@ export function conversationTitle(conversation: Conversation | undefined, firstU
   return firstUserText ? firstWords(firstUserText, TITLE_WORDS) || null : null;
 }
 
-/** What a tool item is called in the counts: its function or MCP tool name, else its type's label. */
-function toolName(item: ConversationItem): string {
-  const name = typeof item.name === 'string' && item.name ? item.name.slice(0, 60) : null;
-  return name ?? catalogEntry(item.type)?.label ?? item.type.slice(0, 60);
-}
-
 /**
- * What a run did, kept up to date as pages arrive: messages by role, tool calls by name, reasoning items, and
- * where the failures are. Each item is read once; a reset index starts it over.
+ * What a run did beyond its counts (which the index keeps, by the shared definition), kept up to date as pages
+ * arrive: its title, where turns start and where the failures are. Each item is read once; a reset index starts it over.
  */
 export class RunSummary {
-  readonly roles = new Map<string, number>();
-  readonly tools = new Map<string, number>();
-  reasoning = 0;
   /** Items (or calls, with their output) that failed or are incomplete. */
   private readonly failed = new Map<string, Slot>();
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
@@ -62,10 +52,7 @@ export class RunSummary {
   }
 
   private reset() {
-    this.roles.clear();
-    this.tools.clear();
     this.failed.clear();
-    this.reasoning = 0;
     this.seen.head = 0;
     this.seen.tail = 0;
     this.seen.live = 0;
@@ -75,20 +62,10 @@ export class RunSummary {
   }
 
   private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
-    const kind = itemKind(item);
-    if (item.type === 'message') {
-      const role = typeof item.role === 'string' ? item.role.slice(0, 40) : 'unknown';
-      this.roles.set(role, (this.roles.get(role) ?? 0) + 1);
-      if (role === 'user') {
-        this.userSlots.push(slot);
-        if (slot.end === 'head') this.firstUserHead ??= messageText(item);
-        else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
-      }
-    } else if (kind === 'reasoning') {
-      this.reasoning += 1;
-    } else if (kind === 'tools') {
-      const pair = pairKey(item);
-      if (pair?.side !== 'output' && !NOT_CALLS.has(item.type)) this.tools.set(toolName(item), (this.tools.get(toolName(item)) ?? 0) + 1);
+    if (startsTurn(item)) {
+      this.userSlots.push(slot);
+      if (slot.end === 'head') this.firstUserHead ??= messageText(item);
+      else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
     }
     this.checkFailure(index, slot, item);
   }
@@ -117,18 +94,6 @@ export class RunSummary {
 
   get title(): string | null {
     return this.firstUserHead ?? this.oldestUserTail;
-  }
-
-  get messageCount(): number {
-    let total = 0;
-    for (const count of this.roles.values()) total += count;
-    return total;
-  }
-
-  get toolCount(): number {
-    let total = 0;
-    for (const count of this.tools.values()) total += count;
-    return total;
   }
 
   /** Oldest-first rows of the failures, in order. */

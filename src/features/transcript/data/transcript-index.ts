@@ -1,4 +1,5 @@
 import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
+import { countItem, emptyCounts } from '../../../shared/items/item-counts';
 import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
@@ -41,7 +42,8 @@ export class TranscriptIndex {
   readonly changedSlots: Slot[] = [];
   readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
   readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
-  readonly kindCounts: Record<ItemKind, number> = { messages: 0, tools: 0, reasoning: 0, other: 0 };
+  /** What the filter and the run summary count (an output folded into its call counts with it). */
+  readonly counts = emptyCounts();
   /** IDs of held items whose status is `in_progress`, oldest first. */
   readonly inProgress = new Set<string>();
   private readonly removed = new Set<string>();
@@ -86,7 +88,7 @@ export class TranscriptIndex {
     this.slotById.clear();
     this.inProgress.clear();
     this.removed.clear();
-    for (const kind of Object.keys(this.kindCounts) as ItemKind[]) this.kindCounts[kind] = 0;
+    Object.assign(this.counts, emptyCounts());
     this.duplicates = 0;
     this.foldableCount = 0;
     this.complete = false;
@@ -129,8 +131,8 @@ export class TranscriptIndex {
     this[slot.end][slot.offset] = item;
     this.removed.delete(id);
     const kind = itemKind(item);
-    this.kindCounts[this.kinds[slot.end][slot.offset]] -= 1;
-    this.kindCounts[kind] += 1;
+    countItem(this.counts, old, -1);
+    countItem(this.counts, item);
     this.kinds[slot.end][slot.offset] = kind;
     this.changedSlots.push(slot);
     removeFromPairs(this.pairs, old);
@@ -153,7 +155,7 @@ export class TranscriptIndex {
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
-    this.kindCounts[kind] += 1;
+    countItem(this.counts, item);
     if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
   }

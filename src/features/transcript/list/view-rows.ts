@@ -20,14 +20,22 @@ export interface CollapsedTurns {
 
 const NO_TURNS: CollapsedTurns = { starts: [], collapsed: new Set() };
 
+export interface RowChoice {
+  /** Oldest-first rows shown whatever the filter and folded turns say: a failure or a linked item the reader asked for. */
+  reveal?: ReadonlySet<number>;
+  /** When set, only these oldest-first rows are shown (the gap aside), e.g. the failures. */
+  only?: ReadonlySet<number> | null;
+}
+
 /**
  * Order and the kind filter are views of the same loaded items: newest first only reverses the positions,
  * and a filter keeps a list of the rows it lets through; no item is copied. An output whose call is loaded
  * has no row: it is shown inside its call's, so stepping and the position skip it.
  */
-export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>, turns: CollapsedTurns = NO_TURNS): ViewRows {
+export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>, turns: CollapsedTurns = NO_TURNS, choice: RowChoice = {}): ViewRows {
   const total = index.rowCount;
-  if (hidden.size === 0 && index.foldableCount === 0 && turns.collapsed.size === 0) {
+  const { reveal, only } = choice;
+  if (hidden.size === 0 && index.foldableCount === 0 && turns.collapsed.size === 0 && !only) {
     const flip = (i: number) => (order === 'asc' ? i : total - 1 - i);
     return { count: total, folded: 0, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
   }
@@ -39,9 +47,10 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
     const slot = index.slotAt(row);
     while (nextTurn < turns.starts.length && turns.starts[nextTurn] < row) nextTurn += 1;
     if (nextTurn < turns.starts.length && turns.starts[nextTurn] === row) inCollapsedTurn = turns.collapsed.has(row);
-    else if (inCollapsedTurn && slot) continue;
+    else if (inCollapsedTurn && slot && !reveal?.has(row)) continue;
     if (!slot) rows.push(row);
-    else if (hidden.has(index.kinds[slot.end][slot.offset])) continue;
+    else if (only && !only.has(row)) continue;
+    else if (hidden.has(index.kinds[slot.end][slot.offset]) && !reveal?.has(row)) continue;
     else if (index.foldedInto(slot)) folded += 1;
     else rows.push(row);
   }

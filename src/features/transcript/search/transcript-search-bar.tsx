@@ -13,18 +13,20 @@ interface TranscriptSearchBarProps {
   pending: boolean;
   onStep: (direction: 1 | -1) => void;
   inputRef: Ref<HTMLInputElement>;
+  /** On a phone, the button that unfolds the other controls (the kind filter among them). */
+  more: { id: string; open: boolean; onToggle: () => void };
 }
 
 const stepButton =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
 
 /** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
-export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, onStep, inputRef }: TranscriptSearchBarProps) {
+export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, onStep, inputRef, more }: TranscriptSearchBarProps) {
   const searchId = useId();
   const hasQuery = query.trim() !== '';
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <fieldset className="flex flex-wrap gap-1.5">
+      <fieldset className={`flex flex-wrap gap-1.5 ${more.open ? '' : 'max-sm:hidden'}`}>
         <legend className="sr-only">Show</legend>
         {ITEM_KINDS.filter(({ kind }) => counts[kind] > 0 || hidden.has(kind)).map(({ kind, label }) => (
           <button
@@ -38,7 +40,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
           </button>
         ))}
       </fieldset>
-      <div className="flex w-full min-w-0 items-center gap-1.5 sm:w-auto sm:flex-1">
+      <div className="flex w-full min-w-0 items-center gap-1.5 sm:w-auto sm:flex-1 max-sm:order-first">
         <label htmlFor={searchId} className="sr-only">
           Search the transcript
         </label>
@@ -74,6 +76,15 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
             </button>
           </>
         ) : null}
+        <button
+          type="button"
+          aria-expanded={more.open}
+          aria-controls={more.id}
+          onClick={more.onToggle}
+          className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 sm:hidden dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          {more.open ? 'Done' : 'View ▾'}
+        </button>
       </div>
     </div>
   );

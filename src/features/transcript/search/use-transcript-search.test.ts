@@ -41,6 +41,17 @@ describe('useTranscriptSearch', () => {
     expect(result.current.currentRow).toBe(5);
   });
 
+  it('starts at the first match at or below the reader, as "1 of 3", and the next step moves on from it', async () => {
+    const { result } = await setup('asc');
+    act(() => void result.current.start(2));
+    expect(result.current.currentRow).toBe(3);
+    expect(result.current.currentOrdinal).toBe(2);
+    act(() => void result.current.step(1, 2));
+    expect(result.current.currentRow).toBe(5);
+    act(() => void result.current.start(null));
+    expect(result.current.currentOrdinal).toBe(1);
+  });
+
   it('forgets the current match when the query changes', async () => {
     const { result, rerender } = await setup('asc');
     act(() => void result.current.step(1, null));

@@ -16,6 +16,8 @@ export interface TranscriptSearch {
   currentOrdinal: number;
   /** Steps to the next (1) or previous (-1) match after or before `fromView`, wrapping round; returns its view position. */
   step: (direction: 1 | -1, fromView: number | null) => number | null;
+  /** Makes the first match at or below `fromView` current, as typing in a browser's find does; returns its view position. */
+  start: (fromView: number | null) => number | null;
 }
 
 /** The oldest-first rows of matching slots; an output shown inside its call matches as the call's row. */
@@ -71,5 +73,12 @@ export function useTranscriptSearch(index: TranscriptIndex, version: number, row
     return next;
   };
 
-  return { query: deferred, matches, currentRow, currentOrdinal, step };
+  const start = (fromView: number | null): number | null => {
+    const next = matches.find((position) => position >= (fromView ?? 0)) ?? matches[0];
+    if (next === undefined) return null;
+    setCurrent({ query: deferred, row: rows.rowAt(next) });
+    return next;
+  };
+
+  return { query: deferred, matches, currentRow, currentOrdinal, step, start };
 }

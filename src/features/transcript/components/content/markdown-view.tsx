@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
@@ -54,7 +54,7 @@ const components: Components = {
   pre({ node, children }) {
     return (
       <div className="group/code relative">
-        <pre>{children}</pre>
+        <ScrollablePre>{children}</ScrollablePre>
         <CopyButton
           text={() => hastText(node)}
           label="Copy"
@@ -72,6 +72,25 @@ const components: Components = {
     );
   },
 };
+
+/** A code block that scrolls sideways takes a Tab stop, so the keyboard can scroll it too; one that fits takes none. */
+function ScrollablePre({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLPreElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    // Test DOMs have no ResizeObserver; the first measure is all they need.
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+  return <pre ref={ref} tabIndex={scrolls ? 0 : undefined}>{children}</pre>;
+}
 
 interface MarkdownViewProps {
   text: string;

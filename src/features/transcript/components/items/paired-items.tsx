@@ -60,21 +60,29 @@ function ItemLink({ item, children }: { item: ConversationItem; children: ReactN
   );
 }
 
-/** The one line a collapsed call shows: key arguments, then status or exit code and output size. */
+/** The one line a collapsed call shows: key arguments, then status or exit code (and what a failure said) and output size. */
 function CallSummary({ call, output }: { call: ConversationItem; output: ConversationItem | undefined }) {
   const summary = toolSummary(call, output);
+  const failed = summary.outcome?.failed;
   const leftOut = useLeftOut('tool_outputs');
   return (
-    <>
-      <span className="font-mono text-xs">{summary.args}</span>
+    // The arguments give way first, so the outcome and size stay readable on a narrow screen.
+    // On a phone, what a failure said takes a line of its own under the outcome.
+    <span className="flex min-w-0 items-center gap-x-2 max-sm:flex-wrap">
+      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-[2] max-sm:hidden' : ''}`}>{summary.args}</span>
       {summary.outcome ? (
-        <span className={`ml-2 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${summary.outcome.failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
+        <span className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
           {summary.outcome.text}
         </span>
       ) : null}
-      {summary.size ? <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">→ {summary.size}</span> : null}
-      {!output && call.type !== 'mcp_approval_request' ? <span className="ml-2 text-xs text-zinc-600 italic dark:text-zinc-400">{leftOut ? 'output left out' : 'no output loaded'}</span> : null}
-    </>
+      {summary.outcome?.detail ? (
+        <span data-testid="failure-detail" className="min-w-0 truncate font-mono text-xs text-rose-800 max-sm:order-last max-sm:basis-full dark:text-rose-300">
+          {summary.outcome.detail}
+        </span>
+      ) : null}
+      {summary.size ? <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">→ {summary.size}</span> : null}
+      {!output && call.type !== 'mcp_approval_request' ? <span className="shrink-0 text-xs text-zinc-600 italic dark:text-zinc-400">{leftOut ? 'output left out' : 'no output loaded'}</span> : null}
+    </span>
   );
 }
 

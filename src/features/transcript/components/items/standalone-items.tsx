@@ -55,7 +55,7 @@ function ExternalLink({ url }: { url: unknown }) {
       {label}
     </a>
   ) : (
-    <span className="break-all text-zinc-600">{label}</span>
+    <span className="break-all text-zinc-700 dark:text-zinc-300" title="Link removed: unsafe or unsupported URL">{label}</span>
   );
 }
 
@@ -186,8 +186,9 @@ export function CodeInterpreterItem({ item, highlighted }: ItemViewProps) {
   const outputs = records(item.outputs);
   const leftOut = useLeftOut('tool_outputs');
   return (
-    <ItemFrame item={item} style={itemStyle(item)} subtitle={str(item.container_id)} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2">
+        {str(item.container_id) ? <p className="font-mono text-xs text-zinc-600 dark:text-zinc-400">Container {str(item.container_id)}</p> : null}
         {str(item.code) ? <CodeBlock code={item.code as string} language="python" label="Code" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No code</p>}
         {outputs.map((output, index) =>
           output.type === 'image' ? (

@@ -1,0 +1,275 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demo } from './demo-data.ts';
+import { origin, PORTS } from './servers.ts';
+import { expectComplete } from './transcript-helpers.ts';
+
+const agentRun = demo('agent-run');
+const long = demo('long-support-thread');
+const agentUrl = `/c/${agentRun.conversation.id}?source=demo`;
+const byType = (type: string) => agentRun.items.find((item) => item.type === type)!;
+const row = (page: Page, id: string) => page.locator(`article[data-item-id="${id}"]`);
+
+/** On a phone the toolbar folds behind "View ▾"; this unfolds it (a no-op on desktop). */
+async function unfoldToolbar(page: Page) {
+  const view = page.getByRole('button', { name: 'View ▾' });
+  if (await view.isVisible()) await view.click();
+}
+
+async function inside(page: Page, selector: string) {
+  const box = (await page.locator(selector).boundingBox())!;
+  const width = page.viewportSize()!.width;
+  return box.x >= 0 && box.x + box.width <= width;
+}
+
+test('the Download menu stays on screen, closes on Escape and outside clicks, and gives focus back @phone', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await unfoldToolbar(page);
+  const button = page.getByRole('button', { name: 'Download ▾' });
+  await button.click();
+  const formats = page.getByRole('list', { name: 'Download formats' });
+  await expect(formats).toBeVisible();
+  expect(await inside(page, 'ul[aria-label="Download formats"]')).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(formats).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await expect(formats).toBeVisible();
+  await page.getByTestId('run-summary').click({ position: { x: 5, y: 5 } });
+  await expect(formats).toBeHidden();
+});
+
+test('a link to an output opens its call expanded, with the output in view; a link to a hidden kind shows it', async ({ page }) => {
+  const output = byType('function_call_output');
+  const call = agentRun.items.find((item) => item.type === 'function_call' && item.call_id === output.call_id)!;
+  await page.goto(`${agentUrl}#${output.id}`);
+  await expect(row(page, call.id)).not.toHaveAttribute('data-collapsed');
+  await expect(page.locator(`[data-paired-output="${output.id}"]`)).toBeVisible();
+
+  const reasoning = byType('reasoning');
+  await page.goto(`${agentUrl}&hide=reasoning#${reasoning.id}`);
+  await expect(row(page, reasoning.id)).toBeInViewport();
+  await expect(page.getByTestId('filter-summary')).toContainText('the filter hides');
+});
+
+test('failures: First failure shows one the filter hides; a failed row says what failed; Failures only shows just them @phone', async ({ page }) => {
+  await page.goto(`${agentUrl}&hide=tools`);
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.locator('article[data-item-type="function_call"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'First failure' }).click();
+  const focused = page.locator('[data-view-index]:focus article');
+  await expect(focused).toHaveAttribute('data-item-type', 'function_call');
+  await expect(focused).toBeInViewport();
+  await expect(page.getByTestId('filter-summary')).toContainText('the filter hides');
+
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const shell = row(page, byType('local_shell_call').id);
+  await page.getByRole('button', { name: 'Failures only' }).click();
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await expect(shell.getByTestId('failure-detail')).toHaveText(/^src\/app\.ts\(42,27\): error TS2345/);
+  await expect(shell.getByTestId('failure-detail')).toBeVisible();
+  await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 2 failed or incomplete items');
+  await page.getByRole('button', { name: 'Show everything' }).click();
+  await expect(page.getByTestId('filter-summary')).toHaveCount(0);
+});
+
+test('every copy says Copied, on screen and to screen readers @phone', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ ...testInfo.project.use });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(`${origin(PORTS.demo)}${agentUrl}`);
+  await expectComplete(page, agentRun.items.length);
+  const announcer = page.getByTestId('announcer');
+  if (!testInfo.project.name.includes('phone')) {
+    await page.keyboard.press('j');
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('toast')).toHaveText('Copied a link to this item');
+    await expect(announcer).toHaveText('Copied a link to this item');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`#${agentRun.items[0].id}`);
+  }
+  const copyId = page.getByRole('button', { name: 'Copy ID' }).first();
+  await copyId.click();
+  await expect(page.getByRole('button', { name: 'Copied' }).first()).toBeVisible();
+  await expect(announcer).toHaveText('Copied');
+  await context.close();
+});
+
+test('focus stays clear of the sticky toolbar and the position pill, Tab and Shift+Tab alike', async ({ page }) => {
+  await page.goto(`/c/${long.conversation.id}?source=demo`);
+  await expectComplete(page, long.items.length);
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  await page.locator('[data-view-index] [role="toolbar"] button').nth(4).focus();
+  const hidden: string[] = [];
+  for (const key of [...Array<string>(12).fill('Shift+Tab'), ...Array<string>(12).fill('Tab')]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(30);
+    const clear = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active?.closest('#transcript-items')) return null;
+      const bar = document.querySelector('.sticky.top-0')!.getBoundingClientRect();
+      const box = active.getBoundingClientRect();
+      return box.top >= bar.bottom - 1 && box.bottom <= window.innerHeight ? null : `${active.getAttribute('aria-label') ?? active.textContent} at ${Math.round(box.top)} under ${Math.round(bar.bottom)}`;
+    });
+    if (clear) hidden.push(clear);
+  }
+  expect(hidden).toEqual([]);
+});
+
+test('on a phone the sticky toolbar is one row, and the position pill waits below it @phone', async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'phone layout');
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.getByTestId('position')).toBeHidden();
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  const bar = (await page.locator('.sticky.top-0').boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(64);
+  await expect(page.getByTestId('position')).toBeVisible();
+  // Unfolded, the controls are all there, above the pill.
+  await page.getByRole('button', { name: 'View ▾' }).click();
+  const collapseAll = (await page.getByRole('button', { name: 'Collapse all' }).boundingBox())!;
+  const pill = (await page.getByTestId('position').boundingBox())!;
+  expect(collapseAll.y + collapseAll.height).toBeLessThan(pill.y);
+});
+
+test('the position pill leaves the last row readable, and says the last item at the very end', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect(page.getByTestId('position')).toHaveText(`Item ${agentRun.items.length} of ${agentRun.items.length}`);
+  const last = page.locator('li[data-row] article').last();
+  await last.hover();
+  const actions = (await last.locator('[role="toolbar"]').boundingBox())!;
+  const pill = (await page.getByTestId('position').locator('..').boundingBox())!;
+  const overlaps = actions.y < pill.y + pill.height && pill.y < actions.y + actions.height && actions.x < pill.x + pill.width && pill.x < actions.x + actions.width;
+  expect(overlaps).toBe(false);
+});
+
+test('the summary and the filter count the same things @phone', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await unfoldToolbar(page);
+  const chip = async (label: string) => Number((await page.getByRole('button', { name: new RegExp(`^${label} \\d+$`) }).textContent())!.replace(/\D/g, ''));
+  const tools = Number((await page.getByTestId('summary-tools').textContent())!.split(':')[0]);
+  expect(tools).toBe(await chip('Tools'));
+  await expect(page.getByTestId('summary-reasoning')).toHaveText(`${await chip('Reasoning')} (3 Reasoning, 1 Compaction)`);
+  await expect(page.getByTestId('summary-messages')).toHaveText(new RegExp(`^${await chip('Messages')} `));
+});
+
+test('one-liners say what matters, and fit on a phone @phone', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const timings = agentRun.items.find((item) => item.type === 'function_call' && JSON.stringify(item).includes('run_ids'))!;
+  await page.goto(`${agentUrl}#${timings.id}`);
+  await expectComplete(page, agentRun.items.length);
+  await unfoldToolbar(page);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(row(page, timings.id)).toContainText('run_ids: [4182, 4181, … 14 in all]');
+  // A link opens its row; collapsed again, the row shows its one line.
+  const image = row(page, byType('image_generation_call').id);
+  await page.goto(`${agentUrl}#${byType('image_generation_call').id}`);
+  await image.getByRole('button', { name: 'Collapse' }).click();
+  await expect(image.locator('header')).toContainText(/PNG image, [\d.]+ KB/);
+  const interpreter = row(page, byType('code_interpreter_call').id);
+  await page.goto(`${agentUrl}#${byType('code_interpreter_call').id}`);
+  await interpreter.getByRole('button', { name: 'Collapse' }).click();
+  await expect(interpreter.locator('header')).toContainText('runs = [4169');
+  await expect(interpreter.locator('header')).not.toContainText('cntr_');
+
+  const reasoning = row(page, byType('reasoning').id);
+  await page.goto(`${agentUrl}#${byType('reasoning').id}`);
+  await reasoning.getByRole('button', { name: 'Collapse' }).click();
+  await expect(reasoning.locator('header')).toContainText('Triaging the failed run');
+  await expect(reasoning.locator('header')).not.toContainText('**');
+
+  // The output size of a successful call is on screen, however narrow.
+  const read = agentRun.items.filter((item) => item.type === 'function_call' && JSON.stringify(item).includes('read_file'))[1];
+  await page.goto(`${agentUrl}#${read.id}`);
+  await row(page, read.id).getByRole('button', { name: 'Collapse' }).click();
+  const size = row(page, read.id).getByText(/^→ \d+ B$/);
+  await expect(size).toBeVisible();
+  const sizeBox = (await size.boundingBox())!;
+  const header = (await row(page, read.id).locator('header > div').first().boundingBox())!;
+  expect(sizeBox.x + sizeBox.width).toBeLessThanOrEqual(header.x + header.width + 1);
+});
+
+test('errors say what helps', async ({ page }) => {
+  await page.goto('/c/conv_does_not_exist_anywhere?source=demo');
+  await expect(page.getByRole('alert')).toContainText('Conversation not found');
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+
+  const form = async (text: string) => {
+    await page.goto('/');
+    await page.getByLabel('Conversation ID, API URL or share link').fill(text);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+  };
+  await form(`https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/${agentRun.conversation.id}/items`);
+  await expect(page.getByRole('alert')).toContainText('That is a DashScope URL, but this viewer has no DashScope source set up');
+  await form('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt');
+  await expect(page).toHaveURL(/\/s\/AbCdEfGhIjKlMnOpQrSt$/);
+
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill('<html>not json</html>');
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page.getByRole('alert')).toContainText('The pasted text is not JSON');
+  await page.getByLabel('Or paste JSON').fill(JSON.stringify({ object: 'list', data: agentRun.items.slice(0, 3) }));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page).toHaveURL(/\/file/);
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+});
+
+test('the Snapshots page reads in the dark scheme', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${origin(PORTS.demo)}/snapshots`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Loading snapshots…')).toHaveCount(0, { timeout: 30_000 });
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  await context.close();
+});
+
+test('Stop loading keeps its element while items stream in, so a click always lands', async ({ page }) => {
+  // Counts every Stop loading button the page ever adds: a re-created button would count twice.
+  await page.addInitScript(() => {
+    const seen = new WeakSet<Element>();
+    (window as unknown as { stopButtons: number }).stopButtons = 0;
+    new MutationObserver(() => {
+      for (const button of document.querySelectorAll('button')) {
+        if (button.textContent === 'Stop loading' && !seen.has(button)) {
+          seen.add(button);
+          (window as unknown as { stopButtons: number }).stopButtons += 1;
+        }
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(`${origin(PORTS.faults)}/c/conv_fault_slowpages_${Date.now()}?source=openai`);
+  const stop = page.getByRole('button', { name: 'Stop loading' });
+  await expect(stop).toBeVisible();
+  // One element from the first page to the last, through every progress update.
+  await expectComplete(page, 2000, { timeout: 30_000 });
+  await expect(stop).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { stopButtons: number }).stopButtons)).toBe(1);
+});
+
+test('item actions show on hover and focus where there is hover, and always on touch @phone', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const first = row(page, agentRun.items[0].id);
+  const actions = first.locator('[data-item-actions]');
+  const opacity = () => actions.evaluate((element) => getComputedStyle(element).opacity);
+  if (test.info().project.name.includes('phone')) {
+    expect(await opacity()).toBe('1');
+    return;
+  }
+  await page.mouse.move(0, 0);
+  await expect.poll(opacity).toBe('0');
+  await first.hover();
+  await expect.poll(opacity).toBe('1');
+  await page.mouse.move(0, 0);
+  await first.getByRole('button', { name: 'Collapse' }).focus();
+  await expect.poll(opacity).toBe('1');
+});

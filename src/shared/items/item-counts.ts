@@ -1,0 +1,55 @@
+import { catalogEntry, foldsIntoCall, itemKind, pairKey, type ItemKind } from './item-catalog.ts';
+
+type ConversationItem = { type: string; id?: string; [field: string]: unknown };
+
+/**
+ * The one definition of what the viewer, its summary and the exports count. An answer that folds into its call's row
+ * counts with the call (a call and its output are one tool call); everything else counts once, under its kind.
+ */
+export function countedKind(item: ConversationItem): ItemKind | null {
+  return foldsIntoCall(item.type) && pairKey(item)?.side === 'output' ? null : itemKind(item);
+}
+
+/** What an item is called in the counts: a tool call by its function or MCP tool name, anything else by its catalog label. */
+export function countedName(item: ConversationItem): string {
+  if (item.type === 'message') return typeof item.role === 'string' && item.role ? item.role.slice(0, 40) : 'unknown';
+  const name = typeof item.name === 'string' && item.name ? item.name.slice(0, 60) : null;
+  if (name && itemKind(item) === 'tools') return name;
+  return catalogEntry(item.type)?.label ?? (item.type.slice(0, 60) || 'Item');
+}
+
+export interface ItemCounts {
+  byKind: Record<ItemKind, number>;
+  /** Per kind, how many of each name (role, tool, label). */
+  byName: Record<ItemKind, Map<string, number>>;
+}
+
+export function emptyCounts(): ItemCounts {
+  return {
+    byKind: { messages: 0, tools: 0, reasoning: 0, other: 0 },
+    byName: { messages: new Map(), tools: new Map(), reasoning: new Map(), other: new Map() },
+  };
+}
+
+/** Adds (1) or takes away (-1) one item. */
+export function countItem(counts: ItemCounts, item: ConversationItem, delta: 1 | -1 = 1): void {
+  const kind = countedKind(item);
+  if (kind === null) return;
+  counts.byKind[kind] += delta;
+  const names = counts.byName[kind];
+  const name = countedName(item);
+  const next = (names.get(name) ?? 0) + delta;
+  if (next > 0) names.set(name, next);
+  else names.delete(name);
+}
+
+/** A turn starts at each user message; whatever comes before the first (system and developer messages) is turn 0. */
+export function startsTurn(item: ConversationItem): boolean {
+  return item.type === 'message' && item.role === 'user';
+}
+
+/** The turn of each item, oldest first: 0 before the first user message, then 1, 2, … */
+export function turnNumbers(items: readonly ConversationItem[]): number[] {
+  let turn = 0;
+  return items.map((item) => (startsTurn(item) ? (turn += 1) : turn));
+}
