@@ -49,6 +49,12 @@ describe('markdown export', () => {
     expect(text).toContain('### User\n\nWhat is **2+2**? Use `code`.');
   });
 
+  it('fences an output with hundreds of thousands of backtick runs without throwing', () => {
+    const output = '`a'.repeat(300_000) + '````';
+    const markdown = exportAll('markdown', meta, [{ id: 'fco_1', type: 'function_call_output', call_id: 'c1', output }]);
+    expect(markdown).toContain('`````\n');
+  });
+
   it('puts tool calls and outputs in fences named by the tool, with a fence longer than any inside', () => {
     expect(text).toContain('### Tool call: get_weather\n\n```json\n{\n  "city": "Paris"\n}\n```');
     expect(text).toContain('### Tool output: get_weather\n\n````\nSunny ``` 21C\n````');

@@ -21,9 +21,20 @@ export function markdownLink(label: string, url: string): string {
   return `[${markdownInline(label)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
+/** The longest run of backticks in a text, in one pass: spreading every run into Math.max throws on huge texts. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    run = text.charCodeAt(i) === 96 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
 /** A fence longer than any run of backticks inside, so no content can close it early. */
 export function fence(text: string, language: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const longest = longestBacktickRun(text);
   const ticks = '`'.repeat(Math.max(3, longest + 1));
   return `${ticks}${language.replace(/[^A-Za-z0-9_+-]/g, '')}\n${text}\n${ticks}`;
 }
