@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ArrivingItems, FIRST_PAGE, PAGE } from './arriving-items';
 
 const items = (count: number) => Array.from({ length: count }, (_, n) => ({ id: `m${n}`, type: 'message' }));
@@ -12,18 +12,14 @@ describe('items of an opened file, as they arrive', () => {
     expect(arriving.all).toHaveLength(FIRST_PAGE + PAGE * 2 + 5);
     const versions: number[] = [];
     arriving.subscribe(() => versions.push(arriving.pages.length));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(arriving.pages).toHaveLength(2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(arriving.pages.map((page) => page.length)).toEqual([FIRST_PAGE, PAGE, PAGE, 5]);
-    expect(arriving.complete).toBe(true);
+    await vi.waitFor(() => expect(arriving.pages.map((page) => page.length)).toEqual([FIRST_PAGE, PAGE, PAGE, 5]));
+    await vi.waitFor(() => expect(arriving.complete).toBe(true));
     expect(versions.slice(0, 3)).toEqual([2, 3, 4]);
   });
 
   it('a small file is complete at once', async () => {
     const arriving = ArrivingItems.from(items(3));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(arriving.complete).toBe(true);
+    await vi.waitFor(() => expect(arriving.complete).toBe(true));
     expect(arriving.pages.flat()).toHaveLength(3);
   });
 });

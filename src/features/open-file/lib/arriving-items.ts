@@ -17,7 +17,7 @@ export class ArrivingItems {
   version = 0;
   private readonly waiting: ExportItem[][] = [];
   private received = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scheduled = false;
   private readonly listeners = new Set<() => void>();
 
   add(page: ExportItem[]): void {
@@ -48,18 +48,26 @@ export class ArrivingItems {
   }
 
   private schedule() {
-    // The first page shows as soon as anyone looks; later ones wait a task each.
+    // The first page shows as soon as anyone looks; later ones wait a frame each, so what came before is painted.
     if (this.pages.length === 0 && this.waiting.length > 0) this.release();
-    else this.timer ??= setTimeout(() => this.release(), 0);
+    else this.later();
+  }
+
+  private later() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const release = () => setTimeout(() => this.release(), 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(release);
+    else release();
   }
 
   private release() {
-    this.timer = undefined;
+    this.scheduled = false;
     const page = this.waiting.shift();
     if (page) this.pages.push(page);
     if (this.waiting.length === 0 && this.received && !this.complete) this.complete = true;
     this.version += 1;
     for (const listener of this.listeners) listener();
-    if (this.waiting.length > 0 || (this.received && !this.complete)) this.timer ??= setTimeout(() => this.release(), 0);
+    if (this.waiting.length > 0 || (this.received && !this.complete)) this.later();
   }
 }
