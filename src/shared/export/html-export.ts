@@ -161,7 +161,7 @@ function summaryHtml(tally: RunTally): string {
   ];
   if (tools.length) {
     const named = tools.slice(0, 12).map(([name, count]) => `${escapeHtml(name)} ${formatCount(count)}`).join(', ');
-    rows.push(['Tool calls', `${formatCount(tally.toolCount)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
+    rows.push(['Tools', `${formatCount(tally.toolCount)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
   }
   if (tally.reasoning) rows.push(['Reasoning', plural(tally.reasoning, 'item')]);
   rows.push(['Size', `≈ ${formatCount(tally.tokens)} tokens <span class="note">(estimate: characters ÷ 4)</span>`]);

@@ -1,8 +1,5 @@
-import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
+import { countedKind, countedName, startsTurn } from '../items/item-counts.ts';
 import type { ExportItem } from './export-document.ts';
-
-/** Tool items that list tools or answer an approval rather than call a tool. */
-const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_response']);
 
 /** The most failures the summary links to; the count is always exact. */
 const LISTED_FAILURES = 100;
@@ -23,15 +20,16 @@ export class RunTally {
 
   add(item: ExportItem, characters: number): void {
     this.characters += characters;
-    const kind = itemKind(item);
-    if (item.type === 'message') {
-      const role = typeof item.role === 'string' ? item.role.slice(0, 40) : 'unknown';
+    // Counted as the viewer counts them: one definition, in item-counts (a call and its folded output are one).
+    const kind = countedKind(item);
+    if (startsTurn(item)) this.turns += 1;
+    if (kind === 'messages' && item.type === 'message') {
+      const role = countedName(item);
       this.roles.set(role, (this.roles.get(role) ?? 0) + 1);
-      if (role === 'user') this.turns += 1;
     } else if (kind === 'reasoning') {
       this.reasoning += 1;
-    } else if (kind === 'tools' && pairKey(item)?.side !== 'output' && !NOT_CALLS.has(item.type)) {
-      const name = typeof item.name === 'string' && item.name ? item.name.slice(0, 60) : itemLabel(item.type);
+    } else if (kind === 'tools') {
+      const name = countedName(item);
       this.tools.set(name, (this.tools.get(name) ?? 0) + 1);
     }
   }
