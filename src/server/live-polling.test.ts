@@ -1,7 +1,7 @@
 import OpenAI, { NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-error.ts';
-import { addChunk, EMPTY_STREAM } from '../features/transcript/data/streamed-items.ts';
+import { addChunk, addLiveChanges, EMPTY_STREAM, type LiveChanges } from '../features/transcript/data/streamed-items.ts';
 import { TranscriptIndex } from '../features/transcript/data/transcript-index.ts';
 import { LiveClock } from '../features/transcript/live/live-clock.ts';
 import { runLivePoll, type LiveApi } from '../features/transcript/live/poll-live.ts';
@@ -49,13 +49,18 @@ describe('polling a conversation that grows, through the viewer', () => {
     const conversationId = 'conv_fault_growinglong_sdk';
     const first = await client.conversations.items.list(conversationId, { order: 'asc', limit: 100 });
     const index = new TranscriptIndex();
-    index.sync(addChunk(EMPTY_STREAM, { head: first.data as unknown as ConversationItem[], tail: [], done: true }));
+    let state = addChunk(EMPTY_STREAM, { head: first.data as unknown as ConversationItem[], tail: [], done: true });
+    index.sync(state);
     expect(index.itemCount).toBe(62);
     expect([...index.inProgress]).toEqual(['msg_answer']);
     const before = upstream.requests.length;
 
     await wait(STEP_MS * 2 + 100);
-    await runLivePoll(sdkApi(), { source: 'openai', conversationId }, index, new LiveClock(0));
+    const commit = (changes: LiveChanges) => {
+      state = addLiveChanges(state, changes);
+      index.sync(state);
+    };
+    await runLivePoll(sdkApi(), { source: 'openai', conversationId }, index, new LiveClock(0), commit);
     expect(upstream.requests.slice(before).map((request) => request.url)).toEqual([`/v1/conversations/${conversationId}/items?limit=20&order=desc`]);
     expect(index.orderedItems().slice(-5).map((item) => item.id)).toEqual(['msg_question', 'msg_answer', 'msg_new_1', 'msg_new_2', 'msg_new_3']);
     expect(index.itemAt(index.slotAt(index.rowOfId('msg_answer')!)!).status).toBe('completed');

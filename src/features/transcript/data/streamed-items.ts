@@ -10,6 +10,18 @@ export interface StreamedItems {
   tail: readonly (readonly ConversationItem[])[];
   /** True once the two ends have met (or one end reached the other side). */
   complete: boolean;
+  /** What each look at the newest end changed since, oldest first; only a transcript from a source has any. */
+  live?: readonly LiveChanges[];
+}
+
+/** What one look at the newest end of a conversation changes. */
+export interface LiveChanges {
+  /** New items, oldest first; they go after the newest item held. */
+  added: readonly ConversationItem[];
+  /** Items already held whose content or status changed; each replaces its slot. */
+  changed: readonly ConversationItem[];
+  /** IDs of held items the upstream no longer has. */
+  removed: readonly string[];
 }
 
 /** What one read of the stream adds. */
@@ -27,7 +39,14 @@ export function addChunk(state: StreamedItems, chunk: StreamChunk): StreamedItem
     head: chunk.head.length > 0 ? [...state.head, chunk.head] : state.head,
     tail: chunk.tail.length > 0 ? [...state.tail, chunk.tail] : state.tail,
     complete: state.complete || chunk.done,
+    ...(state.live ? { live: state.live } : {}),
   };
+}
+
+/** The state with one more look at the newest end; a look that changed nothing leaves it as it was. */
+export function addLiveChanges(state: StreamedItems, changes: LiveChanges): StreamedItems {
+  if (changes.added.length === 0 && changes.changed.length === 0 && changes.removed.length === 0) return state;
+  return { ...state, live: [...(state.live ?? []), changes] };
 }
 
 /** Where each end stopped: the stream resumes after these items. */

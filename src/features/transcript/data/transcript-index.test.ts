@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../../test/find-matches';
 import { buildViewRows } from '../list/view-rows';
-import { addChunk, EMPTY_STREAM, type StreamedItems } from './streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM, type StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
 
 const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
@@ -109,9 +109,11 @@ describe('turns in view rows', () => {
 describe('TranscriptIndex live items', () => {
   it('puts later arrivals after the tail, in both orders, and keeps every existing key', () => {
     const index = new TranscriptIndex();
-    index.sync(state([[message('a', 'one')]], [[message('z', 'last')]]));
+    const loaded = state([[message('a', 'one')]], [[message('z', 'last')]]);
+    index.sync(loaded);
     const keys = Array.from({ length: index.rowCount }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)));
-    index.applyLive({ added: [message('n1', 'new one'), message('n2', 'new two')], changed: [], removed: [] });
+    const withLive = addLiveChanges(loaded, { added: [message('n1', 'new one'), message('n2', 'new two')], changed: [], removed: [] });
+    expect(index.sync(withLive)).toBe(true);
     expect(Array.from({ length: 3 }, (_, row) => TranscriptIndex.keyOf(index.slotAt(row)))).toEqual(keys);
     expect(TranscriptIndex.keyOf(index.slotAt(4))).toBe('l1');
     expect(index.rowOfId('n2')).toBe(4);
@@ -120,9 +122,16 @@ describe('TranscriptIndex live items', () => {
     expect(index.itemAt(index.slotAt(desc.rowAt(0))!).id).toBe('n2');
     expect(findMatches(index, 'new')).toEqual([3, 4]);
     // The tail keeps loading older items; the arrivals stay last.
-    index.sync(addChunk(state([[message('a', 'one')]], [[message('z', 'last')]]), { head: [], tail: [message('y', '')] as never, done: true }));
+    expect(index.sync(addChunk(withLive, { head: [], tail: [message('y', '')] as never, done: true }))).toBe(true);
     expect(index.rowOfId('n2')).toBe(4);
     expect(index.rowOfId('y')).toBe(1);
+  });
+
+  it('starts over when a state does not carry the live changes it has applied', () => {
+    const index = new TranscriptIndex();
+    const loaded = state([[message('a', 'one')]], [], true);
+    index.sync(addLiveChanges(loaded, { added: [message('n1', 'new one')], changed: [], removed: [] }));
+    expect(index.sync(loaded)).toBe(false);
   });
 });
 

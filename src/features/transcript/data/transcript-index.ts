@@ -2,7 +2,7 @@ import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared
 import { countItem, emptyCounts } from '../../../shared/items/item-counts';
 import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
-import type { StreamedItems } from './streamed-items';
+import type { LiveChanges, StreamedItems } from './streamed-items';
 
 /** The head and tail as the stream loaded them, and `live`: items that arrived later, oldest first. */
 export type End = 'head' | 'tail' | 'live';
@@ -15,16 +15,6 @@ export interface Slot {
 
 const ENDS = ['head', 'tail', 'live'] as const;
 const KEY_PREFIX: Record<End, string> = { head: 'h', tail: 't', live: 'l' };
-
-/** What one look at the newest end of a conversation changes. */
-export interface LiveChanges {
-  /** New items, oldest first; they go after the newest item held. */
-  added: readonly ConversationItem[];
-  /** Items already held whose content or status changed; each replaces its slot. */
-  changed: readonly ConversationItem[];
-  /** IDs of held items the upstream no longer has. */
-  removed: readonly string[];
-}
 
 /**
  * Everything the view looks up about the loaded items, built once as pages arrive: positions by ID, tool-call
@@ -48,7 +38,7 @@ export class TranscriptIndex {
   readonly inProgress = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
-  private readonly pagesSeen: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
+  private readonly pagesSeen: Record<'head' | 'tail' | 'live', number> = { head: 0, tail: 0, live: 0 };
   /** Outputs that are shown inside their call's row whenever the call is loaded. */
   foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
@@ -57,9 +47,13 @@ export class TranscriptIndex {
   /** Changes whenever anything above does, for memoised views. */
   version = 0;
 
-  /** Reads the pages of `state` not seen yet. Returns false when `state` is not a continuation of what it has. */
+  /**
+   * Reads the pages of `state` not seen yet, then the live changes not applied yet. Returns false when `state` is
+   * not a continuation of what it has.
+   */
   sync(state: StreamedItems): boolean {
-    if (state.head.length < this.pagesSeen.head || state.tail.length < this.pagesSeen.tail) return false;
+    const live = state.live ?? [];
+    if (state.head.length < this.pagesSeen.head || state.tail.length < this.pagesSeen.tail || live.length < this.pagesSeen.live) return false;
     let changed = state.complete !== this.complete;
     for (const end of ['head', 'tail'] as const) {
       const pages = state[end];
@@ -70,6 +64,8 @@ export class TranscriptIndex {
       this.pagesSeen[end] = pages.length;
     }
     this.complete = state.complete;
+    for (let batch = this.pagesSeen.live; batch < live.length; batch += 1) changed = this.applyChanges(live[batch]) || changed;
+    this.pagesSeen.live = live.length;
     if (changed) this.version += 1;
     return true;
   }
@@ -83,6 +79,7 @@ export class TranscriptIndex {
     this.changedSlots.length = 0;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
+    this.pagesSeen.live = 0;
     this.pairs.outputByCallId.clear();
     this.pairs.callByCallId.clear();
     this.slotById.clear();
@@ -95,8 +92,8 @@ export class TranscriptIndex {
     this.version += 1;
   }
 
-  /** Applies what a look at the newest end found; returns whether anything changed. */
-  applyLive({ added, changed, removed }: LiveChanges): boolean {
+  /** Applies what one look at the newest end found; returns whether anything changed. */
+  private applyChanges({ added, changed, removed }: LiveChanges): boolean {
     let touched = false;
     for (const item of changed) touched = this.replace(item) || touched;
     for (const id of removed) {
@@ -109,7 +106,6 @@ export class TranscriptIndex {
       this.add('live', item);
       touched = true;
     }
-    if (touched) this.version += 1;
     return touched;
   }
 

@@ -141,7 +141,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
   const [index] = useState(() => new TranscriptIndex());
-  const streamVersion = useMemo(() => {
+  const version = useMemo(() => {
     if (!data.items) return 0;
     if (!index.sync(data.items)) {
       index.reset();
@@ -150,8 +150,6 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
     return index.version;
   }, [data.items, index]);
   const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
-  // Both count the same index's changes, so the larger one is the latest.
-  const version = Math.max(streamVersion, live?.version ?? 0);
 
   const complete = data.items?.complete ?? false;
   const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);

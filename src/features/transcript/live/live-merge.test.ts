@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
-import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM, type LiveChanges, type StreamedItems } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import { findMatches } from '../../../test/find-matches';
 import type { ConversationItem, ItemPage } from '../types';
@@ -16,12 +16,26 @@ const message = (n: number, text = `text ${n}`, status = 'completed'): Conversat
   content: [{ type: 'output_text', text }],
 });
 
-/** An index that loaded `count` items completely, as the stream delivers them (head only). */
+const commits = new WeakMap<TranscriptIndex, (changes: LiveChanges) => void>();
+
+/** An index that loaded `count` items completely, as the stream delivers them (head only), and is fed as the page feeds it. */
 function loaded(items: ConversationItem[]) {
+  return fed(addChunk(EMPTY_STREAM, { head: items, tail: [], done: true }));
+}
+
+function fed(first: StreamedItems) {
   const index = new TranscriptIndex();
-  index.sync(addChunk(EMPTY_STREAM, { head: items, tail: [], done: true }));
+  let state = first;
+  index.sync(state);
+  commits.set(index, (changes) => {
+    state = addLiveChanges(state, changes);
+    expect(index.sync(state)).toBe(true);
+  });
   return index;
 }
+
+/** Where a poll's changes go: into the state the index is fed from, as the item stream's cache entry does. */
+const commitTo = (index: TranscriptIndex) => commits.get(index)!;
 
 /** A fake upstream holding `items` (oldest first), paging like the Conversations API. */
 function upstream(items: () => ConversationItem[], fail: () => unknown = () => null) {
@@ -59,7 +73,7 @@ describe('live merge', () => {
     let items = range(0, 30);
     const { api, calls } = upstream(() => items);
     items = range(0, 33);
-    const result = await runLivePoll(api, target, index, new LiveClock(0), undefined, () => 1000);
+    const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index), undefined, () => 1000);
     expect(result.added).toBe(3);
     expect(ids(index).slice(-4)).toEqual(['msg_29', 'msg_30', 'msg_31', 'msg_32']);
     expect(TranscriptIndex.keyOf(index.slotAt(32))).toBe('l2');
@@ -73,12 +87,12 @@ describe('live merge', () => {
     const index = loaded(range(0, 5));
     let items = range(0, 60);
     const { api, calls } = upstream(() => items);
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(index.itemCount).toBe(60);
     expect(calls).toEqual(['list desc 20', 'list desc 100 msg_40']);
 
     items = range(0, 60 + 20 + 100 * MAX_PAGES);
-    const result = await runLivePoll(api, target, index, new LiveClock(0));
+    const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(result.behind).toBe(true);
     expect(index.itemCount).toBe(60);
   });
@@ -89,7 +103,7 @@ describe('live merge', () => {
     const edited = message(1, 'rewritten answer');
     const merge = planLiveMerge(index, { newest: [message(2), edited, message(0)], hasMore: false, items: new Map() });
     expect(merge).toMatchObject({ added: [], removed: [], changed: [edited] });
-    index.applyLive(merge);
+    commitTo(index)(merge);
     expect(index.version).toBeGreaterThan(before);
     expect(index.rowOfId('msg_1')).toBe(1);
     expect(TranscriptIndex.keyOf(index.slotAt(1))).toBe('h1');
@@ -102,7 +116,7 @@ describe('live merge', () => {
     const index = loaded(range(0, 6));
     const items = range(0, 6).filter((item) => item.id !== 'msg_4');
     const { api } = upstream(() => items);
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(index.isRemoved('msg_4')).toBe(true);
     expect(index.isRemoved('msg_3')).toBe(false);
     expect(ids(index)).toContain('msg_4');
@@ -117,7 +131,7 @@ describe('live merge', () => {
     const { api, calls } = upstream(() => live);
     live[0] = message(0, 'finished answer');
     live.splice(1, 1);
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(calls).toEqual(['list desc 20', 'get msg_0', 'get msg_1']);
     expect(index.itemAt(index.slotAt(0)!).status).toBe('completed');
     expect(findMatches(index, 'finished answer')).toEqual([0]);
@@ -125,7 +139,7 @@ describe('live merge', () => {
     expect(index.inProgress.size).toBe(0);
 
     calls.length = 0;
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(calls).toEqual(['list desc 20']);
   });
 
@@ -133,7 +147,7 @@ describe('live merge', () => {
     const index = loaded([message(0), message(1, 'thinking', 'in_progress')]);
     const live = [message(0), message(1, 'done thinking')];
     const { api, calls } = upstream(() => live);
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(calls).toEqual(['list desc 20']);
     expect(index.inProgress.size).toBe(0);
     expect(index.itemAt(index.slotAt(1)!)).toMatchObject({ status: 'completed' });
@@ -147,7 +161,7 @@ describe('live merge', () => {
       () => new ApiError('Rate limit reached.', { status: 429, retryAfterSeconds: 45 }),
     );
     const clock = new LiveClock(0);
-    await expect(runLivePoll(api, target, index, clock, undefined, () => 10_000)).rejects.toThrow('Rate limit');
+    await expect(runLivePoll(api, target, index, clock, commitTo(index), undefined, () => 10_000)).rejects.toThrow('Rate limit');
     expect(index.version).toBe(before.version);
     expect(ids(index)).toEqual(before.ids);
     expect(clock.nextDelay(10_000)).toBe(45_000);
@@ -161,26 +175,25 @@ describe('live merge', () => {
       () => (broken ? new ApiError('Bad gateway', { status: 502 }) : null),
     );
     const clock = new LiveClock(0);
-    await expect(runLivePoll(api, target, index, clock, undefined, () => 0)).rejects.toThrow('Bad gateway');
+    await expect(runLivePoll(api, target, index, clock, commitTo(index), undefined, () => 0)).rejects.toThrow('Bad gateway');
     expect(clock.nextDelay(0)).toBe(MIN_DELAY_MS * 2);
     broken = false;
-    await runLivePoll(api, target, index, clock, undefined, () => 6_000);
+    await runLivePoll(api, target, index, clock, commitTo(index), undefined, () => 6_000);
     expect(index.itemCount).toBe(4);
     expect(clock.nextDelay(6_000)).toBe(MIN_DELAY_MS);
   });
 
   it('new items go after a tail that is still loading, and a conversation that was empty fills up', async () => {
-    const index = new TranscriptIndex();
-    index.sync(addChunk(EMPTY_STREAM, { head: [message(0)], tail: [message(9), message(8)], done: false }));
+    const index = fed(addChunk(EMPTY_STREAM, { head: [message(0)], tail: [message(9), message(8)], done: false }));
     const { api } = upstream(() => [message(0), message(8), message(9), message(10)]);
-    await runLivePoll(api, target, index, new LiveClock(0));
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(index.rowOfId('msg_10')).toBe(index.rowCount - 1);
     expect(index.gapRow).toBe(1);
     expect(index.slotAt(index.rowCount - 1)).toEqual({ end: 'live', offset: 0 });
 
     const empty = loaded([]);
     expect(empty.newestId).toBeNull();
-    await runLivePoll(upstream(() => range(0, 2)).api, target, empty, new LiveClock(0));
+    await runLivePoll(upstream(() => range(0, 2)).api, target, empty, new LiveClock(0), commitTo(empty));
     expect(ids(empty)).toEqual(['msg_0', 'msg_1']);
   });
 });

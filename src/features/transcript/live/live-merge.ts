@@ -1,4 +1,5 @@
-import type { LiveChanges, TranscriptIndex } from '../data/transcript-index';
+import type { LiveChanges } from '../data/streamed-items';
+import type { TranscriptIndex } from '../data/transcript-index';
 import type { ConversationItem } from '../types';
 
 /** What one poll read from the upstream. */

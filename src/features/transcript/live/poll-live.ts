@@ -1,5 +1,6 @@
 import { ApiError } from '../../../lib/api-error';
 import type { getItem, listItems } from '../api/get-items';
+import type { LiveChanges } from '../data/streamed-items';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { ConversationItem } from '../types';
 import type { LiveClock } from './live-clock';
@@ -20,8 +21,6 @@ export interface LiveApi {
 }
 
 export interface LivePollResult {
-  /** The index's version after the poll. */
-  version: number;
   added: number;
   behind: boolean;
 }
@@ -58,12 +57,16 @@ export async function readNewest(api: LiveApi, source: string, conversationId: s
   return { newest, hasMore, items, requests };
 }
 
-/** One poll: reads, merges into the index, and tells the clock how it went. A failed poll changes nothing. */
+/**
+ * One poll: reads, works out what changed against the index, hands that to `commit` (which writes it where the
+ * index is fed from), and tells the clock how it went. A failed poll commits nothing.
+ */
 export async function runLivePoll(
   api: LiveApi,
   target: { source: string; conversationId: string },
   index: TranscriptIndex,
   clock: LiveClock,
+  commit: (changes: LiveChanges) => void,
   signal?: AbortSignal,
   now: () => number = Date.now,
 ): Promise<LivePollResult> {
@@ -75,7 +78,8 @@ export async function runLivePoll(
     throw error;
   }
   const merge = planLiveMerge(index, read);
-  const changed = index.applyLive(merge);
+  const changed = merge.added.length > 0 || merge.changed.length > 0 || merge.removed.length > 0;
+  if (changed) commit({ added: merge.added, changed: merge.changed, removed: merge.removed });
   clock.succeeded(now(), { changed, requests: read.requests });
-  return { version: index.version, added: merge.added.length, behind: merge.behind };
+  return { added: merge.added.length, behind: merge.behind };
 }

@@ -3,20 +3,22 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { itemStreamQueryOptions } from '../api/stream-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import { useLiveUpdates } from './use-live-updates';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
 
-function wrapper({ children }: { children: ReactNode }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-}
+const loadedState = () => addChunk(EMPTY_STREAM, { head: [message('msg_a', 'in_progress')], tail: [], done: true });
 
-function loadedIndex() {
+function setup() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const state = loadedState();
+  client.setQueryData(itemStreamQueryOptions('demo', 'conv_1').queryKey, state);
   const index = new TranscriptIndex();
-  index.sync(addChunk(EMPTY_STREAM, { head: [message('msg_a', 'in_progress')], tail: [], done: true }));
-  return index;
+  index.sync(state);
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return { client, index, wrapper };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -25,24 +27,29 @@ describe('useLiveUpdates', () => {
   it('never polls a transcript that is not from a source', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     vi.stubGlobal('fetch', fetch);
-    const { result } = renderHook(() => useLiveUpdates(null, loadedIndex()), { wrapper });
+    const { index, wrapper } = setup();
+    const { result } = renderHook(() => useLiveUpdates(null, index), { wrapper });
     expect(result.current).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('polls the newest end of a transcript from a source and merges what changed', async () => {
+  it("polls the newest end and writes what changed into the item stream's cache entry, the one the index is fed from", async () => {
     const fetch = vi.fn<(url: string) => Promise<Response>>(async (url: string) => {
       expect(url).toBe('/api/sources/demo/conversations/conv_1/items?order=desc&limit=20');
       return new Response(JSON.stringify({ object: 'list', data: [message('msg_b'), message('msg_a')], first_id: 'msg_b', last_id: 'msg_a', has_more: false }));
     });
     vi.stubGlobal('fetch', fetch);
-    const index = loadedIndex();
+    const { client, index, wrapper } = setup();
     const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
     await waitFor(() => expect(result.current?.lastUpdatedAt).not.toBeNull());
+    // The hook never writes into the index itself.
+    expect(index.orderedItems().map((item) => item.id)).toEqual(['msg_a']);
+    const state = client.getQueryData(itemStreamQueryOptions('demo', 'conv_1').queryKey);
+    expect(state?.live).toEqual([{ added: [message('msg_b')], changed: [message('msg_a')], removed: [] }]);
+    expect(index.sync(state!)).toBe(true);
     expect(index.orderedItems().map((item) => item.id)).toEqual(['msg_a', 'msg_b']);
     expect(index.inProgress.size).toBe(0);
-    expect(result.current?.version).toBe(index.version);
     expect(result.current?.on).toBe(true);
   });
 });

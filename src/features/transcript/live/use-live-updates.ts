@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getItem, listItems } from '../api/get-items';
+import { itemStreamQueryOptions } from '../api/stream-items';
+import { addLiveChanges, type LiveChanges } from '../data/streamed-items';
 import type { TranscriptIndex } from '../data/transcript-index';
 import { IDLE_STOP_MS, LiveClock, QUIET_STOP_MS } from './live-clock';
 import { runLivePoll } from './poll-live';
@@ -19,27 +21,29 @@ export interface LiveUpdates {
   nextCheckAt: () => number;
   /** More items arrived at once than a poll reads. */
   behind: boolean;
-  /** The index's version after the last poll. */
-  version: number;
 }
 
 const API = { listItems, getItem };
 
 /**
- * Watches a transcript read from an API source: polls its newest end and its items in progress, merging what
- * changed into the index, until the reader turns it off or nothing changes for a while. Other origins never poll.
+ * Watches a transcript read from an API source: polls its newest end and its items in progress, and writes what
+ * changed into the item stream's cache entry, the one place the index is fed from, until the reader turns it off
+ * or nothing changes for a while. Other origins never poll.
  */
 export function useLiveUpdates(target: { source: string; conversationId: string } | null, index: TranscriptIndex): LiveUpdates | null {
   const [on, setOn] = useState(true);
   const [stoppedAfterMinutes, setStoppedAfterMinutes] = useState<number | null>(null);
   const [clock] = useState(() => new LiveClock(Date.now()));
+  const client = useQueryClient();
   const waiting = index.newestId === undefined;
 
   const query = useQuery({
     queryKey: ['conversations', target?.source, target?.conversationId, 'items', 'live'],
     queryFn: async ({ signal }) => {
       if (!target) throw new Error('No source to watch.');
-      const result = await runLivePoll(API, target, index, clock, signal);
+      const { queryKey } = itemStreamQueryOptions(target.source, target.conversationId);
+      const commit = (changes: LiveChanges) => client.setQueryData(queryKey, (state) => state && addLiveChanges(state, changes));
+      const result = await runLivePoll(API, target, index, clock, commit, signal);
       const anyInProgress = index.inProgress.size > 0;
       if (clock.shouldStop(Date.now(), anyInProgress)) {
         setOn(false);
@@ -73,6 +77,5 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     error: query.error,
     nextCheckAt: () => clock.nextAt(Date.now()),
     behind: query.data?.behind ?? false,
-    version: query.data?.version ?? 0,
   };
 }
