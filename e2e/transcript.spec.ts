@@ -206,7 +206,7 @@ test('back and forward move between the home page and a transcript', async ({ pa
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Read a conversation' })).toBeVisible();
   await page.goForward();
-  await expect(page.getByText("Alice's best friend is Bob")).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Conversation items' }).getByText("Alice's best friend is Bob")).toBeVisible();
 });
 
 test('each item shows its ID on demand and links to itself @phone', async ({ page }) => {

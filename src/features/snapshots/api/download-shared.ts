@@ -1,7 +1,8 @@
 import { errorFromResponse } from '../../../lib/api-error';
-import { downloadBlob, downloadText } from '../../../lib/download-text';
+import { downloadBlob } from '../../../lib/download-text';
+import { formatInSlices } from '../../../lib/format-in-slices';
 import { conversationExportPath } from '../../../shared/contract/api-paths';
-import { EXPORT_FORMATS, exportAll, exportFilename, type ExportFormat } from '../../../shared/export/export-formats';
+import { exportFilename, type ExportFormat } from '../../../shared/export/export-formats';
 import type { ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotTarget } from '../lib/snapshot-request';
 
@@ -13,8 +14,9 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
   if (target.kind === 'file') {
     const { shareLocally } = await import('../lib/local-share');
     const shared = await shareLocally(target.conversation, target.items, rules);
-    const text = exportAll(format, { title: null, source: { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() }, shared.items);
-    downloadText(text, exportFilename(name, format), EXPORT_FORMATS[format].contentType.split(';')[0]);
+    const meta = { title: null, source: { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() };
+    const { blob, filename } = await formatInSlices(format, meta, shared.items);
+    downloadBlob(blob, filename(name));
     return;
   }
   const response = await fetch(conversationExportPath(target.source, target.conversationId), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, ...rules }) });

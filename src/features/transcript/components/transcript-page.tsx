@@ -1,39 +1,35 @@
-import type { ConversationItem } from '../types';
-import { type ReactNode, startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { announce } from '../../../components/announcer';
+import { type ReactNode, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { copyText } from '../../../lib/copy-text';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { rememberConversation } from '../../../lib/recent-conversations';
-import { TokenCountsContext, useRunSummary, useTokenCounts } from '../data/use-run-summary';
-import { useTranscript, type TranscriptOrigin } from '../data/use-transcript';
+import { TokenCountsContext } from '../data/use-run-summary';
+import type { TranscriptOrigin } from '../data/use-transcript';
+import { useTranscriptView } from '../data/use-transcript-view';
+import { exportInBrowser } from '../export/export-in-browser';
+import { exportPath } from '../export/export-path';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
-import { useTranscriptKeys } from '../keyboard/use-transcript-keys';
-import { collapsedByDefault } from '../../../shared/items/item-catalog';
+import { useTranscriptKeyActions } from '../keyboard/use-transcript-key-actions';
 import type { ItemKind } from '../lib/item-filter';
-import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
-import { PositionIndicator } from '../list/position-indicator';
-import { TranscriptIndex } from '../data/transcript-index';
-import { exportPath } from '../api/export-path';
-import { exportInBrowser } from '../lib/export-file';
-import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
-import { useCompactMode } from '../list/use-compact-mode';
-import { useDeepLink } from '../list/use-deep-link';
-import { useTurns } from '../list/use-turns';
-import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
-import { buildViewRows } from '../list/view-rows';
-import { SearchQueryContext } from '../search/search-query-context';
-import { TranscriptSearchBar } from '../search/transcript-search-bar';
-import { useMatchHighlights } from '../search/use-match-highlights';
-import { useTranscriptSearch } from '../search/use-transcript-search';
-import type { ItemOrder } from '../types';
 import { LiveSwitch } from '../live/live-switch';
 import { NewItemsPill } from '../live/new-items-pill';
 import { useUnseenItems } from '../live/use-unseen-items';
+import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
+import { PositionIndicator } from '../list/position-indicator';
+import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
+import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
+import { useCompactMode } from '../list/use-compact-mode';
+import { useRowJumps } from '../list/use-row-jumps';
+import { useStickyToolbar } from '../list/use-sticky-toolbar';
+import { SearchQueryContext } from '../search/search-query-context';
+import { TranscriptSearchBar } from '../search/transcript-search-bar';
+import { useMatchHighlights } from '../search/use-match-highlights';
+import { useSearchSteering } from '../search/use-search-steering';
+import type { ConversationItem, ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
 import { ItemUrlContext } from './item-frame';
 import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
+import { TranscriptNotices } from './transcript-notices';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
@@ -68,46 +64,14 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-const NO_IDS: readonly string[] = [];
-
-function useStickyHeight() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(0);
-  // Whether the bar has reached the top of the screen, so the page has scrolled into the list.
-  const [stuck, setStuck] = useState(false);
-  useEffect(() => {
-    const check = () => setStuck((ref.current?.getBoundingClientRect().top ?? 1) <= 0.5 && window.scrollY > 0);
-    check();
-    window.addEventListener('scroll', check, { passive: true });
-    return () => window.removeEventListener('scroll', check);
-  }, []);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.getBoundingClientRect().height));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  // Whatever takes focus (Tab, Shift+Tab, a jump) scrolls clear of the sticky toolbar above and the position pill below.
-  useEffect(() => {
-    const root = document.documentElement.style;
-    root.scrollPaddingTop = `${Math.ceil(height) + 8}px`;
-    root.scrollPaddingBottom = '4.5rem';
-    return () => {
-      root.scrollPaddingTop = '';
-      root.scrollPaddingBottom = '';
-    };
-  }, [height]);
-  return { ref, height, stuck };
-}
-
 export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
   const { conversationId } = origin;
-  const transcript = useTranscript(origin);
-  const { index, version, load } = transcript;
   const [compact, setCompact] = useCompactMode();
   const [store] = useState(() => createItemUiStore(compact));
+  useEffect(() => store.setCompact(compact), [store, compact]);
   const [query, setQuery] = useState(view.query);
+  const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal } = useTranscriptView(origin, { order: view.order, hidden: view.hidden, query, compact });
+  const { index, version, load } = transcript;
   const [topView, setTopView] = useState<number | null>(null);
   const [visible, setVisible] = useVisibleRange();
   const [atNewest, setAtNewest] = useState(true);
@@ -117,87 +81,16 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const sticky = useStickyHeight();
+  const { ref: toolbarRef, height: toolbarHeight, stuck: toolbarStuck } = useStickyToolbar();
   // On a phone the sticky bar is one row, the search; the other controls fold behind a button.
   const [moreOpen, setMoreOpen] = useState(false);
   const moreId = useId();
 
-  const runSummary = useRunSummary(index, version, transcript.conversation);
-  const tokens = useTokenCounts(index, version);
-  const turns = useTurns(index, version, runSummary.turnRows, tokens, compact);
-  const [failuresOnly, setFailuresOnly] = useState(false);
-  const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
-  // Items the reader asked for (a failure, a linked item) that the filter would hide: shown until the filter changes.
-  // Kept by ID, since the rows of the tail move as the head loads.
-  const filterKey = [...view.hidden].sort().join(',');
-  const [revealedFor, setRevealedFor] = useState<{ filter: string; ids: readonly string[] }>({ filter: '', ids: [] });
-  const revealedIds = revealedFor.filter === filterKey ? revealedFor.ids : NO_IDS;
-  const revealed = useMemo(
-    () => new Set(revealedIds.map((id) => index.rowOfId(id)).filter((row) => row !== null)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [revealedIds, index, version],
-  );
-  const reveal = (row: number) => {
-    const slot = index.slotAt(row);
-    const id = slot ? index.itemAt(slot).id : undefined;
-    if (typeof id === 'string' && id) setRevealedFor({ filter: filterKey, ids: [...revealedIds, id] });
-  };
-  const rows = useMemo(
-    () => buildViewRows(index, view.order, view.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, version, view.order, view.hidden, turns.collapsedTurns, revealed, failureSet],
-  );
-  const search = useTranscriptSearch(index, version, rows, query, tokens.textIndex);
-  useEffect(() => store.setCompact(compact), [store, compact]);
-  const anchor = useDeepLink(anchorItemId, index, version, rows, listHandle);
-
-  // A linked item opens expanded (an output's link opens its call's row, where it is shown), even where the filter hides its kind.
-  const anchorRow = anchor.kind === 'found' ? anchor.row : null;
-  const openedAnchor = useRef<string | null>(null);
-  useEffect(() => {
-    if (anchorRow === null || !anchorItemId || openedAnchor.current === anchorItemId) return;
-    openedAnchor.current = anchorItemId;
-    const slot = index.slotAt(anchorRow);
-    if (slot) store.setCollapsed(TranscriptIndex.keyOf(slot), false);
-    if (rows.viewIndexOf(anchorRow) === null) reveal(anchorRow);
-  });
-
-  // A jump to a row that was not shown yet lands once the rows include it.
-  const [pendingJump, setPendingJump] = useState<number | null>(null);
-  useEffect(() => {
-    if (pendingJump === null) return;
-    const target = rows.viewIndexOf(pendingJump);
-    if (target === null) return;
-    setPendingJump(null);
-    listHandle.current?.scrollToView(target, { align: 'center', focus: true });
-  }, [pendingJump, rows]);
+  const { anchor, jumpToRow } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
-
-  // The search text goes into the URL once typing pauses, so a link shares the filtered view.
-  useEffect(() => {
-    if (query === view.query) return;
-    const timer = setTimeout(() => onViewChange({ query }), 400);
-    return () => clearTimeout(timer);
-  }, [query, view.query, onViewChange]);
-
-  // Typing makes the first match at or below the reader's place current and brings it into view, as a browser's find does.
-  const lastJumped = useRef('');
-  useEffect(() => {
-    if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
-    lastJumped.current = search.query;
-    const target = search.start(topView);
-    if (target !== null) listHandle.current?.scrollToView(target, { align: 'center' });
-    // `search.start` is new each render; this runs when the query's matches arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.query, search.matches, topView]);
-
-  // A new order starts at its top, as a newly opened transcript does.
-  const shownOrder = useRef(view.order);
-  useEffect(() => {
-    if (shownOrder.current === view.order) return;
-    shownOrder.current = view.order;
-    listHandle.current?.scrollToView(0, { align: 'start' });
-  }, [view.order]);
+  const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
+  const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView });
+  useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 
   const hasItems = transcript.hasItems;
   const title = runSummary.title;
@@ -205,70 +98,6 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   useEffect(() => {
     if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now(), ...(title ? { title } : {}) });
   }, [hasItems, conversationId, rememberedSource, title]);
-
-  const jumpToRow = (row: number) => {
-    const target = rows.viewIndexOf(row);
-    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(row)), false);
-    if (target === null) {
-      reveal(row);
-      setPendingJump(row);
-      return;
-    }
-    listHandle.current?.scrollToView(target, { align: 'center', focus: true });
-  };
-
-  const stepMatch = (direction: 1 | -1) => {
-    const target = search.step(direction, topView);
-    if (target === null) return;
-    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
-    listHandle.current?.scrollToView(target, { align: 'center' });
-  };
-
-  const focusedView = () => {
-    const active = document.activeElement;
-    return active instanceof HTMLElement && active.hasAttribute('data-view-index') ? Number(active.dataset.viewIndex) : null;
-  };
-
-  useTranscriptKeys((action) => {
-    // Quick presses count from where the last one was headed, even before that row has rendered and taken focus.
-    const focused = listHandle.current?.pendingFocusIndex() ?? focusedView();
-    switch (action) {
-      case 'next-item':
-      case 'previous-item': {
-        const from = focused ?? (action === 'next-item' ? (topView ?? 0) - 1 : (topView ?? 0) + 1);
-        let next = from + (action === 'next-item' ? 1 : -1);
-        // The gap row is not an item; step over it.
-        if (next >= 0 && next < rows.count && index.slotAt(rows.rowAt(next)) === null) next += action === 'next-item' ? 1 : -1;
-        listHandle.current?.scrollToView(Math.max(0, Math.min(rows.count - 1, next)), { focus: true });
-        break;
-      }
-      case 'find':
-      case 'focus-search':
-        searchInput.current?.focus();
-        searchInput.current?.select();
-        break;
-      case 'toggle-item':
-        if (focused !== null) {
-          const slot = index.slotAt(rows.rowAt(focused));
-          if (slot) store.toggle(TranscriptIndex.keyOf(slot), collapsedByDefault(index.itemAt(slot).type));
-        }
-        break;
-      case 'copy-link': {
-        if (!itemUrl) {
-          announce('A file read in this browser has no link to copy', { visible: true });
-          break;
-        }
-        const slot = focused === null ? null : index.slotAt(rows.rowAt(focused));
-        const id = slot ? index.itemAt(slot).id : null;
-        if (typeof id === 'string' && id) void copyText(itemUrl(id)).then((copied) => announce(copied ? 'Copied a link to this item' : 'Copy failed', { visible: true }));
-        else announce('Move to an item first (j or k) to copy its link', { visible: true });
-        break;
-      }
-      case 'show-help':
-        setHelpOpen(true);
-        break;
-    }
-  });
 
   const errorContext = { conversationId, sourceLabel };
   const highlightedRows = useMemo(() => {
@@ -312,19 +141,15 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
           ) : null}
 
           {status.kind === 'error' && !hasItems ? null : (
-          <div ref={sticky.ref} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
+          <div ref={toolbarRef} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
             <div id={moreId} className={`max-sm:order-last ${searchShown && !moreOpen ? 'max-sm:hidden' : ''}`}>
             <TranscriptToolbar
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
               shareUrl={shareUrl}
               exportUrl={(format) => {
-                // What the page holds in full is formatted here; otherwise the server reads it all (and a snapshot's
-                // export carries its banner facts).
-                const server = origin.kind === 'api' && index.complete ? null : exportPath(origin, format);
                 const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
-                const items = () => index.orderedItems();
-                return server ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, items(), source));
+                return exportPath(origin, format, index.complete) ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, index.orderedItems(), source));
               }}
               extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
@@ -354,30 +179,14 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
           ) : null}
 
-          {anchor.kind === 'searching' ? (
-            <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-              Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
-            </output>
-          ) : null}
-          {anchor.kind === 'missing' ? (
-            <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-              Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
-            </p>
-          ) : null}
-
-          {failuresOnly && hasItems ? (
-            <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-              Showing only the {runSummary.failureRows.length.toLocaleString('en')} failed or incomplete items of {index.itemCount.toLocaleString('en')} loaded.
-              <button type="button" onClick={() => setFailuresOnly(false)} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
-                Show everything
-              </button>
-            </p>
-          ) : shownCount !== index.itemCount && hasItems ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-              Showing {shownCount.toLocaleString('en')} of {index.itemCount.toLocaleString('en')} loaded items
-              {revealed.size > 0 ? `, including ${revealed.size === 1 ? 'one item' : `${revealed.size.toLocaleString('en')} items`} the filter hides, shown because you asked for it` : ''}.
-            </p>
-          ) : null}
+          <TranscriptNotices
+            anchor={anchor}
+            failuresOnly={failuresOnly && hasItems ? runSummary.failureRows.length : null}
+            onShowEverything={() => setFailuresOnly(false)}
+            shown={hasItems ? shownCount : null}
+            loaded={index.itemCount}
+            revealed={revealed.size}
+          />
 
           {status.kind === 'data' ? (
             index.itemCount > 0 || !index.complete ? (
@@ -388,7 +197,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   rows={rows}
                   load={load}
                   highlightedRows={highlightedRows}
-                  stickyOffset={sticky.height}
+                  stickyOffset={toolbarHeight}
                   onTopChange={(viewIndex) => {
                     const nowAtNewest = listHandle.current?.atNewestEnd() ?? true;
                     const nowAtBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
@@ -438,7 +247,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               </div>
               {index.itemCount > 0 ? (
                 // On a phone the pill waits until the page has scrolled into the list, so it never covers the controls above it.
-                <div className={`pointer-events-auto ml-auto flex items-center gap-2 ${sticky.stuck ? '' : 'max-sm:hidden'}`}>
+                <div className={`pointer-events-auto ml-auto flex items-center gap-2 ${toolbarStuck ? '' : 'max-sm:hidden'}`}>
                   <NewItemsPill
                     count={unseen.unseen}
                     newestOnTop={view.order === 'desc'}
@@ -464,7 +273,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
             failureRows={runSummary.failureRows}
             matches={search.matches}
             visible={visible}
-            top={sticky.height}
+            top={toolbarHeight}
             onJump={(target) => listHandle.current?.scrollToView(target, { align: 'start' })}
           />
         ) : null}

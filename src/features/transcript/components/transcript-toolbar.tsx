@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { MenuButton } from '../../../components/menu-button';
-import { EXPORT_CHOICES, type ExportChoice } from '../api/export-path';
+import { EXPORT_CHOICES, type ExportChoice } from '../export/export-path';
 import type { ItemOrder } from '../types';
 
 interface TranscriptToolbarProps {

@@ -104,9 +104,11 @@ export class TextIndexClient {
     return this.open;
   }
 
-  /** Every item sent has been counted. */
+  /** Every item the index holds has been sent and counted. */
   get done(): boolean {
-    return this.counted >= this.sent;
+    const index = this.index;
+    const allSent = this.seen.head === index.head.length && this.seen.tail === index.tail.length && this.seen.live === index.live.length && this.changesSeen === index.changedSlots.length;
+    return allSent && this.counted >= this.sent;
   }
 
   /** Sends what the index holds that the text index has not seen yet. */

@@ -11,11 +11,13 @@ export const EXPORT_CHOICES = [
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['format'];
 
 /**
- * The server streams the export of a conversation or snapshot: all of it, not only what this page has loaded.
- * A local file was never uploaded, so it has no server path: the browser formats it with the same formatters.
+ * Where an export is made: null when this page formats it itself, else the server path that streams it. The
+ * server streams a conversation or snapshot whole, not only what the page has loaded; a conversation the page
+ * already holds in full is formatted here, so the upstream is not read twice. A snapshot's export comes from the
+ * server, so it carries the snapshot's banner facts; a local file was never uploaded, so it is always formatted here.
  */
-export function exportPath(origin: TranscriptOrigin, format: ExportChoice): string | null {
-  if (origin.kind === 'file') return null;
+export function exportPath(origin: TranscriptOrigin, format: ExportChoice, heldInFull: boolean): string | null {
+  if (origin.kind === 'file' || (origin.kind === 'api' && heldInFull)) return null;
   const path = origin.kind === 'api' ? conversationExportPath(origin.source, origin.conversationId) : snapshotExportPath(origin.snapshotId);
   return `${path}?format=${format}`;
 }

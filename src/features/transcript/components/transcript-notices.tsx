@@ -1,0 +1,47 @@
+import type { DeepLinkState } from '../list/use-deep-link';
+
+interface TranscriptNoticesProps {
+  anchor: DeepLinkState;
+  /** How many failed items "Failures only" shows, when it is on. */
+  failuresOnly: number | null;
+  onShowEverything: () => void;
+  /** Items the filter leaves shown, once items have loaded. */
+  shown: number | null;
+  loaded: number;
+  /** Items shown though the filter hides their kind. */
+  revealed: number;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** What the reader should know about the rows below: a linked item still loading or missing, and what a filter hides. */
+export function TranscriptNotices({ anchor, failuresOnly, onShowEverything, shown, loaded, revealed }: TranscriptNoticesProps) {
+  return (
+    <>
+      {anchor.kind === 'searching' ? (
+        <output className="block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Looking for item <code className="font-mono">{anchor.itemId}</code>: it has not loaded yet.
+        </output>
+      ) : null}
+      {anchor.kind === 'missing' ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Item <code className="font-mono">{anchor.itemId}</code> is not in this conversation.
+        </p>
+      ) : null}
+
+      {failuresOnly !== null ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+          Showing only the {fmt(failuresOnly)} failed or incomplete items of {fmt(loaded)} loaded.
+          <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
+            Show everything
+          </button>
+        </p>
+      ) : shown !== null && shown !== loaded ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+          Showing {fmt(shown)} of {fmt(loaded)} loaded items
+          {revealed > 0 ? `, including ${revealed === 1 ? 'one item' : `${fmt(revealed)} items`} the filter hides, shown because you asked for it` : ''}.
+        </p>
+      ) : null}
+    </>
+  );
+}

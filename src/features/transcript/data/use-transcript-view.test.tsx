@@ -1,0 +1,65 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { ItemKind } from '../lib/item-filter';
+import type { ConversationItem } from '../types';
+import type { TranscriptOrigin } from './use-transcript';
+import { useTranscriptView, type TranscriptViewSettings } from './use-transcript-view';
+
+const items: ConversationItem[] = [
+  { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Find the weather in Paris' }] },
+  { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}', status: 'completed' },
+  { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: '{"error":"upstream timed out"}', status: 'incomplete' },
+  { id: 'msg_2', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'It is sunny in Paris.' }] },
+];
+
+const origin: TranscriptOrigin = {
+  kind: 'file',
+  name: 'run.json',
+  conversationId: 'conv_1',
+  conversation: { id: 'conv_1', object: 'conversation', created_at: 1 },
+  items: { pages: [items], complete: true, version: 1, subscribe: () => () => undefined },
+};
+
+function wrapper({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{children}</QueryClientProvider>;
+}
+
+const settings = (overrides: Partial<TranscriptViewSettings> = {}): TranscriptViewSettings => ({ order: 'asc', hidden: new Set<ItemKind>(), query: '', compact: false, ...overrides });
+
+const shownIds = (view: ReturnType<typeof useTranscriptView>) =>
+  Array.from({ length: view.rows.count }, (_, i) => {
+    const slot = view.transcript.index.slotAt(view.rows.rowAt(i));
+    return slot ? view.transcript.index.itemAt(slot).id : 'gap';
+  });
+
+describe('useTranscriptView', () => {
+  it('shows every row of an origin, a call with its output in one row, newest first when asked', () => {
+    const { result, rerender } = renderHook((props: TranscriptViewSettings) => useTranscriptView(origin, props), { wrapper, initialProps: settings() });
+    expect(result.current.transcript.load.state).toBe('complete');
+    expect(shownIds(result.current)).toEqual(['msg_1', 'fc_1', 'msg_2']);
+    rerender(settings({ order: 'desc' }));
+    expect(shownIds(result.current)).toEqual(['msg_2', 'fc_1', 'msg_1']);
+  });
+
+  it('leaves out hidden kinds, shows only failures when asked, and reveals a hidden row the reader asked for', () => {
+    const { result, rerender } = renderHook((props: TranscriptViewSettings) => useTranscriptView(origin, props), { wrapper, initialProps: settings({ hidden: new Set<ItemKind>(['tools']) }) });
+    expect(shownIds(result.current)).toEqual(['msg_1', 'msg_2']);
+    act(() => result.current.reveal(1));
+    expect(shownIds(result.current)).toEqual(['msg_1', 'fc_1', 'msg_2']);
+    expect(result.current.revealed.size).toBe(1);
+    rerender(settings());
+    act(() => result.current.setFailuresOnly(true));
+    expect(shownIds(result.current)).toEqual(['fc_1']);
+  });
+
+  it('searches every item and counts its tokens off the rows', async () => {
+    const { result } = renderHook((props: TranscriptViewSettings) => useTranscriptView(origin, props), { wrapper, initialProps: settings({ query: 'timed out' }) });
+    // The output matches as its call's row.
+    await waitFor(() => expect(result.current.search.matches).toEqual([1]));
+    await waitFor(() => expect(result.current.tokens.done).toBe(true));
+    expect(result.current.tokens.counts.byId.get('msg_2')).toBeGreaterThan(0);
+    expect(result.current.runSummary.failureRows).toEqual([1]);
+  });
+});

@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import type { ItemKind } from '../lib/item-filter';
+import { useTurns } from '../list/use-turns';
+import { buildViewRows, type ViewRows } from '../list/view-rows';
+import { useTranscriptSearch, type TranscriptSearch } from '../search/use-transcript-search';
+import type { ItemOrder } from '../types';
+import { useRunSummary, useTokenCounts, type RunSummaryView, type TokenState } from './use-run-summary';
+import { useTranscript, type Transcript, type TranscriptOrigin } from './use-transcript';
+
+export interface TranscriptViewSettings {
+  order: ItemOrder;
+  hidden: ReadonlySet<ItemKind>;
+  /** What the search box holds now; the search itself follows it without holding up typing. */
+  query: string;
+  compact: boolean;
+}
+
+export interface TranscriptViewData {
+  transcript: Transcript;
+  runSummary: RunSummaryView;
+  tokens: TokenState;
+  turns: ReturnType<typeof useTurns>;
+  /** The rows shown, in view order. */
+  rows: ViewRows;
+  search: TranscriptSearch;
+  failuresOnly: boolean;
+  setFailuresOnly: (on: boolean) => void;
+  /** Rows shown though the filter hides their kind, because the reader asked for them. */
+  revealed: ReadonlySet<number>;
+  /** Shows a row the filter hides, until the filter changes. */
+  reveal: (row: number) => void;
+}
+
+const NO_IDS: readonly string[] = [];
+
+/** Items the reader asked for (a failure, a linked item) that the filter would hide, kept by ID as rows move. */
+function useRevealed(transcript: Transcript, hidden: ReadonlySet<ItemKind>) {
+  const { index, version } = transcript;
+  const filterKey = [...hidden].sort().join(',');
+  const [revealedFor, setRevealedFor] = useState<{ filter: string; ids: readonly string[] }>({ filter: '', ids: [] });
+  const revealedIds = revealedFor.filter === filterKey ? revealedFor.ids : NO_IDS;
+  const revealed = useMemo(
+    () => new Set(revealedIds.map((id) => index.rowOfId(id)).filter((row) => row !== null)),
+    // `version` changes as items arrive (the rows of the tail move); the index is the same object throughout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revealedIds, index, version],
+  );
+  const reveal = (row: number) => {
+    const slot = index.slotAt(row);
+    const id = slot ? index.itemAt(slot).id : undefined;
+    if (typeof id === 'string' && id) setRevealedFor({ filter: filterKey, ids: [...revealedIds, id] });
+  };
+  return { revealed, reveal };
+}
+
+/**
+ * Everything a transcript page shows, derived from one origin: the items, run summary, token counts, turns, the
+ * rows the filter and folds leave, and the search over them. The page composes what this returns.
+ */
+export function useTranscriptView(origin: TranscriptOrigin, settings: TranscriptViewSettings): TranscriptViewData {
+  const transcript = useTranscript(origin);
+  const { index, version } = transcript;
+  const runSummary = useRunSummary(index, version, transcript.conversation);
+  const tokens = useTokenCounts(index, version);
+  const turns = useTurns(index, version, runSummary.turnRows, tokens, settings.compact);
+  const [failuresOnly, setFailuresOnly] = useState(false);
+  const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
+  const { revealed, reveal } = useRevealed(transcript, settings.hidden);
+  const rows = useMemo(
+    () => buildViewRows(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
+    // `version` changes as items arrive; the index is the same object throughout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, failureSet],
+  );
+  const search = useTranscriptSearch(index, version, rows, settings.query, tokens.textIndex);
+  return { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal };
+}

@@ -1,0 +1,17 @@
+import type { ExportItem, ExportMeta } from '../shared/export/export-document';
+import type { ExportFormat } from '../shared/export/export-formats';
+import { forEachInSlices } from './work-in-slices';
+
+/**
+ * Formats a conversation this page holds with the same formatters the server uses, an item at a time in slices,
+ * so a long run's export never freezes the page. The formatters load on first use, outside the page's own chunk.
+ */
+export async function formatInSlices(format: ExportFormat, meta: ExportMeta, items: Iterable<ExportItem>, signal?: AbortSignal): Promise<{ blob: Blob; filename: (name: string) => string }> {
+  const { EXPORT_FORMATS, exportFilename } = await import('../shared/export/export-formats');
+  const exporter = EXPORT_FORMATS[format].create(meta);
+  const parts: string[] = [exporter.begin()];
+  await forEachInSlices(items, (item) => parts.push(exporter.item(item)), signal);
+  parts.push(exporter.end());
+  const type = EXPORT_FORMATS[format].contentType.split(';')[0];
+  return { blob: new Blob(parts, { type: `${type};charset=utf-8` }), filename: (name) => exportFilename(name, format) };
+}

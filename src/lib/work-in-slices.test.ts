@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { forEachInSlices } from './work-in-slices';
+
+describe('forEachInSlices', () => {
+  it('visits every value in order, giving the page other tasks between slices', async () => {
+    const seen: number[] = [];
+    let otherTasks = 0;
+    const interval = setInterval(() => (otherTasks += 1), 0);
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    await forEachInSlices(Array.from({ length: 20 }, (_, i) => i), (value) => {
+      busy(2);
+      seen.push(value);
+    }, undefined, 5);
+    clearInterval(interval);
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(otherTasks).toBeGreaterThan(0);
+  });
+
+  it('stops between slices once aborted', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = forEachInSlices(Array.from({ length: 1000 }, (_, i) => i), (value) => {
+      seen.push(value);
+      if (value === 0) controller.abort();
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+    }, controller.signal, 3);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen.length).toBeLessThan(1000);
+  });
+});
