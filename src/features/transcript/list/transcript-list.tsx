@@ -1,5 +1,5 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -126,15 +126,22 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
   const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
+  const estimates = useMemo(() => new Uint8Array(rows.count), [rows]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
     count: rows.count,
     estimateSize: (viewIndex) => {
       if (compact) return ESTIMATED_COMPACT_ROW_HEIGHT;
-      const slot = index.slotAt(rows.rowAt(viewIndex));
-      // Tool rows start as one line; guessing so keeps a jump to a far row on target.
-      return slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
+      // The virtualiser asks again for every row below one that changes height; each row's guess is worked out once.
+      let estimate = estimates[viewIndex];
+      if (!estimate) {
+        const slot = index.slotAt(rows.rowAt(viewIndex));
+        // Tool rows start as one line; guessing so keeps a jump to a far row on target.
+        estimate = slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
+        estimates[viewIndex] = estimate;
+      }
+      return estimate;
     },
     overscan: 4,
     scrollMargin,

@@ -55,6 +55,8 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
     else rows.push(row);
   }
   if (order === 'desc') rows.reverse();
-  const positions = new Map(rows.map((row, i) => [row, i]));
-  return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => positions.get(row) ?? null };
+  // A typed array, not a Map: this is rebuilt as pages arrive, 50,000 rows at a time on a long run.
+  const positions = new Int32Array(total).fill(-1);
+  for (let i = 0; i < rows.length; i += 1) positions[rows[i]] = i;
+  return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => (row >= 0 && row < total && positions[row] >= 0 ? positions[row] : null) };
 }
