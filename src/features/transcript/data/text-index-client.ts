@@ -92,6 +92,7 @@ export class TextIndexClient {
   private readonly searches = new Map<number, (slots: Slot[]) => void>();
   private readonly listeners = new Set<() => void>();
   private open: Channel | null = null;
+  private countingOn = true;
 
   constructor(private readonly index: TranscriptIndex) {}
 
@@ -100,6 +101,7 @@ export class TextIndexClient {
     if (!this.open) {
       this.open = openChannel((message) => this.receive(message));
       this.restart();
+      if (!this.countingOn) this.open.post({ type: 'counting', generation: this.generation, on: false });
     }
     return this.open;
   }
@@ -134,6 +136,13 @@ export class TextIndexClient {
       entries.push({ ...slot, item: index.itemAt(slot) });
     }
     flush();
+  }
+
+  /** Pauses token counting (while pages pour in) or resumes it; search texts are built either way. */
+  setCounting(on: boolean): void {
+    if (on === this.countingOn) return;
+    this.countingOn = on;
+    if (this.open) this.open.post({ type: 'counting', generation: this.generation, on });
   }
 
   /** The slots whose item contains the query, case-insensitive; the newest query's answer wins. */

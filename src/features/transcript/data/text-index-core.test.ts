@@ -44,7 +44,22 @@ describe('the text index protocol', () => {
     const sent: FromTextIndex[] = [];
     const index = new TextIndexCore((message) => sent.push(message));
     index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'x') }] });
-    expect(index.countSome(10)).toBe(true);
+    expect(index.countSome(10)).toBe(false);
     expect(sent).toEqual([]);
+    index.setTokenizer(() => 1);
+    expect(index.countSome(10)).toBe(false);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('holds token counting while told to, still answering searches, and counts everything once resumed', () => {
+    const { index, sent } = core();
+    index.receive({ type: 'counting', generation: 1, on: false });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'still loading') }] });
+    expect(index.countSome(10)).toBe(false);
+    index.receive({ type: 'search', generation: 1, id: 1, query: 'loading' });
+    expect(sent.map((message) => message.type)).toEqual(['matches']);
+    index.receive({ type: 'counting', generation: 1, on: true });
+    expect(index.countSome(10)).toBe(false);
+    expect(sent.map((message) => message.type)).toEqual(['matches', 'tokens']);
   });
 });

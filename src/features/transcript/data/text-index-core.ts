@@ -22,7 +22,9 @@ export interface SlotTokens extends Slot {
 export type ToTextIndex =
   | { type: 'reset'; generation: number }
   | { type: 'items'; generation: number; entries: (SlotItem | SlotJson)[] }
-  | { type: 'search'; generation: number; id: number; query: string };
+  | { type: 'search'; generation: number; id: number; query: string }
+  /** Token counting waits while pages still pour in, so it does not take a core from loading them. */
+  | { type: 'counting'; generation: number; on: boolean };
 
 /** What it answers: token counts a batch at a time, and the slots that match a query, in no particular order. */
 export type FromTextIndex =
@@ -39,6 +41,7 @@ export class TextIndexCore {
   private readonly texts: Record<End, string[]> = { head: [], tail: [], live: [] };
   private queue: SlotItem[] = [];
   private count: CountTokens | null = null;
+  private counting = true;
 
   constructor(private readonly post: (message: FromTextIndex) => void) {}
 
@@ -51,6 +54,8 @@ export class TextIndexCore {
         this.texts[entry.end][entry.offset] = searchableText(item);
         this.queue.push({ end: entry.end, offset: entry.offset, item });
       }
+    } else if (message.type === 'counting') {
+      this.counting = message.on;
     } else if (message.type === 'search') {
       this.post({ type: 'matches', generation: this.generation, id: message.id, query: message.query, slots: this.search(message.query) });
     }
@@ -60,9 +65,10 @@ export class TextIndexCore {
     this.count = count;
   }
 
-  /** Counts up to `budget` waiting items and posts their counts; true while more wait. */
+  /** Counts up to `budget` waiting items and posts their counts; true while more wait and can be counted now. */
   countSome(budget: number): boolean {
-    if (!this.count || this.queue.length === 0) return this.queue.length > 0;
+    // Without the tokenizer, or while paused, nothing can be done until a message (or the tokenizer) arrives.
+    if (!this.count || !this.counting || this.queue.length === 0) return false;
     const batch = this.queue.splice(0, budget);
     const entries = batch.map(({ end, offset, item }) => {
       const { text, opaque } = tokenText(item);

@@ -19,11 +19,13 @@ export const TokenCountsContext = createContext<TokenState | null>(null);
 
 /**
  * Search text and token counts of the loaded items, worked out off the page's thread (a worker) as pages arrive;
- * the tokenizer loads there, so it never holds up the first rows.
+ * the tokenizer loads there, so it never holds up the first rows. Counting waits while `loading`, so on a machine
+ * of few cores it does not slow the pages down; search texts are built meanwhile.
  */
-export function useTokenCounts(index: TranscriptIndex, version: number): TokenState {
+export function useTokenCounts(index: TranscriptIndex, version: number, loading = false): TokenState {
   const client = useMemo(() => new TextIndexClient(index), [index]);
   useEffect(() => () => client.close(), [client]);
+  useEffect(() => client.setCounting(!loading), [client, loading]);
   useEffect(() => {
     if (client && version > 0) client.sync();
   }, [client, version]);

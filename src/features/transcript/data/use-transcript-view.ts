@@ -61,7 +61,7 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
   const transcript = useTranscript(origin);
   const { index, version } = transcript;
   const runSummary = useRunSummary(index, version, transcript.conversation);
-  const tokens = useTokenCounts(index, version);
+  const tokens = useTokenCounts(index, version, transcript.load.state === 'loading');
   const turns = useTurns(index, version, runSummary.turnRows, tokens, settings.compact);
   const [failuresOnly, setFailuresOnly] = useState(false);
   const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
