@@ -95,6 +95,7 @@ interface TranscriptListProps {
 const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
+const ANCHOR_SETTLE_MS = 500;
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -127,6 +128,18 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
   const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
   const estimates = useMemo(() => new Uint8Array(rows.count), [rows]);
+  // Rows arrive above the reader while the middle of a run loads, and at the top when newest come first and live; then the
+  // virtualiser keeps the row at the top of the screen in place. That costs a walk of every row below each row it
+  // measures, so once nothing can arrive above, it stops, a moment after the last page (whose rows it still anchors).
+  const insertsAbove = !index.complete || (followNewest && rows.count > 1 && rows.rowAt(0) > rows.rowAt(rows.count - 1));
+  const [anchorDone, setAnchorDone] = useState(!insertsAbove);
+  if (insertsAbove && anchorDone) setAnchorDone(false);
+  useEffect(() => {
+    if (insertsAbove) return;
+    const timer = setTimeout(() => setAnchorDone(true), ANCHOR_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [insertsAbove]);
+  const anchored = insertsAbove || !anchorDone;
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -147,7 +160,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     scrollMargin,
     getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
-    anchorTo: 'end',
+    anchorTo: anchored ? 'end' : 'start',
     scrollPaddingStart: stickyOffset,
     onChange: (instance) => {
       const top = topIndex(instance, stickyOffset);
