@@ -59,16 +59,30 @@ cleanups.push(() => browser.close());
 
 const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
-/** Opens `path` in a fresh context, waits for `ready`, and returns the gzip size of everything requested until then. */
+/** In the page before its scripts: the wall-clock time the first item row entered the DOM. */
+function watchFirstRow() {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-item-id]')) return;
+    window.firstRowAt = performance.timeOrigin + performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Opens `path` in a fresh context, waits for `ready`, and returns the gzip size of everything requested until then
+ * (until the first row entered the DOM, where `ready` sets `window.firstRowAt`).
+ */
 async function measure(path, ready) {
   const context = await browser.newContext();
+  await context.addInitScript(watchFirstRow);
   const requested = [];
   // Workers' requests (the text index, the tokenizer) count too: the context sees them all.
   context.on('request', (request) => requested.push(request));
   const page = await context.newPage();
   await page.goto(`${viewerUrl}${path}`);
   await ready(page);
-  const seen = requested.splice(0);
+  const until = await page.evaluate(() => window.firstRowAt ?? Infinity);
+  const seen = requested.splice(0).filter((request) => request.timing().startTime <= until);
   const files = [];
   for (const request of seen) {
     const url = new URL(request.url());
@@ -90,7 +104,10 @@ const home = await measure('/', async (page) => {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
 });
-const transcript = await measure(`/c/${agentRun.conversation.id}?source=demo`, (page) => page.locator('[data-item-id]').first().waitFor());
+const transcript = await measure(`/c/${agentRun.conversation.id}?source=demo`, async (page) => {
+  await page.locator('[data-item-id]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+});
 
 clearTimeout(deadline);
 await stopAll();

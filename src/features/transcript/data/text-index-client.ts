@@ -14,12 +14,35 @@ interface Channel {
   close: () => void;
 }
 
+/** Runs `load` after the next frame is painted: the tokenizer is a megabyte, and the first rows come before it. */
+function afterPaint(load: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame === 'undefined') {
+    timer = setTimeout(load, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(load, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up. */
 function openChannel(receive: (message: FromTextIndex) => void): Channel {
   if (typeof Worker !== 'undefined') {
     const worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
     worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
-    return { post: (message) => postCloneable(worker, message), close: () => worker.terminate() };
+    const cancel = afterPaint(() => worker.postMessage({ type: 'tokenizer' } satisfies ToTextIndex));
+    return {
+      post: (message) => postCloneable(worker, message),
+      close: () => {
+        cancel();
+        worker.terminate();
+      },
+    };
   }
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,10 +56,13 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
   const schedule = () => {
     timer ??= setTimeout(pump, 0);
   };
-  void loadTokenizer().then((count) => {
-    core.setTokenizer(count);
-    schedule();
-  });
+  const cancel = afterPaint(
+    () =>
+      void loadTokenizer().then((count) => {
+        core.setTokenizer(count);
+        schedule();
+      }),
+  );
   return {
     post: (message) =>
       queueMicrotask(() => {
@@ -46,6 +72,7 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
       }),
     close: () => {
       closed = true;
+      cancel();
       clearTimeout(timer);
     },
   };
