@@ -79,10 +79,26 @@ async function measure(path, ready) {
   // Workers' requests (the text index, the tokenizer) count too: the context sees them all.
   context.on('request', (request) => requested.push(request));
   const page = await context.newPage();
+  // The page's own answers (the API's) arrive in pieces: what had come by the first row is what counts of them.
+  const received = new Map();
+  const cdp = await context.newCDPSession(page);
+  let clockOffset = 0;
+  cdp.on('Network.requestWillBeSent', (event) => {
+    clockOffset = event.wallTime * 1000 - event.timestamp * 1000;
+    received.set(event.request.url, []);
+  });
+  const urls = new Map();
+  cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));
+  cdp.on('Network.dataReceived', (event) => {
+    const url = urls.get(event.requestId);
+    if (url) received.get(url)?.push({ at: event.timestamp * 1000 + clockOffset, bytes: event.dataLength });
+  });
+  await cdp.send('Network.enable');
   await page.goto(`${viewerUrl}${path}`);
   await ready(page);
   const until = await page.evaluate(() => window.firstRowAt ?? Infinity);
   const seen = requested.splice(0).filter((request) => request.timing().startTime <= until);
+  const receivedBy = (url) => (received.get(url) ?? []).filter((piece) => piece.at <= until).reduce((total, piece) => total + piece.bytes, 0);
   const files = [];
   for (const request of seen) {
     const url = new URL(request.url());
@@ -94,7 +110,8 @@ async function measure(path, ready) {
     }
     const response = await request.response();
     const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-    files.push({ name: `${url.pathname}${url.search}`, bytes: gzipSize(body), code: false });
+    const by = until === Infinity ? body.length : Math.min(body.length, receivedBy(request.url()));
+    files.push({ name: `${url.pathname}${url.search}${by < body.length ? ` (${by} of ${body.length} bytes by then)` : ''}`, bytes: gzipSize(body.subarray(0, by)), code: false });
   }
   await context.close();
   return files;

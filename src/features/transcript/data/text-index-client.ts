@@ -14,15 +14,15 @@ interface Channel {
   close: () => void;
 }
 
-/** Runs `load` after the next frame is painted: the tokenizer is a megabyte, and the first rows come before it. */
-function afterPaint(load: () => void): () => void {
+/** Runs `start` after the next frame is painted: the worker and its tokenizer (a megabyte) come after the first rows. */
+function afterPaint(start: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   if (typeof requestAnimationFrame === 'undefined') {
-    timer = setTimeout(load, 0);
+    timer = setTimeout(start, 0);
     return () => clearTimeout(timer);
   }
   const frame = requestAnimationFrame(() => {
-    timer = setTimeout(load, 0);
+    timer = setTimeout(start, 0);
   });
   return () => {
     cancelAnimationFrame(frame);
@@ -33,14 +33,19 @@ function afterPaint(load: () => void): () => void {
 /** A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up. */
 function openChannel(receive: (message: FromTextIndex) => void): Channel {
   if (typeof Worker !== 'undefined') {
-    const worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
-    worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
-    const cancel = afterPaint(() => worker.postMessage({ type: 'tokenizer' } satisfies ToTextIndex));
+    let worker: Worker | null = null;
+    // What is posted before the worker starts waits for it, in order.
+    const waiting: ToTextIndex[] = [];
+    const cancel = afterPaint(() => {
+      worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
+      worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
+      for (const message of waiting.splice(0)) postCloneable(worker, message);
+    });
     return {
-      post: (message) => postCloneable(worker, message),
+      post: (message) => (worker ? postCloneable(worker, message) : waiting.push(message)),
       close: () => {
         cancel();
-        worker.terminate();
+        worker?.terminate();
       },
     };
   }

@@ -20,8 +20,6 @@ export interface SlotTokens extends Slot {
 
 /** What the page sends the text index: items as they arrive (by slot, so a changed item replaces its slot), and queries. */
 export type ToTextIndex =
-  /** Load the tokenizer now: sent once the first rows are painted, so its megabyte never comes before them. */
-  | { type: 'tokenizer' }
   | { type: 'reset'; generation: number }
   | { type: 'items'; generation: number; entries: (SlotItem | SlotJson)[] }
   | { type: 'search'; generation: number; id: number; query: string };
@@ -45,7 +43,6 @@ export class TextIndexCore {
   constructor(private readonly post: (message: FromTextIndex) => void) {}
 
   receive(message: ToTextIndex): void {
-    if (message.type === 'tokenizer') return;
     if (message.generation > this.generation) this.reset(message.generation);
     if (message.generation < this.generation) return;
     if (message.type === 'items') {

@@ -19,13 +19,11 @@ function schedule() {
 }
 
 self.onmessage = (event: MessageEvent<ToTextIndex>) => {
-  if (event.data.type === 'tokenizer') {
-    void loadTokenizer().then((count) => {
-      core.setTokenizer(count);
-      schedule();
-    });
-    return;
-  }
   core.receive(event.data);
   schedule();
 };
+
+void loadTokenizer().then((count) => {
+  core.setTokenizer(count);
+  schedule();
+});
