@@ -13,6 +13,7 @@ import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { remarkHtmlAsText, sanitizeSchema } from '../../../../shared/markdown/markdown-rules';
 import { SafeImage } from './safe-image';
+import './markdown-view.css';
 
 /** Only absolute http(s)/mailto links survive; javascript:, vbscript:, data: and the rest become inert. */
 function urlTransform(url: string, key: string): string {
