@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmSyntax } from '../../../../shared/markdown/remark-gfm-syntax';
 import { CopyButton } from '../../../../components/copy-button';
 import { markCitations, type Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
@@ -124,7 +124,7 @@ export function MarkdownView({ text, citations = [], after }: MarkdownViewProps)
   return (
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
+        remarkPlugins={[remarkGfmSyntax, remarkHtmlAsText]}
         rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, rehypeCodeHighlight]}
         urlTransform={urlTransform}
         components={components}
