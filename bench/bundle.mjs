@@ -1,8 +1,9 @@
 // `npm run bench:bundle`: what the built viewer sends before it is useful, in headless Chromium against the demo source.
 // The home page: every script and style sheet requested until the network is idle. A transcript (the demo agent run):
-// everything requested until its first rows show. Sizes are gzip -9 of the files in dist/client (as scale.mjs counts
-// them), the API's answers are gzip -9 of their bodies. Prints the figures next to their targets; exits 1 on a miss
-// only with --check. Usage: npm run build && node bench/bundle.mjs [--check] [--list]
+// everything requested until its first row is in the page. Sizes are gzip -9 of the files in dist/client (as scale.mjs
+// counts them); an API answer counts as gzip -9 of as much of its body as had arrived by then. Prints the figures next
+// to their targets; exits 1 on a miss only with --check; --list names every file, with the packages each chunk holds
+// (from dist/chunk-modules.json). Usage: npm run build && node bench/bundle.mjs [--check] [--list]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,9 +148,11 @@ for (const [label, value, target, ok] of rows) {
   console.log(`${label.padEnd(widths[0])}  ${value.padStart(widths[1])}  ${target.padEnd(widths[2])}  ${ok ? 'ok' : 'MISSED'}`);
 }
 if (list) {
+  const chunks = JSON.parse(readFileSync(join(root, 'dist/chunk-modules.json'), 'utf8'));
+  const packages = (name) => (chunks[name] ?? []).filter((module) => !module.startsWith('src/') && !module.startsWith('\0')).join(', ');
   for (const [name, files] of [['home', home], ['transcript', transcript]]) {
     console.log(`\n${name}:`);
-    for (const file of [...files].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(file.bytes).padStart(9)}  ${file.name}`);
+    for (const file of [...files].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(file.bytes).padStart(9)}  ${file.name}  ${packages(file.name)}`);
   }
 }
 if (process.argv.includes('--check') && rows.some((row) => !row[3])) process.exit(1);
