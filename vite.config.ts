@@ -1,13 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { viewerServer } from './src/server/vite-plugin.ts';
 
+/**
+ * Writes which packages and source files each client chunk holds to dist/chunk-modules.json (outside what is
+ * served), so the first-load e2e test and `npm run bench:bundle` can tell what a page's chunks brought with them.
+ */
+const chunks: Record<string, string[]> = {};
+function chunkModules(): Plugin {
+  return {
+    name: 'chunk-modules',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const modules = Object.keys(output.modules).map((id) => {
+          const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+          return pkg ? pkg[1] : relative(import.meta.dirname, id.replace(/\?.*$/, ''));
+        });
+        chunks[output.fileName] = [...new Set(modules)].sort();
+      }
+    },
+    writeBundle(options, bundle) {
+      // Workers are bundled first, each on its own; the page's bundle (with index.html) comes last and writes them all.
+      if (!options.dir || !('index.html' in bundle)) return;
+      const file = join(dirname(options.dir), 'chunk-modules.json');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(chunks, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), viewerServer()],
+  plugins: [react(), tailwindcss(), viewerServer(), chunkModules()],
   build: { outDir: 'dist/client', emptyOutDir: true },
   // Module workers keep their own dynamic imports, so the text index answers searches before the tokenizer arrives.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [chunkModules()] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -1,12 +1,12 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
-import { HomeRoute } from './routes/home-route';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 import { parseTranscriptSearch } from './search-params';
 import { parseCompareSearch } from '../features/compare/lib/compare-search';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeRoute });
+// The home page is a chunk too, fetched beside the sources it lists, so a link to a transcript does not load it.
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: lazyRouteComponent(() => import('./routes/home-route'), 'HomeRoute') });
 
 const transcriptRoute = createRoute({
   getParentRoute: () => rootRoute,

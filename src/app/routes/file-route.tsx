@@ -4,7 +4,7 @@ import { getOpenedFile } from '../../features/open-file/lib/opened-file';
 import { useQuery } from '@tanstack/react-query';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
-import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
+import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';

@@ -3,7 +3,7 @@ import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
-import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-dialog';
+import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
 import { useViewChange, viewFromSearch } from '../transcript-view';

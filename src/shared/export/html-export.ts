@@ -1,7 +1,7 @@
 import { itemSummaryLine, outcomeOf, toolSummary } from '../items/tool-summary.ts';
 import { itemLabel } from '../items/item-catalog.ts';
 import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
-import { plainMarkdownReason } from '../markdown/markdown-rules.ts';
+import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';

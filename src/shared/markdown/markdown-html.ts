@@ -1,10 +1,10 @@
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkHtmlAsText, sanitizeSchema } from './markdown-rules.ts';
+import { remarkGfmSyntax } from './remark-gfm-syntax.ts';
 import { isSafeImageUrl, safeLinkHref } from './safe-url.ts';
 
 interface HastNode {
@@ -96,7 +96,7 @@ let processor: ReturnType<typeof createProcessor> | null = null;
 function createProcessor() {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfmSyntax)
     .use(remarkHtmlAsText)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)

@@ -1,8 +1,4 @@
 import { defaultSchema } from 'rehype-sanitize';
-import { markdownNesting, MAX_MARKDOWN_NESTING } from './markdown-nesting.ts';
-
-/** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
-export const MARKDOWN_LIMIT = 60_000;
 
 interface MdNode {
   type: string;
@@ -21,11 +17,3 @@ export function remarkHtmlAsText() {
 
 /** GitHub's rules, but image sources may be data: URLs: the page and the export decide which of those show. */
 export const sanitizeSchema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] } };
-
-/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
-export function plainMarkdownReason(text: string): string | null {
-  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
-  const nesting = markdownNesting(text);
-  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
-  return null;
-}

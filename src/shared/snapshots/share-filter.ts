@@ -1,5 +1,6 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { catalogEntry, isToolOutput, type HeldContent } from '../items/item-catalog.ts';
+import { IMAGE_LEFT_OUT } from './image-left-out.ts';
 import { Pseudonymizer, type PseudonymKind, type RedactKind, type Replacement } from './pseudonyms.ts';
 import { RunTallier, type RunTally } from './run-tally.ts';
 
@@ -24,8 +25,6 @@ export interface ShareManifest {
 type Item = { type: string; id?: string; role?: unknown; [field: string]: unknown };
 type Container = Record<string, unknown> | unknown[];
 
-/** What an image's data URL becomes inside other text; the viewer shows it as a left-out image. */
-export const IMAGE_LEFT_OUT = '[image left out]';
 const EMBEDDED_IMAGE = /data:image\/[A-Za-z0-9.+-]{1,40};base64,[A-Za-z0-9+/=_-]*/g;
 /** Strings longer than this are not parsed as JSON to look inside: no argument is that long, and parsing would double the memory. */
 const MAX_NESTED_JSON = 4 * 1024 * 1024;

@@ -216,20 +216,3 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
     </dialog>
   );
 }
-
-/** The toolbar's button that opens the dialog. */
-export function ShareSnapshotButton({ target, name, loadedItems }: { target: SnapshotTarget; name: string; loadedItems?: () => readonly Item[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-      >
-        Share snapshot…
-      </button>
-      <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
-    </>
-  );
-}

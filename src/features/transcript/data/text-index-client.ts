@@ -14,12 +14,40 @@ interface Channel {
   close: () => void;
 }
 
+/** Runs `start` after the next frame is painted: the worker and its tokenizer (a megabyte) come after the first rows. */
+function afterPaint(start: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame === 'undefined') {
+    timer = setTimeout(start, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(start, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up. */
 function openChannel(receive: (message: FromTextIndex) => void): Channel {
   if (typeof Worker !== 'undefined') {
-    const worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
-    worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
-    return { post: (message) => postCloneable(worker, message), close: () => worker.terminate() };
+    let worker: Worker | null = null;
+    // What is posted before the worker starts waits for it, in order.
+    const waiting: ToTextIndex[] = [];
+    const cancel = afterPaint(() => {
+      worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
+      worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
+      for (const message of waiting.splice(0)) postCloneable(worker, message);
+    });
+    return {
+      post: (message) => (worker ? postCloneable(worker, message) : waiting.push(message)),
+      close: () => {
+        cancel();
+        worker?.terminate();
+      },
+    };
   }
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,10 +61,13 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
   const schedule = () => {
     timer ??= setTimeout(pump, 0);
   };
-  void loadTokenizer().then((count) => {
-    core.setTokenizer(count);
-    schedule();
-  });
+  const cancel = afterPaint(
+    () =>
+      void loadTokenizer().then((count) => {
+        core.setTokenizer(count);
+        schedule();
+      }),
+  );
   return {
     post: (message) =>
       queueMicrotask(() => {
@@ -46,6 +77,7 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
       }),
     close: () => {
       closed = true;
+      cancel();
       clearTimeout(timer);
     },
   };

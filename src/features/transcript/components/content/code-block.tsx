@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
-import { MARKDOWN_LIMIT } from '../../../../shared/markdown/markdown-rules';
+import { MARKDOWN_LIMIT } from '../../../../shared/markdown/markdown-limits';
 
 const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
 

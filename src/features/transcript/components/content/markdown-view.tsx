@@ -1,17 +1,19 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmSyntax } from '../../../../shared/markdown/remark-gfm-syntax';
 import { CopyButton } from '../../../../components/copy-button';
 import { markCitations, type Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
+import { loadGrammars, missingGrammars } from '../../lib/highlight-languages';
 import { spoofedTarget } from '../../lib/link-spoofing';
 import { rehypeCitations } from '../../lib/rehype-citations';
+import { rehypeCodeHighlight } from '../../lib/rehype-code-highlight';
 import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { remarkHtmlAsText, sanitizeSchema } from '../../../../shared/markdown/markdown-rules';
 import { SafeImage } from './safe-image';
+import './markdown-view.css';
 
 /** Only absolute http(s)/mailto links survive; javascript:, vbscript:, data: and the rest become inert. */
 function urlTransform(url: string, key: string): string {
@@ -100,13 +102,30 @@ interface MarkdownViewProps {
   after?: ReactNode;
 }
 
-/** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle. */
+/** Loads the grammars the text's code blocks name, and renders again once they are there (highlighted then). */
+function useCodeGrammars(text: string) {
+  const missing = missingGrammars(text).join(',');
+  const [, setLoaded] = useState('');
+  useEffect(() => {
+    if (!missing) return;
+    let current = true;
+    void loadGrammars(missing.split(',')).then(() => {
+      if (current) setLoaded(missing);
+    });
+    return () => {
+      current = false;
+    };
+  }, [missing]);
+}
+
+/** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle, as are its grammars. */
 export function MarkdownView({ text, citations = [], after }: MarkdownViewProps) {
+  useCodeGrammars(text);
   return (
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       <Markdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, [rehypeHighlight, { detect: false }]]}
+        remarkPlugins={[remarkGfmSyntax, remarkHtmlAsText]}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, rehypeCodeHighlight]}
         urlTransform={urlTransform}
         components={components}
       >

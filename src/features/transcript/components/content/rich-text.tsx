@@ -2,7 +2,7 @@ import { Icon } from '../../../../components/icons';
 import { lazy, Suspense } from 'react';
 import { segmentText, type Citation } from '../../lib/citations';
 import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
-import { plainMarkdownReason } from '../../../../shared/markdown/markdown-rules';
+import { plainMarkdownReason } from '../../../../shared/markdown/markdown-limits';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';

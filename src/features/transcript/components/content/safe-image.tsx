@@ -1,4 +1,4 @@
-import { IMAGE_LEFT_OUT } from '../../../../shared/snapshots/share-filter';
+import { IMAGE_LEFT_OUT } from '../../../../shared/snapshots/image-left-out';
 import { LeftOutNote } from '../../lib/left-out';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';

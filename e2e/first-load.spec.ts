@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { demo } from './demo-data.ts';
+import { items } from './transcript-helpers.ts';
+
+// What each built chunk holds, written by the build (vite.config.ts): packages by name, the app's files by path.
+const chunks = JSON.parse(readFileSync(new URL('../dist/chunk-modules.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+const agentRun = demo('agent-run');
+const markdownAnswer = demo('markdown-answer');
+
+/** Packages that only an item's Markdown, its code, the token estimate or an export needs. */
+const LATER = ['react-markdown', 'unified', 'micromark', 'mdast-util-from-markdown', 'highlight.js', 'lowlight', 'gpt-tokenizer', 'zod'];
+
+interface Requested {
+  file: string;
+  request: Request;
+}
+
+/** Records the chunks the page's scripts (its workers' too) ask for, in order. */
+function recordChunks(page: Page): Requested[] {
+  const requested: Requested[] = [];
+  page.context().on('request', (request) => {
+    const path = new URL(request.url()).pathname.slice(1);
+    if (path.startsWith('assets/') && path.endsWith('.js')) requested.push({ file: path, request });
+  });
+  return requested;
+}
+
+/** When the browser sent it (wall clock), known once its answer has come. */
+const startedAt = ({ request }: Requested) => request.timing().startTime;
+
+const modulesOf = (files: readonly Requested[]) => files.flatMap(({ file }) => chunks[file] ?? []);
+
+/** In the page, before its scripts: the wall-clock time the first item row entered the DOM. */
+function watchFirstRow() {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-item-id]')) return;
+    (window as { firstRowAt?: number }).firstRowAt = performance.timeOrigin + performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+test('the home page loads no Markdown, highlighting, tokenizer, zod or transcript code', async ({ page }) => {
+  const requested = recordChunks(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter(({ file }) => !chunks[file])).toEqual([]);
+  const modules = modulesOf(requested);
+  expect(modules.filter((module) => LATER.includes(module))).toEqual([]);
+  // The layout holds the remote-image policy; nothing else of the transcript comes with the home page.
+  expect(modules.filter((module) => module.startsWith('src/features/transcript/') && module !== 'src/features/transcript/lib/remote-images.ts')).toEqual([]);
+});
+
+test('a transcript shows its first rows before the tokenizer is asked for', async ({ page }) => {
+  await page.addInitScript(watchFirstRow);
+  const requested = recordChunks(page);
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expect(items(page).first()).toBeVisible();
+  const firstRowAt = await page.evaluate(() => (window as { firstRowAt?: number }).firstRowAt ?? 0);
+  expect(firstRowAt).toBeGreaterThan(0);
+  // It still arrives, after the rows: the token estimate fills in.
+  await expect.poll(() => modulesOf(requested).includes('gpt-tokenizer')).toBe(true);
+  await page.waitForLoadState('networkidle');
+  expect(requested.every((entry) => startedAt(entry) > 0)).toBe(true);
+  const beforeRows = requested.filter((entry) => startedAt(entry) <= firstRowAt);
+  expect(beforeRows.length).toBeGreaterThan(0);
+  expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
+});
+
+test('code blocks load only the grammars they name, and are highlighted', async ({ page }) => {
+  const requested = recordChunks(page);
+  await page.goto(`/c/${markdownAnswer.conversation.id}?source=demo`);
+  await expect(page.locator('code.hljs.language-python .hljs-keyword').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The answer names bash, json, python, sql and ts: one chunk each, and no other grammar.
+  const grammars = requested.filter(({ file }) => chunks[file]?.length === 1 && chunks[file][0] === 'highlight.js');
+  expect(grammars.map(({ file }) => /^assets\/(.+)-[\w-]{8}\.js$/.exec(file)?.[1]).sort()).toEqual(['bash', 'json', 'python', 'sql', 'typescript']);
+});

@@ -1,0 +1,12 @@
+import { markdownNesting, MAX_MARKDOWN_NESTING } from './markdown-nesting.ts';
+
+/** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
+export const MARKDOWN_LIMIT = 60_000;
+
+/** Why a text asked for as Markdown is shown as written instead, or null when it can be formatted. */
+export function plainMarkdownReason(text: string): string | null {
+  if (text.length > MARKDOWN_LIMIT) return 'Shown as plain text: too long to format as Markdown.';
+  const nesting = markdownNesting(text);
+  if (nesting > MAX_MARKDOWN_NESTING) return `Shown as plain text: nested ${nesting.toLocaleString('en')} levels deep, too deep to format as Markdown.`;
+  return null;
+}
