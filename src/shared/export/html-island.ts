@@ -1,0 +1,49 @@
+/**
+ * The HTML export's one script, inline and pinned by its hash in the file's Content-Security-Policy.
+ *
+ * Rows between the first chunk and the last ones are written inside `<noscript>`: with scripts off the browser reads
+ * them as markup, so every item shows as it always did; with scripts on it keeps them as text it does not parse,
+ * which is most of what opening a file of 50,000 items cost (a tool row's `<details>` alone builds a shadow tree
+ * with its own style sheet). This script turns a chunk's text into rows when the chunk comes near the screen, when
+ * a link points into it, before printing, and, a few milliseconds at a time after the page has loaded, all the
+ * others, so that find-in-page reaches every item. It reads nothing but the file and sends nothing anywhere.
+ */
+export const ISLAND_SCRIPT = `(() => {
+  const waiting = [...document.querySelectorAll('.chunk > noscript')].map((text) => text.parentElement);
+  const show = (chunk) => {
+    const text = chunk.firstElementChild;
+    if (!text || text.tagName !== 'NOSCRIPT') return;
+    seen.unobserve(chunk);
+    text.remove();
+    chunk.insertAdjacentHTML('afterbegin', text.textContent);
+    chunk.classList.remove('pending');
+  };
+  const seen = new IntersectionObserver((entries) => entries.forEach((entry) => entry.isIntersecting && show(entry.target)), { rootMargin: '150% 0px' });
+  waiting.forEach((chunk) => { chunk.classList.add('pending'); seen.observe(chunk); });
+  const attribute = (id) => ' id="' + id.replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';') + '"';
+  const reveal = (id) => {
+    if (!id || document.getElementById(id)) return;
+    const key = attribute(id);
+    const chunk = waiting.find((c) => c.firstElementChild && c.firstElementChild.tagName === 'NOSCRIPT' && c.firstElementChild.textContent.includes(key));
+    if (chunk) show(chunk);
+  };
+  const fragment = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return location.hash.slice(1); } };
+  const go = () => { reveal(fragment()); const target = document.getElementById(fragment()); if (target) target.scrollIntoView(); };
+  addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (link) reveal(link.getAttribute('href').slice(1));
+  }, true);
+  addEventListener('hashchange', go);
+  addEventListener('beforeprint', () => waiting.forEach(show));
+  if (location.hash) go();
+  let next = 0;
+  const rest = () => {
+    const until = performance.now() + 8;
+    while (next < waiting.length && performance.now() < until) show(waiting[next++]);
+    if (next < waiting.length) setTimeout(rest, 0);
+  };
+  addEventListener('load', () => setTimeout(rest, 100));
+})();`;
+
+/** `sha256-…` of ISLAND_SCRIPT, as the Content-Security-Policy pins it; a unit test checks it against the script. */
+export const ISLAND_SCRIPT_HASH = 'sha256-a1aWozoQMZ9P/DZSQgcKPKTPEdhOx62gtBJHWPhONL0=';
