@@ -88,7 +88,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     const rows = held.shift()!;
     // The first chunk is markup, so the page shows at once; the ones after it wait for the script as text (see
     // html-island.ts). Content is escaped, so it cannot close the <noscript>; a chunk that did would stay markup.
-    const island = written++ > 0 && !/<\/noscript/i.test(rows);
+    const island = written++ > 0 && !/<\/[Nn][Oo][Ss][Cc][Rr][Ii][Pp][Tt]/.test(rows);
     return island ? `<div class="chunk"><noscript>\n${rows}</noscript></div>\n` : `<div class="chunk">\n${rows}</div>\n`;
   }
 
