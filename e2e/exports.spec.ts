@@ -130,6 +130,8 @@ test('a long HTML export shows every row with scripts off; with them on, rows co
   const rows = await reader.locator('main .row').count();
   expect(rows).toBeGreaterThan(400);
   await expect(reader.locator(`[id="${failed}"]`)).toBeAttached();
+  // The note for a reader whose viewer blocks the file's script is hidden: the rows themselves show.
+  await expect(reader.locator('.held').first()).toBeHidden();
   await offline.close();
 
   const online = await browser.newContext();
@@ -142,6 +144,7 @@ test('a long HTML export shows every row with scripts off; with them on, rows co
   await viewer.getByRole('complementary', { name: 'Run summary' }).locator(`a[href="#${failed}"]`).click();
   await expect(viewer.locator(`[id="${failed}"]`)).toBeInViewport();
   await expect(viewer.locator('.chunk > noscript')).toHaveCount(0);
+  await expect(viewer.locator('.held')).toHaveCount(0);
   await expect(viewer.locator('main .row')).toHaveCount(rows);
   await viewer.keyboard.press('End');
   await expect(viewer.locator('#end')).toBeInViewport();

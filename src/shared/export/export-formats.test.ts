@@ -164,7 +164,7 @@ describe('HTML export', () => {
     expect(html).toContain('</article>\n</div>\n<p id="end"');
     const many = exportAll('html', meta, Array.from({ length: 220 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
     // The first chunk is markup, the ones after it text for the viewer script, and the last two markup laid out at once.
-    expect([...many.matchAll(/<div class="chunk( last)?">(<noscript>)?\n<h2 class="turn-heading" id="turn-(\d+)">/g)].map((m) => `${m[3]}${m[1] ?? ''}${m[2] ? ' text' : ''}`)).toEqual([
+    expect([...many.matchAll(/<div class="chunk( last)?">(<p class="note held">[^<]+<\/p><noscript>)?\n<h2 class="turn-heading" id="turn-(\d+)">/g)].map((m) => `${m[3]}${m[1] ?? ''}${m[2] ? ' text' : ''}`)).toEqual([
       '1',
       '51 text',
       '101 text',

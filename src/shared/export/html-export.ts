@@ -5,7 +5,7 @@ import { plainMarkdownReason } from '../markdown/markdown-rules.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
-import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
+import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, type Block, type DescribedItem } from './item-blocks.ts';
 import { byCount, formatCount, plural, RunTally } from './run-tally.ts';
@@ -89,7 +89,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     // The first chunk is markup, so the page shows at once; the ones after it wait for the script as text (see
     // html-island.ts). Content is escaped, so it cannot close the <noscript>; a chunk that did would stay markup.
     const island = written++ > 0 && !/<\/[Nn][Oo][Ss][Cc][Rr][Ii][Pp][Tt]/.test(rows);
-    return island ? `<div class="chunk"><noscript>\n${rows}</noscript></div>\n` : `<div class="chunk">\n${rows}</div>\n`;
+    return island ? `<div class="chunk">${HELD_NOTE}<noscript>\n${rows}</noscript></div>\n` : `<div class="chunk">\n${rows}</div>\n`;
   }
 
   /** A call and its output as one <details>, summarised by the viewer's one-liner; open when it failed. */

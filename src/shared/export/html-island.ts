@@ -9,27 +9,28 @@
  * others, so that find-in-page reaches every item. It reads nothing but the file and sends nothing anywhere.
  */
 export const ISLAND_SCRIPT = `(() => {
+  const textOf = (chunk) => chunk.querySelector(':scope > noscript');
   const waiting = [...document.querySelectorAll('.chunk > noscript')].map((text) => text.parentElement);
   const show = (chunk) => {
-    const text = chunk.firstElementChild;
-    if (!text || text.tagName !== 'NOSCRIPT') return;
-    seen.unobserve(chunk);
-    text.remove();
+    const text = textOf(chunk);
+    if (!text) return;
+    if (seen) seen.unobserve(chunk);
+    chunk.replaceChildren();
     chunk.insertAdjacentHTML('afterbegin', text.textContent);
     chunk.classList.remove('pending');
   };
   // A chunk is made into rows once it has stayed near the screen a moment: a jump to the end passes the ones between.
   const near = new Set();
-  const seen = new IntersectionObserver((entries) => {
+  const seen = window.IntersectionObserver ? new IntersectionObserver((entries) => {
     entries.forEach((entry) => (entry.isIntersecting ? near.add(entry.target) : near.delete(entry.target)));
     setTimeout(() => near.forEach((chunk) => { near.delete(chunk); show(chunk); }), 60);
-  }, { rootMargin: '150% 0px' });
-  waiting.forEach((chunk) => { chunk.classList.add('pending'); seen.observe(chunk); });
+  }, { rootMargin: '150% 0px' }) : null;
+  waiting.forEach((chunk) => { chunk.classList.add('pending'); if (seen) seen.observe(chunk); });
   const attribute = (id) => ' id="' + id.replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';') + '"';
   const reveal = (id) => {
     if (!id || document.getElementById(id)) return;
     const key = attribute(id);
-    const chunk = waiting.find((c) => c.firstElementChild && c.firstElementChild.tagName === 'NOSCRIPT' && c.firstElementChild.textContent.includes(key));
+    const chunk = waiting.find((c) => textOf(c)?.textContent.includes(key));
     if (chunk) show(chunk);
   };
   const fragment = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch { return location.hash.slice(1); } };
@@ -46,12 +47,18 @@ export const ISLAND_SCRIPT = `(() => {
   let next = 0;
   const rest = (deadline) => {
     for (let count = 0; count < 3 && next < waiting.length && (count === 0 || deadline.timeRemaining() > 8); next += 1) {
-      if (waiting[next].firstElementChild?.tagName === 'NOSCRIPT') { show(waiting[next]); count += 1; }
+      if (textOf(waiting[next])) { show(waiting[next]); count += 1; }
     }
     if (next < waiting.length) idle(rest);
   };
   addEventListener('load', () => setTimeout(() => idle(rest), 100));
 })();`;
 
+/**
+ * Said in a chunk of rows kept as text when the script could not run with scripts on (a server's own policy may
+ * block it), so the gap is not silent; hidden with scripts off, where the rows themselves show, and by the script.
+ */
+export const HELD_NOTE = '<p class="note held">The rows here are shown by this file’s own script, which was blocked: open the file from disk, with scripts on or off, to read them.</p>';
+
 /** `sha256-…` of ISLAND_SCRIPT, as the Content-Security-Policy pins it; a unit test checks it against the script. */
-export const ISLAND_SCRIPT_HASH = 'sha256-feChANGlj/SiLzZmByhMCOHm9FD6gNpbx56wNwaqIDQ=';
+export const ISLAND_SCRIPT_HASH = 'sha256-16DHksYIWMeeCBWBxHF+pfNRDxT+R6H0TrrLv9p6XRs=';

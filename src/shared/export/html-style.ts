@@ -45,6 +45,6 @@ pre code{background:none;padding:0}.label{font:11px ui-monospace,monospace;color
 img{max-width:100%;border-radius:.4rem}a{color:var(--link)}.removed-link{text-decoration:underline dotted}
 .hljs .k{color:var(--k)}.hljs .s{color:var(--s)}.hljs .c{color:var(--c);font-style:italic}.hljs .n{color:var(--n)}.hljs .t{color:var(--t)}
 @media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}:root{--chunk:9500px}}
-.chunk.last{content-visibility:visible}
+.chunk.last{content-visibility:visible}.pending>.held{display:none}@media (scripting:none){.held{display:none}}
 @media print{.chunk{content-visibility:visible}}
 `;
