@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+// @ts-expect-error: a plain ES module without types, shared with the benchmarks
+import { generateAgentRun } from '../bench/scale-data.mjs';
+import type { ExportItem } from '../src/shared/export/export-document.ts';
+import { exportAll } from '../src/shared/export/export-formats.ts';
 import { demo } from './demo-data.ts';
 import { items } from './transcript-helpers.ts';
 
@@ -76,4 +80,74 @@ test('an opened file exports in every format in the browser, OpenTelemetry and H
   expect(JSON.parse(readFileSync(otlp.path, 'utf8')).resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(20);
   const html = await save(page, /^HTML/);
   expect(readFileSync(html.path, 'utf8')).toContain('<h2>CI is fixed (PR #815)</h2>');
+});
+
+async function formats(page: Page): Promise<string[]> {
+  await expect(items(page).first()).toBeVisible();
+  await page.getByText('Download ▾').click();
+  const links = page.getByRole('list', { name: 'Download formats' }).getByRole('link');
+  const names = await links.allTextContents();
+  await page.keyboard.press('Escape');
+  return names;
+}
+
+test('the Download menu offers the same formats for a conversation, a snapshot and an opened file', async ({ page, request }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  const conversation = await formats(page);
+  expect(conversation.join(' | ')).toMatch(/^Markdown.* \| HTML.* \| JSON.* \| OpenTelemetry/);
+
+  const created = await request.post('/api/snapshots', { data: { source: 'demo', conversation_id: agent.conversation.id } });
+  expect(created.status()).toBe(201);
+  const { url } = (await created.json()) as { url: string };
+  await page.goto(url);
+  expect(await formats(page)).toEqual(conversation);
+  // A snapshot's HTML is the same file, read from the store.
+  const html = await save(page, /^HTML/);
+  expect(readFileSync(html.path, 'utf8')).toContain('<h2>CI is fixed (PR #815)</h2>');
+
+  await page.goto('/');
+  const list = JSON.stringify({ object: 'list', data: agent.items, first_id: agent.items[0].id, last_id: last.id, has_more: false });
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'agent.json', mimeType: 'application/json', buffer: Buffer.from(list) });
+  await expect(page).toHaveURL(/\/file$/);
+  expect(await formats(page)).toEqual(conversation);
+});
+
+test('a long HTML export shows every row with scripts off; with them on, rows come as needed, a failure link reaches its row, and in the end all are there', async ({ browser }) => {
+  const run = generateAgentRun(600).items as (ExportItem & { role?: string; status?: string })[];
+  // An answer cut short in the middle of the run: the summary links to it.
+  const cut = run.find((item, index) => index > 250 && item.role === 'assistant')!;
+  cut.status = 'incomplete';
+  const text = exportAll('html', { title: 'Long run', source: { id: 'bench', label: 'Bench' }, conversation: { id: 'conv_long', object: 'conversation', created_at: 1_764_000_000 }, exported_at: '2026-12-01T00:00:00.000Z' }, run);
+  const path = test.info().outputPath('long.html');
+  writeFileSync(path, text);
+  // Rows in the middle are written as text for the viewer script, and the run summary links to the one among them.
+  const failed = cut.id!;
+  expect(text.slice(text.indexOf('<noscript>'), text.lastIndexOf('</noscript>'))).toContain(`<article class="row role-assistant failed" id="${failed}">`);
+
+  const offline = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await offline.newPage();
+  await reader.goto(`file://${path}`);
+  const rows = await reader.locator('main .row').count();
+  expect(rows).toBeGreaterThan(400);
+  await expect(reader.locator(`[id="${failed}"]`)).toBeAttached();
+  // The note for a reader whose viewer blocks the file's script is hidden: the rows themselves show.
+  await expect(reader.locator('.held').first()).toBeHidden();
+  await offline.close();
+
+  const online = await browser.newContext();
+  const viewer = await online.newPage();
+  const problems: string[] = [];
+  viewer.on('pageerror', (error) => problems.push(error.message));
+  viewer.on('console', (message) => problems.push(message.text()));
+  viewer.on('request', (request) => (request.url().startsWith('file:') ? null : problems.push(`request: ${request.url()}`)));
+  await viewer.goto(`file://${path}`);
+  await viewer.getByRole('complementary', { name: 'Run summary' }).locator(`a[href="#${failed}"]`).click();
+  await expect(viewer.locator(`[id="${failed}"]`)).toBeInViewport();
+  await expect(viewer.locator('.chunk > noscript')).toHaveCount(0);
+  await expect(viewer.locator('.held')).toHaveCount(0);
+  await expect(viewer.locator('main .row')).toHaveCount(rows);
+  await viewer.keyboard.press('End');
+  await expect(viewer.locator('#end')).toBeInViewport();
+  expect(problems).toEqual([]);
+  await online.close();
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document.ts';
 import { exportAll, exportFilename } from './export-formats.ts';
+import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 
 const meta: ExportMeta = {
   title: null,
@@ -147,8 +148,9 @@ describe('HTML export', () => {
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('keeps hostile content inert: no script, no handler, no dangerous link or SVG image', () => {
-    expect(html).not.toMatch(/<script/i);
+  it('keeps hostile content inert: no script but its own, no handler, no dangerous link or SVG image', () => {
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html).toContain(`<script>${ISLAND_SCRIPT}</script></body>`);
     expect(html).not.toMatch(/<img src=x/i);
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).not.toContain('href="javascript:');
@@ -158,18 +160,32 @@ describe('HTML export', () => {
   });
 
   it('numbers turns and writes a row per item anchored by its ID, in chunks of 50 rows', () => {
-    expect(html.match(/<div class="chunk">/g)).toHaveLength(1);
+    expect(html.match(/<div class="chunk last">/g)).toHaveLength(1);
     expect(html).toContain('</article>\n</div>\n<p id="end"');
-    const many = exportAll('html', meta, Array.from({ length: 120 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
-    expect(many.match(/<div class="chunk">/g)).toHaveLength(3);
-    expect(many.match(/<\/article>\n<\/div>\n<div class="chunk">\n<h2 class="turn-heading" id="turn-(51|101)">/g)).toHaveLength(2);
+    const many = exportAll('html', meta, Array.from({ length: 220 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
+    // The first chunk is markup, the ones after it text for the viewer script, and the last two markup laid out at once.
+    expect([...many.matchAll(/<div class="chunk( last)?">(<p class="note held">[^<]+<\/p><noscript>)?\n<h2 class="turn-heading" id="turn-(\d+)">/g)].map((m) => `${m[3]}${m[1] ?? ''}${m[2] ? ' text' : ''}`)).toEqual([
+      '1',
+      '51 text',
+      '101 text',
+      '151 last',
+      '201 last',
+    ]);
+    expect(many).toContain('</article>\n</noscript></div>\n<div class="chunk">');
     expect(html.match(/<h2 class="turn-heading" id="turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
     expect(html).toContain('<article class="row role-system" id="msg_sys"><h3>System</h3>');
   });
 
+  it('pins its one script by hash, and loads nothing from anywhere', async () => {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(ISLAND_SCRIPT)));
+    expect(ISLAND_SCRIPT_HASH).toBe(`sha256-${btoa(String.fromCharCode(...digest))}`);
+    expect(html).toContain(`script-src '${ISLAND_SCRIPT_HASH}';`);
+    expect(html).not.toMatch(/connect-src|fetch\(|XMLHttpRequest|WebSocket|import\(/);
+  });
+
   it('shows a call and its output as one row, summarised by the viewer one-liner', () => {
     expect(html).toContain('<details class="row role-tool" id="fc_1"><summary><span class="name">get_weather</span> <span class="args">city: "Paris"</span> <span class="size">→ 13 B</span></summary>');
-    expect(html).toContain('<div id="fco_1"><h4>Output</h4><pre><code>Sunny ``` 21C</code></pre></div></details>');
+    expect(html).toContain('<h4 id="fco_1">Output</h4><pre><code>Sunny ``` 21C</code></pre></details>');
     expect(html.match(/id="fco_1"/g)).toHaveLength(1);
   });
 

@@ -5,15 +5,23 @@ import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
+import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, type Block, type DescribedItem } from './item-blocks.ts';
 import { byCount, formatCount, plural, RunTally } from './run-tally.ts';
 
-/** The file reads offline: no script at all, and nothing loads from anywhere but the file itself. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */
+const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${ISLAND_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
 
 /** Rows are laid out (or skipped) a chunk at a time: far fewer boxes for the browser to track than one per row. */
 const CHUNK_ROWS = 50;
+
+/**
+ * The last chunks are always laid out, so a jump to the end lands on rows of their real height. They are held back
+ * until the next ones start (or the export ends), so each is written once, already marked: a rule on "the last
+ * chunks" would have the browser restyle every chunk as each new one is parsed.
+ */
+const LAID_OUT_AT_END = 2;
 
 /** How many rows may wait behind a call for its output; past that the call is written alone, its output as its own row. */
 const MAX_WAITING = 200;
@@ -56,7 +64,7 @@ interface Row {
   waiting: boolean;
 }
 
-/** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS only and no script. */
+/** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
 export function createHtmlExporter(meta: ExportMeta) {
   const describe = createItemDescriber();
   const tally = new RunTally();
@@ -64,8 +72,25 @@ export function createHtmlExporter(meta: ExportMeta) {
   const queue: Row[] = [];
   const waitingByKey = new Map<string, Row>();
   let rowsInChunk = CHUNK_ROWS;
-  let chunks = 0;
+  /** The chunk being filled, and the full ones not written yet (at most LAID_OUT_AT_END - 1). */
+  let current: string | null = null;
+  const held: string[] = [];
   let lastId: string | null = null;
+
+  let written = 0;
+
+  /** Starts a new chunk; answers the chunk that is now far enough from the end to be written. */
+  function startChunk(): string {
+    if (current !== null) held.push(current);
+    current = '';
+    rowsInChunk = 0;
+    if (held.length < LAID_OUT_AT_END) return '';
+    const rows = held.shift()!;
+    // The first chunk is markup, so the page shows at once; the ones after it wait for the script as text (see
+    // html-island.ts). Content is escaped, so it cannot close the <noscript>; a chunk that did would stay markup.
+    const island = written++ > 0 && !/<\/[Nn][Oo][Ss][Cc][Rr][Ii][Pp][Tt]/.test(rows);
+    return island ? `<div class="chunk">${HELD_NOTE}<noscript>\n${rows}</noscript></div>\n` : `<div class="chunk">\n${rows}</div>\n`;
+  }
 
   /** A call and its output as one <details>, summarised by the viewer's one-liner; open when it failed. */
   function toolRow(row: Row): { html: string; failed: boolean } {
@@ -74,7 +99,7 @@ export function createHtmlExporter(meta: ExportMeta) {
     const failed = summary.outcome?.failed ?? false;
     const badge = summary.outcome ? ` <span class="badge${failed ? ' is-bad' : ''}">${escapeHtml(summary.outcome.text)}</span>` : '';
     const size = summary.size ? ` <span class="size">→ ${escapeHtml(summary.size)}</span>` : '';
-    const answer = output ? `<div${anchor(output.item)}><h4>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}</div>` : '';
+    const answer = output ? `<h4${anchor(output.item)}>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}` : '';
     const html =
       `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
       `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(summary.args)}</span>${badge}${size}</summary>` +
@@ -98,14 +123,15 @@ export function createHtmlExporter(meta: ExportMeta) {
 
   function write(row: Row): string {
     const { item, described } = row;
-    const chunk = rowsInChunk >= CHUNK_ROWS ? `${chunks++ > 0 ? '</div>\n' : ''}<div class="chunk">\n` : '';
-    rowsInChunk = chunk ? 1 : rowsInChunk + 1;
+    const ready = rowsInChunk >= CHUNK_ROWS ? startChunk() : '';
+    rowsInChunk += 1;
     const turn = described.turn === null ? '' : `<h2 class="turn-heading" id="turn-${described.turn}">Turn ${described.turn}</h2>\n`;
     const paired = described.tool?.side === 'call' && row.output !== undefined;
     const { html, failed } = paired || (described.tool?.side === 'call' && described.tool.key) ? toolRow(row) : plainRow(item, described);
     if (failed) tally.fail(item.id ?? null, described.heading);
     lastId = item.id ?? lastId;
-    return chunk + turn + html;
+    current += turn + html;
+    return ready;
   }
 
   /** Writes the rows that no longer wait, in conversation order. */
@@ -146,7 +172,8 @@ export function createHtmlExporter(meta: ExportMeta) {
     },
     end: () => {
       const rest = drain(true);
-      return `${rest}${chunks > 0 ? '</div>\n' : ''}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}</body></html>\n`;
+      const last = [...held.splice(0), ...(current === null ? [] : [current])].map((chunk) => `<div class="chunk last">\n${chunk}</div>\n`).join('');
+      return `${rest}${last}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}<script>${ISLAND_SCRIPT}</script></body></html>\n`;
     },
   };
 }

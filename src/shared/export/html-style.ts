@@ -1,11 +1,12 @@
 /**
  * The HTML export's own CSS: the viewer's colours in light and dark, readable from 320 px up. Chunks of rows far from
- * the viewport are skipped by layout (`content-visibility`), so a file of 50,000 items opens nearly as fast as a short
- * one. The last two chunks are always laid out: a jump to the end lands on rows of their real height, which do not
- * grow under it.
+ * the viewport are skipped by layout (`content-visibility`), at about their real height (`--chunk`), so a file of
+ * 50,000 items opens nearly as fast as a short one. The last two chunks (`.last`) are always laid out: a jump to the
+ * end lands on rows of their real height, which do not grow under it. A chunk whose rows wait as text for the
+ * viewer script (`.pending`, see html-island.ts) holds their place. Highlighted code uses one-letter classes.
  */
 export const HTML_STYLE = `
-:root{color-scheme:light dark;--bg:#f4f4f5;--card:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--code:#f4f4f5;--link:#4338ca;
+:root{--chunk:7000px;color-scheme:light dark;--bg:#f4f4f5;--card:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--code:#f4f4f5;--link:#4338ca;
 --user:#6366f1;--assistant:#10b981;--system:#f59e0b;--developer:#8b5cf6;--tool:#0ea5e9;--reasoning:#71717a;--other:#a1a1aa;
 --bad-bg:#ffe4e6;--bad-fg:#881337;--ok-bg:#d1fae5;--ok-fg:#064e3b;--k:#7c3aed;--s:#047857;--c:#71717a;--n:#b45309;--t:#1d4ed8}
 @media (prefers-color-scheme:dark){:root{--bg:#09090b;--card:#18181b;--fg:#f4f4f5;--muted:#a1a1aa;--line:#27272a;--code:#0c0c0e;--link:#a5b4fc;
@@ -21,7 +22,7 @@ dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;c
 .summary h2{font-size:.95rem;margin:0 0 .4rem;color:var(--fg)}.bad{color:var(--bad-fg)}
 .turn-heading{font-size:.8rem;font-weight:600;color:var(--muted);margin:1.5rem 0 .4rem;display:flex;align-items:center;gap:.5rem}
 .turn-heading::after{content:"";flex:1;height:1px;background:var(--line)}
-.chunk{content-visibility:auto;contain-intrinsic-size:auto 3500px}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto var(--chunk)}.pending{min-height:var(--chunk)}
 .row{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--other);
 border-radius:.5rem;padding:.6rem .9rem;margin:.5rem 0;overflow-wrap:anywhere}
 .role-user{border-left-color:var(--user)}.role-assistant{border-left-color:var(--assistant)}.role-system{border-left-color:var(--system)}
@@ -42,10 +43,8 @@ summary{cursor:pointer;font-size:.85rem;line-height:1.5}summary h3{display:inlin
 pre{background:var(--code);border:1px solid var(--line);padding:.6rem;border-radius:.4rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,monospace;margin:.4rem 0;max-height:40rem}
 pre code{background:none;padding:0}.label{font:11px ui-monospace,monospace;color:var(--muted);margin-top:.4rem}
 img{max-width:100%;border-radius:.4rem}a{color:var(--link)}.removed-link{text-decoration:underline dotted}
-.hljs-keyword,.hljs-built_in,.hljs-selector-tag{color:var(--k)}.hljs-string,.hljs-regexp,.hljs-addition{color:var(--s)}
-.hljs-comment,.hljs-quote,.hljs-meta{color:var(--c);font-style:italic}.hljs-number,.hljs-literal,.hljs-deletion{color:var(--n)}
-.hljs-title,.hljs-type,.hljs-attr,.hljs-attribute,.hljs-variable,.hljs-property{color:var(--t)}
-@media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}}
-.chunk:nth-last-of-type(-n+2){content-visibility:visible}
+.hljs .k{color:var(--k)}.hljs .s{color:var(--s)}.hljs .c{color:var(--c);font-style:italic}.hljs .n{color:var(--n)}.hljs .t{color:var(--t)}
+@media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}:root{--chunk:9500px}}
+.chunk.last{content-visibility:visible}.pending>.held{display:none}@media (scripting:none){.held{display:none}}
 @media print{.chunk{content-visibility:visible}}
 `;

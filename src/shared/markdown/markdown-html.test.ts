@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from './markdown-html.ts';
+import { markdownToHtml, parsedMarkdownToHtml } from './markdown-html.ts';
 
 describe('Markdown as HTML, by the page rules', () => {
   it('renders headings, emphasis, lists, tables and highlighted code', () => {
@@ -8,7 +8,7 @@ describe('Markdown as HTML, by the page rules', () => {
     expect(html).toContain('<strong>Root cause.</strong> A <code>flag</code>.');
     expect(html).toContain('<input type="checkbox" disabled checked>');
     expect(html).toContain('<table>');
-    expect(html).toMatch(/<pre><code class="hljs language-ts"><span class="hljs-keyword">const<\/span>/);
+    expect(html).toMatch(/<pre><code class="hljs language-ts"><span class=k>const<\/span>/);
   });
 
   it('shows raw HTML as text and keeps only http(s) and mailto links', () => {
@@ -25,9 +25,7 @@ describe('plain prose', () => {
   it('renders exactly as the parser does, without parsing', () => {
     const samples = ['The cart total is computed twice.', 'One line\nand the next.\n\nA second paragraph, with "quotes" and (brackets).', 'Ends with a dot.'];
     for (const sample of samples) {
-      // The bold paragraph sends the whole text through the parser.
-      const viaParser = markdownToHtml(`${sample}\n\n**x**`).replace(/\n<p><strong>x<\/strong><\/p>$/, '');
-      expect(markdownToHtml(sample)).toBe(viaParser);
+      expect(markdownToHtml(sample)).toBe(parsedMarkdownToHtml(sample));
     }
   });
 });

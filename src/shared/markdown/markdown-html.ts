@@ -4,10 +4,14 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkHtmlAsText, sanitizeSchema } from './markdown-rules.ts';
+import { escapeHtml, escapeText } from './html-escape.ts';
+import { simpleMarkdownHtml } from './markdown-simple.ts';
 import { remarkGfmSyntax } from './remark-gfm-syntax.ts';
 import { isSafeImageUrl, safeLinkHref } from './safe-url.ts';
 
-interface HastNode {
+export { escapeHtml, escapeText };
+
+export interface HastNode {
   type: string;
   tagName?: string;
   value?: string;
@@ -15,15 +19,6 @@ interface HastNode {
   children?: HastNode[];
 }
 
-/** Everything that comes from a conversation goes through here: nothing in it can become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** Text between tags needs only these three escaped; quotes stay as they are, which keeps JSON readable and short. */
-export function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
-}
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 
@@ -61,13 +56,37 @@ function element(node: HastNode, inner: () => string): string {
     return link ? `<a href="${escapeHtml(link)}" rel="noopener noreferrer">${escapeHtml(alt)} ↗</a>` : `<span class="note">${escapeHtml(alt)}: not included.</span>`;
   }
   if (tag === 'input') return `<input type="checkbox" disabled${properties.checked ? ' checked' : ''}>`;
+  if (tag === 'span' && Array.isArray(properties.className) && String(properties.className[0]).startsWith('hljs-')) {
+    const short = TOKEN_CLASS[String(properties.className[0])];
+    return short ? `<span class=${short}>${inner()}</span>` : inner();
+  }
   if (VOID.has(tag)) return `<${tag}${attributes(properties)}>`;
   return `<${tag}${attributes(properties)}>${inner()}</${tag}>`;
 }
 
-function toHtml(node: HastNode): string {
+/**
+ * Highlighted tokens by the one-letter class the file styles (keyword, string, comment, number, title): a long
+ * conversation holds hundreds of thousands of them. Tokens the file does not colour are written as their text alone.
+ */
+const TOKEN_CLASS: Record<string, string> = {
+  'hljs-keyword': 'k', 'hljs-built_in': 'k', 'hljs-selector-tag': 'k',
+  'hljs-string': 's', 'hljs-regexp': 's', 'hljs-addition': 's',
+  'hljs-comment': 'c', 'hljs-quote': 'c', 'hljs-meta': 'c',
+  'hljs-number': 'n', 'hljs-literal': 'n', 'hljs-deletion': 'n',
+  'hljs-title': 't', 'hljs-type': 't', 'hljs-attr': 't', 'hljs-attribute': 't', 'hljs-variable': 't', 'hljs-property': 't',
+};
+
+/** Elements whose line breaks between children are only layout whitespace: left out, they are nodes the browser need not make. */
+const BLOCK_PARENTS = new Set(['ol', 'ul', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'section']);
+
+export function toHtml(node: HastNode): string {
   if (node.type === 'text') return escapeText(node.value ?? '');
-  const inner = () => (node.children ?? []).map(toHtml).join('');
+  const inner = () => {
+    const between = node.type === 'root' || BLOCK_PARENTS.has(node.tagName ?? '');
+    let html = '';
+    for (const child of node.children ?? []) if (!(between && child.type === 'text' && child.value === '\n')) html += toHtml(child);
+    return html;
+  };
   if (node.type === 'root') return inner();
   return node.type === 'element' ? element(node, inner) : '';
 }
@@ -87,11 +106,12 @@ function plainParagraphs(text: string): string {
   return text
     .split('\n\n')
     .map((paragraph) => `<p>${escapeText(paragraph)}</p>`)
-    .join('\n');
+    .join('');
 }
 
 // Built once: a processor costs more to make than a short message costs to render.
 let processor: ReturnType<typeof createProcessor> | null = null;
+let highlighter: ReturnType<typeof createHighlighter> | null = null;
 
 function createProcessor() {
   return unified()
@@ -104,13 +124,41 @@ function createProcessor() {
     .freeze();
 }
 
-/**
- * Markdown as HTML by the page's rules: GitHub-flavoured, raw HTML shown as text, sanitised with the same schema,
- * code highlighted with classes. The caller checks `plainMarkdownReason` first, as the page does.
- */
-export function markdownToHtml(text: string): string {
-  if (isPlainProse(text)) return plainParagraphs(text);
+function createHighlighter() {
+  return unified().use(rehypeHighlight, { detect: false }).freeze();
+}
+
+/** Code blocks repeat in a run (the same file read again, the same command): each is highlighted once. */
+const highlighted = new Map<string, string>();
+
+/** A fenced block as the processor writes it: `language-` class when it has a language, highlighted when known. */
+function fencedCode(language: string, text: string): string {
+  const key = `${language}\n${text}`;
+  let html = highlighted.get(key);
+  if (html === undefined) {
+    highlighter ??= createHighlighter();
+    const code: HastNode = { type: 'element', tagName: 'code', properties: language ? { className: [`language-${language}`] } : {}, children: text ? [{ type: 'text', value: text }] : [] };
+    const tree = highlighter.runSync({ type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }] } as never) as HastNode;
+    html = toHtml(tree);
+    if (highlighted.size >= 500) highlighted.clear();
+    highlighted.set(key, html);
+  }
+  return html;
+}
+
+/** The whole processor, for any text: the reference the quicker paths are tested against. */
+export function parsedMarkdownToHtml(text: string): string {
   processor ??= createProcessor();
   const tree = processor.runSync(processor.parse(text)) as HastNode;
   return toHtml(tree);
+}
+
+/**
+ * Markdown as HTML by the page's rules: GitHub-flavoured, raw HTML shown as text, sanitised with the same schema,
+ * code highlighted with classes. The caller checks `plainMarkdownReason` first, as the page does. Prose and the
+ * plain Markdown chat is mostly written in are rendered without the parser, to the same HTML.
+ */
+export function markdownToHtml(text: string): string {
+  if (isPlainProse(text)) return plainParagraphs(text);
+  return simpleMarkdownHtml(text, fencedCode) ?? parsedMarkdownToHtml(text);
 }
