@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { viewerServer } from './src/server/vite-plugin.ts';
+import { viewerServer } from './src/server/http/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), viewerServer()],

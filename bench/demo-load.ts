@@ -1,9 +1,9 @@
-import { createApiApp } from '../src/server/app.ts';
+import { createApiApp } from '../src/server/routes/api-routes.ts';
 import { demoConversations, demoExamples } from '../src/server/demo/conversations.ts';
 import { startDemoUpstream } from '../src/server/demo/start-demo-upstream.ts';
-import { listen } from '../src/server/listen.ts';
-import { createServerApp } from '../src/server/server-app.ts';
-import { sourcesFromEnv } from '../src/server/sources.ts';
+import { listen } from '../src/server/http/listen.ts';
+import { createServerApp } from '../src/server/http/server-stack.ts';
+import { sourcesFromEnv } from '../src/server/sources/sources.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 /** Conversations of ordinary size; a multi-megabyte stress fixture would measure JSON copying, not the proxy. */

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createApiApp } from '../src/server/app.ts';
-import { listen } from '../src/server/listen.ts';
-import { createServerApp } from '../src/server/server-app.ts';
+import { createApiApp } from '../src/server/routes/api-routes.ts';
+import { listen } from '../src/server/http/listen.ts';
+import { createServerApp } from '../src/server/http/server-stack.ts';
 import { startLatencyUpstream } from './latency-upstream.ts';
 import { runLoad, type LoadResult } from './load.ts';
 

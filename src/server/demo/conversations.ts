@@ -9,7 +9,7 @@ import markdownAnswer from './conversations/markdown-answer.json' with { type: '
 import streamingStates from './conversations/streaming-states.json' with { type: 'json' };
 import tripPlanning from './conversations/trip-planning.json' with { type: 'json' };
 import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
-import type { DemoExample } from '../app.ts';
+import type { DemoExample } from '../routes/api-routes.ts';
 import { asStored, type DemoConversation } from './emulator.ts';
 
 /** The demo conversations, in the order the home page lists them, their items as the API stores them. */

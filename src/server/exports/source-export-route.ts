@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { ExportItem } from '../../shared/export/export-document.ts';
 import { isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
 import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
-import { ApiFailure } from '../api-failure.ts';
-import { jsonError } from '../json-error.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import { jsonError } from '../http/json-error.ts';
 import { shareRulesShape } from '../snapshots/share-rules-schema.ts';
-import { readConversation, readInOrder, type ReaderOptions } from '../snapshots/source-reader.ts';
-import { checkConversationId, findSource } from '../source-lookup.ts';
-import type { Source } from '../sources.ts';
+import { readConversation, readInOrder, type ReaderOptions } from '../upstream/source-reader.ts';
+import { checkConversationId, findSource } from '../sources/source-lookup.ts';
+import type { Source } from '../sources/sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
 /** A download with the reader's rules: the same body a snapshot takes, less what only a snapshot has. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
-import { ApiFailure } from '../api-failure.ts';
-import type { Source } from '../sources.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
-import type { LoaderItem } from '../loader/load-conversation.ts';
+import type { LoaderItem } from '../upstream/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
 import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import type { SnapshotPreview } from '../../shared/snapshots/snapshot-meta.ts';
-import { readBothEnds, readConversation, readInOrder, type ReaderOptions } from './source-reader.ts';
+import { readBothEnds, readConversation, readInOrder, type ReaderOptions } from '../upstream/source-reader.ts';
 
 /** 144 random bits, URL-safe: nobody finds a snapshot without being given its link. */
 export function newSnapshotId(): string {

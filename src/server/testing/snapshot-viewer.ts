@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessFromEnv } from '../access-control.ts';
-import { createApiApp } from '../app.ts';
-import { listen } from '../listen.ts';
-import { createServerApp } from '../server-app.ts';
+import { accessFromEnv } from '../http/access-control.ts';
+import { createApiApp } from '../routes/api-routes.ts';
+import { listen } from '../http/listen.ts';
+import { createServerApp } from '../http/server-stack.ts';
 import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
-import type { Source } from '../sources.ts';
+import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
