@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createApiApp } from '../src/server/routes/api-routes.ts';
 import { listen } from '../src/server/http/listen.ts';
-import { createServerApp } from '../src/server/http/server-stack.ts';
+import { createServerStack } from '../src/server/http/server-stack.ts';
 import { startLatencyUpstream } from './latency-upstream.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
@@ -17,7 +17,7 @@ type Role = { role: 'provider'; latencyMs: number } | { role: 'viewer'; upstream
 /** The viewer's production server stack (access log off) with one source: the provider at `upstream`. */
 async function startViewer(upstream: string): Promise<Running> {
   const api = createApiApp({ sources: [{ id: 'bench', label: 'Bench', kind: 'openai', baseUrl: upstream, apiKey: 'sk-bench-0123456789' }] });
-  const { app } = createServerApp({ api, access: null, log: () => {} });
+  const { app } = createServerStack({ api, access: null, log: () => {} });
   return listen(app.fetch, '127.0.0.1', 0);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accessFromEnv, type AccessControl } from './http/access-control.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
 import { parseEnv, setting, type Env } from './env-setting.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './routes/proxy-routes.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
 import { snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { ConfigError } from './sources/sources-file.ts';
 import { sourcesFromEnv, type DemoUpstream, type Source } from './sources/sources.ts';

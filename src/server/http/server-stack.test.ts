@@ -3,7 +3,7 @@ import { accessFromEnv } from './access-control.ts';
 import { createApiApp } from '../routes/api-routes.ts';
 import { demoExamples } from '../demo/conversations.ts';
 import { startDemoUpstream } from '../demo/start-demo-upstream.ts';
-import { createServerApp } from './server-stack.ts';
+import { createServerStack } from './server-stack.ts';
 import { sourcesFromEnv } from '../sources/sources.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ afterAll(() => demo.close());
 function setup(env: Record<string, string> = {}) {
   const lines: string[] = [];
   const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
-  const { app } = createServerApp({ api, access: accessFromEnv(env), log: (line) => lines.push(line), clientDir });
+  const { app } = createServerStack({ api, access: accessFromEnv(env), log: (line) => lines.push(line), clientDir });
   return { lines, request: (path: string, authorization?: string) => app.request(path, { headers: authorization ? { authorization } : {} }) };
 }
 

@@ -4,7 +4,8 @@ import { createSourceExportRoute } from '../exports/source-export-route.ts';
 import { createGate } from '../upstream/gate.ts';
 import { jsonError } from '../http/json-error.ts';
 import { createByteBudget } from '../upstream/byte-budget.ts';
-import { createProxy, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy-routes.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT, type UpstreamReader } from '../upstream/upstream-read.ts';
+import { createProxy } from './proxy-routes.ts';
 import { newViewerRequestId } from '../http/request-id.ts';
 import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from '../snapshots/snapshot-routes.ts';
@@ -81,9 +82,9 @@ export function createApiApp({
   // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
   const gate = createGate(concurrency);
   const budget = createByteBudget(maxBytesInFlight);
-  const reader = { timeoutMs, maxBytes, fetch, gate, budget };
+  const reader: UpstreamReader = { timeoutMs, maxBytes, fetch, gate, budget };
   app.route('/api/sources', createSourceExportRoute(sources, reader));
-  app.route('/api/sources', createProxy(sources, { timeoutMs, maxBytes, fetch, gate, budget }));
+  app.route('/api/sources', createProxy(sources, reader));
   if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader, access }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 

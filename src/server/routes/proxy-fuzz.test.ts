@@ -3,7 +3,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from './api-routes.ts';
 import { listen, type Listening } from '../http/listen.ts';
-import { createServerApp } from '../http/server-stack.ts';
+import { createServerStack } from '../http/server-stack.ts';
 import type { Source } from '../sources/sources.ts';
 
 const KEY = 'sk-test-fuzz-key-000000000001';
@@ -199,7 +199,7 @@ beforeAll(async () => {
     { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: `http://127.0.0.1:${port}/demo/v1`, apiKey: KEY },
     { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: `http://127.0.0.1:${port}/openai/v1`, apiKey: KEY },
   ];
-  const { app } = createServerApp({ api: createApiApp({ sources, timeoutMs: 5000 }), access: null, log: () => {} });
+  const { app } = createServerStack({ api: createApiApp({ sources, timeoutMs: 5000 }), access: null, log: () => {} });
   viewer = await listen(app.fetch, '127.0.0.1', 0);
 });
 afterAll(async () => {

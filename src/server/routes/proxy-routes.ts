@@ -2,16 +2,15 @@ import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
-import { createByteBudget } from '../upstream/byte-budget.ts';
-import { deadline } from '../http/deadline.ts';
-import { createGate } from '../upstream/gate.ts';
-import { createHeadCache, type AnswerHead } from './head-cache.ts';
+import { connectionCloser } from '../http/held-stream.ts';
 import { heldBody } from '../http/held-body.ts';
 import { jsonError } from '../http/json-error.ts';
-import { checkShape, type ShapeName } from '../upstream/shape-check.ts';
 import { KNOWN_SOURCES, type ExtraListParam, type Source } from '../sources/sources.ts';
+import { errorTypeFor } from '../upstream/get-from-upstream.ts';
+import type { ShapeName } from '../upstream/shape-check.ts';
+import { readUpstream, type UpstreamRead, type UpstreamReader } from '../upstream/upstream-read.ts';
+import { createHeadCache, type AnswerHead } from './head-cache.ts';
 import { streamConversation } from './stream-route.ts';
-import { errorTypeFor, getFromUpstream, type UpstreamCall, type UpstreamOptions } from '../upstream/get-from-upstream.ts';
 
 /** Expansions of items that OpenAI (and Azure) document; a source whose provider does not is refused them with a 400. */
 const INCLUDE_VALUES = new Set([
@@ -119,11 +118,6 @@ function clientAccount(c: Context, source: Source): Account {
   return account.organization || account.project ? { ok: true, account } : { ok: true };
 }
 
-/** How many upstream requests run at once, unless UPSTREAM_CONCURRENCY says otherwise; memory is bounded by bytes. */
-export const DEFAULT_CONCURRENCY = 256;
-/** The bytes that answers in flight may hold together, unless UPSTREAM_MAX_BYTES_IN_FLIGHT says otherwise. */
-export const DEFAULT_MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
-
 interface Answer extends AnswerHead {
   body: Uint8Array;
 }
@@ -133,21 +127,31 @@ function jsonAnswer(status: number, value: unknown, headers: Record<string, stri
   return { status, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers }, body };
 }
 
-const errorAnswer = (status: number, message: string, code: string, type: string, headers: Record<string, string> = {}) =>
-  jsonAnswer(status, { error: { message, type, code, param: null } }, headers);
-
-export interface ProxyOptions extends UpstreamOptions {
-  concurrency?: number;
-  maxBytesInFlight?: number;
-  /** Shared with the server's other upstream readers (exports, snapshots), so they count against the same limits. */
-  gate?: ReturnType<typeof createGate>;
-  budget?: ReturnType<typeof createByteBudget>;
+/** What the client is sent: a body that passed the shape check unchanged goes out as the upstream's text, not serialised again. */
+function toAnswer(result: UpstreamRead): Answer {
+  const headers: Record<string, string> = {};
+  // The header both official SDKs read into `requestID` / `request_id`.
+  if (result.requestId) headers['x-request-id'] = result.requestId;
+  if (result.ok) {
+    if (result.text === null) return jsonAnswer(200, result.body, headers);
+    const body = Buffer.from(result.text);
+    return { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers }, body };
+  }
+  if (result.retryAfter) headers['retry-after'] = result.retryAfter;
+  const afterMs = result.retryHints?.['retry-after-ms'];
+  if (afterMs) headers['retry-after-ms'] = afterMs;
+  const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
+  if (again) headers['x-should-retry'] = again;
+  const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
+  const { message, code, param, type } = result.error;
+  const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
+  // DashScope's body request id stays where its support looks for it, as well as in the header.
+  return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
 }
 
-export function createProxy(sources: readonly Source[], options: ProxyOptions) {
+/** The per-page proxy; `reader` is shared with the server's other upstream reads, so all count against the same limits. */
+export function createProxy(sources: readonly Source[], reader: UpstreamReader) {
   const byId = new Map(sources.map((source) => [source.id, source]));
-  const gate = options.gate ?? createGate(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const budget = options.budget ?? createByteBudget(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
   const heads = createHeadCache();
   const proxy = new Hono();
 
@@ -198,22 +202,13 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
     const known = isHead ? heads.get(key) : null;
     if (known) return new Response(null, known);
 
-    const waitLimit = deadline(options.timeoutMs);
-    if (!(await gate.enter(waitLimit.signal))) {
-      waitLimit.clear();
-      c.header('retry-after', '1');
-      return jsonError(c, 503, `The viewer is busy with other upstream requests (${gate.waiting} waiting). Retry in a moment.`, 'viewer_busy', 'server_error');
-    }
-    const lease = budget.lease();
+    const lease = reader.budget.lease();
     let answer: Answer;
     try {
-      answer = await forward(source, `${path}${query.search}`, shape, { reserve: (bytes) => lease.grow(bytes, waitLimit.signal), account: account.account });
+      answer = toAnswer(await readUpstream(source, `${path}${query.search}`, shape, reader, { lease, account: account.account }));
     } catch (error) {
       lease.release();
       throw error;
-    } finally {
-      waitLimit.clear();
-      gate.leave();
     }
     // Only answers that would come back the same are kept for HEAD; a 429 or a 5xx may be gone in a moment.
     if (answer.status < 500 && answer.status !== 429) heads.set(key, { status: answer.status, headers: answer.headers });
@@ -222,34 +217,8 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
       return new Response(null, answer);
     }
     lease.resize(answer.body.byteLength);
-    const outgoing = (c.env as { outgoing?: { destroy: () => void } } | undefined)?.outgoing;
-    const body = heldBody(answer.body, { onDone: lease.release, stallMs: options.timeoutMs, onStall: outgoing ? () => outgoing.destroy() : undefined });
+    const body = heldBody(answer.body, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
     return new Response(body, answer);
-  }
-
-  async function forward(source: Source, path: string, shape: ShapeName, call: UpstreamCall): Promise<Answer> {
-    const result = await getFromUpstream(source, path, options, call);
-    const headers: Record<string, string> = {};
-    // The header both official SDKs read into `requestID` / `request_id`.
-    if (result.requestId) headers['x-request-id'] = result.requestId;
-    if (!result.ok) {
-      if (result.retryAfter) headers['retry-after'] = result.retryAfter;
-      const afterMs = result.retryHints?.['retry-after-ms'];
-      if (afterMs) headers['retry-after-ms'] = afterMs;
-      const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
-      if (again) headers['x-should-retry'] = again;
-      const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-      const { message, code, param, type } = result.error;
-      const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
-      // DashScope's body request id stays where its support looks for it, as well as in the header.
-      return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
-    }
-    const checked = checkShape(shape, result.body);
-    if (!checked.ok) {
-      const problem = `${source.label} answered with an unexpected shape (${checked.problem}).`;
-      return errorAnswer(502, problem, 'upstream_malformed', 'upstream_error', { ...headers, 'x-should-retry': 'false' });
-    }
-    return jsonAnswer(200, checked.value, headers);
   }
 
   const conversation = '/:source/conversations/:conversationId';
@@ -265,7 +234,7 @@ export function createProxy(sources: readonly Source[], options: ProxyOptions) {
       return jsonError(c, 405, 'HEAD is not allowed on the item stream: GET it, or HEAD a page of items.', 'method_not_allowed');
     }
     const target = resolveTarget(c);
-    return target.ok ? streamConversation(c, target.source, target.conversationId, { ...options, gate, budget }) : target.response;
+    return target.ok ? streamConversation(c, target.source, target.conversationId, reader) : target.response;
   });
   // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
   for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {

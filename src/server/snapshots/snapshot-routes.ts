@@ -17,7 +17,7 @@ import { shareRulesShape } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
 import { itemsPageResponse, snapshotItems } from './snapshot-reads.ts';
-import type { ReaderOptions } from '../upstream/source-reader.ts';
+import type { UpstreamReader } from '../upstream/upstream-read.ts';
 
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -70,7 +70,7 @@ export interface SnapshotRouteOptions {
   config: SnapshotConfig;
   store: LazyStore;
   sources: readonly Source[];
-  reader: ReaderOptions;
+  reader: UpstreamReader;
   /** The viewer's access control: who counts as signed in. Null: the viewer is open, so everyone does. */
   access?: AccessControl | null;
 }

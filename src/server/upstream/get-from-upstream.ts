@@ -7,18 +7,26 @@ import { createRedactor, type Redactor } from './redact.ts';
 import { safeRequestId } from '../http/request-id.ts';
 import type { Source } from '../sources/sources.ts';
 
+export interface UpstreamFailure {
+  ok: false;
+  status: number;
+  error: ErrorDetails;
+  requestId: string | null;
+  retryAfter: string | null;
+  retryHints?: RetryHints;
+  /** The request id an error body carried (DashScope's `request_id`), kept for the answer's body too. */
+  bodyRequestId?: string;
+}
+
 export type UpstreamResult =
-  | { ok: true; body: unknown; requestId: string | null }
   | {
-      ok: false;
-      status: number;
-      error: ErrorDetails;
+      ok: true;
+      body: unknown;
+      /** The JSON text `body` was parsed from, or null where the parsed value was changed after parsing. */
+      text: string | null;
       requestId: string | null;
-      retryAfter: string | null;
-      retryHints?: RetryHints;
-      /** The request id an error body carried (DashScope's `request_id`), kept for the answer's body too. */
-      bodyRequestId?: string;
-    };
+    }
+  | UpstreamFailure;
 
 /** The upstream's own word on retrying, passed on as it came: the SDKs read both. */
 export interface RetryHints {
@@ -85,7 +93,7 @@ function failure(status: number, code: string, message: string, requestId: strin
 }
 
 /** The answers in flight already hold UPSTREAM_MAX_BYTES_IN_FLIGHT, and none gave room back in time. */
-export function busy(): UpstreamResult & { ok: false } {
+export function busy(): UpstreamFailure {
   return {
     ok: false,
     status: 503,
@@ -238,6 +246,9 @@ async function fetchWithin(source: Source, url: string, options: UpstreamOptions
     return unparsable(text, response, source, requestId, error);
   }
   // JSON escapes (\u0073k-…, \/ in base64) hide a key from the text search; the parsed strings show it.
-  if (text.includes('\\u') || text.includes('\\/')) redactorFor(source).value(parsed);
-  return { ok: true, body: parsed, requestId };
+  if (text.includes('\\u') || text.includes('\\/')) {
+    redactorFor(source).value(parsed);
+    return { ok: true, body: parsed, text: null, requestId };
+  }
+  return { ok: true, body: parsed, text, requestId };
 }

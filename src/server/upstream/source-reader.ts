@@ -1,55 +1,38 @@
 import { ApiFailure } from '../http/api-failure.ts';
-import type { createByteBudget } from './byte-budget.ts';
-import { deadline } from '../http/deadline.ts';
-import type { createGate } from './gate.ts';
-import { loadConversation, type FetchPage, type LoaderEvent, type LoadOptions } from './load-conversation.ts';
-import { sourcePageFetcher } from '../routes/stream-route.ts';
-import { pause, RETRIES, TRANSIENT, withRetries } from './with-retries.ts';
-import { checkShape } from './shape-check.ts';
 import type { Source } from '../sources/sources.ts';
-import { getFromUpstream, type UpstreamOptions } from './get-from-upstream.ts';
+import { loadConversation, type FetchPage, type LoaderEvent, type LoaderItem, type LoadOptions, type PageResult } from './load-conversation.ts';
+import { readUpstream, type UpstreamReader } from './upstream-read.ts';
+import { pause, RETRIES, TRANSIENT, withRetries } from './with-retries.ts';
 
-export interface ReaderOptions extends UpstreamOptions {
-  /** The proxy's own gate and byte budget, so loads count against the same limits as every other upstream request. */
-  gate: ReturnType<typeof createGate>;
-  budget: ReturnType<typeof createByteBudget>;
+export const STREAM_PAGE_SIZE = 100;
+
+/** One upstream page of items, through the one upstream read (gate, byte lease, timeout, size cap, redaction, shape check). */
+export function sourcePageFetcher(source: Source, conversationId: string, reader: UpstreamReader): FetchPage {
+  return async ({ order, after }, signal): Promise<PageResult> => {
+    const query = new URLSearchParams({ limit: String(STREAM_PAGE_SIZE), order });
+    if (after) query.set('after', after);
+    // The page's bytes count against the budget while it is read and parsed; the loader then holds at most one
+    // parsed page per end, and the stream's backpressure holds the rest upstream.
+    const result = await readUpstream(source, `/conversations/${conversationId}/items?${query}`, 'itemList', reader, { signal });
+    if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
+    const list = result.body as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
+    return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id } };
+  };
 }
 
-/** The conversation object, through the same gate, timeout, size cap, shape check and redaction as the proxy. */
-export async function readConversation(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
+/** The conversation object, through the one upstream read; a dropped connection is tried again. */
+export async function readConversation(source: Source, conversationId: string, reader: UpstreamReader, signal: AbortSignal) {
   for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await readConversationOnce(source, conversationId, options, signal);
-    } catch (error) {
-      if (attempt >= RETRIES || signal.aborted || !(error instanceof ApiFailure) || !TRANSIENT.has(error.details.code ?? '')) throw error;
-      await pause(250 * (attempt + 1), signal);
-    }
-  }
-}
-
-async function readConversationOnce(source: Source, conversationId: string, options: ReaderOptions, signal: AbortSignal) {
-  const waitLimit = deadline(options.timeoutMs, signal);
-  if (!(await options.gate.enter(waitLimit.signal))) {
-    waitLimit.clear();
-    throw new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other upstream requests. Retry in a moment.', 'server_error');
-  }
-  const lease = options.budget.lease();
-  try {
-    const result = await getFromUpstream(source, `/conversations/${conversationId}`, options, { signal, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
-    if (!result.ok) throw ApiFailure.from(result.status, result.error);
-    const checked = checkShape('conversation', result.body);
-    if (!checked.ok) throw new ApiFailure(502, 'upstream_malformed', `${source.label} answered with an unexpected shape (${checked.problem}).`, 'upstream_error');
-    return checked.value as Record<string, unknown> & { id: string };
-  } finally {
-    waitLimit.clear();
-    lease.release();
-    options.gate.leave();
+    const result = await readUpstream(source, `/conversations/${conversationId}`, 'conversation', reader, { signal });
+    if (result.ok) return result.body as Record<string, unknown> & { id: string };
+    if (attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) throw ApiFailure.from(result.status, result.error);
+    await pause(250 * (attempt + 1), signal);
   }
 }
 
 /** Every page of the conversation from both ends at once: the fastest way to read all of it. */
-export function readBothEnds(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions): AsyncGenerator<LoaderEvent> {
-  return loadConversation(storableIds(source, withRetries(sourcePageFetcher(source, conversationId, options))), load);
+export function readBothEnds(source: Source, conversationId: string, reader: UpstreamReader, load: LoadOptions): AsyncGenerator<LoaderEvent> {
+  return loadConversation(storableIds(source, withRetries(sourcePageFetcher(source, conversationId, reader))), load);
 }
 
 /** The store keeps item IDs as text, which cannot hold a NUL character: such a page is the upstream's fault, not ours. */
@@ -66,8 +49,8 @@ function storableIds(source: Source, fetchPage: FetchPage): FetchPage {
  * The items in conversation order, read from the start only, for answers that stream in order without holding
  * half a conversation in memory. The loader's end-of-conversation side waits, unasked, until the start side is done.
  */
-export async function* readInOrder(source: Source, conversationId: string, options: ReaderOptions, load: LoadOptions) {
-  const fetchPage = withRetries(sourcePageFetcher(source, conversationId, options));
+export async function* readInOrder(source: Source, conversationId: string, reader: UpstreamReader, load: LoadOptions) {
+  const fetchPage = withRetries(sourcePageFetcher(source, conversationId, reader));
   const startOnly: FetchPage = (request, signal) =>
     request.order === 'asc'
       ? fetchPage(request, signal)
