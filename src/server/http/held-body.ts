@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /** Small enough that a stalled reader holds little in Node's buffers, big enough to keep writes cheap. */
 const CHUNK_BYTES = 64 * 1024;
 
@@ -46,4 +48,27 @@ export function heldBody(bytes: Uint8Array, { onDone, stallMs, onStall }: HeldBo
     },
     { highWaterMark: 0 },
   );
+}
+
+/**
+ * `heldBody`, for the Node server: an answer that fits in one write goes out as it is, in one write with its head,
+ * and its bytes stay held until the server has handed all of them on (or the connection closed); a client that has
+ * not taken them within `stallMs` is dropped. Larger answers, and servers without a Node response, get `heldBody`.
+ */
+export function heldBytes(outgoing: ServerResponse | undefined, bytes: Uint8Array<ArrayBuffer>, options: HeldBodyOptions): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
+  if (!outgoing || bytes.byteLength > CHUNK_BYTES) return heldBody(bytes, options);
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    options.onDone();
+  };
+  const timer = setTimeout(() => {
+    finish();
+    outgoing.destroy();
+  }, options.stallMs);
+  timer.unref();
+  outgoing.once('close', finish);
+  return bytes;
 }

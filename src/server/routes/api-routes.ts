@@ -6,6 +6,7 @@ import { jsonError } from '../http/json-error.ts';
 import { createByteBudget } from '../upstream/byte-budget.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT, type UpstreamReader } from '../upstream/upstream-read.ts';
 import { createProxy } from './proxy-routes.ts';
+import type { UpstreamFetch } from '../upstream/node-fetch.ts';
 import { newViewerRequestId } from '../http/request-id.ts';
 import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from '../snapshots/snapshot-routes.ts';
@@ -26,7 +27,7 @@ export interface AppOptions {
   concurrency?: number;
   /** The bytes answers in flight may hold together, from the upstream's first byte to the client's last. */
   maxBytesInFlight?: number;
-  fetch?: typeof fetch;
+  fetch?: UpstreamFetch;
   /** Stored snapshots; without them /api/snapshots does not exist. */
   snapshots?: { config: SnapshotConfig; store: LazyStore };
   remoteImages?: RemoteImages;
@@ -62,9 +63,11 @@ export function createApiApp({
   app.use('/api/*', async (c, next) => {
     await next();
     const id = newViewerRequestId();
-    c.header('cache-control', 'private, no-store');
-    c.header('x-viewer-request-id', id);
-    if (!c.res.headers.has('x-request-id')) c.header('x-request-id', id);
+    // Set on the answer as it is: c.header() after the handler would copy the whole answer, body and all.
+    const headers = c.res.headers;
+    headers.set('cache-control', 'private, no-store');
+    headers.set('x-viewer-request-id', id);
+    if (!headers.has('x-request-id')) headers.set('x-request-id', id);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

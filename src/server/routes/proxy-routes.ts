@@ -1,9 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { connectionCloser } from '../http/held-stream.ts';
-import { heldBody } from '../http/held-body.ts';
+import { heldBytes } from '../http/held-body.ts';
 import { jsonError } from '../http/json-error.ts';
 import { KNOWN_SOURCES, type ExtraListParam, type Source } from '../sources/sources.ts';
 import { errorTypeFor } from '../upstream/get-from-upstream.ts';
@@ -119,7 +120,7 @@ function clientAccount(c: Context, source: Source): Account {
 }
 
 interface Answer extends AnswerHead {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 function jsonAnswer(status: number, value: unknown, headers: Record<string, string> = {}): Answer {
@@ -217,7 +218,8 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
       return new Response(null, answer);
     }
     lease.resize(answer.body.byteLength);
-    const body = heldBody(answer.body, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    const body = heldBytes(outgoing, answer.body, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
     return new Response(body, answer);
   }
 

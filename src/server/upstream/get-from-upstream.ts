@@ -1,7 +1,7 @@
 import { parseErrorBody, type ErrorDetails } from '../../lib/error-body.ts';
 import { withBaseUrlFallback } from './base-url-fallback.ts';
 import { deadline } from '../http/deadline.ts';
-import { nodeFetch } from './node-fetch.ts';
+import { nodeFetch, type UpstreamAnswer, type UpstreamFetch } from './node-fetch.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { safeRequestId } from '../http/request-id.ts';
@@ -37,7 +37,8 @@ export interface RetryHints {
 export interface UpstreamOptions {
   timeoutMs: number;
   maxBytes: number;
-  fetch?: typeof fetch;
+  /** The transport; `nodeFetch` unless a test stands in for the network. */
+  fetch?: UpstreamFetch;
 }
 
 /** Socket-level codes meaning the upstream was reached but dropped the connection. */
@@ -63,14 +64,14 @@ const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:
 const RETRY_AFTER_MS = /^\d{1,9}(\.\d{1,3})?$/;
 const SHOULD_RETRY = /^(true|false)$/;
 
-function retryHintsOf(response: Response): RetryHints | undefined {
+function retryHintsOf(response: UpstreamAnswer): RetryHints | undefined {
   const shouldRetry = safeHeader(response, 'x-should-retry', SHOULD_RETRY);
   const afterMs = safeHeader(response, 'retry-after-ms', RETRY_AFTER_MS);
   if (!shouldRetry && !afterMs) return undefined;
   return { ...(shouldRetry ? { 'x-should-retry': shouldRetry } : {}), ...(afterMs ? { 'retry-after-ms': afterMs } : {}) };
 }
 
-function safeHeader(response: Response, name: string, pattern: RegExp): string | null {
+function safeHeader(response: UpstreamAnswer, name: string, pattern: RegExp): string | null {
   const value = response.headers.get(name)?.trim();
   return value && pattern.test(value) ? value : null;
 }
@@ -116,7 +117,7 @@ function transportFailure(error: unknown, source: Source, options: UpstreamOptio
   return failure(502, 'upstream_unreachable', `Could not reach ${source.label} (${cause}).`, requestId);
 }
 
-function unparsable(text: string, response: Response, source: Source, requestId: string | null, parseError: unknown) {
+function unparsable(text: string, response: UpstreamAnswer, source: Source, requestId: string | null, parseError: unknown) {
   const contentType = response.headers.get('content-type') ?? 'no content type';
   const start = text.trimStart();
   const message = parseError instanceof Error ? parseError.message : '';
@@ -190,7 +191,7 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
 
 async function fetchWithin(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResult> {
   const { reserve } = call;
-  let response: Response;
+  let response: UpstreamAnswer;
   try {
     response = await (options.fetch ?? nodeFetch)(url, {
       headers: { ...accountHeaders(source, call), ...authHeaders(source), accept: 'application/json' },

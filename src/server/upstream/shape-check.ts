@@ -23,14 +23,10 @@ export function checkShape(name: ShapeName, body: unknown): { ok: true; value: u
   if (name !== 'itemList') return { ok: true, value: body };
   // The SDK stops paging on an empty last_id, so always send it when there are items that have one.
   const list = body as ItemList;
-  return {
-    ok: true,
-    value: {
-      ...list,
-      object: 'list',
-      has_more: list.has_more ?? false,
-      first_id: list.first_id || list.data[0]?.id || null,
-      last_id: list.last_id || list.data.at(-1)?.id || null,
-    },
-  };
+  const hasMore = list.has_more ?? false;
+  const firstId = list.first_id || list.data[0]?.id || null;
+  const lastId = list.last_id || list.data.at(-1)?.id || null;
+  // A complete page is passed on as it came, so its text need not be written again.
+  if (list.object === 'list' && list.has_more === hasMore && list.first_id === firstId && list.last_id === lastId) return { ok: true, value: body };
+  return { ok: true, value: { ...list, object: 'list', has_more: hasMore, first_id: firstId, last_id: lastId } };
 }
