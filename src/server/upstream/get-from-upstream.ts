@@ -41,6 +41,9 @@ export interface UpstreamOptions {
   fetch?: UpstreamFetch;
 }
 
+/** A JSON escape that can spell a key's characters (\u0073, \/): one scan finds either. */
+const JSON_ESCAPE = /\\[u/]/;
+
 /** Socket-level codes meaning the upstream was reached but dropped the connection. */
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
@@ -247,7 +250,7 @@ async function fetchWithin(source: Source, url: string, options: UpstreamOptions
     return unparsable(text, response, source, requestId, error);
   }
   // JSON escapes (\u0073k-…, \/ in base64) hide a key from the text search; the parsed strings show it.
-  if (text.includes('\\u') || text.includes('\\/')) {
+  if (JSON_ESCAPE.test(text)) {
     redactorFor(source).value(parsed);
     return { ok: true, body: parsed, text: null, requestId };
   }

@@ -22,10 +22,8 @@ function base64Forms(secret: string): string[] {
   return [...all, ...all.map((form) => form.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''))];
 }
 
-function alternation(forms: Iterable<string>, flags: string): RegExp | null {
-  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length);
-  return sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), flags) : null;
-}
+/** Longest first, so an alternation blanks the whole of a form rather than a fragment of it. */
+const sortedForms = (forms: Iterable<string>) => [...new Set(forms)].sort((a, b) => b.length - a.length);
 
 const percent = (bytes: Buffer) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
 
@@ -60,11 +58,10 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
   // Letter case and hex case do not matter: a key may come back upper-cased, percent-escaped or hex-encoded.
   const byLength = [...usable].sort((a, b) => b.length - a.length);
-  const caseless = byLength.length
-    ? new RegExp([...byLength.map(percentForm), ...byLength.map((secret) => Buffer.from(secret, 'utf8').toString('hex'))].join('|'), 'gi')
-    : null;
-  const exact = alternation(usable.flatMap(base64Forms), 'g');
-  const patterns = [caseless, exact].filter((pattern): pattern is RegExp => pattern !== null);
+  // One pattern, so each text is scanned once. The base64 forms match in any letter case too: a key's base64 fragment of
+  // eight or more characters is no likelier to turn up by chance in another case than in its own.
+  const forms = [...byLength.map(percentForm), ...byLength.map((secret) => Buffer.from(secret, 'utf8').toString('hex')), ...sortedForms(usable.flatMap(base64Forms)).map(escapeRegExp)];
+  const patterns = forms.length ? [new RegExp(forms.join('|'), 'gi')] : [];
 
   const test = (value: string) =>
     patterns.some((pattern) => {
