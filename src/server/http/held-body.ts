@@ -51,12 +51,13 @@ export function heldBody(bytes: Uint8Array, { onDone, stallMs, onStall }: HeldBo
 }
 
 /**
- * `heldBody`, for the Node server: an answer that fits in one write goes out as it is, in one write with its head,
- * and its bytes stay held until the server has handed all of them on (or the connection closed); a client that has
- * not taken them within `stallMs` is dropped. Larger answers, and servers without a Node response, get `heldBody`.
+ * `heldBody`, for the Node server: an answer that fits in one write goes out as its text, which the server writes
+ * with its head in one go, and its bytes stay held until the server has handed all of them on (or the connection
+ * closed); a client that has not taken them within `stallMs` is dropped. Larger answers, and servers without a Node
+ * response, get `heldBody`.
  */
-export function heldBytes(outgoing: ServerResponse | undefined, bytes: Uint8Array<ArrayBuffer>, options: HeldBodyOptions): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
-  if (!outgoing || bytes.byteLength > CHUNK_BYTES) return heldBody(bytes, options);
+export function heldBytes(outgoing: ServerResponse | undefined, text: string, bytes: number, options: HeldBodyOptions): string | ReadableStream<Uint8Array> {
+  if (!outgoing || bytes > CHUNK_BYTES) return heldBody(Buffer.from(text), options);
   let done = false;
   const finish = () => {
     if (done) return;
@@ -70,5 +71,5 @@ export function heldBytes(outgoing: ServerResponse | undefined, bytes: Uint8Arra
   }, options.stallMs);
   timer.unref();
   outgoing.once('close', finish);
-  return bytes;
+  return text;
 }

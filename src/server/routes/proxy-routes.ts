@@ -120,24 +120,24 @@ function clientAccount(c: Context, source: Source): Account {
 }
 
 interface Answer extends AnswerHead {
-  body: Uint8Array<ArrayBuffer>;
+  /** The JSON text; a string, so that the server writes a small answer and its head in one go. */
+  text: string;
+  bytes: number;
 }
 
-function jsonAnswer(status: number, value: unknown, headers: Record<string, string> = {}): Answer {
-  const body = Buffer.from(stringifyJson(value));
-  return { status, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers }, body };
+function textAnswer(status: number, text: string, headers: Record<string, string>): Answer {
+  const bytes = Buffer.byteLength(text);
+  return { status, headers: { 'content-type': 'application/json', 'content-length': String(bytes), ...headers }, text, bytes };
 }
+
+const jsonAnswer = (status: number, value: unknown, headers: Record<string, string> = {}) => textAnswer(status, stringifyJson(value), headers);
 
 /** What the client is sent: a body that passed the shape check unchanged goes out as the upstream's text, not serialised again. */
 function toAnswer(result: UpstreamRead): Answer {
   const headers: Record<string, string> = {};
   // The header both official SDKs read into `requestID` / `request_id`.
   if (result.requestId) headers['x-request-id'] = result.requestId;
-  if (result.ok) {
-    if (result.text === null) return jsonAnswer(200, result.body, headers);
-    const body = Buffer.from(result.text);
-    return { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers }, body };
-  }
+  if (result.ok) return result.text === null ? jsonAnswer(200, result.body, headers) : textAnswer(200, result.text, headers);
   if (result.retryAfter) headers['retry-after'] = result.retryAfter;
   const afterMs = result.retryHints?.['retry-after-ms'];
   if (afterMs) headers['retry-after-ms'] = afterMs;
@@ -217,9 +217,9 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
       lease.release();
       return new Response(null, answer);
     }
-    lease.resize(answer.body.byteLength);
+    lease.resize(answer.bytes);
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    const body = heldBytes(outgoing, answer.body, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
+    const body = heldBytes(outgoing, answer.text, answer.bytes, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
     return new Response(body, answer);
   }
 

@@ -5,6 +5,8 @@ interface Waiter {
 }
 
 export interface ByteLease {
+  /** Takes `bytes` more when they fit now and nobody waits; false otherwise, without waiting. */
+  tryGrow(bytes: number): boolean;
   /** Takes `bytes` more, at once when they fit, else in turn; false when `signal` aborts first. */
   grow(bytes: number, signal: AbortSignal): boolean | Promise<boolean>;
   /** Sets what the lease holds to `bytes` without waiting: the same answer, in another form. */
@@ -33,12 +35,15 @@ export function createByteBudget(limit: number) {
       used += bytes;
       state.held += bytes;
     };
+    const tryGrow = (bytes: number) => {
+      if (queue.length > 0 || !fits(bytes, state.held)) return false;
+      take(bytes);
+      return true;
+    };
     return {
+      tryGrow,
       grow(bytes, signal) {
-        if (queue.length === 0 && fits(bytes, state.held)) {
-          take(bytes);
-          return true;
-        }
+        if (tryGrow(bytes)) return true;
         if (signal.aborted) return false;
         return new Promise<boolean>((resolve) => {
           const waiter: Waiter = {

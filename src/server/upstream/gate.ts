@@ -6,6 +6,12 @@ export function createGate(limit: number) {
   let active = 0;
   const waiting: (() => void)[] = [];
   return {
+    /** Enters at once when there is room (nobody waits); false otherwise, without waiting. */
+    tryEnter(): boolean {
+      if (active >= limit) return false;
+      active += 1;
+      return true;
+    },
     /** Resolves true once inside, or false if `signal` aborts first. */
     enter(signal: AbortSignal): Promise<boolean> {
       if (active < limit) {

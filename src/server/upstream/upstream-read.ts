@@ -38,14 +38,17 @@ function busy(waiting: number): UpstreamFailure {
  * timeout and size cap, the key redacted, and the body checked against the shape the spec requires. Always resolves.
  */
 export async function readUpstream(source: Source, path: string, shape: ShapeName, reader: UpstreamReader, call: ReadCall = {}): Promise<UpstreamRead> {
-  const waitLimit = deadline(reader.timeoutMs, call.signal);
-  if (!(await reader.gate.enter(waitLimit.signal))) {
-    waitLimit.clear();
+  // How long the read may wait for its turn and for room, set only once it has to wait (most reads never do).
+  let waitLimit = null as ReturnType<typeof deadline> | null;
+  const waitSignal = () => (waitLimit ??= deadline(reader.timeoutMs, call.signal)).signal;
+  if (!reader.gate.tryEnter() && !(await reader.gate.enter(waitSignal()))) {
+    waitLimit?.clear();
     return busy(reader.gate.waiting);
   }
   const lease = call.lease ?? reader.budget.lease();
   try {
-    const result = await getFromUpstream(source, path, reader, { signal: call.signal, account: call.account, reserve: (bytes) => lease.grow(bytes, waitLimit.signal) });
+    const reserve = (bytes: number) => lease.tryGrow(bytes) || lease.grow(bytes, waitSignal());
+    const result = await getFromUpstream(source, path, reader, { signal: call.signal, account: call.account, reserve });
     if (!result.ok) return result;
     const checked = checkShape(shape, result.body);
     if (!checked.ok) {
@@ -54,7 +57,7 @@ export async function readUpstream(source: Source, path: string, shape: ShapeNam
     }
     return { ok: true, body: checked.value, text: checked.value === result.body ? result.text : null, requestId: result.requestId };
   } finally {
-    waitLimit.clear();
+    waitLimit?.clear();
     reader.gate.leave();
     if (!call.lease) lease.release();
   }
