@@ -85,4 +85,13 @@ describe('clients that read slowly or not at all', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => status(`${viewer!.url}${ITEMS}`)));
     expect(results.every((result) => result.status === 200)).toBe(true);
   });
+
+  it('give back the bytes of small answers once written, so a small budget serves any number of them in turn', { timeout: 20_000 }, async () => {
+    const small = JSON.stringify({ object: 'list', data: [{ id: 'msg_1', type: 'message', content: 'hello' }], first_id: 'msg_1', last_id: 'msg_1', has_more: false });
+    const smallFetch = (async () => new Response(small, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    // Room for about ten such answers at once: fifty in a row pass only if each one's bytes come back.
+    const app = createApiApp({ sources: [demo], fetch: smallFetch, timeoutMs: 5_000, maxBytesInFlight: small.length * 10 });
+    viewer = await listen(app.fetch, '127.0.0.1', 0);
+    for (let request = 0; request < 50; request += 1) expect(await status(`${viewer.url}${ITEMS}`)).toEqual({ status: 200, code: null });
+  });
 });
