@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { viewerServer } from './src/server/vite-plugin.ts';
+import { viewerServer } from './src/server/http/vite-plugin.ts';
 
 /**
  * Writes which packages and source files each client chunk holds to dist/chunk-modules.json (outside what is

@@ -1,9 +1,9 @@
-import { createApiApp } from '../src/server/app.ts';
+import { createApiApp } from '../src/server/routes/api-routes.ts';
 import { demoConversations, demoExamples } from '../src/server/demo/conversations.ts';
 import { startDemoUpstream } from '../src/server/demo/start-demo-upstream.ts';
-import { listen } from '../src/server/listen.ts';
-import { createServerApp } from '../src/server/server-app.ts';
-import { sourcesFromEnv } from '../src/server/sources.ts';
+import { listen } from '../src/server/http/listen.ts';
+import { createServerStack } from '../src/server/http/server-stack.ts';
+import { sourcesFromEnv } from '../src/server/sources/sources.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 /** Conversations of ordinary size; a multi-megabyte stress fixture would measure JSON copying, not the proxy. */
@@ -29,7 +29,7 @@ function browsingPaths(): string[] {
 export async function loadDemoViewer(requests: number, concurrency: number): Promise<LoadResult> {
   const demo = await startDemoUpstream();
   const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
-  const { app } = createServerApp({ api, access: null, log: () => {} });
+  const { app } = createServerStack({ api, access: null });
   const viewer = await listen(app.fetch, '127.0.0.1', 0);
   try {
     return await runLoad({ baseUrl: viewer.url, paths: browsingPaths(), requests, concurrency });

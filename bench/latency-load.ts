@@ -1,7 +1,9 @@
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createApiApp } from '../src/server/app.ts';
-import { listen } from '../src/server/listen.ts';
-import { createServerApp } from '../src/server/server-app.ts';
+import { createApiApp } from '../src/server/routes/api-routes.ts';
+import { listen } from '../src/server/http/listen.ts';
+import { createServerStack } from '../src/server/http/server-stack.ts';
 import { startLatencyUpstream } from './latency-upstream.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
@@ -12,17 +14,53 @@ interface Running {
   close: () => Promise<void>;
 }
 
-type Role = { role: 'provider'; latencyMs: number } | { role: 'viewer'; upstream: string };
+type Role = { role: 'provider'; latencyMs: number } | { role: 'viewer' | 'bare'; upstream: string };
 
 /** The viewer's production server stack (access log off) with one source: the provider at `upstream`. */
 async function startViewer(upstream: string): Promise<Running> {
   const api = createApiApp({ sources: [{ id: 'bench', label: 'Bench', kind: 'openai', baseUrl: upstream, apiKey: 'sk-bench-0123456789' }] });
-  const { app } = createServerApp({ api, access: null, log: () => {} });
+  const { app } = createServerStack({ api, access: null });
   return listen(app.fetch, '127.0.0.1', 0);
 }
 
+/**
+ * The floor the viewer is measured against: a bare node:http proxy with a keep-alive agent that reads each answer,
+ * parses it as JSON and passes its text on, and does nothing else (no checks, no limits, no redaction, no headers).
+ */
+function startBareProxy(upstream: string): Promise<Running> {
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '').replace('/api/sources/bench', '');
+    const upstreamRequest = request(`${upstream}${path}`, { agent, headers: { authorization: 'Bearer sk-bench-0123456789', accept: 'application/json' } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.once('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        JSON.parse(text);
+        res.writeHead(answer.statusCode ?? 502, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      });
+    });
+    upstreamRequest.once('error', () => res.writeHead(502).end());
+    upstreamRequest.end();
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+          agent.destroy();
+          server.closeAllConnections();
+          return new Promise<void>((done) => server.close(() => done()));
+        },
+      });
+    });
+  });
+}
+
 async function start(role: Role): Promise<Running> {
-  if (role.role === 'viewer') return startViewer(role.upstream);
+  if (role.role !== 'provider') return role.role === 'viewer' ? startViewer(role.upstream) : startBareProxy(role.upstream);
   const upstream = await startLatencyUpstream(role.latencyMs);
   return { url: upstream.baseUrl, close: upstream.close };
 }
@@ -59,9 +97,11 @@ export async function serveWorkerRole(): Promise<boolean> {
 
 export interface LatencyComparison {
   direct: LoadResult;
+  /** Through the bare node:http proxy, the floor. */
+  bare: LoadResult;
   proxied: LoadResult;
-  /** CPU time of the whole process (client, viewer and provider) per request, in ms, for each run. */
-  cpuMsPerRequest: { direct: number; proxied: number };
+  /** CPU time of the whole process (client, proxy and provider) per request, in ms, for each run. */
+  cpuMsPerRequest: { direct: number; bare: number; proxied: number };
 }
 
 /** A run, with the CPU time the whole process spent on it per request: unlike throughput, other load barely moves it. */
@@ -81,15 +121,24 @@ export async function compareWithLatency(latencyMs: number, requests: number, co
   const run = (role: Role) => (script ? startThread(script, role) : start(role));
   const provider = await run({ role: 'provider', latencyMs });
   const viewer = await run({ role: 'viewer', upstream: provider.url });
+  const bareProxy = await run({ role: 'bare', upstream: provider.url });
   const proxiedPaths = PATHS.map((path) => `/api/sources/bench${path}`);
   try {
-    // A short warm-up of both paths, so neither run pays for JIT compilation or new connections alone.
+    // A short warm-up of every path, so no run pays for JIT compilation or new connections alone.
     await runLoad({ baseUrl: provider.url, paths: PATHS, requests: concurrency * 2, concurrency });
+    await runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
     await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
     const direct = await measured(() => runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency }));
+    const bare = await measured(() => runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests, concurrency }));
     const proxied = await measured(() => runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency }));
-    return { direct: direct.result, proxied: proxied.result, cpuMsPerRequest: { direct: direct.cpuMs, proxied: proxied.cpuMs } };
+    return {
+      direct: direct.result,
+      bare: bare.result,
+      proxied: proxied.result,
+      cpuMsPerRequest: { direct: direct.cpuMs, bare: bare.cpuMs, proxied: proxied.cpuMs },
+    };
   } finally {
+    await bareProxy.close();
     await viewer.close();
     await provider.close();
   }

@@ -1,7 +1,7 @@
 // `npm run bench:scale`: a generated 50,000-item agent run on a loopback upstream, paged through by the official
 // `openai` SDK and loaded by the built viewer in headless Chromium, at 0 ms and then 50 ms per upstream request.
 // Prints the figures next to their targets. Loopback only; stops by itself and ends everything it started.
-// Usage: npm run build && node bench/scale.mjs [items=50000]
+// Usage: npm run build && node bench/scale.mjs [items=50000]; BENCH_STREAM_ONLY=1 measures the server's stream alone.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -123,6 +123,19 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 // --- The browser ------------------------------------------------------------------------------------------------
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+// BENCH_STREAM_ONLY=1: only the viewer server's stream, read by Node (no browser): a warm-up, then three rounds.
+if (process.env.BENCH_STREAM_ONLY) {
+  await serverStream();
+  const times = [];
+  for (let round = 0; round < 3; round += 1) times.push(await serverStream());
+  times.sort((a, b) => a - b);
+  const sdk = await sdkPaging();
+  const s2 = (ms) => (ms / 1000).toFixed(2);
+  console.log(`viewer server stream alone, no browser: ${s2(times[1])} s (median of 3, ${s2(times[0])}–${s2(times[2])}); SDK paging ${s2(sdk)} s`);
+  clearTimeout(deadline);
+  await stopAll();
+  process.exit(0);
+}
 const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],

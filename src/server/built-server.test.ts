@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultUpstream } from './fault-upstream.ts';
+import { startFaultUpstream } from './testing/fault-upstream.ts';
 
 const CANARIES = {
   OPENAI_API_KEY: 'sk-test-LEAK-CANARY-openai-7f3a9c1e5b',

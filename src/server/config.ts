@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { accessFromEnv, type AccessControl } from './access-control.ts';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './app.ts';
+import { accessFromEnv, type AccessControl } from './http/access-control.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
 import { parseEnv, setting, type Env } from './env-setting.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './proxy.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
 import { snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
-import { ConfigError } from './sources-file.ts';
-import { sourcesFromEnv, type DemoUpstream, type Source } from './sources.ts';
+import { ConfigError } from './sources/sources-file.ts';
+import { sourcesFromEnv, type DemoUpstream, type Source } from './sources/sources.ts';
 
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from './sources-file.ts';
+import { ConfigError } from './sources/sources-file.ts';
 
 export type Env = Record<string, string | undefined>;
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { stdoutLog } from './access-log.ts';
-import { listen } from './listen.ts';
-import { createServerApp } from './server-app.ts';
+import { stdoutLog } from './http/access-log.ts';
+import { listen } from './http/listen.ts';
+import { createServerStack } from './http/server-stack.ts';
 import { loadConfig, type ViewerConfig } from './config.ts';
-import { closeGracefully, DEFAULT_SHUTDOWN_MS, onShutdownSignal } from './shutdown.ts';
-import { ConfigError } from './sources-file.ts';
-import { createViewer } from './viewer.ts';
+import { closeGracefully, DEFAULT_SHUTDOWN_MS, onShutdownSignal } from './http/shutdown.ts';
+import { ConfigError } from './sources/sources-file.ts';
+import { createViewer } from './create-viewer.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -26,7 +26,7 @@ const viewer = await createViewer(config).catch((error: unknown) => {
   console.error(`Conversation Viewer cannot start. ${error.message}`);
   process.exit(1);
 });
-const server = createServerApp({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
+const server = createServerStack({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 // PORT=0 picks a free port; the line printed at the end says which.
 const listening = await listen(server.app.fetch, config.host, config.port);

@@ -9,8 +9,16 @@ import markdownAnswer from './conversations/markdown-answer.json' with { type: '
 import streamingStates from './conversations/streaming-states.json' with { type: 'json' };
 import tripPlanning from './conversations/trip-planning.json' with { type: 'json' };
 import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
-import type { DemoExample } from '../app.ts';
-import { asStored, type DemoConversation } from './emulator.ts';
+import type { DemoExample } from '../routes/api-routes.ts';
+import { asStored, type DemoConversation, type StoredItem } from './emulator.ts';
+import { noisePng } from './noise-png.ts';
+
+/** Large values are drawn at start, not carried in the files (and so in the server's bundle): `{generated, …}` marks them. */
+function withGenerated(item: StoredItem): StoredItem {
+  const { result } = item as { result?: { generated?: unknown; width?: number; height?: number } };
+  if (result?.generated !== 'noise-png') return item;
+  return { ...item, result: noisePng(result.width ?? 1, result.height ?? 1) };
+}
 
 /** The demo conversations, in the order the home page lists them, their items as the API stores them. */
 export const demoConversations = (
@@ -27,7 +35,7 @@ export const demoConversations = (
   aliceAndBob,
   hostilePayloads,
   ] as unknown as DemoConversation[]
-).map((demo) => ({ ...demo, items: demo.items.map(asStored) }));
+).map((demo) => ({ ...demo, items: demo.items.map((item) => asStored(withGenerated(item))) }));
 
 export const demoExamples: DemoExample[] = demoConversations.map(({ title, description, conversation, items }) => ({
   id: conversation.id,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { openAiError } from '../json-error.ts';
+import { openAiError } from '../http/json-error.ts';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
 
 export interface ConversationObject {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { listen, type Listening } from '../listen.ts';
-import type { DemoUpstream } from '../sources.ts';
+import { listen, type Listening } from '../http/listen.ts';
+import type { DemoUpstream } from '../sources/sources.ts';
 import { demoConversations } from './conversations.ts';
 import { createEmulatorApp } from './emulator.ts';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { ApiFailure } from '../api-failure.ts';
-import type { createByteBudget } from '../byte-budget.ts';
-import { connectionCloser, heldStream } from '../held-stream.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { createByteBudget } from '../upstream/byte-budget.ts';
+import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import type { ExportItem, ExportMeta } from '../../shared/export/export-document.ts';
 import { EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import agentRun from '../demo/conversations/agent-run.json' with { type: 'json' };
 import { exportTraceServiceRequest } from '../../shared/export/otlp-shape.ts';
 import { createLazyStore } from '../store/open-store.ts';
-import { startTestViewer } from '../test-server.ts';
+import { startTestViewer } from '../testing/test-server.ts';
 import { startGeneratedUpstream } from '../testing/generated-upstream.ts';
 import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
 

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { ExportItem } from '../../shared/export/export-document.ts';
 import { isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
 import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
-import { ApiFailure } from '../api-failure.ts';
-import { jsonError } from '../json-error.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import { jsonError } from '../http/json-error.ts';
 import { shareRulesShape } from '../snapshots/share-rules-schema.ts';
-import { readConversation, readInOrder, type ReaderOptions } from '../snapshots/source-reader.ts';
-import { checkConversationId, findSource } from '../source-lookup.ts';
-import type { Source } from '../sources.ts';
+import { readConversation, readInOrder } from '../upstream/source-reader.ts';
+import type { UpstreamReader } from '../upstream/upstream-read.ts';
+import { checkConversationId, findSource } from '../sources/source-lookup.ts';
+import type { Source } from '../sources/sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
 /** A download with the reader's rules: the same body a snapshot takes, less what only a snapshot has. */
@@ -19,7 +20,7 @@ const downloadBody = z.strictObject({ format: z.string().refine(isExportFormat, 
  * GET /api/sources/<source>/conversations/<id>/export?format=…, streamed from the source in order. POST with
  * `{format, exclude, redact}` applies the rules a snapshot applies, so a download can leave out and replace the same.
  */
-export function createSourceExportRoute(sources: readonly Source[], reader: ReaderOptions) {
+export function createSourceExportRoute(sources: readonly Source[], reader: UpstreamReader) {
   const app = new Hono();
 
   async function download(c: Context, format: ExportFormat, rules: ShareRules) {

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
-import { ApiFailure } from '../api-failure.ts';
-import type { Source } from '../sources.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
-import type { LoaderItem } from '../loader/load-conversation.ts';
+import type { LoaderItem } from '../upstream/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
 import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import type { SnapshotPreview } from '../../shared/snapshots/snapshot-meta.ts';
-import { readBothEnds, readConversation, readInOrder, type ReaderOptions } from './source-reader.ts';
+import { readBothEnds, readConversation, readInOrder, STREAM_PAGE_SIZE as UPSTREAM_PAGE_SIZE } from '../upstream/source-reader.ts';
+import type { UpstreamReader } from '../upstream/upstream-read.ts';
 
 /** 144 random bits, URL-safe: nobody finds a snapshot without being given its link. */
 export function newSnapshotId(): string {
@@ -27,8 +28,6 @@ export interface NewSourceSnapshot {
   expiresAt: Date | null;
   rules?: ShareRules;
 }
-
-const UPSTREAM_PAGE_SIZE = 100;
 
 function mib(bytes: number) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -108,7 +107,7 @@ async function previewSnapshot(limits: SnapshotLimits, conversation: Record<stri
  * The conversation's pages from its source. Both ends at once is fastest; with pseudonyms, whose numbers follow the
  * order of first appearance, the pages come from the start only, in conversation order.
  */
-async function* sourcePages(request: NewSourceSnapshot, reader: ReaderOptions, limits: SnapshotLimits, inOrder: boolean, signal: AbortSignal): AsyncGenerator<Page> {
+async function* sourcePages(request: NewSourceSnapshot, reader: UpstreamReader, limits: SnapshotLimits, inOrder: boolean, signal: AbortSignal): AsyncGenerator<Page> {
   const { source, conversationId } = request;
   // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
   const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
@@ -135,7 +134,7 @@ function sourceSnapshotMeta(request: NewSourceSnapshot, conversation: Record<str
 /** Reads the whole conversation from its source and stores it, as the reader's rules allow. */
 export async function createSnapshotFromSource(
   lazyStore: LazyStore,
-  reader: ReaderOptions,
+  reader: UpstreamReader,
   limits: SnapshotLimits,
   request: NewSourceSnapshot,
   signal: AbortSignal,
@@ -148,7 +147,7 @@ export async function createSnapshotFromSource(
 }
 
 /** Reads the conversation as a snapshot would, and says what it would hold. */
-export async function previewSourceSnapshot(reader: ReaderOptions, limits: SnapshotLimits, request: NewSourceSnapshot, signal: AbortSignal): Promise<SnapshotPreview> {
+export async function previewSourceSnapshot(reader: UpstreamReader, limits: SnapshotLimits, request: NewSourceSnapshot, signal: AbortSignal): Promise<SnapshotPreview> {
   const conversation = await readConversation(request.source, request.conversationId, reader, signal);
   const filter = new ShareFilter(request.rules);
   return previewSnapshot(limits, conversation, sourcePages(request, reader, limits, filter.redacts, signal), filter);

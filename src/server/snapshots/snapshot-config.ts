@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StoreLocation } from '../store/open-store.ts';
-import { ConfigError } from '../sources-file.ts';
-import type { Env } from '../sources.ts';
+import { ConfigError } from '../sources/sources-file.ts';
+import type { Env } from '../sources/sources.ts';
 
 // An empty variable (`FOO=` in .env) means unset, as everywhere else in the viewer's settings.
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

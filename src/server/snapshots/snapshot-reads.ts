@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { ExportItem } from '../../shared/export/export-document.ts';
-import { ApiFailure } from '../api-failure.ts';
-import type { ByteLease, createByteBudget } from '../byte-budget.ts';
-import { deadline } from '../deadline.ts';
-import { connectionCloser, heldStream } from '../held-stream.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { ByteLease, createByteBudget } from '../upstream/byte-budget.ts';
+import { deadline } from '../http/deadline.ts';
+import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import type { SnapshotStore } from '../store/snapshot-store.ts';
 
 /** Items are read from the store this many bytes at a time (one bigger item alone), never a whole page at once. */

@@ -4,12 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
-import { isAuthorized, type AccessControl } from '../access-control.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { isAuthorized, type AccessControl } from '../http/access-control.ts';
+import { ApiFailure } from '../http/api-failure.ts';
 import { exportFormatParam, exportResponse } from '../exports/export-response.ts';
-import { jsonError } from '../json-error.ts';
-import { checkConversationId, findSource } from '../source-lookup.ts';
-import type { Source } from '../sources.ts';
+import { jsonError } from '../http/json-error.ts';
+import { checkConversationId, findSource } from '../sources/source-lookup.ts';
+import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { Snapshot, SnapshotMeta, SnapshotStore } from '../store/snapshot-store.ts';
 import { createSnapshotFromFile, createSnapshotFromSource, previewFileSnapshot, previewSourceSnapshot } from './create-snapshot.ts';
@@ -17,7 +17,7 @@ import { shareRulesShape } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
 import { itemsPageResponse, snapshotItems } from './snapshot-reads.ts';
-import type { ReaderOptions } from './source-reader.ts';
+import type { UpstreamReader } from '../upstream/upstream-read.ts';
 
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -70,7 +70,7 @@ export interface SnapshotRouteOptions {
   config: SnapshotConfig;
   store: LazyStore;
   sources: readonly Source[];
-  reader: ReaderOptions;
+  reader: UpstreamReader;
   /** The viewer's access control: who counts as signed in. Null: the viewer is open, so everyone does. */
   access?: AccessControl | null;
 }

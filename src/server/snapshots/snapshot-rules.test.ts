@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenPath } from '../access-control.ts';
+import { isOpenPath } from '../http/access-control.ts';
 import { exclusionSchema, redactionSchema } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { snapshotConfigFromEnv } from './snapshot-config.ts';

@@ -1,4 +1,4 @@
-import { listen } from '../listen.ts';
+import { listen } from '../http/listen.ts';
 
 /** Text that only excluded items carry, so a test can search every answer for it. */
 export const SECRET = {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { createApiApp } from '../app.ts';
-import { listen } from '../listen.ts';
-import type { Source } from '../sources.ts';
+import { createApiApp } from '../routes/api-routes.ts';
+import { listen } from '../http/listen.ts';
+import type { Source } from '../sources/sources.ts';
 
 /**
  * A loopback OpenAI-like upstream that records the headers it is sent and counts the hits per conversation:

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessFromEnv } from '../access-control.ts';
-import { createApiApp } from '../app.ts';
-import { listen } from '../listen.ts';
-import { createServerApp } from '../server-app.ts';
+import { accessFromEnv } from '../http/access-control.ts';
+import { createApiApp } from '../routes/api-routes.ts';
+import { listen } from '../http/listen.ts';
+import { createServerStack } from '../http/server-stack.ts';
 import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
-import type { Source } from '../sources.ts';
+import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -33,7 +33,7 @@ export async function startSnapshotViewer(options: {
   const access = options.password === false ? null : accessFromEnv({ VIEWER_PASSWORD: TEST_PASSWORD });
   const api = createApiApp({ sources: [source], snapshots: { config, store: options.store }, access });
   const clientDir = await fakeClientDir();
-  const server = createServerApp({ api, access, log: () => undefined, clientDir, publicSnapshots: config.mode === 'public' });
+  const server = createServerStack({ api, access, log: () => undefined, clientDir, publicSnapshots: config.mode === 'public' });
   const listening = await listen(server.app.fetch, '127.0.0.1', 0);
   return {
     url: listening.url,

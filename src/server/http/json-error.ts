@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../../shared/contract/error-codes.ts';
+
+/** Every error this server answers with has OpenAI's shape, so the SDK and the browser read it alike. */
+export function jsonError(
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  code: ErrorCode | null,
+  type = 'invalid_request_error',
+  param: string | null = null,
+) {
+  return openAiError(c, status, message, code, type, param);
+}
+
+/** The same shape with any code: what an OpenAI-compatible upstream (the demo emulator) answers. */
+export function openAiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  code: string | null,
+  type = 'invalid_request_error',
+  param: string | null = null,
+) {
+  return c.json({ error: { message, type, code, param } }, status);
+}

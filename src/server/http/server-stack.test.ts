@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessFromEnv } from './access-control.ts';
+import { createApiApp } from '../routes/api-routes.ts';
+import { demoExamples } from '../demo/conversations.ts';
+import { startDemoUpstream } from '../demo/start-demo-upstream.ts';
+import { createServerStack } from './server-stack.ts';
+import { sourcesFromEnv } from '../sources/sources.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PASSWORD = 'correct horse battery staple';
+const TOKEN = 'script-token-0123456789';
+const CONVERSATION = '/api/sources/demo/conversations/conv_68f2a91c4be08190b3d5e27a61c40f9d';
+const PAGES = ['/', '/index.html', '/c/conv_68f2a91c4be08190b3d5e27a61c40f9d?source=demo', '/assets/app.js'];
+const API = ['/api/sources', CONVERSATION, `${CONVERSATION}/items?limit=2`, '/api/nope'];
+
+let demo: Awaited<ReturnType<typeof startDemoUpstream>>;
+let clientDir: string;
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+beforeAll(async () => {
+  demo = await startDemoUpstream();
+  clientDir = mkdtempSync(join(tmpdir(), 'viewer-client-'));
+  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(clientDir, 'app.js'), '');
+  mkdirSync(join(clientDir, 'assets'));
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+});
+afterAll(() => demo.close());
+
+function setup(env: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+  const { app } = createServerStack({ api, access: accessFromEnv(env), log: (line) => lines.push(line), clientDir });
+  return { lines, request: (path: string, authorization?: string) => app.request(path, { headers: authorization ? { authorization } : {} }) };
+}
+
+describe('access control', () => {
+  const env = { VIEWER_PASSWORD: PASSWORD, VIEWER_TOKEN: TOKEN };
+
+  it.each([...PAGES, ...API])('answers 401 with a challenge and no content for %s without credentials', async (path) => {
+    const response = await setup(env).request(path);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    // A refusal is an answer of the viewer's like any other: the SDKs read its request id.
+    expect(response.headers.get('x-request-id')).toMatch(/^vreq_[0-9a-f]{32}$/);
+    const text = await response.text();
+    expect(text).not.toMatch(/conv_|<div|Demo/);
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it.each([
+    ['a wrong password', basic('anyone', 'wrong')],
+    ['an empty password', basic('anyone', '')],
+    ['the token as a Basic password... of another length', basic('anyone', PASSWORD.slice(1))],
+    ['a wrong bearer token', 'Bearer nope'],
+    ['a malformed header', 'Basic !!!'],
+    ['another scheme', `Digest ${PASSWORD}`],
+  ])('rejects %s', async (_, header) => {
+    for (const path of [PAGES[0], API[1]]) expect((await setup(env).request(path, header)).status).toBe(401);
+  });
+
+  it.each([
+    ['Basic auth with any user name', basic('whoever', PASSWORD)],
+    ['the bearer token', `Bearer ${TOKEN}`],
+    ['the password as a bearer token', `Bearer ${PASSWORD}`],
+  ])('lets pages and API through with %s', async (_, header) => {
+    const viewer = setup(env);
+    for (const path of [...PAGES.slice(0, 3), ...API.slice(0, 3)]) expect((await viewer.request(path, header)).status).toBe(200);
+  });
+
+  it('checks the user name when VIEWER_USERNAME is set', async () => {
+    const viewer = setup({ VIEWER_PASSWORD: PASSWORD, VIEWER_USERNAME: 'team' });
+    expect((await viewer.request('/', basic('team', PASSWORD))).status).toBe(200);
+    expect((await viewer.request('/', basic('other', PASSWORD))).status).toBe(401);
+  });
+
+  it('keeps the health check open', async () => {
+    expect((await setup(env).request('/healthz')).status).toBe(200);
+  });
+
+  it('is off without VIEWER_PASSWORD or VIEWER_TOKEN', async () => {
+    expect((await setup().request('/')).status).toBe(200);
+    expect(accessFromEnv({ VIEWER_USERNAME: 'x' })).toBeNull();
+  });
+
+  it('never writes a credential to the access log', async () => {
+    const viewer = setup(env);
+    await viewer.request('/?token=abc', basic('someone', PASSWORD));
+    await viewer.request(`${CONVERSATION}/items?after=secret-value&limit=1`, `Bearer ${TOKEN}`);
+    await viewer.request('/', basic('someone', 'a-wrong-guess'));
+    const log = viewer.lines.join('\n');
+    for (const secret of [PASSWORD, TOKEN, 'a-wrong-guess', 'someone', 'secret-value', 'abc', Buffer.from(`someone:${PASSWORD}`).toString('base64')]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
+
+describe('security headers and the access log', () => {
+  it.each([...PAGES, ...API, '/healthz'])('%s carries the policy headers', async (path) => {
+    const response = await setup().request(path);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("img-src 'self' https: data:");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('lets the browser keep hashed assets for good, and answers 404 for one that is gone', async () => {
+    const present = await setup().request('/assets/index-abc123.js');
+    expect(present.status).toBe(200);
+    expect(present.headers.get('cache-control')).toContain('immutable');
+    const gone = await setup().request('/assets/old-hash.js');
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control') ?? '').not.toContain('immutable');
+    expect(await gone.text()).not.toContain('<div id="root">');
+  });
+
+  it('keeps API answers out of shared caches', async () => {
+    expect((await setup().request(API[2])).headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('logs one JSON line per request with method, path, status and duration, without query values', async () => {
+    const viewer = setup();
+    await viewer.request(`${CONVERSATION}/items?limit=2&after=msg_x`);
+    await viewer.request('/api/nope');
+    expect(viewer.lines).toHaveLength(2);
+    const [first, second] = viewer.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({ method: 'GET', path: `${CONVERSATION}/items`, query: ['limit', 'after'], status: 404 });
+    expect(typeof first.durationMs).toBe('number');
+    expect(second).toMatchObject({ path: '/api/nope', status: 404 });
+    expect(viewer.lines[0]).not.toContain('msg_x');
+  });
+
+  it("logs the viewer's own request id and the upstream's, the ones the answer carries", async () => {
+    const viewer = setup();
+    const response = await viewer.request(CONVERSATION);
+    expect(response.status).toBe(200);
+    const entry = JSON.parse(viewer.lines[0]) as Record<string, unknown>;
+    expect(entry.requestId).toBe(response.headers.get('x-viewer-request-id'));
+    expect(entry.upstreamRequestId).toBe(response.headers.get('x-request-id'));
+    expect(entry.upstreamRequestId).toMatch(/^req_[0-9a-f]{32}$/);
+  });
+});

@@ -1,0 +1,86 @@
+import { performance } from 'node:perf_hooks';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
+import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
+import { accessLogLine, type LogWriter } from './access-log.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export interface ServerStackOptions {
+  api: Hono;
+  access: AccessControl | null;
+  /** Where the access log goes; without it no line is made at all (benchmarks). */
+  log?: LogWriter;
+  /** The built browser app; without it only the API is served. */
+  clientDir?: string;
+  /** VIEWER_SNAPSHOTS=public: a snapshot's page and data need no credentials. */
+  publicSnapshots?: boolean;
+  /** The nonce the dev server's inline scripts and styles carry, allowed by the policy. */
+  nonce?: string;
+  /** Answers what is not the viewer's (Vite's modules and pages), after the policy and access control. */
+  passThrough?: (incoming: IncomingMessage, outgoing: ServerResponse) => void;
+}
+
+type NodeEnv = { incoming: IncomingMessage; outgoing: ServerResponse } | undefined;
+
+/**
+ * The one middleware stack: logging, security headers and access control in front of the API and the app, whether
+ * the built app (`main.ts`) or Vite's dev and preview servers (`vite-plugin.ts`, through `passThrough`) serve the pages.
+ */
+export function createServerStack({ api, access, log, clientDir, publicSnapshots = false, nonce, passThrough }: ServerStackOptions) {
+  const app = new Hono();
+  const headers = Object.entries(securityHeaders({ nonce }));
+  let closing = false;
+
+  // Outermost, so the line records the final status whatever answered; what Vite serves is Vite's to log.
+  if (log) app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (c.res === RESPONSE_ALREADY_SENT) return;
+    const ids = { requestId: c.res.headers.get('x-viewer-request-id'), upstreamRequestId: c.res.headers.get('x-request-id') };
+    log(accessLogLine({ method: c.req.method, url: c.req.url, status: c.res.status, durationMs: performance.now() - started, ...ids }));
+  });
+  // Every answer, page or API, error or not, carries the policy.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res === RESPONSE_ALREADY_SENT) return;
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+    if (closing) c.res.headers.set('connection', 'close');
+  });
+  if (access) {
+    // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
+    app.use('*', async (c, next) => {
+      if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
+      return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access));
+    });
+  }
+
+  app.route('/', api);
+  if (clientDir) {
+    // Hashed file names never change content, so the browser may keep them for good.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: clientDir }));
+    // A missing asset (an old build's hash) is missing: the app shell in its place would be cached for good.
+    app.get('/assets/*', (c) => c.text('Not found', 404));
+    // Every other path is a client-side route: answer with the app shell, never cached.
+    app.get('*', serveStatic({ root: clientDir, path: 'index.html', onFound: (_path, c) => c.header('cache-control', 'no-cache') }));
+  } else if (passThrough) {
+    app.all('*', (c) => {
+      const { incoming, outgoing } = c.env as NonNullable<NodeEnv>;
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      passThrough(incoming, outgoing);
+      return RESPONSE_ALREADY_SENT;
+    });
+  }
+  return {
+    app,
+    /** From now on, answers ask the client to close its connection, so keep-alive does not hold shutdown up. */
+    startClosing: () => {
+      closing = true;
+    },
+  };
+}

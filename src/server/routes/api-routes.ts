@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import type { AccessControl } from '../http/access-control.ts';
+import { createSourceExportRoute } from '../exports/source-export-route.ts';
+import { createGate } from '../upstream/gate.ts';
+import { jsonError } from '../http/json-error.ts';
+import { createByteBudget } from '../upstream/byte-budget.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT, type UpstreamReader } from '../upstream/upstream-read.ts';
+import { createProxy } from './proxy-routes.ts';
+import type { UpstreamFetch } from '../upstream/node-fetch.ts';
+import { newViewerRequestId } from '../http/request-id.ts';
+import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
+import { createSnapshotRoutes } from '../snapshots/snapshot-routes.ts';
+import { toPublicSource, type Source } from '../sources/sources.ts';
+import type { LazyStore } from '../store/open-store.ts';
+import type { DemoExample, SourcesAnswer } from '../../shared/contract/shapes.ts';
+
+export type { DemoExample };
+
+export interface AppOptions {
+  sources: readonly Source[];
+  /** Listed on the home page when the demo source is configured. */
+  demoExamples?: readonly DemoExample[];
+  timeoutMs?: number;
+  /** The largest upstream answer the proxy reads; anything bigger is refused with 502 upstream_too_large. */
+  maxBytes?: number;
+  /** How many upstream requests run at once; more wait their turn. */
+  concurrency?: number;
+  /** The bytes answers in flight may hold together, from the upstream's first byte to the client's last. */
+  maxBytesInFlight?: number;
+  fetch?: UpstreamFetch;
+  /** Stored snapshots; without them /api/snapshots does not exist. */
+  snapshots?: { config: SnapshotConfig; store: LazyStore };
+  remoteImages?: RemoteImages;
+  /** The viewer's access control, so that public snapshots show their origin only to a signed-in reader. */
+  access?: AccessControl | null;
+}
+
+/** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
+export type RemoteImages = 'load' | 'ask';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
+export function createApiApp({
+  sources,
+  demoExamples = [],
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  maxBytes = DEFAULT_MAX_BYTES,
+  concurrency = DEFAULT_CONCURRENCY,
+  maxBytesInFlight = DEFAULT_MAX_BYTES_IN_FLIGHT,
+  fetch,
+  remoteImages = 'load',
+  snapshots,
+  access = null,
+}: AppOptions) {
+  const app = new Hono();
+  const hasDemo = sources.some((source) => source.kind === 'demo');
+
+  // Conversations are private: no shared cache along the way may keep a copy. The viewer's own request id has a
+  // header of its own; x-request-id, which the official SDKs read, is the upstream's when one answered (providers'
+  // support asks for it), else the viewer's own, so that its own errors (a bad limit, a write) can be traced too.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    const id = newViewerRequestId();
+    // Set on the answer as it is: c.header() after the handler would copy the whole answer, body and all.
+    const headers = c.res.headers;
+    headers.set('cache-control', 'private, no-store');
+    headers.set('x-viewer-request-id', id);
+    if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.get('/api/sources', (c) =>
+    c.json({
+      sources: sources.map(toPublicSource),
+      defaultSource: sources[0]?.id ?? null,
+      demoExamples: hasDemo ? [...demoExamples] : [],
+      remoteImages,
+      // So the page offers "Share snapshot…" only where snapshots can be made.
+      snapshots: snapshots?.config.mode ?? 'off',
+    } satisfies SourcesAnswer),
+  );
+  // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
+  const gate = createGate(concurrency);
+  const budget = createByteBudget(maxBytesInFlight);
+  const reader: UpstreamReader = { timeoutMs, maxBytes, fetch, gate, budget };
+  app.route('/api/sources', createSourceExportRoute(sources, reader));
+  app.route('/api/sources', createProxy(sources, reader));
+  if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader, access }));
+  app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
+
+  app.onError((error, c) => {
+    console.error(JSON.stringify({ level: 'error', message: error.message }));
+    return jsonError(c, 500, 'The viewer server failed on this request.', 'internal_error', 'server_error');
+  });
+
+  return app;
+}

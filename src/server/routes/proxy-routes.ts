@@ -1,0 +1,250 @@
+import type { ServerResponse } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { connectionCloser } from '../http/held-stream.ts';
+import { heldBytes } from '../http/held-body.ts';
+import { jsonError } from '../http/json-error.ts';
+import { KNOWN_SOURCES, type ExtraListParam, type Source } from '../sources/sources.ts';
+import { errorTypeFor } from '../upstream/get-from-upstream.ts';
+import type { ShapeName } from '../upstream/shape-check.ts';
+import { readUpstream, type UpstreamRead, type UpstreamReader } from '../upstream/upstream-read.ts';
+import { createHeadCache, type AnswerHead } from './head-cache.ts';
+import { streamConversation } from './stream-route.ts';
+
+/** Expansions of items that OpenAI (and Azure) document; a source whose provider does not is refused them with a 400. */
+const INCLUDE_VALUES = new Set([
+  'file_search_call.results',
+  'web_search_call.results',
+  'web_search_call.action.sources',
+  'message.input_image.image_url',
+  'computer_call_output.output.image_url',
+  'code_interpreter_call.outputs',
+  'reasoning.encrypted_content',
+  'message.output_text.logprobs',
+]);
+
+type Query = { ok: true; search: string } | { ok: false; message: string; param: string; code?: ErrorCode };
+
+const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
+  before: { pattern: ITEM_ID_PATTERN, what: 'an item ID' },
+  item_type: { pattern: /^[a-z][a-z_]{0,63}$/, what: 'an item type' },
+};
+
+function listQuery(c: Context, source: Source, params: URLSearchParams): Query | null {
+  const limit = c.req.query('limit');
+  if (limit !== undefined) {
+    if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+      return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
+    }
+    params.set('limit', String(Number(limit)));
+  }
+  const order = c.req.query('order');
+  if (order !== undefined) {
+    if (order !== 'asc' && order !== 'desc') {
+      return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
+    }
+    params.set('order', order);
+  }
+  const after = c.req.query('after');
+  if (after !== undefined && after !== '') {
+    if (!ITEM_ID_PATTERN.test(after)) {
+      return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
+    }
+    params.set('after', after);
+  }
+  // Parameters only some providers document go to those alone; elsewhere they are dropped like any unknown one.
+  for (const name of source.extraListParams ?? []) {
+    const value = c.req.query(name);
+    if (value === undefined || value === '') continue;
+    const { pattern, what } = EXTRA_LIST_PARAMS[name];
+    if (!pattern.test(value)) return { ok: false, param: name, message: `Invalid '${name}': '${value.slice(0, 40)}' is not ${what}.` };
+    params.set(name, value);
+  }
+  return null;
+}
+
+const acceptsInclude = (source: Source) => source.acceptsInclude ?? source.kind === 'openai';
+
+/** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
+function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
+  const params = new URLSearchParams();
+  if (listing) {
+    const failed = listQuery(c, source, params);
+    if (failed) return failed;
+  }
+  // An unknown value is refused, as OpenAI refuses it, whichever provider the source is.
+  const include = [...new Set([...(c.req.queries('include') ?? []), ...(c.req.queries('include[]') ?? [])])];
+  const unknown = include.find((value) => !INCLUDE_VALUES.has(value));
+  if (unknown !== undefined) {
+    const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
+    return { ok: false, param: 'include', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
+  }
+  if (include.length > 0 && !acceptsInclude(source)) {
+    return {
+      ok: false,
+      param: 'include',
+      code: 'unsupported_parameter',
+      message: `${source.label} does not document 'include', so the viewer does not send it there: ask again without it.`,
+    };
+  }
+  for (const value of include) params.append('include[]', value);
+  const search = params.toString();
+  return { ok: true, search: search ? `?${search}` : '' };
+}
+
+/** The viewer's own verdict first (the SDKs must not spend their retries on a final answer), then the upstream's. */
+function retryHint(status: number, code: string | null, upstream: string | undefined): string | null {
+  if (isFinalError(code)) return 'false';
+  return upstream ?? (status === 429 ? 'true' : null);
+}
+
+// OpenAI's account headers, as the SDKs send them (organization `org-…`, project `proj_…`).
+const ACCOUNT_HEADERS = { organization: 'openai-organization', project: 'openai-project' } as const;
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+type Account = { ok: true; account?: { organization?: string; project?: string } } | { ok: false; header: string };
+
+/** A client's own OpenAI-Organization / OpenAI-Project, for sources of the openai provider; elsewhere they mean nothing. */
+function clientAccount(c: Context, source: Source): Account {
+  if (source.kind !== 'openai') return { ok: true };
+  const account: { organization?: string; project?: string } = {};
+  for (const [field, header] of Object.entries(ACCOUNT_HEADERS) as [keyof typeof ACCOUNT_HEADERS, string][]) {
+    const value = c.req.header(header)?.trim();
+    if (!value) continue;
+    if (!ACCOUNT_ID.test(value)) return { ok: false, header };
+    account[field] = value;
+  }
+  return account.organization || account.project ? { ok: true, account } : { ok: true };
+}
+
+interface Answer extends AnswerHead {
+  /** The JSON text; a string, so that the server writes a small answer and its head in one go. */
+  text: string;
+  bytes: number;
+}
+
+function textAnswer(status: number, text: string, headers: Record<string, string>): Answer {
+  const bytes = Buffer.byteLength(text);
+  return { status, headers: { 'content-type': 'application/json', 'content-length': String(bytes), ...headers }, text, bytes };
+}
+
+const jsonAnswer = (status: number, value: unknown, headers: Record<string, string> = {}) => textAnswer(status, stringifyJson(value), headers);
+
+/** What the client is sent: a body that passed the shape check unchanged goes out as the upstream's text, not serialised again. */
+function toAnswer(result: UpstreamRead): Answer {
+  const headers: Record<string, string> = {};
+  // The header both official SDKs read into `requestID` / `request_id`.
+  if (result.requestId) headers['x-request-id'] = result.requestId;
+  if (result.ok) return result.text === null ? jsonAnswer(200, result.body, headers) : textAnswer(200, result.text, headers);
+  if (result.retryAfter) headers['retry-after'] = result.retryAfter;
+  const afterMs = result.retryHints?.['retry-after-ms'];
+  if (afterMs) headers['retry-after-ms'] = afterMs;
+  const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
+  if (again) headers['x-should-retry'] = again;
+  const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
+  const { message, code, param, type } = result.error;
+  const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
+  // DashScope's body request id stays where its support looks for it, as well as in the header.
+  return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
+}
+
+/** The per-page proxy; `reader` is shared with the server's other upstream reads, so all count against the same limits. */
+export function createProxy(sources: readonly Source[], reader: UpstreamReader) {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const heads = createHeadCache();
+  const proxy = new Hono();
+
+  /** The configured source and the checked conversation (and item) ID of a request, or the error to answer. */
+  function resolveTarget(c: Context): { ok: true; source: Source; conversationId: string } | { ok: false; response: Response } {
+    const sourceId = c.req.param('source') ?? '';
+    const source = byId.get(sourceId);
+    if (!source) {
+      const known = KNOWN_SOURCES.get(sourceId);
+      return {
+        ok: false,
+        response: known
+          ? jsonError(c, 400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
+          : jsonError(c, 404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source'),
+      };
+    }
+    const conversationId = c.req.param('conversationId') ?? '';
+    if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
+      return {
+        ok: false,
+        response: jsonError(c, 400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id'),
+      };
+    }
+    const itemId = c.req.param('itemId');
+    if (itemId !== undefined && !ITEM_ID_PATTERN.test(itemId)) {
+      return { ok: false, response: jsonError(c, 400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id') };
+    }
+    return { ok: true, source, conversationId };
+  }
+
+  async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
+    const target = resolveTarget(c);
+    if (!target.ok) return target.response;
+    const { source } = target;
+    const query = upstreamQuery(c, source, listing);
+    if (!query.ok) {
+      const code = query.code ?? (query.param === 'include' ? 'invalid_value' : 'invalid_parameter');
+      return jsonError(c, 400, query.message, code, 'invalid_request_error', query.param);
+    }
+    const account = clientAccount(c, source);
+    if (!account.ok) {
+      return jsonError(c, 400, `The ${account.header} header is not an OpenAI ID: letters, digits, '_' and '-' only.`, 'invalid_header');
+    }
+
+    // Hono answers HEAD with the GET route; the body is never read, so none is fetched when a recent answer says it all.
+    const isHead = c.req.method === 'HEAD';
+    const key = `${source.id} ${account.account?.organization ?? ''} ${account.account?.project ?? ''} ${path}${query.search}`;
+    const known = isHead ? heads.get(key) : null;
+    if (known) return new Response(null, known);
+
+    const lease = reader.budget.lease();
+    let answer: Answer;
+    try {
+      answer = toAnswer(await readUpstream(source, `${path}${query.search}`, shape, reader, { lease, account: account.account }));
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+    // Only answers that would come back the same are kept for HEAD; a 429 or a 5xx may be gone in a moment.
+    if (answer.status < 500 && answer.status !== 429) heads.set(key, { status: answer.status, headers: answer.headers });
+    if (isHead) {
+      lease.release();
+      return new Response(null, answer);
+    }
+    lease.resize(answer.bytes);
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    const body = heldBytes(outgoing, answer.text, answer.bytes, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
+    return new Response(body, answer);
+  }
+
+  const conversation = '/:source/conversations/:conversationId';
+  proxy.get(conversation, (c) => relay(c, `/conversations/${c.req.param('conversationId')}`, 'conversation'));
+  proxy.get(`${conversation}/items`, (c) => relay(c, `/conversations/${c.req.param('conversationId')}/items`, 'itemList', true));
+  proxy.get(`${conversation}/items/:itemId`, (c) =>
+    relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
+  );
+  proxy.get(`${conversation}/stream`, (c) => {
+    // A HEAD would start paging the whole conversation for nothing.
+    if (c.req.method === 'HEAD') {
+      c.header('allow', 'GET');
+      return jsonError(c, 405, 'HEAD is not allowed on the item stream: GET it, or HEAD a page of items.', 'method_not_allowed');
+    }
+    const target = resolveTarget(c);
+    return target.ok ? streamConversation(c, target.source, target.conversationId, reader) : target.response;
+  });
+  // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
+  for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
+    proxy.all(path, (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+      c.header('allow', 'GET, HEAD');
+      return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
+    });
+  }
+  return proxy;
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OpenAI from 'openai';
+import { createApiApp } from './api-routes.ts';
+import { listen, type Listening } from '../http/listen.ts';
+import type { Source } from '../sources/sources.ts';
+import { startTestViewer } from '../testing/test-server.ts';
+
+const LONG = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
+
+async function readLines(response: Response) {
+  const text = await response.text();
+  return text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; end?: string; items?: { id: string }[]; error?: { code: string } });
+}
+
+describe('GET …/conversations/<id>/stream against the demo upstream', () => {
+  let viewer: Awaited<ReturnType<typeof startTestViewer>>;
+  beforeAll(async () => {
+    viewer = await startTestViewer();
+  });
+  afterAll(async () => viewer.close());
+
+  it('streams every item once, in order once the two ends are put together, as the SDK lists them', async () => {
+    const response = await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const lines = await readLines(response);
+    expect(lines.at(-1)).toEqual({ type: 'done' });
+    const head = lines.filter((line) => line.end === 'head').flatMap((line) => line.items!);
+    const tail = lines.filter((line) => line.end === 'tail').flatMap((line) => line.items!);
+    expect(tail.length).toBeGreaterThan(0);
+    const streamed = [...head, ...tail.reverse()].map((item) => item.id);
+
+    const client = new OpenAI({ baseURL: `${viewer.url}/api/sources/demo`, apiKey: 'unused' });
+    const listed: string[] = [];
+    for await (const item of client.conversations.items.list(LONG, { order: 'asc' })) listed.push((item as { id: string }).id);
+    expect(listed).toHaveLength(350);
+    expect(streamed).toEqual(listed);
+  });
+
+  it('resumes from the cursors of both ends', async () => {
+    const all = (await readLines(await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream`)))
+      .filter((line) => line.type === 'items');
+    const headItems = all.filter((line) => line.end === 'head').flatMap((line) => line.items!);
+    const tailItems = all.filter((line) => line.end === 'tail').flatMap((line) => line.items!);
+    const lines = await readLines(
+      await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream?head_after=${headItems[49].id}&tail_after=${tailItems[9].id}`),
+    );
+    const ids = lines.filter((line) => line.type === 'items').flatMap((line) => line.items!.map((item) => item.id));
+    expect(ids).toHaveLength(350 - 50 - 10);
+    expect(ids).not.toContain(headItems[49].id);
+    expect(ids).not.toContain(tailItems[9].id);
+  });
+
+  it('answers a missing conversation with the upstream status and error, not a stream', async () => {
+    const response = await fetch(`${viewer.url}/api/sources/demo/conversations/conv_missing/stream`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
+  });
+
+  it('refuses a cursor that is not an item ID', async () => {
+    const response = await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream?head_after=..%2Fx`);
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('stream paging stops with the reader', () => {
+  let upstream: Listening;
+  let viewer: Listening;
+  let requests = 0;
+  beforeAll(async () => {
+    // An endless, slow conversation: every page has more.
+    upstream = await listen(async (request) => {
+      requests += 1;
+      const url = new URL(request.url);
+      const after = url.searchParams.get('after') ?? `${url.searchParams.get('order')}_0`;
+      const n = Number(after.split('_')[1]) + 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const data = Array.from({ length: 100 }, (_, i) => ({ id: `${url.searchParams.get('order')}_${n * 100 + i}`, type: 'message', role: 'user', content: [] }));
+      return Response.json({ object: 'list', data, has_more: true, first_id: data[0].id, last_id: `${url.searchParams.get('order')}_${n}` });
+    }, '127.0.0.1', 0);
+    const source: Source = { id: 'demo', label: 'Endless', kind: 'demo', baseUrl: `${upstream.url}/v1`, apiKey: 'key-endless' };
+    viewer = await listen(createApiApp({ sources: [source] }).fetch, '127.0.0.1', 0);
+  });
+  afterAll(async () => {
+    await viewer.close();
+    await upstream.close();
+  });
+
+  it('stops requesting upstream pages soon after the browser goes away', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${viewer.url}/api/sources/demo/conversations/conv_endless/stream`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const afterLeaving = requests;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests - afterLeaving).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('HEAD on the stream', () => {
+  it('is refused without paging the conversation', async () => {
+    let requests = 0;
+    const upstream = await listen(() => {
+      requests += 1;
+      return Response.json({ object: 'list', data: [], has_more: false });
+    }, '127.0.0.1', 0);
+    const source: Source = { id: 'demo', label: 'Counted', kind: 'demo', baseUrl: `${upstream.url}/v1`, apiKey: 'key-counted' };
+    const app = createApiApp({ sources: [source] });
+    const response = await app.request('/api/sources/demo/conversations/conv_x/stream', { method: 'HEAD' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(requests).toBe(0);
+    await upstream.close();
+  });
+});

@@ -1,0 +1,72 @@
+import type { Context } from 'hono';
+import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { connectionCloser, heldStream } from '../http/held-stream.ts';
+import { jsonError } from '../http/json-error.ts';
+import type { Source } from '../sources/sources.ts';
+import { loadConversation } from '../upstream/load-conversation.ts';
+import { sourcePageFetcher } from '../upstream/source-reader.ts';
+import type { UpstreamReader } from '../upstream/upstream-read.ts';
+import { withRetries } from '../upstream/with-retries.ts';
+
+function cursorParam(c: Context, name: string): string | null | { invalid: string } {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return null;
+  return ITEM_ID_PATTERN.test(value) ? value : { invalid: value };
+}
+
+/**
+ * GET …/conversations/<id>/stream: the whole conversation as NDJSON, one line per upstream page, from both ends at
+ * once. A failure before anything arrived is an ordinary JSON error with its status; a later one is the last line.
+ */
+export async function streamConversation(c: Context, source: Source, conversationId: string, reader: UpstreamReader) {
+  const headAfter = cursorParam(c, 'head_after');
+  const tailAfter = cursorParam(c, 'tail_after');
+  for (const [name, value] of [['head_after', headAfter], ['tail_after', tailAfter]] as const) {
+    if (value !== null && typeof value === 'object') {
+      return jsonError(c, 400, `Invalid '${name}': '${value.invalid.slice(0, 40)}' is not an item ID.`, 'invalid_parameter', 'invalid_request_error', name);
+    }
+  }
+
+  const controller = new AbortController();
+  c.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
+  const events = loadConversation(withRetries(sourcePageFetcher(source, conversationId, reader)), {
+    headAfter: headAfter as string | null,
+    tailAfter: tailAfter as string | null,
+    signal: controller.signal,
+  });
+
+  const first = await events.next();
+  if (!first.done && first.value.type === 'error') {
+    const { status, error, retry_after: retryAfter, request_id: requestId } = first.value;
+    if (retryAfter) c.header('retry-after', retryAfter);
+    if (requestId) c.header('x-request-id', requestId);
+    if (status === 429) c.header('x-should-retry', 'true');
+    return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
+  }
+
+  const encoder = new TextEncoder();
+  let pending = first.done ? null : first.value;
+  let ended = false;
+  // Each line's bytes count against the budget until the client has taken them; a client that stops reading is dropped.
+  const lease = reader.budget.lease();
+  const next = async () => {
+    const event = ended ? undefined : (pending ?? (await events.next()).value);
+    pending = null;
+    if (!event) return null;
+    if (event.type !== 'items') ended = true;
+    const line = encoder.encode(`${stringifyJson(event)}\n`);
+    lease.resize(line.byteLength);
+    return line;
+  };
+  const body = heldStream(next, {
+    lease,
+    stallMs: reader.timeoutMs,
+    onStall: connectionCloser(c),
+    onCancel: async () => {
+      controller.abort();
+      await events.return(undefined);
+    },
+  });
+  return c.body(body, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+}

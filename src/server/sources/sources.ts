@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { DASHSCOPE_LABELS, DASHSCOPE_REGIONS, dashScopeLabel, dashScopeUrls, WORKSPACE_ID_PATTERN, type DashScopeRegion } from './dashscope-urls.ts';
+import type { PublicSource } from '../../shared/contract/shapes.ts';
+import { parseEnv, setting, type Env } from '../env-setting.ts';
+import {
+  baseUrlSchema,
+  checkedKey,
+  ConfigError,
+  OPENAI_ACCOUNT_ID_PATTERN,
+  sourceSpecsFromEnv,
+  sourceSpecsFromFile,
+  type SourceSpec,
+} from './sources-file.ts';
+
+export type { Env } from '../env-setting.ts';
+export type { PublicSource };
+
+export type SourceKind = PublicSource['kind'];
+
+/** List parameters that only some providers document; each goes to those alone. */
+export type ExtraListParam = 'before' | 'item_type';
+
+export interface Source {
+  id: string;
+  label: string;
+  kind: SourceKind;
+  baseUrl: string;
+  /** The same API under another path (DashScope's legacy one), tried once when `baseUrl` answers 404. */
+  altBaseUrl?: string;
+  apiKey: string;
+  /** The header that carries the key: `authorization` (the default) sends `Bearer <key>`, any other the bare key. */
+  authHeader?: string;
+  /** Whether the provider documents `include`; by default only OpenAI does. */
+  acceptsInclude?: boolean;
+  extraListParams?: readonly ExtraListParam[];
+  /** Sent as OpenAI-Organization / OpenAI-Project, for a key that spans several (provider `openai` only). */
+  organization?: string;
+  project?: string;
+}
+
+
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+/** The demo upstream: where it listens and the key it was started with. */
+export interface DemoUpstream {
+  baseUrl: string;
+  apiKey: string;
+}
+
+/** Every built-in source this server knows how to configure, and what turns each on. */
+export const KNOWN_SOURCES: ReadonlyMap<string, { label: string; howToEnable: string }> = new Map([
+  ['dashscope-intl', { label: DASHSCOPE_LABELS.intl, howToEnable: 'Set DASHSCOPE_API_KEY (or DASHSCOPE_INTL_API_KEY) on the server and restart it.' }],
+  ...(['cn', 'us', 'hk'] as const).map((region) => [
+    `dashscope-${region}`,
+    {
+      label: DASHSCOPE_LABELS[region],
+      howToEnable: `Set DASHSCOPE_${region.toUpperCase()}_API_KEY (or DASHSCOPE_API_KEY with DASHSCOPE_REGION=${region}) on the server and restart it.`,
+    },
+  ] as const),
+  ['openai', { label: 'OpenAI', howToEnable: 'Set OPENAI_API_KEY on the server and restart it.' }],
+  ['demo', { label: 'Demo', howToEnable: 'Unset VIEWER_DEMO=off on the server and restart it.' }],
+]);
+
+const accountId = (what: string) => z.string().trim().regex(OPENAI_ACCOUNT_ID_PATTERN, `expected an OpenAI ${what} ID (letters, digits, '_' and '-')`);
+
+/** The variables that configure the built-in sources, besides their keys. */
+const sourceSettings = z.object({
+  DASHSCOPE_REGION: setting(z.string().trim().toLowerCase().pipe(z.enum(DASHSCOPE_REGIONS)).default('intl')),
+  DASHSCOPE_BASE_URL: setting(baseUrlSchema.optional()),
+  OPENAI_BASE_URL: setting(baseUrlSchema.optional()),
+  // The official SDKs' own names for the same two headers.
+  OPENAI_ORG_ID: setting(accountId('organization').optional()),
+  OPENAI_PROJECT_ID: setting(accountId('project').optional()),
+  VIEWER_DEFAULT_SOURCE: setting(z.string().trim().optional()),
+});
+type SourceSettings = z.infer<typeof sourceSettings>;
+
+export function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * The configured sources, real ones first: the first entry is the default, unless
+ * VIEWER_DEFAULT_SOURCE names another configured one. Throws, with one line per mistake, on a bad set-up.
+ */
+export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
+  const settings = parseEnv(sourceSettings, env);
+  const sources = configuredSources(env, settings, demo);
+  const seen = new Set<string>();
+  for (const source of sources) {
+    if (seen.has(source.id)) throw new ConfigError(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
+    seen.add(source.id);
+  }
+  const preferred = sources.findIndex((source) => source.id === settings.VIEWER_DEFAULT_SOURCE);
+  return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
+}
+
+export function dashScopeSource(region: DashScopeRegion, apiKey: string, workspaceId?: string, baseUrl?: string, label?: string, id?: string): Source {
+  return {
+    id: id ?? `dashscope-${region}`,
+    label: label ?? dashScopeLabel(region, baseUrl),
+    kind: 'dashscope',
+    ...dashScopeUrls(region, workspaceId, baseUrl ? trimSlash(baseUrl) : undefined),
+    apiKey,
+  };
+}
+
+function workspaceFrom(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (value && !WORKSPACE_ID_PATTERN.test(value)) {
+    throw new ConfigError(`${name} is not a workspace ID: it may hold only letters, digits and '-' (it becomes part of a host name).`);
+  }
+  return value || undefined;
+}
+
+/** DASHSCOPE_API_KEY for DASHSCOPE_REGION, plus a key per region, since DashScope keys are per region. */
+function dashScopeSources(env: Env, settings: SourceSettings): Source[] {
+  const byRegion = new Map<DashScopeRegion, { key: string; workspace?: string; from: string }>();
+  const generic = checkedKey('DASHSCOPE_API_KEY', env.DASHSCOPE_API_KEY);
+  if (generic) byRegion.set(settings.DASHSCOPE_REGION, { key: generic, workspace: workspaceFrom(env, 'DASHSCOPE_WORKSPACE_ID'), from: 'DASHSCOPE_API_KEY' });
+  for (const region of DASHSCOPE_REGIONS) {
+    const name = `DASHSCOPE_${region.toUpperCase()}_API_KEY`;
+    const key = checkedKey(name, env[name]);
+    if (!key) continue;
+    const taken = byRegion.get(region);
+    if (taken) throw new ConfigError(`${taken.from} and ${name} both configure ${DASHSCOPE_LABELS[region]}. Set only one of them.`);
+    byRegion.set(region, { key, workspace: workspaceFrom(env, `DASHSCOPE_${region.toUpperCase()}_WORKSPACE_ID`), from: name });
+  }
+  const override = settings.DASHSCOPE_BASE_URL;
+  if (override && byRegion.size > 1) throw new ConfigError('DASHSCOPE_BASE_URL applies to one region only: with keys for several regions, use a sources file instead.');
+  return [...byRegion].map(([region, { key, workspace }]) => dashScopeSource(region, key, workspace, override));
+}
+
+/** A source of the sources file or of VIEWER_SOURCE_<NAME>_* settings, with its provider's defaults. */
+function fromSpec({ name, label, provider, baseUrl, apiKey, authHeader, region, workspaceId, organization, project }: SourceSpec): Source {
+  if (provider === 'dashscope') return { ...dashScopeSource(region ?? 'intl', apiKey, workspaceId, baseUrl, label, name), ...(authHeader ? { authHeader } : {}) };
+  const common = { id: name, apiKey, baseUrl: trimSlash(baseUrl ?? OPENAI_BASE_URL) };
+  if (provider === 'openai') {
+    return { ...common, label: label ?? 'OpenAI', kind: 'openai', ...(authHeader ? { authHeader } : {}), ...openAiAccount(organization, project) };
+  }
+  if (provider === 'azure') {
+    // Foundry documents `include` on its item endpoints, as OpenAI does.
+    return { ...common, label: label ?? name, kind: 'azure', authHeader: authHeader ?? 'api-key', acceptsInclude: true, extraListParams: ['before', 'item_type'] };
+  }
+  return { ...common, label: label ?? name, kind: 'compatible', ...(authHeader ? { authHeader } : {}) };
+}
+
+function openAiAccount(organization: string | undefined, project: string | undefined): Pick<Source, 'organization' | 'project'> {
+  return { ...(organization ? { organization } : {}), ...(project ? { project } : {}) };
+}
+
+function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstream | null): Source[] {
+  const sources: Source[] = [...dashScopeSources(env, settings)];
+  const openaiKey = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
+  if (openaiKey) {
+    sources.push({
+      id: 'openai',
+      label: 'OpenAI',
+      kind: 'openai',
+      baseUrl: trimSlash(settings.OPENAI_BASE_URL ?? OPENAI_BASE_URL),
+      apiKey: openaiKey,
+      ...openAiAccount(settings.OPENAI_ORG_ID, settings.OPENAI_PROJECT_ID),
+    });
+  }
+  sources.push(...[...sourceSpecsFromEnv(env), ...sourceSpecsFromFile(env)].map(fromSpec));
+  if (demo) {
+    sources.push({ id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey });
+  }
+  return sources;
+}
+
+export function toPublicSource({ id, label, kind }: Source): PublicSource {
+  return { id, label, kind };
+}
