@@ -11,11 +11,23 @@ import tripPlanning from './conversations/trip-planning.json' with { type: 'json
 import weatherToolCall from './conversations/weather-tool-call.json' with { type: 'json' };
 import type { DemoExample } from '../routes/api-routes.ts';
 import { asStored, type DemoConversation, type StoredItem } from './emulator.ts';
+import { longLine, loremText } from './filler-text.ts';
 import { noisePng } from './noise-png.ts';
+
+type GeneratedPart = { generated?: unknown; length?: number };
+
+/** A content part whose text is drawn at start: `{type, generated: 'lorem' | 'long-line', length}`. */
+function withGeneratedText(part: unknown): unknown {
+  const { generated, length = 0, ...rest } = part as GeneratedPart & Record<string, unknown>;
+  if (generated === 'lorem') return { ...rest, text: loremText(length) };
+  if (generated === 'long-line') return { ...rest, text: longLine(length) };
+  return part;
+}
 
 /** Large values are drawn at start, not carried in the files (and so in the server's bundle): `{generated, …}` marks them. */
 function withGenerated(item: StoredItem): StoredItem {
-  const { result } = item as { result?: { generated?: unknown; width?: number; height?: number } };
+  const { result, content } = item as { result?: { generated?: unknown; width?: number; height?: number }; content?: unknown };
+  if (Array.isArray(content) && content.some((part) => (part as GeneratedPart | null)?.generated)) return { ...item, content: content.map(withGeneratedText) } as StoredItem;
   if (result?.generated !== 'noise-png') return item;
   return { ...item, result: noisePng(result.width ?? 1, result.height ?? 1) };
 }
