@@ -270,7 +270,10 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
   await expect(offline.getByRole('heading', { level: 1 })).toHaveText(`Conversation ${trip.conversation.id}`);
   // A row per item, an output inside its call's row, as on the page.
   await expect(offline.locator('main .row')).toHaveCount(rowCount(trip.items));
-  expect(await offline.locator('script').count()).toBe(0);
+  // Its one script is inline and pinned by its hash in the file's own policy, which allows nothing else.
+  await expect(offline.locator('script')).toHaveCount(1);
+  expect(await offline.locator('script[src]').count()).toBe(0);
+  expect(await offline.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/default-src 'none'.*script-src 'sha256-/);
   expect(problems).toEqual([]);
 });
 

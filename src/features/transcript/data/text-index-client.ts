@@ -148,12 +148,14 @@ export class TextIndexClient {
   /** Sends what the index holds that the text index has not seen yet. */
   sync(): void {
     const index = this.index;
+    // Opening the channel starts the count over, so it opens before anything is counted as sent.
+    const channel = this.channel;
     if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.restart();
     const entries: SlotItem[] = [];
     const flush = () => {
       if (entries.length === 0) return;
       this.sent += entries.length;
-      this.channel.post({ type: 'items', generation: this.generation, entries: entries.splice(0) });
+      channel.post({ type: 'items', generation: this.generation, entries: entries.splice(0) });
     };
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
