@@ -7,9 +7,18 @@ import { getFromUpstream } from './get-from-upstream.ts';
 let server: Server;
 let source: Source;
 let connections = 0;
+const usedSockets = new WeakSet<object>();
+let resets = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // A kept connection the server drops as the next request arrives on it, as an upstream closing idle ones does.
+    const reused = usedSockets.has(req.socket);
+    usedSockets.add(req.socket);
+    if (req.url?.startsWith('/v1/drop-reused') && reused && resets === 0) {
+      resets += 1;
+      return void req.socket.destroy();
+    }
     if (req.url?.startsWith('/v1/redirect')) return void res.writeHead(302, { location: 'https://elsewhere.example/' }).end();
     if (req.url?.startsWith('/v1/stall')) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -36,6 +45,13 @@ describe('the upstream transport', () => {
       expect(result).toMatchObject({ ok: true, body: { id: 'conv_1' }, requestId: 'req_1' });
     }
     expect(connections - before).toBe(1);
+  });
+
+  it('sends a GET again, once, when a kept connection was closed while idle', async () => {
+    await getFromUpstream(source, '/conversations/conv_1', options);
+    const result = await getFromUpstream(source, '/drop-reused', options);
+    expect(resets).toBe(1);
+    expect(result).toMatchObject({ ok: true, body: { id: 'conv_1' } });
   });
 
   it('treats a redirect as unreachable, never following it', async () => {

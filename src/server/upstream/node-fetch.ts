@@ -38,14 +38,17 @@ export const nodeFetch: UpstreamFetch = (input, { headers, signal }) => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
   if (signal.aborted) return Promise.reject(signal.reason);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
+  const attempt = (retried: boolean): Promise<UpstreamAnswer> => new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', agent: agents[url.protocol as 'http:' | 'https:'], headers });
     let response: IncomingMessage | null = null;
     const abort = () => (response ?? req).destroy(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
     req.once('error', (error) => {
       signal.removeEventListener('abort', abort);
-      reject(error);
+      // A kept connection the upstream closed while idle fails as it is reused; a GET is safe to send again, once.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!response && !retried && !signal.aborted && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) resolve(attempt(true));
+      else reject(error);
     });
     req.once('response', (res) => {
       response = res;
@@ -64,4 +67,5 @@ export const nodeFetch: UpstreamFetch = (input, { headers, signal }) => {
     });
     req.end();
   });
+  return attempt(false);
 };
