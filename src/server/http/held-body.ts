@@ -58,6 +58,11 @@ export function heldBody(bytes: Uint8Array, { onDone, stallMs, onStall }: HeldBo
  */
 export function heldBytes(outgoing: ServerResponse | undefined, text: string, bytes: number, options: HeldBodyOptions): string | ReadableStream<Uint8Array> {
   if (!outgoing || bytes > CHUNK_BYTES) return heldBody(Buffer.from(text), options);
+  // A client that left while the upstream was read has closed already: nothing will be written, so nothing is held.
+  if (outgoing.destroyed || outgoing.writableFinished) {
+    options.onDone();
+    return text;
+  }
   let done = false;
   const finish = () => {
     if (done) return;
