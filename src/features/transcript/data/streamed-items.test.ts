@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addChunk, countStreamed, EMPTY_STREAM, streamCursors } from './streamed-items';
+import { addChunk, addLiveChanges, countStreamed, EMPTY_STREAM, streamCursors } from './streamed-items';
+import { TranscriptIndex } from './transcript-index';
 
 const item = (id: string) => ({ id, type: 'message' });
 
@@ -26,5 +27,21 @@ describe('streamed items', () => {
     });
     expect(streamCursors(state)).toEqual({ headAfter: 'c', tailAfter: 'y' });
     expect(streamCursors(undefined)).toEqual({ headAfter: null, tailAfter: null });
+  });
+});
+
+describe('addLiveChanges', () => {
+  const answer = (text: string) => ({ id: 'msg_answer', type: 'message', role: 'assistant', status: 'in_progress', content: [{ type: 'output_text', text }] });
+
+  it('holds one copy of an item that changes at every look, and an index fed from it shows the newest', () => {
+    let state = addChunk(EMPTY_STREAM, { head: [], tail: [], done: true });
+    state = addLiveChanges(state, { added: [answer('a')] as never, changed: [], removed: [] });
+    state = addLiveChanges(state, { added: [], changed: [answer('ab')] as never, removed: [] });
+    state = addLiveChanges(state, { added: [], changed: [answer('abc')] as never, removed: [] });
+    const copies = state.live!.flatMap((batch) => [...batch.added, ...batch.changed]);
+    expect(new Set(copies).size).toBe(1);
+    const index = new TranscriptIndex();
+    expect(index.sync(state)).toBe(true);
+    expect(index.orderedItems()).toEqual([answer('abc')]);
   });
 });

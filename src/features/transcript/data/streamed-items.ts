@@ -43,10 +43,30 @@ export function addChunk(state: StreamedItems, chunk: StreamChunk): StreamedItem
   };
 }
 
-/** The state with one more look at the newest end; a look that changed nothing leaves it as it was. */
+const idOf = (item: ConversationItem) => (typeof item.id === 'string' && item.id ? item.id : null);
+
+/**
+ * The state with one more look at the newest end; a look that changed nothing leaves it as it was. Earlier looks
+ * keep only the newest copy of an item changed again (an answer that grows at every poll is held once, not once
+ * per poll): an earlier change of it is dropped, an earlier arrival of it now carries the newest copy.
+ */
 export function addLiveChanges(state: StreamedItems, changes: LiveChanges): StreamedItems {
   if (changes.added.length === 0 && changes.changed.length === 0 && changes.removed.length === 0) return state;
-  return { ...state, live: [...(state.live ?? []), changes] };
+  const newest = new Map<string, ConversationItem>();
+  for (const item of changes.changed) {
+    const id = idOf(item);
+    if (id) newest.set(id, item);
+  }
+  const earlier = (state.live ?? []).map((batch) =>
+    newest.size === 0
+      ? batch
+      : {
+          added: batch.added.map((item) => newest.get(idOf(item) ?? '') ?? item),
+          changed: batch.changed.filter((item) => !newest.has(idOf(item) ?? '')),
+          removed: batch.removed,
+        },
+  );
+  return { ...state, live: [...earlier, changes] };
 }
 
 /** Where each end stopped: the stream resumes after these items. */
