@@ -117,3 +117,12 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   await expect(reader.locator(`[data-item-id="${firstUser.id}"]`)).toHaveCount(0);
   await stranger.close();
 });
+
+test('a Share dialog that cannot load says so, and the transcript stays', async ({ page }) => {
+  await page.route('**/assets/share-snapshot-dialog-*.js', (route) => route.abort());
+  await page.goto(`/c/${weather.conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The Share dialog could not load' })).toBeVisible();
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import type { SnapshotTarget } from '../lib/snapshot-request';
 
@@ -25,9 +26,19 @@ export function ShareSnapshotButton({ target, name, loadedItems }: { target: Sna
         Share snapshot…
       </button>
       {asked && (
-        <Suspense fallback={null}>
-          <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
-        </Suspense>
+        // A dialog that cannot load (the viewer was updated since this page opened) says so beside the button, and
+        // the transcript stays.
+        <ErrorBoundary
+          fallback={
+            <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+              The Share dialog could not load. <button type="button" className="underline" onClick={() => window.location.reload()}>Reload the page</button>
+            </span>
+          }
+        >
+          <Suspense fallback={null}>
+            <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </>
   );
