@@ -273,3 +273,28 @@ test('item actions show on hover and focus where there is hover, and always on t
   await first.getByRole('button', { name: 'Collapse' }).focus();
   await expect.poll(opacity).toBe('1');
 });
+
+test('hiding a kind of item in a finished run keeps the reader on the item they were reading', async ({ page }) => {
+  const ID = 'conv_filter_place_e2e';
+  const items = Array.from({ length: 300 }, (_, turn) => [
+    { id: `msg_${turn}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `Question ${turn}` }] },
+    { id: `fc_${turn}`, type: 'function_call', call_id: `call_${turn}`, name: 'lookup', arguments: JSON.stringify({ turn }), status: 'completed' },
+    { id: `fco_${turn}`, type: 'function_call_output', call_id: `call_${turn}`, output: `result ${turn}` },
+  ]).flat();
+  await page.route(`**/api/sources/demo/conversations/${ID}`, (route) => route.fulfill({ json: { id: ID, object: 'conversation', created_at: 1_760_000_000, metadata: {} } }));
+  await page.route(`**/api/sources/demo/conversations/${ID}/stream**`, (route) =>
+    route.fulfill({ contentType: 'application/x-ndjson', body: `${JSON.stringify({ type: 'items', end: 'head', items })}\n${JSON.stringify({ type: 'done' })}\n` }),
+  );
+  await page.goto(`/c/${ID}?source=demo&order=asc#msg_200`);
+  await expectComplete(page, items.length);
+  const reading = row(page, 'msg_200');
+  await expect(reading).toBeInViewport();
+  // Long enough for the list to settle after loading, so only the filter's own change can move the reader.
+  await page.waitForTimeout(1000);
+  await page.mouse.wheel(0, 1);
+  await page.getByRole('button', { name: /^Tools [\d,]+$/ }).click();
+  await expect(page.getByTestId('filter-summary')).toContainText('Showing 300 of 900');
+  await expect(reading).toBeInViewport();
+  await page.getByRole('button', { name: /^Tools [\d,]+$/ }).click();
+  await expect(reading).toBeInViewport();
+});

@@ -86,7 +86,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [moreOpen, setMoreOpen] = useState(false);
   const moreId = useId();
 
-  const { anchor, jumpToRow } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
+  const { anchor, jumpToRow, keepPlace } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
   const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView });
@@ -108,6 +108,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [anchor, search.currentRow]);
 
   const toggleKind = (kind: ItemKind) => {
+    keepPlace(topRow);
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
     onViewChange({ hidden });

@@ -128,18 +128,18 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
   const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
   const estimates = useMemo(() => new Uint8Array(rows.count), [rows]);
-  // Rows arrive above the reader while the middle of a run loads, and at the top when newest come first and live; then the
-  // virtualiser keeps the row at the top of the screen in place. That costs a walk of every row below each row it
-  // measures, so once nothing can arrive above, it stops, a moment after the last page (whose rows it still anchors).
+  // When rows come or go above the reader (the middle of a run loading, live items at the top when newest come first,
+  // a filter or a folded turn), the virtualiser keeps the row at the top of the screen in place. That costs a walk of
+  // every row below each row it measures, so it is on only then: while rows can still arrive above, and for a moment
+  // after the rows last changed (their last measurements are anchored too); a finished run's jumps do not pay for it.
   const insertsAbove = !index.complete || (followNewest && rows.count > 1 && rows.rowAt(0) > rows.rowAt(rows.count - 1));
-  const [anchorDone, setAnchorDone] = useState(!insertsAbove);
-  if (insertsAbove && anchorDone) setAnchorDone(false);
+  const [settledRows, setSettledRows] = useState<ViewRows | null>(null);
   useEffect(() => {
     if (insertsAbove) return;
-    const timer = setTimeout(() => setAnchorDone(true), ANCHOR_SETTLE_MS);
+    const timer = setTimeout(() => setSettledRows(rows), ANCHOR_SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [insertsAbove]);
-  const anchored = insertsAbove || !anchorDone;
+  }, [insertsAbove, rows]);
+  const anchored = insertsAbove || settledRows !== rows;
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({

@@ -23,7 +23,11 @@ interface RowJumpTargets {
  * Takes the reader to rows: the linked item (opened, even where the filter hides its kind), a row asked for from
  * the run summary (waiting until it is shown), and the top of a newly chosen order.
  */
-export function useRowJumps({ index, version, rows, order, store, list, reveal, anchorItemId }: RowJumpTargets): { anchor: DeepLinkState; jumpToRow: (row: number) => void } {
+export function useRowJumps({ index, version, rows, order, store, list, reveal, anchorItemId }: RowJumpTargets): {
+  anchor: DeepLinkState;
+  jumpToRow: (row: number) => void;
+  keepPlace: (row: number | null) => void;
+} {
   const anchor = useDeepLink(anchorItemId, index, version, rows, list);
 
   // A linked item opens expanded (an output's link opens its call's row, where it is shown).
@@ -47,6 +51,20 @@ export function useRowJumps({ index, version, rows, order, store, list, reveal, 
     list.current?.scrollToView(target, { align: 'center', focus: true });
   }, [rows, list]);
 
+  // A filter that hides or shows rows keeps the reader's top row at the top, or the nearest shown row above it.
+  const keptRow = useRef<number | null>(null);
+  useEffect(() => {
+    const row = keptRow.current;
+    if (row === null) return;
+    keptRow.current = null;
+    for (let above = row; above >= 0; above -= 1) {
+      const target = rows.viewIndexOf(above);
+      if (target === null) continue;
+      list.current?.scrollToView(target, { align: 'start' });
+      return;
+    }
+  }, [rows, list]);
+
   // A new order starts at its top, as a newly opened transcript does.
   const shownOrder = useRef(order);
   useEffect(() => {
@@ -65,5 +83,5 @@ export function useRowJumps({ index, version, rows, order, store, list, reveal, 
     }
     list.current?.scrollToView(target, { align: 'center', focus: true });
   };
-  return { anchor, jumpToRow };
+  return { anchor, jumpToRow, keepPlace: (row) => void (keptRow.current = row) };
 }
