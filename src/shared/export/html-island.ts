@@ -21,7 +21,7 @@ export const ISLAND_SCRIPT = `(() => {
   };
   // A chunk is made into rows once it has stayed near the screen a moment: a jump to the end passes the ones between.
   const near = new Set();
-  const seen = window.IntersectionObserver ? new IntersectionObserver((entries) => {
+  const seen = typeof window.IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
     entries.forEach((entry) => (entry.isIntersecting ? near.add(entry.target) : near.delete(entry.target)));
     setTimeout(() => near.forEach((chunk) => { near.delete(chunk); show(chunk); }), 60);
   }, { rootMargin: '150% 0px' }) : null;
@@ -43,7 +43,7 @@ export const ISLAND_SCRIPT = `(() => {
   addEventListener('beforeprint', () => waiting.forEach(show));
   if (location.hash) go();
   // The rest, a few chunks per idle moment: each frame then sets up the new rows' own parts, never a pile of them.
-  const idle = window.requestIdleCallback || ((callback) => setTimeout(() => callback({ timeRemaining: () => 10 }), 16));
+  const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback : ((callback) => setTimeout(() => callback({ timeRemaining: () => 10 }), 16));
   let next = 0;
   const rest = (deadline) => {
     for (let count = 0; count < 3 && next < waiting.length && (count === 0 || deadline.timeRemaining() > 8); next += 1) {
@@ -61,4 +61,4 @@ export const ISLAND_SCRIPT = `(() => {
 export const HELD_NOTE = '<p class="note held">The rows here are shown by this file’s own script, which was blocked: open the file from disk, with scripts on or off, to read them.</p>';
 
 /** `sha256-…` of ISLAND_SCRIPT, as the Content-Security-Policy pins it; a unit test checks it against the script. */
-export const ISLAND_SCRIPT_HASH = 'sha256-16DHksYIWMeeCBWBxHF+pfNRDxT+R6H0TrrLv9p6XRs=';
+export const ISLAND_SCRIPT_HASH = 'sha256-f9KuUQgQgzCUUHTyGlrzxNXA2pOZqv0ORKDw2LJ8tiA=';
