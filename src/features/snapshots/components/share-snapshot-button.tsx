@@ -30,7 +30,7 @@ export function ShareSnapshotButton({ target, name, loadedItems }: { target: Sna
         // the transcript stays.
         <ErrorBoundary
           fallback={
-            <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+            <span role="alert" className="self-center text-xs text-red-700 dark:text-red-300">
               The Share dialog could not load. <button type="button" className="underline" onClick={() => window.location.reload()}>Reload the page</button>
             </span>
           }
