@@ -34,16 +34,18 @@ export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): numbe
 export function useTranscriptSearch(index: TranscriptIndex, version: number, rows: ViewRows, query: string, textIndex: TextIndexClient | null): TranscriptSearch {
   const deferred = useDeferredValue(query);
   const [found, setFound] = useState<{ query: string; slots: Slot[] }>({ query: '', slots: [] });
+  // The worker is asked as each key is typed, not once the deferred render has caught up: its answer is then
+  // usually there by the time the page renders that query.
   useEffect(() => {
-    if (!textIndex || !deferred.trim()) return;
+    if (!textIndex || !query.trim()) return;
     let current = true;
-    void textIndex.search(deferred).then((slots) => {
-      if (current) setFound({ query: deferred, slots });
+    void textIndex.search(query).then((slots) => {
+      if (current) setFound({ query, slots });
     });
     return () => {
       current = false;
     };
-  }, [textIndex, deferred, version]);
+  }, [textIndex, query, version]);
   const slots = deferred.trim() && found.query === deferred ? found.slots : EMPTY;
   // `version` changes when items arrive; the index itself is the same object throughout.
   // eslint-disable-next-line react-hooks/exhaustive-deps
