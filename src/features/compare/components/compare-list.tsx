@@ -1,11 +1,12 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
 import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
 import { CompareRow } from './compare-row';
+import { useScrollMargin } from '../../../lib/use-scroll-margin';
 
 export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
@@ -56,20 +57,10 @@ const ESTIMATES = { fold: 44, same: 80, row: 160 };
 /** The aligned rows as a virtualised list, like the transcript's: only rows near the viewport are in the DOM. */
 export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyOffset, onOpenFold, handle }: CompareListProps) {
   const listRef = useRef<HTMLOListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const scrollMargin = useScrollMargin(listRef);
   const rowA = useMemo(() => rowCache(alignment.unitsA, itemsA), [alignment, itemsA]);
   const rowB = useMemo(() => rowCache(alignment.unitsB, itemsB), [alignment, itemsB]);
 
-  useLayoutEffect(() => {
-    const measure = () => {
-      const list = listRef.current;
-      if (list) setScrollMargin(Math.round(list.getBoundingClientRect().top + window.scrollY));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
 
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library

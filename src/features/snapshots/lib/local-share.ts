@@ -1,14 +1,10 @@
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { stringifyJson } from '../../../lib/stringify-deep';
+import { forEachInSlices } from '../../../lib/work-in-slices';
 import { ShareFilter, type ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotPreview } from '../api/snapshot-preview';
 
 type Item = ConversationItem;
-
-/** Items per slice: a slice of ordinary items filters in a few milliseconds, so the page keeps answering. */
-const SLICE = 200;
-
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A copy the filter may change: the page's own items stay as they are. Parsing has no depth limit; stringifyJson has none either. */
 const copy = <T,>(value: T): T => JSON.parse(stringifyJson(value)) as T;
@@ -21,14 +17,11 @@ export async function shareLocally(conversation: Record<string, unknown>, items:
   const filter = new ShareFilter(rules);
   const shared = filter.conversation(copy(conversation));
   const kept: Item[] = [];
-  for (let start = 0; start < items.length; start += SLICE) {
-    if (start) await yieldToPage();
-    signal?.throwIfAborted();
-    for (const item of items.slice(start, start + SLICE)) {
-      const result = filter.item(copy(item));
-      if (result) kept.push(result);
-    }
-  }
+  signal?.throwIfAborted();
+  await forEachInSlices(items, (item) => {
+    const result = filter.item(copy(item));
+    if (result) kept.push(result);
+  }, signal);
   return { conversation: shared, items: kept, filter };
 }
 

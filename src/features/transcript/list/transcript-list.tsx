@@ -12,6 +12,7 @@ import { RemovedNotice } from '../live/removed-notice';
 import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
+import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
@@ -109,20 +110,9 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  */
 export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const scrollMargin = useScrollMargin(listRef);
   const pendingFocus = useRef<number | null>(null);
 
-  // The list's distance from the top of the page changes with whatever is above it (banners, errors).
-  useLayoutEffect(() => {
-    const measure = () => {
-      const list = listRef.current;
-      if (list) setScrollMargin(Math.round(list.getBoundingClientRect().top + window.scrollY));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
 
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
