@@ -29,8 +29,7 @@ function browsingPaths(): string[] {
 export async function loadDemoViewer(requests: number, concurrency: number): Promise<LoadResult> {
   const demo = await startDemoUpstream();
   const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
-  const { app } = createServerStack({ api, access: null });
-  const viewer = await listen(app.fetch, '127.0.0.1', 0);
+  const viewer = await listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
   try {
     return await runLoad({ baseUrl: viewer.url, paths: browsingPaths(), requests, concurrency });
   } finally {

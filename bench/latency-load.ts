@@ -19,8 +19,7 @@ type Role = { role: 'provider'; latencyMs: number } | { role: 'viewer' | 'bare';
 /** The viewer's production server stack (access log off) with one source: the provider at `upstream`. */
 async function startViewer(upstream: string): Promise<Running> {
   const api = createApiApp({ sources: [{ id: 'bench', label: 'Bench', kind: 'openai', baseUrl: upstream, apiKey: 'sk-bench-0123456789' }] });
-  const { app } = createServerStack({ api, access: null });
-  return listen(app.fetch, '127.0.0.1', 0);
+  return listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
 }
 
 /**

@@ -29,7 +29,7 @@ const viewer = await createViewer(config).catch((error: unknown) => {
 const server = createServerStack({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
 
 // PORT=0 picks a free port; the line printed at the end says which.
-const listening = await listen(server.app.fetch, config.host, config.port);
+const listening = await listen(server, config.host, config.port);
 
 onShutdownSignal(async (signal) => {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }));

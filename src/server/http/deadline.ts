@@ -29,3 +29,53 @@ export function deadline(ms: number, other?: AbortSignal): Deadline {
     },
   };
 }
+
+/** What the Node upstream GET needs of a signal; an AbortSignal is one. */
+export interface Abortable {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * `deadline` without an AbortController: the same timer and the same TimeoutError, with listeners kept in a list.
+ * For the server's own upstream GET (`nodeFetch`), which runs once per proxied request and needs no more of a signal.
+ */
+export function lightDeadline(ms: number, other?: AbortSignal): { signal: Abortable; clear: () => void } {
+  let aborted = false;
+  let reason: unknown;
+  const listeners: (() => void)[] = [];
+  const fire = (why: unknown) => {
+    if (aborted) return;
+    aborted = true;
+    reason = why;
+    clear();
+    for (const listener of listeners.splice(0)) listener();
+  };
+  const timer = setTimeout(() => fire(new DOMException(`The operation timed out after ${ms} ms.`, 'TimeoutError')), ms);
+  timer.unref?.();
+  const onOther = () => fire(other?.reason);
+  const clear = () => {
+    clearTimeout(timer);
+    other?.removeEventListener('abort', onOther);
+  };
+  if (other?.aborted) fire(other.reason);
+  else other?.addEventListener('abort', onOther, { once: true });
+  const signal: Abortable = {
+    get aborted() {
+      return aborted;
+    },
+    get reason() {
+      return reason;
+    },
+    addEventListener: (_type, listener) => {
+      if (!aborted) listeners.push(listener);
+    },
+    removeEventListener: (_type, listener) => {
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
+    },
+  };
+  return { signal, clear };
+}

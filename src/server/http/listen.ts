@@ -1,3 +1,4 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 
@@ -9,16 +10,21 @@ export interface Listening {
   close: () => Promise<void>;
 }
 
-export function listen(fetch: FetchHandler, hostname: string, port: number): Promise<Listening> {
+/** Serves a fetch handler (a Hono app's), or a server stack's Node `listener`, on `hostname:port`. */
+export function listen(handler: FetchHandler | { listener: RequestListener }, hostname: string, port: number): Promise<Listening> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: fetch as never, hostname, port }, (info: AddressInfo) => {
+    const started = (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         server,
         url: `http://${host}:${info.port}`,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
-    });
+    };
+    const server: ServerType =
+      typeof handler === 'function'
+        ? serve({ fetch: handler as never, hostname, port }, started)
+        : createServer(handler.listener).listen(port, hostname, () => started(server.address() as AddressInfo));
     server.once('error', reject);
   });
 }

@@ -1,14 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
+import { createPageLane } from './page-lane.ts';
 import { securityHeaders } from './security-headers.ts';
+import type { ApiApp } from '../routes/api-routes.ts';
 
 export interface ServerStackOptions {
-  api: Hono;
+  api: ApiApp;
   access: AccessControl | null;
   /** Where the access log goes; without it no line is made at all (benchmarks). */
   log?: LogWriter;
@@ -27,6 +30,8 @@ type NodeEnv = { incoming: IncomingMessage; outgoing: ServerResponse } | undefin
 /**
  * The one middleware stack: logging, security headers and access control in front of the API and the app, whether
  * the built app (`main.ts`) or Vite's dev and preview servers (`vite-plugin.ts`, through `passThrough`) serve the pages.
+ * `listener` serves Node's requests: the proxy's page reads through the page lane (the same relay and policy, without
+ * a web Request and Response each), everything else through `app`.
  */
 export function createServerStack({ api, access, log, clientDir, publicSnapshots = false, nonce, passThrough }: ServerStackOptions) {
   const app = new Hono();
@@ -76,8 +81,13 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       return RESPONSE_ALREADY_SENT;
     });
   }
+  const pageLane = createPageLane({ api, access, log, policy: headers, closing: () => closing });
+  const honoListener = getRequestListener(app.fetch);
   return {
     app,
+    listener: (incoming: IncomingMessage, outgoing: ServerResponse) => {
+      if (!pageLane(incoming, outgoing)) void honoListener(incoming, outgoing);
+    },
     /** From now on, answers ask the client to close its connection, so keep-alive does not hold shutdown up. */
     startClosing: () => {
       closing = true;

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiApp } from '../routes/api-routes.ts';
+import { createApiApp, type ApiApp } from '../routes/api-routes.ts';
+import { createServerStack } from './server-stack.ts';
 import { listen, type Listening } from './listen.ts';
 import type { Source } from '../sources/sources.ts';
 
@@ -51,10 +52,16 @@ async function status(url: string) {
   return { status: response.status, code: body?.error?.code ?? null };
 }
 
-describe('clients that read slowly or not at all', () => {
+// Production serves page reads through the server stack's Node lane; Hono's own routes serve the same relay elsewhere.
+const servers: [string, (app: ApiApp) => Promise<Listening>][] = [
+  ['the server stack', (app) => listen(createServerStack({ api: app, access: null }), '127.0.0.1', 0)],
+  ["the API app's routes", (app) => listen(app.fetch, '127.0.0.1', 0)],
+];
+
+describe.each(servers)('clients that read slowly or not at all, through %s', (_, serve) => {
   it('hold their bytes until written: others wait, then get 503 viewer_busy; stalled clients are dropped', { timeout: 20_000 }, async () => {
     const app = createApiApp({ sources: [demo], fetch: fakeFetch, timeoutMs: TIMEOUT_MS, maxBytesInFlight: 12 * 1024 * 1024 });
-    viewer = await listen(app.fetch, '127.0.0.1', 0);
+    viewer = await serve(app);
     const port = Number(new URL(viewer.url).port);
 
     const stalled = [stalledClient(port), stalledClient(port)];
@@ -81,7 +88,7 @@ describe('clients that read slowly or not at all', () => {
 
   it('serve readers that keep reading, however many, within the budget', { timeout: 20_000 }, async () => {
     const app = createApiApp({ sources: [demo], fetch: fakeFetch, timeoutMs: 5_000, maxBytesInFlight: 20 * 1024 * 1024 });
-    viewer = await listen(app.fetch, '127.0.0.1', 0);
+    viewer = await serve(app);
     const results = await Promise.all(Array.from({ length: 6 }, () => status(`${viewer!.url}${ITEMS}`)));
     expect(results.every((result) => result.status === 200)).toBe(true);
   });
@@ -91,7 +98,7 @@ describe('clients that read slowly or not at all', () => {
     const smallFetch = (async () => new Response(small, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
     // Room for about ten such answers at once: fifty in a row pass only if each one's bytes come back.
     const app = createApiApp({ sources: [demo], fetch: smallFetch, timeoutMs: 5_000, maxBytesInFlight: small.length * 10 });
-    viewer = await listen(app.fetch, '127.0.0.1', 0);
+    viewer = await serve(app);
     for (let request = 0; request < 50; request += 1) expect(await status(`${viewer.url}${ITEMS}`)).toEqual({ status: 200, code: null });
   });
 });

@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiApp } from '../routes/api-routes.ts';
 import { listen, type Listening } from './listen.ts';
+import { createServerStack } from './server-stack.ts';
 import type { Source } from '../sources/sources.ts';
 import { createLazyStore } from '../store/open-store.ts';
 import { startBigPageUpstream } from '../testing/big-page-upstream.ts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const snapshots = { store, config: { mode: 'public' as const, location: { kind: 'pglite' as const, directory: null }, maxItems: 1000, maxBytes: 256 * 1024 * 1024, ratePerMinute: 0 } };
   // Room for about four big items in flight.
   const app = createApiApp({ sources: [source], timeoutMs: TIMEOUT_MS, maxBytesInFlight: 4 * ITEM_BYTES + 512 * 1024, snapshots });
-  viewer = await listen(app.fetch, '127.0.0.1', 0);
+  viewer = await listen(createServerStack({ api: app, access: null }), '127.0.0.1', 0);
   await store.get();
   // From a file, so the store's writes cannot hold up reads from the upstream past its short timeout.
   const items = Array.from({ length: 12 }, (_, index) => ({ id: `msg_${index}`, type: 'message', role: 'user', content: [{ type: 'input_text', text: 'y'.repeat(ITEM_BYTES) }] }));

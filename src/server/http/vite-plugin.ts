@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { loadConfig } from '../config.ts';
 import { createViewer } from '../create-viewer.ts';
@@ -31,10 +30,9 @@ export function viewerServer(): Plugin {
       nonce,
       passThrough: (incoming) => nexts.get(incoming)?.(),
     });
-    const listener = getRequestListener(stack.app.fetch);
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
       nexts.set(req, next);
-      void listener(req, res);
+      stack.listener(req, res);
     });
     server.httpServer?.once('close', () => void viewer.close());
   }

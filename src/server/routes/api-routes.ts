@@ -5,7 +5,7 @@ import { createGate } from '../upstream/gate.ts';
 import { jsonError } from '../http/json-error.ts';
 import { createByteBudget } from '../upstream/byte-budget.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT, type UpstreamReader } from '../upstream/upstream-read.ts';
-import { createProxy } from './proxy-routes.ts';
+import { createProxy, type PageAnswer, type PageRequest } from './proxy-routes.ts';
 import type { UpstreamFetch } from '../upstream/node-fetch.ts';
 import { newViewerRequestId } from '../http/request-id.ts';
 import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
@@ -38,8 +38,21 @@ export interface AppOptions {
 /** `ask`: the browser loads remote images only after a click (VIEWER_REMOTE_IMAGES). */
 export type RemoteImages = 'load' | 'ask';
 
+export const INTERNAL_ERROR_MESSAGE = 'The viewer server failed on this request.';
+export const logServerError = (error: Error) => console.error(JSON.stringify({ level: 'error', message: error.message }));
+
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The API app, with the page relay for the server stack's Node lane (see `createServerStack`). */
+export type ApiApp = Hono & { answerPage: (request: PageRequest) => Promise<PageAnswer> };
+
+/** The headers every API answer carries, whichever way it was served; `id` is the viewer's own request id. */
+export function apiHeaders(headers: { has(name: string): boolean; set(name: string, value: string): void }, id: string) {
+  headers.set('cache-control', 'private, no-store');
+  headers.set('x-viewer-request-id', id);
+  if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+}
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
 export function createApiApp({
@@ -53,7 +66,7 @@ export function createApiApp({
   remoteImages = 'load',
   snapshots,
   access = null,
-}: AppOptions) {
+}: AppOptions): ApiApp {
   const app = new Hono();
   const hasDemo = sources.some((source) => source.kind === 'demo');
 
@@ -62,12 +75,8 @@ export function createApiApp({
   // support asks for it), else the viewer's own, so that its own errors (a bad limit, a write) can be traced too.
   app.use('/api/*', async (c, next) => {
     await next();
-    const id = newViewerRequestId();
     // Set on the answer as it is: c.header() after the handler would copy the whole answer, body and all.
-    const headers = c.res.headers;
-    headers.set('cache-control', 'private, no-store');
-    headers.set('x-viewer-request-id', id);
-    if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+    apiHeaders(c.res.headers, newViewerRequestId());
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -87,14 +96,15 @@ export function createApiApp({
   const budget = createByteBudget(maxBytesInFlight);
   const reader: UpstreamReader = { timeoutMs, maxBytes, fetch, gate, budget };
   app.route('/api/sources', createSourceExportRoute(sources, reader));
-  app.route('/api/sources', createProxy(sources, reader));
+  const proxy = createProxy(sources, reader);
+  app.route('/api/sources', proxy.routes);
   if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader, access }));
   app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {
-    console.error(JSON.stringify({ level: 'error', message: error.message }));
-    return jsonError(c, 500, 'The viewer server failed on this request.', 'internal_error', 'server_error');
+    logServerError(error);
+    return jsonError(c, 500, INTERNAL_ERROR_MESSAGE, 'internal_error', 'server_error');
   });
 
-  return app;
+  return Object.assign(app, { answerPage: proxy.answerPage });
 }

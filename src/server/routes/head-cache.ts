@@ -21,8 +21,17 @@ export function createHeadCache(now: () => number = Date.now) {
       return null;
     },
     set(key: string, head: AnswerHead) {
-      entries.delete(key);
-      entries.set(key, { ...head, expires: now() + TTL_MS });
+      const expires = now() + TTL_MS;
+      const entry = entries.get(key);
+      // A key read again and again (the same page, polled) is refreshed where it is: its place in the order matters
+      // only once the map is full, and then the oldest entry goes a little early.
+      if (entry) {
+        entry.status = head.status;
+        entry.headers = head.headers;
+        entry.expires = expires;
+        return;
+      }
+      entries.set(key, { status: head.status, headers: head.headers, expires });
       // Maps keep insertion order: the first key is the oldest.
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
     },

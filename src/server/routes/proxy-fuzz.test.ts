@@ -199,8 +199,7 @@ beforeAll(async () => {
     { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: `http://127.0.0.1:${port}/demo/v1`, apiKey: KEY },
     { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: `http://127.0.0.1:${port}/openai/v1`, apiKey: KEY },
   ];
-  const { app } = createServerStack({ api: createApiApp({ sources, timeoutMs: 5000 }), access: null, log: () => {} });
-  viewer = await listen(app.fetch, '127.0.0.1', 0);
+  viewer = await listen(createServerStack({ api: createApiApp({ sources, timeoutMs: 5000 }), access: null, log: () => {} }), '127.0.0.1', 0);
 });
 afterAll(async () => {
   await viewer.close();

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
@@ -32,22 +33,22 @@ const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string 
   item_type: { pattern: /^[a-z][a-z_]{0,63}$/, what: 'an item type' },
 };
 
-function listQuery(c: Context, source: Source, params: URLSearchParams): Query | null {
-  const limit = c.req.query('limit');
+function listQuery(request: QueryReader, source: Source, params: URLSearchParams): Query | null {
+  const limit = request.query('limit');
   if (limit !== undefined) {
     if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
       return { ok: false, param: 'limit', message: `Invalid 'limit': expected an integer from 1 to 100, got '${limit.slice(0, 20)}'.` };
     }
     params.set('limit', String(Number(limit)));
   }
-  const order = c.req.query('order');
+  const order = request.query('order');
   if (order !== undefined) {
     if (order !== 'asc' && order !== 'desc') {
       return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
     }
     params.set('order', order);
   }
-  const after = c.req.query('after');
+  const after = request.query('after');
   if (after !== undefined && after !== '') {
     if (!ITEM_ID_PATTERN.test(after)) {
       return { ok: false, param: 'after', message: `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.` };
@@ -56,7 +57,7 @@ function listQuery(c: Context, source: Source, params: URLSearchParams): Query |
   }
   // Parameters only some providers document go to those alone; elsewhere they are dropped like any unknown one.
   for (const name of source.extraListParams ?? []) {
-    const value = c.req.query(name);
+    const value = request.query(name);
     if (value === undefined || value === '') continue;
     const { pattern, what } = EXTRA_LIST_PARAMS[name];
     if (!pattern.test(value)) return { ok: false, param: name, message: `Invalid '${name}': '${value.slice(0, 40)}' is not ${what}.` };
@@ -68,14 +69,14 @@ function listQuery(c: Context, source: Source, params: URLSearchParams): Query |
 const acceptsInclude = (source: Source) => source.acceptsInclude ?? source.kind === 'openai';
 
 /** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
-function upstreamQuery(c: Context, source: Source, listing: boolean): Query {
+function upstreamQuery(request: QueryReader, source: Source, listing: boolean): Query {
   const params = new URLSearchParams();
   if (listing) {
-    const failed = listQuery(c, source, params);
+    const failed = listQuery(request, source, params);
     if (failed) return failed;
   }
   // An unknown value is refused, as OpenAI refuses it, whichever provider the source is.
-  const include = [...new Set([...(c.req.queries('include') ?? []), ...(c.req.queries('include[]') ?? [])])];
+  const include = [...new Set([...request.queries('include'), ...request.queries('include[]')])];
   const unknown = include.find((value) => !INCLUDE_VALUES.has(value));
   if (unknown !== undefined) {
     const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
@@ -107,11 +108,11 @@ const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 type Account = { ok: true; account?: { organization?: string; project?: string } } | { ok: false; header: string };
 
 /** A client's own OpenAI-Organization / OpenAI-Project, for sources of the openai provider; elsewhere they mean nothing. */
-function clientAccount(c: Context, source: Source): Account {
+function clientAccount(request: PageRequest, source: Source): Account {
   if (source.kind !== 'openai') return { ok: true };
   const account: { organization?: string; project?: string } = {};
   for (const [field, header] of Object.entries(ACCOUNT_HEADERS) as [keyof typeof ACCOUNT_HEADERS, string][]) {
-    const value = c.req.header(header)?.trim();
+    const value = request.header(header)?.trim();
     if (!value) continue;
     if (!ACCOUNT_ID.test(value)) return { ok: false, header };
     account[field] = value;
@@ -150,63 +151,111 @@ function toAnswer(result: UpstreamRead): Answer {
   return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
 }
 
-/** The per-page proxy; `reader` is shared with the server's other upstream reads, so all count against the same limits. */
+/** What the page relay reads of a request's query string. */
+interface QueryReader {
+  /** The first value of a parameter. */
+  query(name: string): string | undefined;
+  queries(name: string): string[];
+}
+
+/** What a read of one page asks, whichever server received it: Hono's routes or the Node lane of the server stack. */
+export interface PageRequest extends QueryReader {
+  method: 'GET' | 'HEAD';
+  /** The route's parameters, decoded; `itemId` only for one item. */
+  source: string;
+  conversationId: string;
+  itemId?: string;
+  /** The conversation, a page of its items, or one item. */
+  target: PageTarget;
+  header(name: string): string | undefined;
+  /** The Node response, so that a small answer is written with its head in one go and held until written. */
+  outgoing?: ServerResponse;
+  /** Closes the connection of a client that stopped reading. */
+  onStall?: () => void;
+}
+
+export type PageTarget = 'conversation' | 'items' | 'item';
+
+/** An answer of the page relay; its body is text, a stream held to the client's pace, or none (HEAD). */
+export interface PageAnswer extends AnswerHead {
+  body: string | ReadableStream<Uint8Array> | null;
+}
+
+const errorAnswer = (status: ContentfulStatusCode, message: string, code: ErrorCode, type = 'invalid_request_error', param: string | null = null): PageAnswer => {
+  const { bytes: _bytes, ...answer } = jsonAnswer(status, { error: { message, type, code, param } });
+  return { status: answer.status, headers: answer.headers, body: answer.text };
+};
+
+/** The route of each target, as the upstream's path. */
+const upstreamPath = (request: PageRequest) =>
+  request.target === 'conversation'
+    ? `/conversations/${request.conversationId}`
+    : request.target === 'items'
+      ? `/conversations/${request.conversationId}/items`
+      : `/conversations/${request.conversationId}/items/${request.itemId}`;
+
+const SHAPES: Record<PageTarget, ShapeName> = { conversation: 'conversation', items: 'itemList', item: 'item' };
+
+/**
+ * The per-page proxy: its Hono routes, and `answerPage`, the same relay for a server that does not go through Hono
+ * (the server stack's Node lane). `reader` is shared with the server's other upstream reads, so all count against
+ * the same limits.
+ */
 export function createProxy(sources: readonly Source[], reader: UpstreamReader) {
   const byId = new Map(sources.map((source) => [source.id, source]));
   const heads = createHeadCache();
   const proxy = new Hono();
 
-  /** The configured source and the checked conversation (and item) ID of a request, or the error to answer. */
-  function resolveTarget(c: Context): { ok: true; source: Source; conversationId: string } | { ok: false; response: Response } {
-    const sourceId = c.req.param('source') ?? '';
+  /** The configured source of a request, with its conversation (and item) ID checked, or the error to answer. */
+  function resolveTarget(sourceId: string, conversationId: string, itemId: string | undefined): { ok: true; source: Source } | { ok: false; answer: PageAnswer } {
     const source = byId.get(sourceId);
     if (!source) {
       const known = KNOWN_SOURCES.get(sourceId);
       return {
         ok: false,
-        response: known
-          ? jsonError(c, 400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
-          : jsonError(c, 404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source'),
+        answer: known
+          ? errorAnswer(400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
+          : errorAnswer(404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source'),
       };
     }
-    const conversationId = c.req.param('conversationId') ?? '';
     if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
       return {
         ok: false,
-        response: jsonError(c, 400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id'),
+        answer: errorAnswer(400, `'${conversationId.slice(0, 60)}' is not a conversation ID: IDs look like conv_ followed by letters, digits, '_' or '-'.`, 'invalid_conversation_id', 'invalid_request_error', 'conversation_id'),
       };
     }
-    const itemId = c.req.param('itemId');
     if (itemId !== undefined && !ITEM_ID_PATTERN.test(itemId)) {
-      return { ok: false, response: jsonError(c, 400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id') };
+      return { ok: false, answer: errorAnswer(400, `'${itemId.slice(0, 60)}' is not an item ID.`, 'invalid_item_id', 'invalid_request_error', 'item_id') };
     }
-    return { ok: true, source, conversationId };
+    return { ok: true, source };
   }
 
-  async function relay(c: Context, path: string, shape: ShapeName, listing = false) {
-    const target = resolveTarget(c);
-    if (!target.ok) return target.response;
+  /** One page, item or conversation, read through the shared upstream read and answered as the upstream's own text. */
+  async function answerPage(request: PageRequest): Promise<PageAnswer> {
+    const target = resolveTarget(request.source, request.conversationId, request.itemId);
+    if (!target.ok) return target.answer;
     const { source } = target;
-    const query = upstreamQuery(c, source, listing);
+    const query = upstreamQuery(request, source, request.target === 'items');
     if (!query.ok) {
       const code = query.code ?? (query.param === 'include' ? 'invalid_value' : 'invalid_parameter');
-      return jsonError(c, 400, query.message, code, 'invalid_request_error', query.param);
+      return errorAnswer(400, query.message, code, 'invalid_request_error', query.param);
     }
-    const account = clientAccount(c, source);
+    const account = clientAccount(request, source);
     if (!account.ok) {
-      return jsonError(c, 400, `The ${account.header} header is not an OpenAI ID: letters, digits, '_' and '-' only.`, 'invalid_header');
+      return errorAnswer(400, `The ${account.header} header is not an OpenAI ID: letters, digits, '_' and '-' only.`, 'invalid_header');
     }
 
-    // Hono answers HEAD with the GET route; the body is never read, so none is fetched when a recent answer says it all.
-    const isHead = c.req.method === 'HEAD';
-    const key = `${source.id} ${account.account?.organization ?? ''} ${account.account?.project ?? ''} ${path}${query.search}`;
+    // HEAD is answered as GET would be; the body is never read, so none is fetched when a recent answer says it all.
+    const isHead = request.method === 'HEAD';
+    const path = `${upstreamPath(request)}${query.search}`;
+    const key = `${source.id} ${account.account?.organization ?? ''} ${account.account?.project ?? ''} ${path}`;
     const known = isHead ? heads.get(key) : null;
-    if (known) return new Response(null, known);
+    if (known) return { status: known.status, headers: known.headers, body: null };
 
     const lease = reader.budget.lease();
     let answer: Answer;
     try {
-      answer = toAnswer(await readUpstream(source, `${path}${query.search}`, shape, reader, { lease, account: account.account }));
+      answer = toAnswer(await readUpstream(source, path, SHAPES[request.target], reader, { lease, account: account.account }));
     } catch (error) {
       lease.release();
       throw error;
@@ -215,28 +264,44 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     if (answer.status < 500 && answer.status !== 429) heads.set(key, { status: answer.status, headers: answer.headers });
     if (isHead) {
       lease.release();
-      return new Response(null, answer);
+      return { status: answer.status, headers: answer.headers, body: null };
     }
     lease.resize(answer.bytes);
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    const body = heldBytes(outgoing, answer.text, answer.bytes, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: connectionCloser(c) });
-    return new Response(body, answer);
+    const body = heldBytes(request.outgoing, answer.text, answer.bytes, { onDone: lease.release, stallMs: reader.timeoutMs, onStall: request.onStall });
+    return { status: answer.status, headers: answer.headers, body };
   }
 
+  /** A Hono request as the relay reads it. */
+  const fromContext = (c: Context, target: PageTarget): PageRequest => ({
+    method: c.req.method === 'HEAD' ? 'HEAD' : 'GET',
+    source: c.req.param('source') ?? '',
+    conversationId: c.req.param('conversationId') ?? '',
+    itemId: target === 'item' ? (c.req.param('itemId') ?? '') : undefined,
+    target,
+    query: (name) => c.req.query(name),
+    queries: (name) => c.req.queries(name) ?? [],
+    header: (name) => c.req.header(name),
+    outgoing: (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing,
+    onStall: connectionCloser(c),
+  });
+  const relay = async (c: Context, target: PageTarget) => {
+    const answer = await answerPage(fromContext(c, target));
+    return new Response(answer.body, answer);
+  };
+
   const conversation = '/:source/conversations/:conversationId';
-  proxy.get(conversation, (c) => relay(c, `/conversations/${c.req.param('conversationId')}`, 'conversation'));
-  proxy.get(`${conversation}/items`, (c) => relay(c, `/conversations/${c.req.param('conversationId')}/items`, 'itemList', true));
-  proxy.get(`${conversation}/items/:itemId`, (c) =>
-    relay(c, `/conversations/${c.req.param('conversationId')}/items/${c.req.param('itemId')}`, 'item'),
-  );
+  proxy.get(conversation, (c) => relay(c, 'conversation'));
+  proxy.get(`${conversation}/items`, (c) => relay(c, 'items'));
+  proxy.get(`${conversation}/items/:itemId`, (c) => relay(c, 'item'));
   proxy.get(`${conversation}/stream`, (c) => {
     // A HEAD would start paging the whole conversation for nothing.
     if (c.req.method === 'HEAD') {
       c.header('allow', 'GET');
       return jsonError(c, 405, 'HEAD is not allowed on the item stream: GET it, or HEAD a page of items.', 'method_not_allowed');
     }
-    const target = resolveTarget(c);
-    return target.ok ? streamConversation(c, target.source, target.conversationId, reader) : target.response;
+    const conversationId = c.req.param('conversationId');
+    const target = resolveTarget(c.req.param('source'), conversationId, undefined);
+    return target.ok ? streamConversation(c, target.source, conversationId, reader) : new Response(target.answer.body, target.answer);
   });
   // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
   for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
@@ -246,5 +311,5 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
     });
   }
-  return proxy;
+  return { routes: proxy, answerPage };
 }

@@ -34,7 +34,7 @@ export async function startSnapshotViewer(options: {
   const api = createApiApp({ sources: [source], snapshots: { config, store: options.store }, access });
   const clientDir = await fakeClientDir();
   const server = createServerStack({ api, access, log: () => undefined, clientDir, publicSnapshots: config.mode === 'public' });
-  const listening = await listen(server.app.fetch, '127.0.0.1', 0);
+  const listening = await listen(server, '127.0.0.1', 0);
   return {
     url: listening.url,
     close: async () => {

@@ -2,13 +2,14 @@ import { createApiApp } from '../routes/api-routes.ts';
 import { demoExamples } from '../demo/conversations.ts';
 import { startDemoUpstream } from '../demo/start-demo-upstream.ts';
 import { listen } from '../http/listen.ts';
+import { createServerStack } from '../http/server-stack.ts';
 import { sourcesFromEnv } from '../sources/sources.ts';
 
-/** The viewer's API with only the demo source, on a free loopback port, for tests that drive it over HTTP. */
+/** The viewer's server stack with only the demo source, on a free loopback port, for tests that drive it over HTTP. */
 export async function startTestViewer() {
   const demo = await startDemoUpstream();
-  const app = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
-  const viewer = await listen(app.fetch, '127.0.0.1', 0);
+  const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+  const viewer = await listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
   return {
     url: viewer.url,
     demoBaseUrl: demo.baseUrl,

@@ -1,6 +1,6 @@
 import { parseErrorBody, type ErrorDetails } from '../../lib/error-body.ts';
 import { withBaseUrlFallback } from './base-url-fallback.ts';
-import { deadline } from '../http/deadline.ts';
+import { deadline, lightDeadline, type Abortable } from '../http/deadline.ts';
 import { nodeFetch, type UpstreamAnswer, type UpstreamFetch } from './node-fetch.ts';
 import { readCapped, type Reserve } from './read-capped.ts';
 import { createRedactor, type Redactor } from './redact.ts';
@@ -184,7 +184,8 @@ function accountHeaders(source: Source, call: UpstreamCall): Record<string, stri
 
 async function fetchFromUpstream(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall): Promise<UpstreamResult> {
   // The limit covers the whole answer, headers and body, and ends with it.
-  const limit = deadline(options.timeoutMs, call.signal);
+  // The server's own GET needs less of a signal than fetch does, and this runs once per proxied request.
+  const limit = options.fetch ? deadline(options.timeoutMs, call.signal) : lightDeadline(options.timeoutMs, call.signal);
   try {
     return await fetchWithin(source, url, options, call, limit.signal);
   } finally {
@@ -192,15 +193,12 @@ async function fetchFromUpstream(source: Source, url: string, options: UpstreamO
   }
 }
 
-async function fetchWithin(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResult> {
+async function fetchWithin(source: Source, url: string, options: UpstreamOptions, call: UpstreamCall, signal: Abortable): Promise<UpstreamResult> {
   const { reserve } = call;
   let response: UpstreamAnswer;
   try {
-    response = await (options.fetch ?? nodeFetch)(url, {
-      headers: { ...accountHeaders(source, call), ...authHeaders(source), accept: 'application/json' },
-      redirect: 'error',
-      signal,
-    });
+    const headers = { ...accountHeaders(source, call), ...authHeaders(source), accept: 'application/json' };
+    response = await (options.fetch ? options.fetch(url, { headers, redirect: 'error', signal: signal as AbortSignal }) : nodeFetch(url, { headers, signal }));
   } catch (error) {
     return transportFailure(error, source, options, false, null);
   }

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Abortable } from '../http/deadline.ts';
 
 // Connections to each upstream are kept and reused; the proxy's gate bounds how many are open at once.
 const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
@@ -33,7 +34,7 @@ function headerReader(headers: IncomingHttpHeaders): UpstreamAnswer['headers'] {
  * as `fetch(url, { redirect: 'error', signal })` does for the read: a redirect is an error, an abort rejects with the
  * signal's reason (while connecting and while the body is read), and socket errors keep their codes.
  */
-export const nodeFetch: UpstreamFetch = (input, { headers, signal }) => {
+export const nodeFetch = (input: string, { headers, signal }: { headers: Record<string, string>; signal: Abortable }): Promise<UpstreamAnswer> => {
   const url = new URL(input);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
   if (signal.aborted) return Promise.reject(signal.reason);
@@ -41,7 +42,7 @@ export const nodeFetch: UpstreamFetch = (input, { headers, signal }) => {
   const attempt = (retried: boolean): Promise<UpstreamAnswer> => new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', agent: agents[url.protocol as 'http:' | 'https:'], headers });
     let response: IncomingMessage | null = null;
-    const abort = () => (response ?? req).destroy(signal.reason);
+    const abort = () => (response ?? req).destroy(signal.reason as Error);
     signal.addEventListener('abort', abort, { once: true });
     req.once('error', (error) => {
       signal.removeEventListener('abort', abort);

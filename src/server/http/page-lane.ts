@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { apiHeaders, INTERNAL_ERROR_MESSAGE, logServerError, type ApiApp } from '../routes/api-routes.ts';
+import type { PageAnswer, PageRequest, PageTarget } from '../routes/proxy-routes.ts';
+import { isAuthorized, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
+import { accessLogLine, type LogWriter } from './access-log.ts';
+import { newViewerRequestId } from './request-id.ts';
+
+/** The proxy's page routes under /api/sources: a conversation, a page of its items, one item. */
+const PAGE_PATH = /^\/api\/sources\/([^/?]+)\/conversations\/([^/?]+)(?:\/(items)(?:\/([^/?]+))?)?$/;
+
+interface PageRoute {
+  source: string;
+  conversationId: string;
+  itemId?: string;
+  target: PageTarget;
+  search: URLSearchParams;
+}
+
+/** A Node request as the page relay reads it. */
+function pageRequest(incoming: IncomingMessage, outgoing: ServerResponse, route: PageRoute): PageRequest {
+  return {
+    method: incoming.method === 'HEAD' ? 'HEAD' : 'GET',
+    source: route.source,
+    conversationId: route.conversationId,
+    itemId: route.itemId,
+    target: route.target,
+    query: (name) => route.search.get(name) ?? undefined,
+    queries: (name) => route.search.getAll(name),
+    header: (name) => {
+      const value = incoming.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    outgoing,
+    onStall: () => outgoing.destroy(),
+  };
+}
+
+/** Route parameters are decoded as Hono decodes them: a malformed escape stays as it was. */
+function decodeParam(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The page route a request's URL names, or null for anything else (which Hono answers). */
+export function matchPageRoute(url: string): PageRoute | null {
+  const mark = url.indexOf('?');
+  const match = PAGE_PATH.exec(mark < 0 ? url : url.slice(0, mark));
+  if (!match) return null;
+  const [, source, conversationId, items, itemId] = match;
+  const search = new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1));
+  const route = { source: decodeParam(source), conversationId: decodeParam(conversationId), search };
+  if (itemId !== undefined) return { ...route, itemId: decodeParam(itemId), target: 'item' };
+  return { ...route, target: items ? 'items' : 'conversation' };
+}
+
+export interface PageLaneOptions {
+  api: ApiApp;
+  access: AccessControl | null;
+  log?: LogWriter;
+  /** The stack's policy headers, set on every answer. */
+  policy: readonly (readonly [string, string])[];
+  closing: () => boolean;
+}
+
+/**
+ * The proxy's page reads straight on Node's request and response, around the same relay (`answerPage`) and under the
+ * same policy as the rest of the stack: access control, security headers, the API's headers and request ids, the
+ * access log line, and a 500 in OpenAI's shape when the relay fails. These are the requests an SDK or the browser
+ * makes by the thousand, so they skip building a web Request, Response and Headers each, and Hono's routing.
+ */
+export function createPageLane({ api, access, log, policy, closing }: PageLaneOptions) {
+  async function serve(incoming: IncomingMessage, outgoing: ServerResponse, route: PageRoute): Promise<void> {
+    const started = performance.now();
+    let answer: PageAnswer;
+    let requestId: string;
+    let headers: Record<string, string>;
+    if (access && !isAuthorized(access, incoming.headers.authorization)) {
+      // Page reads are never open paths: without credentials, the refusal the rest of the stack gives.
+      headers = unauthorizedHeaders(access);
+      requestId = headers['x-viewer-request-id'];
+      answer = { status: 401, headers, body: UNAUTHORIZED_BODY };
+    } else {
+      requestId = newViewerRequestId();
+      try {
+        answer = await api.answerPage(pageRequest(incoming, outgoing, route));
+      } catch (error) {
+        logServerError(error instanceof Error ? error : new Error(String(error)));
+        const body = JSON.stringify({ error: { message: INTERNAL_ERROR_MESSAGE, type: 'server_error', code: 'internal_error', param: null } });
+        answer = { status: 500, headers: { 'content-type': 'application/json' }, body };
+      }
+      headers = { ...answer.headers };
+      apiHeaders({ has: (name) => name in headers, set: (name, value) => (headers[name] = value) }, requestId);
+    }
+    for (const [name, value] of policy) headers[name] = value;
+    if (typeof answer.body === 'string' && headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(answer.body));
+    if (closing()) headers.connection = 'close';
+    if (log) {
+      const upstreamRequestId = headers['x-request-id'];
+      log(accessLogLine({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', status: answer.status, durationMs: performance.now() - started, requestId, upstreamRequestId }));
+    }
+    if (outgoing.destroyed) {
+      if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);
+      return;
+    }
+    outgoing.writeHead(answer.status, headers);
+    if (answer.body === null || incoming.method === 'HEAD') {
+      outgoing.end();
+      if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);
+    } else if (typeof answer.body === 'string') {
+      outgoing.end(answer.body);
+    } else {
+      // Pulled only as fast as the client takes it; a client that leaves cancels the stream, which releases its bytes.
+      await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), outgoing).catch(() => outgoing.destroy());
+    }
+  }
+
+  /** Serves the request when it is a page read, and says whether it did. */
+  return (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+    if (incoming.method !== 'GET' && incoming.method !== 'HEAD') return false;
+    const route = matchPageRoute(incoming.url ?? '');
+    if (!route) return false;
+    void serve(incoming, outgoing, route);
+    return true;
+  };
+}
