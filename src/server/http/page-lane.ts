@@ -56,9 +56,8 @@ export function matchPageRoute(url: string): PageRoute | null {
   if (!match) return null;
   const [, source, conversationId, items, itemId] = match;
   const search = new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1));
-  const route = { source: decodeParam(source), conversationId: decodeParam(conversationId), search };
-  if (itemId !== undefined) return { ...route, itemId: decodeParam(itemId), target: 'item' };
-  return { ...route, target: items ? 'items' : 'conversation' };
+  const target = itemId !== undefined ? 'item' : items ? 'items' : 'conversation';
+  return { source: decodeParam(source), conversationId: decodeParam(conversationId), itemId: itemId === undefined ? undefined : decodeParam(itemId), target, search };
 }
 
 export interface PageLaneOptions {
@@ -66,7 +65,7 @@ export interface PageLaneOptions {
   access: AccessControl | null;
   log?: LogWriter;
   /** The stack's policy headers, set on every answer. */
-  policy: readonly (readonly [string, string])[];
+  policy: Readonly<Record<string, string>>;
   closing: () => boolean;
 }
 
@@ -77,14 +76,15 @@ export interface PageLaneOptions {
  * makes by the thousand, so they skip building a web Request, Response and Headers each, and Hono's routing.
  */
 export function createPageLane({ api, access, log, policy, closing }: PageLaneOptions) {
+  const policyList = Object.entries(policy).flat();
   async function serve(incoming: IncomingMessage, outgoing: ServerResponse, route: PageRoute): Promise<void> {
     const started = performance.now();
     let answer: PageAnswer;
     let requestId: string;
-    let headers: Record<string, string>;
+    let extra: Record<string, string> | null = null;
     if (access && !isAuthorized(access, incoming.headers.authorization)) {
       // Page reads are never open paths: without credentials, the refusal the rest of the stack gives.
-      headers = unauthorizedHeaders(access);
+      const headers = unauthorizedHeaders(access);
       requestId = headers['x-viewer-request-id'];
       answer = { status: 401, headers, body: UNAUTHORIZED_BODY };
     } else {
@@ -96,21 +96,24 @@ export function createPageLane({ api, access, log, policy, closing }: PageLaneOp
         const body = JSON.stringify({ error: { message: INTERNAL_ERROR_MESSAGE, type: 'server_error', code: 'internal_error', param: null } });
         answer = { status: 500, headers: { 'content-type': 'application/json' }, body };
       }
-      headers = { ...answer.headers };
-      apiHeaders({ has: (name) => name in headers, set: (name, value) => (headers[name] = value) }, requestId);
+      extra = apiHeaders(answer.headers['x-request-id'], requestId);
     }
-    for (const [name, value] of policy) headers[name] = value;
-    if (typeof answer.body === 'string' && headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(answer.body));
-    if (closing()) headers.connection = 'close';
+    // As a flat list, which Node writes without making an object of it. The API's headers and then the policy win.
+    const head: string[] = [];
+    for (const name in answer.headers) if (!(extra && name in extra) && !(name in policy)) head.push(name, answer.headers[name]);
+    if (extra) for (const name in extra) if (!(name in policy)) head.push(name, extra[name]);
+    head.push(...policyList);
+    if (typeof answer.body === 'string' && answer.headers['content-length'] === undefined) head.push('content-length', String(Buffer.byteLength(answer.body)));
+    if (closing()) head.push('connection', 'close');
+    const upstreamRequestId = extra ? extra['x-request-id'] : answer.headers['x-request-id'];
     if (log) {
-      const upstreamRequestId = headers['x-request-id'];
       log(accessLogLine({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', status: answer.status, durationMs: performance.now() - started, requestId, upstreamRequestId }));
     }
     if (outgoing.destroyed) {
       if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);
       return;
     }
-    outgoing.writeHead(answer.status, headers);
+    outgoing.writeHead(answer.status, head);
     if (answer.body === null || incoming.method === 'HEAD') {
       outgoing.end();
       if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);

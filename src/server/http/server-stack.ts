@@ -81,7 +81,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       return RESPONSE_ALREADY_SENT;
     });
   }
-  const pageLane = createPageLane({ api, access, log, policy: headers, closing: () => closing });
+  const pageLane = createPageLane({ api, access, log, policy: Object.fromEntries(headers), closing: () => closing });
   const honoListener = getRequestListener(app.fetch);
   return {
     app,

@@ -47,11 +47,12 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** The API app, with the page relay for the server stack's Node lane (see `createServerStack`). */
 export type ApiApp = Hono & { answerPage: (request: PageRequest) => Promise<PageAnswer> };
 
-/** The headers every API answer carries, whichever way it was served; `id` is the viewer's own request id. */
-export function apiHeaders(headers: { has(name: string): boolean; set(name: string, value: string): void }, id: string) {
-  headers.set('cache-control', 'private, no-store');
-  headers.set('x-viewer-request-id', id);
-  if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+/**
+ * The headers every API answer carries, whichever way it was served: no shared cache may keep it, and it has the
+ * viewer's own request id (`id`), which also stands in for the upstream's when no upstream answered.
+ */
+export function apiHeaders(upstreamRequestId: string | null | undefined, id: string) {
+  return { 'cache-control': 'private, no-store', 'x-viewer-request-id': id, 'x-request-id': upstreamRequestId ?? id };
 }
 
 /** The API the browser talks to. The same app runs in the Vite dev server, in preview and in production. */
@@ -76,7 +77,8 @@ export function createApiApp({
   app.use('/api/*', async (c, next) => {
     await next();
     // Set on the answer as it is: c.header() after the handler would copy the whole answer, body and all.
-    apiHeaders(c.res.headers, newViewerRequestId());
+    const headers = c.res.headers;
+    for (const [name, value] of Object.entries(apiHeaders(headers.get('x-request-id'), newViewerRequestId()))) headers.set(name, value);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
