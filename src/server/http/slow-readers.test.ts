@@ -1,8 +1,9 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiApp, type ApiApp } from '../routes/api-routes.ts';
 import { createServerStack } from './server-stack.ts';
 import { listen, type Listening } from './listen.ts';
+import { stalledClient } from '../testing/stalled-client.ts';
 import type { Source } from '../sources/sources.ts';
 
 const demo: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://upstream.test/v1', apiKey: 'k' };
@@ -25,25 +26,6 @@ afterEach(async () => {
   await viewer?.close();
 });
 
-/** A client that sends its request and reads nothing until `drain` says how much of the answer had come. */
-function stalledClient(port: number) {
-  const socket = connect(port, '127.0.0.1');
-  socket.write(`GET ${ITEMS} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
-  socket.pause();
-  sockets.push(socket);
-  return {
-    drain: () =>
-      new Promise<{ bytes: number; closed: boolean }>((resolve) => {
-        let bytes = 0;
-        const done = (closed: boolean) => resolve({ bytes, closed });
-        socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        socket.once('close', () => done(true));
-        socket.once('error', () => done(true));
-        setTimeout(() => done(false), 2_000);
-        socket.resume();
-      }),
-  };
-}
 
 async function status(url: string) {
   const response = await fetch(url);
@@ -64,7 +46,7 @@ describe.each(servers)('clients that read slowly or not at all, through %s', (_,
     viewer = await serve(app);
     const port = Number(new URL(viewer.url).port);
 
-    const stalled = [stalledClient(port), stalledClient(port)];
+    const stalled = [stalledClient(port, ITEMS, sockets), stalledClient(port, ITEMS, sockets)];
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The stalled answers hold the budget, so a reader that would read gets turned away after the timeout.
     const started = Date.now();

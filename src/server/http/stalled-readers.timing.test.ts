@@ -1,7 +1,8 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiApp } from '../routes/api-routes.ts';
 import { listen, type Listening } from './listen.ts';
+import { stalledClient } from '../testing/stalled-client.ts';
 import { createServerStack } from './server-stack.ts';
 import type { Source } from '../sources/sources.ts';
 import { createLazyStore } from '../store/open-store.ts';
@@ -39,25 +40,6 @@ afterAll(async () => {
   await store.close();
 });
 
-/** A client that sends its request and reads nothing until `drain` says how much of the answer had come. */
-function stalledClient(path: string) {
-  const socket = connect(Number(new URL(viewer.url).port), '127.0.0.1');
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
-  socket.pause();
-  sockets.push(socket);
-  return {
-    drain: () =>
-      new Promise<{ bytes: number; closed: boolean }>((resolve) => {
-        let bytes = 0;
-        const done = (closed: boolean) => resolve({ bytes, closed });
-        socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        socket.once('close', () => done(true));
-        socket.once('error', () => done(true));
-        setTimeout(() => done(false), 2_000);
-        socket.resume();
-      }),
-  };
-}
 
 // A download cut short by a stalled reader's turn for room is logged; here that is expected.
 beforeEach(() => {
@@ -91,7 +73,7 @@ describe('readers that stop reading', () => {
   ])('of %s are dropped and give their bytes back, so fresh requests get through', { timeout: 30_000 }, async (_what, path) => {
     const began = Date.now();
     const lag = lagProbe();
-    const stalled = Array.from({ length: 6 }, () => stalledClient(path()));
+    const stalled = Array.from({ length: 6 }, () => stalledClient(Number(new URL(viewer.url).port), path(), sockets));
     // Time for the stalled answers to start, fill the socket buffers and stop.
     await settle(TIMEOUT_MS / 2);
     const tries = await freshRequest();
