@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
-import { EXPIRY_CHOICES } from '../../snapshots/lib/snapshot-request';
+import { ExpirySelect, SHARE_FIELD as field } from '../../snapshots/components/expiry-select';
 import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import { snapshotComparison, type ComparisonChoices } from '../lib/comparison-snapshots';
 
@@ -12,7 +12,6 @@ interface ShareComparisonProps {
   b: { origin: TranscriptOrigin; name: string };
 }
 
-const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800';
 
 /** "Share as snapshots…": stores the runs that are not snapshots yet, then hands back a comparison of the two snapshots. */
 export function ShareComparison({ a, b }: ShareComparisonProps) {
@@ -75,16 +74,7 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
                   <input type="checkbox" checked={choices.leaveOutSystem} onChange={(event) => setChoices({ ...choices, leaveOutSystem: event.currentTarget.checked })} />
                   Leave out system and developer messages
                 </label>
-                <label className="block text-sm font-medium">
-                  Expires
-                  <select value={choices.expiry} onChange={(event) => setChoices({ ...choices, expiry: event.currentTarget.value as ComparisonChoices['expiry'] })} className={field}>
-                    {EXPIRY_CHOICES.map((choice) => (
-                      <option key={choice.value} value={choice.value}>
-                        {choice.label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ExpirySelect value={choices.expiry} onChange={(expiry) => setChoices({ ...choices, expiry })} />
               </>
             ) : null}
             {create.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{describeApiError(create.error).title}: {describeApiError(create.error).hint}</p> : null}

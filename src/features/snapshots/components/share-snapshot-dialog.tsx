@@ -11,9 +11,10 @@ import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import { downloadShared } from '../api/download-shared';
 import { snapshotPreviewQueryOptions } from '../api/snapshot-preview';
 import { createSnapshot } from '../api/snapshots';
-import { EXPIRY_CHOICES, INITIAL_CHOICES, shareRules, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
+import { INITIAL_CHOICES, shareRules, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
+import { ExpirySelect, SHARE_FIELD as field } from './expiry-select';
 
 type Item = ConversationItem;
 
@@ -41,7 +42,6 @@ const KINDS: { value: RedactKind; label: string }[] = [
   { value: 'ip', label: 'IP addresses' },
 ];
 
-const field = 'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800';
 const formatLabel = (format: string) => (format === 'markdown' ? 'Markdown' : format.toUpperCase());
 
 /** The value, once it has stayed the same for a moment: a preview per keystroke would read the conversation each time. */
@@ -173,16 +173,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
               Title
               <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={name} />
             </label>
-            <label className="block text-sm font-medium">
-              Expires
-              <select value={choices.expiry} onChange={(event) => set('expiry', event.currentTarget.value as ShareChoices['expiry'])} className={field}>
-                {EXPIRY_CHOICES.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.value === 'never' ? 'Never' : `After ${choice.label}`}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ExpirySelect value={choices.expiry} onChange={(expiry) => set('expiry', expiry)} />
           </div>
           {create.error ? <ErrorPanel compact description={describeApiError(create.error)} /> : null}
           {download.error ? <ErrorPanel compact description={describeApiError(download.error)} /> : null}
