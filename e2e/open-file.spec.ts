@@ -23,7 +23,8 @@ test('open a file: read in the browser, exported there, shared as a snapshot mar
   await expect(dialog).toContainText(`${weather.items.length - 1} items, 1 left out`, { timeout: 30_000 });
   const link = await dialog.getByLabel('Link').inputValue();
 
-  const stranger = await browser.newContext();
+  // Contexts made in a test take the file's options, its password included: a stranger has none.
+  const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
   await reader.goto(link);
   await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('from a file, not read from a source');

@@ -23,7 +23,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   // A reader with no password at all: the snapshot opens, the developer message is not in it.
-  const stranger = await browser.newContext();
+  // Contexts made in a test take the file's options, its password included: a stranger has none.
+  const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
   await reader.goto(link);
   const banner = reader.getByRole('region', { name: 'Snapshot' });
@@ -67,7 +68,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
 });
 
 test('an unknown snapshot link says so', async ({ browser }) => {
-  const stranger = await browser.newContext();
+  // Contexts made in a test take the file's options, its password included: a stranger has none.
+  const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
   await reader.goto(`${origin(PORTS.secured)}/s/AAAAAAAAAAAAAAAAAAAAAAAA`);
   // The first read may open the embedded store.
@@ -103,7 +105,8 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   await dialog.getByRole('button', { name: 'Create snapshot' }).click();
   const link = await dialog.getByLabel('Link').inputValue({ timeout: 30_000 });
 
-  const stranger = await browser.newContext();
+  // Contexts made in a test take the file's options, its password included: a stranger has none.
+  const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
   await reader.goto(link);
   const banner = reader.getByTestId('snapshot-manifest');

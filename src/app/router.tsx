@@ -1,56 +1,65 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Route, Switch } from 'wouter';
+import { useLocationProperty } from 'wouter/use-browser-location';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
-import { parseTranscriptSearch } from './search-params';
-import { parseCompareSearch } from '../features/compare/lib/compare-search';
 
-const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
-
-// The home page is a chunk too, fetched beside the sources it lists, so a link to a transcript does not load it.
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: lazyRouteComponent(() => import('./routes/home-route'), 'HomeRoute') });
-
-const transcriptRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/c/$conversationId',
-  validateSearch: parseTranscriptSearch,
-  // The transcript (list, search, item views) is a chunk of its own, so the first load stays small.
-  component: lazyRouteComponent(() => import('./routes/transcript-route'), 'TranscriptRoute'),
-});
-
-const snapshotRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/s/$snapshotId',
-  validateSearch: parseTranscriptSearch,
-  // Snapshot and file pages are the transcript view too: chunks of their own, loaded when opened.
-  component: lazyRouteComponent(() => import('./routes/snapshot-route'), 'SnapshotRoute'),
-});
-
-const fileRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/file',
-  validateSearch: parseTranscriptSearch,
-  component: lazyRouteComponent(() => import('./routes/file-route'), 'FileRoute'),
-});
-
-const compareRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/compare',
-  validateSearch: parseCompareSearch,
-  // The alignment, its worker and the diff views load only when a comparison is opened.
-  component: lazyRouteComponent(() => import('./routes/compare-route'), 'CompareRoute'),
-});
-
-const snapshotsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/snapshots',
-  component: lazyRouteComponent(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage'),
-});
-
-export function createAppRouter() {
-  return createRouter({ routeTree: rootRoute.addChildren([homeRoute, transcriptRoute, snapshotRoute, snapshotsRoute, fileRoute, compareRoute]) });
+/** A page's code as a chunk of its own, fetched when the page is first opened, so the first load stays small. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
-declare module '@tanstack/react-router' {
-  interface Register {
-    router: ReturnType<typeof createAppRouter>;
-  }
+// The home page is a chunk too, fetched beside the sources it lists, so a link to a transcript does not load it.
+const HomeRoute = page(() => import('./routes/home-route'), 'HomeRoute');
+// The transcript (list, search, item views) is a chunk of its own; snapshot and file pages are the transcript view too.
+const TranscriptRoute = page(() => import('./routes/transcript-route'), 'TranscriptRoute');
+const SnapshotRoute = page(() => import('./routes/snapshot-route'), 'SnapshotRoute');
+const FileRoute = page(() => import('./routes/file-route'), 'FileRoute');
+// The alignment, its worker and the diff views load only when a comparison is opened.
+const CompareRoute = page(() => import('./routes/compare-route'), 'CompareRoute');
+const SnapshotsPage = page(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage');
+
+const currentPath = () => window.location.pathname;
+
+/** A page whose code could not be fetched (the viewer was updated since this tab opened, or the network failed). */
+function PageLoadFailed({ error, resetErrorBoundary }: { error: unknown; resetErrorBoundary: () => void }) {
+  const notLoaded = error instanceof Error && /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(error.message);
+  return (
+    <div role="alert" className="space-y-3 py-10 text-center">
+      <h1 className="text-xl font-semibold">{notLoaded ? 'This page could not be loaded' : 'This page failed'}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">
+        {notLoaded ? 'The viewer may have been updated since this tab was opened, or the network failed.' : error instanceof Error ? error.message.slice(0, 300) : 'An unexpected error.'}
+      </p>
+      <button type="button" onClick={() => (resetErrorBoundary(), window.location.reload())} className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+        Reload
+      </button>
+    </div>
+  );
+}
+
+/** The app's pages by path. A new page starts at the top, as a page load would; a change of query or fragment does not. */
+export function App() {
+  const path = useLocationProperty(currentPath);
+  const previous = useRef(path);
+  useEffect(() => {
+    if (previous.current !== path && !window.location.hash) window.scrollTo(0, 0);
+    previous.current = path;
+  }, [path]);
+  return (
+    <RootLayout>
+      <ErrorBoundary FallbackComponent={PageLoadFailed} resetKeys={[path]}>
+        <Suspense fallback={null}>
+          <Switch>
+            <Route path="/" component={HomeRoute} />
+            <Route path="/c/:conversationId" component={TranscriptRoute} />
+            <Route path="/s/:snapshotId" component={SnapshotRoute} />
+            <Route path="/file" component={FileRoute} />
+            <Route path="/compare" component={CompareRoute} />
+            <Route path="/snapshots" component={SnapshotsPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </ErrorBoundary>
+    </RootLayout>
+  );
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { TranscriptView } from '../features/transcript/components/transcript-page';
-import { formatHiddenKinds, parseHiddenKinds, type TranscriptSearch } from './search-params';
+import { navigateTo } from '../lib/navigation';
+import { formatHiddenKinds, parseHiddenKinds, parseTranscriptSearch, type TranscriptSearch } from './search-params';
 
 /** The view a transcript URL asks for: order, search text and hidden kinds. */
 export function viewFromSearch(search: TranscriptSearch): TranscriptView {
@@ -17,20 +18,13 @@ export function searchWithView(change: Partial<TranscriptView>) {
   });
 }
 
-type ViewNavigate = (options: {
-  search: ReturnType<typeof searchWithView>;
-  hash: (previous: string | undefined) => string;
-  replace: boolean;
-  resetScroll: boolean;
-}) => Promise<void>;
-
 /** Order, search and filter are views of the loaded items: a change rewrites the URL in place, never reloads. */
-export function useViewChange(navigate: ViewNavigate) {
+export function useViewChange() {
   return useCallback(
     (change: Partial<TranscriptView>) =>
       // Each keystroke of a search is not a page to go back to; an order or filter switch is. The reader's place is the
-      // list's business (a search brings its match into view), so the router must not scroll to the top.
-      void navigate({ search: searchWithView(change), hash: (previous) => previous ?? '', replace: change.query !== undefined, resetScroll: false }),
-    [navigate],
+      // list's business (a search brings its match into view): the path stays, so nothing scrolls to the top.
+      navigateTo({ search: searchWithView(change), hash: (previous) => previous, replace: change.query !== undefined }, parseTranscriptSearch),
+    [],
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link } from 'wouter';
 import { ErrorPanel } from '../../components/error-panel';
 import { ComparePage } from '../../features/compare/components/compare-page';
-import { sideSpec, type Side } from '../../features/compare/lib/compare-search';
+import { parseCompareSearch, sideSpec, type Side } from '../../features/compare/lib/compare-search';
+import { useRouteSearch } from '../../lib/navigation';
 import { useSideOrigin, type SideOrigin } from '../../features/compare/lib/use-side-origin';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
-
-const route = getRouteApi('/compare');
 
 function SideProblem({ side, origin }: { side: Side; origin: SideOrigin }) {
   if (origin.state !== 'error') return null;
@@ -16,7 +15,7 @@ function SideProblem({ side, origin }: { side: Side; origin: SideOrigin }) {
 
 /** /compare?a=…&b=…&source=…: two runs side by side. Everything about the comparison is in the URL. */
 export function CompareRoute() {
-  const search = route.useSearch();
+  const search = useRouteSearch(parseCompareSearch);
   const sources = useQuery(sourcesQueryOptions());
   const defaultSource = sources.data?.defaultSource ?? null;
   const known = sources.data?.sources ?? null;
@@ -26,7 +25,7 @@ export function CompareRoute() {
   const b = useSideOrigin(specB, known);
 
   const backLink = (
-    <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+    <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
       ← Open another conversation
     </Link>
   );

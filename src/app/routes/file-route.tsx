@@ -1,4 +1,4 @@
-import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { Link } from 'wouter';
 import { useMemo, useState } from 'react';
 import { getOpenedFile } from '../../features/open-file/lib/opened-file';
 import { useQuery } from '@tanstack/react-query';
@@ -6,27 +6,26 @@ import { CompareWithButton } from '../../features/compare/components/compare-wit
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { useHash, useRouteSearch } from '../../lib/navigation';
+import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
-
-const route = getRouteApi('/file');
 
 /** /file: the conversation of a local file, in the same transcript view; it lives in this tab only. */
 export function FileRoute() {
   const [file] = useState(getOpenedFile);
   const sources = useQuery(sourcesQueryOptions());
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const hash = useLocation({ select: (location) => location.hash });
+  const search = useRouteSearch(parseTranscriptSearch);
+  const hash = useHash();
   const view = useMemo(() => viewFromSearch(search), [search]);
-  const onViewChange = useViewChange(navigate);
+  const onViewChange = useViewChange();
 
   if (!file) {
     return (
       <div className="space-y-3 py-10 text-center">
         <h1 className="text-xl font-semibold">No file is open</h1>
         <p className="text-zinc-600 dark:text-zinc-400">A file is read in the tab that opened it and is gone after a reload. Open it again from the home page.</p>
-        <Link to="/" className="text-indigo-700 underline dark:text-indigo-300">
+        <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
           Open a file
         </Link>
       </div>

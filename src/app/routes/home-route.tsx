@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
@@ -8,10 +7,10 @@ import { OpenFilePanel } from '../../features/open-file/components/open-file-pan
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
 import { forgetRecent, readRecent } from '../../lib/recent-conversations';
+import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
 
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
-  const navigate = useNavigate();
   const [recent, setRecent] = useState(() => readRecent());
   const [now] = useState(() => Date.now());
 
@@ -19,7 +18,7 @@ export function HomeRoute() {
     return (
       <HomePage
         sources={sources.data}
-        fileOpener={<OpenFilePanel onOpened={() => void navigate({ to: '/file' })} />}
+        fileOpener={<OpenFilePanel onOpened={() => navigateTo({ to: '/file' })} />}
         comparer={<CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />}
         recent={recent}
         now={now}
@@ -28,14 +27,9 @@ export function HomeRoute() {
           setRecent([]);
         }}
         onOpen={(request) => {
-          if ('snapshotId' in request) return void navigate({ to: '/s/$snapshotId', params: { snapshotId: request.snapshotId } });
+          if ('snapshotId' in request) return navigateTo({ to: snapshotPath(request.snapshotId) });
           const { conversationId, source, order, itemId } = request;
-          void navigate({
-            to: '/c/$conversationId',
-            params: { conversationId },
-            search: { source, ...(order ? { order } : {}) },
-            hash: itemId,
-          });
+          navigateTo({ to: transcriptPath(conversationId), search: { source, ...(order ? { order } : {}) }, hash: itemId });
         }}
       />
     );

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { Announcer } from '../../components/announcer';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { RemoteImagePolicyContext } from '../../features/transcript/lib/remote-images';
 
-export function RootLayout() {
+export function RootLayout({ children }: { children: ReactNode }) {
   const sources = useQuery(sourcesQueryOptions());
   // Until the server has said, remote images wait (and ask, if it cannot say); a server without the setting loads them.
   const imagePolicy = sources.data ? (sources.data.remoteImages ?? 'load') : sources.isError ? 'ask' : 'pending';
@@ -18,18 +19,18 @@ export function RootLayout() {
       </a>
       <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
         <div className="mx-auto flex max-w-4xl items-center gap-3 px-4 py-3">
-          <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-6" />
             Conversation Viewer
           </Link>
-          <Link to="/snapshots" className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+          <Link href="/snapshots" className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
             Snapshots
           </Link>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none sm:py-8">
         <RemoteImagePolicyContext value={imagePolicy}>
-          <Outlet />
+          {children}
         </RemoteImagePolicyContext>
       </main>
       <Announcer />
@@ -42,7 +43,7 @@ export function NotFoundPage() {
     <div className="space-y-3 py-10 text-center">
       <h1 className="text-xl font-semibold">Page not found</h1>
       <p className="text-zinc-600 dark:text-zinc-400">Transcript links look like /c/conv_…</p>
-      <Link to="/" className="text-indigo-700 underline dark:text-indigo-300">
+      <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
         Open a conversation
       </Link>
     </div>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { Link } from 'wouter';
 import { useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
@@ -10,28 +10,27 @@ import { TranscriptPage } from '../../features/transcript/components/transcript-
 import { ManifestContext } from '../../features/transcript/lib/left-out';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { describeApiError } from '../../lib/describe-api-error';
+import { useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
+import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
 
-const route = getRouteApi('/s/$snapshotId');
-
 /** /s/<id>: a stored snapshot in the same transcript view, under a banner saying what it is. */
 export function SnapshotRoute() {
-  const { snapshotId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const hash = useLocation({ select: (location) => location.hash });
+  const snapshotId = usePathParam('/s/');
+  const search = useRouteSearch(parseTranscriptSearch);
+  const hash = useHash();
   const snapshot = useQuery(snapshotQueryOptions(snapshotId));
   // A snapshot's reader may have no access to the viewer itself: its sources are offered only when already known.
   const sources = useQueryClient().getQueryData(sourcesQueryOptions().queryKey);
   const view = useMemo(() => viewFromSearch(search), [search]);
-  const onViewChange = useViewChange(navigate);
+  const onViewChange = useViewChange();
 
   if (snapshot.error) {
     return (
       <div className="space-y-4">
         <ErrorPanel description={describeApiError(snapshot.error)} />
-        <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
           Go to the viewer’s home page
         </Link>
       </div>

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
+import { Link } from 'wouter';
 import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { navigateTo, useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
+import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { ApiError } from '../../lib/api-error';
 import { describeApiError } from '../../lib/describe-api-error';
 import { isConversationId, isItemId } from '../../lib/ids';
-
-const route = getRouteApi('/c/$conversationId');
 
 /** Only an item ID is followed: any other fragment text is never echoed on the page. */
 export function anchorFrom(hash: string): string | null {
@@ -27,25 +27,24 @@ export function anchorFrom(hash: string): string | null {
 }
 
 export function TranscriptRoute() {
-  const { conversationId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const hash = useLocation({ select: (location) => location.hash });
+  const conversationId = usePathParam('/c/');
+  const search = useRouteSearch(parseTranscriptSearch);
+  const hash = useHash();
   const sources = useQuery(sourcesQueryOptions());
   const source = search.source ?? sources.data?.defaultSource ?? null;
   const order = search.order ?? 'asc';
   const view = useMemo(() => viewFromSearch(search), [search]);
-  const onViewChange = useViewChange(navigate);
+  const onViewChange = useViewChange();
 
   // A link without a source gets the default written into the URL, so copying it later shares the same view.
   useEffect(() => {
     if (!search.source && sources.data?.defaultSource) {
-      void navigate({ search: (previous) => ({ ...previous, source: sources.data.defaultSource ?? undefined }), hash, replace: true });
+      navigateTo({ search: (previous) => ({ ...previous, source: sources.data.defaultSource ?? undefined }), hash, replace: true }, parseTranscriptSearch);
     }
-  }, [search.source, sources.data, navigate, hash]);
+  }, [search.source, sources.data, hash]);
 
   const backLink = (
-    <Link to="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+    <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
       ← Open another conversation
     </Link>
   );

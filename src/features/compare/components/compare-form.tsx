@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { navigateTo } from '../../../lib/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import { compareSearch, parseSideInput, type SideRef } from '../lib/compare-search';
@@ -17,7 +17,6 @@ const PROBLEM = 'Paste a conversation ID (conv_…), a viewer link to a conversa
 
 /** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
 export function CompareForm({ sources, defaultSource, fixedA, onCancel }: CompareFormProps) {
-  const navigate = useNavigate();
   const [values, setValues] = useState({ a: '', b: '' });
   const [source, setSource] = useState(defaultSource ?? sources[0]?.id ?? '');
   const [error, setError] = useState<{ side: 'a' | 'b'; message: string } | null>(null);
@@ -31,7 +30,7 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
     const b = parseSideInput(values.b);
     if (!b) return setError({ side: 'b', message: PROBLEM });
     setError(null);
-    void navigate({ to: '/compare', search: compareSearch(withSource(a), withSource(b)) });
+    navigateTo({ to: '/compare', search: compareSearch(withSource(a), withSource(b)) });
   };
 
   const input = (side: 'a' | 'b', label: string) => (

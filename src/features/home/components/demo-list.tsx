@@ -1,4 +1,5 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from 'wouter';
+import { stringifySearch, transcriptPath } from '../../../lib/navigation';
 import type { DemoExample } from '../../sources/api/get-sources';
 
 export function DemoList({ examples }: { examples: readonly DemoExample[] }) {
@@ -12,9 +13,7 @@ export function DemoList({ examples }: { examples: readonly DemoExample[] }) {
         {examples.map((example) => (
           <li key={example.id}>
             <Link
-              to="/c/$conversationId"
-              params={{ conversationId: example.id }}
-              search={{ source: 'demo' }}
+              href={`${transcriptPath(example.id)}${stringifySearch({ source: 'demo' })}`}
               className="block h-full rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-indigo-400 hover:shadow dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500"
             >
               <span className="block font-medium">{example.title}</span>

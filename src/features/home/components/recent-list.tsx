@@ -1,4 +1,5 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from 'wouter';
+import { stringifySearch, transcriptPath } from '../../../lib/navigation';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
 
@@ -42,9 +43,7 @@ export function RecentList({ recent, sources, onClear, now }: RecentListProps) {
         {recent.map((entry) => (
           <li key={`${entry.source}/${entry.conversationId}`}>
             <Link
-              to="/c/$conversationId"
-              params={{ conversationId: entry.conversationId }}
-              search={{ source: entry.source }}
+              href={`${transcriptPath(entry.conversationId)}${stringifySearch({ source: entry.source })}`}
               className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
             >
               {entry.title ? <span className="min-w-0 text-sm font-medium">{entry.title}</span> : null}

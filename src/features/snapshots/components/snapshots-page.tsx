@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link } from 'wouter';
+import { snapshotPath } from '../../../lib/navigation';
 import { useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
@@ -27,7 +28,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
     <li className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid="snapshot-row">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <Link to="/s/$snapshotId" params={{ snapshotId: snapshot.id }} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          <Link href={snapshotPath(snapshot.id)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
             {name}
           </Link>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">

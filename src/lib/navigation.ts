@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { navigate as browserNavigate, useLocationProperty } from 'wouter/use-browser-location';
+
+export type SearchValues = Record<string, unknown>;
+
+/**
+ * A value as a link writes it: text that would read as JSON (`123`, `true`, `"x"`) is quoted, so that it reads back
+ * as the same text. Links made before keep reading the same: this is the encoding they were written in.
+ */
+function encodeValue(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  try {
+    JSON.parse(value);
+    return JSON.stringify(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A value as a link holds it: JSON where it reads as JSON (a quoted string, a number), else the text itself. */
+function decodeValue(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** `?a=1&b=x` as values, the first of each name; see `encodeValue` for how text and numbers are told apart. */
+export function parseSearch(search: string): SearchValues {
+  const values: SearchValues = {};
+  for (const [name, value] of new URLSearchParams(search)) if (!(name in values)) values[name] = decodeValue(value);
+  return values;
+}
+
+/** The values as a query string with its `?`, or '' when there are none; undefined values are left out. */
+export function stringifySearch(values: object): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, encodeValue(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const transcriptPath = (conversationId: string) => `/c/${encodeURIComponent(conversationId)}`;
+export const snapshotPath = (snapshotId: string) => `/s/${encodeURIComponent(snapshotId)}`;
+
+export interface NavigateOptions<S extends object = SearchValues> {
+  /** The path; the current one when left out. */
+  to?: string;
+  /** The new search values, or how to make them from the current ones; none when left out. */
+  search?: S | ((previous: S) => S);
+  /** The fragment without `#`, or how to make it from the current one; none when left out. */
+  hash?: string | ((previous: string) => string);
+  /** Rewrites the current history entry instead of adding one. */
+  replace?: boolean;
+}
+
+const currentHash = () => decodeHash(window.location.hash);
+const decodeHash = (hash: string) => hash.replace(/^#/, '');
+
+/**
+ * Goes to a page of the app without reloading. With a search function, `parse` reads the current values (a page's
+ * own validation), so the function sees what the page sees.
+ */
+export function navigateTo<S extends object>({ to, search, hash, replace = false }: NavigateOptions<S>, parse: (values: SearchValues) => S = (values) => values as S) {
+  const path = to ?? window.location.pathname;
+  const values = typeof search === 'function' ? search(parse(parseSearch(window.location.search))) : search;
+  const fragment = typeof hash === 'function' ? hash(currentHash()) : hash;
+  browserNavigate(`${path}${values ? stringifySearch(values) : ''}${fragment ? `#${fragment}` : ''}`, { replace });
+}
+
+/** The fragment of the page's URL, without `#`, kept up to date. */
+export function useHash(): string {
+  return useLocationProperty(currentHash);
+}
+
+const currentSearch = () => window.location.search;
+const currentPath = () => window.location.pathname;
+
+/**
+ * The page's search values through `parse` (a page's own validation), the same object until the query string
+ * changes. Read from the URL as it is: each escape is decoded once.
+ */
+export function useRouteSearch<S>(parse: (values: SearchValues) => S): S {
+  const search = useLocationProperty(currentSearch);
+  return useMemo(() => parse(parseSearch(search)), [parse, search]);
+}
+
+/** The path segment after `prefix` (`/c/` or `/s/`), decoded once; a malformed escape is left as it came. */
+export function usePathParam(prefix: string): string {
+  const path = useLocationProperty(currentPath);
+  const raw = path.startsWith(prefix) ? path.slice(prefix.length).replace(/\/$/, '') : '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
