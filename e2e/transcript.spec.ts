@@ -59,6 +59,17 @@ test('an invalid ID gets an inline message and no request', async ({ page }) => 
   expect(conversationRequests).toEqual([]);
 });
 
+test('a page whose code cannot load says so and offers a reload; the header still works', async ({ page }) => {
+  await page.route('**/assets/transcript-route-*.js', (route) => route.abort());
+  await page.goto(transcriptUrl(trip.conversation.id));
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await page.getByRole('link', { name: 'Conversation Viewer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
 test('an invalid ID in a link says so without asking the server', async ({ page }) => {
   await page.goto('/c/not-a-conversation?source=demo');
   await expect(page.getByRole('alert')).toContainText('That is not a conversation ID');
