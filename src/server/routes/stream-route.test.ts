@@ -116,3 +116,38 @@ describe('HEAD on the stream', () => {
     await upstream.close();
   });
 });
+
+describe('the items of a page on the stream', () => {
+  const KEY = 'sk-test-STREAMKEY-123456';
+  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: KEY };
+  const streamOf = async (body: string) => {
+    const app = createApiApp({ sources: [source], fetch: (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as typeof fetch });
+    return (await app.request('/api/sources/openai/conversations/conv_abc/stream')).text();
+  };
+
+  it('go on as the upstream wrote them, on one line', async () => {
+    const items = '[{"id":"msg_1","type":"message","score":1.50,"note":"a \\"quoted\\" ] } text"}, {"type":"custom_tool_call"}]';
+    const text = await streamOf(`{"object":"list","data":${items},"first_id":"msg_1","last_id":"msg_1","has_more":false}`);
+    const [line, done] = text.trim().split('\n');
+    expect(line).toMatch(/^\{"type":"items","end":"(head|tail)","items":/);
+    expect(line).toContain(items);
+    expect(JSON.parse(done)).toEqual({ type: 'done' });
+  });
+
+  it('still make one line each when the upstream spreads its answer over lines', async () => {
+    const data = [{ id: 'msg_1', type: 'message' }, { id: 'msg_2', type: 'message' }];
+    const lines = (await streamOf(JSON.stringify({ object: 'list', data, has_more: false }, null, 2))).trim().split('\n').map((line) => JSON.parse(line) as { items?: unknown[] });
+    expect(lines).toHaveLength(2);
+    expect(lines[0].items).toEqual(data);
+  });
+
+  it('never carry the key, whether quoted as it is or behind JSON escapes', async () => {
+    const escaped = `\\u0073${KEY.slice(1)}`;
+    for (const [quoted, expected] of [[KEY, `here: [redacted]`], [escaped, '[redacted]']]) {
+      const text = await streamOf(`{"object":"list","data":[{"id":"msg_1","type":"message","note":"${quoted === KEY ? `here: ${KEY}` : escaped}"}],"has_more":false}`);
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(KEY.slice(1));
+      expect(JSON.parse(text.split('\n')[0]).items[0].note).toBe(expected);
+    }
+  });
+});

@@ -18,6 +18,8 @@ export interface LoaderPage {
   items: LoaderItem[];
   hasMore: boolean;
   lastId: string | null;
+  /** The JSON text of `items` as the upstream wrote it, where it can be passed on as one line; found only if asked for. */
+  itemsText?: () => string | null;
 }
 
 export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null; requestId?: string | null };
@@ -25,7 +27,8 @@ export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: n
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
-  | { type: 'items'; end: End; items: LoaderItem[] }
+  /** `itemsText`: the page's own JSON text of `items`, when the event holds the whole page. */
+  | { type: 'items'; end: End; items: LoaderItem[]; itemsText?: () => string | null }
   | { type: 'done' }
   /** `request_id`: the upstream's, which the page shows and providers' support asks for. */
   | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null; request_id?: string | null };
@@ -116,7 +119,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
         });
       }
 
-      const { items, hasMore, lastId } = result.page;
+      const { items, hasMore, lastId, itemsText } = result.page;
       const fresh: LoaderItem[] = [];
       let met = false;
       let repeated = 0;
@@ -138,7 +141,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
         return finish(loopError(`The upstream sent the same ${items.length} items again after '${cursor}': it ignores the 'after' cursor, so loading stopped.`));
       }
       if (fresh.length > 0) {
-        queue.push({ type: 'items', end, items: fresh });
+        queue.push({ type: 'items', end, items: fresh, ...(itemsText && fresh.length === items.length ? { itemsText } : {}) });
         waiting[end] += 1;
         notify();
       }
