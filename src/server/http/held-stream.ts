@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { ByteLease } from '../upstream/byte-budget.ts';
 
-/** As in held-body.ts: a stalled reader holds little in Node's buffers, and writes stay cheap. */
-const SLICE_BYTES = 64 * 1024;
+/** A stalled reader still holds little in Node's buffers, and a chunk of several pages goes out in one write. */
+const SLICE_BYTES = 256 * 1024;
 
 export interface HeldStreamOptions {
   /** Holds the bytes of the chunk being handed out; `next` sizes it, and it is emptied before each new chunk. */

@@ -116,3 +116,81 @@ describe('HEAD on the stream', () => {
     await upstream.close();
   });
 });
+
+describe('the items of a page on the stream', () => {
+  const KEY = 'sk-test-STREAMKEY-123456';
+  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: KEY };
+  const streamOf = async (body: string) => {
+    const app = createApiApp({ sources: [source], fetch: (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as typeof fetch });
+    return (await app.request('/api/sources/openai/conversations/conv_abc/stream')).text();
+  };
+
+  it('go on as the upstream wrote them, on one line', async () => {
+    const items = '[{"id":"msg_1","type":"message","score":1.50,"note":"a \\"quoted\\" ] } text"}, {"type":"custom_tool_call"}]';
+    const text = await streamOf(`{"object":"list","data":${items},"first_id":"msg_1","last_id":"msg_1","has_more":false}`);
+    const [line, done] = text.trim().split('\n');
+    expect(line).toMatch(/^\{"type":"items","end":"(head|tail)","items":/);
+    expect(line).toContain(items);
+    expect(JSON.parse(done)).toEqual({ type: 'done' });
+  });
+
+  it('still make one line each when the upstream spreads its answer over lines', async () => {
+    const data = [{ id: 'msg_1', type: 'message' }, { id: 'msg_2', type: 'message' }];
+    const lines = (await streamOf(JSON.stringify({ object: 'list', data, has_more: false }, null, 2))).trim().split('\n').map((line) => JSON.parse(line) as { items?: unknown[] });
+    expect(lines).toHaveLength(2);
+    expect(lines[0].items).toEqual(data);
+  });
+
+  it('that wait go out together, in fewer chunks than lines, each line whole', async () => {
+    // 800 items, answered at once from either end.
+    const items = Array.from({ length: 800 }, (_, index) => ({ id: `msg_${String(index).padStart(3, '0')}`, type: 'message', text: 'x'.repeat(400) }));
+    const app = createApiApp({
+      sources: [source],
+      fetch: (async (input: string | URL | Request) => {
+        const url = new URL(String(input));
+        const ordered = url.searchParams.get('order') === 'asc' ? items : [...items].reverse();
+        const start = ordered.findIndex((item) => item.id === url.searchParams.get('after')) + 1;
+        const data = ordered.slice(start, start + 100);
+        return Response.json({ object: 'list', data, has_more: start + 100 < 800, last_id: data.at(-1)!.id });
+      }) as typeof fetch,
+    });
+    const response = await app.request('/api/sources/openai/conversations/conv_abc/stream');
+    const reader = response.body!.getReader();
+    const chunks: string[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(new TextDecoder().decode(read.value));
+    const lines = chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as { type: string; end?: string; items?: { id: string }[] });
+    const head = lines.filter((line) => line.end === 'head').flatMap((line) => line.items!);
+    const tail = lines.filter((line) => line.end === 'tail').flatMap((line) => line.items!);
+    expect([...head, ...tail.reverse()].map((item) => item.id)).toEqual(items.map((item) => item.id));
+    expect(lines.at(-1)).toEqual({ type: 'done' });
+    expect(chunks.every((chunk) => chunk.endsWith('\n'))).toBe(true);
+    expect(chunks.length).toBeLessThan(lines.length);
+  });
+
+  it('are followed by an error that comes after them, as the last line', async () => {
+    const app = createApiApp({
+      sources: [source],
+      fetch: (async (input: string | URL | Request) => {
+        const url = new URL(String(input));
+        if (url.searchParams.has('after')) return Response.json({ error: { message: 'Slow down.', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429, headers: { 'retry-after': '120' } });
+        const data = [{ id: `msg_${url.searchParams.get('order')}`, type: 'message' }];
+        return Response.json({ object: 'list', data, has_more: true, last_id: data[0].id });
+      }) as typeof fetch,
+    });
+    const response = await app.request('/api/sources/openai/conversations/conv_abc/stream');
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(lines.filter((line) => line.type === 'items').length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatchObject({ type: 'error', status: 429, retry_after: '120', error: { code: 'rate_limit_exceeded', message: 'Slow down.' } });
+  });
+
+  it('never carry the key, whether quoted as it is or behind JSON escapes', async () => {
+    const escaped = `\\u0073${KEY.slice(1)}`;
+    for (const [quoted, expected] of [[KEY, `here: [redacted]`], [escaped, '[redacted]']]) {
+      const text = await streamOf(`{"object":"list","data":[{"id":"msg_1","type":"message","note":"${quoted === KEY ? `here: ${KEY}` : escaped}"}],"has_more":false}`);
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(KEY.slice(1));
+      expect(JSON.parse(text.split('\n')[0]).items[0].note).toBe(expected);
+    }
+  });
+});

@@ -61,6 +61,23 @@ describe('loadConversation', () => {
     });
   }
 
+  it("passes a page's own text on only with the whole page, never with the part left where the ends meet", async () => {
+    const upstream = positionalUpstream(makeItems(250));
+    const withText: FetchPage = async (request, signal) => {
+      const result = await upstream(request, signal);
+      return result.ok ? { ...result, page: { ...result.page, itemsText: () => JSON.stringify(result.page.items) } } : result;
+    };
+    const events: LoaderEvent[] = [];
+    for await (const event of loadConversation(withText)) events.push(event);
+    const pages = events.filter((event) => event.type === 'items');
+    expect(pages.reduce((sum, page) => sum + page.items.length, 0)).toBe(250);
+    const whole = pages.filter((page) => page.items.length === 100);
+    const part = pages.filter((page) => page.items.length < 100);
+    expect(whole.map((page) => JSON.parse(page.itemsText!()!))).toEqual(whole.map((page) => page.items));
+    expect(part).not.toHaveLength(0);
+    expect(part.map((page) => page.itemsText)).toEqual(part.map(() => undefined));
+  });
+
   it('meets correctly when one end is much faster than the other', async () => {
     const items = makeItems(730);
     const slowTail: FetchPage = async (request, signal) => {

@@ -1,4 +1,5 @@
 import type { ErrorDetails } from '../../lib/error-body.ts';
+import { createSeenIds } from './seen-ids.ts';
 
 export interface LoaderItem {
   /** The spec lets some item types (custom tool calls and their outputs) go without one. */
@@ -18,6 +19,8 @@ export interface LoaderPage {
   items: LoaderItem[];
   hasMore: boolean;
   lastId: string | null;
+  /** The JSON text of `items` as the upstream wrote it, where it can be passed on as one line; found only if asked for. */
+  itemsText?: () => string | null;
 }
 
 export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null; requestId?: string | null };
@@ -25,7 +28,8 @@ export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: n
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
 export type LoaderEvent =
-  | { type: 'items'; end: End; items: LoaderItem[] }
+  /** `itemsText`: the page's own JSON text of `items`, when the event holds the whole page. */
+  | { type: 'items'; end: End; items: LoaderItem[]; itemsText?: () => string | null }
   | { type: 'done' }
   /** `request_id`: the upstream's, which the page shows and providers' support asks for. */
   | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null; request_id?: string | null };
@@ -58,11 +62,10 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
   const onOuterAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-  // Each ID an end delivered, with how many IDs it had delivered before it (-1: a resume cursor).
-  const seen: Record<End, Map<string, number>> = { head: new Map(), tail: new Map() };
+  const seen = createSeenIds();
   // What the other end delivered before a resume is where this end stops.
-  if (options.tailAfter) seen.tail.set(options.tailAfter, -1);
-  if (options.headAfter) seen.head.set(options.headAfter, -1);
+  if (options.tailAfter) seen.add('tail', options.tailAfter, -1);
+  if (options.headAfter) seen.add('head', options.headAfter, -1);
 
   /**
    * Whether the item at `index` of a page is where the ends meet, or only has an ID the other end saw elsewhere (an
@@ -70,11 +73,11 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
    * other end delivered just before it, in turn, down to its first; an ID that merely repeats is followed by others.
    */
   function meetsAt(items: readonly LoaderItem[], index: number, other: End, hasMore: boolean): boolean {
-    const order = seen[other].get(items[index].id!)!;
+    const order = seen.orderAt(other, items[index].id!)!;
     if (order < 0) return true;
     const following = items.slice(index + 1).find((item) => item.id !== undefined);
     if (!following) return order > 0 || !hasMore;
-    return seen[other].get(following.id!) === order - 1;
+    return seen.orderAt(other, following.id!) === order - 1;
   }
 
   const queue: LoaderEvent[] = [];
@@ -116,7 +119,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
         });
       }
 
-      const { items, hasMore, lastId } = result.page;
+      const { items, hasMore, lastId, itemsText } = result.page;
       const fresh: LoaderItem[] = [];
       let met = false;
       let repeated = 0;
@@ -126,19 +129,23 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
           fresh.push(item);
           continue;
         }
-        if (seen[other].has(item.id) && meetsAt(items, index, other, hasMore)) {
+        if (seen.addIfNew(end, item.id)) {
+          fresh.push(item);
+          continue;
+        }
+        if (seen.orderAt(other, item.id) !== undefined && meetsAt(items, index, other, hasMore)) {
           met = true;
           break;
         }
-        if (seen[end].has(item.id)) repeated += 1;
-        else seen[end].set(item.id, seen[end].size);
+        if (seen.orderAt(end, item.id) !== undefined) repeated += 1;
+        else seen.add(end, item.id);
         fresh.push(item);
       }
       if (!met && items.length > 0 && repeated === items.length) {
         return finish(loopError(`The upstream sent the same ${items.length} items again after '${cursor}': it ignores the 'after' cursor, so loading stopped.`));
       }
       if (fresh.length > 0) {
-        queue.push({ type: 'items', end, items: fresh });
+        queue.push({ type: 'items', end, items: fresh, ...(itemsText && fresh.length === items.length ? { itemsText } : {}) });
         waiting[end] += 1;
         notify();
       }

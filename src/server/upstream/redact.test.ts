@@ -46,3 +46,29 @@ describe('the redactor', () => {
     expect(node).toEqual({ leaf: REDACTED });
   });
 });
+
+describe('the quick look before the full search', () => {
+  let seed = 5;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const flipCase = (text: string) => [...text].map((char) => (random() < 0.5 ? char.toUpperCase() : char.toLowerCase())).join('');
+  const hex = (char: string) => char.charCodeAt(0).toString(16);
+  const NOISE = ['plain words ', '100% sure ', 'a%20b ', 'İstanbul ', 'ſtraße ', '\u212a ', '😀 ', '%25 ', 'sk-Test-01 '];
+  const noise = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => NOISE[Math.floor(random() * NOISE.length)]).join('');
+
+  it('says no for text without the key, with or without percent signs and other scripts', () => {
+    for (const text of ['nothing to see', ...NOISE, NOISE.join('')]) expect(redactor.mayHold(text)).toBe(false);
+  });
+
+  it('never says no where a form of the key stands, however it is mixed', () => {
+    for (let round = 0; round < 300; round += 1) {
+      const percentMix = [...KEY].map((char) => [char, `%${hex(char)}`, `%25${hex(char)}`][Math.floor(random() * 3)]).join('');
+      const prefix = ['', ':', 'u:'][round % 3];
+      const forms = [percentMix, Buffer.from(KEY).toString('hex'), Buffer.from(`${prefix}${KEY}`).toString(round % 2 ? 'base64' : 'base64url')];
+      for (const form of forms) {
+        const text = `${noise()}${flipCase(form)}${noise()}`;
+        expect([text, redactor.mayHold(text)]).toEqual([text, true]);
+        expect(redactor.text(text)).toContain(REDACTED);
+      }
+    }
+  });
+});

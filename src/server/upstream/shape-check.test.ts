@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { upstreamItemListShape } from '../../shared/contract/shapes.ts';
 import { checkShape, meetsShape, shapes, type ShapeName } from './shape-check.ts';
 
 const item = { id: 'msg_1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] };
@@ -51,5 +52,31 @@ describe('the hand-written shape rules', () => {
     const page = valid.itemList;
     expect(checkShape('itemList', page)).toEqual({ ok: true, value: page });
     expect(checkShape('itemList', { data: [item] })).toEqual({ ok: true, value: { object: 'list', data: [item], has_more: false, first_id: 'msg_1', last_id: 'msg_1' } });
+  });
+});
+
+describe('the item list check', () => {
+  it('accepts exactly what the zod shape accepts', () => {
+    let seed = 11;
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * list.length)];
+    const makeItem = () => {
+      const value: Record<string, unknown> = { id: 'msg_1', type: 'message', content: [] };
+      const field = pick(['id', 'type', 'content', 'none']);
+      if (field !== 'none') value[field] = pick(ODD_VALUES);
+      if (pick([true, false, false])) delete value[pick(['id', 'type'])];
+      return pick([value, value, value, value, pick(ODD_VALUES)]);
+    };
+    const outcomes = new Set<boolean>();
+    for (let round = 0; round < 2000; round += 1) {
+      const body: Record<string, unknown> = { object: 'list', data: Array.from({ length: pick([0, 1, 3]) }, makeItem), first_id: 'msg_1', last_id: 'msg_1', has_more: false };
+      const field = pick(['data', 'has_more', 'first_id', 'last_id', 'object', 'none', 'none', 'none']);
+      if (field !== 'none') body[field] = pick(ODD_VALUES);
+      if (pick([true, false, false, false])) delete body[pick(['data', 'has_more', 'first_id', 'last_id'])];
+      const candidate = pick([body, body, body, body, body, pick(ODD_VALUES)]);
+      const accepted = upstreamItemListShape.safeParse(candidate).success;
+      outcomes.add(accepted);
+      expect([JSON.stringify(candidate), meetsShape('itemList', candidate)]).toEqual([JSON.stringify(candidate), accepted]);
+    }
+    expect(outcomes.size).toBe(2);
   });
 });

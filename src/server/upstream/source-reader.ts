@@ -1,6 +1,7 @@
 import { ApiFailure } from '../http/api-failure.ts';
 import type { Source } from '../sources/sources.ts';
 import { loadConversation, type FetchPage, type LoaderEvent, type LoaderItem, type LoadOptions, type PageResult } from './load-conversation.ts';
+import { topLevelArrayText } from './top-level-array-text.ts';
 import { readUpstream, type UpstreamReader } from './upstream-read.ts';
 import { pause, RETRIES, TRANSIENT, withRetries } from './with-retries.ts';
 
@@ -16,7 +17,9 @@ export function sourcePageFetcher(source: Source, conversationId: string, reader
     const result = await readUpstream(source, `/conversations/${conversationId}/items?${query}`, 'itemList', reader, { signal });
     if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
     const list = result.body as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
-    return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id } };
+    const { text } = result;
+    const itemsText = text === null ? undefined : () => topLevelArrayText(text, 'data');
+    return { ok: true, page: { items: list.data, hasMore: list.has_more, lastId: list.last_id, ...(itemsText ? { itemsText } : {}) } };
   };
 }
 
