@@ -99,8 +99,10 @@ export interface LatencyComparison {
   /** Through the bare node:http proxy, the floor. */
   bare: LoadResult;
   proxied: LoadResult;
-  /** CPU time of the whole process (client, proxy and provider) per request, in ms, for each run. */
+  /** CPU time of the whole process (client, proxy and provider) per request, in ms: the median of the rounds. */
   cpuMsPerRequest: { direct: number; bare: number; proxied: number };
+  /** The same figures round by round, and the viewer's over the bare proxy's in each. */
+  rounds: { direct: number; bare: number; proxied: number; ratio: number }[];
 }
 
 /** A run, with the CPU time the whole process spent on it per request: unlike throughput, other load barely moves it. */
@@ -108,33 +110,56 @@ async function measured(run: () => Promise<LoadResult>): Promise<{ result: LoadR
   const before = process.cpuUsage();
   const result = await run();
   const used = process.cpuUsage(before);
-  return { result, cpuMs: Math.round(((used.user + used.system) / 1000 / result.requests) * 100) / 100 };
+  return { result, cpuMs: ((used.user + used.system) / 1000) / result.requests };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 /**
- * The same requests twice, at the same concurrency, against a provider with `latencyMs` of latency: straight to
- * it, then through the viewer. With `script`, the provider and the viewer each run in a thread of their own
- * (that script must call `serveWorkerRole`); without, everything shares this thread. Loopback only.
+ * The same requests, at the same concurrency, against a provider with `latencyMs` of latency: straight to it, through
+ * the bare proxy, then through the viewer, in `rounds` alternating rounds (so that other work on the machine weighs on
+ * all three alike); the figures are the medians. With `script`, the provider and the proxies each run in a thread of
+ * their own (that script must call `serveWorkerRole`); without, everything shares this thread. Loopback only.
  */
-export async function compareWithLatency(latencyMs: number, requests: number, concurrency: number, script?: string): Promise<LatencyComparison> {
+export async function compareWithLatency(latencyMs: number, requests: number, concurrency: number, script?: string, rounds = 1): Promise<LatencyComparison> {
   const run = (role: Role) => (script ? startThread(script, role) : start(role));
   const provider = await run({ role: 'provider', latencyMs });
   const viewer = await run({ role: 'viewer', upstream: provider.url });
   const bareProxy = await run({ role: 'bare', upstream: provider.url });
   const proxiedPaths = PATHS.map((path) => `/api/sources/bench${path}`);
   try {
-    // A short warm-up of every path, so no run pays for JIT compilation or new connections alone.
-    await runLoad({ baseUrl: provider.url, paths: PATHS, requests: concurrency * 2, concurrency });
-    await runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
-    await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests: concurrency * 2, concurrency });
-    const direct = await measured(() => runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency }));
-    const bare = await measured(() => runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests, concurrency }));
-    const proxied = await measured(() => runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency }));
+    // A warm-up of every path, as long as a round when there are rounds, so that the rounds measure servers in their
+    // steady state (as a team's server runs), not JIT compilation or new connections.
+    const warmUp = rounds > 1 ? requests : concurrency * 2;
+    await runLoad({ baseUrl: provider.url, paths: PATHS, requests: warmUp, concurrency });
+    await runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests: warmUp, concurrency });
+    await runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests: warmUp, concurrency });
+    const results: { direct: Awaited<ReturnType<typeof measured>>; bare: Awaited<ReturnType<typeof measured>>; proxied: Awaited<ReturnType<typeof measured>> }[] = [];
+    for (let index = 0; index < rounds; index += 1) {
+      const direct = await measured(() => runLoad({ baseUrl: provider.url, paths: PATHS, requests, concurrency }));
+      const bare = await measured(() => runLoad({ baseUrl: bareProxy.url, paths: proxiedPaths, requests, concurrency }));
+      const proxied = await measured(() => runLoad({ baseUrl: viewer.url, paths: proxiedPaths, requests, concurrency }));
+      results.push({ direct, bare, proxied });
+    }
+    // The round with the median ratio supplies the rates and latencies shown.
+    const byRatio = [...results].sort((a, b) => a.proxied.cpuMs / a.bare.cpuMs - b.proxied.cpuMs / b.bare.cpuMs);
+    const middle = byRatio[Math.floor(byRatio.length / 2)];
     return {
-      direct: direct.result,
-      bare: bare.result,
-      proxied: proxied.result,
-      cpuMsPerRequest: { direct: direct.cpuMs, bare: bare.cpuMs, proxied: proxied.cpuMs },
+      direct: middle.direct.result,
+      bare: middle.bare.result,
+      proxied: middle.proxied.result,
+      cpuMsPerRequest: {
+        direct: round2(median(results.map((result) => result.direct.cpuMs))),
+        bare: round2(median(results.map((result) => result.bare.cpuMs))),
+        proxied: round2(median(results.map((result) => result.proxied.cpuMs))),
+      },
+      rounds: results.map(({ direct, bare, proxied }) => ({
+        direct: round2(direct.cpuMs),
+        bare: round2(bare.cpuMs),
+        proxied: round2(proxied.cpuMs),
+        ratio: round2(proxied.cpuMs / bare.cpuMs),
+      })),
     };
   } finally {
     await bareProxy.close();

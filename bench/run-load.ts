@@ -18,7 +18,8 @@ const ms = (value: number) => Math.round(value * 100) / 100;
 async function costRun(latencyMs: number, script: string) {
   const requests = 4000;
   const concurrency = 100;
-  const { direct, bare, proxied, cpuMsPerRequest: cpu } = await compareWithLatency(latencyMs, requests, concurrency, script);
+  const rounds = 5;
+  const { direct, bare, proxied, cpuMsPerRequest: cpu, rounds: each } = await compareWithLatency(latencyMs, requests, concurrency, script, rounds);
   const share = Math.round((proxied.requestsPerSecond / direct.requestsPerSecond) * 100);
   const viewerAdds = ms(cpu.proxied - cpu.direct);
   const bareAdds = ms(cpu.bare - cpu.direct);
@@ -27,8 +28,12 @@ async function costRun(latencyMs: number, script: string) {
   console.log(`bare:     ${bare.requestsPerSecond} requests/s (${bare.seconds} s); ${latency(bare)}; errors ${errors(bare)}`);
   console.log(`proxied:  ${proxied.requestsPerSecond} requests/s (${proxied.seconds} s); ${latency(proxied)}; errors ${errors(proxied)}`);
   console.log(`share:    the proxy serves ${share}% of the direct rate`);
-  console.log(`cpu:      per request, whole process (client, proxy, provider): direct ${cpu.direct} ms, bare node:http proxy ${cpu.bare} ms, viewer ${cpu.proxied} ms`);
-  console.log(`cost:     a proxy adds ${bareAdds} ms of CPU per request bare, ${viewerAdds} ms through the viewer: ${ms(viewerAdds / bareAdds)}x the bare proxy's (whole process: ${ms(cpu.proxied / cpu.bare)}x)`);
+  for (const [index, round] of each.entries()) {
+    console.log(`round ${index + 1}:  CPU per request, whole process: direct ${round.direct} ms, bare ${round.bare} ms, viewer ${round.proxied} ms (${round.ratio}x the bare proxy's)`);
+  }
+  console.log(`cpu:      per request, whole process (client, proxy, provider), median of ${rounds} alternating rounds: direct ${cpu.direct} ms, bare node:http proxy ${cpu.bare} ms, viewer ${cpu.proxied} ms`);
+  const ratios = each.map((round) => round.ratio).sort((a, b) => a - b);
+  console.log(`cost:     a proxy adds ${bareAdds} ms of CPU per request bare, ${viewerAdds} ms through the viewer: ${ms(viewerAdds / bareAdds)}x the bare proxy's (whole process: ${ratios[Math.floor(ratios.length / 2)]}x, the median round; ${ratios[0]}x to ${ratios.at(-1)}x)`);
   return direct.errors === 0 && bare.errors === 0 && proxied.errors === 0;
 }
 
