@@ -39,30 +39,45 @@ export class TranscriptIndex {
   private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
   private readonly pagesSeen: Record<'head' | 'tail' | 'live', number> = { head: 0, tail: 0, live: 0 };
+  /** Items read of the first page of each end not read whole. */
+  private readonly pageOffset: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
   /** Outputs that are shown inside their call's row whenever the call is loaded. */
   foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
   duplicates = 0;
   complete = false;
+  /** The last sync stopped before the end of the pages it was given. */
+  behind = false;
   /** Changes whenever anything above does, for memoised views. */
   version = 0;
 
   /**
    * Reads the pages of `state` not seen yet, then the live changes not applied yet. Returns false when `state` is
-   * not a continuation of what it has.
+   * not a continuation of what it has. With `shouldStop`, it stops once that says so (asked after each item) and
+   * `behind` tells that there is more to read: a long run's pages are read a slice per render, not all at once.
    */
-  sync(state: StreamedItems): boolean {
+  sync(state: StreamedItems, shouldStop?: () => boolean): boolean {
     const live = state.live ?? [];
-    if (state.head.length < this.pagesSeen.head || state.tail.length < this.pagesSeen.tail || live.length < this.pagesSeen.live) return false;
-    let changed = state.complete !== this.complete;
+    const partly = (end: 'head' | 'tail') => this.pagesSeen[end] + (this.pageOffset[end] > 0 ? 1 : 0);
+    if (state.head.length < partly('head') || state.tail.length < partly('tail') || live.length < this.pagesSeen.live) return false;
+    let changed = false;
+    this.behind = false;
     for (const end of ['head', 'tail'] as const) {
       const pages = state[end];
-      for (let p = this.pagesSeen[end]; p < pages.length; p += 1) {
-        for (const item of pages[p]) this.add(end, item);
-        changed = true;
+      for (; this.pagesSeen[end] < pages.length; this.pagesSeen[end] += 1, this.pageOffset[end] = 0) {
+        const page = pages[this.pagesSeen[end]];
+        for (; this.pageOffset[end] < page.length; this.pageOffset[end] += 1) {
+          if (shouldStop?.()) {
+            this.behind = true;
+            if (changed) this.version += 1;
+            return true;
+          }
+          this.add(end, page[this.pageOffset[end]]);
+          changed = true;
+        }
       }
-      this.pagesSeen[end] = pages.length;
     }
+    changed ||= state.complete !== this.complete;
     this.complete = state.complete;
     for (let batch = this.pagesSeen.live; batch < live.length; batch += 1) changed = this.applyChanges(live[batch]) || changed;
     this.pagesSeen.live = live.length;
@@ -80,6 +95,9 @@ export class TranscriptIndex {
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
     this.pagesSeen.live = 0;
+    this.pageOffset.head = 0;
+    this.pageOffset.tail = 0;
+    this.behind = false;
     this.pairs.outputByCallId.clear();
     this.pairs.callByCallId.clear();
     this.slotById.clear();
@@ -186,6 +204,31 @@ export class TranscriptIndex {
     const newest = this.live.at(-1) ?? this.tail[0] ?? (this.complete ? this.head.at(-1) : undefined);
     if (newest) return typeof newest.id === 'string' ? newest.id : undefined;
     return this.complete ? null : undefined;
+  }
+
+  /**
+   * Points `slot` at the slot behind an oldest-first row and returns it, or returns null for the gap: the same as
+   * `slotAt` without a new object per row, for walks over every row.
+   */
+  slotInto(row: number, slot: Slot): Slot | null {
+    if (row < 0) return null;
+    if (row < this.head.length) {
+      slot.end = 'head';
+      slot.offset = row;
+      return slot;
+    }
+    let rest = row - this.head.length - this.gapCount;
+    if (rest < 0) return null;
+    if (rest < this.tail.length) {
+      slot.end = 'tail';
+      slot.offset = this.tail.length - 1 - rest;
+      return slot;
+    }
+    rest -= this.tail.length;
+    if (rest >= this.live.length) return null;
+    slot.end = 'live';
+    slot.offset = rest;
+    return slot;
   }
 
   /** The slot behind an oldest-first row, or null for the gap. */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
@@ -132,6 +132,16 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
   };
 }
 
+/** How long one render may spend reading new items into the index. */
+const INGEST_SLICE_MS = 12;
+
+/** Says when a slice has had its time; the clock is read every few items, as reading it costs about as much as one. */
+function sliceDeadline(): () => boolean {
+  const until = performance.now() + INGEST_SLICE_MS;
+  let items = 0;
+  return () => (items += 1) % 16 === 0 && performance.now() > until;
+}
+
 export function useTranscript(origin: TranscriptOrigin): Transcript {
   // Every adapter is always called, in the same order; only the one for this origin fetches anything.
   const fromApi = useApiOrigin(origin);
@@ -140,19 +150,31 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
   const data = origin.kind === 'api' ? fromApi : origin.kind === 'snapshot' ? fromSnapshot : fromFile;
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
+  // Each render reads at most a slice of what is new, and the next slice gets a render of its own, so a long run's
+  // pages never hold the page's thread in one long task.
   const [index] = useState(() => new TranscriptIndex());
+  const [slice, setSlice] = useState(0);
   const version = useMemo(() => {
     if (!data.items) return 0;
-    if (!index.sync(data.items)) {
+    const shouldStop = sliceDeadline();
+    if (!index.sync(data.items, shouldStop)) {
       index.reset();
-      index.sync(data.items);
+      index.sync(data.items, shouldStop);
     }
     return index.version;
-  }, [data.items, index]);
+    // `slice` asks for the next slice of the same state.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [data.items, index, slice]);
+  const behind = index.behind;
+  useEffect(() => {
+    if (!behind) return;
+    const timer = setTimeout(() => setSlice((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [behind, version]);
   const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
 
-  const complete = data.items?.complete ?? false;
-  const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
+  const complete = (data.items?.complete ?? false) && !behind;
+  const hasItems = data.items !== undefined && (complete || index.itemCount > 0);
   const { fetching, resume } = data;
 
   const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching ? 'loading' : hasItems ? 'stopped' : 'loading';
