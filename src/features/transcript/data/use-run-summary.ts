@@ -27,7 +27,7 @@ export function useTokenCounts(index: TranscriptIndex, version: number, loading 
   useEffect(() => () => client.close(), [client]);
   useEffect(() => client.setCounting(!loading), [client, loading]);
   useEffect(() => {
-    if (client && version > 0) client.sync();
+    if (client && version > 0) client.syncInSlices();
   }, [client, version]);
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
