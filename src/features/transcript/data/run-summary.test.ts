@@ -49,6 +49,14 @@ describe('RunSummary', () => {
     expect(summary.failureRows(index)).toEqual([index.rowOfId('s1')]);
   });
 
+  it('lists where turns start oldest first across the head, the gap and the newest-first tail', () => {
+    const index = indexOf([[user('u1', 'one'), assistant('a1'), user('u2', 'two')]], [[assistant('a9'), user('u9', 'nine'), user('u8', 'eight'), assistant('a7')]], false);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.turnRows(index)).toEqual(['u1', 'u2', 'u8', 'u9'].map((id) => index.rowOfId(id)));
+    expect(summary.turnRows(index)).toEqual([0, 2, 5, 6]);
+  });
+
   it('prefers a metadata title, name or topic', () => {
     expect(conversationTitle({ id: 'c', metadata: { topic: 'Refund for order 1234' } }, 'hello')).toBe('Refund for order 1234');
     expect(conversationTitle({ id: 'c', metadata: {} }, null)).toBeNull();

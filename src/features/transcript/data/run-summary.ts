@@ -37,7 +37,8 @@ export class RunSummary {
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
   private firstUserHead: string | null = null;
   private oldestUserTail: string | null = null;
-  private userSlots: Slot[] = [];
+  /** Offsets of user messages in each end, in the order they arrived. */
+  private userOffsets: Record<End, number[]> = { head: [], tail: [], live: [] };
   version = -1;
 
   sync(index: TranscriptIndex): void {
@@ -58,12 +59,12 @@ export class RunSummary {
     this.seen.live = 0;
     this.firstUserHead = null;
     this.oldestUserTail = null;
-    this.userSlots = [];
+    this.userOffsets = { head: [], tail: [], live: [] };
   }
 
   private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
     if (startsTurn(item)) {
-      this.userSlots.push(slot);
+      this.userOffsets[slot.end].push(slot.offset);
       if (slot.end === 'head') this.firstUserHead ??= messageText(item);
       else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
     }
@@ -101,9 +102,15 @@ export class RunSummary {
     return [...new Set([...this.failed.values()].map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
   }
 
-  /** Oldest-first rows where a turn starts (each user message). */
+  /** Oldest-first rows where a turn starts (each user message); each end is in order already, the tail backwards. */
   turnRows(index: TranscriptIndex): number[] {
-    return this.userSlots.map((slot) => index.rowOf(slot)).sort((a, b) => a - b);
+    const { head, tail, live } = this.userOffsets;
+    const rows = new Array<number>(head.length + tail.length + live.length);
+    let i = 0;
+    for (const offset of head) rows[i++] = index.rowOf({ end: 'head', offset });
+    for (let t = tail.length - 1; t >= 0; t -= 1) rows[i++] = index.rowOf({ end: 'tail', offset: tail[t] });
+    for (const offset of live) rows[i++] = index.rowOf({ end: 'live', offset });
+    return rows;
   }
 }
 
