@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 import { parseTranscriptSearch } from './search-params';
 import { parseCompareSearch } from '../features/compare/lib/compare-search';
+import { inNextTask } from '../lib/work-in-slices';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -12,8 +13,9 @@ const transcriptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$conversationId',
   validateSearch: parseTranscriptSearch,
-  // The transcript (list, search, item views) is a chunk of its own, so the first load stays small.
-  component: lazyRouteComponent(() => import('./routes/transcript-route'), 'TranscriptRoute'),
+  // The transcript (list, search, item views) is a chunk of its own, so the first load stays small; its first render
+  // waits a task after the chunk runs, so the two are not one long task.
+  component: lazyRouteComponent(() => inNextTask(import('./routes/transcript-route')), 'TranscriptRoute'),
 });
 
 const snapshotRoute = createRoute({
@@ -21,14 +23,14 @@ const snapshotRoute = createRoute({
   path: '/s/$snapshotId',
   validateSearch: parseTranscriptSearch,
   // Snapshot and file pages are the transcript view too: chunks of their own, loaded when opened.
-  component: lazyRouteComponent(() => import('./routes/snapshot-route'), 'SnapshotRoute'),
+  component: lazyRouteComponent(() => inNextTask(import('./routes/snapshot-route')), 'SnapshotRoute'),
 });
 
 const fileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/file',
   validateSearch: parseTranscriptSearch,
-  component: lazyRouteComponent(() => import('./routes/file-route'), 'FileRoute'),
+  component: lazyRouteComponent(() => inNextTask(import('./routes/file-route')), 'FileRoute'),
 });
 
 const compareRoute = createRoute({

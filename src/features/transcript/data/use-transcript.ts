@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
+import { sliceDeadline } from '../../../lib/work-in-slices';
 import { useLiveUpdates, type LiveUpdates } from '../live/use-live-updates';
 import type { Conversation, ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
@@ -133,14 +134,7 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
 }
 
 /** How long one render may spend reading new items into the index. */
-const INGEST_SLICE_MS = 12;
-
-/** Says when a slice has had its time; the clock is read every few items, as reading it costs about as much as one. */
-function sliceDeadline(): () => boolean {
-  const until = performance.now() + INGEST_SLICE_MS;
-  let items = 0;
-  return () => (items += 1) % 16 === 0 && performance.now() > until;
-}
+const INGEST_SLICE_MS = 10;
 
 export function useTranscript(origin: TranscriptOrigin): Transcript {
   // Every adapter is always called, in the same order; only the one for this origin fetches anything.
@@ -156,7 +150,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
   const [slice, setSlice] = useState(0);
   const version = useMemo(() => {
     if (!data.items) return 0;
-    const shouldStop = sliceDeadline();
+    const shouldStop = sliceDeadline(INGEST_SLICE_MS);
     if (!index.sync(data.items, shouldStop)) {
       index.reset();
       index.sync(data.items, shouldStop);
