@@ -41,13 +41,23 @@ export class RunSummary {
   private userOffsets: Record<End, number[]> = { head: [], tail: [], live: [] };
   version = -1;
 
-  sync(index: TranscriptIndex): void {
+  /** The last sync stopped before it had read every item of the index. */
+  behind = false;
+
+  /** Reads the items of the index not read yet; with `shouldStop`, only until that says so (asked after each item). */
+  sync(index: TranscriptIndex, shouldStop?: () => boolean): void {
     if (index.version === this.version) return;
     if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
+    this.behind = false;
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
-      for (let offset = this.seen[end]; offset < list.length; offset += 1) this.add(index, { end, offset }, list[offset]);
-      this.seen[end] = list.length;
+      for (; this.seen[end] < list.length; this.seen[end] += 1) {
+        if (shouldStop?.()) {
+          this.behind = true;
+          return;
+        }
+        this.add(index, { end, offset: this.seen[end] }, list[this.seen[end]]);
+      }
     }
     this.version = index.version;
   }

@@ -82,7 +82,8 @@ describe('useTranscriptView', () => {
       await waitFor(() => expect(result.current.transcript.load.state).toBe('complete'));
       expect(result.current.transcript.index.itemCount).toBe(400);
       expect(shownIds(result.current)).toHaveLength(400);
-      expect(result.current.runSummary.turnRows).toHaveLength(200);
+      // The run summary follows in slices of its own.
+      await waitFor(() => expect(result.current.runSummary.turnRows).toHaveLength(200));
       const partial = seen.filter((render) => render.count > 0 && render.count < 400);
       expect(partial.length).toBeGreaterThan(0);
       expect(partial.every((render) => render.state !== 'complete')).toBe(true);
