@@ -57,16 +57,20 @@ export function useRunSummary(index: TranscriptIndex, version: number, conversat
   const [summary] = useState(() => new RunSummary());
   const [slice, setSlice] = useState(0);
   // `version` changes when items arrive, `slice` asks for the next slice; the index is the same object throughout.
-  const view = useMemo(() => {
+  const rows = useMemo(() => {
     summary.sync(index, sliceDeadline(SUMMARY_SLICE_MS));
-    return { summary, title: conversationTitle(conversation, summary.title), failureRows: summary.failureRows(index), turnRows: summary.turnRows(index) };
+    return { firstUserText: summary.title, failureRows: summary.failureRows(index), turnRows: summary.turnRows(index) };
     // oxlint-disable-next-line react-hooks/exhaustive-deps
-  }, [summary, index, version, conversation, slice]);
-  const behind = summary.behind;
+  }, [summary, index, version, slice]);
+  const { firstUserText, failureRows, turnRows } = rows;
+  const title = useMemo(() => conversationTitle(conversation, firstUserText), [conversation, firstUserText]);
+  const view = useMemo(() => ({ summary, title, failureRows, turnRows }), [summary, title, failureRows, turnRows]);
+  // While the index itself is behind, its next slice renders again anyway.
+  const behind = summary.behind && !index.behind;
   useEffect(() => {
     if (!behind) return;
     const timer = setTimeout(() => setSlice((n) => n + 1), 0);
     return () => clearTimeout(timer);
-  }, [behind, view]);
+  }, [behind, rows]);
   return view;
 }
