@@ -17,7 +17,7 @@ function malformed(what: string) {
 const FLUSH_MS = 100;
 
 /** The longest the stream parses before it lets the page's thread do something else. */
-const PARSE_SLICE_MS = 20;
+const PARSE_SLICE_MS = 12;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
