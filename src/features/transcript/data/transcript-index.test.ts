@@ -94,6 +94,18 @@ describe('view rows', () => {
     expect(findMatches(folded, 'needle')).toEqual([folded.rowOfId('fc')]);
     expect(rows.viewIndexOf(folded.rowOfId('fo')!)).toBeNull();
   });
+
+  it('folds an output by the call it answers now, after a live update changed which one', () => {
+    const index = new TranscriptIndex();
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
+    const output = { id: 'fo', type: 'function_call_output', call_id: 'c2', output: 'x' };
+    const loaded = state([[call, output]], [], true);
+    index.sync(loaded);
+    expect(buildViewRows(index, 'asc', new Set()).count).toBe(2);
+    index.sync(addLiveChanges(loaded, { added: [], changed: [{ ...output, call_id: 'c1' }], removed: [] }));
+    expect(buildViewRows(index, 'asc', new Set()).count).toBe(1);
+    expect(index.foldedInto({ end: 'head', offset: 1 })).toBe(call);
+  });
 });
 
 describe('turns in view rows', () => {

@@ -16,6 +16,13 @@ export interface Slot {
 const ENDS = ['head', 'tail', 'live'] as const;
 const KEY_PREFIX: Record<End, string> = { head: 'h', tail: 't', live: 'l' };
 
+/** The call ID an output answers when it is shown inside its call's row, else null. */
+function foldKeyOf(item: ConversationItem): string | null {
+  if (!foldsIntoCall(item.type)) return null;
+  const pair = pairKey(item);
+  return pair?.side === 'output' ? pair.key : null;
+}
+
 /**
  * Everything the view looks up about the loaded items, built once as pages arrive: positions by ID, tool-call
  * pairs and kinds; search text and token counts live in the text index, off the page's thread. Syncing with a
@@ -31,6 +38,8 @@ export class TranscriptIndex {
   /** Slots whose item a live update replaced, in order: the text index reads them to keep its copy current. */
   readonly changedSlots: Slot[] = [];
   readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
+  /** For an output shown inside its call's row, the call ID it answers; null for every other item. */
+  private readonly foldKeys: Record<End, (string | null)[]> = { head: [], tail: [], live: [] };
   readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
   /** What the filter and the run summary count (an output folded into its call counts with it). */
   readonly counts = emptyCounts();
@@ -90,6 +99,7 @@ export class TranscriptIndex {
     for (const end of ENDS) {
       this[end].length = 0;
       this.kinds[end].length = 0;
+      this.foldKeys[end].length = 0;
     }
     this.changedSlots.length = 0;
     this.pagesSeen.head = 0;
@@ -148,6 +158,7 @@ export class TranscriptIndex {
     countItem(this.counts, old, -1);
     countItem(this.counts, item);
     this.kinds[slot.end][slot.offset] = kind;
+    this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
     this.changedSlots.push(slot);
     removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
@@ -169,6 +180,7 @@ export class TranscriptIndex {
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
+    this.foldKeys[end].push(foldKeyOf(item));
     countItem(this.counts, item);
     if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
@@ -260,10 +272,14 @@ export class TranscriptIndex {
 
   /** The call an output is shown with, when the output has no row of its own because its call is loaded. */
   foldedInto(slot: Slot): ConversationItem | null {
-    const item = this.itemAt(slot);
-    if (!foldsIntoCall(item.type)) return null;
-    const pair = pairKey(item);
-    return (pair && this.pairs.callByCallId.get(pair.key)) || null;
+    const key = this.foldKeys[slot.end][slot.offset];
+    return (key !== null && this.pairs.callByCallId.get(key)) || null;
+  }
+
+  /** Whether the item in a slot is shown inside its call's row: `foldedInto` without the call, for walks over every row. */
+  isFolded(slot: Slot): boolean {
+    const key = this.foldKeys[slot.end][slot.offset];
+    return key !== null && this.pairs.callByCallId.has(key);
   }
 
   /** The row the reader sees an item in: a folded output's is its call's. */

@@ -52,7 +52,7 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
     if (!slot) rows.push(row);
     else if (only && !only.has(row)) continue;
     else if (hidden.has(index.kinds[slot.end][slot.offset]) && !reveal?.has(row)) continue;
-    else if (index.foldedInto(slot)) folded += 1;
+    else if (index.isFolded(slot)) folded += 1;
     else rows.push(row);
   }
   if (order === 'desc') rows.reverse();
