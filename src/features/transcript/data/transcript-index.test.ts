@@ -96,15 +96,15 @@ describe('view rows', () => {
   });
 
   it('folds an output by the call it answers now, after a live update changed which one', () => {
-    const index = new TranscriptIndex();
+    const updated = new TranscriptIndex();
     const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
     const output = { id: 'fo', type: 'function_call_output', call_id: 'c2', output: 'x' };
     const loaded = state([[call, output]], [], true);
-    index.sync(loaded);
-    expect(buildViewRows(index, 'asc', new Set()).count).toBe(2);
-    index.sync(addLiveChanges(loaded, { added: [], changed: [{ ...output, call_id: 'c1' }], removed: [] }));
-    expect(buildViewRows(index, 'asc', new Set()).count).toBe(1);
-    expect(index.foldedInto({ end: 'head', offset: 1 })).toBe(call);
+    updated.sync(loaded);
+    expect(buildViewRows(updated, 'asc', new Set()).count).toBe(2);
+    updated.sync(addLiveChanges(loaded, { added: [], changed: [{ ...output, call_id: 'c1' }], removed: [] }));
+    expect(buildViewRows(updated, 'asc', new Set()).count).toBe(1);
+    expect(updated.foldedInto({ end: 'head', offset: 1 })).toBe(call);
   });
 });
 
