@@ -86,7 +86,8 @@ describe('useTranscriptView', () => {
       await waitFor(() => expect(result.current.runSummary.turnRows).toHaveLength(200));
       const partial = seen.filter((render) => render.count > 0 && render.count < 400);
       expect(partial.length).toBeGreaterThan(0);
-      expect(partial.every((render) => render.state !== 'complete')).toBe(true);
+      // Still loading, not stopped: nothing offers to load the rest while the index catches up.
+      expect(partial.every((render) => render.state === 'loading')).toBe(true);
     });
   });
 });

@@ -171,7 +171,8 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
   const hasItems = data.items !== undefined && (complete || index.itemCount > 0);
   const { fetching, resume } = data;
 
-  const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching ? 'loading' : hasItems ? 'stopped' : 'loading';
+  // Items still being read into the index are loading, even once the stream itself has ended.
+  const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching || behind ? 'loading' : hasItems ? 'stopped' : 'loading';
   return {
     conversation: data.conversation,
     conversationError: data.conversationError,
