@@ -135,6 +135,8 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
 
 /** How long one render may spend reading new items into the index. */
 const INGEST_SLICE_MS = 10;
+/** The render that shows the first rows also builds the page's first rows in the DOM and lays them out: it reads less. */
+const FIRST_SLICE_MS = 3;
 
 export function useTranscript(origin: TranscriptOrigin): Transcript {
   // Every adapter is always called, in the same order; only the one for this origin fetches anything.
@@ -150,7 +152,7 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
   const [slice, setSlice] = useState(0);
   const version = useMemo(() => {
     if (!data.items) return 0;
-    const shouldStop = sliceDeadline(INGEST_SLICE_MS);
+    const shouldStop = sliceDeadline(index.itemCount === 0 ? FIRST_SLICE_MS : INGEST_SLICE_MS);
     if (!index.sync(data.items, shouldStop)) {
       index.reset();
       index.sync(data.items, shouldStop);
