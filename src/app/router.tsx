@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Route, Switch } from 'wouter';
 import { useLocationProperty } from 'wouter/use-browser-location';
+import { inNextTask } from '../lib/work-in-slices';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 
 /** A page's code as a chunk of its own, fetched when the page is first opened, so the first load stays small. */
@@ -12,9 +13,10 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 // The home page is a chunk too, fetched beside the sources it lists, so a link to a transcript does not load it.
 const HomeRoute = page(() => import('./routes/home-route'), 'HomeRoute');
 // The transcript (list, search, item views) is a chunk of its own; snapshot and file pages are the transcript view too.
-const TranscriptRoute = page(() => import('./routes/transcript-route'), 'TranscriptRoute');
-const SnapshotRoute = page(() => import('./routes/snapshot-route'), 'SnapshotRoute');
-const FileRoute = page(() => import('./routes/file-route'), 'FileRoute');
+// Their first render waits a task after the chunk runs, so that the two are not one long task.
+const TranscriptRoute = page(() => inNextTask(import('./routes/transcript-route')), 'TranscriptRoute');
+const SnapshotRoute = page(() => inNextTask(import('./routes/snapshot-route')), 'SnapshotRoute');
+const FileRoute = page(() => inNextTask(import('./routes/file-route')), 'FileRoute');
 // The alignment, its worker and the diff views load only when a comparison is opened.
 const CompareRoute = page(() => import('./routes/compare-route'), 'CompareRoute');
 const SnapshotsPage = page(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { forEachInSlices } from './work-in-slices';
+import { describe, expect, it, vi } from 'vitest';
+import { forEachInSlices, inNextTask, sliceDeadline } from './work-in-slices';
 
 describe('forEachInSlices', () => {
   it('visits every value in order, giving the page other tasks between slices', async () => {
@@ -30,5 +30,33 @@ describe('forEachInSlices', () => {
     }, controller.signal, 3);
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(seen.length).toBeLessThan(1000);
+  });
+});
+
+describe('sliceDeadline', () => {
+  it('says stop once the budget has passed, reading the clock only every few units', () => {
+    let clock = 0;
+    let reads = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      reads += 1;
+      return clock;
+    });
+    const shouldStop = sliceDeadline(10);
+    const answers = Array.from({ length: 64 }, (_, unit) => {
+      clock = unit;
+      return shouldStop();
+    });
+    expect(answers.indexOf(true)).toBe(15);
+    expect(reads).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('inNextTask', () => {
+  it('hands the value over after other waiting tasks have run', async () => {
+    let otherTask = false;
+    const value = inNextTask(Promise.resolve('chunk'));
+    setTimeout(() => (otherTask = true), 0);
+    await expect(value).resolves.toBe('chunk');
+    expect(otherTask).toBe(true);
   });
 });

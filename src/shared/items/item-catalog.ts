@@ -66,9 +66,12 @@ export const ITEM_CATALOG: Record<SdkItemType, CatalogEntry> = {
 
 const UNKNOWN_TOOL_TYPE = /(_call|_output|^mcp_|^tool_search)/;
 
+/** The same entries in a Map: a long run asks for them several times per item as it loads and lays out. */
+const ENTRIES = new Map<string, CatalogEntry>(Object.entries(ITEM_CATALOG));
+
 /** The entry for a type, or null for a type this viewer does not know. */
 export function catalogEntry(type: string): CatalogEntry | null {
-  return Object.hasOwn(ITEM_CATALOG, type) ? ITEM_CATALOG[type as SdkItemType] : null;
+  return ENTRIES.get(type) ?? null;
 }
 
 /** The types that answer a call, each with the call type it answers. */

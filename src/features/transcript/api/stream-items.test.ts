@@ -77,4 +77,33 @@ describe('streamItems', () => {
     const { error } = await collect(open());
     expect(error).toMatchObject({ code: 'stream_interrupted' });
   });
+
+  it('lets the page do other work while it parses a backlog that is already buffered', async () => {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i += 1) controller.enqueue(encoder.encode(line(items(i % 2 ? 'tail' : 'head', i * 10, 10))));
+        controller.enqueue(encoder.encode(line({ type: 'done' })));
+        controller.close();
+      },
+    });
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => new Response(body)));
+    // Parsing seems slow: the clock moves on 5 ms each time it is read.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+    const generator = open();
+    const first = await generator.next();
+    expect(first.done).toBe(false);
+    let otherWork = false;
+    setTimeout(() => (otherWork = true), 0);
+    let workedBeforeTheEnd = false;
+    let total = (first.value?.head.length ?? 0) + (first.value?.tail.length ?? 0);
+    for await (const chunk of generator) {
+      total += chunk.head.length + chunk.tail.length;
+      if (chunk.done) workedBeforeTheEnd = otherWork;
+    }
+    vi.restoreAllMocks();
+    expect(total).toBe(400);
+    expect(workedBeforeTheEnd).toBe(true);
+  });
 });

@@ -16,6 +16,11 @@ function malformed(what: string) {
 /** The most often the stream updates the cache while pages pour in. */
 const FLUSH_MS = 100;
 
+/** The longest the stream parses before it lets the page's thread do something else. */
+const PARSE_SLICE_MS = 12;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const emptyChunk = (): StreamChunk => ({ head: [], tail: [], done: false });
 
 /** The read's result, or null if `ms` pass first (the read stays pending, to be awaited again). */
@@ -68,6 +73,7 @@ export async function* streamItems(source: string, conversationId: string, curso
   let chunk = emptyChunk();
   let pending: Promise<ReadableStreamReadResult<string>> | null = null;
   let lastYield = Number.NEGATIVE_INFINITY;
+  let taskStart = performance.now();
   const hasItems = () => chunk.head.length > 0 || chunk.tail.length > 0;
   try {
     for (;;) {
@@ -92,6 +98,11 @@ export async function* streamItems(source: string, conversationId: string, curso
       if (read.done) {
         if (hasItems()) yield chunk;
         throw new ApiError('The item stream ended before the conversation was complete.', { status: 0, code: 'stream_interrupted' });
+      }
+      // Reads already buffered resolve at once, so parsing a backlog would run on as one task: it breaks off now and then.
+      if (performance.now() - taskStart > PARSE_SLICE_MS) {
+        await nextTask();
+        taskStart = performance.now();
       }
       buffer += read.value;
       const lines = buffer.split('\n');

@@ -49,6 +49,35 @@ describe('RunSummary', () => {
     expect(summary.failureRows(index)).toEqual([index.rowOfId('s1')]);
   });
 
+  it('lists where turns start oldest first across the head, the gap and the newest-first tail', () => {
+    const index = indexOf([[user('u1', 'one'), assistant('a1'), user('u2', 'two')]], [[assistant('a9'), user('u9', 'nine'), user('u8', 'eight'), assistant('a7')]], false);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.turnRows(index)).toEqual(['u1', 'u2', 'u8', 'u9'].map((id) => index.rowOfId(id)));
+    expect(summary.turnRows(index)).toEqual([0, 2, 5, 6]);
+  });
+
+  it('reads a slice of the items when asked to stop, and ends where a whole read would', () => {
+    const pages = [
+      [user('u1', 'first'), call('c1', 'a', 'read_file'), output('o1', 'a', '{"error":"ENOENT"}'), assistant('a1', 'incomplete')],
+      [user('u2', 'second'), shell('s1', 'x'), shellOut('so1', 'x', 1), assistant('a2')],
+    ];
+    const index = indexOf(pages);
+    const whole = new RunSummary();
+    whole.sync(index);
+    const sliced = new RunSummary();
+    let slices = 0;
+    do {
+      let read = 0;
+      sliced.sync(index, () => read++ >= 3);
+      slices += 1;
+    } while (sliced.behind);
+    expect(slices).toBe(3);
+    expect(sliced.failureRows(index)).toEqual(whole.failureRows(index));
+    expect(sliced.turnRows(index)).toEqual(whole.turnRows(index));
+    expect(sliced.title).toBe(whole.title);
+  });
+
   it('prefers a metadata title, name or topic', () => {
     expect(conversationTitle({ id: 'c', metadata: { topic: 'Refund for order 1234' } }, 'hello')).toBe('Refund for order 1234');
     expect(conversationTitle({ id: 'c', metadata: {} }, null)).toBeNull();

@@ -37,16 +37,27 @@ export class RunSummary {
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
   private firstUserHead: string | null = null;
   private oldestUserTail: string | null = null;
-  private userSlots: Slot[] = [];
+  /** Offsets of user messages in each end, in the order they arrived. */
+  private userOffsets: Record<End, number[]> = { head: [], tail: [], live: [] };
   version = -1;
 
-  sync(index: TranscriptIndex): void {
+  /** The last sync stopped before it had read every item of the index. */
+  behind = false;
+
+  /** Reads the items of the index not read yet; with `shouldStop`, only until that says so (asked after each item). */
+  sync(index: TranscriptIndex, shouldStop?: () => boolean): void {
     if (index.version === this.version) return;
     if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
+    this.behind = false;
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
-      for (let offset = this.seen[end]; offset < list.length; offset += 1) this.add(index, { end, offset }, list[offset]);
-      this.seen[end] = list.length;
+      for (; this.seen[end] < list.length; this.seen[end] += 1) {
+        if (shouldStop?.()) {
+          this.behind = true;
+          return;
+        }
+        this.add(index, { end, offset: this.seen[end] }, list[this.seen[end]]);
+      }
     }
     this.version = index.version;
   }
@@ -58,12 +69,12 @@ export class RunSummary {
     this.seen.live = 0;
     this.firstUserHead = null;
     this.oldestUserTail = null;
-    this.userSlots = [];
+    this.userOffsets = { head: [], tail: [], live: [] };
   }
 
   private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
     if (startsTurn(item)) {
-      this.userSlots.push(slot);
+      this.userOffsets[slot.end].push(slot.offset);
       if (slot.end === 'head') this.firstUserHead ??= messageText(item);
       else if (slot.end === 'tail') this.oldestUserTail = messageText(item);
     }
@@ -101,9 +112,15 @@ export class RunSummary {
     return [...new Set([...this.failed.values()].map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
   }
 
-  /** Oldest-first rows where a turn starts (each user message). */
+  /** Oldest-first rows where a turn starts (each user message); each end is in order already, the tail backwards. */
   turnRows(index: TranscriptIndex): number[] {
-    return this.userSlots.map((slot) => index.rowOf(slot)).sort((a, b) => a - b);
+    const { head, tail, live } = this.userOffsets;
+    const rows = new Array<number>(head.length + tail.length + live.length);
+    let i = 0;
+    for (const offset of head) rows[i++] = index.rowOf({ end: 'head', offset });
+    for (let t = tail.length - 1; t >= 0; t -= 1) rows[i++] = index.rowOf({ end: 'tail', offset: tail[t] });
+    for (const offset of live) rows[i++] = index.rowOf({ end: 'live', offset });
+    return rows;
   }
 }
 

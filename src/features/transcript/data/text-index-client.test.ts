@@ -1,5 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, EMPTY_STREAM } from './streamed-items';
 import { TextIndexClient } from './text-index-client';
 import { TranscriptIndex } from './transcript-index';
@@ -30,5 +30,39 @@ describe('TextIndexClient', () => {
     client.setCounting(true);
     await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
     client.close();
+  });
+
+  describe('with many items', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const many = (count: number) => Array.from({ length: count }, (_, i) => message(`m${i}`, `text number ${i}`));
+
+    it('sends them a slice per task when asked to, and still gets every one counted', async () => {
+      const index = new TranscriptIndex();
+      index.sync(addChunk(EMPTY_STREAM, { head: many(450) as never, tail: [], done: true }));
+      const client = new TextIndexClient(index);
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50));
+      client.syncInSlices();
+      // Nothing is copied in the caller's task.
+      expect(client.done).toBe(false);
+      await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
+      expect(client.byId.size).toBe(450);
+      client.close();
+    });
+
+    it('tells its listeners of new counts a few times, not once per counted batch', async () => {
+      const index = new TranscriptIndex();
+      index.sync(addChunk(EMPTY_STREAM, { head: many(600) as never, tail: [], done: true }));
+      const client = new TextIndexClient(index);
+      let notices = 0;
+      client.subscribe(() => (notices += 1));
+      client.sync();
+      await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
+      await waitFor(() => expect(client.revision).toBeGreaterThan(0));
+      // 600 items are counted in 15 batches here.
+      expect(notices).toBeGreaterThan(0);
+      expect(notices).toBeLessThan(8);
+      client.close();
+    });
   });
 });

@@ -1,11 +1,14 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
+import { SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { TextIndexCore, type FromTextIndex, type SlotItem, type ToTextIndex } from './text-index-core';
 import { loadTokenizer } from './token-counts';
 import type { OpaqueData } from './token-text';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 /** Items per message: one message's structured clone stays a few milliseconds on the page's thread. */
-const ITEMS_PER_MESSAGE = 200;
+const ITEMS_PER_MESSAGE = 100;
+/** The least time between two notices of new counts. */
+const NOTIFY_MS = 250;
 /** Without a worker, items counted per slice between frames. */
 const SLICE = 40;
 
@@ -125,6 +128,8 @@ export class TextIndexClient {
   private readonly listeners = new Set<() => void>();
   private open: Channel | null = null;
   private countingOn = true;
+  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly index: TranscriptIndex) {}
 
@@ -145,8 +150,31 @@ export class TextIndexClient {
     return allSent && this.counted >= this.sent;
   }
 
-  /** Sends what the index holds that the text index has not seen yet. */
+  /** Sends what the index holds that the text index has not seen yet, all at once (a search needs every item). */
   sync(): void {
+    this.cancelSlices();
+    this.send();
+  }
+
+  /**
+   * Sends the same a slice per task: copying a message for the worker costs the page's thread about as much as
+   * reading the items did, so a long run's pages are copied between frames, not in one long task.
+   */
+  syncInSlices(): void {
+    this.sliceTimer ??= setTimeout(() => {
+      this.sliceTimer = undefined;
+      const until = performance.now() + SLICE_BUDGET_MS;
+      if (!this.send(() => performance.now() > until)) this.syncInSlices();
+    }, 0);
+  }
+
+  private cancelSlices() {
+    clearTimeout(this.sliceTimer);
+    this.sliceTimer = undefined;
+  }
+
+  /** Posts new items a message at a time until `shouldStop` says so; returns whether everything was sent. */
+  private send(shouldStop?: () => boolean): boolean {
     const index = this.index;
     // Opening the channel starts the count over, so it opens before anything is counted as sent.
     const channel = this.channel;
@@ -159,17 +187,21 @@ export class TextIndexClient {
     };
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
-      for (let offset = this.seen[end]; offset < list.length; offset += 1) {
-        entries.push({ end, offset, item: list[offset] });
-        if (entries.length >= ITEMS_PER_MESSAGE) flush();
+      while (this.seen[end] < list.length) {
+        entries.push({ end, offset: this.seen[end], item: list[this.seen[end]] });
+        this.seen[end] += 1;
+        if (entries.length >= ITEMS_PER_MESSAGE) {
+          flush();
+          if (shouldStop?.()) return false;
+        }
       }
-      this.seen[end] = list.length;
     }
     for (; this.changesSeen < index.changedSlots.length; this.changesSeen += 1) {
       const slot = index.changedSlots[this.changesSeen];
       entries.push({ ...slot, item: index.itemAt(slot) });
     }
     flush();
+    return true;
   }
 
   /** Pauses token counting (while pages pour in) or resumes it; search texts are built either way. */
@@ -196,6 +228,9 @@ export class TextIndexClient {
 
   /** Stops the worker; the next use starts a new one and sends every item again. */
   close(): void {
+    this.cancelSlices();
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     this.open?.close();
     this.open = null;
     for (const resolve of this.searches.values()) resolve([]);
@@ -238,6 +273,14 @@ export class TextIndexClient {
       }
     }
     this.counted += message.entries.length;
+    // Each notice re-renders the page: counts that pour in are shown a few times a second, and the last at once.
+    if (this.done) this.notify();
+    else this.notifyTimer ??= setTimeout(() => this.notify(), NOTIFY_MS);
+  }
+
+  private notify() {
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     this.revision += 1;
     for (const listener of this.listeners) listener();
   }

@@ -94,6 +94,18 @@ describe('view rows', () => {
     expect(findMatches(folded, 'needle')).toEqual([folded.rowOfId('fc')]);
     expect(rows.viewIndexOf(folded.rowOfId('fo')!)).toBeNull();
   });
+
+  it('folds an output by the call it answers now, after a live update changed which one', () => {
+    const updated = new TranscriptIndex();
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
+    const output = { id: 'fo', type: 'function_call_output', call_id: 'c2', output: 'x' };
+    const loaded = state([[call, output]], [], true);
+    updated.sync(loaded);
+    expect(buildViewRows(updated, 'asc', new Set()).count).toBe(2);
+    updated.sync(addLiveChanges(loaded, { added: [], changed: [{ ...output, call_id: 'c1' }], removed: [] }));
+    expect(buildViewRows(updated, 'asc', new Set()).count).toBe(1);
+    expect(updated.foldedInto({ end: 'head', offset: 1 })).toBe(call);
+  });
 });
 
 describe('turns in view rows', () => {
@@ -149,5 +161,52 @@ describe('TranscriptIndex.keyAt', () => {
     expect(index.keyAt(index.rowOfId('a')!)).toBe(before[0]);
     const after = Array.from({ length: index.rowCount }, (_, row) => index.keyAt(row));
     expect(new Set(after).size).toBe(after.length);
+  });
+});
+
+describe('TranscriptIndex read in slices', () => {
+  const items = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => message(`${prefix}${i}`, ''));
+  const stopAfter = (count: number) => {
+    let read = 0;
+    return () => read++ >= count;
+  };
+
+  it('stops where asked, resumes in the middle of a page, and closes the gap only once everything is read', () => {
+    const index = new TranscriptIndex();
+    const full = state([items('h', 3), items('i', 3)], [items('t', 2)], true);
+    index.sync(full, stopAfter(4));
+    expect(index.behind).toBe(true);
+    expect(index.itemCount).toBe(4);
+    expect(index.complete).toBe(false);
+    expect(index.gapRow).toBe(4);
+    index.sync(full, stopAfter(3));
+    expect(index.behind).toBe(true);
+    expect(index.itemCount).toBe(7);
+    index.sync(full);
+    expect(index.behind).toBe(false);
+    expect(index.complete).toBe(true);
+    const ids = Array.from({ length: index.rowCount }, (_, row) => index.itemAt(index.slotAt(row)!).id);
+    expect(ids).toEqual(['h0', 'h1', 'h2', 'i0', 'i1', 'i2', 't1', 't0']);
+  });
+
+  it('takes a state with more pages while partway through a page, and refuses one without that page', () => {
+    const index = new TranscriptIndex();
+    const first = state([items('h', 4)], []);
+    index.sync(first, stopAfter(2));
+    expect(index.sync(state([], []))).toBe(false);
+    const more = addChunk(first, { head: items('j', 2) as never, tail: [], done: false });
+    expect(index.sync(more)).toBe(true);
+    expect(index.itemCount).toBe(6);
+    expect(index.rowOfId('j1')).toBe(5);
+  });
+
+  it('points a reused slot at a row without a new object', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([items('h', 2)], [items('t', 2)]));
+    const slot = { end: 'head' as const, offset: 0 } as { end: 'head' | 'tail' | 'live'; offset: number };
+    expect(index.slotInto(3, slot)).toBe(slot);
+    expect(slot).toEqual({ end: 'tail', offset: 1 });
+    expect(index.slotInto(2, slot)).toBeNull();
+    expect(index.slotInto(4, slot)).toEqual({ end: 'tail', offset: 0 });
   });
 });

@@ -16,6 +16,13 @@ export interface Slot {
 const ENDS = ['head', 'tail', 'live'] as const;
 const KEY_PREFIX: Record<End, string> = { head: 'h', tail: 't', live: 'l' };
 
+/** The call ID an output answers when it is shown inside its call's row, else null. */
+function foldKeyOf(item: ConversationItem): string | null {
+  if (!foldsIntoCall(item.type)) return null;
+  const pair = pairKey(item);
+  return pair?.side === 'output' ? pair.key : null;
+}
+
 /**
  * Everything the view looks up about the loaded items, built once as pages arrive: positions by ID, tool-call
  * pairs and kinds; search text and token counts live in the text index, off the page's thread. Syncing with a
@@ -31,6 +38,8 @@ export class TranscriptIndex {
   /** Slots whose item a live update replaced, in order: the text index reads them to keep its copy current. */
   readonly changedSlots: Slot[] = [];
   readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
+  /** For an output shown inside its call's row, the call ID it answers; null for every other item. */
+  private readonly foldKeys: Record<End, (string | null)[]> = { head: [], tail: [], live: [] };
   readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
   /** What the filter and the run summary count (an output folded into its call counts with it). */
   readonly counts = emptyCounts();
@@ -39,30 +48,45 @@ export class TranscriptIndex {
   private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
   private readonly pagesSeen: Record<'head' | 'tail' | 'live', number> = { head: 0, tail: 0, live: 0 };
+  /** Items read of the first page of each end not read whole. */
+  private readonly pageOffset: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
   /** Outputs that are shown inside their call's row whenever the call is loaded. */
   foldableCount = 0;
   /** Items whose ID an earlier item already had; they are shown, and counted here. */
   duplicates = 0;
   complete = false;
+  /** The last sync stopped before the end of the pages it was given. */
+  behind = false;
   /** Changes whenever anything above does, for memoised views. */
   version = 0;
 
   /**
    * Reads the pages of `state` not seen yet, then the live changes not applied yet. Returns false when `state` is
-   * not a continuation of what it has.
+   * not a continuation of what it has. With `shouldStop`, it stops once that says so (asked after each item) and
+   * `behind` tells that there is more to read: a long run's pages are read a slice per render, not all at once.
    */
-  sync(state: StreamedItems): boolean {
+  sync(state: StreamedItems, shouldStop?: () => boolean): boolean {
     const live = state.live ?? [];
-    if (state.head.length < this.pagesSeen.head || state.tail.length < this.pagesSeen.tail || live.length < this.pagesSeen.live) return false;
-    let changed = state.complete !== this.complete;
+    const partly = (end: 'head' | 'tail') => this.pagesSeen[end] + (this.pageOffset[end] > 0 ? 1 : 0);
+    if (state.head.length < partly('head') || state.tail.length < partly('tail') || live.length < this.pagesSeen.live) return false;
+    let changed = false;
+    this.behind = false;
     for (const end of ['head', 'tail'] as const) {
       const pages = state[end];
-      for (let p = this.pagesSeen[end]; p < pages.length; p += 1) {
-        for (const item of pages[p]) this.add(end, item);
-        changed = true;
+      for (; this.pagesSeen[end] < pages.length; this.pagesSeen[end] += 1, this.pageOffset[end] = 0) {
+        const page = pages[this.pagesSeen[end]];
+        for (; this.pageOffset[end] < page.length; this.pageOffset[end] += 1) {
+          if (shouldStop?.()) {
+            this.behind = true;
+            if (changed) this.version += 1;
+            return true;
+          }
+          this.add(end, page[this.pageOffset[end]]);
+          changed = true;
+        }
       }
-      this.pagesSeen[end] = pages.length;
     }
+    changed ||= state.complete !== this.complete;
     this.complete = state.complete;
     for (let batch = this.pagesSeen.live; batch < live.length; batch += 1) changed = this.applyChanges(live[batch]) || changed;
     this.pagesSeen.live = live.length;
@@ -75,11 +99,15 @@ export class TranscriptIndex {
     for (const end of ENDS) {
       this[end].length = 0;
       this.kinds[end].length = 0;
+      this.foldKeys[end].length = 0;
     }
     this.changedSlots.length = 0;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
     this.pagesSeen.live = 0;
+    this.pageOffset.head = 0;
+    this.pageOffset.tail = 0;
+    this.behind = false;
     this.pairs.outputByCallId.clear();
     this.pairs.callByCallId.clear();
     this.slotById.clear();
@@ -130,6 +158,7 @@ export class TranscriptIndex {
     countItem(this.counts, old, -1);
     countItem(this.counts, item);
     this.kinds[slot.end][slot.offset] = kind;
+    this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
     this.changedSlots.push(slot);
     removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
@@ -151,6 +180,7 @@ export class TranscriptIndex {
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
+    this.foldKeys[end].push(foldKeyOf(item));
     countItem(this.counts, item);
     if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
@@ -188,6 +218,31 @@ export class TranscriptIndex {
     return this.complete ? null : undefined;
   }
 
+  /**
+   * Points `slot` at the slot behind an oldest-first row and returns it, or returns null for the gap: the same as
+   * `slotAt` without a new object per row, for walks over every row.
+   */
+  slotInto(row: number, slot: Slot): Slot | null {
+    if (row < 0) return null;
+    if (row < this.head.length) {
+      slot.end = 'head';
+      slot.offset = row;
+      return slot;
+    }
+    let rest = row - this.head.length - this.gapCount;
+    if (rest < 0) return null;
+    if (rest < this.tail.length) {
+      slot.end = 'tail';
+      slot.offset = this.tail.length - 1 - rest;
+      return slot;
+    }
+    rest -= this.tail.length;
+    if (rest >= this.live.length) return null;
+    slot.end = 'live';
+    slot.offset = rest;
+    return slot;
+  }
+
   /** The slot behind an oldest-first row, or null for the gap. */
   slotAt(row: number): Slot | null {
     if (row < 0) return null;
@@ -217,10 +272,14 @@ export class TranscriptIndex {
 
   /** The call an output is shown with, when the output has no row of its own because its call is loaded. */
   foldedInto(slot: Slot): ConversationItem | null {
-    const item = this.itemAt(slot);
-    if (!foldsIntoCall(item.type)) return null;
-    const pair = pairKey(item);
-    return (pair && this.pairs.callByCallId.get(pair.key)) || null;
+    const key = this.foldKeys[slot.end][slot.offset];
+    return (key !== null && this.pairs.callByCallId.get(key)) || null;
+  }
+
+  /** Whether the item in a slot is shown inside its call's row: `foldedInto` without the call, for walks over every row. */
+  isFolded(slot: Slot): boolean {
+    const key = this.foldKeys[slot.end][slot.offset];
+    return key !== null && this.pairs.callByCallId.has(key);
   }
 
   /** The row the reader sees an item in: a folded output's is its call's. */

@@ -1,6 +1,7 @@
 import { createContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Conversation } from '../types';
 import { conversationTitle, RunSummary } from './run-summary';
+import { sliceDeadline } from '../../../lib/work-in-slices';
 import { TextIndexClient } from './text-index-client';
 import type { TranscriptIndex } from './transcript-index';
 
@@ -27,7 +28,7 @@ export function useTokenCounts(index: TranscriptIndex, version: number, loading 
   useEffect(() => () => client.close(), [client]);
   useEffect(() => client.setCounting(!loading), [client, loading]);
   useEffect(() => {
-    if (client && version > 0) client.sync();
+    if (client && version > 0) client.syncInSlices();
   }, [client, version]);
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
@@ -45,12 +46,31 @@ export interface RunSummaryView {
   turnRows: number[];
 }
 
-/** The run summary, brought up to date once per index version, never per item render. */
+/** How long one render may spend reading new items into the run summary (judging a tool's output can parse it). */
+const SUMMARY_SLICE_MS = 8;
+
+/**
+ * The run summary, brought up to date once per index version, never per item render; a render reads at most a slice
+ * of the new items, and the next slice gets a render of its own.
+ */
 export function useRunSummary(index: TranscriptIndex, version: number, conversation: Conversation | undefined): RunSummaryView {
   const [summary] = useState(() => new RunSummary());
-  // `version` changes when items arrive; the index itself is the same object throughout.
-  return useMemo(() => {
-    if (summary.version !== version) summary.sync(index);
-    return { summary, title: conversationTitle(conversation, summary.title), failureRows: summary.failureRows(index), turnRows: summary.turnRows(index) };
-  }, [summary, index, version, conversation]);
+  const [slice, setSlice] = useState(0);
+  // `version` changes when items arrive, `slice` asks for the next slice; the index is the same object throughout.
+  const rows = useMemo(() => {
+    summary.sync(index, sliceDeadline(SUMMARY_SLICE_MS));
+    return { firstUserText: summary.title, failureRows: summary.failureRows(index), turnRows: summary.turnRows(index) };
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [summary, index, version, slice]);
+  const { firstUserText, failureRows, turnRows } = rows;
+  const title = useMemo(() => conversationTitle(conversation, firstUserText), [conversation, firstUserText]);
+  const view = useMemo(() => ({ summary, title, failureRows, turnRows }), [summary, title, failureRows, turnRows]);
+  // While the index itself is behind, its next slice renders again anyway.
+  const behind = summary.behind && !index.behind;
+  useEffect(() => {
+    if (!behind) return;
+    const timer = setTimeout(() => setSlice((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [behind, rows]);
+  return view;
 }

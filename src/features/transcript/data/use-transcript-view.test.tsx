@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ItemKind } from '../lib/item-filter';
 import type { ConversationItem } from '../types';
 import type { TranscriptOrigin } from './use-transcript';
@@ -62,5 +62,36 @@ describe('useTranscriptView', () => {
     await waitFor(() => expect(result.current.tokens.done).toBe(true), { timeout: 15_000 });
     expect(result.current.tokens.counts.byId.get('msg_2')).toBeGreaterThan(0);
     expect(result.current.runSummary.failureRows).toEqual([1]);
+  });
+
+  describe('a long run', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('is read a slice per render, and reads complete only once every item is in', async () => {
+      const many: ConversationItem[] = Array.from({ length: 400 }, (_, i) => ({ id: `msg_${i}`, type: 'message', role: i % 2 ? 'assistant' : 'user', status: 'completed', content: [{ type: 'output_text', text: `item ${i}` }] }));
+      const long: TranscriptOrigin = { ...origin, items: { pages: [many], complete: true, version: 1, subscribe: () => () => undefined } };
+      // A slow machine: the clock moves on a millisecond each time it is read, so no render can read all 400 items.
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+      const seen: { count: number; state: string }[] = [];
+      const { result } = renderHook(() => {
+        const view = useTranscriptView(long, settings());
+        seen.push({ count: view.transcript.index.itemCount, state: view.transcript.load.state });
+        return view;
+      }, { wrapper });
+      await waitFor(() => expect(result.current.transcript.load.state).toBe('complete'));
+      expect(result.current.transcript.index.itemCount).toBe(400);
+      expect(shownIds(result.current)).toHaveLength(400);
+      // The run summary follows in slices of its own.
+      await waitFor(() => expect(result.current.runSummary.turnRows).toHaveLength(200));
+      const partial = seen.filter((render) => render.count > 0 && render.count < 400);
+      // The render that shows the first rows reads a smaller slice than those after it.
+      const first = partial[0].count;
+      const second = partial.find((render) => render.count > first)!.count;
+      expect(first).toBeLessThan(second - first);
+      expect(partial.length).toBeGreaterThan(0);
+      // Still loading, not stopped: nothing offers to load the rest while the index catches up.
+      expect(partial.every((render) => render.state === 'loading')).toBe(true);
+    });
   });
 });

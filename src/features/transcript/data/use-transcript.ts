@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { snapshotItemsQueryOptions } from '../api/snapshot-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
+import { sliceDeadline } from '../../../lib/work-in-slices';
 import { useLiveUpdates, type LiveUpdates } from '../live/use-live-updates';
 import type { Conversation, ConversationItem } from '../types';
 import type { StreamedItems } from './streamed-items';
@@ -132,6 +133,11 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
   };
 }
 
+/** How long one render may spend reading new items into the index. */
+const INGEST_SLICE_MS = 10;
+/** The render that shows the first rows also builds the page's first rows in the DOM and lays them out: it reads less. */
+const FIRST_SLICE_MS = 3;
+
 export function useTranscript(origin: TranscriptOrigin): Transcript {
   // Every adapter is always called, in the same order; only the one for this origin fetches anything.
   const fromApi = useApiOrigin(origin);
@@ -140,22 +146,35 @@ export function useTranscript(origin: TranscriptOrigin): Transcript {
   const data = origin.kind === 'api' ? fromApi : origin.kind === 'snapshot' ? fromSnapshot : fromFile;
 
   // One index per transcript, fed each new state; a state that does not continue it (a reset) starts it over.
+  // Each render reads at most a slice of what is new, and the next slice gets a render of its own, so a long run's
+  // pages never hold the page's thread in one long task.
   const [index] = useState(() => new TranscriptIndex());
+  const [slice, setSlice] = useState(0);
   const version = useMemo(() => {
     if (!data.items) return 0;
-    if (!index.sync(data.items)) {
+    const shouldStop = sliceDeadline(index.itemCount === 0 ? FIRST_SLICE_MS : INGEST_SLICE_MS);
+    if (!index.sync(data.items, shouldStop)) {
       index.reset();
-      index.sync(data.items);
+      index.sync(data.items, shouldStop);
     }
     return index.version;
-  }, [data.items, index]);
+    // `slice` asks for the next slice of the same state.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [data.items, index, slice]);
+  const behind = index.behind;
+  useEffect(() => {
+    if (!behind) return;
+    const timer = setTimeout(() => setSlice((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [behind, version]);
   const live = useLiveUpdates(origin.kind === 'api' ? origin : null, index);
 
-  const complete = data.items?.complete ?? false;
-  const hasItems = data.items !== undefined && (data.items.complete || index.itemCount > 0);
+  const complete = (data.items?.complete ?? false) && !behind;
+  const hasItems = data.items !== undefined && (complete || index.itemCount > 0);
   const { fetching, resume } = data;
 
-  const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching ? 'loading' : hasItems ? 'stopped' : 'loading';
+  // Items still being read into the index are loading, even once the stream itself has ended.
+  const state: TranscriptLoad['state'] = complete ? 'complete' : data.itemsError ? 'failed' : fetching || behind ? 'loading' : hasItems ? 'stopped' : 'loading';
   return {
     conversation: data.conversation,
     conversationError: data.conversationError,

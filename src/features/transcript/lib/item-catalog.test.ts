@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationItem } from '../types';
-import { CALL_TYPE_OF, foldsIntoCall, ITEM_CATALOG, itemKind, itemLabel, pairKey } from '../../../shared/items/item-catalog';
+import { CALL_TYPE_OF, catalogEntry, foldsIntoCall, ITEM_CATALOG, itemKind, itemLabel, pairKey } from '../../../shared/items/item-catalog';
 import { itemText } from './item-text';
 
 const items: ConversationItem[] = [
@@ -16,6 +16,15 @@ const items: ConversationItem[] = [
 describe('item kinds', () => {
   it('sorts every item into messages, tools, reasoning or other', () => {
     expect(items.map(itemKind)).toEqual(['messages', 'tools', 'tools', 'reasoning', 'tools', 'tools', 'other']);
+  });
+
+  it('knows no type by the name of an object property', () => {
+    for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(catalogEntry(type)).toBeNull();
+      expect(itemKind({ id: 'x', type })).toBe('other');
+      expect(itemLabel(type)).toBe(type);
+    }
+    expect(catalogEntry('function_call')).toBe(ITEM_CATALOG.function_call);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
-import { TranscriptIndex } from '../data/transcript-index';
+import { TranscriptIndex, type Slot } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
 import { rendererFor } from '../components/item-renderers';
 import type { ItemViewProps } from '../components/item-view-props';
@@ -97,6 +97,8 @@ const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
 const ANCHOR_SETTLE_MS = 500;
+/** Reused by every row's size guess: the virtualiser asks for all of them each time the count changes. */
+const scratchSlot: Slot = { end: 'head', offset: 0 };
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -139,7 +141,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       // The virtualiser asks again for every row below one that changes height; each row's guess is worked out once.
       let estimate = estimates[viewIndex];
       if (!estimate) {
-        const slot = index.slotAt(rows.rowAt(viewIndex));
+        const slot = index.slotInto(rows.rowAt(viewIndex), scratchSlot);
         // Tool rows start as one line; guessing so keeps a jump to a far row on target.
         estimate = slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
         estimates[viewIndex] = estimate;

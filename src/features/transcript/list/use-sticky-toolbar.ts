@@ -10,9 +10,16 @@ export function useStickyToolbar() {
   const [stuck, setStuck] = useState(false);
   useEffect(() => {
     const check = () => setStuck((ref.current?.getBoundingClientRect().top ?? 1) <= 0.5 && window.scrollY > 0);
-    check();
+    // The first look waits for the first paint: read while the page is still being built, it would lay it all out
+    // in the same task.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(check, 0)));
     window.addEventListener('scroll', check, { passive: true });
-    return () => window.removeEventListener('scroll', check);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      window.removeEventListener('scroll', check);
+    };
   }, []);
   useEffect(() => {
     const element = ref.current;

@@ -6,6 +6,22 @@ import type { CollapsedTurns } from './view-rows';
 
 const fmt = (n: number) => n.toLocaleString('en');
 
+/**
+ * The number (from 1) of the turn that starts at `row`, or undefined when none does; `starts` is in order. A binary
+ * search rather than a map of every turn, which would be rebuilt as each page arrives.
+ */
+export function turnNumberAt(starts: readonly number[], row: number): number | undefined {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] === row) return middle + 1;
+    if (starts[middle] < row) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 /** The compact view's turns: where each starts, which are folded, and each one's size in items and tokens. */
 export function useTurns(index: TranscriptIndex, version: number, starts: readonly number[], tokens: TokenState, compact: boolean): { collapsedTurns: CollapsedTurns | undefined; headers: TurnHeaders } {
   // Row numbers of the tail move as the head grows; folded turns are remembered by the ID of their first message.
@@ -23,7 +39,6 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
   }, [collapsedIds, index, version]);
 
   const headers = useMemo<TurnHeaders>(() => {
-    const numberOf = new Map(starts.map((row, i) => [row, i + 1]));
     const sizes = new Map<number, string>();
     const tokensAt = (row: number) => {
       const slot = index.slotAt(row);
@@ -48,7 +63,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       return slot ? index.itemAt(slot).id : undefined;
     };
     return {
-      numberAt: (row) => numberOf.get(row) ?? null,
+      numberAt: (row) => turnNumberAt(starts, row) ?? null,
       isCollapsed: (row) => collapsedRows.has(row),
       toggle: (row) => {
         const id = idAt(row);
@@ -62,7 +77,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       describe: (row) => {
         const cached = sizes.get(row);
         if (cached) return cached;
-        const turn = numberOf.get(row);
+        const turn = turnNumberAt(starts, row);
         const end = turn !== undefined && turn < starts.length ? starts[turn] : index.rowCount;
         let items = 0;
         let total = 0;

@@ -1,4 +1,4 @@
-import type { TranscriptIndex } from '../data/transcript-index';
+import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import type { ItemKind } from '../lib/item-filter';
 import type { ItemOrder } from '../types';
 
@@ -43,15 +43,16 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
   let folded = 0;
   let nextTurn = 0;
   let inCollapsedTurn = false;
+  const scratch: Slot = { end: 'head', offset: 0 };
   for (let row = 0; row < total; row += 1) {
-    const slot = index.slotAt(row);
+    const slot = index.slotInto(row, scratch);
     while (nextTurn < turns.starts.length && turns.starts[nextTurn] < row) nextTurn += 1;
     if (nextTurn < turns.starts.length && turns.starts[nextTurn] === row) inCollapsedTurn = turns.collapsed.has(row);
     else if (inCollapsedTurn && slot && !reveal?.has(row)) continue;
     if (!slot) rows.push(row);
     else if (only && !only.has(row)) continue;
     else if (hidden.has(index.kinds[slot.end][slot.offset]) && !reveal?.has(row)) continue;
-    else if (index.foldedInto(slot)) folded += 1;
+    else if (index.isFolded(slot)) folded += 1;
     else rows.push(row);
   }
   if (order === 'desc') rows.reverse();

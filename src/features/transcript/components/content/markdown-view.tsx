@@ -83,9 +83,12 @@ function ScrollablePre({ children }: { children: ReactNode }) {
     const element = ref.current;
     if (!element) return;
     const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    measure();
-    // Test DOMs have no ResizeObserver; the first measure is all they need.
-    if (typeof ResizeObserver === 'undefined') return;
+    // Test DOMs have no ResizeObserver; the first measure is all they need. Elsewhere the observer's first call,
+    // after the browser's own layout, is the first measure: measuring here would lay out the page a second time.
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
