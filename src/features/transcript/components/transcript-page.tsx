@@ -108,7 +108,10 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   }, [anchor, search.currentRow]);
 
   const toggleKind = (kind: ItemKind) => {
-    keepPlace(topRow);
+    // Where the reader is now, asked of the list: the top row kept in state can lag a scroll the list has just made
+    // itself (the previous toggle's), and would then name a row of the previous filter.
+    const liveTop = atBottom ? null : (listHandle.current?.topViewIndex() ?? null);
+    keepPlace(liveTop !== null && liveTop < rows.count ? rows.rowAt(liveTop) : topRow);
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
     onViewChange({ hidden });

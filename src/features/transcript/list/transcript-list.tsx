@@ -187,9 +187,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     const until = performance.now() + 1000;
     const check = () => {
       if (token !== revealToken.current) return;
-      const element = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`);
-      const box = element?.getBoundingClientRect();
-      if (box && (box.bottom <= stickyOffset || box.top >= window.innerHeight)) virtualizer.scrollToIndex(viewIndex, { align });
+      // Not rendered at all is off screen too: guessed heights above it can leave a jump short of it by screens.
+      const box = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`)?.getBoundingClientRect();
+      if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight) virtualizer.scrollToIndex(viewIndex, { align });
       if (performance.now() < until) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
