@@ -10,6 +10,17 @@ import { items } from './transcript-helpers.ts';
 const agent = demo('agent-run');
 const last = agent.items.at(-1)!;
 
+/**
+ * Rows far from the screen are laid out as they come near, so the end can move while the page scrolls to it; End
+ * again lands on it, as a reader would press it again.
+ */
+async function pressEndUntilTheEnd(viewer: Page) {
+  await expect(async () => {
+    await viewer.keyboard.press('End');
+    await expect(viewer.locator('#end')).toBeInViewport({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 async function save(page: Page, label: RegExp): Promise<{ name: string; path: string }> {
   await page.getByText('Download ▾').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
@@ -48,12 +59,7 @@ test('the HTML export reads from disk with JavaScript off, down to the last item
   await expect(viewer.locator(`[id="${last.id}"]`)).toBeInViewport({ ratio: 0.1 });
   await viewer.keyboard.press('Home');
   await expect(viewer.getByRole('heading', { level: 1 })).toBeInViewport();
-  // Rows far from the screen are laid out as they come near, so the end can move while the page scrolls to it; End
-  // again lands on it, as a reader would press it again.
-  await expect(async () => {
-    await viewer.keyboard.press('End');
-    await expect(viewer.locator('#end')).toBeInViewport({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await pressEndUntilTheEnd(viewer);
   expect(problems).toEqual([]);
   await online.close();
 });
@@ -146,11 +152,7 @@ test('a long HTML export shows every row with scripts off; with them on, rows co
   await expect(viewer.locator('.chunk > noscript')).toHaveCount(0);
   await expect(viewer.locator('.held')).toHaveCount(0);
   await expect(viewer.locator('main .row')).toHaveCount(rows);
-  // As above: rows far from the screen are laid out as they come near, so End may need pressing again.
-  await expect(async () => {
-    await viewer.keyboard.press('End');
-    await expect(viewer.locator('#end')).toBeInViewport({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await pressEndUntilTheEnd(viewer);
   expect(problems).toEqual([]);
   await online.close();
 });

@@ -14,6 +14,11 @@ export function jsonError(
   return openAiError(c, status, message, code, type, param);
 }
 
+/** OpenAI's error body, for answers made without Hono's context (the page relay, the page lane). */
+export function openAiErrorBody(message: string, code: string | null, type = 'invalid_request_error', param: string | null = null) {
+  return { error: { message, type, code, param } };
+}
+
 /** The same shape with any code: what an OpenAI-compatible upstream (the demo emulator) answers. */
 export function openAiError(
   c: Context,
@@ -23,5 +28,5 @@ export function openAiError(
   type = 'invalid_request_error',
   param: string | null = null,
 ) {
-  return c.json({ error: { message, type, code, param } }, status);
+  return c.json(openAiErrorBody(message, code, type, param), status);
 }

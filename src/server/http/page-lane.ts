@@ -7,6 +7,7 @@ import { apiHeaders, INTERNAL_ERROR_MESSAGE, logServerError, type ApiApp } from 
 import type { PageAnswer, PageRequest, PageTarget } from '../routes/proxy-routes.ts';
 import { isAuthorized, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
+import { openAiErrorBody } from './json-error.ts';
 import { newViewerRequestId } from './request-id.ts';
 
 /** The proxy's page routes under /api/sources: a conversation, a page of its items, one item. */
@@ -93,7 +94,7 @@ export function createPageLane({ api, access, log, policy, closing }: PageLaneOp
         answer = await api.answerPage(pageRequest(incoming, outgoing, route));
       } catch (error) {
         logServerError(error instanceof Error ? error : new Error(String(error)));
-        const body = JSON.stringify({ error: { message: INTERNAL_ERROR_MESSAGE, type: 'server_error', code: 'internal_error', param: null } });
+        const body = JSON.stringify(openAiErrorBody(INTERNAL_ERROR_MESSAGE, 'internal_error', 'server_error'));
         answer = { status: 500, headers: { 'content-type': 'application/json' }, body };
       }
       extra = apiHeaders(answer.headers['x-request-id'], requestId);

@@ -6,7 +6,7 @@ import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { connectionCloser } from '../http/held-stream.ts';
 import { heldBytes } from '../http/held-body.ts';
-import { jsonError } from '../http/json-error.ts';
+import { jsonError, openAiErrorBody } from '../http/json-error.ts';
 import { KNOWN_SOURCES, type ExtraListParam, type Source } from '../sources/sources.ts';
 import { errorTypeFor } from '../upstream/get-from-upstream.ts';
 import type { ShapeName } from '../upstream/shape-check.ts';
@@ -182,8 +182,8 @@ export interface PageAnswer extends AnswerHead {
 }
 
 const errorAnswer = (status: ContentfulStatusCode, message: string, code: ErrorCode, type = 'invalid_request_error', param: string | null = null): PageAnswer => {
-  const { bytes: _bytes, ...answer } = jsonAnswer(status, { error: { message, type, code, param } });
-  return { status: answer.status, headers: answer.headers, body: answer.text };
+  const { headers, text } = jsonAnswer(status, openAiErrorBody(message, code, type, param));
+  return { status, headers, body: text };
 };
 
 /** The route of each target, as the upstream's path. */
