@@ -83,12 +83,10 @@ function ScrollablePre({ children }: { children: ReactNode }) {
     const element = ref.current;
     if (!element) return;
     const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    // Test DOMs have no ResizeObserver; the first measure is all they need. Elsewhere the observer's first call,
-    // after the browser's own layout, is the first measure: measuring here would lay out the page a second time.
-    if (typeof ResizeObserver === 'undefined') {
-      measure();
-      return;
-    }
+    // Measured at once, so that a block that scrolls can take focus (keyboard users scroll it) from its first frame;
+    // test DOMs have no ResizeObserver, and the first measure is all they need.
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
