@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -37,6 +38,13 @@ function chunkModules(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), viewerServer(), chunkModules()],
   build: { outDir: 'dist/client', emptyOutDir: true },
+  resolve: {
+    alias: [
+      // Markdown is parsed in a worker, which has no DOM: character references are decoded from the package's own
+      // table, not through a DOM element as its browser build does.
+      { find: /^decode-named-character-reference$/, replacement: createRequire(import.meta.url).resolve('decode-named-character-reference') },
+    ],
+  },
   // Module workers keep their own dynamic imports, so the text index answers searches before the tokenizer arrives.
   worker: { format: 'es', plugins: () => [chunkModules()] },
   server: { host: '127.0.0.1' },

@@ -1,11 +1,11 @@
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MarkdownView } from './markdown-view';
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('a code block in Markdown', () => {
-  it('takes a Tab stop from its first frame when it scrolls sideways, and keeps it current as its observer reports', () => {
+  it('takes a Tab stop from its first frame when it scrolls sideways, and keeps it current as its observer reports', async () => {
     const observed: (() => void)[] = [];
     vi.stubGlobal(
       'ResizeObserver',
@@ -20,8 +20,8 @@ describe('a code block in Markdown', () => {
     const scrollWidth = vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(900);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
     const { container } = render(<MarkdownView text={'```\nconst wide = 1;\n```'} />);
+    await waitFor(() => expect(container.querySelector('pre')).not.toBeNull());
     const pre = container.querySelector('pre');
-    expect(pre).not.toBeNull();
     // Focusable at once: a page checked before any observer has reported has no scrolling region out of keyboard reach.
     expect(pre).toHaveAttribute('tabindex', '0');
     scrollWidth.mockReturnValue(300);

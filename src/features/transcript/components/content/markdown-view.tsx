@@ -1,27 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import rehypeSanitize from 'rehype-sanitize';
-import { remarkGfmSyntax } from '../../../../shared/markdown/remark-gfm-syntax';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CopyButton } from '../../../../components/copy-button';
-import { markCitations, type Citation } from '../../lib/citations';
+import type { Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
-import { loadGrammars, missingGrammars } from '../../lib/highlight-languages';
 import { spoofedTarget } from '../../lib/link-spoofing';
-import { rehypeCitations } from '../../lib/rehype-citations';
-import { rehypeCodeHighlight } from '../../lib/rehype-code-highlight';
-import { rehypeRevealBidi } from '../../lib/rehype-reveal-bidi';
+import { cachedMarkdownTree, markdownKey, requestMarkdownTree } from '../../lib/markdown-client';
+import type { MarkdownTree } from '../../lib/markdown-tree';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
-import { remarkHtmlAsText, sanitizeSchema } from '../../../../shared/markdown/markdown-rules';
+import { LongText } from './long-text';
 import { SafeImage } from './safe-image';
 import './markdown-view.css';
 
-/** Only absolute http(s)/mailto links survive; javascript:, vbscript:, data: and the rest become inert. */
-function urlTransform(url: string, key: string): string {
-  if (key === 'src') return url;
-  return safeLinkHref(url) ?? '';
-}
-
-const components: Components = {
+const components: Partial<Components> = {
   a({ node, href, title, children }) {
     const safe = safeLinkHref(href);
     if (!safe) return <span className="text-zinc-600 dark:text-zinc-400 underline decoration-dotted" title="Link removed: unsafe or unsupported URL">{children}</span>;
@@ -103,35 +94,52 @@ interface MarkdownViewProps {
   after?: ReactNode;
 }
 
-/** Loads the grammars the text's code blocks name, and renders again once they are there (highlighted then). */
-function useCodeGrammars(text: string) {
-  const missing = missingGrammars(text).join(',');
-  const [, setLoaded] = useState('');
+/**
+ * The text's rendered tree: kept from an earlier render, or asked of the Markdown worker (parsing takes milliseconds
+ * per kilobyte, too long for a frame that brings ten new rows in); null until it comes. Without a worker (a test DOM)
+ * it is rendered on this thread a task later.
+ */
+function useMarkdownTree(text: string, citations: readonly Citation[]): MarkdownTree | null {
+  const key = markdownKey(text, citations);
+  const [, rendered] = useReducer((count: number) => count + 1, 0);
+  const tree = cachedMarkdownTree(key);
+  const missing = !tree;
+  // The key holds the text and its citations; the request reads them as they are when it is made.
+  const request = useEffectEvent(() => requestMarkdownTree(key, text, citations));
   useEffect(() => {
     if (!missing) return;
     let current = true;
-    void loadGrammars(missing.split(',')).then(() => {
-      if (current) setLoaded(missing);
-    });
+    const asked = request();
+    asked.promise.then(
+      () => current && rendered(),
+      () => undefined,
+    );
     return () => {
       current = false;
+      asked.cancel();
     };
-  }, [missing]);
+    // A new text (a new key) asks again even while both trees are missing.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
+  }, [key, missing]);
+  return tree ?? null;
+}
+
+function renderTree(tree: MarkdownTree): ReactNode {
+  return toJsxRuntime(tree as Parameters<typeof toJsxRuntime>[0], { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
 }
 
 /** GitHub-flavoured Markdown with syntax highlighting; loaded lazily, outside the first bundle, as are its grammars. */
 export function MarkdownView({ text, citations = [], after }: MarkdownViewProps) {
-  useCodeGrammars(text);
+  const tree = useMarkdownTree(text, citations);
+  // Rendering a tree is cheap next to parsing; it is redone only when the text's tree changes.
+  const content = useMemo(() => (tree ? renderTree(tree) : null), [tree]);
   return (
     <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
-      <Markdown
-        remarkPlugins={[remarkGfmSyntax, remarkHtmlAsText]}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema], rehypeCitations(citations), rehypeRevealBidi, rehypeCodeHighlight]}
-        urlTransform={urlTransform}
-        components={components}
-      >
-        {citations.length ? markCitations(text, citations) : text}
-      </Markdown>
+      {content ?? (
+        <div data-markdown-pending="" className="not-prose">
+          <LongText text={text} />
+        </div>
+      )}
       {after}
     </div>
   );
