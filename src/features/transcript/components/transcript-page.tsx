@@ -204,7 +204,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   stickyOffset={toolbarHeight}
                   onTopChange={(viewIndex) => {
                     const nowAtNewest = listHandle.current?.atNewestEnd() ?? true;
-                    const nowAtBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
+                    const nowAtBottom = listHandle.current?.atPageBottom() ?? false;
                     // The virtualiser reports from inside its scroll handler; the page's own update can wait.
                     startTransition(() => {
                       setTopView(viewIndex);

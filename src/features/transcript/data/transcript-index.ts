@@ -59,6 +59,13 @@ export class TranscriptIndex {
   behind = false;
   /** Changes whenever anything above does, for memoised views. */
   version = 0;
+  /**
+   * Outputs that were loaded before their call and are shown inside the call's row from when it arrived, in the
+   * order that happened: a view that keeps its rows between versions takes them out.
+   */
+  readonly foldedLater: Slot[] = [];
+  /** Changes when held items change in place or all go (a live update, a reset): views kept between versions start over. */
+  epoch = 0;
 
   /**
    * Reads the pages of `state` not seen yet, then the live changes not applied yet. Returns false when `state` is
@@ -102,6 +109,8 @@ export class TranscriptIndex {
       this.foldKeys[end].length = 0;
     }
     this.changedSlots.length = 0;
+    this.foldedLater.length = 0;
+    this.epoch += 1;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
     this.pagesSeen.live = 0;
@@ -160,6 +169,7 @@ export class TranscriptIndex {
     this.kinds[slot.end][slot.offset] = kind;
     this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
     this.changedSlots.push(slot);
+    this.epoch += 1;
     removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
     if (item.status !== 'in_progress') this.inProgress.delete(id);
@@ -182,8 +192,18 @@ export class TranscriptIndex {
     this.kinds[end].push(kind);
     this.foldKeys[end].push(foldKeyOf(item));
     countItem(this.counts, item);
-    if (foldsIntoCall(item.type) && pairKey(item)?.side === 'output') this.foldableCount += 1;
+    const pair = pairKey(item);
+    if (pair?.side === 'output' && foldsIntoCall(item.type)) this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
+    // A call whose output came first (a conversation read newest first): the output's row now folds into this one.
+    if (pair?.side === 'call' && this.pairs.callByCallId.get(pair.key) === item) {
+      const output = this.pairs.outputByCallId.get(pair.key);
+      if (output && foldsIntoCall(output.type)) {
+        const slot = typeof output.id === 'string' ? this.slotById.get(output.id) : undefined;
+        if (slot && this.itemAt(slot) === output) this.foldedLater.push(slot);
+        else this.epoch += 1;
+      }
+    }
   }
 
   private trackPairAndStatus(item: ConversationItem) {

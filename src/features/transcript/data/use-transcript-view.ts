@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ItemKind } from '../lib/item-filter';
 import { useTurns } from '../list/use-turns';
-import { buildViewRows, type ViewRows } from '../list/view-rows';
+import { ViewRowsBuilder, type ViewRows } from '../list/view-rows';
 import { useTranscriptSearch, type TranscriptSearch } from '../search/use-transcript-search';
 import type { ItemOrder } from '../types';
 import { useRunSummary, useTokenCounts, type RunSummaryView, type TokenState } from './use-run-summary';
@@ -66,11 +66,13 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
   const [failuresOnly, setFailuresOnly] = useState(false);
   const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
   const { revealed, reveal } = useRevealed(transcript, settings.hidden);
+  // Kept between versions: a long run's rows are built from the items that arrived since the last slice, not all again.
+  const [builder] = useState(() => new ViewRowsBuilder());
   const rows = useMemo(
-    () => buildViewRows(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
+    () => builder.build(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
     // `version` changes as items arrive; the index is the same object throughout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, failureSet],
+    [builder, index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, failureSet],
   );
   const search = useTranscriptSearch(index, version, rows, settings.query, tokens.textIndex);
   return { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal };

@@ -9,7 +9,7 @@ import { LongText } from '../components/content/long-text';
 import { toPrettyJson } from '../lib/json-text';
 import { partnerOf } from '../lib/pair-tool-calls';
 import { RemovedNotice } from '../live/removed-notice';
-import { atNewestEnd, useFollowNewest } from '../live/use-follow-newest';
+import { atNewestEnd, nearListEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
@@ -70,6 +70,8 @@ export interface TranscriptListHandle {
   pendingFocusIndex: () => number | null;
   /** Whether the reader is at the newest item (the bottom oldest first, the top newest first). */
   atNewestEnd: () => boolean;
+  /** Whether the page is scrolled to its very bottom. */
+  atPageBottom: () => boolean;
   scrollToNewest: () => void;
 }
 
@@ -97,8 +99,30 @@ const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
 const ANCHOR_SETTLE_MS = 500;
+/** Below the list sit the position indicator and notes: the page's bottom is at most this far past the list's end. */
+const PAGE_BOTTOM_SLACK_PX = 400;
 /** Reused by every row's size guess: the virtualiser asks for all of them each time the count changes. */
 const scratchSlot: Slot = { end: 'head', offset: 0 };
+
+/** Guessed heights (under 256 px) by numeric row key, worked out once each; the array grows as keys do. */
+class RowEstimates {
+  private sizes = new Uint8Array(1024);
+
+  get(index: TranscriptIndex, row: number): number {
+    const key = index.keyAt(row);
+    if (key >= this.sizes.length) {
+      const grown = new Uint8Array(Math.max(key + 1, this.sizes.length * 2));
+      grown.set(this.sizes);
+      this.sizes = grown;
+    }
+    if (!this.sizes[key]) {
+      const slot = index.slotInto(row, scratchSlot);
+      // Tool rows start as one line; guessing so keeps a jump to a far row on target.
+      this.sizes[key] = slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
+    }
+    return this.sizes[key];
+  }
+}
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -114,12 +138,17 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const listRef = useRef<HTMLOListElement>(null);
   const scrollMargin = useScrollMargin(listRef);
   const pendingFocus = useRef<number | null>(null);
+  const report = useRef<number | null>(null);
 
 
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
   const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
-  const estimates = useMemo(() => new Uint8Array(rows.count), [rows]);
+  // Row size guesses by row key, kept for the list's life: the virtualiser asks for every row each time the count
+  // changes (each slice of a loading run), and a row's guess does not change when rows arrive around it.
+  const [estimates] = useState(() => new RowEstimates());
+  // And by view position for these rows, the virtualiser's own question, answered from one array read.
+  const viewEstimates = useMemo(() => new Uint8Array(rows.count), [rows]);
   // When rows come or go above the reader (the middle of a run loading, live items at the top when newest come first,
   // a filter or a folded turn), the virtualiser keeps the row at the top of the screen in place. That costs a walk of
   // every row below each row it measures, so it is on only then: while rows can still arrive above, and for a moment
@@ -139,14 +168,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     estimateSize: (viewIndex) => {
       if (compact) return ESTIMATED_COMPACT_ROW_HEIGHT;
       // The virtualiser asks again for every row below one that changes height; each row's guess is worked out once.
-      let estimate = estimates[viewIndex];
-      if (!estimate) {
-        const slot = index.slotInto(rows.rowAt(viewIndex), scratchSlot);
-        // Tool rows start as one line; guessing so keeps a jump to a far row on target.
-        estimate = slot && collapsedByDefault(index.itemAt(slot).type) ? ESTIMATED_COLLAPSED_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
-        estimates[viewIndex] = estimate;
-      }
-      return estimate;
+      return (viewEstimates[viewIndex] ||= estimates.get(index, rows.rowAt(viewIndex)));
     },
     overscan: 4,
     scrollMargin,
@@ -154,13 +176,25 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: anchored ? 'end' : 'start',
     scrollPaddingStart: stickyOffset,
+    // The virtualiser reports from its scroll handler and from each batch of measurements, several times a frame on a
+    // jump; where the reader is (which reads the layout) is worked out once, in the next frame.
     onChange: (instance) => {
-      const top = topIndex(instance, stickyOffset);
-      onTopChange(top);
-      const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
-      onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
+      if (report.current !== null) return;
+      report.current = requestAnimationFrame(() => {
+        report.current = null;
+        const top = topIndex(instance, stickyOffset);
+        onTopChange(top);
+        const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
+        onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
+      });
     },
   });
+  useEffect(
+    () => () => {
+      if (report.current !== null) cancelAnimationFrame(report.current);
+    },
+    [],
+  );
   follow.attach(virtualizer);
 
   useImperativeHandle(handle, () => ({
@@ -176,6 +210,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
     pendingFocusIndex: () => pendingFocus.current,
     atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
+    atPageBottom: () => nearListEnd(virtualizer, PAGE_BOTTOM_SLACK_PX) && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4,
     scrollToNewest: () => follow.scrollToNewest(),
   }));
 

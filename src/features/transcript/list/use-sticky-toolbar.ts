@@ -9,17 +9,17 @@ export function useStickyToolbar() {
   const [height, setHeight] = useState(0);
   const [stuck, setStuck] = useState(false);
   useEffect(() => {
-    const check = () => setStuck((ref.current?.getBoundingClientRect().top ?? 1) <= 0.5 && window.scrollY > 0);
-    // The first look waits for the first paint: read while the page is still being built, it would lay it all out
-    // in the same task.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(check, 0)));
-    window.addEventListener('scroll', check, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      window.removeEventListener('scroll', check);
-    };
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    // An observer, not a scroll listener: it reports after layout, where reading the toolbar's place on each scroll
+    // event would lay the page out again in the middle of a jump's rendering. Shrinking the viewport by a pixel at
+    // the top makes a toolbar stuck at the top read as no longer whole.
+    const observer = new IntersectionObserver(
+      ([entry]) => setStuck(entry.boundingClientRect.top <= 0.5 && window.scrollY > 0),
+      { rootMargin: '-1px 0px 0px 0px', threshold: [0, 1] },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
   useEffect(() => {
     const element = ref.current;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
-import { buildViewRows } from './view-rows';
+import { buildViewRows, ViewRowsBuilder } from './view-rows';
 
 const message = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
 const call = (id: string, callId: string) => ({ id, type: 'function_call', call_id: callId, name: 'f', arguments: '{}' });
@@ -26,5 +26,73 @@ describe('buildViewRows', () => {
   it('shows only the chosen rows, such as the failures, in the reader’s order', () => {
     expect(shown(buildViewRows(index, 'asc', new Set(), undefined, { only: new Set([1, 4]) }))).toEqual([1, 4]);
     expect(shown(buildViewRows(index, 'desc', new Set(), undefined, { only: new Set([1, 4]) }))).toEqual([4, 1]);
+  });
+});
+
+/** A small deterministic random source, so a failing case can be run again. */
+function random(seed: number) {
+  let value = seed;
+  return () => {
+    value = (value * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return value / 2_147_483_648;
+  };
+}
+
+/** A conversation of messages, calls and outputs (an output sometimes far from its call, sometimes without one). */
+function conversation(next: () => number, size: number) {
+  const items: object[] = [];
+  for (let i = 0; items.length < size; i += 1) {
+    const roll = next();
+    if (roll < 0.3) items.push(message(`m${i}`));
+    else if (roll < 0.9) {
+      items.push(call(`c${i}`, `k${i}`));
+      if (next() < 0.8) items.push(...Array.from({ length: Math.floor(next() * 3) }, (_, j) => message(`between${i}-${j}`)), output(`o${i}`, `k${i}`));
+    } else items.push(output(`lone${i}`, `none${i}`));
+  }
+  return items.slice(0, size);
+}
+
+describe('ViewRowsBuilder', () => {
+  it('gives the same rows as a whole rebuild at every step of a run read from both ends in slices', () => {
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const next = random(seed);
+      const items = conversation(next, 20 + Math.floor(next() * 60));
+      const split = Math.floor(next() * items.length);
+      const pageSize = 1 + Math.floor(next() * 7);
+      const pages = (list: object[]) => Array.from({ length: Math.ceil(list.length / pageSize) }, (_, i) => list.slice(i * pageSize, (i + 1) * pageSize));
+      const headPages = pages(items.slice(0, split));
+      const tailPages = pages(items.slice(split).reverse());
+      const index = new TranscriptIndex();
+      const builder = new ViewRowsBuilder();
+      let stream = EMPTY_STREAM;
+      const filters = [new Set<never>(), new Set(['messages'] as never[])];
+      const check = () => {
+        for (const order of ['asc', 'desc'] as const) {
+          const hidden = filters[Math.floor(next() * filters.length)];
+          const built = builder.build(index, order, hidden);
+          const whole = buildViewRows(index, order, hidden);
+          expect({ seed, count: built.count, folded: built.folded, rows: shown(built) }).toEqual({ seed, count: whole.count, folded: whole.folded, rows: shown(whole) });
+          for (let row = -1; row <= index.rowCount; row += 1) expect([seed, row, built.viewIndexOf(row)]).toEqual([seed, row, whole.viewIndexOf(row)]);
+        }
+      };
+      for (let step = 0; step < Math.max(headPages.length, tailPages.length); step += 1) {
+        stream = addChunk(stream, { head: (headPages[step] ?? []) as never, tail: (tailPages[step] ?? []) as never, done: step === Math.max(headPages.length, tailPages.length) - 1 });
+        // Read in slices that stop anywhere, as the page does.
+        while (true) {
+          let budget = 1 + Math.floor(next() * 5);
+          index.sync(stream, () => budget-- <= 0);
+          check();
+          if (!index.behind) break;
+        }
+      }
+      const later = [message('later0'), output('later-out', 'k-late'), call('later-call', 'k-late')];
+      stream = addLiveChanges(stream, { added: later as never, changed: [], removed: [] });
+      index.sync(stream);
+      check();
+      // A live update that changes an item in place starts the kept rows over.
+      stream = addLiveChanges(stream, { added: [], changed: [{ ...message('later0'), status: 'completed' }] as never, removed: [] });
+      index.sync(stream);
+      check();
+    }
   });
 });

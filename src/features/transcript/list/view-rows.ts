@@ -61,3 +61,138 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
   for (let i = 0; i < rows.length; i += 1) positions[rows[i]] = i;
   return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => (row >= 0 && row < total && positions[row] >= 0 ? positions[row] : null) };
 }
+
+const ENDS = ['head', 'tail', 'live'] as const;
+type Shown = Record<(typeof ENDS)[number], number[]>;
+
+/** The position of `value` among the first `length` entries of an ascending array, or -1. */
+function find(sorted: readonly number[], value: number, length = sorted.length): number {
+  let low = 0;
+  let high = length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] === value) return middle;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * The view rows of a run that is still loading, kept between versions: each build reads only the items that arrived
+ * since the last one (and takes out outputs whose call has arrived since), instead of walking all 50,000 rows again
+ * each time a slice of items comes in. It keeps, for each end of the index, the offsets of the items it shows, in
+ * order; row numbers are worked out when asked, since the tail's move as the head grows. Folded turns, the failures
+ * filter and revealed rows go through `buildViewRows`, as does anything the index changed in place.
+ */
+export class ViewRowsBuilder {
+  private epoch = -1;
+  private filter = '';
+  private index: TranscriptIndex | null = null;
+  private readonly seen = { head: 0, tail: 0, live: 0 };
+  private shown: Shown = { head: [], tail: [], live: [] };
+  private folded = 0;
+  private foldedRead = 0;
+
+  build(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>, turns: CollapsedTurns = NO_TURNS, choice: RowChoice = {}): ViewRows {
+    if (turns.collapsed.size > 0 || choice.only || (choice.reveal && choice.reveal.size > 0) || (hidden.size === 0 && index.foldableCount === 0)) {
+      return buildViewRows(index, order, hidden, turns, choice);
+    }
+    const filter = [...hidden].sort().join(',');
+    if (index !== this.index || index.epoch !== this.epoch || filter !== this.filter || index.foldedLater.length < this.foldedRead || ENDS.some((end) => index[end].length < this.seen[end])) {
+      this.index = index;
+      this.epoch = index.epoch;
+      this.filter = filter;
+      this.shown = { head: [], tail: [], live: [] };
+      this.seen.head = this.seen.tail = this.seen.live = 0;
+      this.folded = 0;
+      this.foldedRead = index.foldedLater.length;
+    }
+    // Outputs shown earlier whose call has arrived since: their rows go (a copy, so rows built before stay as they were).
+    for (; this.foldedRead < index.foldedLater.length; this.foldedRead += 1) {
+      const slot = index.foldedLater[this.foldedRead];
+      if (slot.offset >= this.seen[slot.end]) continue;
+      const at = find(this.shown[slot.end], slot.offset);
+      if (at === -1) continue;
+      const kept = this.shown[slot.end].slice();
+      kept.splice(at, 1);
+      this.shown = { ...this.shown, [slot.end]: kept };
+      this.folded += 1;
+    }
+    const scratch: Slot = { end: 'head', offset: 0 };
+    for (const end of ENDS) {
+      const kinds = index.kinds[end];
+      const shown = this.shown[end];
+      scratch.end = end;
+      for (let offset = this.seen[end]; offset < kinds.length; offset += 1) {
+        if (hidden.has(kinds[offset])) continue;
+        scratch.offset = offset;
+        if (index.isFolded(scratch)) this.folded += 1;
+        else shown.push(offset);
+      }
+      this.seen[end] = kinds.length;
+    }
+    return this.view(index, order);
+  }
+
+  private view(index: TranscriptIndex, order: ItemOrder): ViewRows {
+    const { head, tail, live } = this.shown;
+    // Lengths now: the arrays grow after this build, and these rows must keep meaning what they mean now.
+    const headShown = head.length;
+    const tailShown = tail.length;
+    const liveShown = live.length;
+    const headLength = index.head.length;
+    const tailLength = index.tail.length;
+    const gap = index.gapRow === null ? 0 : 1;
+    const count = headShown + gap + tailShown + liveShown;
+    const ascRowAt = (i: number): number => {
+      if (i < headShown) return head[i];
+      let rest = i - headShown;
+      if (gap) {
+        if (rest === 0) return headLength;
+        rest -= 1;
+      }
+      // The tail is held newest first: its oldest shown item comes first.
+      if (rest < tailShown) return headLength + gap + (tailLength - 1 - tail[tailShown - 1 - rest]);
+      return headLength + gap + tailLength + live[rest - tailShown];
+    };
+    const ascViewIndexOf = (row: number): number | null => {
+      if (row < 0) return null;
+      if (row < headLength) {
+        const at = find(head, row, headShown);
+        return at === -1 ? null : at;
+      }
+      let rest = row - headLength;
+      if (gap) {
+        if (rest === 0) return headShown;
+        rest -= 1;
+      }
+      if (rest < tailLength) {
+        const at = find(tail, tailLength - 1 - rest, tailShown);
+        return at === -1 ? null : headShown + gap + (tailShown - 1 - at);
+      }
+      rest -= tailLength;
+      const at = find(live, rest, liveShown);
+      return at === -1 ? null : headShown + gap + tailShown + at;
+    };
+    const flip = (i: number) => count - 1 - i;
+    // The virtualiser asks for every row's key each time it lays the list out: laid out flat once, on first ask.
+    let flat: Int32Array | null = null;
+    const rowAt = (i: number) => {
+      if (!flat) {
+        flat = new Int32Array(count);
+        for (let view = 0; view < count; view += 1) flat[view] = ascRowAt(order === 'asc' ? view : flip(view));
+      }
+      return flat[i];
+    };
+    return {
+      count,
+      folded: this.folded,
+      rowAt,
+      viewIndexOf: (row) => {
+        const view = ascViewIndexOf(row);
+        return view === null || order === 'asc' ? view : flip(view);
+      },
+    };
+  }
+}

@@ -17,7 +17,16 @@ export function atNewestEnd(virtualizer: Virtualizer<Window, Element>, rows: Vie
   const newest = newestView(rows);
   if (!newest) return true;
   if (newest.onTop) return (virtualizer.scrollOffset ?? 0) + stickyOffset <= virtualizer.options.scrollMargin + SLACK_PX;
-  return virtualizer.isAtEnd(SLACK_PX);
+  return nearListEnd(virtualizer, SLACK_PX) && virtualizer.isAtEnd(SLACK_PX);
+}
+
+/**
+ * Whether the bottom of the screen is within `slack` of the list's end, from the virtualiser's own sizes. Where it is
+ * not, the page's height (a read that lays the page out, several milliseconds on a jump) need not be asked.
+ */
+export function nearListEnd(virtualizer: Virtualizer<Window, Element>, slack: number): boolean {
+  const listEnd = virtualizer.options.scrollMargin + virtualizer.getTotalSize();
+  return (virtualizer.scrollOffset ?? 0) + window.innerHeight >= listEnd - slack;
 }
 
 class NewestFollower {

@@ -66,18 +66,20 @@ const components: Partial<Components> = {
   },
 };
 
-/** A code block that scrolls sideways takes a Tab stop, so the keyboard can scroll it too; one that fits takes none. */
+/**
+ * A code block that scrolls sideways takes a Tab stop, so the keyboard can scroll it too; one that fits takes none.
+ * It starts with one, and its observer (which reports after layout, in the same frame) takes it away if the block
+ * fits: reading its width at mount would lay the page out in the middle of rendering each new row.
+ */
 function ScrollablePre({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLPreElement>(null);
-  const [scrolls, setScrolls] = useState(false);
+  const [scrolls, setScrolls] = useState(true);
   useLayoutEffect(() => {
     const element = ref.current;
+    // Test DOMs have no ResizeObserver: there the block measures itself once.
     if (!element) return;
     const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    // Measured at once, so that a block that scrolls can take focus (keyboard users scroll it) from its first frame;
-    // test DOMs have no ResizeObserver, and the first measure is all they need.
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') return measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
