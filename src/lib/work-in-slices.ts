@@ -1,5 +1,5 @@
 /** How long one slice of work may hold the page's thread: well inside a frame, so input is answered at once. */
-export const SLICE_BUDGET_MS = 12;
+export const SLICE_BUDGET_MS = 8;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -78,12 +78,15 @@ describe('streamItems', () => {
     expect(error).toMatchObject({ code: 'stream_interrupted' });
   });
 
-  it('lets the page do other work while it parses a backlog that is already buffered', async () => {
+  it.each([
+    ['read by read', false],
+    ['all in one read', true],
+  ])('lets the page do other work while it parses a backlog that is already buffered (%s)', async (_, oneRead) => {
     const encoder = new TextEncoder();
+    const lines = [...Array.from({ length: 40 }, (_, i) => line(items(i % 2 ? 'tail' : 'head', i * 10, 10))), line({ type: 'done' })];
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let i = 0; i < 40; i += 1) controller.enqueue(encoder.encode(line(items(i % 2 ? 'tail' : 'head', i * 10, 10))));
-        controller.enqueue(encoder.encode(line({ type: 'done' })));
+        for (const text of oneRead ? [lines.join('')] : lines) controller.enqueue(encoder.encode(text));
         controller.close();
       },
     });

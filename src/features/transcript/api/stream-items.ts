@@ -17,7 +17,7 @@ function malformed(what: string) {
 const FLUSH_MS = 100;
 
 /** The longest the stream parses before it lets the page's thread do something else. */
-const PARSE_SLICE_MS = 12;
+const PARSE_SLICE_MS = 8;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -109,9 +109,21 @@ export async function* streamItems(source: string, conversationId: string, curso
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.trim()) continue;
+        // One read can hold many pages (a backlog the browser had buffered): the break can come between two of them.
+        if (performance.now() - taskStart > PARSE_SLICE_MS) {
+          await nextTask();
+          taskStart = performance.now();
+        }
         const event = parseLine(line);
-        if (event.type === 'items') chunk[event.end].push(...event.items);
-        else if (event.type === 'done') chunk.done = true;
+        if (event.type === 'items') {
+          chunk[event.end].push(...event.items);
+          // The first page goes to the page at once, before the rest of its read is parsed.
+          if (lastYield === Number.NEGATIVE_INFINITY) {
+            yield chunk;
+            chunk = emptyChunk();
+            lastYield = performance.now();
+          }
+        } else if (event.type === 'done') chunk.done = true;
         else {
           if (hasItems()) yield chunk;
           throw new ApiError(event.error.message ?? 'Loading failed.', {
@@ -125,11 +137,6 @@ export async function* streamItems(source: string, conversationId: string, curso
       if (chunk.done) {
         yield chunk;
         return;
-      }
-      if (lastYield === Number.NEGATIVE_INFINITY && hasItems()) {
-        yield chunk;
-        chunk = emptyChunk();
-        lastYield = performance.now();
       }
     }
   } finally {

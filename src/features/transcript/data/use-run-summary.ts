@@ -47,7 +47,7 @@ export interface RunSummaryView {
 }
 
 /** How long one render may spend reading new items into the run summary (judging a tool's output can parse it). */
-const SUMMARY_SLICE_MS = 8;
+const SUMMARY_SLICE_MS = 4;
 
 /**
  * The run summary, brought up to date once per index version, never per item render; a render reads at most a slice

@@ -134,7 +134,7 @@ function useFileOrigin(origin: TranscriptOrigin): OriginData {
 }
 
 /** How long one render may spend reading new items into the index. */
-const INGEST_SLICE_MS = 10;
+const INGEST_SLICE_MS = 6;
 /** The render that shows the first rows also builds the page's first rows in the DOM and lays them out: it reads less. */
 const FIRST_SLICE_MS = 3;
 
