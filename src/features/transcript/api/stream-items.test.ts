@@ -81,7 +81,7 @@ describe('streamItems', () => {
   it.each([
     ['read by read', false],
     ['all in one read', true],
-  ])('lets the page do other work while it parses a backlog that is already buffered (%s)', async (_, oneRead) => {
+  ])('lets the page do other work while it parses a backlog that is already buffered (%s)', async (_label, oneRead) => {
     const encoder = new TextEncoder();
     const lines = [...Array.from({ length: 40 }, (_, i) => line(items(i % 2 ? 'tail' : 'head', i * 10, 10))), line({ type: 'done' })];
     const body = new ReadableStream<Uint8Array>({
