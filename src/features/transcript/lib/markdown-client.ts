@@ -38,9 +38,11 @@ export function keepMarkdownTree(key: string, tree: MarkdownTree) {
 /** The parser on this thread, for a page without workers: loaded only then, since a worker has its own. */
 const renderHere = (text: string, citations: readonly Citation[]) => import('./markdown-tree').then((module) => module.markdownTree(text, citations));
 
+/** A text the worker has; a row that has gone leaves it without `resolve`, and its tree is still kept for when it returns. */
 interface Pending {
-  resolve: (tree: MarkdownTree) => void;
-  reject: (error: Error) => void;
+  key: string;
+  resolve?: (tree: MarkdownTree) => void;
+  reject?: (error: Error) => void;
 }
 
 let worker: Worker | null | undefined;
@@ -59,9 +61,11 @@ function startWorker(): Worker | null {
     const message = event.data;
     const waiting = pending.get(message.id);
     pending.delete(message.id);
-    if (!waiting) return;
-    if ('tree' in message) waiting.resolve(message.tree);
-    else waiting.reject(new Error(message.error));
+    if (!waiting || 'dropped' in message) return;
+    if ('tree' in message) {
+      keepMarkdownTree(waiting.key, message.tree);
+      waiting.resolve?.(message.tree);
+    } else waiting.reject?.(new Error(message.error));
   };
   // A worker that cannot start (its chunk failed to load) leaves every text to this thread.
   worker.onerror = () => {
@@ -69,14 +73,14 @@ function startWorker(): Worker | null {
     worker = null;
     const stranded = [...pending.values()];
     pending.clear();
-    for (const waiting of stranded) waiting.reject(new Error('The Markdown worker stopped.'));
+    for (const waiting of stranded) waiting.reject?.(new Error('The Markdown worker stopped.'));
   };
   return worker;
 }
 
 /**
  * A text's tree, rendered by the worker (or, without one, on this thread a task later) and kept for next time.
- * `cancel` tells the worker the row has gone, if it has not started on it.
+ * `cancel` tells the worker the row has gone: it skips the text if it has not started on it.
  */
 export function requestMarkdownTree(key: string, text: string, citations: readonly Citation[]): { promise: Promise<MarkdownTree>; cancel: () => void } {
   const cached = cachedMarkdownTree(key);
@@ -88,15 +92,17 @@ export function requestMarkdownTree(key: string, text: string, citations: readon
   };
   if (!target) return { promise: renderHere(text, citations).then(keep), cancel: () => undefined };
   const id = nextId++;
-  const promise = new Promise<MarkdownTree>((resolve, reject) => pending.set(id, { resolve, reject }))
-    .then(keep)
+  const promise = new Promise<MarkdownTree>((resolve, reject) => pending.set(id, { key, resolve, reject }))
     // A worker that stopped on the way hands the text back to this thread.
     .catch((error: unknown) => (worker === null ? renderHere(text, citations).then(keep) : Promise.reject(error)));
   target.postMessage({ type: 'render', id, text, citations: [...citations] } satisfies ToMarkdownWorker);
   return {
     promise,
     cancel: () => {
-      if (!pending.delete(id)) return;
+      const waiting = pending.get(id);
+      if (!waiting?.resolve) return;
+      // The worker drops it if it has not started on it (and says so); a tree already on its way is kept all the same.
+      pending.set(id, { key });
       worker?.postMessage({ type: 'cancel', id } satisfies ToMarkdownWorker);
     },
   };

@@ -26,8 +26,8 @@ export function createMarkdownQueue(send: (message: FromMarkdownWorker) => void)
 
   return {
     receive(message: ToMarkdownWorker) {
-      if (message.type === 'cancel') waiting.delete(message.id);
-      else waiting.set(message.id, message);
+      if (message.type !== 'cancel') waiting.set(message.id, message);
+      else if (waiting.delete(message.id)) send({ id: message.id, dropped: true });
       if (!running) void pump();
     },
     /** Texts still waiting (for tests). */
