@@ -13,7 +13,7 @@ export interface Slot {
   offset: number;
 }
 
-const ENDS = ['head', 'tail', 'live'] as const;
+export const ENDS = ['head', 'tail', 'live'] as const;
 const KEY_PREFIX: Record<End, string> = { head: 'h', tail: 't', live: 'l' };
 
 /** The call ID an output answers when it is shown inside its call's row, else null. */
@@ -190,10 +190,11 @@ export class TranscriptIndex {
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
-    this.foldKeys[end].push(foldKeyOf(item));
-    countItem(this.counts, item);
     const pair = pairKey(item);
-    if (pair?.side === 'output' && foldsIntoCall(item.type)) this.foldableCount += 1;
+    const folds = pair?.side === 'output' && foldsIntoCall(item.type);
+    this.foldKeys[end].push(folds ? pair.key : null);
+    countItem(this.counts, item);
+    if (folds) this.foldableCount += 1;
     if (first || !id) this.trackPairAndStatus(item);
     // A call whose output came first (a conversation read newest first): the output's row now folds into this one.
     if (pair?.side === 'call' && this.pairs.callByCallId.get(pair.key) === item) {

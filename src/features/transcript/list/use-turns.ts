@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { indexInSorted } from '../../../lib/sorted-search';
 import type { TokenState } from '../data/use-run-summary';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { TurnHeaders } from './turn-header';
@@ -11,15 +12,8 @@ const fmt = (n: number) => n.toLocaleString('en');
  * search rather than a map of every turn, which would be rebuilt as each page arrives.
  */
 export function turnNumberAt(starts: readonly number[], row: number): number | undefined {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] === row) return middle + 1;
-    if (starts[middle] < row) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
+  const at = indexInSorted(starts, row);
+  return at === -1 ? undefined : at + 1;
 }
 
 /** The compact view's turns: where each starts, which are folded, and each one's size in items and tokens. */

@@ -1,4 +1,5 @@
-import type { Slot, TranscriptIndex } from '../data/transcript-index';
+import { ENDS, type End, type Slot, type TranscriptIndex } from '../data/transcript-index';
+import { indexInSorted } from '../../../lib/sorted-search';
 import type { ItemKind } from '../lib/item-filter';
 import type { ItemOrder } from '../types';
 
@@ -62,21 +63,7 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
   return { count: rows.length, folded, rowAt: (i) => rows[i], viewIndexOf: (row) => (row >= 0 && row < total && positions[row] >= 0 ? positions[row] : null) };
 }
 
-const ENDS = ['head', 'tail', 'live'] as const;
-type Shown = Record<(typeof ENDS)[number], number[]>;
-
-/** The position of `value` among the first `length` entries of an ascending array, or -1. */
-function find(sorted: readonly number[], value: number, length = sorted.length): number {
-  let low = 0;
-  let high = length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] === value) return middle;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
+type Shown = Record<End, number[]>;
 
 /**
  * The view rows of a run that is still loading, kept between versions: each build reads only the items that arrived
@@ -112,7 +99,7 @@ export class ViewRowsBuilder {
     for (; this.foldedRead < index.foldedLater.length; this.foldedRead += 1) {
       const slot = index.foldedLater[this.foldedRead];
       if (slot.offset >= this.seen[slot.end]) continue;
-      const at = find(this.shown[slot.end], slot.offset);
+      const at = indexInSorted(this.shown[slot.end], slot.offset);
       if (at === -1) continue;
       const kept = this.shown[slot.end].slice();
       kept.splice(at, 1);
@@ -159,7 +146,7 @@ export class ViewRowsBuilder {
     const ascViewIndexOf = (row: number): number | null => {
       if (row < 0) return null;
       if (row < headLength) {
-        const at = find(head, row, headShown);
+        const at = indexInSorted(head, row, headShown);
         return at === -1 ? null : at;
       }
       let rest = row - headLength;
@@ -168,11 +155,11 @@ export class ViewRowsBuilder {
         rest -= 1;
       }
       if (rest < tailLength) {
-        const at = find(tail, tailLength - 1 - rest, tailShown);
+        const at = indexInSorted(tail, tailLength - 1 - rest, tailShown);
         return at === -1 ? null : headShown + gap + (tailShown - 1 - at);
       }
       rest -= tailLength;
-      const at = find(live, rest, liveShown);
+      const at = indexInSorted(live, rest, liveShown);
       return at === -1 ? null : headShown + gap + tailShown + at;
     };
     const flip = (i: number) => count - 1 - i;
