@@ -34,7 +34,7 @@ export function useTranscriptKeyActions({ index, rows, store, list, searchInput,
       case 'next-item':
       case 'previous-item': {
         const step = action === 'next-item' ? 1 : -1;
-        let next = (focused ?? (topView ?? 0) - step) + step;
+        let next = (focused ?? (list.current?.topViewIndex() ?? topView ?? 0) - step) + step;
         // The gap row is not an item; step over it.
         if (next >= 0 && next < rows.count && index.slotAt(rows.rowAt(next)) === null) next += step;
         list.current?.scrollToView(Math.max(0, Math.min(rows.count - 1, next)), { focus: true });

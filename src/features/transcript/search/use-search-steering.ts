@@ -37,14 +37,15 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
   useEffect(() => {
     if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
     lastJumped.current = search.query;
-    const target = search.start(topView);
+    // Where the reader is now, asked of the list: the top row kept in state follows a scroll a frame later.
+    const target = search.start(list.current?.topViewIndex() ?? topView);
     if (target !== null) list.current?.scrollToView(target, { align: 'center' });
     // `search.start` is new each render; this runs when the query's matches arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.matches, topView]);
 
   return (direction: 1 | -1) => {
-    const target = search.step(direction, topView);
+    const target = search.step(direction, list.current?.topViewIndex() ?? topView);
     if (target === null) return;
     store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
     list.current?.scrollToView(target, { align: 'center' });
