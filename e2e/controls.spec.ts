@@ -295,6 +295,10 @@ test('hiding a kind of item in a finished run keeps the reader on the item they 
   await page.getByRole('button', { name: /^Tools [\d,]+$/ }).click();
   await expect(page.getByTestId('filter-summary')).toContainText('Showing 300 of 900');
   await expect(reading).toBeInViewport();
+  // The reader moving on at once (here with the Home key) is not pulled back to the kept item.
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(1200);
+  await expect(row(page, 'msg_0')).toBeInViewport();
   // Showing the kind again should keep the reader there too. It does not yet, about one time in three: the 400 tool
   // rows above were never measured, their guessed height is short of the real one, and the jump lands about ten
   // turns early. Row size guesses from the heights measured so far would fix it.

@@ -82,8 +82,8 @@ test('the filter narrows a long agent run by kind, and search finds a tool call 
   const search = page.getByRole('searchbox', { name: 'Search the transcript' });
   // Typing makes the first match at or below the reader's place current, as a browser's find does: from the top,
   // that is the first one. (The walk above left the reader at the end.)
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.keyboard.press('Home');
+  await expect(page.locator(`[data-item-id="${agentRun.items[0].id}"]`)).toBeInViewport();
   await search.fill('create_pull_request');
   await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
   const current = page.locator('article.item-highlight');

@@ -150,6 +150,28 @@ test('a long conversation keeps only the items near the screen in the DOM, and s
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeInViewport();
 });
 
+test('after a jump into a long conversation, the item at the top stays put while the rows around it are measured and rendered', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await expectComplete(page, long.items.length);
+  for (const share of [0.3, 0.55, 0.8]) {
+    // Where the first item below the toolbar is, the frame after the jump and once its neighbours have settled.
+    const drift = await page.evaluate(async (at) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      window.scrollTo(0, Math.round(document.documentElement.scrollHeight * at));
+      await frame();
+      await frame();
+      // The reader's first line is under the sticky toolbar.
+      const line = document.querySelector('.sticky.top-0')?.getBoundingClientRect().bottom ?? 0;
+      const item = [...document.querySelectorAll('article[data-item-id]')].find((article) => article.getBoundingClientRect().bottom > line + 20);
+      const before = item?.getBoundingClientRect().top;
+      for (let wait = 0; wait < 30; wait += 1) await frame();
+      return item?.isConnected && before !== undefined ? Math.abs(item.getBoundingClientRect().top - before) : null;
+    }, share);
+    expect(drift, `jump to ${share * 100}% of the page`).not.toBeNull();
+    expect(drift!, `jump to ${share * 100}% of the page`).toBeLessThanOrEqual(1);
+  }
+});
+
 test('a deep link to an item that is not there says so once everything has loaded', async ({ page }) => {
   await page.goto(`${transcriptUrl(trip.conversation.id)}#msg_not_here`);
   await expect(page.getByRole('alert')).toContainText('msg_not_here is not in this conversation');

@@ -23,3 +23,20 @@ export function textBlocks(text: string, length: number): string[] {
   }
   return blocks;
 }
+
+/** About how many characters a line of a message holds at the transcript's width. */
+const CHARS_PER_LINE = 90;
+
+/** A guess at how many lines `block` wraps to: each line of it, one line per CHARS_PER_LINE characters or part. */
+export function guessedLines(block: string): number {
+  let lines = 0;
+  let start = 0;
+  // A line break that ends the block does not start another line.
+  while (start < block.length || start === 0) {
+    let end = block.indexOf('\n', start);
+    if (end === -1) end = block.length;
+    lines += Math.max(1, Math.ceil((end - start) / CHARS_PER_LINE));
+    start = end + 1;
+  }
+  return lines;
+}

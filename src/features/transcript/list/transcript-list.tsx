@@ -14,6 +14,7 @@ import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
+import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 
@@ -124,6 +125,12 @@ class RowEstimates {
   }
 }
 
+const SCROLL_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown', ' ', 'ArrowUp', 'ArrowDown']);
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
   const item = virtualizer.getVirtualItemForOffset(Math.max(0, offset + 1));
@@ -189,11 +196,16 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       });
     },
   });
+  // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
+  const [measurer] = useState(() => new RowMeasurer(virtualizer));
+  // A row that changes size under the sticky toolbar moves the scroll position with it, as one above the window does.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderLine(stickyOffset);
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);
+      measurer.disconnect();
     },
-    [],
+    [measurer],
   );
   follow.attach(virtualizer);
 
@@ -231,10 +243,16 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   };
   useEffect(() => {
     const readerScrolls = () => void (revealToken.current += 1);
+    // Keys that scroll the page (Home, Page Down…), unless they move a caret in a field.
+    const keyScrolls = (event: KeyboardEvent) => {
+      if (SCROLL_KEYS.has(event.key) && !isEditable(event.target)) readerScrolls();
+    };
     const events = ['wheel', 'touchstart', 'mousedown'] as const;
     for (const name of events) window.addEventListener(name, readerScrolls, { passive: true });
+    window.addEventListener('keydown', keyScrolls);
     return () => {
       for (const name of events) window.removeEventListener(name, readerScrolls);
+      window.removeEventListener('keydown', keyScrolls);
     };
   }, []);
 
@@ -267,7 +285,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
         return (
           <li
             key={key}
-            ref={virtualizer.measureElement}
+            ref={measurer.ref}
             data-index={virtualRow.index}
             data-view-index={virtualRow.index}
             data-row={row}

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_CHARS, textBlocks } from '../../lib/text-blocks';
+import { BLOCK_CHARS, guessedLines, textBlocks } from '../../lib/text-blocks';
 import { LongText, nextStep, revealLength } from './long-text';
 
 const shownCharacters = (element: HTMLElement) => (element.textContent ?? '').replace(/…$/, '').length;
@@ -49,6 +49,24 @@ describe('long text', () => {
     render(<LongText text="short" label="Body" />);
     expect(screen.getByLabelText('Body')).toHaveTextContent(/^short$/);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('lays a text of one block out whole, so a row does not change height when it comes into view', () => {
+    render(<LongText text={'A short answer.\n'.repeat(40)} label="Body" />);
+    expect(screen.getByLabelText('Body').querySelector('span')).toBeNull();
+  });
+
+  it('holds the place of blocks away from the screen with a height guessed from their lines', async () => {
+    const text = `${'word '.repeat(900)}\n${'line\n'.repeat(900)}\n${'B'.repeat(12_000)}`;
+    render(<LongText text={text} label="Body" />);
+    await userEvent.click(screen.getByRole('button', { name: /^Show more/ }));
+    const blocks = [...screen.getByLabelText('Body').querySelectorAll('span')];
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) expect(block.style.getPropertyValue('contain-intrinsic-size')).toBe(`auto ${guessedLines(block.textContent!)}lh`);
+    expect(guessedLines('word '.repeat(900))).toBe(50);
+    expect(guessedLines('line\n'.repeat(3))).toBe(3);
+    expect(guessedLines('x'.repeat(5_000))).toBe(56);
+    expect(guessedLines('')).toBe(1);
   });
 
   it('cuts blocks after a line break when there is one, and keeps every character', () => {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
-import { textBlocks } from '../../lib/text-blocks';
+import { guessedLines, textBlocks } from '../../lib/text-blocks';
 
 /** Past this many characters a text is collapsed behind Show more. */
 const COLLAPSE_AT = 4_000;
@@ -86,15 +86,17 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
     variant === 'code'
       ? 'max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200'
       : 'whitespace-pre-wrap break-words [overflow-wrap:anywhere]';
-  const blocks = useMemo(
-    () =>
-      textBlocks(text, shown).map((block, index) => (
-        <span key={index} className="block [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
-          {block}
-        </span>
-      )),
-    [text, shown],
-  );
+  const blocks = useMemo(() => {
+    const parts = textBlocks(text, shown);
+    // One block is laid out whole. Of several, the browser lays out only those near the screen, and holds each
+    // other's place with a height guessed from its lines: a wrong guess would move the text when it comes into view.
+    if (parts.length === 1) return parts[0];
+    return parts.map((block, index) => (
+      <span key={index} className="block [content-visibility:auto]" style={{ containIntrinsicSize: `auto ${guessedLines(block)}lh` }}>
+        {block}
+      </span>
+    ));
+  }, [text, shown]);
   const ellipsis = rest > 0 ? '…' : null;
   return (
     <div>
