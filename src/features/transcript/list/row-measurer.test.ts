@@ -125,4 +125,17 @@ describe('RowMeasurer', () => {
     expect(writes).toEqual([offset + 50]);
     unmount();
   });
+
+  it("leaves measuring to the virtualiser's own observer when its batch steps are not there", () => {
+    const { virtualizer, unmount } = scrolledList(0);
+    const measured: Array<Element | null> = [];
+    // A virtualiser without the steps `RowMeasurer` relies on (a future version, say).
+    const bare = Object.assign(Object.create(virtualizer) as typeof virtualizer, { notify: undefined, measureElement: (node: Element | null) => void measured.push(node) });
+    const measurer = new RowMeasurer(bare);
+    const [row] = renderedRows(virtualizer, () => 300);
+
+    expect(measurer.ref(row!.target)).toBeUndefined();
+    expect(measured).toEqual([row!.target]);
+    unmount();
+  });
 });
