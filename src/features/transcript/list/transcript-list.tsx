@@ -198,8 +198,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   });
   // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
   const [measurer] = useState(() => new RowMeasurer(virtualizer));
-  // A row that changes size under the sticky toolbar moves the scroll position with it, as one above the window does.
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderLine(stickyOffset);
+  // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
+  // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset);
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);
