@@ -51,7 +51,7 @@ export class RowMeasurer {
     this.internals = batchInternals(virtualizer);
   }
 
-  /** The ref for each row element: it needs the virtualiser's index attribute (`data-index`). */
+  /** The ref for each row element (which carries the virtualiser's `data-index`); a row stops being observed as it unmounts. */
   readonly ref = (node: Element | null): void | (() => void) => {
     if (!this.internals) {
       this.virtualizer.measureElement(node);
@@ -102,11 +102,6 @@ export class RowMeasurer {
     internals._noteClampMax();
     internals._flushHoldIfReady(true);
     internals._retryClampedAdjustment();
-  }
-
-  disconnect(): void {
-    this.observer?.disconnect();
-    this.observer = null;
   }
 }
 

@@ -204,9 +204,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);
-      measurer.disconnect();
     },
-    [measurer],
+    [],
   );
   follow.attach(virtualizer);
 
@@ -233,11 +232,14 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto') => {
     const token = ++revealToken.current;
     const until = performance.now() + 1000;
+    const toPageEnd = align === 'end' && viewIndex === rows.count - 1;
     const check = () => {
       if (token !== revealToken.current) return;
       // Not rendered at all is off screen too: guessed heights above it can leave a jump short of it by screens.
       const box = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`)?.getBoundingClientRect();
       if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight) virtualizer.scrollToIndex(viewIndex, { align });
+      // A jump to the end stays at the page's end while the last rows finish rendering (a Markdown tree arriving).
+      else if (toPageEnd && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1) window.scrollTo({ top: document.documentElement.scrollHeight });
       if (performance.now() < until) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
