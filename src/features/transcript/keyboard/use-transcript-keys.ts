@@ -1,10 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
+import { isTypingTarget } from '../../../lib/typing-target';
 import { shortcutFor, type ShortcutAction } from './keymap';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Listens for the transcript's shortcuts on the whole page while the transcript is open. */
 export function useTranscriptKeys(onAction: (action: ShortcutAction, event: KeyboardEvent) => void) {
@@ -18,7 +14,7 @@ export function useTranscriptKeys(onAction: (action: ShortcutAction, event: Keyb
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
-        typing: isTyping(target),
+        typing: isTypingTarget(target),
         inSearch: target instanceof HTMLElement && target.hasAttribute('data-transcript-search'),
         onRow: target instanceof HTMLElement && target.hasAttribute('data-view-index'),
       });

@@ -12,6 +12,7 @@ import { RemovedNotice } from '../live/removed-notice';
 import { atNewestEnd, nearListEnd, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
+import { isTypingTarget } from '../../../lib/typing-target';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
@@ -126,10 +127,6 @@ class RowEstimates {
 }
 
 const SCROLL_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown', ' ', 'ArrowUp', 'ArrowDown']);
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
-}
 
 function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
@@ -248,7 +245,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     const readerScrolls = () => void (revealToken.current += 1);
     // Keys that scroll the page (Home, Page Down…), unless they move a caret in a field.
     const keyScrolls = (event: KeyboardEvent) => {
-      if (SCROLL_KEYS.has(event.key) && !isEditable(event.target)) readerScrolls();
+      if (SCROLL_KEYS.has(event.key) && !isTypingTarget(event.target)) readerScrolls();
     };
     const events = ['wheel', 'touchstart', 'mousedown'] as const;
     for (const name of events) window.addEventListener(name, readerScrolls, { passive: true });
