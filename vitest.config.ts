@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'jsdom',
-          include: ['src/{app,features,components}/**/*.test.{ts,tsx}'],
+          include: ['src/{app,features,components}/**/*.test.{ts,tsx}', 'src/lib/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts', 'src/test/dom-setup.ts'],
         },
       },

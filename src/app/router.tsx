@@ -1,30 +1,29 @@
-import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Route, Switch } from 'wouter';
 import { useLocationProperty } from 'wouter/use-browser-location';
+import { lazyChunk, useChunk, type LazyChunk } from '../lib/lazy-chunk';
 import { inNextTask } from '../lib/work-in-slices';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 
 /** A page's code as a chunk of its own, fetched when the page is first opened, so the first load stays small. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazyChunk(() => load().then((module) => module[name]));
 
 // The home page is a chunk too, fetched beside the sources it lists, so a link to a transcript does not load it.
-const HomeRoute = page(() => import('./routes/home-route'), 'HomeRoute');
+const homePage = page(() => import('./routes/home-route'), 'HomeRoute');
 // The transcript (list, search, item views) is a chunk of its own; snapshot and file pages are the transcript view too.
 // Their first render waits a task after the chunk runs, so that the two are not one long task.
-const TranscriptRoute = page(() => inNextTask(import('./routes/transcript-route')), 'TranscriptRoute');
-const SnapshotRoute = page(() => inNextTask(import('./routes/snapshot-route')), 'SnapshotRoute');
-const FileRoute = page(() => inNextTask(import('./routes/file-route')), 'FileRoute');
+const transcriptPage = page(() => inNextTask(import('./routes/transcript-route')), 'TranscriptRoute');
+const snapshotPage = page(() => inNextTask(import('./routes/snapshot-route')), 'SnapshotRoute');
+const filePage = page(() => inNextTask(import('./routes/file-route')), 'FileRoute');
 // The alignment, its worker and the diff views load only when a comparison is opened.
-const CompareRoute = page(() => import('./routes/compare-route'), 'CompareRoute');
-const SnapshotsPage = page(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage');
+const comparePage = page(() => import('./routes/compare-route'), 'CompareRoute');
+const snapshotsPage = page(() => import('../features/snapshots/components/snapshots-page'), 'SnapshotsPage');
 
 const currentPath = () => window.location.pathname;
 
 /** A page whose code could not be fetched (the viewer was updated since this tab opened, or the network failed). */
-function PageLoadFailed({ error, resetErrorBoundary }: { error: unknown; resetErrorBoundary: () => void }) {
+function PageLoadFailed({ error, resetErrorBoundary }: { error: unknown; resetErrorBoundary?: () => void }) {
   const notLoaded = error instanceof Error && /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(error.message);
   return (
     <div role="alert" className="space-y-3 py-10 text-center">
@@ -32,11 +31,20 @@ function PageLoadFailed({ error, resetErrorBoundary }: { error: unknown; resetEr
       <p className="text-zinc-600 dark:text-zinc-400">
         {notLoaded ? 'The viewer may have been updated since this tab was opened, or the network failed.' : error instanceof Error ? error.message.slice(0, 300) : 'An unexpected error.'}
       </p>
-      <button type="button" onClick={() => (resetErrorBoundary(), window.location.reload())} className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+      <button type="button" onClick={() => (resetErrorBoundary?.(), window.location.reload())} className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
         Reload
       </button>
     </div>
   );
+}
+
+/** A page once its code has arrived: nothing before (as a fallback would show), the reason if it could not load. */
+function ChunkPage({ chunk }: { chunk: LazyChunk<ComponentType> }) {
+  const state = useChunk(chunk);
+  if (state.status === 'failed') return <PageLoadFailed error={state.error} />;
+  if (state.status === 'pending') return null;
+  const Page = state.value;
+  return <Page />;
 }
 
 /** The app's pages by path. A new page starts at the top, as a page load would; a change of query or fragment does not. */
@@ -50,17 +58,15 @@ export function App() {
   return (
     <RootLayout>
       <ErrorBoundary FallbackComponent={PageLoadFailed} resetKeys={[path]}>
-        <Suspense fallback={null}>
-          <Switch>
-            <Route path="/" component={HomeRoute} />
-            <Route path="/c/:conversationId" component={TranscriptRoute} />
-            <Route path="/s/:snapshotId" component={SnapshotRoute} />
-            <Route path="/file" component={FileRoute} />
-            <Route path="/compare" component={CompareRoute} />
-            <Route path="/snapshots" component={SnapshotsPage} />
-            <Route component={NotFoundPage} />
-          </Switch>
-        </Suspense>
+        <Switch>
+          <Route path="/">{() => <ChunkPage chunk={homePage} />}</Route>
+          <Route path="/c/:conversationId">{() => <ChunkPage chunk={transcriptPage} />}</Route>
+          <Route path="/s/:snapshotId">{() => <ChunkPage chunk={snapshotPage} />}</Route>
+          <Route path="/file">{() => <ChunkPage chunk={filePage} />}</Route>
+          <Route path="/compare">{() => <ChunkPage chunk={comparePage} />}</Route>
+          <Route path="/snapshots">{() => <ChunkPage chunk={snapshotsPage} />}</Route>
+          <Route component={NotFoundPage} />
+        </Switch>
       </ErrorBoundary>
     </RootLayout>
   );

@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
+import { useChunk } from '../../../../lib/lazy-chunk';
+import { markdownChunk } from './markdown-chunk';
 import { MARKDOWN_LIMIT } from '../../../../shared/markdown/markdown-limits';
 
-const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
 
 interface CodeBlockProps {
   code: string;
@@ -26,16 +26,17 @@ function fenced(code: string, language: string): string {
 /** Code from a tool call, highlighted by the lazily loaded Markdown renderer; plain while it loads or when huge. */
 export function CodeBlock({ code, language, label }: CodeBlockProps) {
   const { ref, near } = useNearViewport<HTMLDivElement>();
+  const fits = code.length <= MARKDOWN_LIMIT;
+  const chunk = useChunk(markdownChunk, fits && near);
+  const MarkdownView = fits && near && chunk.status === 'loaded' ? chunk.value : null;
   const plain = <LongText text={code} variant="code" label={label} />;
-  if (code.length > MARKDOWN_LIMIT) return plain;
+  if (!fits) return plain;
   return (
     <div ref={ref}>
-      {near ? (
-        <Suspense fallback={plain}>
-          <section aria-label={label}>
-            <MarkdownView text={fenced(code, language)} />
-          </section>
-        </Suspense>
+      {MarkdownView ? (
+        <section aria-label={label}>
+          <MarkdownView text={fenced(code, language)} />
+        </section>
       ) : (
         plain
       )}

@@ -1,14 +1,12 @@
 import { Icon } from '../../../../components/icons';
-import { lazy, Suspense } from 'react';
 import { segmentText, type Citation } from '../../lib/citations';
 import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
 import { plainMarkdownReason } from '../../../../shared/markdown/markdown-limits';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
-
-const MarkdownView = lazy(() => import('./markdown-view').then((module) => ({ default: module.MarkdownView })));
-
+import { useChunk } from '../../../../lib/lazy-chunk';
+import { markdownChunk } from './markdown-chunk';
 
 export type TextMode = 'markdown' | 'plain';
 
@@ -58,18 +56,10 @@ function CitationList({ citations }: { citations: readonly Citation[] }) {
 
 function LazyMarkdown({ text, citations }: { text: string; citations: readonly Citation[] }) {
   const { ref, near } = useNearViewport<HTMLDivElement>();
-  const plain = <LongText text={text} />;
-  return (
-    <div ref={ref}>
-      {near ? (
-        <Suspense fallback={plain}>
-          <MarkdownView text={text} citations={citations} after={<CitationList citations={citations} />} />
-        </Suspense>
-      ) : (
-        plain
-      )}
-    </div>
-  );
+  // Until the view's code is here (or if it cannot load), the text shows as written.
+  const chunk = useChunk(markdownChunk, near);
+  const MarkdownView = near && chunk.status === 'loaded' ? chunk.value : null;
+  return <div ref={ref}>{MarkdownView ? <MarkdownView text={text} citations={citations} after={<CitationList citations={citations} />} /> : <LongText text={text} />}</div>;
 }
 
 /** Text from a conversation as Markdown or as written, with citation markers on the spans they cite. */
