@@ -18,7 +18,7 @@ function Shown({ chunk, wanted = true }: { chunk: LazyChunk<string>; wanted?: bo
 describe('lazyChunk', () => {
   it('fetches once for every component that wants it, and renders them all when it arrives, without suspending', async () => {
     const arrival = deferred<string>();
-    const load = vi.fn(() => arrival.promise);
+    const load = vi.fn<() => Promise<string>>(() => arrival.promise);
     const chunk = lazyChunk(load);
     render(
       <Suspense fallback={<p>fallback</p>}>
@@ -34,7 +34,7 @@ describe('lazyChunk', () => {
   });
 
   it('is not fetched until a component wants it, and an arrived chunk renders on the first try', async () => {
-    const load = vi.fn(() => Promise.resolve('markdown'));
+    const load = vi.fn<() => Promise<string>>(() => Promise.resolve('markdown'));
     const chunk = lazyChunk(load);
     const { rerender } = render(<Shown chunk={chunk} wanted={false} />);
     expect(load).not.toHaveBeenCalled();
@@ -46,7 +46,7 @@ describe('lazyChunk', () => {
   });
 
   it('a chunk that cannot load says why, and is not fetched again', async () => {
-    const load = vi.fn(() => Promise.reject(new Error('network down')));
+    const load = vi.fn<() => Promise<string>>(() => Promise.reject(new Error('network down')));
     const chunk = lazyChunk(load);
     render(<Shown chunk={chunk} />);
     expect(await screen.findByText('failed: Error: network down')).toBeTruthy();

@@ -1,22 +1,22 @@
-import { lazy, Suspense, useState } from 'react';
-import { ErrorBoundary } from 'react-error-boundary';
+import { useState } from 'react';
+import { lazyChunk, useChunk } from '../../../lib/lazy-chunk';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import type { SnapshotTarget } from '../lib/snapshot-request';
 
 // The dialog brings the export formats, the share rules and the Markdown renderer: loaded when first asked for.
-const loadDialog = () => import('./share-snapshot-dialog');
-const ShareSnapshotDialog = lazy(() => loadDialog().then((module) => ({ default: module.ShareSnapshotDialog })));
+const dialogChunk = lazyChunk(() => import('./share-snapshot-dialog').then((module) => module.ShareSnapshotDialog));
 
 /** The toolbar's button that opens the Share snapshot dialog. */
 export function ShareSnapshotButton({ target, name, loadedItems }: { target: SnapshotTarget; name: string; loadedItems?: () => readonly ConversationItem[] }) {
   const [open, setOpen] = useState(false);
   const [asked, setAsked] = useState(false);
+  const dialog = useChunk(dialogChunk, asked);
   return (
     <>
       <button
         type="button"
-        onPointerEnter={() => void loadDialog()}
-        onFocus={() => void loadDialog()}
+        onPointerEnter={dialogChunk.preload}
+        onFocus={dialogChunk.preload}
         onClick={() => {
           setAsked(true);
           setOpen(true);
@@ -25,21 +25,15 @@ export function ShareSnapshotButton({ target, name, loadedItems }: { target: Sna
       >
         Share snapshot…
       </button>
-      {asked && (
+      {asked && dialog.status === 'failed' ? (
         // A dialog that cannot load (the viewer was updated since this page opened) says so beside the button, and
         // the transcript stays.
-        <ErrorBoundary
-          fallback={
-            <span role="alert" className="self-center text-xs text-red-700 dark:text-red-300">
-              The Share dialog could not load. <button type="button" className="underline" onClick={() => window.location.reload()}>Reload the page</button>
-            </span>
-          }
-        >
-          <Suspense fallback={null}>
-            <ShareSnapshotDialog target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
-          </Suspense>
-        </ErrorBoundary>
-      )}
+        <span role="alert" className="self-center text-xs text-red-700 dark:text-red-300">
+          The Share dialog could not load. <button type="button" className="underline" onClick={() => window.location.reload()}>Reload the page</button>
+        </span>
+      ) : asked && dialog.status === 'loaded' ? (
+        <dialog.value target={target} name={name} open={open} onClose={() => setOpen(false)} loadedItems={loadedItems} />
+      ) : null}
     </>
   );
 }
