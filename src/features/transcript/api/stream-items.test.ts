@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
+import { itemsOfLines, takePageLines } from '../data/page-text';
 import { streamItems } from './stream-items';
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -51,6 +52,25 @@ describe('streamItems', () => {
     expect(chunks.length).toBeLessThan(8);
     expect(chunks.reduce((sum, chunk) => sum + chunk.head + chunk.tail, 0)).toBe(2100);
     expect(chunks.at(-1)!.done).toBe(true);
+  });
+
+  it('keeps the lines of each chunk beside its items, for the text index to be sent the text instead of a copy of every item', async () => {
+    const parts: [number, string][] = [[0, line(items('head', 0, 3))]];
+    for (let i = 1; i <= 6; i += 1) parts.push([1, line(items(i % 2 ? 'tail' : 'head', i * 10, 4))]);
+    parts.push([1, line({ type: 'done' })]);
+    stubStream(parts);
+    let checked = 0;
+    for await (const chunk of open()) {
+      for (const page of [chunk.head, chunk.tail]) {
+        if (page.length === 0) continue;
+        const lines = takePageLines(page);
+        expect(itemsOfLines(lines ?? [])).toEqual(page);
+        // Taken once: a loaded run does not hold its text twice.
+        expect(takePageLines(page)).toBeUndefined();
+        checked += page.length;
+      }
+    }
+    expect(checked).toBe(27);
   });
 
   it('does not hold items back while the stream pauses', async () => {

@@ -1,6 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
 import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
+import { keepPageLines } from '../data/page-text';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ConversationItem } from '../types';
 
@@ -22,6 +23,13 @@ const PARSE_SLICE_MS = 8;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const emptyChunk = (): StreamChunk => ({ head: [], tail: [], done: false });
+
+/** A chunk on its way to the cache, with the lines each end's items came from (see page-text.ts). */
+function withLines(chunk: StreamChunk, lines: { head: string[]; tail: string[] }): StreamChunk {
+  keepPageLines(chunk.head, lines.head);
+  keepPageLines(chunk.tail, lines.tail);
+  return chunk;
+}
 
 /** The read's result, or null if `ms` pass first (the read stays pending, to be awaited again). */
 function raceTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
@@ -71,6 +79,13 @@ export async function* streamItems(source: string, conversationId: string, curso
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let chunk = emptyChunk();
+  let lines = { head: [] as string[], tail: [] as string[] };
+  const take = () => {
+    const full = withLines(chunk, lines);
+    chunk = emptyChunk();
+    lines = { head: [], tail: [] };
+    return full;
+  };
   let pending: Promise<ReadableStreamReadResult<string>> | null = null;
   let lastYield = Number.NEGATIVE_INFINITY;
   let taskStart = performance.now();
@@ -89,14 +104,13 @@ export async function* streamItems(source: string, conversationId: string, curso
         throw new ApiError('The connection to the viewer server broke while items were loading.', { status: 0, code: 'network_error' });
       }
       if (read === null || (hasItems() && performance.now() - lastYield >= FLUSH_MS)) {
-        yield chunk;
-        chunk = emptyChunk();
+        yield take();
         lastYield = performance.now();
         if (read === null) continue;
       }
       pending = null;
       if (read.done) {
-        if (hasItems()) yield chunk;
+        if (hasItems()) yield take();
         throw new ApiError('The item stream ended before the conversation was complete.', { status: 0, code: 'stream_interrupted' });
       }
       // Reads already buffered resolve at once, so parsing a backlog would run on as one task: it breaks off now and then.
@@ -105,9 +119,9 @@ export async function* streamItems(source: string, conversationId: string, curso
         taskStart = performance.now();
       }
       buffer += read.value;
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
+      const readLines = buffer.split('\n');
+      buffer = readLines.pop() ?? '';
+      for (const line of readLines) {
         if (!line.trim()) continue;
         // One read can hold many pages (a backlog the browser had buffered): the break can come between two of them.
         if (performance.now() - taskStart > PARSE_SLICE_MS) {
@@ -117,15 +131,15 @@ export async function* streamItems(source: string, conversationId: string, curso
         const event = parseLine(line);
         if (event.type === 'items') {
           chunk[event.end].push(...event.items);
+          lines[event.end].push(line);
           // The first page goes to the page at once, before the rest of its read is parsed.
           if (lastYield === Number.NEGATIVE_INFINITY) {
-            yield chunk;
-            chunk = emptyChunk();
+            yield take();
             lastYield = performance.now();
           }
         } else if (event.type === 'done') chunk.done = true;
         else {
-          if (hasItems()) yield chunk;
+          if (hasItems()) yield take();
           throw new ApiError(event.error.message ?? 'Loading failed.', {
             status: event.status,
             code: event.error.code ?? null,
@@ -135,7 +149,7 @@ export async function* streamItems(source: string, conversationId: string, curso
         }
       }
       if (chunk.done) {
-        yield chunk;
+        yield take();
         return;
       }
     }

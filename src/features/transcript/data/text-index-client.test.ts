@@ -1,5 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepPageLines } from './page-text';
 import { addChunk, EMPTY_STREAM } from './streamed-items';
 import { TextIndexClient } from './text-index-client';
 import { TranscriptIndex } from './transcript-index';
@@ -16,6 +17,48 @@ describe('TextIndexClient', () => {
     await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
     expect([...client.byId.keys()].sort()).toEqual(['a', 'b']);
     expect(client.total).toBeGreaterThan(0);
+    client.close();
+  });
+
+  it('sends a page read whole as the stream lines it came from, and a page read in part item by item', async () => {
+    // The lines say something the item objects do not, so a search tells which of the two the text index was sent.
+    const line = (items: object[]) => JSON.stringify({ type: 'items', end: 'head', items });
+    const first = [message('a', 'object one'), message('b', 'object two')];
+    keepPageLines(first as never, [line([message('a', 'line one')]), line([message('b', 'line two')])]);
+    const second = [message('c', 'object three'), message('d', 'object four')];
+    keepPageLines(second as never, [line([message('c', 'line three'), message('d', 'line four')])]);
+    const index = new TranscriptIndex();
+    let stops = 0;
+    // The index stops after the second page's first item: that page is not read whole when the client first sends.
+    index.sync(addChunk(addChunk(EMPTY_STREAM, { head: first as never, tail: [], done: false }), { head: second as never, tail: [], done: true }), () => (stops += 1) > 3);
+    const client = new TextIndexClient(index);
+    client.setCounting(false);
+    client.sync();
+    expect((await client.search('line')).map((slot) => slot.offset)).toEqual([0, 1]);
+    expect((await client.search('object')).map((slot) => slot.offset)).toEqual([2]);
+    index.sync(addChunk(addChunk(EMPTY_STREAM, { head: first as never, tail: [], done: false }), { head: second as never, tail: [], done: true }));
+    expect((await client.search('object')).map((slot) => slot.offset)).toEqual([2, 3]);
+    client.close();
+  });
+
+  it('between frames, waits for a page with lines to be read whole rather than copying it item by item', async () => {
+    const line = (items: object[]) => JSON.stringify({ type: 'items', end: 'head', items });
+    const page = [message('a', 'object one'), message('b', 'object two'), message('c', 'object three')];
+    keepPageLines(page as never, [line([message('a', 'line one'), message('b', 'line two'), message('c', 'line three')])]);
+    const state = addChunk(EMPTY_STREAM, { head: page as never, tail: [], done: true });
+    const index = new TranscriptIndex();
+    let stops = 0;
+    index.sync(state, () => (stops += 1) > 1);
+    expect(index.behind).toBe(true);
+    const client = new TextIndexClient(index);
+    client.setCounting(false);
+    client.syncInSlices();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    index.sync(state);
+    client.syncInSlices();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await client.search('line')).map((slot) => slot.offset)).toEqual([0, 1, 2]);
+    expect(await client.search('object')).toEqual([]);
     client.close();
   });
 

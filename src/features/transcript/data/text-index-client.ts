@@ -1,8 +1,12 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
-import { TextIndexCore, type FromTextIndex, type SlotItem, type ToTextIndex } from './text-index-core';
+import { TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
+
+type ToTextIndexEntry = Extract<ToTextIndex, { type: 'items' }>['entries'][number];
 import { loadTokenizer } from './token-counts';
+import { hasPageLines, takePageLines } from './page-text';
 import type { OpaqueData } from './token-text';
+import type { ConversationItem } from '../types';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 /** Items per message: one message's structured clone stays a few milliseconds on the page's thread. */
@@ -119,6 +123,8 @@ export class TextIndexClient {
   revision = 0;
   private readonly bySlot = new Map<string, number>();
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
+  /** How many of the index's page starts of each end have been passed. */
+  private readonly pagesPassed = { head: 0, tail: 0 };
   private changesSeen = 0;
   private generation = 1;
   private sent = 0;
@@ -164,7 +170,7 @@ export class TextIndexClient {
     this.sliceTimer ??= setTimeout(() => {
       this.sliceTimer = undefined;
       const until = performance.now() + SLICE_BUDGET_MS;
-      if (!this.send(() => performance.now() > until)) this.syncInSlices();
+      if (!this.send(() => performance.now() > until, true)) this.syncInSlices();
     }, 0);
   }
 
@@ -173,24 +179,42 @@ export class TextIndexClient {
     this.sliceTimer = undefined;
   }
 
-  /** Posts new items a message at a time until `shouldStop` says so; returns whether everything was sent. */
-  private send(shouldStop?: () => boolean): boolean {
+  /**
+   * Posts new items a message at a time until `shouldStop` says so; returns whether everything was sent. With
+   * `wholePages`, a page that came with its lines and is not read whole yet waits for the index to read the rest.
+   */
+  private send(shouldStop?: () => boolean, wholePages = false): boolean {
     const index = this.index;
     // Opening the channel starts the count over, so it opens before anything is counted as sent.
     const channel = this.channel;
     if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.restart();
-    const entries: SlotItem[] = [];
+    const entries: ToTextIndexEntry[] = [];
+    let items = 0;
     const flush = () => {
       if (entries.length === 0) return;
-      this.sent += entries.length;
+      this.sent += items;
+      items = 0;
       channel.post({ type: 'items', generation: this.generation, entries: entries.splice(0) });
     };
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
       while (this.seen[end] < list.length) {
-        entries.push({ end, offset: this.seen[end], item: list[this.seen[end]] });
-        this.seen[end] += 1;
-        if (entries.length >= ITEMS_PER_MESSAGE) {
+        // A page read whole goes as the text it was parsed from, in a message of its own.
+        const start = end === 'live' ? null : this.pageStartingAt(end, this.seen[end]);
+        const whole = start !== null && this.seen[end] + start.length <= list.length;
+        if (start && wholePages && !whole) break;
+        const lines = start ? takePageLines(start) : undefined;
+        if (whole && lines) {
+          flush();
+          entries.push({ end, offset: this.seen[end], lines });
+          items = start.length;
+          this.seen[end] += start.length;
+        } else {
+          entries.push({ end, offset: this.seen[end], item: list[this.seen[end]] });
+          items += 1;
+          this.seen[end] += 1;
+        }
+        if ((whole && lines) || items >= ITEMS_PER_MESSAGE) {
           flush();
           if (shouldStop?.()) return false;
         }
@@ -199,9 +223,18 @@ export class TextIndexClient {
     for (; this.changesSeen < index.changedSlots.length; this.changesSeen += 1) {
       const slot = index.changedSlots[this.changesSeen];
       entries.push({ ...slot, item: index.itemAt(slot) });
+      items += 1;
     }
     flush();
     return true;
+  }
+
+  /** The page of the index that starts at `offset` and still has its lines kept, if there is one. */
+  private pageStartingAt(end: 'head' | 'tail', offset: number): readonly ConversationItem[] | null {
+    const starts = this.index.pageStarts[end];
+    while (this.pagesPassed[end] < starts.length && starts[this.pagesPassed[end]].offset < offset) this.pagesPassed[end] += 1;
+    const start = starts[this.pagesPassed[end]];
+    return start?.offset === offset && hasPageLines(start.page) ? start.page : null;
   }
 
   /** Pauses token counting (while pages pour in) or resumes it; search texts are built either way. */
@@ -241,6 +274,8 @@ export class TextIndexClient {
     this.generation += 1;
     this.channel.post({ type: 'reset', generation: this.generation });
     for (const end of ['head', 'tail', 'live'] as const) this.seen[end] = 0;
+    this.pagesPassed.head = 0;
+    this.pagesPassed.tail = 0;
     this.changesSeen = 0;
     this.byId.clear();
     this.opaqueById.clear();

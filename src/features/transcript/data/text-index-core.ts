@@ -1,4 +1,5 @@
 import type { ConversationItem } from '../types';
+import { itemsOfLines } from './page-text';
 import { searchableText } from './searchable-text';
 import { estimateTokens, type CountTokens } from './token-counts';
 import { tokenText, type OpaqueData } from './token-text';
@@ -13,6 +14,11 @@ export interface SlotJson extends Slot {
   json: string;
 }
 
+/** A whole page as the lines it was parsed from (see page-text.ts): its items take the slots from `offset` on. */
+export interface SlotLines extends Slot {
+  lines: readonly string[];
+}
+
 export interface SlotTokens extends Slot {
   tokens: number;
   opaque: OpaqueData | null;
@@ -21,7 +27,7 @@ export interface SlotTokens extends Slot {
 /** What the page sends the text index: items as they arrive (by slot, so a changed item replaces its slot), and queries. */
 export type ToTextIndex =
   | { type: 'reset'; generation: number }
-  | { type: 'items'; generation: number; entries: (SlotItem | SlotJson)[] }
+  | { type: 'items'; generation: number; entries: (SlotItem | SlotJson | SlotLines)[] }
   | { type: 'search'; generation: number; id: number; query: string }
   /** Token counting waits while pages still pour in, so it does not take a core from loading them. */
   | { type: 'counting'; generation: number; on: boolean };
@@ -50,15 +56,22 @@ export class TextIndexCore {
     if (message.generation < this.generation) return;
     if (message.type === 'items') {
       for (const entry of message.entries) {
-        const item = 'item' in entry ? entry.item : (JSON.parse(entry.json) as ConversationItem);
-        this.texts[entry.end][entry.offset] = searchableText(item);
-        this.queue.push({ end: entry.end, offset: entry.offset, item });
+        if ('lines' in entry) {
+          itemsOfLines(entry.lines).forEach((item, index) => this.add({ end: entry.end, offset: entry.offset + index, item }));
+        } else {
+          this.add({ end: entry.end, offset: entry.offset, item: 'item' in entry ? entry.item : (JSON.parse(entry.json) as ConversationItem) });
+        }
       }
     } else if (message.type === 'counting') {
       this.counting = message.on;
     } else if (message.type === 'search') {
       this.post({ type: 'matches', generation: this.generation, id: message.id, query: message.query, slots: this.search(message.query) });
     }
+  }
+
+  private add(entry: SlotItem) {
+    this.texts[entry.end][entry.offset] = searchableText(entry.item);
+    this.queue.push(entry);
   }
 
   setTokenizer(count: CountTokens): void {

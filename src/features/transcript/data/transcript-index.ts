@@ -48,6 +48,8 @@ export class TranscriptIndex {
   private readonly removed = new Set<string>();
   private readonly slotById = new Map<string, Slot>();
   private readonly pagesSeen: Record<'head' | 'tail' | 'live', number> = { head: 0, tail: 0, live: 0 };
+  /** Where each page of the head and tail starts, in the order read: the text index takes a page's text whole. */
+  readonly pageStarts: Record<'head' | 'tail', { offset: number; page: readonly ConversationItem[] }[]> = { head: [], tail: [] };
   /** Items read of the first page of each end not read whole. */
   private readonly pageOffset: Record<'head' | 'tail', number> = { head: 0, tail: 0 };
   /** Outputs that are shown inside their call's row whenever the call is loaded. */
@@ -88,6 +90,7 @@ export class TranscriptIndex {
             if (changed) this.version += 1;
             return true;
           }
+          if (this.pageOffset[end] === 0) this.pageStarts[end].push({ offset: this[end].length, page });
           this.add(end, page[this.pageOffset[end]]);
           changed = true;
         }
@@ -110,6 +113,8 @@ export class TranscriptIndex {
     }
     this.changedSlots.length = 0;
     this.foldedLater.length = 0;
+    this.pageStarts.head.length = 0;
+    this.pageStarts.tail.length = 0;
     this.epoch += 1;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
