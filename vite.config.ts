@@ -11,6 +11,8 @@ import { viewerServer } from './src/server/http/vite-plugin.ts';
  * served), so the first-load e2e test and `npm run bench:bundle` can tell what a page's chunks brought with them.
  */
 const chunks: Record<string, string[]> = {};
+/** For each page chunk (a dynamic import), its file and every chunk it imports that the entry does not already load. */
+const pagePreloads: Record<string, string[]> = {};
 function chunkModules(): Plugin {
   return {
     name: 'chunk-modules',
@@ -28,9 +30,25 @@ function chunkModules(): Plugin {
     writeBundle(options, bundle) {
       // Workers are bundled first, each on its own; the page's bundle (with index.html) comes last and writes them all.
       if (!options.dir || !('index.html' in bundle)) return;
+      const entry = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry);
+      if (!entry || entry.type !== 'chunk') return;
+      const loaded = new Set([entry.fileName, ...entry.imports]);
+      const importsOf = (fileName: string, into: string[]): string[] => {
+        if (loaded.has(fileName) || into.includes(fileName)) return into;
+        into.push(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') for (const next of chunk.imports) importsOf(next, into);
+        return into;
+      };
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk' || !output.isDynamicEntry || !output.facadeModuleId) continue;
+        pagePreloads[relative(import.meta.dirname, output.facadeModuleId)] = importsOf(output.fileName, []);
+      }
+
       const file = join(dirname(options.dir), 'chunk-modules.json');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(chunks, null, 1)}\n`);
+      writeFileSync(join(dirname(options.dir), 'page-preloads.json'), `${JSON.stringify(pagePreloads, null, 1)}\n`);
     },
   };
 }

@@ -78,3 +78,14 @@ test('code blocks load only the grammars they name, and are highlighted', async 
   const grammars = requested.filter(({ file }) => chunks[file]?.length === 1 && chunks[file][0] === 'highlight.js');
   expect(grammars.map(({ file }) => /^assets\/(.+)-[\w-]{8}\.js$/.exec(file)?.[1]).sort()).toEqual(['bash', 'json', 'python', 'sql', 'typescript']);
 });
+
+test('a transcript link names the code of the transcript page in its HTML, so it is fetched beside the entry script', async ({ request }) => {
+  const preloads = async (path: string) => {
+    const html = await (await request.get(path)).text();
+    return [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)">/g)].flatMap((match) => chunks[match[1]] ?? []);
+  };
+  expect(await preloads(`/c/${agentRun.conversation.id}?source=demo`)).toContain('src/app/routes/transcript-route.tsx');
+  const home = await preloads('/');
+  expect(home).toContain('src/app/routes/home-route.tsx');
+  expect(home).not.toContain('src/app/routes/transcript-route.tsx');
+});

@@ -3,10 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
 import { createPageLane } from './page-lane.ts';
+import { pageShells } from './page-shell.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ApiApp } from '../routes/api-routes.ts';
 
@@ -68,11 +69,20 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       await next();
       if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
+    // The app shell, never cached, naming the code of the page a path opens.
+    const shellFor = pageShells(clientDir);
+    const shell = (c: Context) => {
+      const html = shellFor(c.req.path);
+      if (html === null) return c.text('Not found', 404);
+      c.header('cache-control', 'no-cache');
+      return c.html(html);
+    };
+    app.get('/', shell);
     app.use('*', serveStatic({ root: clientDir }));
     // A missing asset (an old build's hash) is missing: the app shell in its place would be cached for good.
     app.get('/assets/*', (c) => c.text('Not found', 404));
-    // Every other path is a client-side route: answer with the app shell, never cached.
-    app.get('*', serveStatic({ root: clientDir, path: 'index.html', onFound: (_path, c) => c.header('cache-control', 'no-cache') }));
+    // Every other path is a client-side route.
+    app.get('*', shell);
   } else if (passThrough) {
     app.all('*', (c) => {
       const { incoming, outgoing } = c.env as NonNullable<NodeEnv>;

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The client's routes whose page is a chunk of its own (see `src/app/router.tsx`), by the module the chunk starts at.
+ * The shell for such a path names the page's code, so the browser fetches it beside the entry script instead of
+ * after the entry has run and asked for it: a transcript link shows its first rows about 100 ms sooner.
+ */
+export const PAGE_MODULES: readonly (readonly [pattern: RegExp, module: string])[] = [
+  [/^\/$/, 'src/app/routes/home-route.tsx'],
+  [/^\/c\/[^/]+$/, 'src/app/routes/transcript-route.tsx'],
+  [/^\/s\/[^/]+$/, 'src/app/routes/snapshot-route.tsx'],
+  [/^\/file$/, 'src/app/routes/file-route.tsx'],
+  [/^\/compare$/, 'src/app/routes/compare-route.tsx'],
+  [/^\/snapshots$/, 'src/features/snapshots/components/snapshots-page.tsx'],
+];
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The app shell (`index.html` of the built client) for a path, with a `modulepreload` link for each chunk of the
+ * path's page that the entry does not load itself. The chunks come from `page-preloads.json`, which the build writes
+ * beside the client; without it every path gets the plain shell. Without a built client there is no shell (null).
+ */
+export function pageShells(clientDir: string): (path: string) => string | null {
+  const shellFile = join(clientDir, 'index.html');
+  if (!existsSync(shellFile)) return () => null;
+  const shell = readFileSync(shellFile, 'utf8');
+  const listFile = join(dirname(clientDir), 'page-preloads.json');
+  const lists = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as Record<string, unknown>) : {};
+  const shells = new Map<string, string>();
+  for (const [, module] of PAGE_MODULES) {
+    const files = lists[module];
+    if (!Array.isArray(files) || !shell.includes('</head>')) continue;
+    const links = files
+      .filter((file): file is string => typeof file === 'string' && /^assets\/[\w.-]+\.js$/.test(file))
+      .map((file) => `    <link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">\n`)
+      .join('');
+    shells.set(module, shell.replace('</head>', `${links}  </head>`));
+  }
+  return (path) => {
+    const route = PAGE_MODULES.find(([pattern]) => pattern.test(path.length > 1 ? path.replace(/\/$/, '') : path));
+    return (route && shells.get(route[1])) ?? shell;
+  };
+}
