@@ -2,7 +2,7 @@ import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tans
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
 import { takeEarly } from '../../../lib/early-requests';
 import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
-import { keepPageLines } from '../data/page-text';
+import { keepPageLines, type PageLine } from '../data/page-text';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ConversationItem } from '../types';
 
@@ -26,7 +26,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const emptyChunk = (): StreamChunk => ({ head: [], tail: [], done: false });
 
 /** A chunk on its way to the cache, with the lines each end's items came from (see page-text.ts). */
-function withLines(chunk: StreamChunk, lines: { head: string[]; tail: string[] }): StreamChunk {
+function withLines(chunk: StreamChunk, lines: { head: PageLine[]; tail: PageLine[] }): StreamChunk {
   keepPageLines(chunk.head, lines.head);
   keepPageLines(chunk.tail, lines.tail);
   return chunk;
@@ -81,7 +81,7 @@ export async function* streamItems(source: string, conversationId: string, curso
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let chunk = emptyChunk();
-  let lines = { head: [] as string[], tail: [] as string[] };
+  let lines = { head: [] as PageLine[], tail: [] as PageLine[] };
   const take = () => {
     const full = withLines(chunk, lines);
     chunk = emptyChunk();
@@ -133,7 +133,7 @@ export async function* streamItems(source: string, conversationId: string, curso
         const event = parseLine(line);
         if (event.type === 'items') {
           chunk[event.end].push(...event.items);
-          lines[event.end].push(line);
+          lines[event.end].push({ text: line, count: event.items.length });
           // The first page goes to the page at once, before the rest of its read is parsed.
           if (lastYield === Number.NEGATIVE_INFINITY) {
             yield take();

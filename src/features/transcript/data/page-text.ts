@@ -5,14 +5,20 @@ import type { ConversationItem } from '../types';
  * worker is sent the text (one string copy) and parses it itself, instead of a structured clone of every item,
  * which costs the page's thread about as much as parsing them did. Each line is JSON with the page's next `items`.
  */
-const linesByPage = new WeakMap<readonly ConversationItem[], readonly string[]>();
+export interface PageLine {
+  text: string;
+  /** How many items the line holds. */
+  count: number;
+}
 
-export function keepPageLines(page: readonly ConversationItem[], lines: readonly string[]): void {
+const linesByPage = new WeakMap<readonly ConversationItem[], readonly PageLine[]>();
+
+export function keepPageLines(page: readonly ConversationItem[], lines: readonly PageLine[]): void {
   if (page.length > 0 && lines.length > 0) linesByPage.set(page, lines);
 }
 
 /** The page's lines, once: they are let go as they are taken, so a loaded run does not hold its text twice. */
-export function takePageLines(page: readonly ConversationItem[]): readonly string[] | undefined {
+export function takePageLines(page: readonly ConversationItem[]): readonly PageLine[] | undefined {
   const lines = linesByPage.get(page);
   linesByPage.delete(page);
   return lines;

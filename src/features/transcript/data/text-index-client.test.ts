@@ -24,9 +24,9 @@ describe('TextIndexClient', () => {
     // The lines say something the item objects do not, so a search tells which of the two the text index was sent.
     const line = (items: object[]) => JSON.stringify({ type: 'items', end: 'head', items });
     const first = [message('a', 'object one'), message('b', 'object two')];
-    keepPageLines(first as never, [line([message('a', 'line one')]), line([message('b', 'line two')])]);
+    keepPageLines(first as never, [{ text: line([message('a', 'line one')]), count: 1 }, { text: line([message('b', 'line two')]), count: 1 }]);
     const second = [message('c', 'object three'), message('d', 'object four')];
-    keepPageLines(second as never, [line([message('c', 'line three'), message('d', 'line four')])]);
+    keepPageLines(second as never, [{ text: line([message('c', 'line three'), message('d', 'line four')]), count: 2 }]);
     const index = new TranscriptIndex();
     let stops = 0;
     // The index stops after the second page's first item: that page is not read whole when the client first sends.
@@ -44,7 +44,7 @@ describe('TextIndexClient', () => {
   it('between frames, waits for a page with lines to be read whole rather than copying it item by item', async () => {
     const line = (items: object[]) => JSON.stringify({ type: 'items', end: 'head', items });
     const page = [message('a', 'object one'), message('b', 'object two'), message('c', 'object three')];
-    keepPageLines(page as never, [line([message('a', 'line one'), message('b', 'line two'), message('c', 'line three')])]);
+    keepPageLines(page as never, [{ text: line([message('a', 'line one'), message('b', 'line two'), message('c', 'line three')]), count: 3 }]);
     const state = addChunk(EMPTY_STREAM, { head: page as never, tail: [], done: true });
     const index = new TranscriptIndex();
     let stops = 0;
@@ -59,6 +59,27 @@ describe('TextIndexClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect((await client.search('line')).map((slot) => slot.offset)).toEqual([0, 1, 2]);
     expect(await client.search('object')).toEqual([]);
+    client.close();
+  });
+
+  it('sends a page of long lines over several messages, between frames, each item in its own slot', async () => {
+    const line = (items: object[]) => JSON.stringify({ type: 'items', end: 'head', items });
+    const long = (i: number) => [message(`m${i}a`, `first${i} ${'a long text, '.repeat(12_000)}`), message(`m${i}b`, `second${i}`)];
+    const page = Array.from({ length: 5 }, (_, i) => long(i)).flat();
+    keepPageLines(page as never, Array.from({ length: 5 }, (_, i) => ({ text: line(long(i)), count: 2 })));
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: page as never, tail: [], done: true }));
+    const client = new TextIndexClient(index);
+    client.setCounting(false);
+    const posted: number[] = [];
+    vi.spyOn(performance, 'now').mockImplementation(() => posted.push(0) * 100);
+    client.syncInSlices();
+    await waitFor(() => expect(client.done || posted.length > 6).toBe(true));
+    vi.restoreAllMocks();
+    for (let i = 0; i < 5; i += 1) {
+      expect(await client.search(`first${i}`)).toEqual([{ end: 'head', offset: 2 * i }]);
+      expect(await client.search(`second${i}`)).toEqual([{ end: 'head', offset: 2 * i + 1 }]);
+    }
     client.close();
   });
 

@@ -4,13 +4,15 @@ import { TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-inde
 
 type ToTextIndexEntry = Extract<ToTextIndex, { type: 'items' }>['entries'][number];
 import { loadTokenizer } from './token-counts';
-import { hasPageLines, takePageLines } from './page-text';
+import { hasPageLines, takePageLines, type PageLine } from './page-text';
 import type { OpaqueData } from './token-text';
 import type { ConversationItem } from '../types';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 /** Items per message: one message's structured clone stays a few milliseconds on the page's thread. */
 const ITEMS_PER_MESSAGE = 100;
+/** Characters of stream lines per message, for the same reason (a line holds a page of the upstream's items). */
+const LINE_CHARS_PER_MESSAGE = 256 * 1024;
 /** The least time between two notices of new counts. */
 const NOTIFY_MS = 250;
 /** Without a worker, items counted per slice between frames. */
@@ -125,6 +127,8 @@ export class TextIndexClient {
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
   /** How many of the index's page starts of each end have been passed. */
   private readonly pagesPassed = { head: 0, tail: 0 };
+  /** The lines of a page being sent that are still to go; they start at the end's next item to send. */
+  private readonly linesLeft: Record<'head' | 'tail', readonly PageLine[] | null> = { head: null, tail: null };
   private changesSeen = 0;
   private generation = 1;
   private sent = 0;
@@ -199,22 +203,31 @@ export class TextIndexClient {
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
       while (this.seen[end] < list.length) {
-        // A page read whole goes as the text it was parsed from, in a message of its own.
-        const start = end === 'live' ? null : this.pageStartingAt(end, this.seen[end]);
-        const whole = start !== null && this.seen[end] + start.length <= list.length;
-        if (start && wholePages && !whole) break;
-        const lines = start ? takePageLines(start) : undefined;
-        if (whole && lines) {
+        // A page read whole goes as the text it was parsed from, a few hundred kilobytes per message.
+        let lines = end === 'live' ? null : this.linesLeft[end];
+        if (end !== 'live' && !lines) {
+          const start = this.pageStartingAt(end, this.seen[end]);
+          const whole = start !== null && this.seen[end] + start.length <= list.length;
+          if (start && wholePages && !whole) break;
+          const kept = start ? takePageLines(start) : undefined;
+          if (whole && kept) lines = kept;
+        }
+        if (end !== 'live' && lines) {
           flush();
-          entries.push({ end, offset: this.seen[end], lines });
-          items = start.length;
-          this.seen[end] += start.length;
+          let chars = 0;
+          let taken = 0;
+          while (taken < lines.length && (taken === 0 || chars < LINE_CHARS_PER_MESSAGE)) chars += lines[taken++].text.length;
+          const group = lines.slice(0, taken);
+          this.linesLeft[end] = taken < lines.length ? lines.slice(taken) : null;
+          entries.push({ end, offset: this.seen[end], lines: group.map((line) => line.text) });
+          for (const line of group) items += line.count;
+          this.seen[end] += items;
         } else {
           entries.push({ end, offset: this.seen[end], item: list[this.seen[end]] });
           items += 1;
           this.seen[end] += 1;
         }
-        if ((whole && lines) || items >= ITEMS_PER_MESSAGE) {
+        if (lines || items >= ITEMS_PER_MESSAGE) {
           flush();
           if (shouldStop?.()) return false;
         }
@@ -276,6 +289,8 @@ export class TextIndexClient {
     for (const end of ['head', 'tail', 'live'] as const) this.seen[end] = 0;
     this.pagesPassed.head = 0;
     this.pagesPassed.tail = 0;
+    this.linesLeft.head = null;
+    this.linesLeft.tail = null;
     this.changesSeen = 0;
     this.byId.clear();
     this.opaqueById.clear();
