@@ -57,10 +57,12 @@ export function OverviewStrip({ count, turns, failures, matches, visible, top, o
       if (!element || !context || count === 0 || !size) return;
       const ratio = window.devicePixelRatio || 1;
       const { width, height } = size;
-      element.width = Math.round(width * ratio);
-      element.height = Math.round(height * ratio);
-      context.scale(ratio, ratio);
+      // Setting a canvas's size allocates its pixels again: done only when it changes, not at every loading slice.
+      const pixels = { width: Math.round(width * ratio), height: Math.round(height * ratio) };
+      if (element.width !== pixels.width || element.height !== pixels.height) Object.assign(element, pixels);
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
       const colors = window.matchMedia('(prefers-color-scheme: dark)').matches ? COLORS.dark : COLORS.light;
+      context.clearRect(0, 0, width, height);
       context.fillStyle = colors.track;
       context.fillRect(0, 0, width, height);
       context.fillStyle = colors.turn;
