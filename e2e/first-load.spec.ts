@@ -89,28 +89,3 @@ test('a transcript link names the code of the transcript page in its HTML, so it
   expect(home).toContain('src/app/routes/home-route.tsx');
   expect(home).not.toContain('src/app/routes/transcript-route.tsx');
 });
-
-test('a transcript link that names its source asks for its item stream once, as the app starts', async ({ page }) => {
-  // When the transcript page first showed anything: its link back home.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.body?.textContent?.includes('Open another conversation')) return;
-      (window as { pageShownAt?: number }).pageShownAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const streams: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith('/stream')) streams.push(request.url());
-  });
-  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
-  await expect(page.getByTestId('item-count')).toHaveText(`${agentRun.items.length} items`);
-  expect(streams).toHaveLength(1);
-  // Started before the page's code rendered anything, not from the page once it had.
-  const [streamStart, pageShownAt] = await page.evaluate(() => [
-    performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/stream'))?.startTime ?? Infinity,
-    (window as { pageShownAt?: number }).pageShownAt ?? 0,
-  ]);
-  expect(pageShownAt).toBeGreaterThan(0);
-  expect(streamStart).toBeLessThan(pageShownAt);
-});

@@ -1,12 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPageRequests } from './app/page-requests';
 import { createQueryClient } from './app/query-client';
 import { App } from './app/router';
 import './index.css';
 
-startPageRequests(window.location);
 const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -87,15 +87,12 @@ export function useRouteSearch<S>(parse: (values: SearchValues) => S): S {
 }
 
 /** The path segment after `prefix` (`/c/` or `/s/`), decoded once; a malformed escape is left as it came. */
-export function pathParam(path: string, prefix: string): string {
+export function usePathParam(prefix: string): string {
+  const path = useLocationProperty(currentPath);
   const raw = path.startsWith(prefix) ? path.slice(prefix.length).replace(/\/$/, '') : '';
   try {
     return decodeURIComponent(raw);
   } catch {
     return raw;
   }
-}
-
-export function usePathParam(prefix: string): string {
-  return pathParam(useLocationProperty(currentPath), prefix);
 }

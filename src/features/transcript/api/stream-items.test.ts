@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
-import { startEarly } from '../../../lib/early-requests';
 import { itemsOfLines, takePageLines } from '../data/page-text';
 import { streamItems } from './stream-items';
 
@@ -73,15 +72,6 @@ describe('streamItems', () => {
       }
     }
     expect(checked).toBe(27);
-  });
-
-  it('takes the stream a transcript link started as the app started, instead of asking again', async () => {
-    stubStream([[0, line(items('head', 0, 2))], [0, line({ type: 'done' })]]);
-    startEarly('/api/sources/demo/conversations/conv_1/stream', { headers: { accept: 'application/x-ndjson' } });
-    const { chunks, error } = await collect(open());
-    expect(error).toBeNull();
-    expect(chunks.reduce((sum, chunk) => sum + chunk.head, 0)).toBe(2);
-    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('does not hold items back while the stream pauses', async () => {

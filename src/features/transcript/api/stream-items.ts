@@ -1,6 +1,5 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
-import { takeEarly } from '../../../lib/early-requests';
 import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
 import { keepPageLines, type PageLine } from '../data/page-text';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
@@ -69,8 +68,7 @@ export async function* streamItems(source: string, conversationId: string, curso
   const path = withQuery(itemStreamPath(source, conversationId), query);
   let response: Response;
   try {
-    // A transcript link's first stream was started as the app started (app/page-requests.ts).
-    response = await (takeEarly(path, signal) ?? fetch(path, { headers: { accept: 'application/x-ndjson' }, signal }));
+    response = await fetch(path, { headers: { accept: 'application/x-ndjson' }, signal });
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });
