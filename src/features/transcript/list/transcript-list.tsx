@@ -234,7 +234,13 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       if (token !== revealToken.current) return;
       // Not rendered at all is off screen too: guessed heights above it can leave a jump short of it by screens.
       const box = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`)?.getBoundingClientRect();
-      if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight) virtualizer.scrollToIndex(viewIndex, { align });
+      // A row kept at the top (a filter change keeps the reader's row there) goes back there if it drifted, while the
+      // virtualiser's anchoring and the measurements of rows around it settle, unless the page cannot scroll that far.
+      const drifted =
+        align === 'start' &&
+        box !== undefined &&
+        (box.top < stickyOffset - 2 || (box.top > stickyOffset + 2 && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1));
+      if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight || drifted) virtualizer.scrollToIndex(viewIndex, { align });
       // A jump to the end stays at the page's end while the last rows finish rendering (a Markdown tree arriving).
       else if (toPageEnd && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1) window.scrollTo({ top: document.documentElement.scrollHeight });
       if (performance.now() < until) requestAnimationFrame(check);
