@@ -274,6 +274,31 @@ test('item actions show on hover and focus where there is hover, and always on t
   await expect.poll(opacity).toBe('1');
 });
 
+/**
+ * The reader turns the wheel a pixel, and the page has scrolled before the next step: a wheel's scroll lands a few
+ * frames later, and on a busy machine it could land after a filter's jump and take the reader back.
+ */
+async function nudge(page: Page) {
+  const before = await page.evaluate(() => window.scrollY);
+  await page.mouse.wheel(0, 1);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).not.toBe(before);
+  // And has stopped: five frames in a row at the same place.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        let still = 0;
+        const check = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
 test('hiding a kind of item in a finished run keeps the reader on the item they were reading', async ({ page }) => {
   const ID = 'conv_filter_place_e2e';
   const items = Array.from({ length: 300 }, (_, turn) => [
@@ -291,7 +316,7 @@ test('hiding a kind of item in a finished run keeps the reader on the item they 
   await expect(reading).toBeInViewport();
   // Long enough for the list to settle after loading, so only the filter's own change can move the reader.
   await page.waitForTimeout(1000);
-  await page.mouse.wheel(0, 1);
+  await nudge(page);
   await page.getByRole('button', { name: /^Tools [\d,]+$/ }).click();
   await expect(page.getByTestId('filter-summary')).toContainText('Showing 300 of 900');
   await expect(reading).toBeInViewport();
@@ -304,7 +329,7 @@ test('hiding a kind of item in a finished run keeps the reader on the item they 
       return [...document.querySelectorAll('article[data-item-id^="msg_"]')].find((article) => article.getBoundingClientRect().bottom > line + 1)?.getAttribute('data-item-id');
     });
   const top = await topMessage();
-  await page.mouse.wheel(0, 1);
+  await nudge(page);
   await page.getByRole('button', { name: /^Tools [\d,]+$/ }).click();
   await expect(page.getByTestId('filter-summary')).toHaveCount(0);
   await expect.poll(topMessage).toBe(top);
