@@ -64,8 +64,8 @@ describe('streamItems', () => {
       for (const page of [chunk.head, chunk.tail]) {
         if (page.length === 0) continue;
         const lines = takePageLines(page);
-        expect(itemsOfLines((lines ?? []).map((line) => line.text))).toEqual(page);
-        expect((lines ?? []).reduce((sum, line) => sum + line.count, 0)).toBe(page.length);
+        expect(itemsOfLines((lines ?? []).map((kept) => kept.text))).toEqual(page);
+        expect((lines ?? []).reduce((sum, kept) => sum + kept.count, 0)).toBe(page.length);
         // Taken once: a loaded run does not hold its text twice.
         expect(takePageLines(page)).toBeUndefined();
         checked += page.length;
