@@ -15,8 +15,6 @@ export const PAGE_MODULES: readonly (readonly [pattern: RegExp, module: string])
   [/^\/snapshots$/, 'src/features/snapshots/components/snapshots-page.tsx'],
 ];
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /**
  * The app shell (`index.html` of the built client) for a path, with a `modulepreload` link for each chunk of the
  * path's page that the entry does not load itself. The chunks come from `page-preloads.json`, which the build writes
@@ -33,8 +31,9 @@ export function pageShells(clientDir: string): (path: string) => string | null {
     const files = lists[module];
     if (!Array.isArray(files) || !shell.includes('</head>')) continue;
     const links = files
+      // Only names of built scripts get in, so nothing in the list needs escaping in the page.
       .filter((file): file is string => typeof file === 'string' && /^assets\/[\w.-]+\.js$/.test(file))
-      .map((file) => `    <link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">\n`)
+      .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
       .join('');
     shells.set(module, shell.replace('</head>', `${links}  </head>`));
   }

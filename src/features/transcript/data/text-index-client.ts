@@ -1,13 +1,12 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
+import { hasPageLines, takePageLines, type PageLine } from './page-text';
 import { TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
+import { loadTokenizer } from './token-counts';
+import type { OpaqueData } from './token-text';
+import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 type ToTextIndexEntry = Extract<ToTextIndex, { type: 'items' }>['entries'][number];
-import { loadTokenizer } from './token-counts';
-import { hasPageLines, takePageLines, type PageLine } from './page-text';
-import type { OpaqueData } from './token-text';
-import type { ConversationItem } from '../types';
-import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 /** Items per message: one message's structured clone stays a few milliseconds on the page's thread. */
 const ITEMS_PER_MESSAGE = 100;
@@ -128,7 +127,7 @@ export class TextIndexClient {
   /** How many of the index's page starts of each end have been passed. */
   private readonly pagesPassed = { head: 0, tail: 0 };
   /** The lines of a page being sent that are still to go; they start at the end's next item to send. */
-  private readonly linesLeft: Record<'head' | 'tail', readonly PageLine[] | null> = { head: null, tail: null };
+  private readonly linesLeft: Record<End, readonly PageLine[] | null> = { head: null, tail: null, live: null };
   private changesSeen = 0;
   private generation = 1;
   private sent = 0;
@@ -204,21 +203,15 @@ export class TextIndexClient {
       const list = index[end];
       while (this.seen[end] < list.length) {
         // A page read whole goes as the text it was parsed from, a few hundred kilobytes per message.
-        let lines = end === 'live' ? null : this.linesLeft[end];
-        if (end !== 'live' && !lines) {
-          const start = this.pageStartingAt(end, this.seen[end]);
-          const whole = start !== null && this.seen[end] + start.length <= list.length;
-          if (start && wholePages && !whole) break;
-          const kept = start ? takePageLines(start) : undefined;
-          if (whole && kept) lines = kept;
-        }
-        if (end !== 'live' && lines) {
+        const lines = end === 'live' ? null : this.nextLines(end, wholePages);
+        if (lines === 'wait') break;
+        if (lines) {
           flush();
           let chars = 0;
           let taken = 0;
           while (taken < lines.length && (taken === 0 || chars < LINE_CHARS_PER_MESSAGE)) chars += lines[taken++].text.length;
-          const group = lines.slice(0, taken);
           this.linesLeft[end] = taken < lines.length ? lines.slice(taken) : null;
+          const group = lines.slice(0, taken);
           entries.push({ end, offset: this.seen[end], lines: group.map((line) => line.text) });
           for (const line of group) items += line.count;
           this.seen[end] += items;
@@ -242,12 +235,23 @@ export class TextIndexClient {
     return true;
   }
 
-  /** The page of the index that starts at `offset` and still has its lines kept, if there is one. */
-  private pageStartingAt(end: 'head' | 'tail', offset: number): readonly ConversationItem[] | null {
+  /**
+   * The lines to send next from `end`: what is left of a page being sent, else those of a page that starts at the
+   * next item and is read whole. A page with lines that is not read whole yet is 'wait' with `wholePages`, else it
+   * goes item by item (its lines are let go).
+   */
+  private nextLines(end: 'head' | 'tail', wholePages: boolean): readonly PageLine[] | 'wait' | null {
+    const left = this.linesLeft[end];
+    if (left) return left;
+    const offset = this.seen[end];
     const starts = this.index.pageStarts[end];
     while (this.pagesPassed[end] < starts.length && starts[this.pagesPassed[end]].offset < offset) this.pagesPassed[end] += 1;
-    const start = starts[this.pagesPassed[end]];
-    return start?.offset === offset && hasPageLines(start.page) ? start.page : null;
+    const page = starts[this.pagesPassed[end]]?.offset === offset ? starts[this.pagesPassed[end]].page : null;
+    if (!page || !hasPageLines(page)) return null;
+    const whole = offset + page.length <= this.index[end].length;
+    if (!whole && wholePages) return 'wait';
+    const lines = takePageLines(page);
+    return whole ? (lines ?? null) : null;
   }
 
   /** Pauses token counting (while pages pour in) or resumes it; search texts are built either way. */
@@ -286,11 +290,12 @@ export class TextIndexClient {
   private restart() {
     this.generation += 1;
     this.channel.post({ type: 'reset', generation: this.generation });
-    for (const end of ['head', 'tail', 'live'] as const) this.seen[end] = 0;
+    for (const end of ['head', 'tail', 'live'] as const) {
+      this.seen[end] = 0;
+      this.linesLeft[end] = null;
+    }
     this.pagesPassed.head = 0;
     this.pagesPassed.tail = 0;
-    this.linesLeft.head = null;
-    this.linesLeft.tail = null;
     this.changesSeen = 0;
     this.byId.clear();
     this.opaqueById.clear();

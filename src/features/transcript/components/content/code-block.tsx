@@ -1,9 +1,6 @@
-import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
-import { useChunk } from '../../../../lib/lazy-chunk';
-import { markdownChunk } from './markdown-chunk';
+import { useNearMarkdownView } from './markdown-chunk';
 import { MARKDOWN_LIMIT } from '../../../../shared/markdown/markdown-limits';
-
 
 interface CodeBlockProps {
   code: string;
@@ -25,10 +22,8 @@ function fenced(code: string, language: string): string {
 
 /** Code from a tool call, highlighted by the lazily loaded Markdown renderer; plain while it loads or when huge. */
 export function CodeBlock({ code, language, label }: CodeBlockProps) {
-  const { ref, near } = useNearViewport<HTMLDivElement>();
   const fits = code.length <= MARKDOWN_LIMIT;
-  const chunk = useChunk(markdownChunk, fits && near);
-  const MarkdownView = fits && near && chunk.status === 'loaded' ? chunk.value : null;
+  const { ref, MarkdownView } = useNearMarkdownView(fits);
   const plain = <LongText text={code} variant="code" label={label} />;
   if (!fits) return plain;
   return (

@@ -1,4 +1,15 @@
-import { lazyChunk } from '../../../../lib/lazy-chunk';
+import { useChunk, lazyChunk } from '../../../../lib/lazy-chunk';
+import { useNearViewport } from '../../lib/use-near-viewport';
 
 /** The Markdown view and its pipeline's client, fetched with the first text near the screen that needs them. */
-export const markdownChunk = lazyChunk(() => import('./markdown-view').then((module) => module.MarkdownView));
+const markdownChunk = lazyChunk(() => import('./markdown-view').then((module) => module.MarkdownView));
+
+/**
+ * The Markdown view for the element `ref` goes on, once that element is near the screen and the view's code is here;
+ * null until then, or if the code cannot load (the text then shows as written). `wanted` false never fetches it.
+ */
+export function useNearMarkdownView(wanted = true) {
+  const { ref, near } = useNearViewport<HTMLDivElement>();
+  const chunk = useChunk(markdownChunk, wanted && near);
+  return { ref, MarkdownView: wanted && near && chunk.status === 'loaded' ? chunk.value : null };
+}

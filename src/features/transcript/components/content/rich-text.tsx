@@ -3,10 +3,8 @@ import { segmentText, type Citation } from '../../lib/citations';
 import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
 import { plainMarkdownReason } from '../../../../shared/markdown/markdown-limits';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
-import { useNearViewport } from '../../lib/use-near-viewport';
 import { LongText } from './long-text';
-import { useChunk } from '../../../../lib/lazy-chunk';
-import { markdownChunk } from './markdown-chunk';
+import { useNearMarkdownView } from './markdown-chunk';
 
 export type TextMode = 'markdown' | 'plain';
 
@@ -55,10 +53,7 @@ function CitationList({ citations }: { citations: readonly Citation[] }) {
 }
 
 function LazyMarkdown({ text, citations }: { text: string; citations: readonly Citation[] }) {
-  const { ref, near } = useNearViewport<HTMLDivElement>();
-  // Until the view's code is here (or if it cannot load), the text shows as written.
-  const chunk = useChunk(markdownChunk, near);
-  const MarkdownView = near && chunk.status === 'loaded' ? chunk.value : null;
+  const { ref, MarkdownView } = useNearMarkdownView();
   return <div ref={ref}>{MarkdownView ? <MarkdownView text={text} citations={citations} after={<CitationList citations={citations} />} /> : <LongText text={text} />}</div>;
 }
 
