@@ -20,6 +20,16 @@ export function parseJsonText(text: unknown): unknown {
   }
 }
 
+/**
+ * Whether an output can be an object with an `error` field, tested before parsing it: most outputs are not, and a
+ * run's load reads every one. A JSON object's key is written `error`, or with a `\u` escape.
+ */
+function mayBeErrorObject(output: unknown): boolean {
+  if (typeof output !== 'string') return true;
+  const start = output.search(/\S/);
+  return start >= 0 && output[start] === '{' && (output.includes('error') || output.includes('\\u'));
+}
+
 function exitOutcome(code: unknown, timedOut = false): Outcome | null {
   if (timedOut) return { text: 'timed out', failed: true };
   return typeof code === 'number' ? { text: `exit ${code}`, failed: code !== 0 } : null;
@@ -43,7 +53,7 @@ export function outcomeOf(call: Item, output: Item | undefined): Outcome | null 
     const last = bad ?? outcomes.at(-1);
     return last ? exitOutcome(last.exit_code, last.type === 'timeout') : null;
   }
-  const parsed = parseJsonText(output.output);
+  const parsed = mayBeErrorObject(output.output) ? parseJsonText(output.output) : null;
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && (parsed as Record<string, unknown>).error) return { text: 'error', failed: true };
   return null;
 }

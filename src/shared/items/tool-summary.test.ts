@@ -23,6 +23,18 @@ describe('toolSummary', () => {
     expect(outcomeOf({ id: 'r', type: 'mcp_approval_request' }, { id: 'p', type: 'mcp_approval_response', approve: false })).toEqual({ text: 'denied', failed: true });
   });
 
+  it('finds an error field in a JSON output however the output is written, and only there', () => {
+    const call = { id: 'f', type: 'function_call', call_id: 'c', name: 'run', arguments: '{}' };
+    const failedWith = (output: unknown) => outcomeOf(call, { id: 'o', type: 'function_call_output', call_id: 'c', output })?.failed ?? false;
+    expect(failedWith('  \n {"error": "quota"}')).toBe(true);
+    expect(failedWith('{"\\u0065rror": "quota"}')).toBe(true);
+    expect(failedWith({ error: 'quota' })).toBe(true);
+    expect(failedWith('{"result": "no error here"}')).toBe(false);
+    expect(failedWith('error: quota')).toBe(false);
+    expect(failedWith('["error"]')).toBe(false);
+    expect(failedWith('{"error": ')).toBe(false);
+  });
+
   it('says what a failure said: the first line of its error message or stderr', () => {
     const call = { id: 'ls', type: 'local_shell_call', call_id: 'c', action: { command: ['npm', 'test'] } };
     const output = { id: 'lo', type: 'local_shell_call_output', call_id: 'c', output: JSON.stringify({ stdout: 'ok', stderr: '\nsrc/app.ts(42,27): error TS2345\nmore', exit_code: 1 }) };
