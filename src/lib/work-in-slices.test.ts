@@ -1,5 +1,41 @@
-import { describe, expect, it, vi } from 'vitest';
-import { forEachInSlices, inNextTask, sliceDeadline } from './work-in-slices';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forEachInSlices, inNextTask, inTask, nextTask, sliceDeadline } from './work-in-slices';
+
+// Each case runs twice: as in Node (setImmediate) and as in a browser or worker (a message channel).
+describe.each([
+  ['with setImmediate', false],
+  ['with a message channel, as in a browser', true],
+])('inTask and nextTask %s', (_, browserLike) => {
+  beforeEach(() => {
+    if (browserLike) vi.stubGlobal('setImmediate', undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('run callbacks in the order given, each after the code that queued it, and a cancelled one not at all', async () => {
+    const ran: string[] = [];
+    inTask(() => ran.push('first'));
+    const cancel = inTask(() => ran.push('cancelled'));
+    inTask(() => ran.push('second'));
+    cancel();
+    ran.push('sync');
+    await nextTask();
+    expect(ran).toEqual(['sync', 'first', 'second']);
+  });
+
+  it('yield without setTimeout, so chained yields are not held to its 4 ms nesting clamp', async () => {
+    // With setTimeout faked, nothing waiting on it ever fires; these yields still do, however many in a row.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    let turns = 0;
+    for (let i = 0; i < 50; i += 1) {
+      await nextTask();
+      turns += 1;
+    }
+    expect(turns).toBe(50);
+  });
+});
 
 describe('forEachInSlices', () => {
   it('visits every value in order, giving the page other tasks between slices', async () => {
@@ -55,7 +91,7 @@ describe('inNextTask', () => {
   it('hands the value over after other waiting tasks have run', async () => {
     let otherTask = false;
     const value = inNextTask(Promise.resolve('chunk'));
-    setTimeout(() => (otherTask = true), 0);
+    inTask(() => (otherTask = true));
     await expect(value).resolves.toBe('chunk');
     expect(otherTask).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
+import { inTask } from '../../../lib/work-in-slices';
 import { itemsOfLines, takePageLines } from '../data/page-text';
 import { streamItems } from './stream-items';
 
@@ -119,7 +120,7 @@ describe('streamItems', () => {
     const first = await generator.next();
     expect(first.done).toBe(false);
     let otherWork = false;
-    setTimeout(() => (otherWork = true), 0);
+    inTask(() => (otherWork = true));
     let workedBeforeTheEnd = false;
     let total = (first.value?.head.length ?? 0) + (first.value?.tail.length ?? 0);
     for await (const chunk of generator) {

@@ -1,5 +1,6 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
+import { nextTask } from '../../../lib/work-in-slices';
 import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
 import { keepPageLines, type PageLine } from '../data/page-text';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
@@ -20,7 +21,6 @@ const FLUSH_MS = 100;
 /** The longest the stream parses before it lets the page's thread do something else. */
 const PARSE_SLICE_MS = 8;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const emptyChunk = (): StreamChunk => ({ head: [], tail: [], done: false });
 

@@ -1,5 +1,5 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
-import { SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
+import { inTask, SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { hasPageLines, takePageLines, type PageLine } from './page-text';
 import { TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
 import { loadTokenizer } from './token-counts';
@@ -58,16 +58,16 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
     };
   }
   let closed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelPump: (() => void) | undefined;
   const core = new TextIndexCore((message) => {
     if (!closed) receive(message);
   });
   const pump = () => {
-    timer = undefined;
-    if (!closed && core.countSome(SLICE)) timer = setTimeout(pump, 0);
+    cancelPump = undefined;
+    if (!closed && core.countSome(SLICE)) cancelPump = inTask(pump);
   };
   const schedule = () => {
-    timer ??= setTimeout(pump, 0);
+    cancelPump ??= inTask(pump);
   };
   const cancel = afterPaint(
     () =>
@@ -86,7 +86,7 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
     close: () => {
       closed = true;
       cancel();
-      clearTimeout(timer);
+      cancelPump?.();
     },
   };
 }
@@ -137,7 +137,7 @@ export class TextIndexClient {
   private readonly listeners = new Set<() => void>();
   private open: Channel | null = null;
   private countingOn = true;
-  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelSlice: (() => void) | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly index: TranscriptIndex) {}
@@ -170,16 +170,16 @@ export class TextIndexClient {
    * reading the items did, so a long run's pages are copied between frames, not in one long task.
    */
   syncInSlices(): void {
-    this.sliceTimer ??= setTimeout(() => {
-      this.sliceTimer = undefined;
+    this.cancelSlice ??= inTask(() => {
+      this.cancelSlice = undefined;
       const until = performance.now() + SLICE_BUDGET_MS;
       if (!this.send(() => performance.now() > until, true)) this.syncInSlices();
-    }, 0);
+    });
   }
 
   private cancelSlices() {
-    clearTimeout(this.sliceTimer);
-    this.sliceTimer = undefined;
+    this.cancelSlice?.();
+    this.cancelSlice = undefined;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { inTask } from '../../../lib/work-in-slices';
 import { TextIndexCore, type ToTextIndex } from './text-index-core';
 import { loadTokenizer } from './token-counts';
 
@@ -15,7 +16,7 @@ function pump() {
 function schedule() {
   if (scheduled) return;
   scheduled = true;
-  setTimeout(pump, 0);
+  inTask(pump);
 }
 
 self.onmessage = (event: MessageEvent<ToTextIndex>) => {

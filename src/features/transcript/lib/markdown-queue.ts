@@ -1,3 +1,4 @@
+import { nextTask } from '../../../lib/work-in-slices';
 import { markdownTree } from './markdown-tree';
 import type { FromMarkdownWorker, ToMarkdownWorker } from './markdown-protocol';
 
@@ -19,7 +20,7 @@ export function createMarkdownQueue(send: (message: FromMarkdownWorker) => void)
       } catch (error) {
         send({ id: request.id, error: error instanceof Error ? error.message : String(error) });
       }
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
     }
     running = false;
   };
