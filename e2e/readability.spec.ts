@@ -146,6 +146,8 @@ test('the run summary counts the run, and steps through its failures', async ({ 
   await expect(page.getByTestId('summary-messages')).toHaveText(/^9 \(4 assistant, 3 user, 1 developer, 1 system\)$/);
   await expect(page.getByTestId('summary-tools')).toContainText('read_file 2');
   await expect(page.getByTestId('summary-tokens')).toHaveText(/^≈ [\d,]+ tokens \(estimate\)$/, { timeout: 20_000 });
+  // The rows on screen show their own estimate once it is counted.
+  await expect(page.locator(`article[data-item-id="${agentRun.items[0].id}"]`).getByTitle(/^Estimated tokens/)).toHaveText(/^≈ [\d,]+ tokens/);
   await expect(page.getByTestId('summary-failures')).toHaveText('2 failed or incomplete items');
 
   await summary.getByRole('button', { name: 'First failure' }).click();

@@ -32,11 +32,9 @@ export function useTokenCounts(index: TranscriptIndex, version: number, loading 
   }, [client, version]);
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
-  return useMemo(
-    () => ({ counts: client, revision, done: version > 0 && client.done, textIndex: client }),
-    // `version` changes when items arrive; `done` is read from the client then.
-    [client, revision, version],
-  );
+  // Read when items arrive (`version`); the state changes only with the counts, as every row on screen reads it.
+  const done = version > 0 && client.done;
+  return useMemo(() => ({ counts: client, revision, done, textIndex: client }), [client, revision, done]);
 }
 
 export interface RunSummaryView {
