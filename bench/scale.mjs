@@ -1,6 +1,7 @@
 // `npm run bench:scale`: a generated 50,000-item agent run on a loopback upstream, paged through by the official
 // `openai` SDK and loaded by the built viewer in headless Chromium, at 0 ms and then 50 ms per upstream request.
-// Prints the figures next to their targets. Loopback only; stops by itself and ends everything it started.
+// Prints the figures next to their targets, with a floor for the browser (an empty page that only fetches and parses
+// the stream). Loopback only; stops by itself and ends everything it started.
 // Usage: npm run build && node bench/scale.mjs [items=50000]; BENCH_STREAM_ONLY=1 measures the server's stream alone.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -239,6 +240,41 @@ async function openViewer(hash = '') {
   return { context, page, cdp };
 }
 
+/**
+ * The floor for the browser: the same stream fetched, decoded and parsed line by line by a page that does nothing
+ * else (no app, no rendering), on the viewer's origin. A warm-up, then the median of three.
+ */
+async function browserFloor() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${viewerUrl}/favicon.svg`);
+  const times = [];
+  for (let round = 0; round < 4; round += 1) {
+    const [ms, count] = await page.evaluate(async (conversation) => {
+      const started = performance.now();
+      const response = await fetch(`/api/sources/openai/conversations/${conversation}/stream`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let rest = '';
+      let count = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        const lines = (rest + value).split('\n');
+        rest = lines.pop();
+        for (const line of lines) {
+          const event = line ? JSON.parse(line) : null;
+          if (event?.type === 'items') count += event.items.length;
+        }
+      }
+      return [performance.now() - started, count];
+    }, CONVERSATION);
+    if (count !== COUNT) throw new Error(`the floor's page read ${count} items, not ${COUNT}`);
+    if (round > 0) times.push(ms);
+  }
+  await context.close();
+  return median(times);
+}
+
 const waitFor = (page, condition, timeout = 240_000) => page.waitForFunction(condition, undefined, { timeout, polling: 100 });
 
 /** The longest long task (and the long animation frames, with their scripts) since `since`, on the page's clock. */
@@ -287,6 +323,7 @@ for (const key of ['sdk', 'firstItem', 'complete', 'streamStart', 'streamEnd', '
 }
 
 figures.stream0 = await serverStream();
+figures.browserFloor = await browserFloor();
 progress('scrolling and search');
 {
   const { page, cdp } = first;
@@ -413,6 +450,7 @@ const rows = [
   ['viewer server stream alone, no browser', `${s(figures.stream0)} = ${(figures.stream0 / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: first item shown', `${s(figures.firstItem)} ${range(figures.firstItemRange)}`, '', ''],
   ['viewer: all items loaded', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 1.5× SDK', verdict(figures.complete <= 1.5 * figures.sdk0)],
+  ['browser alone: the stream fetched and parsed by an empty page (median of 3)', `${s(figures.browserFloor)} = ${(figures.browserFloor / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: item stream requested / last byte in (after navigation)', `${s(figures.streamStart)} / ${s(figures.streamEnd)}`, '', ''],
   ["viewer: all items loaded, from the stream's request", `${s(figures.fromRequest)} ${range(figures.fromRequestRange)} = ${(figures.fromRequest / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['item rows in the DOM after load / most ever', `${figures.rowsAfterLoad} / ${figures.maxRows} (${figures.elementsAfterLoad} elements)`, '≤ 300', verdict(Math.max(figures.rowsAfterLoad, figures.maxRows) <= 300)],
