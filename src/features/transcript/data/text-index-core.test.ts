@@ -51,6 +51,18 @@ describe('the text index protocol', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('wants the tokenizer only once there is something to count and counting is on', () => {
+    const index = new TextIndexCore(() => undefined);
+    expect(index.needsTokenizer).toBe(false);
+    index.receive({ type: 'counting', generation: 1, on: false });
+    index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'x') }] });
+    expect(index.needsTokenizer).toBe(false);
+    index.receive({ type: 'counting', generation: 1, on: true });
+    expect(index.needsTokenizer).toBe(true);
+    index.setTokenizer(() => 1);
+    expect(index.needsTokenizer).toBe(false);
+  });
+
   it('holds token counting while told to, still answering searches, and counts everything once resumed', () => {
     const { index, sent } = core();
     index.receive({ type: 'counting', generation: 1, on: false });

@@ -74,6 +74,11 @@ export class TextIndexCore {
     this.queue.push(entry);
   }
 
+  /** Items wait to be counted and counting is on: only the tokenizer is missing. */
+  get needsTokenizer(): boolean {
+    return !this.count && this.counting && this.queue.length > 0;
+  }
+
   setTokenizer(count: CountTokens): void {
     this.count = count;
   }

@@ -7,9 +7,17 @@ const BATCH = 200;
 
 const core = new TextIndexCore((message) => self.postMessage(message));
 let scheduled = false;
+let tokenizer: Promise<void> | null = null;
 
 function pump() {
   scheduled = false;
+  // The tokenizer (a megabyte) loads once there is something to count: not while a run's pages still pour in.
+  if (core.needsTokenizer) {
+    tokenizer ??= loadTokenizer().then((count) => {
+      core.setTokenizer(count);
+      schedule();
+    });
+  }
   if (core.countSome(BATCH)) schedule();
 }
 
@@ -24,7 +32,3 @@ self.onmessage = (event: MessageEvent<ToTextIndex>) => {
   schedule();
 };
 
-void loadTokenizer().then((count) => {
-  core.setTokenizer(count);
-  schedule();
-});

@@ -19,17 +19,17 @@ export const TokenCountsContext = createContext<TokenState | null>(null);
 
 
 /**
- * Search text and token counts of the loaded items, worked out off the page's thread (a worker) as pages arrive;
- * the tokenizer loads there, so it never holds up the first rows. Counting waits while `loading`, so on a machine
- * of few cores it does not slow the pages down; search texts are built meanwhile.
+ * Search text and token counts of the loaded items, worked out off the page's thread (a worker), page by page; the
+ * tokenizer loads there, so it never holds up the first rows. While `loading`, the text index waits for the load to
+ * end, unless a search asks for what has arrived: on a machine of few cores its work took a core from loading.
  */
 export function useTokenCounts(index: TranscriptIndex, version: number, loading = false): TokenState {
   const client = useMemo(() => new TextIndexClient(index), [index]);
   useEffect(() => () => client.close(), [client]);
   useEffect(() => client.setCounting(!loading), [client, loading]);
   useEffect(() => {
-    if (client && version > 0) client.syncInSlices();
-  }, [client, version]);
+    if (client && version > 0 && !loading) client.syncInSlices();
+  }, [client, version, loading]);
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
   // Read when items arrive (`version`); the state changes only with the counts, as every row on screen reads it.
