@@ -477,9 +477,9 @@ console.log(`machine: ${availableParallelism()} cores, load average ${loadBefore
 const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
 for (const row of rows) console.log(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`.trimEnd());
 
-const worst = [figures.loadTasks, figures.scrollJumps, figures.scrollWheel, figures.typing];
 console.log('\nlongest animation frames (duration; render = style, layout and paint; scripts by time):');
-for (const [label, phase] of [['loading', worst[0]], ['scroll jumps', worst[1]], ['wheel', worst[2]], ['typing', worst[3]]]) {
+const phases = [['loading', figures.loadTasks], ['scroll jumps', figures.scrollJumps], ['wheel', figures.scrollWheel], ['typing', figures.typing], ['file', figures.fileTasks]];
+for (const [label, phase] of phases) {
   for (const entry of phase.frames.slice(0, 3)) {
     const scripts = entry.scripts
       .sort((a, b) => b.duration - a.duration)

@@ -97,7 +97,10 @@ describe('TextIndexClient', () => {
   });
 
   describe('with many items', () => {
-    afterEach(() => vi.restoreAllMocks());
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
     const many = (count: number) => Array.from({ length: count }, (_, i) => message(`m${i}`, `text number ${i}`));
 
     it('sends them a slice per task when asked to, and still gets every one counted', async () => {
@@ -111,6 +114,39 @@ describe('TextIndexClient', () => {
       expect(client.done).toBe(false);
       await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
       expect(client.byId.size).toBe(450);
+      client.close();
+    });
+
+    it('posts what waited for the worker to start a slice per task, in order', async () => {
+      // A stand-in for the worker that notes how many tasks posted to it: each task's posts end with its microtasks.
+      const posted: { type: string; entries?: { offset: number }[] }[] = [];
+      let tasks = 0;
+      let inTask = false;
+      vi.stubGlobal(
+        'Worker',
+        class {
+          onmessage = null;
+          postMessage(sent: { type: string }) {
+            if (!inTask) {
+              tasks += 1;
+              inTask = true;
+              queueMicrotask(() => (inTask = false));
+            }
+            posted.push(sent);
+          }
+          terminate() {}
+        },
+      );
+      const index = new TranscriptIndex();
+      index.sync(addChunk(EMPTY_STREAM, { head: many(1000) as never, tail: [], done: true }));
+      const client = new TextIndexClient(index);
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+      // Sent at once, before the worker has started: all of it waits.
+      client.sync();
+      await waitFor(() => expect(posted.flatMap((sent) => sent.entries ?? [])).toHaveLength(1000));
+      expect(posted.flatMap((sent) => sent.entries ?? []).map((entry) => entry.offset)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+      expect(tasks).toBeGreaterThan(1);
       client.close();
     });
 

@@ -42,17 +42,29 @@ function afterPaint(start: () => void): () => void {
 function openChannel(receive: (message: FromTextIndex) => void): Channel {
   if (typeof Worker !== 'undefined') {
     let worker: Worker | null = null;
-    // What is posted before the worker starts waits for it, in order.
+    // What is posted before the worker starts waits for it, in order, and goes a slice per task: a run that has
+    // loaded sends every item at once, and copying them all to the worker in one task held the page.
     const waiting: ToTextIndex[] = [];
+    let cancelDrain: (() => void) | undefined;
+    const drain = (to: Worker) => {
+      cancelDrain = undefined;
+      const until = performance.now() + SLICE_BUDGET_MS;
+      while (waiting.length > 0 && performance.now() <= until) postCloneable(to, waiting.shift()!);
+      if (waiting.length > 0) cancelDrain = inTask(() => drain(to));
+    };
     const cancel = afterPaint(() => {
       worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
       worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
-      for (const message of waiting.splice(0)) postCloneable(worker, message);
+      drain(worker);
     });
     return {
-      post: (message) => (worker ? postCloneable(worker, message) : waiting.push(message)),
+      post: (message) => {
+        if (worker && waiting.length === 0) postCloneable(worker, message);
+        else waiting.push(message);
+      },
       close: () => {
         cancel();
+        cancelDrain?.();
         worker?.terminate();
       },
     };
