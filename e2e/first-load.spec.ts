@@ -69,6 +69,17 @@ test('a transcript shows its first rows before the tokenizer is asked for', asyn
   expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
 });
 
+test('a tokenizer that cannot be loaded is said so, and search still works', async ({ page }) => {
+  const tokenizer = Object.keys(chunks).filter((file) => chunks[file].includes('gpt-tokenizer'));
+  expect(tokenizer.length).toBeGreaterThan(0);
+  // The text index's worker asks for it: the context's routes see a worker's requests too.
+  await page.context().route(/\/assets\/.*\.js$/, (route) => (tokenizer.some((file) => route.request().url().endsWith(`/${file}`)) ? route.abort() : route.fallback()));
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expect(page.getByTestId('summary-tokens')).toHaveText(/^no estimate: the tokenizer could not be loaded\. Reload the page to try again\.$/, { timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('create_pull_request');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+});
+
 test('code blocks load only the grammars they name, and are highlighted', async ({ page }) => {
   const requested = recordChunks(page);
   await page.goto(`/c/${markdownAnswer.conversation.id}?source=demo`);

@@ -79,7 +79,13 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         ) : null}
         <dt className="font-medium">Size</dt>
         <dd data-testid="summary-tokens" title="Counted with the o200k_base tokenizer (GPT-4o and later). Providers count differently and add overhead per message, so this is an estimate.">
-          {tokens.revision === 0 ? 'counting tokens…' : `≈ ${fmt(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
+          {tokens.failed ? (
+            <span title={tokens.failed}>no estimate: the tokenizer could not be loaded. Reload the page to try again.</span>
+          ) : (
+            <>
+              {tokens.revision === 0 ? 'counting tokens…' : `≈ ${fmt(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
+            </>
+          )}
         </dd>
         <dt className="font-medium">Failures</dt>
         <dd className="flex flex-wrap items-center gap-2">

@@ -83,10 +83,13 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
   };
   const cancel = afterPaint(
     () =>
-      void loadTokenizer().then((count) => {
-        core.setTokenizer(count);
-        schedule();
-      }),
+      void loadTokenizer().then(
+        (count) => {
+          core.setTokenizer(count);
+          schedule();
+        },
+        (error: unknown) => core.tokenizerFailed(error),
+      ),
   );
   return {
     post: (message) =>
@@ -151,6 +154,9 @@ export class TextIndexClient {
   private countingOn = true;
   private cancelSlice: (() => void) | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Why nothing is being counted: the tokenizer could not be loaded. Null while counting can go on. */
+  tokenizerError: string | null = null;
 
   constructor(private readonly index: TranscriptIndex) {}
 
@@ -319,6 +325,11 @@ export class TextIndexClient {
   }
 
   private receive(message: FromTextIndex) {
+    if (message.type === 'tokenizer-failed') {
+      this.tokenizerError = message.reason;
+      for (const listener of this.listeners) listener();
+      return;
+    }
     if (message.generation !== this.generation) {
       // An answer from before a restart: its slots mean other items now. A search still gets an answer.
       if (message.type === 'matches') this.settle(message.id, []);

@@ -35,7 +35,9 @@ export type ToTextIndex =
 /** What it answers: token counts a batch at a time, and the slots that match a query, in no particular order. */
 export type FromTextIndex =
   | { type: 'tokens'; generation: number; entries: SlotTokens[] }
-  | { type: 'matches'; generation: number; id: number; query: string; slots: Slot[] };
+  | { type: 'matches'; generation: number; id: number; query: string; slots: Slot[] }
+  /** The tokenizer could not be loaded: nothing will be counted; searches still work. */
+  | { type: 'tokenizer-failed'; generation: number; reason: string };
 
 /**
  * The search text and token counts of a transcript's items, kept where the page's thread does not pay for them: in
@@ -77,6 +79,12 @@ export class TextIndexCore {
   /** Items wait to be counted and counting is on: only the tokenizer is missing. */
   get needsTokenizer(): boolean {
     return !this.count && this.counting && this.queue.length > 0;
+  }
+
+  /** Says the tokenizer could not be loaded; the page says so instead of counting on. */
+  tokenizerFailed(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.post({ type: 'tokenizer-failed', generation: this.generation, reason: reason.slice(0, 300) });
   }
 
   setTokenizer(count: CountTokens): void {

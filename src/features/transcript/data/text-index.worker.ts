@@ -13,10 +13,14 @@ function pump() {
   scheduled = false;
   // The tokenizer (a megabyte) loads once there is something to count: not while a run's pages still pour in.
   if (core.needsTokenizer) {
-    tokenizer ??= loadTokenizer().then((count) => {
-      core.setTokenizer(count);
-      schedule();
-    });
+    // Not tried again: the page says it could not be loaded, and a reload tries again.
+    tokenizer ??= loadTokenizer().then(
+      (count) => {
+        core.setTokenizer(count);
+        schedule();
+      },
+      (error: unknown) => core.tokenizerFailed(error),
+    );
   }
   if (core.countSome(BATCH)) schedule();
 }

@@ -11,6 +11,8 @@ export interface TokenState {
   /** Changes with every counted batch. */
   revision: number;
   done: boolean;
+  /** Why there is no estimate: the tokenizer could not be loaded. */
+  failed: string | null;
   /** The text index itself, for search. */
   textIndex: TextIndexClient;
 }
@@ -32,9 +34,10 @@ export function useTokenCounts(index: TranscriptIndex, version: number, loading 
   }, [client, version, loading]);
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
+  const failed = useSyncExternalStore(subscribe, () => client.tokenizerError);
   // Read when items arrive (`version`); the state changes only with the counts, as every row on screen reads it.
   const done = version > 0 && client.done;
-  return useMemo(() => ({ counts: client, revision, done, textIndex: client }), [client, revision, done]);
+  return useMemo(() => ({ counts: client, revision, done, failed, textIndex: client }), [client, revision, done, failed]);
 }
 
 export interface RunSummaryView {
