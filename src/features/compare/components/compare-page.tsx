@@ -32,7 +32,7 @@ function useSideStats(transcript: Transcript) {
   const summary = useRunSummary(index, version, transcript.conversation);
   const tokens = useTokenCounts(index, version);
   const stats: SideStats | null = index.complete
-    ? { items: index.itemCount, toolCalls: index.counts.byKind.tools, failures: summary.failureRows.length, tokens: tokens.counts.total, tokensDone: tokens.done }
+    ? { items: index.itemCount, toolCalls: index.counts.byKind.tools, failures: summary.failureRows.length, tokens: tokens.counts.total, tokensDone: tokens.done, tokensFailed: tokens.failed }
     : null;
   return { stats, title: summary.title };
 }

@@ -6,6 +6,8 @@ export interface SideStats {
   failures: number;
   tokens: number;
   tokensDone: boolean;
+  /** Why there is no estimate (the tokenizer could not be loaded), when there is none. */
+  tokensFailed?: string | null;
 }
 
 interface SideSummaryProps {
@@ -50,9 +52,15 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading }: 
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tokens</dt>
-            <dd className="font-semibold tabular-nums" title="An estimate (o200k_base); providers count differently">
-              {stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
-            </dd>
+            {stats.tokensFailed ? (
+              <dd data-testid={`tokens-${side}`} className="font-semibold" title={`No estimate: the tokenizer could not be loaded (${stats.tokensFailed}). Reload the page to try again.`}>
+                n/a
+              </dd>
+            ) : (
+              <dd data-testid={`tokens-${side}`} className="font-semibold tabular-nums" title="An estimate (o200k_base); providers count differently">
+                {stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
+              </dd>
+            )}
           </div>
         </dl>
       ) : (
