@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BLOCK_CHARS, guessedLines, textBlocks } from '../../lib/text-blocks';
 import { LongText, nextStep, revealLength } from './long-text';
 
@@ -28,6 +28,17 @@ describe('long text', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Show less' }));
     expect(shownCharacters(body)).toBe(4_000);
+  });
+
+  it('drops the timing of a reveal when the text goes away before the next frame', async () => {
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    const cancels = vi.spyOn(window, 'cancelAnimationFrame');
+    const { unmount } = render(<LongText text={'B'.repeat(100_000)} label="Body" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Show more (100,000 characters)' }));
+    const pending = frames.mock.results.at(-1)?.value as number;
+    unmount();
+    expect(cancels).toHaveBeenCalledWith(pending);
+    vi.restoreAllMocks();
   });
 
   it('sizes the next step to fit a frame on this device, within bounds', () => {

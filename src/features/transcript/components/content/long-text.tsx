@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, textBlocks } from '../../lib/text-blocks';
@@ -25,16 +25,21 @@ export function nextStep(current: number, revealed: number, elapsed: number): nu
   return Math.round(Math.min(MAX_STEP, Math.max(MIN_STEP, perMs * FRAME_BUDGET_MS)) / 1000) * 1000;
 }
 
-/** Times one reveal to the next frame and sizes the following ones by it. */
-function measureReveal(revealed: number, learned: (next: number) => void) {
+/** Times one reveal to the next frame and sizes the following ones by it; returns a cancel, for an unmount. */
+function measureReveal(revealed: number, learned: (next: number) => void): () => void {
   const started = performance.now();
-  requestAnimationFrame(() => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
     // The frame after this one has painted what the reveal added.
-    setTimeout(() => {
+    timer = setTimeout(() => {
       step = nextStep(step, revealed, performance.now() - started);
       learned(step);
     }, 0);
   });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 interface LongTextProps {
@@ -76,6 +81,8 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
   const [stepNow, setStepNow] = useState(step);
+  const cancelMeasure = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelMeasure.current?.(), []);
   const needle = useSearchNeedle();
   const chosen = cut === null ? text.length : (shownLength ?? cut);
   // A search match hidden behind Show more opens the text that far, so stepping to a match never lands on nothing.
@@ -118,7 +125,8 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
               type="button"
               onClick={() => {
                 const next = Math.min(text.length, (shownLength ?? 0) + stepNow);
-                measureReveal(next - shown, setStepNow);
+                cancelMeasure.current?.();
+                cancelMeasure.current = measureReveal(next - shown, setStepNow);
                 setShownLength(next);
               }}
               className={buttonClass}
