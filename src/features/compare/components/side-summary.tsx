@@ -52,15 +52,13 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading }: 
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tokens</dt>
-            {stats.tokensFailed ? (
-              <dd data-testid={`tokens-${side}`} className="font-semibold" title={`No estimate: the tokenizer could not be loaded (${stats.tokensFailed}). Reload the page to try again.`}>
-                n/a
-              </dd>
-            ) : (
-              <dd data-testid={`tokens-${side}`} className="font-semibold tabular-nums" title="An estimate (o200k_base); providers count differently">
-                {stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
-              </dd>
-            )}
+            <dd
+              data-testid={`tokens-${side}`}
+              className="font-semibold tabular-nums"
+              title={stats.tokensFailed ? `No estimate: the tokenizer could not be loaded (${stats.tokensFailed}). Reload the page to try again.` : 'An estimate (o200k_base); providers count differently'}
+            >
+              {stats.tokensFailed ? 'n/a' : stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
+            </dd>
           </div>
         </dl>
       ) : (

@@ -102,13 +102,17 @@ describe('TextIndexClient', () => {
       vi.unstubAllGlobals();
     });
     const many = (count: number) => Array.from({ length: count }, (_, i) => message(`m${i}`, `text number ${i}`));
+    /** A client of a loaded run of `count` items, on a clock that moves on `step` ms each time it is read. */
+    const loadedClient = (count: number, step: number) => {
+      const index = new TranscriptIndex();
+      index.sync(addChunk(EMPTY_STREAM, { head: many(count) as never, tail: [], done: true }));
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += step));
+      return new TextIndexClient(index);
+    };
 
     it('sends them a slice per task when asked to, and still gets every one counted', async () => {
-      const index = new TranscriptIndex();
-      index.sync(addChunk(EMPTY_STREAM, { head: many(450) as never, tail: [], done: true }));
-      const client = new TextIndexClient(index);
-      let clock = 0;
-      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50));
+      const client = loadedClient(450, 50);
       client.syncInSlices();
       // Nothing is copied in the caller's task.
       expect(client.done).toBe(false);
@@ -137,11 +141,7 @@ describe('TextIndexClient', () => {
           terminate() {}
         },
       );
-      const index = new TranscriptIndex();
-      index.sync(addChunk(EMPTY_STREAM, { head: many(1000) as never, tail: [], done: true }));
-      const client = new TextIndexClient(index);
-      let clock = 0;
-      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+      const client = loadedClient(1000, 5);
       // Sent at once, before the worker has started: all of it waits.
       client.sync();
       await waitFor(() => expect(posted.flatMap((sent) => sent.entries ?? [])).toHaveLength(1000));

@@ -1,8 +1,7 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { inTask, SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { hasPageLines, takePageLines, type PageLine } from './page-text';
-import { TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
-import { loadTokenizer } from './token-counts';
+import { countingLoop, TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
 import type { OpaqueData } from './token-text';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
@@ -70,38 +69,27 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
     };
   }
   let closed = false;
-  let cancelPump: (() => void) | undefined;
   const core = new TextIndexCore((message) => {
     if (!closed) receive(message);
   });
-  const pump = () => {
-    cancelPump = undefined;
-    if (!closed && core.countSome(SLICE)) cancelPump = inTask(pump);
-  };
-  const schedule = () => {
-    cancelPump ??= inTask(pump);
-  };
-  const cancel = afterPaint(
-    () =>
-      void loadTokenizer().then(
-        (count) => {
-          core.setTokenizer(count);
-          schedule();
-        },
-        (error: unknown) => core.tokenizerFailed(error),
-      ),
-  );
+  const counting = countingLoop(core, SLICE);
+  // Nothing is counted (nor the tokenizer loaded) before the first rows are painted.
+  let painted = false;
+  const cancel = afterPaint(() => {
+    painted = true;
+    counting.schedule();
+  });
   return {
     post: (message) =>
       queueMicrotask(() => {
         if (closed) return;
         core.receive(message);
-        schedule();
+        if (painted) counting.schedule();
       }),
     close: () => {
       closed = true;
       cancel();
-      cancelPump?.();
+      counting.stop();
     },
   };
 }
@@ -327,7 +315,7 @@ export class TextIndexClient {
   private receive(message: FromTextIndex) {
     if (message.type === 'tokenizer-failed') {
       this.tokenizerError = message.reason;
-      for (const listener of this.listeners) listener();
+      this.tell();
       return;
     }
     if (message.generation !== this.generation) {
@@ -360,6 +348,10 @@ export class TextIndexClient {
     clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
     this.revision += 1;
+    this.tell();
+  }
+
+  private tell() {
     for (const listener of this.listeners) listener();
   }
 

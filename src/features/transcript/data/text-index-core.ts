@@ -1,7 +1,8 @@
+import { inTask } from '../../../lib/work-in-slices';
 import type { ConversationItem } from '../types';
 import { itemsOfLines } from './page-text';
 import { searchableText } from './searchable-text';
-import { estimateTokens, type CountTokens } from './token-counts';
+import { estimateTokens, loadTokenizer, type CountTokens } from './token-counts';
 import { tokenText, type OpaqueData } from './token-text';
 import type { End, Slot } from './transcript-index';
 
@@ -120,4 +121,39 @@ export class TextIndexCore {
     for (const end of ['head', 'tail', 'live'] as const) this.texts[end].length = 0;
     this.queue = [];
   }
+}
+
+/**
+ * Counts a core's waiting items a batch per task, in its worker or on the page; `schedule` after each message. The
+ * tokenizer (a megabyte) loads once there is something to count, not while a run's pages still pour in; one that
+ * cannot be loaded is not tried again: the page says so, and a reload tries again.
+ */
+export function countingLoop(core: TextIndexCore, batch: number): { schedule: () => void; stop: () => void } {
+  let cancel: (() => void) | undefined;
+  let tokenizer: Promise<void> | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (!stopped) cancel ??= inTask(pump);
+  };
+  const pump = () => {
+    cancel = undefined;
+    if (stopped) return;
+    if (core.needsTokenizer) {
+      tokenizer ??= loadTokenizer().then(
+        (count) => {
+          core.setTokenizer(count);
+          schedule();
+        },
+        (error: unknown) => core.tokenizerFailed(error),
+      );
+    }
+    if (core.countSome(batch)) schedule();
+  };
+  return {
+    schedule,
+    stop: () => {
+      stopped = true;
+      cancel?.();
+    },
+  };
 }
