@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { demo } from './demo-data.ts';
-import { items } from './transcript-helpers.ts';
+import { expectComplete, items } from './transcript-helpers.ts';
 
 // What each built chunk holds, written by the build (vite.config.ts): packages by name, the app's files by path.
 const chunks = JSON.parse(readFileSync(new URL('../dist/chunk-modules.json', import.meta.url), 'utf8')) as Record<string, string[]>;
@@ -99,4 +99,21 @@ test('a transcript link names the code of the transcript page in its HTML, so it
   const home = await preloads('/');
   expect(home).toContain('src/app/routes/home-route.tsx');
   expect(home).not.toContain('src/app/routes/transcript-route.tsx');
+});
+
+test("a transcript link asks for its items while the app's code is still starting, once, and shows them", async ({ page }) => {
+  const api: string[] = [];
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (pathname.startsWith('/api/')) api.push(pathname + search);
+  });
+  const conversation = `/api/sources/demo/conversations/${agentRun.conversation.id}`;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  // The stream and the conversation go out before the app has rendered anything that asks for the sources, and each
+  // once: the page reads the answers it started instead of asking again.
+  expect(api.slice(0, 2)).toEqual([`${conversation}/stream`, conversation]);
+  expect(api.filter((path) => path === `${conversation}/stream`)).toHaveLength(1);
+  expect(api.filter((path) => path === conversation)).toHaveLength(1);
+  expect(api).toContain('/api/sources');
 });

@@ -1,3 +1,5 @@
+// First: requests the page's address already names start before anything else is evaluated.
+import './app/start-early-requests';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

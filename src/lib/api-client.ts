@@ -1,3 +1,4 @@
+import { fetchOrTakeEarly } from './early-requests';
 import { ApiError, errorFromResponse } from './api-error';
 
 /** The one fetch wrapper: GETs JSON from the viewer's own server and turns every failure into an ApiError. */
@@ -9,12 +10,14 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export async function sendJson<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    const init: RequestInit = {
       method,
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
-    });
+    };
+    // A GET the page started early (see early-requests.ts) is taken instead of asked again.
+    response = await (method === 'GET' ? fetchOrTakeEarly(path, init) : fetch(path, init));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('The viewer server could not be reached. Check that it is still running.', {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { ITEM_STREAM_TYPE } from '../../shared/contract/api-paths.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import { jsonError } from '../http/json-error.ts';
 import type { Source } from '../sources/sources.ts';
@@ -98,5 +99,5 @@ export async function streamConversation(c: Context, source: Source, conversatio
       await events.return(undefined);
     },
   });
-  return c.body(body, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+  return c.body(body, 200, { 'content-type': `${ITEM_STREAM_TYPE}; charset=utf-8` });
 }

@@ -9,6 +9,9 @@ export const itemsPath = (source: string, conversationId: string) => `${conversa
 
 export const itemPath = (source: string, conversationId: string, itemId: string) => `${itemsPath(source, conversationId)}/${segment(itemId)}`;
 
+/** The media type of the item stream's lines (newline-delimited JSON). */
+export const ITEM_STREAM_TYPE = 'application/x-ndjson';
+
 export const itemStreamPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/stream`;
 
 export const conversationExportPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/export`;

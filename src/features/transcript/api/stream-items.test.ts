@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
+import { startEarly, takeEarly } from '../../../lib/early-requests';
+import { ITEM_STREAM_TYPE } from '../../../shared/contract/api-paths';
 import { inTask } from '../../../lib/work-in-slices';
 import { itemsOfLines, takePageLines } from '../data/page-text';
 import { streamItems } from './stream-items';
@@ -42,6 +44,24 @@ const open = () => streamItems('demo', 'conv_1', { headAfter: null, tailAfter: n
 afterEach(() => vi.unstubAllGlobals());
 
 describe('streamItems', () => {
+  it('reads the stream the page started early for its link, instead of asking again; a resumed stream asks anew', async () => {
+    stubStream([[0, line(items('head', 0, 5)) + line({ type: 'done' })]]);
+    startEarly('/api/sources/demo/conversations/conv_1/stream', ITEM_STREAM_TYPE);
+    const { chunks, error } = await collect(open());
+    expect(error).toBeNull();
+    expect(chunks.reduce((sum, chunk) => sum + chunk.head, 0)).toBe(5);
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    stubStream([[0, line({ type: 'done' })]]);
+    startEarly('/api/sources/demo/conversations/conv_1/stream', ITEM_STREAM_TYPE);
+    await collect(streamItems('demo', 'conv_1', { headAfter: 'msg_head_4', tailAfter: null }, new AbortController().signal));
+    expect(vi.mocked(fetch).mock.calls.map(([path]) => String(path))).toEqual([
+      '/api/sources/demo/conversations/conv_1/stream',
+      '/api/sources/demo/conversations/conv_1/stream?head_after=msg_head_4',
+    ]);
+    takeEarly('/api/sources/demo/conversations/conv_1/stream');
+  });
+
   it('yields the first page at once, then groups pages that arrive close together', async () => {
     const parts: [number, string][] = [[0, line(items('head', 0, 100))]];
     for (let i = 1; i <= 20; i += 1) parts.push([2, line(items(i % 2 ? 'tail' : 'head', i * 100, 100))]);

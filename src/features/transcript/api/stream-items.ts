@@ -1,7 +1,8 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
 import { nextTask } from '../../../lib/work-in-slices';
-import { itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
+import { fetchOrTakeEarly } from '../../../lib/early-requests';
+import { ITEM_STREAM_TYPE, itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
 import { keepPageLines, type PageLine } from '../data/page-text';
 import { addChunk, EMPTY_STREAM, streamCursors, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ConversationItem } from '../types';
@@ -68,7 +69,7 @@ export async function* streamItems(source: string, conversationId: string, curso
   const path = withQuery(itemStreamPath(source, conversationId), query);
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/x-ndjson' }, signal });
+    response = await fetchOrTakeEarly(path, { headers: { accept: ITEM_STREAM_TYPE }, signal });
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { takeEarly } from '../lib/early-requests';
+import { startTranscriptRequests } from './early-transcript';
+
+function started(pathname: string, search: string): string[] {
+  const paths: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input) => {
+      paths.push(String(input));
+      return new Response('');
+    }),
+  );
+  startTranscriptRequests({ pathname, search });
+  // Taken, so the next case starts from nothing.
+  for (const path of paths) takeEarly(path);
+  return paths;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a transcript link starts its requests early', () => {
+  it("asks for the conversation's item stream and its object", () => {
+    expect(started('/c/conv_abc123', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/c/conv_abc123/', '?order=desc&source=%20open%20ai%20&q=x')).toEqual([
+      '/api/sources/open%20ai/conversations/conv_abc123/stream',
+      '/api/sources/open%20ai/conversations/conv_abc123',
+    ]);
+  });
+
+  it('asks for nothing without a source, for an ID that is not one, or on another page', () => {
+    expect(started('/c/conv_abc123', '')).toEqual([]);
+    expect(started('/c/conv_abc123', '?source=')).toEqual([]);
+    expect(started('/c/not-a-conversation', '?source=demo')).toEqual([]);
+    expect(started('/c/conv_%ZZ', '?source=demo')).toEqual([]);
+    expect(started('/c/conv_a/b', '?source=demo')).toEqual([]);
+    expect(started('/s/snap_abc', '?source=demo')).toEqual([]);
+    expect(started('/', '?source=demo')).toEqual([]);
+  });
+
+  it('encodes a hostile source into one path segment', () => {
+    expect(started('/c/conv_abc123', `?source=${encodeURIComponent('../../admin?x=1#y')}`)).toEqual([
+      '/api/sources/..%2F..%2Fadmin%3Fx%3D1%23y/conversations/conv_abc123/stream',
+      '/api/sources/..%2F..%2Fadmin%3Fx%3D1%23y/conversations/conv_abc123',
+    ]);
+  });
+});
