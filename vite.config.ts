@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from './src/server/http/precompress.ts';
 import { viewerServer } from './src/server/http/vite-plugin.ts';
 
 /**
@@ -53,8 +54,21 @@ function chunkModules(): Plugin {
   };
 }
 
+/** Brotli and gzip copies of the client's assets, which the server sends to browsers that accept them. */
+function precompressAssets(): Plugin {
+  return {
+    name: 'precompress-assets',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      // The page's bundle comes last (the workers' are written before it); the server's own build has no index.html.
+      if (!options.dir || !('index.html' in bundle)) return;
+      await precompressDir(join(options.dir, 'assets'));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), viewerServer(), chunkModules()],
+  plugins: [react(), tailwindcss(), viewerServer(), chunkModules(), precompressAssets()],
   build: { outDir: 'dist/client', emptyOutDir: true },
   resolve: {
     alias: [

@@ -4,7 +4,7 @@
 // the stream). Loopback only; stops by itself and ends everything it started.
 // Usage: npm run build && node bench/scale.mjs [items=50000]; BENCH_STREAM_ONLY=1 measures the server's stream alone.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,12 +230,46 @@ async function stopProfile(cdp, label) {
   await cdp.send('Profiler.start');
 }
 
+/**
+ * CPU time used so far (ms), from /proc (Linux; null elsewhere): the viewer server's process, the browser's processes
+ * (every process started by this script but the server), and this script itself (the upstream's worker thread, the
+ * SDK, Playwright). The load shares the machine's cores among all three, as the SDK's paging shares them with nothing.
+ */
+function cpuNow() {
+  if (process.platform !== 'linux') return null;
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const stats = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticksPerMs });
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  const under = (root) => {
+    let total = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop();
+      for (const [child, stat] of stats) if (stat.parent === pid && child !== viewer.pid) (total += stat.cpu), stack.push(child);
+    }
+    return total;
+  };
+  const self = process.cpuUsage();
+  return { server: stats.get(viewer.pid)?.cpu ?? NaN, browser: under(process.pid), bench: (self.user + self.system) / 1000 };
+}
+
 async function openViewer(hash = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.addInitScript(instrument, { expectedCount });
   await startProfile(cdp);
+  // The page's own counters: ThreadTime is its main thread's CPU time, TaskDuration the time its tasks took.
+  await cdp.send('Performance.enable');
   await page.goto(`${viewerUrl}/c/${CONVERSATION}?source=openai${hash}`);
   return { context, page, cdp };
 }
@@ -302,10 +336,19 @@ let first;
 for (let round = 0; round < ROUNDS; round += 1) {
   progress(`round ${round + 1} of ${ROUNDS} at 0 ms: SDK paging, then the viewer's load`);
   const sdkTime = await sdkPaging();
+  const cpuBefore = cpuNow();
   const opened = await openViewer();
   await waitFor(opened.page, () => window.bench.complete !== null);
+  const cpuAfter = cpuNow();
+  const metrics = Object.fromEntries((await opened.cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value * 1000]));
   rounds.push({
     sdk: sdkTime,
+    // Up to the poll that saw the load complete (at most 100 ms late): the CPU each side used meanwhile.
+    cpuServer: cpuAfter ? cpuAfter.server - cpuBefore.server : NaN,
+    cpuBrowser: cpuAfter ? cpuAfter.browser - cpuBefore.browser : NaN,
+    cpuBench: cpuAfter ? cpuAfter.bench - cpuBefore.bench : NaN,
+    pageThread: metrics.ThreadTime ?? NaN,
+    pageTasks: metrics.TaskDuration ?? NaN,
     ...(await opened.page.evaluate(() => {
       // The item stream's own timing: when the page asked for it and when its last byte was in.
       const stream = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname.endsWith('/stream'));
@@ -316,7 +359,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
   if (round < ROUNDS - 1) await opened.context.close();
   else first = opened;
 }
-for (const key of ['sdk', 'firstItem', 'complete', 'streamStart', 'streamEnd', 'fromRequest']) {
+for (const key of ['sdk', 'firstItem', 'complete', 'streamStart', 'streamEnd', 'fromRequest', 'cpuServer', 'cpuBrowser', 'cpuBench', 'pageThread', 'pageTasks']) {
   const values = rounds.map((round) => round[key]);
   figures[key === 'sdk' ? 'sdk0' : key] = median(values);
   figures[`${key}Range`] = [Math.min(...values), Math.max(...values)];
@@ -452,6 +495,13 @@ const rows = [
   ['viewer: all items loaded', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 1.5× SDK', verdict(figures.complete <= 1.5 * figures.sdk0)],
   ['browser alone: the stream fetched and parsed by an empty page (median of 3)', `${s(figures.browserFloor)} = ${(figures.browserFloor / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: item stream requested / last byte in (after navigation)', `${s(figures.streamStart)} / ${s(figures.streamEnd)}`, '', ''],
+  [
+    `CPU while loading (median; ${availableParallelism()} cores): viewer server / browser, all processes / upstream and bench`,
+    `${s(figures.cpuServer)} / ${s(figures.cpuBrowser)} / ${s(figures.cpuBench)}`,
+    '',
+    '',
+  ],
+  ["  the page's thread: busy (its tasks) / on a core", `${s(figures.pageTasks)} / ${s(figures.pageThread)}`, '', ''],
   ["viewer: all items loaded, from the stream's request", `${s(figures.fromRequest)} ${range(figures.fromRequestRange)} = ${(figures.fromRequest / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['item rows in the DOM after load / most ever', `${figures.rowsAfterLoad} / ${figures.maxRows} (${figures.elementsAfterLoad} elements)`, '≤ 300', verdict(Math.max(figures.rowsAfterLoad, figures.maxRows) <= 300)],
   ['longest task while loading', tasks(figures.loadTasks), '≤ 50 ms', verdict(figures.loadTasks.longest <= 50)],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { demo } from './demo-data.ts';
 import { expectComplete, items } from './transcript-helpers.ts';
@@ -116,4 +116,21 @@ test("a transcript link asks for its items while the app's code is still startin
   expect(api.filter((path) => path === `${conversation}/stream`)).toHaveLength(1);
   expect(api.filter((path) => path === conversation)).toHaveLength(1);
   expect(api).toContain('/api/sources');
+});
+
+test("a transcript's scripts and style sheets arrive compressed, and the page works from them", async ({ page }) => {
+  const assets: { path: string; encoding: string | null }[] = [];
+  page.context().on('response', async (response) => {
+    const { pathname } = new URL(response.url());
+    // Files under 1 KB gain nothing from it and are sent as built.
+    if (/^\/assets\/.+\.(?:js|css)$/.test(pathname) && statSync(new URL(`../dist/client${pathname}`, import.meta.url)).size >= 1024) {
+      assets.push({ path: pathname, encoding: await response.headerValue('content-encoding') });
+    }
+  });
+  await page.goto(`/c/${markdownAnswer.conversation.id}?source=demo`);
+  await expect(page.locator('code.hljs.language-python .hljs-keyword').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The entry, the page's chunks, the Markdown worker and its grammars: every one as brotli or gzip.
+  expect(assets.length).toBeGreaterThan(5);
+  expect(assets.filter(({ encoding }) => encoding !== 'br' && encoding !== 'gzip')).toEqual([]);
 });

@@ -8,12 +8,15 @@ import { sourcesFromEnv } from '../sources/sources.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 
 const PASSWORD = 'correct horse battery staple';
 const TOKEN = 'script-token-0123456789';
 const CONVERSATION = '/api/sources/demo/conversations/conv_68f2a91c4be08190b3d5e27a61c40f9d';
 const PAGES = ['/', '/index.html', '/c/conv_68f2a91c4be08190b3d5e27a61c40f9d?source=demo', '/assets/app.js'];
 const API = ['/api/sources', CONVERSATION, `${CONVERSATION}/items?limit=2`, '/api/nope'];
+
+const BIG_SCRIPT = `console.log(${JSON.stringify('compressible '.repeat(500))});`;
 
 let demo: Awaited<ReturnType<typeof startDemoUpstream>>;
 let clientDir: string;
@@ -26,6 +29,9 @@ beforeAll(async () => {
   writeFileSync(join(clientDir, 'app.js'), '');
   mkdirSync(join(clientDir, 'assets'));
   writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(clientDir, 'assets', 'big-abc123.js'), BIG_SCRIPT);
+  writeFileSync(join(clientDir, 'assets', 'big-abc123.js.br'), brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(join(clientDir, 'assets', 'big-abc123.js.gz'), gzipSync(BIG_SCRIPT));
 });
 afterAll(() => demo.close());
 
@@ -146,5 +152,37 @@ describe('security headers and the access log', () => {
     expect(entry.requestId).toBe(response.headers.get('x-viewer-request-id'));
     expect(entry.upstreamRequestId).toBe(response.headers.get('x-request-id'));
     expect(entry.upstreamRequestId).toMatch(/^req_[0-9a-f]{32}$/);
+  });
+});
+
+describe('the built assets', () => {
+  const get = (path: string, acceptEncoding?: string) => {
+    const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+    const { app } = createServerStack({ api, access: null, clientDir });
+    return app.request(path, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  };
+  const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+  it('are sent as brotli or gzip to a browser that takes them, and as built to one that does not', async () => {
+    const br = await get('/assets/big-abc123.js', 'gzip, deflate, br, zstd');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(await bytes(br)).toString()).toBe(BIG_SCRIPT);
+
+    const gz = await get('/assets/big-abc123.js', 'gzip, deflate');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bytes(gz)).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await get('/assets/big-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await bytes(plain)).toString()).toBe(BIG_SCRIPT);
+  });
+
+  it('without a compressed copy are sent as built', async () => {
+    const response = await get('/assets/index-abc123.js', 'gzip, br');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(await response.text()).toBe('console.log(1)');
   });
 });

@@ -78,7 +78,8 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       return c.html(html);
     };
     app.get('/', shell);
-    app.use('*', serveStatic({ root: clientDir }));
+    // The build writes a brotli and a gzip copy of each asset (precompress.ts): sent to browsers that take them.
+    app.use('*', serveStatic({ root: clientDir, precompressed: true }));
     // A missing asset (an old build's hash) is missing: the app shell in its place would be cached for good.
     app.get('/assets/*', (c) => c.text('Not found', 404));
     // Every other path is a client-side route.
