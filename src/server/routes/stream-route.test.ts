@@ -37,6 +37,19 @@ describe('GET …/conversations/<id>/stream against the demo upstream', () => {
     expect(streamed).toEqual(listed);
   });
 
+  it('is sent as brotli or gzip to a client that takes it, the same lines once decoded', async () => {
+    const path = `${viewer.url}/api/sources/demo/conversations/${LONG}/stream`;
+    const plain = await fetch(path, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const lines = await readLines(plain);
+    for (const encoding of ['br', 'gzip']) {
+      const response = await fetch(path, { headers: { 'accept-encoding': encoding } });
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(await readLines(response)).toEqual(lines);
+    }
+  });
+
   it('resumes from the cursors of both ends', async () => {
     const all = (await readLines(await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream`)))
       .filter((line) => line.type === 'items');

@@ -1,0 +1,86 @@
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { chunkEncoding, compressedChunks, type ChunkEncoding } from './compressed-chunks.ts';
+
+describe('chunkEncoding', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['br;q=1.0, gzip;q=0.8', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['GZIP', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['*', 'br'],
+    ['*, br;q=0', 'gzip'],
+    ['identity', null],
+    ['deflate', null],
+    ['br;q=0, gzip;q=0', null],
+    ['', null],
+    [undefined, null],
+  ])('%s → %s', (header, expected) => {
+    expect(chunkEncoding(header)).toBe(expected);
+  });
+});
+
+/** A decoder fed one compressed chunk at a time: what it has given out so far. */
+function decoder(encoding: ChunkEncoding) {
+  const stream = encoding === 'br' ? createBrotliDecompress() : createGunzip();
+  let text = '';
+  stream.on('data', (data: Buffer) => (text += data.toString()));
+  return {
+    feed: async (chunk: Uint8Array) => {
+      stream.write(chunk);
+      await new Promise<void>((resolve) => stream.flush(resolve));
+      return text;
+    },
+    end: async () => {
+      const ended = new Promise((resolve) => stream.on('end', resolve));
+      stream.end();
+      await ended;
+      return text;
+    },
+  };
+}
+
+describe.each(['br', 'gzip'] as const)('compressedChunks, %s', (encoding) => {
+  const lines = Array.from({ length: 3 }, (_, n) => `${JSON.stringify({ type: 'items', items: Array.from({ length: 200 }, (_, i) => ({ id: `msg_${n}_${i}`, text: 'hello world' })) })}\n`);
+
+  it('gives out each chunk compressed and whole: the client reads it before the next one is made', async () => {
+    const source = [...lines];
+    const made: string[] = [];
+    const chunks = compressedChunks(async () => {
+      const line = source.shift();
+      if (line === undefined) return null;
+      made.push(line);
+      return new TextEncoder().encode(line);
+    }, encoding);
+    const client = decoder(encoding);
+    let sent = 0;
+    for (let n = 0; n < lines.length; n += 1) {
+      const chunk = (await chunks.next())!;
+      sent += chunk.byteLength;
+      // Everything made so far decodes now, with nothing held back for a later chunk.
+      expect(await client.feed(chunk)).toBe(made.join(''));
+    }
+    const last = await chunks.next();
+    if (last) await client.feed(last);
+    expect(await chunks.next()).toBeNull();
+    expect(await client.end()).toBe(lines.join(''));
+    expect(sent).toBeLessThan(lines.join('').length / 5);
+  });
+
+  it('ends with nothing after an empty answer but a valid empty stream', async () => {
+    const chunks = compressedChunks(async () => null, encoding);
+    const client = decoder(encoding);
+    const last = await chunks.next();
+    expect(last).not.toBeNull();
+    await client.feed(last!);
+    expect(await client.end()).toBe('');
+    expect(await chunks.next()).toBeNull();
+  });
+
+  it('passes on a failure of the producer, and can be closed', async () => {
+    const chunks = compressedChunks(async () => Promise.reject(new Error('upstream went away')), encoding);
+    await expect(chunks.next()).rejects.toThrow('upstream went away');
+    expect(() => chunks.close()).not.toThrow();
+  });
+});
