@@ -42,7 +42,7 @@ function decoder(encoding: ChunkEncoding) {
 }
 
 describe.each(['br', 'gzip'] as const)('compressedChunks, %s', (encoding) => {
-  const lines = Array.from({ length: 3 }, (_, n) => `${JSON.stringify({ type: 'items', items: Array.from({ length: 200 }, (_, i) => ({ id: `msg_${n}_${i}`, text: 'hello world' })) })}\n`);
+  const lines = Array.from({ length: 3 }, (_, n) => `${JSON.stringify({ type: 'items', items: Array.from({ length: 200 }, (__, i) => ({ id: `msg_${n}_${i}`, text: 'hello world' })) })}\n`);
 
   it('gives out each chunk compressed and whole: the client reads it before the next one is made', async () => {
     const source = [...lines];
