@@ -1,6 +1,6 @@
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunkEncoding, compressedChunks, type ChunkEncoding } from './compressed-chunks.ts';
+import { chunkEncoding, chunkEncodingFor, compressedChunks, isLoopback, type ChunkEncoding } from './compressed-chunks.ts';
 
 describe('chunkEncoding', () => {
   it.each([
@@ -18,6 +18,20 @@ describe('chunkEncoding', () => {
     [undefined, null],
   ])('%s → %s', (header, expected) => {
     expect(chunkEncoding(header)).toBe(expected);
+  });
+});
+
+describe('chunkEncodingFor', () => {
+  it('sends nothing compressed to a client on this machine, and what it takes to any other', () => {
+    for (const address of ['127.0.0.1', '127.4.5.6', '::1', '::ffff:127.0.0.1']) {
+      expect(isLoopback(address)).toBe(true);
+      expect(chunkEncodingFor('br, gzip', address)).toBeNull();
+    }
+    for (const address of ['10.0.0.7', '::ffff:10.0.0.7', '2001:db8::1', '1127.0.0.1', undefined, null, '']) {
+      expect(isLoopback(address)).toBe(false);
+      expect(chunkEncodingFor('gzip, br', address)).toBe('br');
+    }
+    expect(chunkEncodingFor('identity', '10.0.0.7')).toBeNull();
   });
 });
 

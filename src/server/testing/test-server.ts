@@ -12,6 +12,8 @@ export async function startTestViewer() {
   const viewer = await listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
   return {
     url: viewer.url,
+    /** The API app itself, for requests that do not come over a socket (whose client's address is unknown). */
+    api,
     demoBaseUrl: demo.baseUrl,
     demoApiKey: demo.apiKey,
     close: async () => {
