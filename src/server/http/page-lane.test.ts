@@ -1,3 +1,6 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiApp, type ApiApp } from '../routes/api-routes.ts';
 import type { Source } from '../sources/sources.ts';
@@ -16,6 +19,7 @@ const fakeFetch = (async (input: string | URL | Request) => {
   const headers = { 'content-type': 'application/json', 'x-request-id': 'req_upstream_1' };
   if (url.pathname.endsWith('/conv_fail/items')) return new Response(JSON.stringify({ error: { message: 'no', type: 'server_error', code: null } }), { status: 500, headers: { ...headers, 'x-should-retry': 'false' } });
   if (url.pathname.endsWith('/conv_odd')) return new Response('{"id": 5}', { headers });
+  if (url.pathname.endsWith('/conv_big/items')) return new Response(JSON.stringify({ ...LIST, data: Array.from({ length: 60 }, (_, i) => ({ ...ITEM, id: `msg_${i}` })) }), { headers });
   if (url.pathname.endsWith('/items')) return new Response(JSON.stringify(LIST), { headers });
   if (url.pathname.includes('/items/')) return new Response(JSON.stringify(ITEM), { headers });
   return new Response(JSON.stringify(CONVERSATION), { headers });
@@ -126,5 +130,39 @@ describe('page routes', () => {
     for (const other of ['/api/sources', '/api/sources/demo/conversations', '/api/sources/demo/conversations/conv_1/stream', '/api/sources/demo/conversations/conv_1/export', '/api/sources/demo/conversations/conv_1/items/', '/c/conv_1']) {
       expect({ other, route: matchPageRoute(other) }).toEqual({ other, route: null });
     }
+  });
+});
+
+// This machine's address on a network, if it has one: a client that connects to it is not on the loopback.
+const external = Object.values(networkInterfaces())
+  .flat()
+  .find((net) => net?.family === 'IPv4' && !net.internal)?.address;
+
+describe.skipIf(!external)('the page lane, for a client elsewhere', () => {
+  let lane: Listening;
+  beforeAll(async () => {
+    lane = await listen(createServerStack({ api: createApiApp({ sources: [demo], fetch: fakeFetch }), access: null }), '0.0.0.0', 0);
+  });
+  afterAll(async () => lane?.close());
+
+  it('compresses a page read it takes, and sends a small one as it is', async () => {
+    const port = new URL(lane.url).port;
+    // node:http, which leaves the body as it came.
+    const get = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        httpGet({ host: external, port, path, headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+          const parts: Buffer[] = [];
+          response.on('data', (part: Buffer) => parts.push(part));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(parts) }));
+        }).on('error', reject);
+      });
+    const big = await get('/api/sources/demo/conversations/conv_big/items', 'br, gzip');
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(big.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(big.headers['content-length'])).toBe(big.body.length);
+    expect((JSON.parse(brotliDecompressSync(big.body).toString()) as { data: unknown[] }).data).toHaveLength(60);
+    const small = await get('/api/sources/demo/conversations/conv_abc', 'br, gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString())).toEqual(CONVERSATION);
   });
 });

@@ -7,6 +7,7 @@ import { apiHeaders, INTERNAL_ERROR_MESSAGE, logServerError, type ApiApp } from 
 import type { PageAnswer, PageRequest, PageTarget } from '../routes/proxy-routes.ts';
 import { isAuthorized, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
+import { chunkEncodingFor, compressedBody, compressedBytes, isCompressibleType, worthCompressing } from './compression.ts';
 import { openAiErrorBody } from './json-error.ts';
 import { newViewerRequestId } from './request-id.ts';
 
@@ -41,6 +42,14 @@ function pageRequest(incoming: IncomingMessage, outgoing: ServerResponse, route:
 }
 
 /** Route parameters are decoded as Hono decodes them: a malformed escape stays as it was. */
+/** Whether a flat header list (name, value, name, value…) names `name`. */
+const hasHeader = (head: readonly string[], name: string) => head.some((entry, at) => at % 2 === 0 && entry === name);
+
+/** Takes `name` out of a flat header list. */
+function dropHeader(head: string[], name: string): void {
+  for (let at = head.length - 2; at >= 0; at -= 2) if (head[at] === name) head.splice(at, 2);
+}
+
 function decodeParam(value: string): string {
   if (!value.includes('%')) return value;
   try {
@@ -104,25 +113,38 @@ export function createPageLane({ api, access, log, policy, closing }: PageLaneOp
     for (const name in answer.headers) if (!(extra && name in extra) && !(name in policy)) head.push(name, answer.headers[name]);
     if (extra) for (const name in extra) if (!(name in policy)) head.push(name, extra[name]);
     head.push(...policyList);
-    if (typeof answer.body === 'string' && answer.headers['content-length'] === undefined) head.push('content-length', String(Buffer.byteLength(answer.body)));
+    // Compressed as the rest of the stack would (compression.ts): for a client elsewhere that takes it.
+    let body: string | Buffer | ReadableStream | null = answer.body;
+    // (A refusal is the access control's, which answers before compression would.)
+    if (extra && isCompressibleType(answer.headers['content-type']) && answer.headers['content-encoding'] === undefined) {
+      head.push('vary', 'accept-encoding');
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : Number(answer.headers['content-length'] ?? Number.NaN);
+      const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress) : null;
+      if (encoding) {
+        body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
+        dropHeader(head, 'content-length');
+        head.push('content-encoding', encoding);
+      }
+    }
+    if ((typeof body === 'string' || body instanceof Buffer) && !hasHeader(head, 'content-length')) head.push('content-length', String(Buffer.byteLength(body)));
     if (closing()) head.push('connection', 'close');
     const upstreamRequestId = extra ? extra['x-request-id'] : answer.headers['x-request-id'];
     if (log) {
       log(accessLogLine({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', status: answer.status, durationMs: performance.now() - started, requestId, upstreamRequestId }));
     }
     if (outgoing.destroyed) {
-      if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);
+      if (body instanceof ReadableStream) await body.cancel().catch(() => undefined);
       return;
     }
     outgoing.writeHead(answer.status, head);
-    if (answer.body === null || incoming.method === 'HEAD') {
+    if (body === null || incoming.method === 'HEAD') {
       outgoing.end();
-      if (answer.body instanceof ReadableStream) await answer.body.cancel().catch(() => undefined);
-    } else if (typeof answer.body === 'string') {
-      outgoing.end(answer.body);
+      if (body instanceof ReadableStream) await body.cancel().catch(() => undefined);
+    } else if (typeof body === 'string' || body instanceof Buffer) {
+      outgoing.end(body);
     } else {
       // Pulled only as fast as the client takes it; a client that leaves cancels the stream, which releases its bytes.
-      await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), outgoing).catch(() => outgoing.destroy());
+      await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), outgoing).catch(() => outgoing.destroy());
     }
   }
 

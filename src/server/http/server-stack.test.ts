@@ -186,3 +186,47 @@ describe('the built assets', () => {
     expect(await response.text()).toBe('console.log(1)');
   });
 });
+
+describe("the API's answers", () => {
+  const get = (path: string, acceptEncoding?: string) => {
+    const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+    const { app } = createServerStack({ api, access: null, clientDir });
+    // Not over a socket: the client's address is not known, so it counts as a client elsewhere.
+    return app.request(path, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  };
+  const decoded = async (response: Response) => {
+    const body = Buffer.from(await response.arrayBuffer());
+    const encoding = response.headers.get('content-encoding');
+    return (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
+  };
+
+  it.each([
+    ['a page of items', `${CONVERSATION}/items?limit=50`, /^application\/json/],
+    ['an export', `${CONVERSATION}/export?format=markdown`, /^text\/markdown/],
+    ['the item stream', `${CONVERSATION}/stream`, /^application\/x-ndjson/],
+  ])('send %s compressed to a client that takes it, the same once decoded', async (_, path, type) => {
+    const plain = await get(path);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const response = await get(path, `${encoding}, deflate`);
+      expect(response.headers.get('content-type')).toMatch(type);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('content-length')).toBeNull();
+      expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(response.headers.get('content-security-policy')).toBe(plain.headers.get('content-security-policy'));
+      const body = await decoded(response);
+      // Request ids and export times differ between two answers; everything else is the same.
+      const normal = (value: string) => value.replace(/(?:req|vreq)_[0-9a-f]{32}/g, 'ID').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
+      expect(normal(body)).toBe(normal(text));
+    }
+  });
+
+  it('send a small answer as it is', async () => {
+    const response = await get('/api/sources/demo/conversations/conv_missing', 'br, gzip');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
+  });
+});

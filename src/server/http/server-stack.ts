@@ -6,6 +6,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
+import { compressedResponse } from './compression.ts';
 import { createPageLane } from './page-lane.ts';
 import { pageShells } from './page-shell.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -62,6 +63,18 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     });
   }
 
+  // The API's answers (JSON, the item stream, exports) go compressed to a client elsewhere that takes it.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.res === RESPONSE_ALREADY_SENT) return;
+    const remoteAddress = (c.env as NodeEnv)?.incoming.socket.remoteAddress;
+    const answer = compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress);
+    if (answer === c.res) return;
+    // Hono copies the old answer's headers onto a new one (its length too): the new one's own are put back.
+    c.res = answer;
+    for (const [name, value] of answer.headers) c.res.headers.set(name, value);
+    if (!answer.headers.has('content-length')) c.res.headers.delete('content-length');
+  });
   app.route('/', api);
   if (clientDir) {
     // Hashed file names never change content, so the browser may keep them for good.

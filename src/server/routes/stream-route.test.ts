@@ -49,7 +49,7 @@ describe('GET …/conversations/<id>/stream against the demo upstream', () => {
     expect(await local.text()).toBe(text);
     // A client whose address is not this machine's (here: not known) gets it compressed.
     for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
-      const response = await viewer.api.request(path, { headers: { 'accept-encoding': `${encoding}, deflate` } });
+      const response = await viewer.app.request(path, { headers: { 'accept-encoding': `${encoding}, deflate` } });
       expect(response.headers.get('content-encoding')).toBe(encoding);
       expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
       const body = Buffer.from(await response.arrayBuffer());

@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { ITEM_STREAM_TYPE } from '../../shared/contract/api-paths.ts';
-import { chunkEncodingFor, compressedChunks } from '../http/compressed-chunks.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import { jsonError } from '../http/json-error.ts';
 import type { Source } from '../sources/sources.ts';
@@ -91,22 +90,14 @@ export async function streamConversation(c: Context, source: Source, conversatio
     lease.resize(chunk.byteLength);
     return chunk;
   };
-  // Compressed where the client takes it and is not on this machine: a run's items are JSON, about a fifth of their
-  // size as brotli.
-  const remoteAddress = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
-  const encoding = chunkEncodingFor(c.req.header('accept-encoding'), remoteAddress);
-  const compressed = encoding ? compressedChunks(next, encoding) : null;
-  const body = heldStream(compressed ? compressed.next : next, {
+  const body = heldStream(next, {
     lease,
     stallMs: reader.timeoutMs,
     onStall: connectionCloser(c),
     onCancel: async () => {
-      compressed?.close();
       controller.abort();
       await events.return(undefined);
     },
   });
-  const headers: Record<string, string> = { 'content-type': `${ITEM_STREAM_TYPE}; charset=utf-8`, vary: 'accept-encoding' };
-  if (encoding) headers['content-encoding'] = encoding;
-  return c.body(body, 200, headers);
+  return c.body(body, 200, { 'content-type': `${ITEM_STREAM_TYPE}; charset=utf-8` });
 }

@@ -9,11 +9,12 @@ import { sourcesFromEnv } from '../sources/sources.ts';
 export async function startTestViewer() {
   const demo = await startDemoUpstream();
   const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
-  const viewer = await listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
+  const stack = createServerStack({ api, access: null });
+  const viewer = await listen(stack, '127.0.0.1', 0);
   return {
     url: viewer.url,
-    /** The API app itself, for requests that do not come over a socket (whose client's address is unknown). */
-    api,
+    /** The server's app, for requests that do not come over a socket (whose client's address is unknown). */
+    app: stack.app,
     demoBaseUrl: demo.baseUrl,
     demoApiKey: demo.apiKey,
     close: async () => {

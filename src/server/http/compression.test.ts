@@ -1,6 +1,6 @@
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunkEncoding, chunkEncodingFor, compressedChunks, isLoopback, type ChunkEncoding } from './compressed-chunks.ts';
+import { chunkEncoding, chunkEncodingFor, compressedChunks, isLoopback, type ChunkEncoding } from './compression.ts';
 
 describe('chunkEncoding', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 
 export type ChunkEncoding = 'br' | 'gzip';
 
@@ -81,4 +82,72 @@ export function compressedChunks(next: () => Promise<Uint8Array | null>, encodin
     },
     close: () => zip.destroy(),
   };
+}
+
+/** Answers worth compressing: JSON, the item stream's NDJSON, and the text formats of exports. */
+const COMPRESSIBLE_TYPE = /^(?:application\/(?:json|x-ndjson)|text\/)/i;
+/** A known body smaller than this goes as it is: compressing it saves next to nothing. */
+const MIN_BYTES = 1024;
+
+export const isCompressibleType = (contentType: string | undefined | null) => COMPRESSIBLE_TYPE.test(contentType ?? '');
+
+/** Whether a body of this length (NaN: not known, as a stream's) is worth compressing. */
+export const worthCompressing = (length: number) => !(length < MIN_BYTES);
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** A whole body compressed at once, at the same levels as a stream's chunks, on libuv's threads. */
+export function compressedBytes(text: string, encoding: ChunkEncoding): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_LGWIN]: 18 } })
+    : gzipAsync(text, { level: 1 });
+}
+
+/** A body compressed as it is read: each chunk of `body` comes out whole, as `compressedChunks` makes them. */
+export function compressedBody(body: ReadableStream<Uint8Array>, encoding: ChunkEncoding): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  const chunks = compressedChunks(async () => {
+    const { value, done } = await reader.read();
+    return done ? null : value;
+  }, encoding);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const chunk = await chunks.next();
+          if (chunk === null) controller.close();
+          else if (chunk.byteLength > 0) controller.enqueue(chunk);
+        } catch (error) {
+          chunks.close();
+          controller.error(error);
+        }
+      },
+      async cancel(reason) {
+        chunks.close();
+        await reader.cancel(reason);
+      },
+    },
+    // Read from `body` only as the client reads: a stream that holds its producer to the client's pace keeps doing so.
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * `response` as sent to a client with this Accept-Encoding at this address: compressed as it is read when it is JSON,
+ * NDJSON or text of 1 KB or more (or of unknown length, as a stream is) and `chunkEncodingFor` picks an encoding;
+ * otherwise as it is. `Vary: Accept-Encoding` goes on every answer that could be compressed.
+ */
+export function compressedResponse(response: Response, acceptEncoding: string | undefined | null, remoteAddress: string | undefined | null): Response {
+  if (response.headers.has('content-encoding') || !isCompressibleType(response.headers.get('content-type'))) return response;
+  const headers = new Headers(response.headers);
+  headers.append('vary', 'accept-encoding');
+  if (!response.body) return new Response(null, { status: response.status, statusText: response.statusText, headers });
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  const encoding = worthCompressing(length) ? chunkEncodingFor(acceptEncoding, remoteAddress) : null;
+  if (encoding) {
+    headers.delete('content-length');
+    headers.set('content-encoding', encoding);
+  }
+  return new Response(encoding ? compressedBody(response.body, encoding) : response.body, { status: response.status, statusText: response.statusText, headers });
 }
