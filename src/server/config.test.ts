@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       port: 5173,
       upstream: { timeoutMs: 20_000, maxBytes: 32 * 1024 * 1024, concurrency: 256, maxBytesInFlight: 256 * 1024 * 1024 },
       remoteImages: 'load',
+      compression: 'auto',
       demo: true,
       access: null,
     });
@@ -33,11 +34,12 @@ describe('loadConfig', () => {
       UPSTREAM_CONCURRENCY: '',
       UPSTREAM_MAX_BYTES_IN_FLIGHT: '5000',
       VIEWER_REMOTE_IMAGES: 'ASK',
+      VIEWER_COMPRESSION: ' Always ',
       VIEWER_DEMO: 'off',
       VIEWER_PASSWORD: 'pw with spaces',
       OPENAI_API_KEY: 'sk-test',
     });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 0, upstream: { timeoutMs: 2500, maxBytes: 1000, concurrency: 256, maxBytesInFlight: 5000 }, remoteImages: 'ask', demo: false });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 0, upstream: { timeoutMs: 2500, maxBytes: 1000, concurrency: 256, maxBytesInFlight: 5000 }, remoteImages: 'ask', compression: 'always', demo: false });
     expect(config.access).not.toBeNull();
     expect(config.sources(null).map((source) => source.id)).toEqual(['openai']);
   });
@@ -54,6 +56,7 @@ describe('loadConfig', () => {
     ['UPSTREAM_MAX_BYTES_IN_FLIGHT', '1e9', /UPSTREAM_MAX_BYTES_IN_FLIGHT is not valid: expected a whole number/],
     ['VIEWER_REMOTE_IMAGES', 'never', /VIEWER_REMOTE_IMAGES is not valid: expected 'load' or 'ask'/],
     ['VIEWER_DEMO', 'maybe', /VIEWER_DEMO is not valid: expected 'on' or 'off'/],
+    ['VIEWER_COMPRESSION', 'gzip', /VIEWER_COMPRESSION is not valid: expected 'auto', 'always' or 'off'/],
     ['DASHSCOPE_REGION', 'eu', /DASHSCOPE_REGION is not valid/],
     ['DASHSCOPE_BASE_URL', 'dashscope-us.aliyuncs.com', /DASHSCOPE_BASE_URL is not valid: must be an http:\/\/ or https:\/\/ URL/],
     ['OPENAI_BASE_URL', 'ftp://api.example/v1', /OPENAI_BASE_URL is not valid: must be an http:\/\/ or https:\/\/ URL/],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessFromEnv, type AccessControl } from './http/access-control.ts';
+import type { CompressionMode } from './http/compression.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
 import { parseEnv, setting, type Env } from './env-setting.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
@@ -44,6 +45,9 @@ const serverSettings = z.object({
   UPSTREAM_MAX_BYTES_IN_FLIGHT: setting(wholeNumber(1).default(DEFAULT_MAX_BYTES_IN_FLIGHT)),
   VIEWER_REMOTE_IMAGES: setting(z.string().trim().toLowerCase().pipe(z.enum(['load', 'ask'], { error: "expected 'load' or 'ask'" })).default('load')),
   VIEWER_DEMO: setting(switchValue.default(true)),
+  VIEWER_COMPRESSION: setting(
+    z.string().trim().toLowerCase().pipe(z.enum(['auto', 'always', 'off'], { error: "expected 'auto', 'always' or 'off'" })).default('auto'),
+  ),
   // Secrets are taken as they are: a space may belong to a password.
   VIEWER_PASSWORD: z.string().optional(),
   VIEWER_TOKEN: z.string().optional(),
@@ -56,6 +60,8 @@ export interface ViewerConfig {
   port: number;
   upstream: { timeoutMs: number; maxBytes: number; concurrency: number; maxBytesInFlight: number };
   remoteImages: RemoteImages;
+  /** When the API's answers are compressed: for clients not on the loopback, for all, or never. */
+  compression: CompressionMode;
   demo: boolean;
   access: AccessControl | null;
   snapshots: SnapshotConfig;
@@ -94,6 +100,7 @@ export function loadConfig(env: Env): ViewerConfig {
       maxBytesInFlight: server.UPSTREAM_MAX_BYTES_IN_FLIGHT,
     },
     remoteImages: server.VIEWER_REMOTE_IMAGES,
+    compression: server.VIEWER_COMPRESSION,
     demo: server.VIEWER_DEMO,
     access: accessFromEnv({ VIEWER_PASSWORD: server.VIEWER_PASSWORD, VIEWER_TOKEN: server.VIEWER_TOKEN, VIEWER_USERNAME: server.VIEWER_USERNAME }),
     snapshots,

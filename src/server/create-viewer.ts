@@ -37,6 +37,7 @@ export async function createViewer(config: ViewerConfig) {
     sources,
     access: config.access,
     publicSnapshots: config.snapshots.mode === 'public',
+    compression: config.compression,
     close: async () => {
       await demo?.close();
       await store.close();

@@ -26,7 +26,7 @@ const viewer = await createViewer(config).catch((error: unknown) => {
   console.error(`Conversation Viewer cannot start. ${error.message}`);
   process.exit(1);
 });
-const server = createServerStack({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots });
+const server = createServerStack({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots, compression: viewer.compression });
 
 // PORT=0 picks a free port; the line printed at the end says which.
 const listening = await listen(server, config.host, config.port);

@@ -33,6 +33,13 @@ describe('chunkEncodingFor', () => {
     }
     expect(chunkEncodingFor('identity', '10.0.0.7')).toBeNull();
   });
+
+  it('compresses for every client with VIEWER_COMPRESSION=always, and for none with off', () => {
+    expect(chunkEncodingFor('gzip', '127.0.0.1', 'always')).toBe('gzip');
+    expect(chunkEncodingFor('identity', '127.0.0.1', 'always')).toBeNull();
+    expect(chunkEncodingFor('br', '10.0.0.7', 'off')).toBeNull();
+    expect(chunkEncodingFor('br', '10.0.0.7', 'auto')).toBe('br');
+  });
 });
 
 /** A decoder fed one compressed chunk at a time: what it has given out so far. */

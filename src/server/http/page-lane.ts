@@ -7,7 +7,7 @@ import { apiHeaders, INTERNAL_ERROR_MESSAGE, logServerError, type ApiApp } from 
 import type { PageAnswer, PageRequest, PageTarget } from '../routes/proxy-routes.ts';
 import { isAuthorized, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
-import { chunkEncodingFor, compressedBody, compressedBytes, isCompressibleType, worthCompressing } from './compression.ts';
+import { chunkEncodingFor, compressedBody, compressedBytes, isCompressibleType, worthCompressing, type CompressionMode } from './compression.ts';
 import { openAiErrorBody } from './json-error.ts';
 import { newViewerRequestId } from './request-id.ts';
 
@@ -76,6 +76,8 @@ export interface PageLaneOptions {
   log?: LogWriter;
   /** The stack's policy headers, set on every answer. */
   policy: Readonly<Record<string, string>>;
+  /** When answers are compressed, as the rest of the stack does (compression.ts). */
+  compression?: CompressionMode;
   closing: () => boolean;
 }
 
@@ -85,7 +87,7 @@ export interface PageLaneOptions {
  * access log line, and a 500 in OpenAI's shape when the relay fails. These are the requests an SDK or the browser
  * makes by the thousand, so they skip building a web Request, Response and Headers each, and Hono's routing.
  */
-export function createPageLane({ api, access, log, policy, closing }: PageLaneOptions) {
+export function createPageLane({ api, access, log, policy, compression = 'auto', closing }: PageLaneOptions) {
   const policyList = Object.entries(policy).flat();
   async function serve(incoming: IncomingMessage, outgoing: ServerResponse, route: PageRoute): Promise<void> {
     const started = performance.now();
@@ -119,7 +121,7 @@ export function createPageLane({ api, access, log, policy, closing }: PageLaneOp
     if (extra && isCompressibleType(answer.headers['content-type']) && answer.headers['content-encoding'] === undefined) {
       head.push('vary', 'accept-encoding');
       const length = typeof body === 'string' ? Buffer.byteLength(body) : Number(answer.headers['content-length'] ?? Number.NaN);
-      const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress) : null;
+      const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress, compression) : null;
       if (encoding) {
         body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
         dropHeader(head, 'content-length');

@@ -4,6 +4,7 @@ import { createApiApp } from '../routes/api-routes.ts';
 import { demoExamples } from '../demo/conversations.ts';
 import { startDemoUpstream } from '../demo/start-demo-upstream.ts';
 import { createServerStack } from './server-stack.ts';
+import { listen } from './listen.ts';
 import { sourcesFromEnv } from '../sources/sources.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,6 +222,23 @@ describe("the API's answers", () => {
       const normal = (value: string) => value.replace(/(?:req|vreq)_[0-9a-f]{32}/g, 'ID').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
       expect(normal(body)).toBe(normal(text));
     }
+  });
+
+  it('follow VIEWER_COMPRESSION: always compressed, on the loopback too, through the page lane and Hono alike; off, never', async () => {
+    const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+    const always = await listen(createServerStack({ api, access: null, compression: 'always' }), '127.0.0.1', 0);
+    try {
+      for (const path of [`${CONVERSATION}/items?limit=50`, `${CONVERSATION}/stream`]) {
+        const response = await fetch(`${always.url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+        expect([path, response.headers.get('content-encoding')]).toEqual([path, 'gzip']);
+        expect((await response.text()).length).toBeGreaterThan(1000);
+      }
+    } finally {
+      await always.close();
+    }
+    const { app } = createServerStack({ api, access: null, compression: 'off' });
+    const off = await app.request(`${CONVERSATION}/items?limit=50`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(off.headers.get('content-encoding')).toBeNull();
   });
 
   it('send a small answer as it is', async () => {

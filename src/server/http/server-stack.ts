@@ -6,7 +6,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { isAuthorized, isOpenPath, UNAUTHORIZED_BODY, unauthorizedHeaders, type AccessControl } from './access-control.ts';
 import { accessLogLine, type LogWriter } from './access-log.ts';
-import { compressedResponse } from './compression.ts';
+import { compressedResponse, type CompressionMode } from './compression.ts';
 import { createPageLane } from './page-lane.ts';
 import { pageShells } from './page-shell.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -23,6 +23,8 @@ export interface ServerStackOptions {
   publicSnapshots?: boolean;
   /** The nonce the dev server's inline scripts and styles carry, allowed by the policy. */
   nonce?: string;
+  /** When the API's answers are compressed (VIEWER_COMPRESSION); `auto` when not given. */
+  compression?: CompressionMode;
   /** Answers what is not the viewer's (Vite's modules and pages), after the policy and access control. */
   passThrough?: (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 }
@@ -35,7 +37,7 @@ type NodeEnv = { incoming: IncomingMessage; outgoing: ServerResponse } | undefin
  * `listener` serves Node's requests: the proxy's page reads through the page lane (the same relay and policy, without
  * a web Request and Response each), everything else through `app`.
  */
-export function createServerStack({ api, access, log, clientDir, publicSnapshots = false, nonce, passThrough }: ServerStackOptions) {
+export function createServerStack({ api, access, log, clientDir, publicSnapshots = false, nonce, compression = 'auto', passThrough }: ServerStackOptions) {
   const app = new Hono();
   const headers = Object.entries(securityHeaders({ nonce }));
   let closing = false;
@@ -68,7 +70,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;
     const remoteAddress = (c.env as NodeEnv)?.incoming.socket.remoteAddress;
-    const answer = compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress);
+    const answer = compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress, compression);
     if (answer === c.res) return;
     // Hono copies the old answer's headers onto a new one (its length too): the new one's own are put back.
     c.res = answer;
@@ -105,7 +107,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       return RESPONSE_ALREADY_SENT;
     });
   }
-  const pageLane = createPageLane({ api, access, log, policy: Object.fromEntries(headers), closing: () => closing });
+  const pageLane = createPageLane({ api, access, log, policy: Object.fromEntries(headers), compression, closing: () => closing });
   const honoListener = getRequestListener(app.fetch);
   return {
     app,

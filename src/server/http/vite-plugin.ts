@@ -27,6 +27,7 @@ export function viewerServer(): Plugin {
       access: viewer.access,
       log: stdoutLog,
       publicSnapshots: viewer.publicSnapshots,
+      compression: viewer.compression,
       nonce,
       passThrough: (incoming) => nexts.get(incoming)?.(),
     });
