@@ -1,6 +1,6 @@
 // `npm run bench:scale`: a generated 50,000-item agent run on a loopback upstream, paged through by the official
-// `openai` SDK and loaded by the built viewer in headless Chromium, at 0 ms and then 50 ms per upstream request.
-// Prints the figures next to their targets, with a floor for the browser (an empty page that only fetches and parses
+// `openai` SDK and loaded by the built viewer in headless Chromium, at 0 ms and then 50 ms per upstream request, and
+// over an emulated 50 Mbit/s link with the stream as it is and compressed. Prints the figures next to their targets, with a floor for the browser (an empty page that only fetches and parses
 // the stream). Loopback only; stops by itself and ends everything it started.
 // Usage: npm run build && node bench/scale.mjs [items=50000]; BENCH_STREAM_ONLY=1 measures the server's stream alone.
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 const COUNT = Number(process.argv[2] ?? 50_000);
 const CONVERSATION = 'conv_bench_scale';
 const LATENCY_MS = 50;
+const LINK_MBIT = 50;
 const ROUNDS = 3;
 const DEADLINE_MS = 15 * 60_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +43,14 @@ process.once('SIGINT', async () => {
   await stopAll();
   process.exit(130);
 });
+// A step that fails ends the run, and what it started with it (a viewer server would otherwise outlive it).
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.once(event, async (error) => {
+    console.error(error);
+    await stopAll();
+    process.exit(1);
+  });
+}
 
 // --- The upstream, in a worker thread --------------------------------------------------------------------------
 const upstream = new Worker(new URL('./scale-upstream.mjs', import.meta.url), { workerData: { count: COUNT, conversationId: CONVERSATION } });
@@ -66,29 +75,37 @@ const setLatency = async (ms) => {
 // Started in an empty directory, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
 cleanups.push(() => rmSync(emptyDir, { recursive: true, force: true }));
-const viewer = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  cwd: emptyDir,
-  env: {
-    PATH: process.env.PATH,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    OPENAI_API_KEY: 'sk-bench-scale',
-    OPENAI_BASE_URL: upstreamBase,
-    VIEWER_DEMO: 'off',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-cleanups.push(() => viewer.kill('SIGTERM'));
-const viewerUrl = await new Promise((resolve, reject) => {
-  let output = '';
-  viewer.stdout.on('data', (chunk) => {
-    output += chunk;
-    const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) resolve(match[1]);
+/** Starts the built viewer with `env` added to its settings; resolves its process and its URL. */
+async function startViewer(env = {}) {
+  // Each in a directory of its own: a viewer's embedded store serves one process.
+  const cwd = mkdtempSync(join(emptyDir, 'viewer-'));
+  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      OPENAI_API_KEY: 'sk-bench-scale',
+      OPENAI_BASE_URL: upstreamBase,
+      VIEWER_DEMO: 'off',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  viewer.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
-});
-viewer.stdout.resume();
+  cleanups.push(() => child.kill('SIGTERM'));
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
+  });
+  child.stdout.resume();
+  return { child, url };
+}
+const { child: viewer, url: viewerUrl } = await startViewer();
 
 // --- The SDK, paging directly against the upstream -------------------------------------------------------------
 const sdk = new OpenAI({ apiKey: 'sk-bench-scale', baseURL: upstreamBase, maxRetries: 0 });
@@ -262,15 +279,20 @@ function cpuNow() {
   return { server: stats.get(viewer.pid)?.cpu ?? NaN, browser: under(process.pid), bench: (self.user + self.system) / 1000 };
 }
 
-async function openViewer(hash = '') {
+async function openViewer(hash = '', { base = viewerUrl, bytesPerSecond = 0 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  if (bytesPerSecond > 0) {
+    // Chromium's own network emulation: the page's requests share this much bandwidth each way.
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 10, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+  }
   await page.addInitScript(instrument, { expectedCount });
   await startProfile(cdp);
   // The page's own counters: ThreadTime is its main thread's CPU time, TaskDuration the time its tasks took.
   await cdp.send('Performance.enable');
-  await page.goto(`${viewerUrl}/c/${CONVERSATION}?source=openai${hash}`);
+  await page.goto(`${base}/c/${CONVERSATION}?source=openai${hash}`);
   return { context, page, cdp };
 }
 
@@ -452,6 +474,28 @@ progress('the run as a JSON file');
   await context.close();
 }
 
+// --- Over a slower link ------------------------------------------------------------------------------------------------
+// The API's answers go compressed to a client elsewhere (VIEWER_COMPRESSION=auto), not to one on the loopback, as this
+// benchmark's browser is. A second viewer with VIEWER_COMPRESSION=always stands in for one reached over a network;
+// Chromium's network emulation makes the link 50 Mbit/s for both. Loopback only, as everything here.
+progress('over a 50 Mbit/s link, the stream as it is and compressed');
+{
+  const compressing = await startViewer({ VIEWER_COMPRESSION: 'always' });
+  const bytesPerSecond = LINK_MBIT * 125_000;
+  for (const [key, base] of [['linkPlain', viewerUrl], ['linkCompressed', compressing.url]]) {
+    const { context, page } = await openViewer('', { base, bytesPerSecond });
+    await waitFor(page, () => window.bench.complete !== null);
+    figures[key] = await page.evaluate(() => window.bench.complete);
+    figures[`${key}Bytes`] = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname.endsWith('/stream'))?.encodedBodySize ?? NaN);
+    figures[`${key}Encoding`] = await page.evaluate(async () => {
+      const entry = performance.getEntriesByType('resource').find((each) => new URL(each.name).pathname.endsWith('/stream'));
+      return entry && entry.encodedBodySize < entry.decodedBodySize ? 'compressed' : 'as it is';
+    });
+    await context.close();
+  }
+  compressing.child.kill('SIGTERM');
+}
+
 // --- 50 ms per upstream request ------------------------------------------------------------------------------------
 await setLatency(LATENCY_MS);
 progress(`SDK paging and viewer at ${LATENCY_MS} ms`);
@@ -514,6 +558,12 @@ const rows = [
   ['  all items indexed', s(figures.fileComplete), '', ''],
   ['  token estimate done', s(figures.fileTokens), '≤ 10 s', verdict(figures.fileTokens <= 10_000)],
   ['  longest task from opening to the token estimate', tasks(figures.fileTasks), '≤ 50 ms', verdict(figures.fileTasks.longest <= 50)],
+  [
+    `viewer: all items loaded over a ${LINK_MBIT} Mbit/s link, the stream as it is / compressed`,
+    `${s(figures.linkPlain)} (${(figures.linkPlainBytes / 1e6).toFixed(1)} MB) / ${s(figures.linkCompressed)} (${(figures.linkCompressedBytes / 1e6).toFixed(1)} MB, ${figures.linkCompressedEncoding})`,
+    '',
+    '',
+  ],
   [`SDK paging, ${LATENCY_MS} ms per request`, s(figures.sdk50), '', ''],
   [`viewer server stream alone, ${LATENCY_MS} ms`, `${s(figures.stream50)} = ${(figures.stream50 / figures.sdk50).toFixed(2)}× SDK`, '', ''],
   [`viewer: first item shown, ${LATENCY_MS} ms`, s(figures.firstItem50), '', ''],
