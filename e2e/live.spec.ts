@@ -124,3 +124,14 @@ test('newest first, a reader at the top follows new items as they arrive there',
   await expect(page.locator('li[data-view-index="0"] [data-item-id]')).toHaveAttribute('data-item-id', 'msg_new_3');
   await expect(page.getByTestId('new-items-pill')).toBeHidden();
 });
+
+test('newest first, a reader at the top stays there when the newest end arrives after the oldest', async ({ page }) => {
+  // The fault upstream answers the newest end's first page 0.8 s late: the oldest 100 items come first (below the
+  // place held for the middle), and the newest arrive above them.
+  await page.goto(`/c/conv_fault_slowtail_${run()}?source=openai&order=desc`);
+  await expect(page.locator('[data-item-id]').first()).toBeAttached();
+  await expectComplete(page, 120);
+  await expect(item(page, 'msg_0119')).toBeInViewport();
+  await expect(page.locator('li[data-view-index="0"] [data-item-id]')).toHaveAttribute('data-item-id', 'msg_0119');
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(200);
+});

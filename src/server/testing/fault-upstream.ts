@@ -174,6 +174,11 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       }
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
+      case 'slowtail':
+        // The newest end answers late: the oldest end's first page reaches the page well before it.
+        return url.searchParams.get('order') === 'desc' && !url.searchParams.has('after')
+          ? void setTimeout(() => healthy(res, id, rest, url, 120), 800)
+          : healthy(res, id, rest, url, 120);
       case 'keyid': {
         // A gateway that puts the caller's key, encoded, where the request id goes: `conv_fault_keyid_<form>`.
         const key = req.headers.authorization?.slice(7) ?? '';

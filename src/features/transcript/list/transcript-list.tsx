@@ -9,7 +9,7 @@ import { LongText } from '../components/content/long-text';
 import { toPrettyJson } from '../lib/json-text';
 import { partnerOf } from '../lib/pair-tool-calls';
 import { RemovedNotice } from '../live/removed-notice';
-import { atNewestEnd, nearListEnd, useFollowNewest } from '../live/use-follow-newest';
+import { atNewestEnd, nearListEnd, newestView, useFollowNewest } from '../live/use-follow-newest';
 import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { isTypingTarget } from '../../../lib/typing-target';
@@ -146,6 +146,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
 
 
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
+  // The virtualiser as it was before this render: where the reader is, before it takes in the new rows.
+  const lastVirtualizer = useRef<Virtualizer<Window, Element> | null>(null);
   // Stable between renders: a new key function makes the virtualiser lay out every row again.
   const getItemKey = useCallback((viewIndex: number) => index.keyAt(rows.rowAt(viewIndex)), [index, rows]);
   // Row size guesses by row key, kept for the list's life: the virtualiser asks for every row each time the count
@@ -164,7 +166,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     const timer = setTimeout(() => setSettledRows(rows), ANCHOR_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [insertsAbove, rows]);
-  const anchored = insertsAbove || settledRows !== rows;
+  // Newest first, a reader at the top of the list (who has not scrolled into it) stays there: rows that arrive above
+  // (the newest end's page after the oldest end's, live items) come into view instead of pushing the reader down.
+  const last = lastVirtualizer.current;
+  const readerAtNewestTop = last !== null && newestView(rows)?.onTop === true && atNewestEnd(last, rows, stickyOffset);
+  const anchored = (insertsAbove || settledRows !== rows) && !readerAtNewestTop;
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -193,6 +199,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       });
     },
   });
+  lastVirtualizer.current = virtualizer;
   // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
   const [measurer] = useState(() => new RowMeasurer(virtualizer));
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
