@@ -41,7 +41,6 @@ function pageRequest(incoming: IncomingMessage, outgoing: ServerResponse, route:
   };
 }
 
-/** Route parameters are decoded as Hono decodes them: a malformed escape stays as it was. */
 /** Whether a flat header list (name, value, name, value…) names `name`. */
 const hasHeader = (head: readonly string[], name: string) => head.some((entry, at) => at % 2 === 0 && entry === name);
 
@@ -50,6 +49,28 @@ function dropHeader(head: string[], name: string): void {
   for (let at = head.length - 2; at >= 0; at -= 2) if (head[at] === name) head.splice(at, 2);
 }
 
+type Body = string | Buffer | ReadableStream | null;
+
+/**
+ * The body to send, compressed as the rest of the stack would (compression.ts) for a client elsewhere that takes it;
+ * the headers that changes are changed in `head`.
+ */
+async function encodedBody(answer: PageAnswer, incoming: IncomingMessage, head: string[], mode: CompressionMode): Promise<Body> {
+  let body: Body = answer.body;
+  if (isCompressibleType(answer.headers['content-type']) && answer.headers['content-encoding'] === undefined) {
+    head.push('vary', 'accept-encoding');
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : Number(answer.headers['content-length'] ?? Number.NaN);
+    const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress, mode) : null;
+    if (encoding) {
+      body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
+      dropHeader(head, 'content-length');
+      head.push('content-encoding', encoding);
+    }
+  }
+  return body;
+}
+
+/** Route parameters are decoded as Hono decodes them: a malformed escape stays as it was. */
 function decodeParam(value: string): string {
   if (!value.includes('%')) return value;
   try {
@@ -115,19 +136,8 @@ export function createPageLane({ api, access, log, policy, compression = 'auto',
     for (const name in answer.headers) if (!(extra && name in extra) && !(name in policy)) head.push(name, answer.headers[name]);
     if (extra) for (const name in extra) if (!(name in policy)) head.push(name, extra[name]);
     head.push(...policyList);
-    // Compressed as the rest of the stack would (compression.ts): for a client elsewhere that takes it.
-    let body: string | Buffer | ReadableStream | null = answer.body;
-    // (A refusal is the access control's, which answers before compression would.)
-    if (extra && isCompressibleType(answer.headers['content-type']) && answer.headers['content-encoding'] === undefined) {
-      head.push('vary', 'accept-encoding');
-      const length = typeof body === 'string' ? Buffer.byteLength(body) : Number(answer.headers['content-length'] ?? Number.NaN);
-      const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress, compression) : null;
-      if (encoding) {
-        body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
-        dropHeader(head, 'content-length');
-        head.push('content-encoding', encoding);
-      }
-    }
+    // A refusal is the access control's, which answers before compression would.
+    const body = extra ? await encodedBody(answer, incoming, head, compression) : answer.body;
     if ((typeof body === 'string' || body instanceof Buffer) && !hasHeader(head, 'content-length')) head.push('content-length', String(Buffer.byteLength(body)));
     if (closing()) head.push('connection', 'close');
     const upstreamRequestId = extra ? extra['x-request-id'] : answer.headers['x-request-id'];
