@@ -134,3 +134,22 @@ test("a transcript's scripts and style sheets arrive compressed, and the page wo
   expect(assets.length).toBeGreaterThan(5);
   expect(assets.filter(({ encoding }) => encoding !== 'br' && encoding !== 'gzip')).toEqual([]);
 });
+
+test('a snapshot link asks for its first items together with the snapshot, each once, and shows them', async ({ page, request }) => {
+  const created = await request.post('/api/snapshots', { data: { source: 'demo', conversation_id: agentRun.conversation.id } });
+  expect(created.status()).toBe(201);
+  const { id, url } = (await created.json()) as { id: string; url: string };
+  const api: string[] = [];
+  page.on('request', (sent) => {
+    const { pathname, search } = new URL(sent.url());
+    if (pathname.startsWith('/api/')) api.push(pathname + search);
+  });
+  await page.goto(url);
+  await expect(items(page).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Without the early start the items waited for the snapshot's answer; now they go out first, and each once.
+  const firstPage = `/api/snapshots/${id}/items?limit=1000&from=0`;
+  expect(api.slice(0, 2)).toEqual([firstPage, `/api/snapshots/${id}`]);
+  expect(api.filter((path) => path === firstPage)).toHaveLength(1);
+  expect(api.filter((path) => path === `/api/snapshots/${id}`)).toHaveLength(1);
+});

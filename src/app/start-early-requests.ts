@@ -1,4 +1,4 @@
-import { startTranscriptRequests } from './early-transcript';
+import { startPageRequests } from './early-page-requests';
 
 // Imported first by the entry, so these requests start before React's own code is evaluated.
-startTranscriptRequests(window.location);
+startPageRequests(window.location);

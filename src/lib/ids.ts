@@ -1,6 +1,8 @@
 /** Patterns shared by the browser (before any request) and the proxy (before anything goes upstream). */
 export const CONVERSATION_ID_PATTERN = /^conv_[A-Za-z0-9_-]{1,200}$/;
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
+/** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
+export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export function isConversationId(value: string): boolean {
   return CONVERSATION_ID_PATTERN.test(value);
@@ -8,4 +10,8 @@ export function isConversationId(value: string): boolean {
 
 export function isItemId(value: string): boolean {
   return ITEM_ID_PATTERN.test(value);
+}
+
+export function isSnapshotId(value: string): boolean {
+  return SNAPSHOT_ID_PATTERN.test(value);
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
+import { ITEM_ID_PATTERN, SNAPSHOT_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { isAuthorized, type AccessControl } from '../http/access-control.ts';
 import { ApiFailure } from '../http/api-failure.ts';
@@ -18,9 +18,6 @@ import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
 import { itemsPageResponse, snapshotItems } from './snapshot-reads.ts';
 import type { UpstreamReader } from '../upstream/upstream-read.ts';
-
-/** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
-export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** PostgreSQL's text cannot hold a NUL character: refused as a bad request, not failed on as a server error. */
 const withoutNul = (schema: z.ZodString) => schema.refine((value) => !value.includes('\u0000'), 'must not contain a NUL character');

@@ -24,6 +24,13 @@ export const snapshotPath = (snapshotId: string) => `/api/snapshots/${segment(sn
 
 export const snapshotItemsPath = (snapshotId: string) => `${snapshotPath(snapshotId)}/items`;
 
+/** How many of a snapshot's items the browser asks for at a time. */
+export const SNAPSHOT_PAGE_SIZE = 1000;
+
+/** The page of a snapshot's items from position `from` on, as the browser asks for it. */
+export const snapshotItemsPagePath = (snapshotId: string, from: number) =>
+  `${snapshotItemsPath(snapshotId)}?${new URLSearchParams({ limit: String(SNAPSHOT_PAGE_SIZE), from: String(from) })}`;
+
 export const snapshotExportPath = (snapshotId: string) => `${snapshotPath(snapshotId)}/export`;
 
 /** A path with its query, or without one when the query is empty. */

@@ -1,11 +1,9 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
-import { snapshotItemsPath } from '../../../shared/contract/api-paths';
+import { snapshotItemsPagePath } from '../../../shared/contract/api-paths';
 import { addChunk, countStreamed, EMPTY_STREAM, type StreamChunk, type StreamedItems } from '../data/streamed-items';
 import type { ItemPage } from '../types';
-
-const PAGE_SIZE = 1000;
 
 /** A stored snapshot's items, in order, a thousand at a time; each page lands in the cache as it arrives. */
 export const snapshotItemsQueryOptions = (snapshotId: string) =>
@@ -18,8 +16,7 @@ export const snapshotItemsQueryOptions = (snapshotId: string) =>
         // Positions, not item IDs, are the cursor: some items have no ID.
         let from = countStreamed(current);
         for (;;) {
-          const query = new URLSearchParams({ limit: String(PAGE_SIZE), from: String(from) });
-          const page = await getJson<ItemPage & { next_from: number | null }>(`${snapshotItemsPath(snapshotId)}?${query}`, signal);
+          const page = await getJson<ItemPage & { next_from: number | null }>(snapshotItemsPagePath(snapshotId, from), signal);
           yield { head: page.data, tail: [], done: !page.has_more };
           if (!page.has_more) return;
           if (typeof page.next_from !== 'number' || page.next_from <= from) {

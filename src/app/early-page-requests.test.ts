@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { takeEarly } from '../lib/early-requests';
-import { startTranscriptRequests } from './early-transcript';
+import { startPageRequests } from './early-page-requests';
 
 function started(pathname: string, search: string): string[] {
   const paths: string[] = [];
@@ -11,7 +11,7 @@ function started(pathname: string, search: string): string[] {
       return new Response('');
     }),
   );
-  startTranscriptRequests({ pathname, search });
+  startPageRequests({ pathname, search });
   // Taken, so the next case starts from nothing.
   for (const path of paths) takeEarly(path);
   return paths;
@@ -19,7 +19,7 @@ function started(pathname: string, search: string): string[] {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('a transcript link starts its requests early', () => {
+describe('a link starts its first requests early', () => {
   it("asks for the conversation's item stream and its object", () => {
     expect(started('/c/conv_abc123', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
     expect(started('/c/conv_abc123/', '?order=desc&source=%20open%20ai%20&q=x')).toEqual([
@@ -34,7 +34,8 @@ describe('a transcript link starts its requests early', () => {
     expect(started('/c/not-a-conversation', '?source=demo')).toEqual([]);
     expect(started('/c/conv_%ZZ', '?source=demo')).toEqual([]);
     expect(started('/c/conv_a/b', '?source=demo')).toEqual([]);
-    expect(started('/s/snap_abc', '?source=demo')).toEqual([]);
+    expect(started('/s/short', '')).toEqual([]);
+    expect(started('/s/a_snapshot_id_of_24_ch/extra', '')).toEqual([]);
     expect(started('/', '?source=demo')).toEqual([]);
   });
 
@@ -42,6 +43,13 @@ describe('a transcript link starts its requests early', () => {
     expect(started('/c/conv_abc123', `?source=${encodeURIComponent('../../admin?x=1#y')}`)).toEqual([
       '/api/sources/..%2F..%2Fadmin%3Fx%3D1%23y/conversations/conv_abc123/stream',
       '/api/sources/..%2F..%2Fadmin%3Fx%3D1%23y/conversations/conv_abc123',
+    ]);
+  });
+
+  it("asks for a snapshot's first page of items and the snapshot itself", () => {
+    expect(started('/s/Ab3_xY9-kLm2Np4QrS7t', '?order=desc')).toEqual([
+      '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t/items?limit=1000&from=0',
+      '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t',
     ]);
   });
 });

@@ -1,0 +1,39 @@
+import { startEarly } from '../lib/early-requests';
+import { isConversationId, isSnapshotId } from '../lib/ids';
+import { conversationPath, ITEM_STREAM_TYPE, itemStreamPath, snapshotItemsPagePath, snapshotPath } from '../shared/contract/api-paths';
+
+const JSON_TYPE = 'application/json';
+
+function pathParam(pathname: string, prefix: string): string | null {
+  const match = new RegExp(`^${prefix}([^/]+)/?$`).exec(pathname);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the page at this address will ask for first, started now, while the app's code is still being evaluated:
+ * - a transcript link that names its source (`/c/conv_…?source=…`): its items' stream and its conversation (a link
+ *   without a source waits for the viewer's default, as before);
+ * - a snapshot link (`/s/<id>`): its first page of items and the snapshot itself, together, where the page would
+ *   ask for the items only once the snapshot had answered.
+ * Anything that is not a conversation or snapshot ID asks for nothing.
+ */
+export function startPageRequests(location: Pick<Location, 'pathname' | 'search'>): void {
+  const conversationId = pathParam(location.pathname, '/c/');
+  if (conversationId !== null) {
+    const source = new URLSearchParams(location.search).get('source')?.trim();
+    if (!source || !isConversationId(conversationId)) return;
+    startEarly(itemStreamPath(source, conversationId), ITEM_STREAM_TYPE);
+    startEarly(conversationPath(source, conversationId), JSON_TYPE);
+    return;
+  }
+  const snapshotId = pathParam(location.pathname, '/s/');
+  if (snapshotId !== null && isSnapshotId(snapshotId)) {
+    startEarly(snapshotItemsPagePath(snapshotId, 0), JSON_TYPE);
+    startEarly(snapshotPath(snapshotId), JSON_TYPE);
+  }
+}
