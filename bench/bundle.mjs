@@ -5,13 +5,12 @@
 // CSS as the server sent them: the precompressed copy the browser took (brotli in Chromium). Prints the figures next
 // to their targets; exits 1 on a miss only with --check; --list names every file, with the packages each chunk holds
 // (from dist/chunk-modules.json). Usage: npm run build && node bench/bundle.mjs [--check] [--list]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium, startViewer } from './bench-processes.mjs';
 
 const HOME_TARGET = 90_000;
 const TRANSCRIPT_TARGET = 200_000;
@@ -35,29 +34,8 @@ const deadline = setTimeout(async () => {
 // Started in an empty directory with the demo source only, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
 cleanups.push(() => rmSync(emptyDir, { recursive: true, force: true }));
-const viewer = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  cwd: emptyDir,
-  env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', VIEWER_DEMO: 'on', VIEWER_DATA_DIR: join(emptyDir, 'data') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-cleanups.push(() => viewer.kill('SIGTERM'));
-const viewerUrl = await new Promise((resolve, reject) => {
-  let output = '';
-  viewer.stdout.on('data', (chunk) => {
-    output += chunk;
-    const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) resolve(match[1]);
-  });
-  viewer.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
-});
-viewer.stdout.resume();
-
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-cleanups.push(() => browser.close());
+const { url: viewerUrl } = await startViewer({ root, parentDir: emptyDir, env: { VIEWER_DEMO: 'on' }, cleanups });
+const browser = await launchChromium({ cleanups });
 
 const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 

@@ -5,12 +5,11 @@
 // request for the same first data (the conversation's first page of items, the snapshot's first page) from a blank
 // page of the viewer's origin at the same round trip. Loopback only; stops by itself within 3 minutes.
 // Usage: npm run build && node bench/first-rows.mjs
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, startViewer } from './bench-processes.mjs';
 
 const ROUND_TRIPS = [0, 50, 150];
 const LOADS = 5;
@@ -40,22 +39,7 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
 // Started in an empty directory with the demo source only, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-first-rows-'));
 cleanups.push(() => rmSync(emptyDir, { recursive: true, force: true }));
-const viewer = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  cwd: emptyDir,
-  env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', VIEWER_DEMO: 'on', VIEWER_DATA_DIR: join(emptyDir, 'data') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-cleanups.push(() => viewer.kill('SIGTERM'));
-const viewerUrl = await new Promise((resolve, reject) => {
-  let output = '';
-  viewer.stdout.on('data', (chunk) => {
-    output += chunk;
-    const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) resolve(match[1]);
-  });
-  viewer.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
-});
-viewer.stdout.resume();
+const { url: viewerUrl } = await startViewer({ root, parentDir: emptyDir, env: { VIEWER_DEMO: 'on' }, cleanups });
 
 const created = await fetch(`${viewerUrl}/api/snapshots`, {
   method: 'POST',
@@ -65,12 +49,7 @@ const created = await fetch(`${viewerUrl}/api/snapshots`, {
 if (created.status !== 201) throw new Error(`the snapshot was not made: ${created.status} ${await created.text()}`);
 const snapshot = await created.json();
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-cleanups.push(() => browser.close());
+const browser = await launchChromium({ cleanups });
 
 /** A fresh context whose page's requests each take `roundTrip` ms longer, as over a network. */
 async function openPage(roundTrip) {

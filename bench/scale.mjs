@@ -3,7 +3,6 @@
 // over an emulated 50 Mbit/s link with the stream as it is and compressed. Prints the figures next to their targets, with a floor for the browser (an empty page that only fetches and parses
 // the stream). Loopback only; stops by itself and ends everything it started.
 // Usage: npm run build && node bench/scale.mjs [items=50000]; BENCH_STREAM_ONLY=1 measures the server's stream alone.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
-import { chromium } from 'playwright-core';
+import { launchChromium, startViewer } from './bench-processes.mjs';
 
 const COUNT = Number(process.argv[2] ?? 50_000);
 const CONVERSATION = 'conv_bench_scale';
@@ -75,37 +74,15 @@ const setLatency = async (ms) => {
 // Started in an empty directory, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
 cleanups.push(() => rmSync(emptyDir, { recursive: true, force: true }));
-/** Starts the built viewer with `env` added to its settings; resolves its process and its URL. */
-async function startViewer(env = {}) {
-  // Each in a directory of its own: a viewer's embedded store serves one process.
-  const cwd = mkdtempSync(join(emptyDir, 'viewer-'));
-  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      OPENAI_API_KEY: 'sk-bench-scale',
-      OPENAI_BASE_URL: upstreamBase,
-      VIEWER_DEMO: 'off',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+/** The built viewer pointed at the upstream, with `env` added to its settings; resolves its process and its URL. */
+const startScaleViewer = (env = {}) =>
+  startViewer({
+    root,
+    parentDir: emptyDir,
+    env: { OPENAI_API_KEY: 'sk-bench-scale', OPENAI_BASE_URL: upstreamBase, VIEWER_DEMO: 'off', ...env },
+    cleanups,
   });
-  cleanups.push(() => child.kill('SIGTERM'));
-  const url = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
-  });
-  child.stdout.resume();
-  return { child, url };
-}
-const { child: viewer, url: viewerUrl } = await startViewer();
+const { child: viewer, url: viewerUrl } = await startScaleViewer();
 
 // --- The SDK, paging directly against the upstream -------------------------------------------------------------
 const sdk = new OpenAI({ apiKey: 'sk-bench-scale', baseURL: upstreamBase, maxRetries: 0 });
@@ -140,7 +117,6 @@ async function serverStream() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // --- The browser ------------------------------------------------------------------------------------------------
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
 // BENCH_STREAM_ONLY=1: only the viewer server's stream, read by Node (no browser): a warm-up, then three rounds.
 if (process.env.BENCH_STREAM_ONLY) {
   await serverStream();
@@ -154,11 +130,7 @@ if (process.env.BENCH_STREAM_ONLY) {
   await stopAll();
   process.exit(0);
 }
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-});
-cleanups.push(() => browser.close());
+const browser = await launchChromium({ cleanups, extraArgs: ['--enable-precise-memory-info'] });
 
 /**
  * Runs in the page before its own scripts: records long tasks and long animation frames (with the scripts that
@@ -480,7 +452,7 @@ progress('the run as a JSON file');
 // Chromium's network emulation makes the link 50 Mbit/s for both. Loopback only, as everything here.
 progress('over a 50 Mbit/s link, the stream as it is and compressed');
 {
-  const compressing = await startViewer({ VIEWER_COMPRESSION: 'always' });
+  const compressing = await startScaleViewer({ VIEWER_COMPRESSION: 'always' });
   const bytesPerSecond = LINK_MBIT * 125_000;
   for (const [key, base] of [['linkPlain', viewerUrl], ['linkCompressed', compressing.url]]) {
     const { context, page } = await openViewer('', { base, bytesPerSecond });

@@ -1,0 +1,42 @@
+// What the browser benchmarks start the same way: the built viewer on a free loopback port, and headless Chromium.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/**
+ * Starts the built viewer (`dist/server/main.js` under `root`) on 127.0.0.1 and a free port, in a new directory under
+ * `parentDir`: no .env of the checkout changes what is measured, and each viewer's embedded store is its own. Its
+ * environment is PATH and `env` only. `cleanups` gets its stop. Resolves its process and its URL.
+ */
+export async function startViewer({ root, parentDir, env, cleanups }) {
+  const cwd = mkdtempSync(join(parentDir, 'viewer-'));
+  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+    cwd,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => child.kill('SIGTERM'));
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Conversation Viewer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the viewer exited (${code}) before it listened`)));
+  });
+  child.stdout.resume();
+  return { child, url, cwd };
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless, without its background traffic; `cleanups` gets its close. */
+export async function launchChromium({ cleanups, extraArgs = [] }) {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+  });
+  cleanups.push(() => browser.close());
+  return browser;
+}
