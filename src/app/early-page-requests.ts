@@ -1,6 +1,8 @@
 import { startEarly } from '../lib/early-requests';
-import { isConversationId, isSnapshotId } from '../lib/ids';
+import { isConversationId, isSnapshotId, isSourceId } from '../lib/ids';
+import { parseSearch } from '../lib/search-values';
 import { conversationPath, ITEM_STREAM_TYPE, itemStreamPath, snapshotItemsPagePath, snapshotPath } from '../shared/contract/api-paths';
+import { parseTranscriptSearch } from './search-params';
 
 const JSON_TYPE = 'application/json';
 
@@ -17,7 +19,7 @@ function pathParam(pathname: string, prefix: string): string | null {
 /**
  * What the page at this address will ask for first, started now, while the app's code is still being evaluated:
  * - a transcript link that names its source (`/c/conv_…?source=…`): its items' stream and its conversation (a link
- *   without a source waits for the viewer's default, as before);
+ *   without a source, or with one no source can be named, waits for the route, as before);
  * - a snapshot link (`/s/<id>`): its first page of items and the snapshot itself, together, where the page would
  *   ask for the items only once the snapshot had answered.
  * Anything that is not a conversation or snapshot ID asks for nothing.
@@ -25,8 +27,9 @@ function pathParam(pathname: string, prefix: string): string | null {
 export function startPageRequests(location: Pick<Location, 'pathname' | 'search'>): void {
   const conversationId = pathParam(location.pathname, '/c/');
   if (conversationId !== null) {
-    const source = new URLSearchParams(location.search).get('source')?.trim();
-    if (!source || !isConversationId(conversationId)) return;
+    // The source as the transcript's route reads it (`?source=%222024%22` is the source 2024; `?source=2024` is no source).
+    const { source } = parseTranscriptSearch(parseSearch(location.search));
+    if (!source || !isSourceId(source) || !isConversationId(conversationId)) return;
     startEarly(itemStreamPath(source, conversationId), ITEM_STREAM_TYPE);
     startEarly(conversationPath(source, conversationId), JSON_TYPE);
     return;

@@ -1,6 +1,8 @@
 /** Patterns shared by the browser (before any request) and the proxy (before anything goes upstream). */
 export const CONVERSATION_ID_PATTERN = /^conv_[A-Za-z0-9_-]{1,200}$/;
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
+/** A source's ID, as the viewer's settings allow it (`openai`, `dashscope-intl`, a name from the sources file). */
+export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -14,4 +16,8 @@ export function isItemId(value: string): boolean {
 
 export function isSnapshotId(value: string): boolean {
   return SNAPSHOT_ID_PATTERN.test(value);
+}
+
+export function isSourceId(value: string): boolean {
+  return SOURCE_ID_PATTERN.test(value);
 }

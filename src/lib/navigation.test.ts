@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { navigateTo, parseSearch, stringifySearch, transcriptPath } from './navigation';
+import { navigateTo, parseSearch, stringifySearch, transcriptPath, withSearchValues } from './navigation';
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
@@ -17,6 +17,14 @@ describe('search values in links', () => {
     }
     expect(stringifySearch({ source: 'demo', q: '123', order: undefined })).toBe('?source=demo&q=%22123%22');
     expect(stringifySearch({})).toBe('');
+  });
+
+  it("write a copied link's source so that the link opens that source, whatever its name", () => {
+    for (const source of ['2024', 'true', 'null', 'demo']) {
+      const link = withSearchValues(`http://viewer.test/c/conv_a?q=%22123%22&source=other#msg_1`, { source, order: 'desc' });
+      expect(parseSearch(link.search)).toEqual({ q: '123', source, order: 'desc' });
+      expect(link.pathname + link.hash).toBe('/c/conv_a#msg_1');
+    }
   });
 });
 

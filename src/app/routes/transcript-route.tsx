@@ -6,7 +6,7 @@ import { CompareWithButton } from '../../features/compare/components/compare-wit
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
-import { navigateTo, useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
+import { navigateTo, withSearchValues, useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
@@ -91,15 +91,9 @@ export function TranscriptRoute() {
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
-        shareUrl={() => {
-          const url = new URL(window.location.href);
-          url.searchParams.set('source', source);
-          url.searchParams.set('order', order);
-          return url.toString();
-        }}
+        shareUrl={() => withSearchValues(window.location.href, { source, order }).toString()}
         itemUrl={(itemId) => {
-          const url = new URL(window.location.href);
-          url.searchParams.set('source', source);
+          const url = withSearchValues(window.location.href, { source });
           url.hash = itemId;
           return url.toString();
         }}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { SOURCE_ID_PATTERN } from '../../lib/ids.ts';
 import { DASHSCOPE_REGIONS, WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
 
 type Env = Record<string, string | undefined>;
@@ -36,7 +37,7 @@ export const baseUrlSchema = z.string().trim().refine((value) => {
 }, 'must be an http:// or https:// URL without credentials, query or fragment');
 
 const spec = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit"),
+  name: z.string().regex(SOURCE_ID_PATTERN, "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit"),
   label: z.string().trim().min(1).max(60).optional(),
   provider: z.enum(PROVIDERS).default('openai-compatible'),
   baseUrl: baseUrlSchema.optional(),

@@ -12,4 +12,10 @@ describe('API paths', () => {
     expect(withQuery(itemStreamPath('demo', 'conv_1'), new URLSearchParams())).toBe('/api/sources/demo/conversations/conv_1/stream');
     expect(withQuery(itemStreamPath('demo', 'conv_1'), new URLSearchParams({ head_after: 'msg_1' }))).toBe('/api/sources/demo/conversations/conv_1/stream?head_after=msg_1');
   });
+
+  it('keep the query where URLSearchParams has no size (Safari before 17, Chrome before 113)', () => {
+    const query = new URLSearchParams({ head_after: 'msg_1', tail_after: 'msg_9' });
+    Object.defineProperty(query, 'size', { value: undefined });
+    expect(withQuery('/api/x/stream', query)).toBe('/api/x/stream?head_after=msg_1&tail_after=msg_9');
+  });
 });

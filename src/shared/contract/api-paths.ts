@@ -33,5 +33,11 @@ export const snapshotItemsPagePath = (snapshotId: string, from: number) =>
 
 export const snapshotExportPath = (snapshotId: string) => `${snapshotPath(snapshotId)}/export`;
 
-/** A path with its query, or without one when the query is empty. */
-export const withQuery = (path: string, query: URLSearchParams) => (query.size > 0 ? `${path}?${query}` : path);
+/**
+ * A path with its query, or without one when the query is empty. (Not `query.size`: Safari before 17 and Chrome before
+ * 113 do not have it, and a resumed stream would lose its cursors there.)
+ */
+export function withQuery(path: string, query: URLSearchParams): string {
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
