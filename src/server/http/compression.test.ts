@@ -1,6 +1,6 @@
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunkEncoding, chunkEncodingFor, compressedChunks, isLoopback, type ChunkEncoding } from './compression.ts';
+import { chunkEncoding, chunkEncodingFor, compressedBody, compressedChunks, compressedResponse, isLoopback, type ChunkEncoding } from './compression.ts';
 
 describe('chunkEncoding', () => {
   it.each([
@@ -99,9 +99,62 @@ describe.each(['br', 'gzip'] as const)('compressedChunks, %s', (encoding) => {
     expect(await chunks.next()).toBeNull();
   });
 
+  it('ends a body with empty chunks in it, at its end too (a brotli flush of nothing is nothing)', async () => {
+    const parts = ['', lines[0], '', '', lines[1], ''];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts.shift();
+        if (part === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(part));
+      },
+    });
+    const client = decoder(encoding);
+    const reader = compressedBody(body, encoding).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      expect(value.byteLength).toBeGreaterThan(0);
+      await client.feed(value);
+    }
+    expect(await client.end()).toBe(lines[0] + lines[1]);
+  });
+
   it('passes on a failure of the producer, and can be closed', async () => {
     const chunks = compressedChunks(async () => Promise.reject(new Error('upstream went away')), encoding);
     await expect(chunks.next()).rejects.toThrow('upstream went away');
     expect(() => chunks.close()).not.toThrow();
+  });
+});
+
+describe('compressedResponse', () => {
+  const json = (text: string) => new Response(text, { headers: { 'content-type': 'application/json' } });
+  const elsewhere = '192.0.2.7';
+
+  it('sends JSON of unknown length under 1 KB as it is, and more compressed, the same once decoded', async () => {
+    const small = await compressedResponse(json('{"object":"list","data":[]}'), 'br', elsewhere);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await small.text()).toBe('{"object":"list","data":[]}');
+
+    const text = JSON.stringify({ data: Array.from({ length: 100 }, (_, i) => ({ id: `msg_${i}` })) });
+    const big = await compressedResponse(json(text), 'gzip', elsewhere);
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    const client = decoder('gzip');
+    await client.feed(new Uint8Array(await big.arrayBuffer()));
+    expect(await client.end()).toBe(text);
+  });
+
+  it('does not read a stream of JSON past its first kilobyte before answering', async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(new TextEncoder().encode(`[${'1,'.repeat(600)}`));
+      },
+    });
+    const response = await compressedResponse(new Response(body, { headers: { 'content-type': 'application/json' } }), 'br', elsewhere);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(pulls).toBeLessThanOrEqual(2);
+    await response.body?.cancel();
   });
 });

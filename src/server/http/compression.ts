@@ -66,10 +66,19 @@ export function compressedChunks(next: () => Promise<Uint8Array | null>, encodin
     return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
   };
   let ended = false;
+  // One listener for the compressor's life: an error between chunks is kept for the next one, never thrown unheard.
+  let failure: Error | null = null;
+  let fail: ((error: Error) => void) | null = null;
+  zip.on('error', (error: Error) => {
+    failure = error;
+    fail?.(error);
+  });
   return {
     async next(): Promise<Uint8Array | null> {
       if (ended) return null;
-      const chunk = await next();
+      let chunk = await next();
+      // An empty chunk adds nothing, and brotli would flush it as nothing at all.
+      while (chunk !== null && chunk.byteLength === 0) chunk = await next();
       if (chunk === null) {
         ended = true;
         const end = once(zip, 'end');
@@ -78,12 +87,13 @@ export function compressedChunks(next: () => Promise<Uint8Array | null>, encodin
         const rest = taken();
         return rest.byteLength > 0 ? rest : null;
       }
+      if (failure) throw failure;
       // The flush's callback runs once its output has been handed to 'data'.
       await new Promise<void>((resolve, reject) => {
-        zip.once('error', reject);
+        fail = reject;
         zip.write(chunk);
         zip.flush(flushKind, () => {
-          zip.off('error', reject);
+          fail = null;
           resolve();
         });
       });
@@ -122,9 +132,14 @@ export function compressedBody(body: ReadableStream<Uint8Array>, encoding: Chunk
     {
       async pull(controller) {
         try {
-          const chunk = await chunks.next();
-          if (chunk === null) controller.close();
-          else if (chunk.byteLength > 0) controller.enqueue(chunk);
+          // A pull that enqueues nothing is not called again: it ends with a chunk or the end.
+          for (;;) {
+            const chunk = await chunks.next();
+            if (chunk === null) controller.close();
+            else if (chunk.byteLength === 0) continue;
+            else controller.enqueue(chunk);
+            return;
+          }
         } catch (error) {
           chunks.close();
           controller.error(error);
@@ -141,20 +156,64 @@ export function compressedBody(body: ReadableStream<Uint8Array>, encoding: Chunk
 }
 
 /**
+ * The first of `body`'s chunks when they come to less than `limit` bytes in all (then `ended`), or enough of them to
+ * reach it; `rest` is the body from there on, those chunks first.
+ */
+async function peek(body: ReadableStream<Uint8Array>, limit: number): Promise<{ ended: boolean; bytes: number; rest: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader();
+  const head: Uint8Array[] = [];
+  let bytes = 0;
+  let ended = false;
+  while (bytes < limit) {
+    const { value, done } = await reader.read();
+    if (done) {
+      ended = true;
+      break;
+    }
+    head.push(value);
+    bytes += value.byteLength;
+  }
+  const rest = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const chunk = head.shift();
+        if (chunk) return controller.enqueue(chunk);
+        const { value, done } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+  return { ended, bytes, rest };
+}
+
+/**
  * `response` as sent to a client with this Accept-Encoding at this address: compressed as it is read when it is JSON,
  * NDJSON or text of 1 KB or more (or of unknown length, as a stream is) and `chunkEncodingFor` picks an encoding;
- * otherwise as it is. `Vary: Accept-Encoding` goes on every answer that could be compressed.
+ * otherwise as it is. JSON of unknown length (Hono's `c.json` gives none) is read up to its first kilobyte to tell.
+ * `Vary: Accept-Encoding` goes on every answer that could be compressed.
  */
-export function compressedResponse(response: Response, acceptEncoding: string | undefined | null, remoteAddress: string | undefined | null, mode: CompressionMode = 'auto'): Response {
-  if (response.headers.has('content-encoding') || !isCompressibleType(response.headers.get('content-type'))) return response;
+export async function compressedResponse(response: Response, acceptEncoding: string | undefined | null, remoteAddress: string | undefined | null, mode: CompressionMode = 'auto'): Promise<Response> {
+  const contentType = response.headers.get('content-type');
+  if (response.headers.has('content-encoding') || !isCompressibleType(contentType)) return response;
   const headers = new Headers(response.headers);
   headers.append('vary', 'accept-encoding');
-  if (!response.body) return new Response(null, { status: response.status, statusText: response.statusText, headers });
-  const length = Number(response.headers.get('content-length') ?? Number.NaN);
-  const encoding = worthCompressing(length) ? chunkEncodingFor(acceptEncoding, remoteAddress, mode) : null;
+  const init = { status: response.status, statusText: response.statusText, headers };
+  if (!response.body) return new Response(null, init);
+  let encoding = chunkEncodingFor(acceptEncoding, remoteAddress, mode);
+  let body: ReadableStream<Uint8Array> = response.body;
+  let length = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (encoding && Number.isNaN(length) && /^application\/json/i.test(contentType ?? '')) {
+    const peeked = await peek(body, MIN_BYTES);
+    body = peeked.rest;
+    if (peeked.ended) length = peeked.bytes;
+  }
+  if (!worthCompressing(length)) encoding = null;
   if (encoding) {
     headers.delete('content-length');
     headers.set('content-encoding', encoding);
   }
-  return new Response(encoding ? compressedBody(response.body, encoding) : response.body, { status: response.status, statusText: response.statusText, headers });
+  return new Response(encoding ? compressedBody(body, encoding) : body, init);
 }

@@ -148,9 +148,9 @@ describe.skipIf(!external)('the page lane, for a client elsewhere', () => {
   it('compresses a page read it takes, and sends a small one as it is', async () => {
     const port = new URL(lane.url).port;
     // node:http, which leaves the body as it came.
-    const get = (path: string, acceptEncoding: string) =>
+    const get = (path: string, acceptEncoding: string, method = 'GET') =>
       new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        httpGet({ host: external, port, path, headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+        httpGet({ host: external, port, path, method, headers: { 'accept-encoding': acceptEncoding } }, (response) => {
           const parts: Buffer[] = [];
           response.on('data', (part: Buffer) => parts.push(part));
           response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(parts) }));
@@ -161,6 +161,9 @@ describe.skipIf(!external)('the page lane, for a client elsewhere', () => {
     expect(big.headers.vary).toMatch(/accept-encoding/i);
     expect(Number(big.headers['content-length'])).toBe(big.body.length);
     expect((JSON.parse(brotliDecompressSync(big.body).toString()) as { data: unknown[] }).data).toHaveLength(60);
+    // HEAD says the encoding the GET comes in, and no length it does not know.
+    const head = await get('/api/sources/demo/conversations/conv_big/items', 'br, gzip', 'HEAD');
+    expect([head.headers['content-encoding'], head.headers['content-length'], head.body.length]).toEqual(['br', undefined, 0]);
     const small = await get('/api/sources/demo/conversations/conv_abc', 'br, gzip');
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString())).toEqual(CONVERSATION);

@@ -60,9 +60,10 @@ async function encodedBody(answer: PageAnswer, incoming: IncomingMessage, head: 
   if (isCompressibleType(answer.headers['content-type']) && answer.headers['content-encoding'] === undefined) {
     head.push('vary', 'accept-encoding');
     const length = typeof body === 'string' ? Buffer.byteLength(body) : Number(answer.headers['content-length'] ?? Number.NaN);
-    const encoding = body !== null && incoming.method !== 'HEAD' && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress, mode) : null;
+    // A HEAD (answered from the last GET's head, without a body) says the encoding the GET would come in, and no length.
+    const encoding = (body !== null || incoming.method === 'HEAD') && worthCompressing(length) ? chunkEncodingFor(incoming.headers['accept-encoding'], incoming.socket.remoteAddress, mode) : null;
     if (encoding) {
-      body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
+      if (body !== null) body = typeof body === 'string' ? await compressedBytes(body, encoding) : compressedBody(body as ReadableStream<Uint8Array>, encoding);
       dropHeader(head, 'content-length');
       head.push('content-encoding', encoding);
     }

@@ -176,8 +176,10 @@ describe('the built assets', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(await bytes(gz)).toString()).toBe(BIG_SCRIPT);
 
+    // As built, to a client that takes no encoding: a shared cache must not keep this copy for every browser.
     const plain = await get('/assets/big-abc123.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
     expect((await bytes(plain)).toString()).toBe(BIG_SCRIPT);
   });
 
@@ -246,5 +248,12 @@ describe("the API's answers", () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
+    // Hono's own JSON answers carry no length; they are measured before anything is compressed.
+    for (const path of ['/api/no-such-endpoint', '/api/sources/demo/conversations']) {
+      const small = await get(path, 'br, gzip');
+      expect([path, small.headers.get('content-encoding')]).toEqual([path, null]);
+      expect(small.headers.get('vary')).toMatch(/accept-encoding/i);
+      await small.json();
+    }
   });
 });

@@ -50,6 +50,14 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     const ids = { requestId: c.res.headers.get('x-viewer-request-id'), upstreamRequestId: c.res.headers.get('x-request-id') };
     log(accessLogLine({ method: c.req.method, url: c.req.url, status: c.res.status, durationMs: performance.now() - started, ...ids }));
   });
+  // HEAD: Hono makes the GET's answer and drops its body unread, which would keep what that body holds (its bytes in
+  // the byte budget, a compressor) for as long as the process runs. The body is cancelled here, which releases them.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'HEAD' || c.res === RESPONSE_ALREADY_SENT || !c.res.body) return;
+    await c.res.body.cancel().catch(() => undefined);
+    c.res = new Response(null, { status: c.res.status, statusText: c.res.statusText, headers: c.res.headers });
+  });
   // Every answer, page or API, error or not, carries the policy.
   app.use('*', async (c, next) => {
     await next();
@@ -70,7 +78,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;
     const remoteAddress = (c.env as NodeEnv)?.incoming.socket.remoteAddress;
-    const answer = compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress, compression);
+    const answer = await compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress, compression);
     if (answer === c.res) return;
     // Hono copies the old answer's headers onto a new one (its length too): the new one's own are put back.
     c.res = answer;
@@ -93,7 +101,12 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       return c.html(html);
     };
     app.get('/', shell);
-    // The build writes a brotli and a gzip copy of each asset (precompress.ts): sent to browsers that take them.
+    // The build writes a brotli and a gzip copy of each asset (precompress.ts): sent to browsers that take them. The
+    // copy as built says so too (serveStatic says it only of a compressed one), or a shared cache would keep it for all.
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.res.ok && !/accept-encoding/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('vary', 'accept-encoding');
+    });
     app.use('*', serveStatic({ root: clientDir, precompressed: true }));
     // A missing asset (an old build's hash) is missing: the app shell in its place would be cached for good.
     app.get('/assets/*', (c) => c.text('Not found', 404));

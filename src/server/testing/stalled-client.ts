@@ -1,12 +1,12 @@
 import { connect, type Socket } from 'node:net';
 
 /**
- * A client on loopback that sends a GET of `path` and reads nothing until `drain` says how much of the answer had
- * come and whether the server closed the connection. Its socket goes into `sockets`, for the test to destroy.
+ * A client on loopback that sends a GET (or `method`) of `path` and reads nothing until `drain` says how much of the
+ * answer had come and whether the server closed the connection. Its socket goes into `sockets`, for the test to destroy.
  */
-export function stalledClient(port: number, path: string, sockets: Socket[]) {
+export function stalledClient(port: number, path: string, sockets: Socket[], method: 'GET' | 'HEAD' = 'GET') {
   const socket = connect(port, '127.0.0.1');
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
   socket.pause();
   sockets.push(socket);
   return {
