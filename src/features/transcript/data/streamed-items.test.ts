@@ -28,6 +28,16 @@ describe('streamed items', () => {
     expect(streamCursors(state)).toEqual({ headAfter: 'c', tailAfter: 'y' });
     expect(streamCursors(undefined)).toEqual({ headAfter: null, tailAfter: null });
   });
+
+  it('resumes after the last item of each end that has an ID', () => {
+    const anonymous = { type: 'message' } as ReturnType<typeof item>;
+    const state = addChunk(addChunk(EMPTY_STREAM, { head: [item('a'), item('b')], tail: [item('z')], done: false }), {
+      head: [anonymous],
+      tail: [anonymous, anonymous],
+      done: false,
+    });
+    expect(streamCursors(state)).toEqual({ headAfter: 'b', tailAfter: 'z' });
+  });
 });
 
 describe('addLiveChanges', () => {

@@ -69,9 +69,18 @@ export function addLiveChanges(state: StreamedItems, changes: LiveChanges): Stre
   return { ...state, live: [...earlier, changes] };
 }
 
-/** Where each end stopped: the stream resumes after these items. */
+/**
+ * Where each end stopped: the stream resumes after these items, the last of each end that has an ID (an item without
+ * one cannot be a cursor; from the start again, every item would come twice).
+ */
 export function streamCursors(state: StreamedItems | undefined): { headAfter: string | null; tailAfter: string | null } {
-  const last = (pages: StreamedItems['head'] | undefined) => pages?.at(-1)?.at(-1)?.id ?? null;
+  const last = (pages: StreamedItems['head'] | undefined) => {
+    for (let page = (pages?.length ?? 0) - 1; page >= 0; page -= 1) {
+      const items = pages![page];
+      for (let at = items.length - 1; at >= 0; at -= 1) if (items[at].id) return items[at].id!;
+    }
+    return null;
+  };
   return { headAfter: last(state?.head), tailAfter: last(state?.tail) };
 }
 
