@@ -152,6 +152,8 @@ describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 
       [{ redact: { kinds: ['address'] } }, /unknown redaction kind 'address'/],
       [{ redact: { terms: Array.from({ length: 101 }, (_, index) => `term ${index}`) } }, /at most 100 terms/],
       [{ redact: { terms: ['x'.repeat(201)] } }, /a term is at most 200 characters/],
+      // A misspelt rule would otherwise share everything it meant to leave out.
+      [{ exlude: { roles: ['system', 'developer', 'user'] } }, /exlude/],
     ];
     for (const [rules, message] of cases) {
       for (const path of ['/api/snapshots', '/api/snapshots/preview']) {

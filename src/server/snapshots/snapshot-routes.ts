@@ -33,11 +33,11 @@ const common = {
   ...shareRulesShape,
 };
 
-/** A conversation the server reads from a source. */
-const sourceBody = z.object({ source: z.string().min(1).max(100), conversation_id: z.string().min(1).max(300), ...common });
+/** A conversation the server reads from a source. Strict, as every body with rules is: a misspelt rule is refused, not ignored. */
+const sourceBody = z.strictObject({ source: z.string().min(1).max(100), conversation_id: z.string().min(1).max(300), ...common });
 
 /** A conversation the browser read from a local file, sent whole. */
-const fileBody = z.object({
+const fileBody = z.strictObject({
   file: z.object({
     conversation: z.looseObject({ id: z.string().max(300).optional() }).default({}),
     items: z.array(z.looseObject({ id: withoutNul(z.string().min(1).max(300)).optional(), type: z.string().min(1).max(200) })),

@@ -59,7 +59,7 @@ export const ITEM_CATALOG: Record<SdkItemType, CatalogEntry> = {
   file_search_call: tool('File search', ['queries', 'results'], { holds: { outputs: ['results'] } }),
   code_interpreter_call: tool('Code interpreter', ['code', 'outputs'], { holds: { outputs: ['outputs'] } }),
   image_generation_call: tool('Image generation', ['revised_prompt'], { opaqueFields: ['result'], holds: { outputs: ['result'], images: ['result'] } }),
-  mcp_list_tools: tool('MCP tools', ['tools', 'error']),
+  mcp_list_tools: tool('MCP tools', ['tools', 'error'], { holds: { outputs: ['tools', 'error'] } }),
   mcp_call: tool('MCP call', ['arguments', 'output', 'error'], { holds: { outputs: ['output', 'error'] } }),
   additional_tools: tool('Additional tools', ['tools']),
 };

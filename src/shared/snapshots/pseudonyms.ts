@@ -28,7 +28,7 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
 const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 /** International numbers with a leading +, and the (555) 123-4567 / 555-123-4567 shape; bare digit runs (IDs, timestamps) are left alone. */
@@ -77,22 +77,35 @@ export class Pseudonymizer {
   constructor(kinds: readonly RedactKind[], terms: readonly string[]) {
     const chosen = new Set(kinds);
     if (chosen.has('secret')) this.matchers.push({ kind: 'secret', pattern: SECRET, normalise: (match) => match });
-    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.toLowerCase() });
+    // An address written in a URL's query (`carol%40example.com`) is the same address.
+    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.replace(/%40/i, '@').toLowerCase() });
     if (chosen.has('ip')) {
-      this.matchers.push({ kind: 'ip', pattern: IPV6_CANDIDATE, normalise: (match) => (isIpv6(match) ? match.toLowerCase() : null) });
+      // IPv4 first: in `::ffff:10.20.30.40` the whole IPv4 address goes, where IPv6's scan would take `::ffff:10` alone.
       this.matchers.push({ kind: 'ip', pattern: IPV4, normalise: (match) => match });
+      this.matchers.push({ kind: 'ip', pattern: IPV6_CANDIDATE, normalise: (match) => (isIpv6(match) ? match.toLowerCase() : null) });
     }
     if (chosen.has('phone')) {
       this.matchers.push({ kind: 'phone', pattern: PHONE, normalise: (match) => (phoneDigits(match) >= 8 && phoneDigits(match) <= 15 ? match.replace(/\D/g, '') : null) });
     }
     const words = [...new Set(terms.map((term) => term.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
     if (words.length) {
-      this.matchers.push({ kind: 'term', pattern: new RegExp(words.map(escapeRegExp).join('|'), 'gi'), normalise: (match) => match.toLowerCase() });
+      // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
+      const pattern = words.map((word) => word.split(/\s+/).map(escapeRegExp).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
+      this.matchers.push({ kind: 'term', pattern: new RegExp(pattern, 'gi'), normalise: (match) => match.replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase() });
     }
+    this.secrets = chosen.has('secret');
   }
+
+  private readonly secrets: boolean;
 
   get active(): boolean {
     return this.matchers.length > 0;
+  }
+
+  /** A value known to be a secret (a `password` field's): replaced whole when secrets are, else as any text. */
+  secret(value: string): string {
+    if (!this.secrets || value.trim() === '') return this.replace(value);
+    return this.pseudonym('secret', value, value);
   }
 
   /** The text with every match replaced; the same text when nothing matched. */

@@ -144,7 +144,9 @@ describe('replacing personal data and secrets', () => {
 
   it('IP addresses, v4 and v6, not version numbers of the wrong shape or clock times', () => {
     const { kept } = share([{ id: 'm', type: 'message', content: 'from 192.168.1.20 and 2001:db8::8a2e:370:7334 at 12:30:45, v1.2' }], { redact: { kinds: ['ip'] } });
-    expect(kept[0].content).toBe('from [IP_2] and [IP_1] at 12:30:45, v1.2');
+    expect(kept[0].content).toBe('from [IP_1] and [IP_2] at 12:30:45, v1.2');
+    // An IPv4 address written as IPv6 loses all of its address.
+    expect(share([{ id: 'm', type: 'message', content: 'peer ::ffff:10.20.30.40' }], { redact: { kinds: ['ip'] } }).kept[0].content).toBe('peer ::ffff:[IP_1]');
   });
 
   it('terms, in any letter case, in metadata of the conversation too', () => {
@@ -176,5 +178,97 @@ describe('replacing personal data and secrets', () => {
     const filter = new ShareFilter({ redact: { kinds: ['email', 'phone', 'secret', 'ip'], terms: ['x'] } });
     const item = filter.item({ id: 'm', type: 'message', content: `${'a'.repeat(3_000_000)}@` })!;
     expect((item.content as string).length).toBe(3_000_001);
+  });
+
+  it('secrets under keys that name one, in JSON arguments, outputs and metadata, whatever their shape', () => {
+    const { kept, text } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c1', name: 'login', arguments: '{"username":"bob","password":"hunter2hunter2","api_key":"abc123def456ghi"}' },
+        { id: 'fo', type: 'function_call_output', call_id: 'c1', output: '{"access_token":"zzTOPSECRETzz99","ok":true,"max_tokens":5}' },
+      ],
+      { redact: { kinds: ['secret'] } },
+    );
+    expect(text).not.toMatch(/hunter2hunter2|abc123def456ghi|zzTOPSECRETzz99/);
+    expect(JSON.parse(kept[0].arguments as string)).toEqual({ username: 'bob', password: '[SECRET_1]', api_key: '[SECRET_2]' });
+    expect(JSON.parse(kept[1].output as string)).toEqual({ access_token: '[SECRET_3]', ok: true, max_tokens: 5 });
+    const filter = new ShareFilter({ redact: { kinds: ['secret'] } });
+    expect(filter.conversation({ id: 'conv_1', metadata: { api_key: 'metaSECRETvalue1', topic: 'billing' } })).toEqual({ id: 'conv_1', metadata: { api_key: '[SECRET_1]', topic: 'billing' } });
+  });
+
+  it('inside every string but base64 data: a text that starts with data: is read like any other', () => {
+    const { kept } = share(
+      [
+        { id: 'fo', type: 'function_call_output', call_id: 'c1', output: 'data: {"user":"carol@example.com"}' },
+        { id: 'm', type: 'message', role: 'user', content: [{ type: 'input_file', filename: 'notes.txt', file_data: 'data:text/plain,carol@example.com' }, { type: 'input_file', file_data: `data:application/pdf;base64,${'JVBERi0x'.repeat(10)}` }] },
+      ],
+      { redact: { kinds: ['email'] } },
+    );
+    expect(kept[0].output).toBe('data: {"user":"[EMAIL_1]"}');
+    expect(kept[1].content).toEqual([
+      { type: 'input_file', filename: 'notes.txt', file_data: 'data:text/plain,[EMAIL_1]' },
+      { type: 'input_file', file_data: `data:application/pdf;base64,${'JVBERi0x'.repeat(10)}` },
+    ]);
+  });
+
+  it("in object keys, in a URL's encoding, across line breaks; never in a field's name or a part's type", () => {
+    const { kept } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c1', name: 'send', arguments: '{"cc":{"carol@example.com":"Jane Doe"}}' },
+        { id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'see https://crm.example/u?e=carol%40example.com&n=Jane%20Doe, Jane+Doe and Jane\nDoe', annotations: [] }] },
+        { id: 'f', type: 'message', role: 'user', content: [{ type: 'input_file', file_id: 'f_1', text: 'a file' }] },
+      ],
+      { redact: { kinds: ['email'], terms: ['Jane Doe', 'file', 'text'] } },
+    );
+    expect(JSON.parse(kept[0].arguments as string)).toEqual({ cc: { '[EMAIL_1]': '[TERM_1]' } });
+    expect((kept[1].content as { text: string }[])[0].text).toBe('see https://crm.example/u?e=[EMAIL_1]&n=[TERM_1], [TERM_1] and [TERM_1]');
+    expect(kept[2].content).toEqual([{ type: 'input_file', file_id: 'f_1', text: 'a [TERM_2]' }]);
+  });
+
+  it('numbers values in the order they are written within an item too', () => {
+    const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
+    expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);
+  });
+
+  it('drops token log probabilities, which spell the text out token by token', () => {
+    const tokens = ['Mail', ' carol', '@example', '.com'];
+    const logprobs = tokens.map((token) => ({ token, logprob: -0.1, bytes: [...new TextEncoder().encode(token)], top_logprobs: [{ token, logprob: -0.1, bytes: [] }] }));
+    const { kept, text } = share([{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Mail carol@example.com', annotations: [], logprobs }] }], { redact: { kinds: ['email'] } });
+    expect(text).not.toMatch(/carol|@example/);
+    expect(kept[0].content).toEqual([{ type: 'output_text', text: 'Mail [EMAIL_1]', annotations: [], logprobs: [] }]);
+  });
+});
+
+describe('leaving out content, in the shapes the checks above do not show', () => {
+  const image = 'iVBORw0KGgo'.repeat(20);
+  it('images: any letter case, parameters, JSON-escaped slashes, image URLs in objects and image outputs, Markdown images', () => {
+    const { kept, text, manifest } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c1', name: 'show', arguments: JSON.stringify({ img: `see data:image/png;base64,${image.slice(0, 40)}/${image.slice(40)}` }).replaceAll('/', '\\/') },
+        { id: 'm1', type: 'message', role: 'user', content: [{ type: 'input_text', text: `DATA:IMAGE/PNG;BASE64,${image}` }, { type: 'input_text', text: `x data:image/png;charset=utf-8;base64,${image} y` }, { type: 'input_text', text: 'data:image/svg+xml;utf8,<svg onload=1>' }] },
+        { id: 'm2', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: { url: 'https://private.example/a.png' } }] },
+        { id: 'ci', type: 'code_interpreter_call', code: 'plot()', status: 'completed', outputs: [{ type: 'image', url: 'https://private.example/plot.png' }] },
+        { id: 'm3', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Here: ![chart](https://private.example/c.png "Chart") done', annotations: [] }] },
+      ],
+      { exclude: { content: ['images'] } },
+    );
+    expect(text).not.toMatch(/iVBORw0KGgo|private\.example|svg/i);
+    expect((kept[1].content as { text: string }[]).map((part) => part.text)).toEqual(['[image left out]', 'x [image left out] y', '[image left out]']);
+    expect((kept[4].content as { text: string }[])[0].text).toBe('Here: [image left out] done');
+    expect(manifest.left_out.images).toBe(7);
+  });
+
+  it('reasoning parts inside messages, tool messages, MCP tool lists and the results of call types this viewer does not know', () => {
+    const { kept, text } = share(
+      [
+        { id: 'm', type: 'message', role: 'assistant', content: [{ type: 'reasoning_text', text: 'SECRET-REASONING' }, { type: 'output_text', text: 'Answer', annotations: [] }] },
+        { id: 't', type: 'message', role: 'tool', content: 'SECRET-OUTPUT-1' },
+        { id: 'l', type: 'mcp_list_tools', server_label: 'git', tools: [{ name: 'SECRET-OUTPUT-2' }], error: null },
+        { id: 'x', type: 'future_tool_call', call_id: 'c9', arguments: '{}', output: 'SECRET-OUTPUT-3', result: 'SECRET-OUTPUT-4' },
+      ],
+      { exclude: { content: ['reasoning', 'tool_outputs'] } },
+    );
+    expect(text).not.toMatch(/SECRET/);
+    expect(kept.map((item) => item.id)).toEqual(['m', 'l', 'x']);
+    expect(kept[0].content).toEqual([{ type: 'output_text', text: 'Answer', annotations: [] }]);
   });
 });

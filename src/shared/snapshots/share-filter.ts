@@ -25,13 +25,30 @@ export interface ShareManifest {
 type Item = { type: string; id?: string; role?: unknown; [field: string]: unknown };
 type Container = Record<string, unknown> | unknown[];
 
-const EMBEDDED_IMAGE = /data:image\/[A-Za-z0-9.+-]{1,40};base64,[A-Za-z0-9+/=_-]*/g;
+/** Image data inside longer text, in any letter case, with parameters, and with JSON's `\/` for its slashes. */
+const EMBEDDED_IMAGE = /data:image(?:\\?\/)[A-Za-z0-9.+-]{1,40}(?:;[A-Za-z0-9.+-]{1,40}=[^;,"'\s]{0,100}){0,4};base64,(?:[A-Za-z0-9+=_-]|\\?\/)*/gi;
+/** A whole string that is image data: a data URL of an image, base64 or not (an SVG as text). */
+const IMAGE_DATA_URL = /^\s*data:image\//i;
+/** A whole string that is base64 data of any type (a file's bytes): nothing in it reads as text, so nothing to replace. */
+const BASE64_DATA_URL = /^data:[A-Za-z0-9.+-]{1,60}\/[A-Za-z0-9.+-]{1,80}(?:;[A-Za-z0-9.+-]{1,40}=[^;,]{0,100}){0,4};base64,[A-Za-z0-9+/=\s]*$/i;
+/** An image in Markdown: `![alt](url "title")`, which the page would load. */
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\([^()\s]{1,8000}(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
+/** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
+const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-])?(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
+/** A key that reads as a field name: lower case, digits and underscores. */
+const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
+/** Message content parts that hold a model's reasoning. */
+const REASONING_PARTS = new Set(['reasoning_text', 'summary_text']);
+/** What an unknown call type holds of its result, left out with the tool outputs. */
+const UNKNOWN_CALL_OUTPUTS = ['output', 'outputs', 'result', 'results', 'error'];
 /** Strings longer than this are not parsed as JSON to look inside: no argument is that long, and parsing would double the memory. */
 const MAX_NESTED_JSON = 4 * 1024 * 1024;
 const MAX_NESTED_DEPTH = 3;
 
 /** Fields that identify an item or pair it; replacing inside them would break the transcript, and they hold no prose. */
 const KEYS = ['id', 'type', 'role', 'status', 'call_id', 'approval_request_id'];
+/** At any depth: a part's or an action's type names what it is (`input_file`), and a term must not rename it. */
+const NESTED_KEYS = new Set(['type']);
 
 const CATEGORY_HOLDS: Record<ContentCategory, HeldContent> = { tool_outputs: 'outputs', reasoning: 'reasoning', images: 'images', encrypted: 'ciphertext' };
 
@@ -60,7 +77,12 @@ function eachContainer(root: unknown, visit: (container: Container) => void): vo
     const value = stack.pop();
     if (!value || typeof value !== 'object') continue;
     visit(value as Container);
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child);
+    // Pushed last to first, so containers are visited in the order they are written (pseudonyms number by it).
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (let at = children.length - 1; at >= 0; at -= 1) {
+      const child: unknown = children[at];
+      if (child && typeof child === 'object') stack.push(child);
+    }
   }
 }
 
@@ -84,6 +106,11 @@ function mapStrings(container: Container, map: (text: string, key: string | numb
  * whole items (roles, types, IDs), the content categories wherever they sit, and replaces personal data and secrets.
  * It changes the items it is given. It also counts the run as it was, for the manifest.
  */
+/** A type this viewer does not know that reads as a call (`…_call`), whose result fields are its output. */
+function isUnknownCall(type: string): boolean {
+  return type.endsWith('_call');
+}
+
 export class ShareFilter {
   private readonly roles: Set<string>;
   private readonly types: Set<string>;
@@ -113,7 +140,8 @@ export class ShareFilter {
       this.leftOut.items += 1;
       return null;
     }
-    if (this.content.has('tool_outputs') && isToolOutput(item.type)) {
+    // A chat-style tool message is a tool's output too.
+    if (this.content.has('tool_outputs') && (isToolOutput(item.type) || (item.type === 'message' && item.role === 'tool'))) {
       this.leftOut.tool_outputs += 1;
       return null;
     }
@@ -150,12 +178,15 @@ export class ShareFilter {
   }
 
   private leaveOutContent(item: Item): void {
-    const holds = catalogEntry(item.type)?.holds ?? {};
+    const entry = catalogEntry(item.type);
+    // A call of a type this viewer does not know: the usual fields of a result.
+    const holds = entry ? (entry.holds ?? {}) : isUnknownCall(item.type) ? { outputs: UNKNOWN_CALL_OUTPUTS } : {};
     for (const category of this.content) {
       const paths = holds[CATEGORY_HOLDS[category]] ?? [];
       let removed = 0;
       for (const path of paths) if (removePath(item, path)) removed += 1;
       if (category === 'reasoning' && item.type === 'reasoning' && removePath(item, 'encrypted_content')) removed += 1;
+      if (category === 'reasoning' && Array.isArray(item.content)) removed += this.leaveOutReasoningParts(item.content);
       if (category === 'images') removed += this.leaveOutImages(item);
       if (category === 'encrypted') removed += this.leaveOutCiphertext(item);
       if (!removed) continue;
@@ -164,21 +195,42 @@ export class ShareFilter {
     }
   }
 
-  /** Image data wherever it sits: image parts' URLs, data URLs in any string, embedded ones inside longer text. */
+  /** Reasoning parts inside a message's content (`reasoning_text`, `summary_text`). */
+  private leaveOutReasoningParts(content: unknown[]): number {
+    const before = content.length;
+    const kept = content.filter((part) => !(part && typeof part === 'object' && REASONING_PARTS.has((part as { type?: unknown }).type as string)));
+    if (kept.length === before) return 0;
+    content.splice(0, before, ...kept);
+    return 1;
+  }
+
+  /**
+   * Image data and links wherever they sit: image parts' URLs (`image_url` as text or `{ url }`, a `type: "image"`
+   * part's `url`), data URLs in any string, embedded ones inside longer text (JSON arguments too), and Markdown images.
+   */
   private leaveOutImages(item: Item): number {
     let removed = 0;
     eachContainer(item, (container) => {
-      if (!Array.isArray(container) && typeof container.image_url === 'string' && container.image_url) {
-        delete container.image_url;
-        removed += 1;
+      if (!Array.isArray(container)) {
+        const imageUrl = container.image_url;
+        if ((typeof imageUrl === 'string' && imageUrl) || (imageUrl && typeof imageUrl === 'object' && !Array.isArray(imageUrl) && typeof (imageUrl as { url?: unknown }).url === 'string')) {
+          delete container.image_url;
+          removed += 1;
+        }
+        if (container.type === 'image' && typeof container.url === 'string' && container.url) {
+          delete container.url;
+          removed += 1;
+        }
       }
       mapStrings(container, (text) => {
-        if (!text.includes('data:image/')) return text;
-        if (text.startsWith('data:image/')) {
+        if (IMAGE_DATA_URL.test(text)) {
           removed += 1;
           return IMAGE_LEFT_OUT;
         }
-        return text.replace(EMBEDDED_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
+        let next = text;
+        if (/data:image/i.test(next)) next = next.replace(EMBEDDED_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
+        if (next.includes('![')) next = next.replace(MARKDOWN_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
+        return next;
       });
     });
     return removed;
@@ -195,18 +247,47 @@ export class ShareFilter {
     return removed;
   }
 
-  /** Every string value, arguments and outputs that are JSON text included: their escapes are read before matching. */
+  /**
+   * Every string value and object key, arguments and outputs that are JSON text included (their escapes are read
+   * before matching). A value under a key that names a secret (`"password": …`) is a secret whatever its shape. Token
+   * log probabilities spell the text out token by token, so they go.
+   */
   private redact(root: Container, skipTopLevel: ReadonlySet<string>, depth = 0): boolean {
     let changed = false;
     eachContainer(root, (container) => {
+      if (!Array.isArray(container)) {
+        for (const key of ['logprobs', 'top_logprobs']) {
+          if (Array.isArray(container[key]) && (container[key] as unknown[]).length > 0) {
+            container[key] = [];
+            changed = true;
+          }
+        }
+        // An item's or conversation's own field names are not data.
+        if (container !== root && this.redactKeys(container)) changed = true;
+      }
       mapStrings(container, (text, key) => {
-        if ((container === root && typeof key === 'string' && skipTopLevel.has(key)) || text.startsWith('data:')) return text;
-        const next = this.redactText(text, depth);
+        if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || NESTED_KEYS.has(key))) return text;
+        if (BASE64_DATA_URL.test(text)) return text;
+        const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth);
         if (next !== text) changed = true;
         return next;
       });
     });
     return changed;
+  }
+
+  /**
+   * Replaces inside an object's keys (`{"carol@example.com": …}`), in place and in order. A key that reads as a field
+   * name (`text`, `file_id`) stays: a term must not rename the fields the page reads.
+   */
+  private redactKeys(container: Record<string, unknown>): boolean {
+    const keys = Object.keys(container);
+    const renamed = keys.map((key) => (FIELD_NAME.test(key) ? key : this.pseudonyms.replace(key)));
+    if (renamed.every((key, at) => key === keys[at])) return false;
+    const entries = keys.map((key, at) => [renamed[at], container[key]] as const);
+    for (const key of keys) delete container[key];
+    for (const [key, value] of entries) container[key] = value;
+    return true;
   }
 
   private redactText(text: string, depth: number): string {

@@ -21,11 +21,12 @@ function target(origin: TranscriptOrigin): SnapshotTarget | null {
 export async function snapshotComparison(sides: Record<Side, { origin: TranscriptOrigin; name: string }>, choices: ComparisonChoices) {
   const refs = await Promise.all(
     (['a', 'b'] as const).map(async (side) => {
-      const { origin, name } = sides[side];
+      const { origin } = sides[side];
       if (origin.kind === 'snapshot') return { value: `s:${origin.snapshotId}` };
       const what = target(origin);
       if (!what) throw new Error('This run cannot be stored.');
-      const request = snapshotRequest(what, { ...INITIAL_CHOICES, title: `Run ${side.toUpperCase()} of a comparison: ${name}`.slice(0, 200), expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem });
+      // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
+      const request = snapshotRequest(what, { ...INITIAL_CHOICES, title: `Run ${side.toUpperCase()} of a comparison`, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem });
       const created = await createSnapshot(request);
       return { value: `s:${created.id}` };
     }),

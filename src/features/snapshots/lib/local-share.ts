@@ -1,5 +1,6 @@
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { stringifyJson } from '../../../lib/stringify-deep';
+import { utf8Length } from '../../../lib/utf8-length';
 import { forEachInSlices } from '../../../lib/work-in-slices';
 import { ShareFilter, type ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotPreview } from '../api/snapshot-preview';
@@ -29,6 +30,7 @@ export async function shareLocally(conversation: Record<string, unknown>, items:
 export async function previewLocally(conversation: Record<string, unknown>, items: readonly Item[], rules: ShareRules, signal?: AbortSignal): Promise<SnapshotPreview> {
   const { items: kept, filter } = await shareLocally(conversation, items, rules, signal);
   let bytes = 0;
-  for (const item of kept) bytes += stringifyJson(item).length;
+  // In UTF-8 bytes, as the server counts a stored snapshot's size.
+  for (const item of kept) bytes += utf8Length(stringifyJson(item));
   return { object: 'snapshot.preview', item_count: kept.length, byte_size: bytes, manifest: filter.manifest(), samples: filter.samples() };
 }
