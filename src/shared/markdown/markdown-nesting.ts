@@ -46,3 +46,36 @@ export function markdownNesting(text: string): number {
   }
   return deepest;
 }
+
+/** More inline nesting than this (brackets inside brackets, a run of emphasis marks) is shown as plain text. */
+export const MAX_INLINE_NESTING = 32;
+
+/**
+ * How deep inline Markdown can nest, found in one pass without parsing: the deepest `[` inside other `[`s (links and
+ * images inside link text), and the longest run of emphasis marks (`*`, `_`, `~`). Parsing either costs far more than
+ * linear time as it grows (a 9 KB run of `![` took seconds, 16 KB of `*` overflowed the stack), so the page and the
+ * HTML export show such a text as written.
+ */
+export function inlineNesting(text: string): number {
+  let brackets = 0;
+  let deepestBrackets = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 42 || code === 95 || code === 126 /* * _ ~ */) {
+      run += 1;
+      if (run > longestRun) longestRun = run;
+      continue;
+    }
+    run = 0;
+    if (code === 92 /* \ */) at += 1;
+    else if (code === 91 /* [ */) {
+      brackets += 1;
+      if (brackets > deepestBrackets) deepestBrackets = brackets;
+    } else if (code === 93 /* ] */ && brackets > 0) brackets -= 1;
+    // A paragraph ends at a blank line, and no link text runs past it.
+    else if (code === 10 && text.charCodeAt(at + 1) === 10) brackets = 0;
+  }
+  return Math.max(deepestBrackets, longestRun);
+}
