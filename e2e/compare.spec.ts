@@ -99,9 +99,23 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await page.goto(compareUrl(good.conversation.id, 'conv_nosuchconversation0000'));
   await expect(page.getByRole('alert')).toContainText('Run B (conv_nosuchconversation0000)');
   await expect(page.getByRole('alert')).toHaveCount(1);
+  // Its card says so too, instead of loading for ever, and there is no comparison to share.
+  await expect(page.getByTestId('summary-b')).toContainText('Could not be read');
+  await expect(page.getByTestId('items-a')).toHaveText(String(good.items.length));
+  await expect(page.getByRole('button', { name: 'Share as snapshots…' })).toHaveCount(0);
 
   await page.goto('/compare?a=hello&b=conv_x&source=demo');
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
+});
+
+test('the compare page without runs asks for them', async ({ page }) => {
+  await page.goto('/compare');
+  await expect(page.getByRole('heading', { name: 'Compare two runs' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Run A').fill(good.conversation.id);
+  await page.getByLabel('Run B').fill(sideways.conversation.id);
+  await page.getByLabel('Run B').press('Enter');
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
 });
 
 test('a comparison can be stored as two snapshots, and its link holds still', async ({ page }) => {

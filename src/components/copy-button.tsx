@@ -38,7 +38,15 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
       }}
       className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+      {state === 'failed' ? (
+        'Copy failed'
+      ) : (
+        // The label and "Copied" share one cell, so the button keeps its width and the buttons beside it stay put.
+        <span className="inline-grid">
+          <span className={`col-start-1 row-start-1 inline-flex items-center gap-1 ${state === 'copied' ? 'invisible' : ''}`}>{label}</span>
+          <span className={`col-start-1 row-start-1 text-center ${state === 'copied' ? '' : 'invisible'}`}>Copied</span>
+        </span>
+      )}
     </button>
   );
 }

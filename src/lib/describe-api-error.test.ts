@@ -23,7 +23,6 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [401, 'unauthorized', 'Sign-in required'],
     [429, 'insufficient_quota', 'Out of quota'],
     [503, 'viewer_busy', 'The viewer is busy'],
-    [404, 'snapshot_not_found', 'Snapshot not found'],
     [404, 'snapshots_disabled', 'Snapshots are turned off'],
     [413, 'snapshot_too_many_items', 'Too large for a snapshot'],
     [413, 'snapshot_too_large', 'Too large for a snapshot'],
@@ -33,6 +32,11 @@ describe('describeApiError gives each upstream fault its own title', () => {
     const description = describeFailure(status, code);
     expect(description.title).toBe(title);
     expect(description.detail).toBe('the server said so');
+  });
+
+  it("says a snapshot is not found once (the server's sentence says the same), and offers no retry", () => {
+    const error = new ApiError('There is no snapshot with this link. Check that it was copied whole.', { status: 404, code: 'snapshot_not_found' });
+    expect(describeApiError(error)).toMatchObject({ title: 'Snapshot not found', detail: '', final: true });
   });
 
   it('says a snapshot was revoked once, with a readable date, and offers no retry', () => {

@@ -65,8 +65,9 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Loading was interrupted', hint: 'The connection to the viewer server ended early. Retry to load the rest.', detail };
     case 'malformed_response':
       return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
+    // The server's sentence says the same: once is enough.
     case 'snapshot_not_found':
-      return { title: 'Snapshot not found', hint: 'No snapshot has this link. Check that it was copied whole, or ask whoever shared it for a new one.', detail };
+      return { title: 'Snapshot not found', hint: 'No snapshot has this link. Check that it was copied whole, or ask whoever shared it for a new one.', detail: '', final: true };
     // Said once, with the date as people write it; the server's sentence would only repeat it.
     case 'snapshot_revoked':
       return { title: 'This snapshot was revoked', hint: `Whoever shared it took it back${on(message)} and its content was deleted. Ask them for a new link if you still need it.`, detail: '', final: true };

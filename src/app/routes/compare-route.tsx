@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { ErrorPanel } from '../../components/error-panel';
+import { CompareForm } from '../../features/compare/components/compare-form';
 import { ComparePage } from '../../features/compare/components/compare-page';
 import { parseCompareSearch, sideSpec, type Side } from '../../features/compare/lib/compare-search';
 import { useRouteSearch } from '../../lib/navigation';
@@ -35,6 +36,22 @@ export function CompareRoute() {
       <div className="space-y-4">
         {backLink}
         <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+      </div>
+    );
+  }
+  // A bare /compare asks for the two runs instead of saying that none were given.
+  if (!search.a && !search.b) {
+    return (
+      <div className="space-y-4">
+        {backLink}
+        <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+        {sources.data ? (
+          <CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />
+        ) : sources.error ? (
+          <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+        ) : (
+          <div aria-busy="true" className="h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+        )}
       </div>
     );
   }

@@ -115,17 +115,20 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   }, [alignment, positions, shown]);
 
   const ordinal = currentPosition === null ? 0 : positions.indexOf(currentPosition) + 1;
-  const failed = Boolean(runA.status.kind === 'error' || runB.status.kind === 'error' || runA.load.state === 'failed' || runB.load.state === 'failed');
+  const failedA = runA.status.kind === 'error' || runA.load.state === 'failed';
+  const failedB = runB.status.kind === 'error' || runB.load.state === 'failed';
+  const failed = failedA || failedB;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
-        {canShare ? <ShareComparison a={a} b={b} /> : null}
+        {/* Only two runs that could be read make a comparison worth sharing. */}
+        {canShare && !failed ? <ShareComparison a={a} b={b} /> : null}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={sideA.title} stats={sideA.stats} loading={runA.index.itemCount} />
-        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={sideB.title} stats={sideB.stats} loading={runB.index.itemCount} />
+        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} />
+        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} />
       </div>
       <SideError side="a" ready={a} transcript={runA} />
       <SideError side="b" ready={b} transcript={runB} />

@@ -18,4 +18,10 @@ describe('SideSummary', () => {
     expect(tokens.textContent).toBe('n/a');
     expect(tokens.getAttribute('title')).toBe('No estimate: the tokenizer could not be loaded (Failed to fetch). Reload the page to try again.');
   });
+
+  it('says a run that could not be read could not, instead of loading for ever', () => {
+    render(<SideSummary side="b" name="conv_nope" sourceLabel="Demo" title={null} stats={null} loading={0} failed />);
+    expect(screen.getByTestId('summary-b').textContent).toContain('Could not be read');
+    expect(screen.getByTestId('summary-b').textContent).not.toContain('Loading');
+  });
 });

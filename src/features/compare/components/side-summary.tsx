@@ -18,12 +18,14 @@ interface SideSummaryProps {
   stats: SideStats | null;
   /** Set while this side is still loading: how many items so far. */
   loading?: number;
+  /** Set when this side could not be read (its error says why, below the summaries). */
+  failed?: boolean;
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
 
 /** What one run amounts to: its items, tool calls, failures and size in tokens. */
-export function SideSummary({ side, name, sourceLabel, title, stats, loading }: SideSummaryProps) {
+export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false }: SideSummaryProps) {
   const letter = side.toUpperCase();
   return (
     <section aria-label={`Run ${letter}`} data-testid={`summary-${side}`} className="min-w-0 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -61,6 +63,8 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading }: 
             </dd>
           </div>
         </dl>
+      ) : failed ? (
+        <p className="mt-2 text-sm font-medium text-red-700 dark:text-red-400">Could not be read{loading ? ` (${fmt(loading)} items read)` : ''}</p>
       ) : (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Loading… {loading ? `${fmt(loading)} items so far` : ''}</p>
       )}

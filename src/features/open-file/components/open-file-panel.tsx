@@ -65,6 +65,8 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
           accept=".json,.jsonl,.ndjson,application/json"
           aria-label="Conversation file"
           className="sr-only"
+          // The "Choose a file…" button opens it; a second stop for the same thing would only confuse.
+          tabIndex={-1}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';

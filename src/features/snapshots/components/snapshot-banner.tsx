@@ -12,7 +12,7 @@ export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
       'from a file, not read from a source'
     ) : (
       <>
-        of {snapshot.conversation_id ? <code className="font-mono">{snapshot.conversation_id}</code> : 'a conversation'}
+        of {snapshot.conversation_id ? <code className="font-mono break-all">{snapshot.conversation_id}</code> : 'a conversation'}
         {source ? ` from ${source}` : ''}
       </>
     );

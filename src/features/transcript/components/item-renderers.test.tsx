@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SDK_ITEM_TYPES } from '../../../shared/items/sdk-item-types';
 import type { ConversationItem } from '../types';
 import { renderItems } from '../../../test/render-items';
+import { SearchQueryContext } from '../search/search-query-context';
 import { RENDERED_TYPES } from './item-renderers';
 
 /** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
@@ -35,6 +36,14 @@ describe('item views', () => {
     expect(summary.closest('details')).not.toHaveAttribute('open');
     expect(item.getByText(/encrypted \(600 characters\)/)).toBeInTheDocument();
     expect(document.body.textContent).not.toContain(secret);
+  });
+
+  it('reasoning: a folded section opens while the search finds something in it', () => {
+    const items: ConversationItem[] = [{ id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Check the ERROR log first.' }], content: [{ type: 'reasoning_text', text: 'Then the config.' }] }];
+    const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="error">{children}</SearchQueryContext.Provider>);
+    const item = within(article('rs_1'));
+    expect(item.getByText('Reasoning summary (1 part)').closest('details')).toHaveAttribute('open');
+    expect(item.getByText('Reasoning text').closest('details')).not.toHaveAttribute('open');
   });
 
   it('web search: the query and its sources as safe external links', () => {

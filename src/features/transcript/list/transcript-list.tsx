@@ -101,6 +101,8 @@ const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
 const ANCHOR_SETTLE_MS = 500;
+/** The bar floating at the bottom of the screen (position, Top, End; loading): a row brought into view stops above it. */
+const BOTTOM_BAR_PX = 56;
 /** Below the list sit the position indicator and notes: the page's bottom is at most this far past the list's end. */
 const PAGE_BOTTOM_SLACK_PX = 400;
 /** Reused by every row's size guess: the virtualiser asks for all of them each time the count changes. */
@@ -186,6 +188,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: anchored ? 'end' : 'start',
     scrollPaddingStart: stickyOffset,
+    scrollPaddingEnd: BOTTOM_BAR_PX,
     // The virtualiser reports from its scroll handler and from each batch of measurements, several times a frame on a
     // jump; where the reader is (which reads the layout) is worked out once, in the next frame.
     onChange: (instance) => {

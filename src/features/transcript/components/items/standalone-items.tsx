@@ -15,6 +15,7 @@ import { FieldLabel, ToolPayload } from '../content/tool-payload';
 import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 import { LeftOutNote, useLeftOut } from '../../lib/left-out';
+import { useSearchNeedle } from '../../search/search-query-context';
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
@@ -38,9 +39,12 @@ function Encrypted({ value, what }: { value: unknown; what: string }) {
   );
 }
 
-function Collapsed({ summary, children, open = false }: { summary: string; children: ReactNode; open?: boolean }) {
+/** A section shown folded; it opens while the transcript's search finds something in `searched`, so a match is never hidden. */
+function Collapsed({ summary, children, searched = [] }: { summary: string; children: ReactNode; searched?: readonly string[] }) {
+  const needle = useSearchNeedle();
+  const found = needle !== '' && searched.some((text) => text.toLowerCase().includes(needle));
   return (
-    <details open={open} className="group/details rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <details open={found || undefined} className="group/details rounded-lg border border-zinc-200 dark:border-zinc-800">
       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-zinc-700 select-none hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/60">{summary}</summary>
       <div className="space-y-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">{children}</div>
     </details>
@@ -67,7 +71,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
       <div className="space-y-2">
         {summary.length > 0 ? (
-          <Collapsed summary={`Reasoning summary (${summary.length} part${summary.length === 1 ? '' : 's'})`}>
+          <Collapsed summary={`Reasoning summary (${summary.length} part${summary.length === 1 ? '' : 's'})`} searched={summary}>
             {summary.map((text, index) => (
               <RichText key={index} text={text} mode="markdown" />
             ))}
@@ -78,7 +82,7 @@ export function ReasoningItem({ item, highlighted }: ItemViewProps) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400 italic">No reasoning summary</p>
         )}
         {content.length > 0 ? (
-          <Collapsed summary="Reasoning text">
+          <Collapsed summary="Reasoning text" searched={content}>
             {content.map((text, index) => (
               <RichText key={index} text={text} mode="plain" />
             ))}
