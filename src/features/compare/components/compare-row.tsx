@@ -28,7 +28,8 @@ const TAGS: Record<AlignedRow['diff'], { text: string; className: string }> = {
   'only-a': { text: 'Only in A', className: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100' },
   'only-b': { text: 'Only in B', className: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100' },
 };
-const REMOVED = 'rounded-sm bg-red-100 text-red-950 line-through decoration-red-500/50 dark:bg-red-900/60 dark:text-red-50';
+// Tinted, not struck through: a changed answer stays readable on both sides, as in a split diff.
+const REMOVED = 'rounded-sm bg-red-100 text-red-950 no-underline dark:bg-red-900/60 dark:text-red-50';
 const ADDED = 'rounded-sm bg-emerald-100 text-emerald-950 dark:bg-emerald-900/60 dark:text-emerald-50';
 
 function ItemBadge({ item, failed }: { item: ConversationItem; failed: boolean }) {

@@ -96,7 +96,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         {target.kind === 'file'
           ? 'This uploads the file to the viewer, which stores it as a snapshot marked “from a file, not read from a source”.'
-          : 'The viewer stores a copy of the whole conversation, read again from its source.'}{' '}
+          : 'The viewer reads the whole conversation again from its source and stores a copy of it, less what you leave out below (system and developer messages, unless you untick them).'}{' '}
         Anyone with the link can read it, even without access to this viewer. What you leave out or replace is never stored.
       </p>
       {link ? (

@@ -82,7 +82,8 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
       </fieldset>
       {viewControls}
       {live}
-      <div className="ml-auto flex gap-2">
+      {/* Buttons keep their labels on one line; the row wraps instead. */}
+      <div className="ml-auto flex flex-wrap justify-end gap-2 *:shrink-0">
         <button
           type="button"
           onClick={onShowShortcuts}

@@ -66,17 +66,18 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
   const failed = summary.outcome?.failed;
   const leftOut = useLeftOut('tool_outputs');
   return (
-    // The arguments give way first, so the outcome and size stay readable on a narrow screen.
-    // On a phone, what a failure said takes a line of its own under the outcome.
+    // The arguments give way first, so the outcome and size stay readable on a narrow screen. Beside what a failure
+    // said, they keep up to 40% of the line and the failure has the rest: a long error no longer squeezes the command
+    // to one letter. On a phone, what a failure said takes a line of its own under the outcome.
     <span className="flex min-w-0 items-center gap-x-2 max-sm:flex-wrap">
-      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-[2] max-sm:hidden' : ''}`}>{summary.args}</span>
+      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : ''}`}>{summary.args}</span>
       {summary.outcome ? (
         <span className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
           {summary.outcome.text}
         </span>
       ) : null}
       {summary.outcome?.detail ? (
-        <span data-testid="failure-detail" className="min-w-0 truncate font-mono text-xs text-rose-800 max-sm:order-last max-sm:basis-full dark:text-rose-300">
+        <span data-testid="failure-detail" className="min-w-0 flex-1 truncate font-mono text-xs text-rose-800 max-sm:order-last max-sm:basis-full dark:text-rose-300">
           {summary.outcome.detail}
         </span>
       ) : null}
