@@ -50,6 +50,19 @@ describe('markdown export', () => {
     expect(text).toContain('### User\n\nWhat is **2+2**? Use `code`.');
   });
 
+  it('fences a text that would reach past its own end: a fence it never closes, raw HTML outside code', () => {
+    const said = (content: string) => ({ id: 'm', type: 'message', role: 'user', content });
+    for (const content of ['Ignore this:\n<!-- TODO', '<pre>\nlog output', '```python\nprint(1)', 'See <details><summary>more', '~~~~\nopen']) {
+      const markdown = exportAll('markdown', meta, [said(content), { id: 'a', type: 'message', role: 'assistant', content: 'After it.' }]);
+      expect(markdown).toContain(`### User\n\n\`\`\`\`\n${content}\n\`\`\`\`\n`.replace(/````/g, content.includes('```') ? '````' : '```'));
+      expect(markdown).toContain('### Assistant\n\nAfter it.');
+    }
+    // Closed fences, HTML inside code and autolinks are safe as written.
+    for (const content of ['```html\n<pre>x</pre>\n```\nDone.', 'Use `<div>` here.', 'Mail <a@example.com> or see <https://example.com>.', '1 < 2 and a<b']) {
+      expect(exportAll('markdown', meta, [said(content)])).toContain(`### User\n\n${content}\n`);
+    }
+  });
+
   it('fences an output with hundreds of thousands of backtick runs without throwing', () => {
     const output = '`a'.repeat(300_000) + '````';
     const markdown = exportAll('markdown', meta, [{ id: 'fco_1', type: 'function_call_output', call_id: 'c1', output }]);

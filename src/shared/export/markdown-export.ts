@@ -1,12 +1,12 @@
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { createItemDescriber, type Block } from './item-blocks.ts';
-import { fence, markdownInline, markdownLink } from './markdown-text.ts';
+import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-text.ts';
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'text':
-      return b.text;
+      return markdownBlock(b.text);
     case 'code':
       return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(b.text, b.language)}`;
     case 'image':
@@ -19,7 +19,7 @@ function block(b: Block): string {
   }
 }
 
-/** Markdown ready to paste into an issue: a heading per turn and per item, text as written, outputs in fences. */
+/** Markdown ready to paste into an issue: a heading per turn and per item, text as written (fenced where it would reach past its own end), outputs in fences. */
 export function createMarkdownExporter(meta: ExportMeta) {
   const describe = createItemDescriber();
   return {

@@ -38,3 +38,33 @@ export function fence(text: string, language: string): string {
   const ticks = '`'.repeat(Math.max(3, longest + 1));
   return `${ticks}${language.replace(/[^A-Za-z0-9_+-]/g, '')}\n${text}\n${ticks}`;
 }
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** What starts raw HTML in CommonMark: a tag, a closing tag, a comment, a declaration, CDATA or an instruction. */
+const RAW_HTML = /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!--|![A-Za-z[]|\?)/;
+/** Code spans, whose `<` is text: left out before looking for raw HTML. */
+const CODE_SPAN = /(`+)[^`]*?\1/g;
+
+/**
+ * A message's text as a Markdown block that cannot reach past its own end: as written when it is safe, else in a
+ * fence. Unsafe is a fence it opens and never closes (every heading after it would become code), and raw HTML outside
+ * code (`<!--` hides the rest of the file, `<pre>` or `<details>` swallow it; the viewer shows raw HTML as text).
+ */
+export function markdownBlock(text: string): string {
+  let open: string | null = null;
+  for (const line of text.split('\n')) {
+    if (open !== null) {
+      const close = FENCE_CLOSE.exec(line)?.[1];
+      if (close && close[0] === open[0] && close.length >= open.length) open = null;
+      continue;
+    }
+    const opening = FENCE_OPEN.exec(line)?.[1];
+    if (opening) {
+      open = opening;
+      continue;
+    }
+    if (line.includes('<') && RAW_HTML.test(line.replace(CODE_SPAN, ''))) return fence(text, '');
+  }
+  return open === null ? text : fence(text, '');
+}

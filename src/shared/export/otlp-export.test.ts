@@ -65,3 +65,35 @@ describe('OTLP export', () => {
     expect(BigInt(root.endTimeUnixNano)).toBe(created + BigInt(items.length) * 1_000_000n);
   });
 });
+
+describe('OTLP export of awkward runs', () => {
+  const spansOf = (runItems: ExportItem[]) => exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', meta, runItems))).resourceSpans[0].scopeSpans[0].spans;
+
+  it('gives a call answered after the next user message one span, with its result, in the turn that made it', () => {
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Weather?' },
+      { id: 'fc', type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{}' },
+      { id: 'u2', type: 'message', role: 'user', content: 'Still there?' },
+      { id: 'fo', type: 'function_call_output', call_id: 'c1', output: 'Sunny' },
+    ]);
+    const tools = spans.filter((span) => span.name.startsWith('execute_tool'));
+    expect(tools.map((span) => [span.name, attribute(span, 'gen_ai.tool.call.id'), attribute(span, 'gen_ai.tool.call.result')])).toEqual([['execute_tool get_weather', 'c1', 'Sunny']]);
+    const firstTurn = spans.filter((span) => span.name === 'chat').sort((a, b) => (BigInt(a.startTimeUnixNano) < BigInt(b.startTimeUnixNano) ? -1 : 1))[0];
+    expect(tools[0].parentSpanId).toBe(firstTurn.spanId);
+    expect(BigInt(tools[0].endTimeUnixNano)).toBeLessThanOrEqual(BigInt(firstTurn.endTimeUnixNano));
+  });
+
+  it('cuts attribute values past 64 KiB, saying how long they were, and leaves embedded images out', () => {
+    const result = 'A'.repeat(200_000);
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: `data:image/png;base64,${'iVBOR'.repeat(1000)}` }] },
+      { id: 'ig', type: 'image_generation_call', status: 'completed', result },
+    ]);
+    const tool = spans.find((span) => span.name.startsWith('execute_tool'))!;
+    expect(attribute(tool, 'gen_ai.tool.call.result')).toMatch(/^A{65536}… \[cut: 200,000 characters in all\]$/);
+    expect(attribute(tool, 'gen_ai.tool.call.result.length')).toBe('200000');
+    const chat = spans.find((span) => span.name === 'chat')!;
+    expect(attribute(chat, 'gen_ai.input.messages')).toContain('[embedded image, 5,022 characters, not included]');
+    expect(attribute(chat, 'gen_ai.input.messages')).not.toContain('iVBOR');
+  });
+});

@@ -27,11 +27,20 @@ function fnv64(input: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+/**
+ * The longest attribute value written whole. Collectors and backends drop or refuse larger ones (Tempo's
+ * `max_attribute_bytes`, request size limits), and a generated image's base64 would be most of the file.
+ */
+export const MAX_ATTRIBUTE_CHARS = 64 * 1024;
+
 function attributes(values: Record<string, string | number | null | undefined>): Attribute[] {
   const list: Attribute[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'number') list.push({ key, value: { intValue: String(value) } });
-    else if (typeof value === 'string') list.push({ key, value: { stringValue: value } });
+    else if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) {
+      list.push({ key, value: { stringValue: `${value.slice(0, MAX_ATTRIBUTE_CHARS)}… [cut: ${value.length.toLocaleString('en')} characters in all]` } });
+      list.push({ key: `${key}.length`, value: { intValue: String(value.length) } });
+    } else if (typeof value === 'string') list.push({ key, value: { stringValue: value } });
   }
   return list;
 }
@@ -45,6 +54,8 @@ function contentParts(content: unknown): Part[] {
     if (typeof p.text === 'string') return [{ type: 'text', content: p.text }];
     if (typeof p.refusal === 'string') return [{ type: 'text', content: p.refusal }];
     if (typeof p.image_url === 'string' && !p.image_url.startsWith('data:')) return [{ type: 'uri', modality: 'image', uri: p.image_url }];
+    // An embedded image's data would be most of the file and no collector keeps it: said, not written.
+    if (typeof p.image_url === 'string') return [{ type: 'text', content: `[embedded image, ${p.image_url.length.toLocaleString('en')} characters, not included]` }];
     return [{ type: String(p.type ?? 'unknown'), content: stringifyJson(p) }];
   });
 }
@@ -83,7 +94,8 @@ export function createOtlpExporter(meta: ExportMeta) {
   const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
   const nanos = (index: number) => `${Math.round(base) + index}000000`;
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.id };
-  const waiting = new Map<string, { item: Loose; index: number }>();
+  /** Calls without an answer yet, by pairing key: the turn they belong to, and where it ended once it has. */
+  const waiting = new Map<string, { item: Loose; index: number; parent: string; until: number | null }>();
   let index = 0;
   let spans = 0;
   let turn: Turn | null = null;
@@ -104,13 +116,13 @@ export function createOtlpExporter(meta: ExportMeta) {
     return `${spans++ === 0 ? '' : ',\n'}${json}`;
   }
 
-  function toolSpan(call: Loose, output: Loose | undefined, start: number, end: number): string {
+  function toolSpan(call: Loose, output: Loose | undefined, start: number, end: number, parent = turn?.spanId ?? rootId): string {
     const name = str(call.name) ?? itemLabel(String(call.type));
     const outcome = outcomeOf(call as { type: string }, output as { type: string } | undefined);
     const failed = outcome?.failed ? outcome.text : null;
     return span({
       spanId: fnv64(`${traceId}:${start}`),
-      parentSpanId: turn?.spanId ?? rootId,
+      parentSpanId: parent,
       name: `execute_tool ${name}`,
       kind: INTERNAL,
       start,
@@ -129,13 +141,13 @@ export function createOtlpExporter(meta: ExportMeta) {
     });
   }
 
-  /** Ends the open turn: its calls still without an answer, then its chat span. */
+  /**
+   * Ends the open turn with its chat span. Its calls still without an answer wait on: an answer can come after the next
+   * user message, and the call's span then holds it, inside this turn's time.
+   */
   function closeTurn(end: number): string {
     let out = '';
-    for (const [key, { item, index: start }] of waiting) {
-      out += toolSpan(item, undefined, start, end);
-      waiting.delete(key);
-    }
+    for (const call of waiting.values()) call.until ??= end;
     if (!turn) return out;
     const { spanId, start, input, output, failed } = turn;
     turn = null;
@@ -198,17 +210,20 @@ export function createOtlpExporter(meta: ExportMeta) {
         const call = waiting.get(pair.key);
         waiting.delete(pair.key);
         current.input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: callId, response: callResult(it) }] });
-        return out + (call ? toolSpan(call.item, it, call.index, at + 1) : toolSpan(it, it, at, at + 1));
+        return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent) : toolSpan(it, it, at, at + 1));
       }
       current.output.push({ role: 'assistant', parts: [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) }] });
       if (pair) {
-        waiting.set(pair.key, { item: it, index: at });
+        waiting.set(pair.key, { item: it, index: at, parent: current.spanId, until: null });
         return out;
       }
       return out + toolSpan(it, undefined, at, at + 1);
     },
     end(): string {
-      const out = closeTurn(index);
+      let out = closeTurn(index);
+      // Calls that were never answered end with the turn they were made in.
+      for (const call of waiting.values()) out += toolSpan(call.item, undefined, call.index, call.until ?? index, call.parent);
+      waiting.clear();
       const root = span({
         spanId: rootId,
         name: 'invoke_agent',

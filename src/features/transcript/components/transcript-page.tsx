@@ -6,7 +6,7 @@ import { TokenCountsContext } from '../data/use-run-summary';
 import type { TranscriptOrigin } from '../data/use-transcript';
 import { useTranscriptView } from '../data/use-transcript-view';
 import { exportInBrowser } from '../export/export-in-browser';
-import { exportPath } from '../export/export-path';
+import { exportPath, itemsToExport } from '../export/export-path';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeyActions } from '../keyboard/use-transcript-key-actions';
 import type { ItemKind } from '../lib/item-filter';
@@ -153,7 +153,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               shareUrl={shareUrl}
               exportUrl={(format) => {
                 const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
-                return exportPath(origin, format, index.complete) ?? (() => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, index.orderedItems(), source));
+                return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
               }}
               extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}

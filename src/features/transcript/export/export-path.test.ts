@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportPath } from './export-path';
+import { ArrivingItems } from '../../open-file/lib/arriving-items';
+import { exportPath, itemsToExport } from './export-path';
 
 const conversation = { id: 'conv_1' };
 
@@ -18,5 +19,28 @@ describe('exportPath', () => {
   it('never asks the server for a local file, which was never uploaded', () => {
     const items = { pages: [], complete: true, version: 0, subscribe: () => () => undefined };
     expect(exportPath({ kind: 'file', name: 'run.json', conversationId: 'conv_1', conversation, items }, 'markdown', true)).toBeNull();
+  });
+});
+
+describe('itemsToExport', () => {
+  const item = (id: string) => ({ id, type: 'message', role: 'user', content: id });
+  const index = (items: ReturnType<typeof item>[], removed: string[] = []) => ({ orderedItems: () => items, isRemoved: (id: unknown) => removed.includes(id as string) });
+
+  it("waits for a file still being read, then gives all of it, not the part read so far", async () => {
+    const arriving = new ArrivingItems();
+    arriving.add([item('a'), item('b')]);
+    const origin = { kind: 'file', name: 'run.json', conversationId: 'conv_1', conversation, items: arriving } as const;
+    let done = false;
+    const exported = itemsToExport(origin, index([item('a')])).then((items) => ((done = true), items));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(done).toBe(false);
+    arriving.add([item('c')]);
+    arriving.finish();
+    expect((await exported).map((each) => each.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves out what a live update found removed', async () => {
+    const origin = { kind: 'api', source: 'demo', conversationId: 'conv_1' } as const;
+    expect((await itemsToExport(origin, index([item('a'), item('b'), item('c')], ['b']))).map((each) => each.id)).toEqual(['a', 'c']);
   });
 });

@@ -1,5 +1,6 @@
 import { conversationExportPath, snapshotExportPath } from '../../../shared/contract/api-paths';
 import type { TranscriptOrigin } from '../data/use-transcript';
+import type { ConversationItem } from '../types';
 
 export const EXPORT_CHOICES = [
   { format: 'markdown', label: 'Markdown', title: 'Ready to paste into an issue' },
@@ -20,4 +21,32 @@ export function exportPath(origin: TranscriptOrigin, format: ExportChoice, heldI
   if (origin.kind === 'file' || (origin.kind === 'api' && heldInFull)) return null;
   const path = origin.kind === 'api' ? conversationExportPath(origin.source, origin.conversationId) : snapshotExportPath(origin.snapshotId);
   return `${path}?format=${format}`;
+}
+
+/** What `itemsToExport` reads of a transcript's index. */
+interface HeldItems {
+  orderedItems(): ConversationItem[];
+  isRemoved(id: unknown): boolean;
+}
+
+/**
+ * The items an export made in this page holds: a file's every item, once all of it has been read (a download asked
+ * for while a large file is still being read waits for the rest, where it saved the part read so far); otherwise the
+ * items held, less those a live update found removed (the server's export would not have them either).
+ */
+export async function itemsToExport(origin: TranscriptOrigin, index: HeldItems): Promise<ConversationItem[]> {
+  if (origin.kind === 'file') {
+    const arriving = origin.items;
+    if (!arriving.complete) {
+      await new Promise<void>((resolve) => {
+        const unsubscribe = arriving.subscribe(() => {
+          if (!arriving.complete) return;
+          unsubscribe();
+          resolve();
+        });
+      });
+    }
+    return arriving.pages.flat();
+  }
+  return index.orderedItems().filter((item) => !index.isRemoved(item.id));
 }
