@@ -38,6 +38,8 @@ describe('reading a conversation file', () => {
     ['{"object": "list", "data": [1]}', 'Item 1 of "data" is not an item object.'],
     ['{"format": "other/2", "items": []}', 'This is a "other/2" document'],
     ['{"format": "conversation-viewer/1", "items": "x"}', 'This export is damaged'],
+    // A pretty-printed page with a stray comma: where the mistake is, not that its first line "{" is not JSON.
+    ['{\n  "object": "list",\n  "data": [\n    {"id": "a", "type": "message"},\n  ]\n}', 'This file is not JSON (Unexpected token \']\''],
   ])('says what is wrong with %j', (text, message) => {
     const result = readConversationFile(text);
     expect(result.ok).toBe(false);

@@ -44,6 +44,15 @@ function readJsonLines(text: string): ReadFileResult {
   return items(values, 'jsonl', (index) => `Line ${lineNumbers[index]}`);
 }
 
+function firstLineParses(text: string): boolean {
+  try {
+    JSON.parse(text.slice(0, text.indexOf('\n')));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a conversation from a file's text, in any of the shapes the viewer accepts, or says what is wrong. */
 export function readConversationFile(text: string): ReadFileResult {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -52,7 +61,8 @@ export function readConversationFile(text: string): ReadFileResult {
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    if (trimmed.includes('\n')) return readJsonLines(trimmed);
+    // JSON Lines when its first line is JSON of its own; else a JSON document with a mistake, said where it is.
+    if (trimmed.includes('\n') && firstLineParses(trimmed)) return readJsonLines(trimmed);
     return fail(`This file is not JSON (${error instanceof Error ? error.message : 'it does not parse'}).`);
   }
   if (Array.isArray(value)) return items(value, 'array', (index) => `Item ${index + 1}`);

@@ -1,5 +1,6 @@
 import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
+import { decodeFileText } from './decode-file';
 import type { Batch, ReadFileMessage } from './read-file.worker';
 
 const itemsOf = (batch: Batch) => ('items' in batch ? batch.items : (JSON.parse(batch.json) as unknown[])) as ExportItem[];
@@ -27,7 +28,8 @@ export function setOpenedFile(file: OpenedFile | null) {
   current = file;
 }
 
-const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+/** One decimal place, so a file a little over the limit does not read as the limit itself. */
+const mib = (bytes: number) => `${(Math.floor((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en')} MiB`;
 
 /** Reads pasted text; the answer says what is wrong when it is not a conversation. */
 export async function openText(text: string, name: string): Promise<OpenResult> {
@@ -76,7 +78,9 @@ export async function openLocalFile(file: File): Promise<OpenResult> {
   if (typeof Worker !== 'undefined') return readInWorker(file);
   let text: string;
   try {
-    text = await file.text();
+    const decoded = decodeFileText(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return { ok: false, message: `“${file.name}”: ${decoded.message}` };
+    text = decoded.text;
   } catch {
     return { ok: false, message: `“${file.name}” could not be read.` };
   }

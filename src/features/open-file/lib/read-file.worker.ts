@@ -1,6 +1,7 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { readConversationFile } from '../../../shared/export/read-conversation-file';
 import { FIRST_PAGE, PAGE } from './arriving-items';
+import { decodeFileText } from './decode-file';
 
 /** What the page asks: read this file. */
 export interface ReadFileRequest {
@@ -32,13 +33,15 @@ function postBatch(message: Record<string, unknown> & { items: unknown[] }) {
 // Reading, parsing and checking a file of many megabytes happens here, off the page's thread; the page receives the
 // items a page at a time, so no one message costs it a long task.
 self.onmessage = async (event: MessageEvent<ReadFileRequest>) => {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await event.data.file.text();
+    bytes = new Uint8Array(await event.data.file.arrayBuffer());
   } catch {
     return post({ type: 'failed', message: 'could not be read.' });
   }
-  const result = readConversationFile(text);
+  const decoded = decodeFileText(bytes);
+  if (!decoded.ok) return post({ type: 'failed', message: decoded.message });
+  const result = readConversationFile(decoded.text);
   if (!result.ok) return post({ type: 'failed', message: result.message });
   const { items } = result;
   postBatch({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, items: items.slice(0, FIRST_PAGE) });

@@ -29,6 +29,9 @@ function foldKeyOf(item: ConversationItem): string | null {
  * newer state only reads the pages it has not seen, so a conversation of 50,000 items costs each item once, not
  * once per page. Items that arrive later go into a third segment after the tail, so no row key ever changes.
  */
+/** How far back `newestId` looks for an item with an ID when the newest has none. */
+const NEWEST_ID_SEARCH = 1000;
+
 export class TranscriptIndex {
   readonly head: ConversationItem[] = [];
   /** Newest first. */
@@ -240,8 +243,17 @@ export class TranscriptIndex {
    */
   get newestId(): string | null | undefined {
     const newest = this.live.at(-1) ?? this.tail[0] ?? (this.complete ? this.head.at(-1) : undefined);
-    if (newest) return typeof newest.id === 'string' ? newest.id : undefined;
-    return this.complete ? null : undefined;
+    if (!newest) return this.complete ? null : undefined;
+    if (typeof newest.id === 'string') return newest.id;
+    // The newest item has no ID (the API gives every item one; a file or an odd upstream may not): the newest that
+    // has one, among the last thousand, is where the newest end is read up to.
+    const { head, tail, live } = this;
+    for (let back = 0; back < NEWEST_ID_SEARCH; back += 1) {
+      const item = back < live.length ? live[live.length - 1 - back] : back - live.length < tail.length ? tail[back - live.length] : this.complete ? head[head.length - 1 - (back - live.length - tail.length)] : undefined;
+      if (!item) break;
+      if (typeof item.id === 'string') return item.id;
+    }
+    return undefined;
   }
 
   /**

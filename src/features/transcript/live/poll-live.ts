@@ -12,7 +12,7 @@ export const FIRST_PAGE = 20;
 export const LATER_PAGE = 100;
 /** Pages one poll reads at most: a burst bigger than 320 items asks for a reload instead. */
 export const MAX_PAGES = 4;
-/** Items in progress (and not among the newest read) fetched one by one per poll, newest first. */
+/** Items in progress (and not among the newest read) fetched one by one per poll, in turns. */
 export const MAX_ITEM_GETS = 2;
 
 export interface LiveApi {
@@ -24,6 +24,9 @@ export interface LivePollResult {
   added: number;
   behind: boolean;
 }
+
+/** Where each index's next poll starts among its items in progress. */
+const pendingTurns = new WeakMap<TranscriptIndex, number>();
 
 /** Reads the newest end until it reaches an item held, then the items still in progress. */
 export async function readNewest(api: LiveApi, source: string, conversationId: string, index: TranscriptIndex, signal?: AbortSignal): Promise<LiveRead & { requests: number }> {
@@ -41,7 +44,12 @@ export async function readNewest(api: LiveApi, source: string, conversationId: s
   }
 
   const read = new Set(newest.map((item) => item.id));
-  const pending = [...index.inProgress].filter((id) => !read.has(id) && !index.isRemoved(id)).slice(-MAX_ITEM_GETS);
+  // In turns: with more items in progress than one poll fetches, each poll takes the next ones, so none waits for good
+  // behind two that stay in progress.
+  const candidates = [...index.inProgress].filter((id) => !read.has(id) && !index.isRemoved(id));
+  const turn = pendingTurns.get(index) ?? 0;
+  const pending = candidates.length <= MAX_ITEM_GETS ? candidates : Array.from({ length: MAX_ITEM_GETS }, (_, at) => candidates[(turn + at) % candidates.length]);
+  pendingTurns.set(index, candidates.length <= MAX_ITEM_GETS ? 0 : (turn + MAX_ITEM_GETS) % candidates.length);
   const items = new Map<string, ConversationItem | 'missing'>();
   for (const id of pending) {
     requests += 1;
@@ -80,6 +88,7 @@ export async function runLivePoll(
   const merge = planLiveMerge(index, read);
   const changed = merge.added.length > 0 || merge.changed.length > 0 || merge.removed.length > 0;
   if (changed) commit({ added: merge.added, changed: merge.changed, removed: merge.removed });
-  clock.succeeded(now(), { changed, requests: read.requests });
+  // Behind (more new items than a poll reads) is a change too: the conversation is busy, not idle.
+  clock.succeeded(now(), { changed: changed || merge.behind, requests: read.requests });
   return { added: merge.added.length, behind: merge.behind };
 }
