@@ -17,8 +17,8 @@ function loaded(items: ConversationItem[]) {
 function api(newest: ConversationItem[], hasMore = false) {
   const got: string[] = [];
   const live: LiveApi = {
-    listItems: vi.fn(async () => ({ object: 'list' as const, data: newest, first_id: newest[0]?.id ?? null, last_id: newest.at(-1)?.id ?? null, has_more: hasMore })),
-    getItem: vi.fn(async (_source: string, _conversation: string, id: string) => (got.push(id), message(id, 'in_progress'))),
+    listItems: vi.fn<LiveApi['listItems']>(async () => ({ object: 'list' as const, data: newest, first_id: newest[0]?.id ?? null, last_id: newest.at(-1)?.id ?? null, has_more: hasMore })),
+    getItem: vi.fn<LiveApi['getItem']>(async (_source, _conversation, id) => (got.push(id), message(id, 'in_progress'))),
   };
   return { live, got };
 }
