@@ -94,3 +94,27 @@ test('a large file shows its first rows while the rest is still read and indexed
   await page.getByPlaceholder(/Search the transcript/).fill('Question 29997');
   await expect(page.getByTestId('match-count')).toHaveText(/^(1 match|1 of 1)$/);
 });
+
+test('the file chosen last is the one that opens, though one chosen before it is still being read; two dropped at once are refused', async ({ page }) => {
+  await page.goto('/');
+  const drop = async (names: string[]) => {
+    const dataTransfer = await page.evaluateHandle((fileNames) => {
+      const transfer = new DataTransfer();
+      for (const name of fileNames) transfer.items.add(new File(['[]'], name, { type: 'application/json' }));
+      return transfer;
+    }, names);
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+  };
+  await drop(['one.json', 'two.json']);
+  await expect(page.getByRole('alert')).toHaveText('Drop one file at a time: 2 files were dropped.');
+
+  const big = Array.from({ length: 40_000 }, (_, n) => ({ id: `msg_big_${n}`, type: 'message', role: 'user', content: `Question ${n}: ${'words '.repeat(60)}` }));
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await expect(page.getByText('Reading “big.json”…')).toBeVisible();
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(listPage) });
+  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('small.json', { timeout: 30_000 });
+  // Long enough for the first file to have been read: it is dropped, not shown in place of the second.
+  await page.waitForTimeout(4_000);
+  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('small.json');
+  await expect(page.locator('[data-item-id^="msg_big_"]')).toHaveCount(0);
+});

@@ -55,6 +55,19 @@ export function App() {
     if (previous.current !== path && !window.location.hash) window.scrollTo(0, 0);
     previous.current = path;
   }, [path]);
+  // A file dropped where no page takes it would have the browser open it in this tab, and the page open here would
+  // be gone (a file read in this tab with it): such a drop does nothing. The home page takes drops itself.
+  useEffect(() => {
+    const hold = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', hold);
+    window.addEventListener('drop', hold);
+    return () => {
+      window.removeEventListener('dragover', hold);
+      window.removeEventListener('drop', hold);
+    };
+  }, []);
   return (
     <RootLayout>
       <ErrorBoundary FallbackComponent={PageLoadFailed} resetKeys={[path]}>

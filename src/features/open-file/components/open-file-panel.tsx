@@ -6,7 +6,12 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
+  /** The name of the file being read, while it is. */
+  const [reading, setReading] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // Each read takes a number; only the latest one's answer counts, so a large file chosen first and still being
+  // read cannot take the place of a small one chosen after it.
+  const latest = useRef(0);
 
   const finish = (result: { ok: true; file: OpenedFile } | { ok: false; message: string }) => {
     if (!result.ok) return setError(result.message);
@@ -14,10 +19,20 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
     setOpenedFile(result.file);
     onOpened();
   };
+  const read = (name: string, opening: Promise<{ ok: true; file: OpenedFile } | { ok: false; message: string }>) => {
+    const ticket = ++latest.current;
+    setError(null);
+    setReading(name);
+    void opening.then((result) => {
+      if (ticket !== latest.current) return;
+      setReading(null);
+      finish(result);
+    });
+  };
   // The drop listener lives as long as the page; it reaches the latest handler through this.
-  const finishRef = useRef(finish);
+  const readRef = useRef(read);
   useEffect(() => {
-    finishRef.current = finish;
+    readRef.current = read;
   });
 
   useEffect(() => {
@@ -30,11 +45,13 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
       if (event.relatedTarget === null) setDragging(false);
     };
     const drop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files[0];
+      const files = event.dataTransfer?.files;
+      const file = files?.[0];
       if (!file) return;
       event.preventDefault();
       setDragging(false);
-      void openLocalFile(file).then((result) => finishRef.current(result));
+      if (files.length > 1) return setError(`Drop one file at a time: ${files.length} files were dropped.`);
+      readRef.current(`“${file.name}”`, openLocalFile(file));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -70,7 +87,7 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            if (file) void openLocalFile(file).then(finish);
+            if (file) read(`“${file.name}”`, openLocalFile(file));
           }}
         />
       </div>
@@ -88,15 +105,19 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
         type="button"
         disabled={!pasted.trim()}
         onClick={() =>
-          void openText(pasted, 'Pasted JSON').then((result) =>
+          read(
+            'the pasted JSON',
             // The reader speaks of a file; what was pasted is text.
-            finish(result.ok ? result : { ok: false, message: result.message.replace(/^This file\b/, 'The pasted text') }),
+            openText(pasted, 'Pasted JSON').then((result) => (result.ok ? result : { ok: false as const, message: result.message.replace(/^This file\b/, 'The pasted text') })),
           )
         }
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-50 dark:border-zinc-700"
       >
         Read pasted JSON
       </button>
+      {reading ? (
+        <output className="block text-sm text-zinc-600 dark:text-zinc-400">Reading {reading}…</output>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
           {error}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addChunk, EMPTY_STREAM } from './streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM } from './streamed-items';
 import { conversationTitle, RunSummary } from './run-summary';
 import { TranscriptIndex } from './transcript-index';
 
@@ -40,6 +40,19 @@ describe('RunSummary', () => {
     expect(summary.title).toBe('Why is CI red on main since this morning, can you look please');
     expect(conversationTitle(undefined, summary.title)).toBe('Why is CI red on main since this morning, can…');
     expect(summary.turnRows(index)).toEqual([0]);
+  });
+
+  it('judges again an item a live update changed: an answer that ended incomplete, a failed call retried and passing', () => {
+    let state = addChunk(EMPTY_STREAM, { head: [user('u1', 'go'), assistant('a1', 'in_progress'), shell('s1', 'x'), shellOut('so1', 'x', 1)] as never, tail: [], done: true });
+    const index = new TranscriptIndex();
+    index.sync(state);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([index.rowOfId('s1')]);
+    state = addLiveChanges(state, { added: [], changed: [assistant('a1', 'incomplete'), shellOut('so1', 'x', 0)] as never, removed: [] });
+    index.sync(state);
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([index.rowOfId('a1')]);
   });
 
   it('judges a call by its output when the output arrives first (newest-first tail)', () => {

@@ -35,6 +35,8 @@ export class RunSummary {
   /** Items (or calls, with their output) that failed or are incomplete. */
   private readonly failed = new Map<string, Slot>();
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
+  /** How many of the index's live changes (items replaced in place) have been read. */
+  private changesSeen = 0;
   private firstUserHead: string | null = null;
   private oldestUserTail: string | null = null;
   /** Offsets of user messages in each end, in the order they arrived. */
@@ -47,7 +49,7 @@ export class RunSummary {
   /** Reads the items of the index not read yet; with `shouldStop`, only until that says so (asked after each item). */
   sync(index: TranscriptIndex, shouldStop?: () => boolean): void {
     if (index.version === this.version) return;
-    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live) this.reset();
+    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.reset();
     this.behind = false;
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];
@@ -59,7 +61,25 @@ export class RunSummary {
         this.add(index, { end, offset: this.seen[end] }, list[this.seen[end]]);
       }
     }
+    // An item a live update replaced is judged again: an answer in progress that ended incomplete, a failure retried.
+    for (; this.changesSeen < index.changedSlots.length; this.changesSeen += 1) {
+      if (shouldStop?.()) {
+        this.behind = true;
+        return;
+      }
+      const slot = index.changedSlots[this.changesSeen];
+      this.recheck(index, slot, index[slot.end][slot.offset]);
+    }
     this.version = index.version;
+  }
+
+  private recheck(index: TranscriptIndex, slot: Slot, item: ConversationItem | undefined) {
+    if (!item) return;
+    this.failed.delete(typeof item.id === 'string' ? item.id : `${slot.end}${slot.offset}`);
+    const pair = pairKey(item);
+    const call = pair?.side === 'output' ? index.pairs.callByCallId.get(pair.key) : undefined;
+    if (call && typeof call.id === 'string') this.failed.delete(call.id);
+    this.checkFailure(index, slot, item);
   }
 
   private reset() {
@@ -67,6 +87,7 @@ export class RunSummary {
     this.seen.head = 0;
     this.seen.tail = 0;
     this.seen.live = 0;
+    this.changesSeen = 0;
     this.firstUserHead = null;
     this.oldestUserTail = null;
     this.userOffsets = { head: [], tail: [], live: [] };
