@@ -29,10 +29,12 @@ describe('LiveClock', () => {
     expect(clock.nextDelay(0)).toBe(4 * REQUEST_SPACING_MS);
   });
 
-  it('honours Retry-After on a 429', () => {
+  it('honours Retry-After on a 429, a return to the tab included', () => {
     const clock = new LiveClock(0);
     clock.failed(1_000, new ApiError('slow down', { status: 429, retryAfterSeconds: 90 }));
     expect(clock.nextDelay(1_000)).toBe(90_000);
+    expect(clock.mayPoll(60_000)).toBe(false);
+    expect(clock.mayPoll(91_000)).toBe(true);
   });
 
   it('stops after a quiet period, later while an item is in progress', () => {

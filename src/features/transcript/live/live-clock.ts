@@ -58,6 +58,11 @@ export class LiveClock {
     this.retryAt = wait === null ? null : now + wait * 1000;
   }
 
+  /** Whether a poll now would keep to a Retry-After the source asked for. */
+  mayPoll(now: number): boolean {
+    return this.retryAt === null || now >= this.retryAt;
+  }
+
   /** Milliseconds from now until the next poll. */
   nextDelay(now: number): number {
     const steps = Math.max(this.unchanged, this.failures);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
 import { TranscriptIndex } from '../data/transcript-index';
+import { IDLE_STOP_MS } from './live-clock';
 import { useLiveUpdates } from './use-live-updates';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
@@ -21,7 +22,10 @@ function setup() {
   return { client, index, wrapper };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('useLiveUpdates', () => {
   it('never polls a transcript that is not from a source', async () => {
@@ -51,5 +55,19 @@ describe('useLiveUpdates', () => {
     expect(index.orderedItems().map((item) => item.id)).toEqual(['msg_a', 'msg_b']);
     expect(index.inProgress.size).toBe(0);
     expect(result.current?.on).toBe(true);
+  });
+
+  it('ends a watch whose polls keep failing once it has been quiet long enough, as it ends a quiet one', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof globalThis.fetch>(async () => new Response(JSON.stringify({ error: { message: 'down', type: 'server_error', code: null } }), { status: 500 })));
+    const { index, wrapper } = setup();
+    // The watch starts now; its first poll fails once the quiet period has passed.
+    const realNow = Date.now.bind(Date);
+    let later = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + later);
+    const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
+    later = IDLE_STOP_MS + 1;
+    await waitFor(() => expect(result.current?.on).toBe(false));
+    // Its one item is still in progress: the longer of the two quiet periods.
+    expect(result.current?.stoppedAfterMinutes).toBe(IDLE_STOP_MS / 60_000);
   });
 });

@@ -43,19 +43,28 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
       if (!target) throw new Error('No source to watch.');
       const { queryKey } = itemStreamQueryOptions(target.source, target.conversationId);
       const commit = (changes: LiveChanges) => client.setQueryData(queryKey, (state) => state && addLiveChanges(state, changes));
-      const result = await runLivePoll(API, target, index, clock, commit, signal);
-      const anyInProgress = index.inProgress.size > 0;
-      if (clock.shouldStop(Date.now(), anyInProgress)) {
+      const stopWhenQuiet = () => {
+        const anyInProgress = index.inProgress.size > 0;
+        if (!clock.shouldStop(Date.now(), anyInProgress)) return;
         setOn(false);
         setStoppedAfterMinutes((anyInProgress ? IDLE_STOP_MS : QUIET_STOP_MS) / 60_000);
+      };
+      try {
+        const result = await runLivePoll(API, target, index, clock, commit, signal);
+        stopWhenQuiet();
+        return result;
+      } catch (error) {
+        // Polls that keep failing end too: the watch has an end whatever the source answers.
+        if (!signal.aborted) stopWhenQuiet();
+        throw error;
       }
-      return result;
     },
     enabled: target !== null && on && !waiting,
     refetchInterval: () => clock.nextDelay(Date.now()),
     // Hidden tabs do not poll; coming back looks at once.
     refetchIntervalInBackground: false,
-    refetchOnWindowFocus: true,
+    // Unless a 429 asked for a wait that has not passed.
+    refetchOnWindowFocus: () => clock.mayPoll(Date.now()),
     staleTime: 3_000,
     gcTime: 0,
     retry: false,
