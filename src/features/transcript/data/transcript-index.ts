@@ -107,6 +107,11 @@ export class TranscriptIndex {
     return true;
   }
 
+  /** Whether every live change of `state` has been applied here: a poll compared with an index behind it would add again what the last one added. */
+  hasAppliedLiveChanges(state: StreamedItems): boolean {
+    return (state.live?.length ?? 0) <= this.pagesSeen.live;
+  }
+
   /** Forgets everything, for a state that starts over. */
   reset() {
     for (const end of ENDS) {

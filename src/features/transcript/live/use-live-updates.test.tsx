@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import { IDLE_STOP_MS } from './live-clock';
@@ -69,5 +69,17 @@ describe('useLiveUpdates', () => {
     await waitFor(() => expect(result.current?.on).toBe(false));
     // Its one item is still in progress: the longer of the two quiet periods.
     expect(result.current?.stoppedAfterMinutes).toBe(IDLE_STOP_MS / 60_000);
+  });
+
+  it("does not poll while the index has not taken in the last poll's changes, which it would otherwise add again", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    vi.stubGlobal('fetch', fetch);
+    const { client, index, wrapper } = setup();
+    const { queryKey } = itemStreamQueryOptions('demo', 'conv_1');
+    client.setQueryData(queryKey, (state) => state && addLiveChanges(state, { added: [message('msg_b')], changed: [], removed: [] }));
+    const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
+    await waitFor(() => expect(result.current?.lastUpdatedAt).not.toBeNull());
+    expect(fetch).not.toHaveBeenCalled();
+    expect(index.hasAppliedLiveChanges(client.getQueryData(queryKey)!)).toBe(false);
   });
 });

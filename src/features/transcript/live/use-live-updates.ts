@@ -42,6 +42,10 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     queryFn: async ({ signal }) => {
       if (!target) throw new Error('No source to watch.');
       const { queryKey } = itemStreamQueryOptions(target.source, target.conversationId);
+      // The index takes a long run's pages a slice per render, and live changes after them: until it has the last
+      // poll's, this poll waits its turn.
+      const cached = client.getQueryData(queryKey);
+      if (cached && !index.hasAppliedLiveChanges(cached)) return { added: 0, behind: false };
       const commit = (changes: LiveChanges) => client.setQueryData(queryKey, (state) => state && addLiveChanges(state, changes));
       const stopWhenQuiet = () => {
         const anyInProgress = index.inProgress.size > 0;
