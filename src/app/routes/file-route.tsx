@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import type { ArrivingItems } from '../../features/open-file/lib/arriving-items';
 import { getOpenedFile } from '../../features/open-file/lib/opened-file';
 import { useQuery } from '@tanstack/react-query';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
@@ -10,6 +11,16 @@ import { useHash, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
+
+/** Says so when the file's reading failed part way, so a part is never taken for the whole. */
+function ReadFailure({ arriving }: { arriving: ArrivingItems }) {
+  const failure = useSyncExternalStore(arriving.subscribe, () => arriving.failure);
+  return failure ? (
+    <p role="alert" className="mt-2 font-medium text-red-800 dark:text-red-300">
+      {failure}
+    </p>
+  ) : null;
+}
 
 /** /file: the conversation of a local file, in the same transcript view; it lives in this tab only. */
 export function FileRoute() {
@@ -38,6 +49,7 @@ export function FileRoute() {
         <p>
           <span className="font-semibold">{file.name}</span>, read in this browser: nothing was uploaded. A file has no link to share; “Share snapshot…” uploads it as a snapshot.
         </p>
+        <ReadFailure arriving={file.arriving} />
       </section>
       <TranscriptPage
         origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving }}

@@ -22,4 +22,13 @@ describe('items of an opened file, as they arrive', () => {
     await vi.waitFor(() => expect(arriving.complete).toBe(true));
     expect(arriving.pages.flat()).toHaveLength(3);
   });
+
+  it('keeps what was received when reading fails part way, says why, and ends', async () => {
+    const arriving = new ArrivingItems();
+    arriving.add(items(3));
+    arriving.fail('The browser stopped reading the file after 3 items; what came before is shown.');
+    await vi.waitFor(() => expect(arriving.complete).toBe(true));
+    expect(arriving.all).toHaveLength(3);
+    expect(arriving.failure).toMatch(/after 3 items/);
+  });
 });

@@ -33,6 +33,14 @@ export class ArrivingItems {
     this.schedule();
   }
 
+  /** Why the rest of the file never came, when its reading failed part way; the items received stay. */
+  failure: string | null = null;
+
+  fail(reason: string): void {
+    this.failure = reason;
+    this.finish();
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -49,7 +49,7 @@ function readInWorker(file: File): Promise<OpenResult> {
     worker.onerror = () => {
       worker.terminate();
       if (!arriving) resolve({ ok: false, message: `“${file.name}” could not be read.` });
-      else arriving.finish();
+      else arriving.fail(`The browser stopped reading the file after ${arriving.all.length.toLocaleString('en')} items; what came before is shown.`);
     };
     worker.onmessage = (event: MessageEvent<ReadFileMessage>) => {
       const message = event.data;
