@@ -49,6 +49,7 @@ export function FileRoute() {
         <p>
           <span className="font-semibold">{file.name}</span>, read in this browser: nothing was uploaded. A file has no link to share; “Share snapshot…” uploads it as a snapshot.
         </p>
+        {file.note ? <p className="mt-2 text-zinc-700 dark:text-zinc-300">{file.note}</p> : null}
         <ReadFailure arriving={file.arriving} />
       </section>
       <TranscriptPage

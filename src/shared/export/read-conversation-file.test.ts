@@ -45,4 +45,17 @@ describe('reading a conversation file', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.message).toContain(message);
   });
+
+  it('puts a page listed newest first (the API\'s default order) oldest first, and says so', () => {
+    const call = (n: number) => ({ id: `fc_${n}`, type: 'function_call', call_id: `c${n}`, name: 'f', arguments: '{}' });
+    const output = (n: number) => ({ id: `fo_${n}`, type: 'function_call_output', call_id: `c${n}`, output: 'ok' });
+    const oldestFirst = [item('u1'), call(1), output(1), call(2), output(2), item('a1')];
+    const page = (data: object[]) => JSON.stringify({ object: 'list', data, first_id: null, last_id: null, has_more: false });
+    const newest = readConversationFile(page([...oldestFirst].reverse()));
+    expect(newest.ok && newest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
+    expect(newest.ok && newest.note).toMatch(/newest first/);
+    const oldest = readConversationFile(page(oldestFirst));
+    expect(oldest.ok && oldest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
+    expect(oldest.ok && oldest.note).toBeUndefined();
+  });
 });

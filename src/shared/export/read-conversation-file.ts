@@ -3,7 +3,15 @@ import { EXPORT_FORMAT, exportDocument, type ExportItem } from './export-documen
 export type FileShape = 'list' | 'array' | 'jsonl' | 'export';
 
 export type ReadFileResult =
-  | { ok: true; shape: FileShape; conversation: { id?: string; [field: string]: unknown }; items: ExportItem[]; source: { id: string | null; label: string | null } | null }
+  | {
+      ok: true;
+      shape: FileShape;
+      conversation: { id?: string; [field: string]: unknown };
+      items: ExportItem[];
+      source: { id: string | null; label: string | null } | null;
+      /** What the reader did to the file that its reader should know (items put oldest first). */
+      note?: string;
+    }
   | { ok: false; message: string };
 
 const fail = (message: string): ReadFileResult => ({ ok: false, message });
@@ -21,9 +29,32 @@ function checkItems(values: unknown[], where: (index: number) => string): Export
   return values as ExportItem[];
 }
 
+/**
+ * Whether items are listed newest first, as the API lists them unless asked otherwise: most tool outputs come before
+ * the calls they answer. (Oldest first, every output follows its call.)
+ */
+export function listedNewestFirst(items: readonly ExportItem[]): boolean {
+  const calls = new Set<string>();
+  let before = 0;
+  let after = 0;
+  for (const item of items) {
+    const callId = typeof item.call_id === 'string' ? item.call_id : null;
+    if (!callId) continue;
+    const isOutput = item.type.endsWith('_output');
+    if (!isOutput) calls.add(callId);
+    else if (calls.has(callId)) after += 1;
+    else before += 1;
+  }
+  return before > 0 && before > after * 2;
+}
+
 function items(values: unknown[], shape: FileShape, where: (index: number) => string, conversation: Record<string, unknown> = {}): ReadFileResult {
   const checked = checkItems(values, where);
   if (typeof checked === 'string') return fail(checked);
+  if (listedNewestFirst(checked)) {
+    checked.reverse();
+    return { ok: true, shape, conversation, items: checked, source: null, note: 'This file lists its items newest first (the API’s default order); they are shown oldest first.' };
+  }
   return { ok: true, shape, conversation, items: checked, source: null };
 }
 

@@ -16,6 +16,8 @@ export interface OpenedFile {
   items: ExportItem[];
   arriving: ArrivingItems;
   source: { id: string | null; label: string | null } | null;
+  /** What reading did to the file that its reader should know (items put oldest first). */
+  note?: string;
 }
 
 type OpenResult = { ok: true; file: OpenedFile } | { ok: false; message: string };
@@ -38,7 +40,7 @@ export async function openText(text: string, name: string): Promise<OpenResult> 
   const result = readConversationFile(text);
   if (!result.ok) return result;
   const arriving = ArrivingItems.from(result.items);
-  return { ok: true, file: { name, conversation: result.conversation, items: arriving.all, arriving, source: result.source } };
+  return { ok: true, file: { name, conversation: result.conversation, items: arriving.all, arriving, source: result.source, note: result.note } };
 }
 
 /** Reads, parses and checks the file in a worker; resolves with its first items while the rest arrive. */
@@ -59,7 +61,7 @@ function readInWorker(file: File): Promise<OpenResult> {
       } else if (message.type === 'first') {
         arriving = new ArrivingItems();
         arriving.add(itemsOf(message));
-        resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source } });
+        resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source, note: message.note } });
       } else if (message.type === 'items') {
         arriving?.add(itemsOf(message));
       } else {

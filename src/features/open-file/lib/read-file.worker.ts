@@ -11,7 +11,7 @@ export interface ReadFileRequest {
 /** What it hears back: a failure, or the conversation with its first items, then the rest a page at a time. */
 export type ReadFileMessage =
   | { type: 'failed'; message: string }
-  | ({ type: 'first'; conversation: Record<string, unknown>; source: { id: string | null; label: string | null } | null; total: number } & Batch)
+  | ({ type: 'first'; conversation: Record<string, unknown>; source: { id: string | null; label: string | null } | null; total: number; note?: string } & Batch)
   | ({ type: 'items' } & Batch)
   | { type: 'done' };
 
@@ -44,7 +44,7 @@ self.onmessage = async (event: MessageEvent<ReadFileRequest>) => {
   const result = readConversationFile(decoded.text);
   if (!result.ok) return post({ type: 'failed', message: result.message });
   const { items } = result;
-  postBatch({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, items: items.slice(0, FIRST_PAGE) });
+  postBatch({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, note: result.note, items: items.slice(0, FIRST_PAGE) });
   for (let start = FIRST_PAGE; start < items.length; start += PAGE) postBatch({ type: 'items', items: items.slice(start, start + PAGE) });
   post({ type: 'done' });
 };
