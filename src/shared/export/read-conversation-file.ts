@@ -33,11 +33,11 @@ function checkItems(values: unknown[], where: (index: number) => string): Export
  * Whether items are listed newest first, as the API lists them unless asked otherwise: most tool outputs come before
  * the calls they answer. (Oldest first, every output follows its call.)
  */
-export function listedNewestFirst(items: readonly ExportItem[]): boolean {
+export function listedNewestFirst(list: readonly ExportItem[]): boolean {
   const calls = new Set<string>();
   let before = 0;
   let after = 0;
-  for (const item of items) {
+  for (const item of list) {
     const callId = typeof item.call_id === 'string' ? item.call_id : null;
     if (!callId) continue;
     const isOutput = item.type.endsWith('_output');
