@@ -53,3 +53,13 @@ describe('the page’s side of the Markdown worker', () => {
     await expect(shown.promise).resolves.toEqual(tree('shown'));
   });
 });
+
+describe('markdownKey', () => {
+  it('never gives a text without citations the key of one with them', async () => {
+    const { markdownKey } = await import('./markdown-client');
+    const citations = [{ number: 1, kind: 'url' as const, label: 'A', href: 'https://a.example', at: 4 }];
+    const cited = markdownKey('text', citations);
+    expect(markdownKey(`${JSON.stringify(citations)}\u0000text`, [])).not.toBe(cited);
+    expect(markdownKey('text', [])).not.toBe(cited);
+  });
+});

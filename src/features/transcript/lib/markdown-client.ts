@@ -11,7 +11,8 @@ const cache = new Map<string, { tree: MarkdownTree; chars: number }>();
 let cachedChars = 0;
 
 export function markdownKey(text: string, citations: readonly Citation[]): string {
-  return citations.length ? `${JSON.stringify(citations)}\u0000${text}` : text;
+  // Marked by kind, so no text without citations can equal the key of one with them.
+  return citations.length ? `c${JSON.stringify(citations)}\u0000${text}` : `t${text}`;
 }
 
 export function cachedMarkdownTree(key: string): MarkdownTree | undefined {
