@@ -31,4 +31,16 @@ describe('searchableText', () => {
     expect(searchableText({ id: 'msg_long', type: 'message', content: [{ type: 'input_text', text: letters }] })).not.toContain('aaaa');
     expect(searchableText({ id: 'msg_long', type: 'message', content: [{ type: 'input_text', text: `${letters}!` }] })).toContain('aaaa!');
   });
+
+  it('finds what the page shows: escaped text inside JSON arguments decoded, a long text of words and numbers, a long result', () => {
+    const args = searchableText({ id: 'fc', type: 'function_call', name: 'book', arguments: '{"place":"Caf\\u00e9 Zo\\u00eb"}' });
+    expect(args).toContain('café zoë');
+    const counting = Array.from({ length: 1500 }, (_, n) => n).join(' ');
+    expect(searchableText({ id: 'm', type: 'message', content: `${counting} zebra` })).toContain('1499 zebra');
+    expect(searchableText({ id: 'p', type: 'program_output', call_id: 'c', result: `${'words '.repeat(60)}needle` })).toContain('needle');
+    // Base64 wrapped in lines stays out; a generated image's result stays out by its type.
+    const base64 = Array.from({ length: 100 }, () => 'iVBORw0KGgo'.repeat(7)).join('\n');
+    expect(searchableText({ id: 'f', type: 'function_call_output', call_id: 'c', output: base64 })).not.toContain('ivbor');
+    expect(searchableText({ id: 'ig', type: 'image_generation_call', result: 'iVBORw0KGgoAAA'.repeat(30) })).not.toContain('ivbor');
+  });
 });

@@ -1,23 +1,46 @@
 import { catalogEntry } from '../../../shared/items/item-catalog';
 import type { ConversationItem } from '../types';
 
-/** Fields that hold opaque blobs (base64 images, encrypted reasoning), which no reader searches for. */
-const OPAQUE_FIELDS = new Set(['encrypted_content', 'image_url', 'file_data', 'result']);
+/**
+ * Fields that hold opaque blobs (base64 images, encrypted reasoning), which no reader searches for. (A generated
+ * image's `result` is the catalog's opaque field of its type; a `result` elsewhere is text the page shows.)
+ */
+const OPAQUE_FIELDS = new Set(['encrypted_content', 'image_url', 'file_data']);
 /** Shorter strings are always searched: a blob worth leaving out is long. */
 const BLOB_MIN_LENGTH = 4096;
 
-const isBase64OrSpace = (code: number) =>
-  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61 || code === 32 || (code >= 9 && code <= 13);
+const isBase64 = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
 
 /**
- * Whether a long string is nothing but base64 and white space. A plain scan: a regular expression over a text of
+ * Whether a long string is nothing but base64, wrapped in lines of 60 characters or more as base64 is. Text of words
+ * and numbers has spaces or short lines, and stays searchable. A plain scan: a regular expression over a text of
  * millions of characters can exhaust the stack, and took the whole transcript down with it.
  */
 function looksBase64(value: string): boolean {
   if (value.length < BLOB_MIN_LENGTH) return false;
-  for (let index = 0; index < value.length; index += 1) if (!isBase64OrSpace(value.charCodeAt(index))) return false;
-  return true;
+  let lineBreaks = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code === 10 || code === 13) lineBreaks += 1;
+    else if (!isBase64(code)) return false;
+  }
+  return lineBreaks * 60 <= value.length;
 }
+
+/** Longer JSON text is searched as written: parsing it would double its memory. */
+const MAX_DECODED_JSON = 1024 * 1024;
+
+/** JSON text with escapes in it (`Caf\u00e9`), whose values the page shows decoded: they are searched decoded too. */
+function decodedJson(value: string): unknown {
+  const first = value.charCodeAt(0);
+  if ((first !== 123 && first !== 91) || !value.includes('\\') || value.length > MAX_DECODED_JSON) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 
 /**
  * Every string value of an item (not its keys), lowercased, for search: text, tool names, arguments, outputs,
@@ -31,6 +54,8 @@ export function searchableText(item: ConversationItem): string {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
+      const decoded = decodedJson(value);
+      if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
     } else if (typeof value === 'number') {
       parts.push(String(value));
     } else if (Array.isArray(value)) {

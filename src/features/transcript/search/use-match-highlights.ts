@@ -2,11 +2,26 @@ import { useEffect, type RefObject } from 'react';
 
 const MAX_RANGES = 5_000;
 
+/**
+ * `text` in lower case, character for character: a character whose lower case is longer (`İ` becomes `i̇`, two code
+ * units) stays as it is, so positions in the result are positions in `text`, where a range is set.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const char of text) {
+    const folded = char.toLowerCase();
+    out += folded.length === char.length ? folded : char;
+  }
+  return out;
+}
+
 function rangesIn(root: Element, needle: string): Range[] {
   const ranges: Range[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
-    const text = (node.nodeValue ?? '').toLowerCase();
+    const text = lowerSameLength(node.nodeValue ?? '');
     for (let at = text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = text.indexOf(needle, at + needle.length)) {
       const range = new Range();
       range.setStart(node, at);
