@@ -38,14 +38,19 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
       }}
       className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >
-      {state === 'failed' ? (
+      {typeof label === 'string' && state !== 'failed' ? (
+        // The label and "Copied" share one cell, the other drawn invisibly by CSS (no text of the button's own), so
+        // the button keeps its width and the buttons beside it stay put.
+        <span className="inline-grid text-center">
+          <span className="col-start-1 row-start-1">{state === 'copied' ? 'Copied' : label}</span>
+          <span aria-hidden="true" data-size={state === 'copied' ? label : 'Copied'} className="invisible col-start-1 row-start-1 after:content-[attr(data-size)]" />
+        </span>
+      ) : state === 'copied' ? (
+        'Copied'
+      ) : state === 'failed' ? (
         'Copy failed'
       ) : (
-        // The label and "Copied" share one cell, so the button keeps its width and the buttons beside it stay put.
-        <span className="inline-grid">
-          <span className={`col-start-1 row-start-1 inline-flex items-center gap-1 ${state === 'copied' ? 'invisible' : ''}`}>{label}</span>
-          <span className={`col-start-1 row-start-1 text-center ${state === 'copied' ? '' : 'invisible'}`}>Copied</span>
-        </span>
+        label
       )}
     </button>
   );

@@ -62,10 +62,11 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
   const [showJson, setShowJson] = useState(false);
   const collapse = useItemCollapse(collapsedByDefault(item.type));
   const tokens = useContext(TokenCountsContext);
-  const ownTokens = item.id ? tokens?.counts.byId.get(item.id) : undefined;
+  // By the item itself: one without an ID, or one of two with the same ID, shows its own count.
+  const ownTokens = tokens?.counts.byItem.get(item);
   const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
   // Images and ciphertext are not text to a tokenizer: their size shows in bytes beside the tokens.
-  const opaque = (item.id ? tokens?.counts.opaqueById.get(item.id) : undefined) ?? (pairedId ? tokens?.counts.opaqueById.get(pairedId) : undefined);
+  const opaque = tokens?.counts.opaqueByItem.get(item) ?? (pairedId ? tokens?.counts.opaqueById.get(pairedId) : undefined);
   const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
     <article

@@ -122,6 +122,9 @@ const slotKey = (slot: Slot) => `${slot.end[0]}${slot.offset}`;
 export class TextIndexClient {
   readonly byId = new Map<string, number>();
   readonly opaqueById = new Map<string, OpaqueData>();
+  /** The same by the item itself: an item without an ID, or one of two with the same ID, has a count of its own. */
+  byItem = new WeakMap<object, number>();
+  opaqueByItem = new WeakMap<object, OpaqueData>();
   total = 0;
   /** Changes with every batch of counts. */
   revision = 0;
@@ -305,6 +308,8 @@ export class TextIndexClient {
     this.changesSeen = 0;
     this.byId.clear();
     this.opaqueById.clear();
+    this.byItem = new WeakMap();
+    this.opaqueByItem = new WeakMap();
     this.bySlot.clear();
     this.total = 0;
     if (this.counted > 0) this.revision += 1;
@@ -331,7 +336,13 @@ export class TextIndexClient {
       const key = slotKey(entry);
       this.total += entry.tokens - (this.bySlot.get(key) ?? 0);
       this.bySlot.set(key, entry.tokens);
-      const id = this.index.itemAt(entry)?.id;
+      const item = this.index.itemAt(entry);
+      if (item) {
+        this.byItem.set(item, entry.tokens);
+        if (entry.opaque) this.opaqueByItem.set(item, entry.opaque);
+        else this.opaqueByItem.delete(item);
+      }
+      const id = item?.id;
       if (typeof id === 'string' && id) {
         this.byId.set(id, entry.tokens);
         if (entry.opaque) this.opaqueById.set(id, entry.opaque);

@@ -7,7 +7,7 @@ import type { TranscriptIndex } from './transcript-index';
 
 export interface TokenState {
   /** Counts by item ID and in total, and the opaque data items hold; filled in by the text index. */
-  counts: Pick<TextIndexClient, 'byId' | 'opaqueById' | 'total'>;
+  counts: Pick<TextIndexClient, 'byId' | 'opaqueById' | 'byItem' | 'opaqueByItem' | 'total'>;
   /** Changes with every counted batch. */
   revision: number;
   done: boolean;

@@ -36,8 +36,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
     const sizes = new Map<number, string>();
     const tokensAt = (row: number) => {
       const slot = index.slotAt(row);
-      const id = slot ? index.itemAt(slot).id : undefined;
-      return (id && tokens.counts.byId.get(id)) || 0;
+      return (slot && tokens.counts.byItem.get(index.itemAt(slot))) || 0;
     };
     // Tokens from the first row up to each turn's end, summed once per revision when a header first asks.
     const through = new Map<number, number>();
