@@ -6,6 +6,7 @@ import { SDK_ITEM_TYPES } from '../../../shared/items/sdk-item-types';
 import type { ConversationItem } from '../types';
 import { renderItems } from '../../../test/render-items';
 import { SearchQueryContext } from '../search/search-query-context';
+import { TokenCountsContext, type TokenState } from '../data/use-run-summary';
 import { RENDERED_TYPES } from './item-renderers';
 
 /** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
@@ -36,6 +37,19 @@ describe('item views', () => {
     expect(summary.closest('details')).not.toHaveAttribute('open');
     expect(item.getByText(/encrypted \(600 characters\)/)).toBeInTheDocument();
     expect(document.body.textContent).not.toContain(secret);
+  });
+
+  it('each item shows its own token count, one without an ID or one of two with the same ID too', () => {
+    const items: ConversationItem[] = [
+      { id: 'dup', type: 'message', role: 'user', content: 'long question' },
+      { id: 'dup', type: 'message', role: 'assistant', content: 'hi' },
+      { type: 'message', role: 'assistant', content: 'no id' },
+    ];
+    const byItem = new WeakMap<object, number>([[items[0], 600], [items[1], 1], [items[2], 42]]);
+    const counts = { byId: new Map([['dup', 1]]), opaqueById: new Map(), byItem, opaqueByItem: new WeakMap(), total: 643 };
+    const state = { counts, revision: 1, done: true, failed: null, textIndex: null } as unknown as TokenState;
+    const { container } = renderItems(items, null, ({ children }) => <TokenCountsContext.Provider value={state}>{children}</TokenCountsContext.Provider>);
+    expect([...container.querySelectorAll('article')].map((article) => /≈ ([\d,]+) tokens/.exec(article.textContent ?? '')?.[1])).toEqual(['600', '1', '42']);
   });
 
   it('reasoning: a folded section opens while the search finds something in it', () => {
