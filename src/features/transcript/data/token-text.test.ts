@@ -21,6 +21,15 @@ describe('the text a token estimate counts', () => {
     expect(tokenText({ type: 'function_call_output', call_id: 'c', output: base64(4096) }).opaque).toEqual({ kind: 'data', bytes: 4096 });
   });
 
+  it('takes base64 and data URLs out of a tool output that is JSON, as it would given directly', () => {
+    const output = JSON.stringify({ mime: 'image/png', data: base64(40_000), note: 'chart of build times' });
+    const result = tokenText({ type: 'function_call_output', call_id: 'c1', output });
+    expect(result.text).toBe('{"mime":"image/png","data":"","note":"chart of build times"}');
+    expect(result.opaque).toEqual({ kind: 'data', bytes: 40_000 });
+    const image = tokenText({ type: 'function_call_output', call_id: 'c1', output: JSON.stringify({ image: `data:image/png;base64,${base64(2_000)}` }) });
+    expect(image).toEqual({ text: '{"image":""}', opaque: { kind: 'image', bytes: 2_022 } });
+  });
+
   it('keeps long prose and code as text', () => {
     const prose = 'The build failed because the type of PORT changed. '.repeat(200);
     expect(tokenText({ type: 'function_call_output', call_id: 'c', output: prose })).toEqual({ text: prose, opaque: null });

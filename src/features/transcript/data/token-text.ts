@@ -48,6 +48,40 @@ function opaqueKind(key: string | number | null, text: string, item: Item, topLe
   return typeof key === 'string' && IMAGE_KEYS.has(key) ? 'image' : item.type === 'image_generation_call' ? 'image' : 'data';
 }
 
+/** JSON text longer than this is counted as written: parsing it to look inside would double its memory. */
+const MAX_JSON_LOOK = 4 * 1024 * 1024;
+
+/**
+ * JSON text (a tool's output) with the base64 and data URLs inside it taken out and added to `bytes`, as they would
+ * be were the values given directly: `{"mime":"image/png","data":"iVBOR…"}` is a few tokens and an image.
+ */
+function withoutEmbeddedBlobs(text: string, bytes: Record<OpaqueData['kind'], number>): string {
+  const first = text.charCodeAt(0);
+  if (text.length < BLOB_MIN || text.length > MAX_JSON_LOOK || (first !== 123 && first !== 91)) return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  let rest = text;
+  const stack: unknown[] = [parsed];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      const kind = value.startsWith('data:') ? (value.startsWith('data:image/') ? 'image' : 'data') : isBase64(value) ? 'data' : null;
+      if (!kind) continue;
+      const written = JSON.stringify(value).slice(1, -1);
+      if (!rest.includes(written)) continue;
+      rest = rest.replace(written, '');
+      bytes[kind] += value.length;
+    } else if (value && typeof value === 'object') {
+      for (const child of Object.values(value)) stack.push(child);
+    }
+  }
+  return rest;
+}
+
 /**
  * What a tokenizer should count of an item: its readable text (the catalog's text fields, or every string when it
  * has none), without base64 images, file data or ciphertext, which are reported in bytes instead. Walked with a
@@ -66,7 +100,7 @@ export function tokenText(item: Item): TokenText {
     if (typeof value === 'string') {
       const kind = opaqueKind(key, value, item, topLevel);
       if (kind) bytes[kind] += value.length;
-      else if (readable && value) parts.push(value);
+      else if (readable && value) parts.push(withoutEmbeddedBlobs(value, bytes));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push([i, value[i], readable, false]);
     } else if (value && typeof value === 'object') {
