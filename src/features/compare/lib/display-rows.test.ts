@@ -37,5 +37,8 @@ describe('displayRows', () => {
     expect(headline(alignment(['same', 'same']), 2, 2)).toBe('The runs are identical: the same 2 items, in the same order.');
     expect(headline(alignment(['same', 'only-b']), 1, 2)).toBe('Same for the first 1 item; then run B goes on alone.');
     expect(headline({ rows: [], unitsA: [], unitsB: [], samePrefix: 0 }, 0, 0)).toBe('Both runs are empty.');
+    // Not "they differ from the first item": one of them has none.
+    expect(headline(alignment(['only-b', 'only-b']), 0, 2)).toBe('Run A is empty; run B has 2 items.');
+    expect(headline(alignment(['only-a']), 1, 0)).toBe('Run B is empty; run A has 1 item.');
   });
 });

@@ -59,6 +59,7 @@ export function headline(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB'
   const items = (n: number) => `${n.toLocaleString('en')} item${n === 1 ? '' : 's'}`;
   const { rows, samePrefix, unitsA, unitsB } = alignment;
   if (itemsA === 0 && itemsB === 0) return 'Both runs are empty.';
+  if (itemsA === 0 || itemsB === 0) return `Run ${itemsA === 0 ? 'A' : 'B'} is empty; run ${itemsA === 0 ? 'B' : 'A'} has ${items(itemsA || itemsB)}.`;
   if (samePrefix === rows.length) return `The runs are identical: the same ${items(itemsA)}, in the same order.`;
   if (samePrefix === 0) return 'The runs differ from the first item.';
   let shared = 0;
