@@ -40,3 +40,31 @@ export async function launchChromium({ cleanups, extraArgs = [] }) {
   cleanups.push(() => browser.close());
   return browser;
 }
+
+/**
+ * What a benchmark started, ended in reverse order by `stopAll`: when it finishes (`finish`), when it runs past
+ * `minutes`, or when a step fails (the viewer server would otherwise outlive the run).
+ */
+export function benchLifetime(minutes) {
+  const cleanups = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch(() => {});
+  };
+  const deadline = setTimeout(async () => {
+    console.error(`bench: gave up after ${minutes} minutes`);
+    await stopAll();
+    process.exit(1);
+  }, minutes * 60_000);
+  for (const event of ['uncaughtException', 'unhandledRejection']) {
+    process.once(event, async (error) => {
+      console.error(error);
+      await stopAll();
+      process.exit(1);
+    });
+  }
+  const finish = async () => {
+    clearTimeout(deadline);
+    await stopAll();
+  };
+  return { cleanups, stopAll, finish };
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, startViewer } from './bench-processes.mjs';
+import { benchLifetime, launchChromium, startViewer } from './bench-processes.mjs';
 
 const HOME_TARGET = 90_000;
 const TRANSCRIPT_TARGET = 200_000;
@@ -21,15 +21,7 @@ const list = process.argv.includes('--list');
 
 if (!existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run npm run build first.');
 
-const cleanups = [];
-const stopAll = async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch(() => {});
-};
-const deadline = setTimeout(async () => {
-  console.error('bench: gave up after 2 minutes');
-  await stopAll();
-  process.exit(1);
-}, 120_000);
+const { cleanups, finish } = benchLifetime(2);
 
 // Started in an empty directory with the demo source only, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
@@ -110,8 +102,7 @@ const transcript = await measure(`/c/${agentRun.conversation.id}?source=demo`, a
   await page.waitForLoadState('networkidle');
 });
 
-clearTimeout(deadline);
-await stopAll();
+await finish();
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const sum = (files) => files.reduce((total, file) => total + file.bytes, 0);

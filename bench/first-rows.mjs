@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, startViewer } from './bench-processes.mjs';
+import { benchLifetime, launchChromium, startViewer } from './bench-processes.mjs';
 
 const ROUND_TRIPS = [0, 50, 150];
 const LOADS = 5;
@@ -19,22 +19,7 @@ const conversationId = agentRun.conversation.id;
 
 if (!existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run npm run build first.');
 
-const cleanups = [];
-const stopAll = async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve().then(cleanup).catch(() => {});
-};
-const deadline = setTimeout(async () => {
-  console.error('bench: gave up after 3 minutes');
-  await stopAll();
-  process.exit(1);
-}, 180_000);
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.once(event, async (error) => {
-    console.error(error);
-    await stopAll();
-    process.exit(1);
-  });
-}
+const { cleanups, finish } = benchLifetime(3);
 
 // Started in an empty directory with the demo source only, so no .env of the checkout changes what is measured.
 const emptyDir = mkdtempSync(join(tmpdir(), 'bench-first-rows-'));
@@ -112,8 +97,7 @@ for (const roundTrip of ROUND_TRIPS) {
   }
 }
 
-clearTimeout(deadline);
-await stopAll();
+await finish();
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`the demo agent run (${agentRun.items.length} items); first rows: median of ${LOADS} fresh loads; direct request: median of ${LOADS}`);
