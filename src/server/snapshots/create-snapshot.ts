@@ -6,6 +6,9 @@ import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
 import type { LoaderItem } from '../upstream/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
+import { conversationTitle } from '../../shared/items/conversation-title.ts';
+import { messageText } from '../../shared/items/display-text.ts';
+import { startsTurn } from '../../shared/items/item-counts.ts';
 import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import type { SnapshotPreview } from '../../shared/snapshots/snapshot-meta.ts';
 import { readBothEnds, readConversation, readInOrder, STREAM_PAGE_SIZE as UPSTREAM_PAGE_SIZE } from '../upstream/source-reader.ts';
@@ -46,6 +49,9 @@ interface Tally {
   tail: number;
   excludedCount: number;
   byteSize: number;
+  /** The text of the earliest user message kept so far, and whether it was read from the start. */
+  firstUserText?: string;
+  userFromHead?: boolean;
 }
 
 /**
@@ -64,6 +70,11 @@ async function* sharedRows(pages: AsyncIterable<Page>, filter: ShareFilter, limi
       const json = stringifyJson(item);
       tally.byteSize += Buffer.byteLength(json);
       const position = page.end === 'head' ? tally.head++ : -1 - tally.tail++;
+      // The start's first user message is the conversation's; the end is read backwards, so its last one read is the earliest.
+      if (startsTurn(item) && !tally.userFromHead) {
+        tally.firstUserText = messageText(item);
+        tally.userFromHead = page.end === 'head';
+      }
       if (tally.head + tally.tail > limits.maxItems) {
         throw new ApiFailure(413, 'snapshot_too_many_items', `This conversation has more than ${limits.maxItems} items (after exclusions), the most a snapshot holds (SNAPSHOT_MAX_ITEMS).`);
       }
@@ -83,11 +94,14 @@ async function* sharedRows(pages: AsyncIterable<Page>, filter: ShareFilter, limi
 async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snapshot: Omit<NewSnapshot, 'id'>, pages: AsyncIterable<Page>, filter: ShareFilter): Promise<SnapshotMeta> {
   await store.purge();
   const id = newSnapshotId();
-  await store.begin({ id, ...snapshot, conversation: filter.conversation(snapshot.conversation) });
+  const conversation = filter.conversation(snapshot.conversation);
+  await store.begin({ id, ...snapshot, conversation });
   try {
     const tally: Tally = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
     for await (const rows of sharedRows(pages, filter, limits, tally)) await store.append(id, rows);
-    return await store.finish(id, tally, filter.manifest());
+    // Untitled, a snapshot is named as the viewer titles its transcript, from what it shares (never from what it leaves out).
+    const title = snapshot.title ?? conversationTitle(conversation, tally.firstUserText ?? null);
+    return await store.finish(id, tally, filter.manifest(), title);
   } catch (error) {
     await store.discard(id).catch(() => undefined);
     throw error;

@@ -174,6 +174,24 @@ describe('a snapshot of a local file', () => {
     expect(markdown).not.toContain(SECRET.system);
   });
 
+  it('is titled, when given no title, by the first words of the first user message it shares', async () => {
+    const items = [
+      { id: 'msg_sys', type: 'message', role: 'system', status: 'completed', content: [{ type: 'input_text', text: 'Internal instructions for Project Nightingale' }] },
+      { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Why did Project Nightingale fail for carol@example.com today?' }] },
+      { id: 'msg_2', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'A later question' }] },
+    ];
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { conversation: { id: 'conv_local_2', metadata: {} }, items }, exclude: { roles: ['system'] }, redact: { kinds: ['email'], terms: ['Project Nightingale'] } }),
+    });
+    expect(response.status).toBe(201);
+    const snapshot = await response.json();
+    expect(snapshot.title).toBe('Why did [TERM_1] fail for [EMAIL_1] today?');
+    const listed = (await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data.find((row: { id: string }) => row.id === snapshot.id);
+    expect(listed.title).toBe(snapshot.title);
+  });
+
   it('refuses a file whose items have no type', async () => {
     const response = await fetch(`${viewer}/api/snapshots`, {
       method: 'POST',
@@ -289,7 +307,7 @@ describe('exporting a conversation from its source', () => {
     expect(json.headers.get('content-disposition')).toBe('attachment; filename="conv_generated.json"');
     const document = exportDocument.parse(await json.json());
     expect(document.items.map((item) => item.id)).toEqual(generateItems(ITEMS).map((item) => item.id));
-    expect(document.source).toEqual({ id: 'openai', label: 'OpenAI' });
+    expect(document.source).toEqual({ id: 'openai', label: 'OpenAI', kind: 'openai' });
     expect(document.conversation.id).toBe('conv_generated');
     const markdown = await (await fetch(`${base}?format=markdown`, { headers: AUTH })).text();
     expect(markdown).toContain('### Tool call: lookup');

@@ -213,7 +213,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     const snapshot = shown(c, stored);
     const meta = {
       title: snapshot.title,
-      source: { id: snapshot.source, label: snapshot.source_label },
+      source: { id: snapshot.source, label: snapshot.source_label, kind: sources.find((source) => source.id === snapshot.source)?.kind ?? null },
       conversation: snapshot.conversation,
       exported_at: new Date().toISOString(),
       snapshot: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DASHSCOPE_LABELS, DASHSCOPE_REGIONS, dashScopeLabel, dashScopeUrls, WORKSPACE_ID_PATTERN, type DashScopeRegion } from './dashscope-urls.ts';
-import type { PublicSource } from '../../shared/contract/shapes.ts';
+import type { PublicSource, SourceKind } from '../../shared/contract/shapes.ts';
 import { parseEnv, setting, type Env } from '../env-setting.ts';
 import {
   baseUrlSchema,
@@ -15,7 +15,7 @@ import {
 export type { Env } from '../env-setting.ts';
 export type { PublicSource };
 
-export type SourceKind = PublicSource['kind'];
+export type { SourceKind };
 
 /** List parameters that only some providers document; each goes to those alone. */
 export type ExtraListParam = 'before' | 'item_type';

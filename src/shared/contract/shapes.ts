@@ -36,6 +36,7 @@ export const SOURCE_KINDS = ['demo', 'dashscope', 'openai', 'azure', 'compatible
 /** What the browser may know of a source: never its key or its upstream URL. */
 export const publicSourceShape = z.object({ id: z.string(), label: z.string(), kind: z.enum(SOURCE_KINDS) });
 export type PublicSource = z.infer<typeof publicSourceShape>;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const demoExampleShape = z.object({ id: z.string(), title: z.string(), description: z.string(), itemCount: z.number() });
 export type DemoExample = z.infer<typeof demoExampleShape>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_KINDS } from '../contract/shapes.ts';
 
 /** The version tag of the viewer's own JSON document; a reader refuses any other. */
 export const EXPORT_FORMAT = 'conversation-viewer/1';
@@ -19,7 +20,8 @@ const snapshotInfo = z.object({
 /** What an export describes besides its items. */
 export const exportMeta = z.object({
   title: z.string().nullable(),
-  source: z.object({ id: z.string().nullable(), label: z.string().nullable() }),
+  /** `kind` names the provider the source speaks to (older exports leave it out). */
+  source: z.object({ id: z.string().nullable(), label: z.string().nullable(), kind: z.enum(SOURCE_KINDS).nullish() }),
   conversation: z.looseObject({ id: z.string().optional() }),
   exported_at: z.string(),
   snapshot: snapshotInfo.optional(),

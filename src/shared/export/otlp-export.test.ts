@@ -83,6 +83,35 @@ describe('OTLP export of awkward runs', () => {
     expect(BigInt(tools[0].endTimeUnixNano)).toBeLessThanOrEqual(BigInt(firstTurn.endTimeUnixNano));
   });
 
+  it("groups one response's reasoning, calls and text into one output message that finishes as its last part does", () => {
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Weather in Paris?' },
+      { id: 'rs', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Need the weather tool.' }] },
+      { id: 'fc', type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{"city":"Paris"}' },
+      { id: 'fo', type: 'function_call_output', call_id: 'c1', output: 'Sunny' },
+      { id: 'rs2', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Got it.' }] },
+      { id: 'm1', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sunny in Paris.' }] },
+    ]);
+    const chat = spans.find((span) => span.name === 'chat')!;
+    const output = JSON.parse(attribute(chat, 'gen_ai.output.messages')!) as { finish_reason: string; parts: { type: string }[] }[];
+    expect(output.map((message) => [message.finish_reason, message.parts.map((part) => part.type)])).toEqual([
+      ['tool_call', ['reasoning', 'tool_call']],
+      ['stop', ['reasoning', 'text']],
+    ]);
+  });
+
+  it("names the provider by the source's kind, not its ID, and an MCP tool's server", () => {
+    const run: ExportItem[] = [{ id: 'mc', type: 'mcp_call', server_label: 'github', name: 'search_issues', arguments: '{}', output: '[]' }];
+    const named = (kind?: ExportMeta['source']['kind']) =>
+      exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', { ...meta, source: { id: 'team-a', label: 'Team A', kind } }, run))).resourceSpans[0].scopeSpans[0].spans;
+    expect(attribute(named('openai')[0], 'gen_ai.provider.name')).toBe('openai');
+    expect(attribute(named('dashscope')[0], 'gen_ai.provider.name')).toBe('alibaba_cloud.dashscope');
+    expect(named('compatible').every((span) => attribute(span, 'gen_ai.provider.name') === undefined)).toBe(true);
+    expect(named(undefined).every((span) => attribute(span, 'gen_ai.provider.name') === undefined)).toBe(true);
+    const tool = named('openai').find((span) => span.name.startsWith('execute_tool'))!;
+    expect([attribute(tool, 'gen_ai.tool.name'), attribute(tool, 'conversation_viewer.mcp.server_label')]).toEqual(['search_issues', 'github']);
+  });
+
   it('cuts attribute values past 64 KiB, saying how long they were, and leaves embedded images out', () => {
     const result = 'A'.repeat(200_000);
     const spans = spansOf([

@@ -2,6 +2,7 @@ import { toEpochMilliseconds } from '../../lib/timestamps.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 import { outcomeOf } from '../items/tool-summary.ts';
+import type { SourceKind } from '../contract/shapes.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
 
 type Loose = Record<string, unknown>;
@@ -13,6 +14,12 @@ type Message = { role: string; parts: Part[]; finish_reason?: string };
 const INTERNAL = 1;
 const CLIENT = 3;
 const ERROR = 2;
+
+/**
+ * `gen_ai.provider.name` for each kind of source: the conventions' well-known names where there is one. The demo and a
+ * generic compatible upstream name no provider, so the attribute is left out for them.
+ */
+const PROVIDER_NAMES: Partial<Record<SourceKind, string>> = { openai: 'openai', azure: 'azure.ai.openai', dashscope: 'alibaba_cloud.dashscope' };
 
 /** Tool items that list or offer tools, or answer an approval: no tool ran, so no span. */
 const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_request', 'mcp_approval_response']);
@@ -79,6 +86,19 @@ interface Turn {
   failed: string | null;
   /** Holds a user message: before the first one, items belong to the turn it will open. */
   numbered: boolean;
+  /** The assistant's message that output items join until the next input (a message or a tool's answer). */
+  answer: Message | null;
+}
+
+/**
+ * One model response's output items (reasoning, tool calls, text) as one output message, as the conventions map a
+ * response; it finishes as its last part does: a tool call, a cut-off text, or a stop.
+ */
+function answerOf(turn: Turn): Message {
+  if (turn.answer) return turn.answer;
+  turn.answer = { role: 'assistant', parts: [], finish_reason: 'stop' };
+  turn.output.push(turn.answer);
+  return turn.answer;
 }
 
 /**
@@ -93,7 +113,7 @@ export function createOtlpExporter(meta: ExportMeta) {
   const exported = Date.parse(meta.exported_at);
   const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
   const nanos = (index: number) => `${Math.round(base) + index}000000`;
-  const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.id };
+  const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
   /** Calls without an answer yet, by pairing key: the turn they belong to, and where it ended once it has. */
   const waiting = new Map<string, { item: Loose; index: number; parent: string; until: number | null }>();
   let index = 0;
@@ -135,6 +155,8 @@ export function createOtlpExporter(meta: ExportMeta) {
         'gen_ai.tool.type': call.type === 'function_call' || call.type === 'custom_tool_call' ? 'function' : 'extension',
         'gen_ai.tool.call.arguments': callArguments(call),
         'gen_ai.tool.call.result': output ? callResult(output) : callResult(call),
+        // Which MCP server the tool is on: two servers may offer a tool of the same name.
+        'conversation_viewer.mcp.server_label': str(call.server_label),
         'error.type': failed,
         'conversation_viewer.item.type': String(call.type),
       },
@@ -168,7 +190,7 @@ export function createOtlpExporter(meta: ExportMeta) {
 
   function openTurn(start: number): Turn {
     turns += 1;
-    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false };
+    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false, answer: null };
     return turn;
   }
 
@@ -187,20 +209,21 @@ export function createOtlpExporter(meta: ExportMeta) {
       current.numbered ||= opensTurn;
       if (item.type === 'message') {
         const role = str(it.role) ?? 'unknown';
-        const message: Message = { role, parts: contentParts(it.content) };
         if (role === 'assistant') {
-          message.finish_reason = it.status === 'incomplete' ? 'length' : 'stop';
-          current.output.push(message);
+          const answer = answerOf(current);
+          answer.parts.push(...contentParts(it.content));
+          answer.finish_reason = it.status === 'incomplete' ? 'length' : 'stop';
           if (it.status === 'incomplete' || it.status === 'failed') current.failed = String(it.status);
         } else {
-          current.input.push(message);
+          current.input.push({ role, parts: contentParts(it.content) });
+          current.answer = null;
         }
         return out;
       }
       if (itemKind(it as { type: string }) === 'reasoning') {
         const summary = Array.isArray(it.summary) ? it.summary : [];
         const parts = [...contentParts(summary), ...contentParts(it.content)].map((part) => ({ type: 'reasoning', content: part.content ?? '' }));
-        if (parts.length) current.output.push({ role: 'assistant', parts });
+        if (parts.length) answerOf(current).parts.push(...parts);
         return out;
       }
       if (itemKind(it as { type: string }) !== 'tools' || NOT_CALLS.has(item.type)) return out;
@@ -210,9 +233,12 @@ export function createOtlpExporter(meta: ExportMeta) {
         const call = waiting.get(pair.key);
         waiting.delete(pair.key);
         current.input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: callId, response: callResult(it) }] });
+        current.answer = null;
         return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent) : toolSpan(it, it, at, at + 1));
       }
-      current.output.push({ role: 'assistant', parts: [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) }] });
+      const answer = answerOf(current);
+      answer.parts.push({ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) });
+      answer.finish_reason = 'tool_call';
       if (pair) {
         waiting.set(pair.key, { item: it, index: at, parent: current.spanId, until: null });
         return out;

@@ -20,7 +20,7 @@ type Item = ConversationItem;
 
 interface ShareSnapshotDialogProps {
   target: SnapshotTarget;
-  /** Shown as the title's placeholder and used for file names. */
+  /** Names downloaded files when the title is left empty. */
   name: string;
   open: boolean;
   onClose: () => void;
@@ -171,7 +171,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="block text-sm font-medium">
               Title
-              <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder={name} />
+              <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder="The first words of the first message" />
             </label>
             <ExpirySelect value={choices.expiry} onChange={(expiry) => set('expiry', expiry)} />
           </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from './streamed-items';
-import { conversationTitle, RunSummary } from './run-summary';
+import { conversationTitle } from '../../../shared/items/conversation-title';
+import { RunSummary } from './run-summary';
 import { TranscriptIndex } from './transcript-index';
 
 const user = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
@@ -89,10 +90,5 @@ describe('RunSummary', () => {
     expect(sliced.failureRows(index)).toEqual(whole.failureRows(index));
     expect(sliced.turnRows(index)).toEqual(whole.turnRows(index));
     expect(sliced.title).toBe(whole.title);
-  });
-
-  it('prefers a metadata title, name or topic', () => {
-    expect(conversationTitle({ id: 'c', metadata: { topic: 'Refund for order 1234' } }, 'hello')).toBe('Refund for order 1234');
-    expect(conversationTitle({ id: 'c', metadata: {} }, null)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { createContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Conversation } from '../types';
-import { conversationTitle, RunSummary } from './run-summary';
+import { conversationTitle } from '../../../shared/items/conversation-title';
+import { RunSummary } from './run-summary';
 import { sliceDeadline } from '../../../lib/work-in-slices';
 import { TextIndexClient } from './text-index-client';
 import type { TranscriptIndex } from './transcript-index';
