@@ -19,6 +19,22 @@ describe('searchableText', () => {
     expect(text).not.toContain('xxxx');
   });
 
+  it('leaves out the labels the page shows as badges (type, status, role, part types), unless the type is unknown', () => {
+    const message = searchableText({
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: 'The weather is fine', annotations: [{ type: 'url_citation', title: 'Forecast' }] }],
+    });
+    for (const label of ['message', 'assistant', 'completed', 'output_text']) expect(message).not.toContain(label);
+    expect(message).toContain('the weather is fine');
+    expect(message).toContain('forecast');
+    // Inside arguments or outputs, a `type` is content like any other.
+    expect(searchableText({ id: 'ws_1', type: 'web_search_call', status: 'completed', action: { type: 'open_page', url: 'https://example.com' } })).toContain('open_page');
+    expect(searchableText({ id: 'x_1', type: 'brand_new_item', status: 'queued' })).toContain('brand_new_item');
+  });
+
   it('survives a value nested thousands of levels deep', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 10_000; i += 1) deep = { child: deep };

@@ -43,13 +43,50 @@ function decodedJson(value: string): unknown {
 
 
 /**
- * Every string value of an item (not its keys), lowercased, for search: text, tool names, arguments, outputs,
- * summaries, IDs and metadata. Walked with a stack, so even a value nested thousands of levels deep is safe.
+ * Values the page shows as a label or a badge, not as text: an item's `type`, `status`, `role` and `object`, and the
+ * `type` of its content and summary parts. Searched, "message" or "completed" would count nearly every item with
+ * nothing highlighted in any of them.
+ */
+const LABEL_KEYS = new Set(['type', 'status', 'role', 'object']);
+const PART_LISTS = new Set(['content', 'summary']);
+
+/** Pushes an object's values for the walk, last first, leaving out the keys given and long opaque fields. */
+function pushValues(stack: unknown[], value: object, leaveOut?: ReadonlySet<string>) {
+  const entries = Object.entries(value);
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const [key, child] = entries[i];
+    if (leaveOut?.has(key)) continue;
+    if (!(OPAQUE_FIELDS.has(key) && typeof child === 'string' && child.length > 256)) stack.push(child);
+  }
+}
+
+const PART_LABELS = new Set(['type']);
+
+/**
+ * Every string value of an item the page shows as text (not its keys, nor the labels above), lowercased, for search:
+ * text, tool names, arguments, outputs, summaries, IDs and metadata. Walked with a stack, so even a value nested
+ * thousands of levels deep is safe.
  */
 export function searchableText(item: ConversationItem): string {
   const parts: string[] = [];
-  const opaque = catalogEntry(item.type)?.opaqueFields ?? [];
-  const stack: unknown[] = [opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item];
+  const entry = catalogEntry(item.type);
+  const opaque = entry?.opaqueFields ?? [];
+  // An item of a type the viewer does not know is shown as its JSON, labels and all.
+  const labels = entry ? LABEL_KEYS : null;
+  const partLabels = entry ? PART_LABELS : undefined;
+  const stack: unknown[] = [];
+  const top = opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item;
+  // The parts of a message or a summary are searched for what they hold, not for their type.
+  for (const [key, list] of Object.entries(top).reverse()) {
+    if (labels?.has(key)) continue;
+    if (PART_LISTS.has(key) && Array.isArray(list)) {
+      for (let i = list.length - 1; i >= 0; i -= 1) {
+        const part: unknown = list[i];
+        if (part && typeof part === 'object' && !Array.isArray(part)) pushValues(stack, part, partLabels);
+        else stack.push(part);
+      }
+    } else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
+  }
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
@@ -61,11 +98,7 @@ export function searchableText(item: ConversationItem): string {
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);
     } else if (value && typeof value === 'object') {
-      const entries = Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i -= 1) {
-        const [key, child] = entries[i];
-        if (!(OPAQUE_FIELDS.has(key) && typeof child === 'string' && child.length > 256)) stack.push(child);
-      }
+      pushValues(stack, value);
     }
   }
   return parts.join('\n').toLowerCase();
