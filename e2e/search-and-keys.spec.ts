@@ -64,6 +64,8 @@ test('j and k move between items, Enter collapses one, c copies its link, ? list
   await expect.poll(focusedRow).toBe('2');
   await page.keyboard.press('k');
   await expect.poll(focusedRow).toBe('1');
+  // The position names the item the keys moved to, not the one at the top of the screen.
+  await expect(page.getByTestId('position')).toHaveText(`Item 2 of ${long.items.length}`);
 
   const second = page.locator(`[data-item-id="${long.items[1].id}"]`);
   await expect(second).toContainText('(#2)');
@@ -82,6 +84,7 @@ test('j and k move between items, Enter collapses one, c copies its link, ? list
   for (let i = 0; i < 30; i += 1) await page.keyboard.press('j');
   await expect.poll(focusedRow).toBe('31');
   await expect(page.locator(`[data-item-id="${long.items[31].id}"]`)).toBeInViewport();
+  await expect(page.getByTestId('position')).toHaveText(`Item 32 of ${long.items.length}`);
 
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();

@@ -18,6 +18,7 @@ import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
 import { useCompactMode } from '../list/use-compact-mode';
+import { useFocusedRow } from '../list/use-focused-row';
 import { useRowJumps } from '../list/use-row-jumps';
 import { useStickyToolbar } from '../list/use-sticky-toolbar';
 import { SearchQueryContext } from '../search/search-query-context';
@@ -80,6 +81,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
+  const focusedRow = useFocusedRow(listContainer);
   const searchInput = useRef<HTMLInputElement>(null);
   const { ref: toolbarRef, height: toolbarHeight, stuck: toolbarStuck } = useStickyToolbar();
   // On a phone the sticky bar is one row, the search; the other controls fold behind a button.
@@ -121,6 +123,9 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
   const searchShown = hasItems && index.itemCount > 0;
   // At the very bottom the last row is where the reader is, though it does not reach the top of the screen.
   const topRow = atBottom && rows.count > 0 ? rows.rowAt(rows.count - 1) : topView === null || topView >= rows.count ? null : rows.rowAt(topView);
+  // The position follows the keyboard: the row j/k (or Tab) moved to while it is on screen, else the one at the top.
+  const focusedView = focusedRow === null ? null : rows.viewIndexOf(focusedRow);
+  const positionRow = focusedView !== null && visible !== null && focusedView >= visible[0] && focusedView <= visible[1] ? focusedRow : topRow;
   const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
@@ -262,7 +267,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
                   />
                   <PositionIndicator
                     index={index}
-                    topRow={topRow}
+                    topRow={positionRow}
                     onTop={() => listHandle.current?.scrollToView(0, { align: 'start' })}
                     onEnd={() => listHandle.current?.scrollToView(rows.count - 1, { align: 'end' })}
                   />
