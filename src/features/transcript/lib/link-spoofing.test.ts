@@ -11,6 +11,16 @@ describe('link spoofing', () => {
     ['Click here', 'https://evil.example', null],
     ['https://bank.example', 'javascript:alert(1)', null],
     ['https://bank\u202E.example', 'https://bank.example', null],
+    // Text that reads as a bare host is held to its host.
+    ['bank.example', 'https://evil.example/login', 'evil.example'],
+    ['paypal.com/signin', 'https://paypa1.example/signin', 'paypa1.example'],
+    ['Bank.Example', 'https://www.bank.example/accounts', null],
+    ['docs.python.org', 'https://docs.python.org/3/library/', null],
+    ['github.com/acme/app', 'https://github.com/acme/app/pulls', null],
+    // File names are not hosts, and text found in the address names what it links to.
+    ['app.ts', 'https://github.com/acme/app/blob/main/src/app.ts', null],
+    ['report.pdf', 'https://cdn.example/files/8f3a', null],
+    ['v1.2', 'https://evil.example', null],
   ])('text %s linking to %s shows %s', (text, href, shown) => {
     expect(spoofedTarget(text, href)).toBe(shown);
   });
