@@ -165,4 +165,34 @@ describe('TextIndexClient', () => {
       client.close();
     });
   });
+
+  it('goes on in the page when its worker fails: a search waiting for it is answered, and the items are counted', async () => {
+    /** A worker whose script cannot be loaded: it takes messages and then reports an error. */
+    class FailingWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      onmessageerror: (() => void) | null = null;
+      terminated = false;
+      constructor() {
+        setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'Failed to fetch a worker script' })), 20);
+      }
+      postMessage() {}
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', FailingWorker);
+    try {
+      const index = new TranscriptIndex();
+      index.sync(addChunk(EMPTY_STREAM, { head: [message('a', 'alpha'), message('b', 'beta gamma')] as never, tail: [], done: true }));
+      const client = new TextIndexClient(index);
+      client.sync();
+      expect((await client.search('gamma')).map((slot) => slot.offset)).toEqual([1]);
+      await waitFor(() => expect(client.done).toBe(true), { timeout: 15_000 });
+      expect([...client.byId.keys()].sort()).toEqual(['a', 'b']);
+      client.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

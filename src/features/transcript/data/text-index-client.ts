@@ -37,13 +37,18 @@ function afterPaint(start: () => void): () => void {
   };
 }
 
-/** A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up. */
-function openChannel(receive: (message: FromTextIndex) => void): Channel {
-  if (typeof Worker !== 'undefined') {
+/**
+ * A Web Worker where there is one; else the same core on this thread, a slice per task, so a frame is never held up.
+ * A worker that fails (its script gone after a deploy, an error it did not catch) is reported through `fail`, once.
+ */
+function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: string) => void, inPage = false): Channel {
+  if (typeof Worker !== 'undefined' && !inPage) {
     let worker: Worker | null = null;
     // What is posted before the worker starts waits for it, in order, and goes a slice per task: a run that has
     // loaded sends every item at once, and copying them all to the worker in one task held the page.
     const waiting: ToTextIndex[] = [];
+    /** Failed: what is posted after goes nowhere (the client opens another channel). */
+    let dead = false;
     let cancelDrain: (() => void) | undefined;
     const drain = (to: Worker) => {
       cancelDrain = undefined;
@@ -54,10 +59,25 @@ function openChannel(receive: (message: FromTextIndex) => void): Channel {
     const cancel = afterPaint(() => {
       worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), { type: 'module', name: 'transcript text index' });
       worker.onmessage = (event: MessageEvent<FromTextIndex>) => receive(event.data);
+      const failed = (reason: string) => {
+        if (dead) return;
+        dead = true;
+        worker?.terminate();
+        worker = null;
+        cancelDrain?.();
+        waiting.length = 0;
+        fail(reason);
+      };
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        failed(event.message || 'the worker could not be started');
+      };
+      worker.onmessageerror = () => failed('a message from the worker could not be read');
       drain(worker);
     });
     return {
       post: (message) => {
+        if (dead) return;
         if (worker && waiting.length === 0) postCloneable(worker, message);
         else waiting.push(message);
       },
@@ -139,7 +159,9 @@ export class TextIndexClient {
   private sent = 0;
   private counted = 0;
   private searchId = 0;
-  private readonly searches = new Map<number, (slots: Slot[]) => void>();
+  private readonly searches = new Map<number, { query: string; resolve: (slots: Slot[]) => void }>();
+  /** The worker failed: the text index runs on this thread from then on. */
+  private inPage = false;
   private readonly listeners = new Set<() => void>();
   private open: Channel | null = null;
   private countingOn = true;
@@ -154,11 +176,28 @@ export class TextIndexClient {
   /** Opened on first use, and again after `close`: a worker costs nothing until there are items. */
   private get channel(): Channel {
     if (!this.open) {
-      this.open = openChannel((message) => this.receive(message));
+      const channel = openChannel(
+        (message) => this.receive(message),
+        () => this.workerFailed(channel),
+        this.inPage,
+      );
+      this.open = channel;
       this.restart();
       if (!this.countingOn) this.open.post({ type: 'counting', generation: this.generation, on: false });
     }
     return this.open;
+  }
+
+  /**
+   * The worker failed: everything it was sent goes again to the same index on this thread (sliced as it is between
+   * frames), and the searches waiting for it are asked there, so search and the estimate go on.
+   */
+  private workerFailed(channel: Channel) {
+    if (this.open !== channel) return;
+    this.inPage = true;
+    this.open = null;
+    this.sync();
+    for (const [id, { query }] of this.searches) this.channel.post({ type: 'search', generation: this.generation, id, query });
   }
 
   /** Every item the index holds has been sent and counted. */
@@ -275,7 +314,7 @@ export class TextIndexClient {
     this.sync();
     const id = ++this.searchId;
     return new Promise((resolve) => {
-      this.searches.set(id, resolve);
+      this.searches.set(id, { query, resolve });
       this.channel.post({ type: 'search', generation: this.generation, id, query });
     });
   }
@@ -292,7 +331,7 @@ export class TextIndexClient {
     this.notifyTimer = undefined;
     this.open?.close();
     this.open = null;
-    for (const resolve of this.searches.values()) resolve([]);
+    for (const { resolve } of this.searches.values()) resolve([]);
     this.searches.clear();
   }
 
@@ -367,7 +406,7 @@ export class TextIndexClient {
   }
 
   private settle(id: number, slots: Slot[]) {
-    const resolve = this.searches.get(id);
+    const resolve = this.searches.get(id)?.resolve;
     this.searches.delete(id);
     // Only the newest query matters; older ones resolve empty-handed and are ignored by their caller.
     resolve?.(id === this.searchId ? slots : []);
