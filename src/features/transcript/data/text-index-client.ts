@@ -99,15 +99,31 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
     painted = true;
     counting.schedule();
   });
+  // Messages are read a slice per task, as a worker would take them off the page's thread: a search text is built for
+  // each item a message brings, and a whole run's worth in one task would hold the page.
+  const queue: ToTextIndex[] = [];
+  let cancelDrain: (() => void) | undefined;
+  const drain = () => {
+    cancelDrain = undefined;
+    const until = performance.now() + SLICE_BUDGET_MS;
+    // At least one message a task, however slow the clock says the last one was.
+    while (queue.length > 0 && !closed) {
+      core.receive(queue.shift()!);
+      if (performance.now() > until) break;
+    }
+    if (painted) counting.schedule();
+    if (queue.length > 0 && !closed) cancelDrain = inTask(drain);
+  };
   return {
-    post: (message) =>
-      queueMicrotask(() => {
-        if (closed) return;
-        core.receive(message);
-        if (painted) counting.schedule();
-      }),
+    post: (message) => {
+      if (closed) return;
+      queue.push(message);
+      cancelDrain ??= inTask(drain);
+    },
     close: () => {
       closed = true;
+      queue.length = 0;
+      cancelDrain?.();
       cancel();
       counting.stop();
     },
