@@ -107,7 +107,7 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
     cancelDrain = undefined;
     const until = performance.now() + SLICE_BUDGET_MS;
     // At least one message a task, however slow the clock says the last one was.
-    while (queue.length > 0 && !closed) {
+    while (queue.length > 0) {
       core.receive(queue.shift()!);
       if (performance.now() > until) break;
     }
