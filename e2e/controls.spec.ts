@@ -195,6 +195,30 @@ test('one-liners say what matters, and fit on a phone @phone', async ({ page }) 
   expect(sizeBox.x + sizeBox.width).toBeLessThanOrEqual(header.x + header.width + 1);
 });
 
+test("an open row's title keeps its words whole beside the actions on a phone @phone", async ({ page }) => {
+  const commentary = agentRun.items.find((item) => item.type === 'message' && (item as { phase?: string }).phase === 'commentary')!;
+  await page.goto(`${agentUrl}#${commentary.id}`);
+  await expectComplete(page, agentRun.items.length);
+  const header = row(page, commentary.id).locator('header');
+  await expect(header.getByText('commentary', { exact: true })).toBeVisible();
+  await expect(header.getByTitle(/^Estimated tokens/)).toBeVisible();
+  // Neither the subtitle nor the token count is cut short or drawn under the actions.
+  const boxes = await header.evaluate((element) => {
+    const box = (node: Element | null) => node?.getBoundingClientRect().toJSON() as DOMRect;
+    const subtitle = [...element.querySelectorAll('span')].find((span) => span.textContent === 'commentary')!;
+    return {
+      truncated: subtitle.scrollWidth > subtitle.clientWidth,
+      subtitle: box(subtitle),
+      tokens: box(element.querySelector('[title^="Estimated tokens"]')),
+      actions: box(element.querySelector('[role="toolbar"]')),
+    };
+  });
+  expect(boxes.truncated).toBe(false);
+  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  expect(overlaps(boxes.subtitle, boxes.actions)).toBe(false);
+  expect(overlaps(boxes.tokens, boxes.actions)).toBe(false);
+});
+
 test('errors say what helps', async ({ page }) => {
   await page.goto('/c/conv_does_not_exist_anywhere?source=demo');
   await expect(page.getByRole('alert')).toContainText('Conversation not found');

@@ -81,22 +81,25 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
       <header className={`${collapse.collapsed ? '' : 'mb-2'} flex items-center gap-x-2 gap-y-1 ${collapse.collapsed ? 'flex-nowrap' : 'flex-wrap'}`}>
         {/* A click anywhere on the title expands or collapses; the keyboard has the chevron and Enter on the row. */}
         {/* oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+        {/* On a phone an open row's title comes apart: the badge beside the actions, the rest on a line of its own below. */}
         <div
           onClick={collapse.toggle ?? undefined}
-          className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap'}`}
+          className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap max-sm:contents'}`}
         >
           <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
-          {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
-          {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
-          <StatusBadge status={item.status} />
-          {rowTokens !== undefined && !collapse.collapsed ? (
-            <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
-              ≈ {rowTokens.toLocaleString('en')} tokens
-              {opaque ? ` + ${describeOpaque(opaque)}` : ''}
-            </span>
-          ) : null}
+          <span className={collapse.collapsed ? 'contents' : 'contents max-sm:order-2 max-sm:flex max-sm:w-full max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1'}>
+            {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
+            {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
+            <StatusBadge status={item.status} />
+            {rowTokens !== undefined && !collapse.collapsed ? (
+              <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
+                ≈ {rowTokens.toLocaleString('en')} tokens
+                {opaque ? ` + ${describeOpaque(opaque)}` : ''}
+              </span>
+            ) : null}
+          </span>
         </div>
-        <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5">
+        <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5 max-sm:order-1">
           {/* Read as text first: the other actions show on hover and focus, and always where there is no hover (touch). */}
           <span className={`flex flex-wrap items-center justify-end gap-0.5 ${highlighted ? '' : ITEM_ACTIONS_HIDDEN}`} data-item-actions="">
             {collapse.collapsed ? null : (
