@@ -79,9 +79,9 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
       className={`transcript-item group rounded-xl border border-l-4 border-zinc-200 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${collapse.collapsed ? 'px-3 py-1' : 'px-4 py-3'} ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
       <header className={`${collapse.collapsed ? '' : 'mb-2'} flex items-center gap-x-2 gap-y-1 ${collapse.collapsed ? 'flex-nowrap' : 'flex-wrap'}`}>
+        {/* On a phone an open row's title comes apart: the badge beside the actions, the rest on a line of its own below. */}
         {/* A click anywhere on the title expands or collapses; the keyboard has the chevron and Enter on the row. */}
         {/* oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
-        {/* On a phone an open row's title comes apart: the badge beside the actions, the rest on a line of its own below. */}
         <div
           onClick={collapse.toggle ?? undefined}
           className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap max-sm:contents'}`}
