@@ -56,6 +56,14 @@ test('two forked runs: where they part, what changed, and stepping through the d
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-a-id', good.items[0].id);
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-b-id', sideways.items[0].id);
+
+  // Scrolled away from it, the current difference lets go, and Next goes on from the top of the screen.
+  await expect(page.getByTestId('difference-position')).toHaveText('6 differences');
+  await page.keyboard.press('n');
+  const patches = page.locator(`[data-diff][data-a-id="${patchA.id}"]`);
+  await expect(patches).toHaveAttribute('aria-current', 'true');
+  await expect(patches).toBeInViewport();
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
 });
 
 test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
@@ -20,6 +20,8 @@ interface CompareListProps {
   current: number | null;
   stickyOffset: number;
   onOpenFold: (start: number) => void;
+  /** The first and last positions on screen below the sticky bar, as the reader scrolls. */
+  onVisibleChange?: (range: readonly [number, number] | null) => void;
   handle: Ref<CompareListHandle>;
 }
 
@@ -55,11 +57,18 @@ function AlignedRowView({ alignment, row, rowA, rowB, current }: { alignment: Al
 const ESTIMATES = { fold: 44, same: 80, row: 160 };
 
 /** The aligned rows as a virtualised list, like the transcript's: only rows near the viewport are in the DOM. */
-export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyOffset, onOpenFold, handle }: CompareListProps) {
+export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyOffset, onOpenFold, onVisibleChange, handle }: CompareListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const scrollMargin = useScrollMargin(listRef);
   const rowA = useMemo(() => rowCache(alignment.unitsA, itemsA), [alignment, itemsA]);
   const rowB = useMemo(() => rowCache(alignment.unitsB, itemsB), [alignment, itemsB]);
+  const report = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (report.current !== null) cancelAnimationFrame(report.current);
+    },
+    [],
+  );
 
 
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
@@ -76,6 +85,17 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     getItemKey: (position) => {
       const entry = shown[position];
       return entry.kind === 'fold' ? `fold-${entry.start}` : `row-${entry.row}`;
+    },
+    // Reported once a frame: the virtualiser calls this from its scroll handler and each batch of measurements.
+    onChange: (instance) => {
+      if (!onVisibleChange || report.current !== null) return;
+      report.current = requestAnimationFrame(() => {
+        report.current = null;
+        const offset = instance.scrollOffset ?? 0;
+        const top = instance.getVirtualItemForOffset(offset + stickyOffset + 1)?.index;
+        const bottom = instance.getVirtualItemForOffset(offset + window.innerHeight - 1)?.index;
+        onVisibleChange(top === undefined || bottom === undefined ? null : [top, bottom]);
+      });
     },
   });
 

@@ -93,13 +93,27 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
     return position === -1 ? null : position;
   }, [shown, currentRow]);
 
+  // Where the reader is: once the current difference has been on screen and the reader scrolls it off, it is no longer
+  // current, and stepping goes on from the top of the screen, as a browser's find does.
+  const [visible, setVisible] = useState<readonly [number, number] | null>(null);
+  const currentSeen = useRef(false);
+  const onVisibleChange = (range: readonly [number, number] | null) => {
+    setVisible(range);
+    if (currentPosition === null || range === null) return;
+    const onScreen = currentPosition >= range[0] && currentPosition <= range[1];
+    if (onScreen) currentSeen.current = true;
+    else if (currentSeen.current) setCurrentRow(null);
+  };
+  const from = currentPosition ?? (visible ? visible[0] - 0.5 : null);
+
   const goTo = (position: number | null) => {
     if (position === null) return;
     const entry = shown[position];
+    currentSeen.current = false;
     if (entry.kind === 'row') setCurrentRow(entry.row);
     list.current?.scrollToPosition(position);
   };
-  const step = (direction: 1 | -1) => goTo(stepDifference(positions, currentPosition, direction));
+  const step = (direction: 1 | -1) => goTo(stepDifference(positions, from, direction));
   useDifferenceKeys(step);
 
   // A comparison opens at the first difference: that is what the reader came for.
@@ -110,6 +124,7 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
     const first = positions[0];
     if (first === undefined) return;
     const entry = shown[first];
+    currentSeen.current = false;
     if (entry.kind === 'row') setCurrentRow(entry.row);
     requestAnimationFrame(() => list.current?.scrollToPosition(first));
   }, [alignment, positions, shown]);
@@ -143,10 +158,10 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
               <span data-testid="difference-position" className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="polite">
                 {ordinal > 0 ? `${ordinal} of ${positions.length}` : `${positions.length}`} {positions.length === 1 ? 'difference' : 'differences'}
               </span>
-              <button type="button" className={button} onClick={() => step(-1)} disabled={ordinal === 1} aria-label="Previous difference" aria-keyshortcuts="p">
+              <button type="button" className={button} onClick={() => step(-1)} disabled={stepDifference(positions, from, -1) === null} aria-label="Previous difference" aria-keyshortcuts="p">
                 ↑ Previous<span className="hidden sm:inline"> difference</span>
               </button>
-              <button type="button" className={button} onClick={() => step(1)} disabled={ordinal === positions.length} aria-label="Next difference" aria-keyshortcuts="n">
+              <button type="button" className={button} onClick={() => step(1)} disabled={stepDifference(positions, from, 1) === null} aria-label="Next difference" aria-keyshortcuts="n">
                 ↓ Next<span className="hidden sm:inline"> difference</span>
               </button>
             </div>
@@ -164,6 +179,7 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
             current={currentPosition}
             stickyOffset={sticky.height}
             onOpenFold={(start) => setOpened((previous) => new Set(previous).add(start))}
+            onVisibleChange={onVisibleChange}
             handle={list}
           />
         ) : null
