@@ -5,7 +5,7 @@ import { generateAgentRun } from '../bench/scale-data.mjs';
 import type { ExportItem } from '../src/shared/export/export-document.ts';
 import { exportAll } from '../src/shared/export/export-formats.ts';
 import { demo } from './demo-data.ts';
-import { items } from './transcript-helpers.ts';
+import { expectComplete, items } from './transcript-helpers.ts';
 
 const agent = demo('agent-run');
 const last = agent.items.at(-1)!;
@@ -62,6 +62,20 @@ test('the HTML export reads from disk with JavaScript off, down to the last item
   await pressEndUntilTheEnd(viewer);
   expect(problems).toEqual([]);
   await online.close();
+});
+
+test('a JSON export made in the page names its source with its kind, and the file opened again keeps them', async ({ page }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  const json = await save(page, /^JSON/);
+  const exported = JSON.parse(readFileSync(json.path, 'utf8')) as { source: { id: string; label: string; kind?: string } };
+  expect(exported.source).toMatchObject({ id: 'demo', kind: 'demo' });
+
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles(json.path);
+  await expectComplete(page, agent.items.length);
+  const again = JSON.parse(readFileSync((await save(page, /^JSON/)).path, 'utf8')) as { source: { kind?: string } };
+  expect(again.source.kind).toBe('demo');
 });
 
 test('the Download menu offers OpenTelemetry: OTLP/JSON with one span per turn', async ({ page }) => {

@@ -55,6 +55,7 @@ export function FileRoute() {
       <TranscriptPage
         origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving }}
         sourceLabel={file.source?.label ?? 'a file'}
+        sourceKind={file.source?.kind ?? null}
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}

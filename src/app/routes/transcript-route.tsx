@@ -79,7 +79,8 @@ export function TranscriptRoute() {
     );
   }
 
-  const sourceLabel = sources.data?.sources.find((candidate) => candidate.id === source)?.label ?? source;
+  const current = sources.data?.sources.find((candidate) => candidate.id === source);
+  const sourceLabel = current?.label ?? source;
   return (
     <div className="space-y-4">
       {backLink}
@@ -87,6 +88,7 @@ export function TranscriptRoute() {
         key={`${source}/${conversationId}`}
         origin={{ kind: 'api', source, conversationId }}
         sourceLabel={sourceLabel}
+        sourceKind={current?.kind ?? null}
         otherSources={sources.data?.sources.filter((candidate) => candidate.id !== source) ?? []}
         view={view}
         onViewChange={onViewChange}

@@ -100,7 +100,7 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
     const tally: Tally = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
     for await (const rows of sharedRows(pages, filter, limits, tally)) await store.append(id, rows);
     // Untitled, a snapshot is named as the viewer titles its transcript, from what it shares (never from what it leaves out).
-    const title = snapshot.title ?? conversationTitle(conversation, tally.firstUserText ?? null);
+    const title = snapshot.title ? null : conversationTitle(conversation, tally.firstUserText ?? null);
     return await store.finish(id, tally, filter.manifest(), title);
   } catch (error) {
     await store.discard(id).catch(() => undefined);

@@ -177,7 +177,7 @@ describe('a snapshot of a local file', () => {
   it('is titled, when given no title, by the first words of the first user message it shares', async () => {
     const items = [
       { id: 'msg_sys', type: 'message', role: 'system', status: 'completed', content: [{ type: 'input_text', text: 'Internal instructions for Project Nightingale' }] },
-      { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Why did Project Nightingale fail for carol@example.com today?' }] },
+      { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Why did Project Nightingale fail\u0000for carol@example.com today?' }] },
       { id: 'msg_2', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'A later question' }] },
     ];
     const response = await fetch(`${viewer}/api/snapshots`, {

@@ -7,6 +7,7 @@ import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { isAuthorized, type AccessControl } from '../http/access-control.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { exportFormatParam, exportResponse } from '../exports/export-response.ts';
+import { nameForFile } from '../../shared/export/export-formats.ts';
 import { jsonError } from '../http/json-error.ts';
 import { checkConversationId, findSource } from '../sources/source-lookup.ts';
 import type { Source } from '../sources/sources.ts';
@@ -227,7 +228,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
       },
     };
     const items = snapshotItems(store, snapshot.id, held, c.req.raw.signal);
-    return exportResponse(c, format, meta, snapshot.title || snapshot.conversation_id || snapshot.id, items, { budget: held.budget, stallMs: held.timeoutMs });
+    return exportResponse(c, format, meta, nameForFile(snapshot.title, snapshot.conversation_id, snapshot.id), items, { budget: held.budget, stallMs: held.timeoutMs });
   });
 
   app.onError((error, c) => {

@@ -96,11 +96,12 @@ export function createSnapshotStore(db: Driver) {
      * Makes the snapshot readable. Items stored from the end of the conversation have positions -1 (the last),
      * -2, …; they move behind the `head` items stored from the start, so positions run 0..n-1 in order.
      */
+    /** `title`, when given, names a snapshot begun without one. */
     async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }, manifest: ShareManifest | null = null, title: string | null = null): Promise<SnapshotMeta> {
       return db.transaction(async (tx) => {
         await tx.query('UPDATE snapshot_items SET position = position + $2 WHERE snapshot_id = $1 AND position < 0', [id, counts.head + counts.tail]);
         const [row] = await tx.query(
-          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, manifest = $5, title = $6, created_at = now()
+          `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, manifest = $5, title = COALESCE($6, title), created_at = now()
            WHERE id = $1 RETURNING ${META_COLUMNS}`,
           [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize, manifest && JSON.stringify(manifest), title],
         );

@@ -35,4 +35,6 @@ export const exportDocument = exportMeta.extend({
 
 export type ExportItem = z.infer<typeof item>;
 export type ExportMeta = z.infer<typeof exportMeta>;
+/** Where an export's conversation was read: the source's ID, label and kind (which names its provider). */
+export type ExportSource = ExportMeta['source'];
 export type ExportDocument = z.infer<typeof exportDocument>;

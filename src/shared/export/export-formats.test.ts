@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document.ts';
-import { exportAll, exportFilename } from './export-formats.ts';
+import { exportAll, exportFilename, nameForFile } from './export-formats.ts';
 import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 
 const meta: ExportMeta = {
@@ -244,5 +244,11 @@ describe('export file names', () => {
     expect(exportFilename('conv_1', 'markdown')).toBe('conv_1.md');
     expect(exportFilename('../../etc/passwd"\r\n', 'html')).toBe('etc_passwd.html');
     expect(exportFilename('', 'json')).toBe('conversation.json');
+  });
+
+  it('come from the first name that keeps something: a title in Chinese gives way to the conversation ID', () => {
+    expect(exportFilename(nameForFile('北京的天气怎么样？', 'conv_abc', 'snap1'), 'markdown')).toBe('conv_abc.md');
+    expect(nameForFile('Weather in Paris', 'conv_abc')).toBe('Weather in Paris');
+    expect(nameForFile(null, null, 'Xk3_snap')).toBe('Xk3_snap');
   });
 });

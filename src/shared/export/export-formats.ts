@@ -23,6 +23,14 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value);
 }
 
+/**
+ * The first of the names that keeps something in a file name (a title in Chinese keeps nothing, so the conversation's
+ * ID names the file instead).
+ */
+export function nameForFile(...names: (string | null | undefined)[]): string {
+  return names.find((name) => name && /[A-Za-z0-9]/.test(name)) ?? 'conversation';
+}
+
 /** A file name any system accepts: letters, digits, '_' and '-' only. */
 export function exportFilename(name: string, format: ExportFormat): string {
   const safe = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120) || 'conversation';

@@ -98,6 +98,18 @@ describe('OTLP export of awkward runs', () => {
       ['tool_call', ['reasoning', 'tool_call']],
       ['stop', ['reasoning', 'text']],
     ]);
+    // With the tools' answers left out (a share's rules) or an MCP approval between them, responses stay apart.
+    const shared = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Weather in Paris?' },
+      { id: 'rs', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Need the weather tool.' }] },
+      { id: 'fc', type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{}' },
+      { id: 'rs2', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Need approval.' }] },
+      { id: 'ar', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },
+      { id: 'ap', type: 'mcp_approval_response', approval_request_id: 'ar', approve: true },
+      { id: 'm1', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Done.' }] },
+    ]);
+    const messages = JSON.parse(attribute(shared.find((span) => span.name === 'chat')!, 'gen_ai.output.messages')!) as { parts: { type: string }[] }[];
+    expect(messages.map((message) => message.parts.map((part) => part.type))).toEqual([['reasoning', 'tool_call'], ['reasoning'], ['text']]);
   });
 
   it("names the provider by the source's kind, not its ID, and an MCP tool's server", () => {

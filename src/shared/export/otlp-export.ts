@@ -88,6 +88,8 @@ interface Turn {
   numbered: boolean;
   /** The assistant's message that output items join until the next input (a message or a tool's answer). */
   answer: Message | null;
+  /** That message holds a call whose answer comes as an item of its own, in the next input. */
+  answerCalls: boolean;
 }
 
 /**
@@ -97,6 +99,7 @@ interface Turn {
 function answerOf(turn: Turn): Message {
   if (turn.answer) return turn.answer;
   turn.answer = { role: 'assistant', parts: [], finish_reason: 'stop' };
+  turn.answerCalls = false;
   turn.output.push(turn.answer);
   return turn.answer;
 }
@@ -190,7 +193,7 @@ export function createOtlpExporter(meta: ExportMeta) {
 
   function openTurn(start: number): Turn {
     turns += 1;
-    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false, answer: null };
+    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false, answer: null, answerCalls: false };
     return turn;
   }
 
@@ -223,9 +226,14 @@ export function createOtlpExporter(meta: ExportMeta) {
       if (itemKind(it as { type: string }) === 'reasoning') {
         const summary = Array.isArray(it.summary) ? it.summary : [];
         const parts = [...contentParts(summary), ...contentParts(it.content)].map((part) => ({ type: 'reasoning', content: part.content ?? '' }));
+        // Reasoning after a call the client runs (a function's, a shell's) opens the next response: the call's answer
+        // is an input, maybe left out by a share's rules. After a built-in tool's call it goes on in the same response.
+        if (current.answerCalls) current.answer = null;
         if (parts.length) answerOf(current).parts.push(...parts);
         return out;
       }
+      // An approval is the user's answer between two responses.
+      if (item.type === 'mcp_approval_response') current.answer = null;
       if (itemKind(it as { type: string }) !== 'tools' || NOT_CALLS.has(item.type)) return out;
       const pair = pairKey(it as { type: string });
       const callId = str(it.call_id) ?? str(it.id);
@@ -240,6 +248,7 @@ export function createOtlpExporter(meta: ExportMeta) {
       answer.parts.push({ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) });
       answer.finish_reason = 'tool_call';
       if (pair) {
+        current.answerCalls = true;
         waiting.set(pair.key, { item: it, index: at, parent: current.spanId, until: null });
         return out;
       }

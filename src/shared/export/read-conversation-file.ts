@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT, exportDocument, type ExportItem } from './export-document.ts';
+import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportSource } from './export-document.ts';
 
 export type FileShape = 'list' | 'array' | 'jsonl' | 'export';
 
@@ -8,7 +8,7 @@ export type ReadFileResult =
       shape: FileShape;
       conversation: { id?: string; [field: string]: unknown };
       items: ExportItem[];
-      source: { id: string | null; label: string | null } | null;
+      source: ExportSource | null;
       /** What the reader did to the file that its reader should know (items put oldest first). */
       note?: string;
     }

@@ -12,8 +12,16 @@ describe('conversationTitle', () => {
     expect(conversationTitle(undefined, 'Short question')).toBe('Short question');
   });
 
+  it('leaves out control and direction characters, and holds a title to 200 characters', () => {
+    expect(conversationTitle(undefined, 'hi\u0000there \u202Egnp.exe')).toBe('hi there gnp.exe');
+    const long = conversationTitle({ metadata: { title: `${'𝒜'.repeat(300)}` } }, null)!;
+    expect(Array.from(long)).toHaveLength(200);
+    expect(long.endsWith('𝒜…')).toBe(true);
+  });
+
   it('is null when there is neither', () => {
     expect(conversationTitle({ metadata: null }, null)).toBeNull();
     expect(conversationTitle(undefined, '   ')).toBeNull();
+    expect(conversationTitle({ metadata: { title: '\u0000' } }, null)).toBeNull();
   });
 });

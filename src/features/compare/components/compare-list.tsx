@@ -63,9 +63,13 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   const rowA = useMemo(() => rowCache(alignment.unitsA, itemsA), [alignment, itemsA]);
   const rowB = useMemo(() => rowCache(alignment.unitsB, itemsB), [alignment, itemsB]);
   const report = useRef<number | null>(null);
+  // The newest handler: a report scheduled a frame ago runs with what the page knows now.
+  const visibleChanged = useRef(onVisibleChange);
+  visibleChanged.current = onVisibleChange;
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);
+      if (correction.current !== null) cancelAnimationFrame(correction.current);
     },
     [],
   );
@@ -88,23 +92,31 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     },
     // Reported once a frame: the virtualiser calls this from its scroll handler and each batch of measurements.
     onChange: (instance) => {
-      if (!onVisibleChange || report.current !== null) return;
+      if (report.current !== null) return;
       report.current = requestAnimationFrame(() => {
         report.current = null;
         const offset = instance.scrollOffset ?? 0;
         const top = instance.getVirtualItemForOffset(offset + stickyOffset + 1)?.index;
         const bottom = instance.getVirtualItemForOffset(offset + window.innerHeight - 1)?.index;
-        onVisibleChange(top === undefined || bottom === undefined ? null : [top, bottom]);
+        visibleChanged.current?.(top === undefined || bottom === undefined ? null : [top, bottom]);
       });
     },
   });
 
+  const correction = useRef<number | null>(null);
   useImperativeHandle(handle, () => ({
     scrollToPosition(position) {
       if (position < 0 || position >= shown.length) return;
       virtualizer.scrollToIndex(position, { align: 'start' });
-      // Rows measured for the first time above the target can push it away; look again once they have settled.
-      requestAnimationFrame(() => requestAnimationFrame(() => virtualizer.scrollToIndex(position, { align: 'start' })));
+      // Rows measured for the first time above the target can push it away; look again once they have settled. A
+      // newer jump's look replaces this one's, which would take the reader back.
+      if (correction.current !== null) cancelAnimationFrame(correction.current);
+      correction.current = requestAnimationFrame(() => {
+        correction.current = requestAnimationFrame(() => {
+          correction.current = null;
+          virtualizer.scrollToIndex(position, { align: 'start' });
+        });
+      });
     },
   }));
 

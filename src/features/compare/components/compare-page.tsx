@@ -96,20 +96,20 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   // Where the reader is: once the current difference has been on screen and the reader scrolls it off, it is no longer
   // current, and stepping goes on from the top of the screen, as a browser's find does.
   const [visible, setVisible] = useState<readonly [number, number] | null>(null);
-  const currentSeen = useRef(false);
+  /** The aligned row of the current difference, once it has been on screen. */
+  const seenRow = useRef<number | null>(null);
   const onVisibleChange = (range: readonly [number, number] | null) => {
-    setVisible(range);
+    setVisible((previous) => (previous && range && previous[0] === range[0] && previous[1] === range[1] ? previous : range));
     if (currentPosition === null || range === null) return;
     const onScreen = currentPosition >= range[0] && currentPosition <= range[1];
-    if (onScreen) currentSeen.current = true;
-    else if (currentSeen.current) setCurrentRow(null);
+    if (onScreen) seenRow.current = currentRow;
+    else if (seenRow.current === currentRow) setCurrentRow(null);
   };
   const from = currentPosition ?? (visible ? visible[0] - 0.5 : null);
 
   const goTo = (position: number | null) => {
     if (position === null) return;
     const entry = shown[position];
-    currentSeen.current = false;
     if (entry.kind === 'row') setCurrentRow(entry.row);
     list.current?.scrollToPosition(position);
   };
@@ -124,7 +124,6 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
     const first = positions[0];
     if (first === undefined) return;
     const entry = shown[first];
-    currentSeen.current = false;
     if (entry.kind === 'row') setCurrentRow(entry.row);
     requestAnimationFrame(() => list.current?.scrollToPosition(first));
   }, [alignment, positions, shown]);

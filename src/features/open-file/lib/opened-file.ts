@@ -1,6 +1,7 @@
 import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
+import type { ExportSource } from '../../../shared/export/export-document';
 import type { Batch, ReadFileMessage } from './read-file.worker';
 
 const itemsOf = (batch: Batch) => ('items' in batch ? batch.items : (JSON.parse(batch.json) as unknown[])) as ExportItem[];
@@ -15,7 +16,7 @@ export interface OpenedFile {
   /** Every item, in order; it grows in place until `arriving.complete`. */
   items: ExportItem[];
   arriving: ArrivingItems;
-  source: { id: string | null; label: string | null } | null;
+  source: ExportSource | null;
   /** What reading did to the file that its reader should know (items put oldest first). */
   note?: string;
 }

@@ -2,6 +2,7 @@ import { stringifyJson } from '../../../lib/stringify-deep';
 import { readConversationFile } from '../../../shared/export/read-conversation-file';
 import { FIRST_PAGE, PAGE } from './arriving-items';
 import { decodeFileText } from './decode-file';
+import type { ExportSource } from '../../../shared/export/export-document';
 
 /** What the page asks: read this file. */
 export interface ReadFileRequest {
@@ -11,7 +12,7 @@ export interface ReadFileRequest {
 /** What it hears back: a failure, or the conversation with its first items, then the rest a page at a time. */
 export type ReadFileMessage =
   | { type: 'failed'; message: string }
-  | ({ type: 'first'; conversation: Record<string, unknown>; source: { id: string | null; label: string | null } | null; total: number; note?: string } & Batch)
+  | ({ type: 'first'; conversation: Record<string, unknown>; source: ExportSource | null; total: number; note?: string } & Batch)
   | ({ type: 'items' } & Batch)
   | { type: 'done' };
 

@@ -18,6 +18,7 @@ import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
 import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
 import { useCompactMode } from '../list/use-compact-mode';
+import type { SourceKind } from '../../../shared/contract/shapes';
 import { useFocusedRow } from '../list/use-focused-row';
 import { useRowJumps } from '../list/use-row-jumps';
 import { useStickyToolbar } from '../list/use-sticky-toolbar';
@@ -44,6 +45,8 @@ export interface TranscriptView {
 interface TranscriptPageProps {
   origin: TranscriptOrigin;
   sourceLabel: string;
+  /** The kind of source the items came from, where known: an export names its provider by it. */
+  sourceKind?: SourceKind | null;
   view: TranscriptView;
   onViewChange: (view: Partial<TranscriptView>) => void;
   anchorItemId: string | null;
@@ -65,7 +68,7 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
   const { conversationId } = origin;
   const [compact, setCompact] = useCompactMode();
   const [store] = useState(() => createItemUiStore(compact));
@@ -157,7 +160,7 @@ export function TranscriptPage({ origin, sourceLabel, view, onViewChange, anchor
               onOrderChange={(order) => onViewChange({ order })}
               shareUrl={shareUrl}
               exportUrl={(format) => {
-                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel };
+                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel, kind: sourceKind };
                 return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
               }}
               extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}

@@ -108,7 +108,15 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
     const until = performance.now() + SLICE_BUDGET_MS;
     // At least one message a task, however slow the clock says the last one was.
     while (queue.length > 0) {
-      core.receive(queue.shift()!);
+      const message = queue.shift()!;
+      try {
+        core.receive(message);
+      } catch (error) {
+        // One message the index cannot read (an item it trips over) costs that message, not the rest; a search
+        // still gets its answer.
+        console.error('The text index could not read a message', error);
+        if (message.type === 'search') receive({ type: 'matches', generation: message.generation, id: message.id, query: message.query, slots: [] });
+      }
       if (performance.now() > until) break;
     }
     if (painted) counting.schedule();

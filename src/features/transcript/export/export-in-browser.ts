@@ -2,9 +2,10 @@ import { downloadBlob } from '../../../lib/download-text';
 import { formatInSlices } from '../../../lib/format-in-slices';
 import type { ConversationItem } from '../types';
 import type { ExportChoice } from './export-path';
+import type { ExportSource } from '../../../shared/export/export-document';
 
 /** Formats a conversation the browser holds in full with the server's formatters, in slices, and saves it. */
-export async function exportInBrowser(format: ExportChoice, name: string, conversation: { id?: string }, items: readonly ConversationItem[], source: { id: string | null; label: string | null }) {
+export async function exportInBrowser(format: ExportChoice, name: string, conversation: { id?: string }, items: readonly ConversationItem[], source: ExportSource) {
   const { blob, filename } = await formatInSlices(format, { title: null, source, conversation, exported_at: new Date().toISOString() }, items);
   downloadBlob(blob, filename(name));
 }

@@ -14,12 +14,20 @@ describe('link spoofing', () => {
     // Text that reads as a bare host is held to its host.
     ['bank.example', 'https://evil.example/login', 'evil.example'],
     ['paypal.com/signin', 'https://paypa1.example/signin', 'paypa1.example'],
+    ['paypal.com', 'https://paypal.com.evil.example/login', 'paypal.com.evil.example'],
+    ['bank.example', 'https://evil.example/bank.example', 'evil.example'],
+    ['bank.example', 'https://evil.example/?r=bank.example', 'evil.example'],
+    ['bank.example:443', 'https://evil.example', 'evil.example'],
+    ['docs.rs', 'https://evil.example', 'evil.example'],
+    ['b\u0430nk.example', 'https://evil.example', 'evil.example'],
+    ['bank.example', 'mailto:phish@evil.example', 'phish@evil.example'],
     ['Bank.Example', 'https://www.bank.example/accounts', null],
+    ['example.com', 'https://docs.example.com/start', null],
     ['docs.python.org', 'https://docs.python.org/3/library/', null],
     ['github.com/acme/app', 'https://github.com/acme/app/pulls', null],
-    // File names are not hosts, and text found in the address names what it links to.
+    // A file's name links to that file; text that is no host is left alone.
     ['app.ts', 'https://github.com/acme/app/blob/main/src/app.ts', null],
-    ['report.pdf', 'https://cdn.example/files/8f3a', null],
+    ['README.md', 'https://github.com/acme/app/blob/main/README.md#setup', null],
     ['v1.2', 'https://evil.example', null],
   ])('text %s linking to %s shows %s', (text, href, shown) => {
     expect(spoofedTarget(text, href)).toBe(shown);

@@ -17,20 +17,33 @@ export function linkTarget(href: string): string {
 }
 
 /**
- * Link text that reads as a bare host, maybe with a path (`bank.example`, `github.com/acme/app`): labels of letters,
- * digits and hyphens, the last of letters only.
+ * Link text that reads as a bare host, maybe with a port and a path (`bank.example`, `github.com/acme/app`): two
+ * labels or more, the last of letters (in any script: a look-alike `bаnk.example` is a host too).
  */
-const LOOKS_LIKE_HOST = /^((?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,24})(?:[/?#]\S*)?$/i;
-/** File names read like hosts too (`app.ts`, `report.pdf`): text ending in one of these names a file, not a site. */
-const FILE_EXTENSIONS = new Set(
+const LOOKS_LIKE_HOST = /^((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24})\.?(?::\d{1,5})?(?:[/?#]\S*)?$/u;
+
+/** Endings of file names; `.md` and `.sh` are countries' domains too, so a file is only taken for one it links to. */
+const FILE_TYPES = new Set(
   'md txt pdf json jsonl yaml yml toml xml html htm css js mjs cjs ts tsx jsx py rb go rs java kt swift c h cpp cs php sh sql csv tsv log png jpg jpeg gif svg webp ico zip gz tar mp3 mp4 wav mov ipynb doc docx xls xlsx ppt pptx lock env ini cfg conf'.split(' '),
 );
 
 const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 
+/** The host the text names, as a URL holds it (look-alike letters in punycode), or null. */
+function namedHost(text: string): string | null {
+  const match = LOOKS_LIKE_HOST.exec(text);
+  if (!match) return null;
+  try {
+    return new URL(`https://${match[1]}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * When a link's text is itself a URL, or a bare host, and the link goes somewhere else, where it really goes; else
- * null. `[https://bank.example](https://evil.example)` and `[bank.example](https://evil.example)` give `evil.example`.
+ * null. `[https://bank.example](https://evil.example)` and `[bank.example](https://evil.example)` give `evil.example`;
+ * a subdomain of the host named (`[example.com](https://docs.example.com)`) goes where the text says.
  */
 export function spoofedTarget(text: string, href: string | null | undefined): string | null {
   const shown = text.replace(BIDI_CONTROLS, '').trim();
@@ -41,11 +54,23 @@ export function spoofedTarget(text: string, href: string | null | undefined): st
     const same = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
     return claimed && same(claimed, target) ? null : linkTarget(target);
   }
-  const host = LOOKS_LIKE_HOST.exec(shown)?.[1];
-  if (!host || FILE_EXTENSIONS.has(host.slice(host.lastIndexOf('.') + 1).toLowerCase())) return null;
-  // Text that names the page it links to, or a part of its address, says where it goes.
-  if (target.toLowerCase().includes(shown.toLowerCase())) return null;
+  const host = namedHost(shown);
+  if (!host) return null;
   const url = new URL(target);
-  if (!url.host) return null;
-  return bareHost(url.hostname) === bareHost(host) ? null : linkTarget(target);
+  // A file's name that reads like a host (`app.ts`, `README.md`) names the file the link opens: its ending is a file
+  // type, and the address ends with it (a host's name at the end of some other site's address does not pass).
+  const path = decodeURIComponentSafe(url.pathname).toLowerCase();
+  const ending = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+  if (FILE_TYPES.has(ending) && !shown.includes('/') && path.endsWith(`/${shown.toLowerCase()}`)) return null;
+  const named = bareHost(host);
+  const real = bareHost(url.hostname);
+  return url.hostname && (real === named || real.endsWith(`.${named}`)) ? null : linkTarget(target);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
