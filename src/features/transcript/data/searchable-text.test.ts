@@ -27,7 +27,11 @@ describe('searchableText', () => {
       status: 'completed',
       content: [{ type: 'output_text', text: 'The weather is fine', annotations: [{ type: 'url_citation', title: 'Forecast' }] }],
     });
-    for (const label of ['message', 'assistant', 'completed', 'output_text']) expect(message).not.toContain(label);
+    for (const label of ['message', 'assistant', 'completed', 'output_text', 'url_citation']) expect(message).not.toContain(label);
+    const output = searchableText({ id: 'fco_1', type: 'function_call_output', call_id: 'c', output: [{ type: 'input_image', detail: 'auto', file_id: 'file-9' }, { type: 'input_text', text: 'A chart' }] });
+    expect(output).not.toContain('input_image');
+    expect(output).toContain('file-9');
+    expect(output).toContain('a chart');
     expect(message).toContain('the weather is fine');
     expect(message).toContain('forecast');
     // Inside arguments or outputs, a `type` is content like any other.

@@ -48,7 +48,14 @@ function decodedJson(value: string): unknown {
  * nothing highlighted in any of them.
  */
 const LABEL_KEYS = new Set(['type', 'status', 'role', 'object']);
-const PART_LISTS = new Set(['content', 'summary']);
+/** Lists of typed parts: an item's content, summary and output (a tool's answer in parts), and a part's annotations. */
+const PART_LISTS = new Set(['content', 'summary', 'output']);
+const PART_INNER_LISTS = new Set(['annotations']);
+
+/** A list of parts on the walk's stack: each part is searched for what it holds, not for its `type`. */
+class PartList {
+  constructor(readonly parts: readonly unknown[]) {}
+}
 
 /** Pushes an object's values for the walk, last first, leaving out the keys given and long opaque fields. */
 function pushValues(stack: unknown[], value: object, leaveOut?: ReadonlySet<string>) {
@@ -56,7 +63,9 @@ function pushValues(stack: unknown[], value: object, leaveOut?: ReadonlySet<stri
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const [key, child] = entries[i];
     if (leaveOut?.has(key)) continue;
-    if (!(OPAQUE_FIELDS.has(key) && typeof child === 'string' && child.length > 256)) stack.push(child);
+    // Inside a part (a left-out `type` says it is one), its annotations are parts too.
+    if (leaveOut && PART_INNER_LISTS.has(key) && Array.isArray(child)) stack.push(new PartList(child));
+    else if (!(OPAQUE_FIELDS.has(key) && typeof child === 'string' && child.length > 256)) stack.push(child);
   }
 }
 
@@ -73,19 +82,14 @@ export function searchableText(item: ConversationItem): string {
   const opaque = entry?.opaqueFields ?? [];
   // An item of a type the viewer does not know is shown as its JSON, labels and all.
   const labels = entry ? LABEL_KEYS : null;
-  const partLabels = entry ? PART_LABELS : undefined;
+  const partLabels = entry !== undefined;
   const stack: unknown[] = [];
   const top = opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item;
-  // The parts of a message or a summary are searched for what they hold, not for their type.
+  // The parts of a message, a summary or a tool's answer are searched for what they hold, not for their type.
   for (const [key, list] of Object.entries(top).reverse()) {
     if (labels?.has(key)) continue;
-    if (PART_LISTS.has(key) && Array.isArray(list)) {
-      for (let i = list.length - 1; i >= 0; i -= 1) {
-        const part: unknown = list[i];
-        if (part && typeof part === 'object' && !Array.isArray(part)) pushValues(stack, part, partLabels);
-        else stack.push(part);
-      }
-    } else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
+    if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list));
+    else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
   }
   while (stack.length > 0) {
     const value = stack.pop();
@@ -97,6 +101,12 @@ export function searchableText(item: ConversationItem): string {
       parts.push(String(value));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);
+    } else if (value instanceof PartList) {
+      for (let i = value.parts.length - 1; i >= 0; i -= 1) {
+        const part = value.parts[i];
+        if (part && typeof part === 'object' && !Array.isArray(part)) pushValues(stack, part, PART_LABELS);
+        else stack.push(part);
+      }
     } else if (value && typeof value === 'object') {
       pushValues(stack, value);
     }
