@@ -105,6 +105,8 @@ test('the file chosen last is the one that opens, though one chosen before it is
     }, names);
     await page.dispatchEvent('main', 'drop', { dataTransfer });
   };
+  // The page takes drops once its file panel is there (the home page's code loads after the shell).
+  await expect(page.getByLabel('Conversation file')).toBeAttached();
   await drop(['one.json', 'two.json']);
   await expect(page.getByRole('alert')).toHaveText('Drop one file at a time: 2 files were dropped.');
 
