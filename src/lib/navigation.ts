@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { navigate as browserNavigate, useLocationProperty } from 'wouter/use-browser-location';
 import { parseSearch, stringifySearch, type SearchValues } from './search-values';
+import { safeDecode } from './safe-decode';
 
 export { parseSearch, stringifySearch, withSearchValues, type SearchValues } from './search-values';
 
@@ -52,10 +53,5 @@ export function useRouteSearch<S>(parse: (values: SearchValues) => S): S {
 /** The path segment after `prefix` (`/c/` or `/s/`), decoded once; a malformed escape is left as it came. */
 export function usePathParam(prefix: string): string {
   const path = useLocationProperty(currentPath);
-  const raw = path.startsWith(prefix) ? path.slice(prefix.length).replace(/\/$/, '') : '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return safeDecode(path.startsWith(prefix) ? path.slice(prefix.length).replace(/\/$/, '') : '');
 }

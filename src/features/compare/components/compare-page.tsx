@@ -3,6 +3,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
 import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
+import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
@@ -95,11 +96,11 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
 
   // Where the reader is: once the current difference has been on screen and the reader scrolls it off, it is no longer
   // current, and stepping goes on from the top of the screen, as a browser's find does.
-  const [visible, setVisible] = useState<readonly [number, number] | null>(null);
+  const [visible, setVisible] = useVisibleRange();
   /** The aligned row of the current difference, once it has been on screen. */
   const seenRow = useRef<number | null>(null);
   const onVisibleChange = (range: readonly [number, number] | null) => {
-    setVisible((previous) => (previous && range && previous[0] === range[0] && previous[1] === range[1] ? previous : range));
+    setVisible(range);
     if (currentPosition === null || range === null) return;
     const onScreen = currentPosition >= range[0] && currentPosition <= range[1];
     if (onScreen) seenRow.current = currentRow;

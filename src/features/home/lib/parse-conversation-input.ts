@@ -1,4 +1,5 @@
 import { isConversationId, isItemId } from '../../../lib/ids';
+import { safeDecode } from '../../../lib/safe-decode';
 
 /** The provider a pasted API URL belongs to, by its host. */
 export type UrlProvider = { kind: 'dashscope'; region: 'intl' | 'cn' } | { kind: 'openai' };
@@ -20,14 +21,7 @@ function providerOf(host: string): UrlProvider | undefined {
 
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
 
-/** A badly encoded segment is kept as it is; it then fails the ID pattern with a clear message. */
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
+// A badly encoded segment is kept as it is (safeDecode); it then fails the ID pattern with a clear message.
 
 function fromUrl(text: string): ParsedInput | null {
   let url: URL;

@@ -1,3 +1,4 @@
+import { safeDecode } from '../../../lib/safe-decode';
 import { safeLinkHref } from '../../../shared/markdown/safe-url';
 
 /** Characters that reorder text around them: a link could read "moc.elgoog" and go to "google.com". */
@@ -59,18 +60,10 @@ export function spoofedTarget(text: string, href: string | null | undefined): st
   const url = new URL(target);
   // A file's name that reads like a host (`app.ts`, `README.md`) names the file the link opens: its ending is a file
   // type, and the address ends with it (a host's name at the end of some other site's address does not pass).
-  const path = decodeURIComponentSafe(url.pathname).toLowerCase();
+  const path = safeDecode(url.pathname).toLowerCase();
   const ending = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
   if (FILE_TYPES.has(ending) && !shown.includes('/') && path.endsWith(`/${shown.toLowerCase()}`)) return null;
   const named = bareHost(host);
   const real = bareHost(url.hostname);
   return url.hostname && (real === named || real.endsWith(`.${named}`)) ? null : linkTarget(target);
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
