@@ -30,6 +30,32 @@ test('search finds items outside the DOM, counts them, and Enter / Shift+Enter s
   await expect(search(page)).toHaveValue('');
 });
 
+test('search reads past case and accents, as a browser’s find does, and marks what it matched', async ({ page }) => {
+  const message = (id: string, role: string, text: string) => ({ id, type: 'message', status: 'completed', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
+  const lines = [
+    message('msg_1', 'user', 'Where should we meet in Zürich?'),
+    message('msg_2', 'assistant', 'Try CAFÉ Odeon on Limmatquai, or the one on the Bahnhofstraße.'),
+    // The same word with its accent as a letter and a combining mark (e + U+0301), as some keyboards write it.
+    message('msg_3', 'user', 'Cafe\u0301 Odeon it is.'),
+    message('msg_4', 'assistant', 'See you there.'),
+  ];
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill(lines.map((line) => JSON.stringify(line)).join('\n'));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page.locator('[data-item-id]')).toHaveCount(4);
+
+  const marked = () => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
+  await search(page).fill('cafe odeon');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 2');
+  await expect.poll(marked).toEqual(['CAFÉ Odeon', 'Cafe\u0301 Odeon']);
+  await search(page).fill('strasse');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toEqual(['straße']);
+  await search(page).fill('ZURICH');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toEqual(['Zürich']);
+});
+
 test('a search from a shared link is restored, and a filter too', async ({ page }) => {
   await page.goto(`${url}&q=ImagePullBackOff&hide=other`);
   await expect(search(page)).toHaveValue('ImagePullBackOff');

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemGist } from '../lib/item-gist';
+import { foldForSearch } from '../../../lib/search-fold';
 
 type Item = ConversationItem;
 
@@ -19,7 +20,7 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => {
     const withIds = items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item) }] : []));
-    const words = filter.trim().toLowerCase();
+    const words = foldForSearch(filter.trim());
     return words ? withIds.filter((row) => row.search.includes(words)) : withIds;
   }, [items, filter]);
   const selected = useMemo(() => new Set(chosen), [chosen]);

@@ -1,5 +1,6 @@
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemLabel } from '../../../shared/items/item-catalog';
+import { foldForSearch } from '../../../lib/search-fold';
 
 type Item = ConversationItem;
 
@@ -21,5 +22,5 @@ export function itemGist(item: Item): { label: string; text: string; search: str
   const name = typeof item.name === 'string' ? item.name : '';
   const text = item.type === 'message' ? firstText(item.content) : name || firstText(item.summary) || firstText(item.arguments) || firstText(item.output);
   const line = text.slice(0, 4000).replace(/\s+/g, ' ').trim();
-  return { label, text: line.slice(0, 120), search: `${label} ${line} ${item.id ?? ''}`.toLowerCase() };
+  return { label, text: line.slice(0, 120), search: foldForSearch(`${label} ${line} ${item.id ?? ''}`) };
 }

@@ -1,6 +1,7 @@
 import { type ReactNode, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
+import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { TokenCountsContext } from '../data/use-run-summary';
 import type { TranscriptOrigin } from '../data/use-transcript';
@@ -134,7 +135,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   return (
     <ItemUiStoreContext.Provider value={store}>
       <TokenCountsContext.Provider value={tokens}>
-      <SearchQueryContext.Provider value={search.query.trim().toLowerCase()}>
+      <SearchQueryContext.Provider value={foldForSearch(search.query.trim())}>
       <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />

@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../../lib/search-fold';
 import { catalogEntry } from '../../../shared/items/item-catalog';
 import type { ConversationItem } from '../types';
 
@@ -111,5 +112,5 @@ export function searchableText(item: ConversationItem): string {
       pushValues(stack, value);
     }
   }
-  return parts.join('\n').toLowerCase();
+  return foldForSearch(parts.join('\n'));
 }

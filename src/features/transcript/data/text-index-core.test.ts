@@ -18,6 +18,28 @@ describe('the text index protocol', () => {
     expect(sent).toEqual([{ type: 'matches', generation: 1, id: 7, query: ' beta ', slots: [{ end: 'head', offset: 0 }, { end: 'tail', offset: 0 }] }]);
   });
 
+  it('finds an item whatever the case or accents of the query and of its text', () => {
+    const { index, sent } = core();
+    index.receive({
+      type: 'items',
+      generation: 1,
+      entries: [
+        { end: 'head', offset: 0, item: userMessage('a', 'Meet me at Café Zürich on the Straße') },
+        { end: 'head', offset: 1, item: userMessage('b', 'cafe\u0301 au lait') },
+        { end: 'head', offset: 2, item: userMessage('c', 'nothing here') },
+      ],
+    });
+    const slots = (query: string) => {
+      index.receive({ type: 'search', generation: 1, id: 1, query });
+      const answer = sent.pop();
+      return answer?.type === 'matches' ? answer.slots.map((slot) => slot.offset) : null;
+    };
+    expect(slots('CAFE')).toEqual([0, 1]);
+    expect(slots('café')).toEqual([0, 1]);
+    expect(slots('zurich')).toEqual([0]);
+    expect(slots('strasse')).toEqual([0]);
+  });
+
   it('counts tokens a batch at a time, by slot, with opaque data apart', () => {
     const { index, sent } = core();
     const entries = Array.from({ length: 5 }, (_, offset) => ({ end: 'head' as const, offset, item: userMessage(`m${offset}`, 'one two three') }));

@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../../lib/search-fold';
 import { inTask } from '../../../lib/work-in-slices';
 import type { ConversationItem } from '../types';
 import { itemsOfLines } from './page-text';
@@ -106,7 +107,7 @@ export class TextIndexCore {
   }
 
   private search(query: string): Slot[] {
-    const needle = query.trim().toLowerCase();
+    const needle = foldForSearch(query.trim());
     if (!needle) return [];
     const slots: Slot[] = [];
     for (const end of ['head', 'tail', 'live'] as const) {

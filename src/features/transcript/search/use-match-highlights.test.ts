@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { lowerSameLength } from './use-match-highlights';
+import { rangesIn } from './use-match-highlights';
 
-describe('lowerSameLength', () => {
-  it('lowers a text character for character, so a match found in it is at the same place in the text', () => {
-    expect(lowerSameLength('Hello WORLD')).toBe('hello world');
-    // "İ" lowers to two code units; left as it is, every position after it still points where it did.
-    const text = 'İİİİİİİİİİ then target word';
-    const lower = lowerSameLength(text);
-    expect(lower).toHaveLength(text.length);
-    expect(text.slice(lower.indexOf('word'), lower.indexOf('word') + 4)).toBe('word');
-    expect(lowerSameLength('Émoji 😀 ÀB')).toBe('émoji 😀 àb');
+function rendered(html: string) {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  return root;
+}
+
+describe('the search highlight ranges', () => {
+  it('mark the characters a folded query matched, however many of them it took', () => {
+    const root = rendered('<p>Grüße aus der <b>Straße</b>, CAFÉ und cafe\u0301</p>');
+    expect(rangesIn(root, 'strasse').map((range) => range.toString())).toEqual(['Straße']);
+    expect(rangesIn(root, 'cafe').map((range) => range.toString())).toEqual(['CAFÉ', 'cafe\u0301']);
+    expect(rangesIn(root, 'grusse').map((range) => range.toString())).toEqual(['Grüße']);
+  });
+
+  it('keep their place after a letter that lowers to two code units', () => {
+    const root = rendered('<p>İİİİİİİİİİ then target word</p>');
+    expect(rangesIn(root, 'word').map((range) => range.toString())).toEqual(['word']);
   });
 });

@@ -1,31 +1,20 @@
 import { useEffect, type RefObject } from 'react';
+import { foldForSearch, foldWithOffsets, originalSpan } from '../../../lib/search-fold';
 
 const MAX_RANGES = 5_000;
 
-/**
- * `text` in lower case, character for character: a character whose lower case is longer (`İ` becomes `i̇`, two code
- * units) stays as it is, so positions in the result are positions in `text`, where a range is set.
- */
-export function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const char of text) {
-    const folded = char.toLowerCase();
-    out += folded.length === char.length ? folded : char;
-  }
-  return out;
-}
-
-function rangesIn(root: Element, needle: string): Range[] {
+/** The ranges of the rendered text under `root` that the folded `needle` matches (see `foldForSearch`). */
+export function rangesIn(root: Element, needle: string): Range[] {
   const ranges: Range[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
-    const text = lowerSameLength(node.nodeValue ?? '');
-    for (let at = text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = text.indexOf(needle, at + needle.length)) {
+    // Folded as the search folds (case, accents): a match is mapped back onto whole characters of the node's text.
+    const folded = foldWithOffsets(node.nodeValue ?? '');
+    for (let at = folded.text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = folded.text.indexOf(needle, at + needle.length)) {
+      const [start, end] = originalSpan(folded, at, needle.length);
       const range = new Range();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
+      range.setStart(node, start);
+      range.setEnd(node, end);
       ranges.push(range);
     }
   }
@@ -41,7 +30,7 @@ export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query
   useEffect(() => {
     const list = listRef.current;
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-    const needle = query.trim().toLowerCase();
+    const needle = foldForSearch(query.trim());
     // The list element appears only once items have loaded.
     if (!listShown || !list || !registry || typeof Highlight === 'undefined') return;
     if (!needle) {

@@ -98,6 +98,12 @@ describe('revealLength', () => {
     expect(revealLength(text, 4000, '')).toBeNull();
   });
 
+  it('opens a text up to a match found through its accents, counted in the text’s own characters', () => {
+    // Each "é" here is two characters (e and a combining accent): the folded text is shorter than the text.
+    const text = `${'cafe\u0301 '.repeat(1000)}STRAẞE${'b'.repeat(5000)}`;
+    expect(revealLength(text, 4000, 'strasse')).toBe(6000 + 6 + 200);
+  });
+
   it('does not lay out megabytes for a match far away', () => {
     const text = `${'a'.repeat(1_000_000)}needle`;
     expect(revealLength(text, 4000, 'needle')).toBeNull();

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { foldWithOffsets, originalSpan } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, textBlocks } from '../../lib/text-blocks';
@@ -64,9 +65,14 @@ const REVEAL_LIMIT = 200_000;
 /** How far a text must show for the first match of `needle` after `shown` to be visible, or null. */
 export function revealLength(text: string, shown: number, needle: string): number | null {
   if (!needle || shown >= text.length) return null;
-  const at = text.toLowerCase().indexOf(needle, Math.max(0, shown - needle.length));
-  if (at < 0 || at + needle.length <= shown || at > REVEAL_LIMIT) return null;
-  return Math.min(text.length, at + needle.length + 200);
+  // Only the part a match may open is read; a folded character may stand for several of the text's.
+  const part = foldWithOffsets(text.slice(0, REVEAL_LIMIT + needle.length * 4));
+  for (let at = part.text.indexOf(needle); at !== -1; at = part.text.indexOf(needle, at + 1)) {
+    const [start, end] = originalSpan(part, at, needle.length);
+    if (start > REVEAL_LIMIT) return null;
+    if (end > shown) return Math.min(text.length, end + 200);
+  }
+  return null;
 }
 
 const buttonClass =
