@@ -328,9 +328,14 @@ export class TranscriptIndex {
   /** The row the reader sees an item in: a folded output's is its call's. */
   shownRow(row: number): number {
     const slot = this.slotAt(row);
-    const call = slot ? this.foldedInto(slot) : null;
+    return slot ? this.shownRowOf(slot) : row;
+  }
+
+  /** `shownRow` of the item in a slot. */
+  shownRowOf(slot: Slot): number {
+    const call = this.foldedInto(slot);
     const callRow = call && typeof call.id === 'string' ? this.rowOfId(call.id) : null;
-    return callRow ?? row;
+    return callRow ?? this.rowOf(slot);
   }
 
   /** Every held item, oldest first (the missing middle aside). */
