@@ -100,10 +100,10 @@ describe('a public snapshot', () => {
       expect(text).not.toContain('conv_fault_ok_private');
       expect(text).not.toMatch(/openai/i);
     }
-    expect(JSON.parse(anonymous[0])).toMatchObject({ id: snapshot.id, source: null, source_label: null, conversation_id: null, item_count: 3 });
+    expect(JSON.parse(anonymous[0])).toMatchObject({ id: snapshot.id, source: null, source_label: null, source_kind: null, conversation_id: null, item_count: 3 });
 
     const author = await (await fetch(`${viewer.url}/api/snapshots/${snapshot.id}`, { headers: AUTH })).json();
-    expect(author).toMatchObject({ source: 'openai', source_label: 'OpenAI', conversation_id: 'conv_fault_ok_private', conversation: { id: 'conv_fault_ok_private' } });
+    expect(author).toMatchObject({ source: 'openai', source_label: 'OpenAI', source_kind: 'openai', conversation_id: 'conv_fault_ok_private', conversation: { id: 'conv_fault_ok_private' } });
     const exported = await (await fetch(`${viewer.url}/api/snapshots/${snapshot.id}/export?format=markdown`, { headers: AUTH })).text();
     expect(exported).toContain('conv_fault_ok_private');
   });

@@ -142,7 +142,7 @@ async function* sourcePages(request: NewSourceSnapshot, reader: UpstreamReader, 
 
 function sourceSnapshotMeta(request: NewSourceSnapshot, conversation: Record<string, unknown>) {
   const { source, conversationId } = request;
-  return { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, conversationId, conversation, expiresAt: request.expiresAt };
+  return { title: request.title, origin: 'source' as const, source: source.id, sourceLabel: source.label, sourceKind: source.kind, conversationId, conversation, expiresAt: request.expiresAt };
 }
 
 /** Reads the whole conversation from its source and stores it, as the reader's rules allow. */
@@ -192,6 +192,7 @@ export async function createSnapshotFromFile(lazyStore: LazyStore, limits: Snaps
     origin: 'file' as const,
     source: null,
     sourceLabel: null,
+    sourceKind: null,
     conversationId: typeof id === 'string' && CONVERSATION_ID_PATTERN.test(id) ? id : null,
     conversation: request.conversation,
     expiresAt: request.expiresAt,

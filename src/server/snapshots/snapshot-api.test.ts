@@ -299,6 +299,26 @@ describe('when the database cannot be reached', () => {
   });
 });
 
+describe('a snapshot’s source', () => {
+  it('keeps the kind its source had when it was taken: its exports name that provider after the source is reconfigured', async () => {
+    const { id } = await createOk(viewer);
+    const meta = await (await fetch(`${viewer}/api/snapshots/${id}`, { headers: AUTH })).json();
+    expect(meta).toMatchObject({ source: 'openai', source_label: 'OpenAI', source_kind: 'openai' });
+
+    // The same store behind a viewer whose source of that ID now speaks to another provider.
+    const reconfigured = await startSnapshotViewer({ upstream, store, source: { label: 'Gateway', kind: 'compatible' } });
+    servers.push(reconfigured);
+    const exported = exportDocument.parse(await (await fetch(`${reconfigured.url}/api/snapshots/${id}/export?format=json`, { headers: AUTH })).json());
+    expect(exported.source).toEqual({ id: 'openai', label: 'OpenAI', kind: 'openai' });
+    const otlp = await (await fetch(`${reconfigured.url}/api/snapshots/${id}/export?format=otlp`, { headers: AUTH })).text();
+    expect(otlp).toContain('"key":"gen_ai.provider.name","value":{"stringValue":"openai"}');
+
+    // A reader without the password is not told where the snapshot came from.
+    const anonymous = exportDocument.parse(await (await fetch(`${reconfigured.url}/api/snapshots/${id}/export?format=json`)).json());
+    expect(anonymous.source).toEqual({ id: null, label: null, kind: null });
+  });
+});
+
 describe('exporting a conversation from its source', () => {
   it('streams every item in order as a download, in each format', async () => {
     const base = `${viewer}/api/sources/openai/conversations/conv_generated/export`;

@@ -176,7 +176,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
   function shown(c: Context, snapshot: Snapshot) {
     if (signedIn(c)) return snapshot;
     const { id: _original, ...conversation } = snapshot.conversation;
-    return { ...snapshot, source: null, source_label: null, conversation_id: null, conversation };
+    return { ...snapshot, source: null, source_label: null, source_kind: null, conversation_id: null, conversation };
   }
   const held = { budget: reader.budget, timeoutMs: reader.timeoutMs };
 
@@ -214,7 +214,8 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     const snapshot = shown(c, stored);
     const meta = {
       title: snapshot.title,
-      source: { id: snapshot.source, label: snapshot.source_label, kind: sources.find((source) => source.id === snapshot.source)?.kind ?? null },
+      // Stored with the snapshot; one stored before it was kept takes the kind of the source with its ID today.
+      source: { id: snapshot.source, label: snapshot.source_label, kind: snapshot.source_kind ?? sources.find((source) => source.id === snapshot.source)?.kind ?? null },
       conversation: snapshot.conversation,
       exported_at: new Date().toISOString(),
       snapshot: {

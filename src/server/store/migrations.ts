@@ -41,4 +41,11 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: 'snapshot manifest',
     sql: `ALTER TABLE snapshots ADD COLUMN manifest text;`,
   },
+  {
+    // The kind of the source (openai, azure, dashscope…) as it was when the snapshot was taken: its exports name the
+    // provider from it, whatever the source of that ID has become since.
+    version: 3,
+    name: 'snapshot source kind',
+    sql: `ALTER TABLE snapshots ADD COLUMN source_kind text;`,
+  },
 ];

@@ -12,7 +12,7 @@ it('opens the embedded store only on first use, and reopens its files with what 
 
   const store = await first.get();
   expect(first.opened).toBe(true);
-  await store.begin({ id: 'kept', title: null, origin: 'file', source: null, sourceLabel: null, conversationId: null, conversation: {}, expiresAt: null });
+  await store.begin({ id: 'kept', title: null, origin: 'file', source: null, sourceLabel: null, sourceKind: null, conversationId: null, conversation: {}, expiresAt: null });
   await store.finish('kept', { head: 0, tail: 0, excludedCount: 0, byteSize: 0 });
   await first.close();
 

@@ -22,6 +22,7 @@ const base = (id: string, extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
   origin: 'source',
   source: 'demo',
   sourceLabel: 'Demo',
+  sourceKind: 'demo',
   conversationId: 'conv_1',
   conversation: { id: 'conv_1', object: 'conversation', created_at: 1, metadata: { topic: 'x' } },
   expiresAt: null,

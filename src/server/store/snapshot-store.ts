@@ -1,4 +1,5 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { SOURCE_KINDS, type SourceKind } from '../../shared/contract/shapes.ts';
 import type { SnapshotMeta } from '../../shared/snapshots/snapshot-meta.ts';
 import type { ShareManifest } from '../../shared/snapshots/share-filter.ts';
 import type { Driver } from './driver.ts';
@@ -21,6 +22,7 @@ export interface NewSnapshot {
   origin: 'source' | 'file';
   source: string | null;
   sourceLabel: string | null;
+  sourceKind: SourceKind | null;
   conversationId: string | null;
   conversation: Record<string, unknown>;
   expiresAt: Date | null;
@@ -34,7 +36,7 @@ export interface StoredItem {
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
-const META_COLUMNS = `id, title, origin, source, source_label, conversation_id, item_count, excluded_count, created_at, expires_at, manifest`;
+const META_COLUMNS = `id, title, origin, source, source_label, source_kind, conversation_id, item_count, excluded_count, created_at, expires_at, manifest`;
 
 function toMeta(row: Record<string, unknown>): SnapshotMeta {
   return {
@@ -43,6 +45,7 @@ function toMeta(row: Record<string, unknown>): SnapshotMeta {
     origin: row.origin as 'source' | 'file',
     source: (row.source as string | null) ?? null,
     source_label: (row.source_label as string | null) ?? null,
+    source_kind: SOURCE_KINDS.find((kind) => kind === row.source_kind) ?? null,
     conversation_id: (row.conversation_id as string | null) ?? null,
     item_count: Number(row.item_count),
     excluded_count: Number(row.excluded_count),
@@ -64,14 +67,15 @@ export function createSnapshotStore(db: Driver) {
   return {
     async begin(snapshot: NewSnapshot): Promise<void> {
       await db.query(
-        `INSERT INTO snapshots (id, title, origin, source, source_label, conversation_id, conversation, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO snapshots (id, title, origin, source, source_label, source_kind, conversation_id, conversation, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           snapshot.id,
           snapshot.title,
           snapshot.origin,
           snapshot.source,
           snapshot.sourceLabel,
+          snapshot.sourceKind,
           snapshot.conversationId,
           stringifyJson(snapshot.conversation),
           snapshot.expiresAt?.toISOString() ?? null,

@@ -27,8 +27,10 @@ export async function startSnapshotViewer(options: {
   store: LazyStore;
   config?: Partial<SnapshotConfig>;
   password?: boolean;
+  /** Changes to the one source (its kind, its label), as a configuration changed since would. */
+  source?: Partial<Pick<Source, 'label' | 'kind'>>;
 }) {
-  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey };
+  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, ...options.source };
   const config: SnapshotConfig = { mode: 'public', location: { kind: 'pglite', directory: null }, maxItems: 100_000, maxBytes: 256 * 1024 * 1024, ratePerMinute: 0, ...options.config };
   const access = options.password === false ? null : accessFromEnv({ VIEWER_PASSWORD: TEST_PASSWORD });
   const api = createApiApp({ sources: [source], snapshots: { config, store: options.store }, access });

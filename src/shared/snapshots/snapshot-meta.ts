@@ -1,3 +1,4 @@
+import type { SourceKind } from '../contract/shapes.ts';
 import type { Replacement } from './pseudonyms.ts';
 import type { ShareManifest } from './share-filter.ts';
 
@@ -9,6 +10,8 @@ export interface SnapshotMeta {
   origin: 'source' | 'file';
   source: string | null;
   source_label: string | null;
+  /** The source's kind when the snapshot was taken (`openai`, `azure`, `dashscope`, …); null for a file, or before it was kept. */
+  source_kind: SourceKind | null;
   conversation_id: string | null;
   item_count: number;
   excluded_count: number;
