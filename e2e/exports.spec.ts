@@ -76,6 +76,14 @@ test('a JSON export made in the page names its source with its kind, and the fil
   await expectComplete(page, agent.items.length);
   const again = JSON.parse(readFileSync((await save(page, /^JSON/)).path, 'utf8')) as { source: { kind?: string } };
   expect(again.source.kind).toBe('demo');
+
+  // A download with the share dialog's rules, made here from the file, keeps them too.
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  await dialog.getByLabel('Download format').selectOption('json');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download instead' }).click()]);
+  const shared = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { source: { id: string; kind?: string } };
+  expect(shared.source).toMatchObject({ id: 'demo', kind: 'demo' });
 });
 
 test('the Download menu offers OpenTelemetry: OTLP/JSON with one span per turn', async ({ page }) => {

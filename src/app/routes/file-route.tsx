@@ -62,7 +62,7 @@ export function FileRoute() {
         toolbarExtras={
           <>
             <CompareWithButton current={{ value: 'file' }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />
-            <ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items }} name={file.name} />
+            <ShareSnapshotButton target={{ kind: 'file', conversation: file.conversation, items: file.items, source: file.source }} name={file.name} />
           </>
         }
       />

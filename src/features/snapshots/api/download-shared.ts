@@ -14,7 +14,8 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
   if (target.kind === 'file') {
     const { shareLocally } = await import('../lib/local-share');
     const shared = await shareLocally(target.conversation, target.items, rules);
-    const meta = { title: null, source: { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() };
+    // Where the file says it came from stays with it, as in the page's own download of the file.
+    const meta = { title: null, source: target.source ?? { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() };
     const { blob, filename } = await formatInSlices(format, meta, shared.items);
     downloadBlob(blob, filename(name));
     return;

@@ -1,3 +1,4 @@
+import type { ExportSource } from '../../../shared/export/export-document';
 import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 import type { ContentCategory, ShareRules } from '../../../shared/snapshots/share-filter';
 import type { NewSnapshot } from '../api/snapshots';
@@ -30,7 +31,8 @@ export const INITIAL_CHOICES: ShareChoices = { title: '', expiry: '7d', leaveOut
 /** What to take a snapshot of: a conversation of a source, or a file this page opened. */
 export type SnapshotTarget =
   | { kind: 'source'; source: string; conversationId: string }
-  | { kind: 'file'; conversation: { id?: string }; items: readonly { id?: string; type: string }[] };
+  /** `source`: where the file says it was read (a viewer's own export names it), kept in a download of it. */
+  | { kind: 'file'; conversation: { id?: string }; items: readonly { id?: string; type: string }[]; source?: ExportSource | null };
 
 export function termsOf(text: string): string[] {
   return [...new Set(text.split('\n').map((term) => term.trim()).filter(Boolean))];
