@@ -82,8 +82,8 @@ test('a JSON export made in the page names its source with its kind, and the fil
   const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
   await dialog.getByLabel('Download format').selectOption('json');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download instead' }).click()]);
-  const shared = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { source: { id: string; kind?: string } };
-  expect(shared.source).toMatchObject({ id: 'demo', kind: 'demo' });
+  const shared = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { source: { id: string | null; kind?: string } };
+  expect(shared.source).toMatchObject({ id: null, kind: 'demo' });
 });
 
 test('the Download menu offers OpenTelemetry: OTLP/JSON with one span per turn', async ({ page }) => {

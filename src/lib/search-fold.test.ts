@@ -20,6 +20,25 @@ describe('foldForSearch', () => {
     expect(find('café', 'cafe\u0301')).toBe(true);
   });
 
+  it('takes a Korean syllable written whole and in parts (as macOS writes file names) as the same', () => {
+    expect(find('한국어'.normalize('NFD'), '한국')).toBe(true);
+    expect(find('한국어', '한국'.normalize('NFD'))).toBe(true);
+  });
+
+  it('keeps a spacing accent as itself, not the space it decomposes to', () => {
+    for (const accent of ['´', '¨', '¸', '˜']) expect(foldForSearch(accent)).toBe(accent);
+    expect(find('a plain sentence', '´')).toBe(false);
+  });
+
+  it('folds a hostile run of marks in linear time, the letter before it still found', () => {
+    const zalgo = `a${'\u0301\u0323'.repeat(100_000)} needle`;
+    // Unbounded, the fold of this took tens of seconds (and the test's timeout ends it).
+    const folded = foldForSearch(zalgo);
+    expect(folded.startsWith('a')).toBe(true);
+    expect(folded.endsWith(' needle')).toBe(true);
+    expect(foldWithOffsets(zalgo).text).toBe(folded);
+  });
+
   it('keeps the marks that tell words of other scripts apart', () => {
     expect(find('か', 'が')).toBe(false);
     expect(find('한국어', '하')).toBe(false);
@@ -51,6 +70,13 @@ describe('foldWithOffsets', () => {
     expect(span('cafe')).toBe('café');
     // Half of the "ss" that "ß" became is the whole "ß".
     expect(span('se,')).toBe('ße,');
+  });
+
+  it('maps a match inside a run of ASCII to its own characters, not the whole run', () => {
+    const text = 'Meet at the café, then the Straße.';
+    const folded = foldWithOffsets(text);
+    const spans = [...folded.text.matchAll(/the/g)].map((match) => text.slice(...originalSpan(folded, match.index, 3)));
+    expect(spans).toEqual(['the', 'the', 'the']);
   });
 
   it('keeps positions when a letter lowers to two code units', () => {

@@ -14,8 +14,10 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
   if (target.kind === 'file') {
     const { shareLocally } = await import('../lib/local-share');
     const shared = await shareLocally(target.conversation, target.items, rules);
-    // Where the file says it came from stays with it, as in the page's own download of the file.
-    const meta = { title: null, source: target.source ?? { id: null, label: null }, conversation: shared.conversation, exported_at: new Date().toISOString() };
+    // The source the file names (its label and kind) stays with it, as in the page's own download of the file; its ID
+    // named a source of the viewer that wrote the file, not of this one.
+    const source = { id: null, label: target.source?.label ?? null, kind: target.source?.kind ?? null };
+    const meta = { title: null, source, conversation: shared.conversation, exported_at: new Date().toISOString() };
     const { blob, filename } = await formatInSlices(format, meta, shared.items);
     downloadBlob(blob, filename(name));
     return;

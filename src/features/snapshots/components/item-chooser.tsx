@@ -18,11 +18,12 @@ const ROW_HEIGHT = 32;
 export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
   const [filter, setFilter] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
+  // Each item's line once; each key typed in the filter only compares.
+  const gists = useMemo(() => items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item) }] : [])), [items]);
   const rows = useMemo(() => {
-    const withIds = items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item) }] : []));
     const words = foldForSearch(filter.trim());
-    return words ? withIds.filter((row) => row.search.includes(words)) : withIds;
-  }, [items, filter]);
+    return words ? gists.filter((row) => row.search.includes(words)) : gists;
+  }, [gists, filter]);
   const selected = useMemo(() => new Set(chosen), [chosen]);
   // The rows are plain labels, not memoised components, so the virtualizer's changing functions are safe here.
   // oxlint-disable-next-line react/incompatible-library

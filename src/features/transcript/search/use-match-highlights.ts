@@ -1,15 +1,27 @@
 import { useEffect, type RefObject } from 'react';
-import { foldForSearch, foldWithOffsets, originalSpan } from '../../../lib/search-fold';
+import { foldForSearch, foldWithOffsets, originalSpan, type FoldedText } from '../../../lib/search-fold';
 
 const MAX_RANGES = 5_000;
 
 /** The ranges of the rendered text under `root` that the folded `needle` matches (see `foldForSearch`). */
+/** Each text node's folded text, kept while its text stays the same: the marks are redrawn at every change of the list. */
+const foldedNodes = new WeakMap<Node, { value: string; folded: FoldedText }>();
+
+function foldedNode(node: Node): FoldedText {
+  const value = node.nodeValue ?? '';
+  const known = foldedNodes.get(node);
+  if (known?.value === value) return known.folded;
+  const folded = foldWithOffsets(value);
+  foldedNodes.set(node, { value, folded });
+  return folded;
+}
+
 export function rangesIn(root: Element, needle: string): Range[] {
   const ranges: Range[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
     // Folded as the search folds (case, accents): a match is mapped back onto whole characters of the node's text.
-    const folded = foldWithOffsets(node.nodeValue ?? '');
+    const folded = foldedNode(node);
     for (let at = folded.text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = folded.text.indexOf(needle, at + needle.length)) {
       const [start, end] = originalSpan(folded, at, needle.length);
       const range = new Range();

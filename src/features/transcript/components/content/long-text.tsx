@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { foldWithOffsets, originalSpan } from '../../../../lib/search-fold';
+import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, textBlocks } from '../../lib/text-blocks';
@@ -62,11 +62,26 @@ function collapsedLength(text: string): number | null {
 /** A search match past the cut opens the text up to it, unless that would mean laying out this much. */
 const REVEAL_LIMIT = 200_000;
 
+/** The folded start of the last few long texts searched: each key typed folds none of them again. */
+const foldedStarts = new Map<string, FoldedText>();
+
+/** The part of a text a match may open, folded; a folded character may stand for several of the text's. */
+function foldedStart(text: string): FoldedText {
+  let folded = foldedStarts.get(text);
+  if (!folded) {
+    folded = foldWithOffsets(text.slice(0, REVEAL_LIMIT + 256));
+    if (foldedStarts.size >= 4) foldedStarts.delete(foldedStarts.keys().next().value!);
+  }
+  // Kept as the most recent.
+  foldedStarts.delete(text);
+  foldedStarts.set(text, folded);
+  return folded;
+}
+
 /** How far a text must show for the first match of `needle` after `shown` to be visible, or null. */
 export function revealLength(text: string, shown: number, needle: string): number | null {
   if (!needle || shown >= text.length) return null;
-  // Only the part a match may open is read; a folded character may stand for several of the text's.
-  const part = foldWithOffsets(text.slice(0, REVEAL_LIMIT + needle.length * 4));
+  const part = foldedStart(text);
   for (let at = part.text.indexOf(needle); at !== -1; at = part.text.indexOf(needle, at + 1)) {
     const [start, end] = originalSpan(part, at, needle.length);
     if (start > REVEAL_LIMIT) return null;

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { foldForSearch } from '../../../../lib/search-fold';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
@@ -43,7 +43,7 @@ function Encrypted({ value, what }: { value: unknown; what: string }) {
 /** A section shown folded; it opens while the transcript's search finds something in `searched`, so a match is never hidden. */
 function Collapsed({ summary, children, searched = [] }: { summary: string; children: ReactNode; searched?: readonly string[] }) {
   const needle = useSearchNeedle();
-  const found = needle !== '' && searched.some((text) => foldForSearch(text).includes(needle));
+  const found = useMemo(() => needle !== '' && searched.some((text) => foldForSearch(text).includes(needle)), [needle, searched]);
   return (
     <details open={found || undefined} className="group/details rounded-lg border border-zinc-200 dark:border-zinc-800">
       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-zinc-700 select-none hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/60">{summary}</summary>
@@ -65,8 +65,8 @@ function ExternalLink({ url }: { url: unknown }) {
 }
 
 export function ReasoningItem({ item, highlighted }: ItemViewProps) {
-  const summary = texts(item.summary);
-  const content = texts(item.content);
+  const summary = useMemo(() => texts(item.summary), [item.summary]);
+  const content = useMemo(() => texts(item.content), [item.content]);
   const leftOut = useLeftOut('reasoning');
   return (
     <ItemFrame item={item} style={itemStyle(item)} highlighted={highlighted}>
