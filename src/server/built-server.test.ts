@@ -153,4 +153,25 @@ describe('the built server', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
   });
+
+  it('says which setting is wrong when its port is taken or its data directory is a file, without a stack trace', async () => {
+    const run = (extra: Record<string, string>) => spawnSync(process.execPath, [join(dir, 'server/main.js')], { cwd: dir, env: { ...env, HOST: '127.0.0.1', ...extra }, encoding: 'utf8', timeout: 15_000 });
+    const taken = await startBuilt();
+    try {
+      const port = new URL(taken.url).port;
+      const result = run({ PORT: port, VIEWER_DATA_DIR: join(dir, 'data-second') });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Conversation Viewer cannot start. PORT ${port} on 127.0.0.1 is in use by another program (EADDRINUSE).`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.child.kill('SIGTERM');
+      await taken.exited;
+    }
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, '');
+    const result = run({ PORT: '0', VIEWER_DATA_DIR: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Conversation Viewer cannot start. VIEWER_DATA_DIR (${file}) cannot be used as the snapshot store's directory (EEXIST).`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

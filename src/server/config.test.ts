@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     ['PORT', 'http', /PORT is not valid: expected a whole number/],
     ['PORT', '70000', /PORT is not valid: expected at most 65535/],
     ['PORT', '-1', /PORT is not valid: expected a whole number/],
+    ['HOST', 'localhost:8080', /HOST is not valid: expected an address or a host name/],
+    ['HOST', 'http://0.0.0.0', /HOST is not valid: expected an address or a host name/],
     ['UPSTREAM_TIMEOUT_SECONDS', 'ten', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected a number of seconds/],
     ['UPSTREAM_TIMEOUT_SECONDS', '0', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected more than 0 seconds/],
     ['UPSTREAM_MAX_BYTES', '1.5', /UPSTREAM_MAX_BYTES is not valid: expected a whole number/],
@@ -71,14 +73,43 @@ describe('loadConfig', () => {
     ['SNAPSHOT_MAX_ITEMS', 'all', /SNAPSHOT_MAX_ITEMS is not valid/],
     ['SNAPSHOT_MAX_BYTES', '-1', /SNAPSHOT_MAX_BYTES is not valid/],
     ['SNAPSHOT_RATE_LIMIT', '-1', /SNAPSHOT_RATE_LIMIT is not valid/],
+    // Numbers are digits, as for the UPSTREAM_* limits: not a unit, a hexadecimal or an exponent read silently.
+    ['SNAPSHOT_MAX_ITEMS', '10s', /SNAPSHOT_MAX_ITEMS is not valid: expected a whole number\.$/],
+    ['SNAPSHOT_MAX_ITEMS', '0x10', /SNAPSHOT_MAX_ITEMS is not valid: expected a whole number/],
+    ['SNAPSHOT_MAX_BYTES', '1e3', /SNAPSHOT_MAX_BYTES is not valid: expected a whole number/],
+    ['SNAPSHOT_MAX_BYTES', '256MiB', /SNAPSHOT_MAX_BYTES is not valid: expected a whole number/],
+    ['SNAPSHOT_RATE_LIMIT', '0b11', /SNAPSHOT_RATE_LIMIT is not valid: expected a whole number/],
+    ['DATABASE_URL', 'postgres://viewer:pw@127.0.0.1:notaport/db', /DATABASE_URL is not valid: expected a URL such as postgres:\/\/user:password@host:5432\/database/],
+    ['DATABASE_URL', 'postgres://', /DATABASE_URL is not valid: expected (a host|a URL)/],
+    // A base URL that the API's paths cannot be added to.
+    ['OPENAI_BASE_URL', 'http://127.0.0.1:8080/v1?', /OPENAI_BASE_URL is not valid: must be an http:\/\/ or https:\/\/ URL without credentials, query or fragment/],
+    ['OPENAI_BASE_URL', 'http://127.0.0.1:8080/v1#', /OPENAI_BASE_URL is not valid: must be an http:\/\/ or https:\/\/ URL without credentials, query or fragment/],
+    ['OPENAI_BASE_URL', 'http://127.0.0.1:8080/v1/conversations/', /OPENAI_BASE_URL is not valid: must be the API's base \(such as https:\/\/api\.openai\.com\/v1\), without \/conversations/],
+    ['DASHSCOPE_BASE_URL', 'https://gw.example/compatible-mode/v1/conversations', /DASHSCOPE_BASE_URL is not valid: must be the API's base/],
   ])('stops the server on %s=%j, naming the variable', (name, value, message) => {
-    const env = name === 'DASHSCOPE_WORKSPACE_ID' ? { DASHSCOPE_API_KEY: 'ds', [name]: value } : { [name]: value };
+    const env: Record<string, string> = name === 'DASHSCOPE_WORKSPACE_ID' || name === 'DASHSCOPE_BASE_URL' ? { DASHSCOPE_API_KEY: 'ds', [name]: value } : name === 'OPENAI_BASE_URL' ? { OPENAI_API_KEY: 'sk', [name]: value } : { [name]: value };
     expect(mistakeOf(env)).toMatch(message);
   });
 
   it('reports every mistake of one start at once', () => {
     const message = mistakeOf({ PORT: 'x', UPSTREAM_TIMEOUT_SECONDS: 'y', VIEWER_SNAPSHOTS: 'z', DASHSCOPE_REGION: 'eu' });
     for (const name of ['PORT', 'UPSTREAM_TIMEOUT_SECONDS', 'VIEWER_SNAPSHOTS', 'DASHSCOPE_REGION']) expect(message).toContain(`${name} is not valid`);
+  });
+
+  it('reports every mistake of the snapshot settings, and never repeats a database password', () => {
+    const message = mistakeOf({ VIEWER_SNAPSHOTS: 'z', SNAPSHOT_MAX_ITEMS: 'x', DATABASE_URL: 'postgres://viewer:hunter2@db:port/viewer' });
+    for (const name of ['VIEWER_SNAPSHOTS', 'SNAPSHOT_MAX_ITEMS', 'DATABASE_URL']) expect(message).toContain(`${name} is not valid`);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('takes a word setting in any case, with spaces around it', () => {
+    expect(loadConfig({ VIEWER_SNAPSHOTS: ' OFF ', VIEWER_COMPRESSION: 'Always' })).toMatchObject({ snapshots: { mode: 'off' }, compression: 'always' });
+    expect(mistakeOf({ VIEWER_SNAPSHOTS: 'sometimes' })).toMatch(/VIEWER_SNAPSHOTS is not valid: expected 'public', 'private' or 'off'\./);
+  });
+
+  it('takes a password or token of spaces only as unset, as an empty one', () => {
+    expect(loadConfig({ VIEWER_TOKEN: '   ', VIEWER_PASSWORD: ' ' }).access).toBeNull();
+    expect(loadConfig({ VIEWER_PASSWORD: ' pass word ' }).access).not.toBeNull();
   });
 
   it('never repeats a secret in a mistake', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accessFromEnv, type AccessControl } from './http/access-control.ts';
 import type { CompressionMode } from './http/compression.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
-import { parseEnv, setting, type Env } from './env-setting.ts';
+import { choice, parseEnv, setting, wholeNumber, type Env } from './env-setting.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
 import { snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { ConfigError } from './sources/sources-file.ts';
@@ -10,14 +10,6 @@ import { sourcesFromEnv, type DemoUpstream, type Source } from './sources/source
 
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
-
-const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
 
 const seconds = z
   .string()
@@ -37,21 +29,27 @@ const switchValue = z
 
 /** The variables the server itself reads; sources and snapshots check theirs beside the code that uses them. */
 const serverSettings = z.object({
-  HOST: setting(z.string().trim().default('127.0.0.1')),
+  // An address or a host name: `http://…` or `host:port` would only fail later, as a host that cannot be found.
+  HOST: setting(
+    z
+      .string()
+      .trim()
+      .refine((value) => !value.includes('/') && value.split(':').length !== 2, 'expected an address or a host name (such as 0.0.0.0 or ::), without a scheme or a port: the port is PORT')
+      .default('127.0.0.1'),
+  ),
   PORT: setting(wholeNumber(0, 65_535).default(5173)),
   UPSTREAM_TIMEOUT_SECONDS: setting(seconds.default(DEFAULT_TIMEOUT_MS / 1000)),
   UPSTREAM_MAX_BYTES: setting(wholeNumber(1).default(DEFAULT_MAX_BYTES)),
   UPSTREAM_CONCURRENCY: setting(wholeNumber(1).default(DEFAULT_CONCURRENCY)),
   UPSTREAM_MAX_BYTES_IN_FLIGHT: setting(wholeNumber(1).default(DEFAULT_MAX_BYTES_IN_FLIGHT)),
-  VIEWER_REMOTE_IMAGES: setting(z.string().trim().toLowerCase().pipe(z.enum(['load', 'ask'], { error: "expected 'load' or 'ask'" })).default('load')),
+  VIEWER_REMOTE_IMAGES: setting(choice(['load', 'ask']).default('load')),
   VIEWER_DEMO: setting(switchValue.default(true)),
-  VIEWER_COMPRESSION: setting(
-    z.string().trim().toLowerCase().pipe(z.enum(['auto', 'always', 'off'], { error: "expected 'auto', 'always' or 'off'" })).default('auto'),
-  ),
-  // Secrets are taken as they are: a space may belong to a password.
-  VIEWER_PASSWORD: z.string().optional(),
-  VIEWER_TOKEN: z.string().optional(),
-  VIEWER_USERNAME: z.string().optional(),
+  VIEWER_COMPRESSION: setting(choice(['auto', 'always', 'off']).default('auto')),
+  // Secrets are taken as they are (a space may belong to a password), but only spaces count as unset, as an empty
+  // value does: such a secret could never be sent, and would lock everyone out.
+  VIEWER_PASSWORD: setting(z.string().optional()),
+  VIEWER_TOKEN: setting(z.string().optional()),
+  VIEWER_USERNAME: setting(z.string().optional()),
 });
 
 export interface ViewerConfig {

@@ -14,6 +14,9 @@ function lockStore(config: SnapshotConfig): () => void {
     return lockDataDir(config.location.directory);
   } catch (error) {
     if (error instanceof DataDirInUse) throw new ConfigError(error.message);
+    // A file where the directory should be, a read-only disk, no rights: said as a setting's mistake, not a stack.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new ConfigError(`VIEWER_DATA_DIR (${config.location.directory}) cannot be used as the snapshot store's directory (${code}).`, { cause: error });
     throw error;
   }
 }

@@ -29,7 +29,21 @@ const viewer = await createViewer(config).catch((error: unknown) => {
 const server = createServerStack({ api: viewer.app, access: viewer.access, log: stdoutLog, clientDir, publicSnapshots: viewer.publicSnapshots, compression: viewer.compression });
 
 // PORT=0 picks a free port; the line printed at the end says which.
-const listening = await listen(server, config.host, config.port);
+const listening = await listen(server, config.host, config.port).catch(async (error: NodeJS.ErrnoException) => {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'is in use by another program',
+    EACCES: 'needs rights this process does not have',
+    EADDRNOTAVAIL: 'is not an address of this machine',
+    ENOTFOUND: 'names no host this machine can find',
+    EAI_AGAIN: 'names no host this machine can find',
+  };
+  const reason = error.code ? reasons[error.code] : undefined;
+  if (!reason) throw error;
+  await viewer.close();
+  const what = error.code === 'EADDRINUSE' || error.code === 'EACCES' ? `PORT ${config.port} on ${config.host}` : `HOST ${config.host}`;
+  console.error(`Conversation Viewer cannot start. ${what} ${reason} (${error.code}).`);
+  process.exit(1);
+});
 
 onShutdownSignal(async (signal) => {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal }));
@@ -41,4 +55,8 @@ onShutdownSignal(async (signal) => {
 
 // Said once the shutdown handler is in place, so that whoever waits for this line can stop the server cleanly.
 const protection = viewer.access ? 'password required' : 'no password';
-console.log(`Conversation Viewer: ${listening.url} (sources: ${viewer.sources.map((source) => source.id).join(', ')}; ${protection})`);
+const sourceIds = viewer.sources.map((source) => source.id).join(', ') || 'none';
+console.log(`Conversation Viewer: ${listening.url} (sources: ${sourceIds}; ${protection})`);
+if (viewer.sources.length === 0) {
+  console.error('No source is configured, so only files and snapshots can be read: set DASHSCOPE_API_KEY, OPENAI_API_KEY, VIEWER_SOURCE_<NAME>_* or VIEWER_SOURCES_FILE, or turn VIEWER_DEMO back on.');
+}

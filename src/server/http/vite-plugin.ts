@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadConfig } from '../config.ts';
 import { createViewer } from '../create-viewer.ts';
 import { stdoutLog } from './access-log.ts';
@@ -17,8 +20,11 @@ type Next = (error?: unknown) => void;
 export function viewerServer(): Plugin {
   const devNonce = randomBytes(16).toString('base64');
 
-  async function mount(server: ViteDevServer | PreviewServer, mode: string, nonce?: string) {
-    const env = { ...loadEnv(mode, server.config.root, ''), ...process.env };
+  async function mount(server: ViteDevServer | PreviewServer, nonce?: string) {
+    // `.env` read as `npm start` reads it (Node's own parser): Vite's would expand `$` in a password or key and read
+    // `.env.local` and `.env.<mode>` too, so the dev server would run with other settings than production.
+    const file = join(server.config.root, '.env');
+    const env = { ...(existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}), ...process.env };
     const viewer = await createViewer(loadConfig(env));
     // Vite's own next step for each request it handed over.
     const nexts = new WeakMap<IncomingMessage, Next>();
@@ -46,7 +52,7 @@ export function viewerServer(): Plugin {
       preview: { cors: false },
       ...(command === 'serve' && !isPreview ? { html: { cspNonce: devNonce } } : {}),
     }),
-    configureServer: (server) => mount(server, server.config.mode, devNonce),
-    configurePreviewServer: (server) => mount(server, server.config.mode),
+    configureServer: (server) => mount(server, devNonce),
+    configurePreviewServer: (server) => mount(server),
   };
 }

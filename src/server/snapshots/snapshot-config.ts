@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import type { StoreLocation } from '../store/open-store.ts';
-import { ConfigError } from '../sources/sources-file.ts';
-import type { Env } from '../sources/sources.ts';
+import { choice, parseEnv, setting, wholeNumber, type Env } from '../env-setting.ts';
 
-// An empty variable (`FOO=` in .env) means unset, as everywhere else in the viewer's settings.
-const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const setting = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
+/**
+ * A PostgreSQL URL with a host and, if any, a numeric port; checked at start, where a wrong one would first show as
+ * every snapshot request failing. The messages never repeat the URL, which may hold a password.
+ */
+const databaseUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// or postgresql:// URL')
+  .superRefine((value, context) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'expected a URL such as postgres://user:password@host:5432/database (a password with @, : or / in it is percent-encoded)' });
+      return;
+    }
+    if (!url.hostname) context.addIssue({ code: 'custom', message: 'expected a host, as in postgres://user:password@host:5432/database' });
+  });
 
 const schema = z.object({
-  VIEWER_SNAPSHOTS: setting(z.enum(['public', 'private', 'off']).default('public')),
+  VIEWER_SNAPSHOTS: setting(choice(['public', 'private', 'off']).default('public')),
   VIEWER_DATA_DIR: setting(z.string().trim().default('./data')),
-  DATABASE_URL: setting(z.string().trim().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL').optional()),
-  SNAPSHOT_MAX_ITEMS: setting(z.coerce.number().int().positive().default(100_000)),
-  SNAPSHOT_MAX_BYTES: setting(z.coerce.number().int().positive().default(256 * 1024 * 1024)),
-  SNAPSHOT_RATE_LIMIT: setting(z.coerce.number().int().min(0).default(10)),
+  DATABASE_URL: setting(databaseUrl.optional()),
+  SNAPSHOT_MAX_ITEMS: setting(wholeNumber(1).default(100_000)),
+  SNAPSHOT_MAX_BYTES: setting(wholeNumber(1).default(256 * 1024 * 1024)),
+  SNAPSHOT_RATE_LIMIT: setting(wholeNumber(0).default(10)),
 });
 
 export interface SnapshotConfig {
@@ -25,14 +39,9 @@ export interface SnapshotConfig {
   ratePerMinute: number;
 }
 
-/** The snapshot settings, read once at start. A bad value stops the server with a message naming the variable. */
+/** The snapshot settings, read once at start. Bad values stop the server with a line for each, naming the variable. */
 export function snapshotConfigFromEnv(env: Env): SnapshotConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`${String(issue.path[0])} is not valid: ${issue.message}.`);
-  }
-  const values = parsed.data;
+  const values = parseEnv(schema, env);
   return {
     mode: values.VIEWER_SNAPSHOTS,
     location: values.DATABASE_URL ? { kind: 'postgres', url: values.DATABASE_URL } : { kind: 'pglite', directory: values.VIEWER_DATA_DIR },

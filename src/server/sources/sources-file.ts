@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SOURCE_ID_PATTERN } from '../../lib/ids.ts';
 import { DASHSCOPE_REGIONS, WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
@@ -27,14 +27,20 @@ const PROVIDERS = ['openai-compatible', 'openai', 'azure', 'dashscope'] as const
 /** Headers a key must never replace. */
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'connection', 'transfer-encoding', 'cookie', 'accept']);
 
-export const baseUrlSchema = z.string().trim().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}, 'must be an http:// or https:// URL without credentials, query or fragment');
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      // A `?` or `#` with nothing after it leaves `search` and `hash` empty: the text itself is checked.
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !/[?#]/.test(value);
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL without credentials, query or fragment')
+  // The paths of the API are added to it: a base that names them already would ask for …/conversations/conversations/….
+  .refine((value) => !/\/conversations\/?$/i.test(value), "must be the API's base (such as https://api.openai.com/v1), without /conversations");
 
 const spec = z.strictObject({
   name: z.string().regex(SOURCE_ID_PATTERN, "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit"),
@@ -101,20 +107,56 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
     throw new ConfigError(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }
   const yaml = /\.ya?ml$/i.test(path);
-  let json: unknown;
-  try {
-    json = yaml ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    // The parser may quote the text around the mistake, and the file may hold a key: say where, never what.
-    const first = (error as Error).message.split('\n')[0].replace(/, \.{0,3}".*"\.{0,3} is not valid JSON$/, '');
-    throw new ConfigError(`${origin} is not valid ${yaml ? 'YAML' : 'JSON'} (${first}).`, { cause: error });
-  }
+  const json = yaml ? readYaml(text, origin) : readJson(text, origin);
   const parsed = file.safeParse(json);
   if (!parsed.success) fail(origin, parsed.error.issues.map(describe));
   const mistakes: string[] = [];
   const specs = parsed.data.sources.map((raw, index) => finish(raw, `sources[${index}] (${raw.name})`, env, mistakes));
   if (mistakes.length > 0) fail(origin, mistakes);
   return specs as SourceSpec[];
+}
+
+/** Line and column (from 1) of a position in a text. */
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * The file as JSON. A parser's message may quote the text around the mistake, and the file may hold a key: the
+ * mistake is told by where it is and what was expected, never by what is written there.
+ */
+function readJson(text: string, origin: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = / in JSON at position (\d+)/.exec(message);
+    if (at) throw new ConfigError(`${origin} is not valid JSON (${message.slice(0, at.index)} at ${lineAndColumn(text, Number(at[1]))}).`, { cause: error });
+    // "Unexpected token 'x', ..."<the text around it>"... is not valid JSON": found in the file, not repeated.
+    const quoted = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+    const around = quoted ? text.indexOf(quoted[2]) : -1;
+    const where = quoted && around >= 0 ? ` at ${lineAndColumn(text, around + Math.max(0, quoted[2].indexOf(quoted[1])))}` : '';
+    throw new ConfigError(`${origin} is not valid JSON (an unexpected character${where}).`, { cause: error });
+  }
+}
+
+/** The file as YAML, its mistakes told by code and place (the `yaml` package would print the line, key and all). */
+function readYaml(text: string, origin: string): unknown {
+  const document = parseDocument(text);
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) {
+    const place = problem.linePos ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}` : '';
+    throw new ConfigError(`${origin} is not valid YAML (${problem.code.toLowerCase().replaceAll('_', ' ')}${place}).`);
+  }
+  try {
+    return document.toJS();
+  } catch (error) {
+    // An unquoted value that starts with `*` reads as an alias, whose name (the value) the error would repeat.
+    const alias = error instanceof ReferenceError ? 'an alias (a value starting with *) names no anchor: quote the value' : 'it cannot be read';
+    throw new ConfigError(`${origin} is not valid YAML (${alias}).`, { cause: error });
+  }
 }
 
 const ENV_FIELDS: Record<string, keyof z.infer<typeof spec>> = {
@@ -133,15 +175,20 @@ const ENV_NAME = new RegExp(`^VIEWER_SOURCE_([A-Z0-9_]+?)_(${Object.keys(ENV_FIE
 /** Sources from VIEWER_SOURCE_<NAME>_BASE_URL, _API_KEY and friends: one source per <NAME>. */
 export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
   const byName = new Map<string, Record<string, string>>();
+  const mistakes: string[] = [];
   for (const [variable, value] of Object.entries(env)) {
+    if (value === undefined || value.trim() === '') continue;
     const match = ENV_NAME.exec(variable);
-    if (!match || value === undefined || value.trim() === '') continue;
+    // A misspelt field (`_LABLE`) would be dropped without a word, and the source set up without it.
+    if (!match && variable.startsWith('VIEWER_SOURCE_')) {
+      mistakes.push(`${variable} is not a setting of a source: their names end in ${Object.keys(ENV_FIELDS).map((field) => `_${field}`).join(', ')}`);
+    }
+    if (!match) continue;
     const fields = byName.get(match[1]) ?? {};
     const field = ENV_FIELDS[match[2]];
     fields[field] = field === 'apiKeyEnv' ? variable : value.trim();
     byName.set(match[1], fields);
   }
-  const mistakes: string[] = [];
   const specs: SourceSpec[] = [];
   for (const [upper, fields] of byName) {
     const where = `VIEWER_SOURCE_${upper}_*`;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sourcesFromEnv, type Source } from './sources.ts';
 
 const DEMO = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'demo-key' };
@@ -163,6 +163,14 @@ describe('other OpenAI-compatible providers', () => {
       ['beijing', 'dashscope', 'DashScope (Beijing, team B)'],
     ]);
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources: [\n  - name: x', 'bad.yml') })).toThrow(/is not valid YAML/);
+    // An unquoted key read as an alias or a tag: the place is told, never the value.
+    for (const value of ['*Zx9SECRETgatewaykey', '!Zx9SECRETgatewaykey']) {
+      const warnings = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+      const read = () => only({ VIEWER_SOURCES_FILE: sourcesFile(`sources:\n  - name: gw\n    baseUrl: https://gw.example/v1\n    apiKey: ${value}\n`, 'key.yml') });
+      expect(read).toThrow(/is not valid YAML \(/);
+      expect(read).not.toThrow(/SECRET/);
+      expect(warnings).not.toHaveBeenCalled();
+    }
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]: Unrecognized key: "typo"/);
   });
 
@@ -202,14 +210,22 @@ describe('other OpenAI-compatible providers', () => {
     expect(() => only({ VIEWER_SOURCES_FILE: '/nonexistent/sources.json' })).toThrow(/VIEWER_SOURCES_FILE \(\/nonexistent\/sources\.json\) cannot be read \(ENOENT\)/);
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [') })).toThrow(/is not valid JSON/);
     const quoting = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "x", "apiKey": sk-inline-secret-123}]}') });
-    expect(quoting).toThrow(/is not valid JSON \(Unexpected token 's'\)\.$/);
+    expect(quoting).toThrow(/is not valid JSON \(an unexpected character at line 1, column 38\)\.$/);
     expect(quoting).not.toThrow(/inline-secret/);
+    // A mistake just after a line break: the parser's excerpt held the key's last characters.
+    const afterBreak = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "a", "baseUrl": "http://x/v1", "apiKey": "sk-SECRETKEY0123456789"},\nx]}') });
+    expect(afterBreak).toThrow(/is not valid JSON \(an unexpected character at line 2, column 1\)\.$/);
+    expect(afterBreak).not.toThrow(/SECRET|456789/);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "a",}]}') })).toThrow(/is not valid JSON \(Expected double-quoted property name at line 1, column 27\)\.$/);
     const twice = sourcesFile({ sources: [{ name: 'openai', baseUrl: 'https://a.example/v1', apiKey: 'k' }] });
     expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow(/The source name 'openai' is configured twice/);
   });
 
   it('refuses a VIEWER_SOURCE_* set-up without a key or a base URL', () => {
     expect(() => only({ VIEWER_SOURCE_X_BASE_URL: 'https://x.example/v1' })).toThrow(/VIEWER_SOURCE_X_\*: VIEWER_SOURCE_X_API_KEY is not set/);
+    // A misspelt field is a mistake, not a setting dropped without a word.
+    const misspelt = () => only({ VIEWER_SOURCE_GW_BASE_URL: 'https://gw.example/v1', VIEWER_SOURCE_GW_API_KEY: 'k', VIEWER_SOURCE_GW_LABLE: 'Gateway' });
+    expect(misspelt).toThrow(/VIEWER_SOURCE_GW_LABLE is not a setting of a source: their names end in _BASE_URL, _API_KEY, _LABEL/);
     expect(() => only({ VIEWER_SOURCE_X_API_KEY: 'k' })).toThrow(/VIEWER_SOURCE_X_\*: baseUrl is required/);
   });
 });
