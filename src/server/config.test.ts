@@ -107,6 +107,12 @@ describe('loadConfig', () => {
     expect(mistakeOf({ VIEWER_SNAPSHOTS: 'sometimes' })).toMatch(/VIEWER_SNAPSHOTS is not valid: expected 'public', 'private' or 'off'\./);
   });
 
+  it('refuses a user name that Basic sign-in cannot send, or one without a password', () => {
+    expect(mistakeOf({ VIEWER_USERNAME: 'team:ops', VIEWER_PASSWORD: 'pw' })).toMatch(/VIEWER_USERNAME is not valid: it cannot hold ':'/);
+    expect(mistakeOf({ VIEWER_USERNAME: 'bob' })).toMatch(/VIEWER_USERNAME is set, but VIEWER_PASSWORD is not/);
+    expect(loadConfig({ VIEWER_USERNAME: 'bob', VIEWER_PASSWORD: 'pw' }).access).not.toBeNull();
+  });
+
   it('takes a password or token of spaces only as unset, as an empty one', () => {
     expect(loadConfig({ VIEWER_TOKEN: '   ', VIEWER_PASSWORD: ' ' }).access).toBeNull();
     expect(loadConfig({ VIEWER_PASSWORD: ' pass word ' }).access).not.toBeNull();

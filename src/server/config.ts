@@ -85,6 +85,11 @@ function collect<T>(mistakes: string[], read: () => T): T | undefined {
 export function loadConfig(env: Env): ViewerConfig {
   const mistakes: string[] = [];
   const server = collect(mistakes, () => parseEnv(serverSettings, env));
+  if (server?.VIEWER_USERNAME !== undefined) {
+    // HTTP Basic sends "name:password", split at the first ':'; a name is also no protection without a password.
+    if (server.VIEWER_USERNAME.includes(':')) mistakes.push("VIEWER_USERNAME is not valid: it cannot hold ':', which ends the name in HTTP Basic sign-in.");
+    if (server.VIEWER_PASSWORD === undefined) mistakes.push('VIEWER_USERNAME is set, but VIEWER_PASSWORD is not, so it would be ignored and the viewer left open. Set VIEWER_PASSWORD, or unset VIEWER_USERNAME.');
+  }
   const snapshots = collect(mistakes, () => snapshotConfigFromEnv(env));
   collect(mistakes, () => sourcesFromEnv(env, null));
   if (!server || !snapshots || mistakes.length > 0) throw new ConfigError(mistakes.join('\n'));

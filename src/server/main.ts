@@ -57,6 +57,9 @@ onShutdownSignal(async (signal) => {
 const protection = viewer.access ? 'password required' : 'no password';
 const sourceIds = viewer.sources.map((source) => source.id).join(', ') || 'none';
 console.log(`Conversation Viewer: ${listening.url} (sources: ${sourceIds}; ${protection})`);
+if (config.snapshots.mode === 'private' && !viewer.access) {
+  console.error('VIEWER_SNAPSHOTS=private keeps snapshots behind the password, but no VIEWER_PASSWORD or VIEWER_TOKEN is set: anyone who can reach the viewer reads them.');
+}
 if (viewer.sources.length === 0) {
   console.error('No source is configured, so only files and snapshots can be read: set DASHSCOPE_API_KEY, OPENAI_API_KEY, VIEWER_SOURCE_<NAME>_* or VIEWER_SOURCES_FILE, or turn VIEWER_DEMO back on.');
 }

@@ -24,8 +24,31 @@ describe('sourcesFromEnv', () => {
     expect(ids({ OPENAI_API_KEY: 'sk', DASHSCOPE_API_KEY: 'ds', VIEWER_DEFAULT_SOURCE: ' openai ' })).toEqual(['openai', 'dashscope-intl', 'demo']);
   });
 
-  it('ignores a VIEWER_DEFAULT_SOURCE that is not configured', () => {
+  it('ignores a VIEWER_DEFAULT_SOURCE that names a built-in source not configured, and refuses one that names none', () => {
     expect(ids({ OPENAI_API_KEY: 'sk', VIEWER_DEFAULT_SOURCE: 'dashscope-cn' })).toEqual(['openai', 'demo']);
+    expect(ids({ OPENAI_API_KEY: 'sk', VIEWER_DEFAULT_SOURCE: 'OpenAI' })[0]).toBe('openai');
+    expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_DEFAULT_SOURCE: 'opnai' })).toThrow("VIEWER_DEFAULT_SOURCE names 'opnai', which is not a source (configured: openai, and demo).");
+  });
+
+  it('refuses a setting that means something only beside another that is not set, as it would be ignored', () => {
+    const mistake = (env: Record<string, string>) => {
+      try {
+        only(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no mistake';
+    };
+    expect(mistake({ OPENAI_BASE_URL: 'https://gw.example/v1' })).toMatch(/^OPENAI_BASE_URL is set, but OPENAI_API_KEY is not, so it would be ignored\. Set OPENAI_API_KEY, or unset OPENAI_BASE_URL\.$/);
+    expect(mistake({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_REGION: 'us' })).toMatch(/DASHSCOPE_REGION is set, but DASHSCOPE_API_KEY is not.*A per-region key \(DASHSCOPE_CN_API_KEY…\) names its region itself/);
+    expect(mistake({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1' })).toMatch(/DASHSCOPE_WORKSPACE_ID is set, but DASHSCOPE_API_KEY is not/);
+    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_CN_WORKSPACE_ID: 'ws-9' })).toMatch(/DASHSCOPE_CN_WORKSPACE_ID is set, but DASHSCOPE_CN_API_KEY is not.*With DASHSCOPE_API_KEY, the workspace is DASHSCOPE_WORKSPACE_ID/);
+    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1', DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_WORKSPACE_ID and DASHSCOPE_BASE_URL cannot both be set/);
+    expect(mistake({ DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_BASE_URL is set, but a DashScope key/);
+    // Each of them at once.
+    expect(mistake({ OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj_1' }).split('\n')).toHaveLength(2);
+    // Set together, they are used.
+    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_WORKSPACE_ID: 'ws-1', OPENAI_API_KEY: 'sk', OPENAI_ORG_ID: 'org-1' })).toBe('no mistake');
   });
 });
 

@@ -49,7 +49,7 @@ export interface DemoUpstream {
 
 /** Every built-in source this server knows how to configure, and what turns each on. */
 export const KNOWN_SOURCES: ReadonlyMap<string, { label: string; howToEnable: string }> = new Map([
-  ['dashscope-intl', { label: DASHSCOPE_LABELS.intl, howToEnable: 'Set DASHSCOPE_API_KEY (or DASHSCOPE_INTL_API_KEY) on the server and restart it.' }],
+  ['dashscope-intl', { label: DASHSCOPE_LABELS.intl, howToEnable: 'Set DASHSCOPE_INTL_API_KEY (or DASHSCOPE_API_KEY with DASHSCOPE_REGION unset or intl) on the server and restart it.' }],
   ...(['cn', 'us', 'hk'] as const).map((region) => [
     `dashscope-${region}`,
     {
@@ -58,7 +58,7 @@ export const KNOWN_SOURCES: ReadonlyMap<string, { label: string; howToEnable: st
     },
   ] as const),
   ['openai', { label: 'OpenAI', howToEnable: 'Set OPENAI_API_KEY on the server and restart it.' }],
-  ['demo', { label: 'Demo', howToEnable: 'Unset VIEWER_DEMO=off on the server and restart it.' }],
+  ['demo', { label: 'Demo', howToEnable: 'Set VIEWER_DEMO=on (or unset it) on the server and restart it.' }],
 ]);
 
 const accountId = (what: string) => z.string().trim().regex(OPENAI_ACCOUNT_ID_PATTERN, `expected an OpenAI ${what} ID (letters, digits, '_' and '-')`);
@@ -91,8 +91,46 @@ export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
     if (seen.has(source.id)) throw new ConfigError(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
     seen.add(source.id);
   }
-  const preferred = sources.findIndex((source) => source.id === settings.VIEWER_DEFAULT_SOURCE);
+  const unused = unusedSettings(env, settings, sources);
+  if (unused.length > 0) throw new ConfigError(unused.join('\n'));
+  const wanted = settings.VIEWER_DEFAULT_SOURCE?.toLowerCase();
+  const preferred = sources.findIndex((source) => source.id === wanted);
   return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
+}
+
+const isSet = (env: Env, name: string) => (env[name]?.trim() ?? '') !== '';
+
+/**
+ * Settings that only mean something beside another one, set without it: each would be ignored without a word (a
+ * region for a key that is not there, a workspace its base URL overrides), so each is a mistake of its own.
+ */
+function unusedSettings(env: Env, settings: SourceSettings, sources: readonly Source[]): string[] {
+  const mistakes: string[] = [];
+  const without = (name: string, needs: string, instead = '') => {
+    if (isSet(env, name)) mistakes.push(`${name} is set, but ${needs} is not, so it would be ignored.${instead ? ` ${instead}` : ''} Set ${needs}, or unset ${name}.`);
+  };
+  if (!isSet(env, 'OPENAI_API_KEY')) for (const name of ['OPENAI_BASE_URL', 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID']) without(name, 'OPENAI_API_KEY');
+  if (!isSet(env, 'DASHSCOPE_API_KEY')) {
+    for (const name of ['DASHSCOPE_REGION', 'DASHSCOPE_WORKSPACE_ID']) without(name, 'DASHSCOPE_API_KEY', name === 'DASHSCOPE_REGION' ? 'A per-region key (DASHSCOPE_CN_API_KEY…) names its region itself.' : '');
+  }
+  const dashScopeKeys = ['DASHSCOPE_API_KEY', ...DASHSCOPE_REGIONS.map((region) => `DASHSCOPE_${region.toUpperCase()}_API_KEY`)];
+  if (!dashScopeKeys.some((name) => isSet(env, name))) without('DASHSCOPE_BASE_URL', 'a DashScope key (DASHSCOPE_API_KEY or DASHSCOPE_<REGION>_API_KEY)');
+  for (const region of DASHSCOPE_REGIONS) {
+    const upper = region.toUpperCase();
+    if (!isSet(env, `DASHSCOPE_${upper}_API_KEY`)) {
+      without(`DASHSCOPE_${upper}_WORKSPACE_ID`, `DASHSCOPE_${upper}_API_KEY`, `With DASHSCOPE_API_KEY, the workspace is DASHSCOPE_WORKSPACE_ID.`);
+    }
+  }
+  const workspaces = ['DASHSCOPE_WORKSPACE_ID', ...DASHSCOPE_REGIONS.map((region) => `DASHSCOPE_${region.toUpperCase()}_WORKSPACE_ID`)].filter((name) => isSet(env, name));
+  if (settings.DASHSCOPE_BASE_URL && workspaces.length > 0) {
+    mistakes.push(`${workspaces.join(' and ')} and DASHSCOPE_BASE_URL cannot both be set: a workspace's host is made from its ID, and a base URL replaces it. Keep one.`);
+  }
+  const wanted = settings.VIEWER_DEFAULT_SOURCE?.toLowerCase();
+  if (wanted && !sources.some((source) => source.id === wanted) && !KNOWN_SOURCES.has(wanted)) {
+    const configured = sources.map((source) => source.id);
+    mistakes.push(`VIEWER_DEFAULT_SOURCE names '${settings.VIEWER_DEFAULT_SOURCE}', which is not a source (configured: ${configured.length > 0 ? configured.join(', ') : 'none'}${env.VIEWER_DEMO === undefined || !/^(off|false|0|no)$/i.test(env.VIEWER_DEMO.trim()) ? ', and demo' : ''}).`);
+  }
+  return mistakes;
 }
 
 export function dashScopeSource(region: DashScopeRegion, apiKey: string, workspaceId?: string, baseUrl?: string, label?: string, id?: string): Source {
