@@ -51,7 +51,8 @@ describe('loadConfig', () => {
     ['HOST', 'localhost:8080', /HOST is not valid: expected an address or a host name/],
     ['HOST', 'http://0.0.0.0', /HOST is not valid: expected an address or a host name/],
     ['UPSTREAM_TIMEOUT_SECONDS', 'ten', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected a number of seconds/],
-    ['UPSTREAM_TIMEOUT_SECONDS', '0', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected more than 0 seconds/],
+    ['UPSTREAM_TIMEOUT_SECONDS', '0', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected at least 0\.1 seconds/],
+    ['UPSTREAM_TIMEOUT_SECONDS', '0.0001', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected at least 0\.1 seconds/],
     ['UPSTREAM_MAX_BYTES', '1.5', /UPSTREAM_MAX_BYTES is not valid: expected a whole number/],
     ['UPSTREAM_MAX_BYTES', '0', /UPSTREAM_MAX_BYTES is not valid: expected at least 1/],
     ['UPSTREAM_CONCURRENCY', 'many', /UPSTREAM_CONCURRENCY is not valid: expected a whole number/],
@@ -111,6 +112,13 @@ describe('loadConfig', () => {
     expect(mistakeOf({ VIEWER_USERNAME: 'team:ops', VIEWER_PASSWORD: 'pw' })).toMatch(/VIEWER_USERNAME is not valid: it cannot hold ':'/);
     expect(mistakeOf({ VIEWER_USERNAME: 'bob' })).toMatch(/VIEWER_USERNAME is set, but VIEWER_PASSWORD is not/);
     expect(loadConfig({ VIEWER_USERNAME: 'bob', VIEWER_PASSWORD: 'pw' }).access).not.toBeNull();
+  });
+
+  it('takes half a second written .5, and refuses a source named like the built-in demo while the demo is on', () => {
+    expect(loadConfig({ UPSTREAM_TIMEOUT_SECONDS: '.5' }).upstream.timeoutMs).toBe(500);
+    const demoNamed = { VIEWER_SOURCE_DEMO_BASE_URL: 'https://gw.example/v1', VIEWER_SOURCE_DEMO_API_KEY: 'k' };
+    expect(mistakeOf(demoNamed)).toMatch(/A source is named 'demo', the name of the built-in demo source: rename it, or set VIEWER_DEMO=off\./);
+    expect(loadConfig({ ...demoNamed, VIEWER_DEMO: 'off' }).sources(null).map((source) => source.id)).toEqual(['demo']);
   });
 
   it('takes a password or token of spaces only as unset, as an empty one', () => {

@@ -11,12 +11,15 @@ import { sourcesFromEnv, type DemoUpstream, type Source } from './sources/source
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
+/** Shorter, every upstream request and every wait for a slow reader would time out at once. */
+const MIN_TIMEOUT_SECONDS = 0.1;
+
 const seconds = z
   .string()
   .trim()
-  .regex(/^\d+(\.\d+)?$/, 'expected a number of seconds')
+  .regex(/^(\d+(\.\d*)?|\.\d+)$/, 'expected a number of seconds')
   .transform(Number)
-  .pipe(z.number().positive('expected more than 0 seconds'))
+  .pipe(z.number().min(MIN_TIMEOUT_SECONDS, `expected at least ${MIN_TIMEOUT_SECONDS} seconds`))
   // A larger value would make every request time out at once: it means "no limit worth having", so it is capped.
   .transform((value) => Math.min(value, MAX_TIMEOUT_SECONDS));
 
@@ -63,7 +66,7 @@ export interface ViewerConfig {
   demo: boolean;
   access: AccessControl | null;
   snapshots: SnapshotConfig;
-  /** The configured sources, with the demo source once its upstream runs; checked already, so this does not throw. */
+  /** The configured sources, with the demo source once its upstream runs; checked already (the demo's name too). */
   sources: (demo: DemoUpstream | null) => Source[];
 }
 
@@ -91,7 +94,11 @@ export function loadConfig(env: Env): ViewerConfig {
     if (server.VIEWER_PASSWORD === undefined) mistakes.push('VIEWER_USERNAME is set, but VIEWER_PASSWORD is not, so it would be ignored and the viewer left open. Set VIEWER_PASSWORD, or unset VIEWER_USERNAME.');
   }
   const snapshots = collect(mistakes, () => snapshotConfigFromEnv(env));
-  collect(mistakes, () => sourcesFromEnv(env, null));
+  const configured = collect(mistakes, () => sourcesFromEnv(env, null));
+  // Found here, before the demo's upstream starts, rather than as a name configured twice once it has.
+  if (server?.VIEWER_DEMO && configured?.some((source) => source.id === 'demo')) {
+    mistakes.push("A source is named 'demo', the name of the built-in demo source: rename it, or set VIEWER_DEMO=off.");
+  }
   if (!server || !snapshots || mistakes.length > 0) throw new ConfigError(mistakes.join('\n'));
   return {
     host: server.HOST,
