@@ -13,6 +13,8 @@ describe('the search highlight ranges', () => {
     expect(rangesIn(root, 'strasse').map((range) => range.toString())).toEqual(['Straße']);
     expect(rangesIn(root, 'cafe').map((range) => range.toString())).toEqual(['CAFÉ', 'cafe\u0301']);
     expect(rangesIn(root, 'grusse').map((range) => range.toString())).toEqual(['Grüße']);
+    // "s" matches twice in the "ss" that "ß" folds to: the letter is marked once.
+    expect(rangesIn(rendered('<p>Maß</p>'), 's').map((range) => range.toString())).toEqual(['ß']);
   });
 
   it('keep their place after a letter that lowers to two code units', () => {

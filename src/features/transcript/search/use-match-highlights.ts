@@ -22,8 +22,12 @@ export function rangesIn(root: Element, needle: string): Range[] {
   for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
     // Folded as the search folds (case, accents): a match is mapped back onto whole characters of the node's text.
     const folded = foldedNode(node);
+    let markedTo = 0;
     for (let at = folded.text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = folded.text.indexOf(needle, at + needle.length)) {
       const [start, end] = originalSpan(folded, at, needle.length);
+      // Two matches inside one character ("s" twice in the "ss" of "ß") mark it once.
+      if (start < markedTo) continue;
+      markedTo = end;
       const range = new Range();
       range.setStart(node, start);
       range.setEnd(node, end);
