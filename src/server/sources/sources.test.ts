@@ -241,7 +241,31 @@ describe('other OpenAI-compatible providers', () => {
     expect(afterBreak).not.toThrow(/SECRET|456789/);
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "a",}]}') })).toThrow(/is not valid JSON \(Expected double-quoted property name at line 1, column 27\)\.$/);
     const twice = sourcesFile({ sources: [{ name: 'openai', baseUrl: 'https://a.example/v1', apiKey: 'k' }] });
-    expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow(/The source name 'openai' is configured twice/);
+    expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow("The source name 'openai' is configured twice: by OPENAI_API_KEY and by VIEWER_SOURCES_FILE sources[0].");
+    // Every name given twice, each with where it was given.
+    const names = sourcesFile({ sources: ['a', 'a', 'b', 'b'].map((name) => ({ name, baseUrl: 'https://a.example/v1', apiKey: 'k' })) });
+    const message = (() => {
+      try {
+        only({ VIEWER_SOURCES_FILE: names, VIEWER_SOURCE_A_BASE_URL: 'https://a.example/v1', VIEWER_SOURCE_A_API_KEY: 'k' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain("The source name 'a' is configured 3 times: by VIEWER_SOURCE_A_* and by VIEWER_SOURCES_FILE sources[0] and by VIEWER_SOURCES_FILE sources[1].");
+    expect(message).toContain("The source name 'b' is configured twice: by VIEWER_SOURCES_FILE sources[2] and by VIEWER_SOURCES_FILE sources[3].");
+  });
+
+  it('reports the mistakes of every group of source settings at once', () => {
+    let message = '';
+    try {
+      only({ OPENAI_API_KEY: 'sk one', DASHSCOPE_API_KEY: 'a b', VIEWER_SOURCES_FILE: '/nonexistent/sources.json', VIEWER_SOURCE_X_API_KEY: 'k' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const line of ['DASHSCOPE_API_KEY contains a space', 'OPENAI_API_KEY contains a space', 'VIEWER_SOURCES_FILE (/nonexistent/sources.json) cannot be read', 'VIEWER_SOURCE_X_*: baseUrl is required']) {
+      expect(message).toContain(line);
+    }
   });
 
   it('refuses a VIEWER_SOURCE_* set-up without a key or a base URL', () => {

@@ -85,14 +85,16 @@ export function trimSlash(url: string): string {
  */
 export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
   const settings = parseEnv(sourceSettings, env);
-  const sources = configuredSources(env, settings, demo);
-  const seen = new Set<string>();
-  for (const source of sources) {
-    if (seen.has(source.id)) throw new ConfigError(`The source name '${source.id}' is configured twice. Each source needs a name of its own.`);
-    seen.add(source.id);
+  const mistakes: string[] = [];
+  const placed = configuredSources(env, settings, demo, mistakes);
+  const sources = placed.map(({ source }) => source);
+  const byId = new Map<string, PlacedSource[]>();
+  for (const entry of placed) byId.set(entry.source.id, [...(byId.get(entry.source.id) ?? []), entry]);
+  for (const [id, same] of byId) {
+    if (same.length > 1) mistakes.push(`The source name '${id}' is configured ${same.length === 2 ? 'twice' : `${same.length} times`}: by ${same.map(({ from }) => from).join(' and by ')}. Each source needs a name of its own.`);
   }
-  const unused = unusedSettings(env, settings, sources);
-  if (unused.length > 0) throw new ConfigError(unused.join('\n'));
+  mistakes.push(...unusedSettings(env, settings, sources));
+  if (mistakes.length > 0) throw new ConfigError(mistakes.join('\n'));
   const wanted = settings.VIEWER_DEFAULT_SOURCE?.toLowerCase();
   const preferred = sources.findIndex((source) => source.id === wanted);
   return preferred > 0 ? [sources[preferred], ...sources.filter((_, index) => index !== preferred)] : sources;
@@ -187,24 +189,46 @@ function openAiAccount(organization: string | undefined, project: string | undef
   return { ...(organization ? { organization } : {}), ...(project ? { project } : {}) };
 }
 
-function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstream | null): Source[] {
-  const sources: Source[] = [...dashScopeSources(env, settings)];
-  const openaiKey = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
-  if (openaiKey) {
-    sources.push({
-      id: 'openai',
-      label: 'OpenAI',
-      kind: 'openai',
-      baseUrl: trimSlash(settings.OPENAI_BASE_URL ?? OPENAI_BASE_URL),
-      apiKey: openaiKey,
-      ...openAiAccount(settings.OPENAI_ORG_ID, settings.OPENAI_PROJECT_ID),
-    });
+/** A configured source and the settings that gave it, so that a name given twice can say by which. */
+interface PlacedSource {
+  source: Source;
+  from: string;
+}
+
+/** Runs one group's checks; its mistakes join the others', so one start reports them all. */
+function checked<T>(mistakes: string[], read: () => T[]): T[] {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    mistakes.push(error.message);
+    return [];
   }
-  sources.push(...[...sourceSpecsFromEnv(env), ...sourceSpecsFromFile(env)].map(fromSpec));
+}
+
+function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstream | null, mistakes: string[]): PlacedSource[] {
+  const sources: PlacedSource[] = checked(mistakes, () => dashScopeSources(env, settings)).map((source) => ({ source, from: dashScopeOrigin(env, source) }));
+  const openai = checked(mistakes, () => {
+    const key = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
+    if (!key) return [];
+    const account = openAiAccount(settings.OPENAI_ORG_ID, settings.OPENAI_PROJECT_ID);
+    return [{ id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: trimSlash(settings.OPENAI_BASE_URL ?? OPENAI_BASE_URL), apiKey: key, ...account } satisfies Source];
+  });
+  sources.push(...openai.map((source) => ({ source, from: 'OPENAI_API_KEY' })));
+  const fromEnv = checked(mistakes, () => sourceSpecsFromEnv(env));
+  sources.push(...fromEnv.map((spec) => ({ source: fromSpec(spec), from: `VIEWER_SOURCE_${spec.name.toUpperCase().replaceAll('-', '_')}_*` })));
+  const fromFile = checked(mistakes, () => sourceSpecsFromFile(env));
+  sources.push(...fromFile.map((spec, index) => ({ source: fromSpec(spec), from: `VIEWER_SOURCES_FILE sources[${index}]` })));
   if (demo) {
-    sources.push({ id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey });
+    sources.push({ source: { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey }, from: 'VIEWER_DEMO' });
   }
   return sources;
+}
+
+/** Which key configured a built-in DashScope source: the per-region one, or DASHSCOPE_API_KEY. */
+function dashScopeOrigin(env: Env, source: Source): string {
+  const region = source.id.replace(/^dashscope-/, '').toUpperCase();
+  return env[`DASHSCOPE_${region}_API_KEY`]?.trim() ? `DASHSCOPE_${region}_API_KEY` : 'DASHSCOPE_API_KEY';
 }
 
 export function toPublicSource({ id, label, kind }: Source): PublicSource {
