@@ -56,6 +56,14 @@ test('search reads past case and accents, as a browser’s find does, and marks 
   await expect.poll(marked).toEqual(['Zürich']);
 });
 
+test('a match across the highlighted tokens of a code block is marked, as a browser’s find marks it', async ({ page }) => {
+  const answer = demo('markdown-answer');
+  await page.goto(`/c/${answer.conversation.id}?source=demo&q=${encodeURIComponent("db.pragma('journal")}`);
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  const marked = () => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
+  await expect.poll(marked).toEqual(["db.pragma('journal"]);
+});
+
 test('a search from a shared link is restored, and a filter too', async ({ page }) => {
   await page.goto(`${url}&q=ImagePullBackOff&hide=other`);
   await expect(search(page)).toHaveValue('ImagePullBackOff');

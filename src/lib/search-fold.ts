@@ -97,8 +97,9 @@ function foldSlow(unit: string): string {
     // What full case folding does beyond lower case: "ß" (and "ẞ", lowered to it) is "ss", and a final sigma is a sigma.
     .replace(/ß/g, 'ss')
     .replace(/ς/g, 'σ');
-  // A spacing accent ("´" is a space and a combining accent) would otherwise match every space.
-  return folded.trim() === '' && unit.trim() !== '' ? unit.normalize('NFC').toLowerCase() : folded;
+  // A spacing accent ("´" is a space and a combining accent) would otherwise match every space. (Combining marks
+  // with no letter before them fold to nothing, as they do after one.)
+  return folded.trim() === '' && unit.trim() !== '' && !MARK.test(unit) ? unit.normalize('NFC').toLowerCase() : folded;
 }
 
 function foldUnit(unit: string): string {

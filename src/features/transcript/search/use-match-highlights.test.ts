@@ -17,6 +17,15 @@ describe('the search highlight ranges', () => {
     expect(rangesIn(rendered('<p>Maß</p>'), 's').map((range) => range.toString())).toEqual(['ß']);
   });
 
+  it('find a word split across inline elements, as in highlighted code, but never join two blocks', () => {
+    const code = rendered('<pre><span class="hljs-title">config</span>.<span class="hljs-property">baseUrl</span> = url;</pre>');
+    expect(rangesIn(code, 'config.baseurl').map((range) => range.toString())).toEqual(['config.baseUrl']);
+    expect(rangesIn(rendered('<p>Caf<b>é</b> Zürich</p>'), 'cafe zurich').map((range) => range.toString())).toEqual(['Café Zürich']);
+    expect(rangesIn(rendered('<p>the end</p><p>of it</p>'), 'endof')).toEqual([]);
+    // Empty and folded-away nodes in between take no place.
+    expect(rangesIn(rendered('<p>ab<span></span><i>\u0301</i>cd</p>'), 'abcd').map((range) => range.toString())).toEqual(['ab\u0301cd']);
+  });
+
   it('keep their place after a letter that lowers to two code units', () => {
     const root = rendered('<p>İİİİİİİİİİ then target word</p>');
     expect(rangesIn(root, 'word').map((range) => range.toString())).toEqual(['word']);

@@ -3,7 +3,6 @@ import { foldForSearch, foldWithOffsets, originalSpan, type FoldedText } from '.
 
 const MAX_RANGES = 5_000;
 
-/** The ranges of the rendered text under `root` that the folded `needle` matches (see `foldForSearch`). */
 /** Each text node's folded text, kept while its text stays the same: the marks are redrawn at every change of the list. */
 const foldedNodes = new WeakMap<Node, { value: string; folded: FoldedText }>();
 
@@ -16,25 +15,78 @@ function foldedNode(node: Node): FoldedText {
   return folded;
 }
 
+/** Elements that flow inside a line of text: a word split across them (highlighted code, `Caf<b>é</b>`) is one word. */
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DEL', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
+
+/**
+ * The ranges of the rendered text under `root` that the folded `needle` matches (see `foldForSearch`). The text
+ * nodes of one block are read as one text, as a browser's find reads them, so a match may start in one node and end
+ * in another; a match never joins two blocks (the end of one paragraph and the start of the next).
+ */
 export function rangesIn(root: Element, needle: string): Range[] {
   const ranges: Range[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
-    // Folded as the search folds (case, accents): a match is mapped back onto whole characters of the node's text.
-    const folded = foldedNode(node);
-    let markedTo = 0;
-    for (let at = folded.text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = folded.text.indexOf(needle, at + needle.length)) {
-      const [start, end] = originalSpan(folded, at, needle.length);
-      // Two matches inside one character ("s" twice in the "ss" of "ß") mark it once.
-      if (start < markedTo) continue;
-      markedTo = end;
-      const range = new Range();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      ranges.push(range);
+  const blocks = new Map<Element | null, Element | null>();
+  const blockOf = (node: Node): Element | null => {
+    const parent = node.parentElement;
+    let block = blocks.get(parent);
+    if (block === undefined) {
+      block = parent;
+      while (block && block !== root && INLINE.has(block.tagName)) block = block.parentElement;
+      blocks.set(parent, block);
     }
+    return block;
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let nodes: Node[] = [];
+  let block: Element | null = null;
+  for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
+    const nodeBlock = blockOf(node);
+    if (nodes.length > 0 && nodeBlock !== block) {
+      rangesInBlock(nodes, needle, ranges);
+      nodes = [];
+    }
+    block = nodeBlock;
+    nodes.push(node);
   }
-  return ranges;
+  if (nodes.length > 0) rangesInBlock(nodes, needle, ranges);
+  return ranges.slice(0, MAX_RANGES);
+}
+
+/** Adds the matches in one block's text nodes, read as one text. */
+function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[]) {
+  // Folded as the search folds (case, accents): a match is mapped back onto whole characters of each node's text.
+  const folds = nodes.map(foldedNode);
+  const starts: number[] = [];
+  let text = '';
+  for (const folded of folds) {
+    starts.push(text.length);
+    text += folded.text;
+  }
+  /** The node that holds a position of the block's folded text. */
+  const nodeAt = (position: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  let marked = { node: -1, to: 0 };
+  for (let at = text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = text.indexOf(needle, at + needle.length)) {
+    const first = nodeAt(at);
+    const last = nodeAt(at + needle.length - 1);
+    const [start] = originalSpan(folds[first], at - starts[first], 1);
+    const [, end] = originalSpan(folds[last], at + needle.length - 1 - starts[last], 1);
+    // Two matches inside one character ("s" twice in the "ss" of "ß") mark it once.
+    if (first === marked.node && start < marked.to) continue;
+    marked = { node: last, to: end };
+    const range = new Range();
+    range.setStart(nodes[first], start);
+    range.setEnd(nodes[last], end);
+    ranges.push(range);
+  }
 }
 
 /**
