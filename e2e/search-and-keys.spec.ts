@@ -56,12 +56,20 @@ test('search reads past case and accents, as a browser’s find does, and marks 
   await expect.poll(marked).toEqual(['Zürich']);
 });
 
-test('a match across the highlighted tokens of a code block is marked, as a browser’s find marks it', async ({ page }) => {
+test('a match across the highlighted tokens of a code block, or across Markdown’s marks, is found and marked, as a browser’s find does', async ({ page }) => {
   const answer = demo('markdown-answer');
   await page.goto(`/c/${answer.conversation.id}?source=demo&q=${encodeURIComponent("db.pragma('journal")}`);
   await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
   const marked = () => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
   await expect.poll(marked).toEqual(["db.pragma('journal"]);
+
+  // Words as the page shows them, across the marks of Markdown's inline code and emphasis.
+  await search(page).fill('with journal_mode=WAL readers');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toEqual(['with journal_mode=WAL readers']);
+  await search(page).fill('short version: sqlite is enough');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toEqual(['Short version: SQLite is enough']);
 });
 
 test('a search from a shared link is restored, and a filter too', async ({ page }) => {

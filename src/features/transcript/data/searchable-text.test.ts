@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchableText } from './searchable-text';
+import { markdownPlain, searchableText } from './searchable-text';
 
 describe('searchableText', () => {
   it('holds every string value, lowercased, but not keys or opaque blobs', () => {
@@ -37,6 +37,15 @@ describe('searchableText', () => {
     // Inside arguments or outputs, a `type` is content like any other.
     expect(searchableText({ id: 'ws_1', type: 'web_search_call', status: 'completed', action: { type: 'open_page', url: 'https://example.com' } })).toContain('open_page');
     expect(searchableText({ id: 'x_1', type: 'brand_new_item', status: 'queued' })).toContain('brand_new_item');
+  });
+
+  it('holds Markdown as the page shows it too: emphasis, code and strike marks left out, a link as its label', () => {
+    const text = searchableText({ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Short: **SQLite is enough**, with `journal_mode=WAL` readers; see [the WAL docs](https://sqlite.org/wal.html) and ~~not this~~.' }] });
+    for (const shown of ['short: sqlite is enough, with', 'with journal_mode=wal readers', 'see the wal docs and not this.']) expect(text).toContain(shown);
+    // As written too: the link's address, the marks.
+    expect(text).toContain('https://sqlite.org/wal.html');
+    expect(text).toContain('**sqlite is enough**');
+    expect(markdownPlain('plain words, snake_case_name')).toBe('plain words, snake_case_name');
   });
 
   it('survives a value nested thousands of levels deep', () => {

@@ -28,6 +28,20 @@ function looksBase64(value: string): boolean {
   return lineBreaks * 60 <= value.length;
 }
 
+/** Longer text is searched only as written: its copy as read would double its memory. */
+const MAX_PLAIN = 256 * 1024;
+const MARKDOWN_MARKS = /[*`~]|\]\(/;
+
+/**
+ * Markdown as the page shows it, for search beside the text as written: `**bold**`, `` `code` ``, `~~struck~~` without
+ * their marks, and a link as its label, so "the --force flag" finds "the **--force** flag" as a browser's find would.
+ * (Underscores stay: in names such as `journal_mode` they are not emphasis.)
+ */
+export function markdownPlain(text: string): string {
+  if (text.length > MAX_PLAIN || !MARKDOWN_MARKS.test(text)) return text;
+  return text.replace(/\[([^\]\n]{0,500})\]\([^)\s]{0,2048}\)/g, '$1').replace(/[*`~]+/g, '');
+}
+
 /** Longer JSON text is searched as written: parsing it would double its memory. */
 const MAX_DECODED_JSON = 1024 * 1024;
 
@@ -95,7 +109,11 @@ export function searchableText(item: ConversationItem): string {
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
+      if (!value.startsWith('data:') && !looksBase64(value)) {
+        parts.push(value);
+        const plain = markdownPlain(value);
+        if (plain !== value) parts.push(plain);
+      }
       const decoded = decodedJson(value);
       if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
     } else if (typeof value === 'number') {

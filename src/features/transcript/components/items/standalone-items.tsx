@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { foldForSearch } from '../../../../lib/search-fold';
+import { markdownPlain } from '../../data/searchable-text';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
 import { displayText } from '../../../../shared/items/display-text';
@@ -43,7 +44,8 @@ function Encrypted({ value, what }: { value: unknown; what: string }) {
 /** A section shown folded; it opens while the transcript's search finds something in `searched`, so a match is never hidden. */
 function Collapsed({ summary, children, searched = [] }: { summary: string; children: ReactNode; searched?: readonly string[] }) {
   const needle = useSearchNeedle();
-  const found = useMemo(() => needle !== '' && searched.some((text) => foldForSearch(text).includes(needle)), [needle, searched]);
+  // As the search reads it: as written, and as Markdown shows it.
+  const found = useMemo(() => needle !== '' && searched.some((text) => foldForSearch(text).includes(needle) || foldForSearch(markdownPlain(text)).includes(needle)), [needle, searched]);
   return (
     <details open={found || undefined} className="group/details rounded-lg border border-zinc-200 dark:border-zinc-800">
       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-zinc-700 select-none hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/60">{summary}</summary>
