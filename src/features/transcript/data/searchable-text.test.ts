@@ -46,6 +46,11 @@ describe('searchableText', () => {
     expect(text).toContain('https://sqlite.org/wal.html');
     expect(text).toContain('**sqlite is enough**');
     expect(markdownPlain('plain words, snake_case_name')).toBe('plain words, snake_case_name');
+    // A message whose content is one string, and a summary, are read as shown too; a tool's output is not Markdown.
+    expect(searchableText({ id: 'u', type: 'message', role: 'user', content: 'run `npm test` now' })).toContain('run npm test now');
+    expect(searchableText({ id: 'r', type: 'reasoning', summary: [{ type: 'summary_text', text: 'check **the log** first' }] })).toContain('check the log first');
+    const output = searchableText({ id: 'o', type: 'function_call_output', call_id: 'c', output: 'glob `*.ts` matched' });
+    expect(output).toBe('o\nc\nglob `*.ts` matched');
   });
 
   it('survives a value nested thousands of levels deep', () => {

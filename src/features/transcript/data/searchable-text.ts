@@ -67,10 +67,24 @@ const LABEL_KEYS = new Set(['type', 'status', 'role', 'object']);
 const PART_LISTS = new Set(['content', 'summary', 'output']);
 const PART_INNER_LISTS = new Set(['annotations']);
 
-/** A list of parts on the walk's stack: each part is searched for what it holds, not for its `type`. */
+/**
+ * A list of parts on the walk's stack: each part is searched for what it holds, not for its `type`. `markdown`: the
+ * parts' text may be shown as Markdown (a message's content, a reasoning summary), not as JSON or plain text.
+ */
 class PartList {
-  constructor(readonly parts: readonly unknown[]) {}
+  constructor(
+    readonly parts: readonly unknown[],
+    readonly markdown = false,
+  ) {}
 }
+
+/** A text the page may show as Markdown, on the walk's stack: searched as shown, beside its text as written. */
+class ShownMarkdown {
+  constructor(readonly text: string) {}
+}
+
+/** The fields whose text the page may show as Markdown. */
+const MARKDOWN_LISTS = new Set(['content', 'summary']);
 
 /** Pushes an object's values for the walk, last first, leaving out the keys given and long opaque fields. */
 function pushValues(stack: unknown[], value: object, leaveOut?: ReadonlySet<string>) {
@@ -103,28 +117,35 @@ export function searchableText(item: ConversationItem): string {
   // The parts of a message, a summary or a tool's answer are searched for what they hold, not for their type.
   for (const [key, list] of Object.entries(top).reverse()) {
     if (labels?.has(key)) continue;
-    if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list));
+    if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key)));
+    else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list), list);
     else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
   }
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') {
-      if (!value.startsWith('data:') && !looksBase64(value)) {
-        parts.push(value);
-        const plain = markdownPlain(value);
-        if (plain !== value) parts.push(plain);
-      }
+      if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
       const decoded = decodedJson(value);
       if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
     } else if (typeof value === 'number') {
       parts.push(String(value));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);
+    } else if (value instanceof ShownMarkdown) {
+      const plain = markdownPlain(value.text);
+      if (plain !== value.text) parts.push(plain);
     } else if (value instanceof PartList) {
       for (let i = value.parts.length - 1; i >= 0; i -= 1) {
         const part = value.parts[i];
-        if (part && typeof part === 'object' && !Array.isArray(part)) pushValues(stack, part, PART_LABELS);
-        else stack.push(part);
+        if (part && typeof part === 'object' && !Array.isArray(part)) {
+          // A part's text may be shown as Markdown: it is searched as shown too, after it is searched as written.
+          const text = (part as { text?: unknown }).text;
+          if (typeof text === 'string' && value.markdown) stack.push(new ShownMarkdown(text));
+          pushValues(stack, part, PART_LABELS);
+        } else {
+          if (typeof part === 'string' && value.markdown) stack.push(new ShownMarkdown(part));
+          stack.push(part);
+        }
       }
     } else if (value && typeof value === 'object') {
       pushValues(stack, value);
