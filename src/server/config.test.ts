@@ -121,6 +121,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...demoNamed, VIEWER_DEMO: 'off' }).sources(null).map((source) => source.id)).toEqual(['demo']);
   });
 
+  it('refuses a VIEWER_* variable that is no setting, naming the one it was probably meant to be', () => {
+    expect(mistakeOf({ VIEWER_PASSWROD: 'secret' })).toBe('VIEWER_PASSWROD is not a setting of the viewer (did you mean VIEWER_PASSWORD?). Rename it, or unset it.');
+    expect(mistakeOf({ VIEWER_PORT: '8080' })).toMatch(/^VIEWER_PORT is not a setting of the viewer[ .]/);
+    // Empty counts as unset, as everywhere.
+    expect(mistakeOf({ VIEWER_PASSWROD: '' })).toBe('no mistake');
+  });
+
   it('takes a password or token of spaces only as unset, as an empty one', () => {
     expect(loadConfig({ VIEWER_TOKEN: '   ', VIEWER_PASSWORD: ' ' }).access).toBeNull();
     expect(loadConfig({ VIEWER_PASSWORD: ' pass word ' }).access).not.toBeNull();

@@ -70,6 +70,44 @@ export interface ViewerConfig {
   sources: (demo: DemoUpstream | null) => Source[];
 }
 
+/** Every VIEWER_* setting there is (besides the VIEWER_SOURCE_<NAME>_* ones, which their own check reads). */
+const VIEWER_SETTINGS = [
+  'VIEWER_PASSWORD',
+  'VIEWER_TOKEN',
+  'VIEWER_USERNAME',
+  'VIEWER_DEMO',
+  'VIEWER_COMPRESSION',
+  'VIEWER_REMOTE_IMAGES',
+  'VIEWER_SNAPSHOTS',
+  'VIEWER_DATA_DIR',
+  'VIEWER_SOURCES_FILE',
+  'VIEWER_DEFAULT_SOURCE',
+];
+
+/** How many single-letter edits turn one name into the other (Levenshtein), for a "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A VIEWER_* variable that is no setting: a misspelt name (`VIEWER_PASSWROD`) would leave the viewer running without
+ * what it meant (here: open to anyone), so it stops the start, with the name it was probably meant to be.
+ */
+function unknownViewerSettings(env: Env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('VIEWER_') && !name.startsWith('VIEWER_SOURCE_') && !VIEWER_SETTINGS.includes(name) && (env[name]?.trim() ?? '') !== '')
+    .map((name) => {
+      const near = VIEWER_SETTINGS.map((known) => ({ known, distance: editDistance(name, known) })).sort((a, b) => a.distance - b.distance)[0];
+      return `${name} is not a setting of the viewer${near.distance <= 3 ? ` (did you mean ${near.known}?)` : ''}. Rename it, or unset it.`;
+    });
+}
+
 /** Runs every check, so that one start reports every mistake. */
 function collect<T>(mistakes: string[], read: () => T): T | undefined {
   try {
@@ -86,7 +124,7 @@ function collect<T>(mistakes: string[], read: () => T): T | undefined {
  * message naming the variable; nothing falls back silently.
  */
 export function loadConfig(env: Env): ViewerConfig {
-  const mistakes: string[] = [];
+  const mistakes: string[] = [...unknownViewerSettings(env)];
   const server = collect(mistakes, () => parseEnv(serverSettings, env));
   if (server?.VIEWER_USERNAME !== undefined) {
     // HTTP Basic sends "name:password", split at the first ':'; a name is also no protection without a password.
