@@ -6,6 +6,8 @@ const long = demo('long-support-thread');
 const url = `/c/${long.conversation.id}?source=demo`;
 const x509 = long.items.filter((item) => JSON.stringify(item).includes('x509'));
 const search = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: 'Search the transcript' });
+/** The texts the search marks on the page (CSS Custom Highlight ranges). */
+const markedText = (page: import('@playwright/test').Page) => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
 
 test('search finds items outside the DOM, counts them, and Enter / Shift+Enter step through them @phone', async ({ page }) => {
   await page.goto(url);
@@ -44,7 +46,7 @@ test('search reads past case and accents, as a browser’s find does, and marks 
   await page.getByRole('button', { name: 'Read pasted JSON' }).click();
   await expect(page.locator('[data-item-id]')).toHaveCount(4);
 
-  const marked = () => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
+  const marked = () => markedText(page);
   await search(page).fill('cafe odeon');
   await expect(page.getByTestId('match-count')).toHaveText('1 of 2');
   await expect.poll(marked).toEqual(['CAFÉ Odeon', 'Cafe\u0301 Odeon']);
@@ -60,7 +62,7 @@ test('a match across the highlighted tokens of a code block, or across Markdown�
   const answer = demo('markdown-answer');
   await page.goto(`/c/${answer.conversation.id}?source=demo&q=${encodeURIComponent("db.pragma('journal")}`);
   await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
-  const marked = () => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
+  const marked = () => markedText(page);
   await expect.poll(marked).toEqual(["db.pragma('journal"]);
 
   // Words as the page shows them, across the marks of Markdown's inline code and emphasis.

@@ -4,9 +4,9 @@ import type { CompressionMode } from './http/compression.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
 import { choice, parseEnv, setting, wholeNumber, type Env } from './env-setting.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
-import { snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
+import { SNAPSHOT_SETTINGS, snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { ConfigError } from './sources/sources-file.ts';
-import { sourcesFromEnv, type DemoUpstream, type Source } from './sources/sources.ts';
+import { SOURCE_SETTINGS, sourcesFromEnv, type DemoUpstream, type Source } from './sources/sources.ts';
 
 /** Node's timers hold at most 2^31 - 1 ms; a larger timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
@@ -71,18 +71,7 @@ export interface ViewerConfig {
 }
 
 /** Every VIEWER_* setting there is (besides the VIEWER_SOURCE_<NAME>_* ones, which their own check reads). */
-const VIEWER_SETTINGS = [
-  'VIEWER_PASSWORD',
-  'VIEWER_TOKEN',
-  'VIEWER_USERNAME',
-  'VIEWER_DEMO',
-  'VIEWER_COMPRESSION',
-  'VIEWER_REMOTE_IMAGES',
-  'VIEWER_SNAPSHOTS',
-  'VIEWER_DATA_DIR',
-  'VIEWER_SOURCES_FILE',
-  'VIEWER_DEFAULT_SOURCE',
-];
+const VIEWER_SETTINGS = [...Object.keys(serverSettings.shape), ...SNAPSHOT_SETTINGS, ...SOURCE_SETTINGS].filter((name) => name.startsWith('VIEWER_'));
 
 /** How many single-letter edits turn one name into the other (Levenshtein), for a "did you mean". */
 function editDistance(a: string, b: string): number {

@@ -1,7 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './sources/sources-file.ts';
 
 export type Env = Record<string, string | undefined>;
+
+/**
+ * The settings of a server started in `dir`: its environment, over the `.env` file there if there is one, read by
+ * Node's parser as `npm start` reads it (`process.loadEnvFile`; a `$` is kept as written).
+ */
+export function settingsIn(dir: string, environment: Env = process.env): Env {
+  const file = join(dir, '.env');
+  return { ...(existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {}), ...environment };
+}
 
 // An empty variable (`FOO=` in .env) means unset, as everywhere else in the viewer's settings.
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

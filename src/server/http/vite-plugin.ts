@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseEnv } from 'node:util';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadConfig } from '../config.ts';
+import { settingsIn } from '../env-setting.ts';
 import { createViewer } from '../create-viewer.ts';
 import { stdoutLog } from './access-log.ts';
 import { createServerStack } from './server-stack.ts';
@@ -21,11 +19,9 @@ export function viewerServer(): Plugin {
   const devNonce = randomBytes(16).toString('base64');
 
   async function mount(server: ViteDevServer | PreviewServer, nonce?: string) {
-    // `.env` read as `npm start` reads it (Node's own parser): Vite's would expand `$` in a password or key and read
-    // `.env.local` and `.env.<mode>` too, so the dev server would run with other settings than production.
-    const file = join(server.config.root, '.env');
-    const env = { ...(existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}), ...process.env };
-    const viewer = await createViewer(loadConfig(env));
+    // Not Vite's loadEnv: it would expand `$` in a password or key and read `.env.local` and `.env.<mode>` too, so
+    // the dev server would run with other settings than production.
+    const viewer = await createViewer(loadConfig(settingsIn(server.config.root)));
     // Vite's own next step for each request it handed over.
     const nexts = new WeakMap<IncomingMessage, Next>();
     const stack = createServerStack({

@@ -30,6 +30,9 @@ const schema = z.object({
   SNAPSHOT_RATE_LIMIT: setting(wholeNumber(0).default(10)),
 });
 
+/** The variables the snapshot settings read. */
+export const SNAPSHOT_SETTINGS = Object.keys(schema.shape);
+
 export interface SnapshotConfig {
   mode: 'public' | 'private' | 'off';
   location: StoreLocation;

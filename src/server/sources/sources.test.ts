@@ -7,6 +7,15 @@ import { sourcesFromEnv, type Source } from './sources.ts';
 const DEMO = { baseUrl: 'http://127.0.0.1:1/v1', apiKey: 'demo-key' };
 const ids = (env: Record<string, string>) => sourcesFromEnv(env, DEMO).map((source) => source.id);
 const only = (env: Record<string, string>) => sourcesFromEnv(env, null);
+/** The message a set-up stops the start with. */
+const mistakeOf = (env: Record<string, string>) => {
+  try {
+    only(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'no mistake';
+};
 
 function sourcesFile(content: unknown, name = 'sources.json'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'viewer-sources-')), name);
@@ -31,24 +40,16 @@ describe('sourcesFromEnv', () => {
   });
 
   it('refuses a setting that means something only beside another that is not set, as it would be ignored', () => {
-    const mistake = (env: Record<string, string>) => {
-      try {
-        only(env);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return 'no mistake';
-    };
-    expect(mistake({ OPENAI_BASE_URL: 'https://gw.example/v1' })).toMatch(/^OPENAI_BASE_URL is set, but OPENAI_API_KEY is not, so it would be ignored\. Set OPENAI_API_KEY, or unset OPENAI_BASE_URL\.$/);
-    expect(mistake({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_REGION: 'us' })).toMatch(/DASHSCOPE_REGION is set, but DASHSCOPE_API_KEY is not.*A per-region key \(DASHSCOPE_CN_API_KEY…\) names its region itself/);
-    expect(mistake({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1' })).toMatch(/DASHSCOPE_WORKSPACE_ID is set, but DASHSCOPE_API_KEY is not/);
-    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_CN_WORKSPACE_ID: 'ws-9' })).toMatch(/DASHSCOPE_CN_WORKSPACE_ID is set, but DASHSCOPE_CN_API_KEY is not.*With DASHSCOPE_API_KEY, the workspace is DASHSCOPE_WORKSPACE_ID/);
-    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1', DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_WORKSPACE_ID and DASHSCOPE_BASE_URL cannot both be set/);
-    expect(mistake({ DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_BASE_URL is set, but a DashScope key/);
+    expect(mistakeOf({ OPENAI_BASE_URL: 'https://gw.example/v1' })).toMatch(/^OPENAI_BASE_URL is set, but OPENAI_API_KEY is not, so it would be ignored\. Set OPENAI_API_KEY, or unset OPENAI_BASE_URL\.$/);
+    expect(mistakeOf({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_REGION: 'us' })).toMatch(/DASHSCOPE_REGION is set, but DASHSCOPE_API_KEY is not.*A per-region key \(DASHSCOPE_CN_API_KEY…\) names its region itself/);
+    expect(mistakeOf({ DASHSCOPE_CN_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1' })).toMatch(/DASHSCOPE_WORKSPACE_ID is set, but DASHSCOPE_API_KEY is not/);
+    expect(mistakeOf({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_CN_WORKSPACE_ID: 'ws-9' })).toMatch(/DASHSCOPE_CN_WORKSPACE_ID is set, but DASHSCOPE_CN_API_KEY is not.*With DASHSCOPE_API_KEY, the workspace is DASHSCOPE_WORKSPACE_ID/);
+    expect(mistakeOf({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_WORKSPACE_ID: 'ws-1', DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_WORKSPACE_ID and DASHSCOPE_BASE_URL cannot both be set/);
+    expect(mistakeOf({ DASHSCOPE_BASE_URL: 'https://gw.example/compatible-mode/v1' })).toMatch(/DASHSCOPE_BASE_URL is set, but a DashScope key/);
     // Each of them at once.
-    expect(mistake({ OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj_1' }).split('\n')).toHaveLength(2);
+    expect(mistakeOf({ OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj_1' }).split('\n')).toHaveLength(2);
     // Set together, they are used.
-    expect(mistake({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_WORKSPACE_ID: 'ws-1', OPENAI_API_KEY: 'sk', OPENAI_ORG_ID: 'org-1' })).toBe('no mistake');
+    expect(mistakeOf({ DASHSCOPE_API_KEY: 'k', DASHSCOPE_REGION: 'cn', DASHSCOPE_WORKSPACE_ID: 'ws-1', OPENAI_API_KEY: 'sk', OPENAI_ORG_ID: 'org-1' })).toBe('no mistake');
   });
 });
 
@@ -208,12 +209,7 @@ describe('other OpenAI-compatible providers', () => {
         { name: 'typo', baseUrl: 'https://a.example/v1', apiKey: 'k', baseURL: 'x' },
       ],
     });
-    let message = '';
-    try {
-      only({ VIEWER_SOURCES_FILE: path });
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = mistakeOf({ VIEWER_SOURCES_FILE: path });
     expect(message).toContain(`VIEWER_SOURCES_FILE (${path}) has 4 mistakes`);
     expect(message).toMatch(/sources\[0\]\.name: must be 1 to 40 lower-case letters/);
     expect(message).toMatch(/sources\[2\]\.baseUrl: must be an http:\/\/ or https:\/\/ URL without credentials/);
@@ -244,25 +240,13 @@ describe('other OpenAI-compatible providers', () => {
     expect(() => only({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: twice })).toThrow("The source name 'openai' is configured twice: by OPENAI_API_KEY and by VIEWER_SOURCES_FILE sources[0].");
     // Every name given twice, each with where it was given.
     const names = sourcesFile({ sources: ['a', 'a', 'b', 'b'].map((name) => ({ name, baseUrl: 'https://a.example/v1', apiKey: 'k' })) });
-    const message = (() => {
-      try {
-        only({ VIEWER_SOURCES_FILE: names, VIEWER_SOURCE_A_BASE_URL: 'https://a.example/v1', VIEWER_SOURCE_A_API_KEY: 'k' });
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return '';
-    })();
+    const message = mistakeOf({ VIEWER_SOURCES_FILE: names, VIEWER_SOURCE_A_BASE_URL: 'https://a.example/v1', VIEWER_SOURCE_A_API_KEY: 'k' });
     expect(message).toContain("The source name 'a' is configured 3 times: by VIEWER_SOURCE_A_* and by VIEWER_SOURCES_FILE sources[0] and by VIEWER_SOURCES_FILE sources[1].");
     expect(message).toContain("The source name 'b' is configured twice: by VIEWER_SOURCES_FILE sources[2] and by VIEWER_SOURCES_FILE sources[3].");
   });
 
   it('reports the mistakes of every group of source settings at once', () => {
-    let message = '';
-    try {
-      only({ OPENAI_API_KEY: 'sk one', DASHSCOPE_API_KEY: 'a b', VIEWER_SOURCES_FILE: '/nonexistent/sources.json', VIEWER_SOURCE_X_API_KEY: 'k' });
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = mistakeOf({ OPENAI_API_KEY: 'sk one', DASHSCOPE_API_KEY: 'a b', VIEWER_SOURCES_FILE: '/nonexistent/sources.json', VIEWER_SOURCE_X_API_KEY: 'k' });
     for (const line of ['DASHSCOPE_API_KEY contains a space', 'OPENAI_API_KEY contains a space', 'VIEWER_SOURCES_FILE (/nonexistent/sources.json) cannot be read', 'VIEWER_SOURCE_X_*: baseUrl is required']) {
       expect(message).toContain(line);
     }

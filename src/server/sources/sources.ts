@@ -74,6 +74,8 @@ const sourceSettings = z.object({
   VIEWER_DEFAULT_SOURCE: setting(z.string().trim().optional()),
 });
 type SourceSettings = z.infer<typeof sourceSettings>;
+/** The variables that configure sources by name (keys and VIEWER_SOURCE_<NAME>_* aside). */
+export const SOURCE_SETTINGS = [...Object.keys(sourceSettings.shape), 'VIEWER_SOURCES_FILE'];
 
 export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
