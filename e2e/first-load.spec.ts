@@ -153,3 +153,49 @@ test('a snapshot link asks for its first items together with the snapshot, each 
   expect(api.filter((path) => path === firstPage)).toHaveLength(1);
   expect(api.filter((path) => path === `/api/snapshots/${id}`)).toHaveLength(1);
 });
+
+/** In the page, before its scripts: notes each call that would load the browser's locale data (ICU), by name. */
+function watchLocaleData() {
+  const calls: string[] = [];
+  (window as { localeCalls?: string[] }).localeCalls = calls;
+  const wrap = (owner: object, name: string, label: string) => {
+    const original = Reflect.get(owner, name) as (...args: unknown[]) => unknown;
+    Reflect.set(owner, name, new Proxy(original, {
+      apply: (target, self, args) => (calls.push(label), Reflect.apply(target, self, args)),
+      construct: (target, args, newTarget) => (calls.push(label), Reflect.construct(target, args, newTarget)),
+    }));
+  };
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'Collator', 'PluralRules', 'ListFormat', 'DisplayNames', 'Segmenter']) wrap(Intl, name, `Intl.${name}`);
+  wrap(Number.prototype, 'toLocaleString', 'Number.toLocaleString');
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) wrap(Date.prototype, name, `Date.${name}`);
+  wrap(String.prototype, 'localeCompare', 'String.localeCompare');
+  wrap(Array.prototype, 'toLocaleString', 'Array.toLocaleString');
+}
+
+// A page's first Intl call loads the locale's data: 30–80 ms on the page's thread here, as a transcript opens.
+test('no page loads the browser’s locale data while it opens: counts, dates and tool names are written by the page', async ({ page, request }) => {
+  await page.addInitScript(watchLocaleData);
+  const created = await request.post('/api/snapshots', { data: { source: 'demo', conversation_id: agentRun.conversation.id } });
+  const { url } = (await created.json()) as { url: string };
+  const calls = () => page.evaluate(() => (window as { localeCalls?: string[] }).localeCalls);
+
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  // The header's date and count, the run summary's tools by name, and a search's counts.
+  await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('the');
+  await expect(page.getByText(/^\d[\d,]* of \d[\d,]*$/)).toBeVisible();
+  expect(await calls()).toEqual([]);
+
+  // The home page says how long ago each recent conversation was opened.
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Recently opened' })).toContainText('just now');
+  expect(await calls()).toEqual([]);
+
+  await page.goto(url);
+  await expect(page.getByText(/taken \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)).toBeVisible();
+  expect(await calls()).toEqual([]);
+  await page.goto('/snapshots');
+  await expect(page.getByText(/Created \d{4}-\d{2}-\d{2}/).first()).toBeVisible();
+  expect(await calls()).toEqual([]);
+});

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { formatLocalTime } from '../shared/format';
 
 export interface ErrorDescription {
   title: string;
@@ -16,11 +17,11 @@ interface Context {
 }
 
 /** Turns any failure into a specific title and a next step for the person reading the transcript. */
-/** " on 4 Dec 2026, 13:50" from the first ISO timestamp in a message, or nothing. */
+/** " on 2026-12-04 13:50 UTC" from the first ISO timestamp in a message, or nothing. */
 function on(message: string): string {
   const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/.exec(message)?.[0];
   const date = iso ? new Date(iso) : null;
-  return date && !Number.isNaN(date.getTime()) ? ` on ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : '';
+  return date && !Number.isNaN(date.getTime()) ? ` on ${formatLocalTime(date)}` : '';
 }
 
 export function describeApiError(error: unknown, { conversationId, sourceLabel = 'the source' }: Context = {}): ErrorDescription {

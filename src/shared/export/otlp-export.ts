@@ -4,6 +4,7 @@ import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 import { outcomeOf } from '../items/tool-summary.ts';
 import type { SourceKind } from '../contract/shapes.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
+import { formatCount } from '../format';
 
 type Loose = Record<string, unknown>;
 type Attribute = { key: string; value: { stringValue: string } | { intValue: string } };
@@ -45,7 +46,7 @@ function attributes(values: Record<string, string | number | null | undefined>):
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'number') list.push({ key, value: { intValue: String(value) } });
     else if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) {
-      list.push({ key, value: { stringValue: `${value.slice(0, MAX_ATTRIBUTE_CHARS)}… [cut: ${value.length.toLocaleString('en')} characters in all]` } });
+      list.push({ key, value: { stringValue: `${value.slice(0, MAX_ATTRIBUTE_CHARS)}… [cut: ${formatCount(value.length)} characters in all]` } });
       list.push({ key: `${key}.length`, value: { intValue: String(value.length) } });
     } else if (typeof value === 'string') list.push({ key, value: { stringValue: value } });
   }
@@ -62,7 +63,7 @@ function contentParts(content: unknown): Part[] {
     if (typeof p.refusal === 'string') return [{ type: 'text', content: p.refusal }];
     if (typeof p.image_url === 'string' && !p.image_url.startsWith('data:')) return [{ type: 'uri', modality: 'image', uri: p.image_url }];
     // An embedded image's data would be most of the file and no collector keeps it: said, not written.
-    if (typeof p.image_url === 'string') return [{ type: 'text', content: `[embedded image, ${p.image_url.length.toLocaleString('en')} characters, not included]` }];
+    if (typeof p.image_url === 'string') return [{ type: 'text', content: `[embedded image, ${formatCount(p.image_url.length)} characters, not included]` }];
     return [{ type: String(p.type ?? 'unknown'), content: stringifyJson(p) }];
   });
 }

@@ -1,5 +1,6 @@
 import { countedKind, countedName, startsTurn } from '../items/item-counts.ts';
 import type { ExportItem } from './export-document.ts';
+import { compareText, formatCount } from '../format.ts';
 
 /** The most failures the summary links to; the count is always exact. */
 const LISTED_FAILURES = 100;
@@ -53,8 +54,8 @@ export class RunTally {
 }
 
 export function byCount(map: Map<string, number>): [string, number][] {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
-export const formatCount = (n: number) => n.toLocaleString('en');
+export { formatCount };
 export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -7,6 +7,7 @@ import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
 import { CompareRow } from './compare-row';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
+import { formatCount } from '../../../shared/format';
 
 export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
@@ -142,7 +143,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
               >
                 <span aria-hidden="true" className="font-mono">≡</span>
                 <span>
-                  {entry.items.toLocaleString('en')} identical {entry.items === 1 ? 'item' : 'items'}
+                  {formatCount(entry.items)} identical {entry.items === 1 ? 'item' : 'items'}
                 </span>
                 <span className="ml-auto text-xs">Show</span>
               </button>

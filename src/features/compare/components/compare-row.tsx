@@ -7,6 +7,7 @@ import type { JsonChange } from '../lib/json-diff';
 import { diffWords, type TextSegment } from '../lib/word-diff';
 import type { Side } from '../lib/compare-search';
 import { rowText, toolName } from '../lib/row-text';
+import { formatCount } from '../../../shared/format';
 
 export interface CompareRowProps {
   row: AlignedRow;
@@ -109,7 +110,7 @@ function JsonSide({ part, side }: { part: Extract<ChangePart, { kind: 'json' }>;
       {changes.length > 60 ? <p className="text-zinc-500">…and {changes.length - 60} more changes</p> : null}
       {unchanged > 0 || truncated ? (
         <p className="text-zinc-500 dark:text-zinc-400">
-          {unchanged.toLocaleString('en')} unchanged {unchanged === 1 ? 'value' : 'values'}
+          {formatCount(unchanged)} unchanged {unchanged === 1 ? 'value' : 'values'}
           {truncated ? ' (a large value: only the first 2,000 values are compared)' : ''}
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Side } from '../lib/compare-search';
+import { formatCount } from '../../../shared/format';
 
 export interface SideStats {
   items: number;
@@ -22,7 +23,6 @@ interface SideSummaryProps {
   failed?: boolean;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
 
 /** What one run amounts to: its items, tool calls, failures and size in tokens. */
 export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false }: SideSummaryProps) {
@@ -40,16 +40,16 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
         <dl className="mt-2 grid grid-cols-4 gap-2 text-sm">
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Items</dt>
-            <dd data-testid={`items-${side}`} className="font-semibold tabular-nums">{fmt(stats.items)}</dd>
+            <dd data-testid={`items-${side}`} className="font-semibold tabular-nums">{formatCount(stats.items)}</dd>
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tool calls</dt>
-            <dd className="font-semibold tabular-nums">{fmt(stats.toolCalls)}</dd>
+            <dd className="font-semibold tabular-nums">{formatCount(stats.toolCalls)}</dd>
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Failures</dt>
             <dd data-testid={`failures-${side}`} className={`font-semibold tabular-nums ${stats.failures > 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
-              {fmt(stats.failures)}
+              {formatCount(stats.failures)}
             </dd>
           </div>
           <div>
@@ -59,14 +59,14 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
               className="font-semibold tabular-nums"
               title={stats.tokensFailed ? `No estimate: the tokenizer could not be loaded (${stats.tokensFailed}). Reload the page to try again.` : 'An estimate (o200k_base); providers count differently'}
             >
-              {stats.tokensFailed ? 'n/a' : stats.tokensDone ? `≈${fmt(stats.tokens)}` : '…'}
+              {stats.tokensFailed ? 'n/a' : stats.tokensDone ? `≈${formatCount(stats.tokens)}` : '…'}
             </dd>
           </div>
         </dl>
       ) : failed ? (
-        <p className="mt-2 text-sm font-medium text-red-700 dark:text-red-400">Could not be read{loading ? ` (${fmt(loading)} items read)` : ''}</p>
+        <p className="mt-2 text-sm font-medium text-red-700 dark:text-red-400">Could not be read{loading ? ` (${formatCount(loading)} items read)` : ''}</p>
       ) : (
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Loading… {loading ? `${fmt(loading)} items so far` : ''}</p>
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Loading… {loading ? `${formatCount(loading)} items so far` : ''}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { AlignedRow, Alignment } from './align-runs';
+import { formatCount } from '../../../shared/format';
 
 /** What the list shows: an aligned row, or a run of same rows folded into one line. */
 export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number; items: number };
@@ -56,7 +57,7 @@ export function stepDifference(positions: readonly number[], from: number | null
 
 /** "Same for the first 11 items", "The runs are identical", "They differ from the first item"; items counted as the transcript does. */
 export function headline(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB' | 'samePrefix'>, itemsA: number, itemsB: number): string {
-  const items = (n: number) => `${n.toLocaleString('en')} item${n === 1 ? '' : 's'}`;
+  const items = (n: number) => `${formatCount(n)} item${n === 1 ? '' : 's'}`;
   const { rows, samePrefix, unitsA, unitsB } = alignment;
   if (itemsA === 0 && itemsB === 0) return 'Both runs are empty.';
   if (itemsA === 0 || itemsB === 0) return `Run ${itemsA === 0 ? 'A' : 'B'} is empty; run ${itemsA === 0 ? 'B' : 'A'} has ${items(itemsA || itemsB)}.`;

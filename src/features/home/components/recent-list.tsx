@@ -2,21 +2,8 @@ import { Link } from 'wouter';
 import { stringifySearch, transcriptPath } from '../../../lib/navigation';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
+import { formatAge } from '../../../shared/format';
 
-const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-function openedAgo(openedAt: number, now: number): string {
-  const elapsed = openedAt - now;
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(elapsed) >= size) return RELATIVE.format(Math.round(elapsed / size), unit);
-  }
-  return 'just now';
-}
 
 interface RecentListProps {
   recent: readonly RecentConversation[];
@@ -49,7 +36,7 @@ export function RecentList({ recent, sources, onClear, now }: RecentListProps) {
               {entry.title ? <span className="min-w-0 text-sm font-medium">{entry.title}</span> : null}
               <span className={`min-w-0 font-mono break-all ${entry.title ? 'text-xs text-zinc-600 dark:text-zinc-400' : 'text-sm'}`}>{entry.conversationId}</span>
               <span className="text-xs text-zinc-600 dark:text-zinc-400">{labels.get(entry.source) ?? entry.source}</span>
-              <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400">{openedAgo(entry.openedAt, now)}</span>
+              <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400">{formatAge(entry.openedAt, now)}</span>
             </Link>
           </li>
         ))}

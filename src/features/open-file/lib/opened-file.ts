@@ -3,6 +3,7 @@ import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
 import type { ExportSource } from '../../../shared/export/export-document';
 import type { Batch, ReadFileMessage } from './read-file.worker';
+import { formatCount } from '../../../shared/format';
 
 const itemsOf = (batch: Batch) => ('items' in batch ? batch.items : (JSON.parse(batch.json) as unknown[])) as ExportItem[];
 
@@ -32,7 +33,7 @@ export function setOpenedFile(file: OpenedFile | null) {
 }
 
 /** One decimal place, so a file a little over the limit does not read as the limit itself. */
-const mib = (bytes: number) => `${(Math.floor((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en')} MiB`;
+const mib = (bytes: number) => `${formatCount(Math.floor((bytes / 1024 / 1024) * 10) / 10)} MiB`;
 
 /** Reads pasted text; the answer says what is wrong when it is not a conversation. */
 export async function openText(text: string, name: string): Promise<OpenResult> {
@@ -52,7 +53,7 @@ function readInWorker(file: File): Promise<OpenResult> {
     worker.onerror = () => {
       worker.terminate();
       if (!arriving) resolve({ ok: false, message: `“${file.name}” could not be read.` });
-      else arriving.fail(`The browser stopped reading the file after ${arriving.all.length.toLocaleString('en')} items; what came before is shown.`);
+      else arriving.fail(`The browser stopped reading the file after ${formatCount(arriving.all.length)} items; what came before is shown.`);
     };
     worker.onmessage = (event: MessageEvent<ReadFileMessage>) => {
       const message = event.data;

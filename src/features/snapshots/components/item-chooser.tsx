@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemGist } from '../lib/item-gist';
 import { foldForSearch } from '../../../lib/search-fold';
+import { formatCount } from '../../../shared/format';
 
 type Item = ConversationItem;
 
@@ -65,7 +66,7 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
         )}
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        {chosen.length ? `${chosen.length.toLocaleString('en')} chosen.` : 'None chosen.'}
+        {chosen.length ? `${formatCount(chosen.length)} chosen.` : 'None chosen.'}
         {chosen.length ? (
           <button type="button" className="ml-2 text-indigo-700 underline dark:text-indigo-300" onClick={() => onChange([])}>
             Clear

@@ -1,5 +1,6 @@
 import type { SnapshotPreview } from '../api/snapshot-preview';
 import { leftOutText, REPLACED_NAMES, replacedText } from '../lib/manifest-text';
+import { formatCount } from '../../../shared/format';
 
 interface SharePreviewProps {
   preview: SnapshotPreview | undefined;
@@ -22,7 +23,7 @@ export function SharePreview({ preview, checking, error }: SharePreviewProps) {
       ) : preview ? (
         <div className="mt-1 space-y-1" data-testid="share-preview">
           <p>
-            Holds {preview.item_count.toLocaleString('en')} of {preview.manifest.original.items.toLocaleString('en')} items.
+            Holds {formatCount(preview.item_count)} of {formatCount(preview.manifest.original.items)} items.
           </p>
           <p>Left out: {left ?? 'nothing'}.</p>
           <p>Replaced: {replaced ?? 'nothing'}.</p>

@@ -15,6 +15,7 @@ import { INITIAL_CHOICES, shareRules, snapshotRequest, type ShareChoices, type S
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
 import { ExpirySelect, SHARE_FIELD as field } from './expiry-select';
+import { formatCount } from '../../../shared/format';
 
 type Item = ConversationItem;
 
@@ -102,7 +103,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
       {link ? (
         <div className="mt-4 space-y-3">
           <p className="text-sm">
-            Snapshot ready: {create.data!.item_count.toLocaleString('en')} items, {create.data!.excluded_count.toLocaleString('en')} left out.
+            Snapshot ready: {formatCount(create.data!.item_count)} items, {formatCount(create.data!.excluded_count)} left out.
           </p>
           <label className="block text-sm font-medium">
             Link

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
+import { formatCount, formatLocalTime } from '../../../shared/format';
 
-const date = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+const date = (iso: string) => formatLocalTime(new Date(iso));
 
 const revokeButton =
   'rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40';
@@ -32,8 +33,8 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
             {name}
           </Link>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {snapshot.origin === 'file' ? 'From a file' : `${snapshot.conversation_id} · ${snapshot.source_label ?? snapshot.source}`} · {snapshot.item_count.toLocaleString('en')} items
-            {snapshot.excluded_count ? ` (${snapshot.excluded_count.toLocaleString('en')} left out)` : ''}
+            {snapshot.origin === 'file' ? 'From a file' : `${snapshot.conversation_id} · ${snapshot.source_label ?? snapshot.source}`} · {formatCount(snapshot.item_count)} items
+            {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Created {date(snapshot.created_at)} · Expires {expiry(snapshot)}

@@ -1,7 +1,8 @@
 import type { PseudonymKind } from '../../../shared/snapshots/pseudonyms';
 import type { ShareManifest } from '../../../shared/snapshots/share-filter';
+import { formatCount } from '../../../shared/format';
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const LEFT_OUT: [keyof ShareManifest['left_out'], string, string][] = [
   ['items', 'item', 'items'],

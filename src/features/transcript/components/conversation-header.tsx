@@ -2,6 +2,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { formatCreatedAt } from '../lib/format-created-at';
 import { toPrettyJson } from '../lib/json-text';
 import type { Conversation } from '../types';
+import { formatCount } from '../../../shared/format';
 
 interface ConversationHeaderProps {
   conversationId: string;
@@ -18,10 +19,10 @@ interface ConversationHeaderProps {
 
 function itemCountText(count: number | null, complete: boolean, duplicates: number, removed: number): string {
   if (count === null) return '—';
-  const items = `${count.toLocaleString('en')} item${count === 1 ? '' : 's'}`;
+  const items = `${formatCount(count)} item${count === 1 ? '' : 's'}`;
   const notes = [
-    duplicates > 0 ? `${duplicates.toLocaleString('en')} with a repeated ID` : '',
-    removed > 0 ? `${removed.toLocaleString('en')} removed since loaded` : '',
+    duplicates > 0 ? `${formatCount(duplicates)} with a repeated ID` : '',
+    removed > 0 ? `${formatCount(removed)} removed since loaded` : '',
   ].filter(Boolean);
   const noted = notes.length > 0 ? ` (${notes.join(', ')})` : '';
   return complete ? `${items}${noted}` : `${items} loaded so far${noted}`;

@@ -1,3 +1,4 @@
+import { formatCount } from '../../../shared/format';
 interface LoadProgressProps {
   loaded: number;
   loading: boolean;
@@ -7,7 +8,6 @@ interface LoadProgressProps {
   onResume: () => void;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
 
 /**
  * Shown while later pages stream in, and when the reader has stopped them. The button comes first and keeps its
@@ -31,7 +31,7 @@ export function LoadProgress({ loaded, loading, paused, onPause, onResume }: Loa
       ) : null}
       <output className="flex items-center gap-2 text-zinc-600 tabular-nums dark:text-zinc-300">
         {loading && !paused ? <span className="size-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden="true" /> : null}
-        {paused ? `Stopped after ${fmt(loaded)} items; more are available.` : `Loading… ${fmt(loaded)} items so far`}
+        {paused ? `Stopped after ${formatCount(loaded)} items; more are available.` : `Loading… ${formatCount(loaded)} items so far`}
       </output>
     </div>
   );

@@ -2,6 +2,7 @@ import { useContext, useState } from 'react';
 import type { ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
+import { compareText, formatCount } from '../../../shared/format';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
@@ -14,18 +15,17 @@ interface RunSummaryPanelProps {
   onFailuresOnly: (on: boolean) => void;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
-const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 const button =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
 
 /** "4 (3 Reasoning, 1 Compaction)", or just "4" when every item has the same name. */
 function breakdown(total: number, names: [string, number][]): string {
-  return names.length > 1 ? `${fmt(total)} (${names.map(([name, count]) => `${fmt(count)} ${name}`).join(', ')})` : fmt(total);
+  return names.length > 1 ? `${formatCount(total)} (${names.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')})` : formatCount(total);
 }
 
 function byCount(map: Map<string, number>): [string, number][] {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
@@ -53,14 +53,14 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-zinc-700 dark:text-zinc-300">
         <dt className="font-medium">Messages</dt>
         <dd data-testid="summary-messages">
-          {fmt(counts.byKind.messages)}
-          {roles.length > 0 ? ` (${roles.map(([role, count]) => `${fmt(count)} ${role}`).join(', ')})` : ''}
+          {formatCount(counts.byKind.messages)}
+          {roles.length > 0 ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${role}`).join(', ')})` : ''}
         </dd>
         {tools.length > 0 ? (
           <>
             <dt className="font-medium">Tools</dt>
             <dd data-testid="summary-tools">
-              {fmt(counts.byKind.tools)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${fmt(count)}`).join(', ')}
+              {formatCount(counts.byKind.tools)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${formatCount(count)}`).join(', ')}
               {tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}
             </dd>
           </>
@@ -83,7 +83,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
             <span title={tokens.failed}>no estimate: the tokenizer could not be loaded. Reload the page to try again.</span>
           ) : (
             <>
-              {tokens.revision === 0 ? 'counting tokens…' : `≈ ${fmt(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
+              {tokens.revision === 0 ? 'counting tokens…' : `≈ ${formatCount(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
             </>
           )}
         </dd>

@@ -1,4 +1,5 @@
 import type { DeepLinkState } from '../list/use-deep-link';
+import { formatCount } from '../../../shared/format';
 
 interface TranscriptNoticesProps {
   anchor: DeepLinkState;
@@ -12,7 +13,6 @@ interface TranscriptNoticesProps {
   revealed: number;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
 
 /** What the reader should know about the rows below: a linked item still loading or missing, and what a filter hides. */
 export function TranscriptNotices({ anchor, failuresOnly, onShowEverything, shown, loaded, revealed }: TranscriptNoticesProps) {
@@ -31,15 +31,15 @@ export function TranscriptNotices({ anchor, failuresOnly, onShowEverything, show
 
       {failuresOnly !== null ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing only the {fmt(failuresOnly)} failed or incomplete items of {fmt(loaded)} loaded.
+          Showing only the {formatCount(failuresOnly)} failed or incomplete items of {formatCount(loaded)} loaded.
           <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
             Show everything
           </button>
         </p>
       ) : shown !== null && shown !== loaded ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing {fmt(shown)} of {fmt(loaded)} loaded items
-          {revealed > 0 ? `, including ${revealed === 1 ? 'one item' : `${fmt(revealed)} items`} the filter hides, shown because you asked for it` : ''}.
+          Showing {formatCount(shown)} of {formatCount(loaded)} loaded items
+          {revealed > 0 ? `, including ${revealed === 1 ? 'one item' : `${formatCount(revealed)} items`} the filter hides, shown because you asked for it` : ''}.
         </p>
       ) : null}
     </>

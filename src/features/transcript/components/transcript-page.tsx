@@ -36,6 +36,7 @@ import { TranscriptNotices } from './transcript-notices';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
+import { formatCount } from '../../../shared/format';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -62,7 +63,7 @@ interface TranscriptPageProps {
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
-  return { ...description, title: `Loading stopped after ${loaded.toLocaleString('en')} items: ${description.title.toLowerCase()}` };
+  return { ...description, title: `Loading stopped after ${formatCount(loaded)} items: ${description.title.toLowerCase()}` };
 }
 
 function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {

@@ -1,4 +1,5 @@
 import type { TranscriptIndex } from '../data/transcript-index';
+import { formatCount } from '../../../shared/format';
 
 interface PositionIndicatorProps {
   index: TranscriptIndex;
@@ -8,15 +9,14 @@ interface PositionIndicatorProps {
   onEnd: () => void;
 }
 
-const fmt = (n: number) => n.toLocaleString('en');
 
 function positionText(index: TranscriptIndex, row: number | null): string {
   const slot = row === null ? null : index.slotAt(row);
-  if (!slot) return `${fmt(index.itemCount)} items loaded`;
-  if (index.complete) return `Item ${fmt(index.rowOf(slot) + 1)} of ${fmt(index.itemCount)}`;
+  if (!slot) return `${formatCount(index.itemCount)} items loaded`;
+  if (index.complete) return `Item ${formatCount(index.rowOf(slot) + 1)} of ${formatCount(index.itemCount)}`;
   return slot.end === 'head'
-    ? `Item ${fmt(slot.offset + 1)} · ${fmt(index.itemCount)} loaded`
-    : `Item ${fmt(index.rowCount - index.rowOf(slot))} from the end · ${fmt(index.itemCount)} loaded`;
+    ? `Item ${formatCount(slot.offset + 1)} · ${formatCount(index.itemCount)} loaded`
+    : `Item ${formatCount(index.rowCount - index.rowOf(slot))} from the end · ${formatCount(index.itemCount)} loaded`;
 }
 
 /** Where the reader is in a long transcript, with jumps to either end; always on screen. */

@@ -18,6 +18,7 @@ import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
+import { formatCount } from '../../../shared/format';
 
 function BrokenItem({ item, error }: { item: ConversationItem; error: unknown }) {
   return (
@@ -49,7 +50,7 @@ function GapRow({ loaded, load }: { loaded: number; load: TranscriptLoad }) {
       {load.state === 'loading' ? (
         <span className="inline-flex items-center gap-2">
           <span className="size-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden="true" />
-          Loading the items in between… {loaded.toLocaleString('en')} loaded so far
+          Loading the items in between… {formatCount(loaded)} loaded so far
         </span>
       ) : (
         <span className="inline-flex flex-wrap items-center justify-center gap-2">

@@ -4,8 +4,8 @@ import type { TokenState } from '../data/use-run-summary';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { TurnHeaders } from './turn-header';
 import type { CollapsedTurns } from './view-rows';
+import { formatCount } from '../../../shared/format';
 
-const fmt = (n: number) => n.toLocaleString('en');
 
 /**
  * The number (from 1) of the turn that starts at `row`, or undefined when none does; `starts` is in order. A binary
@@ -81,7 +81,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
           total += tokensAt(r);
         }
         const context = tokens.revision > 0 ? contextThrough(end) : 0;
-        const text = `${fmt(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${fmt(total)} tokens · context so far ≈ ${fmt(context)}` : ''}`;
+        const text = `${formatCount(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${formatCount(total)} tokens · context so far ≈ ${formatCount(context)}` : ''}`;
         sizes.set(row, text);
         return text;
       },

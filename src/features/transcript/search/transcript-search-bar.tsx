@@ -1,5 +1,6 @@
 import { useId, type Ref } from 'react';
 import { ITEM_KINDS, type ItemKind } from '../lib/item-filter';
+import { formatCount } from '../../../shared/format';
 
 interface TranscriptSearchBarProps {
   counts: Record<ItemKind, number>;
@@ -36,7 +37,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
             onClick={() => onToggleKind(kind)}
             className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
           >
-            {label} <span className="tabular-nums opacity-70">{counts[kind].toLocaleString('en')}</span>
+            {label} <span className="tabular-nums opacity-70">{formatCount(counts[kind])}</span>
           </button>
         ))}
       </fieldset>
@@ -66,7 +67,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
         {hasQuery ? (
           <>
             <output aria-live="polite" data-testid="match-count" className={`text-xs whitespace-nowrap tabular-nums ${pending ? 'opacity-60' : ''} text-zinc-600 dark:text-zinc-400`}>
-              {matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${currentOrdinal.toLocaleString('en')} of ${matchCount.toLocaleString('en')}` : `${matchCount.toLocaleString('en')} match${matchCount === 1 ? '' : 'es'}`}
+              {matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`}
             </output>
             <button type="button" className={stepButton} disabled={matchCount === 0} onClick={() => onStep(-1)} title="Previous match (Shift+Enter)" aria-label="Previous match">
               ↑

@@ -1,5 +1,6 @@
 import { Icon } from '../../../../components/icons';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
+import { formatCount } from '../../../../shared/format';
 
 interface FilePlaceholderProps {
   kind: 'image' | 'file';
@@ -32,7 +33,7 @@ export function FilePlaceholder({ kind, fileId, filename, fileUrl, inlineData }:
             <p className="text-xs break-all text-zinc-600 dark:text-zinc-400">{asText(fileUrl)}</p>
           )
         ) : null}
-        {data ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Inline data ({data.length.toLocaleString('en')} characters)</p> : null}
+        {data ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Inline data ({formatCount(data.length)} characters)</p> : null}
       </div>
     </div>
   );

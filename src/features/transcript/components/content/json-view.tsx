@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { inlineJson, isFlat } from '../../../../shared/items/inline-json';
+import { formatCount } from '../../../../shared/format';
 
 const LEAF_LIMIT = 2_000;
 const CHILD_LIMIT = 500;
@@ -12,7 +13,7 @@ const STRING = 'text-emerald-800 dark:text-emerald-300';
 
 function Leaf({ value }: { value: unknown }) {
   if (typeof value === 'string') {
-    const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${(value.length - LEAF_LIMIT).toLocaleString('en')} more characters)` : value;
+    const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${formatCount(value.length - LEAF_LIMIT)} more characters)` : value;
     return <span className={`whitespace-pre-wrap ${STRING}`}>{JSON.stringify(shown)}</span>;
   }
   if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{String(value)}</span>;

@@ -3,6 +3,7 @@ import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, textBlocks } from '../../lib/text-blocks';
+import { formatCount } from '../../../../shared/format';
 
 /** Past this many characters a text is collapsed behind Show more. */
 const COLLAPSE_AT = 4_000;
@@ -92,7 +93,6 @@ export function revealLength(text: string, shown: number, needle: string): numbe
 
 const buttonClass =
   'rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
-const count = (value: number) => value.toLocaleString('en');
 
 /**
  * Any text from a conversation, kept usable at any size: collapsed when long, shown a step at a time in blocks
@@ -152,7 +152,7 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
               }}
               className={buttonClass}
             >
-              {shownLength === null ? `Show more (${count(text.length)} characters)` : `Show ${count(Math.min(rest, stepNow))} more characters (${count(rest)} not shown)`}
+              {shownLength === null ? `Show more (${formatCount(text.length)} characters)` : `Show ${formatCount(Math.min(rest, stepNow))} more characters (${formatCount(rest)} not shown)`}
             </button>
           ) : null}
           {shownLength !== null ? (

@@ -18,6 +18,7 @@ import { ItemFrame } from '../item-frame';
 import type { ItemViewProps } from '../item-view-props';
 import { LeftOutNote, useLeftOut } from '../../lib/left-out';
 import { useSearchNeedle } from '../../search/search-query-context';
+import { formatCount } from '../../../../shared/format';
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
@@ -36,7 +37,7 @@ function Encrypted({ value, what }: { value: unknown; what: string }) {
   return (
     <p className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
       <Icon name="lock" className="size-3.5" />
-      {what}: encrypted ({value.length.toLocaleString('en')} characters)
+      {what}: encrypted ({formatCount(value.length)} characters)
     </p>
   );
 }
@@ -225,7 +226,7 @@ export function ImageGenerationItem({ item, highlighted }: ItemViewProps) {
       {url ? (
         <SafeImage src={url} alt={str(item.revised_prompt) ?? 'Generated image'} />
       ) : typeof item.result === 'string' && item.result ? (
-        <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({item.result.length.toLocaleString('en')} characters).</p>
+        <p className="text-sm text-amber-800 dark:text-amber-200">The result is not a PNG, JPEG, GIF or WebP image ({formatCount(item.result.length)} characters).</p>
       ) : item.error || item.status === 'failed' ? (
         <ImageGenerationError error={item.error ?? 'The image generation call failed; the API gave no reason.'} />
       ) : leftOut ? (
