@@ -69,6 +69,38 @@ test('a transcript shows its first rows before the tokenizer is asked for', asyn
   expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
 });
 
+/** In the page, before its scripts: when each style sheet joined the document (wall clock), by address. */
+function watchStyleSheets() {
+  const added: { href: string; at: number }[] = [];
+  (window as { sheetsAdded?: typeof added }).sheetsAdded = added;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLLinkElement && node.rel === 'stylesheet') added.push({ href: node.href, at: performance.timeOrigin + performance.now() });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// A style sheet added once rows are on the page has the browser work out the style of every element again.
+test("a transcript's style sheets, Markdown's typography included, are all in before its first rows", async ({ page }) => {
+  await page.addInitScript(watchFirstRow);
+  await page.addInitScript(watchStyleSheets);
+  await page.goto(`/c/${markdownAnswer.conversation.id}?source=demo`);
+  // The answer's Markdown is laid out with its typography: a heading, styled as the prose plugin styles it.
+  const heading = page.locator('.prose h2').first();
+  await expect(heading).toBeVisible();
+  expect(await heading.evaluate((element) => getComputedStyle(element).fontWeight)).toBe('700');
+  await page.waitForLoadState('networkidle');
+  const { firstRowAt, sheets } = await page.evaluate(() => ({
+    firstRowAt: (window as { firstRowAt?: number }).firstRowAt ?? 0,
+    sheets: (window as { sheetsAdded?: { href: string; at: number }[] }).sheetsAdded ?? [],
+  }));
+  expect(firstRowAt).toBeGreaterThan(0);
+  expect(sheets.length).toBeGreaterThan(0);
+  expect(sheets.filter(({ at }) => at > firstRowAt).map(({ href }) => new URL(href).pathname)).toEqual([]);
+});
+
 test('a tokenizer that cannot be loaded is said so, and search still works', async ({ page }) => {
   const tokenizer = Object.keys(chunks).filter((file) => chunks[file].includes('gpt-tokenizer'));
   expect(tokenizer.length).toBeGreaterThan(0);

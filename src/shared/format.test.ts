@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareText, formatAge, formatCount, formatLocalTime } from './format';
+import { compareText, formatAge, formatCount, formatLocalTime } from './format.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 

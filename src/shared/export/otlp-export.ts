@@ -4,7 +4,7 @@ import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 import { outcomeOf } from '../items/tool-summary.ts';
 import type { SourceKind } from '../contract/shapes.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
-import { formatCount } from '../format';
+import { formatCount } from '../format.ts';
 
 type Loose = Record<string, unknown>;
 type Attribute = { key: string; value: { stringValue: string } | { intValue: string } };

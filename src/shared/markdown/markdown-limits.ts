@@ -1,5 +1,5 @@
 import { inlineNesting, markdownNesting, MAX_INLINE_NESTING, MAX_MARKDOWN_NESTING } from './markdown-nesting.ts';
-import { formatCount } from '../format';
+import { formatCount } from '../format.ts';
 
 /** Longer texts are shown plain: formatting a megabyte of Markdown would freeze the page. */
 export const MARKDOWN_LIMIT = 60_000;

@@ -1,5 +1,9 @@
 import { useChunk, lazyChunk } from '../../../../lib/lazy-chunk';
 import { useNearViewport } from '../../lib/use-near-viewport';
+// The Markdown view's style sheet comes with the transcript's code, not with the view's: a sheet added once rows are
+// shown has the browser work out the style of every element on the page again (about 140 ms here), one added with
+// the page's code only that of its frame.
+import './markdown-view.css';
 
 /** The Markdown view and its pipeline's client, fetched with the first text near the screen that needs them. */
 const markdownChunk = lazyChunk(() => import('./markdown-view').then((module) => module.MarkdownView));

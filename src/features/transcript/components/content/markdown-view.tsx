@@ -10,7 +10,6 @@ import type { MarkdownTree } from '../../lib/markdown-tree';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { LongText } from './long-text';
 import { SafeImage } from './safe-image';
-import './markdown-view.css';
 
 const components: Partial<Components> = {
   a({ node, href, title, children }) {
