@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { APP_MODULE } from './src/server/http/page-shell.ts';
 import { precompressDir } from './src/server/http/precompress.ts';
 import { viewerServer } from './src/server/http/vite-plugin.ts';
 
@@ -41,9 +42,14 @@ function chunkModules(): Plugin {
         if (chunk?.type === 'chunk') for (const next of chunk.imports) importsOf(next, into);
         return into;
       };
-      for (const output of Object.values(bundle)) {
-        if (output.type !== 'chunk' || !output.isDynamicEntry || !output.facadeModuleId) continue;
-        pagePreloads[relative(import.meta.dirname, output.facadeModuleId)] = importsOf(output.fileName, []);
+      const dynamic = Object.values(bundle).filter((output) => output.type === 'chunk' && output.isDynamicEntry && output.facadeModuleId);
+      const moduleOf = (output: (typeof dynamic)[number]) => (output.type === 'chunk' && output.facadeModuleId ? relative(import.meta.dirname, output.facadeModuleId) : '');
+      // The app's start (React, the router), imported by the entry after its early requests, comes with every page
+      // (page-shell.ts names it first): each page's own list leaves its chunks out.
+      const start = dynamic.find((output) => moduleOf(output) === APP_MODULE);
+      if (start) for (const file of (pagePreloads[APP_MODULE] = importsOf(start.fileName, []))) loaded.add(file);
+      for (const output of dynamic) {
+        if (output !== start) pagePreloads[moduleOf(output)] = importsOf(output.fileName, []);
       }
 
       const file = join(dirname(options.dir), 'chunk-modules.json');

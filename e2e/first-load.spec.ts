@@ -133,6 +133,34 @@ test('a transcript link names the code of the transcript page in its HTML, so it
   expect(home).not.toContain('src/app/routes/transcript-route.tsx');
 });
 
+// Evaluated together, the early requests, React and the app made one task of 50–150 ms as the page opened.
+test("the entry script holds the early requests only; React and the app come after it, named in every page's HTML", async ({ request, page }) => {
+  const html = await (await request.get(`/c/${agentRun.conversation.id}?source=demo`)).text();
+  const entry = /<script type="module" crossorigin src="\/([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(chunks[entry]).toContain('src/app/start-early-requests.ts');
+  expect(chunks[entry].filter((module) => ['react', 'react-dom', '@tanstack/react-query', 'src/app/router.tsx'].includes(module))).toEqual([]);
+  for (const path of ['/', `/c/${agentRun.conversation.id}?source=demo`, '/snapshots', '/nowhere']) {
+    const named = [...(await (await request.get(path)).text()).matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)">/g)].flatMap((match) => chunks[match[1]] ?? []);
+    expect(named, path).toEqual(expect.arrayContaining(['react-dom', 'src/app/start-app.tsx']));
+  }
+  // The page still opens from them, and its items are asked for before React's code has run.
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+});
+
+test("a page whose app code cannot be fetched says so, with a way to reload", async ({ page }) => {
+  const appCode = /\/assets\/start-app-[\w-]+\.js$/;
+  await page.route(appCode, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The viewer could not be loaded');
+  await expect(alert).toContainText('updated since this tab was opened, or the network failed');
+  await page.unroute(appCode);
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test("a transcript link asks for its items while the app's code is still starting, once, and shows them", async ({ page }) => {
   const api: string[] = [];
   page.on('request', (request) => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGE_MODULES, pageShells } from './page-shell.ts';
+import { APP_MODULE, PAGE_MODULES, pageShells } from './page-shell.ts';
 
 const SHELL = '<!doctype html><html><head><title>Conversation Viewer</title>\n  </head><body><div id="root"></div></body></html>';
 
@@ -39,6 +39,18 @@ describe('pageShells', () => {
     expect(pageShells(builtClient(null))('/c/conv_1')).toBe(SHELL);
   });
 
+  it("names the app's start first on every path, then the page's own code", () => {
+    const shellFor = pageShells(
+      builtClient({
+        [APP_MODULE]: ['assets/start-app-1.js', 'assets/react-2.js'],
+        'src/app/routes/transcript-route.tsx': ['assets/transcript-route-abc.js'],
+      }),
+    );
+    expect(preloadsOf(shellFor('/c/conv_68f2a91c4be08190b3d5e27a61c40f9d'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js', '/assets/transcript-route-abc.js']);
+    expect(preloadsOf(shellFor('/nowhere'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js']);
+    expect(preloadsOf(shellFor('/'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js']);
+  });
+
   it('names only asset files, whatever the list says', () => {
     const shellFor = pageShells(builtClient({ 'src/app/routes/home-route.tsx': ['assets/ok-1.js', '"><script>alert(1)</script>', '../secret.js', 42] }));
     expect(preloadsOf(shellFor('/'))).toEqual(['/assets/ok-1.js']);
@@ -50,7 +62,7 @@ describe('pageShells', () => {
   });
 
   it('each page module it names is a source file of the client', () => {
-    const missing = PAGE_MODULES.map(([, module]) => module).filter((module) => !existsSync(join(import.meta.dirname, '../../..', module)));
+    const missing = [APP_MODULE, ...PAGE_MODULES.map(([, module]) => module)].filter((module) => !existsSync(join(import.meta.dirname, '../../..', module)));
     expect(missing).toEqual([]);
   });
 });

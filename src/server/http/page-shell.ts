@@ -15,27 +15,35 @@ export const PAGE_MODULES: readonly (readonly [pattern: RegExp, module: string])
   [/^\/snapshots$/, 'src/features/snapshots/components/snapshots-page.tsx'],
 ];
 
+/** The module the entry script imports to start the app (React, React Query, the router): every page needs its code. */
+export const APP_MODULE = 'src/app/start-app.tsx';
+
 /**
- * The app shell (`index.html` of the built client) for a path, with a `modulepreload` link for each chunk of the
- * path's page that the entry does not load itself. The chunks come from `page-preloads.json`, which the build writes
- * beside the client; without it every path gets the plain shell. Without a built client there is no shell (null).
+ * The app shell (`index.html` of the built client) for a path, with a `modulepreload` link for each chunk of the app's
+ * start and then of the path's page that the entry does not load itself. The chunks come from `page-preloads.json`,
+ * which the build writes beside the client; without it every path gets the plain shell. Without a built client there
+ * is no shell (null).
  */
 export function pageShells(clientDir: string): (path: string) => string | null {
   const shellFile = join(clientDir, 'index.html');
   if (!existsSync(shellFile)) return () => null;
-  const shell = readFileSync(shellFile, 'utf8');
+  const built = readFileSync(shellFile, 'utf8');
   const listFile = join(dirname(clientDir), 'page-preloads.json');
   const lists = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as Record<string, unknown>) : {};
-  const shells = new Map<string, string>();
-  for (const [, module] of PAGE_MODULES) {
-    const files = lists[module];
-    if (!Array.isArray(files) || !shell.includes('</head>')) continue;
+  const withLinks = (html: string, files: unknown) => {
+    if (!Array.isArray(files) || !html.includes('</head>')) return html;
     const links = files
       // Only names of built scripts get in, so nothing in the list needs escaping in the page.
       .filter((file): file is string => typeof file === 'string' && /^assets\/[\w.-]+\.js$/.test(file))
       .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
       .join('');
-    shells.set(module, shell.replace('</head>', `${links}  </head>`));
+    return links ? html.replace('</head>', `${links}  </head>`) : html;
+  };
+  // Every page starts the app: its code is named first, for every path.
+  const shell = withLinks(built, lists[APP_MODULE]);
+  const shells = new Map<string, string>();
+  for (const [, module] of PAGE_MODULES) {
+    if (Array.isArray(lists[module])) shells.set(module, withLinks(shell, lists[module]));
   }
   return (path) => {
     const route = PAGE_MODULES.find(([pattern]) => pattern.test(path.length > 1 ? path.replace(/\/$/, '') : path));
