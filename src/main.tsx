@@ -8,7 +8,7 @@ const root = document.getElementById('root') as HTMLElement;
 function showLoadFailure() {
   const alert = document.createElement('div');
   alert.setAttribute('role', 'alert');
-  alert.className = 'space-y-3 py-10 text-center';
+  alert.className = 'mx-auto max-w-xl space-y-3 px-4 py-10 text-center';
   const title = document.createElement('h1');
   title.className = 'text-xl font-semibold';
   title.textContent = 'The viewer could not be loaded';
