@@ -1,6 +1,7 @@
 // First: requests the page's address already names start before anything else is evaluated.
 import './app/start-early-requests';
 import './index.css';
+import { CODE_NOT_LOADED_HINT } from './app/load-failure';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -14,7 +15,7 @@ function showLoadFailure() {
   title.textContent = 'The viewer could not be loaded';
   const hint = document.createElement('p');
   hint.className = 'text-zinc-600 dark:text-zinc-400';
-  hint.textContent = 'The viewer may have been updated since this tab was opened, or the network failed.';
+  hint.textContent = CODE_NOT_LOADED_HINT;
   const reload = document.createElement('button');
   reload.type = 'button';
   reload.className = 'rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900';

@@ -3,6 +3,7 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { Route, Switch } from 'wouter';
 import { useLocationProperty } from 'wouter/use-browser-location';
 import { lazyChunk, useChunk, type LazyChunk } from '../lib/lazy-chunk';
+import { CODE_NOT_LOADED_HINT } from './load-failure';
 import { inNextTask } from '../lib/work-in-slices';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 
@@ -29,7 +30,7 @@ function PageLoadFailed({ error, resetErrorBoundary }: { error: unknown; resetEr
     <div role="alert" className="space-y-3 py-10 text-center">
       <h1 className="text-xl font-semibold">{notLoaded ? 'This page could not be loaded' : 'This page failed'}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {notLoaded ? 'The viewer may have been updated since this tab was opened, or the network failed.' : error instanceof Error ? error.message.slice(0, 300) : 'An unexpected error.'}
+        {notLoaded ? CODE_NOT_LOADED_HINT : error instanceof Error ? error.message.slice(0, 300) : 'An unexpected error.'}
       </p>
       <button type="button" onClick={() => (resetErrorBoundary?.(), window.location.reload())} className="rounded-md bg-zinc-900 px-3 py-1 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
         Reload

@@ -8,7 +8,8 @@ import { exportTitle, headerFacts } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, type Block, type DescribedItem } from './item-blocks.ts';
-import { byCount, formatCount, plural, RunTally } from './run-tally.ts';
+import { formatCount } from '../format.ts';
+import { byCount, plural, RunTally } from './run-tally.ts';
 
 /** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${ISLAND_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;

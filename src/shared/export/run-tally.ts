@@ -57,5 +57,4 @@ export function byCount(map: Map<string, number>): [string, number][] {
   return [...map.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
-export { formatCount };
 export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
