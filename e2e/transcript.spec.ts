@@ -150,6 +150,24 @@ test('a long conversation keeps only the items near the screen in the DOM, and s
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeInViewport();
 });
 
+test('while a long conversation scrolls, each frame renders the rows it shows; the rows around them follow once it stops', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await expectComplete(page, long.items.length);
+  await page.waitForTimeout(500);
+  const rows = page.locator('ol[aria-label="Conversation items"] > li');
+  const whileScrolling = await page.evaluate(() => {
+    const count = () => document.querySelectorAll('ol[aria-label="Conversation items"] > li').length;
+    // Counted in the scroll event, after the list's own handler has rendered the rows for the new position.
+    const during = new Promise<number>((resolve) => window.addEventListener('scroll', () => resolve(count()), { once: true }));
+    window.scrollTo(0, Math.round(document.documentElement.scrollHeight * 0.5));
+    return during;
+  });
+  // One row either side while scrolling, four once still: six more once the scroll has stopped (rows measured shorter
+  // than guessed can bring more into view meanwhile, so the comparison is with fewer).
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(whileScrolling + 4);
+  await expect(page.getByTestId('position')).toHaveText(/Item 1\d\d of 350/);
+});
+
 test('after a jump into a long conversation, the item at the top stays put while the rows around it are measured and rendered', async ({ page }) => {
   await page.goto(transcriptUrl(long.conversation.id));
   await expectComplete(page, long.items.length);
