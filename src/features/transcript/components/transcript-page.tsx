@@ -1,4 +1,4 @@
-import { type ReactNode, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
 import { foldForSearch } from '../../../lib/search-fold';
@@ -12,15 +12,13 @@ import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { useTranscriptKeyActions } from '../keyboard/use-transcript-key-actions';
 import type { ItemKind } from '../lib/item-filter';
 import { LiveSwitch } from '../live/live-switch';
-import { NewItemsPill } from '../live/new-items-pill';
 import { useUnseenItems } from '../live/use-unseen-items';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
-import { PositionIndicator } from '../list/position-indicator';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
-import { TranscriptOverview, useVisibleRange } from '../list/transcript-overview';
+import { TranscriptOverview } from '../list/transcript-overview';
+import { useReaderPosition } from '../list/use-reader-position';
 import { useCompactMode } from '../list/use-compact-mode';
 import type { SourceKind } from '../../../shared/contract/shapes';
-import { useFocusedRow } from '../list/use-focused-row';
 import { useRowJumps } from '../list/use-row-jumps';
 import { useStickyToolbar } from '../list/use-sticky-toolbar';
 import { SearchQueryContext } from '../search/search-query-context';
@@ -30,10 +28,10 @@ import { useSearchSteering } from '../search/use-search-steering';
 import type { ConversationItem, ItemOrder } from '../types';
 import { ConversationHeader } from './conversation-header';
 import { ItemUrlContext } from './item-frame';
-import { LoadProgress } from './load-progress';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptNotices } from './transcript-notices';
 import { TranscriptSkeleton } from './transcript-skeleton';
+import { TranscriptBottomBar } from './transcript-bottom-bar';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
 import { formatCount } from '../../../shared/format';
@@ -78,15 +76,12 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const [query, setQuery] = useState(view.query);
   const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal } = useTranscriptView(origin, { order: view.order, hidden: view.hidden, query, compact });
   const { index, version, load } = transcript;
-  const [topView, setTopView] = useState<number | null>(null);
-  const [visible, setVisible] = useVisibleRange();
-  const [atNewest, setAtNewest] = useState(true);
-  const [atBottom, setAtBottom] = useState(false);
-  const unseen = useUnseenItems(index.live.length, atNewest);
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
-  const focusedRow = useFocusedRow(listContainer);
+  const position = useReaderPosition(rows, listHandle, listContainer);
+  const { topView, visible } = position;
+  const unseen = useUnseenItems(index.live.length, position.atNewest);
   const searchInput = useRef<HTMLInputElement>(null);
   const { ref: toolbarRef, height: toolbarHeight, stuck: toolbarStuck } = useStickyToolbar();
   // On a phone the sticky bar is one row, the search; the other controls fold behind a button.
@@ -117,8 +112,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const toggleKind = (kind: ItemKind) => {
     // Where the reader is now, asked of the list: the top row kept in state can lag a scroll the list has just made
     // itself (the previous toggle's), and would then name a row of the previous filter.
-    const liveTop = atBottom ? null : (listHandle.current?.topViewIndex() ?? null);
-    keepPlace(liveTop !== null && liveTop < rows.count ? rows.rowAt(liveTop) : topRow);
+    keepPlace(position.liveTopRow());
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
     onViewChange({ hidden });
@@ -126,11 +120,6 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
 
   const { status } = transcript;
   const searchShown = hasItems && index.itemCount > 0;
-  // At the very bottom the last row is where the reader is, though it does not reach the top of the screen.
-  const topRow = atBottom && rows.count > 0 ? rows.rowAt(rows.count - 1) : topView === null || topView >= rows.count ? null : rows.rowAt(topView);
-  // The position follows the keyboard: the row j/k (or Tab) moved to while it is on screen, else the one at the top.
-  const focusedView = focusedRow === null ? null : rows.viewIndexOf(focusedRow);
-  const positionRow = focusedView !== null && visible !== null && focusedView >= visible[0] && focusedView <= visible[1] ? focusedRow : topRow;
   const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
@@ -212,17 +201,8 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                   load={load}
                   highlightedRows={highlightedRows}
                   stickyOffset={toolbarHeight}
-                  onTopChange={(viewIndex) => {
-                    const nowAtNewest = listHandle.current?.atNewestEnd() ?? true;
-                    const nowAtBottom = listHandle.current?.atPageBottom() ?? false;
-                    // The virtualiser reports from inside its scroll handler; the page's own update can wait.
-                    startTransition(() => {
-                      setTopView(viewIndex);
-                      setAtNewest(nowAtNewest);
-                      setAtBottom(nowAtBottom);
-                    });
-                  }}
-                  onVisibleChange={(range) => startTransition(() => setVisible(range))}
+                  onTopChange={position.onTopChange}
+                  onVisibleChange={position.onVisibleChange}
                   handle={listHandle}
                   followNewest={transcript.live?.on ?? false}
                   compact={compact}
@@ -253,32 +233,17 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
           ) : null}
 
           {hasItems ? (
-            <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
-              <div className="pointer-events-auto">
-                {load.state === 'loading' || load.state === 'stopped' ? (
-                  <LoadProgress loaded={index.itemCount} loading={load.state === 'loading'} paused={load.state === 'stopped'} onPause={origin.kind === 'file' ? undefined : load.stop} onResume={load.resume} />
-                ) : null}
-              </div>
-              {index.itemCount > 0 ? (
-                // On a phone the pill waits until the page has scrolled into the list, so it never covers the controls above it.
-                <div className={`pointer-events-auto ml-auto flex items-center gap-2 ${toolbarStuck ? '' : 'max-sm:hidden'}`}>
-                  <NewItemsPill
-                    count={unseen.unseen}
-                    newestOnTop={view.order === 'desc'}
-                    onClick={() => {
-                      unseen.markSeen();
-                      listHandle.current?.scrollToNewest();
-                    }}
-                  />
-                  <PositionIndicator
-                    index={index}
-                    topRow={positionRow}
-                    onTop={() => listHandle.current?.scrollToView(0, { align: 'start' })}
-                    onEnd={() => listHandle.current?.scrollToView(rows.count - 1, { align: 'end' })}
-                  />
-                </div>
-              ) : null}
-            </div>
+            <TranscriptBottomBar
+              index={index}
+              load={load}
+              canPause={origin.kind !== 'file'}
+              unseen={unseen}
+              newestOnTop={view.order === 'desc'}
+              positionRow={position.positionRow}
+              rowCount={rows.count}
+              toolbarStuck={toolbarStuck}
+              list={listHandle}
+            />
           ) : null}
           {hasItems && index.itemCount > 0 ? (
           <TranscriptOverview
