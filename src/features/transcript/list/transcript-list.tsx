@@ -16,6 +16,7 @@ import { isTypingTarget } from '../../../lib/typing-target';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
+import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 import { formatCount } from '../../../shared/format';
@@ -102,9 +103,6 @@ const ESTIMATED_ROW_HEIGHT = 140;
 const ESTIMATED_COMPACT_ROW_HEIGHT = 36;
 const ESTIMATED_COLLAPSED_ROW_HEIGHT = 48;
 const ANCHOR_SETTLE_MS = 500;
-/** Rows rendered beyond each edge of the screen while the list is still, and while it scrolls. */
-const RESTING_OVERSCAN = 4;
-const SCROLLING_OVERSCAN = 1;
 /** The bar floating at the bottom of the screen (position, Top, End; loading): a row brought into view stops above it. */
 const BOTTOM_BAR_PX = 56;
 /** Below the list sit the position indicator and notes: the page's bottom is at most this far past the list's end. */
@@ -186,9 +184,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
       // The virtualiser asks again for every row below one that changes height; each row's guess is worked out once.
       return (viewEstimates[viewIndex] ||= estimates.get(index, rows.rowAt(viewIndex)));
     },
-    // Rows beyond the screen are rendered ahead only while the list is still: during a scroll (a jump, a drag of the
-    // scroll bar) each frame renders the rows it shows, and the rows around them follow once the scroll stops.
-    overscan: last?.isScrolling ? SCROLLING_OVERSCAN : RESTING_OVERSCAN,
+    // While the list scrolls, each frame renders the rows it shows and a few ahead of the scroll, none behind; the rows
+    // around them follow once it stops.
+    overscan: RESTING_OVERSCAN,
+    rangeExtractor: renderedRows(last?.isScrolling ? last.scrollDirection : null),
     scrollMargin,
     getItemKey,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
