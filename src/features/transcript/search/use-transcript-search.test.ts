@@ -1,10 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
 import { TextIndexClient } from '../data/text-index-client';
 import { TranscriptIndex } from '../data/transcript-index';
 import { buildViewRows } from '../list/view-rows';
-import { useTranscriptSearch } from './use-transcript-search';
+import { inTask } from '../../../lib/work-in-slices';
+import { mapMatchesInSlices, useTranscriptSearch } from './use-transcript-search';
 
 const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 
@@ -58,5 +59,91 @@ describe('useTranscriptSearch', () => {
     rerender({ query: 'gamma' });
     await waitFor(() => expect(result.current.matches).toEqual([4]));
     expect(result.current.currentRow).toBeNull();
+  });
+
+  it('places the same matches again when the rows change, without asking the text index again', async () => {
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: ['alpha', 'needle one', 'beta', 'needle two'].map((text, i) => message(`m${i}`, text)), tail: [], done: true }));
+    const textIndex = new TextIndexClient(index);
+    const search = vi.spyOn(textIndex, 'search');
+    const { result, rerender } = renderHook(({ order }) => useTranscriptSearch(index, index.version, buildViewRows(index, order, new Set()), 'needle', textIndex), {
+      initialProps: { order: 'asc' as 'asc' | 'desc' },
+    });
+    await waitFor(() => expect(result.current.matches).toEqual([1, 3]));
+    rerender({ order: 'desc' });
+    expect(result.current.matches).toEqual([0, 2]);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the matches of a query that matches most of a long run', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function longRun(count: number) {
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: Array.from({ length: count }, (_, i) => message(`m${i}`, `item ${i}`)), tail: [], done: true }));
+    return index;
+  }
+
+  it('become rows outside the renders, never in one', async () => {
+    const index = longRun(3000);
+    const rows = buildViewRows(index, 'desc', new Set());
+    let rendering = false;
+    const lookups: boolean[] = [];
+    const shownRowOf = TranscriptIndex.prototype.shownRowOf;
+    vi.spyOn(TranscriptIndex.prototype, 'shownRowOf').mockImplementation(function (this: TranscriptIndex, slot) {
+      lookups.push(rendering);
+      return shownRowOf.call(this, slot);
+    });
+    const textIndex = new TextIndexClient(index);
+    const { result, rerender } = renderHook(
+      ({ query }) => {
+        rendering = true;
+        try {
+          return useTranscriptSearch(index, index.version, rows, query, textIndex);
+        } finally {
+          rendering = false;
+        }
+      },
+      { initialProps: { query: 'i' } },
+    );
+    await waitFor(() => expect(result.current.matches).toHaveLength(3000));
+    expect(result.current.matches[0]).toBe(0);
+    rerender({ query: 'item 2999' });
+    await waitFor(() => expect(result.current.matches).toEqual([0]));
+    expect(lookups.length).toBeGreaterThan(3000);
+    expect(lookups).not.toContain(true);
+  });
+
+  it('are worked out a slice per task, and a cancel before the end means no answer', async () => {
+    const index = longRun(400);
+    const rows = buildViewRows(index, 'asc', new Set());
+    const slots = Array.from({ length: 400 }, (_, offset) => ({ end: 'head' as const, offset: 399 - offset }));
+    // A slow machine: the clock moves on a millisecond each time it is read.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+    // Tasks of the page's own, counted alongside until the answer comes.
+    let tasks = 0;
+    let answered = false;
+    const count = () => {
+      tasks += 1;
+      if (!answered) inTask(count);
+    };
+    count();
+    const answer = await new Promise<{ matchedRows: number[]; matches: number[] }>((resolve) =>
+      mapMatchesInSlices(index, slots, rows, (matchedRows, matches) => {
+        answered = true;
+        resolve({ matchedRows, matches });
+      }),
+    );
+    expect(answer.matchedRows).toEqual(Array.from({ length: 400 }, (_, i) => i));
+    expect(answer.matches).toEqual(answer.matchedRows);
+    expect(tasks).toBeGreaterThan(2);
+
+    const done = vi.fn();
+    const cancel = mapMatchesInSlices(index, slots, rows, done);
+    cancel();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { inTask, sliceDeadline } from '../../../lib/work-in-slices';
 import type { TextIndexClient } from '../data/text-index-client';
 import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import type { ViewRows } from '../list/view-rows';
 
-const EMPTY: Slot[] = [];
+const NO_ROWS: number[] = [];
 
 export interface TranscriptSearch {
   /** The query the matches are for (it lags the input while typing, so typing never waits for a search). */
@@ -22,7 +23,6 @@ export interface TranscriptSearch {
 
 /** The oldest-first rows of matching slots; an output shown inside its call matches as the call's row. */
 export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): number[] {
-  // A short query matches most of a long run: numbers in a typed array sort natively, with no comparator to call.
   const rows = new Float64Array(slots.length);
   let count = 0;
   for (const slot of slots) if (slot.offset < index[slot.end].length) rows[count++] = index.shownRowOf(slot);
@@ -31,10 +31,58 @@ export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): numbe
 
 /** The numbers in ascending order, each once. Sorts `numbers` in place. */
 function sortedUnique(numbers: Float64Array): number[] {
+  // A short query matches most of a long run: numbers in a typed array sort natively, with no comparator to call.
   numbers.sort();
   const out: number[] = [];
   for (let i = 0; i < numbers.length; i += 1) if (i === 0 || numbers[i] !== numbers[i - 1]) out.push(numbers[i]);
   return out;
+}
+
+/** The view positions of oldest-first rows, top to bottom; rows the view leaves out are left out. */
+function viewPositions(matchedRows: readonly number[], rows: ViewRows): number[] {
+  const positions = new Float64Array(matchedRows.length);
+  let count = 0;
+  for (const row of matchedRows) {
+    const position = rows.viewIndexOf(row);
+    if (position !== null) positions[count++] = position;
+  }
+  return sortedUnique(positions.subarray(0, count));
+}
+
+/** A query's matches as rows and as view positions in `rows`. */
+interface Mapped {
+  query: string;
+  rows: ViewRows;
+  matchedRows: number[];
+  matches: number[];
+}
+
+/**
+ * `matchRows`, then the view positions, a slice per task: a one-letter query matches most of a long run, and mapping
+ * tens of thousands of matches took a task of its own over 50 ms (or a keystroke's render, when it landed there).
+ * Calls `done` with the result, unless cancelled first.
+ */
+export function mapMatchesInSlices(index: TranscriptIndex, slots: readonly Slot[], rows: ViewRows, done: (matchedRows: number[], matches: number[]) => void): () => void {
+  const shown = new Float64Array(slots.length);
+  let count = 0;
+  let at = 0;
+  let cancel: (() => void) | null = null;
+  const slice = () => {
+    const shouldStop = sliceDeadline();
+    for (; at < slots.length; at += 1) {
+      if (shouldStop()) {
+        cancel = inTask(slice);
+        return;
+      }
+      const slot = slots[at];
+      if (slot.offset < index[slot.end].length) shown[count++] = index.shownRowOf(slot);
+    }
+    cancel = null;
+    const matchedRows = sortedUnique(shown.subarray(0, count));
+    done(matchedRows, viewPositions(matchedRows, rows));
+  };
+  cancel = inTask(slice);
+  return () => cancel?.();
 }
 
 /**
@@ -43,32 +91,35 @@ function sortedUnique(numbers: Float64Array): number[] {
  */
 export function useTranscriptSearch(index: TranscriptIndex, version: number, rows: ViewRows, query: string, textIndex: TextIndexClient | null): TranscriptSearch {
   const deferred = useDeferredValue(query);
-  const [found, setFound] = useState<{ query: string; slots: Slot[] }>({ query: '', slots: [] });
+  const [found, setFound] = useState<Mapped | null>(null);
+  // The rows a newly found answer is mapped to: those of the render that asked, or of a later one.
+  const rowsNow = useRef(rows);
+  useEffect(() => {
+    rowsNow.current = rows;
+  }, [rows]);
   // The worker is asked as each key is typed, not once the deferred render has caught up: its answer is then
-  // usually there by the time the page renders that query.
+  // usually there by the time the page renders that query. The answer becomes rows outside the page's renders.
   useEffect(() => {
     if (!textIndex || !query.trim()) return;
     let current = true;
+    let cancelMapping: (() => void) | undefined;
     void textIndex.search(query).then((slots) => {
-      if (current) setFound({ query, slots });
+      if (!current) return;
+      const mappedRows = rowsNow.current;
+      cancelMapping = mapMatchesInSlices(index, slots, mappedRows, (matchedRows, matches) => {
+        if (current) setFound({ query, rows: mappedRows, matchedRows, matches });
+      });
     });
     return () => {
       current = false;
+      cancelMapping?.();
     };
-  }, [textIndex, query, version]);
-  const slots = deferred.trim() && found.query === deferred ? found.slots : EMPTY;
-  // `version` changes when items arrive; the index itself is the same object throughout.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const matchedRows = useMemo(() => matchRows(index, slots), [index, version, slots]);
-  const matches = useMemo(() => {
-    const positions = new Float64Array(matchedRows.length);
-    let count = 0;
-    for (const row of matchedRows) {
-      const position = rows.viewIndexOf(row);
-      if (position !== null) positions[count++] = position;
-    }
-    return sortedUnique(positions.subarray(0, count));
-  }, [matchedRows, rows]);
+    // `version` changes when items arrive (the index is the same object throughout): they are searched too.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
+  }, [textIndex, index, query, version]);
+  const answer = deferred.trim() && found?.query === deferred ? found : null;
+  // Rows that changed since (a filter, the order) place the same matches again, here: one lookup per match.
+  const matches = useMemo(() => (!answer ? NO_ROWS : answer.rows === rows ? answer.matches : viewPositions(answer.matchedRows, rows)), [answer, rows]);
   const [current, setCurrent] = useState<{ query: string; row: number } | null>(null);
   const currentRow = current && current.query === deferred ? current.row : null;
   const currentView = currentRow === null ? null : rows.viewIndexOf(currentRow);
