@@ -1,4 +1,4 @@
-import { TextIndexCore, type SlotItem } from '../features/transcript/data/text-index-core';
+import { slotsOfMatches, TextIndexCore, type SlotItem } from '../features/transcript/data/text-index-core';
 import type { Slot, TranscriptIndex } from '../features/transcript/data/transcript-index';
 import { matchRows } from '../features/transcript/search/use-transcript-search';
 
@@ -6,7 +6,7 @@ import { matchRows } from '../features/transcript/search/use-transcript-search';
 export function findMatches(index: TranscriptIndex, query: string): number[] {
   let slots: Slot[] = [];
   const core = new TextIndexCore((message) => {
-    if (message.type === 'matches') slots = message.slots;
+    if (message.type === 'matches') slots = slotsOfMatches(message.offsets);
   });
   const entries: SlotItem[] = [];
   for (const end of ['head', 'tail', 'live'] as const) index[end].forEach((item, offset) => entries.push({ end, offset, item }));

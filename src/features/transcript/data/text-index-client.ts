@@ -1,7 +1,7 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { inTask, SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { hasPageLines, takePageLines, type PageLine } from './page-text';
-import { countingLoop, TextIndexCore, type FromTextIndex, type ToTextIndex } from './text-index-core';
+import { countingLoop, NO_MATCHES, slotsOfMatches, TextIndexCore, type FromTextIndex, type MatchOffsets, type ToTextIndex } from './text-index-core';
 import type { OpaqueData } from './token-text';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
@@ -115,7 +115,7 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
         // One message the index cannot read (an item it trips over) costs that message, not the rest; a search
         // still gets its answer.
         console.error('The text index could not read a message', error);
-        if (message.type === 'search') receive({ type: 'matches', generation: message.generation, id: message.id, query: message.query, slots: [] });
+        if (message.type === 'search') receive({ type: 'matches', generation: message.generation, id: message.id, query: message.query, offsets: NO_MATCHES });
       }
       if (performance.now() > until) break;
     }
@@ -183,7 +183,7 @@ export class TextIndexClient {
   private sent = 0;
   private counted = 0;
   private searchId = 0;
-  private readonly searches = new Map<number, { query: string; resolve: (slots: Slot[]) => void }>();
+  private readonly searches = new Map<number, { query: string; resolve: (offsets: MatchOffsets) => void }>();
   /** The worker failed: the text index runs on this thread from then on. */
   private inPage = false;
   private readonly listeners = new Set<() => void>();
@@ -335,6 +335,11 @@ export class TextIndexClient {
 
   /** The slots whose item contains the query, case-insensitive; the newest query's answer wins. */
   search(query: string): Promise<Slot[]> {
+    return this.searchOffsets(query).then(slotsOfMatches);
+  }
+
+  /** `search`, answered as the offsets that match at each end (numbers, not an object per match). */
+  searchOffsets(query: string): Promise<MatchOffsets> {
     this.sync();
     const id = ++this.searchId;
     return new Promise((resolve) => {
@@ -355,7 +360,7 @@ export class TextIndexClient {
     this.notifyTimer = undefined;
     this.open?.close();
     this.open = null;
-    for (const { resolve } of this.searches.values()) resolve([]);
+    for (const { resolve } of this.searches.values()) resolve(NO_MATCHES);
     this.searches.clear();
   }
 
@@ -388,11 +393,11 @@ export class TextIndexClient {
     }
     if (message.generation !== this.generation) {
       // An answer from before a restart: its slots mean other items now. A search still gets an answer.
-      if (message.type === 'matches') this.settle(message.id, []);
+      if (message.type === 'matches') this.settle(message.id, NO_MATCHES);
       return;
     }
     if (message.type === 'matches') {
-      this.settle(message.id, message.slots);
+      this.settle(message.id, message.offsets);
       return;
     }
     for (const entry of message.entries) {
@@ -429,10 +434,10 @@ export class TextIndexClient {
     for (const listener of this.listeners) listener();
   }
 
-  private settle(id: number, slots: Slot[]) {
+  private settle(id: number, offsets: MatchOffsets) {
     const resolve = this.searches.get(id)?.resolve;
     this.searches.delete(id);
     // Only the newest query matters; older ones resolve empty-handed and are ignored by their caller.
-    resolve?.(id === this.searchId ? slots : []);
+    resolve?.(id === this.searchId ? offsets : NO_MATCHES);
   }
 }

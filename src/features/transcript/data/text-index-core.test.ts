@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextIndexCore, type FromTextIndex } from './text-index-core';
+import { slotsOfMatches, TextIndexCore, type FromTextIndex } from './text-index-core';
 
 const userMessage = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 
@@ -15,7 +15,7 @@ describe('the text index protocol', () => {
     const { index, sent } = core();
     index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'Alpha beta') }, { end: 'tail', offset: 0, item: userMessage('z', 'BETA gamma') }] });
     index.receive({ type: 'search', generation: 1, id: 7, query: ' beta ' });
-    expect(sent).toEqual([{ type: 'matches', generation: 1, id: 7, query: ' beta ', slots: [{ end: 'head', offset: 0 }, { end: 'tail', offset: 0 }] }]);
+    expect(sent).toEqual([{ type: 'matches', generation: 1, id: 7, query: ' beta ', offsets: { head: Uint32Array.of(0), tail: Uint32Array.of(0), live: Uint32Array.of() } }]);
   });
 
   it('finds an item whatever the case or accents of the query and of its text', () => {
@@ -32,7 +32,7 @@ describe('the text index protocol', () => {
     const slots = (query: string) => {
       index.receive({ type: 'search', generation: 1, id: 1, query });
       const answer = sent.pop();
-      return answer?.type === 'matches' ? answer.slots.map((slot) => slot.offset) : null;
+      return answer?.type === 'matches' ? [...answer.offsets.head] : null;
     };
     expect(slots('CAFE')).toEqual([0, 1]);
     expect(slots('café')).toEqual([0, 1]);
@@ -59,7 +59,7 @@ describe('the text index protocol', () => {
     index.receive({ type: 'reset', generation: 2 });
     index.receive({ type: 'items', generation: 1, entries: [{ end: 'head', offset: 0, item: userMessage('a', 'final') }] });
     index.receive({ type: 'search', generation: 2, id: 2, query: 'final' });
-    expect(sent.filter((message) => message.type === 'matches').map((message) => message.type === 'matches' && message.slots)).toEqual([[], []]);
+    expect(sent.filter((message) => message.type === 'matches').map((message) => message.type === 'matches' && slotsOfMatches(message.offsets))).toEqual([[], []]);
   });
 
   it('waits for the tokenizer before counting', () => {

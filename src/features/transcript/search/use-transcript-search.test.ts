@@ -65,7 +65,7 @@ describe('useTranscriptSearch', () => {
     const index = new TranscriptIndex();
     index.sync(addChunk(EMPTY_STREAM, { head: ['alpha', 'needle one', 'beta', 'needle two'].map((text, i) => message(`m${i}`, text)), tail: [], done: true }));
     const textIndex = new TextIndexClient(index);
-    const search = vi.spyOn(textIndex, 'search');
+    const search = vi.spyOn(textIndex, 'searchOffsets');
     const { result, rerender } = renderHook(({ order }) => useTranscriptSearch(index, index.version, buildViewRows(index, order, new Set()), 'needle', textIndex), {
       initialProps: { order: 'asc' as 'asc' | 'desc' },
     });
@@ -118,7 +118,7 @@ describe('the matches of a query that matches most of a long run', () => {
   it('are worked out a slice per task, and a cancel before the end means no answer', async () => {
     const index = longRun(400);
     const rows = buildViewRows(index, 'asc', new Set());
-    const slots = Array.from({ length: 400 }, (_, offset) => ({ end: 'head' as const, offset: 399 - offset }));
+    const offsets = { head: Uint32Array.from({ length: 400 }, (_, offset) => offset), tail: new Uint32Array(0), live: new Uint32Array(0) };
     // A slow machine: the clock moves on a millisecond each time it is read.
     let clock = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
@@ -131,7 +131,7 @@ describe('the matches of a query that matches most of a long run', () => {
     };
     count();
     const answer = await new Promise<{ matchedRows: number[]; matches: number[] }>((resolve) =>
-      mapMatchesInSlices(index, slots, rows, (matchedRows, matches) => {
+      mapMatchesInSlices(index, offsets, rows, (matchedRows, matches) => {
         answered = true;
         resolve({ matchedRows, matches });
       }),
@@ -141,9 +141,28 @@ describe('the matches of a query that matches most of a long run', () => {
     expect(tasks).toBeGreaterThan(2);
 
     const done = vi.fn();
-    const cancel = mapMatchesInSlices(index, slots, rows, done);
+    const cancel = mapMatchesInSlices(index, offsets, rows, done);
     cancel();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(done).not.toHaveBeenCalled();
   });
+
+  it('come out top to bottom and once each, from both ends and from a call and its output', async () => {
+    const index = new TranscriptIndex();
+    const head = [
+      message('m0', 'weather'),
+      { id: 'fc', type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{}' },
+      { id: 'fco', type: 'function_call_output', call_id: 'call_1', output: 'weather: sunny' },
+      message('m3', 'other'),
+    ];
+    // The tail comes newest first: its offset 0 is the last row.
+    const tail = [message('t0', 'weather at last'), message('t1', 'weather again')];
+    index.sync(addChunk(EMPTY_STREAM, { head, tail, done: true }));
+    const rows = buildViewRows(index, 'asc', new Set());
+    const offsets = { head: Uint32Array.of(0, 1, 2), tail: Uint32Array.of(0, 1), live: new Uint32Array(0) };
+    const answer = await new Promise<number[]>((resolve) => mapMatchesInSlices(index, offsets, rows, (matchedRows) => resolve(matchedRows)));
+    // The output is shown in its call's row (1); the tail's rows are 4 and 5.
+    expect(answer).toEqual([0, 1, 4, 5]);
+  });
 });
+

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { inTask, sliceDeadline } from '../../../lib/work-in-slices';
 import type { TextIndexClient } from '../data/text-index-client';
+import type { MatchOffsets } from '../data/text-index-core';
 import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import type { ViewRows } from '../list/view-rows';
 
@@ -26,13 +27,24 @@ export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): numbe
   const rows = new Float64Array(slots.length);
   let count = 0;
   for (const slot of slots) if (slot.offset < index[slot.end].length) rows[count++] = index.shownRowOf(slot);
-  return sortedUnique(rows.subarray(0, count));
+  return ascendingUnique(rows.subarray(0, count));
 }
 
-/** The numbers in ascending order, each once. Sorts `numbers` in place. */
-function sortedUnique(numbers: Float64Array): number[] {
-  // A short query matches most of a long run: numbers in a typed array sort natively, with no comparator to call.
-  numbers.sort();
+/**
+ * The numbers in ascending order, each once; may reorder `numbers` in place. Matches mostly come in order (or in
+ * reverse, newest first), and a check costs far less than sorting tens of thousands of them.
+ */
+function ascendingUnique(numbers: Float64Array): number[] {
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < numbers.length && (ascending || descending); i += 1) {
+    if (numbers[i] < numbers[i - 1]) ascending = false;
+    else if (numbers[i] > numbers[i - 1]) descending = false;
+  }
+  if (!ascending) {
+    if (descending) numbers.reverse();
+    else numbers.sort();
+  }
   const out: number[] = [];
   for (let i = 0; i < numbers.length; i += 1) if (i === 0 || numbers[i] !== numbers[i - 1]) out.push(numbers[i]);
   return out;
@@ -46,7 +58,7 @@ function viewPositions(matchedRows: readonly number[], rows: ViewRows): number[]
     const position = rows.viewIndexOf(row);
     if (position !== null) positions[count++] = position;
   }
-  return sortedUnique(positions.subarray(0, count));
+  return ascendingUnique(positions.subarray(0, count));
 }
 
 /** A query's matches as rows and as view positions in `rows`. */
@@ -58,27 +70,36 @@ interface Mapped {
 }
 
 /**
- * `matchRows`, then the view positions, a slice per task: a one-letter query matches most of a long run, and mapping
- * tens of thousands of matches took a task of its own over 50 ms (or a keystroke's render, when it landed there).
+ * The rows of matching offsets, then their view positions, a slice per task: a one-letter query matches most of a
+ * long run, and mapping tens of thousands of matches took a task of its own over 50 ms (or a keystroke's render, when
+ * it landed there). Rows come oldest first (the tail's offsets count from the newest item, so they are read backwards).
  * Calls `done` with the result, unless cancelled first.
  */
-export function mapMatchesInSlices(index: TranscriptIndex, slots: readonly Slot[], rows: ViewRows, done: (matchedRows: number[], matches: number[]) => void): () => void {
-  const shown = new Float64Array(slots.length);
+export function mapMatchesInSlices(index: TranscriptIndex, offsets: MatchOffsets, rows: ViewRows, done: (matchedRows: number[], matches: number[]) => void): () => void {
+  const total = offsets.head.length + offsets.tail.length + offsets.live.length;
+  const shown = new Float64Array(total);
   let count = 0;
   let at = 0;
+  const slot: Slot = { end: 'head', offset: 0 };
+  const slotAt = (position: number): Slot => {
+    if (position < offsets.head.length) return Object.assign(slot, { end: 'head', offset: offsets.head[position] });
+    const inTail = position - offsets.head.length;
+    if (inTail < offsets.tail.length) return Object.assign(slot, { end: 'tail', offset: offsets.tail[offsets.tail.length - 1 - inTail] });
+    return Object.assign(slot, { end: 'live', offset: offsets.live[inTail - offsets.tail.length] });
+  };
   let cancel: (() => void) | null = null;
   const slice = () => {
     const shouldStop = sliceDeadline();
-    for (; at < slots.length; at += 1) {
+    for (; at < total; at += 1) {
       if (shouldStop()) {
         cancel = inTask(slice);
         return;
       }
-      const slot = slots[at];
-      if (slot.offset < index[slot.end].length) shown[count++] = index.shownRowOf(slot);
+      const next = slotAt(at);
+      if (next.offset < index[next.end].length) shown[count++] = index.shownRowOf(next);
     }
     cancel = null;
-    const matchedRows = sortedUnique(shown.subarray(0, count));
+    const matchedRows = ascendingUnique(shown.subarray(0, count));
     done(matchedRows, viewPositions(matchedRows, rows));
   };
   cancel = inTask(slice);
@@ -103,10 +124,10 @@ export function useTranscriptSearch(index: TranscriptIndex, version: number, row
     if (!textIndex || !query.trim()) return;
     let current = true;
     let cancelMapping: (() => void) | undefined;
-    void textIndex.search(query).then((slots) => {
+    void textIndex.searchOffsets(query).then((offsets) => {
       if (!current) return;
       const mappedRows = rowsNow.current;
-      cancelMapping = mapMatchesInSlices(index, slots, mappedRows, (matchedRows, matches) => {
+      cancelMapping = mapMatchesInSlices(index, offsets, mappedRows, (matchedRows, matches) => {
         if (current) setFound({ query, rows: mappedRows, matchedRows, matches });
       });
     });
