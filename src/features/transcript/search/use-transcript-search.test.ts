@@ -140,7 +140,7 @@ describe('the matches of a query that matches most of a long run', () => {
     expect(answer.matches).toEqual(answer.matchedRows);
     expect(tasks).toBeGreaterThan(2);
 
-    const done = vi.fn();
+    const done = vi.fn<(matchedRows: number[], matches: number[]) => void>();
     const cancel = mapMatchesInSlices(index, offsets, rows, done);
     cancel();
     await new Promise((resolve) => setTimeout(resolve, 50));
