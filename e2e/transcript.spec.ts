@@ -235,8 +235,10 @@ test('Stop loading aborts the stream, and Load the rest resumes from where each 
 
   await page.getByRole('button', { name: 'Load the rest' }).first().click();
   await expectComplete(page, 2000, { timeout: 30_000 });
-  expect(streams).toHaveLength(2);
-  expect(streams[1]).toMatch(/head_after=msg_\d+&tail_after=msg_\d+/);
+  // Every request after the first resumes after what had loaded: Load the rest's, and a retry's if a slow page ran
+  // past this server's one-second upstream deadline on a busy machine (the client retries, from where it stopped).
+  expect(streams.length).toBeGreaterThanOrEqual(2);
+  for (const resumed of streams.slice(1)) expect(resumed).toMatch(/head_after=msg_\d+&tail_after=msg_\d+/);
   // Nothing twice, nothing missing: the first and last items are both there, in order.
   await page.getByRole('button', { name: 'Go to the end' }).click();
   await expect(items(page).last()).toHaveAttribute('data-item-id', 'msg_1999');
