@@ -155,13 +155,20 @@ test('while a long conversation scrolls, each frame renders the rows it shows an
   await expectComplete(page, long.items.length);
   await page.waitForTimeout(500);
   const rows = page.locator('ol[aria-label="Conversation items"] > li');
-  const whileScrolling = await page.evaluate(() => {
-    const count = () => document.querySelectorAll('ol[aria-label="Conversation items"] > li').length;
-    // Counted in the scroll event, after the list's own handler has rendered the rows for the new position.
-    const during = new Promise<number>((resolve) => window.addEventListener('scroll', () => resolve(count()), { once: true }));
+  const { inScrollEvent, whileScrolling } = await page.evaluate(async () => {
+    const listed = () => [...document.querySelectorAll('ol[aria-label="Conversation items"] > li')];
+    const onScreen = () => listed().some((row) => row.getBoundingClientRect().bottom > 0 && row.getBoundingClientRect().top < window.innerHeight);
+    // In the scroll event the list has not rendered the new position's rows yet: the frame that scrolls does not style
+    // and lay out a screen of new rows too; they come in a task of their own, before the next frame.
+    const event = new Promise<boolean>((resolve) => window.addEventListener('scroll', () => resolve(onScreen()), { once: true }));
     window.scrollTo(0, Math.round(document.documentElement.scrollHeight * 0.5));
-    return during;
+    const shownInEvent = await event;
+    // The scroll event comes in the frame's own steps, so this frame's callbacks still run before the rows' task.
+    for (let frames = 0; frames < 3 && !onScreen(); frames += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { inScrollEvent: shownInEvent, whileScrolling: onScreen() ? listed().length : -1 };
   });
+  expect(inScrollEvent, 'rows on screen in the scroll event').toBe(false);
+  expect(whileScrolling, 'rows on screen within the next frames').toBeGreaterThan(0);
   // Scrolling down: three rows below the screen and none above while scrolling, four either side once still, so five
   // more once the scroll has stopped (rows measured shorter than guessed can bring more into view meanwhile, so the
   // comparison is with fewer).
@@ -177,15 +184,18 @@ test('after a jump into a long conversation, the item at the top stays put while
   // Once the run has settled: while rows can still arrive above the reader, the list anchors them differently.
   await page.waitForTimeout(1000);
   for (const share of [0.3, 0.55, 0.8]) {
-    // Where the first item below the toolbar is, the frame after the jump and once its neighbours have settled.
+    // Where the first item below the toolbar is in the first frame that shows the new position, and once its neighbours
+    // have settled.
     const drift = await page.evaluate(async (at) => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      window.scrollTo(0, Math.round(document.documentElement.scrollHeight * at));
-      await frame();
-      await frame();
       // The reader's first line is under the sticky toolbar.
-      const line = document.querySelector('.sticky.top-0')?.getBoundingClientRect().bottom ?? 0;
-      const item = [...document.querySelectorAll('article[data-item-id]')].find((article) => article.getBoundingClientRect().bottom > line + 20);
+      const line = () => document.querySelector('.sticky.top-0')?.getBoundingClientRect().bottom ?? 0;
+      const firstItem = () => [...document.querySelectorAll('article[data-item-id]')].find((article) => article.getBoundingClientRect().bottom > line() + 20 && article.getBoundingClientRect().top < window.innerHeight);
+      window.scrollTo(0, Math.round(document.documentElement.scrollHeight * at));
+      // The rows are rendered after the frame that scrolled; a frame later, the page reads as that first frame showed it.
+      for (let wait = 0; wait < 10 && !firstItem(); wait += 1) await frame();
+      await frame();
+      const item = firstItem();
       const before = item?.getBoundingClientRect().top;
       for (let wait = 0; wait < 30; wait += 1) await frame();
       return item?.isConnected && before !== undefined ? Math.abs(item.getBoundingClientRect().top - before) : null;

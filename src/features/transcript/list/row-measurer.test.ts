@@ -97,6 +97,22 @@ describe('RowMeasurer', () => {
     unmount();
   });
 
+  it('renders the list at once after a batch that moved the scroll position, and only then', () => {
+    const top = 500;
+    const { virtualizer, unmount } = scrolledList(top * GUESS);
+    let renders = 0;
+    const measurer = new RowMeasurer(virtualizer, () => (renders += 1));
+
+    // Rows below the top shrink: nothing above the reader moved, the next render can wait.
+    measurer.apply(renderedRows(virtualizer, (index) => (index >= top ? 40 : GUESS)));
+    expect(renders).toBe(0);
+
+    // Rows above the top grow: the page scrolled with them, so the moved rows are rendered before the frame paints.
+    measurer.apply(renderedRows(virtualizer, (index) => (index >= top ? 40 : 150)));
+    expect(renders).toBe(1);
+    unmount();
+  });
+
   it('skips rows that left the page before their size arrived', () => {
     const { virtualizer, unmount } = scrolledList(0);
     const [first] = renderedRows(virtualizer, () => 300);

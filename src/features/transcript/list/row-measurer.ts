@@ -42,12 +42,18 @@ export interface RowResize {
  * row's start never depends on a size already changed in the batch, so no walk is needed: the virtualiser's own rules
  * (which rows move the scroll position, and by how much) still apply to every row, and it lays the rows out once,
  * when it next renders.
+ *
+ * `renderNow`, when given, renders the list at once (React's `flushSync`) after a batch that moved the scroll position,
+ * so the moved rows are painted with it, for a list whose virtualiser does not render synchronously on its own.
  */
 export class RowMeasurer {
   private observer: ResizeObserver | null = null;
   private readonly internals: BatchInternals | null;
 
-  constructor(private readonly virtualizer: AnyVirtualizer) {
+  constructor(
+    private readonly virtualizer: AnyVirtualizer,
+    private readonly renderNow?: () => void,
+  ) {
     this.internals = batchInternals(virtualizer);
   }
 
@@ -102,6 +108,7 @@ export class RowMeasurer {
     internals._noteClampMax();
     internals._flushHoldIfReady(true);
     internals._retryClampedAdjustment();
+    if (sync) this.renderNow?.();
   }
 }
 

@@ -1,5 +1,6 @@
 import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { createElement, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useReducer, useRef, useState, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { TranscriptIndex, type Slot } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -190,6 +191,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     rangeExtractor: renderedRows(last?.isScrolling ? last.scrollDirection : null),
     scrollMargin,
     getItemKey,
+    // A scroll renders the rows it brings in a task of its own, after the frame that scrolled, not inside the scroll
+    // event: a jump's frame would otherwise style and lay out a screen of new rows too (60–120 ms on 2 cores). The
+    // frame shows the rows rendered before it (a few ahead of a wheel or a fling); a batch of measurements that moves
+    // the scroll position still renders at once (the measurer's `renderNow`), so rows never jump.
+    useFlushSync: false,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: anchored ? 'end' : 'start',
     scrollPaddingStart: stickyOffset,
@@ -209,7 +215,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   });
   lastVirtualizer.current = virtualizer;
   // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
-  const [measurer] = useState(() => new RowMeasurer(virtualizer));
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const [measurer] = useState(() => new RowMeasurer(virtualizer, () => flushSync(rerender)));
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
   // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset);
