@@ -178,6 +178,30 @@ test('while a long conversation scrolls, each frame renders the rows it shows an
   await expect(page.getByTestId('position')).toHaveText(/Item 1\d\d of 350/);
 });
 
+test('a jump the reader asks for shows its rows in its first frame at the new place', async ({ page }) => {
+  await page.goto(transcriptUrl(long.conversation.id));
+  await expectComplete(page, long.items.length);
+  await page.waitForTimeout(500);
+  const lastId = long.items.at(-1)!.id;
+  // In the scroll event of "Go to the end", the last item is already rendered (a scroll of the reader's own renders
+  // its new rows after that frame instead). Scroll events before it (bringing the button into view) do not count.
+  const rendered = page.evaluate(
+    (id) =>
+      new Promise<boolean>((resolve) => {
+        const onScroll = () => {
+          if (window.scrollY < document.documentElement.scrollHeight / 2) return;
+          window.removeEventListener('scroll', onScroll);
+          resolve(document.querySelector(`article[data-item-id="${id}"]`) !== null);
+        };
+        window.addEventListener('scroll', onScroll);
+      }),
+    lastId,
+  );
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  expect(await rendered).toBe(true);
+  await expect(page.locator(`article[data-item-id="${lastId}"]`)).toBeInViewport();
+});
+
 test('after a jump into a long conversation, the item at the top stays put while the rows around it are measured and rendered', async ({ page }) => {
   await page.goto(transcriptUrl(long.conversation.id));
   await expectComplete(page, long.items.length);

@@ -176,6 +176,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const last = lastVirtualizer.current;
   const readerAtNewestTop = last !== null && newestView(rows)?.onTop === true && atNewestEnd(last, rows, stickyOffset);
   const anchored = (insertsAbove || settledRows !== rows) && !readerAtNewestTop;
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  // Set from a jump the reader asked for (a key, a search match, a link) until its scroll event: its rows render in
+  // that event, so the first frame at the new place shows them.
+  const jumpAsked = useRef(false);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -193,8 +197,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     getItemKey,
     // A scroll renders the rows it brings in a task of its own, after the frame that scrolled, not inside the scroll
     // event: a jump's frame would otherwise style and lay out a screen of new rows too (60–120 ms on 2 cores). The
-    // frame shows the rows rendered before it (a few ahead of a wheel or a fling); a batch of measurements that moves
-    // the scroll position still renders at once (the measurer's `renderNow`), so rows never jump.
+    // frame shows the rows rendered before it (a few ahead of a wheel or a fling). A batch of measurements that moves
+    // the scroll position still renders at once (the measurer's `renderNow`), so rows never jump, and so does a jump
+    // the reader asked for (`jumpAsked`).
     useFlushSync: false,
     // Keep the row at the top of the screen in place when rows are added or removed around it.
     anchorTo: anchored ? 'end' : 'start',
@@ -202,7 +207,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     scrollPaddingEnd: BOTTOM_BAR_PX,
     // The virtualiser reports from its scroll handler and from each batch of measurements, several times a frame on a
     // jump; where the reader is (which reads the layout) is worked out once, in the next frame.
-    onChange: (instance) => {
+    onChange: (instance, sync) => {
+      if (sync && jumpAsked.current) {
+        jumpAsked.current = false;
+        flushSync(rerender);
+      }
       if (report.current !== null) return;
       report.current = requestAnimationFrame(() => {
         report.current = null;
@@ -215,7 +224,6 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   });
   lastVirtualizer.current = virtualizer;
   // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
   const [measurer] = useState(() => new RowMeasurer(virtualizer, () => flushSync(rerender)));
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
   // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
@@ -231,6 +239,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   useImperativeHandle(handle, () => ({
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
       if (viewIndex < 0 || viewIndex >= rows.count) return;
+      jumpAsked.current = true;
+      // Its scroll event comes before the next frame's callbacks; a jump that did not scroll leaves no flag behind.
+      requestAnimationFrame(() => (jumpAsked.current = false));
       virtualizer.scrollToIndex(viewIndex, { align });
       keepInView(viewIndex, align);
       const rendered = listRef.current?.querySelector<HTMLElement>(`[data-view-index="${viewIndex}"]`);
