@@ -177,6 +177,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const readerAtNewestTop = last !== null && newestView(rows)?.onTop === true && atNewestEnd(last, rows, stickyOffset);
   const anchored = (insertsAbove || settledRows !== rows) && !readerAtNewestTop;
   const [, rerender] = useReducer((count: number) => count + 1, 0);
+  /** Renders the list in this task (before the frame paints), where TanStack Virtual's own render would wait for one of its own. */
+  const renderNow = () => flushSync(rerender);
   // Set from a jump the reader asked for (a key, a search match, a link) until its scroll event: its rows render in
   // that event, so the first frame at the new place shows them.
   const jumpAsked = useRef(false);
@@ -210,7 +212,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     onChange: (instance, sync) => {
       if (sync && jumpAsked.current) {
         jumpAsked.current = false;
-        flushSync(rerender);
+        renderNow();
       }
       if (report.current !== null) return;
       report.current = requestAnimationFrame(() => {
@@ -224,7 +226,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   });
   lastVirtualizer.current = virtualizer;
   // Rows are measured bottom first, so a jump's measurements cost one layout of the rows, not one per row.
-  const [measurer] = useState(() => new RowMeasurer(virtualizer, () => flushSync(rerender)));
+  const [measurer] = useState(() => new RowMeasurer(virtualizer, renderNow));
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
   // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset);

@@ -22,12 +22,41 @@ export interface TranscriptSearch {
   start: (fromView: number | null) => number | null;
 }
 
-/** The oldest-first rows of matching slots; an output shown inside its call matches as the call's row. */
-export function matchRows(index: TranscriptIndex, slots: readonly Slot[]): number[] {
-  const rows = new Float64Array(slots.length);
+/**
+ * Reads a query's match offsets as oldest-first rows, as far as `shouldStop` lets it at each call (it says true once
+ * everything is read); an output shown inside its call matches as the call's row. The tail's offsets count from the
+ * newest item, so they are read backwards and the rows mostly come in order.
+ */
+function matchRowReader(index: TranscriptIndex, offsets: MatchOffsets) {
+  const total = offsets.head.length + offsets.tail.length + offsets.live.length;
+  const shown = new Float64Array(total);
   let count = 0;
-  for (const slot of slots) if (slot.offset < index[slot.end].length) rows[count++] = index.shownRowOf(slot);
-  return ascendingUnique(rows.subarray(0, count));
+  let at = 0;
+  const slot: Slot = { end: 'head', offset: 0 };
+  const slotAt = (position: number): Slot => {
+    if (position < offsets.head.length) return Object.assign(slot, { end: 'head', offset: offsets.head[position] });
+    const inTail = position - offsets.head.length;
+    if (inTail < offsets.tail.length) return Object.assign(slot, { end: 'tail', offset: offsets.tail[offsets.tail.length - 1 - inTail] });
+    return Object.assign(slot, { end: 'live', offset: offsets.live[inTail - offsets.tail.length] });
+  };
+  return {
+    read(shouldStop: () => boolean): boolean {
+      for (; at < total; at += 1) {
+        if (shouldStop()) return false;
+        const next = slotAt(at);
+        if (next.offset < index[next.end].length) shown[count++] = index.shownRowOf(next);
+      }
+      return true;
+    },
+    rows: () => ascendingUnique(shown.subarray(0, count)),
+  };
+}
+
+/** The oldest-first rows of a query's matches, read at once. */
+export function matchRows(index: TranscriptIndex, offsets: MatchOffsets): number[] {
+  const reader = matchRowReader(index, offsets);
+  reader.read(() => false);
+  return reader.rows();
 }
 
 /**
@@ -72,34 +101,18 @@ interface Mapped {
 /**
  * The rows of matching offsets, then their view positions, a slice per task: a one-letter query matches most of a
  * long run, and mapping tens of thousands of matches took a task of its own over 50 ms (or a keystroke's render, when
- * it landed there). Rows come oldest first (the tail's offsets count from the newest item, so they are read backwards).
- * Calls `done` with the result, unless cancelled first.
+ * it landed there). Calls `done` with the result, unless cancelled first.
  */
 export function mapMatchesInSlices(index: TranscriptIndex, offsets: MatchOffsets, rows: ViewRows, done: (matchedRows: number[], matches: number[]) => void): () => void {
-  const total = offsets.head.length + offsets.tail.length + offsets.live.length;
-  const shown = new Float64Array(total);
-  let count = 0;
-  let at = 0;
-  const slot: Slot = { end: 'head', offset: 0 };
-  const slotAt = (position: number): Slot => {
-    if (position < offsets.head.length) return Object.assign(slot, { end: 'head', offset: offsets.head[position] });
-    const inTail = position - offsets.head.length;
-    if (inTail < offsets.tail.length) return Object.assign(slot, { end: 'tail', offset: offsets.tail[offsets.tail.length - 1 - inTail] });
-    return Object.assign(slot, { end: 'live', offset: offsets.live[inTail - offsets.tail.length] });
-  };
+  const reader = matchRowReader(index, offsets);
   let cancel: (() => void) | null = null;
   const slice = () => {
-    const shouldStop = sliceDeadline();
-    for (; at < total; at += 1) {
-      if (shouldStop()) {
-        cancel = inTask(slice);
-        return;
-      }
-      const next = slotAt(at);
-      if (next.offset < index[next.end].length) shown[count++] = index.shownRowOf(next);
+    if (!reader.read(sliceDeadline())) {
+      cancel = inTask(slice);
+      return;
     }
     cancel = null;
-    const matchedRows = ascendingUnique(shown.subarray(0, count));
+    const matchedRows = reader.rows();
     done(matchedRows, viewPositions(matchedRows, rows));
   };
   cancel = inTask(slice);
