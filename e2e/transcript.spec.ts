@@ -254,6 +254,19 @@ test('the order switch is a view of the loaded items, not a reload', async ({ pa
   expect(streams).toHaveLength(1);
 });
 
+test('a reader at the top of the page stays there while a run loads, though the summary above the items grows', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    (window as unknown as { scrolledTo: number[] }).scrolledTo = seen;
+    addEventListener('scroll', () => seen.push(Math.round(scrollY)));
+  });
+  await page.goto(`${origin(PORTS.faults)}/c/conv_fault_toolrun_${Date.now()}?source=openai`);
+  await expectComplete(page, 10_000, { timeout: 30_000 });
+  // Nothing scrolled the page: the list did not keep its first row in place by moving the page with it.
+  expect(await page.evaluate(() => (window as unknown as { scrolledTo: number[] }).scrolledTo)).toEqual([]);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('Stop loading aborts the stream, and Load the rest resumes from where each end stopped', async ({ page }) => {
   const streams: string[] = [];
   page.on('request', (request) => {

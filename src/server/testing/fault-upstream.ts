@@ -38,6 +38,19 @@ const messageItem = (index: number) => ({
 
 type Item = Record<string, unknown> & { id: string };
 
+/**
+ * An agent run of `total` items (`conv_fault_toolrun…`): a question, a call and its output, an answer, over and over,
+ * with a tool of a new name every `every` items, so the run summary's Tools line grows as the pages arrive.
+ */
+export function toolRunItems(total: number, every: number): Item[] {
+  return Array.from({ length: total }, (_, index) => {
+    const call = `call_${index - (index % 4) + 1}`;
+    if (index % 4 === 1) return { id: `fc_${index}`, type: 'function_call', call_id: call, name: `lookup_tool_${Math.floor(index / every)}`, arguments: '{}', status: 'completed' };
+    if (index % 4 === 2) return { id: `fco_${index}`, type: 'function_call_output', call_id: call, output: `Result ${index}` };
+    return says(`msg_${index}`, index % 4 === 0 ? 'user' : 'assistant', `Message number ${index}`);
+  });
+}
+
 const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
   id,
   type: 'message',
@@ -94,6 +107,10 @@ function serveItems(res: ServerResponse, id: string, rest: string, url: URL, ite
   const data = ordered.slice(start, start + limit);
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < ordered.length });
 }
+
+/** How many items `conv_fault_toolrun…` has. */
+export const TOOL_RUN_ITEMS = 10_000;
+let toolRun: Item[] | undefined;
 
 export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS } = {}) {
   const sockets = new Set<Socket>();
@@ -167,6 +184,9 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       case 'slowpages':
         // A long conversation whose later pages take a while: time to press Stop.
         return url.searchParams.has('after') ? void setTimeout(() => healthy(res, id, rest, url, 2000), 300) : healthy(res, id, rest, url, 2000);
+      case 'toolrun':
+        // A long agent run whose summary grows while it loads: tools of new names keep arriving.
+        return serveItems(res, id, rest, url, (toolRun ??= toolRunItems(TOOL_RUN_ITEMS, 800)));
       case 'growing':
       case 'growinglong': {
         if (!born.has(id)) born.set(id, Date.now());

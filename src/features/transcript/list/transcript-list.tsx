@@ -175,7 +175,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // (the newest end's page after the oldest end's, live items) come into view instead of pushing the reader down.
   const last = lastVirtualizer.current;
   const readerAtNewestTop = last !== null && newestView(rows)?.onTop === true && atNewestEnd(last, rows, stickyOffset);
-  const anchored = (insertsAbove || settledRows !== rows) && !readerAtNewestTop;
+  // A reader who sees what is above the list (the page's top, the transcript's header) keeps that view: a row is the
+  // anchor only once the list reaches the top of the screen. Else a header line that grew as rows arrived (the
+  // virtualiser anchors on a change of count) scrolled the page by that line, as the reader watched it load.
+  const readerAboveList = last !== null && (last.scrollOffset ?? 0) < scrollMargin;
+  const anchored = (insertsAbove || settledRows !== rows) && !readerAtNewestTop && !readerAboveList;
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   /** Renders the list in this task (before the frame paints), where TanStack Virtual's own render would wait for one of its own. */
   const renderNow = () => flushSync(rerender);
