@@ -49,7 +49,7 @@ describe('useScrollMargin', () => {
 
     const [observer] = HeldResizeObserver.all;
     expect(observer.observed).toEqual([document.body]);
-    // Without the Scheduler API, the first reading renders at once, in the frame that delivered it.
+    // The first reading renders at once, in the frame that delivered it (before it paints), not in a later task.
     const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
     const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT;
     scope.IS_REACT_ACT_ENVIRONMENT = false;
@@ -70,28 +70,5 @@ describe('useScrollMargin', () => {
 
     unmount();
     expect(observer.disconnected).toBe(true);
-  });
-
-  it('renders the first reading in a task ahead of the page’s others, where the browser can post one', () => {
-    vi.stubGlobal('ResizeObserver', HeldResizeObserver);
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ top: 64 } as DOMRect);
-    const posted: { run: () => void; priority: string }[] = [];
-    vi.stubGlobal('scheduler', { postTask: (run: () => void, { priority }: { priority: string }) => (posted.push({ run, priority }), Promise.resolve()) });
-    render(<List />);
-    const [observer] = HeldResizeObserver.all;
-    // Not in the frame that measured it (that frame also lays the page out), and not queued behind the page's work.
-    act(() => observer.deliver());
-    expect(screen.getByTestId('list')).toHaveTextContent('not laid out yet');
-    expect(posted.map((task) => task.priority)).toEqual(['user-blocking']);
-    const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-    const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT;
-    scope.IS_REACT_ACT_ENVIRONMENT = false;
-    try {
-      posted[0].run();
-      // Rendered within that task, not handed to React's own queue.
-      expect(screen.getByTestId('list')).toHaveTextContent('margin 64');
-    } finally {
-      scope.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
-    }
   });
 });
