@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
+import { SLOW_PAGES_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { expectComplete } from './transcript-helpers.ts';
 
 const agentRun = demo('agent-run');
@@ -274,7 +275,7 @@ test('Stop loading keeps its element while items stream in, so a click always la
   const stop = page.getByRole('button', { name: 'Stop loading' });
   await expect(stop).toBeVisible();
   // One element from the first page to the last, through every progress update.
-  await expectComplete(page, 2000, { timeout: 30_000 });
+  await expectComplete(page, SLOW_PAGES_ITEMS, { timeout: 30_000 });
   await expect(stop).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { stopButtons: number }).stopButtons)).toBe(1);
 });

@@ -26,6 +26,11 @@ export const LARGE_BYTES = 256 * 1024;
 /** A growing conversation (`conv_fault_growing…`) changes this long after it is first asked for, and again after twice as long. */
 export const GROW_STEP_MS = 4_000;
 export const SLOW_MS = 600;
+/**
+ * How many items `conv_fault_slowpages…` has. Its later pages wait, so a load lasts several seconds even on a busy
+ * machine: long enough for a reader (or a test's click, which waits for the page between its steps) to press Stop.
+ */
+export const SLOW_PAGES_ITEMS = 4_000;
 
 const conversation = (id: string) => ({ id, object: 'conversation', created_at: 1_760_000_000, metadata: {} });
 const messageItem = (index: number) => ({
@@ -183,7 +188,7 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       }
       case 'slowpages':
         // A long conversation whose later pages take a while: time to press Stop.
-        return url.searchParams.has('after') ? void setTimeout(() => healthy(res, id, rest, url, 2000), 300) : healthy(res, id, rest, url, 2000);
+        return url.searchParams.has('after') ? void setTimeout(() => healthy(res, id, rest, url, SLOW_PAGES_ITEMS), 300) : healthy(res, id, rest, url, SLOW_PAGES_ITEMS);
       case 'toolrun':
         // A long agent run whose summary grows while it loads: tools of new names keep arriving.
         return serveItems(res, id, rest, url, (toolRun ??= toolRunItems(TOOL_RUN_ITEMS, 800)));
