@@ -95,7 +95,39 @@ test('a large file shows its first rows while the rest is still read and indexed
   await expect(page.getByTestId('match-count')).toHaveText(/^(1 match|1 of 1)$/);
 });
 
+/** What the test below adds to the page: each file reader it starts waits to be released, and says when it is done. */
+interface HeldReaders {
+  release: ((() => void) | undefined)[];
+  read: boolean[];
+}
+
 test('the file chosen last is the one that opens, though one chosen before it is still being read; two dropped at once are refused', async ({ page }) => {
+  // Files slow to read, whatever this machine: each reading waits for the test to let it go.
+  await page.addInitScript(() => {
+    const held: HeldReaders = { release: [], read: [] };
+    (window as unknown as { held: HeldReaders }).held = held;
+    const NativeWorker = Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name !== 'file reader') return;
+        const n = held.release.length;
+        held.release.push(undefined);
+        const send = this.postMessage.bind(this) as (message: unknown) => void;
+        this.postMessage = (message: unknown) => {
+          held.release[n] = () => send(message);
+        };
+        this.addEventListener('message', (event: MessageEvent<{ type: string }>) => {
+          if (event.data.type === 'done') held.read[n] = true;
+        });
+      }
+    };
+  });
+  const releaseAndRead = async (n: number) => {
+    await page.waitForFunction((k) => (window as unknown as { held: HeldReaders }).held.release[k] !== undefined, n);
+    await page.evaluate((k) => (window as unknown as { held: HeldReaders }).held.release[k]?.(), n);
+    await page.waitForFunction((k) => (window as unknown as { held: HeldReaders }).held.read[k] === true, n);
+  };
   await page.goto('/');
   const drop = async (names: string[]) => {
     const dataTransfer = await page.evaluateHandle((fileNames) => {
@@ -110,13 +142,16 @@ test('the file chosen last is the one that opens, though one chosen before it is
   await drop(['one.json', 'two.json']);
   await expect(page.getByRole('alert')).toHaveText('Drop one file at a time: 2 files were dropped.');
 
-  const big = Array.from({ length: 40_000 }, (_, n) => ({ id: `msg_big_${n}`, type: 'message', role: 'user', content: `Question ${n}: ${'words '.repeat(60)}` }));
+  const big = Array.from({ length: 2_000 }, (_, n) => ({ id: `msg_big_${n}`, type: 'message', role: 'user', content: `Question ${n}` }));
   await page.getByLabel('Conversation file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await expect(page.getByText('Reading “big.json”…')).toBeVisible();
   await page.getByLabel('Conversation file').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(listPage) });
-  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('small.json', { timeout: 30_000 });
-  // Long enough for the first file to have been read: it is dropped, not shown in place of the second.
-  await page.waitForTimeout(4_000);
+  await expect(page.getByText('Reading “small.json”…')).toBeVisible();
+  // The first file is read to its end while the second still is: it is dropped, not opened.
+  await releaseAndRead(0);
+  await expect(page.getByText('Reading “small.json”…')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Local file' })).toHaveCount(0);
+  await releaseAndRead(1);
   await expect(page.getByRole('region', { name: 'Local file' })).toContainText('small.json');
   await expect(page.locator('[data-item-id^="msg_big_"]')).toHaveCount(0);
 });
