@@ -1,4 +1,4 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import { expect, test } from '@playwright/test';
 import { demo } from './demo-data.ts';
 
@@ -147,8 +147,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
     await expect(page.locator('[data-diff]').first()).toBeVisible();
     await page.getByTestId('identical-fold').click();
-    const result = await new AxeBuilder({ page }).analyze();
-    const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
 import { demo } from './demo-data.ts';
 import { expectComplete, walkTranscript } from './transcript-helpers.ts';
 
@@ -11,18 +11,6 @@ const DEMOS = readdirSync(new URL('../src/server/demo/conversations/', import.me
 
 /** The rules whose outcome depends on the colour scheme; the rest read the same DOM in both. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-async function seriousViolations(page: Page, within: string[] = [], rules?: string[]) {
-  const builder = new AxeBuilder({ page });
-  for (const selector of within) builder.include(selector);
-  if (rules) builder.withRules(rules);
-  // Only violations are read: axe then skips gathering the details of every node that passed.
-  builder.options({ resultTypes: ['violations'] });
-  const result = await builder.analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe, ${scheme} scheme`, () => {
