@@ -6,6 +6,7 @@ import type { RunRow } from '../lib/change-parts';
 import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
 import { CompareRow } from './compare-row';
+import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { formatCount } from '../../../shared/format';
 
@@ -60,7 +61,10 @@ const ESTIMATES = { fold: 44, same: 80, row: 160 };
 /** The aligned rows as a virtualised list, like the transcript's: only rows near the viewport are in the DOM. */
 export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyOffset, onOpenFold, onVisibleChange, handle }: CompareListProps) {
   const listRef = useRef<HTMLOListElement>(null);
-  const scrollMargin = useScrollMargin(listRef);
+  // No rows until the page around the list is laid out and the list's place on it is known (see useScrollMargin).
+  const measuredMargin = useScrollMargin(listRef);
+  const scrollMargin = measuredMargin ?? 0;
+  const attach = useAttachWithoutLayout();
   const rowA = useMemo(() => rowCache(alignment.unitsA, itemsA), [alignment, itemsA]);
   const rowB = useMemo(() => rowCache(alignment.unitsB, itemsB), [alignment, itemsB]);
   const report = useRef<number | null>(null);
@@ -86,6 +90,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     },
     overscan: 4,
     scrollMargin,
+    ...attach,
     scrollPaddingStart: stickyOffset + 8,
     getItemKey: (position) => {
       const entry = shown[position];
@@ -123,7 +128,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
 
   return (
     <ol ref={listRef} aria-label="Aligned items of both runs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((virtual) => {
+      {(measuredMargin === null ? [] : virtualizer.getVirtualItems()).map((virtual) => {
         const entry = shown[virtual.index];
         return (
           <li

@@ -14,6 +14,7 @@ import { atNewestEnd, nearListEnd, newestView, useFollowNewest } from '../live/u
 import type { ConversationItem } from '../types';
 import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { isTypingTarget } from '../../../lib/typing-target';
+import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
@@ -145,7 +146,10 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
  */
 export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
-  const scrollMargin = useScrollMargin(listRef);
+  // No rows until the page around the list is laid out and the list's place on it is known (see useScrollMargin).
+  const measuredMargin = useScrollMargin(listRef);
+  const scrollMargin = measuredMargin ?? 0;
+  const attach = useAttachWithoutLayout();
   const pendingFocus = useRef<number | null>(null);
   const report = useRef<number | null>(null);
 
@@ -200,6 +204,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     overscan: RESTING_OVERSCAN,
     rangeExtractor: renderedRows(last?.isScrolling ? last.scrollDirection : null),
     scrollMargin,
+    ...attach,
     getItemKey,
     // A scroll renders the rows it brings in a task of its own, after the frame that scrolled, not inside the scroll
     // event: a jump's frame would otherwise style and lay out a screen of new rows too (60–120 ms on 2 cores). The
@@ -301,7 +306,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     };
   }, []);
 
-  const virtualItems = virtualizer.getVirtualItems();
+  const virtualItems = measuredMargin === null ? [] : virtualizer.getVirtualItems();
 
   // Focus follows a keyboard move once the row it moved to is rendered.
   useLayoutEffect(() => {
