@@ -149,6 +149,22 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
   expect((await focused()).item).toBe(rows[1]);
 });
 
+test('the row that holds the focus stays in the page while the reader scrolls far from it', async ({ page }) => {
+  const long = demo('long-support-thread');
+  await page.goto(`/c/${long.conversation.id}?source=demo`);
+  await expectComplete(page, long.items.length);
+  const first = page.locator('li[data-view-index="0"]');
+  await first.focus();
+  await expect(first).toBeFocused();
+  // To the end and back to the middle: the list renders other rows, and keeps the focused one.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.locator(`article[data-item-id="${long.items.at(-1)!.id}"]`)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await expect(page.locator('li[data-view-index="1"]')).toHaveCount(0);
+  await expect(first).toBeFocused();
+  await expect(first.locator('article')).toHaveAttribute('data-item-id', long.items[0].id);
+});
+
 test('the run summary counts the run, and steps through its failures', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);

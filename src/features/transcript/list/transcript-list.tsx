@@ -18,7 +18,7 @@ import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
-import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
+import { keepingRow, renderedRows, RESTING_OVERSCAN } from './rendered-rows';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 import { formatCount } from '../../../shared/format';
@@ -190,6 +190,27 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // Set from a jump the reader asked for (a key, a search match, a link) until its scroll event: its rows render in
   // that event, so the first frame at the new place shows them.
   const jumpAsked = useRef(false);
+  // The row that holds the focus stays rendered, though the screen moves away from it.
+  const focusedRow = useRef<number | null>(null);
+  const scrolling = last?.isScrolling ? last.scrollDirection : null;
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const focusIn = (event: FocusEvent) => {
+      const row = (event.target as Element).closest('li[data-view-index]')?.getAttribute('data-view-index');
+      focusedRow.current = row == null ? null : Number(row);
+    };
+    const focusOut = (event: FocusEvent) => {
+      if (!list.contains(event.relatedTarget as Node | null)) focusedRow.current = null;
+    };
+    list.addEventListener('focusin', focusIn);
+    list.addEventListener('focusout', focusOut);
+    return () => {
+      list.removeEventListener('focusin', focusIn);
+      list.removeEventListener('focusout', focusOut);
+    };
+  }, []);
+  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => focusedRow.current), [scrolling]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -202,7 +223,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     // While the list scrolls, each frame renders the rows it shows and a few ahead of the scroll, none behind; the rows
     // around them follow once it stops.
     overscan: RESTING_OVERSCAN,
-    rangeExtractor: renderedRows(last?.isScrolling ? last.scrollDirection : null),
+    rangeExtractor,
     scrollMargin,
     ...attach,
     getItemKey,
