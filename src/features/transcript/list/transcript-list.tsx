@@ -140,6 +140,12 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
   return item ? item.index : null;
 }
 
+/** The view position of the row in `list` that holds the focus, itself or one of its controls; null if none does. */
+function rowHoldingFocus(list: HTMLElement | null): number | null {
+  const row = document.activeElement?.closest<HTMLElement>('li[data-view-index]');
+  return row && list?.contains(row) ? Number(row.dataset.viewIndex) : null;
+}
+
 /**
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
@@ -190,27 +196,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   // Set from a jump the reader asked for (a key, a search match, a link) until its scroll event: its rows render in
   // that event, so the first frame at the new place shows them.
   const jumpAsked = useRef(false);
-  // The row that holds the focus stays rendered, though the screen moves away from it.
-  const focusedRow = useRef<number | null>(null);
+  // The row that holds the focus (itself or one of its controls) stays rendered, though the screen moves away from it.
   const scrolling = last?.isScrolling ? last.scrollDirection : null;
-  useEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const focusIn = (event: FocusEvent) => {
-      const row = (event.target as Element).closest('li[data-view-index]')?.getAttribute('data-view-index');
-      focusedRow.current = row == null ? null : Number(row);
-    };
-    const focusOut = (event: FocusEvent) => {
-      if (!list.contains(event.relatedTarget as Node | null)) focusedRow.current = null;
-    };
-    list.addEventListener('focusin', focusIn);
-    list.addEventListener('focusout', focusOut);
-    return () => {
-      list.removeEventListener('focusin', focusIn);
-      list.removeEventListener('focusout', focusOut);
-    };
-  }, []);
-  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => focusedRow.current), [scrolling]);
+  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => rowHoldingFocus(listRef.current)), [scrolling]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
