@@ -56,6 +56,20 @@ export function toolRunItems(total: number, every: number): Item[] {
   });
 }
 
+/** How many items each run of `conv_fault_fork_<side>` has. */
+export const FORK_ITEMS = 240;
+
+/**
+ * One of two runs forked from the same start (`conv_fault_fork_a`, `conv_fault_fork_b`, any other side alike): a
+ * question and three answers, over and over, where only every fourth item's text names the side. Compared, they
+ * are three identical items, then one that differs, to the end: a long list of folds.
+ */
+export function forkItems(side: string, total = FORK_ITEMS): Item[] {
+  return Array.from({ length: total }, (_, index) =>
+    index % 4 === 3 ? says(`msg_${index}`, 'assistant', `Answer ${index}, as run ${side} wrote it.`) : says(`msg_${index}`, index % 4 === 0 ? 'user' : 'assistant', `Message number ${index}`),
+  );
+}
+
 const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
   id,
   type: 'message',
@@ -192,6 +206,8 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       case 'toolrun':
         // A long agent run whose summary grows while it loads: tools of new names keep arriving.
         return serveItems(res, id, rest, url, (toolRun ??= toolRunItems(TOOL_RUN_ITEMS, 800)));
+      case 'fork':
+        return serveItems(res, id, rest, url, forkItems(/^conv_fault_fork_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'growing':
       case 'growinglong': {
         if (!born.has(id)) born.set(id, Date.now());

@@ -1,5 +1,5 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
@@ -7,6 +7,7 @@ import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
 import { CompareRow } from './compare-row';
 import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
+import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { formatCount } from '../../../shared/format';
 
@@ -80,6 +81,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   );
 
 
+  const rangeExtractor = useMemo(() => keepingRow(defaultRangeExtractor, () => rowHoldingFocus(listRef.current, 'position')), []);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
@@ -89,6 +91,8 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
       return entry.kind === 'fold' ? ESTIMATES.fold : alignment.rows[entry.row].diff === 'same' ? ESTIMATES.same : ESTIMATES.row;
     },
     overscan: 4,
+    // A fold the reader focused stays in the page while they scroll away from it, so the focus does not drop.
+    rangeExtractor,
     scrollMargin,
     ...attach,
     scrollPaddingStart: stickyOffset + 8,
@@ -108,6 +112,15 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
       });
     },
   });
+
+  // An opened fold's button leaves the page: its first row, in the same place, takes the focus it held.
+  const focusAfterOpen = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const position = focusAfterOpen.current;
+    if (position === null) return;
+    focusAfterOpen.current = null;
+    listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`)?.focus({ preventScroll: true });
+  }, [shown]);
 
   const correction = useRef<number | null>(null);
   useImperativeHandle(handle, () => ({
@@ -136,14 +149,18 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
             ref={virtualizer.measureElement}
             data-index={virtual.index}
             data-position={virtual.index}
-            className="absolute top-0 left-0 w-full pb-2"
+            tabIndex={entry.kind === 'row' ? -1 : undefined}
+            className="absolute top-0 left-0 w-full pb-2 outline-none focus-visible:[&>*]:ring-2 focus-visible:[&>*]:ring-indigo-500"
             style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
           >
             {entry.kind === 'fold' ? (
               <button
                 type="button"
                 data-testid="identical-fold"
-                onClick={() => onOpenFold(entry.start)}
+                onClick={() => {
+                  focusAfterOpen.current = virtual.index;
+                  onOpenFold(entry.start);
+                }}
                 className="flex w-full items-center gap-3 rounded-xl border border-dashed border-zinc-300 px-3 py-2 text-left text-sm text-zinc-600 hover:border-indigo-400 hover:text-indigo-700 dark:border-zinc-700 dark:text-zinc-400 dark:hover:border-indigo-500 dark:hover:text-indigo-300"
               >
                 <span aria-hidden="true" className="font-mono">≡</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepingRow, renderedRows } from './rendered-rows';
+import { renderedRows } from './rendered-rows';
 
 const range = (startIndex: number, endIndex: number, count = 100) => ({ startIndex, endIndex, count, overscan: 4, lanes: 1 });
 
@@ -18,25 +18,5 @@ describe('renderedRows', () => {
   it('keeps the same function while the way the list moves stays the same', () => {
     expect(renderedRows('forward')).toBe(renderedRows('forward'));
     expect(renderedRows(null)).not.toBe(renderedRows('backward'));
-  });
-});
-
-describe('keepingRow', () => {
-  it('adds the kept row where the screen has moved away from it, in order', () => {
-    let kept: number | null = 3;
-    const extract = keepingRow(renderedRows(null), () => kept);
-    expect(extract(range(40, 42))).toEqual([3, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46]);
-    kept = 90;
-    expect(extract(range(40, 42))).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 90]);
-  });
-
-  it('adds nothing when the kept row is rendered anyway, there is none, or the list has fewer rows now', () => {
-    let kept: number | null = 12;
-    const extract = keepingRow(renderedRows('forward'), () => kept);
-    expect(extract(range(10, 14))).toEqual([10, 11, 12, 13, 14, 15, 16, 17]);
-    kept = null;
-    expect(extract(range(10, 14))).toEqual([10, 11, 12, 13, 14, 15, 16, 17]);
-    kept = 120;
-    expect(extract(range(10, 14))).toEqual([10, 11, 12, 13, 14, 15, 16, 17]);
   });
 });

@@ -26,17 +26,3 @@ const BACKWARD = (range: Range) => rowsAround(range, AHEAD_WHILE_SCROLLING, 0);
 export function renderedRows(scrolling: 'forward' | 'backward' | null): (range: Range) => number[] {
   return scrolling === 'forward' ? FORWARD : scrolling === 'backward' ? BACKWARD : AT_REST;
 }
-
-/**
- * `extract`'s rows, and the row `kept()` names when it is not among them: the row that holds the focus. Removing it
- * would drop the focus to the page (a keyboard reader loses their place, a screen reader starts again from the top),
- * so it stays rendered wherever the screen goes, one row more.
- */
-export function keepingRow(extract: (range: Range) => number[], kept: () => number | null): (range: Range) => number[] {
-  return (range) => {
-    const rows = extract(range);
-    const row = kept();
-    if (row === null || row >= range.count || rows.includes(row)) return rows;
-    return rows.length === 0 || row < rows[0] ? [row, ...rows] : [...rows, row];
-  };
-}

@@ -16,9 +16,10 @@ import { collapsedByDefault } from '../../../shared/items/item-catalog';
 import { isTypingTarget } from '../../../lib/typing-target';
 import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
+import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
-import { keepingRow, renderedRows, RESTING_OVERSCAN } from './rendered-rows';
+import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import type { ViewRows } from './view-rows';
 import { formatCount } from '../../../shared/format';
@@ -140,12 +141,6 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
   return item ? item.index : null;
 }
 
-/** The view position of the row in `list` that holds the focus, itself or one of its controls; null if none does. */
-function rowHoldingFocus(list: HTMLElement | null): number | null {
-  const row = document.activeElement?.closest<HTMLElement>('li[data-view-index]');
-  return row && list?.contains(row) ? Number(row.dataset.viewIndex) : null;
-}
-
 /**
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
@@ -198,7 +193,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const jumpAsked = useRef(false);
   // The row that holds the focus (itself or one of its controls) stays rendered, though the screen moves away from it.
   const scrolling = last?.isScrolling ? last.scrollDirection : null;
-  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => rowHoldingFocus(listRef.current)), [scrolling]);
+  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => rowHoldingFocus(listRef.current, 'view-index')), [scrolling]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
