@@ -1,6 +1,8 @@
 import { seriousViolations } from './axe.ts';
 import { expect, test } from '@playwright/test';
+import { FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { demo } from './demo-data.ts';
+import { origin, PORTS } from './servers.ts';
 
 const good = demo('forked-run-good');
 const sideways = demo('forked-run-sideways');
@@ -114,6 +116,35 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
 
   await page.goto('/compare?a=hello&b=conv_x&source=demo');
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
+});
+
+test('a fold that holds the focus stays in the page while the reader scrolls far from it', async ({ page }) => {
+  // Two runs of the fault upstream that differ in every fourth item: a long list of folds of three identical items.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 3 items, then they part.');
+  const folds = page.getByTestId('identical-fold');
+  await expect(folds.first()).toBeVisible();
+  const first = page.locator('li[data-position="0"]').getByTestId('identical-fold');
+  await first.focus();
+  await expect(first).toBeFocused();
+  // To the end and back to the middle: the list renders other rows, and keeps the focused fold.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.locator(`li[data-position="${FORK_ITEMS / 2 - 1}"]`)).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await expect(page.locator('li[data-position="1"]')).toHaveCount(0);
+  await expect(first).toBeFocused();
+  // Back at the top, the reader's next key still acts on it: Enter opens the fold, its three items take its place,
+  // and the first of them takes the focus.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(first).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const opened = page.locator('li[data-position="0"]');
+  await expect(opened).toContainText('Message number 0');
+  await expect(opened).toBeFocused();
+  await expect(opened.getByTestId('identical-fold')).toHaveCount(0);
+  // Its focus shows once: the row's ring, without the page's focus outline around the row as well.
+  await expect(opened).toHaveCSS('outline-style', 'none');
+  await expect(opened.locator(':scope > *')).toHaveCSS('box-shadow', /0px 0px 0px 2px/);
 });
 
 test('the compare page without runs asks for them', async ({ page }) => {

@@ -36,7 +36,7 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
         setState(copied ? 'copied' : 'failed');
         announce(copied ? 'Copied' : 'Copy failed');
       }}
-      className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center gap-1 rounded-md text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800 ${VARIANTS[variant]} ${className}`}
     >
       {typeof label === 'string' && state !== 'failed' ? (
         // The label and "Copied" share one cell, the other drawn invisibly by CSS (no text of the button's own), so
