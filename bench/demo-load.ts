@@ -12,7 +12,7 @@ const MAX_CONVERSATION_BYTES = 1024 * 1024;
 /** What the browser asks for when it opens each demo conversation: the conversation, then page after page. */
 function browsingPaths(): string[] {
   const paths: string[] = [];
-  const ordinary = demoConversations.filter(({ items }) => JSON.stringify(items).length <= MAX_CONVERSATION_BYTES);
+  const ordinary = demoConversations().filter(({ items }) => JSON.stringify(items).length <= MAX_CONVERSATION_BYTES);
   for (const { conversation, items } of ordinary) {
     const base = `/api/sources/demo/conversations/${conversation.id}`;
     paths.push(base, `${base}/items?limit=100&order=asc`);

@@ -16,7 +16,7 @@ import { noisePng } from './noise-png.ts';
 
 type GeneratedPart = { generated?: unknown; length?: number };
 
-/** A content part whose text is drawn at start: `{type, generated: 'lorem' | 'long-line', length}`. */
+/** A content part whose text is drawn when the demo starts: `{type, generated: 'lorem' | 'long-line', length}`. */
 function withGeneratedText(part: unknown): unknown {
   const { generated, length = 0, ...rest } = part as GeneratedPart & Record<string, unknown>;
   if (generated === 'lorem') return { ...rest, text: loremText(length) };
@@ -24,7 +24,7 @@ function withGeneratedText(part: unknown): unknown {
   return part;
 }
 
-/** Large values are drawn at start, not carried in the files (and so in the server's bundle): `{generated, …}` marks them. */
+/** Large values are drawn when the demo starts, not carried in the files (and so in the server's bundle): `{generated, …}` marks them. */
 function withGenerated(item: StoredItem): StoredItem {
   const { result, content } = item as { result?: { generated?: unknown; width?: number; height?: number }; content?: unknown };
   if (Array.isArray(content) && content.some((part) => (part as GeneratedPart | null)?.generated)) return { ...item, content: content.map(withGeneratedText) } as StoredItem;
@@ -32,9 +32,8 @@ function withGenerated(item: StoredItem): StoredItem {
   return { ...item, result: noisePng(result.width ?? 1, result.height ?? 1) };
 }
 
-/** The demo conversations, in the order the home page lists them, their items as the API stores them. */
-export const demoConversations = (
-  [
+/** The demo conversations as the files hold them, in the order the home page lists them. */
+const DEMO_FILES = [
   tripPlanning,
   agentRun,
   forkedRunGood,
@@ -46,10 +45,21 @@ export const demoConversations = (
   longSupportThread,
   aliceAndBob,
   hostilePayloads,
-  ] as unknown as DemoConversation[]
-).map((demo) => ({ ...demo, items: demo.items.map((item) => asStored(withGenerated(item))) }));
+] as unknown as DemoConversation[];
 
-export const demoExamples: DemoExample[] = demoConversations.map(({ title, description, conversation, items }) => ({
+let drawn: DemoConversation[] | undefined;
+
+/**
+ * The demo conversations, their items as the API stores them, large values drawn on the first call (about a third of
+ * a second and tens of megabytes): a viewer without the demo source, and a module that only lists them, never pays.
+ */
+export function demoConversations(): DemoConversation[] {
+  drawn ??= DEMO_FILES.map((demo) => ({ ...demo, items: demo.items.map((item) => asStored(withGenerated(item))) }));
+  return drawn;
+}
+
+/** What the home page lists; drawing a large value does not change how many items a conversation has. */
+export const demoExamples: DemoExample[] = DEMO_FILES.map(({ title, description, conversation, items }) => ({
   id: conversation.id,
   title,
   description,

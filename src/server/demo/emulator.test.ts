@@ -120,11 +120,11 @@ describe('the emulator stays faithful to the real API', () => {
   });
 
   it('serves the demo conversations the same way', () => {
-    const parts = demoConversations.flatMap((demo) => demo.items).flatMap((item) => (Array.isArray(item.content) ? item.content : []));
+    const parts = demoConversations().flatMap((demo) => demo.items).flatMap((item) => (Array.isArray(item.content) ? item.content : []));
     const outputText = parts.filter((part: { type?: string }) => part.type === 'output_text');
     expect(outputText.length).toBeGreaterThan(100);
     expect(outputText.every((part: { logprobs?: unknown }) => Array.isArray(part.logprobs))).toBe(true);
-    const outputs = demoConversations.flatMap((demo) => demo.items).filter((item) => item.type === 'function_call_output');
+    const outputs = demoConversations().flatMap((demo) => demo.items).filter((item) => item.type === 'function_call_output');
     expect(outputs.every((item) => typeof item.status === 'string')).toBe(true);
   });
 
@@ -280,7 +280,7 @@ const documented = {
 
 describe('emulator fidelity', () => {
   it('answers the seed request from the DashScope docs with the documented response, verbatim', async () => {
-    const app = createEmulatorApp(demoConversations);
+    const app = createEmulatorApp(demoConversations());
     const response = await app.request('/v1/conversations/conv_demo_alice_bob/items', { headers: auth });
     expect(await response.json()).toEqual(documented);
   });

@@ -13,7 +13,7 @@ describe('filler text drawn at start', () => {
   });
 
   it('fills the hostile demo, whose file holds only where and how long', () => {
-    const hostile = demoConversations.find((demo) => demo.conversation.id.includes('hostile'))!;
+    const hostile = demoConversations().find((demo) => demo.conversation.id.includes('hostile'))!;
     const texts = hostile.items.flatMap((item) => ('content' in item && Array.isArray(item.content) ? item.content : [])).map((part: { text?: unknown }) => part.text);
     expect(texts.some((text) => typeof text === 'string' && text.length >= 1_000_000 && text.startsWith('(Paragraph 1)'))).toBe(true);
     expect(texts.some((text) => typeof text === 'string' && text.length === 200_000 && text.startsWith('LONGLINE-'))).toBe(true);

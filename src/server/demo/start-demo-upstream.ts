@@ -10,6 +10,6 @@ import { createEmulatorApp } from './emulator.ts';
  */
 export async function startDemoUpstream(): Promise<Listening & DemoUpstream> {
   const apiKey = `demo-${randomBytes(18).toString('base64url')}`;
-  const listening = await listen(createEmulatorApp(demoConversations, { apiKey }).fetch, '127.0.0.1', 0);
+  const listening = await listen(createEmulatorApp(demoConversations(), { apiKey }).fetch, '127.0.0.1', 0);
   return { ...listening, baseUrl: `${listening.url}/v1`, apiKey };
 }

@@ -10,7 +10,7 @@ import { startRecordedViewer } from '../testing/recording-upstream.ts';
 
 const run = promisify(execFile);
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
-const long = demoConversations.find((demo) => demo.conversation.id === LONG_ID)!;
+const long = demoConversations().find((demo) => demo.conversation.id === LONG_ID)!;
 const longIds = long.items.map((item) => item.id);
 const CLIENT = fileURLToPath(new URL('../testing/openai-python-client.py', import.meta.url));
 // Kept between runs so the package is installed once; node_modules is never committed.

@@ -8,7 +8,7 @@ import { startTestViewer } from '../testing/test-server.ts';
 import { startRecordedViewer } from '../testing/recording-upstream.ts';
 
 const LONG_ID = 'conv_69a0c3e71d2c8190b5f4e6a8d13c7b20';
-const long = demoConversations.find((demo) => demo.conversation.id === LONG_ID)!;
+const long = demoConversations().find((demo) => demo.conversation.id === LONG_ID)!;
 const longIds = long.items.map((item) => item.id);
 
 let viewer: Awaited<ReturnType<typeof startTestViewer>>;

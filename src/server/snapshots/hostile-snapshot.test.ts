@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 it('stores, reads back and exports the hostile demo conversation (huge, deeply nested, malformed) intact', async () => {
-  const expected = demoConversations.find((conversation) => conversation.conversation.id === HOSTILE)!;
+  const expected = demoConversations().find((conversation) => conversation.conversation.id === HOSTILE)!;
   const created = await fetch(`${viewer.url}/api/snapshots`, {
     method: 'POST',
     headers: { ...AUTH, 'content-type': 'application/json' },

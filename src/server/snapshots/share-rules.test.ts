@@ -8,7 +8,7 @@ import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
 
 type Item = { id?: string; type: string; [field: string]: unknown };
 
-const agentRun = demoConversations.find((demo) => demo.title.startsWith('Agent run'))!;
+const agentRun = demoConversations().find((demo) => demo.title.startsWith('Agent run'))!;
 const conversationId = agentRun.conversation.id;
 let upstream: Awaited<ReturnType<typeof startDemoUpstream>>;
 let viewer: Awaited<ReturnType<typeof startSnapshotViewer>>;
