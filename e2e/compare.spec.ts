@@ -118,6 +118,20 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
 });
 
+test('a row the keyboard reaches under the sticky bar scrolls clear of it', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  // It opens at the first difference, right under the sticky bar; the fold of the eleven items before it is under the bar.
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
+  const fold = page.getByTestId('identical-fold');
+  await expect(fold).toHaveText(/11 identical items/);
+  const bar = page.getByTestId('compare-headline').locator('xpath=..');
+  await page.getByRole('button', { name: /Next/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(fold).toBeFocused();
+  const [barBottom, foldTop] = await Promise.all([bar.evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom), fold.evaluate((element) => element.getBoundingClientRect().top)]);
+  expect(foldTop).toBeGreaterThanOrEqual(barBottom);
+});
+
 test('a fold that holds the focus stays in the page while the reader scrolls far from it', async ({ page }) => {
   // Two runs of the fault upstream that differ in every fourth item: a long list of folds of three identical items.
   await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);

@@ -119,7 +119,8 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     const position = focusAfterOpen.current;
     if (position === null) return;
     focusAfterOpen.current = null;
-    listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`)?.focus({ preventScroll: true });
+    // Scrolled clear of the sticky bar if the fold was under it.
+    listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`)?.focus();
   }, [shown]);
 
   const correction = useRef<number | null>(null);

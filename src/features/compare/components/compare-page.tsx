@@ -11,6 +11,7 @@ import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
 import { ShareComparison } from './share-comparison';
 import { SideSummary, type SideStats } from './side-summary';
+import { usePageScrollPadding } from '../../../lib/use-page-scroll-padding';
 
 export interface ReadySide {
   origin: TranscriptOrigin;
@@ -38,7 +39,10 @@ function useSideStats(transcript: Transcript) {
   return { stats, title: summary.title };
 }
 
-/** The height of the sticky bar, which appears only once the runs are aligned: a callback ref sees it arrive. */
+/**
+ * The height of the sticky bar, which appears only once the runs are aligned: a callback ref sees it arrive. What
+ * takes the focus scrolls clear of it.
+ */
 function useStickyHeight() {
   const [height, setHeight] = useState(0);
   const ref = useCallback((element: HTMLDivElement | null) => {
@@ -47,6 +51,7 @@ function useStickyHeight() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  usePageScrollPadding(height);
   return { ref, height };
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { usePageScrollPadding } from '../../../lib/use-page-scroll-padding';
 
 /**
  * The sticky toolbar's height, and whether it has reached the top of the screen (the page has scrolled into the
@@ -28,14 +29,7 @@ export function useStickyToolbar() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  useEffect(() => {
-    const root = document.documentElement.style;
-    root.scrollPaddingTop = `${Math.ceil(height) + 8}px`;
-    root.scrollPaddingBottom = '4.5rem';
-    return () => {
-      root.scrollPaddingTop = '';
-      root.scrollPaddingBottom = '';
-    };
-  }, [height]);
+  // Clear of the position pill at the foot of the screen too.
+  usePageScrollPadding(height, '4.5rem');
   return { ref, height, stuck };
 }
