@@ -278,7 +278,9 @@ async function browserFloor() {
   const page = await context.newPage();
   await page.goto(`${viewerUrl}/favicon.svg`);
   const times = [];
+  const cpu = [];
   for (let round = 0; round < 4; round += 1) {
+    const cpuBefore = cpuNow();
     const [ms, count] = await page.evaluate(async (conversation) => {
       const started = performance.now();
       const response = await fetch(`/api/sources/openai/conversations/${conversation}/stream`);
@@ -297,11 +299,14 @@ async function browserFloor() {
       }
       return [performance.now() - started, count];
     }, CONVERSATION);
+    const cpuAfter = cpuNow();
     if (count !== COUNT) throw new Error(`the floor's page read ${count} items, not ${COUNT}`);
     if (round > 0) times.push(ms);
+    // Every process's CPU for the floor's load: the least any page reading this stream through the server costs.
+    if (round > 0 && cpuAfter) cpu.push(cpuAfter.server - cpuBefore.server + (cpuAfter.browser - cpuBefore.browser) + (cpuAfter.bench - cpuBefore.bench));
   }
   await context.close();
-  return median(times);
+  return { ms: median(times), cpu: cpu.length > 0 ? median(cpu) : NaN };
 }
 
 const waitFor = (page, condition, timeout = 240_000) => page.waitForFunction(condition, undefined, { timeout, polling: 100 });
@@ -330,6 +335,7 @@ const rounds = [];
 let first;
 for (let round = 0; round < ROUNDS; round += 1) {
   progress(`round ${round + 1} of ${ROUNDS} at 0 ms: SDK paging, then the viewer's load`);
+  const cpuSdkBefore = cpuNow();
   const sdkTime = await sdkPaging();
   const cpuBefore = cpuNow();
   const opened = await openViewer();
@@ -338,6 +344,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
   const metrics = Object.fromEntries((await opened.cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value * 1000]));
   rounds.push({
     sdk: sdkTime,
+    // The SDK's paging: this script's CPU (the SDK, and the upstream in its worker thread).
+    cpuSdk: cpuBefore ? cpuBefore.bench - cpuSdkBefore.bench : NaN,
     // Up to the poll that saw the load complete (at most 100 ms late): the CPU each side used meanwhile.
     cpuServer: cpuAfter ? cpuAfter.server - cpuBefore.server : NaN,
     cpuBrowser: cpuAfter ? cpuAfter.browser - cpuBefore.browser : NaN,
@@ -354,14 +362,14 @@ for (let round = 0; round < ROUNDS; round += 1) {
   if (round < ROUNDS - 1) await opened.context.close();
   else first = opened;
 }
-for (const key of ['sdk', 'firstItem', 'complete', 'streamStart', 'streamEnd', 'fromRequest', 'cpuServer', 'cpuBrowser', 'cpuBench', 'pageThread', 'pageTasks']) {
+for (const key of ['sdk', 'cpuSdk', 'firstItem', 'complete', 'streamStart', 'streamEnd', 'fromRequest', 'cpuServer', 'cpuBrowser', 'cpuBench', 'pageThread', 'pageTasks']) {
   const values = rounds.map((round) => round[key]);
   figures[key === 'sdk' ? 'sdk0' : key] = median(values);
   figures[`${key}Range`] = [Math.min(...values), Math.max(...values)];
 }
 
 figures.stream0 = await serverStream();
-figures.browserFloor = await browserFloor();
+({ ms: figures.browserFloor, cpu: figures.floorCpu } = await browserFloor());
 progress('scrolling and search');
 {
   const { page, cdp } = first;
@@ -537,6 +545,7 @@ const verdict = (ok) => (ok ? 'ok' : 'MISSED');
 const tasks = ({ longest, longestFrame, count }) => `${ms(longest)}, frame ${ms(longestFrame)} (${count} tasks over 50 ms)`;
 const rows = [
   [`SDK paging, 0 ms (median of ${ROUNDS}, range)`, `${s(figures.sdk0)} ${range(figures.sdkRange)}`, '', ''],
+  ['  its CPU (the SDK and the upstream)', s(figures.cpuSdk), '', ''],
   ['viewer server stream alone, no browser', `${s(figures.stream0)} = ${(figures.stream0 / figures.sdk0).toFixed(2)}× SDK`, '', ''],
   ['viewer: first item shown', `${s(figures.firstItem)} ${range(figures.firstItemRange)}`, '', ''],
   ['viewer: all items loaded (in Playwright, which records the network)', `${s(figures.complete)} ${range(figures.completeRange)} = ${(figures.complete / figures.sdk0).toFixed(2)}× SDK`, '≤ 1.5× SDK', verdict(figures.complete <= 1.5 * figures.sdk0)],
@@ -545,6 +554,12 @@ const rows = [
   [
     `CPU while loading (median; ${availableParallelism()} cores): viewer server / browser, all processes / upstream and bench`,
     `${s(figures.cpuServer)} / ${s(figures.cpuBrowser)} / ${s(figures.cpuBench)}`,
+    '',
+    '',
+  ],
+  [
+    `  the empty page's load: CPU of all processes / that CPU spread over ${availableParallelism()} cores`,
+    `${s(figures.floorCpu)} / ${s(figures.floorCpu / availableParallelism())} = ${(figures.floorCpu / availableParallelism() / figures.sdk0).toFixed(2)}× SDK`,
     '',
     '',
   ],
