@@ -1,5 +1,5 @@
 import { seriousViolations } from './axe.ts';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
@@ -7,6 +7,23 @@ import { origin, PORTS } from './servers.ts';
 const good = demo('forked-run-good');
 const sideways = demo('forked-run-sideways');
 const compareUrl = (a: string, b: string) => `/compare?a=${a}&b=${b}&source=demo`;
+
+/** Resolves once the page has held still for five frames: the opening jump to the first difference, and its second look, are done. */
+const scrollSettled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = window.scrollY;
+        let still = 0;
+        const look = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
 
 test('two forked runs: where they part, what changed, and stepping through the differences @phone', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
@@ -122,14 +139,17 @@ test('a row the keyboard reaches under the sticky bar scrolls clear of it', asyn
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
   // It opens at the first difference, right under the sticky bar; the fold of the eleven items before it is under the bar.
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('[data-diff]').first()).toBeInViewport();
+  await scrollSettled(page);
   const fold = page.getByTestId('identical-fold');
   await expect(fold).toHaveText(/11 identical items/);
-  const bar = page.getByTestId('compare-headline').locator('xpath=..');
+  const barBottom = () => page.getByTestId('compare-headline').evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom);
+  const foldTop = () => fold.evaluate((element) => element.getBoundingClientRect().top);
+  expect(await foldTop()).toBeLessThan(await barBottom());
   await page.getByRole('button', { name: /Next/ }).focus();
   await page.keyboard.press('Tab');
   await expect(fold).toBeFocused();
-  const [barBottom, foldTop] = await Promise.all([bar.evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom), fold.evaluate((element) => element.getBoundingClientRect().top)]);
-  expect(foldTop).toBeGreaterThanOrEqual(barBottom);
+  expect(await foldTop()).toBeGreaterThanOrEqual(await barBottom());
 });
 
 test('a fold that holds the focus stays in the page while the reader scrolls far from it', async ({ page }) => {
@@ -138,6 +158,7 @@ test('a fold that holds the focus stays in the page while the reader scrolls far
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 3 items, then they part.');
   const folds = page.getByTestId('identical-fold');
   await expect(folds.first()).toBeVisible();
+  await scrollSettled(page);
   const first = page.locator('li[data-position="0"]').getByTestId('identical-fold');
   await first.focus();
   await expect(first).toBeFocused();

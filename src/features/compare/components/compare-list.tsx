@@ -119,9 +119,11 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     const position = focusAfterOpen.current;
     if (position === null) return;
     focusAfterOpen.current = null;
-    // Scrolled clear of the sticky bar if the fold was under it.
-    listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`)?.focus();
-  }, [shown]);
+    const row = listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`);
+    // Scrolled clear of the sticky bar if the fold was under it; anywhere else the page stays where it is (a row taller
+    // than the fold, opened near the foot of the screen, would otherwise pull the page up to show it whole).
+    row?.focus({ preventScroll: row.getBoundingClientRect().top >= stickyOffset });
+  }, [shown, stickyOffset]);
 
   const correction = useRef<number | null>(null);
   useImperativeHandle(handle, () => ({
@@ -151,7 +153,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
             data-index={virtual.index}
             data-position={virtual.index}
             tabIndex={entry.kind === 'row' ? -1 : undefined}
-            className="absolute top-0 left-0 w-full pb-2 outline-none focus-visible:[&>*]:ring-2 focus-visible:[&>*]:ring-indigo-500"
+            className="absolute top-0 left-0 w-full pb-2 outline-none focus-visible:[&>*]:ring-2 focus-visible:[&>*]:ring-indigo-500 focus-visible:[&>*]:ring-offset-2 focus-visible:[&>*]:ring-offset-white dark:focus-visible:[&>*]:ring-offset-zinc-950"
             style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
           >
             {entry.kind === 'fold' ? (

@@ -49,7 +49,11 @@ function useStickyHeight() {
     if (!element) return;
     const observer = new ResizeObserver(() => setHeight(element.getBoundingClientRect().height));
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      // The bar is gone (the runs are aligned again): nothing to keep clear of.
+      setHeight(0);
+    };
   }, []);
   usePageScrollPadding(height);
   return { ref, height };
