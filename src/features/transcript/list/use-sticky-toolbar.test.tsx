@@ -18,12 +18,14 @@ describe('useStickyToolbar', () => {
         disconnect() {}
       },
     );
-    let report: ((entries: { boundingClientRect: { top: number } }[]) => void) | undefined;
+    let report: ((entries: { isIntersecting: boolean; boundingClientRect: { top: number } }[]) => void) | undefined;
+    let options: IntersectionObserverInit | undefined;
     vi.stubGlobal(
       'IntersectionObserver',
       class {
-        constructor(callback: typeof report) {
+        constructor(callback: typeof report, init?: IntersectionObserverInit) {
           report = callback;
+          options = init;
         }
         observe() {}
         disconnect() {}
@@ -33,9 +35,11 @@ describe('useStickyToolbar', () => {
     const { getByTestId } = render(<Toolbar />);
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'false');
     vi.stubGlobal('scrollY', 900);
-    act(() => report?.([{ boundingClientRect: { top: 0 } }]));
+    // The observer's root is the screen's top edge: the toolbar touches it only while stuck there, wherever it started.
+    expect(options).toMatchObject({ rootMargin: '0px 0px -100% 0px', threshold: 0 });
+    act(() => report?.([{ isIntersecting: true, boundingClientRect: { top: 0 } }]));
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'true');
-    act(() => report?.([{ boundingClientRect: { top: 240 } }]));
+    act(() => report?.([{ isIntersecting: false, boundingClientRect: { top: 240 } }]));
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'false');
     expect(measure).not.toHaveBeenCalled();
   });

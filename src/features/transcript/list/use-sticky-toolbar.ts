@@ -13,11 +13,12 @@ export function useStickyToolbar() {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
     // An observer, not a scroll listener: it reports after layout, where reading the toolbar's place on each scroll
-    // event would lay the page out again in the middle of a jump's rendering. Shrinking the viewport by a pixel at
-    // the top makes a toolbar stuck at the top read as no longer whole.
+    // event would lay the page out again in the middle of a jump's rendering. Its root is the screen's top edge (the
+    // viewport less all of its height), which the toolbar touches exactly while it is stuck there, wherever it started:
+    // watching how much of the toolbar was in view missed the moment it stuck when it started partly below the screen.
     const observer = new IntersectionObserver(
-      ([entry]) => setStuck(entry.boundingClientRect.top <= 0.5 && window.scrollY > 0),
-      { rootMargin: '-1px 0px 0px 0px', threshold: [0, 1] },
+      ([entry]) => setStuck(entry.isIntersecting && entry.boundingClientRect.top <= 0.5 && window.scrollY > 0),
+      { rootMargin: '0px 0px -100% 0px', threshold: 0 },
     );
     observer.observe(element);
     return () => observer.disconnect();
