@@ -77,6 +77,36 @@ test('failures: First failure shows one the filter hides; a failed row says what
   await expect(page.getByTestId('filter-summary')).toHaveCount(0);
 });
 
+test("a tool's name in the run summary shows only its calls, as a link that holds that view @phone", async ({ page }) => {
+  const readFile = agentRun.items.filter((item) => item.type === 'function_call' && (item as { name?: string }).name === 'read_file');
+  expect(readFile).toHaveLength(2);
+  // With tools hidden by the kind filter too: choosing a tool lets tools through again.
+  await page.goto(`${agentUrl}&hide=tools`);
+  await expectComplete(page, agentRun.items.length);
+  const tool = page.getByTestId('summary-tools').getByRole('button', { name: 'read_file 2' });
+  await expect(tool).toHaveAttribute('aria-pressed', 'false');
+  await tool.click();
+  await expect(tool).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  for (const call of readFile) await expect(row(page, call.id!)).toHaveCount(1);
+  await expect(page.getByTestId('filter-summary')).toHaveText(`Showing only the 2 read_file calls of ${agentRun.items.length} loaded.Show everything`);
+  await expect(page).toHaveURL(/[?&]tool=read_file(&|$)/);
+  await expect(page).not.toHaveURL(/hide=tools/);
+
+  // The link opens the same view; with Failures only, the failed calls of that tool.
+  await page.reload();
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Failures only' }).click();
+  await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 1 failed or incomplete read_file call of');
+  await expect(page.locator('article[data-item-id]')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Show everything' }).click();
+  await expect(page.getByTestId('filter-summary')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/tool=/);
+  await expect(page.getByTestId('summary-tools').getByRole('button', { name: 'read_file 2' })).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('every copy says Copied, on screen and to screen readers @phone', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ ...testInfo.project.use });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

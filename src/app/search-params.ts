@@ -8,6 +8,8 @@ export interface TranscriptSearch {
   q?: string;
   /** Item kinds the filter hides, comma-separated. */
   hide?: string;
+  /** The one tool whose calls are shown, by the name the run summary gives it. */
+  tool?: string;
 }
 
 const KINDS: readonly ItemKind[] = ['messages', 'tools', 'reasoning', 'other'];
@@ -26,5 +28,7 @@ export function parseTranscriptSearch(search: Record<string, unknown>): Transcri
   const order = search.order === 'asc' || search.order === 'desc' ? search.order : undefined;
   const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, 500) : typeof search.q === 'number' ? String(search.q) : undefined;
   const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;
-  return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}) };
+  // A tool's name as the summary shows it (at most 60 characters); a name of digits reads back as a number.
+  const tool = typeof search.tool === 'string' && search.tool.trim() ? search.tool.slice(0, 60) : typeof search.tool === 'number' ? String(search.tool) : undefined;
+  return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}), ...(tool ? { tool } : {}) };
 }

@@ -3,9 +3,9 @@ import type { TranscriptView } from '../features/transcript/components/transcrip
 import { navigateTo } from '../lib/navigation';
 import { formatHiddenKinds, parseHiddenKinds, parseTranscriptSearch, type TranscriptSearch } from './search-params';
 
-/** The view a transcript URL asks for: order, search text and hidden kinds. */
+/** The view a transcript URL asks for: order, search text, hidden kinds and the one tool shown. */
 export function viewFromSearch(search: TranscriptSearch): TranscriptView {
-  return { order: search.order ?? 'asc', query: search.q ?? '', hidden: parseHiddenKinds(search.hide) };
+  return { order: search.order ?? 'asc', query: search.q ?? '', hidden: parseHiddenKinds(search.hide), tool: search.tool ?? null };
 }
 
 /** Writes a change of view into the URL's search parameters, keeping the others. */
@@ -15,6 +15,7 @@ export function searchWithView(change: Partial<TranscriptView>) {
     ...(change.order ? { order: change.order } : {}),
     ...(change.query !== undefined ? { q: change.query || undefined } : {}),
     ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
+    ...(change.tool !== undefined ? { tool: change.tool ?? undefined } : {}),
   });
 }
 

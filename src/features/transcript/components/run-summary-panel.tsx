@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react';
+import { Fragment, useContext, useState } from 'react';
 import type { ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
@@ -13,6 +13,9 @@ interface RunSummaryPanelProps {
   onJump: (row: number) => void;
   failuresOnly: boolean;
   onFailuresOnly: (on: boolean) => void;
+  /** The one tool whose calls the list shows, or null. */
+  onlyTool: string | null;
+  onOnlyTool: (name: string | null) => void;
 }
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -29,7 +32,7 @@ function byCount(map: Map<string, number>): [string, number][] {
 }
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
-export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly }: RunSummaryPanelProps) {
+export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly, onlyTool, onOnlyTool }: RunSummaryPanelProps) {
   const { title, failureRows } = view;
   // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
   const original = useContext(ManifestContext)?.original;
@@ -60,8 +63,26 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
           <>
             <dt className="font-medium">Tools</dt>
             <dd data-testid="summary-tools">
-              {formatCount(counts.byKind.tools)}: {tools.slice(0, 12).map(([name, count]) => `${name} ${formatCount(count)}`).join(', ')}
-              {tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}
+              {formatCount(counts.byKind.tools)}:{' '}
+              {tools.slice(0, 12).map(([name, count], at, shown) => (
+                // The comma stays with its tool: a line never starts with one.
+                <Fragment key={name}>
+                <span className="whitespace-nowrap">
+                  {/* Each tool narrows the list to its calls, and again to everything. */}
+                  <button
+                    type="button"
+                    aria-pressed={onlyTool === name}
+                    onClick={() => onOnlyTool(onlyTool === name ? null : name)}
+                    title={onlyTool === name ? 'Show every item again' : `Show only the ${name} calls`}
+                    className="rounded px-0.5 text-left whitespace-normal underline decoration-zinc-400 decoration-dotted underline-offset-2 hover:bg-zinc-200 hover:decoration-solid aria-pressed:bg-indigo-600 aria-pressed:text-white aria-pressed:no-underline dark:decoration-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950"
+                  >
+                    {name} {formatCount(count)}
+                  </button>
+                  {at < shown.length - 1 || tools.length > 12 ? ',' : null}
+                </span>{' '}
+                </Fragment>
+              ))}
+              {tools.length > 12 ? `and ${plural(tools.length - 12, 'other tool')}` : ''}
             </dd>
           </>
         ) : null}

@@ -3,8 +3,8 @@ import { formatCount } from '../../../shared/format';
 
 interface TranscriptNoticesProps {
   anchor: DeepLinkState;
-  /** How many failed items "Failures only" shows, when it is on. */
-  failuresOnly: number | null;
+  /** What "Failures only" or one tool's calls narrow the list to, when either is on: how many, and what they are. */
+  narrowed: { count: number; what: string } | null;
   onShowEverything: () => void;
   /** Items the filter leaves shown, once items have loaded. */
   shown: number | null;
@@ -15,7 +15,7 @@ interface TranscriptNoticesProps {
 
 
 /** What the reader should know about the rows below: a linked item still loading or missing, and what a filter hides. */
-export function TranscriptNotices({ anchor, failuresOnly, onShowEverything, shown, loaded, revealed }: TranscriptNoticesProps) {
+export function TranscriptNotices({ anchor, narrowed, onShowEverything, shown, loaded, revealed }: TranscriptNoticesProps) {
   return (
     <>
       {anchor.kind === 'searching' ? (
@@ -29,9 +29,9 @@ export function TranscriptNotices({ anchor, failuresOnly, onShowEverything, show
         </p>
       ) : null}
 
-      {failuresOnly !== null ? (
+      {narrowed !== null ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing only the {formatCount(failuresOnly)} failed or incomplete items of {formatCount(loaded)} loaded.
+          Showing only the {formatCount(narrowed.count)} {narrowed.what} of {formatCount(loaded)} loaded.
           <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
             Show everything
           </button>

@@ -40,6 +40,8 @@ export interface TranscriptView {
   order: ItemOrder;
   query: string;
   hidden: ReadonlySet<ItemKind>;
+  /** Only this tool's calls are shown (by the name the run summary gives it); null for every item. */
+  tool: string | null;
 }
 
 interface TranscriptPageProps {
@@ -64,6 +66,13 @@ function laterPageError(description: ErrorDescription, loaded: number): ErrorDes
   return { ...description, title: `Loading stopped after ${formatCount(loaded)} items: ${description.title.toLowerCase()}` };
 }
 
+/** What Failures only and the one tool shown leave in the list, in words: "failed or incomplete read_file calls". */
+function narrowedTo(count: number, failures: boolean, tool: string | null): string {
+  const plural = count === 1 ? '' : 's';
+  if (tool === null) return `failed or incomplete item${plural}`;
+  return `${failures ? 'failed or incomplete ' : ''}${tool} call${plural}`;
+}
+
 function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
@@ -74,7 +83,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const [store] = useState(() => createItemUiStore(compact));
   useEffect(() => store.setCompact(compact), [store, compact]);
   const [query, setQuery] = useState(view.query);
-  const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal } = useTranscriptView(origin, { order: view.order, hidden: view.hidden, query, compact });
+  const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, only, revealed, reveal } = useTranscriptView(origin, { order: view.order, hidden: view.hidden, query, compact, tool: view.tool });
   const { index, version, load } = transcript;
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
@@ -109,6 +118,13 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
     return set;
   }, [anchor, search.currentRow]);
 
+  // One tool's calls are tools: a filter that hides tools lets them through again.
+  const showOnlyTool = (tool: string | null) => {
+    keepPlace(position.liveTopRow());
+    const hidden = new Set(view.hidden);
+    onViewChange(tool !== null && hidden.delete('tools') ? { tool, hidden } : { tool });
+  };
+
   const toggleKind = (kind: ItemKind) => {
     // Where the reader is now, asked of the list: the top row kept in state can lag a scroll the list has just made
     // itself (the previous toggle's), and would then name a row of the previous filter.
@@ -140,7 +156,16 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
           />
 
           {hasItems && index.itemCount > 0 ? (
-            <RunSummaryPanel view={runSummary} counts={index.counts} tokens={tokens} onJump={jumpToRow} failuresOnly={failuresOnly} onFailuresOnly={setFailuresOnly} />
+            <RunSummaryPanel
+              view={runSummary}
+              counts={index.counts}
+              tokens={tokens}
+              onJump={jumpToRow}
+              failuresOnly={failuresOnly}
+              onFailuresOnly={setFailuresOnly}
+              onlyTool={view.tool}
+              onOnlyTool={showOnlyTool}
+            />
           ) : null}
 
           {status.kind === 'error' && !hasItems ? null : (
@@ -184,8 +209,11 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
 
           <TranscriptNotices
             anchor={anchor}
-            failuresOnly={failuresOnly && hasItems ? runSummary.failureRows.length : null}
-            onShowEverything={() => setFailuresOnly(false)}
+            narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool) } : null}
+            onShowEverything={() => {
+              setFailuresOnly(false);
+              if (view.tool !== null) onViewChange({ tool: null });
+            }}
             shown={hasItems ? shownCount : null}
             loaded={index.itemCount}
             revealed={revealed.size}

@@ -41,6 +41,10 @@ describe('RunSummary', () => {
     expect(summary.title).toBe('Why is CI red on main since this morning, can you look please');
     expect(conversationTitle(undefined, summary.title)).toBe('Why is CI red on main since this morning, can…');
     expect(summary.turnRows(index)).toEqual([0]);
+    // Each tool's calls, by the name the counts show: a function by its name, anything else by its label.
+    expect(summary.toolRows(index, 'read_file')).toEqual([index.rowOfId('c1'), index.rowOfId('c2')]);
+    expect(summary.toolRows(index, 'Local shell')).toEqual([index.rowOfId('s1')]);
+    expect(summary.toolRows(index, 'no_such_tool')).toEqual([]);
   });
 
   it('judges again an item a live update changed: an answer that ended incomplete, a failed call retried and passing', () => {

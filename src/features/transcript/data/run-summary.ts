@@ -1,5 +1,5 @@
 import { foldsIntoCall, pairKey } from '../../../shared/items/item-catalog';
-import { startsTurn } from '../../../shared/items/item-counts';
+import { countedKind, countedName, startsTurn } from '../../../shared/items/item-counts';
 import { messageText } from '../../../shared/items/display-text';
 import { outcomeOf } from '../../../shared/items/tool-summary';
 import type { ConversationItem } from '../types';
@@ -21,6 +21,8 @@ export class RunSummary {
   private oldestUserTail: string | null = null;
   /** Offsets of user messages in each end, in the order they arrived. */
   private userOffsets: Record<End, number[]> = { head: [], tail: [], live: [] };
+  /** Where each tool's calls are, by the name the counts give them (a function's name, else the item type's label). */
+  private readonly toolSlots = new Map<string, Slot[]>();
   version = -1;
 
   /** The last sync stopped before it had read every item of the index. */
@@ -71,9 +73,16 @@ export class RunSummary {
     this.firstUserHead = null;
     this.oldestUserTail = null;
     this.userOffsets = { head: [], tail: [], live: [] };
+    this.toolSlots.clear();
   }
 
   private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
+    if (countedKind(item) === 'tools') {
+      const name = countedName(item);
+      const slots = this.toolSlots.get(name);
+      if (slots) slots.push(slot);
+      else this.toolSlots.set(name, [slot]);
+    }
     if (startsTurn(item)) {
       this.userOffsets[slot.end].push(slot.offset);
       if (slot.end === 'head') this.firstUserHead ??= messageText(item);
@@ -111,6 +120,12 @@ export class RunSummary {
   /** Oldest-first rows of the failures, in order. */
   failureRows(index: TranscriptIndex): number[] {
     return [...new Set([...this.failed.values()].map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
+  }
+
+  /** Oldest-first rows of one tool's calls (its outputs are in their rows), by the name the counts give it. */
+  toolRows(index: TranscriptIndex, name: string): number[] {
+    const slots = this.toolSlots.get(name) ?? [];
+    return [...new Set(slots.map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
   }
 
   /** Oldest-first rows where a turn starts (each user message); each end is in order already, the tail backwards. */

@@ -54,6 +54,27 @@ describe('useTranscriptView', () => {
     expect(shownIds(result.current)).toEqual(['fc_1']);
   });
 
+  it("shows one tool's calls when asked, and with Failures only the failed ones among them", () => {
+    const more: ConversationItem[] = [
+      ...items,
+      { id: 'fc_2', type: 'function_call', call_id: 'call_2', name: 'get_weather', arguments: '{"city":"Oslo"}', status: 'completed' },
+      { id: 'fco_2', type: 'function_call_output', call_id: 'call_2', output: '{"temp":3}' },
+      { id: 'fc_3', type: 'function_call', call_id: 'call_3', name: 'get_time', arguments: '{}', status: 'completed' },
+    ];
+    const run: TranscriptOrigin = { ...origin, items: { pages: [more], complete: true, version: 1, subscribe: () => () => undefined } } as TranscriptOrigin;
+    const { result, rerender } = renderHook((props: TranscriptViewSettings) => useTranscriptView(run, props), { wrapper, initialProps: settings({ tool: 'get_weather' }) });
+    expect(shownIds(result.current)).toEqual(['fc_1', 'fc_2']);
+    expect(result.current.only?.size).toBe(2);
+    act(() => result.current.setFailuresOnly(true));
+    expect(shownIds(result.current)).toEqual(['fc_1']);
+    rerender(settings({ tool: 'get_time' }));
+    expect(shownIds(result.current)).toEqual([]);
+    act(() => result.current.setFailuresOnly(false));
+    rerender(settings({ tool: null }));
+    expect(shownIds(result.current)).toEqual(['msg_1', 'fc_1', 'msg_2', 'fc_2', 'fc_3']);
+    expect(result.current.only).toBeNull();
+  });
+
   it('searches every item and counts its tokens off the rows', async () => {
     const { result } = renderHook((props: TranscriptViewSettings) => useTranscriptView(origin, props), { wrapper, initialProps: settings({ query: 'timed out' }) });
     // The output matches as its call's row.

@@ -13,6 +13,8 @@ export interface TranscriptViewSettings {
   /** What the search box holds now; the search itself follows it without holding up typing. */
   query: string;
   compact: boolean;
+  /** Only this tool's calls are shown (by the name the run summary gives it). */
+  tool?: string | null;
 }
 
 export interface TranscriptViewData {
@@ -25,6 +27,8 @@ export interface TranscriptViewData {
   search: TranscriptSearch;
   failuresOnly: boolean;
   setFailuresOnly: (on: boolean) => void;
+  /** The rows Failures only and the one tool shown narrow the list to (before the kind filter), or null. */
+  only: ReadonlySet<number> | null;
   /** Rows shown though the filter hides their kind, because the reader asked for them. */
   revealed: ReadonlySet<number>;
   /** Shows a row the filter hides, until the filter changes. */
@@ -64,16 +68,24 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
   const tokens = useTokenCounts(index, version, transcript.load.state === 'loading');
   const turns = useTurns(index, version, runSummary.turnRows, tokens, settings.compact);
   const [failuresOnly, setFailuresOnly] = useState(false);
-  const failureSet = useMemo(() => (failuresOnly ? new Set(runSummary.failureRows) : null), [failuresOnly, runSummary.failureRows]);
+  const tool = settings.tool ?? null;
+  // Failures only and one tool's calls narrow the rows together: the failed calls of that tool.
+  const onlyRows = useMemo(() => {
+    const toolRows = tool === null ? null : new Set(runSummary.summary.toolRows(index, tool));
+    if (!failuresOnly) return toolRows;
+    return new Set(toolRows ? runSummary.failureRows.filter((row) => toolRows.has(row)) : runSummary.failureRows);
+    // `runSummary` is a new view whenever the summary has read new items; the index is the same object throughout.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [failuresOnly, tool, runSummary]);
   const { revealed, reveal } = useRevealed(transcript, settings.hidden);
   // Kept between versions: a long run's rows are built from the items that arrived since the last slice, not all again.
   const [builder] = useState(() => new ViewRowsBuilder());
   const rows = useMemo(
-    () => builder.build(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: failureSet }),
+    () => builder.build(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: onlyRows }),
     // `version` changes as items arrive; the index is the same object throughout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [builder, index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, failureSet],
+    [builder, index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, onlyRows],
   );
   const search = useTranscriptSearch(index, version, rows, settings.query, tokens.textIndex);
-  return { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, revealed, reveal };
+  return { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, only: onlyRows, revealed, reveal };
 }
