@@ -92,6 +92,12 @@ test("a tool's name in the run summary shows only its calls, as a link that hold
   await expect(page.getByTestId('filter-summary')).toHaveText(`Showing only the 2 read_file calls of ${agentRun.items.length} loaded.Show everything`);
   await expect(page).toHaveURL(/[?&]tool=read_file(&|$)/);
   await expect(page).not.toHaveURL(/hide=tools/);
+  // Stepping to a failure of another tool shows it too, and the notice says so.
+  await page.getByRole('button', { name: 'First failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-id', readFile[0].id!);
+  await page.getByRole('button', { name: 'Next failure' }).click();
+  await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-type', 'local_shell_call');
+  await expect(page.getByTestId('filter-summary')).toContainText('read_file calls of 50 loaded, and one other item you asked for.');
 
   // The link opens the same view; with Failures only, the failed calls of that tool.
   await page.reload();

@@ -3,8 +3,11 @@ import { formatCount } from '../../../shared/format';
 
 interface TranscriptNoticesProps {
   anchor: DeepLinkState;
-  /** What "Failures only" or one tool's calls narrow the list to, when either is on: how many, and what they are. */
-  narrowed: { count: number; what: string } | null;
+  /**
+   * What "Failures only" or one tool's calls narrow the list to, when either is on: how many, what they are, and how
+   * many other items show because the reader asked for them (a failure stepped to, a link).
+   */
+  narrowed: { count: number; what: string; askedFor: number } | null;
   onShowEverything: () => void;
   /** Items the filter leaves shown, once items have loaded. */
   shown: number | null;
@@ -31,7 +34,8 @@ export function TranscriptNotices({ anchor, narrowed, onShowEverything, shown, l
 
       {narrowed !== null ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing only the {formatCount(narrowed.count)} {narrowed.what} of {formatCount(loaded)} loaded.
+          Showing only the {formatCount(narrowed.count)} {narrowed.what} of {formatCount(loaded)} loaded
+          {narrowed.askedFor > 0 ? `, and ${narrowed.askedFor === 1 ? 'one other item' : `${formatCount(narrowed.askedFor)} other items`} you asked for` : ''}.
           <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
             Show everything
           </button>

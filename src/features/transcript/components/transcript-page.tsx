@@ -209,7 +209,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
 
           <TranscriptNotices
             anchor={anchor}
-            narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool) } : null}
+            narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool), askedFor: [...revealed].filter((row) => !only.has(row)).length } : null}
             onShowEverything={() => {
               setFailuresOnly(false);
               if (view.tool !== null) onViewChange({ tool: null });

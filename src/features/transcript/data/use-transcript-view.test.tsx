@@ -69,6 +69,9 @@ describe('useTranscriptView', () => {
     expect(shownIds(result.current)).toEqual(['fc_1']);
     rerender(settings({ tool: 'get_time' }));
     expect(shownIds(result.current)).toEqual([]);
+    // A row the reader asks for (a failure stepped to, a link) shows though the tool filter leaves it out.
+    act(() => result.current.reveal(result.current.transcript.index.rowOfId('fc_1')!));
+    expect(shownIds(result.current)).toEqual(['fc_1']);
     act(() => result.current.setFailuresOnly(false));
     rerender(settings({ tool: null }));
     expect(shownIds(result.current)).toEqual(['msg_1', 'fc_1', 'msg_2', 'fc_2', 'fc_3']);

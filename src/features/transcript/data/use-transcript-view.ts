@@ -74,9 +74,9 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
     const toolRows = tool === null ? null : new Set(runSummary.summary.toolRows(index, tool));
     if (!failuresOnly) return toolRows;
     return new Set(toolRows ? runSummary.failureRows.filter((row) => toolRows.has(row)) : runSummary.failureRows);
-    // `runSummary` is a new view whenever the summary has read new items; the index is the same object throughout.
+    // `version` changes as items arrive (rows move); the index is the same object throughout.
     // oxlint-disable-next-line react-hooks/exhaustive-deps
-  }, [failuresOnly, tool, runSummary]);
+  }, [failuresOnly, tool, runSummary, index, version]);
   const { revealed, reveal } = useRevealed(transcript, settings.hidden);
   // Kept between versions: a long run's rows are built from the items that arrived since the last slice, not all again.
   const [builder] = useState(() => new ViewRowsBuilder());

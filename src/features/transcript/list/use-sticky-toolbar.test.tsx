@@ -41,6 +41,9 @@ describe('useStickyToolbar', () => {
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'true');
     act(() => report?.([{ isIntersecting: false, boundingClientRect: { top: 240 } }]));
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'false');
+    // Several changes at once: the newest tells.
+    act(() => report?.([{ isIntersecting: false, boundingClientRect: { top: 240 } }, { isIntersecting: true, boundingClientRect: { top: 0 } }]));
+    expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'true');
     expect(measure).not.toHaveBeenCalled();
   });
 });

@@ -17,7 +17,7 @@ export function useStickyToolbar() {
     // viewport less all of its height), which the toolbar touches exactly while it is stuck there, wherever it started:
     // watching how much of the toolbar was in view missed the moment it stuck when it started partly below the screen.
     const observer = new IntersectionObserver(
-      ([entry]) => setStuck(entry.isIntersecting && entry.boundingClientRect.top <= 0.5 && window.scrollY > 0),
+      (entries) => setStuck(entries[entries.length - 1].isIntersecting && window.scrollY > 0),
       { rootMargin: '0px 0px -100% 0px', threshold: 0 },
     );
     observer.observe(element);
