@@ -121,7 +121,10 @@ test('every copy says Copied, on screen and to screen readers @phone', async ({ 
   await expectComplete(page, agentRun.items.length);
   const announcer = page.getByTestId('announcer');
   if (!testInfo.project.name.includes('phone')) {
+    // As a reader does: the first row is on screen before the keys, and c acts on the row j focused.
+    await expect(page.locator(`article[data-item-id="${agentRun.items[0].id}"]`)).toBeVisible();
     await page.keyboard.press('j');
+    await expect(page.locator('[data-view-index]:focus')).toHaveCount(1);
     await page.keyboard.press('c');
     await expect(page.getByTestId('toast')).toHaveText('Copied a link to this item');
     await expect(announcer).toHaveText('Copied a link to this item');
