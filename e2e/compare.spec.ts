@@ -1,29 +1,13 @@
 import { seriousViolations } from './axe.ts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
+import { scrollSettled } from './transcript-helpers.ts';
 
 const good = demo('forked-run-good');
 const sideways = demo('forked-run-sideways');
 const compareUrl = (a: string, b: string) => `/compare?a=${a}&b=${b}&source=demo`;
-
-/** Resolves once the page has held still for five frames: the opening jump to the first difference, and its second look, are done. */
-const scrollSettled = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let last = window.scrollY;
-        let still = 0;
-        const look = () => {
-          still = window.scrollY === last ? still + 1 : 0;
-          last = window.scrollY;
-          if (still >= 5) resolve();
-          else requestAnimationFrame(look);
-        };
-        requestAnimationFrame(look);
-      }),
-  );
 
 test('two forked runs: where they part, what changed, and stepping through the differences @phone', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
 import { SLOW_PAGES_ITEMS } from '../src/server/testing/fault-upstream.ts';
-import { expectComplete } from './transcript-helpers.ts';
+import { expectComplete, scrollSettled } from './transcript-helpers.ts';
 
 const agentRun = demo('agent-run');
 const long = demo('long-support-thread');
@@ -356,20 +356,7 @@ async function nudge(page: Page) {
   await page.mouse.wheel(0, 1);
   await expect.poll(() => page.evaluate(() => window.scrollY)).not.toBe(before);
   // And has stopped: five frames in a row at the same place.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let last = Number.NaN;
-        let still = 0;
-        const check = () => {
-          still = window.scrollY === last ? still + 1 : 0;
-          last = window.scrollY;
-          if (still >= 5) resolve();
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-  );
+  await scrollSettled(page);
 }
 
 test('hiding a kind of item in a finished run keeps the reader on the item they were reading', async ({ page }) => {

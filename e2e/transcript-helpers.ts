@@ -10,6 +10,24 @@ export async function expectComplete(page: Page, count: number, options: { timeo
   await expect(page.getByTestId('item-count')).toHaveText(`${count.toLocaleString('en')} item${count === 1 ? '' : 's'}`, options);
 }
 
+/** Resolves once the page has held still for five frames in a row: whatever scrolled it (a jump, a wheel) is done. */
+export function scrollSettled(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        let still = 0;
+        const look = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+}
+
 export interface SeenItem {
   id: string;
   type: string;
