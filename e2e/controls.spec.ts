@@ -111,6 +111,21 @@ test("a tool's name in the run summary shows only its calls, as a link that hold
   await expect(page.getByTestId('filter-summary')).toHaveCount(0);
   await expect(page).not.toHaveURL(/tool=/);
   await expect(page.getByTestId('summary-tools').getByRole('button', { name: 'read_file 2' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Setting the tool down again gives back the kind filter it lifted.
+  await page.goto(`${agentUrl}&hide=tools`);
+  await expectComplete(page, agentRun.items.length);
+  const calls = page.locator('article[data-item-type="function_call"]');
+  await expect(calls).toHaveCount(0);
+  await tool.click();
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await expect(page).not.toHaveURL(/hide=tools/);
+  await tool.click();
+  await expect(tool).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(/hide=tools/);
+  await expect(page).not.toHaveURL(/tool=/);
+  await expect(calls).toHaveCount(0);
+  await expect(page.locator('article[data-item-id]').first()).toBeVisible();
 });
 
 test('every copy says Copied, on screen and to screen readers @phone', async ({ browser }, testInfo) => {

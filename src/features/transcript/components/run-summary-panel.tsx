@@ -18,6 +18,8 @@ interface RunSummaryPanelProps {
   onOnlyTool: (name: string | null) => void;
 }
 
+/** How many tool names the summary lists before "and N other tools". */
+const TOOLS_SHOWN = 12;
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 const button =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
@@ -44,6 +46,10 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
   };
   const roles = byCount(counts.byName.messages);
   const tools = byCount(counts.byName.tools);
+  const [allTools, setAllTools] = useState(false);
+  // The busiest tools by name, and the chosen one wherever it ranks, so its pressed button always shows.
+  const shownTools = allTools || tools.length <= TOOLS_SHOWN ? tools : tools.filter(([name], at) => at < TOOLS_SHOWN || name === onlyTool);
+  const hiddenTools = tools.length - shownTools.length;
   const reasoning = byCount(counts.byName.reasoning);
   const other = byCount(counts.byName.other);
   return (
@@ -64,7 +70,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
             <dt className="font-medium">Tools</dt>
             <dd data-testid="summary-tools">
               {formatCount(counts.byKind.tools)}:{' '}
-              {tools.slice(0, 12).map(([name, count], at, shown) => (
+              {shownTools.map(([name, count], at) => (
                 // The comma stays with its tool: a line never starts with one.
                 <Fragment key={name}>
                 <span className="whitespace-nowrap">
@@ -78,11 +84,21 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
                   >
                     {name} {formatCount(count)}
                   </button>
-                  {at < shown.length - 1 || tools.length > 12 ? ',' : null}
+                  {at < shownTools.length - 1 || hiddenTools > 0 ? ',' : null}
                 </span>{' '}
                 </Fragment>
               ))}
-              {tools.length > 12 ? `and ${plural(tools.length - 12, 'other tool')}` : ''}
+              {hiddenTools > 0 || (allTools && tools.length > TOOLS_SHOWN) ? (
+                // Every tool can be chosen: the rest of the names are a click away, and a few less again.
+                <button
+                  type="button"
+                  aria-expanded={allTools}
+                  onClick={() => setAllTools(!allTools)}
+                  className="rounded px-0.5 font-medium text-indigo-700 hover:bg-zinc-200 hover:underline dark:text-indigo-300 dark:hover:bg-zinc-800"
+                >
+                  {allTools ? 'fewer tools' : `and ${plural(hiddenTools, 'other tool')}`}
+                </button>
+              ) : null}
             </dd>
           </>
         ) : null}

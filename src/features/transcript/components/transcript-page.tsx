@@ -118,11 +118,20 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
     return set;
   }, [anchor, search.currentRow]);
 
-  // One tool's calls are tools: a filter that hides tools lets them through again.
+  // One tool's calls are tools: a filter that hides tools lets them through again, and hides them again when the
+  // reader sets the tool down.
+  const toolsHiddenBefore = useRef(false);
   const showOnlyTool = (tool: string | null) => {
     keepPlace(position.liveTopRow());
     const hidden = new Set(view.hidden);
-    onViewChange(tool !== null && hidden.delete('tools') ? { tool, hidden } : { tool });
+    if (tool !== null) {
+      if (hidden.delete('tools')) toolsHiddenBefore.current = true;
+      onViewChange(toolsHiddenBefore.current ? { tool, hidden } : { tool });
+      return;
+    }
+    if (toolsHiddenBefore.current) hidden.add('tools');
+    toolsHiddenBefore.current = false;
+    onViewChange({ tool: null, hidden });
   };
 
   const toggleKind = (kind: ItemKind) => {
@@ -212,6 +221,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool), askedFor: [...revealed].filter((row) => !only.has(row)).length } : null}
             onShowEverything={() => {
               setFailuresOnly(false);
+              toolsHiddenBefore.current = false;
               if (view.tool !== null) onViewChange({ tool: null });
             }}
             shown={hasItems ? shownCount : null}

@@ -1,0 +1,69 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { emptyCounts } from '../../../shared/items/item-counts';
+import { RunSummary } from '../data/run-summary';
+import type { TokenState } from '../data/use-run-summary';
+import { RunSummaryPanel } from './run-summary-panel';
+
+/** A run with `n` tools, the first called most: tool_01 n times, tool_02 n - 1 times, and so on. */
+function countsWithTools(n: number) {
+  const counts = emptyCounts();
+  for (let at = 1; at <= n; at += 1) {
+    const calls = n + 1 - at;
+    counts.byName.tools.set(`tool_${String(at).padStart(2, '0')}`, calls);
+    counts.byKind.tools += calls;
+  }
+  return counts;
+}
+
+const tokens = { counts: { total: 0 }, revision: 0, done: false, failed: null } as unknown as TokenState;
+
+function Panel({ tools, initialTool = null }: { tools: number; initialTool?: string | null }) {
+  const [onlyTool, setOnlyTool] = useState(initialTool);
+  return (
+    <RunSummaryPanel
+      view={{ summary: new RunSummary(), title: null, failureRows: [], turnRows: [] }}
+      counts={countsWithTools(tools)}
+      tokens={tokens}
+      onJump={() => {}}
+      failuresOnly={false}
+      onFailuresOnly={() => {}}
+      onlyTool={onlyTool}
+      onOnlyTool={setOnlyTool}
+    />
+  );
+}
+
+const toolButtons = () => screen.getAllByRole('button', { name: /^tool_\d+ \d+$/ }).map((button) => button.textContent);
+
+describe('the run summary’s tools', () => {
+  it('lists every tool of a run with a dozen or fewer, with no "other tools"', () => {
+    render(<Panel tools={12} />);
+    expect(toolButtons()).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /other tool|fewer tools/ })).toBeNull();
+  });
+
+  it('lists the busiest twelve, and every other tool a click away', async () => {
+    render(<Panel tools={15} />);
+    expect(toolButtons()).toEqual(Array.from({ length: 12 }, (_, at) => `tool_${String(at + 1).padStart(2, '0')} ${15 - at}`));
+    const more = screen.getByRole('button', { name: 'and 3 other tools' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
+    expect(toolButtons()).toHaveLength(15);
+    await userEvent.click(screen.getByRole('button', { name: 'tool_15 1' }));
+    expect(screen.getByRole('button', { name: 'tool_15 1' })).toHaveAttribute('aria-pressed', 'true');
+    // Folded again, the chosen tool keeps its pressed button, after the twelve.
+    await userEvent.click(screen.getByRole('button', { name: 'fewer tools' }));
+    expect(toolButtons()).toHaveLength(13);
+    expect(toolButtons().at(-1)).toBe('tool_15 1');
+    expect(screen.getByRole('button', { name: 'and 2 other tools' })).toBeInTheDocument();
+  });
+
+  it('shows a chosen tool that is not among the busiest twelve as pressed, as a link to it opens', () => {
+    render(<Panel tools={20} initialTool="tool_18" />);
+    expect(screen.getByRole('button', { name: 'tool_18 3' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'and 7 other tools' })).toBeInTheDocument();
+  });
+});
