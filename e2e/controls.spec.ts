@@ -189,6 +189,40 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   expect(collapseAll.y + collapseAll.height).toBeLessThan(pill.y);
 });
 
+test('on a phone an open message keeps its badge and actions on one line, and a folded call its summary readable @phone', async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'phone layout');
+  const assistant = agentRun.items.find((item) => item.type === 'message' && (item as { role?: string }).role === 'assistant')!;
+  await page.goto(`${agentUrl}#${assistant.id}`);
+  await expectComplete(page, agentRun.items.length);
+  const message = row(page, assistant.id!);
+  // The Markdown switch is its mark on a phone, with its name for screen readers.
+  const markdown = message.getByRole('button', { name: 'Markdown' });
+  await expect(markdown).toContainText('M↓');
+  const badge = (await message.locator('header > div > span').first().boundingBox())!;
+  const actions = (await message.getByRole('toolbar').boundingBox())!;
+  expect(Math.abs(actions.y + actions.height / 2 - (badge.y + badge.height / 2))).toBeLessThan(8);
+
+  // A folded call with its tool's name: the summary has a line of its own, the width of the row, not a narrow column.
+  const call = byType('function_call');
+  await page.goto(`${agentUrl}#${call.id}`);
+  await expectComplete(page, agentRun.items.length);
+  const folded = row(page, call.id!);
+  await folded.getByRole('button', { name: 'Collapse' }).click();
+  await expect(folded).toHaveAttribute('data-collapsed', '');
+  const rowBox = (await folded.boundingBox())!;
+  const summary = (await folded.locator('[data-row-summary]').boundingBox())!;
+  expect(summary.width).toBeGreaterThan(rowBox.width * 0.7);
+  expect(summary.y).toBeGreaterThan((await folded.locator('header > div > span').first().boundingBox())!.y + 10);
+
+  // Without hover, a code block's Copy shows, as the rows' actions do.
+  const answer = demo('markdown-answer');
+  await page.goto(`/c/${answer.conversation.id}?source=demo`);
+  await expectComplete(page, answer.items.length);
+  const copyCode = page.locator('button[title="Copy code"]').first();
+  await copyCode.scrollIntoViewIfNeeded();
+  await expect(copyCode).toHaveCSS('opacity', '1');
+});
+
 test('the position pill leaves the last row readable, and says the last item at the very end', async ({ page }) => {
   await page.goto(agentUrl);
   await expectComplete(page, agentRun.items.length);

@@ -12,7 +12,7 @@ interface CompareFormProps {
 }
 
 const field =
-  'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+  'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
 const PROBLEM = 'Paste a conversation ID (conv_…), a viewer link to a conversation or snapshot, s:<snapshot id>, or file.';
 
 /** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
@@ -44,7 +44,7 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
           setValues((previous) => ({ ...previous, [side]: value }));
           setError(null);
         }}
-        placeholder="conv_…, s:<snapshot id>, a link, or file"
+        placeholder="conv_…, s:<id>, a link, or file"
         autoComplete="off"
         spellCheck={false}
         aria-invalid={error?.side === side ? true : undefined}

@@ -41,7 +41,7 @@ function ItemBadge({ item, failed }: { item: ConversationItem; failed: boolean }
       <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${style.badge}`}>{style.label}</span>
       {name ? <code className="truncate font-mono text-xs text-zinc-700 dark:text-zinc-300">{name}</code> : null}
       {failed ? (
-        <span data-testid="failed-here" className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-semibold text-white dark:bg-red-500 dark:text-red-950">
+        <span data-testid="failed-here" className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-semibold text-white dark:bg-red-400 dark:text-red-950">
           failed in this run only
         </span>
       ) : null}
@@ -84,7 +84,7 @@ function TextSide({ part, side }: { part: Extract<ChangePart, { kind: 'text' }>;
 /** A changed value: a word diff when both are short enough to diff at once, else the whole value marked. */
 function ChangedValue({ change, side }: { change: JsonChange; side: Side }) {
   const value = side === 'a' ? change.a : change.b;
-  if (value === undefined) return <span className="text-zinc-500 italic">(absent)</span>;
+  if (value === undefined) return <span className="text-zinc-500 italic dark:text-zinc-400">(absent)</span>;
   if (change.kind === 'changed' && change.a !== undefined && change.b !== undefined && change.a.length + change.b.length < WORD_DIFF_LIMIT) {
     return <span>{sideSegments(diffWords(change.a, change.b), side, VALUE_BUDGET)}</span>;
   }

@@ -12,7 +12,8 @@ export function rowText(item: ConversationItem, output: ConversationItem | undef
   if (itemKind(item) === 'tools') {
     const summary = toolSummary(item, output);
     const line = itemSummaryLine(item) || summary.args;
-    return clip([line, summary.outcome?.text, summary.size].filter(Boolean).join(' · '));
+    // A size keeps its unit on its line: "30 B", never "30" and "B" a line apart.
+    return clip([line, summary.outcome?.text, summary.size?.replace(' ', '\u00a0')].filter(Boolean).join(' · '));
   }
   return clip(itemSummaryLine(item));
 }

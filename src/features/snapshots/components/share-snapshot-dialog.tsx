@@ -172,7 +172,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="block text-sm font-medium">
               Title
-              <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder="The conversation’s title, or its first prompt’s first words" />
+              <input value={choices.title} maxLength={200} onChange={(event) => set('title', event.currentTarget.value)} className={field} placeholder="By default the run’s title or first words" />
             </label>
             <ExpirySelect value={choices.expiry} onChange={(expiry) => set('expiry', expiry)} />
           </div>

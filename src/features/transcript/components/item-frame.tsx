@@ -68,6 +68,9 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
   const rowTokens = ownTokens === undefined ? undefined : ownTokens + (pairedId ? (tokens?.counts.byId.get(pairedId) ?? 0) : 0);
   // Images and ciphertext are not text to a tokenizer: their size shows in bytes beside the tokens.
   const opaque = tokens?.counts.opaqueByItem.get(item) ?? (pairedId ? tokens?.counts.opaqueById.get(pairedId) : undefined);
+  // A folded row with a name beside its badge gives its summary a line of its own on a phone, where the three
+  // side by side would squeeze the summary to a few letters a line.
+  const twoLines = collapse.collapsed && Boolean(subtitle);
   const name = `${style.label}${typeof item.id === 'string' && item.id ? ` ${item.id}` : ''}`;
   return (
     <article
@@ -85,12 +88,14 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
         {/* oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
         <div
           onClick={collapse.toggle ?? undefined}
-          className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? '' : 'flex-wrap max-sm:contents'}`}
+          className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? (twoLines ? 'max-sm:flex-wrap' : '') : 'flex-wrap max-sm:contents'}`}
         >
           <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
           <span className={collapse.collapsed ? 'contents' : 'contents max-sm:order-2 max-sm:flex max-sm:w-full max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1'}>
-            {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 dark:text-zinc-200">{subtitle}</span> : null}
-            {collapse.collapsed ? <span className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{summary ?? itemSummaryLine(item)}</span> : null}
+            {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 max-sm:max-w-[60%] dark:text-zinc-200">{subtitle}</span> : null}
+            {collapse.collapsed ? (
+              <span data-row-summary="" className={`min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300 ${twoLines ? 'max-sm:order-last max-sm:basis-full' : ''}`}>{summary ?? itemSummaryLine(item)}</span>
+            ) : null}
             <StatusBadge status={item.status} />
             {rowTokens !== undefined && !collapse.collapsed ? (
               <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">

@@ -55,7 +55,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
   return (
     <section aria-label="Run summary" data-testid="run-summary" className="space-y-2 rounded-xl border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       {title ? (
-        <h2 className="text-base font-semibold text-zinc-900 dark:text-zinc-100" data-testid="run-title">
+        <h2 className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-100" data-testid="run-title">
           {title}
         </h2>
       ) : null}

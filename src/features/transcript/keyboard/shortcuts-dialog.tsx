@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { SHORTCUTS } from './keymap';
 
@@ -14,11 +15,17 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
         Keyboard shortcuts
       </h2>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+      <dl className="grid grid-cols-[fit-content(45%)_1fr] gap-x-4 gap-y-2 text-sm">
         {SHORTCUTS.map(({ keys, what }) => (
           <div key={keys} className="contents">
-            <dt>
-              <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-800">{keys}</kbd>
+            {/* Each key of a pair is a key cap of its own, so a narrow screen breaks the pair, not the description. */}
+            <dt className="flex flex-wrap items-baseline gap-x-1 gap-y-1">
+              {keys.split(' / ').map((key, at) => (
+                <Fragment key={key}>
+                  {at > 0 ? <span>/</span> : null}
+                  <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap dark:border-zinc-600 dark:bg-zinc-800">{key}</kbd>
+                </Fragment>
+              ))}
             </dt>
             <dd className="text-zinc-700 dark:text-zinc-300">{what}</dd>
           </div>

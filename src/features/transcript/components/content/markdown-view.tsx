@@ -51,7 +51,7 @@ const components: Partial<Components> = {
           text={() => hastText(node)}
           label="Copy"
           title="Copy code"
-          className="absolute top-2 right-2 bg-white/90 opacity-0 group-hover/code:opacity-100 focus-visible:opacity-100 dark:bg-zinc-900/90"
+          className="absolute top-2 right-2 bg-white/90 group-hover/code:opacity-100 focus-visible:opacity-100 dark:bg-zinc-900/90 [@media(hover:hover)]:opacity-0"
         />
       </div>
     );

@@ -26,8 +26,14 @@ export function MessageItem({ item, highlighted }: ItemViewProps) {
           title={mode === 'markdown' ? 'Shown as Markdown: show the plain text' : 'Shown as plain text: show as Markdown'}
           className={toolButton}
         >
-          <span aria-hidden="true">{mode === 'markdown' ? '✓ ' : ''}</span>
-          Markdown
+          {/* On a phone the switch is the Markdown mark, so the badge and the actions share a line. */}
+          <span aria-hidden="true" className="max-sm:hidden">
+            {mode === 'markdown' ? '✓ ' : ''}
+          </span>
+          <span className="max-sm:sr-only">Markdown</span>
+          <span aria-hidden="true" className="sm:hidden">
+            M↓
+          </span>
         </button>
       }
     >

@@ -70,7 +70,8 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
     // said, they keep up to 40% of the line and the failure has the rest: a long error no longer squeezes the command
     // to one letter. On a phone, what a failure said takes a line of its own under the outcome.
     <span className="flex min-w-0 items-center gap-x-2 max-sm:flex-wrap">
-      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : ''}`}>{summary.args}</span>
+      {/* On a phone the arguments take what is left of their line (a line's length at most), not a line of their own. */}
+      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : 'max-sm:max-w-fit max-sm:grow max-sm:basis-0'}`}>{summary.args}</span>
       {summary.outcome ? (
         <span className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
           {summary.outcome.text}
