@@ -1,5 +1,6 @@
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemLabel } from '../../../shared/items/item-catalog';
+import { itemSummaryLine, plainLine } from '../../../shared/items/tool-summary';
 import { foldForSearch } from '../../../lib/search-fold';
 
 type Item = ConversationItem;
@@ -20,7 +21,11 @@ export function itemGist(item: Item): { label: string; text: string; search: str
   const role = typeof item.role === 'string' ? item.role.slice(0, 30) : null;
   const label = item.type === 'message' && role ? `${role[0].toUpperCase()}${role.slice(1)}` : itemLabel(item.type);
   const name = typeof item.name === 'string' ? item.name : '';
-  const text = item.type === 'message' ? firstText(item.content) : name || firstText(item.summary) || firstText(item.arguments) || firstText(item.output);
+  // Words as the compact view shows them: Markdown's marks left out, and for other items their one-line summary
+  // ("1 tool", a search's query) where they have no name or text.
+  const prose = (value: unknown) => plainLine(firstText(value).slice(0, 4000));
+  const text =
+    item.type === 'message' ? prose(item.content) : name || prose(item.summary) || itemSummaryLine(item) || firstText(item.arguments) || firstText(item.output);
   const line = text.slice(0, 4000).replace(/\s+/g, ' ').trim();
   return { label, text: line.slice(0, 120), search: foldForSearch(`${label} ${line} ${item.id ?? ''}`) };
 }
