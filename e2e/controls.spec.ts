@@ -80,7 +80,7 @@ test('failures: First failure shows one the filter hides; a failed row says what
 test("a tool's name in the run summary shows only its calls, as a link that holds that view @phone", async ({ page }) => {
   const readFile = agentRun.items.filter((item) => item.type === 'function_call' && (item as { name?: string }).name === 'read_file');
   expect(readFile).toHaveLength(2);
-  // With tools hidden by the kind filter too: choosing a tool lets tools through again.
+  // With tools hidden by the kind filter too: the chosen tool's calls show, and the kind filter stays in the link.
   await page.goto(`${agentUrl}&hide=tools`);
   await expectComplete(page, agentRun.items.length);
   const tool = page.getByTestId('summary-tools').getByRole('button', { name: 'read_file 2' });
@@ -91,7 +91,7 @@ test("a tool's name in the run summary shows only its calls, as a link that hold
   for (const call of readFile) await expect(row(page, call.id!)).toHaveCount(1);
   await expect(page.getByTestId('filter-summary')).toHaveText(`Showing only the 2 read_file calls of ${agentRun.items.length} loaded.Show everything`);
   await expect(page).toHaveURL(/[?&]tool=read_file(&|$)/);
-  await expect(page).not.toHaveURL(/hide=tools/);
+  await expect(page).toHaveURL(/hide=tools/);
   // Stepping to a failure of another tool shows it too, and the notice says so.
   await page.getByRole('button', { name: 'First failure' }).click();
   await expect(page.locator('[data-view-index]:focus article')).toHaveAttribute('data-item-id', readFile[0].id!);
@@ -112,20 +112,40 @@ test("a tool's name in the run summary shows only its calls, as a link that hold
   await expect(page).not.toHaveURL(/tool=/);
   await expect(page.getByTestId('summary-tools').getByRole('button', { name: 'read_file 2' })).toHaveAttribute('aria-pressed', 'false');
 
-  // Setting the tool down again gives back the kind filter it lifted.
+  // Setting the tool down again gives back the view it narrowed, after a reload too.
   await page.goto(`${agentUrl}&hide=tools`);
   await expectComplete(page, agentRun.items.length);
   const calls = page.locator('article[data-item-type="function_call"]');
   await expect(calls).toHaveCount(0);
   await tool.click();
   await expect(page.locator('article[data-item-id]')).toHaveCount(2);
-  await expect(page).not.toHaveURL(/hide=tools/);
+  await page.reload();
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
   await tool.click();
   await expect(tool).toHaveAttribute('aria-pressed', 'false');
   await expect(page).toHaveURL(/hide=tools/);
   await expect(page).not.toHaveURL(/tool=/);
   await expect(calls).toHaveCount(0);
   await expect(page.locator('article[data-item-id]').first()).toBeVisible();
+
+  // Failures only shows the failures though the kind filter hides their kind, as its notice says.
+  await page.getByRole('button', { name: 'Failures only' }).click();
+  await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 2 failed or incomplete items');
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Show everything' }).click();
+
+  // Hiding tools while a tool is chosen sets the tool down.
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await tool.click();
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await unfoldToolbar(page);
+  await page.getByRole('button', { name: /^Tools \d+$/ }).click();
+  await expect(page).not.toHaveURL(/tool=/);
+  await expect(page).toHaveURL(/hide=tools/);
+  await expect(calls).toHaveCount(0);
+  await expect(tool).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('every copy says Copied, on screen and to screen readers @phone', async ({ browser }, testInfo) => {

@@ -156,3 +156,33 @@ test('a collapsed item stays collapsed after scrolling away and back', async ({ 
   await expect(first).toHaveAttribute('data-collapsed', '');
   await expect(items(page).first()).toHaveAttribute('data-item-id', long.items[0].id);
 });
+
+test('a link to an item that holds a search opens at the item, its matches marked, even with no match after it', async ({ page }) => {
+  const last = long.items.at(-1)!;
+  expect(x509.some((item) => item.id === last.id)).toBe(false);
+  await page.goto(`${url}&q=x509#${last.id}`);
+  await expectComplete(page, long.items.length);
+  await expect(search(page)).toHaveValue('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(/matches?$/);
+  // The page holds still at the linked item: the search's first match does not take the reader back up.
+  for (let frame = 0; frame < 10; frame += 1) await page.evaluate(() => new Promise(requestAnimationFrame));
+  await expect(page.locator(`article[data-item-id="${last.id}"]`)).toBeInViewport();
+  await expect(page.getByTestId('position')).toHaveText(`Item ${long.items.length} of ${long.items.length}`);
+  // Stepping still goes to the matches.
+  await search(page).press('Enter');
+  await expect(page.locator(`article[data-item-id="${x509[0].id}"]`)).toBeInViewport();
+});
+
+test('a search too long for a link stays out of the URL, so the page still reloads', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await search(page).fill('é'.repeat(3000));
+  await expect(page.getByTestId('match-count')).toHaveText('No matches');
+  await page.waitForTimeout(800);
+  expect(page.url()).not.toContain('q=');
+  await page.reload();
+  await expectComplete(page, long.items.length);
+  // A search of ordinary length still goes into the link.
+  await search(page).fill('x509');
+  await expect(page).toHaveURL(/q=x509/);
+});

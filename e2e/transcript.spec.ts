@@ -28,6 +28,18 @@ test('paste an ID and read the transcript with roles and statuses', async ({ pag
   await expect(page.getByTestId('item-count')).toHaveText(`${states.items.length} items`);
 });
 
+test('a pasted share link opens the view it shared: its search, kind filter and tool', async ({ page }) => {
+  const agent = demo('agent-run');
+  await page.goto('/');
+  await page.getByLabel('Conversation ID, API URL or share link').fill(`http://viewer.example.com/c/${agent.conversation.id}?source=demo&hide=tools&tool=read_file&q=%22checkout%22`);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expectComplete(page, agent.items.length);
+  await expect(page).toHaveURL(/hide=tools/);
+  await expect(page).toHaveURL(/tool=read_file/);
+  await expect(page.getByRole('searchbox', { name: 'Search the transcript' })).toHaveValue('checkout');
+  await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 2 read_file calls');
+});
+
 test('a pasted API URL is reduced to the conversation ID; a provider this viewer has no source for says so', async ({ page }) => {
   await page.goto('/');
   const input = page.getByLabel('Conversation ID, API URL or share link');

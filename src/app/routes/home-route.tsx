@@ -28,8 +28,9 @@ export function HomeRoute() {
         }}
         onOpen={(request) => {
           if ('snapshotId' in request) return navigateTo({ to: snapshotPath(request.snapshotId) });
-          const { conversationId, source, order, itemId } = request;
-          navigateTo({ to: transcriptPath(conversationId), search: { source, ...(order ? { order } : {}) }, hash: itemId });
+          const { conversationId, source, order, itemId, view } = request;
+          // A pasted share link opens the view it shared: its search, kind filter and tool come along.
+          navigateTo({ to: transcriptPath(conversationId), search: { source, ...(order ? { order } : {}), ...view }, hash: itemId });
         }}
       />
     );

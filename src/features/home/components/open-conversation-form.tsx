@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import { parseConversationInput, type UrlProvider } from '../lib/parse-conversation-input';
+import type { SearchValues } from '../../../lib/search-values';
 
 export type OpenRequest =
-  | { conversationId: string; source: string; order?: 'asc' | 'desc'; itemId?: string }
+  | { conversationId: string; source: string; order?: 'asc' | 'desc'; itemId?: string; view?: SearchValues }
   /** A pasted snapshot link opens the snapshot. */
   | { snapshotId: string };
 
@@ -55,7 +56,7 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
     setError(null);
     setValue(parsed.conversationId);
     const pastedSource = parsed.source && sources.some((candidate) => candidate.id === parsed.source) ? parsed.source : null;
-    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.id ?? source, order: parsed.order, itemId: parsed.itemId });
+    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });
   }
 
   return (

@@ -21,6 +21,13 @@ describe('parseConversationInput', () => {
     });
   });
 
+  it('keeps the view a share link holds: its search, kind filter and tool', () => {
+    const parsed = parseConversationInput('http://127.0.0.1:5173/c/conv_abc?source=demo&q=%22true%22&hide=tools%2Creasoning&tool=read_file&other=x');
+    expect(parsed).toEqual({ ok: true, conversationId: 'conv_abc', source: 'demo', view: { q: 'true', hide: 'tools,reasoning', tool: 'read_file' } });
+    // An API URL holds no view.
+    expect(parseConversationInput('https://api.openai.com/v1/conversations/conv_abc/items?q=x')).not.toHaveProperty('view');
+  });
+
   it('drops an unknown order from a share link', () => {
     expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?order=sideways')).toEqual({ ok: true, conversationId: 'conv_abc' });
   });

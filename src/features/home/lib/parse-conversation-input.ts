@@ -1,11 +1,15 @@
 import { isConversationId, isItemId } from '../../../lib/ids';
 import { safeDecode } from '../../../lib/safe-decode';
+import { parseSearch, type SearchValues } from '../../../lib/search-values';
+
+/** What a share link holds of its view besides the order: its search, kind filter and tool, as the link wrote them. */
+const VIEW_KEYS = ['q', 'hide', 'tool'] as const;
 
 /** The provider a pasted API URL belongs to, by its host. */
 export type UrlProvider = { kind: 'dashscope'; region: 'intl' | 'cn' } | { kind: 'openai' };
 
 export type ParsedInput =
-  | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string; provider?: UrlProvider }
+  | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string; provider?: UrlProvider; view?: SearchValues }
   | { ok: true; snapshotId: string }
   | { ok: false; message: string };
 
@@ -45,6 +49,8 @@ function fromUrl(text: string): ParsedInput | null {
   const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
   const itemId = isItemId(hashId) ? hashId : isItemId(apiItemId) ? apiItemId : undefined;
   const provider = isShareLink ? undefined : providerOf(url.hostname);
+  const values = isShareLink ? parseSearch(url.search) : {};
+  const view = Object.fromEntries(VIEW_KEYS.filter((key) => values[key] !== undefined && values[key] !== '').map((key) => [key, values[key]]));
   return {
     ok: true,
     conversationId,
@@ -52,6 +58,7 @@ function fromUrl(text: string): ParsedInput | null {
     ...(source ? { source } : {}),
     ...(order === 'asc' || order === 'desc' ? { order } : {}),
     ...(itemId ? { itemId } : {}),
+    ...(Object.keys(view).length > 0 ? { view } : {}),
   };
 }
 

@@ -100,7 +100,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const { anchor, jumpToRow, keepPlace } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
-  const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView });
+  const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
   useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 
   const hasItems = transcript.hasItems;
@@ -118,20 +118,11 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
     return set;
   }, [anchor, search.currentRow]);
 
-  // One tool's calls are tools: a filter that hides tools lets them through again, and hides them again when the
-  // reader sets the tool down.
-  const toolsHiddenBefore = useRef(false);
+  // One tool's calls show whatever the kind filter hides (as failures do), and the filter stays in the link: setting
+  // the tool down gives back the view it narrowed.
   const showOnlyTool = (tool: string | null) => {
     keepPlace(position.liveTopRow());
-    const hidden = new Set(view.hidden);
-    if (tool !== null) {
-      if (hidden.delete('tools')) toolsHiddenBefore.current = true;
-      onViewChange(toolsHiddenBefore.current ? { tool, hidden } : { tool });
-      return;
-    }
-    if (toolsHiddenBefore.current) hidden.add('tools');
-    toolsHiddenBefore.current = false;
-    onViewChange({ tool: null, hidden });
+    onViewChange({ tool });
   };
 
   const toggleKind = (kind: ItemKind) => {
@@ -140,7 +131,8 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
     keepPlace(position.liveTopRow());
     const hidden = new Set(view.hidden);
     if (!hidden.delete(kind)) hidden.add(kind);
-    onViewChange({ hidden });
+    // Hiding tools sets a chosen tool down: its calls would otherwise stay, and the click would seem to do nothing.
+    onViewChange(kind === 'tools' && hidden.has('tools') && view.tool !== null ? { hidden, tool: null } : { hidden });
   };
 
   const { status } = transcript;
@@ -220,9 +212,9 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             anchor={anchor}
             narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool), askedFor: [...revealed].filter((row) => !only.has(row)).length } : null}
             onShowEverything={() => {
+              // Everything, as it says: the kind filter too, which the narrowed rows were shown through.
               setFailuresOnly(false);
-              toolsHiddenBefore.current = false;
-              if (view.tool !== null) onViewChange({ tool: null });
+              if (view.tool !== null || view.hidden.size > 0) onViewChange({ tool: null, hidden: new Set() });
             }}
             shown={hasItems ? shownCount : null}
             loaded={index.itemCount}

@@ -27,6 +27,10 @@ describe('buildViewRows', () => {
     expect(shown(buildViewRows(index, 'asc', new Set(), undefined, { only: new Set([1, 4]) }))).toEqual([1, 4]);
     expect(shown(buildViewRows(index, 'desc', new Set(), undefined, { only: new Set([1, 4]) }))).toEqual([4, 1]);
   });
+
+  it('shows the chosen rows though the filter hides their kind: Failures only with tools hidden is not empty', () => {
+    expect(shown(buildViewRows(index, 'asc', new Set(['tools']), undefined, { only: new Set([1, 4]) }))).toEqual([1, 4]);
+  });
 });
 
 /** A small deterministic random source, so a failing case can be run again. */

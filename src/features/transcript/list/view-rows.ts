@@ -24,7 +24,7 @@ const NO_TURNS: CollapsedTurns = { starts: [], collapsed: new Set() };
 export interface RowChoice {
   /** Oldest-first rows shown whatever the filter and folded turns say: a failure or a linked item the reader asked for. */
   reveal?: ReadonlySet<number>;
-  /** When set, only these oldest-first rows are shown (the gap and revealed rows aside), e.g. the failures. */
+  /** When set, only these oldest-first rows are shown (the gap and revealed rows aside), e.g. the failures, whatever their kind. */
   only?: ReadonlySet<number> | null;
 }
 
@@ -52,7 +52,8 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
     else if (inCollapsedTurn && slot && !reveal?.has(row)) continue;
     if (!slot) rows.push(row);
     else if (only && !only.has(row) && !reveal?.has(row)) continue;
-    else if (hidden.has(index.kinds[slot.end][slot.offset]) && !reveal?.has(row)) continue;
+    // The rows asked for by Failures only or a tool's filter show whatever the kind filter hides.
+    else if (hidden.has(index.kinds[slot.end][slot.offset]) && !reveal?.has(row) && !only?.has(row)) continue;
     else if (index.isFolded(slot)) folded += 1;
     else rows.push(row);
   }

@@ -16,24 +16,30 @@ interface SearchSteering {
   store: ItemUiStore;
   list: RefObject<TranscriptListHandle | null>;
   topView: number | null;
+  /** The page opened at a linked item: the link's own search highlights its matches without moving the reader. */
+  linkedItem: boolean;
 }
 
 /** How long typing pauses before the search goes into the URL. */
 const URL_DELAY_MS = 400;
+/** The longest search, URL-encoded, that goes into the URL. */
+const URL_QUERY_MAX = 2000;
 
 /**
  * Moves the reader to matches: typing makes the first match at or below the reader's place current and brings it
  * into view, as a browser's find does; stepping opens a folded item. The query goes into the URL once typing
  * pauses, so a link shares the filtered view.
  */
-export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, rows, store, list, topView }: SearchSteering) {
+export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, rows, store, list, topView, linkedItem }: SearchSteering) {
   useEffect(() => {
     if (query === urlQuery) return;
-    const timer = setTimeout(() => onUrlQuery(query), URL_DELAY_MS);
+    // A search too long for a link stays in the box only: past about 16 KB a server refuses the page's own URL (431).
+    const timer = setTimeout(() => onUrlQuery(encodeURIComponent(query).length <= URL_QUERY_MAX ? query : ''), URL_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, urlQuery, onUrlQuery]);
 
-  const lastJumped = useRef('');
+  // A link to an item with a search in it is a link to that item: its first matches do not take the reader away.
+  const lastJumped = useRef(linkedItem ? urlQuery : '');
   useEffect(() => {
     if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
     lastJumped.current = search.query;
