@@ -186,3 +186,16 @@ test('a search too long for a link stays out of the URL, so the page still reloa
   await search(page).fill('x509');
   await expect(page).toHaveURL(/q=x509/);
 });
+
+test('search reads a line break, a tab or several spaces as the one space the page shows, and marks the words across them', async ({ page }) => {
+  const item = { id: 'msg_wrapped', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Line one\nline two\n\ntab\there and  double  space' }] };
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill(JSON.stringify(item));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page.locator('[data-item-id="msg_wrapped"]')).toHaveCount(1);
+  for (const query of ['line one line two', 'tab here', 'and double space']) {
+    await search(page).fill(query);
+    await expect(page.getByTestId('match-count')).toHaveText(/^1 (match|of 1)$/);
+    await expect.poll(() => markedText(page).then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').toLowerCase()))).toContain(query);
+  }
+});

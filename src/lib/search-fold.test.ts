@@ -46,6 +46,13 @@ describe('foldForSearch', () => {
     expect(find('नमस्ते', 'नमस्ते')).toBe(true);
   });
 
+  it('reads any run of white space as one space, as a page shows it', () => {
+    expect(foldForSearch('Line one\nline  two,\ttab here')).toBe('line one line two, tab here');
+    expect(foldForSearch('Grüße\r\n  aus\u00a0der\u3000Straße')).toBe('grusse aus der strasse');
+    // A plain space alone is left as it is.
+    expect(foldForSearch('a b c')).toBe('a b c');
+  });
+
   it('leaves ASCII as lower case, character for character', () => {
     expect(foldForSearch('Hello WORLD {"a": 1}')).toBe('hello world {"a": 1}');
   });
@@ -84,6 +91,16 @@ describe('foldWithOffsets', () => {
     const folded = foldWithOffsets(text);
     const [start, end] = originalSpan(folded, folded.text.indexOf('word'), 4);
     expect(text.slice(start, end)).toBe('word');
+  });
+
+  it('maps a match across a line break back onto the break and the words around it', () => {
+    for (const text of ['Line one\n  line two', 'Zeile eins\nzweite Zeile, Straße']) {
+      const folded = foldWithOffsets(text);
+      expect(folded.text).toBe(foldForSearch(text));
+      const needle = folded.text.includes('one line') ? 'one line' : 'eins zweite';
+      const [start, end] = originalSpan(folded, folded.text.indexOf(needle), needle.length);
+      expect(text.slice(start, end)).toBe(needle === 'one line' ? 'one\n  line' : 'eins\nzweite');
+    }
   });
 
   it('leaves ASCII without a map', () => {

@@ -7,6 +7,9 @@
  * Only the accents of Latin, Greek and Cyrillic letters (the Combining Diacritical Marks block) are dropped: the
  * marks of other scripts (a Japanese voicing mark, a Devanagari vowel sign) tell words apart and stay. A spacing
  * accent on its own ("´", "¨") stays itself, not the space it decomposes to.
+ *
+ * Any run of white space (line breaks, tabs, several spaces) is one space, as a page shows it: "line one line two"
+ * finds a paragraph hard-wrapped after "one", as a browser's find does.
  */
 
 const ACCENTS = /[\u0300-\u036f]/g;
@@ -20,6 +23,18 @@ const JOIN = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u;
  * its length, and a hostile text of marks would hold the page. More go in units of their own.
  */
 const MAX_JOINED = 30;
+
+/** White space a search reads as one space: a run of it, or one character of it that is not a plain space. */
+const SPACE_TO_FOLD = /\s{2,}|[^\S ]/;
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
+const ONE_SPACE = /\s/;
+
+/** Whether the code unit at `at` is white space (ASCII's, or Unicode's: no-break, ideographic and other spaces). */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff) && ONE_SPACE.test(text[at]);
+}
 
 /**
  * Per BMP code unit, learnt on first sight: 1 known, 2 a mark, 4 joins the letter before it, 8 a letter that folds to
@@ -56,14 +71,27 @@ function pointLength(text: string, at: number): number {
  * letter when marks follow it), a letter with up to 30 marks that join it, or up to 30 marks with no letter. Calls
  * `unit(start, end, plain)` for each; a plain run is folded by lowering it.
  */
-function eachUnit(text: string, unit: (start: number, end: number, plain: boolean) => void) {
+function eachUnit(text: string, unit: (start: number, end: number, plain: boolean | 'space') => void) {
   const length = text.length;
   let at = 0;
+  /** A plain space alone stays in its run; any other white space, or a run of it, is a unit that folds to one space. */
+  const spaceUnit = (from: number) => {
+    if (!isSpace(text, from)) return 0;
+    let end = from + 1;
+    while (end < length && isSpace(text, end)) end += 1;
+    return end - from > 1 || text.charCodeAt(from) !== 0x20 ? end : 0;
+  };
   while (at < length) {
+    const spaceEnd = spaceUnit(at);
+    if (spaceEnd > 0) {
+      unit(at, spaceEnd, 'space');
+      at = spaceEnd;
+      continue;
+    }
     // A run of characters that fold to themselves in lower case is lowered whole, and keeps its length.
     if (text.charCodeAt(at) < 0x80 || kindOf(text, at) & 8) {
       let end = at + 1;
-      while (end < length && (text.charCodeAt(end) < 0x80 || kindOf(text, end) & 8)) end += 1;
+      while (end < length && (text.charCodeAt(end) < 0x80 || kindOf(text, end) & 8) && spaceUnit(end) === 0) end += 1;
       // The last letter of the run goes with the marks after it.
       if (end < length && kindOf(text, end) & 4) end -= 1;
       if (end > at) {
@@ -115,9 +143,9 @@ function foldUnit(unit: string): string {
 
 /** `text` as search compares it. A needle and a haystack folded alike match where a reader would say they do. */
 export function foldForSearch(text: string): string {
-  if (!NOT_ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(SPACES_TO_FOLD, ' ');
   const pieces: string[] = [];
-  eachUnit(text, (start, end, run) => pieces.push(run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end))));
+  eachUnit(text, (start, end, run) => pieces.push(run === 'space' ? ' ' : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end))));
   return pieces.join('');
 }
 
@@ -130,16 +158,16 @@ export interface FoldedText {
 }
 
 export function foldWithOffsets(text: string): FoldedText {
-  if (!NOT_ASCII.test(text)) return { text: text.toLowerCase(), starts: null, ends: null };
+  if (!NOT_ASCII.test(text) && !SPACE_TO_FOLD.test(text)) return { text: text.toLowerCase(), starts: null, ends: null };
   // One pass folds and notes each unit; the maps are filled once the folded length is known.
   const pieces: string[] = [];
   const unitStarts: number[] = [];
   /** For each unit, whether it is a plain run: its characters then map one to one. */
   const plain: boolean[] = [];
   eachUnit(text, (start, end, run) => {
-    pieces.push(run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end)));
+    pieces.push(run === 'space' ? ' ' : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end)));
     unitStarts.push(start);
-    plain.push(run);
+    plain.push(run === true);
   });
   const folded = pieces.join('');
   const starts = new Uint32Array(folded.length);

@@ -50,7 +50,10 @@ describe('searchableText', () => {
     expect(searchableText({ id: 'u', type: 'message', role: 'user', content: 'run `npm test` now' })).toContain('run npm test now');
     expect(searchableText({ id: 'r', type: 'reasoning', summary: [{ type: 'summary_text', text: 'check **the log** first' }] })).toContain('check the log first');
     const output = searchableText({ id: 'o', type: 'function_call_output', call_id: 'c', output: 'glob `*.ts` matched' });
-    expect(output).toBe('o\nc\nglob `*.ts` matched');
+    expect(output).toBe('o\u0001c\u0001glob `*.ts` matched');
+    // A hard-wrapped paragraph is found as the page shows it, on one line; a search never runs from one field into the next.
+    expect(searchableText({ id: 'w', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Line one\nline  two' }] })).toContain('line one line two');
+    expect(output).not.toMatch(/c\s*glob/);
   });
 
   it('survives a value nested thousands of levels deep', () => {

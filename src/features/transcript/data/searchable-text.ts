@@ -151,5 +151,7 @@ export function searchableText(item: ConversationItem): string {
       pushValues(stack, value);
     }
   }
-  return foldForSearch(parts.join('\n'));
+  // Parts are kept apart by a character no search holds: white space between them would let a search run on from one
+  // field into the next, where no page shows them side by side.
+  return foldForSearch(parts.join('\u0001'));
 }
