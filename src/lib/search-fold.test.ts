@@ -49,8 +49,10 @@ describe('foldForSearch', () => {
   it('reads any run of white space as one space, as a page shows it', () => {
     expect(foldForSearch('Line one\nline  two,\ttab here')).toBe('line one line two, tab here');
     expect(foldForSearch('Grüße\r\n  aus\u00a0der\u3000Straße')).toBe('grusse aus der strasse');
-    // A plain space alone is left as it is.
+    // A plain space alone is left as it is; a blank line ends a paragraph, and stays a line break.
     expect(foldForSearch('a b c')).toBe('a b c');
+    expect(foldForSearch('One.\n\nTwo  \n \n three')).toBe('one.\ntwo\nthree');
+    expect(foldForSearch('Eins.\n\nZwei, Straße')).toBe('eins.\nzwei, strasse');
   });
 
   it('leaves ASCII as lower case, character for character', () => {

@@ -8,8 +8,9 @@
  * marks of other scripts (a Japanese voicing mark, a Devanagari vowel sign) tell words apart and stay. A spacing
  * accent on its own ("´", "¨") stays itself, not the space it decomposes to.
  *
- * Any run of white space (line breaks, tabs, several spaces) is one space, as a page shows it: "line one line two"
- * finds a paragraph hard-wrapped after "one", as a browser's find does.
+ * Any run of white space (a line break, tabs, several spaces) is one space, as a page shows it: "line one line two"
+ * finds a paragraph hard-wrapped after "one", as a browser's find does. A run that holds a blank line is a line break:
+ * it ends a paragraph, and a search (one line, from a search box) does not run on into the next one.
  */
 
 const ACCENTS = /[\u0300-\u036f]/g;
@@ -28,6 +29,10 @@ const MAX_JOINED = 30;
 const SPACE_TO_FOLD = /\s{2,}|[^\S ]/;
 const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
 const ONE_SPACE = /\s/;
+/** Two line breaks in one run of white space: a blank line, the end of a paragraph. */
+const BLANK_LINE = /\n[^\n]*\n/;
+/** What a run of white space folds to. */
+const foldSpace = (run: string) => (BLANK_LINE.test(run) ? '\n' : ' ');
 
 /** Whether the code unit at `at` is white space (ASCII's, or Unicode's: no-break, ideographic and other spaces). */
 function isSpace(text: string, at: number): boolean {
@@ -143,9 +148,9 @@ function foldUnit(unit: string): string {
 
 /** `text` as search compares it. A needle and a haystack folded alike match where a reader would say they do. */
 export function foldForSearch(text: string): string {
-  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(SPACES_TO_FOLD, ' ');
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(SPACES_TO_FOLD, foldSpace);
   const pieces: string[] = [];
-  eachUnit(text, (start, end, run) => pieces.push(run === 'space' ? ' ' : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end))));
+  eachUnit(text, (start, end, run) => pieces.push(run === 'space' ? foldSpace(text.slice(start, end)) : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end))));
   return pieces.join('');
 }
 
@@ -165,7 +170,7 @@ export function foldWithOffsets(text: string): FoldedText {
   /** For each unit, whether it is a plain run: its characters then map one to one. */
   const plain: boolean[] = [];
   eachUnit(text, (start, end, run) => {
-    pieces.push(run === 'space' ? ' ' : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end)));
+    pieces.push(run === 'space' ? foldSpace(text.slice(start, end)) : run ? text.slice(start, end).toLowerCase() : foldUnit(text.slice(start, end)));
     unitStarts.push(start);
     plain.push(run === true);
   });

@@ -26,6 +26,13 @@ describe('the search highlight ranges', () => {
     expect(rangesIn(rendered('<p>ab<span></span><i>\u0301</i>cd</p>'), 'abcd').map((range) => range.toString())).toEqual(['ab\u0301cd']);
   });
 
+  it('mark a match across a line break, and across white space split between two nodes', () => {
+    expect(rangesIn(rendered('<p>Line one\nline two</p>'), 'one line').map((range) => range.toString())).toEqual(['one\nline']);
+    const code = rendered('<pre><span>foo\n</span>  bar</pre>');
+    expect(rangesIn(code, 'foo bar').map((range) => range.toString())).toEqual(['foo\n  bar']);
+    expect(rangesIn(rendered('<pre>one.\n\ntwo</pre>'), 'one. two')).toEqual([]);
+  });
+
   it('keep their place after a letter that lowers to two code units', () => {
     const root = rendered('<p>İİİİİİİİİİ then target word</p>');
     expect(rangesIn(root, 'word').map((range) => range.toString())).toEqual(['word']);

@@ -57,10 +57,15 @@ function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[]) 
   // Folded as the search folds (case, accents): a match is mapped back onto whole characters of each node's text.
   const folds = nodes.map(foldedNode);
   const starts: number[] = [];
+  // White space split between two nodes ("foo\n" and "  bar") is one space, as the search reads it whole: a node's
+  // folded text that starts with a space after one that ended with a space gives up that first space.
+  const skips: number[] = [];
   let text = '';
   for (const folded of folds) {
+    const skip = text.endsWith(' ') && folded.text.startsWith(' ') ? 1 : 0;
     starts.push(text.length);
-    text += folded.text;
+    skips.push(skip);
+    text += skip ? folded.text.slice(1) : folded.text;
   }
   /** The node that holds a position of the block's folded text. */
   const nodeAt = (position: number) => {
@@ -77,8 +82,8 @@ function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[]) 
   for (let at = text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = text.indexOf(needle, at + needle.length)) {
     const first = nodeAt(at);
     const last = nodeAt(at + needle.length - 1);
-    const [start] = originalSpan(folds[first], at - starts[first], 1);
-    const [, end] = originalSpan(folds[last], at + needle.length - 1 - starts[last], 1);
+    const [start] = originalSpan(folds[first], at - starts[first] + skips[first], 1);
+    const [, end] = originalSpan(folds[last], at + needle.length - 1 - starts[last] + skips[last], 1);
     // Two matches inside one character ("s" twice in the "ss" of "ß") mark it once.
     if (first === marked.node && start < marked.to) continue;
     marked = { node: last, to: end };

@@ -22,8 +22,8 @@ interface SearchSteering {
 
 /** How long typing pauses before the search goes into the URL. */
 const URL_DELAY_MS = 400;
-/** The longest search, URL-encoded, that goes into the URL. */
-const URL_QUERY_MAX = 2000;
+/** The longest search that goes into the URL: as much as a link's `q` is read back (`src/app/search-params.ts`). */
+const URL_QUERY_MAX = 500;
 
 /**
  * Moves the reader to matches: typing makes the first match at or below the reader's place current and brings it
@@ -33,8 +33,9 @@ const URL_QUERY_MAX = 2000;
 export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, rows, store, list, topView, linkedItem }: SearchSteering) {
   useEffect(() => {
     if (query === urlQuery) return;
-    // A search too long for a link stays in the box only: past about 16 KB a server refuses the page's own URL (431).
-    const timer = setTimeout(() => onUrlQuery(encodeURIComponent(query).length <= URL_QUERY_MAX ? query : ''), URL_DELAY_MS);
+    // A search too long for a link stays in the box only: a link reads back at most this much of it, and past about
+    // 16 KB a server refuses the page's own URL (431).
+    const timer = setTimeout(() => onUrlQuery(query.length <= URL_QUERY_MAX ? query : ''), URL_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, urlQuery, onUrlQuery]);
 
