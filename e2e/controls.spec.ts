@@ -218,9 +218,18 @@ test('on a phone an open message keeps its badge and actions on one line, and a 
   // The Markdown switch is its mark on a phone, with its name for screen readers.
   const markdown = message.getByRole('button', { name: 'Markdown' });
   await expect(markdown).toContainText('M↓');
-  const badge = (await message.locator('header > div > span').first().boundingBox())!;
-  const actions = (await message.getByRole('toolbar').boundingBox())!;
-  expect(Math.abs(actions.y + actions.height / 2 - (badge.y + badge.height / 2))).toBeLessThan(8);
+  // Boxes read in one go, relative to the row: the list may move the row between two separate reads.
+  const layout = (article: Locator, second: string) =>
+    article.evaluate((element, selector) => {
+      const top = element.getBoundingClientRect().top;
+      const box = (node: Element | null) => {
+        const rect = node!.getBoundingClientRect();
+        return { y: rect.top - top, height: rect.height, width: rect.width };
+      };
+      return { row: box(element), badge: box(element.querySelector('header > div > span')), other: box(element.querySelector(selector)) };
+    }, second);
+  const header = await layout(message, '[role="toolbar"]');
+  expect(Math.abs(header.other.y + header.other.height / 2 - (header.badge.y + header.badge.height / 2))).toBeLessThan(8);
 
   // A folded call with its tool's name: the summary has a line of its own, the width of the row, not a narrow column.
   const call = byType('function_call');
@@ -229,10 +238,11 @@ test('on a phone an open message keeps its badge and actions on one line, and a 
   const folded = row(page, call.id!);
   await folded.getByRole('button', { name: 'Collapse' }).click();
   await expect(folded).toHaveAttribute('data-collapsed', '');
-  const rowBox = (await folded.boundingBox())!;
-  const summary = (await folded.locator('[data-row-summary]').boundingBox())!;
-  expect(summary.width).toBeGreaterThan(rowBox.width * 0.7);
-  expect(summary.y).toBeGreaterThan((await folded.locator('header > div > span').first().boundingBox())!.y + 10);
+  await expect(async () => {
+    const { row: rowBox, badge, other: summary } = await layout(folded, '[data-row-summary]');
+    expect(summary.width).toBeGreaterThan(rowBox.width * 0.7);
+    expect(summary.y).toBeGreaterThanOrEqual(badge.y + badge.height - 1);
+  }).toPass({ timeout: 5000 });
 
   // Without hover, a code block's Copy shows, as the rows' actions do.
   const answer = demo('markdown-answer');
