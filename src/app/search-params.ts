@@ -1,5 +1,5 @@
 import type { ItemKind } from '../features/transcript/lib/item-filter';
-import type { ItemOrder } from '../features/transcript/types';
+import { LINK_QUERY_MAX, type ItemOrder } from '../features/transcript/types';
 
 export interface TranscriptSearch {
   source?: string;
@@ -26,7 +26,7 @@ export function formatHiddenKinds(hidden: ReadonlySet<ItemKind>): string | undef
 export function parseTranscriptSearch(search: Record<string, unknown>): TranscriptSearch {
   const source = typeof search.source === 'string' && search.source.trim() ? search.source.trim() : undefined;
   const order = search.order === 'asc' || search.order === 'desc' ? search.order : undefined;
-  const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, 500) : typeof search.q === 'number' ? String(search.q) : undefined;
+  const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, LINK_QUERY_MAX) : typeof search.q === 'number' ? String(search.q) : undefined;
   const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;
   // A tool's name as the summary shows it (at most 60 characters); a name of digits reads back as a number.
   const tool = typeof search.tool === 'string' && search.tool.trim() ? search.tool.slice(0, 60) : typeof search.tool === 'number' ? String(search.tool) : undefined;

@@ -3,6 +3,7 @@ import { TranscriptIndex } from '../data/transcript-index';
 import type { ItemUiStore } from '../list/item-ui-store';
 import type { TranscriptListHandle } from '../list/transcript-list';
 import type { ViewRows } from '../list/view-rows';
+import { LINK_QUERY_MAX } from '../types';
 import type { TranscriptSearch } from './use-transcript-search';
 
 interface SearchSteering {
@@ -22,8 +23,7 @@ interface SearchSteering {
 
 /** How long typing pauses before the search goes into the URL. */
 const URL_DELAY_MS = 400;
-/** The longest search that goes into the URL: as much as a link's `q` is read back (`src/app/search-params.ts`). */
-const URL_QUERY_MAX = 500;
+
 
 /**
  * Moves the reader to matches: typing makes the first match at or below the reader's place current and brings it
@@ -35,7 +35,7 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
     if (query === urlQuery) return;
     // A search too long for a link stays in the box only: a link reads back at most this much of it, and past about
     // 16 KB a server refuses the page's own URL (431).
-    const timer = setTimeout(() => onUrlQuery(query.length <= URL_QUERY_MAX ? query : ''), URL_DELAY_MS);
+    const timer = setTimeout(() => onUrlQuery(query.length <= LINK_QUERY_MAX ? query : ''), URL_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, urlQuery, onUrlQuery]);
 
