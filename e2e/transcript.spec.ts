@@ -158,9 +158,10 @@ test('a long conversation keeps only the items near the screen in the DOM, and s
   await expect(page.getByTestId('position')).toHaveText(/Item 3\d\d of 350/);
   await page.getByRole('button', { name: 'Go to the top' }).click();
   await expect(page.locator(`[data-item-id="${long.items[0].id}"]`)).toBeInViewport();
-  // The toolbar stays on screen while scrolling.
+  // The toolbar (the view's controls and the search) stays on screen while scrolling.
   await page.mouse.wheel(0, 3000);
-  await expect(page.getByRole('button', { name: 'Copy link' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Oldest first' })).toBeInViewport();
+  await expect(page.getByRole('searchbox')).toBeInViewport();
 });
 
 test('while a long conversation scrolls, each frame renders the rows it shows and a few ahead; the rows around them follow once it stops', async ({ page }) => {

@@ -83,8 +83,8 @@ export function TranscriptRoute() {
   const sourceLabel = current?.label ?? source;
   return (
     <div className="space-y-4">
-      {backLink}
       <TranscriptPage
+        lead={backLink}
         key={`${source}/${conversationId}`}
         origin={{ kind: 'api', source, conversationId }}
         sourceLabel={sourceLabel}

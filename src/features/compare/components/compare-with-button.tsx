@@ -17,11 +17,12 @@ export function CompareWithButton({ current, sources, defaultSource }: CompareWi
   return (
     <>
       <button
+        aria-label="Compare with…"
         type="button"
         onClick={() => setOpen(true)}
         className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
-        Compare with…
+        Compare<span className="max-sm:hidden"> with</span>…
       </button>
       <dialog
         ref={ref}

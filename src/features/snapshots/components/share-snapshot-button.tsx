@@ -14,6 +14,7 @@ export function ShareSnapshotButton({ target, name, loadedItems }: { target: Sna
   return (
     <>
       <button
+        aria-label="Share snapshot…"
         type="button"
         onPointerEnter={dialogChunk.preload}
         onFocus={dialogChunk.preload}
@@ -23,7 +24,7 @@ export function ShareSnapshotButton({ target, name, loadedItems }: { target: Sna
         }}
         className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
-        Share snapshot…
+        Share<span className="max-sm:hidden"> snapshot</span>…
       </button>
       {asked && dialog.status === 'failed' ? (
         // A dialog that cannot load (the viewer was updated since this page opened) says so beside the button, and

@@ -32,7 +32,7 @@ import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptNotices } from './transcript-notices';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptBottomBar } from './transcript-bottom-bar';
-import { TranscriptToolbar } from './transcript-toolbar';
+import { TranscriptActions, TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
 import { formatCount } from '../../../shared/format';
 
@@ -60,6 +60,8 @@ interface TranscriptPageProps {
   otherSources?: readonly { id: string; label: string }[];
   /** More toolbar actions, such as sharing a snapshot; a function gets the items loaded so far. */
   toolbarExtras?: ReactNode | ((loadedItems: () => readonly ConversationItem[]) => ReactNode);
+  /** What leads the row of the transcript's actions, such as a link back home. */
+  lead?: ReactNode;
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -77,7 +79,7 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead }: TranscriptPageProps) {
   const { conversationId } = origin;
   const [compact, setCompact] = useCompactMode();
   const [store] = useState(() => createItemUiStore(compact));
@@ -146,6 +148,21 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
       <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />
+          {lead || !(status.kind === 'error' && !hasItems) ? (
+            <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
+              {lead}
+              {status.kind === 'error' && !hasItems ? null : (
+                <TranscriptActions
+                  shareUrl={shareUrl}
+                  exportUrl={(format) => {
+                    const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel, kind: sourceKind };
+                    return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
+                  }}
+                  extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
+                />
+              )}
+            </div>
+          ) : null}
           <ConversationHeader
             conversationId={conversationId}
             sourceLabel={sourceLabel}
@@ -175,12 +192,6 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             <TranscriptToolbar
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
-              shareUrl={shareUrl}
-              exportUrl={(format) => {
-                const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel, kind: sourceKind };
-                return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
-              }}
-              extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
               onShowShortcuts={() => setHelpOpen(true)}
               viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}

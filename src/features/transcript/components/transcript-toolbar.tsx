@@ -4,21 +4,6 @@ import { MenuButton } from '../../../components/menu-button';
 import { EXPORT_CHOICES, type ExportChoice } from '../export/export-path';
 import type { ItemOrder } from '../types';
 
-interface TranscriptToolbarProps {
-  order: ItemOrder;
-  onOrderChange: (order: ItemOrder) => void;
-  /** The link Copy link copies; without one there is no Copy link. */
-  shareUrl?: () => string;
-  /** Where each export format downloads from, or what saves it when the browser formats it itself. */
-  exportUrl: (format: ExportChoice) => string | (() => void);
-  onShowShortcuts: () => void;
-  extras?: ReactNode;
-  /** The Live switch, for transcripts that can change. */
-  live?: ReactNode;
-  /** How items are shown (full or compact, expand or collapse all), beside the order. */
-  viewControls?: ReactNode;
-}
-
 const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'asc', label: 'Oldest first' },
   { value: 'desc', label: 'Newest first' },
@@ -63,7 +48,39 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
   );
 }
 
-export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, onShowShortcuts, extras, live, viewControls }: TranscriptToolbarProps) {
+interface TranscriptActionsProps {
+  /** The link Copy link copies; without one there is no Copy link. */
+  shareUrl?: () => string;
+  /** Where each export format downloads from, or what saves it when the browser formats it itself. */
+  exportUrl: (format: ExportChoice) => string | (() => void);
+  /** More actions, such as comparing or sharing a snapshot. */
+  extras?: ReactNode;
+}
+
+/** What a reader does with the whole transcript: download it, compare it, share it. Beside its title, not in the sticky bar. */
+export function TranscriptActions({ shareUrl, exportUrl, extras }: TranscriptActionsProps) {
+  return (
+    // Buttons keep their labels on one line; the row wraps instead.
+    <div className="flex flex-wrap gap-2 *:shrink-0">
+      <DownloadMenu exportUrl={exportUrl} />
+      {extras}
+      {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
+    </div>
+  );
+}
+
+interface TranscriptToolbarProps {
+  order: ItemOrder;
+  onOrderChange: (order: ItemOrder) => void;
+  onShowShortcuts: () => void;
+  /** The Live switch, for transcripts that can change. */
+  live?: ReactNode;
+  /** How items are shown (full or compact, expand or collapse all), beside the order. */
+  viewControls?: ReactNode;
+}
+
+/** How the items are shown: the sticky bar's first row. */
+export function TranscriptToolbar({ order, onOrderChange, onShowShortcuts, live, viewControls }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -82,21 +99,15 @@ export function TranscriptToolbar({ order, onOrderChange, shareUrl, exportUrl, o
       </fieldset>
       {viewControls}
       {live}
-      {/* Buttons keep their labels on one line; the row wraps instead. */}
-      <div className="ml-auto flex flex-wrap justify-end gap-2 *:shrink-0">
-        <button
-          type="button"
-          onClick={onShowShortcuts}
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
-          className="rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          ?
-        </button>
-        <DownloadMenu exportUrl={exportUrl} />
-        {extras}
-        {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
-      </div>
+      <button
+        type="button"
+        onClick={onShowShortcuts}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+        className="ml-auto shrink-0 rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        ?
+      </button>
     </div>
   );
 }

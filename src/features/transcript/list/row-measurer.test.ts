@@ -142,6 +142,21 @@ describe('RowMeasurer', () => {
     unmount();
   });
 
+  it('keeps the row after it in place when a row that shows only a sliver below the toolbar changes size', () => {
+    const { virtualizer, writes, unmount } = scrolledList(10_000 * GUESS);
+    const measurer = new RowMeasurer(virtualizer);
+    measurer.apply(renderedRows(virtualizer, () => 110));
+    writes.length = 0;
+    const offset = virtualizer.scrollOffset!;
+    const next = virtualizer.getVirtualItemForOffset(offset + 1)!.index + 1;
+    const nextEnd = virtualizer.getVirtualItems().find((item) => item.index === next)!.end;
+    // A toolbar that covers all of that row but its last 5 px: the reader reads the row after it.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderLine(nextEnd - offset - 5);
+    measurer.apply(renderedRows(virtualizer, (index) => (index === next ? 150 : 110)));
+    expect(writes).toEqual([offset + 40]);
+    unmount();
+  });
+
   it("leaves measuring to the virtualiser's own observer when its batch steps are not there", () => {
     const { virtualizer, unmount } = scrolledList(0);
     const measured: Array<Element | null> = [];

@@ -113,6 +113,12 @@ export class RowMeasurer {
 }
 
 /**
+ * A row that shows at most this much below the sticky toolbar (the 12 px between rows and about a line of its text) is
+ * not what the reader reads: the next row is.
+ */
+const READER_SLIVER = 32;
+
+/**
  * When a row's new size moves the scroll position with it, so that what the reader sees stays put: TanStack Virtual's
  * own rule, measured from the reader's first line (under a sticky toolbar `stickyOffset` tall) instead of the top of
  * the window, since a row that changes size under the toolbar moves what the reader sees too.
@@ -120,8 +126,9 @@ export class RowMeasurer {
 export function keepReaderLine(stickyOffset: number) {
   return (item: VirtualItem, _delta: number, instance: AnyVirtualizer): boolean => {
     const line = (instance.scrollOffset ?? 0) + stickyOffset;
-    // Measured for the first time: its guessed block was all above the line. Measured again: it was all above it
-    // (a row across the line grows or shrinks at its end, below the line, as a streaming answer does).
-    return instance.itemSizeCache.has(item.key) ? item.end <= line && instance.scrollDirection !== 'backward' : item.start < line;
+    // Measured for the first time: its guessed block was all above the line. Measured again: it was all above it, or
+    // showed no more than a sliver below it, where the reader is reading the row after it (a row across the line
+    // grows or shrinks at its end, below the line, as a streaming answer does).
+    return instance.itemSizeCache.has(item.key) ? item.end <= line + READER_SLIVER && instance.scrollDirection !== 'backward' : item.start < line;
   };
 }
