@@ -88,6 +88,19 @@ test('an invalid ID in a link says so without asking the server', async ({ page 
   await expect(page.getByRole('alert')).toContainText('That is not a conversation ID');
 });
 
+test('a hand-written link with /C/ opens the transcript, at the address the app writes, asking for it once', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/stream')) streams.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/C/${trip.conversation.id}?source=demo#${trip.items[1].id}`);
+  await expect(page.getByTestId('conversation-id')).toHaveText(trip.conversation.id);
+  await expectComplete(page, trip.items.length);
+  await expect(page).toHaveURL(new RegExp(`/c/${trip.conversation.id}\\?source=demo#${trip.items[1].id}$`));
+  // The early request the link started is the one the page took.
+  expect(streams).toEqual([`/api/sources/demo/conversations/${trip.conversation.id}/stream`]);
+});
+
 test('a conversation that does not exist says so, without a Retry that cannot help', async ({ page }) => {
   await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
   const alert = page.getByRole('alert');

@@ -28,6 +28,11 @@ describe('a link starts its first requests early', () => {
     ]);
   });
 
+  it('reads the path as the page does: its prefix in any case', () => {
+    expect(started('/C/conv_abc123', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/S/Ab3_xY9-kLm2Np4QrS7t', '')).toEqual(['/api/snapshots/Ab3_xY9-kLm2Np4QrS7t/items?limit=1000&from=0', '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t']);
+  });
+
   it('reads the source as the page does: a name that reads as JSON is quoted in a link, and unquoted is no name', () => {
     // The app writes the source 2024 as "2024" (`encodeSearchValue`); the route reads a bare 2024 as a number, not a
     // source, and opens the viewer's default source instead, so nothing is asked of a source named 2024.
