@@ -54,10 +54,18 @@ describe('a link starts its first requests early', () => {
     expect(started('/', '?source=demo')).toEqual([]);
   });
 
-  it('asks for nothing for a source no source can be named: a path, dots, spaces, capitals', () => {
-    for (const source of ['../../admin?x=1#y', '..', '.', 'open ai', 'OpenAI', '-x', 'a'.repeat(41)]) {
+  it('asks for nothing for a source no source can be named: a path, dots, spaces', () => {
+    for (const source of ['../../admin?x=1#y', '..', '.', 'open ai', 'Open AI', '-x', 'a'.repeat(41)]) {
       expect(started('/c/conv_abc123', `?source=${encodeURIComponent(source)}`)).toEqual([]);
     }
+  });
+
+  it('asks for a source written in another case by its ID, as the page does: source IDs are lower-case', () => {
+    expect(started('/c/conv_abc123', '?source=Demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/c/conv_abc123', '?source=%20DashScope-INTL')).toEqual([
+      '/api/sources/dashscope-intl/conversations/conv_abc123/stream',
+      '/api/sources/dashscope-intl/conversations/conv_abc123',
+    ]);
   });
 
   it("asks for a snapshot's first page of items and the snapshot itself", () => {

@@ -1,4 +1,5 @@
 import type { ItemKind } from '../features/transcript/lib/item-filter';
+import { sourceIdOf } from '../lib/ids';
 import { LINK_QUERY_MAX, type ItemOrder } from '../features/transcript/types';
 
 export interface TranscriptSearch {
@@ -24,7 +25,8 @@ export function formatHiddenKinds(hidden: ReadonlySet<ItemKind>): string | undef
 
 /** Keeps only the search parameters the transcript understands, with values it accepts. */
 export function parseTranscriptSearch(search: Record<string, unknown>): TranscriptSearch {
-  const source = typeof search.source === 'string' && search.source.trim() ? search.source.trim() : undefined;
+  // A source in another case (`?source=Demo`) is the source of that ID, read so here, where the early requests read it too.
+  const source = typeof search.source === 'string' && search.source.trim() ? sourceIdOf(search.source.trim()) : undefined;
   const order = search.order === 'asc' || search.order === 'desc' ? search.order : undefined;
   const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, LINK_QUERY_MAX) : typeof search.q === 'number' ? String(search.q) : undefined;
   const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseSearch } from '../lib/search-values';
+import { parseTranscriptSearch } from './search-params';
+
+const read = (search: string) => parseTranscriptSearch(parseSearch(search));
+
+describe("a transcript link's values", () => {
+  it("read a source in another case as the source's ID (source IDs are lower-case), and other text as it came", () => {
+    expect(read('?source=Demo').source).toBe('demo');
+    expect(read('?source=%20OpenAI%20').source).toBe('openai');
+    expect(read('?source=demo').source).toBe('demo');
+    // No case makes these an ID: they are refused by the name they came with.
+    expect(read('?source=Open%20AI').source).toBe('Open AI');
+    expect(read('?source=..%2FAdmin').source).toBe('../Admin');
+  });
+});
