@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearch } from '../lib/search-values';
+import { parseSearch, stringifySearch } from '../lib/search-values';
 import { parseTranscriptSearch } from './search-params';
 
 const read = (search: string) => parseTranscriptSearch(parseSearch(search));
@@ -12,5 +12,17 @@ describe("a transcript link's values", () => {
     // No case makes these an ID: they are refused by the name they came with.
     expect(read('?source=Open%20AI').source).toBe('Open AI');
     expect(read('?source=..%2FAdmin').source).toBe('../Admin');
+  });
+
+  it('read a hand-written search or tool as the text it is: q=true searches for true, q=1e3 for 1e3', () => {
+    for (const text of ['true', 'false', 'null', '1e3', '123', '0.50', '{}']) {
+      expect([text, read(`?q=${encodeURIComponent(text)}&tool=${encodeURIComponent(text)}`)]).toEqual([text, { q: text, tool: text }]);
+    }
+  });
+
+  it('read the values the app writes back as they were', () => {
+    for (const text of ['true', 'null', '1e3', '123', '"quoted"', 'plain words']) {
+      expect(read(stringifySearch({ q: text, tool: text }))).toEqual({ q: text, tool: text });
+    }
   });
 });
