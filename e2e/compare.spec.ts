@@ -106,6 +106,9 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await page.goto(compareUrl(good.conversation.id, good.conversation.id));
   await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
   await expect(page.locator('[data-diff]')).toHaveCount(0);
+  // A source written in another case is the source of that ID.
+  await page.goto(`/compare?a=${good.conversation.id}&b=${good.conversation.id}&source=Demo`);
+  await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
 
   await page.goto(compareUrl(good.conversation.id, 'conv_nosuchconversation0000'));
   await expect(page.getByRole('alert')).toContainText('Run B (conv_nosuchconversation0000)');

@@ -78,6 +78,9 @@ test('a search from a shared link is restored, and a filter too', async ({ page 
   await page.goto(`${url}&q=ImagePullBackOff&hide=other`);
   await expect(search(page)).toHaveValue('ImagePullBackOff');
   await expect(page.getByTestId('match-count')).toHaveText(/6 matches|\d of 6/);
+  // A hand-written value that would read as JSON is the text it says.
+  await page.goto(`${url}&q=1e3`);
+  await expect(search(page)).toHaveValue('1e3');
 });
 
 test('Ctrl+F focuses the transcript search; a second press is left to the browser', async ({ page }) => {

@@ -40,6 +40,10 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   const last = weather.items.at(-1)!.id;
   await reader.goto(`${link}#${last}`);
   await expect(reader.locator(`[data-item-id="${last}"]`)).toBeVisible();
+  // A hand-written /S/ opens the same snapshot, at the address the app writes.
+  await reader.goto(link.replace('/s/', '/S/'));
+  await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('Weather bug');
+  await expect(reader).toHaveURL(link);
 
   // The author, signed in, sees both.
   await page.goto(link);

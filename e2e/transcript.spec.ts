@@ -88,6 +88,37 @@ test('an invalid ID in a link says so without asking the server', async ({ page 
   await expect(page.getByRole('alert')).toContainText('That is not a conversation ID');
 });
 
+test('a hand-written link with /C/ opens the transcript, at the address the app writes, asking for it once', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/stream')) streams.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/C/${trip.conversation.id}?source=demo#${trip.items[1].id}`);
+  await expect(page.getByTestId('conversation-id')).toHaveText(trip.conversation.id);
+  await expectComplete(page, trip.items.length);
+  await expect(page).toHaveURL(new RegExp(`/c/${trip.conversation.id}\\?source=demo#${trip.items[1].id}$`));
+  // The early request the link started is the one the page took.
+  expect(streams).toEqual([`/api/sources/demo/conversations/${trip.conversation.id}/stream`]);
+});
+
+test("a link's source in another case opens that source, its ID written into the address; an unknown one says so by name", async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/stream')) streams.push(new URL(request.url()).pathname);
+  });
+  await page.goto(transcriptUrl(trip.conversation.id, 'source=Demo&order=desc'));
+  await expectComplete(page, trip.items.length);
+  await expect(page.getByTestId('conversation-source')).toHaveText('Demo');
+  await expect(page).toHaveURL(new RegExp(`/c/${trip.conversation.id}\\?source=demo&order=desc$`));
+  // The early request the link started is the one the page took.
+  expect(streams).toEqual([`/api/sources/demo/conversations/${trip.conversation.id}/stream`]);
+
+  await page.goto(transcriptUrl(trip.conversation.id, 'source=Nowhere'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Unknown source');
+  await expect(alert).toContainText(/no source 'nowhere'/i);
+});
+
 test('a conversation that does not exist says so, without a Retry that cannot help', async ({ page }) => {
   await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
   const alert = page.getByRole('alert');

@@ -28,14 +28,17 @@ describe('a link starts its first requests early', () => {
     ]);
   });
 
-  it('reads the source as the page does: a name that reads as JSON is quoted in a link, and unquoted is no name', () => {
-    // The app writes the source 2024 as "2024" (`encodeSearchValue`); the route reads a bare 2024 as a number, not a
-    // source, and opens the viewer's default source instead, so nothing is asked of a source named 2024.
+  it('reads the path as the page does: its prefix in any case', () => {
+    expect(started('/C/conv_abc123', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/S/Ab3_xY9-kLm2Np4QrS7t', '')).toEqual(['/api/snapshots/Ab3_xY9-kLm2Np4QrS7t/items?limit=1000&from=0', '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t']);
+  });
+
+  it('reads the source as the page does: quoted as the app writes a name that reads as JSON, or bare as typed', () => {
+    // The app writes the source 2024 as "2024" (`encodeSearchValue`); a hand-written bare 2024 names it too.
     expect(started('/c/conv_abc123', '?source=%222024%22')).toEqual(['/api/sources/2024/conversations/conv_abc123/stream', '/api/sources/2024/conversations/conv_abc123']);
     expect(started('/c/conv_abc123', '?source=%22demo%22')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
-    expect(started('/c/conv_abc123', '?source=2024')).toEqual([]);
-    expect(started('/c/conv_abc123', '?source=true')).toEqual([]);
-    expect(started('/c/conv_abc123', '?source=null')).toEqual([]);
+    expect(started('/c/conv_abc123', '?source=2024')).toEqual(['/api/sources/2024/conversations/conv_abc123/stream', '/api/sources/2024/conversations/conv_abc123']);
+    expect(started('/c/conv_abc123', '?source=true')).toEqual(['/api/sources/true/conversations/conv_abc123/stream', '/api/sources/true/conversations/conv_abc123']);
   });
 
   it('asks for nothing without a source, for an ID that is not one, or on another page', () => {
@@ -49,10 +52,18 @@ describe('a link starts its first requests early', () => {
     expect(started('/', '?source=demo')).toEqual([]);
   });
 
-  it('asks for nothing for a source no source can be named: a path, dots, spaces, capitals', () => {
-    for (const source of ['../../admin?x=1#y', '..', '.', 'open ai', 'OpenAI', '-x', 'a'.repeat(41)]) {
+  it('asks for nothing for a source no source can be named: a path, dots, spaces', () => {
+    for (const source of ['../../admin?x=1#y', '..', '.', 'open ai', 'Open AI', '-x', 'a'.repeat(41)]) {
       expect(started('/c/conv_abc123', `?source=${encodeURIComponent(source)}`)).toEqual([]);
     }
+  });
+
+  it('asks for a source written in another case by its ID, as the page does: source IDs are lower-case', () => {
+    expect(started('/c/conv_abc123', '?source=Demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/c/conv_abc123', '?source=%20DashScope-INTL')).toEqual([
+      '/api/sources/dashscope-intl/conversations/conv_abc123/stream',
+      '/api/sources/dashscope-intl/conversations/conv_abc123',
+    ]);
   });
 
   it("asks for a snapshot's first page of items and the snapshot itself", () => {

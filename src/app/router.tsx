@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ComponentType } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Route, Switch } from 'wouter';
-import { useLocationProperty } from 'wouter/use-browser-location';
+import { navigate, useLocationProperty } from 'wouter/use-browser-location';
 import { lazyChunk, useChunk, type LazyChunk } from '../lib/lazy-chunk';
 import { CODE_NOT_LOADED_HINT } from './load-failure';
 import { inNextTask } from '../lib/work-in-slices';
+import { canonicalPagePath } from '../lib/page-path';
 import { NotFoundPage, RootLayout } from './routes/root-layout';
 
 /** A page's code as a chunk of its own, fetched when the page is first opened, so the first load stays small. */
@@ -52,6 +53,12 @@ function ChunkPage({ chunk }: { chunk: LazyChunk<ComponentType> }) {
 export function App() {
   const path = useLocationProperty(currentPath);
   const previous = useRef(path);
+  // The routes match a path in any case; a page's address is rewritten as the app writes it (`/C/conv_…` opens the
+  // transcript at `/c/conv_…`), so what is copied from the address bar is the canonical link.
+  useEffect(() => {
+    const canonical = canonicalPagePath(path);
+    if (canonical !== path) navigate(`${canonical}${window.location.search}${window.location.hash}`, { replace: true, state: window.history.state });
+  }, [path]);
   useEffect(() => {
     if (previous.current !== path && !window.location.hash) window.scrollTo(0, 0);
     previous.current = path;

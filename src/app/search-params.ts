@@ -1,4 +1,5 @@
 import type { ItemKind } from '../features/transcript/lib/item-filter';
+import { sourceIdOf } from '../lib/ids';
 import { LINK_QUERY_MAX, type ItemOrder } from '../features/transcript/types';
 
 export interface TranscriptSearch {
@@ -24,11 +25,12 @@ export function formatHiddenKinds(hidden: ReadonlySet<ItemKind>): string | undef
 
 /** Keeps only the search parameters the transcript understands, with values it accepts. */
 export function parseTranscriptSearch(search: Record<string, unknown>): TranscriptSearch {
-  const source = typeof search.source === 'string' && search.source.trim() ? search.source.trim() : undefined;
+  // A source in another case (`?source=Demo`) is the source of that ID, read so here, where the early requests read it too.
+  const source = typeof search.source === 'string' && search.source.trim() ? sourceIdOf(search.source.trim()) : undefined;
   const order = search.order === 'asc' || search.order === 'desc' ? search.order : undefined;
-  const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, LINK_QUERY_MAX) : typeof search.q === 'number' ? String(search.q) : undefined;
+  const q = typeof search.q === 'string' && search.q !== '' ? search.q.slice(0, LINK_QUERY_MAX) : undefined;
   const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;
-  // A tool's name as the summary shows it (at most 60 characters); a name of digits reads back as a number.
-  const tool = typeof search.tool === 'string' && search.tool.trim() ? search.tool.slice(0, 60) : typeof search.tool === 'number' ? String(search.tool) : undefined;
+  // A tool's name as the summary shows it (at most 60 characters).
+  const tool = typeof search.tool === 'string' && search.tool.trim() ? search.tool.slice(0, 60) : undefined;
   return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}), ...(tool ? { tool } : {}) };
 }

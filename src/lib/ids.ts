@@ -21,3 +21,12 @@ export function isSnapshotId(value: string): boolean {
 export function isSourceId(value: string): boolean {
   return SOURCE_ID_PATTERN.test(value);
 }
+
+/**
+ * The source a link names, as its ID: source IDs are lower-case (every configured one fits `SOURCE_ID_PATTERN`), so
+ * `Demo` is the source `demo`. Text that no case makes an ID is left as it came, to be refused by its name.
+ */
+export function sourceIdOf(value: string): string {
+  const lower = value.toLowerCase();
+  return isSourceId(lower) ? lower : value;
+}

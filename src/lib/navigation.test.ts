@@ -11,6 +11,13 @@ describe('search values in links', () => {
     expect(parseSearch('?q=%2541')).toEqual({ q: '%41' });
   });
 
+  it('read a hand-written value that is not quoted as the text it is, though it would read as JSON', () => {
+    for (const q of ['true', 'false', 'null', '123', '1e3', '-0', '0x10', '{"a":1}', '[1]', '"unclosed', '" spaced"x']) {
+      expect([q, parseSearch(`?q=${encodeURIComponent(q)}`)]).toEqual([q, { q }]);
+    }
+    expect(parseSearch('?tool=123&source=true')).toEqual({ tool: '123', source: 'true' });
+  });
+
   it('write text that would read as JSON quoted, so every value reads back as written', () => {
     for (const q of ['123', 'true', 'null', '"quoted"', 'plain words', '50% off & more', '{"a":1}', '']) {
       expect(parseSearch(stringifySearch({ q }))).toEqual({ q });

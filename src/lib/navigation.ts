@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { navigate as browserNavigate, useLocationProperty } from 'wouter/use-browser-location';
 import { parseSearch, stringifySearch, type SearchValues } from './search-values';
-import { safeDecode } from './safe-decode';
+import { pagePathParam, type IdPagePrefix } from './page-path';
 
 export { parseSearch, stringifySearch, withSearchValues, type SearchValues } from './search-values';
 
@@ -50,8 +50,11 @@ export function useRouteSearch<S>(parse: (values: SearchValues) => S): S {
   return useMemo(() => parse(parseSearch(search)), [parse, search]);
 }
 
-/** The path segment after `prefix` (`/c/` or `/s/`), decoded once; a malformed escape is left as it came. */
-export function usePathParam(prefix: string): string {
+/**
+ * The path segment after `prefix` (`/c/` or `/s/`, in any case, as the router matches it), decoded once; a malformed
+ * escape is left as it came. '' on another page.
+ */
+export function usePathParam(prefix: IdPagePrefix): string {
   const path = useLocationProperty(currentPath);
-  return safeDecode(path.startsWith(prefix) ? path.slice(prefix.length).replace(/\/$/, '') : '');
+  return pagePathParam(path, prefix) ?? '';
 }

@@ -5,7 +5,8 @@ export type SearchValues = Record<string, unknown>;
 
 /**
  * A value as a link writes it: text that would read as JSON (`123`, `true`, `"x"`) is quoted, so that it reads back
- * as the same text. Links made before keep reading the same: this is the encoding they were written in.
+ * as the same text, in this app and in one that read every value as JSON. Links made before keep reading the same:
+ * this is the encoding they were written in.
  */
 export function encodeSearchValue(value: unknown): string {
   if (typeof value !== 'string') return JSON.stringify(value);
@@ -17,18 +18,23 @@ export function encodeSearchValue(value: unknown): string {
   }
 }
 
-/** A value as a link holds it: JSON where it reads as JSON (a quoted string, a number), else the text itself. */
-function decodeValue(value: string): unknown {
+/**
+ * A value as a link holds it: a quoted JSON string is its text unquoted (`"123"` is 123, as the app writes it), and
+ * anything else is the text itself, so a hand-written `q=true`, `q=1e3` or `q=null` searches for what it says.
+ */
+function decodeValue(value: string): string {
+  if (!value.startsWith('"')) return value;
   try {
-    return JSON.parse(value);
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'string' ? parsed : value;
   } catch {
     return value;
   }
 }
 
-/** `?a=1&b=x` as values, the first of each name; see `encodeSearchValue` for how text and numbers are told apart. */
-export function parseSearch(search: string): SearchValues {
-  const values: SearchValues = {};
+/** `?a=1&b=x` as text, the first of each name; see `encodeSearchValue` for how a link quotes text. */
+export function parseSearch(search: string): Record<string, string> {
+  const values: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(search)) if (!(name in values)) values[name] = decodeValue(value);
   return values;
 }

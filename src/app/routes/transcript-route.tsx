@@ -6,7 +6,7 @@ import { CompareWithButton } from '../../features/compare/components/compare-wit
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
-import { navigateTo, withSearchValues, useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
+import { navigateTo, parseSearch, withSearchValues, useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
@@ -36,10 +36,13 @@ export function TranscriptRoute() {
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange();
 
-  // A link without a source gets the default written into the URL, so copying it later shares the same view.
+  // A link without a source gets the default written into the URL, so copying it later shares the same view; a source
+  // written in another case (`?source=Demo`) gets the ID of the configured source it names.
   useEffect(() => {
     if (!search.source && sources.data?.defaultSource) {
       navigateTo({ search: (previous) => ({ ...previous, source: sources.data.defaultSource ?? undefined }), hash, replace: true }, parseTranscriptSearch);
+    } else if (search.source && parseSearch(window.location.search).source !== search.source && sources.data?.sources.some((candidate) => candidate.id === search.source)) {
+      navigateTo({ search: (previous) => previous, hash, replace: true }, parseTranscriptSearch);
     }
   }, [search.source, sources.data, hash]);
 

@@ -67,7 +67,8 @@ export function isAuthorized(access: AccessControl, header: string | null | unde
   return passwordOk && usernameOk;
 }
 
-const SNAPSHOT_READS = /^\/(s\/[A-Za-z0-9_-]{1,64}|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
+// A snapshot's page in any case of its prefix, as the app's router matches it (`/S/<id>` opens as `/s/<id>`).
+const SNAPSHOT_READS = /^\/([sS]\/[A-Za-z0-9_-]{1,64}|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
 
 /**
  * Paths that answer without credentials: load balancers probe the health check, and with public snapshots

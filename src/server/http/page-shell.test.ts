@@ -27,6 +27,8 @@ describe('pageShells', () => {
     );
     expect(preloadsOf(shellFor('/c/conv_68f2a91c4be08190b3d5e27a61c40f9d'))).toEqual(['/assets/transcript-route-abc.js', '/assets/shared-def.js']);
     expect(preloadsOf(shellFor('/c/conv_68f2a91c4be08190b3d5e27a61c40f9d/'))).toEqual(['/assets/transcript-route-abc.js', '/assets/shared-def.js']);
+    // The router matches a path in any case.
+    expect(preloadsOf(shellFor('/C/conv_68f2a91c4be08190b3d5e27a61c40f9d'))).toEqual(['/assets/transcript-route-abc.js', '/assets/shared-def.js']);
     expect(preloadsOf(shellFor('/'))).toEqual(['/assets/home-route-123.js']);
     // The links go in the head; the rest of the shell is as built.
     expect(shellFor('/')).toMatch(/<link rel="modulepreload"[^>]+>\n {2}<\/head><body><div id="root"><\/div>/);

@@ -4,12 +4,13 @@ import { dirname, join } from 'node:path';
 /**
  * The client's routes whose page is a chunk of its own (see `src/app/router.tsx`), by the module the chunk starts at.
  * The shell for such a path names the page's code, so the browser fetches it beside the entry script instead of
- * after the entry has run and asked for it: a transcript link shows its first rows about 100 ms sooner.
+ * after the entry has run and asked for it: a transcript link shows its first rows about 100 ms sooner. A page whose
+ * path holds an ID is matched in any case, as the router matches it (`/C/conv_…` is the transcript page).
  */
 export const PAGE_MODULES: readonly (readonly [pattern: RegExp, module: string])[] = [
   [/^\/$/, 'src/app/routes/home-route.tsx'],
-  [/^\/c\/[^/]+$/, 'src/app/routes/transcript-route.tsx'],
-  [/^\/s\/[^/]+$/, 'src/app/routes/snapshot-route.tsx'],
+  [/^\/c\/[^/]+$/i, 'src/app/routes/transcript-route.tsx'],
+  [/^\/s\/[^/]+$/i, 'src/app/routes/snapshot-route.tsx'],
   [/^\/file$/, 'src/app/routes/file-route.tsx'],
   [/^\/compare$/, 'src/app/routes/compare-route.tsx'],
   [/^\/snapshots$/, 'src/features/snapshots/components/snapshots-page.tsx'],

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
+import { sourceIdOf } from '../../../lib/ids';
 import { getOpenedFile } from '../../open-file/lib/opened-file';
 import { snapshotQueryOptions } from '../../snapshots/api/snapshots';
 import type { SourceSummary } from '../../sources/api/get-sources';
@@ -48,7 +49,9 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
     }
     case 'api': {
       if (!sources) return { state: 'loading' };
-      const source = spec.source ? sources.find((candidate) => candidate.id === spec.source) : undefined;
+      // A link's source in another case (`Demo`) names the source of that ID.
+      const wanted = spec.source ? sourceIdOf(spec.source) : null;
+      const source = wanted ? sources.find((candidate) => candidate.id === wanted) : undefined;
       if (!spec.source) return failure('No sources are configured', 'This viewer has no API key set and its demo source is off.');
       if (!source) return failure(`Unknown source “${spec.source.slice(0, 60)}”`, `The link names a source this viewer does not have. Configured: ${sources.map((candidate) => candidate.id).join(', ') || 'none'}.`);
       return { state: 'ready', origin: { kind: 'api', source: source.id, conversationId: spec.conversationId }, name: spec.conversationId, sourceLabel: source.label };

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalPagePath, pagePathParam } from './page-path';
+
+describe("a page's path", () => {
+  it('holds its ID after the prefix in any case, as the router matches it; the ID is read as written', () => {
+    expect(pagePathParam('/c/conv_Abc', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/C/conv_Abc', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/C/conv_Abc/', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/S/Ab3_xY9-kLm2Np4QrS7t', '/s/')).toBe('Ab3_xY9-kLm2Np4QrS7t');
+    expect(pagePathParam('/c/conv_%41', '/c/')).toBe('conv_A');
+    expect(pagePathParam('/c/conv_%ZZ', '/c/')).toBe('conv_%ZZ');
+  });
+
+  it('is another page without one segment after the prefix', () => {
+    for (const path of ['/', '/c/', '/c', '/c/a/b', '/s/conv_a', '/compare', '/cc/conv_a']) expect([path, pagePathParam(path, '/c/')]).toEqual([path, null]);
+  });
+
+  it('is written as the app writes it', () => {
+    expect(canonicalPagePath('/C/conv_Abc')).toBe('/c/conv_Abc');
+    expect(canonicalPagePath('/S/Ab3_xY9-kLm2Np4QrS7t/')).toBe('/s/Ab3_xY9-kLm2Np4QrS7t/');
+    for (const path of ['/c/conv_Abc', '/', '/Compare', '/C/a/b', '/C/']) expect(canonicalPagePath(path)).toBe(path);
+  });
+});

@@ -1,0 +1,25 @@
+// Where a page's path holds its ID: read by the router's pages and, before the app has loaded, by the requests a link
+// starts early (`src/app/early-page-requests.ts`), so both read a path the same way. No router here.
+import { safeDecode } from './safe-decode';
+
+/** The pages whose path holds an ID, by the prefix the app writes (`/c/conv_…`, `/s/<snapshot id>`). */
+export type IdPagePrefix = '/c/' | '/s/';
+
+const PREFIXES: readonly IdPagePrefix[] = ['/c/', '/s/'];
+
+/**
+ * The one path segment after `prefix`, decoded once (a malformed escape is left as it came), or null when the path is
+ * not that page's. The prefix is read in any case, as the router matches it (`/C/conv_…` is the transcript page):
+ * the ID itself is read as written.
+ */
+export function pagePathParam(pathname: string, prefix: IdPagePrefix): string | null {
+  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
+  const match = /^([^/]+)\/?$/.exec(pathname.slice(prefix.length));
+  return match ? safeDecode(match[1]) : null;
+}
+
+/** The path as the app writes it: `/C/conv_x` is `/c/conv_x`, so a hand-written link's address becomes the one shared. */
+export function canonicalPagePath(pathname: string): string {
+  const prefix = PREFIXES.find((candidate) => pagePathParam(pathname, candidate) !== null);
+  return prefix ? prefix + pathname.slice(prefix.length) : pathname;
+}
