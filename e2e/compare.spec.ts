@@ -85,6 +85,25 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
 });
 
+test('Compare with… reads an API URL from its provider’s source, or says this viewer has none', async ({ page }) => {
+  const compareWith = async (text: string) => {
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await page.getByLabel('Compare this run with').fill(text);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  };
+  // The demo viewer has no OpenAI source: the same words as the home page, not a comparison with a demo run.
+  await page.goto(`/c/${good.conversation.id}?source=demo`);
+  await compareWith('https://api.openai.com/v1/conversations/conv_fault_fork_b');
+  await expect(page.getByRole('alert')).toHaveText(/^Run B: That is an OpenAI URL, but this viewer has no OpenAI source set up\./);
+  await expect(page).toHaveURL(/\/c\//);
+
+  // A viewer with one reads that side from it, whatever source the other side has.
+  await page.goto(`${origin(PORTS.faults)}/c/${good.conversation.id}?source=demo`);
+  await compareWith('https://api.openai.com/v1/conversations/conv_fault_fork_b');
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=conv_fault_fork_b&a_source=demo&b_source=openai$`));
+  await expect(page.getByTestId('items-b')).toHaveText(String(FORK_ITEMS));
+});
+
 test('a file opened in this tab can be one side', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Or paste JSON').fill(sideways.items.map((item) => JSON.stringify(item)).join('\n'));
