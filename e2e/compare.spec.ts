@@ -138,9 +138,32 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
 });
 
+test('a comparison opens at its first difference, and moves the page to it only when it is not in full view', async ({ page }) => {
+  // Three identical items, folded, then the first difference: all of it on the first screen, so the page stays put.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);
+  const first = page.locator('[data-diff]').first();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(first).toBeInViewport({ ratio: 1 });
+  await scrollSettled(page);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // A first difference that runs past the foot of the screen is brought up to just under the sticky bar.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_longanswer_a&b=conv_fault_longanswer_b&source=openai`);
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await scrollSettled(page);
+  const barBottom = await page.getByTestId('compare-headline').evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom);
+  const top = await first.evaluate((element) => element.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(barBottom);
+  expect(top).toBeLessThan(barBottom + 24);
+});
+
 test('a row the keyboard reaches under the sticky bar scrolls clear of it', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
-  // It opens at the first difference, right under the sticky bar; the fold of the eleven items before it is under the bar.
+  // At the first difference, right under the sticky bar, the fold of the eleven items before it is under the bar.
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: 'Next difference' }).click();
+  await page.getByRole('button', { name: 'Previous difference' }).click();
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('[data-diff]').first()).toBeInViewport();
   await scrollSettled(page);

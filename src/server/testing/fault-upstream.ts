@@ -70,6 +70,21 @@ export function forkItems(side: string, total = FORK_ITEMS): Item[] {
   );
 }
 
+/**
+ * One of two runs (`conv_fault_longanswer_<side>`) whose first difference is an answer too long for a screen: three
+ * items both runs share, then a long answer that names its side in every sentence, then a closing question.
+ */
+export function longAnswerItems(side: string): Item[] {
+  const sentences = Array.from({ length: 40 }, (_, index) => `Step ${index + 1} of the plan, as run ${side} describes it, checks one more part of the change.`);
+  return [
+    says('msg_0', 'user', 'Message number 0'),
+    says('msg_1', 'assistant', 'Message number 1'),
+    says('msg_2', 'user', 'Message number 2'),
+    says('msg_3', 'assistant', sentences.join(' ')),
+    says('msg_4', 'user', 'Thanks, that is all.'),
+  ];
+}
+
 const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
   id,
   type: 'message',
@@ -208,6 +223,8 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         return serveItems(res, id, rest, url, (toolRun ??= toolRunItems(TOOL_RUN_ITEMS, 800)));
       case 'fork':
         return serveItems(res, id, rest, url, forkItems(/^conv_fault_fork_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
+      case 'longanswer':
+        return serveItems(res, id, rest, url, longAnswerItems(/^conv_fault_longanswer_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'growing':
       case 'growinglong': {
         if (!born.has(id)) born.set(id, Date.now());

@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
@@ -13,6 +13,8 @@ import { formatCount } from '../../../shared/format';
 
 export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
+  /** Brings a row into view once the rows are in the page, unless it is already there in full: the page stays put. */
+  revealPosition: (position: number) => void;
 }
 
 interface CompareListProps {
@@ -126,21 +128,39 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   }, [shown, stickyOffset]);
 
   const correction = useRef<number | null>(null);
-  useImperativeHandle(handle, () => ({
-    scrollToPosition(position) {
-      if (position < 0 || position >= shown.length) return;
-      virtualizer.scrollToIndex(position, { align: 'start' });
-      // Rows measured for the first time above the target can push it away; look again once they have settled. A
-      // newer jump's look replaces this one's, which would take the reader back.
-      if (correction.current !== null) cancelAnimationFrame(correction.current);
+  const scrollToPosition = (position: number) => {
+    if (position < 0 || position >= shown.length) return;
+    virtualizer.scrollToIndex(position, { align: 'start' });
+    // Rows measured for the first time above the target can push it away; look again once they have settled. A
+    // newer jump's look replaces this one's, which would take the reader back.
+    if (correction.current !== null) cancelAnimationFrame(correction.current);
+    correction.current = requestAnimationFrame(() => {
       correction.current = requestAnimationFrame(() => {
-        correction.current = requestAnimationFrame(() => {
-          correction.current = null;
-          virtualizer.scrollToIndex(position, { align: 'start' });
-        });
+        correction.current = null;
+        virtualizer.scrollToIndex(position, { align: 'start' });
       });
-    },
-  }));
+    });
+  };
+  const [reveal, setReveal] = useState<{ position: number } | null>(null);
+  useImperativeHandle(handle, () => ({ scrollToPosition, revealPosition: (position) => setReveal({ position }) }));
+
+  // Once the rows are in the page and have settled (two frames, as above), the row is looked at where it is; a jump the
+  // reader asks for meanwhile cancels the look.
+  const revealed = useRef(reveal);
+  const barHeight = useRef(stickyOffset);
+  barHeight.current = stickyOffset;
+  useEffect(() => {
+    if (measuredMargin === null || reveal === null || revealed.current === reveal) return;
+    revealed.current = reveal;
+    if (correction.current !== null) cancelAnimationFrame(correction.current);
+    correction.current = requestAnimationFrame(() => {
+      correction.current = requestAnimationFrame(() => {
+        correction.current = null;
+        const row = listRef.current?.querySelector(`li[data-position="${reveal.position}"] > *`)?.getBoundingClientRect();
+        if (!row || row.top < barHeight.current || row.bottom > window.innerHeight) scrollToPosition(reveal.position);
+      });
+    });
+  });
 
   return (
     <ol ref={listRef} aria-label="Aligned items of both runs" className="relative" style={{ height: virtualizer.getTotalSize() }}>

@@ -126,7 +126,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const step = (direction: 1 | -1) => goTo(stepDifference(positions, from, direction));
   useDifferenceKeys(step);
 
-  // A comparison opens at the first difference: that is what the reader came for.
+  // A comparison opens at the first difference: that is what the reader came for. Already in full view (near the top),
+  // the page does not move to it.
   const openedAtFirst = useRef(false);
   useEffect(() => {
     if (!alignment || openedAtFirst.current) return;
@@ -135,7 +136,7 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
     if (first === undefined) return;
     const entry = shown[first];
     if (entry.kind === 'row') setCurrentRow(entry.row);
-    requestAnimationFrame(() => list.current?.scrollToPosition(first));
+    list.current?.revealPosition(first);
   }, [alignment, positions, shown]);
 
   const ordinal = currentPosition === null ? 0 : positions.indexOf(currentPosition) + 1;
