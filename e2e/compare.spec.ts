@@ -1,6 +1,6 @@
 import { seriousViolations } from './axe.ts';
 import { expect, test } from '@playwright/test';
-import { FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
+import { DETOUR_ITEMS, FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
 import { scrollSettled } from './transcript-helpers.ts';
@@ -206,6 +206,35 @@ test('a fold that holds the focus stays in the page while the reader scrolls far
   // Its focus shows once: the row's ring, without the page's focus outline around the row as well.
   await expect(opened).toHaveCSS('outline-style', 'none');
   await expect(opened.locator(':scope > *')).toHaveCSS('box-shadow', /0px 0px 0px 2px/);
+});
+
+test('a run of items only one side has is one line, a difference of its own, that opens into its rows', async ({ page }) => {
+  // Run B takes a detour of twelve items (nine rows: a call and its output are one) that run A does not; run A has
+  // two items of its own further on, too few to fold.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_detour_a&b=conv_fault_detour_b&source=openai`);
+  const group = page.getByTestId('one-sided-fold');
+  await expect(group).toHaveText(new RegExp(`Only in B${DETOUR_ITEMS} items only in run BShow`));
+  await expect(page.locator('[data-diff="only-b"]')).toHaveCount(0);
+  await expect(page.locator('[data-diff="only-a"]')).toHaveCount(2);
+  // It is the first difference, and stepping treats it as one.
+  await expect(group).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 3 differences');
+  await page.keyboard.press('n');
+  await expect(page.locator('[data-diff="only-a"]').first()).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('p');
+  await expect(group).toHaveAttribute('aria-current', 'true');
+
+  // By the keyboard, as a fold of identical items: Enter opens it, its rows take its place, the first takes the focus
+  // and stays the current difference.
+  await group.focus();
+  await page.keyboard.press('Enter');
+  await expect(group).toHaveCount(0);
+  const rows = page.locator('[data-diff="only-b"]');
+  await expect(rows.first()).toHaveAttribute('data-b-id', 'msg_detour_0_q');
+  await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('li:has(> [data-b-id="msg_detour_0_q"])')).toBeFocused();
+  // Nine rows, each a difference of its own now.
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 11 differences');
 });
 
 test('the compare page without runs asks for them', async ({ page }) => {

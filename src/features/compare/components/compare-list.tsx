@@ -5,11 +5,11 @@ import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
 import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
+import { CompareFold } from './compare-fold';
 import { CompareRow } from './compare-row';
 import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
-import { formatCount } from '../../../shared/format';
 
 export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
@@ -177,21 +177,14 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
             style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
           >
             {entry.kind === 'fold' ? (
-              <button
-                type="button"
-                data-testid="identical-fold"
-                onClick={() => {
+              <CompareFold
+                fold={entry}
+                current={current === virtual.index}
+                onOpen={() => {
                   focusAfterOpen.current = virtual.index;
                   onOpenFold(entry.start);
                 }}
-                className="flex w-full items-center gap-3 rounded-xl border border-dashed border-zinc-300 px-3 py-2 text-left text-sm text-zinc-600 hover:border-indigo-400 hover:text-indigo-700 dark:border-zinc-700 dark:text-zinc-400 dark:hover:border-indigo-500 dark:hover:text-indigo-300"
-              >
-                <span aria-hidden="true" className="font-mono">≡</span>
-                <span>
-                  {formatCount(entry.items)} identical {entry.items === 1 ? 'item' : 'items'}
-                </span>
-                <span className="ml-auto text-xs">Show</span>
-              </button>
+              />
             ) : (
               <AlignedRowView alignment={alignment} row={entry.row} rowA={rowA} rowB={rowB} current={current === virtual.index} />
             )}
