@@ -1,6 +1,6 @@
 import { seriousViolations } from './axe.ts';
 import { expect, test } from '@playwright/test';
-import { FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
+import { DETOUR_ITEMS, FORK_ITEMS } from '../src/server/testing/fault-upstream.ts';
 import { demo } from './demo-data.ts';
 import { origin, PORTS } from './servers.ts';
 import { scrollSettled } from './transcript-helpers.ts';
@@ -85,6 +85,25 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
 });
 
+test('Compare with… reads an API URL from its provider’s source, or says this viewer has none', async ({ page }) => {
+  const compareWith = async (text: string) => {
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await page.getByLabel('Compare this run with').fill(text);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  };
+  // The demo viewer has no OpenAI source: the same words as the home page, not a comparison with a demo run.
+  await page.goto(`/c/${good.conversation.id}?source=demo`);
+  await compareWith('https://api.openai.com/v1/conversations/conv_fault_fork_b');
+  await expect(page.getByRole('alert')).toHaveText(/^Run B: That is an OpenAI URL, but this viewer has no OpenAI source set up\./);
+  await expect(page).toHaveURL(/\/c\//);
+
+  // A viewer with one reads that side from it, whatever source the other side has.
+  await page.goto(`${origin(PORTS.faults)}/c/${good.conversation.id}?source=demo`);
+  await compareWith('https://api.openai.com/v1/conversations/conv_fault_fork_b');
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=conv_fault_fork_b&a_source=demo&b_source=openai$`));
+  await expect(page.getByTestId('items-b')).toHaveText(String(FORK_ITEMS));
+});
+
 test('a file opened in this tab can be one side', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Or paste JSON').fill(sideways.items.map((item) => JSON.stringify(item)).join('\n'));
@@ -122,9 +141,32 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
 });
 
+test('a comparison opens at its first difference, and moves the page to it only when it is not in full view', async ({ page }) => {
+  // Three identical items, folded, then the first difference: all of it on the first screen, so the page stays put.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);
+  const first = page.locator('[data-diff]').first();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(first).toBeInViewport({ ratio: 1 });
+  await scrollSettled(page);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // A first difference that runs past the foot of the screen is brought up to just under the sticky bar.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_longanswer_a&b=conv_fault_longanswer_b&source=openai`);
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await scrollSettled(page);
+  const barBottom = await page.getByTestId('compare-headline').evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom);
+  const top = await first.evaluate((element) => element.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(barBottom);
+  expect(top).toBeLessThan(barBottom + 24);
+});
+
 test('a row the keyboard reaches under the sticky bar scrolls clear of it', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
-  // It opens at the first difference, right under the sticky bar; the fold of the eleven items before it is under the bar.
+  // At the first difference, right under the sticky bar, the fold of the eleven items before it is under the bar.
+  await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: 'Next difference' }).click();
+  await page.getByRole('button', { name: 'Previous difference' }).click();
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('[data-diff]').first()).toBeInViewport();
   await scrollSettled(page);
@@ -167,6 +209,35 @@ test('a fold that holds the focus stays in the page while the reader scrolls far
   // Its focus shows once: the row's ring, without the page's focus outline around the row as well.
   await expect(opened).toHaveCSS('outline-style', 'none');
   await expect(opened.locator(':scope > *')).toHaveCSS('box-shadow', /0px 0px 0px 2px/);
+});
+
+test('a run of items only one side has is one line, a difference of its own, that opens into its rows', async ({ page }) => {
+  // Run B takes a detour of twelve items (nine rows: a call and its output are one) that run A does not; run A has
+  // two items of its own further on, too few to fold.
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_detour_a&b=conv_fault_detour_b&source=openai`);
+  const group = page.getByTestId('one-sided-fold');
+  await expect(group).toHaveText(new RegExp(`Only in B${DETOUR_ITEMS} items only in run BShow`));
+  await expect(page.locator('[data-diff="only-b"]')).toHaveCount(0);
+  await expect(page.locator('[data-diff="only-a"]')).toHaveCount(2);
+  // It is the first difference, and stepping treats it as one.
+  await expect(group).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 3 differences');
+  await page.keyboard.press('n');
+  await expect(page.locator('[data-diff="only-a"]').first()).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('p');
+  await expect(group).toHaveAttribute('aria-current', 'true');
+
+  // By the keyboard, as a fold of identical items: Enter opens it, its rows take its place, the first takes the focus
+  // and stays the current difference.
+  await group.focus();
+  await page.keyboard.press('Enter');
+  await expect(group).toHaveCount(0);
+  const rows = page.locator('[data-diff="only-b"]');
+  await expect(rows.first()).toHaveAttribute('data-b-id', 'msg_detour_0_q');
+  await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('li:has(> [data-b-id="msg_detour_0_q"])')).toBeFocused();
+  // Nine rows, each a difference of its own now.
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 11 differences');
 });
 
 test('the compare page without runs asks for them', async ({ page }) => {

@@ -70,6 +70,46 @@ export function forkItems(side: string, total = FORK_ITEMS): Item[] {
   );
 }
 
+/**
+ * One of two runs (`conv_fault_longanswer_<side>`) whose first difference is an answer too long for a screen: three
+ * items both runs share, then a long answer that names its side in every sentence, then a closing question.
+ */
+export function longAnswerItems(side: string): Item[] {
+  const sentences = Array.from({ length: 40 }, (_, index) => `Step ${index + 1} of the plan, as run ${side} describes it, checks one more part of the change.`);
+  return [
+    says('msg_0', 'user', 'Message number 0'),
+    says('msg_1', 'assistant', 'Message number 1'),
+    says('msg_2', 'user', 'Message number 2'),
+    says('msg_3', 'assistant', sentences.join(' ')),
+    says('msg_4', 'user', 'Thanks, that is all.'),
+  ];
+}
+
+/** How many items run B of `conv_fault_detour_<side>` has that run A lacks, in a row. */
+export const DETOUR_ITEMS = 12;
+
+/**
+ * One of two runs (`conv_fault_detour_a`, `conv_fault_detour_b`) that share most items: run B takes a detour of
+ * DETOUR_ITEMS items (questions, lookups with their results, answers) that run A does not, and run A has two items
+ * of its own further on.
+ */
+export function detourItems(side: string): Item[] {
+  const shared = (index: number) => says(`msg_${index}`, index % 2 ? 'assistant' : 'user', `Message number ${index}`);
+  const detour = Array.from({ length: DETOUR_ITEMS / 4 }, (_, step): Item[] => [
+    says(`msg_detour_${step}_q`, 'user', `Before going on, check part ${step + 1} of the configuration.`),
+    { id: `fc_detour_${step}`, type: 'function_call', call_id: `call_detour_${step}`, name: 'read_config', arguments: JSON.stringify({ part: step + 1 }), status: 'completed' },
+    { id: `fco_detour_${step}`, type: 'function_call_output', call_id: `call_detour_${step}`, output: `part ${step + 1}: enabled = ${step % 2 === 0}` },
+    says(`msg_detour_${step}_a`, 'assistant', `Part ${step + 1} of the configuration is as expected.`),
+  ]).flat();
+  return [
+    ...[0, 1, 2, 3].map(shared),
+    ...(side === 'b' ? detour : []),
+    ...[4, 5, 6, 7].map(shared),
+    ...(side === 'a' ? [says('msg_extra_0', 'assistant', 'On second thought, one more note.'), says('msg_extra_1', 'user', 'Go on.')] : []),
+    ...[8, 9, 10].map(shared),
+  ];
+}
+
 const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
   id,
   type: 'message',
@@ -208,6 +248,10 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         return serveItems(res, id, rest, url, (toolRun ??= toolRunItems(TOOL_RUN_ITEMS, 800)));
       case 'fork':
         return serveItems(res, id, rest, url, forkItems(/^conv_fault_fork_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
+      case 'detour':
+        return serveItems(res, id, rest, url, detourItems(/^conv_fault_detour_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
+      case 'longanswer':
+        return serveItems(res, id, rest, url, longAnswerItems(/^conv_fault_longanswer_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'growing':
       case 'growinglong': {
         if (!born.has(id)) born.set(id, Date.now());

@@ -1,7 +1,7 @@
 import { navigateTo } from '../../../lib/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
-import { compareSearch, parseSideInput, type SideRef } from '../lib/compare-search';
+import { compareSearch, sideFromInput, withSource, type SideRef } from '../lib/compare-search';
 
 interface CompareFormProps {
   sources: readonly SourceSummary[];
@@ -13,7 +13,6 @@ interface CompareFormProps {
 
 const field =
   'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
-const PROBLEM = 'Paste a conversation ID (conv_…), a viewer link to a conversation or snapshot, s:<snapshot id>, or file.';
 
 /** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
 export function CompareForm({ sources, defaultSource, fixedA, onCancel }: CompareFormProps) {
@@ -22,15 +21,14 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
   const [error, setError] = useState<{ side: 'a' | 'b'; message: string } | null>(null);
   const ids = { a: useId(), b: useId(), error: useId() };
 
-  const withSource = (ref: SideRef): SideRef => (ref.value.startsWith('conv_') && !ref.source ? { ...ref, source } : ref);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const a = fixedA ?? parseSideInput(values.a);
-    if (!a) return setError({ side: 'a', message: PROBLEM });
-    const b = parseSideInput(values.b);
-    if (!b) return setError({ side: 'b', message: PROBLEM });
+    const a = fixedA ? ({ ok: true, ref: withSource(fixedA, source) } as const) : sideFromInput(values.a, sources, source);
+    if (!a.ok) return setError({ side: 'a', message: a.message });
+    const b = sideFromInput(values.b, sources, source);
+    if (!b.ok) return setError({ side: 'b', message: b.message });
     setError(null);
-    navigateTo({ to: '/compare', search: compareSearch(withSource(a), withSource(b)) });
+    navigateTo({ to: '/compare', search: compareSearch(a.ref, b.ref) });
   };
 
   const input = (side: 'a' | 'b', label: string) => (

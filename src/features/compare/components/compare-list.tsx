@@ -1,18 +1,20 @@
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from '../lib/align-runs';
 import type { RunRow } from '../lib/change-parts';
 import type { DisplayRow } from '../lib/display-rows';
 import type { RunUnit } from '../lib/run-units';
+import { CompareFold } from './compare-fold';
 import { CompareRow } from './compare-row';
 import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
-import { formatCount } from '../../../shared/format';
 
 export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
+  /** Brings a row into view once the rows are in the page, unless it is already there in full: the page stays put. */
+  revealPosition: (position: number) => void;
 }
 
 interface CompareListProps {
@@ -126,21 +128,39 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   }, [shown, stickyOffset]);
 
   const correction = useRef<number | null>(null);
-  useImperativeHandle(handle, () => ({
-    scrollToPosition(position) {
-      if (position < 0 || position >= shown.length) return;
-      virtualizer.scrollToIndex(position, { align: 'start' });
-      // Rows measured for the first time above the target can push it away; look again once they have settled. A
-      // newer jump's look replaces this one's, which would take the reader back.
-      if (correction.current !== null) cancelAnimationFrame(correction.current);
+  const scrollToPosition = (position: number) => {
+    if (position < 0 || position >= shown.length) return;
+    virtualizer.scrollToIndex(position, { align: 'start' });
+    // Rows measured for the first time above the target can push it away; look again once they have settled. A
+    // newer jump's look replaces this one's, which would take the reader back.
+    if (correction.current !== null) cancelAnimationFrame(correction.current);
+    correction.current = requestAnimationFrame(() => {
       correction.current = requestAnimationFrame(() => {
-        correction.current = requestAnimationFrame(() => {
-          correction.current = null;
-          virtualizer.scrollToIndex(position, { align: 'start' });
-        });
+        correction.current = null;
+        virtualizer.scrollToIndex(position, { align: 'start' });
       });
-    },
-  }));
+    });
+  };
+  const [reveal, setReveal] = useState<{ position: number } | null>(null);
+  useImperativeHandle(handle, () => ({ scrollToPosition, revealPosition: (position) => setReveal({ position }) }));
+
+  // Once the rows are in the page and have settled (two frames, as above), the row is looked at where it is; a jump the
+  // reader asks for meanwhile cancels the look.
+  const revealed = useRef(reveal);
+  const barHeight = useRef(stickyOffset);
+  barHeight.current = stickyOffset;
+  useEffect(() => {
+    if (measuredMargin === null || reveal === null || revealed.current === reveal) return;
+    revealed.current = reveal;
+    if (correction.current !== null) cancelAnimationFrame(correction.current);
+    correction.current = requestAnimationFrame(() => {
+      correction.current = requestAnimationFrame(() => {
+        correction.current = null;
+        const row = listRef.current?.querySelector(`li[data-position="${reveal.position}"] > *`)?.getBoundingClientRect();
+        if (!row || row.top < barHeight.current || row.bottom > window.innerHeight) scrollToPosition(reveal.position);
+      });
+    });
+  });
 
   return (
     <ol ref={listRef} aria-label="Aligned items of both runs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -157,21 +177,14 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
             style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
           >
             {entry.kind === 'fold' ? (
-              <button
-                type="button"
-                data-testid="identical-fold"
-                onClick={() => {
+              <CompareFold
+                fold={entry}
+                current={current === virtual.index}
+                onOpen={() => {
                   focusAfterOpen.current = virtual.index;
                   onOpenFold(entry.start);
                 }}
-                className="flex w-full items-center gap-3 rounded-xl border border-dashed border-zinc-300 px-3 py-2 text-left text-sm text-zinc-600 hover:border-indigo-400 hover:text-indigo-700 dark:border-zinc-700 dark:text-zinc-400 dark:hover:border-indigo-500 dark:hover:text-indigo-300"
-              >
-                <span aria-hidden="true" className="font-mono">≡</span>
-                <span>
-                  {formatCount(entry.items)} identical {entry.items === 1 ? 'item' : 'items'}
-                </span>
-                <span className="ml-auto text-xs">Show</span>
-              </button>
+              />
             ) : (
               <AlignedRowView alignment={alignment} row={entry.row} rowA={rowA} rowB={rowB} current={current === virtual.index} />
             )}

@@ -5,7 +5,7 @@ import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-sum
 import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
 import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
-import { differencePositions, displayRows, headline, itemsInRow, stepDifference } from '../lib/display-rows';
+import { differencePositions, displayRows, firstRow, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
@@ -95,11 +95,12 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
   const positions = useMemo(() => (alignment ? differencePositions(shown, alignment.rows) : []), [alignment, shown]);
-  /** The aligned row of the difference the reader is at. */
+  /** The aligned row of the difference the reader is at (of a fold of one-sided rows, its first). */
   const [currentRow, setCurrentRow] = useState<number | null>(null);
   const currentPosition = useMemo(() => {
     if (currentRow === null) return null;
-    const position = shown.findIndex((entry) => entry.kind === 'row' && entry.row === currentRow);
+    // A fold of one-sided rows is current by its first row, which stays current when the fold is opened.
+    const position = shown.findIndex((entry) => firstRow(entry) === currentRow);
     return position === -1 ? null : position;
   }, [shown, currentRow]);
 
@@ -119,23 +120,22 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
 
   const goTo = (position: number | null) => {
     if (position === null) return;
-    const entry = shown[position];
-    if (entry.kind === 'row') setCurrentRow(entry.row);
+    setCurrentRow(firstRow(shown[position]));
     list.current?.scrollToPosition(position);
   };
   const step = (direction: 1 | -1) => goTo(stepDifference(positions, from, direction));
   useDifferenceKeys(step);
 
-  // A comparison opens at the first difference: that is what the reader came for.
+  // A comparison opens at the first difference: that is what the reader came for. Already in full view (near the top),
+  // the page does not move to it.
   const openedAtFirst = useRef(false);
   useEffect(() => {
     if (!alignment || openedAtFirst.current) return;
     openedAtFirst.current = true;
     const first = positions[0];
     if (first === undefined) return;
-    const entry = shown[first];
-    if (entry.kind === 'row') setCurrentRow(entry.row);
-    requestAnimationFrame(() => list.current?.scrollToPosition(first));
+    setCurrentRow(firstRow(shown[first]));
+    list.current?.revealPosition(first);
   }, [alignment, positions, shown]);
 
   const ordinal = currentPosition === null ? 0 : positions.indexOf(currentPosition) + 1;

@@ -23,11 +23,18 @@ const SIDE_BUDGET = 4000;
 /** Two values longer than this together are marked whole: sixty word diffs of long strings would hold up the row. */
 const WORD_DIFF_LIMIT = 2000;
 
-const TAGS: Record<AlignedRow['diff'], { text: string; className: string }> = {
+/** Each kind of row's tag and border, which a fold of such rows wears too. */
+export const TAGS: Record<AlignedRow['diff'], { text: string; className: string }> = {
   same: { text: 'Same', className: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300' },
   changed: { text: 'Changed', className: 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100' },
   'only-a': { text: 'Only in A', className: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100' },
   'only-b': { text: 'Only in B', className: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100' },
+};
+export const BORDERS: Record<AlignedRow['diff'], string> = {
+  same: 'border-zinc-200 dark:border-zinc-800',
+  changed: 'border-amber-300 dark:border-amber-700/70',
+  'only-a': 'border-red-300 dark:border-red-800/70',
+  'only-b': 'border-emerald-300 dark:border-emerald-800/70',
 };
 // Tinted, not struck through: a changed answer stays readable on both sides, as in a split diff.
 const REMOVED = 'rounded-sm bg-red-100 text-red-950 no-underline dark:bg-red-900/60 dark:text-red-50';
@@ -153,14 +160,13 @@ const itemId = (run: RunRow | null) => (run && typeof run.item.id === 'string' ?
 export const CompareRow = memo(function CompareRow({ row, a, b, failedA, failedB, current }: CompareRowProps) {
   const parts = useMemo(() => (row.diff === 'changed' && a && b ? changeParts(a, b) : null), [row.diff, a, b]);
   const tag = TAGS[row.diff];
-  const border = row.diff === 'same' ? 'border-zinc-200 dark:border-zinc-800' : row.diff === 'changed' ? 'border-amber-300 dark:border-amber-700/70' : row.diff === 'only-a' ? 'border-red-300 dark:border-red-800/70' : 'border-emerald-300 dark:border-emerald-800/70';
   return (
     <article
       data-diff={row.diff}
       data-a-id={itemId(a)}
       data-b-id={itemId(b)}
       aria-current={current ? 'true' : undefined}
-      className={`overflow-hidden rounded-xl border bg-white dark:bg-zinc-900 ${border} ${current ? 'ring-2 ring-indigo-500' : ''}`}
+      className={`overflow-hidden rounded-xl border bg-white dark:bg-zinc-900 ${BORDERS[row.diff]} ${current ? 'ring-2 ring-indigo-500' : ''}`}
     >
       <div className="flex items-center gap-2 border-b border-inherit bg-zinc-50 px-3 py-1 dark:bg-zinc-900/60">
         <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${tag.className}`}>{tag.text}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch, parseSideInput, sideSpec } from './compare-search';
+import { compareSearch, parseSideInput, sideFromInput, sideSpec } from './compare-search';
 
 describe('compare search', () => {
   it('reads each side with its own source, the shared one, or the default', () => {
@@ -26,5 +26,17 @@ describe('compare search', () => {
     expect(parseSideInput('https://viewer.example/c/conv_abc?source=openai#msg_1')).toEqual({ value: 'conv_abc', source: 'openai' });
     expect(parseSideInput('https://viewer.example/s/abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });
     expect(parseSideInput('nothing here')).toBeNull();
+  });
+
+  it('reads an API URL from the source of its provider, or says that this viewer has none', () => {
+    const demo = { id: 'demo', label: 'Demo', kind: 'demo' } as const;
+    const dashscope = { id: 'dashscope-intl', label: 'DashScope', kind: 'dashscope' } as const;
+    const url = 'https://dashscope-intl.aliyuncs.com/api/v2/apps/protocols/compatible-mode/v1/conversations/conv_abc/items';
+    expect(parseSideInput(url)).toEqual({ value: 'conv_abc', provider: { kind: 'dashscope', region: 'intl' } });
+    expect(sideFromInput(url, [demo, dashscope], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'dashscope-intl' } });
+    expect(sideFromInput(url, [demo], 'demo')).toMatchObject({ ok: false, message: expect.stringMatching(/^That is a DashScope URL, but this viewer has no DashScope source set up/) });
+    expect(sideFromInput('conv_abc', [demo, dashscope], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
+    expect(sideFromInput('s:abcdefghijklmnop', [demo], 'demo')).toEqual({ ok: true, ref: { value: 's:abcdefghijklmnop' } });
+    expect(sideFromInput('hello', [demo], 'demo')).toMatchObject({ ok: false });
   });
 });

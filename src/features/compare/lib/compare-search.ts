@@ -1,4 +1,7 @@
 import { isConversationId } from '../../../lib/ids';
+import { parseConversationInput, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { sourceForUrl } from '../../home/lib/url-source';
+import type { SourceSummary } from '../../sources/api/get-sources';
 
 /** The compare page's URL: both sides and where they come from. The URL is the whole state of a comparison. */
 export interface CompareSearch {
@@ -65,21 +68,39 @@ export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
 }
 
 /**
- * What a person types for the other side: a conversation ID, a viewer link to a conversation (`/c/conv_…?source=`) or
- * a snapshot (`/s/<id>`), `s:<id>`, or `file`. Null when it is none of these.
+ * What a person types for a side: `file`, `s:<id>`, or anything the home page opens: a conversation ID, an API URL,
+ * a viewer link to a conversation (`/c/conv_…?source=`) or a snapshot (`/s/<id>`). Null when it is none of these.
+ * An API URL names its provider, whose source the side is then read from.
  */
-export function parseSideInput(raw: string): SideRef | null {
+export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider }) | null {
   const input = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (input === 'file') return { value: 'file' };
-  const snapshot = /^s:([A-Za-z0-9_-]+)$/.exec(input) ?? /\/s\/([A-Za-z0-9_-]+)(?:[?#]|$)/.exec(input);
+  const snapshot = /^s:([A-Za-z0-9_-]+)$/.exec(input);
   if (snapshot) return SNAPSHOT_ID.test(snapshot[1]) ? { value: `s:${snapshot[1]}` } : null;
-  const conversation = /(conv_[A-Za-z0-9_-]{1,200})/.exec(input);
-  if (!conversation) return null;
-  let source: string | undefined;
-  try {
-    source = new URL(input).searchParams.get('source') ?? undefined;
-  } catch {
-    source = undefined;
-  }
-  return { value: conversation[1], ...(source ? { source } : {}) };
+  const parsed = parseConversationInput(input);
+  if (!parsed.ok) return null;
+  if ('snapshotId' in parsed) return { value: `s:${parsed.snapshotId}` };
+  return { value: parsed.conversationId, ...(parsed.source ? { source: parsed.source } : {}), ...(parsed.provider ? { provider: parsed.provider } : {}) };
 }
+
+export type SideInput = { ok: true; ref: SideRef } | { ok: false; message: string };
+
+const PROBLEM = 'Paste a conversation ID (conv_…), an API URL, a viewer link to a conversation or snapshot, s:<snapshot id>, or file.';
+
+/**
+ * A side as the form reads it: an API URL is read from the configured source of its provider, as the home page opens
+ * it, and refused with the same words when this viewer has none; a conversation that names no source gets `source`.
+ */
+export function sideFromInput(raw: string, sources: readonly SourceSummary[], source: string): SideInput {
+  const parsed = parseSideInput(raw);
+  if (!parsed) return { ok: false, message: PROBLEM };
+  const { provider, ...ref } = parsed;
+  if (provider) {
+    const found = sourceForUrl(provider, sources);
+    return found.ok ? { ok: true, ref: { ...ref, source: found.source.id } } : { ok: false, message: found.message };
+  }
+  return { ok: true, ref: withSource(ref, source) };
+}
+
+/** A conversation that names no source is read from `source`. */
+export const withSource = (ref: SideRef, source: string): SideRef => (ref.value.startsWith('conv_') && !ref.source ? { ...ref, source } : ref);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignedRow, RowDiff } from './align-runs';
-import { differencePositions, displayRows, headline, stepDifference } from './display-rows';
+import { differencePositions, displayRows, firstRow, headline, stepDifference } from './display-rows';
 
 const rows = (...diffs: RowDiff[]): AlignedRow[] => diffs.map((diff, i) => ({ diff, a: diff === 'only-b' ? -1 : i, b: diff === 'only-a' ? -1 : i }));
 
@@ -22,6 +22,33 @@ describe('displayRows', () => {
     expect(stepDifference(positions, 1, 1)).toBe(3);
     expect(stepDifference(positions, 3, 1)).toBeNull();
     expect(stepDifference(positions, 3, -1)).toBe(1);
+  });
+
+  it('folds runs of three or more rows only one run has, each side apart, into one difference each', () => {
+    const aligned = rows('same', 'only-b', 'only-b', 'only-b', 'only-b', 'only-a', 'only-a', 'only-a', 'changed', 'only-a', 'only-a', 'same');
+    // Row 2 is a call with its output: two items, as the transcript counts them.
+    const shown = displayRows(aligned, new Set(), (row) => (row === 2 ? 2 : 1));
+    expect(shown).toEqual([
+      { kind: 'row', row: 0 },
+      { kind: 'fold', start: 1, count: 4, items: 5, only: 'b' },
+      { kind: 'fold', start: 5, count: 3, items: 3, only: 'a' },
+      { kind: 'row', row: 8 },
+      { kind: 'row', row: 9 },
+      { kind: 'row', row: 10 },
+      { kind: 'row', row: 11 },
+    ]);
+    expect(differencePositions(shown, aligned)).toEqual([1, 2, 3, 4, 5]);
+    expect(shown.map(firstRow)).toEqual([0, 1, 5, 8, 9, 10, 11]);
+    // Opened, by its first row, the fold's rows take its place, each a difference of its own.
+    const opened = displayRows(aligned, new Set([1]));
+    expect(opened.slice(1, 6)).toEqual([
+      { kind: 'row', row: 1 },
+      { kind: 'row', row: 2 },
+      { kind: 'row', row: 3 },
+      { kind: 'row', row: 4 },
+      { kind: 'fold', start: 5, count: 3, items: 3, only: 'a' },
+    ]);
+    expect(differencePositions(opened, aligned)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('says how long the runs agree, counting a call and its output as two items', () => {

@@ -1,8 +1,14 @@
 import type { AlignedRow, Alignment } from './align-runs';
 import { formatCount } from '../../../shared/format';
 
-/** What the list shows: an aligned row, or a run of same rows folded into one line. */
-export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number; items: number };
+/**
+ * What the list shows: an aligned row, or a run of rows folded into one line, as a diff folds its hunks: rows both
+ * runs share, or (`only`) rows only one of them has.
+ */
+export type DisplayRow = { kind: 'row'; row: number } | { kind: 'fold'; start: number; count: number; items: number; only?: 'a' | 'b' };
+
+/** The aligned row an entry shows first: a fold's first row is where its rows go once it is opened. */
+export const firstRow = (entry: DisplayRow): number => (entry.kind === 'row' ? entry.row : entry.start);
 
 /** Items in an aligned row, as the transcript counts them: a call and its folded output are two. */
 export function itemsInRow(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB'>, row: number): number {
@@ -11,25 +17,31 @@ export function itemsInRow(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'units
   return unit.output >= 0 ? 2 : 1;
 }
 
-/** Shorter runs of same rows are shown as they are: a fold line would take as much room as they do. */
+/** Shorter runs are shown as they are: a fold line would take as much room as they do. */
 const MIN_FOLD = 3;
 
-/** Folds each run of same rows (unless the reader opened it, by its first row) into one line. */
+const ONLY = { 'only-a': 'a', 'only-b': 'b' } as const;
+
+/**
+ * Folds each run of same rows, and each run of rows only one run has (unless the reader opened it, by its first row),
+ * into one line.
+ */
 export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<number>, itemsIn: (row: number) => number = () => 1): DisplayRow[] {
   const shown: DisplayRow[] = [];
   let i = 0;
   while (i < rows.length) {
-    if (rows[i].diff !== 'same') {
+    const { diff } = rows[i];
+    if (diff === 'changed') {
       shown.push({ kind: 'row', row: i });
       i += 1;
       continue;
     }
     let end = i;
-    while (end < rows.length && rows[end].diff === 'same') end += 1;
+    while (end < rows.length && rows[end].diff === diff) end += 1;
     if (end - i >= MIN_FOLD && !opened.has(i)) {
       let items = 0;
       for (let row = i; row < end; row += 1) items += itemsIn(row);
-      shown.push({ kind: 'fold', start: i, count: end - i, items });
+      shown.push({ kind: 'fold', start: i, count: end - i, items, ...(diff === 'same' ? {} : { only: ONLY[diff] }) });
     }
     else for (let row = i; row < end; row += 1) shown.push({ kind: 'row', row });
     i = end;
@@ -37,11 +49,11 @@ export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<num
   return shown;
 }
 
-/** Positions in the shown list of the rows that differ, in order. */
+/** Positions in the shown list of the rows that differ, and of the folds of one-sided rows, in order. */
 export function differencePositions(shown: readonly DisplayRow[], rows: readonly AlignedRow[]): number[] {
   const positions: number[] = [];
   shown.forEach((entry, position) => {
-    if (entry.kind === 'row' && rows[entry.row].diff !== 'same') positions.push(position);
+    if (entry.kind === 'row' ? rows[entry.row].diff !== 'same' : entry.only !== undefined) positions.push(position);
   });
   return positions;
 }

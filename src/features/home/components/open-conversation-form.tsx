@@ -1,25 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
-import { parseConversationInput, type UrlProvider } from '../lib/parse-conversation-input';
+import { parseConversationInput } from '../lib/parse-conversation-input';
+import { sourceForUrl } from '../lib/url-source';
 import type { SearchValues } from '../../../lib/search-values';
 
 export type OpenRequest =
   | { conversationId: string; source: string; order?: 'asc' | 'desc'; itemId?: string; view?: SearchValues }
   /** A pasted snapshot link opens the snapshot. */
   | { snapshotId: string };
-
-const PROVIDER_NAMES = { dashscope: 'DashScope', openai: 'OpenAI' } as const;
-const ENABLE_HINTS = {
-  dashscope: 'Whoever runs it can set DASHSCOPE_API_KEY (DASHSCOPE_CN_API_KEY for the China region) and restart it.',
-  openai: 'Whoever runs it can set OPENAI_API_KEY and restart it.',
-} as const;
-
-/** The configured source a pasted API URL belongs to; a DashScope URL prefers the source of its region. */
-function sourceFor(provider: UrlProvider, sources: readonly SourceSummary[]): SourceSummary | null {
-  const matching = sources.filter((candidate) => candidate.kind === provider.kind);
-  if (provider.kind === 'dashscope') return matching.find((candidate) => candidate.id.endsWith(`-${provider.region}`)) ?? matching[0] ?? null;
-  return matching[0] ?? null;
-}
 
 interface OpenConversationFormProps {
   sources: readonly SourceSummary[];
@@ -47,16 +35,15 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
       return;
     }
     // An API URL says which provider holds the conversation: open it there, or say that provider is not set up here.
-    const fromUrl = parsed.provider ? sourceFor(parsed.provider, sources) : null;
-    if (parsed.provider && !fromUrl) {
-      const name = PROVIDER_NAMES[parsed.provider.kind];
-      setError(`That is a ${name} URL, but this viewer has no ${name} source set up. ${ENABLE_HINTS[parsed.provider.kind]}`);
+    const fromUrl = parsed.provider ? sourceForUrl(parsed.provider, sources) : null;
+    if (fromUrl && !fromUrl.ok) {
+      setError(fromUrl.message);
       return;
     }
     setError(null);
     setValue(parsed.conversationId);
     const pastedSource = parsed.source && sources.some((candidate) => candidate.id === parsed.source) ? parsed.source : null;
-    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });
+    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.source.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });
   }
 
   return (

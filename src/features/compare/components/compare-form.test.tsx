@@ -1,0 +1,35 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SourceSummary } from '../../sources/api/get-sources';
+import { CompareForm } from './compare-form';
+
+const demo: SourceSummary = { id: 'demo', label: 'Demo', kind: 'demo' };
+const openai: SourceSummary = { id: 'openai', label: 'OpenAI', kind: 'openai' };
+const API_URL = 'https://api.openai.com/v1/conversations/conv_abc';
+
+function compareWith(text: string, sources: SourceSummary[]) {
+  render(<CompareForm sources={sources} defaultSource="demo" fixedA={{ value: 'conv_this', source: 'demo' }} />);
+  fireEvent.change(screen.getByLabelText('Compare this run with'), { target: { value: text } });
+  fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+}
+
+describe('CompareForm', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/c/conv_this?source=demo'));
+
+  it('refuses an API URL of a provider this viewer has no source of, as the home page does', () => {
+    compareWith(API_URL, [demo]);
+    expect(screen.getByRole('alert').textContent).toBe('Run B: That is an OpenAI URL, but this viewer has no OpenAI source set up. Whoever runs it can set OPENAI_API_KEY and restart it.');
+    expect(window.location.pathname).toBe('/c/conv_this');
+  });
+
+  it('reads an API URL from the source of its provider, not the default one', () => {
+    compareWith(API_URL, [demo, openai]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/compare?a=conv_this&b=conv_abc&a_source=demo&b_source=openai');
+  });
+
+  it('reads a bare ID from the chosen source', () => {
+    compareWith('conv_abc', [demo, openai]);
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/compare?a=conv_this&b=conv_abc&source=demo');
+  });
+});
