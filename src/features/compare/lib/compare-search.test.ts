@@ -39,4 +39,12 @@ describe('compare search', () => {
     expect(sideFromInput('s:abcdefghijklmnop', [demo], 'demo')).toEqual({ ok: true, ref: { value: 's:abcdefghijklmnop' } });
     expect(sideFromInput('hello', [demo], 'demo')).toMatchObject({ ok: false });
   });
+
+  it("reads a pasted viewer link from its source where this viewer has it, else from the chosen one, as the home page does", () => {
+    const demo = { id: 'demo', label: 'Demo', kind: 'demo' } as const;
+    const openai = { id: 'openai', label: 'OpenAI', kind: 'openai' } as const;
+    expect(sideFromInput('https://viewer.example/c/conv_abc?source=openai', [demo, openai], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'openai' } });
+    expect(sideFromInput('https://viewer.example/C/conv_abc?source=OpenAI', [demo, openai], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'openai' } });
+    expect(sideFromInput('https://viewer.example/c/conv_abc?source=elsewhere', [demo, openai], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
+  });
 });

@@ -89,7 +89,8 @@ const PROBLEM = 'Paste a conversation ID (conv_…), an API URL, a viewer link t
 
 /**
  * A side as the form reads it: an API URL is read from the configured source of its provider, as the home page opens
- * it, and refused with the same words when this viewer has none; a conversation that names no source gets `source`.
+ * it, and refused with the same words when this viewer has none; a conversation that names no source, or one this
+ * viewer does not have, gets `source`.
  */
 export function sideFromInput(raw: string, sources: readonly SourceSummary[], source: string): SideInput {
   const parsed = parseSideInput(raw);
@@ -98,6 +99,11 @@ export function sideFromInput(raw: string, sources: readonly SourceSummary[], so
   if (provider) {
     const found = sourceForUrl(provider, sources);
     return found.ok ? { ok: true, ref: { ...ref, source: found.source.id } } : { ok: false, message: found.message };
+  }
+  // A pasted link's source that this viewer does not have is read from the chosen one, as the home page opens it.
+  if (ref.source && !sources.some((candidate) => candidate.id === ref.source)) {
+    const { source: _unknown, ...rest } = ref;
+    return { ok: true, ref: withSource(rest, source) };
   }
   return { ok: true, ref: withSource(ref, source) };
 }

@@ -11,6 +11,12 @@ describe('parseConversationInput', () => {
     expect(parseConversationInput(url)).toEqual({ ok: true, conversationId: 'conv_abc', provider: { kind: 'dashscope', region: 'intl' } });
   });
 
+  it('reads a hand-written link as the viewer opens it: the page prefix in any case, the source as its lower-case ID', () => {
+    expect(parseConversationInput('http://127.0.0.1:5173/C/conv_abc?source=Demo#msg_1')).toEqual({ ok: true, conversationId: 'conv_abc', source: 'demo', itemId: 'msg_1' });
+    expect(parseConversationInput('http://127.0.0.1:5173/S/snap_abcdefghijklmnop')).toEqual(parseConversationInput('http://127.0.0.1:5173/s/snap_abcdefghijklmnop'));
+    expect(parseConversationInput('/S/snap_abcdefghijklmnop')).toEqual(parseConversationInput('/s/snap_abcdefghijklmnop'));
+  });
+
   it('reads source, order and item from a share link', () => {
     expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?source=openai&order=desc#msg_1')).toEqual({
       ok: true,

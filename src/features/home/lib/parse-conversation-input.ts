@@ -1,4 +1,4 @@
-import { isConversationId, isItemId } from '../../../lib/ids';
+import { isConversationId, isItemId, sourceIdOf } from '../../../lib/ids';
 import { safeDecode } from '../../../lib/safe-decode';
 import { parseSearch, type SearchValues } from '../../../lib/search-values';
 
@@ -35,16 +35,20 @@ function fromUrl(text: string): ParsedInput | null {
     return null;
   }
   const segments = url.pathname.split('/').map(safeDecode);
+  // A viewer's page prefixes, read in any case as its router reads them (`/C/conv_…` is the transcript page).
+  const page = segments.map((segment) => (segment === 'C' || segment === 'S' ? segment.toLowerCase() : segment));
   // A snapshot link of a viewer: /s/<id>.
-  const snapshotAt = segments.indexOf('s');
+  const snapshotAt = page.indexOf('s');
   if (snapshotAt !== -1 && snapshotAt === segments.length - 2 && SNAPSHOT_ID.test(segments[snapshotAt + 1])) return { ok: true, snapshotId: segments[snapshotAt + 1] };
-  const index = segments.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
+  const index = page.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
   if (index === -1) return null;
   const conversationId = segments[index + 1];
   if (!isConversationId(conversationId)) return null;
-  const isShareLink = segments[index] === 'c';
+  const isShareLink = page[index] === 'c';
   const apiItemId = !isShareLink && segments[index + 2] === 'items' ? (segments[index + 3] ?? '') : '';
-  const source = isShareLink ? url.searchParams.get('source') ?? undefined : undefined;
+  // A link's source in another case names the source of that lower-case ID, as the transcript page reads it.
+  const linkSource = isShareLink ? url.searchParams.get('source') : null;
+  const source = linkSource ? sourceIdOf(linkSource) : undefined;
   const order = isShareLink ? url.searchParams.get('order') : null;
   const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
   const itemId = isItemId(hashId) ? hashId : isItemId(apiItemId) ? apiItemId : undefined;
@@ -70,7 +74,7 @@ export function parseConversationInput(raw: string): ParsedInput {
   const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
-  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?$/);
+  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?$/i);
   if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
   const parsedUrl = fromUrl(text);
   if (parsedUrl) return parsedUrl;
