@@ -17,7 +17,10 @@ describe("a page's path", () => {
 
   it('is written as the app writes it', () => {
     expect(canonicalPagePath('/C/conv_Abc')).toBe('/c/conv_Abc');
+    expect(canonicalPagePath('/Compare')).toBe('/compare');
+    expect(canonicalPagePath('/SNAPSHOTS/')).toBe('/snapshots/');
+    expect(canonicalPagePath('/Compared')).toBe('/Compared');
     expect(canonicalPagePath('/S/Ab3_xY9-kLm2Np4QrS7t/')).toBe('/s/Ab3_xY9-kLm2Np4QrS7t/');
-    for (const path of ['/c/conv_Abc', '/', '/Compare', '/C/a/b', '/C/']) expect(canonicalPagePath(path)).toBe(path);
+    for (const path of ['/c/conv_Abc', '/', '/compare', '/C/a/b', '/C/']) expect(canonicalPagePath(path)).toBe(path);
   });
 });

@@ -18,8 +18,15 @@ export function pagePathParam(pathname: string, prefix: IdPagePrefix): string | 
   return match ? safeDecode(match[1]) : null;
 }
 
-/** The path as the app writes it: `/C/conv_x` is `/c/conv_x`, so a hand-written link's address becomes the one shared. */
+/** The pages whose path is only their name, which the router matches in any case too. */
+const NAMED_PAGES = /^\/(?:compare|snapshots|file)\/?$/i;
+
+/**
+ * The path as the app writes it: `/C/conv_x` is `/c/conv_x` and `/Compare` is `/compare`, so a hand-written link's
+ * address becomes the one shared.
+ */
 export function canonicalPagePath(pathname: string): string {
   const prefix = PREFIXES.find((candidate) => pagePathParam(pathname, candidate) !== null);
-  return prefix ? prefix + pathname.slice(prefix.length) : pathname;
+  if (prefix) return prefix + pathname.slice(prefix.length);
+  return NAMED_PAGES.test(pathname) ? pathname.toLowerCase() : pathname;
 }

@@ -85,7 +85,8 @@ const SNAPSHOT_SIDE = /^s:[A-Za-z0-9_-]{1,64}$/;
 
 /** A comparison of two snapshots is as public as they are: its page is the app's HTML, its data their read endpoints. */
 function isSnapshotComparison(path: string, query: string): boolean {
-  if (path !== '/compare' && path !== '/compare/') return false;
+  // In any case, as the app's router matches it (and then writes the address as /compare).
+  if (!/^\/compare\/?$/i.test(path)) return false;
   const search = new URLSearchParams(query);
   return SNAPSHOT_SIDE.test(search.get('a') ?? '') && SNAPSHOT_SIDE.test(search.get('b') ?? '');
 }

@@ -79,6 +79,9 @@ describe('open paths with public snapshots', () => {
 
   it('open a comparison page only when both its sides are snapshots', () => {
     expect(isOpenPath('/compare', 'GET', true, '?a=s:abc_DEF-123&b=s:xyz')).toBe(true);
+    // In any case, as the app's router matches it.
+    expect(isOpenPath('/Compare', 'GET', true, '?a=s:abc_DEF-123&b=s:xyz')).toBe(true);
+    expect(isOpenPath('/Compare/x', 'GET', true, '?a=s:abc_DEF-123&b=s:xyz')).toBe(false);
     expect(isOpenPath('/compare', 'GET', false, '?a=s:abc&b=s:xyz')).toBe(false);
     for (const query of ['?a=s:abc&b=conv_1', '?a=s:abc', '?a=file&b=s:abc', '?a=s:a/b&b=s:xyz', '']) {
       expect([query, isOpenPath('/compare', 'GET', true, query)]).toEqual([query, false]);

@@ -47,4 +47,9 @@ describe('compare search', () => {
     expect(sideFromInput('https://viewer.example/C/conv_abc?source=OpenAI', [demo, openai], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'openai' } });
     expect(sideFromInput('https://viewer.example/c/conv_abc?source=elsewhere', [demo, openai], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
   });
+
+  it('refuses nothing for want of the sources while they are not known (loading, or a reader who may not list them)', () => {
+    expect(sideFromInput('https://viewer.example/c/conv_abc?source=openai', [], '')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'openai' } });
+    expect(sideFromInput('https://api.openai.com/v1/conversations/conv_abc', [], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
+  });
 });

@@ -96,6 +96,9 @@ export function sideFromInput(raw: string, sources: readonly SourceSummary[], so
   const parsed = parseSideInput(raw);
   if (!parsed) return { ok: false, message: PROBLEM };
   const { provider, ...ref } = parsed;
+  // No sources known (not loaded yet, or a snapshot's reader who may not list them): the compare page reads and
+  // reports each side's source itself.
+  if (sources.length === 0) return { ok: true, ref: withSource(ref, source) };
   if (provider) {
     const found = sourceForUrl(provider, sources);
     return found.ok ? { ok: true, ref: { ...ref, source: found.source.id } } : { ok: false, message: found.message };

@@ -46,14 +46,15 @@ function fromUrl(text: string): ParsedInput | null {
   if (!isConversationId(conversationId)) return null;
   const isShareLink = page[index] === 'c';
   const apiItemId = !isShareLink && segments[index + 2] === 'items' ? (segments[index + 3] ?? '') : '';
-  // A link's source in another case names the source of that lower-case ID, as the transcript page reads it.
-  const linkSource = isShareLink ? url.searchParams.get('source') : null;
+  const values: SearchValues = isShareLink ? parseSearch(url.search) : {};
+  // The source as the transcript page reads it: unquoted where the app wrote it quoted, trimmed, and in another case
+  // the source of that lower-case ID.
+  const linkSource = typeof values.source === 'string' ? values.source.trim() : '';
   const source = linkSource ? sourceIdOf(linkSource) : undefined;
   const order = isShareLink ? url.searchParams.get('order') : null;
   const hashId = isShareLink && url.hash.length > 1 ? safeDecode(url.hash.slice(1)) : '';
   const itemId = isItemId(hashId) ? hashId : isItemId(apiItemId) ? apiItemId : undefined;
   const provider = isShareLink ? undefined : providerOf(url.hostname);
-  const values = isShareLink ? parseSearch(url.search) : {};
   const view = Object.fromEntries(VIEW_KEYS.filter((key) => values[key] !== undefined && values[key] !== '').map((key) => [key, values[key]]));
   return {
     ok: true,
@@ -74,7 +75,8 @@ export function parseConversationInput(raw: string): ParsedInput {
   const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
-  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?$/i);
+  // A snapshot's path as a link holds it, with its search or item after it.
+  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i);
   if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
   const parsedUrl = fromUrl(text);
   if (parsedUrl) return parsedUrl;

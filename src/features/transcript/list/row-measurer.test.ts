@@ -157,6 +157,25 @@ describe('RowMeasurer', () => {
     unmount();
   });
 
+  it('keeps the top of a row the reader opens, however little of it is under the toolbar: a short row, or the one holding the focus', () => {
+    const { virtualizer, writes, unmount } = scrolledList(10_000 * GUESS);
+    const measurer = new RowMeasurer(virtualizer);
+    measurer.apply(renderedRows(virtualizer, () => 36));
+    writes.length = 0;
+    const offset = virtualizer.scrollOffset!;
+    const next = virtualizer.getVirtualItemForOffset(offset + 1)!.index + 1;
+    const nextEnd = virtualizer.getVirtualItems().find((item) => item.index === next)!.end;
+    // A folded row of 36 px with its first 4 px under the toolbar: its title shows, and it opens where it is.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderLine(nextEnd - offset - 32);
+    measurer.apply(renderedRows(virtualizer, (index) => (index === next ? 436 : 36)));
+    expect(writes).toEqual([]);
+    // A taller row with a sliver below the toolbar that holds the focus (the reader opened it) opens where it is too.
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderLine(nextEnd - offset - 5 + 400, () => next + 1);
+    measurer.apply(renderedRows(virtualizer, (index) => (index === next ? 436 : index === next + 1 ? 300 : 36)));
+    expect(writes).toEqual([]);
+    unmount();
+  });
+
   it("leaves measuring to the virtualiser's own observer when its batch steps are not there", () => {
     const { virtualizer, unmount } = scrolledList(0);
     const measured: Array<Element | null> = [];

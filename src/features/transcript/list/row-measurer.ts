@@ -123,12 +123,15 @@ const READER_SLIVER = 32;
  * own rule, measured from the reader's first line (under a sticky toolbar `stickyOffset` tall) instead of the top of
  * the window, since a row that changes size under the toolbar moves what the reader sees too.
  */
-export function keepReaderLine(stickyOffset: number) {
+export function keepReaderLine(stickyOffset: number, focusedRow: () => number | null = () => null) {
   return (item: VirtualItem, _delta: number, instance: AnyVirtualizer): boolean => {
     const line = (instance.scrollOffset ?? 0) + stickyOffset;
+    if (!instance.itemSizeCache.has(item.key)) return item.start < line;
     // Measured for the first time: its guessed block was all above the line. Measured again: it was all above it, or
-    // showed no more than a sliver below it, where the reader is reading the row after it (a row across the line
-    // grows or shrinks at its end, below the line, as a streaming answer does).
-    return instance.itemSizeCache.has(item.key) ? item.end <= line + READER_SLIVER && instance.scrollDirection !== 'backward' : item.start < line;
+    // showed no more than a sliver below it (less than half of it), where the reader is reading the row after it,
+    // unless the reader is on it (a row opened or closed keeps its top where the reader clicked). A row across the
+    // line otherwise grows or shrinks at its end, below the line, as a streaming answer does.
+    const sliver = item.index === focusedRow() ? 0 : Math.min(READER_SLIVER, item.size / 2);
+    return item.end <= line + sliver && instance.scrollDirection !== 'backward';
   };
 }

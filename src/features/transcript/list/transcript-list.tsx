@@ -242,7 +242,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const [measurer] = useState(() => new RowMeasurer(virtualizer, renderNow));
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
   // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset);
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset, () => rowHoldingFocus(listRef.current, 'view-index'));
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);
