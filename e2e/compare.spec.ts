@@ -141,7 +141,7 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
 });
 
-test('a comparison opens at its first difference, and moves the page to it only when it is not in full view', async ({ page }) => {
+test('a comparison opens at its first difference, and moves the page to it only when it is not in view', async ({ page }) => {
   // Three identical items, folded, then the first difference: all of it on the first screen, so the page stays put.
   await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);
   const first = page.locator('[data-diff]').first();
@@ -150,8 +150,17 @@ test('a comparison opens at its first difference, and moves the page to it only 
   await scrollSettled(page);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
-  // A first difference that runs past the foot of the screen is brought up to just under the sticky bar.
-  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_longanswer_a&b=conv_fault_longanswer_b&source=openai`);
+  // A first difference taller than the screen that starts in its upper two thirds is read from there: the page stays.
+  const longAnswer = `${origin(PORTS.faults)}/compare?a=conv_fault_longanswer_a&b=conv_fault_longanswer_b&source=openai`;
+  await page.goto(longAnswer);
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(first).toBeInViewport();
+  await scrollSettled(page);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // On a shorter screen, where it starts near the foot, it is brought up to just under the sticky bar.
+  await page.setViewportSize({ width: 1280, height: 480 });
+  await page.goto(longAnswer);
   await expect(first).toHaveAttribute('aria-current', 'true');
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await scrollSettled(page);

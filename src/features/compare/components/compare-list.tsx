@@ -157,7 +157,10 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
       correction.current = requestAnimationFrame(() => {
         correction.current = null;
         const row = listRef.current?.querySelector(`li[data-position="${reveal.position}"] > *`)?.getBoundingClientRect();
-        if (!row || row.top < barHeight.current || row.bottom > window.innerHeight) scrollToPosition(reveal.position);
+        // In view: all of it, or its start with at least a third of the screen of it below (a difference taller than
+        // the screen is read from its start down, with the runs' cards above it still in view).
+        const inView = row && row.top >= barHeight.current && (row.bottom <= window.innerHeight || row.top <= window.innerHeight * (2 / 3));
+        if (!inView) scrollToPosition(reveal.position);
       });
     });
   });

@@ -25,6 +25,7 @@ describe('compare search', () => {
     expect(parseSideInput(' conv_abc ')).toEqual({ value: 'conv_abc' });
     expect(parseSideInput('https://viewer.example/c/conv_abc?source=openai#msg_1')).toEqual({ value: 'conv_abc', source: 'openai' });
     expect(parseSideInput('https://viewer.example/s/abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });
+    expect(parseSideInput('S:abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });
     expect(parseSideInput('nothing here')).toBeNull();
   });
 

@@ -75,7 +75,7 @@ export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
 export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider }) | null {
   const input = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (input === 'file') return { value: 'file' };
-  const snapshot = /^s:([A-Za-z0-9_-]+)$/.exec(input);
+  const snapshot = /^s:([A-Za-z0-9_-]+)$/i.exec(input);
   if (snapshot) return SNAPSHOT_ID.test(snapshot[1]) ? { value: `s:${snapshot[1]}` } : null;
   const parsed = parseConversationInput(input);
   if (!parsed.ok) return null;

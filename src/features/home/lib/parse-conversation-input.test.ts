@@ -16,6 +16,9 @@ describe('parseConversationInput', () => {
     expect(parseConversationInput('http://127.0.0.1:5173/S/snap_abcdefghijklmnop')).toEqual(parseConversationInput('http://127.0.0.1:5173/s/snap_abcdefghijklmnop'));
     expect(parseConversationInput('/S/snap_abcdefghijklmnop')).toEqual(parseConversationInput('/s/snap_abcdefghijklmnop'));
     expect(parseConversationInput('/s/snap_abcdefghijklmnop?order=desc#msg_1')).toEqual({ ok: true, snapshotId: 'snap_abcdefghijklmnop' });
+    // A snapshot as the compare form names it.
+    expect(parseConversationInput('s:snap_abcdefghijklmnop')).toEqual({ ok: true, snapshotId: 'snap_abcdefghijklmnop' });
+    expect(parseConversationInput('S:snap_abcdefghijklmnop')).toEqual({ ok: true, snapshotId: 'snap_abcdefghijklmnop' });
     // A source the app writes quoted (it would read as JSON bare), and one with spaces around it.
     expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?source=%222024%22')).toMatchObject({ source: '2024' });
     expect(parseConversationInput('http://127.0.0.1:5173/c/conv_abc?source=%20openai%20')).toMatchObject({ source: 'openai' });

@@ -75,8 +75,8 @@ export function parseConversationInput(raw: string): ParsedInput {
   const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
-  // A snapshot's path as a link holds it, with its search or item after it.
-  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i);
+  // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
+  const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i) ?? text.match(/^s:([A-Za-z0-9_-]+)$/i);
   if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
   const parsedUrl = fromUrl(text);
   if (parsedUrl) return parsedUrl;

@@ -34,7 +34,10 @@ export function TranscriptNotices({ anchor, narrowed, onShowEverything, shown, l
 
       {narrowed !== null ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing only the {formatCount(narrowed.count)} {narrowed.what} of {formatCount(loaded)} loaded
+          {narrowed.count === 0
+            ? // A tool no item calls (a link written by hand, or for another run): nothing to show, said as such.
+              `None of the ${formatCount(loaded)} loaded items ${loaded === 1 ? 'is' : 'are'} ${narrowed.what}`
+            : `Showing only the ${formatCount(narrowed.count)} ${narrowed.what} of ${formatCount(loaded)} loaded`}
           {narrowed.askedFor > 0 ? `, and ${narrowed.askedFor === 1 ? 'one other item' : `${formatCount(narrowed.askedFor)} other items`} you asked for` : ''}.
           <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
             Show everything

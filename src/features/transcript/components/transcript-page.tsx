@@ -159,6 +159,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                     return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
                   }}
                   extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
+                  onShowShortcuts={() => setHelpOpen(true)}
                 />
               )}
             </div>
@@ -192,7 +193,6 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             <TranscriptToolbar
               order={view.order}
               onOrderChange={(order) => onViewChange({ order })}
-              onShowShortcuts={() => setHelpOpen(true)}
               viewControls={hasItems ? <ViewControls store={store} compact={compact} onCompactChange={setCompact} /> : null}
               live={transcript.live ? <LiveSwitch live={transcript.live} /> : undefined}
             />

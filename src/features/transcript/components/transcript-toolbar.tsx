@@ -55,16 +55,28 @@ interface TranscriptActionsProps {
   exportUrl: (format: ExportChoice) => string | (() => void);
   /** More actions, such as comparing or sharing a snapshot. */
   extras?: ReactNode;
+  onShowShortcuts: () => void;
 }
 
 /** What a reader does with the whole transcript: download it, compare it, share it. Beside its title, not in the sticky bar. */
-export function TranscriptActions({ shareUrl, exportUrl, extras }: TranscriptActionsProps) {
+export function TranscriptActions({ shareUrl, exportUrl, extras, onShowShortcuts }: TranscriptActionsProps) {
   return (
-    // Buttons keep their labels on one line; the row wraps instead.
-    <div className="flex flex-wrap gap-2 *:shrink-0">
+    // Buttons keep their labels on one line; the row wraps instead. On the right of its row (alone on it too, on a
+    // snapshot's or a file's page), as a page's actions are; on a phone from the left, under the link home.
+    <div className="flex flex-wrap gap-1.5 *:shrink-0 sm:ml-auto sm:gap-2">
       <DownloadMenu exportUrl={exportUrl} />
       {extras}
       {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
+      {/* The shortcuts are a keyboard's: a phone has none to show. */}
+      <button
+        type="button"
+        onClick={onShowShortcuts}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+        className="rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs font-medium text-zinc-700 hover:bg-zinc-100 max-sm:hidden dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        ?
+      </button>
     </div>
   );
 }
@@ -72,7 +84,6 @@ export function TranscriptActions({ shareUrl, exportUrl, extras }: TranscriptAct
 interface TranscriptToolbarProps {
   order: ItemOrder;
   onOrderChange: (order: ItemOrder) => void;
-  onShowShortcuts: () => void;
   /** The Live switch, for transcripts that can change. */
   live?: ReactNode;
   /** How items are shown (full or compact, expand or collapse all), beside the order. */
@@ -80,7 +91,7 @@ interface TranscriptToolbarProps {
 }
 
 /** How the items are shown: the sticky bar's first row. */
-export function TranscriptToolbar({ order, onOrderChange, onShowShortcuts, live, viewControls }: TranscriptToolbarProps) {
+export function TranscriptToolbar({ order, onOrderChange, live, viewControls }: TranscriptToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="inline-flex rounded-lg border border-zinc-300 p-0.5 dark:border-zinc-700">
@@ -99,15 +110,6 @@ export function TranscriptToolbar({ order, onOrderChange, onShowShortcuts, live,
       </fieldset>
       {viewControls}
       {live}
-      <button
-        type="button"
-        onClick={onShowShortcuts}
-        title="Keyboard shortcuts (?)"
-        aria-label="Keyboard shortcuts"
-        className="ml-auto shrink-0 rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-      >
-        ?
-      </button>
     </div>
   );
 }
