@@ -247,6 +247,18 @@ test('a run of items only one side has is one line, a difference of its own, tha
   await expect(page.locator('li:has(> [data-b-id="msg_detour_0_q"])')).toBeFocused();
   // Nine rows, each a difference of its own now.
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 11 differences');
+  // Stepping from a row takes the focus along: the focus ring and the current difference stay one.
+  await page.keyboard.press('n');
+  await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('li:has(> [aria-current="true"])')).toBeFocused();
+  // At the first difference, Previous difference has nowhere to go, and keeps the focus.
+  const previous = page.getByRole('button', { name: 'Previous difference' });
+  await page.keyboard.press('p');
+  await previous.focus();
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await expect(previous).toBeFocused();
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 11 differences');
 });
 
 test('the compare page without runs asks for them', async ({ page }) => {
@@ -270,7 +282,7 @@ test('a comparison can be stored as two snapshots, and its link holds still', as
   await page.goto(link);
   // System and developer messages are left out of both snapshots, as Share snapshot does by default.
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 9 items, then they part.');
-  await expect(page.getByTestId('summary-a')).toContainText('snapshot of Demo');
+  await expect(page.getByTestId('summary-a')).toContainText(`${good.conversation.id} · snapshot of Demo`);
   await expect(page.locator('[data-diff]')).toHaveCount(6);
 });
 

@@ -130,6 +130,9 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   const correction = useRef<number | null>(null);
   const scrollToPosition = (position: number) => {
     if (position < 0 || position >= shown.length) return;
+    // A reader whose focus is on a row (stepping with n and p from the rows) takes it to the row stepped to, so the
+    // focus ring and the current difference stay one; a step from the buttons leaves the focus on them.
+    const moveFocus = rowHoldingFocus(listRef.current, 'position') !== null;
     virtualizer.scrollToIndex(position, { align: 'start' });
     // Rows measured for the first time above the target can push it away; look again once they have settled. A
     // newer jump's look replaces this one's, which would take the reader back.
@@ -138,6 +141,10 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
       correction.current = requestAnimationFrame(() => {
         correction.current = null;
         virtualizer.scrollToIndex(position, { align: 'start' });
+        if (!moveFocus) return;
+        const row = listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`);
+        // A row takes the focus itself; a fold, by its button.
+        (row?.hasAttribute('tabindex') ? row : row?.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
       });
     });
   };

@@ -43,7 +43,8 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
       return {
         state: 'ready',
         origin: { kind: 'snapshot', snapshotId: spec.snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? spec.snapshotId, conversation: { id: spec.snapshotId, ...data.conversation } },
-        name: data.title ?? `snapshot ${spec.snapshotId}`,
+        // What the run is, under its title: the conversation the snapshot holds (the title shows above it already).
+        name: data.conversation_id ?? `s:${spec.snapshotId}`,
         sourceLabel: `snapshot of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
       };
     }
