@@ -63,7 +63,7 @@ export function TranscriptActions({ shareUrl, exportUrl, extras, onShowShortcuts
   return (
     // Buttons keep their labels on one line; the row wraps instead. On the right of its row (alone on it too, on a
     // snapshot's or a file's page), as a page's actions are; on a phone from the left, under the link home.
-    <div className="flex flex-wrap gap-1.5 *:shrink-0 sm:ml-auto sm:gap-2">
+    <div className="flex flex-wrap gap-1 *:shrink-0 max-sm:[&_button]:px-2 sm:ml-auto sm:gap-2">
       <DownloadMenu exportUrl={exportUrl} />
       {extras}
       {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
