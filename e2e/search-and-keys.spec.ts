@@ -144,7 +144,38 @@ test('j and k move between items, Enter collapses one, c copies its link, ? list
   await page.keyboard.type('jk?c');
   await expect(search(page)).toHaveValue('jk?c');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  // Esc clears the search and gives the keys back to the transcript.
+  await page.keyboard.press('Escape');
+  await expect(search(page)).toHaveValue('');
+  await expect(search(page)).not.toBeFocused();
+  await page.keyboard.press('j');
+  await expect(search(page)).toHaveValue('');
   await context.close();
+});
+
+test('j and k go on from where the reader scrolled to, and Home and End reach the first and last items', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-view-index') ?? -1));
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe(1);
+  // The reader scrolls far from the focused row (which the list keeps in the page): j goes on from the screen.
+  await page.mouse.move(600, 500);
+  await page.mouse.wheel(0, 15_000);
+  await expect(page.locator(`[data-item-id="${long.items[1].id}"]`)).not.toBeInViewport();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBeGreaterThan(20);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+
+  // The list's own ends, not the page's (which stop short while rows far off are only estimated).
+  await page.keyboard.press('End');
+  await expect(page.locator(`[data-item-id="${long.items.at(-1)!.id}"]`)).toBeInViewport();
+  await expect(page.getByTestId('position')).toHaveText(`Item ${long.items.length} of ${long.items.length}`);
+  await page.keyboard.press('Home');
+  await expect(page.locator(`[data-item-id="${long.items[0].id}"]`)).toBeInViewport();
+  await expect(page.getByTestId('position')).toHaveText(`Item 1 of ${long.items.length}`);
 });
 
 test('a collapsed item stays collapsed after scrolling away and back', async ({ page }) => {

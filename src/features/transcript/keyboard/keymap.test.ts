@@ -19,6 +19,15 @@ describe('shortcutFor', () => {
     expect(press('c')).toBeNull();
   });
 
+  it("takes Home and End to the list's ends from the page or a row, and leaves them to any other control", () => {
+    expect(press('Home', { onPage: true })).toBe('first-item');
+    expect(press('End', { onPage: true })).toBe('last-item');
+    expect(press('End', { onRow: true })).toBe('last-item');
+    // A button in an item's toolbar (its arrow keys and Home / End move along it), a link, a code block.
+    expect(press('End')).toBeNull();
+    expect(press('Home', { typing: true, onPage: true })).toBeNull();
+  });
+
   it('never fires while the reader is typing', () => {
     for (const key of ['j', 'k', '/', '?', 'c', 'Enter']) expect(press(key, { typing: true, onRow: true })).toBeNull();
   });

@@ -1,4 +1,4 @@
-export type ShortcutAction = 'next-item' | 'previous-item' | 'focus-search' | 'find' | 'toggle-item' | 'copy-link' | 'show-help';
+export type ShortcutAction = 'next-item' | 'previous-item' | 'first-item' | 'last-item' | 'focus-search' | 'find' | 'toggle-item' | 'copy-link' | 'show-help';
 
 export interface KeyInput {
   key: string;
@@ -11,22 +11,25 @@ export interface KeyInput {
   inSearch: boolean;
   /** Focus is on an item row itself (not a button or link inside it). */
   onRow: boolean;
+  /** Focus is on nothing in particular (the page itself), where the page's own Home and End would scroll. */
+  onPage?: boolean;
 }
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'j / k', what: 'Next / previous item' },
+  { keys: 'Home / End', what: 'First / last item' },
   { keys: 'Enter', what: 'Collapse or expand the focused item' },
   { keys: 'c', what: 'Copy a link to the focused item' },
   { keys: '/', what: 'Search the transcript' },
   { keys: 'Ctrl+F / ⌘F', what: 'Search the transcript (press again for the browser’s find)' },
   { keys: 'Enter / Shift+Enter', what: 'Next / previous match, in the search field' },
-  { keys: 'Esc', what: 'Clear the search' },
+  { keys: 'Esc', what: 'Clear the search and leave it' },
   { keys: '?', what: 'Show these shortcuts' },
 ];
 
 /** Which transcript shortcut a key press means, or null to leave it to the browser. */
 export function shortcutFor(input: KeyInput): ShortcutAction | null {
-  const { key, ctrlKey, metaKey, altKey, typing, inSearch, onRow } = input;
+  const { key, ctrlKey, metaKey, altKey, typing, inSearch, onRow, onPage = false } = input;
   if ((ctrlKey || metaKey) && !altKey && key.toLowerCase() === 'f') return inSearch ? null : 'find';
   if (typing || ctrlKey || metaKey || altKey) return null;
   switch (key) {
@@ -34,6 +37,12 @@ export function shortcutFor(input: KeyInput): ShortcutAction | null {
       return 'next-item';
     case 'k':
       return 'previous-item';
+    // The list's own ends: the page's would stop short of them, since rows far off are only estimated until they render.
+    // Only from the page or a row: a control that takes them (a toolbar's arrow keys, a code block) keeps them.
+    case 'Home':
+      return onRow || onPage ? 'first-item' : null;
+    case 'End':
+      return onRow || onPage ? 'last-item' : null;
     case '/':
       return 'focus-search';
     case '?':

@@ -20,9 +20,15 @@ interface KeyTargets {
   onShowHelp: () => void;
 }
 
+/**
+ * The view position of the row that holds the focus, while it is on screen: the list keeps a focused row in the page
+ * when the reader scrolls away from it, and a key then acts where the reader is, not where they were.
+ */
 const focusedView = () => {
   const active = document.activeElement;
-  return active instanceof HTMLElement && active.hasAttribute('data-view-index') ? Number(active.dataset.viewIndex) : null;
+  if (!(active instanceof HTMLElement) || !active.hasAttribute('data-view-index')) return null;
+  const box = active.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight ? Number(active.dataset.viewIndex) : null;
 };
 
 /** What each transcript shortcut does: j/k move between items, Enter folds one, c copies its link, / and ? open. */
@@ -40,6 +46,12 @@ export function useTranscriptKeyActions({ index, rows, store, list, searchInput,
         list.current?.scrollToView(Math.max(0, Math.min(rows.count - 1, next)), { focus: true });
         break;
       }
+      case 'first-item':
+        list.current?.scrollToView(0, { align: 'start' });
+        break;
+      case 'last-item':
+        if (rows.count > 0) list.current?.scrollToView(rows.count - 1, { align: 'end' });
+        break;
       case 'find':
       case 'focus-search':
         searchInput.current?.focus();

@@ -17,6 +17,7 @@ export function useTranscriptKeys(onAction: (action: ShortcutAction, event: Keyb
         typing: isTypingTarget(target),
         inSearch: target instanceof HTMLElement && target.hasAttribute('data-transcript-search'),
         onRow: target instanceof HTMLElement && target.hasAttribute('data-view-index'),
+        onPage: target === document.body || target === document.documentElement || target === window,
       });
       if (!action) return;
       event.preventDefault();

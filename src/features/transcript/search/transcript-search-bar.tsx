@@ -57,8 +57,10 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
               event.preventDefault();
               onStep(event.shiftKey ? -1 : 1);
             } else if (event.key === 'Escape') {
+              // Clears the search and hands the keys back to the transcript (j, k and the rest).
               event.preventDefault();
               onQuery('');
+              event.currentTarget.blur();
             }
           }}
           placeholder="Search the transcript…  ( / )"
