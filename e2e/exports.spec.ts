@@ -82,6 +82,8 @@ test('a JSON export made in the page names its source with its kind, and the fil
   const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
   await dialog.getByLabel('Download format').selectOption('json');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download instead' }).click()]);
+  // Named apart from the full download of the same run.
+  expect(download.suggestedFilename()).toMatch(/_shared\.json$/);
   const shared = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { source: { id: string | null; kind?: string } };
   expect(shared.source).toMatchObject({ id: null, kind: 'demo' });
 });

@@ -37,6 +37,8 @@ describe('reading a conversation file', () => {
     ['[{"id": "msg_1"}]', 'Item 1 (msg_1) has no "type".'],
     ['{"object": "list", "data": [1]}', 'Item 1 of "data" is not an item object.'],
     ['{"format": "other/2", "items": []}', 'This is a "other/2" document'],
+    // The viewer's own OTLP export: for a tracing backend, and the JSON export is what opens here.
+    ['{"resourceSpans": [{"scopeSpans": []}]}', 'This is an OpenTelemetry (OTLP) trace'],
     ['{"format": "conversation-viewer/1", "items": "x"}', 'This export is damaged'],
     // A pretty-printed page with a stray comma: where the mistake is, not that its first line "{" is not JSON.
     ['{\n  "object": "list",\n  "data": [\n    {"id": "a", "type": "message"},\n  ]\n}', 'This file is not JSON (Unexpected token \']\''],

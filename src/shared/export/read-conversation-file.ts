@@ -110,5 +110,9 @@ export function readConversationFile(text: string): ReadFileResult {
   }
   if (object.object === 'list' && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
   if (typeof object.type === 'string' && !('data' in object)) return items([object], 'jsonl', () => 'The item');
+  if (Array.isArray(object.resourceSpans)) {
+    // The viewer's own OpenTelemetry export among them: it is for a trace backend, and holds the run as spans.
+    return fail('This is an OpenTelemetry (OTLP) trace, for a tracing backend such as Jaeger, Phoenix or Langfuse. To open a conversation here, download it as JSON instead.');
+  }
   return fail(`This JSON is not a conversation: ${EXPECTED}.`);
 }

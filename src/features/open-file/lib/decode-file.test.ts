@@ -13,4 +13,10 @@ describe('decodeFileText', () => {
     const latin1 = new Uint8Array([...'"Caf'].map((char) => char.charCodeAt(0)).concat([0xe9, 0x22]));
     expect(decodeFileText(latin1)).toEqual({ ok: false, message: 'This file is not UTF-8 text: save it as UTF-8 and open it again.' });
   });
+
+  it('names a binary file by its first bytes instead of asking to save it as UTF-8', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(decodeFileText(png)).toMatchObject({ ok: false, message: expect.stringMatching(/^This file is a PNG image, not text/) });
+    expect(decodeFileText(new Uint8Array([0x1f, 0x8b, 8, 0]))).toMatchObject({ ok: false, message: expect.stringMatching(/^This file is gzip-compressed data, not text/) });
+  });
 });

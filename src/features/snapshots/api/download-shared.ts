@@ -11,6 +11,8 @@ import type { SnapshotTarget } from '../lib/snapshot-request';
  * filters it as it would a snapshot; a file this page opened is filtered and formatted here.
  */
 export async function downloadShared(target: SnapshotTarget, format: ExportFormat, rules: ShareRules, name: string): Promise<void> {
+  // Named apart from the full download (`conv_x_shared.json` beside `conv_x.json`), so the two are not mixed up.
+  const sharedName = `${name}.shared`;
   if (target.kind === 'file') {
     const { shareLocally } = await import('../lib/local-share');
     const shared = await shareLocally(target.conversation, target.items, rules);
@@ -19,10 +21,10 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
     const source = { id: null, label: target.source?.label ?? null, kind: target.source?.kind ?? null };
     const meta = { title: null, source, conversation: shared.conversation, exported_at: new Date().toISOString() };
     const { blob, filename } = await formatInSlices(format, meta, shared.items);
-    downloadBlob(blob, filename(name));
+    downloadBlob(blob, filename(sharedName));
     return;
   }
   const response = await fetch(conversationExportPath(target.source, target.conversationId), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, ...rules }) });
   if (!response.ok) throw await errorFromResponse(response);
-  downloadBlob(await response.blob(), exportFilename(name, format));
+  downloadBlob(await response.blob(), exportFilename(sharedName, format));
 }
