@@ -226,6 +226,8 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
         expires_at: snapshot.expires_at,
         item_count: snapshot.item_count,
         excluded_count: snapshot.excluded_count,
+        // So the download says what it leaves out, as the snapshot's page does.
+        ...(snapshot.manifest ? { left_out: snapshot.manifest.left_out, replaced: snapshot.manifest.replaced } : {}),
       },
     };
     const items = snapshotItems(store, snapshot.id, held, c.req.raw.signal);

@@ -15,6 +15,9 @@ const snapshotInfo = z.object({
   expires_at: z.string().nullable(),
   item_count: z.number(),
   excluded_count: z.number(),
+  /** What the snapshot left out, by category (`items`, `tool_outputs`, `reasoning`, `images`, `encrypted`), and what it replaced, by kind. */
+  left_out: z.record(z.string(), z.number()).optional(),
+  replaced: z.record(z.string(), z.number()).optional(),
 });
 
 /** What an export describes besides its items. */

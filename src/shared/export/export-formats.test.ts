@@ -252,3 +252,45 @@ describe('export file names', () => {
     expect(nameForFile(null, null, 'Xk3_snap')).toBe('Xk3_snap');
   });
 });
+
+describe("a snapshot's export", () => {
+  const snapshotMeta: ExportMeta = {
+    ...meta,
+    snapshot: {
+      id: 'snap',
+      title: null,
+      origin: 'source',
+      created_at: '2026-11-26T00:00:00.000Z',
+      expires_at: null,
+      item_count: 3,
+      excluded_count: 2,
+      left_out: { items: 2, tool_outputs: 0, reasoning: 1, images: 1, encrypted: 0 },
+      replaced: { email: 2 },
+    },
+  };
+  // As the share filter leaves them: the reasoning emptied, the image's link taken away.
+  const shared: ExportItem[] = [
+    { id: 'msg_u1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Look.' }, { type: 'input_image' }] },
+    { id: 'rs_1', type: 'reasoning', summary: [] },
+    { id: 'msg_a1', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Seen.' }] },
+  ];
+
+  it('says at its top what the snapshot left out and replaced, in the words of its page', () => {
+    for (const format of ['markdown', 'html'] as const) {
+      const text = exportAll(format, snapshotMeta, shared);
+      expect(text).toContain('2 items, 1 reasoning item, 1 image');
+      expect(text).toContain('2 email addresses');
+    }
+  });
+
+  it('says a field the snapshot emptied was left out, where it would otherwise be blank or a missing file', () => {
+    for (const format of ['markdown', 'html'] as const) {
+      const text = exportAll(format, snapshotMeta, shared);
+      expect(text).toContain('Reasoning left out of this snapshot.');
+      expect(text).toContain('Image left out of this snapshot.');
+      expect(text).not.toContain('file without an ID');
+    }
+    // Outside a snapshot, an image with neither link nor file is what it is.
+    expect(exportAll('markdown', meta, shared)).toContain('Image: file without an ID, not included.');
+  });
+});

@@ -67,7 +67,7 @@ interface Row {
 
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
 export function createHtmlExporter(meta: ExportMeta) {
-  const describe = createItemDescriber();
+  const describe = createItemDescriber(meta.snapshot?.left_out);
   const tally = new RunTally();
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];

@@ -54,13 +54,20 @@ function argumentsBlock(raw: unknown): Block {
   return parsed === undefined ? { kind: 'code', text: raw, language: '' } : { kind: 'code', text: json(parsed), language: 'json' };
 }
 
-function imageBlock(url: unknown, label: string, fileId?: unknown): Block {
+/** What a snapshot left out, by category (its manifest's counts); empty for anything else. */
+export type LeftOut = Readonly<Record<string, number>>;
+
+const NOTHING_LEFT_OUT: LeftOut = {};
+
+function imageBlock(url: unknown, label: string, fileId: unknown, leftOut: LeftOut): Block {
   const href = str(url);
   if (href) return { kind: 'image', url: href, label };
+  // A snapshot that left images out took the link away: that, not a missing file, is why there is none.
+  if (!str(fileId) && (leftOut.images ?? 0) > 0) return { kind: 'note', text: `${label} left out of this snapshot.` };
   return { kind: 'note', text: `${label}: file ${str(fileId) ?? 'without an ID'}, not included.` };
 }
 
-function partBlocks(part: unknown, markdown: boolean): Block[] {
+function partBlocks(part: unknown, markdown: boolean, leftOut: LeftOut = NOTHING_LEFT_OUT): Block[] {
   const p = obj(part);
   if (!p) return typeof part === 'string' ? [{ kind: 'text', text: part, markdown }] : [];
   switch (p.type) {
@@ -80,7 +87,7 @@ function partBlocks(part: unknown, markdown: boolean): Block[] {
       return [{ kind: 'note', text: `Refused: ${str(p.refusal) ?? ''}` }];
     case 'input_image':
     case 'computer_screenshot':
-      return [imageBlock(p.image_url, 'Image', p.file_id)];
+      return [imageBlock(p.image_url, 'Image', p.file_id, leftOut)];
     case 'input_file':
       return [{ kind: 'note', text: `File ${str(p.filename) ?? str(p.file_id) ?? str(p.file_url) ?? ''}, not included.`.replace('  ', ' ') }];
     default:
@@ -88,9 +95,9 @@ function partBlocks(part: unknown, markdown: boolean): Block[] {
   }
 }
 
-function contentBlocks(content: unknown, markdown: boolean): Block[] {
+function contentBlocks(content: unknown, markdown: boolean, leftOut: LeftOut = NOTHING_LEFT_OUT): Block[] {
   if (typeof content === 'string') return [{ kind: 'text', text: content, markdown }];
-  return Array.isArray(content) ? content.flatMap((part) => partBlocks(part, markdown)) : [];
+  return Array.isArray(content) ? content.flatMap((part) => partBlocks(part, markdown, leftOut)) : [];
 }
 
 function encryptedNote(value: unknown): Block[] {
@@ -117,7 +124,7 @@ function streamBlocks(value: Loose): Block[] | null {
 }
 
 /** Outputs always go in fences, with their own line breaks: a JSON string is shown parsed, a shell's streams apart. */
-function outputBlocks(output: unknown): Block[] {
+function outputBlocks(output: unknown, leftOut: LeftOut = NOTHING_LEFT_OUT): Block[] {
   if (typeof output === 'string') {
     const parsed = output.trimStart().startsWith('{') || output.trimStart().startsWith('[') ? parseJson(output) : undefined;
     const streams = obj(parsed) && streamBlocks(parsed as Loose);
@@ -126,10 +133,10 @@ function outputBlocks(output: unknown): Block[] {
   }
   if (Array.isArray(output)) {
     if (output.length && output.every((entry) => obj(entry) && streamBlocks(entry as Loose))) return output.flatMap((entry) => streamBlocks(entry as Loose)!);
-    return output.flatMap((part) => partBlocks(part, false)).map((b) => (b.kind === 'text' ? { kind: 'code', text: b.text, language: '' } : b));
+    return output.flatMap((part) => partBlocks(part, false, leftOut)).map((b) => (b.kind === 'text' ? { kind: 'code', text: b.text, language: '' } : b));
   }
   const o = obj(output);
-  if (o && (o.type === 'computer_screenshot' || typeof o.image_url === 'string')) return [imageBlock(o.image_url, 'Screenshot', o.file_id)];
+  if (o && (o.type === 'computer_screenshot' || typeof o.image_url === 'string')) return [imageBlock(o.image_url, 'Screenshot', o.file_id, leftOut)];
   return output === undefined || output === null ? [] : [{ kind: 'code', text: json(output), language: 'json' }];
 }
 
@@ -139,8 +146,9 @@ const ROLES = new Set(['user', 'assistant', 'system', 'developer']);
 /**
  * Reads items in conversation order and describes each one. It remembers tool names by call_id, so an output names
  * the tool it answers, and numbers turns as the viewer's compact view does: each user message opens the next one.
+ * In a snapshot's export, `leftOut` (its manifest's counts) has a field the snapshot emptied say so, as its page does.
  */
-export function createItemDescriber() {
+export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
   const toolNames = new Map<string, string>();
   let turns = 0;
 
@@ -155,11 +163,13 @@ export function createItemDescriber() {
 
     if (type === 'message') {
       const role = str(it.role) ?? 'unknown';
-      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user'));
+      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user', leftOut));
     }
     if (type === 'reasoning') {
       const summary = Array.isArray(it.summary) ? it.summary.flatMap((part) => partBlocks(part, true)) : [];
-      return described('reasoning', `Reasoning${flag}`, [...summary, ...contentBlocks(it.content, true), ...encryptedNote(it.encrypted_content)]);
+      const blocks = [...summary, ...contentBlocks(it.content, true), ...encryptedNote(it.encrypted_content)];
+      const emptied = blocks.length === 0 && (leftOut.reasoning ?? 0) > 0;
+      return described('reasoning', `Reasoning${flag}`, emptied ? [{ kind: 'note', text: 'Reasoning left out of this snapshot.' }] : blocks);
     }
     if (type === 'mcp_list_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
@@ -172,7 +182,7 @@ export function createItemDescriber() {
       const name = toolNames.get(pair.key) ?? itemLabel(type);
       const output = type === 'program_output' ? it.result : it.output;
       const extra = more(type === 'program_output' ? { ...it, result: undefined } : it);
-      return described('tool', `Tool output: ${name}${flag}`, [...outputBlocks(output), ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
+      return described('tool', `Tool output: ${name}${flag}`, [...outputBlocks(output, leftOut), ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
     }
     if (type === 'additional_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
@@ -190,7 +200,7 @@ export function createItemDescriber() {
         blocks.push({ kind: 'image', url: `data:image/png;base64,${it.result}`, label: 'Generated image' });
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
-      blocks.push(...more(it), ...outputBlocks(it.output));
+      blocks.push(...more(it), ...outputBlocks(it.output, leftOut));
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
     }
     return described('other', `${itemLabel(type)}${flag}`, more(it));

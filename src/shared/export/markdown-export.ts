@@ -21,7 +21,7 @@ function block(b: Block): string {
 
 /** Markdown ready to paste into an issue: a heading per turn and per item, text as written (fenced where it would reach past its own end), outputs in fences. */
 export function createMarkdownExporter(meta: ExportMeta) {
-  const describe = createItemDescriber();
+  const describe = createItemDescriber(meta.snapshot?.left_out);
   return {
     begin: () => `# ${markdownInline(exportTitle(meta))}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
     item(item: ExportItem): string {

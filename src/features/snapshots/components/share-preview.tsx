@@ -1,5 +1,5 @@
 import type { SnapshotPreview } from '../api/snapshot-preview';
-import { leftOutText, REPLACED_NAMES, replacedText } from '../lib/manifest-text';
+import { leftOutText, REPLACED_NAMES, replacedText } from '../../../shared/snapshots/manifest-text';
 import { formatCount } from '../../../shared/format';
 
 interface SharePreviewProps {

@@ -1,5 +1,5 @@
 import type { SnapshotDetail } from '../api/snapshots';
-import { manifestSummary, originalRunText } from '../lib/manifest-text';
+import { manifestSummary, originalRunText } from '../../../shared/snapshots/manifest-text';
 import { formatCount, formatLocalTime } from '../../../shared/format';
 
 const date = (iso: string) => formatLocalTime(new Date(iso));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ShareManifest } from '../../../shared/snapshots/share-filter';
-import { manifestSummary, originalRunText } from './manifest-text';
+import type { ShareManifest } from './share-filter.ts';
+import { manifestSummary, originalRunText } from './manifest-text.ts';
 
 const manifest = (changes: Partial<ShareManifest>): ShareManifest => ({
   left_out: { items: 0, tool_outputs: 0, reasoning: 0, images: 0, encrypted: 0 },

@@ -1,6 +1,6 @@
-import type { PseudonymKind } from '../../../shared/snapshots/pseudonyms';
-import type { ShareManifest } from '../../../shared/snapshots/share-filter';
-import { formatCount } from '../../../shared/format';
+import type { PseudonymKind } from './pseudonyms.ts';
+import type { ShareManifest } from './share-filter.ts';
+import { formatCount } from '../format.ts';
 
 const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -21,13 +21,13 @@ export const REPLACED_NAMES: Record<PseudonymKind, [string, string]> = {
 };
 
 /** "12 tool outputs, 3 reasoning items": what was left out, largest categories first as the reader ticked them. */
-export function leftOutText(manifest: ShareManifest): string | null {
+export function leftOutText(manifest: Pick<ShareManifest, 'left_out'>): string | null {
   const parts = LEFT_OUT.filter(([key]) => manifest.left_out[key] > 0).map(([key, one, many]) => count(manifest.left_out[key], one, many));
   return parts.length ? parts.join(', ') : null;
 }
 
 /** "2 email addresses, 1 key". */
-export function replacedText(manifest: ShareManifest): string | null {
+export function replacedText(manifest: Pick<ShareManifest, 'replaced'>): string | null {
   const parts = (Object.keys(REPLACED_NAMES) as PseudonymKind[])
     .filter((kind) => (manifest.replaced[kind] ?? 0) > 0)
     .map((kind) => count(manifest.replaced[kind]!, ...REPLACED_NAMES[kind]));
