@@ -100,6 +100,13 @@ test('leave out what sits inside items and replace terms, with a live preview, t
 
   // Single items are ticked in a list, not typed as IDs.
   await dialog.getByRole('button', { name: 'Choose items to leave out…' }).click();
+  // What the boxes above leave out already shows ticked there, and cannot be unticked one by one.
+  const system = agent.items.find((item) => item.type === 'message' && (item as { role?: string }).role === 'system')!;
+  const systemBox = dialog.locator(`[data-chooser-item="${system.id}"]`).getByRole('checkbox');
+  await expect(systemBox).toBeChecked();
+  await expect(systemBox).toBeDisabled();
+  await expect(dialog.locator(`[data-chooser-item="${system.id}"]`)).toContainText('left out above');
+  await expect(dialog.getByText('None chosen.')).toBeVisible();
   await dialog.getByLabel('Filter items').fill('chart of build durations');
   const firstUser = agent.items.find((item) => JSON.stringify(item).includes('chart of build durations'))!;
   await dialog.locator(`[data-chooser-item="${firstUser.id}"]`).getByRole('checkbox').check();

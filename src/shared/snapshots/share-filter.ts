@@ -133,16 +133,25 @@ export class ShareFilter {
     return this.pseudonyms.active;
   }
 
+  /** What leaves an item out whole by its kind, whatever single items are chosen: its role or type, or its being a tool's output. */
+  private leftOutAs(item: Item): 'item' | 'tool_outputs' | null {
+    if (this.types.has(item.type) || (typeof item.role === 'string' && this.roles.has(item.role))) return 'item';
+    // A chat-style tool message is a tool's output too.
+    if (this.content.has('tool_outputs') && (isToolOutput(item.type) || (item.type === 'message' && item.role === 'tool'))) return 'tool_outputs';
+    return null;
+  }
+
+  /** Whether the rules leave this item out by its kind (so choosing it alone adds nothing); nothing is counted. */
+  leavesOutByKind(item: Item): boolean {
+    return this.leftOutAs(item) !== null;
+  }
+
   /** The item as it may be shared, or null when it is left out whole. */
   item(item: Item): Item | null {
     this.tally.add(item);
-    if ((item.id !== undefined && this.ids.has(item.id)) || this.types.has(item.type) || (typeof item.role === 'string' && this.roles.has(item.role))) {
-      this.leftOut.items += 1;
-      return null;
-    }
-    // A chat-style tool message is a tool's output too.
-    if (this.content.has('tool_outputs') && (isToolOutput(item.type) || (item.type === 'message' && item.role === 'tool'))) {
-      this.leftOut.tool_outputs += 1;
+    const leftOutAs = item.id !== undefined && this.ids.has(item.id) ? 'item' : this.leftOutAs(item);
+    if (leftOutAs) {
+      this.leftOut[leftOutAs === 'item' ? 'items' : 'tool_outputs'] += 1;
       return null;
     }
     this.leaveOutContent(item);

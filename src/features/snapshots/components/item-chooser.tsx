@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import { itemGist } from '../lib/item-gist';
 import { foldForSearch } from '../../../lib/search-fold';
@@ -11,16 +11,19 @@ interface ItemChooserProps {
   items: readonly Item[];
   chosen: readonly string[];
   onChange: (ids: string[]) => void;
+  /** Whether the choices above leave an item out already (its role, its type, a tool's output): shown ticked, fixed. */
+  leftOutAbove?: (item: Item) => boolean;
 }
 
 const ROW_HEIGHT = 32;
 
 /** Every item the page holds as a row with a checkbox, filtered by a few words; only rows in view are drawn. */
-export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
+export function ItemChooser({ items, chosen, onChange, leftOutAbove = () => false }: ItemChooserProps) {
   const [filter, setFilter] = useState('');
+  const aboveNote = useId();
   const scroller = useRef<HTMLDivElement>(null);
   // Each item's line once; each key typed in the filter only compares.
-  const gists = useMemo(() => items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item) }] : [])), [items]);
+  const gists = useMemo(() => items.flatMap((item) => (item.id ? [{ id: item.id, ...itemGist(item), item }] : [])), [items]);
   const rows = useMemo(() => {
     const words = foldForSearch(filter.trim());
     return words ? gists.filter((row) => row.search.includes(words)) : gists;
@@ -49,6 +52,7 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((virtual) => {
               const row = rows[virtual.index];
+              const above = leftOutAbove(row.item);
               return (
                 <label
                   key={row.id}
@@ -56,9 +60,16 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
                   className="absolute inset-x-0 flex items-center gap-2 border-b border-zinc-100 px-2 text-sm dark:border-zinc-800"
                   style={{ top: virtual.start, height: ROW_HEIGHT }}
                 >
-                  <input type="checkbox" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={above || selected.has(row.id)}
+                    disabled={above}
+                    aria-describedby={above ? aboveNote : undefined}
+                    onChange={(event) => toggle(row.id, event.currentTarget.checked)}
+                  />
                   <span className="shrink-0 font-medium">{row.label}</span>
                   <span className="min-w-0 truncate text-zinc-600 dark:text-zinc-400">{row.text}</span>
+                  {above ? <span className="ml-auto shrink-0 text-xs text-zinc-600 italic dark:text-zinc-400">left out above</span> : null}
                 </label>
               );
             })}
@@ -66,6 +77,7 @@ export function ItemChooser({ items, chosen, onChange }: ItemChooserProps) {
         )}
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span id={aboveNote} className="sr-only">Left out by a choice above.</span>
         {chosen.length ? `${formatCount(chosen.length)} chosen.` : 'None chosen.'}
         {chosen.length ? (
           <button type="button" className="ml-2 text-indigo-700 underline dark:text-indigo-300" onClick={() => onChange([])}>

@@ -7,7 +7,7 @@ import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-formats';
 import type { ConversationItem } from '../../../shared/contract/shapes';
 import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
-import type { ContentCategory } from '../../../shared/snapshots/share-filter';
+import { ShareFilter, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { downloadShared } from '../api/download-shared';
 import { snapshotPreviewQueryOptions } from '../api/snapshot-preview';
 import { createSnapshot } from '../api/snapshots';
@@ -65,6 +65,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
   const [choosing, setChoosing] = useState<readonly Item[] | null>(null);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const rules = useSettled(shareRules(choices));
+  // What the choices above leave out by kind, so the item chooser shows those items as already left out.
+  const byKind = new ShareFilter(shareRules(choices));
   const preview = useQuery({ ...snapshotPreviewQueryOptions(target, rules), enabled: open });
   const create = useMutation({
     mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
@@ -154,7 +156,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           <fieldset>
             <legend className="text-sm font-medium">Single items</legend>
             {choosing ? (
-              <ItemChooser items={choosing} chosen={choices.itemIds} onChange={(ids) => set('itemIds', ids)} />
+              <ItemChooser items={choosing} chosen={choices.itemIds} onChange={(ids) => set('itemIds', ids)} leftOutAbove={(item) => byKind.leavesOutByKind(item)} />
             ) : (
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
                 {choices.itemIds.length ? `${choices.itemIds.length} chosen. ` : ''}
