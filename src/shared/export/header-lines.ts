@@ -1,7 +1,6 @@
 import { toEpochMilliseconds } from '../../lib/timestamps.ts';
 import type { ExportMeta } from './export-document.ts';
 import { leftOutText, replacedText } from '../snapshots/manifest-text.ts';
-import type { ShareManifest } from '../snapshots/share-filter.ts';
 
 /** The facts every export states at its top, as label and value. */
 export function headerFacts(meta: ExportMeta): [string, string][] {
@@ -16,7 +15,7 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
     facts.push(['Snapshot taken', meta.snapshot.created_at]);
     facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
     // In the words of the snapshot's own page.
-    const { left_out: leftOut, replaced } = meta.snapshot as { left_out?: ShareManifest['left_out']; replaced?: ShareManifest['replaced'] };
+    const { left_out: leftOut, replaced } = meta.snapshot;
     const leftOutWords = leftOut ? leftOutText({ left_out: leftOut }) : null;
     if (leftOutWords) facts.push(['Left out', leftOutWords]);
     const replacedWords = replaced ? replacedText({ replaced }) : null;

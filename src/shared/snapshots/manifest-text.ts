@@ -21,8 +21,8 @@ export const REPLACED_NAMES: Record<PseudonymKind, [string, string]> = {
 };
 
 /** "12 tool outputs, 3 reasoning items": what was left out, largest categories first as the reader ticked them. */
-export function leftOutText(manifest: Pick<ShareManifest, 'left_out'>): string | null {
-  const parts = LEFT_OUT.filter(([key]) => manifest.left_out[key] > 0).map(([key, one, many]) => count(manifest.left_out[key], one, many));
+export function leftOutText(manifest: { left_out: Partial<ShareManifest['left_out']> }): string | null {
+  const parts = LEFT_OUT.filter(([key]) => (manifest.left_out[key] ?? 0) > 0).map(([key, one, many]) => count(manifest.left_out[key]!, one, many));
   return parts.length ? parts.join(', ') : null;
 }
 

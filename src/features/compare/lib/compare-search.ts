@@ -75,8 +75,7 @@ export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
 export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider }) | null {
   const input = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
   if (input === 'file') return { value: 'file' };
-  const snapshot = /^s:([A-Za-z0-9_-]+)$/i.exec(input);
-  if (snapshot) return SNAPSHOT_ID.test(snapshot[1]) ? { value: `s:${snapshot[1]}` } : null;
+  // `s:<id>` too: the home page's reader takes it.
   const parsed = parseConversationInput(input);
   if (!parsed.ok) return null;
   if ('snapshotId' in parsed) return { value: `s:${parsed.snapshotId}` };

@@ -138,6 +138,8 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   };
 
   const { status } = transcript;
+  // Failed before any item came: the error says so, and no action or control has anything to act on.
+  const nothingToShow = status.kind === 'error' && !hasItems;
   const searchShown = hasItems && index.itemCount > 0;
   const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
@@ -148,10 +150,10 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
       <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />
-          {lead || !(status.kind === 'error' && !hasItems) ? (
+          {lead || !nothingToShow ? (
             <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
               {lead}
-              {status.kind === 'error' && !hasItems ? null : (
+              {nothingToShow ? null : (
                 <TranscriptActions
                   shareUrl={shareUrl}
                   exportUrl={(format) => {
@@ -187,7 +189,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             />
           ) : null}
 
-          {status.kind === 'error' && !hasItems ? null : (
+          {nothingToShow ? null : (
           <div ref={toolbarRef} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
             <div id={moreId} className={`max-sm:order-last ${searchShown && !moreOpen ? 'max-sm:hidden' : ''}`}>
             <TranscriptToolbar
