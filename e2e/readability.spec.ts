@@ -122,8 +122,9 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
       };
     });
   const toolbarStops: { item: string | null; before: string | null }[] = [];
-  // How many content stops lie between (links, disclosures) depends on what has rendered, so walk until ten toolbars.
-  for (let i = 0; i < 40 && toolbarStops.length < 10; i += 1) {
+  // How many content stops lie between (links, disclosures, code blocks) depends on what has rendered by then (the
+  // Markdown view and highlighted code arrive later on a busy machine), so walk until ten toolbars, with room to spare.
+  for (let i = 0; i < 100 && toolbarStops.length < 10; i += 1) {
     await page.keyboard.press('Tab');
     const stop = await focused();
     if (stop.toolbar) toolbarStops.push(stop);
