@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,25 @@ describe('pageShells', () => {
     expect(preloadsOf(shellFor('/c/conv_68f2a91c4be08190b3d5e27a61c40f9d'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js', '/assets/transcript-route-abc.js']);
     expect(preloadsOf(shellFor('/nowhere'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js']);
     expect(preloadsOf(shellFor('/'))).toEqual(['/assets/start-app-1.js', '/assets/react-2.js']);
+  });
+
+  it('reads the shell again when the client is rebuilt under the running server', () => {
+    const clientDir = builtClient({ [APP_MODULE]: ['assets/start-app-old.js'] });
+    const shellFor = pageShells(clientDir);
+    expect(preloadsOf(shellFor('/'))).toEqual(['/assets/start-app-old.js']);
+    // A new build: new names in both files (the times set apart, as a fast file system may give both writes one).
+    writeFileSync(join(clientDir, 'index.html'), SHELL.replace('<title>', '<script type="module" src="/assets/index-new.js"></script><title>'));
+    writeFileSync(join(clientDir, '..', 'page-preloads.json'), JSON.stringify({ [APP_MODULE]: ['assets/start-app-new.js'] }));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(clientDir, 'index.html'), later, later);
+    utimesSync(join(clientDir, '..', 'page-preloads.json'), later, later);
+    expect(shellFor('/')).toContain('/assets/index-new.js');
+    expect(preloadsOf(shellFor('/'))).toEqual(['/assets/start-app-new.js']);
+    // A list caught half written gives the plain shell until it is whole; a client taken away gives none.
+    writeFileSync(join(clientDir, '..', 'page-preloads.json'), '{"src/app');
+    expect(preloadsOf(shellFor('/'))).toEqual([]);
+    rmSync(join(clientDir, 'index.html'));
+    expect(shellFor('/')).toBeNull();
   });
 
   it('names only asset files, whatever the list says', () => {

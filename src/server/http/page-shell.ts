@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -24,13 +24,42 @@ export const APP_MODULE = 'src/app/start-app.tsx';
  * start and then of the path's page that the entry does not load itself. The chunks come from `page-preloads.json`,
  * which the build writes beside the client; without it every path gets the plain shell. Without a built client there
  * is no shell (null).
+ *
+ * The shells are read again when the build changes under a running server (a new `index.html`): the old shell named
+ * scripts the new build no longer has, and its pages stayed blank.
  */
 export function pageShells(clientDir: string): (path: string) => string | null {
   const shellFile = join(clientDir, 'index.html');
-  if (!existsSync(shellFile)) return () => null;
-  const built = readFileSync(shellFile, 'utf8');
   const listFile = join(dirname(clientDir), 'page-preloads.json');
-  const lists = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as Record<string, unknown>) : {};
+  let built: { stamp: string; shellFor: (path: string) => string } | null = null;
+  return (path) => {
+    const stamp = stampOf(shellFile);
+    if (stamp === null) return null;
+    const fullStamp = `${stamp} ${stampOf(listFile)}`;
+    if (built?.stamp !== fullStamp) built = { stamp: fullStamp, shellFor: readShells(shellFile, listFile) };
+    return built.shellFor(path);
+  };
+}
+
+/** A file's size and time of change, or null if it is not there. */
+function stampOf(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return null;
+  }
+}
+
+function readShells(shellFile: string, listFile: string): (path: string) => string {
+  const built = readFileSync(shellFile, 'utf8');
+  let lists: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : null;
+    if (parsed && typeof parsed === 'object') lists = parsed as Record<string, unknown>;
+  } catch {
+    // A list being written (a build under way) reads again once it changes: until then, the plain shell.
+  }
   const withLinks = (html: string, files: unknown) => {
     if (!Array.isArray(files) || !html.includes('</head>')) return html;
     const links = files
