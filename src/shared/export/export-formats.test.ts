@@ -293,4 +293,16 @@ describe("a snapshot's export", () => {
     // Outside a snapshot, an image with neither link nor file is what it is.
     expect(exportAll('markdown', meta, shared)).toContain('Image: file without an ID, not included.');
   });
+
+  it("says under each call that its output was left out, where the snapshot left tool outputs out", () => {
+    const withCall: ExportItem[] = [...shared, { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'list_runs', arguments: '{"repo":"acme/app"}', status: 'completed' }];
+    const outputsOut = { ...snapshotMeta, snapshot: { ...snapshotMeta.snapshot!, left_out: { ...snapshotMeta.snapshot!.left_out, tool_outputs: 1 } } };
+    for (const format of ['markdown', 'html'] as const) {
+      const text = exportAll(format, outputsOut, withCall);
+      expect(text).toContain('list_runs');
+      expect(text).toContain('Output left out of this snapshot.');
+      // A snapshot that kept its outputs says nothing of the kind.
+      expect(exportAll(format, snapshotMeta, withCall)).not.toContain('Output left out');
+    }
+  });
 });

@@ -201,6 +201,8 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
       blocks.push(...more(it), ...outputBlocks(it.output, leftOut));
+      // A call whose answer is an item of its own: the snapshot left every such item out, as its page says.
+      if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: 'Output left out of this snapshot.' });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
     }
     return described('other', `${itemLabel(type)}${flag}`, more(it));

@@ -27,6 +27,8 @@ type Container = Record<string, unknown> | unknown[];
 
 /** Image data inside longer text, in any letter case, with parameters, and with JSON's `\/` for its slashes. */
 const EMBEDDED_IMAGE = /data:image(?:\\?\/)[A-Za-z0-9.+-]{1,40}(?:;[A-Za-z0-9.+-]{1,40}=[^;,"'\s]{0,100}){0,4};base64,(?:[A-Za-z0-9+=_-]|\\?\/)*/gi;
+/** Parts that are an image, whether by URL or by the ID of a file the provider stores. */
+const IMAGE_PARTS = new Set(['input_image', 'computer_screenshot', 'image']);
 /** A whole string that is image data: a data URL of an image, base64 or not (an SVG as text). */
 const IMAGE_DATA_URL = /^\s*data:image\//i;
 /** A whole string that is base64 data of any type (a file's bytes): nothing in it reads as text, so nothing to replace. */
@@ -215,7 +217,7 @@ export class ShareFilter {
 
   /**
    * Image data and links wherever they sit: image parts' URLs (`image_url` as text or `{ url }`, a `type: "image"`
-   * part's `url`), data URLs in any string, embedded ones inside longer text (JSON arguments too), and Markdown images.
+   * part's `url`) and stored images' IDs (an image part's or a screenshot's `file_id`), data URLs in any string, embedded ones inside longer text (JSON arguments too), and Markdown images.
    */
   private leaveOutImages(item: Item): number {
     let removed = 0;
@@ -228,6 +230,11 @@ export class ShareFilter {
         }
         if (container.type === 'image' && typeof container.url === 'string' && container.url) {
           delete container.url;
+          removed += 1;
+        }
+        // An image the provider stores, named by its ID: the reader sees it left out, and no reference to it stays.
+        if (IMAGE_PARTS.has(container.type as string) && typeof container.file_id === 'string' && container.file_id) {
+          delete container.file_id;
           removed += 1;
         }
       }

@@ -32,3 +32,23 @@ describe('a snapshot page that left content out', () => {
     expect(text).toContain('Encrypted content left out of this snapshot.');
   });
 });
+
+describe('images a snapshot left out', () => {
+  it('says so for images the provider stores by ID, and shows none of their IDs', () => {
+    const filter = new ShareFilter({ exclude: { content: ['images'] } });
+    const raw = [
+      { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'This screen' }, { type: 'input_image', file_id: 'file-private-1', detail: 'auto' }] },
+      { id: 'cc_1', type: 'computer_call', call_id: 'call_1', status: 'completed', action: { type: 'screenshot' }, pending_safety_checks: [] },
+      { id: 'cco_1', type: 'computer_call_output', call_id: 'call_1', status: 'completed', output: { type: 'computer_screenshot', file_id: 'file-private-2' } },
+    ];
+    const items = raw.map((item) => filter.item(structuredClone(item) as ConversationItem)).filter((item) => item !== null) as ConversationItem[];
+    const manifest = filter.manifest();
+    const wrapper = ({ children }: { children: ReactNode }) => <ManifestContext.Provider value={manifest}>{children}</ManifestContext.Provider>;
+    const { container } = renderItems(items, null, wrapper);
+    const text = container.textContent ?? '';
+    expect(text).not.toContain('file-private');
+    expect(text).toContain('Image left out of this snapshot.');
+    expect(text).toContain('Screenshot left out of this snapshot.');
+    expect(manifest.left_out.images).toBe(2);
+  });
+});

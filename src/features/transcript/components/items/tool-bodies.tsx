@@ -8,6 +8,7 @@ import { JsonView } from '../content/json-view';
 import { LongText } from '../content/long-text';
 import { SafeImage } from '../content/safe-image';
 import { ToolList } from '../content/tool-list';
+import { LeftOutNote, useLeftOut } from '../../lib/left-out';
 import { FieldLabel, ToolPayload } from '../content/tool-payload';
 
 export type Body = (props: { item: ConversationItem }) => ReactNode;
@@ -94,7 +95,9 @@ export const ComputerCallBody: Body = ({ item }) => {
 
 export const ComputerOutputBody: Body = ({ item }) => {
   const output = record(item.output);
-  return str(output.image_url) ? <SafeImage src={output.image_url} alt="Screenshot after the action" /> : <FilePlaceholder kind="image" fileId={output.file_id} />;
+  const leftOut = useLeftOut('images');
+  if (str(output.image_url)) return <SafeImage src={output.image_url} alt="Screenshot after the action" />;
+  return leftOut ? <LeftOutNote what="Screenshot" /> : <FilePlaceholder kind="image" fileId={output.file_id} />;
 };
 
 export const LocalShellCallBody: Body = ({ item }) => {
