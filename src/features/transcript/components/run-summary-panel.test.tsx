@@ -6,6 +6,8 @@ import { emptyCounts } from '../../../shared/items/item-counts';
 import { RunSummary } from '../data/run-summary';
 import type { TokenState } from '../data/use-run-summary';
 import { RunSummaryPanel } from './run-summary-panel';
+import { ManifestContext } from '../lib/left-out';
+import type { ShareManifest } from '../../../shared/snapshots/share-filter';
 
 /** A run with `n` tools, the first called most: tool_01 n times, tool_02 n - 1 times, and so on. */
 function countsWithTools(n: number) {
@@ -65,5 +67,28 @@ describe('the run summary’s tools', () => {
     render(<Panel tools={20} initialTool="tool_18" />);
     expect(screen.getByRole('button', { name: 'tool_18 3' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: 'and 7 other tools' })).toBeInTheDocument();
+  });
+});
+
+describe('the run summary of a snapshot', () => {
+  it('says the reasoning items it counts had their content left out, when the snapshot left reasoning out', () => {
+    const counts = emptyCounts();
+    counts.byKind.reasoning = 4;
+    counts.byName.reasoning.set('Reasoning', 4);
+    const manifest = (content: ShareManifest['rules']['content']): ShareManifest => ({
+      left_out: { items: 0, tool_outputs: 0, reasoning: content.length ? 4 : 0, images: 0, encrypted: 0 },
+      replaced: {},
+      rules: { roles: [], types: [], item_ids: 0, content, kinds: [], terms: 0 },
+      original: { items: 4, messages: 0, tool_calls: 0, reasoning: 4, failures: 0 },
+    });
+    const panel = (content: ShareManifest['rules']['content']) => (
+      <ManifestContext.Provider value={manifest(content)}>
+        <RunSummaryPanel view={{ summary: new RunSummary(), title: null, failureRows: [], turnRows: [] }} counts={counts} tokens={tokens} onJump={() => {}} failuresOnly={false} onFailuresOnly={() => {}} onlyTool={null} onOnlyTool={() => {}} />
+      </ManifestContext.Provider>
+    );
+    const { rerender } = render(panel(['reasoning']));
+    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent('4, content left out of this snapshot');
+    rerender(panel([]));
+    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent(/^4$/);
   });
 });

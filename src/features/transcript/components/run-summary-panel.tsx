@@ -37,7 +37,10 @@ function byCount(map: Map<string, number>): [string, number][] {
 export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly, onlyTool, onOnlyTool }: RunSummaryPanelProps) {
   const { title, failureRows } = view;
   // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
-  const original = useContext(ManifestContext)?.original;
+  const manifest = useContext(ManifestContext);
+  const original = manifest?.original;
+  // A snapshot that emptied every reasoning item still holds the items: the count says their content is not here.
+  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ?? false;
   const [current, setCurrent] = useState(-1);
   const go = (at: number) => {
     const wrapped = (at + failureRows.length) % failureRows.length;
@@ -105,7 +108,10 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         {counts.byKind.reasoning > 0 ? (
           <>
             <dt className="font-medium">Reasoning</dt>
-            <dd data-testid="summary-reasoning">{breakdown(counts.byKind.reasoning, reasoning)}</dd>
+            <dd data-testid="summary-reasoning">
+              {breakdown(counts.byKind.reasoning, reasoning)}
+              {reasoningLeftOut ? <span className="text-zinc-600 dark:text-zinc-400">, content left out of this snapshot</span> : null}
+            </dd>
           </>
         ) : null}
         {counts.byKind.other > 0 ? (
