@@ -87,8 +87,12 @@ describe('the run summary of a snapshot', () => {
       </ManifestContext.Provider>
     );
     const { rerender } = render(panel(['reasoning']));
-    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent('4, content left out of this snapshot');
+    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent('4, their content left out of this snapshot');
+    counts.byKind.reasoning = 5;
+    counts.byName.reasoning.set('Compaction', 1);
+    rerender(panel(['reasoning']));
+    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent('5 (4 Reasoning, 1 Compaction), the content of 4 left out of this snapshot');
     rerender(panel([]));
-    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent(/^4$/);
+    expect(screen.getByTestId('summary-reasoning')).toHaveTextContent(/^5 \(4 Reasoning, 1 Compaction\)$/);
   });
 });

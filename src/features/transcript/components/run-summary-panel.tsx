@@ -39,8 +39,9 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
   // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
   const manifest = useContext(ManifestContext);
   const original = manifest?.original;
-  // A snapshot that emptied every reasoning item still holds the items: the count says their content is not here.
-  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ?? false;
+  // A snapshot that emptied reasoning items still holds the items: the count says whose content is not here (a
+  // compaction's is encrypted, left out only with encrypted content).
+  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ? manifest.left_out.reasoning : 0;
   const [current, setCurrent] = useState(-1);
   const go = (at: number) => {
     const wrapped = (at + failureRows.length) % failureRows.length;
@@ -110,7 +111,11 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
             <dt className="font-medium">Reasoning</dt>
             <dd data-testid="summary-reasoning">
               {breakdown(counts.byKind.reasoning, reasoning)}
-              {reasoningLeftOut ? <span className="text-zinc-600 dark:text-zinc-400">, content left out of this snapshot</span> : null}
+              {reasoningLeftOut > 0 ? (
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  , {reasoningLeftOut >= counts.byKind.reasoning ? 'their content' : `the content of ${formatCount(reasoningLeftOut)}`} left out of this snapshot
+                </span>
+              ) : null}
             </dd>
           </>
         ) : null}
