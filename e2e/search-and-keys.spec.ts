@@ -170,12 +170,17 @@ test('j and k go on from where the reader scrolled to, and Home and End reach th
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
 
   // The list's own ends, not the page's (which stop short while rows far off are only estimated).
+  // The focus goes with them, as with j and k: the keys after them act on the item the reader now sees.
   await page.keyboard.press('End');
   await expect(page.locator(`[data-item-id="${long.items.at(-1)!.id}"]`)).toBeInViewport();
   await expect(page.getByTestId('position')).toHaveText(`Item ${long.items.length} of ${long.items.length}`);
+  await expect.poll(focusedRow).toBe(long.items.length - 1);
+  await page.keyboard.press('k');
+  await expect.poll(focusedRow).toBe(long.items.length - 2);
   await page.keyboard.press('Home');
   await expect(page.locator(`[data-item-id="${long.items[0].id}"]`)).toBeInViewport();
   await expect(page.getByTestId('position')).toHaveText(`Item 1 of ${long.items.length}`);
+  await expect.poll(focusedRow).toBe(0);
 });
 
 test('a collapsed item stays collapsed after scrolling away and back', async ({ page }) => {

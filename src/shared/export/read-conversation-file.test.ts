@@ -4,6 +4,8 @@ import { readConversationFile } from './read-conversation-file.ts';
 
 const item = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
 
+const meta = { title: null, source: { id: 'demo', label: 'Demo' }, conversation: { id: 'conv_1', created_at: 1 }, exported_at: '2026-01-01T00:00:00Z' };
+
 describe('reading a conversation file', () => {
   it("reads the SDK's list page, exactly as DashScope documents it", () => {
     const page = { object: 'list', data: [item('msg_1'), item('msg_2')], first_id: 'msg_1', last_id: 'msg_2', has_more: false };
@@ -21,14 +23,17 @@ describe('reading a conversation file', () => {
   });
 
   it("reads the viewer's own export back", () => {
-    const meta = { title: null, source: { id: 'demo', label: 'Demo' }, conversation: { id: 'conv_1', created_at: 1 }, exported_at: '2026-01-01T00:00:00Z' };
     const result = readConversationFile(exportAll('json', meta, [item('msg_1')]));
     expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });
   });
 
   it.each([
     ['', 'The file is empty.'],
-    ['<html>nope</html>', 'This file is not JSON'],
+    ['<p>nope</p>', 'This file is not JSON'],
+    // The viewer's own Markdown and HTML downloads: for reading, and the JSON export is what opens here.
+    ['<html>nope</html>', 'This is an HTML page, not JSON'],
+    [exportAll('html', meta, [item('msg_1')]), 'This is an HTML page, not JSON'],
+    [exportAll('markdown', meta, [item('msg_1')]), 'This is a Markdown file, not JSON'],
     ['{"a": 1}\n{"b"', 'Line 2 is not JSON'],
     ['{"a": 1}\n{"id": "x", "type": "message"}', 'Line 1 has no "type".'],
     ['[{"id": 7, "type": "message"}]', 'Item 1 has an "id" that is not a text.'],

@@ -1,4 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { foldForSearch } from '../../../lib/search-fold';
+import { useSearchNeedle } from '../search/search-query-context';
 import { describeOpaque } from '../data/token-text';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
@@ -61,6 +63,9 @@ export const toolButton =
 export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   const [showId, setShowId] = useState(false);
   const [showJson, setShowJson] = useState(false);
+  // The search reads item IDs too: an item found by its ID shows it, so the match is marked where the reader looks.
+  const needle = useSearchNeedle();
+  const idMatches = needle !== '' && typeof item.id === 'string' && foldForSearch(item.id).includes(needle);
   const collapse = useItemCollapse(collapsedByDefault(item.type));
   const tokens = useContext(TokenCountsContext);
   // By the item itself: one without an ID, or one of two with the same ID, shows its own count.
@@ -141,7 +146,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           ) : null}
         </RovingToolbar>
       </header>
-      {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
+      {(showId || idMatches) && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
       {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">

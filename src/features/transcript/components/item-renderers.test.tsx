@@ -60,6 +60,16 @@ describe('item views', () => {
     expect(item.getByText('Reasoning text').closest('details')).not.toHaveAttribute('open');
   });
 
+  it('an item the search finds by its ID shows the ID, where the match can be marked; others keep it hidden', () => {
+    const items: ConversationItem[] = [
+      { id: 'msg_1eff5037', type: 'message', role: 'assistant', content: 'Retrying.' },
+      { id: 'msg_2', type: 'message', role: 'assistant', content: 'Status 503 again.' },
+    ];
+    const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="503">{children}</SearchQueryContext.Provider>);
+    expect(within(article('msg_1eff5037')).getByText('msg_1eff5037', { selector: 'code' })).toBeInTheDocument();
+    expect(within(article('msg_2')).queryByText('msg_2', { selector: 'code' })).toBeNull();
+  });
+
   it('web search: the query and its sources as safe external links', () => {
     const item = show([{ id: 'ws_1', type: 'web_search_call', status: 'completed', action: { type: 'search', query: 'vite 8 release', sources: [{ type: 'url', url: 'https://vite.dev/blog' }, { type: 'url', url: 'javascript:alert(1)' }] } }])('ws_1');
     expect(item.getByText('vite 8 release')).toBeInTheDocument();

@@ -47,10 +47,10 @@ export function useTranscriptKeyActions({ index, rows, store, list, searchInput,
         break;
       }
       case 'first-item':
-        list.current?.scrollToView(0, { align: 'start' });
+        list.current?.scrollToView(0, { align: 'start', focus: true });
         break;
       case 'last-item':
-        if (rows.count > 0) list.current?.scrollToView(rows.count - 1, { align: 'end' });
+        if (rows.count > 0) list.current?.scrollToView(rows.count - 1, { align: 'end', focus: true });
         break;
       case 'find':
       case 'focus-search':
