@@ -218,6 +218,24 @@ test('compact view: one line per item, turns that fold, remembered; the agent ru
   await expect(page.locator('article[data-item-type="message"]:not([data-collapsed])').first()).toBeVisible();
 });
 
+test('compact view, newest first: each turn header heads its own rows, and folding it leaves its first message under it', async ({ page }) => {
+  const users = agentRun.items.filter((item) => item.type === 'message' && (item as { role?: string }).role === 'user');
+  const last = users.at(-1)!;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo&order=desc`);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Compact', exact: true }).click();
+  // The newest row belongs to the last turn: its header is above it, not above the turn's user message further down.
+  const top = page.locator('[data-view-index="0"]');
+  await expect(top.getByRole('button', { name: `Turn ${users.length}` })).toBeVisible();
+  await expect(top.locator('article')).not.toHaveAttribute('data-item-id', last.id!);
+  const header = page.getByRole('button', { name: `Turn ${users.length}` });
+  await expect(header).toHaveCount(1);
+  // Folded, the turn is its user message, right under its header; the turn before it starts on the next row.
+  await header.click();
+  await expect(top.locator('article')).toHaveAttribute('data-item-id', last.id!);
+  await expect(page.locator('[data-view-index="1"]').getByRole('button', { name: `Turn ${users.length - 1}` })).toBeVisible();
+});
+
 test('the overview strip jumps to where it is clicked', async ({ page }) => {
   const long = demo('long-support-thread');
   await page.goto(`/c/${long.conversation.id}?source=demo`);

@@ -1,4 +1,6 @@
 export interface TurnHeaders {
+  /** The oldest-first rows where turns start, ascending. */
+  starts: readonly number[];
   /** 1-based turn number when a turn starts at this oldest-first row, else null. */
   numberAt: (row: number) => number | null;
   isCollapsed: (row: number) => boolean;
@@ -8,14 +10,17 @@ export interface TurnHeaders {
 }
 
 interface TurnHeaderProps {
-  row: number;
+  row: number | null;
   turns: TurnHeaders;
 }
 
-/** The line above each user message in the compact view: the turn, its size, and a switch to fold it away. */
+/**
+ * The line that heads each turn in the compact view (see `turnHeadAt`): the turn, its size, and a switch to fold it
+ * away. `row` is the oldest-first row where the turn starts.
+ */
 export function TurnHeader({ row, turns }: TurnHeaderProps) {
-  const number = turns.numberAt(row);
-  if (number === null) return null;
+  const number = row === null ? null : turns.numberAt(row);
+  if (row === null || number === null) return null;
   const collapsed = turns.isCollapsed(row);
   return (
     <div className="mt-2 mb-1 flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-300">

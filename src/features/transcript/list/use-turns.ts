@@ -56,6 +56,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       return slot ? index.itemAt(slot).id : undefined;
     };
     return {
+      starts,
       numberAt: (row) => turnNumberAt(starts, row) ?? null,
       isCollapsed: (row) => collapsedRows.has(row),
       toggle: (row) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
-import { buildViewRows, ViewRowsBuilder } from './view-rows';
+import { buildViewRows, turnHeadAt, ViewRowsBuilder } from './view-rows';
 
 const message = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
 const call = (id: string, callId: string) => ({ id, type: 'function_call', call_id: callId, name: 'f', arguments: '{}' });
@@ -30,6 +30,34 @@ describe('buildViewRows', () => {
 
   it('shows the chosen rows though the filter hides their kind: Failures only with tools hidden is not empty', () => {
     expect(shown(buildViewRows(index, 'asc', new Set(['tools']), undefined, { only: new Set([1, 4]) }))).toEqual([1, 4]);
+  });
+});
+
+describe('turnHeadAt', () => {
+  // A system message, then turn 1 (rows 1–3) and turn 2 (rows 4–5); the call's output folds into its call.
+  const index = indexOf([{ ...message('s0'), role: 'system' }, message('m1'), call('c2', 'a'), output('o3', 'a'), message('m4'), call('c5', 'b')]);
+  const starts = [1, 4];
+  const heads = (rows: ReturnType<typeof buildViewRows>) => Array.from({ length: rows.count }, (_, i) => turnHeadAt(rows, starts, i));
+
+  it('oldest first: above the message that opens each turn', () => {
+    const rows = buildViewRows(index, 'asc', new Set());
+    expect(shown(rows)).toEqual([0, 1, 2, 4, 5]);
+    expect(heads(rows)).toEqual([null, 1, null, 4, null]);
+  });
+
+  it("newest first: above each turn's newest row, so the turn's rows sit under their own header", () => {
+    const rows = buildViewRows(index, 'desc', new Set());
+    expect(shown(rows)).toEqual([5, 4, 2, 1, 0]);
+    expect(heads(rows)).toEqual([4, null, 1, null, null]);
+    // Folded, a turn is its first message: the header stays above it.
+    const folded = buildViewRows(index, 'desc', new Set(), { starts, collapsed: new Set([1]) });
+    expect(shown(folded)).toEqual([5, 4, 1, 0]);
+    expect(turnHeadAt(folded, starts, 2)).toBe(1);
+  });
+
+  it('none for a turn whose first message the filter hides', () => {
+    const rows = buildViewRows(index, 'desc', new Set(['messages']));
+    expect(heads(rows)).toEqual([null, null]);
   });
 });
 

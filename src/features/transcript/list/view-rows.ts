@@ -184,3 +184,30 @@ export class ViewRowsBuilder {
     };
   }
 }
+
+/** The oldest-first row where the turn holding `row` starts (`starts` ascending), or null before the first turn. */
+function turnStartOf(starts: readonly number[], row: number): number | null {
+  let low = 0;
+  let high = starts.length - 1;
+  let found: number | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] <= row) {
+      found = starts[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/**
+ * The turn whose header goes above view position `viewIndex` in the compact view, as the oldest-first row the turn
+ * starts at, or null. A header heads its turn's rows as they are shown: above the user message that opens it oldest
+ * first, above its newest row newest first (the message comes last there). A turn whose first message the filter
+ * hides has no header: folded, nothing of it would show.
+ */
+export function turnHeadAt(rows: ViewRows, starts: readonly number[], viewIndex: number): number | null {
+  const start = turnStartOf(starts, rows.rowAt(viewIndex));
+  if (start === null || rows.viewIndexOf(start) === null) return null;
+  return viewIndex === 0 || turnStartOf(starts, rows.rowAt(viewIndex - 1)) !== start ? start : null;
+}
