@@ -26,6 +26,12 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   // Contexts made in a test take the file's options, its password included: a stranger has none.
   const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
+  // What the page asks for that only signed-in readers get is refused without the password challenge: a browser
+  // would answer one with its sign-in dialog over the snapshot.
+  const challenges: string[] = [];
+  reader.on('response', (response) => {
+    if (response.status() === 401 && response.headers()['www-authenticate']) challenges.push(new URL(response.url()).pathname);
+  });
   await reader.goto(link);
   const banner = reader.getByRole('region', { name: 'Snapshot' });
   await expect(banner).toContainText('Weather bug');
@@ -44,6 +50,7 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await reader.goto(link.replace('/s/', '/S/'));
   await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('Weather bug');
   await expect(reader).toHaveURL(link);
+  expect(challenges).toEqual([]);
 
   // The author, signed in, sees both.
   await page.goto(link);
@@ -119,6 +126,12 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   // Contexts made in a test take the file's options, its password included: a stranger has none.
   const stranger = await browser.newContext({ httpCredentials: undefined });
   const reader = await stranger.newPage();
+  // What the page asks for that only signed-in readers get is refused without the password challenge: a browser
+  // would answer one with its sign-in dialog over the snapshot.
+  const challenges: string[] = [];
+  reader.on('response', (response) => {
+    if (response.status() === 401 && response.headers()['www-authenticate']) challenges.push(new URL(response.url()).pathname);
+  });
   await reader.goto(link);
   const banner = reader.getByTestId('snapshot-manifest');
   await expect(banner).toContainText(/Left out: 4 items, \d+ tool outputs, \d+ encrypted contents?; replaced: 1 term\./);

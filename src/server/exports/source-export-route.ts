@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { ExportItem } from '../../shared/export/export-document.ts';
 import { isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
-import { ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
+import { downloadRules, ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { jsonError } from '../http/json-error.ts';
 import { shareRulesShape } from '../snapshots/share-rules-schema.ts';
@@ -29,7 +29,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
     const signal = c.req.raw.signal;
     const filter = new ShareFilter(rules);
     const conversation = filter.conversation(await readConversation(source, conversationId, reader, signal));
-    const meta = { title: null, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString() };
+    const meta = { title: null, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString(), ...downloadRules(filter) };
     async function* items(): AsyncGenerator<ExportItem> {
       for await (const item of readInOrder(source, conversationId, reader, { signal })) {
         const kept = filter.item(item as ExportItem);

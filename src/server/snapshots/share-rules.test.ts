@@ -107,6 +107,7 @@ describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 
 
   it('applies the same rules to a download of the live conversation, in every format', async () => {
     const needles = leftOutNeedles();
+    const bodies = new Map<string, string>();
     for (const format of Object.keys(EXPORT_FORMATS)) {
       const response = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
         method: 'POST',
@@ -119,7 +120,17 @@ describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 
       expect(body).not.toMatch(/checkout-web/i);
       expect(body).toContain('[TERM_1]');
       expect(body).toContain('list_commits');
+      bodies.set(format, body);
     }
+    // It says what its rules left out and replaced, at its top and where each thing was, as a snapshot's export does.
+    for (const readable of [bodies.get('markdown'), bodies.get('html')]) {
+      expect(readable).toContain('tool outputs, reasoning, images, encrypted content');
+      expect(readable).toContain('email addresses, keys, 1 term');
+      expect(readable).toContain('Reasoning left out of this download.');
+      expect(readable).toContain('Output left out of this download.');
+      expect(readable).not.toContain('left out of this snapshot');
+    }
+    expect(JSON.parse(bodies.get('json')!).rules).toMatchObject({ content: RULES.exclude.content, kinds: RULES.redact.kinds, terms: 1 });
     const bad = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
       method: 'POST',
       headers: { ...AUTH, 'content-type': 'application/json' },

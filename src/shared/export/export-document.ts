@@ -20,6 +20,20 @@ const snapshotInfo = z.object({
   replaced: z.record(z.string(), z.number()).optional(),
 });
 
+/**
+ * The rules a download applied (the Share dialog's "Download instead"), known before its items are read: what it
+ * leaves out (roles, item types, chosen items, content categories) and replaces (kinds, and how many terms). A
+ * snapshot's export has its counts instead (`snapshot.left_out`).
+ */
+const downloadRules = z.object({
+  roles: z.array(z.string()),
+  types: z.array(z.string()),
+  item_ids: z.number(),
+  content: z.array(z.string()),
+  kinds: z.array(z.string()),
+  terms: z.number(),
+});
+
 /** What an export describes besides its items. */
 export const exportMeta = z.object({
   title: z.string().nullable(),
@@ -28,6 +42,7 @@ export const exportMeta = z.object({
   conversation: z.looseObject({ id: z.string().optional() }),
   exported_at: z.string(),
   snapshot: snapshotInfo.optional(),
+  rules: downloadRules.optional(),
 });
 
 /** `{format, conversation, items, source, exported_at}`: the JSON export, which the viewer can open again. */
@@ -38,6 +53,7 @@ export const exportDocument = exportMeta.extend({
 
 export type ExportItem = z.infer<typeof item>;
 export type ExportMeta = z.infer<typeof exportMeta>;
+export type DownloadRules = z.infer<typeof downloadRules>;
 /** Where an export's conversation was read: the source's ID, label and kind (which names its provider). */
 export type ExportSource = ExportMeta['source'];
 export type ExportDocument = z.infer<typeof exportDocument>;

@@ -1,6 +1,7 @@
 import { toEpochMilliseconds } from '../../lib/timestamps.ts';
 import type { ExportMeta } from './export-document.ts';
-import { leftOutText, replacedText } from '../snapshots/manifest-text.ts';
+import { itemLabel } from '../items/item-catalog.ts';
+import { leftOutText, replacedText, rulesText } from '../snapshots/manifest-text.ts';
 
 /** The facts every export states at its top, as label and value. */
 export function headerFacts(meta: ExportMeta): [string, string][] {
@@ -21,6 +22,11 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
     const replacedWords = replaced ? replacedText({ replaced }) : null;
     if (replacedWords) facts.push(['Replaced', replacedWords]);
     if (meta.snapshot.expires_at) facts.push(['Expires', meta.snapshot.expires_at]);
+  } else if (meta.rules) {
+    // A download with the Share dialog's rules: what they leave out and replace, by kind.
+    const words = rulesText(meta.rules, itemLabel);
+    if (words.leftOut) facts.push(['Left out', words.leftOut]);
+    if (words.replaced) facts.push(['Replaced', words.replaced]);
   }
   facts.push(['Exported', meta.exported_at]);
   return facts;

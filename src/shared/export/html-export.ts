@@ -7,7 +7,7 @@ import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
-import { createItemDescriber, type Block, type DescribedItem } from './item-blocks.ts';
+import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
 import { formatCount } from '../format.ts';
 import { byCount, plural, RunTally } from './run-tally.ts';
 
@@ -67,7 +67,7 @@ interface Row {
 
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
 export function createHtmlExporter(meta: ExportMeta) {
-  const describe = createItemDescriber(meta.snapshot?.left_out);
+  const describe = createItemDescriber(exportLeftOut(meta));
   const tally = new RunTally();
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];

@@ -1,6 +1,6 @@
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
-import { createItemDescriber, type Block } from './item-blocks.ts';
+import { createItemDescriber, exportLeftOut, type Block } from './item-blocks.ts';
 import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-text.ts';
 
 function block(b: Block): string {
@@ -21,7 +21,7 @@ function block(b: Block): string {
 
 /** Markdown ready to paste into an issue: a heading per turn and per item, text as written (fenced where it would reach past its own end), outputs in fences. */
 export function createMarkdownExporter(meta: ExportMeta) {
-  const describe = createItemDescriber(meta.snapshot?.left_out);
+  const describe = createItemDescriber(exportLeftOut(meta));
   return {
     begin: () => `# ${markdownInline(exportTitle(meta))}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
     item(item: ExportItem): string {

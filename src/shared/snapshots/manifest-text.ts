@@ -47,3 +47,18 @@ export function originalRunText(manifest: ShareManifest): string {
   const { items, tool_calls, failures } = manifest.original;
   return `The original run: ${count(items, 'item', 'items')}, ${count(tool_calls, 'tool call', 'tool calls')}, ${failures ? count(failures, 'failure', 'failures') : 'no failures'}.`;
 }
+
+const CONTENT_NAMES: Record<string, string> = { tool_outputs: 'tool outputs', reasoning: 'reasoning', images: 'images', encrypted: 'encrypted content' };
+
+/**
+ * What a download's rules leave out and replace, before any item is read (so by kind, not count): "system and
+ * developer messages, 3 chosen items, tool outputs" and "email addresses, 2 terms".
+ */
+export function rulesText(rules: { roles: readonly string[]; types: readonly string[]; item_ids: number; content: readonly string[]; kinds: readonly string[]; terms: number }, labelOf: (type: string) => string): { leftOut: string | null; replaced: string | null } {
+  const roles = rules.roles.length ? [`${rules.roles.join(' and ')} messages`] : [];
+  const left = [...roles, ...rules.types.map((type) => `${labelOf(type)} items`), ...(rules.item_ids ? [count(rules.item_ids, 'chosen item', 'chosen items')] : []), ...rules.content.map((category) => CONTENT_NAMES[category] ?? category)];
+  const names = REPLACED_NAMES as Record<string, [string, string] | undefined>;
+  const kinds = rules.kinds.flatMap((kind) => (kind !== 'term' && names[kind] ? [names[kind][1]] : []));
+  const replaced = [...kinds, ...(rules.terms ? [count(rules.terms, 'term', 'terms')] : [])];
+  return { leftOut: left.length ? left.join(', ') : null, replaced: replaced.length ? replaced.join(', ') : null };
+}

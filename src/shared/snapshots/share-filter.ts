@@ -322,3 +322,13 @@ export class ShareFilter {
     return this.pseudonyms.replace(text);
   }
 }
+
+/**
+ * What a download with these rules says at its top (`rules` of the export's meta), or nothing when no rule applies:
+ * the Share dialog's "Download instead" tells its reader what was left out, as a snapshot's export does.
+ */
+export function downloadRules(filter: ShareFilter): { rules?: ShareManifest['rules'] } {
+  const { rules } = filter.manifest();
+  const any = rules.roles.length + rules.types.length + rules.item_ids + rules.content.length + rules.kinds.length + rules.terms > 0;
+  return any ? { rules } : {};
+}
