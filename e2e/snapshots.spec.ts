@@ -67,6 +67,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
   await row.getByRole('button', { name: 'Revoke and delete' }).click();
   await expect(row).toHaveCount(0);
+  // Its buttons gone, the focus is on the list's heading, not lost to the page.
+  await expect(page.getByRole('heading', { name: 'Snapshots' })).toBeFocused();
 
   await reader.goto(link);
   const alert = reader.getByRole('alert');

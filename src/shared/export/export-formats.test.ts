@@ -76,7 +76,7 @@ describe('markdown export', () => {
 
   it('links images, notes embedded ones and encrypted content in one line', () => {
     expect(text).toContain('[Image](<https://img.example.com/cat.png>)');
-    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\\._/);
+    expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\._/);
     expect(text).toContain('_Encrypted content (40 characters), not shown._');
     expect(text).toContain('- [A source](<https://example.com/a>)');
   });

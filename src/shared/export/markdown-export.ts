@@ -11,7 +11,7 @@ function block(b: Block): string {
       return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(b.text, b.language)}`;
     case 'image':
       // Embedded images would make the text unreadable; a link to them stays short.
-      return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included\\._` : markdownLink(b.label, b.url);
+      return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included._` : markdownLink(b.label, b.url);
     case 'link':
       return `- ${markdownLink(b.label, b.url)}`;
     case 'note':

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { snapshotPath } from '../../../lib/navigation';
 import { useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
+import { announce } from '../../../components/announcer';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 import { formatCount, formatLocalTime } from '../../../shared/format';
@@ -12,19 +13,27 @@ const date = (iso: string) => formatLocalTime(new Date(iso));
 const revokeButton =
   'rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40';
 
-function expiry(snapshot: SnapshotSummary) {
-  if (!snapshot.expires_at) return 'never';
-  return Date.parse(snapshot.expires_at) <= Date.now() ? `expired ${date(snapshot.expires_at)}` : date(snapshot.expires_at);
+/** "Expires 2026-12-13 14:39", "Expired 2026-12-06 17:07" or "Never expires". */
+export function expiry(expiresAt: string | null, now = Date.now()): string {
+  if (!expiresAt) return 'Never expires';
+  return Date.parse(expiresAt) <= now ? `Expired ${date(expiresAt)}` : `Expires ${date(expiresAt)}`;
 }
+
+const SNAPSHOTS_HEADING = 'snapshots-heading';
 
 function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
   const client = useQueryClient();
+  const name = snapshot.title || snapshot.conversation_id || snapshot.id;
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
     mutationFn: () => revokeSnapshot(snapshot.id),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots'] }),
+    onSuccess: () => {
+      // The row and its buttons go: the focus goes to the list's heading, and the reader is told what happened.
+      document.getElementById(SNAPSHOTS_HEADING)?.focus();
+      announce(`Revoked ${name}.`, { visible: true });
+      void client.invalidateQueries({ queryKey: ['snapshots'] });
+    },
   });
-  const name = snapshot.title || snapshot.conversation_id || snapshot.id;
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid="snapshot-row">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -37,7 +46,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
             {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Created {date(snapshot.created_at)} · Expires {expiry(snapshot)}
+            Created {date(snapshot.created_at)} · {expiry(snapshot.expires_at)}
           </p>
         </div>
         {confirming ? null : (
@@ -69,7 +78,9 @@ export function SnapshotsPage() {
   const list = useQuery(snapshotListQueryOptions());
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Snapshots</h1>
+      <h1 id={SNAPSHOTS_HEADING} tabIndex={-1} className="text-xl font-semibold outline-none">
+        Snapshots
+      </h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Stored copies of conversations. Anyone with a snapshot’s link can read it; revoking one deletes its content.
       </p>
