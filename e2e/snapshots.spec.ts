@@ -50,6 +50,10 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await reader.goto(link.replace('/s/', '/S/'));
   await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('Weather bug');
   await expect(reader).toHaveURL(link);
+  // A comparison of two snapshots opens for the stranger too.
+  const snapshotId = new URL(link).pathname.split('/').at(-1)!;
+  await reader.goto(`${origin(PORTS.secured)}/compare?a=s:${snapshotId}&b=s:${snapshotId}`);
+  await expect(reader.getByText(`The runs are identical: the same ${weather.items.length - 1} items, in the same order.`)).toBeVisible();
   expect(challenges).toEqual([]);
 
   // The author, signed in, sees both.

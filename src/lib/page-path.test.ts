@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPagePath, pagePathParam } from './page-path';
+import { canonicalPagePath, pagePathParam, readsWithoutPassword } from './page-path';
 
 describe("a page's path", () => {
   it('holds its ID after the prefix in any case, as the router matches it; the ID is read as written', () => {
@@ -22,5 +22,22 @@ describe("a page's path", () => {
     expect(canonicalPagePath('/Compared')).toBe('/Compared');
     expect(canonicalPagePath('/S/Ab3_xY9-kLm2Np4QrS7t/')).toBe('/s/Ab3_xY9-kLm2Np4QrS7t/');
     for (const path of ['/c/conv_Abc', '/', '/compare', '/C/a/b', '/C/']) expect(canonicalPagePath(path)).toBe(path);
+  });
+});
+
+describe('readsWithoutPassword', () => {
+  it('is a snapshot page, in any case of its prefix, or a comparison of two snapshots', () => {
+    expect(readsWithoutPassword('/s/AAAAAAAAAAAAAAAAAAAAAAAA', '')).toBe(true);
+    expect(readsWithoutPassword('/S/AAAAAAAAAAAAAAAAAAAAAAAA', '')).toBe(true);
+    expect(readsWithoutPassword('/compare', '?a=s:AAAA&b=s:BBBB')).toBe(true);
+    expect(readsWithoutPassword('/Compare/', 'a=s:AAAA&b=s:BBBB')).toBe(true);
+  });
+
+  it('is no other page: a comparison with a run of a source, a transcript, the home page', () => {
+    expect(readsWithoutPassword('/compare', '?a=s:AAAA&b=conv_1')).toBe(false);
+    expect(readsWithoutPassword('/compare', '?a=s:AAAA')).toBe(false);
+    expect(readsWithoutPassword('/c/conv_1', '')).toBe(false);
+    expect(readsWithoutPassword('/', '')).toBe(false);
+    expect(readsWithoutPassword('/snapshots', '')).toBe(false);
   });
 });

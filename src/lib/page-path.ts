@@ -30,3 +30,15 @@ export function canonicalPagePath(pathname: string): string {
   if (prefix) return prefix + pathname.slice(prefix.length);
   return NAMED_PAGES.test(pathname) ? pathname.toLowerCase() : pathname;
 }
+
+/**
+ * Pages a reader without the viewer's password may open, where snapshots are public: a snapshot's page and a
+ * comparison of two snapshots (as the server's access control reads them). They ask the viewer for nothing that needs
+ * the password: a refusal would bring up the browser's sign-in dialog over the page.
+ */
+export function readsWithoutPassword(pathname: string, search: string): boolean {
+  if (pagePathParam(pathname, '/s/') !== null) return true;
+  if (!/^\/compare\/?$/i.test(pathname)) return false;
+  const params = new URLSearchParams(search);
+  return [params.get('a'), params.get('b')].every((side) => side?.startsWith('s:') ?? false);
+}

@@ -17,7 +17,9 @@ function SideProblem({ side, origin }: { side: Side; origin: SideOrigin }) {
 /** /compare?a=…&b=…&source=…: two runs side by side. Everything about the comparison is in the URL. */
 export function CompareRoute() {
   const search = useRouteSearch(parseCompareSearch);
-  const sources = useQuery(sourcesQueryOptions());
+  // Two snapshots need no source, and their reader may have no password: the sources only if this tab has them.
+  const snapshotsOnly = sideSpec(search, 'a', null).kind === 'snapshot' && sideSpec(search, 'b', null).kind === 'snapshot';
+  const sources = useQuery({ ...sourcesQueryOptions(), enabled: !snapshotsOnly });
   const defaultSource = sources.data?.defaultSource ?? null;
   const known = sources.data?.sources ?? null;
   const specA = sideSpec(search, 'a', defaultSource);

@@ -1,14 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
+import { readsWithoutPassword } from '../../lib/page-path';
 import { Announcer } from '../../components/announcer';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { RemoteImagePolicyContext } from '../../features/transcript/lib/remote-images';
 
 export function RootLayout({ children }: { children: ReactNode }) {
-  const sources = useQuery(sourcesQueryOptions());
+  const [path] = useLocation();
+  const search = useSearch();
+  // A shared snapshot's reader may have no password: its page uses the sources only if this tab already has them.
+  const shared = readsWithoutPassword(path, search);
+  const sources = useQuery({ ...sourcesQueryOptions(), enabled: !shared });
   // Until the server has said, remote images wait (and ask, if it cannot say); a server without the setting loads them.
-  const imagePolicy = sources.data ? (sources.data.remoteImages ?? 'load') : sources.isError ? 'ask' : 'pending';
+  const imagePolicy = sources.data ? (sources.data.remoteImages ?? 'load') : sources.isError || shared ? 'ask' : 'pending';
   return (
     <div className="min-h-dvh">
       <a

@@ -104,16 +104,8 @@ export const UNAUTHORIZED_BODY = JSON.stringify({
   },
 });
 
-/**
- * The headers of a refusal: like every answer of the viewer's, it carries a request id. `fetchMode` is the request's
- * `Sec-Fetch-Mode`: a request a page makes itself (a fetch, a script) is refused without the password challenge,
- * which a browser would answer with its sign-in dialog over the page. A reader of a public snapshot is not asked to
- * sign in because its page asked for something only signed-in readers get (the sources); the sign-in comes with
- * opening a page that needs it (`navigate`), and clients that are not browsers send no such header.
- */
-export function unauthorizedHeaders(access: AccessControl, fetchMode?: string | null): Record<string, string> {
+/** The headers of a refusal: like every answer of the viewer's, it carries a request id. */
+export function unauthorizedHeaders(access: AccessControl): Record<string, string> {
   const id = newViewerRequestId();
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': id, 'x-viewer-request-id': id };
-  if (!fetchMode || fetchMode === 'navigate' || !access.passwordHash) headers['www-authenticate'] = challenge(access);
-  return headers;
+  return { 'content-type': 'application/json', 'www-authenticate': challenge(access), 'x-request-id': id, 'x-viewer-request-id': id };
 }

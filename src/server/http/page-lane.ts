@@ -118,8 +118,7 @@ export function createPageLane({ api, access, log, policy, compression = 'auto',
     let extra: Record<string, string> | null = null;
     if (access && !isAuthorized(access, incoming.headers.authorization)) {
       // Page reads are never open paths: without credentials, the refusal the rest of the stack gives.
-      const fetchMode = incoming.headers['sec-fetch-mode'];
-      const headers = unauthorizedHeaders(access, typeof fetchMode === 'string' ? fetchMode : null);
+      const headers = unauthorizedHeaders(access);
       requestId = headers['x-viewer-request-id'];
       answer = { status: 401, headers, body: UNAUTHORIZED_BODY };
     } else {

@@ -69,7 +69,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
     app.use('*', async (c, next) => {
       if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
-      return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access, c.req.header('sec-fetch-mode')));
+      return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access));
     });
   }
 
