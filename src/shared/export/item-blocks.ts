@@ -54,14 +54,11 @@ function argumentsBlock(raw: unknown): Block {
   return parsed === undefined ? { kind: 'code', text: raw, language: '' } : { kind: 'code', text: json(parsed), language: 'json' };
 }
 
-/** What a snapshot left out, by category (its manifest's counts); empty for anything else. */
 /** What an export left out, by category (a snapshot's counts, or 1 for each category a download's rules leave out). */
 export interface LeftOut {
   readonly counts: Readonly<Record<string, number>>;
   readonly by: 'snapshot' | 'download';
 }
-
-const leftOutOf = (leftOut: LeftOut) => leftOut.by;
 
 /** What an export's notes say was left out: a snapshot's counts, or the categories a download's rules leave out. */
 export function exportLeftOut(meta: { snapshot?: { left_out?: Record<string, number> }; rules?: { content: readonly string[] } }): LeftOut {
@@ -75,8 +72,8 @@ const NOTHING_LEFT_OUT: LeftOut = { counts: {}, by: 'snapshot' };
 function imageBlock(url: unknown, label: string, fileId: unknown, leftOut: LeftOut): Block {
   const href = str(url);
   if (href) return { kind: 'image', url: href, label };
-  // A snapshot that left images out took the link away: that, not a missing file, is why there is none.
-  if (!str(fileId) && (leftOut.counts.images ?? 0) > 0) return { kind: 'note', text: `${label} left out of this ${leftOutOf(leftOut)}.` };
+  // A snapshot (or a download) that left images out took the link away: that, not a missing file, is why there is none.
+  if (!str(fileId) && (leftOut.counts.images ?? 0) > 0) return { kind: 'note', text: `${label} left out of this ${leftOut.by}.` };
   return { kind: 'note', text: `${label}: file ${str(fileId) ?? 'without an ID'}, not included.` };
 }
 
@@ -182,7 +179,7 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
       const summary = Array.isArray(it.summary) ? it.summary.flatMap((part) => partBlocks(part, true)) : [];
       const blocks = [...summary, ...contentBlocks(it.content, true), ...encryptedNote(it.encrypted_content)];
       const emptied = blocks.length === 0 && (leftOut.counts.reasoning ?? 0) > 0;
-      return described('reasoning', `Reasoning${flag}`, emptied ? [{ kind: 'note', text: `Reasoning left out of this ${leftOutOf(leftOut)}.` }] : blocks);
+      return described('reasoning', `Reasoning${flag}`, emptied ? [{ kind: 'note', text: `Reasoning left out of this ${leftOut.by}.` }] : blocks);
     }
     if (type === 'mcp_list_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
@@ -214,8 +211,8 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
       blocks.push(...more(it), ...outputBlocks(it.output, leftOut));
-      // A call whose answer is an item of its own: the snapshot left every such item out, as its page says.
-      if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOutOf(leftOut)}.` });
+      // A call whose answer is an item of its own: leaving tool outputs out leaves every such item out, as the page says.
+      if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOut.by}.` });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
     }
     return described('other', `${itemLabel(type)}${flag}`, more(it));
