@@ -358,7 +358,7 @@ test('errors say what helps', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Or paste JSON').fill('<html>not json</html>');
   await page.getByRole('button', { name: 'Read pasted JSON' }).click();
-  await expect(page.getByRole('alert')).toContainText('The pasted text is not JSON');
+  await expect(page.getByRole('alert')).toContainText('The pasted text is an HTML page, not JSON');
   await page.getByLabel('Or paste JSON').fill(JSON.stringify({ object: 'list', data: agentRun.items.slice(0, 3) }));
   await page.getByRole('button', { name: 'Read pasted JSON' }).click();
   await expect(page).toHaveURL(/\/file/);

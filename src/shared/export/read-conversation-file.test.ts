@@ -31,9 +31,9 @@ describe('reading a conversation file', () => {
     ['', 'The file is empty.'],
     ['<p>nope</p>', 'This file is not JSON'],
     // The viewer's own Markdown and HTML downloads: for reading, and the JSON export is what opens here.
-    ['<html>nope</html>', 'This is an HTML page, not JSON'],
-    [exportAll('html', meta, [item('msg_1')]), 'This is an HTML page, not JSON'],
-    [exportAll('markdown', meta, [item('msg_1')]), 'This is a Markdown file, not JSON'],
+    ['<html>nope</html>', 'This file is an HTML page, not JSON'],
+    [exportAll('html', meta, [item('msg_1')]), 'This file is an HTML page, not JSON'],
+    [exportAll('markdown', meta, [item('msg_1')]), 'This file is Markdown, not JSON'],
     ['{"a": 1}\n{"b"', 'Line 2 is not JSON'],
     ['{"a": 1}\n{"id": "x", "type": "message"}', 'Line 1 has no "type".'],
     ['[{"id": 7, "type": "message"}]', 'Item 1 has an "id" that is not a text.'],

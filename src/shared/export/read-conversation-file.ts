@@ -95,8 +95,8 @@ export function readConversationFile(text: string): ReadFileResult {
     // JSON Lines when its first line is JSON of its own; else a JSON document with a mistake, said where it is.
     if (trimmed.includes('\n') && firstLineParses(trimmed)) return readJsonLines(trimmed);
     // The viewer's other downloads among them: they are for reading, and hold the run as text.
-    const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'a Markdown file' : null;
-    if (readable) return fail(`This is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
+    const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'Markdown' : null;
+    if (readable) return fail(`This file is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
     return fail(`This file is not JSON (${error instanceof Error ? error.message : 'it does not parse'}).`);
   }
   if (Array.isArray(value)) return items(value, 'array', (index) => `Item ${index + 1}`);
