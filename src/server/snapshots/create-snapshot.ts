@@ -95,12 +95,13 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
   await store.purge();
   const id = newSnapshotId();
   const conversation = filter.conversation(snapshot.conversation);
-  await store.begin({ id, ...snapshot, conversation });
+  // Its title is stored once the rules have read it too (below): a term the author replaces goes from a title they typed.
+  await store.begin({ id, ...snapshot, conversation, title: null });
   try {
     const tally: Tally = { head: 0, tail: 0, excludedCount: 0, byteSize: 0 };
     for await (const rows of sharedRows(pages, filter, limits, tally)) await store.append(id, rows);
     // Untitled, a snapshot is named as the viewer titles its transcript, from what it shares (never from what it leaves out).
-    const title = snapshot.title ? null : conversationTitle(conversation, tally.firstUserText ?? null);
+    const title = snapshot.title ? filter.text(snapshot.title) : conversationTitle(conversation, tally.firstUserText ?? null);
     return await store.finish(id, tally, filter.manifest(), title);
   } catch (error) {
     await store.discard(id).catch(() => undefined);

@@ -192,6 +192,22 @@ describe('a snapshot of a local file', () => {
     expect(listed.title).toBe(snapshot.title);
   });
 
+  it('replaces in a title its author typed what the rules replace, numbered on from the items', async () => {
+    const items = [{ id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Why did Project Nightingale fail?' }] }];
+    const response = await fetch(`${viewer}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: { conversation: { id: 'conv_local_3', metadata: {} }, items }, title: 'Nightingale bug, Project Nightingale, for acme', redact: { terms: ['Project Nightingale', 'acme'] } }),
+    });
+    expect(response.status).toBe(201);
+    const snapshot = await response.json();
+    expect(snapshot.title).toBe('Nightingale bug, [TERM_1], for [TERM_2]');
+    expect(snapshot.manifest.replaced.term).toBe(2);
+    const listed = (await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data.find((row: { id: string }) => row.id === snapshot.id);
+    expect(listed.title).toBe(snapshot.title);
+    expect(JSON.stringify(await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=json`, { headers: AUTH })).json())).not.toContain('acme');
+  });
+
   it('refuses a file whose items have no type', async () => {
     const response = await fetch(`${viewer}/api/snapshots`, {
       method: 'POST',

@@ -167,6 +167,11 @@ export class ShareFilter {
     return conversation;
   }
 
+  /** A text beside the items (a title the author typed), with what the rules replace replaced, numbered on from the items. */
+  text(value: string): string {
+    return this.pseudonyms.replace(value);
+  }
+
   manifest(): ShareManifest {
     const exclude = this.rules.exclude ?? {};
     return {
