@@ -36,7 +36,14 @@ export function pageShells(clientDir: string): (path: string) => string | null {
     const stamp = stampOf(shellFile);
     if (stamp === null) return null;
     const fullStamp = `${stamp} ${stampOf(listFile)}`;
-    if (built?.stamp !== fullStamp) built = { stamp: fullStamp, shellFor: readShells(shellFile, listFile) };
+    if (built?.stamp !== fullStamp) {
+      try {
+        built = { stamp: fullStamp, shellFor: readShells(shellFile, listFile) };
+      } catch {
+        // Gone between the look and the read (a build emptying the folder): the shell as it was, read again next time.
+        return built?.shellFor(path) ?? null;
+      }
+    }
     return built.shellFor(path);
   };
 }

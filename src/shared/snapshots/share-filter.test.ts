@@ -249,17 +249,18 @@ describe('leaving out content, in the shapes the checks above do not show', () =
         { id: 'ci', type: 'code_interpreter_call', code: 'plot()', status: 'completed', outputs: [{ type: 'image', url: 'https://private.example/plot.png' }] },
         { id: 'm3', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Here: ![chart](https://private.example/c.png "Chart") done', annotations: [] }] },
         // Images the provider stores, by ID: a message's image part and a computer call's screenshot.
-        { id: 'm4', type: 'message', role: 'user', content: [{ type: 'input_image', file_id: 'file-private-1', detail: 'low' }, { type: 'input_file', file_id: 'file-report' }] },
+        { id: 'm4', type: 'message', role: 'user', content: [{ type: 'input_image', file_id: 'file-private-1', detail: 'low' }, { type: 'input_file', file_id: 'file-report' }, { type: 'input_image', file_id: 'file-private-3', image_url: 'https://private.example/d.png' }] },
         { id: 'cco', type: 'computer_call_output', call_id: 'c2', output: { type: 'computer_screenshot', file_id: 'file-private-2' } },
       ],
       { exclude: { content: ['images'] } },
     );
-    expect(kept[5].content).toEqual([{ type: 'input_image', detail: 'low' }, { type: 'input_file', file_id: 'file-report' }]);
+    // A part naming one image two ways is one image left out.
+    expect(kept[5].content).toEqual([{ type: 'input_image', detail: 'low' }, { type: 'input_file', file_id: 'file-report' }, { type: 'input_image' }]);
     expect(kept[6].output).toEqual({ type: 'computer_screenshot' });
     expect(text).not.toMatch(/iVBORw0KGgo|private|svg/i);
     expect((kept[1].content as { text: string }[]).map((part) => part.text)).toEqual(['[image left out]', 'x [image left out] y', '[image left out]']);
     expect((kept[4].content as { text: string }[])[0].text).toBe('Here: [image left out] done');
-    expect(manifest.left_out.images).toBe(9);
+    expect(manifest.left_out.images).toBe(10);
   });
 
   it('reasoning parts inside messages, tool messages, MCP tool lists and the results of call types this viewer does not know', () => {

@@ -228,20 +228,23 @@ export class ShareFilter {
     let removed = 0;
     eachContainer(item, (container) => {
       if (!Array.isArray(container)) {
+        // One image however many ways the part names it (a URL and a stored file's ID).
+        let image = false;
         const imageUrl = container.image_url;
         if ((typeof imageUrl === 'string' && imageUrl) || (imageUrl && typeof imageUrl === 'object' && !Array.isArray(imageUrl) && typeof (imageUrl as { url?: unknown }).url === 'string')) {
           delete container.image_url;
-          removed += 1;
+          image = true;
         }
         if (container.type === 'image' && typeof container.url === 'string' && container.url) {
           delete container.url;
-          removed += 1;
+          image = true;
         }
         // An image the provider stores, named by its ID: the reader sees it left out, and no reference to it stays.
         if (IMAGE_PARTS.has(container.type as string) && typeof container.file_id === 'string' && container.file_id) {
           delete container.file_id;
-          removed += 1;
+          image = true;
         }
+        if (image) removed += 1;
       }
       mapStrings(container, (text) => {
         if (IMAGE_DATA_URL.test(text)) {

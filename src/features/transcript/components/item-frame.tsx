@@ -61,11 +61,15 @@ export const toolButton =
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
 export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
-  const [showId, setShowId] = useState(false);
+  // Null until the reader chooses: then the ID shows while the search finds the item by it (see below).
+  const [idChoice, setIdChoice] = useState<boolean | null>(null);
   const [showJson, setShowJson] = useState(false);
-  // The search reads item IDs too: an item found by its ID shows it, so the match is marked where the reader looks.
+  // The search reads item IDs too: an item found by its ID (or the output shown in its row, by the output's) shows
+  // it, so the match is marked where the reader looks.
   const needle = useSearchNeedle();
-  const idMatches = needle !== '' && typeof item.id === 'string' && foldForSearch(item.id).includes(needle);
+  const matches = (id: unknown) => needle !== '' && typeof id === 'string' && foldForSearch(id).includes(needle);
+  const pairedMatches = matches(pairedId);
+  const showId = idChoice ?? (matches(item.id) || pairedMatches);
   const collapse = useItemCollapse(collapsedByDefault(item.type));
   const tokens = useContext(TokenCountsContext);
   // By the item itself: one without an ID, or one of two with the same ID, shows its own count.
@@ -121,7 +125,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
                 <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
                   {'{ }'}
                 </button>
-                <button type="button" onClick={() => setShowId((value) => !value)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
+                <button type="button" onClick={() => setIdChoice(!showId)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
                   ID
                 </button>
               </>
@@ -146,7 +150,8 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           ) : null}
         </RovingToolbar>
       </header>
-      {(showId || idMatches) && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
+      {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
+      {showId && pairedMatches && !collapse.collapsed ? <IdPanel id={pairedId} /> : null}
       {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">

@@ -60,7 +60,7 @@ describe('item views', () => {
     expect(item.getByText('Reasoning text').closest('details')).not.toHaveAttribute('open');
   });
 
-  it('an item the search finds by its ID shows the ID, where the match can be marked; others keep it hidden', () => {
+  it('an item the search finds by its ID shows the ID, where the match can be marked; others keep it hidden', async () => {
     const items: ConversationItem[] = [
       { id: 'msg_1eff5037', type: 'message', role: 'assistant', content: 'Retrying.' },
       { id: 'msg_2', type: 'message', role: 'assistant', content: 'Status 503 again.' },
@@ -68,6 +68,20 @@ describe('item views', () => {
     const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="503">{children}</SearchQueryContext.Provider>);
     expect(within(article('msg_1eff5037')).getByText('msg_1eff5037', { selector: 'code' })).toBeInTheDocument();
     expect(within(article('msg_2')).queryByText('msg_2', { selector: 'code' })).toBeNull();
+    // Its ID button says the ID is shown, and hides it.
+    const idButton = within(article('msg_1eff5037')).getByRole('button', { name: 'Item ID' });
+    expect(idButton).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(idButton);
+    expect(within(article('msg_1eff5037')).queryByText('msg_1eff5037', { selector: 'code' })).toBeNull();
+  });
+
+  it("an output shown in its call's row and found by its ID shows that ID in the row", () => {
+    const items: ConversationItem[] = [
+      { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'fetch_status', arguments: '{}', status: 'completed' },
+      { id: 'fco_9b503c', type: 'function_call_output', call_id: 'call_1', output: 'ok' },
+    ];
+    const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="503">{children}</SearchQueryContext.Provider>);
+    expect(within(article('fc_1')).getByText('fco_9b503c', { selector: 'code' })).toBeInTheDocument();
   });
 
   it('web search: the query and its sources as safe external links', () => {

@@ -1,6 +1,7 @@
 import { Fragment, useContext, useState } from 'react';
 import type { ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
+import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 import { compareText, formatCount } from '../../../shared/format';
 
@@ -41,7 +42,9 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
   const original = manifest?.original;
   // A snapshot that emptied reasoning items still holds the items: the count says whose content is not here (a
   // compaction's is encrypted, left out only with encrypted content).
-  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ? manifest.left_out.reasoning : 0;
+  // The manifest counts messages whose reasoning parts went too: what is said is capped at the reasoning items here.
+  const reasoningItems = counts.byName.reasoning.get(itemLabel('reasoning')) ?? 0;
+  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ? Math.min(manifest.left_out.reasoning, reasoningItems) : 0;
   const [current, setCurrent] = useState(-1);
   const go = (at: number) => {
     const wrapped = (at + failureRows.length) % failureRows.length;

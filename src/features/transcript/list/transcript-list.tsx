@@ -347,7 +347,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
             className={`absolute top-0 left-0 w-full ${compact ? 'pb-1' : 'pb-3'} outline-none focus-visible:[&>article]:ring-2 focus-visible:[&>article]:ring-indigo-500`}
             style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
           >
-            {item && compact && turns ? <TurnHeader row={turnHeadAt(rows, turns.starts, virtualRow.index)} turns={turns} /> : null}
+            {item && compact && turns ? <TurnHeader row={turnHeadAt(rows, turns.starts, virtualRow.index, index.gapRow)} turns={turns} /> : null}
             {item ? (
               <RowKeyContext.Provider value={key}>
                 {index.isRemoved(item.id) ? <RemovedNotice /> : null}

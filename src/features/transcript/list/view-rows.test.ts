@@ -55,6 +55,27 @@ describe('turnHeadAt', () => {
     expect(turnHeadAt(folded, starts, 2)).toBe(1);
   });
 
+  it('while a run loads: a turn seen past the gap gets its header, rows past the gap whose turn began before it get none', () => {
+    // Loaded so far: the oldest four rows (turn 1 starts at row 1) and the newest two (turn 9's start, then a call).
+    const loading = new TranscriptIndex();
+    loading.sync(addChunk(EMPTY_STREAM, { head: [{ ...message('s0'), role: 'system' }, message('m1'), call('c2', 'a'), message('m3')] as never, tail: [call('c9', 'z'), message('m8')] as never, done: false }));
+    const gap = loading.gapRow!;
+    expect(gap).toBe(4);
+    // Rows: 0–3 the head, 4 the gap, 5 (m8, a turn's start) and 6 (c9) the tail.
+    const startsLoading = [1, 3, 5];
+    const asc = buildViewRows(loading, 'asc', new Set());
+    expect(shown(asc)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(Array.from({ length: asc.count }, (_, i) => turnHeadAt(asc, startsLoading, i, gap))).toEqual([null, 1, null, 3, null, 5, null]);
+    const desc = buildViewRows(loading, 'desc', new Set());
+    expect(Array.from({ length: desc.count }, (_, i) => turnHeadAt(desc, startsLoading, i, gap))).toEqual([5, null, null, 3, 1, null, null]);
+    // Only the head loaded: the gap comes first newest first, and the turn under it keeps its header.
+    const headOnly = new TranscriptIndex();
+    headOnly.sync(addChunk(EMPTY_STREAM, { head: [{ ...message('s0'), role: 'system' }, message('m1'), call('c2', 'a'), message('m3'), call('c4', 'b')] as never, tail: [], done: false }));
+    const headDesc = buildViewRows(headOnly, 'desc', new Set());
+    expect(shown(headDesc)).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(Array.from({ length: headDesc.count }, (_, i) => turnHeadAt(headDesc, [1, 3], i, headOnly.gapRow))).toEqual([null, 3, null, 1, null, null]);
+  });
+
   it('none for a turn whose first message the filter hides', () => {
     const rows = buildViewRows(index, 'desc', new Set(['messages']));
     expect(heads(rows)).toEqual([null, null]);

@@ -201,13 +201,24 @@ function turnStartOf(starts: readonly number[], row: number): number | null {
 }
 
 /**
+ * The turn a row belongs to, as the row its turn starts at: null before the first turn, and for rows past the gap of a
+ * run still loading that come before the first turn starting past it (their turn's start is not known yet); the gap
+ * row is a turn of its own (-1).
+ */
+function turnKeyOf(starts: readonly number[], row: number, gapRow: number | null): number | null {
+  if (gapRow !== null && row === gapRow) return -1;
+  const start = turnStartOf(starts, row);
+  return gapRow !== null && row > gapRow && start !== null && start < gapRow ? null : start;
+}
+
+/**
  * The turn whose header goes above view position `viewIndex` in the compact view, as the oldest-first row the turn
  * starts at, or null. A header heads its turn's rows as they are shown: above the user message that opens it oldest
  * first, above its newest row newest first (the message comes last there). A turn whose first message the filter
- * hides has no header: folded, nothing of it would show.
+ * hides has no header: folded, nothing of it would show. `gapRow` is the index's row for what is not loaded yet.
  */
-export function turnHeadAt(rows: ViewRows, starts: readonly number[], viewIndex: number): number | null {
-  const start = turnStartOf(starts, rows.rowAt(viewIndex));
-  if (start === null || rows.viewIndexOf(start) === null) return null;
-  return viewIndex === 0 || turnStartOf(starts, rows.rowAt(viewIndex - 1)) !== start ? start : null;
+export function turnHeadAt(rows: ViewRows, starts: readonly number[], viewIndex: number, gapRow: number | null = null): number | null {
+  const start = turnKeyOf(starts, rows.rowAt(viewIndex), gapRow);
+  if (start === null || start < 0 || rows.viewIndexOf(start) === null) return null;
+  return viewIndex === 0 || turnKeyOf(starts, rows.rowAt(viewIndex - 1), gapRow) !== start ? start : null;
 }
