@@ -1,24 +1,10 @@
-/** Model Studio's regions: Singapore, Beijing, US (Virginia) and Hong Kong (China). */
-export const DASHSCOPE_REGIONS = ['intl', 'cn', 'us', 'hk'] as const;
-export type DashScopeRegion = (typeof DASHSCOPE_REGIONS)[number];
+import { DASHSCOPE_HOSTS as HOSTS, DASHSCOPE_REGIONS, dashScopeRegionOfHost, DASHSCOPE_WORKSPACE_DOMAINS as WORKSPACE_DOMAINS, type DashScopeRegion } from '../../shared/contract/dashscope-hosts.ts';
+
+export { DASHSCOPE_REGIONS, type DashScopeRegion };
 
 /** The path DashScope's Conversations documentation gives today, and the one it calls "soon deprecated". */
 export const DASHSCOPE_PATH = '/compatible-mode/v1';
 export const DASHSCOPE_LEGACY_PATH = '/api/v2/apps/protocols/compatible-mode/v1';
-
-// Model Studio's "Base URL overview" (DashScope domain, OpenAI-compatible column) and its workspace-dedicated domains.
-const HOSTS: Record<DashScopeRegion, string> = {
-  intl: 'dashscope-intl.aliyuncs.com',
-  cn: 'dashscope.aliyuncs.com',
-  us: 'dashscope-us.aliyuncs.com',
-  hk: 'cn-hongkong.dashscope.aliyuncs.com',
-};
-const WORKSPACE_DOMAINS: Record<DashScopeRegion, string> = {
-  intl: 'ap-southeast-1.maas.aliyuncs.com',
-  cn: 'cn-beijing.maas.aliyuncs.com',
-  us: 'us-east-1.maas.aliyuncs.com',
-  hk: 'cn-hongkong.maas.aliyuncs.com',
-};
 
 export const DASHSCOPE_LABELS: Record<DashScopeRegion, string> = {
   intl: 'DashScope (Singapore)',
@@ -39,7 +25,7 @@ export function dashScopeLabel(region: DashScopeRegion, baseUrl?: string): strin
   } catch {
     return 'DashScope (custom URL)';
   }
-  const named = DASHSCOPE_REGIONS.find((each) => host === HOSTS[each] || host.endsWith(`.${WORKSPACE_DOMAINS[each]}`));
+  const named = dashScopeRegionOfHost(host);
   return named ? DASHSCOPE_LABELS[named] : `DashScope (${host})`;
 }
 

@@ -87,6 +87,27 @@ describe('links developers have at hand', () => {
       provider: { kind: 'dashscope', region: 'intl' },
     });
     expect(parseConversationInput('https://dashscope.aliyuncs.com/compatible-mode/v1/conversations/conv_abc')).toMatchObject({ provider: { kind: 'dashscope', region: 'cn' } });
+    // Every region's host and workspace domain, Hong Kong's host (under Beijing's domain) included.
+    const regionOf = (host: string) => (parseConversationInput(`https://${host}/compatible-mode/v1/conversations/conv_abc/items`) as { provider?: { region?: string } }).provider?.region;
+    expect(regionOf('cn-hongkong.dashscope.aliyuncs.com')).toBe('hk');
+    expect(regionOf('dashscope-us.aliyuncs.com')).toBe('us');
+    expect(regionOf('ws-1.ap-southeast-1.maas.aliyuncs.com')).toBe('intl');
+    expect(regionOf('ws-1.cn-beijing.maas.aliyuncs.com')).toBe('cn');
+    expect(regionOf('ws-1.us-east-1.maas.aliyuncs.com')).toBe('us');
+    expect(regionOf('ws-1.cn-hongkong.maas.aliyuncs.com')).toBe('hk');
+    expect(regionOf('example.com')).toBeUndefined();
+  });
+
+  it('reads the URL in a pasted command, its provider with it', () => {
+    expect(parseConversationInput("curl https://api.openai.com/v1/conversations/conv_abc123/items -H 'Authorization: Bearer $KEY'")).toEqual({ ok: true, conversationId: 'conv_abc123', provider: { kind: 'openai' } });
+  });
+
+  it('refuses an ID broken by a space, which would open another conversation', () => {
+    const broken = parseConversationInput('conv_68f2a91c4be08190 b3d5e27a61c40f9d');
+    expect(broken.ok).toBe(false);
+    expect(broken.ok ? '' : broken.message).toMatch(/^A conversation ID has no spaces/);
+    // An ID in a sentence is still found.
+    expect(parseConversationInput('see conv_abc123 in the logs')).toEqual({ ok: true, conversationId: 'conv_abc123' });
   });
 
   it('opens a pasted snapshot link, whole or as a path', () => {

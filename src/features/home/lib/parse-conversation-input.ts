@@ -1,4 +1,5 @@
 import { isConversationId, isItemId, sourceIdOf } from '../../../lib/ids';
+import { dashScopeRegionOfHost, type DashScopeRegion } from '../../../shared/contract/dashscope-hosts';
 import { safeDecode } from '../../../lib/safe-decode';
 import { parseSearch, type SearchValues } from '../../../lib/search-values';
 
@@ -6,7 +7,7 @@ import { parseSearch, type SearchValues } from '../../../lib/search-values';
 const VIEW_KEYS = ['q', 'hide', 'tool'] as const;
 
 /** The provider a pasted API URL belongs to, by its host. */
-export type UrlProvider = { kind: 'dashscope'; region: 'intl' | 'cn' } | { kind: 'openai' };
+export type UrlProvider = { kind: 'dashscope'; region: DashScopeRegion } | { kind: 'openai' };
 
 export type ParsedInput =
   | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string; provider?: UrlProvider; view?: SearchValues }
@@ -16,14 +17,14 @@ export type ParsedInput =
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 function providerOf(host: string): UrlProvider | undefined {
-  const name = host.toLowerCase();
-  if (name === 'dashscope-intl.aliyuncs.com' || name.endsWith('.dashscope-intl.aliyuncs.com')) return { kind: 'dashscope', region: 'intl' };
-  if (name === 'dashscope.aliyuncs.com' || name.endsWith('.dashscope.aliyuncs.com')) return { kind: 'dashscope', region: 'cn' };
-  if (name === 'api.openai.com') return { kind: 'openai' };
+  const region = dashScopeRegionOfHost(host);
+  if (region) return { kind: 'dashscope', region };
+  if (host.toLowerCase() === 'api.openai.com') return { kind: 'openai' };
   return undefined;
 }
 
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
+const URL_IN_TEXT = /https?:\/\/[^\s"'<>`]+/;
 
 // A badly encoded segment is kept as it is (safeDecode); it then fails the ID pattern with a clear message.
 
@@ -80,6 +81,13 @@ export function parseConversationInput(raw: string): ParsedInput {
   if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
   const parsedUrl = fromUrl(text);
   if (parsedUrl) return parsedUrl;
+  // A URL inside other text (a curl command, a log line): read as the URL it is, its provider included.
+  const urlInText = text.match(URL_IN_TEXT)?.[0];
+  const parsedInText = urlInText ? fromUrl(urlInText) : null;
+  if (parsedInText) return parsedInText;
+  // An ID broken by a space (pasted across lines): cut at the space, it would open another conversation.
+  const broken = /^(conv_[A-Za-z0-9_-]+)\s+[A-Za-z0-9_-]+$/.exec(text);
+  if (broken) return { ok: false, message: `A conversation ID has no spaces, and this one has: “${text.slice(0, 80)}”. Paste the ID whole.` };
   const embedded = text.match(CONVERSATION_IN_TEXT)?.[0];
   if (embedded && isConversationId(embedded)) return { ok: true, conversationId: embedded };
   if (embedded) {

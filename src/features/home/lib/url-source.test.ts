@@ -19,5 +19,8 @@ describe('sourceForUrl', () => {
     });
     const dashscope = sourceForUrl({ kind: 'dashscope', region: 'intl' }, []);
     expect(dashscope.ok ? '' : dashscope.message).toMatch(/^That is a DashScope URL, but this viewer has no DashScope source set up\. /);
+    // The key to set is the URL's region's.
+    const hongKong = sourceForUrl({ kind: 'dashscope', region: 'hk' }, []);
+    expect(hongKong.ok ? '' : hongKong.message).toContain('DASHSCOPE_HK_API_KEY (the Hong Kong region');
   });
 });
