@@ -135,3 +135,22 @@ test('newest first, a reader at the top stays there when the newest end arrives 
   await expect(page.locator('li[data-view-index="0"] [data-item-id]')).toHaveAttribute('data-item-id', 'msg_0119');
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(200);
 });
+
+test('the Share dialog opened again shows the conversation as it is now: its preview and its item list', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  const share = page.getByRole('button', { name: 'Share snapshot…' });
+  await share.click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  await expect(dialog).toContainText('of 2 items.', { timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Choose items to leave out…' }).click();
+  await expect(dialog.locator('[data-chooser-item]')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Live brings the new items; the dialog opened again reads the conversation again and lists them.
+  await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 25_000 });
+  await share.click();
+  await expect(dialog.locator('[data-chooser-item="msg_new_3"]')).toHaveCount(1);
+  await expect(dialog).not.toContainText('of 2 items.', { timeout: 20_000 });
+});

@@ -19,6 +19,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await dialog.getByRole('button', { name: 'Create snapshot' }).click();
   await expect(dialog).toContainText(`${weather.items.length - 1} items, 1 left out`, { timeout: 30_000 });
   const link = await dialog.getByLabel('Link').inputValue();
+  // The link replaced the form the focus was in: the focus is on it, not on the page behind the dialog.
+  await expect(dialog.getByLabel('Link')).toBeFocused();
   expect(link).toMatch(new RegExp(`^${origin(PORTS.secured)}/s/[A-Za-z0-9_-]{24}$`));
   await dialog.getByRole('button', { name: 'Done' }).click();
 
@@ -113,6 +115,7 @@ test('leave out what sits inside items and replace terms, with a live preview, t
 
   // Single items are ticked in a list, not typed as IDs.
   await dialog.getByRole('button', { name: 'Choose items to leave out…' }).click();
+  await expect(dialog.getByLabel('Filter items')).toBeFocused();
   // What the boxes above leave out already shows ticked there, and cannot be unticked one by one.
   const system = agent.items.find((item) => item.type === 'message' && (item as { role?: string }).role === 'system')!;
   const systemBox = dialog.locator(`[data-chooser-item="${system.id}"]`).getByRole('checkbox');

@@ -19,5 +19,7 @@ export const snapshotPreviewQueryOptions = (target: SnapshotTarget, rules: Requi
       return previewLocally(target.conversation, target.items, rules, signal);
     },
     placeholderData: keepPreviousData,
-    staleTime: 60_000,
+    // Read again each time the dialog opens: a live conversation may have grown since (the last answer shows meanwhile).
+    staleTime: 0,
+    refetchOnWindowFocus: false,
   });

@@ -13,12 +13,14 @@ interface ItemChooserProps {
   onChange: (ids: string[]) => void;
   /** Whether the choices above leave an item out already (its role, its type, a tool's output): shown ticked, fixed. */
   leftOutAbove?: (item: Item) => boolean;
+  /** The filter box takes the focus as the chooser opens (it replaces the button that opened it). */
+  autoFocus?: boolean;
 }
 
 const ROW_HEIGHT = 32;
 
 /** Every item the page holds as a row with a checkbox, filtered by a few words; only rows in view are drawn. */
-export function ItemChooser({ items, chosen, onChange, leftOutAbove = () => false }: ItemChooserProps) {
+export function ItemChooser({ items, chosen, onChange, leftOutAbove = () => false, autoFocus = false }: ItemChooserProps) {
   const [filter, setFilter] = useState('');
   const aboveNote = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -39,6 +41,7 @@ export function ItemChooser({ items, chosen, onChange, leftOutAbove = () => fals
     <div className="mt-2 space-y-2">
       <input
         type="search"
+        autoFocus={autoFocus}
         value={filter}
         onChange={(event) => setFilter(event.currentTarget.value)}
         placeholder="Filter items"

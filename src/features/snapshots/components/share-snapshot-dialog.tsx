@@ -76,11 +76,16 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    if (!create.isPending) create.mutate();
   };
   const link = create.data ? new URL(create.data.url, window.location.origin).toString() : null;
   const set = <K extends keyof ShareChoices>(key: K, value: ShareChoices[K]) => setChoices((previous) => ({ ...previous, [key]: value }));
   const items = target.kind === 'file' ? () => target.items : loadedItems;
+  // Opened again, the item list is the page's as it is now (live updates may have added items since).
+  useEffect(() => {
+    if (open) setChoosing((shown) => (shown && items ? items() : shown));
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
 
   return (
     <dialog
@@ -109,7 +114,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           </p>
           <label className="block text-sm font-medium">
             Link
-            <input readOnly value={link} className={`${field} font-mono`} onFocus={(event) => event.currentTarget.select()} />
+            {/* It replaces the form the focus was in: the focus comes to it, selected to copy. */}
+            <input readOnly autoFocus value={link} className={`${field} font-mono`} onFocus={(event) => event.currentTarget.select()} />
           </label>
           <div className="flex justify-end gap-2">
             <a href={link} target="_blank" rel="noopener noreferrer" className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium dark:border-zinc-700">
@@ -156,7 +162,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           <fieldset>
             <legend className="text-sm font-medium">Single items</legend>
             {choosing ? (
-              <ItemChooser items={choosing} chosen={choices.itemIds} onChange={(ids) => set('itemIds', ids)} leftOutAbove={(item) => byKind.leavesOutByKind(item)} />
+              <ItemChooser autoFocus items={choosing} chosen={choices.itemIds} onChange={(ids) => set('itemIds', ids)} leftOutAbove={(item) => byKind.leavesOutByKind(item)} />
             ) : (
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
                 {choices.itemIds.length ? `${choices.itemIds.length} chosen. ` : ''}
@@ -192,7 +198,15 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
                   </option>
                 ))}
               </select>
-              <button type="button" onClick={() => download.mutate()} disabled={download.isPending} className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium disabled:opacity-60 dark:border-zinc-700">
+              {/* Not `disabled` while it works: that would drop the focus out of the dialog. */}
+              <button
+                type="button"
+                onClick={() => {
+                  if (!download.isPending) download.mutate();
+                }}
+                aria-disabled={download.isPending}
+                className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium aria-disabled:opacity-60 dark:border-zinc-700"
+              >
                 {download.isPending ? 'Preparing…' : 'Download instead'}
               </button>
             </div>
@@ -200,7 +214,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
               <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
                 Cancel
               </button>
-              <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+              <button type="submit" aria-disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 aria-disabled:opacity-60">
                 {create.isPending ? 'Creating snapshot…' : 'Create snapshot'}
               </button>
             </div>
