@@ -65,11 +65,17 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await page.goto('/snapshots');
   const row = page.getByTestId('snapshot-row').filter({ hasText: 'Weather bug' });
   await expect(row).toContainText(`${weather.items.length - 1} items (1 left out)`);
+  // What it left out, and its link, tell it from other snapshots of the same run.
+  await expect(row).toContainText(`Left out: 1 item · /s/${snapshotId}`);
   await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
-  // Nothing is deleted on one click: the row asks first, and Keep it keeps it.
+  // Nothing is deleted on one click: the row asks first, and Keep it (or Esc) keeps it, the focus back on Revoke.
   await expect(row).toContainText('Its content is deleted for good');
   await row.getByRole('button', { name: 'Keep it' }).click();
-  await expect(row.getByRole('button', { name: 'Revoke Weather bug' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Revoke Weather bug' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: 'Revoke Weather bug' })).toBeFocused();
   await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
   await row.getByRole('button', { name: 'Revoke and delete' }).click();
   await expect(row).toHaveCount(0);

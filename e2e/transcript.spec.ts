@@ -385,9 +385,21 @@ test('the home page lists the conversations this browser opened, and can forget 
   await expect(recent.getByRole('link')).toHaveCount(1);
   await recent.getByRole('link', { name: new RegExp(states.conversation.id) }).click();
   await expect(page.getByTestId('conversation-id')).toHaveText(states.conversation.id);
-  await page.goBack();
-  await page.getByRole('region', { name: 'Recently opened' }).getByRole('button', { name: 'Clear' }).click();
+  await page.goto(transcriptUrl(trip.conversation.id));
+  await expectComplete(page, trip.items.length);
+  await page.goto('/');
+  await expect(recent.getByRole('link')).toHaveCount(2);
+  // One at a time: the newest goes, the focus moves to the one left.
+  await recent.getByRole('button', { name: /^Forget / }).first().click();
+  await expect(recent.getByRole('link')).toHaveCount(1);
+  await expect(recent.getByRole('link', { name: new RegExp(states.conversation.id) })).toBeVisible();
+  await expect(recent.getByRole('button', { name: /^Forget / })).toBeFocused();
+  await page.reload();
+  await expect(recent.getByRole('link')).toHaveCount(1);
+  // All at once: the list goes, the focus to the page's heading.
+  await recent.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByRole('region', { name: 'Recently opened' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads offline from disk', async ({ page, context }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetRecent, readRecent, rememberConversation } from './recent-conversations';
+import { forgetConversation, forgetRecent, readRecent, rememberConversation } from './recent-conversations';
 
 function memoryStore(initial?: string) {
   const data = new Map<string, string>(initial ? [['conversation-viewer:recent', initial]] : []);
@@ -29,5 +29,15 @@ describe('recent conversations', () => {
       { conversationId: 'conv_ok', source: 'demo', openedAt: 2 },
     ]);
     expect(readRecent(null)).toEqual([]);
+  });
+
+  it('forgets one conversation of one source, and keeps the others in their order', () => {
+    const store = memoryStore();
+    for (const [conversationId, source] of [['conv_1', 'demo'], ['conv_2', 'demo'], ['conv_1', 'openai']]) rememberConversation({ conversationId, source, openedAt: 1 }, store);
+    expect(forgetConversation({ conversationId: 'conv_1', source: 'demo' }, store).map((entry) => `${entry.source}/${entry.conversationId}`)).toEqual(['openai/conv_1', 'demo/conv_2']);
+    expect(readRecent(store)).toHaveLength(2);
+    forgetConversation({ conversationId: 'conv_1', source: 'openai' }, store);
+    forgetConversation({ conversationId: 'conv_2', source: 'demo' }, store);
+    expect(readRecent(store)).toEqual([]);
   });
 });

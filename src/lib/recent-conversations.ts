@@ -60,3 +60,15 @@ export function forgetRecent(store: Store | null = defaultStore()): void {
     // As above.
   }
 }
+
+/** Takes one conversation off the list, leaving the others as they were. */
+export function forgetConversation(entry: Pick<RecentConversation, 'conversationId' | 'source'>, store: Store | null = defaultStore()): RecentConversation[] {
+  const kept = readRecent(store).filter((recent) => recent.conversationId !== entry.conversationId || recent.source !== entry.source);
+  try {
+    if (kept.length) store?.setItem(KEY, JSON.stringify(kept));
+    else store?.removeItem(KEY);
+  } catch {
+    // As above.
+  }
+  return kept;
+}

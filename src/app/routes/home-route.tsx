@@ -6,7 +6,7 @@ import { HomePage } from '../../features/home/components/home-page';
 import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
-import { forgetRecent, readRecent } from '../../lib/recent-conversations';
+import { forgetConversation, forgetRecent, readRecent } from '../../lib/recent-conversations';
 import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
 
 export function HomeRoute() {
@@ -26,6 +26,7 @@ export function HomeRoute() {
           forgetRecent();
           setRecent([]);
         }}
+        onForgetRecent={(entry) => setRecent(forgetConversation(entry))}
         onOpen={(request) => {
           if ('snapshotId' in request) return navigateTo({ to: snapshotPath(request.snapshotId) });
           const { conversationId, source, order, itemId, view } = request;

@@ -3,6 +3,7 @@ import type { SourcesResponse } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
 import { DemoList } from './demo-list';
 import { OpenConversationForm, type OpenRequest } from './open-conversation-form';
+import { PAGE_HEADING } from './page-heading';
 import { RecentList } from './recent-list';
 
 interface HomePageProps {
@@ -10,6 +11,7 @@ interface HomePageProps {
   onOpen: (request: OpenRequest) => void;
   recent: readonly RecentConversation[];
   onClearRecent: () => void;
+  onForgetRecent: (entry: RecentConversation) => void;
   /** When the page opened, for "opened 5 minutes ago". */
   now: number;
   /** Opening a conversation from a local file. */
@@ -18,12 +20,14 @@ interface HomePageProps {
   comparer?: ReactNode;
 }
 
-export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpener, comparer }: HomePageProps) {
+export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecent, now, fileOpener, comparer }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
         <div className="space-y-2">
-          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Read a conversation</h1>
+          <h1 id={PAGE_HEADING} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none sm:text-3xl">
+            Read a conversation
+          </h1>
           <p className="max-w-2xl text-zinc-600 dark:text-zinc-400">
             Paste the ID of a conversation kept by an OpenAI-compatible Conversations API (DashScope, OpenAI) and read every
             item as a transcript. Each transcript has a link you can share with your team.
@@ -45,7 +49,7 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, now, fileOpen
           {comparer}
         </section>
       ) : null}
-      <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} now={now} />
+      <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} onForget={onForgetRecent} now={now} />
       <DemoList examples={sources.demoExamples} />
     </div>
   );

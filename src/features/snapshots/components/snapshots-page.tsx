@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { snapshotPath } from '../../../lib/navigation';
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { announce } from '../../../components/announcer';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 import { formatCount, formatLocalTime } from '../../../shared/format';
+import { manifestSummary } from '../../../shared/snapshots/manifest-text';
 
 const date = (iso: string) => formatLocalTime(new Date(iso));
 
@@ -25,6 +26,16 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
   const client = useQueryClient();
   const name = snapshot.title || snapshot.conversation_id || snapshot.id;
   const [confirming, setConfirming] = useState(false);
+  const revokeRef = useRef<HTMLButtonElement>(null);
+  // Kept: the confirmation goes, the focus back to the Revoke button it came from.
+  const keep = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => revokeRef.current?.focus());
+  };
+  // Esc on either of the confirmation's buttons keeps it too.
+  const escapeKeeps = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !revoke.isPending) keep();
+  };
   const revoke = useMutation({
     mutationFn: () => revokeSnapshot(snapshot.id),
     onSuccess: () => {
@@ -48,21 +59,27 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Created {date(snapshot.created_at)} · {expiry(snapshot.expires_at)}
           </p>
+          {/* Two snapshots of one run differ by what they left out, and by their links. */}
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {(snapshot.manifest && manifestSummary(snapshot.manifest)) ?? 'Nothing left out or replaced'} · <span className="font-mono text-xs">/s/{snapshot.id}</span>
+          </p>
         </div>
         {confirming ? null : (
-          <button type="button" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`} className={revokeButton}>
+          <button ref={revokeRef} type="button" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`} className={revokeButton}>
             Revoke
           </button>
         )}
       </div>
       {confirming ? (
-        <fieldset aria-label={`Confirm revoking ${name}`} className="mt-3 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+        <fieldset
+          aria-label={`Confirm revoking ${name}`}
+          className="mt-3 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
           <p>Revoke this snapshot? Its content is deleted for good, and its link will only say that it was revoked.</p>
           <div className="flex gap-2">
-            <button type="button" autoFocus onClick={() => setConfirming(false)} disabled={revoke.isPending} className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100">
+            <button type="button" autoFocus onClick={keep} onKeyDown={escapeKeeps} disabled={revoke.isPending} className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100">
               Keep it
             </button>
-            <button type="button" onClick={() => revoke.mutate()} disabled={revoke.isPending} className="rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            <button type="button" onClick={() => revoke.mutate()} onKeyDown={escapeKeeps} disabled={revoke.isPending} className="rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-800 disabled:opacity-60">
               {revoke.isPending ? 'Revoking…' : 'Revoke and delete'}
             </button>
           </div>
