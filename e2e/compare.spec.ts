@@ -78,8 +78,8 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
 
   await page.goto('/');
-  await page.getByLabel('Run A').fill(sideways.conversation.id);
-  await page.getByLabel('Run B').fill(`http://example.test/c/${good.conversation.id}?source=demo`);
+  await page.getByLabel('Run A', { exact: true }).fill(sideways.conversation.id);
+  await page.getByLabel('Run B', { exact: true }).fill(`http://example.test/c/${good.conversation.id}?source=demo`);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`a=${sideways.conversation.id}&b=${good.conversation.id}&source=demo`));
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
@@ -265,9 +265,9 @@ test('the compare page without runs asks for them', async ({ page }) => {
   await page.goto('/compare');
   await expect(page.getByRole('heading', { name: 'Compare two runs' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await page.getByLabel('Run A').fill(good.conversation.id);
-  await page.getByLabel('Run B').fill(sideways.conversation.id);
-  await page.getByLabel('Run B').press('Enter');
+  await page.getByLabel('Run A', { exact: true }).fill(good.conversation.id);
+  await page.getByLabel('Run B', { exact: true }).fill(sideways.conversation.id);
+  await page.getByLabel('Run B', { exact: true }).press('Enter');
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
 });
 
