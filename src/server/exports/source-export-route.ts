@@ -29,7 +29,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
     const signal = c.req.raw.signal;
     const filter = new ShareFilter(rules);
     const conversation = filter.conversation(await readConversation(source, conversationId, reader, signal));
-    const meta = { title: null, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString(), ...downloadRules(filter) };
+    const meta = { title: null, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString(), ...downloadRules(rules) };
     async function* items(): AsyncGenerator<ExportItem> {
       for await (const item of readInOrder(source, conversationId, reader, { signal })) {
         const kept = filter.item(item as ExportItem);

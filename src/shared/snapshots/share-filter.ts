@@ -173,20 +173,7 @@ export class ShareFilter {
   }
 
   manifest(): ShareManifest {
-    const exclude = this.rules.exclude ?? {};
-    return {
-      left_out: { ...this.leftOut },
-      replaced: this.pseudonyms.counts(),
-      rules: {
-        roles: [...(exclude.roles ?? [])],
-        types: [...(exclude.types ?? [])],
-        item_ids: this.ids.size,
-        content: [...this.content],
-        kinds: [...(this.rules.redact?.kinds ?? [])],
-        terms: new Set((this.rules.redact?.terms ?? []).map((term) => term.trim().toLowerCase()).filter(Boolean)).size,
-      },
-      original: this.tally.result(),
-    };
+    return { left_out: { ...this.leftOut }, replaced: this.pseudonyms.counts(), rules: rulesOf(this.rules), original: this.tally.result() };
   }
 
   samples(perKind?: number): Replacement[] {
@@ -335,8 +322,21 @@ export class ShareFilter {
  * What a download with these rules says at its top (`rules` of the export's meta), or nothing when no rule applies:
  * the Share dialog's "Download instead" tells its reader what was left out, as a snapshot's export does.
  */
-export function downloadRules(filter: ShareFilter): { rules?: ShareManifest['rules'] } {
-  const { rules } = filter.manifest();
+export function downloadRules(shareRules: ShareRules): { rules?: ShareManifest['rules'] } {
+  const rules = rulesOf(shareRules);
   const any = rules.roles.length + rules.types.length + rules.item_ids + rules.content.length + rules.kinds.length + rules.terms > 0;
   return any ? { rules } : {};
+}
+
+/** The rules as a manifest states them: what they leave out, and how many chosen items and distinct terms, never which. */
+function rulesOf(rules: ShareRules): ShareManifest['rules'] {
+  const exclude = rules.exclude ?? {};
+  return {
+    roles: [...(exclude.roles ?? [])],
+    types: [...(exclude.types ?? [])],
+    item_ids: new Set(exclude.item_ids).size,
+    content: [...new Set(exclude.content)],
+    kinds: [...(rules.redact?.kinds ?? [])],
+    terms: new Set((rules.redact?.terms ?? []).map((term) => term.trim().toLowerCase()).filter(Boolean)).size,
+  };
 }

@@ -3,7 +3,7 @@ import { downloadBlob } from '../../../lib/download-text';
 import { formatInSlices } from '../../../lib/format-in-slices';
 import { conversationExportPath } from '../../../shared/contract/api-paths';
 import { exportFilename, type ExportFormat } from '../../../shared/export/export-formats';
-import { downloadRules, ShareFilter, type ShareRules } from '../../../shared/snapshots/share-filter';
+import { downloadRules, type ShareRules } from '../../../shared/snapshots/share-filter';
 import type { SnapshotTarget } from '../lib/snapshot-request';
 
 /**
@@ -19,7 +19,7 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
     // The source the file names (its label and kind) stays with it, as in the page's own download of the file; its ID
     // named a source of the viewer that wrote the file, not of this one.
     const source = { id: null, label: target.source?.label ?? null, kind: target.source?.kind ?? null };
-    const meta = { title: null, source, conversation: shared.conversation, exported_at: new Date().toISOString(), ...downloadRules(new ShareFilter(rules)) };
+    const meta = { title: null, source, conversation: shared.conversation, exported_at: new Date().toISOString(), ...downloadRules(rules) };
     const { blob, filename } = await formatInSlices(format, meta, shared.items);
     downloadBlob(blob, filename(sharedName));
     return;

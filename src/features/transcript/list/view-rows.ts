@@ -1,5 +1,5 @@
 import { ENDS, type End, type Slot, type TranscriptIndex } from '../data/transcript-index';
-import { indexInSorted } from '../../../lib/sorted-search';
+import { indexInSorted, lastAtMost } from '../../../lib/sorted-search';
 import type { ItemKind } from '../lib/item-filter';
 import type { ItemOrder } from '../types';
 
@@ -185,21 +185,6 @@ export class ViewRowsBuilder {
   }
 }
 
-/** The oldest-first row where the turn holding `row` starts (`starts` ascending), or null before the first turn. */
-function turnStartOf(starts: readonly number[], row: number): number | null {
-  let low = 0;
-  let high = starts.length - 1;
-  let found: number | null = null;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] <= row) {
-      found = starts[middle];
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
-}
-
 /**
  * The turn a row belongs to, as the row its turn starts at: null before the first turn, and for rows past the gap of a
  * run still loading that come before the first turn starting past it (their turn's start is not known yet); the gap
@@ -207,7 +192,7 @@ function turnStartOf(starts: readonly number[], row: number): number | null {
  */
 function turnKeyOf(starts: readonly number[], row: number, gapRow: number | null): number | null {
   if (gapRow !== null && row === gapRow) return -1;
-  const start = turnStartOf(starts, row);
+  const start = lastAtMost(starts, row);
   return gapRow !== null && row > gapRow && start !== null && start < gapRow ? null : start;
 }
 
