@@ -52,7 +52,8 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           <Link href={snapshotPath(snapshot.id)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
             {name}
           </Link>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {/* A conversation ID has no place to break: on a phone it breaks anywhere rather than leave the card. */}
+          <p className="mt-1 text-sm [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">
             {snapshot.origin === 'file' ? 'From a file' : `${snapshot.conversation_id} · ${snapshot.source_label ?? snapshot.source}`} · {formatCount(snapshot.item_count)} items
             {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
