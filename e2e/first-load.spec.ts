@@ -69,6 +69,35 @@ test('a transcript shows its first rows before the tokenizer is asked for', asyn
   expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
 });
 
+/** In the page, before its scripts: the rows (view positions and boxes) of the first change that put any in the list. */
+function watchFirstRows() {
+  const seen: { index: number; top: number }[] = [];
+  (window as { firstRows?: typeof seen }).firstRows = seen;
+  const observer = new MutationObserver(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-view-index]')];
+    if (rows.length === 0) return;
+    observer.disconnect();
+    for (const row of rows) seen.push({ index: Number(row.dataset.viewIndex), top: row.getBoundingClientRect().top });
+  });
+  document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+}
+
+// The task that shows a transcript's first rows is its heaviest: it renders the rows on the screen, no more, and the
+// rows around them (for a small scroll and the keyboard) follow in a task of their own.
+test("a transcript's first rows are the screen's alone; the rows below follow", async ({ page }) => {
+  const long = demo('long-support-thread');
+  await page.addInitScript(watchFirstRows);
+  await page.goto(`/c/${long.conversation.id}?source=demo`);
+  await expect(items(page).first()).toBeVisible();
+  const first = await page.evaluate(() => (window as { firstRows?: { index: number; top: number }[] }).firstRows ?? []);
+  expect(first.length).toBeGreaterThan(0);
+  const height = page.viewportSize()!.height;
+  expect(first.every((row) => row.top < height)).toBe(true);
+  const lastFirst = Math.max(...first.map((row) => row.index));
+  // Then the rows below the screen are there too.
+  await expect(page.locator(`[data-view-index="${lastFirst + 2}"]`)).toBeAttached();
+});
+
 /** In the page, before its scripts: when each style sheet joined the document (wall clock), by address. */
 function watchStyleSheets() {
   const added: { href: string; at: number }[] = [];

@@ -15,6 +15,11 @@ describe('renderedRows', () => {
     expect(renderedRows('forward')(range(97, 99))).toEqual([97, 98, 99]);
   });
 
+  it("renders only the screen's rows for a list's first rows", () => {
+    expect(renderedRows(null, true)(range(0, 6))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(renderedRows('forward', true)(range(10, 12))).toEqual([10, 11, 12]);
+  });
+
   it('keeps the same function while the way the list moves stays the same', () => {
     expect(renderedRows('forward')).toBe(renderedRows('forward'));
     expect(renderedRows(null)).not.toBe(renderedRows('backward'));

@@ -16,13 +16,16 @@ export function rowsAround({ startIndex, endIndex, count }: Range, before: numbe
 const AT_REST = (range: Range) => rowsAround(range, RESTING_OVERSCAN, RESTING_OVERSCAN);
 const FORWARD = (range: Range) => rowsAround(range, 0, AHEAD_WHILE_SCROLLING);
 const BACKWARD = (range: Range) => rowsAround(range, AHEAD_WHILE_SCROLLING, 0);
+const SCREEN_ONLY = (range: Range) => rowsAround(range, 0, 0);
 
 /**
  * Which rows the list renders (TanStack Virtual's range extractor), by how it moves: still, a few rows either side,
  * so a small scroll and the keyboard find them there; while it scrolls (a jump, a drag of the scroll bar, a fling),
  * each frame renders the rows it shows and a few ahead of the scroll, the browser's share of a frame being the rows
- * it lays out, and the rows around them follow once the scroll stops.
+ * it lays out, and the rows around them follow once the scroll stops. A list's first rows are the screen's alone: the
+ * task that shows them is the heaviest a transcript has, and the rows around them follow in one of their own.
  */
-export function renderedRows(scrolling: 'forward' | 'backward' | null): (range: Range) => number[] {
+export function renderedRows(scrolling: 'forward' | 'backward' | null, firstRows = false): (range: Range) => number[] {
+  if (firstRows) return SCREEN_ONLY;
   return scrolling === 'forward' ? FORWARD : scrolling === 'backward' ? BACKWARD : AT_REST;
 }

@@ -20,6 +20,7 @@ import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { RowKeyContext } from './item-ui-store';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
+import { inTask } from '../../../lib/work-in-slices';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import { turnHeadAt, type ViewRows } from './view-rows';
 import { formatCount } from '../../../shared/format';
@@ -142,6 +143,24 @@ function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: numbe
 }
 
 /**
+ * True until the list's first rows have been painted, then false from a task of its own after that frame: the rows
+ * around the screen's (see renderedRows) render there, not in the task that shows the first rows.
+ */
+function useFirstRows(showing: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted || !showing) return;
+    let cancelTask = () => {};
+    const frame = requestAnimationFrame(() => (cancelTask = inTask(() => setPainted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelTask();
+    };
+  }, [painted, showing]);
+  return !painted;
+}
+
+/**
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
@@ -193,7 +212,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
   const jumpAsked = useRef(false);
   // The row that holds the focus (itself or one of its controls) stays rendered, though the screen moves away from it.
   const scrolling = last?.isScrolling ? last.scrollDirection : null;
-  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling), () => rowHoldingFocus(listRef.current, 'view-index')), [scrolling]);
+  const firstRows = useFirstRows(measuredMargin !== null && rows.count > 0);
+  const rangeExtractor = useMemo(() => keepingRow(renderedRows(scrolling, firstRows), () => rowHoldingFocus(listRef.current, 'view-index')), [scrolling, firstRows]);
   // TanStack Virtual keeps its state outside React, which the compiler cannot memoise around; this component opts out.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useWindowVirtualizer({
