@@ -85,6 +85,14 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
 });
 
+test('a comparison link pasted where a conversation is opened opens the comparison', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Conversation ID, API URL or share link').fill(`https://viewer.example.test${compareUrl(good.conversation.id, sideways.conversation.id)}`);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+});
+
 test('Compare with… reads an API URL from its provider’s source, or says this viewer has none', async ({ page }) => {
   const compareWith = async (text: string) => {
     await page.getByRole('button', { name: 'Compare with…' }).click();

@@ -29,6 +29,7 @@ export function HomeRoute() {
         onForgetRecent={(entry) => setRecent(forgetConversation(entry))}
         onOpen={(request) => {
           if ('snapshotId' in request) return navigateTo({ to: snapshotPath(request.snapshotId) });
+          if ('compare' in request) return navigateTo({ to: '/compare', search: request.compare });
           const { conversationId, source, order, itemId, view } = request;
           // A pasted share link opens the view it shared: its search, kind filter and tool come along.
           navigateTo({ to: transcriptPath(conversationId), search: { source, ...(order ? { order } : {}), ...view }, hash: itemId });

@@ -77,7 +77,7 @@ export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider
   if (input === 'file') return { value: 'file' };
   // `s:<id>` too: the home page's reader takes it.
   const parsed = parseConversationInput(input);
-  if (!parsed.ok) return null;
+  if (!parsed.ok || 'compare' in parsed) return null;
   if ('snapshotId' in parsed) return { value: `s:${parsed.snapshotId}` };
   return { value: parsed.conversationId, ...(parsed.source ? { source: parsed.source } : {}), ...(parsed.provider ? { provider: parsed.provider } : {}) };
 }

@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
-import { parseConversationInput } from '../lib/parse-conversation-input';
+import { parseConversationInput, type CompareLink } from '../lib/parse-conversation-input';
 import { sourceForUrl } from '../lib/url-source';
 import type { SearchValues } from '../../../lib/search-values';
 
 export type OpenRequest =
   | { conversationId: string; source: string; order?: 'asc' | 'desc'; itemId?: string; view?: SearchValues }
   /** A pasted snapshot link opens the snapshot. */
-  | { snapshotId: string };
+  | { snapshotId: string }
+  /** A pasted comparison link opens the comparison. */
+  | { compare: CompareLink };
 
 interface OpenConversationFormProps {
   sources: readonly SourceSummary[];
@@ -29,9 +31,9 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
       setError(parsed.message);
       return;
     }
-    if ('snapshotId' in parsed) {
+    if ('snapshotId' in parsed || 'compare' in parsed) {
       setError(null);
-      onOpen({ snapshotId: parsed.snapshotId });
+      onOpen('compare' in parsed ? { compare: parsed.compare } : { snapshotId: parsed.snapshotId });
       return;
     }
     // An API URL says which provider holds the conversation: open it there, or say that provider is not set up here.

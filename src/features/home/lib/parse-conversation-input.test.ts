@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSideInput } from '../../compare/lib/compare-search';
 import { parseConversationInput } from './parse-conversation-input';
 
 describe('parseConversationInput', () => {
@@ -113,6 +114,14 @@ describe('links developers have at hand', () => {
   it('opens a pasted snapshot link, whole or as a path', () => {
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
     expect(parseConversationInput('/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
+  });
+
+  it('opens a pasted comparison link as the comparison, not as its first run', () => {
+    const link = 'https://viewer.example.com/compare?a=conv_69c4e1a0forkedrunA&b=s%3AAbCdEfGhIjKlMnOpQrSt&a_source=openai';
+    expect(parseConversationInput(link)).toEqual({ ok: true, compare: { a: 'conv_69c4e1a0forkedrunA', b: 's:AbCdEfGhIjKlMnOpQrSt', a_source: 'openai' } });
+    expect(parseConversationInput('/Compare?a=conv_1&b=conv_2&source=demo')).toEqual({ ok: true, compare: { a: 'conv_1', b: 'conv_2', source: 'demo' } });
+    // In a comparison's side, a comparison link is no side.
+    expect(parseSideInput(link)).toBeNull();
   });
 
   it('explains that ChatGPT chats are not conversations of the API', () => {

@@ -5,13 +5,20 @@ import { parseSearch, type SearchValues } from '../../../lib/search-values';
 
 /** What a share link holds of its view besides the order: its search, kind filter and tool, as the link wrote them. */
 const VIEW_KEYS = ['q', 'hide', 'tool'] as const;
+/** What a comparison link holds: its two sides and where they come from. */
+const COMPARE_KEYS = ['a', 'b', 'source', 'a_source', 'b_source'] as const;
 
 /** The provider a pasted API URL belongs to, by its host. */
 export type UrlProvider = { kind: 'dashscope'; region: DashScopeRegion } | { kind: 'openai' };
 
+/** What a viewer's comparison link names, as its URL writes it: the two sides and their sources. */
+export type CompareLink = Partial<Record<(typeof COMPARE_KEYS)[number], string>>;
+
 export type ParsedInput =
   | { ok: true; conversationId: string; source?: string; order?: 'asc' | 'desc'; itemId?: string; provider?: UrlProvider; view?: SearchValues }
   | { ok: true; snapshotId: string }
+  /** A viewer's link to a comparison of two runs opens that comparison. */
+  | { ok: true; compare: CompareLink }
   | { ok: false; message: string };
 
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -41,6 +48,13 @@ function fromUrl(text: string): ParsedInput | null {
   // A snapshot link of a viewer: /s/<id>.
   const snapshotAt = page.indexOf('s');
   if (snapshotAt !== -1 && snapshotAt === segments.length - 2 && SNAPSHOT_ID.test(segments[snapshotAt + 1])) return { ok: true, snapshotId: segments[snapshotAt + 1] };
+  // A comparison link of a viewer: /compare?a=…&b=…, its path in any case as the router reads it.
+  if (/^compare$/i.test(segments.filter(Boolean).at(-1) ?? '')) {
+    const values = parseSearch(url.search);
+    const compare: CompareLink = {};
+    for (const key of COMPARE_KEYS) if (typeof values[key] === 'string' && values[key].trim()) compare[key] = values[key].trim();
+    if (compare.a || compare.b) return { ok: true, compare };
+  }
   const index = page.findIndex((segment, i) => (segment === 'conversations' || segment === 'c') && i < segments.length - 1);
   if (index === -1) return null;
   const conversationId = segments[index + 1];
@@ -70,7 +84,8 @@ function fromUrl(text: string): ParsedInput | null {
 
 /**
  * Reduces what a person pastes to a conversation ID: the bare ID (whitespace and quotes around it are fine),
- * an API URL such as `.../conversations/conv_x/items`, or a share link `/c/conv_x?source=…#item`.
+ * an API URL such as `.../conversations/conv_x/items`, or a share link `/c/conv_x?source=…#item`; a snapshot link
+ * to its snapshot, and a comparison link (`/compare?a=…&b=…`) to its comparison.
  */
 export function parseConversationInput(raw: string): ParsedInput {
   const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
@@ -79,7 +94,8 @@ export function parseConversationInput(raw: string): ParsedInput {
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
   const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i) ?? text.match(/^s:([A-Za-z0-9_-]+)$/i);
   if (path && SNAPSHOT_ID.test(path[1])) return { ok: true, snapshotId: path[1] };
-  const parsedUrl = fromUrl(text);
+  // A comparison's path as a link holds it.
+  const parsedUrl = fromUrl(/^\/compare\/?\?/i.test(text) ? `http://viewer${text}` : text);
   if (parsedUrl) return parsedUrl;
   // A URL inside other text (a curl command, a log line): read as the URL it is, its provider included.
   const urlInText = text.match(URL_IN_TEXT)?.[0];
