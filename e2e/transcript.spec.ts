@@ -394,12 +394,28 @@ test('the home page lists the conversations this browser opened, and can forget 
   await expect(recent.getByRole('link')).toHaveCount(1);
   await expect(recent.getByRole('link', { name: new RegExp(states.conversation.id) })).toBeVisible();
   await expect(recent.getByRole('button', { name: /^Forget / })).toBeFocused();
+  // Undo puts it back where it was, with the focus on it.
+  await expect(recent).toContainText('Forgot ');
+  await recent.getByRole('button', { name: 'Undo' }).click();
+  await expect(recent.getByRole('link')).toHaveCount(2);
+  await expect(recent.getByRole('button', { name: /^Forget / }).first()).toBeFocused();
+  await expect(recent.getByRole('link').first()).toContainText(trip.conversation.id);
+  await recent.getByRole('button', { name: /^Forget / }).first().click();
   await page.reload();
   await expect(recent.getByRole('link')).toHaveCount(1);
-  // All at once: the list goes, the focus to the page's heading.
+  // All at once: the list goes, and Undo, which has the focus, brings it back.
   await recent.getByRole('button', { name: 'Clear' }).click();
+  await expect(recent.getByRole('link')).toHaveCount(0);
+  await expect(recent).toContainText('Cleared one conversation.');
+  await expect(recent.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(recent.getByRole('link')).toHaveCount(1);
+  await expect(recent.getByRole('button', { name: /^Forget / })).toBeFocused();
+  // Cleared and left, the list is gone for good.
+  await recent.getByRole('button', { name: 'Clear' }).click();
+  await page.reload();
+  await expect(page.getByText('Read a conversation')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Recently opened' })).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads offline from disk', async ({ page, context }) => {

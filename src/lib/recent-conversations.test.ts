@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetConversation, forgetRecent, readRecent, rememberConversation } from './recent-conversations';
+import { forgetConversation, forgetRecent, readRecent, rememberConversation, restoreRecent } from './recent-conversations';
 
 function memoryStore(initial?: string) {
   const data = new Map<string, string>(initial ? [['conversation-viewer:recent', initial]] : []);
@@ -21,6 +21,16 @@ describe('recent conversations', () => {
     expect(recent.slice(0, 3).map((entry) => `${entry.source}/${entry.conversationId}`)).toEqual(['openai/conv_5', 'demo/conv_5', 'demo/conv_11']);
     forgetRecent(store);
     expect(readRecent(store)).toEqual([]);
+  });
+
+  it('puts back what a Clear took, beside what was opened since, newest first', () => {
+    const store = memoryStore();
+    for (let index = 0; index < 3; index += 1) rememberConversation({ conversationId: `conv_${index}`, source: 'demo', openedAt: index }, store);
+    const cleared = readRecent(store);
+    forgetRecent(store);
+    rememberConversation({ conversationId: 'conv_1', source: 'demo', openedAt: 50 }, store);
+    expect(restoreRecent(cleared, store).map((entry) => `${entry.conversationId}@${entry.openedAt}`)).toEqual(['conv_1@50', 'conv_2@2', 'conv_0@0']);
+    expect(readRecent(store)).toHaveLength(3);
   });
 
   it('ignores corrupt or tampered storage', () => {

@@ -72,3 +72,20 @@ export function forgetConversation(entry: Pick<RecentConversation, 'conversation
   }
   return kept;
 }
+
+/**
+ * Puts back entries taken off the list (an undone Clear or Forget), beside any opened since, newest first; the list
+ * as it is now.
+ */
+export function restoreRecent(entries: readonly RecentConversation[], store: Store | null = defaultStore()): RecentConversation[] {
+  const now = readRecent(store);
+  const keyOf = (entry: RecentConversation) => `${entry.source}/${entry.conversationId}`;
+  const held = new Set(now.map(keyOf));
+  const merged = [...now, ...entries.filter((entry) => !held.has(keyOf(entry)))].sort((a, b) => b.openedAt - a.openedAt).slice(0, MAX_RECENT);
+  try {
+    store?.setItem(KEY, JSON.stringify(merged));
+  } catch {
+    // As above.
+  }
+  return merged;
+}

@@ -6,13 +6,15 @@ import { HomePage } from '../../features/home/components/home-page';
 import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
-import { forgetConversation, forgetRecent, readRecent } from '../../lib/recent-conversations';
+import { forgetConversation, forgetRecent, readRecent, restoreRecent, type RecentConversation } from '../../lib/recent-conversations';
 import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
 
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const [recent, setRecent] = useState(() => readRecent());
   const [now] = useState(() => Date.now());
+  // What the last Clear or Forget took off the list, until it is put back or the list is changed again.
+  const [taken, setTaken] = useState<{ message: string; entries: readonly RecentConversation[] } | null>(null);
 
   if (sources.data) {
     return (
@@ -24,9 +26,25 @@ export function HomeRoute() {
         now={now}
         onClearRecent={() => {
           forgetRecent();
+          setTaken({ message: `Cleared ${recent.length === 1 ? 'one conversation' : `${recent.length} conversations`}.`, entries: recent });
           setRecent([]);
         }}
-        onForgetRecent={(entry) => setRecent(forgetConversation(entry))}
+        onForgetRecent={(entry) => {
+          setTaken({ message: `Forgot “${entry.title ?? entry.conversationId}”.`, entries: [entry] });
+          setRecent(forgetConversation(entry));
+        }}
+        recentUndo={
+          taken
+            ? {
+                message: taken.message,
+                first: taken.entries[0],
+                onUndo: () => {
+                  setRecent(restoreRecent(taken.entries));
+                  setTaken(null);
+                },
+              }
+            : null
+        }
         onOpen={(request) => {
           if ('snapshotId' in request) return navigateTo({ to: snapshotPath(request.snapshotId) });
           if ('compare' in request) return navigateTo({ to: '/compare', search: request.compare });

@@ -12,6 +12,8 @@ interface HomePageProps {
   recent: readonly RecentConversation[];
   onClearRecent: () => void;
   onForgetRecent: (entry: RecentConversation) => void;
+  /** What the last Clear or Forget of the recent list took, and how to put it back. */
+  recentUndo?: { message: string; first: RecentConversation; onUndo: () => void } | null;
   /** When the page opened, for "opened 5 minutes ago". */
   now: number;
   /** Opening a conversation from a local file. */
@@ -20,7 +22,7 @@ interface HomePageProps {
   comparer?: ReactNode;
 }
 
-export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecent, now, fileOpener, comparer }: HomePageProps) {
+export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecent, recentUndo = null, now, fileOpener, comparer }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -49,7 +51,7 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecen
           {comparer}
         </section>
       ) : null}
-      <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} onForget={onForgetRecent} now={now} />
+      <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} onForget={onForgetRecent} undo={recentUndo} now={now} />
       <DemoList examples={sources.demoExamples} />
     </div>
   );
