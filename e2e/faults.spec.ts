@@ -45,6 +45,17 @@ for (const [fault, title, detail] of FAULTS) {
   });
 }
 
+test('a rate limit counts its wait down under its hint', async ({ page }) => {
+  test.setTimeout(40_000);
+  await openFault(page, '429');
+  const left = page.getByRole('alert').first().getByTestId('wait-left');
+  await expect(left).toHaveText(/^\d+ s left to wait\.$/, { timeout: 25_000 });
+  const first = Number((await left.textContent())?.match(/\d+/)?.[0]);
+  expect(first).toBeGreaterThan(100);
+  await expect.poll(async () => Number((await left.textContent())?.match(/\d+/)?.[0]), { timeout: 5000 }).toBeLessThan(first);
+  await expect(page.getByRole('alert').first().getByRole('button', { name: 'Retry' })).toBeEnabled();
+});
+
 test('while the client retries on its own, the page already says what failed', async ({ page }) => {
   await openFault(page, '503');
   const alert = page.getByRole('alert').first();

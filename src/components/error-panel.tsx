@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorDescription } from '../lib/describe-api-error';
+import { useSecondsLeft } from '../lib/use-seconds-left';
 
 interface ErrorPanelProps {
   description: ErrorDescription;
@@ -11,6 +12,9 @@ interface ErrorPanelProps {
 }
 
 export function ErrorPanel({ description, onRetry, retrying = false, compact = false, actions }: ErrorPanelProps) {
+  // A rate limit's wait counts down under its hint (a new answer starts it again); Retry stays at hand, as the wait a
+  // provider names is its advice for the key, not a rule of this page.
+  const waitLeft = useSecondsLeft(description.waitSeconds, retrying);
   return (
     <div
       role="alert"
@@ -18,6 +22,11 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
     >
       <p className="font-semibold">{description.title}</p>
       <p className="mt-1 text-sm">{description.hint}</p>
+      {waitLeft > 0 && !retrying ? (
+        <p data-testid="wait-left" className="mt-1 text-sm tabular-nums">
+          {waitLeft} s left to wait.
+        </p>
+      ) : null}
       {description.detail && description.detail !== description.hint ? (
         <p className="mt-2 break-words font-mono text-xs text-red-800/80 dark:text-red-200/70">{description.detail}</p>
       ) : null}

@@ -9,6 +9,8 @@ export interface ErrorDescription {
   detail: string;
   /** Retrying cannot help (the conversation does not exist, the key is missing): no Retry is offered. */
   final?: boolean;
+  /** How long the server asked to wait before trying again (a rate limit's Retry-After), in seconds. */
+  waitSeconds?: number;
 }
 
 interface Context {
@@ -81,7 +83,12 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'Too large for a snapshot', hint: 'Leave more out (reasoning, tool outputs), or ask whoever runs the viewer to raise the limit.', detail };
     case 'rate_limited': {
       const wait = error.retryAfterSeconds;
-      return { title: 'Too many snapshots at once', hint: wait !== null ? `Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.` : 'Wait a minute, then try again.', detail };
+      return {
+        title: 'Too many snapshots at once',
+        hint: wait !== null ? `Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.` : 'Wait a minute, then try again.',
+        detail,
+        ...(wait !== null ? { waitSeconds: wait } : {}),
+      };
     }
     case 'store_unavailable':
       return { title: 'Snapshots are unavailable right now', hint: 'The viewer cannot reach its database. Try again later.', detail };
@@ -106,6 +113,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
         title: 'Rate limited',
         hint: wait !== null ? `${sourceLabel} asks to wait ${wait} second${wait === 1 ? '' : 's'} before retrying.` : `${sourceLabel} is limiting requests. Wait a little, then retry.`,
         detail,
+        ...(wait !== null ? { waitSeconds: wait } : {}),
       };
     }
   }

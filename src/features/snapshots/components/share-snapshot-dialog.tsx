@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
+import { ApiError } from '../../../lib/api-error';
 import { describeApiError } from '../../../lib/describe-api-error';
+import { useSecondsLeft } from '../../../lib/use-seconds-left';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-formats';
 import type { ConversationItem } from '../../../shared/contract/shapes';
@@ -74,9 +76,11 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
   });
   const download = useMutation({ mutationFn: () => downloadShared(target, format, shareRules(choices), choices.title.trim() || name) });
 
+  // Too many snapshots at once: Create waits out what the server asked, counting down.
+  const waitLeft = useSecondsLeft(create.error instanceof ApiError ? create.error.retryAfterSeconds : null, create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!create.isPending) create.mutate();
+    if (!create.isPending && waitLeft === 0) create.mutate();
   };
   const link = create.data ? new URL(create.data.url, window.location.origin).toString() : null;
   const set = <K extends keyof ShareChoices>(key: K, value: ShareChoices[K]) => setChoices((previous) => ({ ...previous, [key]: value }));
@@ -214,8 +218,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
               <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
                 Cancel
               </button>
-              <button type="submit" aria-disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 aria-disabled:opacity-60">
-                {create.isPending ? 'Creating snapshot…' : 'Create snapshot'}
+              <button type="submit" aria-disabled={create.isPending || waitLeft > 0} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white tabular-nums hover:bg-indigo-700 aria-disabled:opacity-60">
+                {create.isPending ? 'Creating snapshot…' : waitLeft > 0 ? `Create snapshot in ${waitLeft} s` : 'Create snapshot'}
               </button>
             </div>
           </div>
