@@ -11,7 +11,7 @@ describe('ErrorPanel', () => {
   afterEach(() => vi.useRealTimers());
 
   it('counts a rate limit’s wait down under its hint, and keeps Retry at hand', () => {
-    const retry = vi.fn();
+    const retry = vi.fn<() => void>();
     const { rerender } = render(<ErrorPanel description={rateLimited(3)} onRetry={retry} />);
     expect(screen.getByRole('alert')).toHaveTextContent('OpenAI asks to wait 3 seconds before retrying.');
     expect(screen.getByTestId('wait-left')).toHaveTextContent('3 s left to wait.');
