@@ -78,6 +78,27 @@ test('turning Live off stops polling; the state says so', async ({ page }) => {
   await expect(item(page, 'msg_new_3')).toBeVisible({ timeout: 10_000 });
 });
 
+test('Live turned off stays off in this browser for the next transcript, until it is turned on', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  const live = page.getByRole('switch', { name: 'Live' });
+  await live.click();
+  await expect(live).toHaveAttribute('aria-checked', 'false');
+  const polls: string[] = [];
+  page.on('request', (request) => {
+    if (/\/items\?order=desc/.test(request.url())) polls.push(request.url());
+  });
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  await expect(live).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('live-status')).toHaveText('Live off');
+  await page.waitForTimeout(4_000);
+  expect(polls).toEqual([]);
+  await live.click();
+  await page.reload();
+  await expect(live).toHaveAttribute('aria-checked', 'true');
+});
+
 test('newest first with a deep link: the linked item stays highlighted and in place while items arrive above it', async ({ page }) => {
   await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai&order=desc#msg_0030`);
   await expectComplete(page, 62);

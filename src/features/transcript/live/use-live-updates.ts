@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useRememberedSwitch } from '../../../lib/use-remembered-switch';
 import { getItem, listItems } from '../api/get-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
 import { addLiveChanges, type LiveChanges } from '../data/streamed-items';
@@ -28,10 +29,12 @@ const API = { listItems, getItem };
 /**
  * Watches a transcript read from an API source: polls its newest end and its items in progress, and writes what
  * changed into the item stream's cache entry, the one place the index is fed from, until the reader turns it off
- * or nothing changes for a while. Other origins never poll.
+ * (remembered in this browser) or nothing changes for a while. Other origins never poll.
  */
 export function useLiveUpdates(target: { source: string; conversationId: string } | null, index: TranscriptIndex): LiveUpdates | null {
-  const [on, setOn] = useState(true);
+  // The reader's own choice is remembered in this browser (a reader who turned Live off finds it off on the next
+  // transcript); a stop after a quiet period is not.
+  const [on, chooseOn, setOn] = useRememberedSwitch('conversation-viewer:live', true);
   const [stoppedAfterMinutes, setStoppedAfterMinutes] = useState<number | null>(null);
   const [clock] = useState(() => new LiveClock(Date.now()));
   const client = useQueryClient();
@@ -81,7 +84,7 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     toggle: () => {
       if (!on) clock.restart(Date.now());
       setStoppedAfterMinutes(null);
-      setOn(!on);
+      chooseOn(!on);
     },
     stoppedAfterMinutes: on ? null : stoppedAfterMinutes,
     waiting,
