@@ -38,7 +38,7 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   const banner = reader.getByRole('region', { name: 'Snapshot' });
   await expect(banner).toContainText('Weather bug');
   await expect(banner).toContainText(`It holds ${weather.items.length - 1} items.`);
-  await expect(banner).toContainText('Left out: 1 item.');
+  await expect(banner).toContainText('Left out: 1 item (system and developer messages).');
   // Where it came from is for its author: the stranger is not told the source or the original conversation ID.
   await expect(banner).toContainText('A snapshot of a conversation, taken');
   await expect(reader.getByText(weather.conversation.id)).toHaveCount(0);
@@ -66,7 +66,7 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   const row = page.getByTestId('snapshot-row').filter({ hasText: 'Weather bug' });
   await expect(row).toContainText(`${weather.items.length - 1} items (1 left out)`);
   // What it left out, and its link, tell it from other snapshots of the same run.
-  await expect(row).toContainText(`Left out: 1 item · /s/${snapshotId}`);
+  await expect(row).toContainText(`Left out: 1 item (system and developer messages) · /s/${snapshotId}`);
   await row.getByRole('button', { name: 'Revoke Weather bug' }).click();
   // Nothing is deleted on one click: the row asks first, and Keep it (or Esc) keeps it, the focus back on Revoke.
   await expect(row).toContainText('Its content is deleted for good');
@@ -110,12 +110,12 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   await page.getByRole('button', { name: 'Share snapshot…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
   const preview = dialog.getByTestId('share-preview');
-  await expect(preview).toContainText('Left out: 3 items.');
+  await expect(preview).toContainText('Left out: 3 items (system and developer messages).');
   await expect(preview).toContainText('Replaced: nothing.');
   await dialog.getByLabel(/^Tool outputs/).check();
   await dialog.getByLabel(/^Encrypted content/).check();
   await dialog.getByLabel('Names and terms, one a line').fill('checkout-web');
-  await expect(preview).toContainText(/Left out: 3 items, \d+ tool outputs, \d+ encrypted contents?\./);
+  await expect(preview).toContainText(/Left out: 3 items \(system and developer messages\), \d+ tool outputs, \d+ encrypted contents?\./);
   await expect(preview).toContainText('Replaced: 1 term.');
   await expect(preview).toContainText('checkout-web→[TERM_1]');
 
@@ -132,7 +132,7 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   await dialog.getByLabel('Filter items').fill('chart of build durations');
   const firstUser = agent.items.find((item) => JSON.stringify(item).includes('chart of build durations'))!;
   await dialog.locator(`[data-chooser-item="${firstUser.id}"]`).getByRole('checkbox').check();
-  await expect(preview).toContainText(/Left out: 4 items,/);
+  await expect(preview).toContainText(/Left out: 4 items \(system and developer messages, 1 chosen\),/);
 
   await dialog.getByLabel('Title').fill('Agent run, outputs left out');
   await dialog.getByRole('button', { name: 'Create snapshot' }).click();
@@ -149,7 +149,7 @@ test('leave out what sits inside items and replace terms, with a live preview, t
   });
   await reader.goto(link);
   const banner = reader.getByTestId('snapshot-manifest');
-  await expect(banner).toContainText(/Left out: 4 items, \d+ tool outputs, \d+ encrypted contents?; replaced: 1 term\./);
+  await expect(banner).toContainText(/Left out: 4 items \(system and developer messages, 1 chosen\), \d+ tool outputs, \d+ encrypted contents?; replaced: 1 term\./);
   await expect(banner).toContainText(`The original run: ${agent.items.length} items`);
   await expect(reader.getByTestId('summary-failures')).toContainText('the original run had');
   // A call whose output was left out says so, never "not loaded".

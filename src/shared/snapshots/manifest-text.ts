@@ -1,3 +1,4 @@
+import { itemLabel } from '../items/item-catalog.ts';
 import type { PseudonymKind } from './pseudonyms.ts';
 import type { ShareManifest } from './share-filter.ts';
 import { formatCount } from '../format.ts';
@@ -21,9 +22,34 @@ export const REPLACED_NAMES: Record<PseudonymKind, [string, string]> = {
 };
 
 /** "12 tool outputs, 3 reasoning items": what was left out, largest categories first as the reader ticked them. */
-export function leftOutText(manifest: { left_out: Partial<ShareManifest['left_out']> }): string | null {
-  const parts = LEFT_OUT.filter(([key]) => (manifest.left_out[key] ?? 0) > 0).map(([key, one, many]) => count(manifest.left_out[key]!, one, many));
+export function leftOutText(manifest: { left_out: Partial<ShareManifest['left_out']>; rules?: RulesWords }): string | null {
+  const parts = LEFT_OUT.filter(([key]) => (manifest.left_out[key] ?? 0) > 0).map(([key, one, many]) =>
+    key === 'items' ? wholeItemsText(manifest.left_out.items!, manifest.rules) : count(manifest.left_out[key]!, one, many),
+  );
   return parts.length ? parts.join(', ') : null;
+}
+
+/**
+ * Whole items left out, and why when the rules are known: "3 items (system and developer messages, 1 chosen)", or
+ * "2 chosen items" when the author chose them all.
+ */
+function wholeItemsText(items: number, rules: RulesWords | undefined): string {
+  if (!rules) return count(items, 'item', 'items');
+  const kinds = itemReasons({ ...rules, item_ids: 0 }, itemLabel);
+  if (kinds.length === 0 && rules.item_ids > 0) return count(items, 'chosen item', 'chosen items');
+  const why = [...kinds, ...(rules.item_ids ? [`${formatCount(rules.item_ids)} chosen`] : [])];
+  return `${count(items, 'item', 'items')}${why.length ? ` (${why.join(', ')})` : ''}`;
+}
+
+type RulesWords = { roles: readonly string[]; types: readonly string[]; item_ids: number };
+
+/** A label inside a sentence: "web search", but "MCP call" as it is. */
+const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
+
+/** Why rules leave whole items out: "system and developer messages", "web search items", "2 chosen items". */
+function itemReasons(rules: RulesWords, labelOf: (type: string) => string): string[] {
+  const roles = rules.roles.length ? [`${rules.roles.join(' and ')} messages`] : [];
+  return [...roles, ...rules.types.map((type) => `${inSentence(labelOf(type))} items`), ...(rules.item_ids ? [count(rules.item_ids, 'chosen item', 'chosen items')] : [])];
 }
 
 /** "2 email addresses, 1 key". */
@@ -55,8 +81,7 @@ const CONTENT_NAMES: Record<string, string> = { tool_outputs: 'tool outputs', re
  * developer messages, 3 chosen items, tool outputs" and "email addresses, 2 terms".
  */
 export function rulesText(rules: { roles: readonly string[]; types: readonly string[]; item_ids: number; content: readonly string[]; kinds: readonly string[]; terms: number }, labelOf: (type: string) => string): { leftOut: string | null; replaced: string | null } {
-  const roles = rules.roles.length ? [`${rules.roles.join(' and ')} messages`] : [];
-  const left = [...roles, ...rules.types.map((type) => `${labelOf(type)} items`), ...(rules.item_ids ? [count(rules.item_ids, 'chosen item', 'chosen items')] : []), ...rules.content.map((category) => CONTENT_NAMES[category] ?? category)];
+  const left = [...itemReasons(rules, labelOf), ...rules.content.map((category) => CONTENT_NAMES[category] ?? category)];
   const names = REPLACED_NAMES as Record<string, [string, string] | undefined>;
   const kinds = rules.kinds.flatMap((kind) => (kind !== 'term' && names[kind] ? [names[kind][1]] : []));
   const replaced = [...kinds, ...(rules.terms ? [count(rules.terms, 'term', 'terms')] : [])];
