@@ -85,6 +85,12 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
 });
 
+test('a source written in another case is read as the source it names, and the address says it as the viewer does', async ({ page }) => {
+  await page.goto(`/compare?a=${good.conversation.id}&b=${sideways.conversation.id}&source=Demo`);
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
+});
+
 test('a comparison link pasted where a conversation is opened opens the comparison', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Conversation ID, API URL or share link').fill(`https://viewer.example.test${compareUrl(good.conversation.id, sideways.conversation.id)}`);

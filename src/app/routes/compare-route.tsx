@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
 import { ComparePage } from '../../features/compare/components/compare-page';
 import { parseCompareSearch, sideSpec, type Side } from '../../features/compare/lib/compare-search';
-import { useRouteSearch } from '../../lib/navigation';
+import { navigateTo, useRouteSearch } from '../../lib/navigation';
+import { parseSearch } from '../../lib/search-values';
 import { useSideOrigin, type SideOrigin } from '../../features/compare/lib/use-side-origin';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { describeApiError } from '../../lib/describe-api-error';
@@ -26,6 +28,15 @@ export function CompareRoute() {
   const specB = sideSpec(search, 'b', defaultSource);
   const a = useSideOrigin(specA, known);
   const b = useSideOrigin(specB, known);
+  // A source written in another case (`?source=OpenAI`) is read as the source it names, and the address says so too,
+  // as a transcript's does: a link copied from it names the source as the viewer does.
+  useEffect(() => {
+    const written = parseSearch(window.location.search);
+    const named = (['source', 'a_source', 'b_source'] as const).filter((key) => search[key] !== undefined && written[key] !== search[key]);
+    if (named.length > 0 && known && named.every((key) => known.some((candidate) => candidate.id === search[key]))) {
+      navigateTo({ search: (previous) => previous, hash: window.location.hash.slice(1) || undefined, replace: true }, parseCompareSearch);
+    }
+  }, [search, known]);
 
   const backLink = (
     <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch, parseSideInput, sideFromInput, sideSpec } from './compare-search';
+import { compareSearch, parseCompareSearch, parseSideInput, sideFromInput, sideSpec } from './compare-search';
 
 describe('compare search', () => {
+  it('reads a source written in another case as the ID it names', () => {
+    expect(parseCompareSearch({ a: 'conv_A', b: 'conv_B', source: 'OpenAI', b_source: 'Demo' })).toEqual({ a: 'conv_A', b: 'conv_B', source: 'openai', b_source: 'demo' });
+  });
+
   it('reads each side with its own source, the shared one, or the default', () => {
     const search = { a: 'conv_one', b: 'conv_two', source: 'demo', b_source: 'openai' };
     expect(sideSpec(search, 'a', 'x')).toEqual({ kind: 'api', conversationId: 'conv_one', source: 'demo' });

@@ -1,4 +1,4 @@
-import { isConversationId } from '../../../lib/ids';
+import { isConversationId, sourceIdOf } from '../../../lib/ids';
 import { parseConversationInput, type UrlProvider } from '../../home/lib/parse-conversation-input';
 import { sourceForUrl } from '../../home/lib/url-source';
 import type { SourceSummary } from '../../sources/api/get-sources';
@@ -27,11 +27,12 @@ export type Side = 'a' | 'b';
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 300) : undefined);
 
+/** The URL's comparison; a source written in another case (`?source=Demo`) is read as the ID it names (`demo`). */
 export function parseCompareSearch(search: Record<string, unknown>): CompareSearch {
   const result: CompareSearch = {};
   for (const key of ['a', 'b', 'source', 'a_source', 'b_source'] as const) {
     const value = text(search[key]);
-    if (value) result[key] = value;
+    if (value) result[key] = key === 'a' || key === 'b' ? value : sourceIdOf(value);
   }
   return result;
 }
