@@ -86,6 +86,16 @@ test('a JSON export made in the page names its source with its kind, and the fil
   expect(download.suggestedFilename()).toMatch(/_shared\.json$/);
   const shared = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { source: { id: string | null; kind?: string } };
   expect(shared.source).toMatchObject({ id: null, kind: 'demo' });
+
+  // A title typed for it heads it and names the file, with the rules' terms replaced in both.
+  await dialog.getByLabel('Download format').selectOption('markdown');
+  await dialog.getByLabel('Names and terms, one a line').fill('checkout-web');
+  await dialog.getByLabel('Title').fill('checkout-web notes');
+  const [titled] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download instead' }).click()]);
+  expect(titled.suggestedFilename()).toBe('TERM_1_notes_shared.md');
+  const markdown = readFileSync((await titled.path())!, 'utf8');
+  expect(markdown.split('\n')[0]).toBe('# \\[TERM_1\\] notes');
+  expect(markdown).not.toMatch(/checkout-web/i);
 });
 
 test('the Download menu offers OpenTelemetry: OTLP/JSON with one span per turn', async ({ page }) => {

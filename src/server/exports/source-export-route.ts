@@ -14,7 +14,12 @@ import type { Source } from '../sources/sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
 /** A download with the reader's rules: the same body a snapshot takes, less what only a snapshot has. */
-const downloadBody = z.strictObject({ format: z.string().refine(isExportFormat, 'expected one of the export formats'), ...shareRulesShape });
+const downloadBody = z.strictObject({
+  format: z.string().refine(isExportFormat, 'expected one of the export formats'),
+  ...shareRulesShape,
+  /** The title the author typed: its terms are replaced like the items', and it names the file. */
+  title: z.string().max(200).optional(),
+});
 
 /**
  * GET /api/sources/<source>/conversations/<id>/export?format=…, streamed from the source in order. POST with
@@ -23,20 +28,26 @@ const downloadBody = z.strictObject({ format: z.string().refine(isExportFormat, 
 export function createSourceExportRoute(sources: readonly Source[], reader: UpstreamReader) {
   const app = new Hono();
 
-  async function download(c: Context, format: ExportFormat, rules: ShareRules) {
+  async function download(c: Context, format: ExportFormat, rules: ShareRules, shared?: { title?: string }) {
     const source = findSource(sources, c.req.param('source') ?? '');
     const conversationId = checkConversationId(c.req.param('conversationId') ?? '');
     const signal = c.req.raw.signal;
     const filter = new ShareFilter(rules);
     const conversation = filter.conversation(await readConversation(source, conversationId, reader, signal));
-    const meta = { title: null, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString(), ...downloadRules(rules) };
+    // The header is written before any item is read: a replaced term of the title is numbered first, and the items
+    // that hold it then take the same pseudonym.
+    const title = shared?.title?.trim() ? filter.text(shared.title.trim()) : null;
+    const meta = { title, source: { id: source.id, label: source.label, kind: source.kind }, conversation, exported_at: new Date().toISOString(), ...downloadRules(rules) };
     async function* items(): AsyncGenerator<ExportItem> {
       for await (const item of readInOrder(source, conversationId, reader, { signal })) {
         const kept = filter.item(item as ExportItem);
         if (kept) yield kept as ExportItem;
       }
     }
-    return exportResponse(c, format, meta, conversationId, items(), { budget: reader.budget, stallMs: reader.timeoutMs });
+    // A download with rules is named apart from the full one (`conv_x_shared.json` beside `conv_x.json`), after its
+    // title as replaced when it has one.
+    const name = shared ? `${title ?? conversationId}_shared` : conversationId;
+    return exportResponse(c, format, meta, name, items(), { budget: reader.budget, stallMs: reader.timeoutMs });
   }
 
   app.get('/:source/conversations/:conversationId/export', (c) => download(c, exportFormatParam(c), {}));
@@ -46,7 +57,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
       const issue = parsed.error.issues[0];
       throw new ApiFailure(400, 'invalid_request', `Invalid download request (${issue.path.join('.') || 'the body'}: ${issue.message}).`, 'invalid_request_error', issue.path.join('.') || null);
     }
-    return download(c, parsed.data.format as ExportFormat, parsed.data);
+    return download(c, parsed.data.format as ExportFormat, parsed.data, { title: parsed.data.title });
   });
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return error.respond(c);

@@ -140,6 +140,28 @@ describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 
     expect((await bad.json()).error.message).toMatch(/unknown content category 'everything'/);
   });
 
+  it('heads a download with the title its author typed, its terms replaced, and names the file after it', async () => {
+    const response = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'markdown', ...RULES, title: 'Checkout-web outage notes' }),
+    });
+    const body = await response.text();
+    // Markdown escapes the brackets, as it does every pseudonym in the text.
+    expect(body).toMatch(/^# \\\[TERM_1\\\] outage notes$/m);
+    expect(body).not.toMatch(/checkout-web/i);
+    // The same term in the items takes the title's pseudonym.
+    expect(body.match(/\[TERM_\d+\]/g)?.every((pseudonym) => pseudonym === '[TERM_1]')).toBe(true);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="TERM_1_outage_notes_shared.md"');
+    // Without a title, the file is named after the conversation, apart from its full download.
+    const untitled = await fetch(`${viewer.url}/api/sources/openai/conversations/${conversationId}/export`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'json', ...RULES }),
+    });
+    expect(untitled.headers.get('content-disposition')).toBe(`attachment; filename="${conversationId}_shared.json"`);
+  });
+
   it('previews the manifest and a few replacements, storing nothing', async () => {
     const opened = await store.get();
     const before = (await opened.list()).length;

@@ -74,7 +74,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
     mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots', 'list'] }),
   });
-  const download = useMutation({ mutationFn: () => downloadShared(target, format, shareRules(choices), choices.title.trim() || name) });
+  const download = useMutation({ mutationFn: () => downloadShared(target, format, shareRules(choices), choices.title, name) });
 
   // Too many snapshots at once: Create waits out what the server asked, counting down.
   const waitLeft = useSecondsLeft(create.error instanceof ApiError ? create.error.retryAfterSeconds : null, create.error);
