@@ -296,8 +296,26 @@ test('a comparison can be stored as two snapshots, and its link holds still', as
   await page.goto(link);
   // System and developer messages are left out of both snapshots, as Share snapshot does by default.
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 9 items, then they part.');
-  await expect(page.getByTestId('summary-a')).toContainText(`${good.conversation.id} · snapshot of Demo`);
+  // Each side names its snapshot, so two snapshots of one run are told apart.
+  const [snapshotA] = /a=s%3A([\w-]+)/.exec(link)!.slice(1);
+  await expect(page.getByTestId('summary-a')).toContainText(`${good.conversation.id} · snapshot s:${snapshotA} of Demo`);
   await expect(page.locator('[data-diff]')).toHaveCount(6);
+});
+
+test('a snapshot compared with another of the same run shows its own title and its snapshot', async ({ page }) => {
+  const snapshot = async (title: string) => {
+    const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: good.conversation.id, title } });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const first = await snapshot('Before the retry');
+  const second = await snapshot('After the retry');
+  await page.goto(`/compare?a=s:${first}&b=s:${second}`);
+  await expect(page.getByTestId('compare-headline')).toBeVisible();
+  await expect(page.getByTestId('summary-a')).toContainText('Before the retry');
+  await expect(page.getByTestId('summary-a')).toContainText(`snapshot s:${first}`);
+  await expect(page.getByTestId('summary-b')).toContainText('After the retry');
+  await expect(page.getByTestId('summary-b')).toContainText(`snapshot s:${second}`);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -17,6 +17,8 @@ export interface ReadySide {
   origin: TranscriptOrigin;
   name: string;
   sourceLabel: string;
+  /** A title the side's author gave it (a snapshot's); else the run's own is shown. */
+  title?: string;
 }
 
 interface ComparePageProps {
@@ -151,8 +153,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         {canShare && !failed ? <ShareComparison a={a} b={b} /> : null}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} />
-        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} />
+        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} />
+        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} />
       </div>
       <SideError side="a" ready={a} transcript={runA} />
       <SideError side="b" ready={b} transcript={runB} />

@@ -33,7 +33,8 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
         <span className="rounded bg-zinc-900 px-1.5 font-mono text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900">{letter}</span>
         <span className="min-w-0 truncate font-medium">{title ?? name}</span>
       </p>
-      <p className="mt-0.5 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
+      {/* IDs break anywhere, words only between them. */}
+      <p className="mt-0.5 font-mono text-xs text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">
         {name} · {sourceLabel}
       </p>
       {stats ? (

@@ -9,7 +9,8 @@ import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import type { SideSpec } from './compare-search';
 
 export type SideOrigin =
-  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string }
+  /** `title`: one the side's author gave it (a snapshot's), shown before the run's own. */
+  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string }
   | { state: 'loading' }
   | { state: 'error'; description: ErrorDescription };
 
@@ -43,9 +44,11 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
       return {
         state: 'ready',
         origin: { kind: 'snapshot', snapshotId: spec.snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? spec.snapshotId, conversation: { id: spec.snapshotId, ...data.conversation } },
-        // What the run is, under its title: the conversation the snapshot holds (the title shows above it already).
+        // What the run is, under its title: the conversation the snapshot holds, and which snapshot of it, so two
+        // snapshots of one run are told apart; the title its author gave it, if any, heads it.
         name: data.conversation_id ?? `s:${spec.snapshotId}`,
-        sourceLabel: `snapshot of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
+        sourceLabel: `${data.conversation_id ? `snapshot s:${spec.snapshotId}` : 'snapshot'} of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
+        ...(data.title ? { title: data.title } : {}),
       };
     }
     case 'api': {
