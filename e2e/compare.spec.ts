@@ -318,6 +318,26 @@ test('a snapshot compared with another of the same run shows its own title and i
   await expect(page.getByTestId('summary-b')).toContainText(`snapshot s:${second}`);
 });
 
+test('content one snapshot left out is left out of the other run too, and counts as no difference', async ({ page }) => {
+  const agent = demo('agent-run');
+  const snapshot = async (content: string[]) => {
+    const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: agent.conversation.id, exclude: { roles: ['system', 'developer'], content } } });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const withoutOutputs = await snapshot(['tool_outputs', 'images']);
+  const whole = await snapshot([]);
+  await page.goto(`/compare?a=s:${withoutOutputs}&b=s:${whole}`);
+  await expect(page.getByTestId('compare-left-out')).toHaveText(
+    'Run A’s snapshot left out tool outputs and images: they are left out of run B too, so they count as no difference.',
+  );
+  await expect(page.getByTestId('compare-headline')).toContainText('The runs are identical');
+  await expect(page.getByTestId('failed-here')).toHaveCount(0);
+  // A's failures cannot be told without its outputs: the original run's are shown, and said to be.
+  await expect(page.getByTestId('failures-a')).toHaveText('2 in the original');
+  await expect(page.getByTestId('failures-b')).toHaveText('2');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the compare page has no serious or critical accessibility violation, ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

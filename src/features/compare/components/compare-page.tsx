@@ -7,6 +7,7 @@ import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
+import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
 import { ShareComparison } from './share-comparison';
@@ -19,6 +20,30 @@ export interface ReadySide {
   sourceLabel: string;
   /** A title the side's author gave it (a snapshot's); else the run's own is shown. */
   title?: string;
+  /** What a snapshot left out of every item; the comparison leaves it out of the other side too. */
+  leftOut?: readonly ContentCategory[];
+  /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
+  originalFailures?: number;
+}
+
+const CONTENT_WORDS: Record<ContentCategory, string> = { tool_outputs: 'tool outputs', reasoning: 'reasoning', images: 'images', encrypted: 'encrypted content' };
+
+/** "Run A's snapshot left out tool outputs and images: they are left out of run B too, so they count as no difference." */
+function commonGroundText(a: ReadySide, b: ReadySide, leftOut: readonly ContentCategory[]): string {
+  const words = (categories: readonly ContentCategory[]) => {
+    const named = categories.map((category) => CONTENT_WORDS[category]);
+    return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : (named[0] ?? '');
+  };
+  const aOnly = leftOut.filter((category) => a.leftOut?.includes(category) && !b.leftOut?.includes(category));
+  const bOnly = leftOut.filter((category) => b.leftOut?.includes(category) && !a.leftOut?.includes(category));
+  const both = leftOut.filter((category) => a.leftOut?.includes(category) && b.leftOut?.includes(category));
+  return [
+    both.length ? `Both snapshots left out ${words(both)}.` : '',
+    aOnly.length ? `Run A’s snapshot left out ${words(aOnly)}: ${aOnly.length > 1 ? 'they are' : 'it is'} left out of run B too, so ${aOnly.length > 1 ? 'they count' : 'it counts'} as no difference.` : '',
+    bOnly.length ? `Run B’s snapshot left out ${words(bOnly)}: ${bOnly.length > 1 ? 'they are' : 'it is'} left out of run A too, so ${bOnly.length > 1 ? 'they count' : 'it counts'} as no difference.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 interface ComparePageProps {
@@ -85,10 +110,12 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
 
   const ready = runA.index.complete && runB.index.complete;
   // `version` tells when either index changes; the index objects themselves stay the same.
+  // What either side's snapshot left out of its items is left out of both, for the alignment alone.
+  const leftOut = useMemo(() => CONTENT_CATEGORIES.filter((category) => a.leftOut?.includes(category) || b.leftOut?.includes(category)), [a.leftOut, b.leftOut]);
   const runs = useMemo(
-    () => (ready ? { a: runA.index.orderedItems(), b: runB.index.orderedItems() } : null),
+    () => (ready ? { a: runA.index.orderedItems(), b: runB.index.orderedItems(), leftOut } : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ready, runA.index, runB.index, runA.version, runB.version],
+    [ready, runA.index, runB.index, runA.version, runB.version, leftOut],
   );
   const state = useAlignment(runs);
   const done = state.status === 'done' ? state : null;
@@ -153,9 +180,14 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         {canShare && !failed ? <ShareComparison a={a} b={b} /> : null}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} />
-        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} />
+        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} originalFailures={a.leftOut?.includes('tool_outputs') ? a.originalFailures : undefined} />
+        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} originalFailures={b.leftOut?.includes('tool_outputs') ? b.originalFailures : undefined} />
       </div>
+      {leftOut.length > 0 ? (
+        <p data-testid="compare-left-out" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {commonGroundText(a, b, leftOut)}
+        </p>
+      ) : null}
       <SideError side="a" ready={a} transcript={runA} />
       <SideError side="b" ready={b} transcript={runB} />
 

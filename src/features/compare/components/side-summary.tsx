@@ -21,11 +21,16 @@ interface SideSummaryProps {
   loading?: number;
   /** Set when this side could not be read (its error says why, below the summaries). */
   failed?: boolean;
+  /**
+   * Set for a snapshot that left its tool outputs out: the failures of the run it was taken of. The snapshot itself
+   * cannot tell a failed call from one that worked.
+   */
+  originalFailures?: number;
 }
 
 
 /** What one run amounts to: its items, tool calls, failures and size in tokens. */
-export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false }: SideSummaryProps) {
+export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false, originalFailures }: SideSummaryProps) {
   const letter = side.toUpperCase();
   return (
     <section aria-label={`Run ${letter}`} data-testid={`summary-${side}`} className="min-w-0 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -49,9 +54,15 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Failures</dt>
-            <dd data-testid={`failures-${side}`} className={`font-semibold tabular-nums ${stats.failures > 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
-              {formatCount(stats.failures)}
-            </dd>
+            {originalFailures === undefined ? (
+              <dd data-testid={`failures-${side}`} className={`font-semibold tabular-nums ${stats.failures > 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
+                {formatCount(stats.failures)}
+              </dd>
+            ) : (
+              <dd data-testid={`failures-${side}`} className="tabular-nums" title="This snapshot left out the tool outputs, which tell a failed call apart: the figure is the original run’s">
+                <span className="font-semibold">{formatCount(originalFailures)}</span> <span className="text-xs text-zinc-600 dark:text-zinc-400">in the original</span>
+              </dd>
+            )}
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tokens</dt>

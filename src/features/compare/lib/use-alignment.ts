@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from './align-runs';
+import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { AlignRequest, AlignResponse } from './align.worker';
 
-type Runs = { a: readonly ConversationItem[]; b: readonly ConversationItem[] };
+/** `leftOut`: content left out of both runs before they are aligned (see align.worker.ts). */
+type Runs = { a: readonly ConversationItem[]; b: readonly ConversationItem[]; leftOut?: readonly ContentCategory[] };
 
 /** `done` carries the runs it aligned: the rows point into those, not into newer copies. */
 export type AlignmentState = { status: 'waiting' } | { status: 'aligning' } | { status: 'done'; alignment: Alignment; runs: Runs } | { status: 'failed'; message: string };
@@ -39,7 +41,7 @@ export function useAlignment(runs: Runs | null): AlignmentState {
     sent.current = runs;
     // A newer copy of the runs (a live update) is aligned behind the rows already shown.
     setState((previous) => (previous.status === 'done' ? previous : { status: 'aligning' }));
-    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b } satisfies AlignRequest);
+    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b, leftOut: runs.leftOut } satisfies AlignRequest);
   }, [runs]);
 
   return state;

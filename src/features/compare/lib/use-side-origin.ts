@@ -7,10 +7,14 @@ import { snapshotQueryOptions } from '../../snapshots/api/snapshots';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import type { SideSpec } from './compare-search';
+import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 
 export type SideOrigin =
-  /** `title`: one the side's author gave it (a snapshot's), shown before the run's own. */
-  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string }
+  /**
+   * `title`: one the side's author gave it (a snapshot's), shown before the run's own. `leftOut`: what a snapshot left
+   * out of every item (tool outputs, reasoning, …), which the comparison then leaves out of the other side too.
+   */
+  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string; leftOut?: readonly ContentCategory[]; originalFailures?: number }
   | { state: 'loading' }
   | { state: 'error'; description: ErrorDescription };
 
@@ -49,6 +53,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         name: data.conversation_id ?? `s:${spec.snapshotId}`,
         sourceLabel: `${data.conversation_id ? `snapshot s:${spec.snapshotId}` : 'snapshot'} of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
         ...(data.title ? { title: data.title } : {}),
+        ...(data.manifest?.rules.content.length ? { leftOut: data.manifest.rules.content, originalFailures: data.manifest.original.failures } : {}),
       };
     }
     case 'api': {
