@@ -111,8 +111,15 @@ describe('links developers have at hand', () => {
     expect(parseConversationInput('see conv_abc123 in the logs')).toEqual({ ok: true, conversationId: 'conv_abc123' });
   });
 
+  it('reads an ID copied with punctuation around it, or with an invisible character inside', () => {
+    for (const pasted of ['(conv_abc123)', 'conv_abc123.', 'conv_abc123,', 'ID: conv_abc123.', 'conv_abc\u200b123', '[conv_abc123];']) {
+      expect([pasted, parseConversationInput(pasted)]).toEqual([pasted, { ok: true, conversationId: 'conv_abc123' }]);
+    }
+  });
+
   it('opens a pasted snapshot link, whole or as a path', () => {
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
+    expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt/')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
     expect(parseConversationInput('/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
   });
 

@@ -42,7 +42,8 @@ function fromUrl(text: string): ParsedInput | null {
   } catch {
     return null;
   }
-  const segments = url.pathname.split('/').map(safeDecode);
+  // A link's path with a slash at its end reads as the same path (`/s/<id>/` is the snapshot page too).
+  const segments = url.pathname.replace(/\/+$/, '').split('/').map(safeDecode);
   // A viewer's page prefixes, read in any case as its router reads them (`/C/conv_…` is the transcript page).
   const page = segments.map((segment) => (segment === 'C' || segment === 'S' ? segment.toLowerCase() : segment));
   // A snapshot link of a viewer: /s/<id>.
@@ -88,7 +89,12 @@ function fromUrl(text: string): ParsedInput | null {
  * to its snapshot, and a comparison link (`/compare?a=…&b=…`) to its comparison.
  */
 export function parseConversationInput(raw: string): ParsedInput {
-  const text = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
+  // Quotes, brackets and sentence punctuation around what was copied, and invisible characters inside it, are not part
+  // of it: `(conv_x).`, `conv_x,` and an ID with a zero-width space pasted from a chat are conv_x.
+  const text = raw
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .trim()
+    .replace(/^["'`(<[{]+|["'`)>\]},.;:!?]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
