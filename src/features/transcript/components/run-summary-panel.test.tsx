@@ -96,3 +96,27 @@ describe('the run summary of a snapshot', () => {
     expect(screen.getByTestId('summary-reasoning')).toHaveTextContent(/^5 \(4 Reasoning, 1 Compaction\)$/);
   });
 });
+
+describe('the run summary’s failures', () => {
+  it('steps back from before the first failure to the last, and on from there', async () => {
+    const jumps: number[] = [];
+    render(
+      <RunSummaryPanel
+        view={{ summary: new RunSummary(), title: null, failureRows: [4, 9, 17], turnRows: [] }}
+        counts={emptyCounts()}
+        tokens={tokens}
+        onJump={(row) => jumps.push(row)}
+        failuresOnly={false}
+        onFailuresOnly={() => {}}
+        onlyTool={null}
+        onOnlyTool={() => {}}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Previous failure' }));
+    expect(screen.getByText('3 of 3')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Previous failure' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next failure' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next failure' }));
+    expect(jumps).toEqual([17, 9, 17, 4]);
+  });
+});

@@ -152,7 +152,8 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
               <button type="button" className={button} onClick={() => go(0)} title="Go to the first failed or incomplete item">
                 First failure
               </button>
-              <button type="button" className={button} onClick={() => go(current - 1)} aria-label="Previous failure" title="Go to the previous failed or incomplete item">
+              {/* Before any step, Previous goes to the last failure, as a step back from the first would. */}
+              <button type="button" className={button} onClick={() => go(current < 0 ? failureRows.length - 1 : current - 1)} aria-label="Previous failure" title="Go to the previous failed or incomplete item">
                 ← Previous
               </button>
               <button type="button" className={button} onClick={() => go(current + 1)} aria-label="Next failure" title="Go to the next failed or incomplete item">
