@@ -24,6 +24,15 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('a kind switched off in the filter keeps its count readable', async ({ page }) => {
+      const agent = demo('agent-run');
+      await page.goto(`/c/${agent.conversation.id}?source=demo`);
+      const tools = page.getByRole('button', { name: /^Tools \d+$/ });
+      await tools.click();
+      await expect(tools).toHaveAttribute('aria-pressed', 'false');
+      expect(await seriousViolations(page, ['fieldset'], COLOUR_RULES)).toEqual([]);
+    });
+
     for (const name of DEMOS) {
       test(`demo "${name}" has no serious or critical violation, collapsed, and expanded at every scroll position`, async ({ page }) => {
         test.setTimeout(420_000);

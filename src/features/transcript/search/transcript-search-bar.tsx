@@ -35,9 +35,10 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
             type="button"
             aria-pressed={!hidden.has(kind)}
             onClick={() => onToggleKind(kind)}
-            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
+            className="group rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
           >
-            {label} <span className="tabular-nums opacity-70">{formatCount(counts[kind])}</span>
+            {/* Faded beside its label while the kind is shown; as readable as the label while it is off. */}
+            {label} <span className="tabular-nums group-aria-pressed:opacity-70">{formatCount(counts[kind])}</span>
           </button>
         ))}
       </fieldset>
