@@ -364,6 +364,11 @@ test('errors say what helps', async ({ page }) => {
   await expect(page).toHaveURL(/\/file/);
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  // Pasted items name no conversation: there is no ID to copy, and the way home is where a transcript's is.
+  await expect(page.getByTestId('conversation-id')).toHaveText('Pasted JSON');
+  await expect(page.getByRole('button', { name: 'Copy ID' })).toHaveCount(0);
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  await expect(page.getByRole('heading', { name: 'Read a conversation' })).toBeVisible();
 });
 
 test('the Snapshots page reads in the dark scheme', async ({ browser }) => {

@@ -59,6 +59,12 @@ export function FileRoute() {
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
+        hasConversationId={typeof file.conversation.id === 'string' && file.conversation.id !== ''}
+        lead={
+          <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+            ← Open another conversation
+          </Link>
+        }
         toolbarExtras={
           <>
             <CompareWithButton current={{ value: 'file' }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />

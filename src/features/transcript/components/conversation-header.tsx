@@ -15,6 +15,8 @@ interface ConversationHeaderProps {
   duplicates?: number;
   /** Items still shown, marked, that the conversation no longer holds. */
   removed?: number;
+  /** False when the heading is a stand-in (a file's name, "Pasted JSON"), which has no ID to copy. */
+  hasId?: boolean;
 }
 
 function itemCountText(count: number | null, complete: boolean, duplicates: number, removed: number): string {
@@ -28,7 +30,7 @@ function itemCountText(count: number | null, complete: boolean, duplicates: numb
   return complete ? `${items}${noted}` : `${items} loaded so far${noted}`;
 }
 
-export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0, removed = 0 }: ConversationHeaderProps) {
+export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0, removed = 0, hasId = true }: ConversationHeaderProps) {
   const created = formatCreatedAt(conversation?.created_at);
   const metadata = Object.entries(conversation?.metadata ?? {});
   return (
@@ -37,7 +39,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
         <h1 className="min-w-0 break-all font-mono text-lg font-semibold sm:text-xl" data-testid="conversation-id">
           {conversationId}
         </h1>
-        <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" />
+        {hasId ? <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" /> : null}
       </div>
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <div className="flex gap-1.5">

@@ -62,6 +62,8 @@ interface TranscriptPageProps {
   toolbarExtras?: ReactNode | ((loadedItems: () => readonly ConversationItem[]) => ReactNode);
   /** What leads the row of the transcript's actions, such as a link back home. */
   lead?: ReactNode;
+  /** False when the conversation's heading is a stand-in for an ID it does not have (a file's name). */
+  hasConversationId?: boolean;
 }
 
 function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
@@ -79,7 +81,7 @@ function retryingError(description: ErrorDescription, attempt: number): ErrorDes
   return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
-export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead, hasConversationId = true }: TranscriptPageProps) {
   const { conversationId } = origin;
   const [compact, setCompact] = useCompactMode();
   const [store] = useState(() => createItemUiStore(compact));
@@ -174,6 +176,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             complete={index.complete}
             duplicates={index.duplicates}
             removed={index.removedCount}
+            hasId={hasConversationId}
           />
 
           {hasItems && index.itemCount > 0 ? (
