@@ -96,6 +96,22 @@ test('Ctrl+F focuses the transcript search; a second press is left to the browse
   expect(prevented).toBe(false);
 });
 
+test('after a link to an item, j moves to the item after it and k to the one before', async ({ page }) => {
+  const linked = long.items[40];
+  await page.goto(`${url}#${linked.id}`);
+  await expectComplete(page, long.items.length);
+  await expect(page.locator(`[data-item-id="${linked.id}"]`)).toBeInViewport();
+  const focusedItem = () => page.evaluate(() => document.activeElement?.querySelector('[data-item-id]')?.getAttribute('data-item-id'));
+  await page.keyboard.press('j');
+  await expect.poll(focusedItem).toBe(long.items[41].id);
+  // Opened afresh, k goes the other way.
+  await page.goto('about:blank');
+  await page.goto(`${url}#${linked.id}`);
+  await expect(page.locator(`[data-item-id="${linked.id}"]`)).toBeInViewport();
+  await page.keyboard.press('k');
+  await expect.poll(focusedItem).toBe(long.items[39].id);
+});
+
 test('j and k move between items, Enter collapses one, c copies its link, ? lists the shortcuts', async ({ browser }) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -105,7 +105,8 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
   const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
-  useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, itemUrl, onShowHelp: () => setHelpOpen(true) });
+  const linkedView = anchor.kind === 'found' && anchor.row !== null ? rows.viewIndexOf(anchor.row) : null;
+  useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, linkedView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 
   const hasItems = transcript.hasItems;
   const title = runSummary.title;

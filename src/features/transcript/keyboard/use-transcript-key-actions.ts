@@ -16,6 +16,8 @@ interface KeyTargets {
   searchInput: RefObject<HTMLInputElement | null>;
   /** The view position at the top of the screen. */
   topView: number | null;
+  /** The view position of the item a link pointed at (highlighted), if any. */
+  linkedView?: number | null;
   itemUrl: ((itemId: string) => string) | undefined;
   onShowHelp: () => void;
 }
@@ -27,15 +29,26 @@ interface KeyTargets {
 const focusedView = () => {
   const active = document.activeElement;
   if (!(active instanceof HTMLElement) || !active.hasAttribute('data-view-index')) return null;
-  const box = active.getBoundingClientRect();
-  return box.bottom > 0 && box.top < window.innerHeight ? Number(active.dataset.viewIndex) : null;
+  return onScreen(active) ? Number(active.dataset.viewIndex) : null;
+};
+
+const onScreen = (element: Element) => {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight;
+};
+
+/** The linked item's view position while its row is on screen: before any key has moved, the reader is there. */
+const linkedOnScreen = (view: number | null | undefined) => {
+  if (view === null || view === undefined) return null;
+  const row = document.querySelector(`[data-view-index="${view}"]`);
+  return row && onScreen(row) ? view : null;
 };
 
 /** What each transcript shortcut does: j/k move between items, Enter folds one, c copies its link, / and ? open. */
-export function useTranscriptKeyActions({ index, rows, store, list, searchInput, topView, itemUrl, onShowHelp }: KeyTargets) {
+export function useTranscriptKeyActions({ index, rows, store, list, searchInput, topView, linkedView = null, itemUrl, onShowHelp }: KeyTargets) {
   useTranscriptKeys((action) => {
     // Quick presses count from where the last one was headed, even before that row has rendered and taken focus.
-    const focused = list.current?.pendingFocusIndex() ?? focusedView();
+    const focused = list.current?.pendingFocusIndex() ?? focusedView() ?? linkedOnScreen(linkedView);
     switch (action) {
       case 'next-item':
       case 'previous-item': {
