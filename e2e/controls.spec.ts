@@ -75,8 +75,14 @@ test('failures: First failure shows one the filter hides; a failed row says what
   await expect(shell.getByTestId('failure-detail')).toHaveText(/^src\/app\.ts\(42,27\): error TS2345/);
   await expect(shell.getByTestId('failure-detail')).toBeVisible();
   await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 2 failed or incomplete items');
+  // It is part of the view a link holds: the address says it, and opened again it shows the same.
+  await expect(page).toHaveURL(/[?&]failures=only(&|$)/);
+  await page.reload();
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Failures only' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Show everything' }).click();
   await expect(page.getByTestId('filter-summary')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/failures=/);
 });
 
 test("a tool's name in the run summary shows only its calls, as a link that holds that view @phone", async ({ page }) => {

@@ -20,6 +20,11 @@ describe("a transcript link's values", () => {
     }
   });
 
+  it('read Failures only from failures=only, and nothing else as it', () => {
+    expect(parseTranscriptSearch({ failures: 'only' }).failures).toBe('only');
+    for (const other of ['1', 'true', 'yes', '']) expect(parseTranscriptSearch({ failures: other }).failures).toBeUndefined();
+  });
+
   it('read the values the app writes back as they were', () => {
     for (const text of ['true', 'null', '1e3', '123', '"quoted"', 'plain words']) {
       expect(read(stringifySearch({ q: text, tool: text }))).toEqual({ q: text, tool: text });

@@ -11,6 +11,8 @@ export interface TranscriptSearch {
   hide?: string;
   /** The one tool whose calls are shown, by the name the run summary gives it. */
   tool?: string;
+  /** `only`: only the failed and incomplete items are shown (Failures only). */
+  failures?: 'only';
 }
 
 const KINDS: readonly ItemKind[] = ['messages', 'tools', 'reasoning', 'other'];
@@ -32,5 +34,6 @@ export function parseTranscriptSearch(search: Record<string, unknown>): Transcri
   const hide = typeof search.hide === 'string' ? formatHiddenKinds(parseHiddenKinds(search.hide)) : undefined;
   // A tool's name as the summary shows it (at most 60 characters).
   const tool = typeof search.tool === 'string' && search.tool.trim() ? search.tool.slice(0, 60) : undefined;
-  return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}), ...(tool ? { tool } : {}) };
+  const failures = search.failures === 'only' ? 'only' : undefined;
+  return { ...(source ? { source } : {}), ...(order ? { order } : {}), ...(q ? { q } : {}), ...(hide ? { hide } : {}), ...(tool ? { tool } : {}), ...(failures ? { failures } : {}) };
 }

@@ -5,7 +5,7 @@ import { formatHiddenKinds, parseHiddenKinds, parseTranscriptSearch, type Transc
 
 /** The view a transcript URL asks for: order, search text, hidden kinds and the one tool shown. */
 export function viewFromSearch(search: TranscriptSearch): TranscriptView {
-  return { order: search.order ?? 'asc', query: search.q ?? '', hidden: parseHiddenKinds(search.hide), tool: search.tool ?? null };
+  return { order: search.order ?? 'asc', query: search.q ?? '', hidden: parseHiddenKinds(search.hide), tool: search.tool ?? null, failures: search.failures === 'only' };
 }
 
 /** Writes a change of view into the URL's search parameters, keeping the others. */
@@ -16,6 +16,7 @@ export function searchWithView(change: Partial<TranscriptView>) {
     ...(change.query !== undefined ? { q: change.query || undefined } : {}),
     ...(change.hidden ? { hide: formatHiddenKinds(change.hidden) } : {}),
     ...(change.tool !== undefined ? { tool: change.tool ?? undefined } : {}),
+    ...(change.failures !== undefined ? { failures: change.failures ? ('only' as const) : undefined } : {}),
   });
 }
 

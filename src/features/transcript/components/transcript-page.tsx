@@ -42,6 +42,8 @@ export interface TranscriptView {
   hidden: ReadonlySet<ItemKind>;
   /** Only this tool's calls are shown (by the name the run summary gives it); null for every item. */
   tool: string | null;
+  /** Only the failed and incomplete items are shown (Failures only). */
+  failures?: boolean;
 }
 
 interface TranscriptPageProps {
@@ -87,7 +89,16 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const [store] = useState(() => createItemUiStore(compact));
   useEffect(() => store.setCompact(compact), [store, compact]);
   const [query, setQuery] = useState(view.query);
-  const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, only, revealed, reveal } = useTranscriptView(origin, { order: view.order, hidden: view.hidden, query, compact, tool: view.tool });
+  const { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, only, revealed, reveal } = useTranscriptView(origin, {
+    order: view.order,
+    hidden: view.hidden,
+    query,
+    compact,
+    tool: view.tool,
+    // Failures only is part of the view a link shares, as the kind filter and the one tool are.
+    failuresOnly: view.failures ?? false,
+    onFailuresOnly: (on) => onViewChange({ failures: on }),
+  });
   const { index, version, load } = transcript;
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
@@ -228,11 +239,11 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
           <TranscriptNotices
             anchor={anchor}
             narrowed={only && hasItems ? { count: only.size, what: narrowedTo(only.size, failuresOnly, view.tool), askedFor: [...revealed].filter((row) => !only.has(row)).length } : null}
-            onShowEverything={() => {
-              // Everything, as it says: the kind filter too, which the narrowed rows were shown through.
-              setFailuresOnly(false);
-              if (view.tool !== null || view.hidden.size > 0) onViewChange({ tool: null, hidden: new Set() });
-            }}
+            onShowEverything={() =>
+              // Everything, as it says: the kind filter too, which the narrowed rows were shown through; one change of
+              // the link, so Back returns to the narrowed view at once.
+              onViewChange({ failures: false, ...(view.tool !== null || view.hidden.size > 0 ? { tool: null, hidden: new Set() } : {}) })
+            }
             shown={hasItems ? shownCount : null}
             loaded={index.itemCount}
             revealed={revealed.size}

@@ -15,6 +15,9 @@ export interface TranscriptViewSettings {
   compact: boolean;
   /** Only this tool's calls are shown (by the name the run summary gives it). */
   tool?: string | null;
+  /** Failures only, when the page keeps it (in its link) and changes it through `onFailuresOnly`; else it is kept here. */
+  failuresOnly?: boolean;
+  onFailuresOnly?: (on: boolean) => void;
 }
 
 export interface TranscriptViewData {
@@ -67,7 +70,9 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
   const runSummary = useRunSummary(index, version, transcript.conversation);
   const tokens = useTokenCounts(index, version, transcript.load.state === 'loading');
   const turns = useTurns(index, version, runSummary.turnRows, tokens, settings.compact);
-  const [failuresOnly, setFailuresOnly] = useState(false);
+  const [failuresHere, setFailuresHere] = useState(false);
+  const failuresOnly = settings.failuresOnly ?? failuresHere;
+  const setFailuresOnly = settings.onFailuresOnly ?? setFailuresHere;
   const tool = settings.tool ?? null;
   // Failures only and one tool's calls narrow the rows together: the failed calls of that tool.
   const onlyRows = useMemo(() => {
