@@ -108,7 +108,7 @@ test('Compare with… reads an API URL from its provider’s source, or says thi
   // The demo viewer has no OpenAI source: the same words as the home page, not a comparison with a demo run.
   await page.goto(`/c/${good.conversation.id}?source=demo`);
   await compareWith('https://api.openai.com/v1/conversations/conv_fault_fork_b');
-  await expect(page.getByRole('alert')).toHaveText(/^Run B: That is an OpenAI URL, but this viewer has no OpenAI source set up\./);
+  await expect(page.getByRole('alert')).toHaveText(/^That is an OpenAI URL, but this viewer has no OpenAI source set up\./);
   await expect(page).toHaveURL(/\/c\//);
 
   // A viewer with one reads that side from it, whatever source the other side has.

@@ -204,6 +204,18 @@ test('compact view: one line per item, turns that fold, remembered; the agent ru
   await expectComplete(page, agentRun.items.length);
   await page.getByRole('button', { name: 'Compact', exact: true }).click();
   await expect(page.locator('article[data-item-id]:not([data-collapsed])')).toHaveCount(0);
+  // Switched on in a loaded page, the rows on screen sit 4 px apart (a turn's header aside), as they do when the page
+  // opens compact: none keeps the spacing it had in the full view.
+  const gaps = () =>
+    page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('li[data-view-index]')].sort((a, b) => Number(a.dataset.viewIndex) - Number(b.dataset.viewIndex));
+      return rows.slice(1).flatMap((row, at) => {
+        const above = rows[at];
+        if (Number(row.dataset.viewIndex) !== Number(above.dataset.viewIndex) + 1 || row.firstElementChild?.tagName !== 'ARTICLE') return [];
+        return [Math.round(row.querySelector('article')!.getBoundingClientRect().top - above.querySelector('article')!.getBoundingClientRect().bottom)];
+      });
+    });
+  await expect.poll(async () => [...new Set(await gaps())]).toEqual([4]);
   // Every row measured, at a desktop width and a laptop screen's height.
   await page.setViewportSize({ width: 1280, height: 800 });
   await walkTranscript(page);

@@ -18,7 +18,9 @@ describe('CompareForm', () => {
 
   it('refuses an API URL of a provider this viewer has no source of, as the home page does', () => {
     compareWith(API_URL, [demo]);
-    expect(screen.getByRole('alert').textContent).toBe('Run B: That is an OpenAI URL, but this viewer has no OpenAI source set up. Whoever runs it can set OPENAI_API_KEY and restart it.');
+    expect(screen.getByRole('alert').textContent).toBe('That is an OpenAI URL, but this viewer has no OpenAI source set up. Whoever runs it can set OPENAI_API_KEY and restart it.');
+    // The field to put right has the focus.
+    expect(document.activeElement).toBe(screen.getByLabelText('Compare this run with'));
     expect(window.location.pathname).toBe('/c/conv_this');
   });
 
@@ -31,5 +33,13 @@ describe('CompareForm', () => {
   it('reads a bare ID from the chosen source', () => {
     compareWith('conv_abc', [demo, openai]);
     expect(`${window.location.pathname}${window.location.search}`).toBe('/compare?a=conv_this&b=conv_abc&source=demo');
+  });
+
+  it('puts the focus on the run that is wrong, and names it, when both are asked for', () => {
+    render(<CompareForm sources={[demo]} defaultSource="demo" />);
+    fireEvent.change(screen.getByLabelText('Run A'), { target: { value: 'conv_a' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Run B: /);
+    expect(document.activeElement).toBe(screen.getByLabelText('Run B'));
   });
 });

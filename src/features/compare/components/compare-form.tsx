@@ -24,9 +24,14 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const a = fixedA ? ({ ok: true, ref: withSource(fixedA, source) } as const) : sideFromInput(values.a, sources, source);
-    if (!a.ok) return setError({ side: 'a', message: a.message });
+    // The field to put right takes the focus, with its message read out beside it.
+    const refuse = (side: 'a' | 'b', message: string) => {
+      setError({ side, message });
+      document.getElementById(ids[side])?.focus();
+    };
+    if (!a.ok) return refuse('a', a.message);
     const b = sideFromInput(values.b, sources, source);
-    if (!b.ok) return setError({ side: 'b', message: b.message });
+    if (!b.ok) return refuse('b', b.message);
     setError(null);
     navigateTo({ to: '/compare', search: compareSearch(a.ref, b.ref) });
   };
@@ -60,7 +65,8 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
       </div>
       {error ? (
         <p id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Run {error.side.toUpperCase()}: {error.message}
+          {/* With one field, its label says which run; with two, the message does. */}
+          {fixedA ? error.message : `Run ${error.side.toUpperCase()}: ${error.message}`}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center justify-end gap-2">

@@ -270,6 +270,18 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     [],
   );
   follow.attach(virtualizer);
+  // Compact and full rows differ in their spacing and their content, which change in two commits (the list's, then the
+  // items'): a row measured between them kept a size it no longer had. Once both are in, the rows shown are measured
+  // again.
+  const compactBefore = useRef(compact);
+  useEffect(() => {
+    if (compactBefore.current === compact) return;
+    compactBefore.current = compact;
+    const frame = requestAnimationFrame(() => {
+      for (const row of listRef.current?.querySelectorAll('[data-index]') ?? []) virtualizer.measureElement(row);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [compact, virtualizer]);
 
   useImperativeHandle(handle, () => ({
     scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
