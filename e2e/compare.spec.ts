@@ -268,6 +268,9 @@ test('a run of items only one side has is one line, a difference of its own, tha
   // At the first difference, Previous difference has nowhere to go, and keeps the focus.
   const previous = page.getByRole('button', { name: 'Previous difference' });
   await page.keyboard.press('p');
+  // The step has landed (its row took the focus) before the focus moves on: else the row could take it back.
+  await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('li:has(> [aria-current="true"])')).toBeFocused();
   await previous.focus();
   await expect(previous).toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Enter');
