@@ -156,8 +156,13 @@ test('each item takes one Tab stop; arrow keys move along its controls', async (
   await expect(page.locator(':focus')).toHaveAccessibleName('Collapse');
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator(':focus')).toHaveAccessibleName(/^Link to item/);
-  await page.keyboard.press('Tab');
-  expect((await focused()).item).toBe(rows[1]);
+  // Tab leaves the item for the next one. On a busy machine the rows near the top may still be settling after the
+  // scroll (a row kept for the focus it held goes last): from the same control, Tab is tried again until they have.
+  await expect(async () => {
+    await page.locator(`article[data-item-id="${rows[0]}"] [role="toolbar"] [aria-label^="Link to item"]`).focus();
+    await page.keyboard.press('Tab');
+    expect((await focused()).item).toBe(rows[1]);
+  }).toPass({ timeout: 10_000 });
 });
 
 test('the row that holds the focus stays in the page while the reader scrolls far from it', async ({ page }) => {
