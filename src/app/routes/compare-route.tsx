@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link } from 'wouter';
+import { BackHomeLink } from './back-home-link';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
 import { ComparePage } from '../../features/compare/components/compare-page';
@@ -38,11 +38,7 @@ export function CompareRoute() {
     }
   }, [search, known]);
 
-  const backLink = (
-    <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
-      ← Open another conversation
-    </Link>
-  );
+  const backLink = <BackHomeLink />;
   // A comparison of two snapshots needs no source; its reader may not even have access to the viewer's sources.
   if (sources.error && (specA.kind === 'api' || specB.kind === 'api')) {
     return (

@@ -11,6 +11,7 @@ import { useHash, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
+import { BackHomeLink } from './back-home-link';
 
 /** Says so when the file's reading failed part way, so a part is never taken for the whole. */
 function ReadFailure({ arriving }: { arriving: ArrivingItems }) {
@@ -60,11 +61,7 @@ export function FileRoute() {
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}
         hasConversationId={typeof file.conversation.id === 'string' && file.conversation.id !== ''}
-        lead={
-          <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
-            ← Open another conversation
-          </Link>
-        }
+        lead={<BackHomeLink />}
         toolbarExtras={
           <>
             <CompareWithButton current={{ value: 'file' }} sources={sources.data?.sources ?? []} defaultSource={sources.data?.defaultSource ?? null} />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
+import { BackHomeLink } from './back-home-link';
 import { useEffect, useMemo } from 'react';
 import { ErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
@@ -46,11 +46,7 @@ export function TranscriptRoute() {
     }
   }, [search.source, sources.data, hash]);
 
-  const backLink = (
-    <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
-      ← Open another conversation
-    </Link>
-  );
+  const backLink = <BackHomeLink />;
 
   if (!isConversationId(conversationId)) {
     const error = new ApiError(`“${conversationId.slice(0, 80)}” is not a valid conversation ID.`, { status: 400, code: 'invalid_conversation_id' });

@@ -1,6 +1,6 @@
 import { itemLabel } from '../items/item-catalog.ts';
 import type { PseudonymKind } from './pseudonyms.ts';
-import type { ShareManifest } from './share-filter.ts';
+import type { ContentCategory, ShareManifest } from './share-filter.ts';
 import { formatCount } from '../format.ts';
 
 const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -74,14 +74,15 @@ export function originalRunText(manifest: ShareManifest): string {
   return `The original run: ${count(items, 'item', 'items')}, ${count(tool_calls, 'tool call', 'tool calls')}, ${failures ? count(failures, 'failure', 'failures') : 'no failures'}.`;
 }
 
-const CONTENT_NAMES: Record<string, string> = { tool_outputs: 'tool outputs', reasoning: 'reasoning', images: 'images', encrypted: 'encrypted content' };
+/** What each content category holds, as a sentence names it. */
+export const CONTENT_NAMES: Record<ContentCategory, string> = { tool_outputs: 'tool outputs', reasoning: 'reasoning', images: 'images', encrypted: 'encrypted content' };
 
 /**
  * What a download's rules leave out and replace, before any item is read (so by kind, not count): "system and
  * developer messages, 3 chosen items, tool outputs" and "email addresses, 2 terms".
  */
 export function rulesText(rules: { roles: readonly string[]; types: readonly string[]; item_ids: number; content: readonly string[]; kinds: readonly string[]; terms: number }, labelOf: (type: string) => string): { leftOut: string | null; replaced: string | null } {
-  const left = [...itemReasons(rules, labelOf), ...rules.content.map((category) => CONTENT_NAMES[category] ?? category)];
+  const left = [...itemReasons(rules, labelOf), ...rules.content.map((category) => (CONTENT_NAMES as Record<string, string>)[category] ?? category)];
   const names = REPLACED_NAMES as Record<string, [string, string] | undefined>;
   const kinds = rules.kinds.flatMap((kind) => (kind !== 'term' && names[kind] ? [names[kind][1]] : []));
   const replaced = [...kinds, ...(rules.terms ? [count(rules.terms, 'term', 'terms')] : [])];

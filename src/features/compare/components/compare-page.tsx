@@ -8,6 +8,7 @@ import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
+import { CONTENT_NAMES } from '../../../shared/snapshots/manifest-text';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
 import { ShareComparison } from './share-comparison';
@@ -26,24 +27,21 @@ export interface ReadySide {
   originalFailures?: number;
 }
 
-const CONTENT_WORDS: Record<ContentCategory, string> = { tool_outputs: 'tool outputs', reasoning: 'reasoning', images: 'images', encrypted: 'encrypted content' };
-
-/** "Run A's snapshot left out tool outputs and images: they are left out of run B too, so they count as no difference." */
+/** "Run A’s snapshot left out tool outputs and images: they are left out of run B too, so they count as no difference." */
 function commonGroundText(a: ReadySide, b: ReadySide, leftOut: readonly ContentCategory[]): string {
   const words = (categories: readonly ContentCategory[]) => {
-    const named = categories.map((category) => CONTENT_WORDS[category]);
+    const named = categories.map((category) => CONTENT_NAMES[category]);
     return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : (named[0] ?? '');
   };
-  const aOnly = leftOut.filter((category) => a.leftOut?.includes(category) && !b.leftOut?.includes(category));
-  const bOnly = leftOut.filter((category) => b.leftOut?.includes(category) && !a.leftOut?.includes(category));
+  const only = (own: ReadySide, other: ReadySide) => leftOut.filter((category) => own.leftOut?.includes(category) && !other.leftOut?.includes(category));
+  const oneSide = (side: string, otherSide: string, categories: readonly ContentCategory[]) => {
+    const many = categories.length > 1;
+    return `Run ${side}’s snapshot left out ${words(categories)}: ${many ? 'they are' : 'it is'} left out of run ${otherSide} too, so ${many ? 'they count' : 'it counts'} as no difference.`;
+  };
   const both = leftOut.filter((category) => a.leftOut?.includes(category) && b.leftOut?.includes(category));
-  return [
-    both.length ? `Both snapshots left out ${words(both)}.` : '',
-    aOnly.length ? `Run A’s snapshot left out ${words(aOnly)}: ${aOnly.length > 1 ? 'they are' : 'it is'} left out of run B too, so ${aOnly.length > 1 ? 'they count' : 'it counts'} as no difference.` : '',
-    bOnly.length ? `Run B’s snapshot left out ${words(bOnly)}: ${bOnly.length > 1 ? 'they are' : 'it is'} left out of run A too, so ${bOnly.length > 1 ? 'they count' : 'it counts'} as no difference.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const aOnly = only(a, b);
+  const bOnly = only(b, a);
+  return [both.length ? `Both snapshots left out ${words(both)}.` : '', aOnly.length ? oneSide('A', 'B', aOnly) : '', bOnly.length ? oneSide('B', 'A', bOnly) : ''].filter(Boolean).join(' ');
 }
 
 interface ComparePageProps {

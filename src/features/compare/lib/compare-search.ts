@@ -1,5 +1,5 @@
 import { isConversationId, sourceIdOf } from '../../../lib/ids';
-import { parseConversationInput, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { COMPARE_KEYS, parseConversationInput, type UrlProvider } from '../../home/lib/parse-conversation-input';
 import { sourceForUrl } from '../../home/lib/url-source';
 import type { SourceSummary } from '../../sources/api/get-sources';
 
@@ -30,7 +30,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** The URL's comparison; a source written in another case (`?source=Demo`) is read as the ID it names (`demo`). */
 export function parseCompareSearch(search: Record<string, unknown>): CompareSearch {
   const result: CompareSearch = {};
-  for (const key of ['a', 'b', 'source', 'a_source', 'b_source'] as const) {
+  for (const key of COMPARE_KEYS) {
     const value = text(search[key]);
     if (value) result[key] = key === 'a' || key === 'b' ? value : sourceIdOf(value);
   }

@@ -6,7 +6,7 @@ import { parseSearch, type SearchValues } from '../../../lib/search-values';
 /** What a share link holds of its view besides the order: its search, kind filter and tool, as the link wrote them. */
 const VIEW_KEYS = ['q', 'hide', 'tool'] as const;
 /** What a comparison link holds: its two sides and where they come from. */
-const COMPARE_KEYS = ['a', 'b', 'source', 'a_source', 'b_source'] as const;
+export const COMPARE_KEYS = ['a', 'b', 'source', 'a_source', 'b_source'] as const;
 
 /** The provider a pasted API URL belongs to, by its host. */
 export type UrlProvider = { kind: 'dashscope'; region: DashScopeRegion } | { kind: 'openai' };
