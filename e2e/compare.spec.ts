@@ -72,6 +72,13 @@ test('two forked runs: where they part, what changed, and stepping through the d
 test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {
   await page.goto(`/c/${good.conversation.id}?source=demo`);
   await page.getByRole('button', { name: 'Compare with…' }).click();
+  // Closed and opened again, the dialog still has what was typed.
+  await page.getByLabel('Compare this run with').fill(sideways.conversation.id.slice(0, 12));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Compare this run with')).toBeHidden();
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await expect(page.getByLabel('Compare this run with')).toHaveValue(sideways.conversation.id.slice(0, 12));
+  await expect(page.getByLabel('Compare this run with')).toBeFocused();
   await page.getByLabel('Compare this run with').fill(sideways.conversation.id);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
@@ -83,6 +90,23 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`a=${sideways.conversation.id}&b=${good.conversation.id}&source=demo`));
   await expect(page.locator('[data-diff]').first()).toHaveAttribute('data-a-id', /^fc_/);
+});
+
+test('a comparison link that names one run asks for the other, with the one it named filled in', async ({ page }) => {
+  await page.goto(`/compare?a=${good.conversation.id}&source=demo`);
+  await expect(page.getByTestId('compare-half-link')).toHaveText('This link names run A only. Name run B to compare them.');
+  await expect(page.getByLabel('Run A', { exact: true })).toHaveValue(good.conversation.id);
+  await expect(page.getByLabel('Run B', { exact: true })).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Run B', { exact: true }).fill(sideways.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${good.conversation.id}&b=${sideways.conversation.id}&source=demo$`));
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+
+  await page.goto(`/compare?b=${sideways.conversation.id}`);
+  await expect(page.getByTestId('compare-half-link')).toHaveText('This link names run B only. Name run A to compare them.');
+  await expect(page.getByLabel('Run B', { exact: true })).toHaveValue(sideways.conversation.id);
+  await expect(page.getByLabel('Run A', { exact: true })).toBeFocused();
 });
 
 test('a source written in another case is read as the source it names, and the address says it as the viewer does', async ({ page }) => {

@@ -272,6 +272,15 @@ test('the position pill leaves the last row readable, and says the last item at 
   const pill = (await page.getByTestId('position').locator('..').boundingBox())!;
   const overlaps = actions.y < pill.y + pill.height && pill.y < actions.y + actions.height && actions.x < pill.x + pill.width && pill.x < actions.x + actions.width;
   expect(overlaps).toBe(false);
+
+  // A filtered list that fits on the screen has no end to be at: the pill names its first row, at the top.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.goto(`${agentUrl}&failures=only`);
+  await expectComplete(page, agentRun.items.length);
+  await expect(page.locator('article[data-item-id]')).toHaveCount(2);
+  const firstId = await page.locator('article[data-item-id]').first().getAttribute('data-item-id');
+  const firstFailure = agentRun.items.findIndex((item) => item.id === firstId);
+  await expect(page.getByTestId('position')).toHaveText(`Item ${firstFailure + 1} of ${agentRun.items.length}`);
 });
 
 test('the summary and the filter count the same things @phone', async ({ page }) => {

@@ -48,14 +48,25 @@ export function CompareRoute() {
       </div>
     );
   }
-  // A bare /compare asks for the two runs instead of saying that none were given.
-  if (!search.a && !search.b) {
+  // A bare /compare asks for the two runs instead of saying that none were given; a link that names one of them (cut
+  // short, or half written) asks for the other, with the one it named filled in.
+  if (!search.a || !search.b) {
+    const named = search.a ? 'a' : search.b ? 'b' : null;
     return (
       <div className="space-y-4">
         {backLink}
         <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+        {named ? (
+          <p data-testid="compare-half-link" className="text-sm text-zinc-600 dark:text-zinc-400">
+            This link names run {named.toUpperCase()} only. Name run {named === 'a' ? 'B' : 'A'} to compare them.
+          </p>
+        ) : null}
         {sources.data ? (
-          <CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />
+          <CompareForm
+            sources={sources.data.sources}
+            defaultSource={(named && search[`${named}_source`]) ?? search.source ?? sources.data.defaultSource}
+            initial={named ? { [named]: search[named] } : undefined}
+          />
         ) : sources.error ? (
           <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
         ) : (

@@ -8,6 +8,8 @@ interface CompareFormProps {
   defaultSource: string | null;
   /** Side A when the form is opened from a transcript: only B is asked for. */
   fixedA?: SideRef;
+  /** What the fields start with: the side a half-filled comparison link named. The first empty field takes the focus. */
+  initial?: Partial<Record<'a' | 'b', string>>;
   onCancel?: () => void;
 }
 
@@ -15,8 +17,9 @@ const field =
   'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
-export function CompareForm({ sources, defaultSource, fixedA, onCancel }: CompareFormProps) {
-  const [values, setValues] = useState({ a: '', b: '' });
+export function CompareForm({ sources, defaultSource, fixedA, initial, onCancel }: CompareFormProps) {
+  const [values, setValues] = useState({ a: initial?.a ?? '', b: initial?.b ?? '' });
+  const firstEmpty = initial ? (!initial.a && !fixedA ? 'a' : !initial.b ? 'b' : null) : null;
   const [source, setSource] = useState(defaultSource ?? sources[0]?.id ?? '');
   const [error, setError] = useState<{ side: 'a' | 'b'; message: string } | null>(null);
   const ids = { a: useId(), b: useId(), error: useId() };
@@ -50,6 +53,7 @@ export function CompareForm({ sources, defaultSource, fixedA, onCancel }: Compar
         placeholder="conv_…, s:<id>, a link, or file"
         autoComplete="off"
         spellCheck={false}
+        autoFocus={firstEmpty === side}
         aria-invalid={error?.side === side ? true : undefined}
         aria-describedby={error?.side === side ? ids.error : undefined}
         className={field}

@@ -34,7 +34,8 @@ export function CompareWithButton({ current, sources, defaultSource }: CompareWi
           Compare with another run
         </h2>
         <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-400">This run is A. Name run B: a retry, a fork, the same prompt on another model.</p>
-        {open ? <CompareForm sources={sources} defaultSource={current.source ?? defaultSource} fixedA={current} onCancel={() => ref.current?.close()} /> : null}
+        {/* Kept while the dialog is closed: what was typed is still there when it opens again, for this run. */}
+        <CompareForm key={`${current.value} ${current.source ?? ''}`} sources={sources} defaultSource={current.source ?? defaultSource} fixedA={current} onCancel={() => ref.current?.close()} />
       </dialog>
     </>
   );

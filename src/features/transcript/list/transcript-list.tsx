@@ -299,7 +299,11 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
     topViewIndex: () => topIndex(virtualizer, stickyOffset),
     pendingFocusIndex: () => pendingFocus.current,
     atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
-    atPageBottom: () => nearListEnd(virtualizer, PAGE_BOTTOM_SLACK_PX) && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4,
+    // A list that fits on the screen below the toolbar has no bottom to be at: its top row is where the reader is.
+    atPageBottom: () =>
+      virtualizer.getTotalSize() > window.innerHeight - stickyOffset - BOTTOM_BAR_PX &&
+      nearListEnd(virtualizer, PAGE_BOTTOM_SLACK_PX) &&
+      window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4,
     scrollToNewest: () => follow.scrollToNewest(),
   }));
 
