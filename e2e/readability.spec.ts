@@ -240,6 +240,12 @@ test('compact view: one line per item, turns that fold, remembered; the agent ru
   await page.reload();
   await expectComplete(page, agentRun.items.length);
   await expect(page.getByRole('button', { name: 'Compact', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // On a phone a turn's header breaks between its parts, never inside one: each part is a line of its own at most.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const parts = page.locator('[data-turn-size] > span').filter({ hasText: 'context so far' });
+  await expect(parts.first()).toBeVisible();
+  expect(await parts.evaluateAll((elements) => elements.map((element) => element.getClientRects().length))).not.toContain(2);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Full', exact: true }).click();
   await expect(page.locator('article[data-item-type="message"]:not([data-collapsed])').first()).toBeVisible();
 });

@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+
 export interface TurnHeaders {
   /** The oldest-first rows where turns start, ascending. */
   starts: readonly number[];
@@ -34,7 +36,18 @@ export function TurnHeader({ row, turns }: TurnHeaderProps) {
         <span aria-hidden="true" className={`inline-block transition-transform ${collapsed ? '-rotate-90' : ''}`}>▾</span>
         Turn {number}
       </button>
-      <span className="tabular-nums">{turns.describe(row)}</span>
+      {/* On a narrow screen the line breaks between its parts, never inside one ("≈" / "2,750"). */}
+      <span data-turn-size className="min-w-0 tabular-nums">
+        {turns
+          .describe(row)
+          .split(' · ')
+          .map((part, at, parts) => (
+            <Fragment key={at}>
+              {at > 0 ? ' ' : ''}
+              <span className="whitespace-nowrap">{at < parts.length - 1 ? `${part} ·` : part}</span>
+            </Fragment>
+          ))}
+      </span>
       <span aria-hidden="true" className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
     </div>
   );
