@@ -9,7 +9,8 @@ import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
 import { formatCount } from '../format.ts';
-import { byCount, plural, RunTally } from './run-tally.ts';
+import { plural, RunTally } from './run-tally.ts';
+import { breakdown, byCount } from '../items/item-counts.ts';
 
 /** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${ISLAND_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
@@ -181,17 +182,21 @@ export function createHtmlExporter(meta: ExportMeta) {
 
 /** Written last, as only then are the counts known; the stylesheet shows it above the items. */
 function summaryHtml(tally: RunTally): string {
-  const roles = byCount(tally.roles);
-  const tools = byCount(tally.tools);
+  const { byKind, byName } = tally.counts;
+  const roles = byCount(byName.messages);
+  const tools = byCount(byName.tools);
   const rows: [string, string][] = [
-    ['Messages', `${formatCount(tally.messageCount)}${roles.length ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${escapeHtml(role)}`).join(', ')})` : ''}`],
+    ['Messages', `${formatCount(byKind.messages)}${roles.length ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${escapeHtml(role)}`).join(', ')})` : ''}`],
     ['Turns', formatCount(tally.turns)],
   ];
   if (tools.length) {
     const named = tools.slice(0, 12).map(([name, count]) => `${escapeHtml(name)} ${formatCount(count)}`).join(', ');
-    rows.push(['Tools', `${formatCount(tally.toolCount)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
+    rows.push(['Tools', `${formatCount(byKind.tools)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
   }
-  if (tally.reasoning) rows.push(['Reasoning', plural(tally.reasoning, 'item')]);
+  // Reasoning and other items by name, as the viewer's summary shows them.
+  const named = (kind: 'reasoning' | 'other') => escapeHtml(breakdown(byKind[kind], byCount(byName[kind])));
+  if (byKind.reasoning) rows.push(['Reasoning', named('reasoning')]);
+  if (byKind.other) rows.push(['Other', named('other')]);
   rows.push(['Size', `≈ ${formatCount(tally.tokens)} tokens <span class="note">(estimate: characters ÷ 4)</span>`]);
   const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
   const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';

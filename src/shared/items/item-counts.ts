@@ -1,4 +1,5 @@
 import { catalogEntry, foldsIntoCall, itemKind, pairKey, type ItemKind } from './item-catalog.ts';
+import { compareText, formatCount } from '../format.ts';
 
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
@@ -52,4 +53,14 @@ export function startsTurn(item: ConversationItem): boolean {
 export function turnNumbers(items: readonly ConversationItem[]): number[] {
   let turn = 0;
   return items.map((item) => (startsTurn(item) ? (turn += 1) : turn));
+}
+
+/** A kind's names, the most counted first (then alphabetically). */
+export function byCount(map: Map<string, number>): [string, number][] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+}
+
+/** "4 (3 Reasoning, 1 Compaction)", or just "4" when every item has the same name. */
+export function breakdown(total: number, names: [string, number][]): string {
+  return names.length > 1 ? `${formatCount(total)} (${names.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')})` : formatCount(total);
 }

@@ -1,9 +1,9 @@
 import { Fragment, useContext, useState } from 'react';
-import type { ItemCounts } from '../../../shared/items/item-counts';
+import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
-import { compareText, formatCount } from '../../../shared/format';
+import { formatCount } from '../../../shared/format';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
@@ -24,15 +24,6 @@ const TOOLS_SHOWN = 12;
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 const button =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950';
-
-/** "4 (3 Reasoning, 1 Compaction)", or just "4" when every item has the same name. */
-function breakdown(total: number, names: [string, number][]): string {
-  return names.length > 1 ? `${formatCount(total)} (${names.map(([name, count]) => `${formatCount(count)} ${name}`).join(', ')})` : formatCount(total);
-}
-
-function byCount(map: Map<string, number>): [string, number][] {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
-}
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
 export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly, onlyTool, onOnlyTool }: RunSummaryPanelProps) {
