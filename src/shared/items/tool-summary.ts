@@ -101,7 +101,8 @@ function failureDetail(call: ConversationItem, output: ConversationItem | undefi
   return firstLine(str(fields.message) || errorText(fields.error) || str(fields.stderr)) || firstLine(parsed);
 }
 
-function formatSize(chars: number): string {
+/** "740 B", "2.4 KB", "1.2 MB". */
+export function formatSize(chars: number): string {
   if (chars < 1000) return `${chars} B`;
   return chars < 1_000_000 ? `${(chars / 1000).toFixed(1)} KB` : `${(chars / 1_000_000).toFixed(1)} MB`;
 }

@@ -1,4 +1,5 @@
 import { messageText } from '../../../shared/items/display-text';
+import { formatSize } from '../../../shared/items/tool-summary';
 import { itemText } from '../../transcript/lib/item-text';
 import type { ConversationItem } from '../../transcript/types';
 import { canonical, parseJsonString } from './fingerprint';
@@ -21,10 +22,49 @@ function withoutIds(item: ConversationItem): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([key]) => !RUN_SPECIFIC.has(key)));
 }
 
+/** A fingerprint of a long value, short enough to read: two images of one size still tell apart. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/** Where a part's data is: a link or a stored file as written, data in the page by its size and fingerprint. */
+function whereOf(value: unknown): string | null {
+  const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string' ? (value as { url: string }).url : null;
+  if (url === null) return null;
+  if (url.startsWith('data:') || url.length > 300) return `${formatSize(url.length)} of data (${shortHash(url)})`;
+  return url;
+}
+
+/**
+ * A message's parts that are not text (images, files, audio), one line each: the part, and what it holds. Two
+ * messages with the same words and another image differ here, not in their text.
+ */
+function attachmentsOf(content: unknown): string {
+  if (!Array.isArray(content)) return '';
+  const lines: string[] = [];
+  for (const part of content) {
+    if (!part || typeof part !== 'object') continue;
+    const fields = part as Record<string, unknown>;
+    if (typeof fields.text === 'string' || typeof fields.refusal === 'string') continue;
+    const type = typeof fields.type === 'string' ? fields.type.replace(/^input_/, '') : 'part';
+    const held = [fields.filename, fields.file_id, whereOf(fields.image_url), whereOf(fields.file_url), whereOf(fields.file_data), whereOf(fields.data)].filter(
+      (value): value is string => typeof value === 'string' && value !== '',
+    );
+    lines.push(held.length > 0 ? `${type}: ${held.join(', ')}` : type);
+  }
+  return lines.join('\n');
+}
+
 /** The parts of a row worth comparing, by name: text for messages and reasoning, arguments and output for calls. */
 function partsOf({ item, output }: RunRow): Map<string, unknown> {
   const parts = new Map<string, unknown>();
-  if (item.type === 'message') parts.set('text', messageText(item));
+  if (item.type === 'message') {
+    parts.set('text', messageText(item));
+    const attachments = attachmentsOf(item.content);
+    if (attachments) parts.set('attachments', attachments);
+  }
   else if (item.type === 'reasoning') parts.set('text', itemText(item));
   else {
     const field = CALL_FIELDS.find((name) => Object.hasOwn(item, name));

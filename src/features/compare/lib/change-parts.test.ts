@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { changeParts } from './change-parts';
+import type { ConversationItem } from '../../transcript/types';
+
+const png = (body: string) => `data:image/png;base64,${body.repeat(400)}`;
+const message = (image: string | null): ConversationItem => ({
+  type: 'message',
+  id: 'msg_1',
+  role: 'user',
+  content: [{ type: 'input_text', text: 'What is on this screen?' }, ...(image === null ? [] : [{ type: 'input_image', image_url: image, detail: 'auto' }])],
+});
+const sideText = (parts: ReturnType<typeof changeParts>, op: 'delete' | 'insert') =>
+  parts.flatMap((part) => (part.kind === 'text' ? part.segments.filter((segment) => segment.op === op || segment.op === 'equal').map((segment) => segment.text) : [])).join('');
+
+describe('changeParts', () => {
+  it('says what differs in a message whose words are the same and whose image is not', () => {
+    const parts = changeParts({ item: message(png('AAAA')) }, { item: message(png('BBBB')) });
+    expect(parts.map((part) => part.label)).toEqual(['attachments']);
+    // Both images are 1.6 KB: their fingerprints tell them apart.
+    expect(sideText(parts, 'delete')).toMatch(/^image: 1\.6 KB of data \([0-9a-f]{6}\)$/);
+    expect(sideText(parts, 'insert')).toMatch(/^image: 1\.6 KB of data \([0-9a-f]{6}\)$/);
+    expect(sideText(parts, 'delete')).not.toBe(sideText(parts, 'insert'));
+  });
+
+  it('shows an image one side left out, or has not at all', () => {
+    expect(sideText(changeParts({ item: message(png('AAAA')) }, { item: message('[image left out]') }), 'insert')).toBe('image: [image left out]');
+    expect(sideText(changeParts({ item: message(null) }, { item: message('https://example.test/a.png') }), 'insert')).toBe('image: https://example.test/a.png');
+  });
+
+  it('finds nothing to show in messages that are the same', () => {
+    expect(changeParts({ item: message(png('AAAA')) }, { item: { ...message(png('AAAA')), id: 'msg_2' } })).toEqual([]);
+  });
+});
