@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareText, formatAge, formatCount, formatLocalTime } from './format.ts';
+import { compareText, formatAge, formatCount, formatLocalTime, plural } from './format.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -13,6 +13,14 @@ describe('formatCount', () => {
   });
   it('reads as Intl’s English would for every whole number it is given', () => {
     for (const n of [1, 12, 123, 1234, 12345, 123456, 1234567, 12345678, 2 ** 31, Number.MAX_SAFE_INTEGER]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
+  });
+});
+
+describe('plural', () => {
+  it('writes one in the singular, every other count in the plural', () => {
+    expect(plural(1, 'token')).toBe('1 token');
+    expect(plural(0, 'token')).toBe('0 tokens');
+    expect(plural(3115, 'token')).toBe('3,115 tokens');
   });
 });
 

@@ -13,6 +13,9 @@ export function formatCount(value: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
+/** "1 token", "3,115 tokens": a count and its word, in the plural unless it is one. */
+export const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** The zone `date` is shown in (this machine's), as its offset from UTC: "UTC", "UTC+1", "UTC-3:30". */

@@ -8,8 +8,8 @@ import { exportTitle, headerFacts } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
-import { formatCount } from '../format.ts';
-import { plural, RunTally } from './run-tally.ts';
+import { formatCount, plural } from '../format.ts';
+import { RunTally } from './run-tally.ts';
 import { breakdown, byCount } from '../items/item-counts.ts';
 
 /** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */

@@ -1,6 +1,5 @@
 import { countItem, emptyCounts, startsTurn, type ItemCounts } from '../items/item-counts.ts';
 import type { ExportItem } from './export-document.ts';
-import { formatCount } from '../format.ts';
 
 /** The most failures the summary links to; the count is always exact. */
 const LISTED_FAILURES = 100;
@@ -34,4 +33,3 @@ export class RunTally {
   }
 }
 
-export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;

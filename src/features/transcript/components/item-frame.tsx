@@ -15,7 +15,7 @@ import type { ConversationItem } from '../types';
 import { ImageScopeContext } from '../lib/remote-images';
 import { JsonView } from './content/json-view';
 import { StatusBadge } from './status-badge';
-import { formatCount } from '../../../shared/format';
+import { plural } from '../../../shared/format';
 
 interface ItemFrameProps {
   item: ConversationItem;
@@ -108,7 +108,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
             <StatusBadge status={item.status} />
             {rowTokens !== undefined && !collapse.collapsed ? (
               <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
-                ≈ {formatCount(rowTokens)} tokens
+                ≈ {plural(rowTokens, 'token')}
                 {opaque ? ` + ${describeOpaque(opaque)}` : ''}
               </span>
             ) : null}

@@ -3,7 +3,7 @@ import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-
 import { ManifestContext } from '../lib/left-out';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
@@ -21,7 +21,6 @@ interface RunSummaryPanelProps {
 
 /** How many tool names the summary lists before "and N other tools". */
 const TOOLS_SHOWN = 12;
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 const button =
   'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950';
 
@@ -125,7 +124,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
             <span title={tokens.failed}>no estimate: the tokenizer could not be loaded. Reload the page to try again.</span>
           ) : (
             <>
-              {tokens.revision === 0 ? 'counting tokens…' : `≈ ${formatCount(tokens.counts.total)} tokens${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
+              {tokens.revision === 0 ? 'counting tokens…' : `≈ ${plural(tokens.counts.total, 'token')}${tokens.done ? '' : ' so far'}`} <span className="text-zinc-600 dark:text-zinc-400">(estimate)</span>
             </>
           )}
         </dd>

@@ -4,7 +4,7 @@ import type { TokenState } from '../data/use-run-summary';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { TurnHeaders } from './turn-header';
 import type { CollapsedTurns } from './view-rows';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 
 
 /**
@@ -82,7 +82,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
           total += tokensAt(r);
         }
         const context = tokens.revision > 0 ? contextThrough(end) : 0;
-        const text = `${formatCount(items)} item${items === 1 ? '' : 's'}${tokens.revision > 0 ? ` · ≈ ${formatCount(total)} tokens · context so far ≈ ${formatCount(context)}` : ''}`;
+        const text = `${plural(items, 'item')}${tokens.revision > 0 ? ` · ≈ ${plural(total, 'token')} · context so far ≈ ${formatCount(context)}` : ''}`;
         sizes.set(row, text);
         return text;
       },
