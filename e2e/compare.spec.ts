@@ -85,6 +85,8 @@ test('a comparison is a link: Compare with… from a transcript opens it', async
   await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
 
   await page.goto('/');
+  // The home page's section is named for what it does, as the compare page is.
+  await expect(page.getByRole('heading', { name: 'Compare two runs' })).toBeVisible();
   await page.getByLabel('Run A', { exact: true }).fill(sideways.conversation.id);
   await page.getByLabel('Run B', { exact: true }).fill(`http://example.test/c/${good.conversation.id}?source=demo`);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();

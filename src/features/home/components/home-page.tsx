@@ -42,7 +42,7 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecen
         <section aria-labelledby="compare-heading" className="space-y-3">
           <div className="space-y-1">
             <h2 id="compare-heading" className="text-lg font-semibold">
-              Compare with…
+              Compare two runs
             </h2>
             <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
               Two runs of one task (a retry, a fork, the same prompt on two models): see how long they agree and where they part.
