@@ -49,7 +49,9 @@ describe('item views', () => {
     const counts = { byId: new Map([['dup', 1]]), opaqueById: new Map(), byItem, opaqueByItem: new WeakMap(), total: 643 };
     const state = { counts, revision: 1, done: true, failed: null, textIndex: null } as unknown as TokenState;
     const { container } = renderItems(items, null, ({ children }) => <TokenCountsContext.Provider value={state}>{children}</TokenCountsContext.Provider>);
-    expect([...container.querySelectorAll('article')].map((article) => /≈ ([\d,]+) tokens/.exec(article.textContent ?? '')?.[1])).toEqual(['600', '1', '42']);
+    expect([...container.querySelectorAll('article')].map((article) => /≈ ([\d,]+) tokens?/.exec(article.textContent ?? '')?.[1])).toEqual(['600', '1', '42']);
+    // One token is "1 token".
+    expect(container.querySelectorAll('article')[1].textContent).toMatch(/≈ 1 token(?!s)/);
   });
 
   it('reasoning: a folded section opens while the search finds something in it', () => {
