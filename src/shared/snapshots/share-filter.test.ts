@@ -247,7 +247,7 @@ describe('leaving out content, in the shapes the checks above do not show', () =
         { id: 'm1', type: 'message', role: 'user', content: [{ type: 'input_text', text: `DATA:IMAGE/PNG;BASE64,${image}` }, { type: 'input_text', text: `x data:image/png;charset=utf-8;base64,${image} y` }, { type: 'input_text', text: 'data:image/svg+xml;utf8,<svg onload=1>' }] },
         { id: 'm2', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: { url: 'https://private.example/a.png' } }] },
         { id: 'ci', type: 'code_interpreter_call', code: 'plot()', status: 'completed', outputs: [{ type: 'image', url: 'https://private.example/plot.png' }] },
-        { id: 'm3', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Here: ![chart](https://private.example/c.png "Chart") done', annotations: [] }] },
+        { id: 'm3', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Here: ![chart](https://private.example/c.png "Chart") done', annotations: [] }, { type: 'output_text', text: `And ![private svg alt](data:image/png;base64,${image.repeat(80)}) here`, annotations: [] }] },
         // Images the provider stores, by ID: a message's image part and a computer call's screenshot.
         { id: 'm4', type: 'message', role: 'user', content: [{ type: 'input_image', file_id: 'file-private-1', detail: 'low' }, { type: 'input_file', file_id: 'file-report' }, { type: 'input_image', file_id: 'file-private-3', image_url: 'https://private.example/d.png' }] },
         { id: 'cco', type: 'computer_call_output', call_id: 'c2', output: { type: 'computer_screenshot', file_id: 'file-private-2' } },
@@ -260,7 +260,9 @@ describe('leaving out content, in the shapes the checks above do not show', () =
     expect(text).not.toMatch(/iVBORw0KGgo|private|svg/i);
     expect((kept[1].content as { text: string }[]).map((part) => part.text)).toEqual(['[image left out]', 'x [image left out] y', '[image left out]']);
     expect((kept[4].content as { text: string }[])[0].text).toBe('Here: [image left out] done');
-    expect(manifest.left_out.images).toBe(10);
+    // A data URL too long to read as a Markdown link: the image goes whole, with its alt text, and counts once.
+    expect((kept[4].content as { text: string }[])[1].text).toBe('And [image left out] here');
+    expect(manifest.left_out.images).toBe(11);
   });
 
   it('reasoning parts inside messages, tool messages, MCP tool lists and the results of call types this viewer does not know', () => {

@@ -33,8 +33,11 @@ const IMAGE_PARTS = new Set(['input_image', 'computer_screenshot', 'image']);
 const IMAGE_DATA_URL = /^\s*data:image\//i;
 /** A whole string that is base64 data of any type (a file's bytes): nothing in it reads as text, so nothing to replace. */
 const BASE64_DATA_URL = /^data:[A-Za-z0-9.+-]{1,60}\/[A-Za-z0-9.+-]{1,80}(?:;[A-Za-z0-9.+-]{1,40}=[^;,]{0,100}){0,4};base64,[A-Za-z0-9+/=\s]*$/i;
-/** An image in Markdown: `![alt](url "title")`, which the page would load. */
-const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\([^()\s]{1,8000}(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
+/**
+ * An image in Markdown: `![alt](url "title")`, which the page would load; or one whose data URL was left out already
+ * (`![alt]([image left out])`), whose alt text goes with it.
+ */
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\((?:\[image left out\]|[^()\s]{1,8000})(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
 /** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
 const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-])?(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
 /** A key that reads as a field name: lower case, digits and underscores. */
@@ -240,7 +243,9 @@ export class ShareFilter {
         }
         let next = text;
         if (/data:image/i.test(next)) next = next.replace(EMBEDDED_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
-        if (next.includes('![')) next = next.replace(MARKDOWN_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
+        // After the data URLs: a Markdown image whose data URL was too long to read as a link goes whole, alt text too,
+        // and counts once.
+        if (next.includes('![')) next = next.replace(MARKDOWN_IMAGE, (found) => (found.includes(IMAGE_LEFT_OUT) ? IMAGE_LEFT_OUT : ((removed += 1), IMAGE_LEFT_OUT)));
         return next;
       });
     });
