@@ -105,6 +105,30 @@ describe('a snapshot that leaves out what sits inside items', { timeout: 30_000 
     expect((await fetch(`${viewer.url}/api/snapshots/${created.id}`, { headers: AUTH }).then((answer) => answer.json())).manifest).toEqual(created.manifest);
   });
 
+  it('says in its downloads what its page says: why items went, and the failures its rules hid', async () => {
+    const response = await fetch(`${viewer.url}/api/snapshots`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'openai', conversation_id: conversationId, exclude: { roles: ['system', 'developer'], content: ['tool_outputs'] } }),
+    });
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    const failures = created.manifest.original.failures as number;
+    expect(failures).toBe(2);
+    const html = await text(`/api/snapshots/${created.id}/export?format=html`);
+    expect(html).toContain('<dt>Failures</dt><dd>none shown here; the original run had 2 failures, left out of this snapshot</dd>');
+    expect(html).toContain('3 items (system and developer messages)');
+    expect(await text(`/api/snapshots/${created.id}/export?format=markdown`)).toContain('3 items (system and developer messages)');
+    // OpenTelemetry: a left-out answer is marked so, not an empty result, and the root span has the original's failures.
+    const spans = JSON.parse(await text(`/api/snapshots/${created.id}/export?format=otlp`)).resourceSpans[0].scopeSpans[0].spans as { name: string; attributes: { key: string; value: { stringValue?: string; intValue?: string } }[] }[];
+    const attribute = (span: (typeof spans)[number], key: string) => span.attributes.find((entry) => entry.key === key)?.value;
+    const tools = spans.filter((span) => span.name.startsWith('execute_tool'));
+    expect(tools.length).toBeGreaterThan(10);
+    expect(tools.filter((span) => attribute(span, 'gen_ai.tool.call.result')?.stringValue === '')).toEqual([]);
+    expect(tools.filter((span) => attribute(span, 'conversation_viewer.left_out')?.stringValue === 'tool output').length).toBeGreaterThan(10);
+    expect(attribute(spans.find((span) => span.name === 'invoke_agent')!, 'conversation_viewer.original.failures')).toEqual({ intValue: '2' });
+  });
+
   it('applies the same rules to a download of the live conversation, in every format', async () => {
     const needles = leftOutNeedles();
     const bodies = new Map<string, string>();

@@ -227,7 +227,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
         item_count: snapshot.item_count,
         excluded_count: snapshot.excluded_count,
         // So the download says what it leaves out, as the snapshot's page does.
-        ...(snapshot.manifest ? { left_out: snapshot.manifest.left_out, replaced: snapshot.manifest.replaced } : {}),
+        ...(snapshot.manifest ? { left_out: snapshot.manifest.left_out, replaced: snapshot.manifest.replaced, rules: snapshot.manifest.rules, original: { ...snapshot.manifest.original } } : {}),
       },
     };
     const items = snapshotItems(store, snapshot.id, held, c.req.raw.signal);

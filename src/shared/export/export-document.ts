@@ -18,6 +18,10 @@ const snapshotInfo = z.object({
   /** What the snapshot left out, by category (`items`, `tool_outputs`, `reasoning`, `images`, `encrypted`), and what it replaced, by kind. */
   left_out: z.record(z.string(), z.number()).optional(),
   replaced: z.record(z.string(), z.number()).optional(),
+  /** The rules it was made with, so the download says why whole items went, as its page does. */
+  rules: z.object({ roles: z.array(z.string()), types: z.array(z.string()), item_ids: z.number(), content: z.array(z.string()) }).partial().optional(),
+  /** The run it was made from (`items`, `messages`, `tool_calls`, `reasoning`, `failures`): failures its rules hid are counted there. */
+  original: z.record(z.string(), z.number()).optional(),
 });
 
 /**

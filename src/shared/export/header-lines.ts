@@ -16,8 +16,8 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
     facts.push(['Snapshot taken', meta.snapshot.created_at]);
     facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
     // In the words of the snapshot's own page.
-    const { left_out: leftOut, replaced } = meta.snapshot;
-    const leftOutWords = leftOut ? leftOutText({ left_out: leftOut }) : null;
+    const { left_out: leftOut, replaced, rules } = meta.snapshot;
+    const leftOutWords = leftOut ? leftOutText({ left_out: leftOut, rules: rules ? { roles: rules.roles ?? [], types: rules.types ?? [], item_ids: rules.item_ids ?? 0 } : undefined }) : null;
     if (leftOutWords) facts.push(['Left out', leftOutWords]);
     const replacedWords = replaced ? replacedText({ replaced }) : null;
     if (replacedWords) facts.push(['Replaced', replacedWords]);

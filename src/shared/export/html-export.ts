@@ -11,6 +11,7 @@ import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } fr
 import { formatCount, plural } from '../format.ts';
 import { RunTally } from './run-tally.ts';
 import { breakdown, byCount } from '../items/item-counts.ts';
+import { failuresNoneText } from '../snapshots/manifest-text.ts';
 
 /** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${ISLAND_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
@@ -175,13 +176,13 @@ export function createHtmlExporter(meta: ExportMeta) {
     end: () => {
       const rest = drain(true);
       const last = [...held.splice(0), ...(current === null ? [] : [current])].map((chunk) => `<div class="chunk last">\n${chunk}</div>\n`).join('');
-      return `${rest}${last}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally)}<script>${ISLAND_SCRIPT}</script></body></html>\n`;
+      return `${rest}${last}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally, meta.snapshot?.original?.failures)}<script>${ISLAND_SCRIPT}</script></body></html>\n`;
     },
   };
 }
 
 /** Written last, as only then are the counts known; the stylesheet shows it above the items. */
-function summaryHtml(tally: RunTally): string {
+function summaryHtml(tally: RunTally, originalFailures: number | undefined): string {
   const { byKind, byName } = tally.counts;
   const roles = byCount(byName.messages);
   const tools = byCount(byName.tools);
@@ -200,6 +201,7 @@ function summaryHtml(tally: RunTally): string {
   rows.push(['Size', `≈ ${formatCount(tally.tokens)} tokens <span class="note">(estimate: characters ÷ 4)</span>`]);
   const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
   const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';
-  rows.push(['Failures', tally.failureCount ? `<span class="bad">${plural(tally.failureCount, 'failed or incomplete item')}</span>: ${links}${more}` : 'none failed or incomplete']);
+  // A snapshot whose rules hid its failures (they are in the outputs it left out) says how many the original run had.
+  rows.push(['Failures', tally.failureCount ? `<span class="bad">${plural(tally.failureCount, 'failed or incomplete item')}</span>: ${links}${more}` : failuresNoneText(originalFailures)]);
   return `<aside aria-label="Run summary"><div class="summary"><h2>Run summary</h2><dl>${rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl></div></aside>\n`;
 }

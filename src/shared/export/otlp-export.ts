@@ -74,9 +74,10 @@ function callArguments(item: Loose): string {
   return '';
 }
 
-function callResult(item: Loose): string {
+/** What a tool answered; null when it holds no answer (none yet, or a snapshot left it out), not an empty one. */
+function callResult(item: Loose): string | null {
   for (const field of ['output', 'result', 'results', 'outputs', 'tools', 'error']) if (item[field] !== undefined && item[field] !== null) return text(item[field]);
-  return '';
+  return null;
 }
 
 interface Turn {
@@ -117,6 +118,7 @@ export function createOtlpExporter(meta: ExportMeta) {
   const exported = Date.parse(meta.exported_at);
   const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
   const nanos = (index: number) => `${Math.round(base) + index}000000`;
+  const outputsLeftOut = (meta.snapshot?.left_out?.tool_outputs ?? 0) > 0 || meta.rules?.content.includes('tool_outputs') === true;
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
   /** Calls without an answer yet, by pairing key: the turn they belong to, and where it ended once it has. */
   const waiting = new Map<string, { item: Loose; index: number; parent: string; until: number | null }>();
@@ -144,6 +146,7 @@ export function createOtlpExporter(meta: ExportMeta) {
     const name = str(call.name) ?? itemLabel(String(call.type));
     const outcome = outcomeOf(call as { type: string }, output as { type: string } | undefined);
     const failed = outcome?.failed ? outcome.text : null;
+    const result = output ? callResult(output) : callResult(call);
     return span({
       spanId: fnv64(`${traceId}:${start}`),
       parentSpanId: parent,
@@ -158,7 +161,9 @@ export function createOtlpExporter(meta: ExportMeta) {
         'gen_ai.tool.call.id': str(call.call_id) ?? str(call.id),
         'gen_ai.tool.type': call.type === 'function_call' || call.type === 'custom_tool_call' ? 'function' : 'extension',
         'gen_ai.tool.call.arguments': callArguments(call),
-        'gen_ai.tool.call.result': output ? callResult(output) : callResult(call),
+        'gen_ai.tool.call.result': result,
+        // A snapshot that left tool outputs out: the answer is not missing, it was not shared.
+        'conversation_viewer.left_out': result === null && outputsLeftOut ? 'tool output' : null,
         // Which MCP server the tool is on: two servers may offer a tool of the same name.
         'conversation_viewer.mcp.server_label': str(call.server_label),
         'error.type': failed,
@@ -266,7 +271,15 @@ export function createOtlpExporter(meta: ExportMeta) {
         kind: INTERNAL,
         start: 0,
         end: index,
-        attributes: { 'gen_ai.operation.name': 'invoke_agent', 'conversation_viewer.items': index, 'conversation_viewer.turns': turns, 'conversation_viewer.title': meta.title },
+        attributes: {
+          'gen_ai.operation.name': 'invoke_agent',
+          'conversation_viewer.items': index,
+          'conversation_viewer.turns': turns,
+          'conversation_viewer.title': meta.title,
+          // A snapshot's original run: its failures may be in outputs it left out, so its spans' errors do not show them.
+          'conversation_viewer.original.items': meta.snapshot?.original?.items,
+          'conversation_viewer.original.failures': meta.snapshot?.original?.failures,
+        },
       });
       return `${out}${root}\n]}]}]}\n`;
     },

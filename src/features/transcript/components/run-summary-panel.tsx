@@ -1,6 +1,7 @@
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
+import { failuresNoneText } from '../../../shared/snapshots/manifest-text';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 import { formatCount, plural } from '../../../shared/format';
@@ -132,7 +133,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         <dd className="flex flex-wrap items-center gap-2">
           {failureRows.length === 0 ? (
             <span data-testid="summary-failures">
-              {original?.failures ? `none shown here; the original run had ${plural(original.failures, 'failure')}, left out of this snapshot` : 'none failed or incomplete'}
+              {failuresNoneText(original?.failures)}
             </span>
           ) : (
             <>
