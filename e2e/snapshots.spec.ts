@@ -92,6 +92,20 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await stranger.close();
 });
 
+test('a snapshot revoked meanwhile, from another tab, goes from the list when revoked again', async ({ page }) => {
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Revoked twice' } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto('/snapshots');
+  const row = page.getByTestId('snapshot-row').filter({ hasText: 'Revoked twice' });
+  await row.getByRole('button', { name: 'Revoke Revoked twice' }).click();
+  expect((await page.request.delete(`/api/snapshots/${id}`)).status()).toBe(200);
+  await row.getByRole('button', { name: 'Revoke and delete' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('toast')).toHaveText('Revoked twice was already revoked.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('an unknown snapshot link says so', async ({ browser }) => {
   // Contexts made in a test take the file's options, its password included: a stranger has none.
   const stranger = await browser.newContext({ httpCredentials: undefined });

@@ -5,6 +5,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { announce } from '../../../components/announcer';
 import { describeApiError } from '../../../lib/describe-api-error';
+import { ApiError } from '../../../lib/api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 import { formatCount, formatLocalTime } from '../../../shared/format';
 import { manifestSummary } from '../../../shared/snapshots/manifest-text';
@@ -37,11 +38,19 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
     if (event.key === 'Escape' && !revoke.isPending) keep();
   };
   const revoke = useMutation({
-    mutationFn: () => revokeSnapshot(snapshot.id),
-    onSuccess: () => {
+    // Revoked meanwhile (from another tab, by a colleague): what was asked for is done, and the row goes all the same.
+    mutationFn: () =>
+      revokeSnapshot(snapshot.id).then(
+        () => 'revoked' as const,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'snapshot_revoked') return 'already' as const;
+          throw error;
+        },
+      ),
+    onSuccess: (done) => {
       // The row and its buttons go: the focus goes to the list's heading, and the reader is told what happened.
       document.getElementById(SNAPSHOTS_HEADING)?.focus();
-      announce(`Revoked ${name}.`, { visible: true });
+      announce(done === 'already' ? `${name} was already revoked.` : `Revoked ${name}.`, { visible: true });
       void client.invalidateQueries({ queryKey: ['snapshots'] });
     },
   });
