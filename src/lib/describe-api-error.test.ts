@@ -7,6 +7,10 @@ const describeFailure = (status: number, code: string | null = null, retryAfterS
 
 describe('describeApiError gives each upstream fault its own title', () => {
   it.each([
+    [400, null, 'The request was rejected'],
+    // The viewer's own checks of a request are not the source's refusal.
+    [400, 'invalid_request', 'The viewer refused the request'],
+    [400, 'invalid_parameter', 'The viewer refused the request'],
     [401, null, 'The API key was rejected'],
     [403, null, 'Access denied'],
     [404, null, 'Conversation not found'],

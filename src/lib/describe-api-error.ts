@@ -90,6 +90,10 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
         ...(wait !== null ? { waitSeconds: wait } : {}),
       };
     }
+    // The viewer's own checks (a snapshot's rules, a parameter): not the source's refusal.
+    case 'invalid_request':
+    case 'invalid_parameter':
+      return { title: 'The viewer refused the request', hint: 'It is not valid as it stands: the reason follows. Change it, then try again.', detail };
     case 'store_unavailable':
       return { title: 'Snapshots are unavailable right now', hint: 'The viewer cannot reach its database. Try again later.', detail };
   }
