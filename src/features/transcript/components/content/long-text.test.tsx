@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BLOCK_CHARS, guessedLines, textBlocks } from '../../lib/text-blocks';
 import { LongText, nextStep, revealLength } from './long-text';
+import { SearchQueryContext } from '../../search/search-query-context';
 
 const shownCharacters = (element: HTMLElement) => (element.textContent ?? '').replace(/…$/, '').length;
 
@@ -26,6 +27,36 @@ describe('long text', () => {
     expect(shownCharacters(body)).toBe(50_000 + next);
     expect(screen.getByRole('button', { name: 'Download' })).toBeInTheDocument();
 
+    await userEvent.click(screen.getByRole('button', { name: 'Show less' }));
+    expect(shownCharacters(body)).toBe(4_000);
+  });
+
+  it('keeps the focus on its buttons when the one pressed goes', async () => {
+    // Past the cut by less than the smallest step: one Show more shows it all.
+    render(<LongText text={'C'.repeat(5_000)} label="Body" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Show more (5,000 characters)' }));
+    // All of it shows: Show more is gone, and Show less has the focus.
+    expect(screen.queryByRole('button', { name: /^Show more|more characters/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show less' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show less' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show more (5,000 characters)' }));
+  });
+
+  it('steps on from where a search opened it, and Show less collapses it though the search stays', async () => {
+    const text = `${'D'.repeat(120_000)} needle ${'E'.repeat(180_000)}`;
+    render(
+      <SearchQueryContext.Provider value="needle">
+        <LongText text={text} label="Body" />
+      </SearchQueryContext.Provider>,
+    );
+    const body = screen.getByLabelText('Body');
+    const opened = shownCharacters(body);
+    expect(opened).toBeGreaterThan(120_000);
+    const more = screen.getByRole('button', { name: /^Show more/ });
+    await userEvent.click(more);
+    // The step the page has learned, on from the match.
+    expect(shownCharacters(body) - opened).toBeGreaterThanOrEqual(5_000);
+    expect(shownCharacters(body) - opened).toBeLessThanOrEqual(200_000);
     await userEvent.click(screen.getByRole('button', { name: 'Show less' }));
     expect(shownCharacters(body)).toBe(4_000);
   });

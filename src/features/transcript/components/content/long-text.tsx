@@ -106,8 +106,10 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   useEffect(() => () => cancelMeasure.current?.(), []);
   const needle = useSearchNeedle();
   const chosen = cut === null ? text.length : (shownLength ?? cut);
+  // Show less is obeyed while the search that opened the text stays the same; a new search opens it again.
+  const [lessFor, setLessFor] = useState<string | null>(null);
   // A search match hidden behind Show more opens the text that far, so stepping to a match never lands on nothing.
-  const reveal = useMemo(() => revealLength(text, chosen, needle), [text, chosen, needle]);
+  const reveal = useMemo(() => (lessFor === needle ? null : revealLength(text, chosen, needle)), [text, chosen, needle, lessFor]);
   const shown = reveal ?? chosen;
   const rest = text.length - shown;
   const className =
@@ -126,6 +128,16 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
     ));
   }, [text, shown]);
   const ellipsis = rest > 0 ? '…' : null;
+  // The button pressed can go (Show less once collapsed, Show more at the end): the focus moves to the other one.
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const lessRef = useRef<HTMLButtonElement>(null);
+  const [focusNext, setFocusNext] = useState<'more' | 'less' | null>(null);
+  useEffect(() => {
+    if (focusNext === null) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) (focusNext === 'more' ? lessRef : moreRef).current?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
   return (
     <div>
       {variant === 'code' ? (
@@ -144,11 +156,14 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
           {rest > 0 ? (
             <button
               type="button"
+              ref={moreRef}
               onClick={() => {
-                const next = Math.min(text.length, (shownLength ?? 0) + stepNow);
+                // On from what shows, a search's opening included.
+                const next = Math.min(text.length, (reveal !== null ? shown : (shownLength ?? 0)) + stepNow);
                 cancelMeasure.current?.();
                 cancelMeasure.current = measureReveal(next - shown, setStepNow);
                 setShownLength(next);
+                setFocusNext('more');
               }}
               className={buttonClass}
             >
@@ -156,7 +171,16 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
             </button>
           ) : null}
           {shownLength !== null ? (
-            <button type="button" onClick={() => setShownLength(null)} className={buttonClass}>
+            <button
+              ref={lessRef}
+              type="button"
+              onClick={() => {
+                setShownLength(null);
+                setLessFor(needle);
+                setFocusNext('less');
+              }}
+              className={buttonClass}
+            >
               Show less
             </button>
           ) : null}
