@@ -131,13 +131,13 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   // The button pressed can go (Show less once collapsed, Show more at the end): the focus moves to the other one.
   const moreRef = useRef<HTMLButtonElement>(null);
   const lessRef = useRef<HTMLButtonElement>(null);
-  const [focusNext, setFocusNext] = useState<'more' | 'less' | null>(null);
+  const pressed = useRef<'more' | 'less' | null>(null);
   useEffect(() => {
-    if (focusNext === null) return;
+    if (pressed.current === null) return;
     const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost) (focusNext === 'more' ? lessRef : moreRef).current?.focus();
-    setFocusNext(null);
-  }, [focusNext]);
+    if (lost) (pressed.current === 'more' ? lessRef : moreRef).current?.focus();
+    pressed.current = null;
+  });
   return (
     <div>
       {variant === 'code' ? (
@@ -163,7 +163,7 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
                 cancelMeasure.current?.();
                 cancelMeasure.current = measureReveal(next - shown, setStepNow);
                 setShownLength(next);
-                setFocusNext('more');
+                pressed.current = 'more';
               }}
               className={buttonClass}
             >
@@ -177,7 +177,7 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
               onClick={() => {
                 setShownLength(null);
                 setLessFor(needle);
-                setFocusNext('less');
+                pressed.current = 'less';
               }}
               className={buttonClass}
             >
