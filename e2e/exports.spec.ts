@@ -145,6 +145,16 @@ test('the Download menu offers the same formats for a conversation, a snapshot a
   const html = await save(page, /^HTML/);
   expect(readFileSync(html.path, 'utf8')).toContain('<h2>CI is fixed (PR #815)</h2>');
 
+  // Revoked since the page opened: the page says nothing was downloaded, and why, instead of a broken file.
+  const id = url.split('/s/')[1];
+  expect((await request.delete(`/api/snapshots/${id}`)).status()).toBe(200);
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByText('Download ▾').click();
+  await page.getByRole('link', { name: /^Markdown/ }).click();
+  await expect(page.getByTestId('toast')).toContainText('Nothing was downloaded. This snapshot was revoked.');
+  expect(downloads).toBe(0);
+
   await page.goto('/');
   const list = JSON.stringify({ object: 'list', data: agent.items, first_id: agent.items[0].id, last_id: last.id, has_more: false });
   await page.getByLabel('Conversation file').setInputFiles({ name: 'agent.json', mimeType: 'application/json', buffer: Buffer.from(list) });

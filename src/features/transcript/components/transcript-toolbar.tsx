@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { MenuButton } from '../../../components/menu-button';
+import { announce } from '../../../components/announcer';
+import { downloadFromServer } from '../../../lib/download-text';
+import { describeApiError } from '../../../lib/describe-api-error';
 import { EXPORT_CHOICES, type ExportChoice } from '../export/export-path';
 import type { ItemOrder } from '../types';
 
@@ -9,7 +12,18 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
   { value: 'desc', label: 'Newest first' },
 ];
 
-/** The Download menu: each format is a plain link the server answers with an attachment. */
+/**
+ * A server-made export, downloaded once the server says it will make it: a refusal (a snapshot revoked or expired
+ * since the page opened) is said on the page, instead of a broken file in the browser's downloads.
+ */
+async function saveFromServer(path: string) {
+  const refused = await downloadFromServer(path);
+  if (!refused) return;
+  const { title, hint } = describeApiError(refused);
+  announce(`Nothing was downloaded. ${title}. ${hint}`, { visible: true });
+}
+
+/** The Download menu: each format is a link the server answers with an attachment (or one this page makes). */
 function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => string | (() => void) }) {
   return (
     <MenuButton
@@ -27,12 +41,10 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
                   href={typeof target === 'string' ? target : '#'}
                   download
                   onClick={(event) => {
-                    if (typeof target !== 'string') {
-                      event.preventDefault();
-                      target();
-                    }
-                    // After the browser has followed the link: a link removed mid-click may not download.
-                    setTimeout(close);
+                    event.preventDefault();
+                    if (typeof target !== 'string') target();
+                    else void saveFromServer(target);
+                    close();
                   }}
                   className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                 >
