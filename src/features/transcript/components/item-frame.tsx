@@ -56,8 +56,9 @@ function IdPanel({ id }: { id: string | undefined }) {
 /** Hidden where a pointer can hover, until the row is hovered or focus is in it or on it (j and k focus the row). */
 const ITEM_ACTIONS_HIDDEN = '[@media(hover:hover)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 in-focus-visible:opacity-100 transition-opacity';
 
+/** At least 24 px square where the pointer is a finger (WCAG's minimum target size); as small as its text elsewhere. */
 export const toolButton =
-  'rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
+  'pointer-coarse:inline-flex pointer-coarse:min-h-6 pointer-coarse:min-w-6 pointer-coarse:items-center pointer-coarse:justify-center rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
 export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
@@ -121,7 +122,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               <>
                 {controls}
                 <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" className={toolButton} />
-                <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden`} />
+                <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden!`} />
                 <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
                   {'{ }'}
                 </button>
@@ -131,7 +132,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               </>
             )}
             {item.id ? (
-              <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono ${collapse.collapsed ? 'max-sm:hidden' : ''}`}>
+              <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono ${collapse.collapsed ? 'max-sm:hidden!' : ''}`}>
                 #
               </a>
             ) : null}
