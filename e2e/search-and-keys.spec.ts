@@ -9,6 +9,22 @@ const search = (page: import('@playwright/test').Page) => page.getByRole('search
 /** The texts the search marks on the page (CSS Custom Highlight ranges). */
 const markedText = (page: import('@playwright/test').Page) => page.evaluate(() => [...(CSS.highlights.get('transcript-match') ?? [])].map((range) => (range as Range).toString()));
 
+/**
+ * The current match's first mark (a CSS Custom Highlight range) and whether the reader sees it: what the page shows at
+ * its place is its own text, not the sticky toolbar, the bar at the bottom, a folded part or the edge of a box that
+ * scrolls.
+ */
+const currentMark = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const range = [...(CSS.highlights.get('transcript-current') ?? [])][0] as Range | undefined;
+    const box = range?.getClientRects()[0];
+    if (!range || !box) return null;
+    const holder = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer.parentElement : (range.startContainer as Element);
+    const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 4), box.top + box.height / 2);
+    return { text: range.toString(), shown: hit !== null && holder !== null && (hit === holder || holder.contains(hit)) };
+  });
+const agent = demo('agent-run');
+
 test('search finds items outside the DOM, counts them, and Enter / Shift+Enter step through them @phone', async ({ page }) => {
   await page.goto(url);
   await expectComplete(page, long.items.length);
@@ -253,4 +269,15 @@ test('search reads a line break, a tab or several spaces as the one space the pa
     await expect(page.getByTestId('match-count')).toHaveText(/^1 (match|of 1)$/);
     await expect.poll(() => markedText(page).then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').toLowerCase()))).toContain(query);
   }
+});
+
+test('typing opens the folded tool row of the first match, as stepping to a match does', async ({ page }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  await search(page).fill('parsePort');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+  const current = page.locator('article.item-highlight');
+  await expect(current).toHaveAttribute('data-item-type', 'function_call');
+  await expect(current).not.toHaveAttribute('data-collapsed');
+  await expect.poll(() => currentMark(page)).toEqual({ text: 'parsePort', shown: true });
 });

@@ -27,10 +27,16 @@ const URL_DELAY_MS = 400;
 
 /**
  * Moves the reader to matches: typing makes the first match at or below the reader's place current and brings it
- * into view, as a browser's find does; stepping opens a folded item. The query goes into the URL once typing
+ * into view, as a browser's find does, and stepping moves on; either opens a folded item, so its match shows. The query goes into the URL once typing
  * pauses, so a link shares the filtered view.
  */
 export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, rows, store, list, topView, linkedItem }: SearchSteering) {
+  const goTo = (target: number | null) => {
+    if (target === null) return;
+    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
+    list.current?.scrollToView(target, { align: 'center' });
+  };
+
   useEffect(() => {
     if (query === urlQuery) return;
     // A search too long for a link stays in the box only: a link reads back at most this much of it, and past about
@@ -45,16 +51,10 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
     if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
     lastJumped.current = search.query;
     // Where the reader is now, asked of the list: the top row kept in state follows a scroll a frame later.
-    const target = search.start(list.current?.topViewIndex() ?? topView);
-    if (target !== null) list.current?.scrollToView(target, { align: 'center' });
-    // `search.start` is new each render; this runs when the query's matches arrive.
+    goTo(search.start(list.current?.topViewIndex() ?? topView));
+    // `search.start` and `goTo` are new each render; this runs when the query's matches arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.matches, topView]);
 
-  return (direction: 1 | -1) => {
-    const target = search.step(direction, list.current?.topViewIndex() ?? topView);
-    if (target === null) return;
-    store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
-    list.current?.scrollToView(target, { align: 'center' });
-  };
+  return (direction: 1 | -1) => goTo(search.step(direction, list.current?.topViewIndex() ?? topView));
 }
