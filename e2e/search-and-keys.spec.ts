@@ -271,6 +271,15 @@ test('search reads a line break, a tab or several spaces as the one space the pa
   }
 });
 
+test('a match inside a folded part of JSON opens that part, and shows marked', async ({ page }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  await search(page).fill('pull_number');
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(() => currentMark(page)).toEqual({ text: 'pull_number', shown: true });
+});
+
 test('typing opens the folded tool row of the first match, as stepping to a match does', async ({ page }) => {
   await page.goto(`/c/${agent.conversation.id}?source=demo`);
   await expectComplete(page, agent.items.length);

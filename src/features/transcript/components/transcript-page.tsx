@@ -258,6 +258,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                   rows={rows}
                   load={load}
                   highlightedRows={highlightedRows}
+                  matchRow={search.currentRow}
                   stickyOffset={toolbarHeight}
                   onTopChange={position.onTopChange}
                   onVisibleChange={position.onVisibleChange}

@@ -18,6 +18,7 @@ import { useAttachWithoutLayout } from '../../../lib/attach-without-layout';
 import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { keepingRow, rowHoldingFocus } from '../../../lib/keeping-row';
 import { RowKeyContext } from './item-ui-store';
+import { CurrentMatchContext } from '../search/search-query-context';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
 import { inTask } from '../../../lib/work-in-slices';
@@ -90,6 +91,8 @@ interface TranscriptListProps {
   load: TranscriptLoad;
   /** Oldest-first rows shown with a highlight: the deep-linked item and the current search match. */
   highlightedRows: ReadonlySet<number>;
+  /** The oldest-first row of the current search match, whose folded parts open to show it. */
+  matchRow?: number | null;
   /** Height of the sticky bar above the list, so "at the top" means below it. */
   stickyOffset: number;
   onTopChange: (viewIndex: number | null) => void;
@@ -164,7 +167,7 @@ function useFirstRows(showing: boolean): boolean {
  * The transcript as a virtualised list: only rows near the viewport are in the DOM, heights are measured,
  * and the row at the top of the screen stays put when rows arrive or grow above it.
  */
-export function TranscriptList({ index, version, rows, load, highlightedRows, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
+export function TranscriptList({ index, version, rows, load, highlightedRows, matchRow = null, stickyOffset, onTopChange, onVisibleChange, handle, followNewest = false, compact = false, turns }: TranscriptListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   // No rows until the page around the list is laid out and the list's place on it is known (see useScrollMargin).
   const measuredMargin = useScrollMargin(listRef);
@@ -387,7 +390,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, st
             {item ? (
               <RowKeyContext.Provider value={key}>
                 {index.isRemoved(item.id) ? <RemovedNotice /> : null}
-                <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
+                <CurrentMatchContext value={row === matchRow}>
+                  <ItemView item={item} partner={partnerOf(item, index.pairs)} highlighted={highlightedRows.has(row)} />
+                </CurrentMatchContext>
               </RowKeyContext.Provider>
             ) : (
               <GapRow loaded={index.itemCount} load={load} />

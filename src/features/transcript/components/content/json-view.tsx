@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { inlineJson, isFlat } from '../../../../shared/items/inline-json';
 import { formatCount } from '../../../../shared/format';
-
-const LEAF_LIMIT = 2_000;
-const CHILD_LIMIT = 500;
+import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_LEAF_LIMIT as LEAF_LIMIT, jsonShowsText } from '../../lib/json-shown-text';
+import { useCurrentMatchNeedle } from '../../search/search-query-context';
 /** A whole value this short stays on one line. */
 const ONE_LINE = 80;
 /** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
@@ -38,6 +37,14 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
   const [open, setOpen] = useState(depth < openDepth);
   // A list of plain values (IDs, numbers) wraps as one line; an object of plain values only when it is short.
   const inline = value !== null && typeof value === 'object' && isFlat(value) ? inlineJson(value, Array.isArray(value) ? FLAT_LINE : ONE_LINE) : null;
+  // A folded node that holds the current search match opens, once for each search: the reader may fold it again.
+  const needle = useCurrentMatchNeedle();
+  const [openedFor, setOpenedFor] = useState('');
+  const holdsMatch = useMemo(() => !open && inline === null && needle !== '' && jsonShowsText(value, needle), [open, inline, needle, value]);
+  if (holdsMatch && openedFor !== needle) {
+    setOpenedFor(needle);
+    setOpen(true);
+  }
   if (value === null || typeof value !== 'object' || inline !== null) {
     return (
       <div className="pl-4 -indent-4">
@@ -49,7 +56,13 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
   const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((child, index) => [index, child]) : Object.entries(value);
   const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
-    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      open={open}
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
+        setOpenedFor(needle);
+      }}
+    >
       <summary className="cursor-pointer select-none hover:bg-zinc-200/60 dark:hover:bg-zinc-800">
         <Key name={name} />
         {brackets[0]}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { JSON_CHILD_LIMIT, JSON_LEAF_LIMIT, jsonShowsText } from './json-shown-text';
+
+describe('jsonShowsText', () => {
+  const schema = { type: 'object', properties: { owner: { type: 'string' } }, required: ['owner', 'Pull_Number'] };
+
+  it('finds a value nested anywhere, folded as the search folds it', () => {
+    expect(jsonShowsText(schema, 'pull_number')).toBe(true);
+    expect(jsonShowsText({ where: ['Zürich'] }, 'zurich')).toBe(true);
+    expect(jsonShowsText({ port: 8080 }, '808')).toBe(true);
+  });
+
+  it('does not read keys, which the search does not count', () => {
+    expect(jsonShowsText(schema, 'properties')).toBe(false);
+  });
+
+  it('reads only what a tree shows: the start of a long string, the first entries of a long list', () => {
+    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, 'needle')).toBe(false);
+    const list = Array.from({ length: JSON_CHILD_LIMIT + 1 }, (_, index) => (index === JSON_CHILD_LIMIT ? 'needle' : 'hay'));
+    expect(jsonShowsText(list, 'needle')).toBe(false);
+  });
+
+  it('is safe on a value nested very deep', () => {
+    let deep: unknown = 'needle';
+    for (let level = 0; level < 20_000; level += 1) deep = [deep];
+    expect(jsonShowsText(deep, 'needle')).toBe(true);
+  });
+});
