@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo } from './demo-data.ts';
-import { expectComplete, items } from './transcript-helpers.ts';
+import { expectComplete, items, scrollSettled } from './transcript-helpers.ts';
 
 const long = demo('long-support-thread');
 const url = `/c/${long.conversation.id}?source=demo`;
@@ -24,6 +24,7 @@ const currentMark = (page: import('@playwright/test').Page) =>
     return { text: range.toString(), shown: hit !== null && holder !== null && (hit === holder || holder.contains(hit)) };
   });
 const agent = demo('agent-run');
+const markdown = demo('markdown-answer');
 
 test('search finds items outside the DOM, counts them, and Enter / Shift+Enter step through them @phone', async ({ page }) => {
   await page.goto(url);
@@ -269,6 +270,18 @@ test('search reads a line break, a tab or several spaces as the one space the pa
     await expect(page.getByTestId('match-count')).toHaveText(/^1 (match|of 1)$/);
     await expect.poll(() => markedText(page).then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').toLowerCase()))).toContain(query);
   }
+});
+
+test('a match far down a tall item is brought on screen, not only its item @phone', async ({ page }) => {
+  await page.goto(`/c/${markdown.conversation.id}?source=demo`);
+  await expectComplete(page, markdown.items.length);
+  await search(page).fill('MVCC chapter');
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(() => currentMark(page)).toEqual({ text: 'MVCC chapter', shown: true });
+  // And stays there once the page has settled.
+  await scrollSettled(page);
+  expect(await currentMark(page)).toEqual({ text: 'MVCC chapter', shown: true });
 });
 
 test('a match inside a folded part of JSON opens that part, and shows marked', async ({ page }) => {

@@ -21,6 +21,7 @@ import { RowKeyContext } from './item-ui-store';
 import { CurrentMatchContext } from '../search/search-query-context';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
+import { showRange } from './show-range';
 import { inTask } from '../../../lib/work-in-slices';
 import { TurnHeader, type TurnHeaders } from './turn-header';
 import { turnHeadAt, type ViewRows } from './view-rows';
@@ -70,9 +71,12 @@ function GapRow({ loaded, load }: { loaded: number; load: TranscriptLoad }) {
   );
 }
 
+/** A part of a row to bring on screen with it (a search match): found again in each frame, as the row renders and grows. */
+export type PartOfRow = (row: Element) => Range | null;
+
 export interface TranscriptListHandle {
   /** Brings a view position into view; `focus` also moves keyboard focus to it once rendered. */
-  scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean }) => void;
+  scrollToView: (viewIndex: number, options?: { align?: 'start' | 'center' | 'end' | 'auto'; focus?: boolean; part?: PartOfRow }) => void;
   /** The view position at the top of the screen, below the sticky toolbar. */
   topViewIndex: () => number | null;
   /** The row a keyboard move is still on its way to (not rendered yet), if any. */
@@ -287,13 +291,13 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   }, [compact, virtualizer]);
 
   useImperativeHandle(handle, () => ({
-    scrollToView(viewIndex, { align = 'auto', focus = false } = {}) {
+    scrollToView(viewIndex, { align = 'auto', focus = false, part } = {}) {
       if (viewIndex < 0 || viewIndex >= rows.count) return;
       jumpAsked.current = true;
       // Its scroll event comes before the next frame's callbacks; a jump that did not scroll leaves no flag behind.
       requestAnimationFrame(() => (jumpAsked.current = false));
       virtualizer.scrollToIndex(viewIndex, { align });
-      keepInView(viewIndex, align);
+      keepInView(viewIndex, align, part);
       const rendered = listRef.current?.querySelector<HTMLElement>(`[data-view-index="${viewIndex}"]`);
       if (focus && rendered) rendered.focus({ preventScroll: true });
       // A row not rendered yet gets focus once the scroll has brought it in.
@@ -313,14 +317,16 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   // Heights above the target (rows measured for the first time, the run summary filling in) can still change after a
   // jump; for a moment, bring the target back if it was pushed off screen, unless the reader scrolls meanwhile.
   const revealToken = useRef(0);
-  const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto') => {
+  // A part of the row asked for (a search match far down a tall row) is brought on screen too, as it settles.
+  const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto', part?: PartOfRow) => {
     const token = ++revealToken.current;
     const until = performance.now() + 1000;
     const toPageEnd = align === 'end' && viewIndex === rows.count - 1;
     const check = () => {
       if (token !== revealToken.current) return;
       // Not rendered at all is off screen too: guessed heights above it can leave a jump short of it by screens.
-      const box = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`)?.getBoundingClientRect();
+      const row = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`);
+      const box = row?.getBoundingClientRect();
       // A row kept at the top (a filter change keeps the reader's row there) goes back there if it drifted, while the
       // virtualiser's anchoring and the measurements of rows around it settle, unless the page cannot scroll that far.
       const drifted =
@@ -330,6 +336,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight || drifted) virtualizer.scrollToIndex(viewIndex, { align });
       // A jump to the end stays at the page's end while the last rows finish rendering (a Markdown tree arriving).
       else if (toPageEnd && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1) window.scrollTo({ top: document.documentElement.scrollHeight });
+      else if (part && row) {
+        const range = part(row);
+        if (range) showRange(range, row, stickyOffset, window.innerHeight - BOTTOM_BAR_PX);
+      }
       if (performance.now() < until) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);

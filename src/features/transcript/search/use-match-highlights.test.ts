@@ -33,6 +33,12 @@ describe('the search highlight ranges', () => {
     expect(rangesIn(rendered('<pre>one.\n\ntwo</pre>'), 'one. two')).toEqual([]);
   });
 
+  it('stop at a limit, with the first matches in the order the page shows them', () => {
+    const root = rendered('<p>one match</p><p>two match</p><p>three match</p>');
+    expect(rangesIn(root, 'match', 1).map((range) => range.startContainer.textContent)).toEqual(['one match']);
+    expect(rangesIn(root, 'match', 2)).toHaveLength(2);
+  });
+
   it('keep their place after a letter that lowers to two code units', () => {
     const root = rendered('<p>İİİİİİİİİİ then target word</p>');
     expect(rangesIn(root, 'word').map((range) => range.toString())).toEqual(['word']);

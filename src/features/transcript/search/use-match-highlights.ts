@@ -21,9 +21,10 @@ const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DEL', '
 /**
  * The ranges of the rendered text under `root` that the folded `needle` matches (see `foldForSearch`). The text
  * nodes of one block are read as one text, as a browser's find reads them, so a match may start in one node and end
- * in another; a match never joins two blocks (the end of one paragraph and the start of the next).
+ * in another; a match never joins two blocks (the end of one paragraph and the start of the next). At most `limit`,
+ * the first ones.
  */
-export function rangesIn(root: Element, needle: string): Range[] {
+export function rangesIn(root: Element, needle: string, limit = MAX_RANGES): Range[] {
   const ranges: Range[] = [];
   const blocks = new Map<Element | null, Element | null>();
   const blockOf = (node: Node): Element | null => {
@@ -39,21 +40,21 @@ export function rangesIn(root: Element, needle: string): Range[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let nodes: Node[] = [];
   let block: Element | null = null;
-  for (let node = walker.nextNode(); node && ranges.length < MAX_RANGES; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && ranges.length < limit; node = walker.nextNode()) {
     const nodeBlock = blockOf(node);
     if (nodes.length > 0 && nodeBlock !== block) {
-      rangesInBlock(nodes, needle, ranges);
+      rangesInBlock(nodes, needle, ranges, limit);
       nodes = [];
     }
     block = nodeBlock;
     nodes.push(node);
   }
-  if (nodes.length > 0) rangesInBlock(nodes, needle, ranges);
-  return ranges.slice(0, MAX_RANGES);
+  if (nodes.length > 0 && ranges.length < limit) rangesInBlock(nodes, needle, ranges, limit);
+  return ranges.slice(0, limit);
 }
 
 /** Adds the matches in one block's text nodes, read as one text. */
-function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[]) {
+function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[], limit: number) {
   // Folded as the search folds (case, accents): a match is mapped back onto whole characters of each node's text.
   const folds = nodes.map(foldedNode);
   const starts: number[] = [];
@@ -79,7 +80,7 @@ function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[]) 
     return low;
   };
   let marked = { node: -1, to: 0 };
-  for (let at = text.indexOf(needle); at !== -1 && ranges.length < MAX_RANGES; at = text.indexOf(needle, at + needle.length)) {
+  for (let at = text.indexOf(needle); at !== -1 && ranges.length < limit; at = text.indexOf(needle, at + needle.length)) {
     const first = nodeAt(at);
     const last = nodeAt(at + needle.length - 1);
     const [start] = originalSpan(folds[first], at - starts[first] + skips[first], 1);

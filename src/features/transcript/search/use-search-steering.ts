@@ -5,6 +5,8 @@ import type { TranscriptListHandle } from '../list/transcript-list';
 import type { ViewRows } from '../list/view-rows';
 import { LINK_QUERY_MAX } from '../types';
 import type { TranscriptSearch } from './use-transcript-search';
+import { rangesIn } from './use-match-highlights';
+import { foldForSearch } from '../../../lib/search-fold';
 
 interface SearchSteering {
   /** What the search box holds, and what the URL holds. */
@@ -34,7 +36,9 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
   const goTo = (target: number | null) => {
     if (target === null) return;
     store.setCollapsed(TranscriptIndex.keyOf(index.slotAt(rows.rowAt(target))), false);
-    list.current?.scrollToView(target, { align: 'center' });
+    // The row's first match comes on screen too, where the middle of a tall row would leave it screens away.
+    const needle = foldForSearch(search.query.trim());
+    list.current?.scrollToView(target, { align: 'center', part: (row) => rangesIn(row, needle, 1)[0] ?? null });
   };
 
   useEffect(() => {
