@@ -30,6 +30,14 @@ describe('the text a token estimate counts', () => {
     expect(image).toEqual({ text: '{"image":""}', opaque: { kind: 'image', bytes: 2_022 } });
   });
 
+  it('counts the page a web search opened and what it looked for there, as its row shows them', () => {
+    const [open, find] = agentRun.items.filter((item) => item.type === 'web_search_call' && (item.action?.type === 'open_page' || item.action?.type === 'find_in_page'));
+    expect(tokenText(open)).toEqual({ text: 'https://www.npmjs.com/package/@types/node?activeTab=versions', opaque: null });
+    expect(tokenText(find)).toEqual({ text: 'ProcessEnv\n\nhttps://github.com/DefinitelyTyped/DefinitelyTyped/tree/master/types/node', opaque: null });
+    // The sources it read are not part of the row's text.
+    expect(tokenText({ type: 'web_search_call', action: { type: 'search', query: 'node env', sources: [{ type: 'url', url: 'https://nodejs.org' }] } }).text).toBe('node env');
+  });
+
   it('keeps long prose and code as text', () => {
     const prose = 'The build failed because the type of PORT changed. '.repeat(200);
     expect(tokenText({ type: 'function_call_output', call_id: 'c', output: prose })).toEqual({ text: prose, opaque: null });

@@ -15,8 +15,8 @@ export interface TokenText {
   opaque: OpaqueData | null;
 }
 
-/** Inside a field, the keys that hold text (content parts, outputs, commands). */
-const TEXT_KEYS = new Set(['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error', 'query', 'queries', 'commands', 'command', 'diff', 'logs', 'stdout', 'stderr', 'name', 'description']);
+/** Inside a field, the keys that hold text (content parts, outputs, commands, the page a web search opened and what it looked for there). */
+const TEXT_KEYS = new Set(['text', 'refusal', 'arguments', 'input', 'output', 'code', 'result', 'error', 'query', 'queries', 'commands', 'command', 'diff', 'logs', 'stdout', 'stderr', 'name', 'description', 'url', 'pattern']);
 const IMAGE_KEYS = new Set(['image_url', 'url']);
 /** Shorter strings are words, whatever letters they use. */
 const BLOB_MIN = 256;
