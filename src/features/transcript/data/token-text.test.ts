@@ -38,6 +38,24 @@ describe('the text a token estimate counts', () => {
     expect(tokenText({ type: 'web_search_call', action: { type: 'search', query: 'node env', sources: [{ type: 'url', url: 'https://nodejs.org' }] } }).text).toBe('node env');
   });
 
+  it('keeps long text without spaces as text: only what is shaped like encoded bytes is data', () => {
+    // The hostile demo's 200 KB user message: one unbroken line of capitals, digits and dashes.
+    const line = `LONGLINE-${'ABCDEFGHIJ0123456789'.repeat(10_000).slice(0, 200_000 - 18)}-END-HERE`;
+    expect(tokenText({ type: 'message', role: 'user', content: [{ type: 'input_text', text: line }] })).toEqual({ text: line, opaque: null });
+    for (const text of ['a'.repeat(4096), 'Z'.repeat(4096), `${base64(4095)}.`, `${base64(4093)}`, `${base64(1000)}==${base64(1002)}`, `${base64(2000)}+_${base64(2002)}`]) {
+      expect(tokenText({ type: 'function_call_output', call_id: 'c', output: text })).toEqual({ text, opaque: null });
+    }
+  });
+
+  it('still counts real base64 as data: padded, wrapped in lines, or URL-safe', () => {
+    const padded = `${base64(4094)}==`;
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: padded }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+    const wrapped = base64(4104).match(/.{1,76}/g)!.join('\n');
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: wrapped }).opaque?.kind).toBe('data');
+    const urlSafe = base64(4096).replaceAll('w', '-').replaceAll('K', '_');
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: urlSafe }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+  });
+
   it('keeps long prose and code as text', () => {
     const prose = 'The build failed because the type of PORT changed. '.repeat(200);
     expect(tokenText({ type: 'function_call_output', call_id: 'c', output: prose })).toEqual({ text: prose, opaque: null });

@@ -21,18 +21,45 @@ const IMAGE_KEYS = new Set(['image_url', 'url']);
 /** Shorter strings are words, whatever letters they use. */
 const BLOB_MIN = 256;
 
-/** Base64 (standard or URL-safe, with line breaks): one linear pass over character codes, no regular expression. */
+/**
+ * Base64 (standard or URL-safe, with line breaks): one linear pass over character codes, no regular expression.
+ * Only what is shaped like encoded bytes counts: the base64 alphabet and no other punctuation, one alphabet's symbols
+ * (not both), a length that is a whole number of 4-character groups, padding only at the end, and capitals, small
+ * letters and digits all present, as any encoded data of this length has them. A long line of one letter, or of
+ * capitals, digits and dashes (an identifier, a marker line), is text.
+ */
 function isBase64(text: string): boolean {
   if (text.length < BLOB_MIN) return false;
-  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let padding = 0;
+  let body = 0;
+  let standard = false;
+  let urlSafe = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (alnum) letters += 1;
-    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95 && c !== 10 && c !== 13) return false;
+    if (c === 10 || c === 13) continue;
+    body += 1;
+    if (c === 61) {
+      padding += 1;
+      if (padding > 2) return false;
+      continue;
+    }
+    // Nothing follows the padding.
+    if (padding > 0) return false;
+    if (c >= 65 && c <= 90) upper += 1;
+    else if (c >= 97 && c <= 122) lower += 1;
+    else if (c >= 48 && c <= 57) digits += 1;
+    else if (c === 43 || c === 47) standard = true;
+    else if (c === 45 || c === 95) urlSafe = true;
+    else return false;
   }
-  // Base64 has no spaces and few separators; prose in one long word is rare enough.
-  return letters > text.length * 0.9;
+  if (standard && urlSafe) return false;
+  if (body % 4 !== 0) return false;
+  if (upper === 0 || lower === 0 || digits === 0) return false;
+  // Base64 has no spaces and few separators.
+  return upper + lower + digits > text.length * 0.9;
 }
 
 function opaqueKind(key: string | number | null, text: string, item: Item, topLevel: boolean): OpaqueData['kind'] | null {
