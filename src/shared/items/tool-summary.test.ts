@@ -56,6 +56,9 @@ describe('toolSummary', () => {
 
   it('sums up an image generation without a prompt, code by its first working line, and reasoning without Markdown marks', () => {
     expect(itemSummaryLine({ id: 'ig', type: 'image_generation_call', status: 'completed', result: 'iVBOR' + 'A'.repeat(1995) })).toBe('PNG image, 1.5 KB');
+    // The decoded size: 301 bytes are 404 characters of base64, two of them padding.
+    expect(itemSummaryLine({ id: 'ig', type: 'image_generation_call', status: 'completed', result: `iVBOR${'A'.repeat(397)}==` })).toBe('PNG image, 301 B');
+    expect(itemSummaryLine({ id: 'ig', type: 'image_generation_call', status: 'completed', result: `data:image/png;base64,iVBOR${'A'.repeat(397)}==` })).toBe('image, 301 B');
     expect(itemSummaryLine({ id: 'ci', type: 'code_interpreter_call', container_id: 'cntr_1', code: '# chart\nimport matplotlib\n\nruns = [1, 2]\n' })).toBe('runs = [1, 2]');
     const reasoning = { id: 'r', type: 'reasoning', summary: [{ type: 'summary_text', text: '**Triaging the run**\n\nThe `test` job fails; see [the log](https://x.test).' }] };
     expect(itemSummaryLine(reasoning)).toBe('Triaging the run The test job fails; see the log.');

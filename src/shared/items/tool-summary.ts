@@ -1,11 +1,12 @@
 import { displayText, messageText } from './display-text.ts';
+import { decodedSize, formatSize } from './byte-size.ts';
 import { inlineJson } from './inline-json.ts';
 import { outcomeOf, parseJsonText as parse, type Outcome } from './tool-outcome.ts';
 
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 export type { Outcome };
-export { outcomeOf };
+export { outcomeOf, formatSize };
 
 export interface ToolSummary {
   /** The key arguments, short. */
@@ -101,12 +102,6 @@ function failureDetail(call: ConversationItem, output: ConversationItem | undefi
   return firstLine(str(fields.message) || errorText(fields.error) || str(fields.stderr)) || firstLine(parsed);
 }
 
-/** "740 B", "2.4 KB", "1.2 MB". */
-export function formatSize(chars: number): string {
-  if (chars < 1000) return `${chars} B`;
-  return chars < 1_000_000 ? `${(chars / 1000).toFixed(1)} KB` : `${(chars / 1_000_000).toFixed(1)} MB`;
-}
-
 function outputSize(output: ConversationItem): string | null {
   const value = output.type === 'program_output' ? output.result : output.type === 'tool_search_output' ? output.tools : output.output;
   if (value === undefined || value === null) return null;
@@ -144,7 +139,7 @@ function imageLine(item: ConversationItem): string {
   const format = str(item.output_format) || (result.startsWith('iVBOR') ? 'png' : result.startsWith('/9j/') ? 'jpeg' : '');
   const parts = [`${format ? `${format.toUpperCase()} ` : ''}image`];
   if (str(item.size)) parts.push(str(item.size));
-  if (result) parts.push(formatSize(Math.floor((result.length * 3) / 4)));
+  if (result) parts.push(formatSize(decodedSize(result)));
   return item.status === 'in_progress' || item.status === 'generating' ? 'generating an image…' : result ? parts.join(', ') : 'no image';
 }
 

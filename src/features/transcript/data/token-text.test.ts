@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import agentRun from '../../../server/demo/conversations/agent-run.json' with { type: 'json' };
+import { itemSummaryLine } from '../../../shared/items/tool-summary';
 import { describeOpaque, tokenText } from './token-text';
 
 const base64 = (bytes: number) => 'iVBORw0KGgoAAAANSUhEUg'.repeat(Math.ceil(bytes / 22)).slice(0, bytes);
@@ -8,26 +9,26 @@ describe('the text a token estimate counts', () => {
   it('counts a message’s text, and an image in it as bytes, not tokens', () => {
     const result = tokenText({ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Look' }, { type: 'input_image', image_url: `data:image/png;base64,${base64(150_000)}` }] });
     expect(result.text).toBe('Look');
-    expect(result.opaque).toEqual({ kind: 'image', bytes: 150_022 });
-    expect(describeOpaque(result.opaque!)).toBe('image, 150 KB');
+    expect(result.opaque).toEqual({ kind: 'image', bytes: 112_500 });
+    expect(describeOpaque(result.opaque!)).toBe('image, 112.5 KB');
   });
 
   it('a generated image, a screenshot, ciphertext and file data are opaque', () => {
-    expect(tokenText({ type: 'image_generation_call', revised_prompt: 'a cat', result: base64(60_000) })).toEqual({ text: 'a cat', opaque: { kind: 'image', bytes: 60_000 } });
+    expect(tokenText({ type: 'image_generation_call', revised_prompt: 'a cat', result: base64(60_000) })).toEqual({ text: 'a cat', opaque: { kind: 'image', bytes: 45_000 } });
     expect(tokenText({ type: 'computer_call_output', call_id: 'c', output: { type: 'computer_screenshot', image_url: `data:image/png;base64,${base64(5000)}` } }).opaque?.kind).toBe('image');
-    expect(tokenText({ type: 'compaction', encrypted_content: `gAAAA${base64(60_000)}` })).toEqual({ text: expect.any(String), opaque: { kind: 'encrypted', bytes: 60_005 } });
+    expect(tokenText({ type: 'compaction', encrypted_content: `gAAAA${base64(60_000)}` })).toEqual({ text: expect.any(String), opaque: { kind: 'encrypted', bytes: 45_003 } });
     expect(tokenText({ type: 'compaction', encrypted_content: `gAAAA${base64(60_000)}` }).text.length).toBeLessThan(100);
-    expect(tokenText({ type: 'reasoning', summary: [{ type: 'summary_text', text: 'Think' }], encrypted_content: 'gAAAA-short' })).toEqual({ text: 'Think', opaque: { kind: 'encrypted', bytes: 11 } });
-    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: base64(4096) }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+    expect(tokenText({ type: 'reasoning', summary: [{ type: 'summary_text', text: 'Think' }], encrypted_content: 'gAAAA-short' })).toEqual({ text: 'Think', opaque: { kind: 'encrypted', bytes: 8 } });
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: base64(4096) }).opaque).toEqual({ kind: 'data', bytes: 3072 });
   });
 
   it('takes base64 and data URLs out of a tool output that is JSON, as it would given directly', () => {
     const output = JSON.stringify({ mime: 'image/png', data: base64(40_000), note: 'chart of build times' });
     const result = tokenText({ type: 'function_call_output', call_id: 'c1', output });
     expect(result.text).toBe('{"mime":"image/png","data":"","note":"chart of build times"}');
-    expect(result.opaque).toEqual({ kind: 'data', bytes: 40_000 });
+    expect(result.opaque).toEqual({ kind: 'data', bytes: 30_000 });
     const image = tokenText({ type: 'function_call_output', call_id: 'c1', output: JSON.stringify({ image: `data:image/png;base64,${base64(2_000)}` }) });
-    expect(image).toEqual({ text: '{"image":""}', opaque: { kind: 'image', bytes: 2_022 } });
+    expect(image).toEqual({ text: '{"image":""}', opaque: { kind: 'image', bytes: 1_500 } });
   });
 
   it('counts the page a web search opened and what it looked for there, as its row shows them', () => {
@@ -49,11 +50,11 @@ describe('the text a token estimate counts', () => {
 
   it('still counts real base64 as data: padded, wrapped in lines, or URL-safe', () => {
     const padded = `${base64(4094)}==`;
-    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: padded }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: padded }).opaque).toEqual({ kind: 'data', bytes: 3070 });
     const wrapped = base64(4104).match(/.{1,76}/g)!.join('\n');
     expect(tokenText({ type: 'function_call_output', call_id: 'c', output: wrapped }).opaque?.kind).toBe('data');
     const urlSafe = base64(4096).replaceAll('w', '-').replaceAll('K', '_');
-    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: urlSafe }).opaque).toEqual({ kind: 'data', bytes: 4096 });
+    expect(tokenText({ type: 'function_call_output', call_id: 'c', output: urlSafe }).opaque).toEqual({ kind: 'data', bytes: 3072 });
   });
 
   it('keeps long prose and code as text', () => {
@@ -74,6 +75,16 @@ describe('the text a token estimate counts', () => {
     expect(image.opaque?.kind).toBe('image');
     expect(image.text.length).toBeLessThan(500);
     expect(textLength).toBeLessThan(40_000);
+  });
+
+  it('gives an image one size: the decoded file\'s, written as its row writes it', () => {
+    const image = agentRun.items.find((item) => item.type === 'image_generation_call')!;
+    expect(itemSummaryLine(image)).toBe('PNG image, 6.0 KB');
+    expect(describeOpaque(tokenText(image).opaque!)).toBe('image, 6.0 KB');
+    // 301 bytes: 404 characters of base64, two of them padding.
+    const small = { type: 'image_generation_call', status: 'completed', result: `${base64(402)}==` };
+    expect(itemSummaryLine(small)).toBe('PNG image, 301 B');
+    expect(tokenText(small).opaque).toEqual({ kind: 'image', bytes: 301 });
   });
 
   it('walks items nested far deeper than the stack allows', () => {

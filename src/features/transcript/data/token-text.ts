@@ -1,3 +1,4 @@
+import { decodedSize, formatSize } from '../../../shared/items/byte-size';
 import { catalogEntry, textFieldsOf } from '../../../shared/items/item-catalog';
 
 type Item = { type: string; [field: string]: unknown };
@@ -5,6 +6,7 @@ type Item = { type: string; [field: string]: unknown };
 /** Data that is not text to a model's tokenizer: images, ciphertext, other base64. Counted in bytes, not tokens. */
 export interface OpaqueData {
   kind: 'image' | 'encrypted' | 'data';
+  /** The bytes it holds, decoded: an image's size is that of the image file, as its row says. */
   bytes: number;
 }
 
@@ -101,7 +103,7 @@ function withoutEmbeddedBlobs(text: string, bytes: Record<OpaqueData['kind'], nu
       const written = JSON.stringify(value).slice(1, -1);
       if (!rest.includes(written)) continue;
       rest = rest.replace(written, '');
-      bytes[kind] += value.length;
+      bytes[kind] += decodedSize(value);
     } else if (value && typeof value === 'object') {
       for (const child of Object.values(value)) stack.push(child);
     }
@@ -126,7 +128,7 @@ export function tokenText(item: Item): TokenText {
     const [key, value, readable, topLevel] = stack.pop()!;
     if (typeof value === 'string') {
       const kind = opaqueKind(key, value, item, topLevel);
-      if (kind) bytes[kind] += value.length;
+      if (kind) bytes[kind] += decodedSize(value);
       else if (readable && value) parts.push(withoutEmbeddedBlobs(value, bytes));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push([i, value[i], readable, false]);
@@ -144,8 +146,7 @@ export function tokenText(item: Item): TokenText {
   return { text: parts.join('\n\n'), opaque: kinds.length ? { kind: kinds[0], bytes: total } : null };
 }
 
-/** "image, 150 KB". */
+/** "image, 112.5 KB": sizes written as the rest of the viewer writes them. */
 export function describeOpaque(opaque: OpaqueData): string {
-  const size = opaque.bytes < 1000 ? `${opaque.bytes} B` : opaque.bytes < 1_000_000 ? `${Math.round(opaque.bytes / 1000)} KB` : `${(opaque.bytes / 1_000_000).toFixed(1)} MB`;
-  return `${opaque.kind === 'encrypted' ? 'encrypted' : opaque.kind}, ${size}`;
+  return `${opaque.kind}, ${formatSize(opaque.bytes)}`;
 }
