@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import agentRun from '../../server/demo/conversations/agent-run.json' with { type: 'json' };
 import { exportAll } from './export-formats.ts';
 import { readConversationFile } from './read-conversation-file.ts';
 
@@ -64,5 +65,33 @@ describe('reading a conversation file', () => {
     const oldest = readConversationFile(page(oldestFirst));
     expect(oldest.ok && oldest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
     expect(oldest.ok && oldest.note).toBeUndefined();
+  });
+
+  it('keeps a page listed oldest first in its order when it begins with outputs whose calls are on the page before', () => {
+    // The last page of the demo agent run asked for oldest first: two outputs whose calls are on the page before, then
+    // the user's question and the answer.
+    const data = agentRun.items.slice(42);
+    expect(data[0].type).toBe('function_call_output');
+    const page = { object: 'list', data, first_id: data[0].id, last_id: data.at(-1)!.id, has_more: false };
+    const result = readConversationFile(JSON.stringify(page));
+    expect(result.ok && result.items.map((each) => each.id)).toEqual(data.map((each) => each.id));
+    expect(result.ok && result.note).toBeUndefined();
+    // The same page newest first: no call with its output in it either, so nothing says which order it is in.
+    const reversed = readConversationFile(JSON.stringify({ ...page, data: [...data].reverse(), first_id: page.last_id, last_id: page.first_id }));
+    expect(reversed.ok && reversed.note).toBeUndefined();
+  });
+
+  it('goes by the calls and outputs both in the file, whatever orphans the page begins or ends with', () => {
+    const call = (n: number) => ({ id: `fc_${n}`, type: 'function_call', call_id: `c${n}`, name: 'f', arguments: '{}' });
+    const output = (n: number) => ({ id: `fo_${n}`, type: 'function_call_output', call_id: `c${n}`, output: 'ok' });
+    // Oldest first, between pages: outputs of earlier calls first, a call whose output comes later last.
+    const oldestFirst = [output(1), output(2), output(3), call(4), output(4), item('a1'), call(5)];
+    const read = (data: object[]) => readConversationFile(JSON.stringify({ object: 'list', data, first_id: null, last_id: null, has_more: true }));
+    const oldest = read(oldestFirst);
+    expect(oldest.ok && oldest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
+    expect(oldest.ok && oldest.note).toBeUndefined();
+    const newest = read([...oldestFirst].reverse());
+    expect(newest.ok && newest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
+    expect(newest.ok && newest.note).toMatch(/newest first/);
   });
 });

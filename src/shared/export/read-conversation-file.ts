@@ -31,19 +31,25 @@ function checkItems(values: unknown[], where: (index: number) => string): Export
 
 /**
  * Whether items are listed newest first, as the API lists them unless asked otherwise: most tool outputs come before
- * the calls they answer. (Oldest first, every output follows its call.)
+ * the calls they answer. (Oldest first, every output follows its call.) Only a call and its output both in the file
+ * tell: a page of a longer run may begin with an output whose call is on the page before, or end with a call whose
+ * output is on the page after, and either fits both orders.
  */
 export function listedNewestFirst(list: readonly ExportItem[]): boolean {
   const calls = new Set<string>();
+  const outputs = new Set<string>();
   let before = 0;
   let after = 0;
   for (const item of list) {
     const callId = typeof item.call_id === 'string' ? item.call_id : null;
     if (!callId) continue;
-    const isOutput = item.type.endsWith('_output');
-    if (!isOutput) calls.add(callId);
-    else if (calls.has(callId)) after += 1;
-    else before += 1;
+    if (item.type.endsWith('_output')) {
+      if (calls.has(callId)) after += 1;
+      outputs.add(callId);
+    } else {
+      if (outputs.has(callId)) before += 1;
+      calls.add(callId);
+    }
   }
   return before > 0 && before > after * 2;
 }
