@@ -6,7 +6,7 @@ import { outcomeOf, parseJsonText as parse, type Outcome } from './tool-outcome.
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 export type { Outcome };
-export { outcomeOf, formatSize };
+export { outcomeOf };
 
 export interface ToolSummary {
   /** The key arguments, short. */

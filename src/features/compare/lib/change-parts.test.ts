@@ -16,9 +16,9 @@ describe('changeParts', () => {
   it('says what differs in a message whose words are the same and whose image is not', () => {
     const parts = changeParts({ item: message(png('AAAA')) }, { item: message(png('BBBB')) });
     expect(parts.map((part) => part.label)).toEqual(['attachments']);
-    // Both images are 1.6 KB: their fingerprints tell them apart.
-    expect(sideText(parts, 'delete')).toMatch(/^image: 1\.6 KB of data \([0-9a-f]{6}\)$/);
-    expect(sideText(parts, 'insert')).toMatch(/^image: 1\.6 KB of data \([0-9a-f]{6}\)$/);
+    // Both images are 1.2 KB: their fingerprints tell them apart.
+    expect(sideText(parts, 'delete')).toMatch(/^image: 1\.2 KB of data \([0-9a-f]{6}\)$/);
+    expect(sideText(parts, 'insert')).toMatch(/^image: 1\.2 KB of data \([0-9a-f]{6}\)$/);
     expect(sideText(parts, 'delete')).not.toBe(sideText(parts, 'insert'));
   });
 

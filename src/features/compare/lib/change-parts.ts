@@ -1,5 +1,5 @@
 import { messageText } from '../../../shared/items/display-text';
-import { formatSize } from '../../../shared/items/tool-summary';
+import { decodedSize, formatSize } from '../../../shared/items/byte-size';
 import { itemText } from '../../transcript/lib/item-text';
 import type { ConversationItem } from '../../transcript/types';
 import { canonical, parseJsonString } from './fingerprint';
@@ -33,7 +33,7 @@ function shortHash(text: string): string {
 function whereOf(value: unknown): string | null {
   const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string' ? (value as { url: string }).url : null;
   if (url === null) return null;
-  if (url.startsWith('data:') || url.length > 300) return `${formatSize(url.length)} of data (${shortHash(url)})`;
+  if (url.startsWith('data:') || url.length > 300) return `${formatSize(decodedSize(url))} of data (${shortHash(url)})`;
   return url;
 }
 
