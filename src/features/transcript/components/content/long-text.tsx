@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
@@ -132,9 +132,10 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   const moreRef = useRef<HTMLButtonElement>(null);
   const lessRef = useRef<HTMLButtonElement>(null);
   const pressed = useRef<'more' | 'less' | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pressed.current === null) return;
-    const lost = document.activeElement === null || document.activeElement === document.body;
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || !active.isConnected;
     if (lost) (pressed.current === 'more' ? lessRef : moreRef).current?.focus();
     pressed.current = null;
   });
