@@ -57,11 +57,12 @@ test('search reads past case and accents, as a browser’s find does, and marks 
     // The same word with its accent as a letter and a combining mark (e + U+0301), as some keyboards write it.
     message('msg_3', 'user', 'Cafe\u0301 Odeon it is.'),
     message('msg_4', 'assistant', 'See you there.'),
+    message('msg_5', 'user', 'Copy that.'),
   ];
   await page.goto('/');
   await page.getByLabel('Or paste JSON').fill(lines.map((line) => JSON.stringify(line)).join('\n'));
   await page.getByRole('button', { name: 'Read pasted JSON' }).click();
-  await expect(page.locator('[data-item-id]')).toHaveCount(4);
+  await expect(page.locator('[data-item-id]')).toHaveCount(5);
 
   const marked = () => markedText(page);
   await search(page).fill('cafe odeon');
@@ -73,6 +74,16 @@ test('search reads past case and accents, as a browser’s find does, and marks 
   await search(page).fill('ZURICH');
   await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
   await expect.poll(marked).toEqual(['Zürich']);
+  // The page's own words are not what the search reads, and are not marked: a row's badge, its token label, its buttons.
+  await search(page).fill('user');
+  await expect(page.getByTestId('match-count')).toHaveText('No matches');
+  await search(page).fill('tokens');
+  await expect(page.getByTestId('match-count')).toHaveText('No matches');
+  await expect.poll(marked).toEqual([]);
+  // Found in a message, a word is marked there alone, not on every row's Copy button.
+  await search(page).fill('copy');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toEqual(['Copy']);
 });
 
 test('a match across the highlighted tokens of a code block, or across Markdown’s marks, is found and marked, as a browser’s find does', async ({ page }) => {

@@ -100,7 +100,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
           onClick={collapse.toggle ?? undefined}
           className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? (twoLines ? 'max-sm:flex-wrap' : '') : 'flex-wrap max-sm:contents'}`}
         >
-          <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
+          <span data-search-skip="" className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
           <span className={collapse.collapsed ? 'contents' : 'contents max-sm:order-2 max-sm:flex max-sm:w-full max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1'}>
             {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 max-sm:max-w-[60%] dark:text-zinc-200">{subtitle}</span> : null}
             {collapse.collapsed ? (
@@ -108,7 +108,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
             ) : null}
             <StatusBadge status={item.status} />
             {rowTokens !== undefined && !collapse.collapsed ? (
-              <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
+              <span data-search-skip="" className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
                 ≈ {plural(rowTokens, 'token')}
                 {opaque ? ` + ${describeOpaque(opaque)}` : ''}
               </span>
@@ -117,7 +117,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
         </div>
         <RovingToolbar label={`Actions for ${name}`} className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-0.5 max-sm:order-1">
           {/* Read as text first: the other actions show on hover and focus, and always where there is no hover (touch). */}
-          <span className={`flex flex-wrap items-center justify-end gap-0.5 ${highlighted ? '' : ITEM_ACTIONS_HIDDEN}`} data-item-actions="">
+          <span className={`flex flex-wrap items-center justify-end gap-0.5 ${highlighted ? '' : ITEM_ACTIONS_HIDDEN}`} data-item-actions="" data-search-skip="">
             {collapse.collapsed ? null : (
               <>
                 {controls}

@@ -10,7 +10,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   if (status === undefined || status === null || status === 'completed') return null;
   if (status === 'in_progress') {
     return (
-      <span className="inline-flex items-center gap-1.5 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/60 dark:text-sky-200">
+      <span data-search-skip="" className="inline-flex items-center gap-1.5 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/60 dark:text-sky-200">
         <span className="size-1.5 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
         in progress
       </span>
@@ -18,13 +18,13 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   }
   if (status === 'incomplete') {
     return (
-      <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+      <span data-search-skip="" className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
         <Icon name="warning" className="size-3.5" /> incomplete
       </span>
     );
   }
   return (
-    <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+    <span data-search-skip="" className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
       {displayText(status).slice(0, 40)}
     </span>
   );

@@ -113,7 +113,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const moreId = useId();
 
   const { anchor, jumpToRow, keepPlace } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
-  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data');
+  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data', search.matches.length > 0);
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
   const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
   const linkedView = anchor.kind === 'found' && anchor.row !== null ? rows.viewIndexOf(anchor.row) : null;

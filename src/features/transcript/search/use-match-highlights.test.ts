@@ -26,6 +26,13 @@ describe('the search highlight ranges', () => {
     expect(rangesIn(rendered('<p>ab<span></span><i>\u0301</i>cd</p>'), 'abcd').map((range) => range.toString())).toEqual(['ab\u0301cd']);
   });
 
+  it("leave the page's own words alone: a row's badge, its token label, its buttons", () => {
+    const row = rendered('<article><span data-search-skip="">User</span><span data-search-skip="">≈ 12 tokens</span><span data-search-skip=""><button>Copy</button></span><p>The user counts tokens</p></article>');
+    expect(rangesIn(row, 'user').map((range) => range.toString())).toEqual(['user']);
+    expect(rangesIn(row, 'tokens').map((range) => range.toString())).toEqual(['tokens']);
+    expect(rangesIn(row, 'copy')).toEqual([]);
+  });
+
   it('mark a match across a line break, and across white space split between two nodes', () => {
     expect(rangesIn(rendered('<p>Line one\nline two</p>'), 'one line').map((range) => range.toString())).toEqual(['one\nline']);
     const code = rendered('<pre><span>foo\n</span>  bar</pre>');

@@ -37,7 +37,11 @@ export function rangesIn(root: Element, needle: string, limit = MAX_RANGES): Ran
     }
     return block;
   };
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // The page's own words (a row's badges, its token label, its buttons) are not what the search reads: not marked.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : (node as Element).hasAttribute('data-search-skip') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
+  });
   let nodes: Node[] = [];
   let block: Element | null = null;
   for (let node = walker.nextNode(); node && ranges.length < limit; node = walker.nextNode()) {
@@ -100,11 +104,12 @@ function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[], 
  * every match in one colour, those in the current row in another. Rows render lazily and come and go as
  * the list scrolls, so the marks are redrawn whenever the list's DOM changes.
  */
-export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query: string, currentRow: number | null, listShown: boolean) {
+export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query: string, currentRow: number | null, listShown: boolean, found = true) {
   useEffect(() => {
     const list = listRef.current;
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-    const needle = foldForSearch(query.trim());
+    // A search that found nothing marks nothing, whatever else on the page holds its words.
+    const needle = found ? foldForSearch(query.trim()) : '';
     // The list element appears only once items have loaded.
     if (!listShown || !list || !registry || typeof Highlight === 'undefined') return;
     if (!needle) {
@@ -132,5 +137,5 @@ export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query
       registry.delete('transcript-match');
       registry.delete('transcript-current');
     };
-  }, [listRef, query, currentRow, listShown]);
+  }, [listRef, query, currentRow, listShown, found]);
 }
