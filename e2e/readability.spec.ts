@@ -266,6 +266,22 @@ test('compact view, newest first: each turn header heads its own rows, and foldi
   await header.click();
   await expect(top.locator('article')).toHaveAttribute('data-item-id', last.id!);
   await expect(page.locator('[data-view-index="1"]').getByRole('button', { name: `Turn ${users.length - 1}` })).toBeVisible();
+
+  // What came before the first user message (system and developer messages, tools set up) has a header of its own
+  // at the end, so it does not read as part of turn 1, and stays when turn 1 is folded.
+  const before = agentRun.items.findIndex((item) => item === users[0]);
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  const turn1 = page.getByRole('button', { name: 'Turn 1', exact: true });
+  await turn1.click();
+  await expect(turn1).toHaveAttribute('aria-expanded', 'false');
+  const heading = page.getByText('Before turn 1', { exact: true });
+  await expect(heading).toBeVisible();
+  await expect(heading.locator('xpath=..')).toContainText(`${before} items`);
+  // The oldest row of all sits under that header, below turn 1's.
+  const oldest = page.locator(`[data-item-id="${agentRun.items[0].id}"]`);
+  await expect(oldest).toBeVisible();
+  expect((await oldest.boundingBox())!.y).toBeGreaterThan((await heading.boundingBox())!.y);
+  expect((await heading.boundingBox())!.y).toBeGreaterThan((await turn1.boundingBox())!.y);
 });
 
 test('the overview strip jumps to where it is clicked', async ({ page }) => {

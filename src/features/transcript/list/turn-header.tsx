@@ -1,4 +1,6 @@
 import { Fragment } from 'react';
+import { plural } from '../../../shared/format';
+import { BEFORE_TURNS } from './view-rows';
 
 export interface TurnHeaders {
   /** The oldest-first rows where turns start, ascending. */
@@ -21,6 +23,15 @@ interface TurnHeaderProps {
  * away. `row` is the oldest-first row where the turn starts.
  */
 export function TurnHeader({ row, turns }: TurnHeaderProps) {
+  if (row === BEFORE_TURNS) {
+    return (
+      <div data-search-skip="" className="mt-2 mb-1 flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-300">
+        <span className="px-1.5 py-0.5 font-semibold whitespace-nowrap">Before turn 1</span>
+        <span className="tabular-nums">{plural(turns.starts[0] ?? 0, 'item')}</span>
+        <span aria-hidden="true" className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      </div>
+    );
+  }
   const number = row === null ? null : turns.numberAt(row);
   if (row === null || number === null) return null;
   const collapsed = turns.isCollapsed(row);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
-import { buildViewRows, turnHeadAt, ViewRowsBuilder } from './view-rows';
+import { BEFORE_TURNS, buildViewRows, turnHeadAt, ViewRowsBuilder } from './view-rows';
 
 const message = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
 const call = (id: string, callId: string) => ({ id, type: 'function_call', call_id: callId, name: 'f', arguments: '{}' });
@@ -39,16 +39,17 @@ describe('turnHeadAt', () => {
   const starts = [1, 4];
   const heads = (rows: ReturnType<typeof buildViewRows>) => Array.from({ length: rows.count }, (_, i) => turnHeadAt(rows, starts, i));
 
-  it('oldest first: above the message that opens each turn', () => {
+  it('oldest first: above the message that opens each turn, and above what comes before the first', () => {
     const rows = buildViewRows(index, 'asc', new Set());
     expect(shown(rows)).toEqual([0, 1, 2, 4, 5]);
-    expect(heads(rows)).toEqual([null, 1, null, 4, null]);
+    expect(heads(rows)).toEqual([BEFORE_TURNS, 1, null, 4, null]);
   });
 
   it("newest first: above each turn's newest row, so the turn's rows sit under their own header", () => {
     const rows = buildViewRows(index, 'desc', new Set());
     expect(shown(rows)).toEqual([5, 4, 2, 1, 0]);
-    expect(heads(rows)).toEqual([4, null, 1, null, null]);
+    // What came before the first turn has a header of its own: it is not part of turn 1.
+    expect(heads(rows)).toEqual([4, null, 1, null, BEFORE_TURNS]);
     // Folded, a turn is its first message: the header stays above it.
     const folded = buildViewRows(index, 'desc', new Set(), { starts, collapsed: new Set([1]) });
     expect(shown(folded)).toEqual([5, 4, 1, 0]);
@@ -65,15 +66,15 @@ describe('turnHeadAt', () => {
     const startsLoading = [1, 3, 5];
     const asc = buildViewRows(loading, 'asc', new Set());
     expect(shown(asc)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(Array.from({ length: asc.count }, (_, i) => turnHeadAt(asc, startsLoading, i, gap))).toEqual([null, 1, null, 3, null, 5, null]);
+    expect(Array.from({ length: asc.count }, (_, i) => turnHeadAt(asc, startsLoading, i, gap))).toEqual([BEFORE_TURNS, 1, null, 3, null, 5, null]);
     const desc = buildViewRows(loading, 'desc', new Set());
-    expect(Array.from({ length: desc.count }, (_, i) => turnHeadAt(desc, startsLoading, i, gap))).toEqual([5, null, null, 3, 1, null, null]);
+    expect(Array.from({ length: desc.count }, (_, i) => turnHeadAt(desc, startsLoading, i, gap))).toEqual([5, null, null, 3, 1, null, BEFORE_TURNS]);
     // Only the head loaded: the gap comes first newest first, and the turn under it keeps its header.
     const headOnly = new TranscriptIndex();
     headOnly.sync(addChunk(EMPTY_STREAM, { head: [{ ...message('s0'), role: 'system' }, message('m1'), call('c2', 'a'), message('m3'), call('c4', 'b')] as never, tail: [], done: false }));
     const headDesc = buildViewRows(headOnly, 'desc', new Set());
     expect(shown(headDesc)).toEqual([5, 4, 3, 2, 1, 0]);
-    expect(Array.from({ length: headDesc.count }, (_, i) => turnHeadAt(headDesc, [1, 3], i, headOnly.gapRow))).toEqual([null, 3, null, 1, null, null]);
+    expect(Array.from({ length: headDesc.count }, (_, i) => turnHeadAt(headDesc, [1, 3], i, headOnly.gapRow))).toEqual([null, 3, null, 1, null, BEFORE_TURNS]);
   });
 
   it('none for a turn whose first message the filter hides', () => {

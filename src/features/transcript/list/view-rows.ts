@@ -186,15 +186,22 @@ export class ViewRowsBuilder {
 }
 
 /**
- * The turn a row belongs to, as the row its turn starts at: null before the first turn, and for rows past the gap of a
- * run still loading that come before the first turn starting past it (their turn's start is not known yet); the gap
- * row is a turn of its own (-1).
+ * The turn a row belongs to, as the row its turn starts at: BEFORE_TURNS before the first turn (null when there is no
+ * turn), null for rows past the gap of a run still loading that come before the first turn starting past it (their
+ * turn's start is not known yet); the gap row is a turn of its own (-1).
  */
 function turnKeyOf(starts: readonly number[], row: number, gapRow: number | null): number | null {
   if (gapRow !== null && row === gapRow) return -1;
   const start = lastAtMost(starts, row);
-  return gapRow !== null && row > gapRow && start !== null && start < gapRow ? null : start;
+  if (start === null) return starts.length > 0 && (gapRow === null || row < gapRow) ? BEFORE_TURNS : null;
+  return gapRow !== null && row > gapRow && start < gapRow ? null : start;
 }
+
+/**
+ * The key of the rows before the first turn (system and developer messages, tools set up), once a turn follows them:
+ * they get a header of their own, so newest first they do not read as part of turn 1, under its header.
+ */
+export const BEFORE_TURNS = -2;
 
 /**
  * The turn whose header goes above view position `viewIndex` in the compact view, as the oldest-first row the turn
@@ -204,6 +211,6 @@ function turnKeyOf(starts: readonly number[], row: number, gapRow: number | null
  */
 export function turnHeadAt(rows: ViewRows, starts: readonly number[], viewIndex: number, gapRow: number | null = null): number | null {
   const start = turnKeyOf(starts, rows.rowAt(viewIndex), gapRow);
-  if (start === null || start < 0 || rows.viewIndexOf(start) === null) return null;
+  if (start === null || start === -1 || (start !== BEFORE_TURNS && rows.viewIndexOf(start) === null)) return null;
   return viewIndex === 0 || turnKeyOf(starts, rows.rowAt(viewIndex - 1), gapRow) !== start ? start : null;
 }
