@@ -100,6 +100,10 @@ test('a match across the highlighted tokens of a code block, or across Markdownâ
   await search(page).fill('short version: sqlite is enough');
   await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
   await expect.poll(marked).toEqual(['Short version: SQLite is enough']);
+  // A quote's lines are one paragraph on the page, without the `>` that starts each.
+  await search(page).fill("note sqlite's");
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(async () => (await marked()).map((text) => text.replace(/\s+/g, ' '))).toEqual(["Note SQLite's"]);
 });
 
 test('a search from a shared link is restored, and a filter too', async ({ page }) => {

@@ -46,6 +46,9 @@ describe('searchableText', () => {
     expect(text).toContain('https://sqlite.org/wal.html');
     expect(text).toContain('**sqlite is enough**');
     expect(markdownPlain('plain words, snake_case_name')).toBe('plain words, snake_case_name');
+    // A quote's lines are one paragraph on the page: without their `>`, its words run on from line to line.
+    expect(markdownPlain("> **Note**\n> SQLite's WAL\n>> nested")).toBe("Note\nSQLite's WAL\nnested");
+    expect(markdownPlain('a > b, not a quote')).toBe('a > b, not a quote');
     // A message whose content is one string, and a summary, are read as shown too; a tool's output is not Markdown.
     expect(searchableText({ id: 'u', type: 'message', role: 'user', content: 'run `npm test` now' })).toContain('run npm test now');
     expect(searchableText({ id: 'r', type: 'reasoning', summary: [{ type: 'summary_text', text: 'check **the log** first' }] })).toContain('check the log first');
