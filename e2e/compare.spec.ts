@@ -72,6 +72,8 @@ test('two forked runs: where they part, what changed, and stepping through the d
 test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {
   await page.goto(`/c/${good.conversation.id}?source=demo`);
   await page.getByRole('button', { name: 'Compare with…' }).click();
+  // The form loads with the first click, and its field takes the focus as it arrives.
+  await expect(page.getByLabel('Compare this run with')).toBeFocused();
   // Closed and opened again, the dialog still has what was typed.
   await page.getByLabel('Compare this run with').fill(sideways.conversation.id.slice(0, 12));
   await page.getByRole('button', { name: 'Cancel' }).click();

@@ -11,7 +11,7 @@ import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } fr
 import { formatCount, plural } from '../format.ts';
 import { RunTally } from './run-tally.ts';
 import { breakdown, byCount } from '../items/item-counts.ts';
-import { failuresNoneText } from '../snapshots/manifest-text.ts';
+import { failuresNoneText } from '../snapshots/failures-text.ts';
 
 /** The file reads offline: its one inline script, pinned by hash, and nothing loads from anywhere but the file itself. */
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${ISLAND_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;

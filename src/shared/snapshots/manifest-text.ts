@@ -68,14 +68,6 @@ export function manifestSummary(manifest: ShareManifest): string | null {
   return [left && `Left out: ${left}`, replaced && `${left ? 'replaced' : 'Replaced'}: ${replaced}`].filter(Boolean).join('; ');
 }
 
-/**
- * A snapshot's failures when none show in it, because its rules hid them (a call's failure is in its output): "none
- * shown here; the original run had 2 failures, left out of this snapshot".
- */
-export function failuresNoneText(originalFailures: number | undefined): string {
-  return originalFailures ? `none shown here; the original run had ${count(originalFailures, 'failure', 'failures')}, left out of this snapshot` : 'none failed or incomplete';
-}
-
 /** "The original run: 50 items, 21 tool calls, 2 failures." */
 export function originalRunText(manifest: ShareManifest): string {
   const { items, tool_calls, failures } = manifest.original;

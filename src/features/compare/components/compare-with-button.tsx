@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import type { SideRef } from '../lib/compare-search';
-import { CompareForm } from './compare-form';
+
+/** The form loads with the first "Compare with…" (or a pointer or the focus on it), not with the transcript's first rows. */
+const loadForm = () => import('./compare-form');
+const CompareForm = lazy(() => loadForm().then((module) => ({ default: module.CompareForm })));
 
 interface CompareWithButtonProps {
   current: SideRef;
@@ -13,13 +16,19 @@ interface CompareWithButtonProps {
 /** The transcript toolbar's "Compare with…": this run is A, the reader names B. */
 export function CompareWithButton({ current, sources, defaultSource }: CompareWithButtonProps) {
   const [open, setOpen] = useState(false);
+  const [asked, setAsked] = useState(false);
   const ref = useModalDialog(open);
   return (
     <>
       <button
         aria-label="Compare with…"
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setAsked(true);
+          setOpen(true);
+        }}
+        onPointerEnter={() => void loadForm()}
+        onFocus={() => void loadForm()}
         className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
         Compare<span className="max-sm:hidden"> with</span>…
@@ -34,8 +43,20 @@ export function CompareWithButton({ current, sources, defaultSource }: CompareWi
           Compare with another run
         </h2>
         <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-400">This run is A. Name run B: a retry, a fork, the same prompt on another model.</p>
-        {/* Kept while the dialog is closed: what was typed is still there when it opens again, for this run. */}
-        <CompareForm key={`${current.value} ${current.source ?? ''}`} sources={sources} defaultSource={current.source ?? defaultSource} fixedA={current} onCancel={() => ref.current?.close()} />
+        {/* Kept once asked for, while the dialog is closed too: what was typed is still there when it opens again, for
+            this run. Arriving after the dialog opened, its field takes the focus as it mounts. */}
+        <Suspense fallback={<div aria-busy="true" className="h-24 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />}>
+          {asked ? (
+            <CompareForm
+              key={`${current.value} ${current.source ?? ''}`}
+              sources={sources}
+              defaultSource={current.source ?? defaultSource}
+              fixedA={current}
+              initial={{}}
+              onCancel={() => ref.current?.close()}
+            />
+          ) : null}
+        </Suspense>
       </dialog>
     </>
   );

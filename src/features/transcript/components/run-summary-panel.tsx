@@ -1,7 +1,7 @@
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
-import { failuresNoneText } from '../../../shared/snapshots/manifest-text';
+import { failuresNoneText } from '../../../shared/snapshots/failures-text';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 import { formatCount, plural } from '../../../shared/format';
