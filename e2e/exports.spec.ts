@@ -152,8 +152,14 @@ test('the Download menu offers the same formats for a conversation, a snapshot a
   page.on('download', () => (downloads += 1));
   await page.getByText('Download ▾').click();
   await page.getByRole('link', { name: /^Markdown/ }).click();
-  await expect(page.getByTestId('toast')).toContainText('Nothing was downloaded. This snapshot was revoked.');
+  const refusal = page.getByTestId('toast');
+  await expect(refusal).toContainText('Nothing was downloaded. This snapshot was revoked.');
   expect(downloads).toBe(0);
+  // Longer than a moment's note: it stays until it is put away.
+  await page.waitForTimeout(3_000);
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refusal).toBeHidden();
 
   await page.goto('/');
   const list = JSON.stringify({ object: 'list', data: agent.items, first_id: agent.items[0].id, last_id: last.id, has_more: false });

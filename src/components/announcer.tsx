@@ -5,6 +5,8 @@ interface Announcement {
   message: string;
   /** Also shown on screen, for actions whose control does not change (a keyboard shortcut). */
   visible: boolean;
+  /** Something that did not happen, and why: shown until dismissed (or the next announcement), not for a moment. */
+  problem: boolean;
 }
 
 let current: Announcement | null = null;
@@ -13,8 +15,13 @@ const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
 
 /** Says something through the page's one live region, and on screen too when asked. */
-export function announce(message: string, { visible = false } = {}): void {
-  current = { id: nextId++, message, visible };
+export function announce(message: string, { visible = false, problem = false } = {}): void {
+  current = { id: nextId++, message, visible: visible || problem, problem };
+  emit();
+}
+
+function dismiss() {
+  current = null;
   emit();
 }
 
@@ -27,7 +34,7 @@ function subscribe(listener: () => void) {
 export function Announcer() {
   const announcement = useSyncExternalStore(subscribe, () => current);
   useEffect(() => {
-    if (!announcement) return;
+    if (!announcement || announcement.problem) return;
     const timer = setTimeout(() => {
       if (current?.id === announcement.id) {
         current = null;
@@ -41,7 +48,18 @@ export function Announcer() {
       <output className="sr-only" data-testid="announcer">
         {announcement ? <span key={announcement.id}>{announcement.message}</span> : null}
       </output>
-      {announcement?.visible ? (
+      {announcement?.problem ? (
+        // Read out through the live region above; here for the eyes, with a way to put it away.
+        <div
+          data-testid="toast"
+          className="fixed inset-x-0 top-3 z-50 mx-auto flex w-fit max-w-[min(36rem,calc(100vw-2rem))] items-start gap-3 rounded-xl border border-rose-300 bg-rose-50 px-4 py-2.5 text-sm text-rose-950 shadow-lg dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+        >
+          <p>{announcement.message}</p>
+          <button type="button" onClick={dismiss} className="shrink-0 rounded-md px-1.5 py-0.5 text-xs font-medium underline-offset-2 hover:underline">
+            Dismiss
+          </button>
+        </div>
+      ) : announcement?.visible ? (
         <div
           aria-hidden="true"
           data-testid="toast"

@@ -20,7 +20,7 @@ async function saveFromServer(path: string) {
   const refused = await downloadFromServer(path);
   if (!refused) return;
   const { title, hint } = describeApiError(refused);
-  announce(`Nothing was downloaded. ${title}. ${hint}`, { visible: true });
+  announce(`Nothing was downloaded. ${title}. ${hint}`, { problem: true });
 }
 
 /** The Download menu: each format is a link the server answers with an attachment (or one this page makes). */
