@@ -63,6 +63,11 @@ test('Show more on a million unbroken characters keeps the tab responsive', asyn
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   expect(Date.now() - started).toBeLessThan(3_000);
   await expect(item.getByRole("button", { name: /Show [\d,]+ more characters/ })).toBeVisible();
+  // From the keyboard, the focus stays where the reader can see it, though the new text pushes the button far down.
+  await item.getByRole('button', { name: /Show [\d,]+ more characters/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(item.getByRole('button', { name: /Show [\d,]+ more characters/ })).not.toBeInViewport();
+  await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect()).then((box) => box.top < 720 && box.bottom > 0)).toBe(true);
 });
 
 test('a citation URL cannot inject an image or a link into the answer', async ({ page }) => {

@@ -52,7 +52,10 @@ describe('long text', () => {
     const body = screen.getByLabelText('Body');
     const opened = shownCharacters(body);
     expect(opened).toBeGreaterThan(120_000);
-    const more = screen.getByRole('button', { name: /^Show more/ });
+    // Opened past its cut, it says what is left, and can be collapsed at once.
+    expect(screen.getByRole('button', { name: /^Show [\d,]+ more characters \([\d,]+ not shown\)$/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show less' })).toBeInTheDocument();
+    const more = screen.getByRole('button', { name: /more characters/ });
     await userEvent.click(more);
     // The step the page has learned, on from the match.
     expect(shownCharacters(body) - opened).toBeGreaterThanOrEqual(5_000);

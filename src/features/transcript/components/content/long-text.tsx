@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
@@ -132,22 +132,26 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   const moreRef = useRef<HTMLButtonElement>(null);
   const lessRef = useRef<HTMLButtonElement>(null);
   const pressed = useRef<'more' | 'less' | null>(null);
+  // Show more can push its own button far below the screen: the focus then moves to the text, where the reader is,
+  // without scrolling (Tab reaches the button again).
+  const textRef = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     if (pressed.current === null) return;
     const active = document.activeElement;
     const lost = active === null || active === document.body || !active.isConnected;
     if (lost) (pressed.current === 'more' ? lessRef : moreRef).current?.focus();
+    else if (pressed.current === 'more' && active === moreRef.current && active.getBoundingClientRect().top > window.innerHeight) textRef.current?.focus({ preventScroll: true });
     pressed.current = null;
   });
   return (
     <div>
       {variant === 'code' ? (
-        <pre aria-label={label} className={className}>
+        <pre ref={textRef as RefObject<HTMLPreElement>} tabIndex={-1} aria-label={label} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
           {blocks}
           {ellipsis}
         </pre>
       ) : (
-        <div aria-label={label} className={className}>
+        <div ref={textRef as RefObject<HTMLDivElement>} tabIndex={-1} aria-label={label} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
           {blocks}
           {ellipsis}
         </div>
@@ -168,10 +172,13 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
               }}
               className={buttonClass}
             >
-              {shownLength === null ? `Show more (${formatCount(text.length)} characters)` : `Show ${formatCount(Math.min(rest, stepNow))} more characters (${formatCount(rest)} not shown)`}
+              {/* Opened by a search, it is already past its cut: it says what is left, as after a Show more. */}
+              {shownLength === null && reveal === null
+                ? `Show more (${formatCount(text.length)} characters)`
+                : `Show ${formatCount(Math.min(rest, stepNow))} more characters (${formatCount(rest)} not shown)`}
             </button>
           ) : null}
-          {shownLength !== null ? (
+          {shownLength !== null || reveal !== null ? (
             <button
               ref={lessRef}
               type="button"
