@@ -308,6 +308,18 @@ test('a match inside a folded part of JSON opens that part, and shows marked', a
   await expect.poll(() => currentMark(page)).toEqual({ text: 'pull_number', shown: true });
 });
 
+test('a match deep in JSON wider than its box is scrolled into the box sideways, not left off to the right', async ({ page }) => {
+  const hostile = demo('hostile-payloads');
+  const deep = hostile.items.findIndex((item) => JSON.stringify(item).includes('"level\\":280'));
+  expect(deep).toBeGreaterThan(-1);
+  await page.goto(`/c/${hostile.conversation.id}?source=demo`);
+  await expectComplete(page, hostile.items.length);
+  // The first match is the deep tree's: its 280th level, thousands of pixels to the right in its box.
+  await search(page).fill('280');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+  await expect.poll(() => currentMark(page)).toEqual({ text: '280', shown: true });
+});
+
 test('typing opens the folded tool row of the first match, as stepping to a match does', async ({ page }) => {
   await page.goto(`/c/${agent.conversation.id}?source=demo`);
   await expectComplete(page, agent.items.length);

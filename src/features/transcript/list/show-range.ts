@@ -12,10 +12,13 @@ export function showRange(range: Range, within: Element, top: number, bottom: nu
   let box = firstBox(range);
   if (!box) return false;
   for (let scroller = range.startContainer.parentElement; scroller && scroller !== within; scroller = scroller.parentElement) {
-    if (scroller.scrollHeight <= scroller.clientHeight) continue;
+    const tall = scroller.scrollHeight > scroller.clientHeight;
+    // Deep JSON or a long line of code scrolls sideways too.
+    const wide = scroller.scrollWidth > scroller.clientWidth && /auto|scroll/.test(getComputedStyle(scroller).overflowX);
+    if (!tall && !wide) continue;
     const edges = scroller.getBoundingClientRect();
-    if (box.top >= edges.top && box.bottom <= edges.bottom) continue;
-    scroller.scrollTop += box.top - edges.top - (scroller.clientHeight - box.height) / 2;
+    if (tall && (box.top < edges.top || box.bottom > edges.bottom)) scroller.scrollTop += box.top - edges.top - (scroller.clientHeight - box.height) / 2;
+    if (wide && (box.left < edges.left || box.right > edges.right)) scroller.scrollLeft += box.left - edges.left - (scroller.clientWidth - Math.min(box.width, scroller.clientWidth)) / 2;
     box = firstBox(range);
     if (!box) return false;
   }
