@@ -215,11 +215,11 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   const collapseAll = (await page.getByRole('button', { name: 'Collapse all' }).boundingBox())!;
   const pill = (await page.getByTestId('position').boundingBox())!;
   expect(collapseAll.y + collapseAll.height).toBeLessThan(pill.y);
-  // A row's actions are targets a finger can hit: 24 px at least, each way.
-  const sizes = await page.locator('[data-item-actions] :is(button, a)').evaluateAll((targets) =>
+  // A row's actions, the run summary's buttons and the way home are targets a finger can hit: 24 px at least, each way.
+  const sizes = await page.locator('[data-item-actions] :is(button, a), [data-testid="run-summary"] button, a:text("Open another conversation")').evaluateAll((targets) =>
     targets.filter((target) => target.getClientRects().length > 0).map((target) => [target.getBoundingClientRect().width, target.getBoundingClientRect().height]),
   );
-  expect(sizes.length).toBeGreaterThan(4);
+  expect(sizes.length).toBeGreaterThan(20);
   expect(sizes.filter(([width, height]) => width < 24 || height < 24)).toEqual([]);
 });
 

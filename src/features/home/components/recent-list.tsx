@@ -6,6 +6,7 @@ import type { SourceSummary } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
 import { formatAge } from '../../../shared/format';
 import { PAGE_HEADING } from './page-heading';
+import { TOUCH_TARGET } from '../../../components/touch-target';
 
 
 interface RecentListProps {
@@ -54,7 +55,7 @@ export function RecentList({ recent, sources, onClear, onForget, undo = null, no
               requestAnimationFrame(() => undoButton.current?.focus());
               announce('Cleared the list of recently opened conversations.');
             }}
-            className="ml-auto text-xs text-zinc-600 dark:text-zinc-400 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200"
+            className={`ml-auto text-xs text-zinc-600 dark:text-zinc-400 hover:text-zinc-800 hover:underline dark:hover:text-zinc-200 ${TOUCH_TARGET}`}
           >
             Clear
           </button>

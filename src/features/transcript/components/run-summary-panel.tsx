@@ -5,6 +5,7 @@ import { failuresNoneText } from '../../../shared/snapshots/failures-text';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 import { formatCount, plural } from '../../../shared/format';
+import { TOUCH_TARGET } from '../../../components/touch-target';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
@@ -22,8 +23,7 @@ interface RunSummaryPanelProps {
 
 /** How many tool names the summary lists before "and N other tools". */
 const TOOLS_SHOWN = 12;
-const button =
-  'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950';
+const button = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950`;
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
 export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly, onlyTool, onOnlyTool }: RunSummaryPanelProps) {
@@ -78,7 +78,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
                     aria-pressed={onlyTool === name}
                     onClick={() => onOnlyTool(onlyTool === name ? null : name)}
                     title={onlyTool === name ? 'Show every item again' : `Show only the ${name} calls`}
-                    className="rounded px-0.5 text-left whitespace-normal underline decoration-zinc-400 decoration-dotted underline-offset-2 hover:bg-zinc-200 hover:decoration-solid aria-pressed:bg-indigo-600 aria-pressed:text-white aria-pressed:no-underline dark:decoration-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950"
+                    className={`${TOUCH_TARGET} rounded px-0.5 text-left whitespace-normal underline decoration-zinc-400 decoration-dotted underline-offset-2 hover:bg-zinc-200 hover:decoration-solid aria-pressed:bg-indigo-600 aria-pressed:text-white aria-pressed:no-underline dark:decoration-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950`}
                   >
                     {name} {formatCount(count)}
                   </button>
@@ -92,7 +92,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
                   type="button"
                   aria-expanded={allTools}
                   onClick={() => setAllTools(!allTools)}
-                  className="rounded px-0.5 font-medium text-indigo-700 hover:bg-zinc-200 hover:underline dark:text-indigo-300 dark:hover:bg-zinc-800"
+                  className={`${TOUCH_TARGET} rounded px-0.5 font-medium text-indigo-700 hover:bg-zinc-200 hover:underline dark:text-indigo-300 dark:hover:bg-zinc-800`}
                 >
                   {allTools ? 'fewer tools' : `and ${plural(hiddenTools, 'other tool')}`}
                 </button>
