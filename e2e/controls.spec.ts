@@ -211,10 +211,28 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   expect(bar.height).toBeLessThanOrEqual(64);
   await expect(page.getByTestId('position')).toBeVisible();
   // Unfolded, the controls are all there, above the pill.
-  await page.getByRole('button', { name: 'View ▾' }).click();
+  // Rows above the screen are measured as they render after the jump: the reader's place settles first.
+  let where: string | null = null;
+  await expect
+    .poll(async () => {
+      await scrollSettled(page);
+      const before = await page.getByTestId('position').textContent();
+      await page.waitForTimeout(500);
+      where = await page.getByTestId('position').textContent();
+      return before === where;
+    })
+    .toBe(true);
+  await page.getByRole('button', { name: 'View ▾' }).tap();
   const collapseAll = (await page.getByRole('button', { name: 'Collapse all' }).boundingBox())!;
   const pill = (await page.getByTestId('position').boundingBox())!;
   expect(collapseAll.y + collapseAll.height).toBeLessThan(pill.y);
+  // Unfolding and folding them, with the focus on their button, leaves the reader where they were.
+  await page.getByRole('button', { name: 'Done' }).tap();
+  await page.getByRole('button', { name: 'View ▾' }).tap();
+  await page.getByRole('button', { name: 'Done' }).tap();
+  await expect(page.getByRole('button', { name: 'View ▾' })).toBeFocused();
+  await expect(page.getByTestId('position')).toHaveText(where!);
+  await page.getByRole('button', { name: 'View ▾' }).tap();
   // A row's actions, the run summary's buttons and the way home are targets a finger can hit: 24 px at least, each way.
   const sizes = await page.locator('[data-item-actions] :is(button, a), [data-testid="run-summary"] button, a:text("Open another conversation")').evaluateAll((targets) =>
     targets.filter((target) => target.getClientRects().length > 0).map((target) => [target.getBoundingClientRect().width, target.getBoundingClientRect().height]),

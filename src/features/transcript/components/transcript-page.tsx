@@ -204,8 +204,11 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             />
           ) : null}
 
+          {/* What is in the bar is never hidden by it: without a negative scroll margin, the browser scrolled the page
+              to bring a focused control of the bar (View ▾ on a phone) out of the page's scroll padding, which the
+              bar's own height makes, each time the bar grew or shrank around it. */}
           {nothingToShow ? null : (
-          <div ref={toolbarRef} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950">
+          <div ref={toolbarRef} className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-950 [&_*]:-scroll-mt-96">
             <div id={moreId} className={`max-sm:order-last ${searchShown && !moreOpen ? 'max-sm:hidden' : ''}`}>
             <TranscriptToolbar
               order={view.order}
