@@ -1,5 +1,5 @@
 import { fetchOrTakeEarly } from './early-requests';
-import { ApiError, errorFromResponse } from './api-error';
+import { ApiError, errorFromResponse, serverUnreachable } from './api-error';
 
 /** The one fetch wrapper: GETs JSON from the viewer's own server and turns every failure into an ApiError. */
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -20,10 +20,7 @@ export async function sendJson<T>(method: 'GET' | 'POST' | 'DELETE', path: strin
     response = await (method === 'GET' ? fetchOrTakeEarly(path, init) : fetch(path, init));
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('The viewer server could not be reached. Check that it is still running.', {
-      status: 0,
-      code: 'network_error',
-    });
+    throw serverUnreachable();
   }
   if (!response.ok) throw await errorFromResponse(response);
   try {

@@ -31,6 +31,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/** The viewer's own server did not answer at all (a request that failed before any response). */
+export function serverUnreachable(): ApiError {
+  return new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });
+}
+
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   const details = parseErrorBody(response.status, response.statusText, text);

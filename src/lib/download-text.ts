@@ -1,13 +1,18 @@
-import { ApiError, errorFromResponse } from './api-error';
+import { errorFromResponse, serverUnreachable, type ApiError } from './api-error';
+
+/** Saves what `href` points at as a file (named `filename`, or as its server names it) through a temporary link. */
+function saveThroughLink(href: string, filename = '') {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.click();
+}
 
 /** Saves a blob as a file through a temporary link. */
 export function downloadBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.click();
+  saveThroughLink(url, filename);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
@@ -29,14 +34,10 @@ export async function downloadFromServer(path: string): Promise<ApiError | null>
   try {
     response = await fetch(path, { signal: ahead.signal });
   } catch {
-    return new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });
+    return serverUnreachable();
   }
   if (!response.ok) return errorFromResponse(response);
   ahead.abort();
-  const link = document.createElement('a');
-  link.href = path;
-  link.download = '';
-  link.rel = 'noopener';
-  link.click();
+  saveThroughLink(path);
   return null;
 }

@@ -1,5 +1,5 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
-import { ApiError, errorFromResponse, parseRetryAfter } from '../../../lib/api-error';
+import { ApiError, errorFromResponse, parseRetryAfter, serverUnreachable } from '../../../lib/api-error';
 import { nextTask } from '../../../lib/work-in-slices';
 import { fetchOrTakeEarly } from '../../../lib/early-requests';
 import { ITEM_STREAM_TYPE, itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
@@ -72,7 +72,7 @@ export async function* streamItems(source: string, conversationId: string, curso
     response = await fetchOrTakeEarly(path, { headers: { accept: ITEM_STREAM_TYPE }, signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });
+    throw serverUnreachable();
   }
   if (!response.ok) throw await errorFromResponse(response);
   if (!response.body) throw malformed('no body');
