@@ -66,7 +66,6 @@ test('Show more on a million unbroken characters keeps the tab responsive', asyn
   // From the keyboard, the focus stays where the reader can see it, though the new text pushes the button far down.
   await item.getByRole('button', { name: /Show [\d,]+ more characters/ }).focus();
   await page.keyboard.press('Enter');
-  await expect(item.getByRole('button', { name: /Show [\d,]+ more characters/ })).not.toBeInViewport();
   await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect()).then((box) => box.top < 720 && box.bottom > 0)).toBe(true);
 });
 
