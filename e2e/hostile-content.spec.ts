@@ -69,6 +69,28 @@ test('Show more on a million unbroken characters keeps the tab responsive', asyn
   await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect()).then((box) => box.top < 720 && box.bottom > 0)).toBe(true);
 });
 
+test('text copied across the blocks of a long line comes out as written, without added line breaks', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const text = '0123456789'.repeat(10_000);
+  await serveItems(page, [{ id: 'msg_line', type: 'message', role: 'user', content: [{ type: 'input_text', text }] }]);
+  await page.goto(transcript);
+  const item = page.locator('[data-item-id="msg_line"]');
+  await item.getByRole('button', { name: 'Show more (100,000 characters)' }).click();
+  // The text's blocks: spans each laid out on its own.
+  await expect(item.locator('span[style*="contain-intrinsic-size"]').nth(1)).toBeAttached();
+  // From near the end of the first block to a little way into the second.
+  await page.evaluate(() => {
+    const blocks = document.querySelectorAll('[data-item-id="msg_line"] span[style*="contain-intrinsic-size"]');
+    const range = document.createRange();
+    range.setStart(blocks[0].firstChild!, 4_990);
+    range.setEnd(blocks[1].firstChild!, 15);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await page.keyboard.press('Control+C');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.slice(4_990, 5_015));
+});
+
 test('a citation URL cannot inject an image or a link into the answer', async ({ page }) => {
   const outside = watchOutside(page);
   const url = 'mailto:help@example.com> ![t](https://canary.invalid/injected.png) **Click to verify your account** [now](https://evil.example/login) <x';

@@ -1,9 +1,13 @@
 /** The most characters one block holds; a browser lays out and wraps each block on its own. */
 export const BLOCK_CHARS = 5_000;
 
+/** How far back from a block's end a cut looks for a space, where the block has no line break. */
+const WORD_LOOKBACK = 200;
+
 /**
  * The first `length` characters of `text` in blocks of at most BLOCK_CHARS, cut after a line break where the
- * block has one, so that ordinary text wraps as it would whole; unbroken text is simply cut.
+ * block has one, so that ordinary text wraps as it would whole; else after a space near the block's end, so that no
+ * word is split across two lines; text without either is simply cut.
  */
 export function textBlocks(text: string, length: number): string[] {
   const end = Math.min(length, text.length);
@@ -17,6 +21,12 @@ export function textBlocks(text: string, length: number): string[] {
       let newline = stop - 1;
       while (newline > start && text.charCodeAt(newline) !== 10) newline -= 1;
       if (newline > start) stop = newline + 1;
+      else {
+        let space = stop - 1;
+        const limit = Math.max(start, stop - WORD_LOOKBACK);
+        while (space > limit && text.charCodeAt(space) !== 32) space -= 1;
+        if (space > limit) stop = space + 1;
+      }
     }
     blocks.push(text.slice(start, stop));
     start = stop;

@@ -90,6 +90,15 @@ describe('long text', () => {
     expect(blocks.join('')).toBe(text);
   });
 
+  it('cuts a long paragraph without line breaks after a space, so no word is split across two lines', () => {
+    const text = 'abcdef '.repeat(2_000);
+    const blocks = textBlocks(text, text.length);
+    expect(blocks.join('')).toBe(text);
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks.slice(0, -1)) expect(block.endsWith(' ')).toBe(true);
+    expect(blocks.every((block) => block.length <= BLOCK_CHARS)).toBe(true);
+  });
+
   it('shows short text whole, without buttons', () => {
     render(<LongText text="short" label="Body" />);
     expect(screen.getByLabelText('Body')).toHaveTextContent(/^short$/);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type RefObject } from 'react';
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
@@ -91,6 +91,20 @@ export function revealLength(text: string, shown: number, needle: string): numbe
   return null;
 }
 
+/**
+ * Copies a selection within a text of several blocks as the text has it. The browser's own copy ends every block
+ * with a line break, so a long line copied across a block's end would gain line breaks it never had.
+ */
+export function copyAsWritten(event: ClipboardEvent<HTMLElement>) {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+  const ranges = Array.from({ length: selection.rangeCount }, (_, index) => selection.getRangeAt(index));
+  // A selection that runs out of the text is the browser's to copy.
+  if (!ranges.every((range) => event.currentTarget.contains(range.commonAncestorContainer))) return;
+  event.clipboardData.setData('text/plain', ranges.map((range) => range.toString()).join(''));
+  event.preventDefault();
+}
+
 const buttonClass =
   'rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
 
@@ -128,6 +142,7 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
     ));
   }, [text, shown]);
   const ellipsis = rest > 0 ? '…' : null;
+  const onCopy = typeof blocks === 'string' ? undefined : copyAsWritten;
   // The button pressed can go (Show less once collapsed, Show more at the end): the focus moves to the other one.
   const moreRef = useRef<HTMLButtonElement>(null);
   const lessRef = useRef<HTMLButtonElement>(null);
@@ -146,12 +161,12 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
   return (
     <div>
       {variant === 'code' ? (
-        <pre ref={textRef as RefObject<HTMLPreElement>} tabIndex={-1} aria-label={label} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
+        <pre ref={textRef as RefObject<HTMLPreElement>} tabIndex={-1} aria-label={label} onCopy={onCopy} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
           {blocks}
           {ellipsis}
         </pre>
       ) : (
-        <div ref={textRef as RefObject<HTMLDivElement>} tabIndex={-1} aria-label={label} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
+        <div ref={textRef as RefObject<HTMLDivElement>} tabIndex={-1} aria-label={label} onCopy={onCopy} className={`${className} rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500`}>
           {blocks}
           {ellipsis}
         </div>
