@@ -30,9 +30,17 @@ async function save(page: Page, label: RegExp): Promise<{ name: string; path: st
   return { name: download.suggestedFilename(), path };
 }
 
+/** The page's own size of the run, once counted: "≈ 3,192 tokens". */
+async function tokensShown(page: Page): Promise<string> {
+  const size = page.getByTestId('summary-tokens');
+  await expect(size).toHaveText(/^≈ [\d,]+ tokens? \(estimate\)$/, { timeout: 15_000 });
+  return /≈ [\d,]+ tokens?/.exec((await size.textContent())!)![0];
+}
+
 test('the HTML export reads from disk with JavaScript off, down to the last item, and reaches its end with it on', async ({ page, browser }) => {
   await page.goto(`/c/${agent.conversation.id}?source=demo`);
   await expect(items(page).first()).toBeVisible();
+  const tokens = await tokensShown(page);
   const html = await save(page, /^HTML/);
   expect(html.name).toBe(`${agent.conversation.id}.html`);
 
@@ -43,6 +51,8 @@ test('the HTML export reads from disk with JavaScript off, down to the last item
   // The last item, an assistant answer in Markdown, is there as rendered HTML: its heading is a heading.
   await expect(reader.locator(`[id="${last.id}"]`).getByRole('heading', { name: 'CI is fixed (PR #815)' })).toBeAttached();
   await expect(reader.getByRole('complementary', { name: 'Run summary' })).toContainText('2 failed or incomplete items');
+  // Its size is counted as the page counts it, so the file and the page give the same figure.
+  await expect(reader.getByRole('complementary', { name: 'Run summary' })).toContainText(`${tokens} (estimate)`);
   // A failed call is open; a call that went well is one line.
   await expect(reader.locator('details[open]').first()).toContainText('read_file');
   await offline.close();
@@ -118,8 +128,10 @@ test('an opened file exports in every format in the browser, OpenTelemetry and H
   const otlp = await save(page, /^OpenTelemetry/);
   expect(otlp.name).toBe('agent_json.otlp.json');
   expect(JSON.parse(readFileSync(otlp.path, 'utf8')).resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(20);
+  const tokens = await tokensShown(page);
   const html = await save(page, /^HTML/);
   expect(readFileSync(html.path, 'utf8')).toContain('<h2>CI is fixed (PR #815)</h2>');
+  expect(readFileSync(html.path, 'utf8')).toContain(`${tokens} <span class="note"`);
 });
 
 async function formats(page: Page): Promise<string[]> {

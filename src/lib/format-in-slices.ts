@@ -1,14 +1,17 @@
 import type { ExportItem, ExportMeta } from '../shared/export/export-document';
 import type { ExportFormat } from '../shared/export/export-formats';
 import { forEachInSlices } from './work-in-slices';
+import { loadTokenizer } from '../shared/items/token-counts';
 
 /**
  * Formats a conversation this page holds with the same formatters the server uses, an item at a time in slices,
  * so a long run's export never freezes the page. The formatters load on first use, outside the page's own chunk.
  */
 export async function formatInSlices(format: ExportFormat, meta: ExportMeta, items: Iterable<ExportItem>, signal?: AbortSignal): Promise<{ blob: Blob; filename: (name: string) => string }> {
-  const { EXPORT_FORMATS, exportFilename } = await import('../shared/export/export-formats');
-  const exporter = EXPORT_FORMATS[format].create(meta);
+  const { countsTokens, EXPORT_FORMATS, exportFilename } = await import('../shared/export/export-formats');
+  // The size in tokens is counted as the page counts it, or from length when the tokenizer cannot be loaded.
+  const countTokens = countsTokens(format) ? await loadTokenizer().catch(() => undefined) : undefined;
+  const exporter = EXPORT_FORMATS[format].create(meta, { countTokens });
   const parts: string[] = [exporter.begin()];
   await forEachInSlices(items, (item) => parts.push(exporter.item(item)), signal);
   parts.push(exporter.end());

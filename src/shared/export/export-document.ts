@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../contract/shapes.ts';
+import type { CountTokens } from '../items/token-counts.ts';
 
 /** The version tag of the viewer's own JSON document; a reader refuses any other. */
 export const EXPORT_FORMAT = 'conversation-viewer/1';
@@ -56,6 +57,11 @@ export const exportDocument = exportMeta.extend({
 });
 
 export type ExportItem = z.infer<typeof item>;
+
+/** What a format may use beyond the document: the tokenizer, for a size counted as the viewer counts it. */
+export interface ExportOptions {
+  countTokens?: CountTokens;
+}
 export type ExportMeta = z.infer<typeof exportMeta>;
 export type DownloadRules = z.infer<typeof downloadRules>;
 /** Where an export's conversation was read: the source's ID, label and kind (which names its provider). */

@@ -306,3 +306,16 @@ describe("a snapshot's export", () => {
     }
   });
 });
+
+describe('the HTML export\'s size', () => {
+  it('is counted as the viewer counts it when given its tokenizer: readable text only, opaque data left out', () => {
+    const image = { id: 'msg_img', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: `data:image/png;base64,${'iVBORw0K'.repeat(5_000)}` }] };
+    const text = { id: 'msg_text', type: 'message', role: 'user', content: 'one two three' };
+    // A stand-in tokenizer: one token a word.
+    const countTokens = (value: string) => value.split(/\s+/).filter(Boolean).length;
+    const counted = exportAll('html', meta, [image, text], { countTokens });
+    expect(counted).toContain('≈ 3 tokens <span class="note" title="Counted with the o200k_base tokenizer');
+    // Without it, the size is estimated from the characters shown, and says so.
+    expect(exportAll('html', meta, [image, text])).toMatch(/≈ [\d,]+ tokens <span class="note">\(estimate: characters ÷ 4\)/);
+  });
+});

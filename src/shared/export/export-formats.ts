@@ -1,4 +1,4 @@
-import type { ExportItem, ExportMeta } from './export-document.ts';
+import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
 import { createHtmlExporter } from './html-export.ts';
 import { createJsonExporter } from './json-export.ts';
 import { createMarkdownExporter } from './markdown-export.ts';
@@ -15,7 +15,7 @@ export const EXPORT_FORMATS = {
   html: { extension: 'html', contentType: 'text/html; charset=utf-8', create: createHtmlExporter },
   json: { extension: 'json', contentType: 'application/json; charset=utf-8', create: createJsonExporter },
   otlp: { extension: 'otlp.json', contentType: 'application/json; charset=utf-8', create: createOtlpExporter },
-} satisfies Record<string, { extension: string; contentType: string; create: (meta: ExportMeta) => Exporter }>;
+} satisfies Record<string, { extension: string; contentType: string; create: (meta: ExportMeta, options?: ExportOptions) => Exporter }>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -37,9 +37,12 @@ export function exportFilename(name: string, format: ExportFormat): string {
   return `${safe}.${EXPORT_FORMATS[format].extension}`;
 }
 
+/** Whether a format shows a size in tokens, and so wants the tokenizer. */
+export const countsTokens = (format: ExportFormat): boolean => format === 'html';
+
 /** A whole export as one string, for the browser or for tests. */
-export function exportAll(format: ExportFormat, meta: ExportMeta, items: Iterable<ExportItem>): string {
-  const exporter = EXPORT_FORMATS[format].create(meta);
+export function exportAll(format: ExportFormat, meta: ExportMeta, items: Iterable<ExportItem>, options?: ExportOptions): string {
+  const exporter = EXPORT_FORMATS[format].create(meta, options);
   let text = exporter.begin();
   for (const item of items) text += exporter.item(item);
   return text + exporter.end();

@@ -3,7 +3,8 @@ import { itemLabel } from '../items/item-catalog.ts';
 import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
 import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
-import type { ExportItem, ExportMeta } from './export-document.ts';
+import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
+import { TOKENIZER_NOTE } from '../items/token-counts.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
@@ -68,9 +69,9 @@ interface Row {
 }
 
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
-export function createHtmlExporter(meta: ExportMeta) {
+export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}) {
   const describe = createItemDescriber(exportLeftOut(meta));
-  const tally = new RunTally();
+  const tally = new RunTally(options.countTokens);
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];
   const waitingByKey = new Map<string, Row>();
@@ -198,7 +199,12 @@ function summaryHtml(tally: RunTally, originalFailures: number | undefined): str
   const named = (kind: 'reasoning' | 'other') => escapeHtml(breakdown(byKind[kind], byCount(byName[kind])));
   if (byKind.reasoning) rows.push(['Reasoning', named('reasoning')]);
   if (byKind.other) rows.push(['Other', named('other')]);
-  rows.push(['Size', `≈ ${formatCount(tally.tokens)} tokens <span class="note">(estimate: characters ÷ 4)</span>`]);
+  rows.push([
+    'Size',
+    tally.tokenized
+      ? `≈ ${plural(tally.tokens, 'token')} <span class="note" title="${TOKENIZER_NOTE}">(estimate)</span>`
+      : `≈ ${plural(tally.tokens, 'token')} <span class="note">(estimate: characters ÷ 4)</span>`,
+  ]);
   const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
   const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';
   // A snapshot whose rules hid its failures (they are in the outputs it left out) says how many the original run had.

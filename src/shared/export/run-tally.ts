@@ -1,15 +1,22 @@
 import { countItem, emptyCounts, startsTurn, type ItemCounts } from '../items/item-counts.ts';
 import type { ExportItem } from './export-document.ts';
+import { estimateTokens, type CountTokens } from '../items/token-counts.ts';
+import { tokenText } from '../items/token-text.ts';
 
 /** The most failures the summary links to; the count is always exact. */
 const LISTED_FAILURES = 100;
 
 /**
  * The run summary of an export, counted as items stream past, as the viewer's summary panel counts them: messages by
- * role, tool calls by name, reasoning items, failures, and a size in tokens estimated from length (a tokenizer per
- * item would cost more than the whole export).
+ * role, tool calls by name, reasoning items, failures, and a size in tokens: counted as the viewer counts them (its
+ * tokenizer on each item's readable text, images and other opaque data left out) when given the tokenizer, else
+ * estimated from the characters shown.
  */
 export class RunTally {
+  private counted = 0;
+
+  constructor(private readonly countTokens?: CountTokens) {}
+
   /** By kind and by name, as the viewer's summary counts them (one definition, in item-counts). */
   readonly counts: ItemCounts = emptyCounts();
   turns = 0;
@@ -19,6 +26,7 @@ export class RunTally {
 
   add(item: ExportItem, characters: number): void {
     this.characters += characters;
+    if (this.countTokens) this.counted += estimateTokens(tokenText(item).text, this.countTokens);
     if (startsTurn(item)) this.turns += 1;
     countItem(this.counts, item);
   }
@@ -28,8 +36,13 @@ export class RunTally {
     if (this.failures.length < LISTED_FAILURES) this.failures.push({ id, label });
   }
 
+  /** Whether the size is the tokenizer's count, as in the viewer, rather than characters ÷ 4. */
+  get tokenized(): boolean {
+    return this.countTokens !== undefined;
+  }
+
   get tokens(): number {
-    return Math.ceil(this.characters / 4);
+    return this.countTokens ? this.counted : Math.ceil(this.characters / 4);
   }
 }
 

@@ -1,3 +1,4 @@
+import { TOKENIZER_NOTE } from '../../../shared/items/token-counts';
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';
@@ -120,7 +121,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
           </>
         ) : null}
         <dt className="font-medium">Size</dt>
-        <dd data-testid="summary-tokens" title="Counted with the o200k_base tokenizer (GPT-4o and later). Providers count differently and add overhead per message, so this is an estimate.">
+        <dd data-testid="summary-tokens" title={TOKENIZER_NOTE}>
           {tokens.failed ? (
             <span title={tokens.failed}>no estimate: the tokenizer could not be loaded. Reload the page to try again.</span>
           ) : (

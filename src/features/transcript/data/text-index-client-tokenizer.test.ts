@@ -5,7 +5,7 @@ import { TextIndexClient } from './text-index-client';
 import { TranscriptIndex } from './transcript-index';
 
 // The tokenizer's chunk does not load (the page is offline, or a deployment replaced it).
-vi.mock('./token-counts', () => ({ loadTokenizer: () => Promise.reject(new Error('Failed to fetch dynamically imported module: /assets/o200k_base.js')) }));
+vi.mock('../../../shared/items/token-counts', () => ({ loadTokenizer: () => Promise.reject(new Error('Failed to fetch dynamically imported module: /assets/o200k_base.js')) }));
 
 describe('TextIndexClient when the tokenizer cannot be loaded', () => {
   it('says why, tells its listeners, and still answers searches', async () => {

@@ -2,7 +2,7 @@ import { stringifyJson } from '../../../lib/stringify-deep';
 import { inTask, SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { hasPageLines, takePageLines, type PageLine } from './page-text';
 import { countingLoop, NO_MATCHES, slotsOfMatches, TextIndexCore, type FromTextIndex, type MatchOffsets, type ToTextIndex } from './text-index-core';
-import type { OpaqueData } from './token-text';
+import type { OpaqueData } from '../../../shared/items/token-text';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 type ToTextIndexEntry = Extract<ToTextIndex, { type: 'items' }>['entries'][number];

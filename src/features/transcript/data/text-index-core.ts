@@ -3,8 +3,8 @@ import { inTask } from '../../../lib/work-in-slices';
 import type { ConversationItem } from '../types';
 import { itemsOfLines } from './page-text';
 import { searchableText } from './searchable-text';
-import { estimateTokens, loadTokenizer, type CountTokens } from './token-counts';
-import { tokenText, type OpaqueData } from './token-text';
+import { estimateTokens, loadTokenizer, type CountTokens } from '../../../shared/items/token-counts';
+import { tokenText, type OpaqueData } from '../../../shared/items/token-text';
 import type { End, Slot } from './transcript-index';
 
 export interface SlotItem extends Slot {

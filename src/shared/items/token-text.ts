@@ -1,5 +1,5 @@
-import { decodedSize, formatSize } from '../../../shared/items/byte-size';
-import { catalogEntry, textFieldsOf } from '../../../shared/items/item-catalog';
+import { decodedSize, formatSize } from './byte-size';
+import { catalogEntry, textFieldsOf } from './item-catalog';
 
 type Item = { type: string; [field: string]: unknown };
 
