@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain ES module without types, shared with bench/scale.mjs
 import { generateAgentRun } from './scale-data.mjs';
 import type { ExportItem, ExportMeta } from '../src/shared/export/export-document.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../src/shared/export/export-formats.ts';
+import { countsTokens, EXPORT_FORMATS, type ExportFormat } from '../src/shared/export/export-formats.ts';
+import { loadTokenizer } from '../src/shared/items/token-counts.ts';
 
 const count = Number(process.argv[2] ?? 50_000);
 const items = generateAgentRun(count).items as ExportItem[];
@@ -27,15 +28,27 @@ console.log(`${count.toLocaleString('en')} items, load average ${loadavg().map((
 let htmlPath = process.env.BENCH_OPEN ?? '';
 // BENCH_FORMATS=html,json writes only those; BENCH_BROWSER=0 skips opening the HTML file (for profiling the writers).
 const formats = (process.env.BENCH_FORMATS?.split(',') ?? Object.keys(EXPORT_FORMATS)) as ExportFormat[];
-for (const format of htmlPath ? [] : formats) {
+// The server loads the tokenizer once, with the first export that shows a size; its load is timed on its own.
+const tokenizerStarted = performance.now();
+const countTokens = formats.some(countsTokens) && !htmlPath ? await loadTokenizer() : undefined;
+if (countTokens) console.log(`tokenizer loaded in ${((performance.now() - tokenizerStarted) / 1000).toFixed(2)} s`);
+/** Each format as the server writes it; HTML also with its size estimated from length, the cost of counting beside it. */
+const runs = (htmlPath ? [] : formats).flatMap((format) =>
+  countsTokens(format) ? [{ format, label: format, countTokens }, { format, label: `${format}, size from length`, countTokens: undefined }] : [{ format, label: format, countTokens: undefined }],
+);
+for (const { format, label, countTokens: count } of runs) {
   const started = performance.now();
-  const exporter = EXPORT_FORMATS[format].create(meta);
+  const exporter = EXPORT_FORMATS[format].create(meta, { countTokens: count });
   const chunks = [exporter.begin()];
   for (const item of items) chunks.push(exporter.item(item));
   chunks.push(exporter.end());
   const ms = performance.now() - started;
   const text = chunks.join('');
   const bytes = Buffer.byteLength(text);
+  if (label !== format) {
+    console.log(`${label.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${mb(bytes).padStart(9)}`);
+    continue;
+  }
   const path = join(dir, `export.${EXPORT_FORMATS[format].extension}`);
   writeFileSync(path, text);
   if (format === 'html') htmlPath = path;

@@ -1,5 +1,5 @@
-import { decodedSize, formatSize } from './byte-size';
-import { catalogEntry, textFieldsOf } from './item-catalog';
+import { decodedSize, formatSize } from './byte-size.ts';
+import { catalogEntry, textFieldsOf } from './item-catalog.ts';
 
 type Item = { type: string; [field: string]: unknown };
 
