@@ -27,6 +27,21 @@ describe('changeParts', () => {
     expect(sideText(changeParts({ item: message(null) }, { item: message('https://example.test/a.png') }), 'insert')).toBe('image: https://example.test/a.png');
   });
 
+  it('says where rows differ when their text, arguments and output are the same', () => {
+    const cited = (url: string): ConversationItem => ({ type: 'message', id: url, role: 'assistant', content: [{ type: 'output_text', text: 'Penang is warm.', annotations: [{ type: 'url_citation', url, title: 'Weather', start_index: 0, end_index: 15 }] }] });
+    const [citation] = changeParts({ item: cited('https://a.example') }, { item: cited('https://b.example') });
+    expect(citation.kind === 'json' && citation.diff.changes).toEqual([{ path: 'content[0].annotations[0].url', kind: 'changed', a: '"https://a.example"', b: '"https://b.example"' }]);
+
+    const phase = (value: string): ConversationItem => ({ type: 'message', id: value, role: 'assistant', phase: value, content: 'Done.' });
+    expect(changeParts({ item: phase('commentary') }, { item: phase('final_answer') }).map((part) => part.kind === 'json' && part.diff.changes.map((change) => change.path))).toEqual([['phase']]);
+
+    const call: ConversationItem = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'read_file', arguments: '{"path":"a.ts"}' };
+    const output = (status: string): ConversationItem => ({ type: 'function_call_output', id: `out_${status}`, call_id: 'call_1', output: 'export {}', status });
+    const parts = changeParts({ item: call, output: output('completed') }, { item: call, output: output('incomplete') });
+    expect(parts.map((part) => part.label)).toEqual(['output item']);
+    expect(parts[0].kind === 'json' && parts[0].diff.changes).toEqual([{ path: 'status', kind: 'changed', a: '"completed"', b: '"incomplete"' }]);
+  });
+
   it('finds nothing to show in messages that are the same', () => {
     expect(changeParts({ item: message(png('AAAA')) }, { item: { ...message(png('AAAA')), id: 'msg_2' } })).toEqual([]);
   });

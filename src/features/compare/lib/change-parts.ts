@@ -97,5 +97,15 @@ export function changeParts(a: RunRow, b: RunRow): ChangePart[] {
     if (jsonA !== undefined && jsonB !== undefined) parts.push({ label, kind: 'json', diff: diffJson(jsonA, jsonB) });
     else parts.push({ label, kind: 'text', segments: diffWords(asText(valueA), asText(valueB)) });
   }
+  if (parts.length > 0) return parts;
+  // The rows differ in a field none of those parts hold (a message's phase or citations, an MCP call's server, an
+  // output's status): the whole item, and the output, say where.
+  const whole = (label: string, itemA: ConversationItem | undefined, itemB: ConversationItem | undefined) => {
+    const valueA = itemA ? withoutIds(itemA) : {};
+    const valueB = itemB ? withoutIds(itemB) : {};
+    if (canonical(valueA) !== canonical(valueB)) parts.push({ label, kind: 'json', diff: diffJson(valueA, valueB) });
+  };
+  whole('item', a.item, b.item);
+  whole('output item', a.output, b.output);
   return parts;
 }
