@@ -2,9 +2,25 @@ import { messageText } from '../../../shared/items/display-text';
 import { itemSummaryLine, toolSummary } from '../../../shared/items/tool-summary';
 import type { ConversationItem } from '../../transcript/types';
 import { itemKind } from '../../../shared/items/item-catalog';
+import { stringifyDeep } from '../../../lib/stringify-deep';
 
 const MAX = 600;
 const clip = (text: string) => (text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text);
+/** Fields a run's own row does not differ by: its IDs, and blobs no one can read. */
+const UNREAD = new Set(['id', 'type', 'call_id', 'approval_request_id', 'encrypted_content', 'container_id', 'created_at', 'response_id']);
+
+/** An item with nothing to summarise (an unknown type, a configuration update) by its fields: `reasoning: {"effort":"high"}`. */
+function fieldsLine(item: ConversationItem): string {
+  const fields: string[] = [];
+  let length = 0;
+  for (const [key, value] of Object.entries(item)) {
+    if (UNREAD.has(key) || value === undefined || value === null || (Array.isArray(value) && value.length === 0) || length > MAX) continue;
+    const field = `${key}: ${typeof value === 'string' ? value : stringifyDeep(value)}`;
+    fields.push(field);
+    length += field.length;
+  }
+  return fields.join(' · ');
+}
 
 /** The few lines a row shows when it is not a changed row: the text of a message, the arguments and outcome of a call. */
 export function rowText(item: ConversationItem, output: ConversationItem | undefined): string {
@@ -15,7 +31,7 @@ export function rowText(item: ConversationItem, output: ConversationItem | undef
     // A size keeps its unit on its line: "30 B", never "30" and "B" a line apart.
     return clip([line, summary.outcome?.text, summary.size?.replace(' ', '\u00a0')].filter(Boolean).join(' · '));
   }
-  return clip(itemSummaryLine(item));
+  return clip(itemSummaryLine(item) || fieldsLine(item));
 }
 
 /** A tool call's name, shown beside its type. */

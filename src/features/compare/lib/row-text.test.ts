@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { rowText } from './row-text';
+
+describe('rowText', () => {
+  it('shows what an item of a type it cannot summarise holds, by its fields', () => {
+    expect(rowText({ id: 'cfg_1', type: 'configuration_update', reasoning: { effort: 'high' } }, undefined)).toBe('reasoning: {"effort":"high"}');
+    expect(rowText({ id: 'x_1', type: 'future_thing', note: 'brand new', payload: { x: [1, 2] } }, undefined)).toBe('note: brand new · payload: {"x":[1,2]}');
+    // An opaque blob is no text to read.
+    expect(rowText({ id: 'cmp_1', type: 'compaction', encrypted_content: 'gAAAA' }, undefined)).toBe('');
+    expect(rowText({ id: 'rs_1', type: 'reasoning', summary: [], encrypted_content: 'gAAAA' }, undefined)).toBe('');
+  });
+
+  it('clips a large item to a few lines', () => {
+    expect(rowText({ id: 'x_2', type: 'future_thing', payload: 'y'.repeat(5000) }, undefined)).toHaveLength(600);
+  });
+});
