@@ -90,6 +90,13 @@ describe('alignRuns', () => {
     expect(diffs(alignRuns([withLogprobs], [{ ...withLogprobs, content: [{ type: 'output_text', text: 'hi' }] }]))).toEqual(['same']);
   });
 
+  it('reads a message whose content is a plain string as the same as one text part saying it', () => {
+    const plain = (message: ConversationItem): ConversationItem => ({ ...message, id: id('msg'), content: (message.content as { text: string }[])[0].text });
+    const a = run('u:What changed?', 'The price helper.');
+    expect(diffs(alignRuns(a, a.map(plain)))).toEqual(['same', 'same']);
+    expect(diffs(alignRuns(a, [plain(user('What changed?')), plain(assistant('The cart.'))]))).toEqual(['same', 'changed']);
+  });
+
   it('treats whitespace differences in text as the same', () => {
     expect(diffs(alignRuns(run('Hello   world\n'), run('Hello world')))).toEqual(['same']);
   });

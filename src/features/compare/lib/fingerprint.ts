@@ -68,7 +68,20 @@ export function hashText(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const TEXT_PARTS = new Set(['input_text', 'output_text', 'text']);
+
+/**
+ * A message's content as a list of parts whatever form it came in: a plain string (as DashScope may give it) says what
+ * one text part does, and a text part is text whichever of its types it has.
+ */
+function comparableContent(content: unknown): unknown {
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  if (!Array.isArray(content)) return content;
+  return content.map((part: unknown) => (isRecord(part) && typeof part.type === 'string' && TEXT_PARTS.has(part.type) ? { ...part, type: 'text' } : part));
+}
+
 /** An item (with the output folded into it, for a call) by what it says, never by its IDs. */
 export function fingerprintOf(item: ConversationItem, output: ConversationItem | undefined): number {
-  return hashText(`${shapeOf(item)}\u0000${canonical(item)}\u0000${output ? canonical(output) : ''}`);
+  const said = item.type === 'message' ? { ...item, content: comparableContent(item.content) } : item;
+  return hashText(`${shapeOf(item)}\u0000${canonical(said)}\u0000${output ? canonical(output) : ''}`);
 }
