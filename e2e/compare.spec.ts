@@ -369,6 +369,16 @@ test('content one snapshot left out is left out of the other run too, and counts
   await expect(page.getByTestId('failures-b')).toHaveText('2');
 });
 
+test('the system and developer messages a snapshot left out are left out of the other run too', async ({ page }) => {
+  const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: good.conversation.id, exclude: { roles: ['system', 'developer'] } } });
+  expect(response.status()).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  await page.goto(`/compare?a=s:${id}&b=${sideways.conversation.id}&b_source=demo`);
+  await expect(page.getByTestId('compare-left-out')).toHaveText('Run A’s snapshot left out system and developer messages: they are left out of run B too, so they count as no difference.');
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 9 items, then they part.');
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the compare page has no serious or critical accessibility violation, ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -7,6 +7,8 @@ import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, headline, itemsInRow, stepDifference } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
+import type { ItemsLeftOut } from '../lib/common-ground';
+import { itemLabel } from '../../../shared/items/item-catalog';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { CONTENT_NAMES } from '../../../shared/snapshots/manifest-text';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
@@ -23,6 +25,8 @@ export interface ReadySide {
   title?: string;
   /** What a snapshot left out of every item; the comparison leaves it out of the other side too. */
   leftOut?: readonly ContentCategory[];
+  /** The whole items a snapshot left out (system and developer messages, by default); left out of the other side too. */
+  leftOutItems?: ItemsLeftOut;
   /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
   originalFailures?: number;
 }
@@ -41,7 +45,16 @@ function commonGroundText(a: ReadySide, b: ReadySide, leftOut: readonly ContentC
   const both = leftOut.filter((category) => a.leftOut?.includes(category) && b.leftOut?.includes(category));
   const aOnly = only(a, b);
   const bOnly = only(b, a);
-  return [both.length ? `Both snapshots left out ${words(both)}.` : '', aOnly.length ? oneSide('A', 'B', aOnly) : '', bOnly.length ? oneSide('B', 'A', bOnly) : ''].filter(Boolean).join(' ');
+  return [both.length ? `Both snapshots left out ${words(both)}.` : '', aOnly.length ? oneSide('A', 'B', aOnly) : '', bOnly.length ? oneSide('B', 'A', bOnly) : '', itemsText('A', 'B', a, b), itemsText('B', 'A', b, a)].filter(Boolean).join(' ');
+}
+
+/** "Run A’s snapshot left out system and developer messages: they are left out of run B too, …": whole items one side's snapshot left out and the other has. */
+function itemsText(side: string, otherSide: string, own: ReadySide, other: ReadySide): string {
+  const roles = (own.leftOutItems?.roles ?? []).filter((role) => !other.leftOutItems?.roles.includes(role));
+  const types = (own.leftOutItems?.types ?? []).filter((type) => !other.leftOutItems?.types.includes(type));
+  const named = [...(roles.length ? [`${roles.join(' and ')} messages`] : []), ...types.map((type) => `${itemLabel(type).replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase())} items`)];
+  if (named.length === 0) return '';
+  return `Run ${side}’s snapshot left out ${named.join(' and ')}: they are left out of run ${otherSide} too, so they count as no difference.`;
 }
 
 interface ComparePageProps {
@@ -110,10 +123,18 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   // `version` tells when either index changes; the index objects themselves stay the same.
   // What either side's snapshot left out of its items is left out of both, for the alignment alone.
   const leftOut = useMemo(() => CONTENT_CATEGORIES.filter((category) => a.leftOut?.includes(category) || b.leftOut?.includes(category)), [a.leftOut, b.leftOut]);
+  // Whole items either side's snapshot left out (by role or type) are set aside from both too.
+  // By the lists themselves, which stay the same from render to render (the side objects do not).
+  const [rolesA, rolesB, typesA, typesB] = [a.leftOutItems?.roles, b.leftOutItems?.roles, a.leftOutItems?.types, b.leftOutItems?.types];
+  const items = useMemo<ItemsLeftOut>(() => {
+    const union = (one: readonly string[] = [], other: readonly string[] = []) => [...new Set([...one, ...other])];
+    return { roles: union(rolesA, rolesB), types: union(typesA, typesB) };
+  }, [rolesA, rolesB, typesA, typesB]);
+  const groundText = commonGroundText(a, b, leftOut);
   const runs = useMemo(
-    () => (ready ? { a: runA.index.orderedItems(), b: runB.index.orderedItems(), leftOut } : null),
+    () => (ready ? { a: runA.index.orderedItems(), b: runB.index.orderedItems(), leftOut, items } : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ready, runA.index, runB.index, runA.version, runB.version, leftOut],
+    [ready, runA.index, runB.index, runA.version, runB.version, leftOut, items],
   );
   const state = useAlignment(runs);
   const done = state.status === 'done' ? state : null;
@@ -181,9 +202,9 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} originalFailures={a.leftOut?.includes('tool_outputs') ? a.originalFailures : undefined} />
         <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} originalFailures={b.leftOut?.includes('tool_outputs') ? b.originalFailures : undefined} />
       </div>
-      {leftOut.length > 0 ? (
+      {groundText ? (
         <p data-testid="compare-left-out" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {commonGroundText(a, b, leftOut)}
+          {groundText}
         </p>
       ) : null}
       <SideError side="a" ready={a} transcript={runA} />

@@ -23,6 +23,17 @@ describe('alignOnCommonGround', () => {
     expect(after.unitsB.map((unit) => [unit.item, unit.output])).toEqual([[0, -1], [1, -1], [3, -1]]);
   });
 
+  it('sets aside the whole items one snapshot left out (its system and developer messages) from the other run too', () => {
+    const system = { type: 'message', id: 'msg_system', role: 'system', content: [{ type: 'input_text', text: 'Be brief.' }] } as ConversationItem;
+    const a = [user('go'), ...call('1', 'x')];
+    const b = [system, user('go'), ...call('2', 'x')];
+    expect(alignRuns(structuredClone(a), structuredClone(b)).samePrefix).toBe(0);
+    const after = alignOnCommonGround(structuredClone(a), structuredClone(b), [], alignRuns, { roles: ['system', 'developer'], types: [] });
+    expect(after.rows.map((row) => row.diff)).toEqual(['same', 'same']);
+    expect(after.samePrefix).toBe(2);
+    expect(after.unitsB.map((unit) => [unit.item, unit.output])).toEqual([[1, -1], [2, 3]]);
+  });
+
   it('aligns the runs as they are when no side left anything out', () => {
     const a = [user('go'), ...call('1', 'x')];
     const { millis: _took, ...aligned } = alignOnCommonGround(a, a, [], alignRuns);

@@ -3,9 +3,10 @@ import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from './align-runs';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { AlignRequest, AlignResponse } from './align.worker';
+import type { ItemsLeftOut } from './common-ground';
 
-/** `leftOut`: content left out of both runs before they are aligned (see align.worker.ts). */
-type Runs = { a: readonly ConversationItem[]; b: readonly ConversationItem[]; leftOut?: readonly ContentCategory[] };
+/** `leftOut` and `items`: content and whole items left out of both runs before they are aligned (see align.worker.ts). */
+type Runs = { a: readonly ConversationItem[]; b: readonly ConversationItem[]; leftOut?: readonly ContentCategory[]; items?: ItemsLeftOut };
 
 /** `done` carries the runs it aligned: the rows point into those, not into newer copies. */
 export type AlignmentState = { status: 'waiting' } | { status: 'aligning' } | { status: 'done'; alignment: Alignment; runs: Runs } | { status: 'failed'; message: string };
@@ -41,7 +42,7 @@ export function useAlignment(runs: Runs | null): AlignmentState {
     sent.current = runs;
     // A newer copy of the runs (a live update) is aligned behind the rows already shown.
     setState((previous) => (previous.status === 'done' ? previous : { status: 'aligning' }));
-    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b, leftOut: runs.leftOut } satisfies AlignRequest);
+    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b, leftOut: runs.leftOut, items: runs.items } satisfies AlignRequest);
   }, [runs]);
 
   return state;

@@ -8,13 +8,15 @@ import type { SourceSummary } from '../../sources/api/get-sources';
 import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import type { SideSpec } from './compare-search';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
+import type { ItemsLeftOut } from './common-ground';
 
 export type SideOrigin =
   /**
    * `title`: one the side's author gave it (a snapshot's), shown before the run's own. `leftOut`: what a snapshot left
-   * out of every item (tool outputs, reasoning, …), which the comparison then leaves out of the other side too.
+   * out of every item (tool outputs, reasoning, …), and `leftOutItems` the whole items it left out by role or type,
+   * which the comparison then leaves out of the other side too.
    */
-  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string; leftOut?: readonly ContentCategory[]; originalFailures?: number }
+  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string; leftOut?: readonly ContentCategory[]; leftOutItems?: ItemsLeftOut; originalFailures?: number }
   | { state: 'loading' }
   | { state: 'error'; description: ErrorDescription };
 
@@ -54,6 +56,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         sourceLabel: `${data.conversation_id ? `snapshot s:${spec.snapshotId}` : 'snapshot'} of ${data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}`,
         ...(data.title ? { title: data.title } : {}),
         ...(data.manifest?.rules.content.length ? { leftOut: data.manifest.rules.content, originalFailures: data.manifest.original.failures } : {}),
+        ...(data.manifest?.rules.roles.length || data.manifest?.rules.types.length ? { leftOutItems: { roles: data.manifest.rules.roles, types: data.manifest.rules.types } } : {}),
       };
     }
     case 'api': {
