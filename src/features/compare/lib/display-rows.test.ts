@@ -62,6 +62,8 @@ describe('displayRows', () => {
     };
     expect(headline(alignment(['same', 'same', 'changed'], [1]), 4, 4)).toBe('Same for the first 3 items, then they part.');
     expect(headline(alignment(['same', 'same']), 2, 2)).toBe('The runs are identical: the same 2 items, in the same order.');
+    // Run A holds two items its snapshot side (B) left out, and the comparison set aside: the runs share two.
+    expect(headline(alignment(['same', 'same']), 4, 2)).toBe('The runs are identical: the same 2 items, in the same order.');
     expect(headline(alignment(['same', 'only-b']), 1, 2)).toBe('Same for the first 1 item; then run B goes on alone.');
     expect(headline({ rows: [], unitsA: [], unitsB: [], samePrefix: 0 }, 0, 0)).toBe('Both runs are empty.');
     // Not "they differ from the first item": one of them has none.

@@ -73,10 +73,11 @@ export function headline(alignment: Pick<Alignment, 'rows' | 'unitsA' | 'unitsB'
   const { rows, samePrefix, unitsA, unitsB } = alignment;
   if (itemsA === 0 && itemsB === 0) return 'Both runs are empty.';
   if (itemsA === 0 || itemsB === 0) return `Run ${itemsA === 0 ? 'A' : 'B'} is empty; run ${itemsA === 0 ? 'B' : 'A'} has ${items(itemsA || itemsB)}.`;
-  if (samePrefix === rows.length) return `The runs are identical: the same ${items(itemsA)}, in the same order.`;
-  if (samePrefix === 0) return 'The runs differ from the first item.';
+  // Counted from the rows, not the runs: what a snapshot left out of one side is in neither.
   let shared = 0;
   for (let row = 0; row < samePrefix; row += 1) shared += itemsInRow(alignment, row);
+  if (samePrefix === rows.length) return `The runs are identical: the same ${items(shared)}, in the same order.`;
+  if (samePrefix === 0) return 'The runs differ from the first item.';
   if (samePrefix === Math.min(unitsA.length, unitsB.length)) return `Same for the first ${items(shared)}; then run ${unitsA.length > unitsB.length ? 'A' : 'B'} goes on alone.`;
   return `Same for the first ${items(shared)}, then they part.`;
 }
