@@ -56,15 +56,28 @@ function ItemBadge({ item, failed }: { item: ConversationItem; failed: boolean }
   );
 }
 
+/**
+ * Text both sides share, cut to its ends next to a change ("…" for the rest) when the side is longer than it may show:
+ * a change past the cut would otherwise not be shown at all.
+ */
+function shared(text: string, first: boolean, last: boolean, context: number): string {
+  if (text.length <= context * 2 + 1) return text;
+  return `${first ? '' : text.slice(0, context)}…${last ? '' : text.slice(-context)}`;
+}
+
 /** One side's view of a word diff: the words both share, and those only this side has, marked. */
 function sideSegments(segments: readonly TextSegment[], side: Side, limit: number): ReactNode[] {
   const own = side === 'a' ? 'delete' : 'insert';
+  let length = 0;
+  for (const segment of segments) if (segment.op === 'equal' || segment.op === own) length += segment.text.length;
+  const context = length > limit ? Math.floor(limit / 8) : Infinity;
   let budget = limit;
   const shown: ReactNode[] = [];
   for (const [i, segment] of segments.entries()) {
     if (segment.op !== 'equal' && segment.op !== own) continue;
     if (budget <= 0) break;
-    const text = segment.text.length > budget ? `${segment.text.slice(0, budget)}…` : segment.text;
+    const whole = segment.op === 'equal' && context !== Infinity ? shared(segment.text, i === 0, i === segments.length - 1, context) : segment.text;
+    const text = whole.length > budget ? `${whole.slice(0, budget)}…` : whole;
     budget -= text.length;
     shown.push(
       segment.op === 'equal' ? (
