@@ -42,6 +42,21 @@ describe('changeParts', () => {
     expect(parts[0].kind === 'json' && parts[0].diff.changes).toEqual([{ path: 'status', kind: 'changed', a: '"completed"', b: '"incomplete"' }]);
   });
 
+  it('gives a screenshot or a generated image by its size and fingerprint, not its base64', () => {
+    const screenshot = (body: string): ConversationItem => ({ type: 'computer_call_output', id: `cuo_${body}`, call_id: 'call_1', output: { type: 'computer_screenshot', image_url: png(body) } });
+    const click: ConversationItem = { type: 'computer_call', id: 'cu_1', call_id: 'call_1', action: { type: 'click', x: 1, y: 2 } };
+    const [output] = changeParts({ item: click, output: screenshot('AAAA') }, { item: click, output: screenshot('BBBB') });
+    const change = output.kind === 'json' ? output.diff.changes : [];
+    expect(change.map((entry) => entry.path)).toEqual(['image_url']);
+    expect(change[0].a).toMatch(/^"1\.2 KB of data \([0-9a-f]{6}\)"$/);
+    expect(change[0].b).not.toBe(change[0].a);
+
+    const generated = (body: string): ConversationItem => ({ type: 'image_generation_call', id: `ig_${body}`, status: 'completed', result: body.repeat(400) });
+    const [image] = changeParts({ item: generated('AAAA') }, { item: generated('BBBB') });
+    expect(sideText([image], 'delete')).toMatch(/^image: 1\.2 KB of data \([0-9a-f]{6}\)$/);
+    expect(sideText([image], 'insert')).toMatch(/^image: 1\.2 KB of data \([0-9a-f]{6}\)$/);
+  });
+
   it('finds nothing to show in messages that are the same', () => {
     expect(changeParts({ item: message(png('AAAA')) }, { item: { ...message(png('AAAA')), id: 'msg_2' } })).toEqual([]);
   });

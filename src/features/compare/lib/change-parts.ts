@@ -29,12 +29,31 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0').slice(0, 6);
 }
 
+/** Data held in the page (an image, a file) by its size and fingerprint: "1.2 KB of data (3fa9c0)". */
+const dataText = (data: string) => `${formatSize(decodedSize(data))} of data (${shortHash(data)})`;
+
 /** Where a part's data is: a link or a stored file as written, data in the page by its size and fingerprint. */
 function whereOf(value: unknown): string | null {
   const url = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string' ? (value as { url: string }).url : null;
   if (url === null) return null;
-  if (url.startsWith('data:') || url.length > 300) return `${formatSize(decodedSize(url))} of data (${shortHash(url)})`;
+  if (url.startsWith('data:') || url.length > 300) return dataText(url);
   return url;
+}
+
+/** How deep a call's value is looked through for data URLs: screenshots sit one or two levels down. */
+const DATA_DEPTH = 8;
+/** A data URL, by its media type: text that merely starts with "data:" is not one. */
+const DATA_URL = /^data:[a-z]+\/[\w.+-]+[;,]/i;
+
+/**
+ * A call's value with each data URL in it (a screenshot, an image) given by its size and fingerprint, as a message's
+ * images are: base64 diffed word by word says nothing.
+ */
+function withoutData(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return DATA_URL.test(value) ? dataText(value) : value;
+  if (depth >= DATA_DEPTH || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((entry) => withoutData(entry, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutData(entry, depth + 1)]));
 }
 
 /**
@@ -71,7 +90,9 @@ function partsOf({ item, output }: RunRow): Map<string, unknown> {
     if (field) parts.set(field, item[field]);
     const answer = output ?? item;
     const outputField = OUTPUT_FIELDS.find((name) => Object.hasOwn(answer, name));
-    if (outputField) parts.set('output', answer[outputField]);
+    const value = outputField ? answer[outputField] : undefined;
+    // A generated image is its base64, without a data URL's prefix.
+    if (outputField) parts.set('output', item.type === 'image_generation_call' && typeof value === 'string' && value ? `image: ${dataText(value)}` : value);
     if (item.error !== undefined && item.error !== null) parts.set('error', item.error);
     if (parts.size === 0) parts.set('item', withoutIds(item));
   }
@@ -94,8 +115,8 @@ export function changeParts(a: RunRow, b: RunRow): ChangePart[] {
     if (canonical(valueA) === canonical(valueB)) continue;
     const jsonA = asJson(valueA);
     const jsonB = asJson(valueB);
-    if (jsonA !== undefined && jsonB !== undefined) parts.push({ label, kind: 'json', diff: diffJson(jsonA, jsonB) });
-    else parts.push({ label, kind: 'text', segments: diffWords(asText(valueA), asText(valueB)) });
+    if (jsonA !== undefined && jsonB !== undefined) parts.push({ label, kind: 'json', diff: diffJson(withoutData(jsonA), withoutData(jsonB)) });
+    else parts.push({ label, kind: 'text', segments: diffWords(asText(withoutData(valueA)), asText(withoutData(valueB))) });
   }
   if (parts.length > 0) return parts;
   // The rows differ in a field none of those parts hold (a message's phase or citations, an MCP call's server, an
@@ -103,7 +124,7 @@ export function changeParts(a: RunRow, b: RunRow): ChangePart[] {
   const whole = (label: string, itemA: ConversationItem | undefined, itemB: ConversationItem | undefined) => {
     const valueA = itemA ? withoutIds(itemA) : {};
     const valueB = itemB ? withoutIds(itemB) : {};
-    if (canonical(valueA) !== canonical(valueB)) parts.push({ label, kind: 'json', diff: diffJson(valueA, valueB) });
+    if (canonical(valueA) !== canonical(valueB)) parts.push({ label, kind: 'json', diff: diffJson(withoutData(valueA), withoutData(valueB)) });
   };
   whole('item', a.item, b.item);
   whole('output item', a.output, b.output);
