@@ -57,6 +57,14 @@ describe('changeParts', () => {
     expect(sideText([image], 'insert')).toMatch(/^image: 1\.2 KB of data \([0-9a-f]{6}\)$/);
   });
 
+  it('shows what a run that refused said, beside the other run’s answer', () => {
+    const answer: ConversationItem = { type: 'message', id: 'msg_a', role: 'assistant', content: [{ type: 'output_text', text: 'Here is the lock pick guide.' }] };
+    const refused: ConversationItem = { type: 'message', id: 'msg_b', role: 'assistant', content: [{ type: 'refusal', refusal: 'I can’t help with that.' }] };
+    const parts = changeParts({ item: answer }, { item: refused });
+    expect(parts.map((part) => part.label)).toEqual(['text', 'refusal']);
+    expect(sideText(parts.slice(1), 'insert')).toBe('I can’t help with that.');
+  });
+
   it('finds nothing to show in messages that are the same', () => {
     expect(changeParts({ item: message(png('AAAA')) }, { item: { ...message(png('AAAA')), id: 'msg_2' } })).toEqual([]);
   });

@@ -5,6 +5,7 @@ import type { ConversationItem } from '../../transcript/types';
 import { canonical, parseJsonString } from './fingerprint';
 import { diffJson, type JsonDiff } from './json-diff';
 import { diffWords, type TextSegment } from './word-diff';
+import { refusalText } from './row-text';
 
 export type ChangePart = { label: string; kind: 'text'; segments: TextSegment[] } | { label: string; kind: 'json'; diff: JsonDiff };
 
@@ -81,6 +82,8 @@ function partsOf({ item, output }: RunRow): Map<string, unknown> {
   const parts = new Map<string, unknown>();
   if (item.type === 'message') {
     parts.set('text', messageText(item));
+    const refusal = refusalText(item);
+    if (refusal) parts.set('refusal', refusal);
     const attachments = attachmentsOf(item.content);
     if (attachments) parts.set('attachments', attachments);
   }

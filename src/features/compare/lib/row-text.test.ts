@@ -14,3 +14,9 @@ describe('rowText', () => {
     expect(rowText({ id: 'x_2', type: 'future_thing', payload: 'y'.repeat(5000) }, undefined)).toHaveLength(600);
   });
 });
+
+describe('rowText of a refusal', () => {
+  it('says what a message that refused said', () => {
+    expect(rowText({ id: 'msg_1', type: 'message', role: 'assistant', content: [{ type: 'refusal', refusal: 'I can’t help with that.' }] }, undefined)).toBe('Refused: I can’t help with that.');
+  });
+});

@@ -22,9 +22,21 @@ function fieldsLine(item: ConversationItem): string {
   return fields.join(' · ');
 }
 
+/** What a message's refusal parts say: a run that refused says so, where its text is empty. */
+export function refusalText(item: ConversationItem): string {
+  if (!Array.isArray(item.content)) return '';
+  return item.content
+    .map((part: unknown) => (part && typeof part === 'object' && typeof (part as { refusal?: unknown }).refusal === 'string' ? (part as { refusal: string }).refusal : ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The few lines a row shows when it is not a changed row: the text of a message, the arguments and outcome of a call. */
 export function rowText(item: ConversationItem, output: ConversationItem | undefined): string {
-  if (item.type === 'message') return clip(messageText(item).trim());
+  if (item.type === 'message') {
+    const refusal = refusalText(item);
+    return clip([messageText(item).trim(), refusal ? `Refused: ${refusal}` : ''].filter(Boolean).join('\n'));
+  }
   if (itemKind(item) === 'tools') {
     const summary = toolSummary(item, output);
     const line = itemSummaryLine(item) || summary.args;
