@@ -20,3 +20,10 @@ describe('rowText of a refusal', () => {
     expect(rowText({ id: 'msg_1', type: 'message', role: 'assistant', content: [{ type: 'refusal', refusal: 'I can’t help with that.' }] }, undefined)).toBe('Refused: I can’t help with that.');
   });
 });
+
+describe('rowText of a message with images', () => {
+  it('names the parts that hold no text, so a message of a screenshot alone is not blank', () => {
+    expect(rowText({ id: 'msg_2', type: 'message', role: 'user', content: [{ type: 'input_image', image_url: 'data:image/png;base64,AAAA' }] }, undefined)).toBe('[image]');
+    expect(rowText({ id: 'msg_3', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is this?' }, { type: 'input_file', file_id: 'file_1' }] }, undefined)).toBe('What is this?\n[file]');
+  });
+});

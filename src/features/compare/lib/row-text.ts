@@ -31,11 +31,24 @@ export function refusalText(item: ConversationItem): string {
     .join(' ');
 }
 
+/** A message's parts that hold no text, by kind: "image", "file", "computer_screenshot". */
+function otherParts(item: ConversationItem): string {
+  if (!Array.isArray(item.content)) return '';
+  return item.content
+    .flatMap((part: unknown) => {
+      if (!part || typeof part !== 'object') return [];
+      const fields = part as Record<string, unknown>;
+      if (typeof fields.text === 'string' || typeof fields.refusal === 'string') return [];
+      return [typeof fields.type === 'string' ? `[${fields.type.replace(/^input_/, '')}]` : '[part]'];
+    })
+    .join(' ');
+}
+
 /** The few lines a row shows when it is not a changed row: the text of a message, the arguments and outcome of a call. */
 export function rowText(item: ConversationItem, output: ConversationItem | undefined): string {
   if (item.type === 'message') {
     const refusal = refusalText(item);
-    return clip([messageText(item).trim(), refusal ? `Refused: ${refusal}` : ''].filter(Boolean).join('\n'));
+    return clip([messageText(item).trim(), refusal ? `Refused: ${refusal}` : '', otherParts(item)].filter(Boolean).join('\n'));
   }
   if (itemKind(item) === 'tools') {
     const summary = toolSummary(item, output);
