@@ -27,3 +27,10 @@ describe('rowText of a message with images', () => {
     expect(rowText({ id: 'msg_3', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is this?' }, { type: 'input_file', file_id: 'file_1' }] }, undefined)).toBe('What is this?\n[file]');
   });
 });
+
+describe('rowText of reasoning', () => {
+  it('reads reasoning that gives no summary from its reasoning text', () => {
+    expect(rowText({ id: 'rs_1', type: 'reasoning', summary: [], content: [{ type: 'reasoning_text', text: 'The tests expect\nthe locale symbol.' }] }, undefined)).toBe('The tests expect the locale symbol.');
+    expect(rowText({ id: 'rs_2', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Read the tests.' }], content: [{ type: 'reasoning_text', text: 'Long thoughts' }] }, undefined)).toBe('Read the tests.');
+  });
+});

@@ -56,7 +56,18 @@ export function rowText(item: ConversationItem, output: ConversationItem | undef
     // A size keeps its unit on its line: "30 B", never "30" and "B" a line apart.
     return clip([line, summary.outcome?.text, summary.size?.replace(' ', '\u00a0')].filter(Boolean).join(' · '));
   }
+  // Reasoning that gives no summary (as open-weight models' often does) is read from its reasoning text.
+  if (item.type === 'reasoning') return clip(itemSummaryLine(item) || reasoningText(item));
   return clip(itemSummaryLine(item) || fieldsLine(item));
+}
+
+function reasoningText(item: ConversationItem): string {
+  if (!Array.isArray(item.content)) return '';
+  return item.content
+    .map((part: unknown) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A tool call's name, shown beside its type. */
