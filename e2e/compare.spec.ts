@@ -369,6 +369,23 @@ test('content one snapshot left out is left out of the other run too, and counts
   await expect(page.getByTestId('failures-b')).toHaveText('2');
 });
 
+test('n and p do not step the comparison behind an open dialog', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await page.getByRole('button', { name: 'Share as snapshots…' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // The focus on the dialog's own button, or left on the page when the reader tabs out of it.
+  await page.getByRole('dialog').getByRole('button').last().focus();
+  await page.keyboard.press('n');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('difference-position')).toHaveText('2 of 6 differences');
+});
+
 test('the system and developer messages a snapshot left out are left out of the other run too', async ({ page }) => {
   const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: good.conversation.id, exclude: { roles: ['system', 'developer'] } } });
   expect(response.status()).toBe(201);
