@@ -13,6 +13,11 @@ const TAG: Record<PseudonymKind, string> = { email: 'EMAIL', phone: 'PHONE', sec
  * megabyte-long line. Shapes of secrets: OpenAI/DashScope/Anthropic keys, Stripe, AWS access key IDs, GitHub, Slack and
  * Google keys, JWTs, PEM private keys, bearer tokens and `key=value` assignments of api keys, tokens and passwords.
  */
+/** A word in any letter case, as a pattern: `[Tt][Oo][Kk][Ee][Nn]`. The whole pattern must stay case-sensitive (key shapes). */
+const anyCase = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+/** The names of a value that is a secret in an assignment (`password=`, `DB_PASSWORD=`, `githubToken:`), in any letter case. */
+const SECRET_NAME = ['api[_-]?key', 'access[_-]?token', 'auth[_-]?token', 'refresh[_-]?token', 'client[_-]?secret', 'secret[_-]?access[_-]?key', 'secret[_-]?key', 'private[_-]?key', 'secret', 'password', 'passwd', 'token'].map(anyCase).join('|');
+
 const SECRET = new RegExp(
   [
     /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,20000}?-----END [A-Z ]{0,40}PRIVATE KEY-----/.source,
@@ -24,7 +29,8 @@ const SECRET = new RegExp(
     /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}/.source,
     /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/.source,
     /(?<=\b[Bb]earer\s{1,3})[A-Za-z0-9._~+/-]{16,500}=*/.source,
-    /(?<=\b(?:[Aa][Pp][Ii][_-]?[Kk][Ee][Yy]|[Aa]ccess[_-]?[Tt]oken|[Aa]uth[_-]?[Tt]oken|[Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken)["']?\s{0,3}[:=]\s{0,3}["']?)[^\s"',;&]{6,300}/.source,
+    // A name with a prefix too, as environment variables and config keys have them: `DB_PASSWORD=`, `GITHUB_TOKEN:`.
+    String.raw`(?<=(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,40}[_-]){0,4}(?:${SECRET_NAME})["']?\s{0,3}[:=]\s{0,3}["']?)[^\s"',;&]{6,300}`,
   ].join('|'),
   'g',
 );

@@ -142,6 +142,20 @@ describe('replacing personal data and secrets', () => {
     expect(manifest.replaced.secret).toBe(9);
   });
 
+  it('secrets assigned to names in any letter case and with a prefix, as environment variables and config keys have them', () => {
+    const env = 'PASSWORD=hunter22\nexport DB_PASSWORD="s3cretPass"\nGITHUB_TOKEN=abc123def456\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG\nSTRIPE_API_KEY: live99key88\nmax_tokens=4096\nTOKENS=12';
+    const { kept, text } = share(
+      [
+        { id: 'o', type: 'function_call_output', call_id: 'c1', output: env },
+        { id: 'f', type: 'function_call', call_id: 'c2', name: 'connect', arguments: '{"db_admin_password":"p4ssw0rd!","aws_secret_access_key":"wJalrXUtnFEMI/K7MDENG"}' },
+      ],
+      { redact: { kinds: ['secret'] } },
+    );
+    expect(text).not.toMatch(/hunter22|s3cretPass|abc123def456|wJalrXUtnFEMI|live99key88|p4ssw0rd/);
+    expect(kept[0].output).toBe('PASSWORD=[SECRET_1]\nexport DB_PASSWORD="[SECRET_2]"\nGITHUB_TOKEN=[SECRET_3]\nAWS_SECRET_ACCESS_KEY=[SECRET_4]\nSTRIPE_API_KEY: [SECRET_5]\nmax_tokens=4096\nTOKENS=12');
+    expect(JSON.parse(kept[1].arguments as string)).toEqual({ db_admin_password: '[SECRET_6]', aws_secret_access_key: '[SECRET_4]' });
+  });
+
   it('IP addresses, v4 and v6, not version numbers of the wrong shape or clock times', () => {
     const { kept } = share([{ id: 'm', type: 'message', content: 'from 192.168.1.20 and 2001:db8::8a2e:370:7334 at 12:30:45, v1.2' }], { redact: { kinds: ['ip'] } });
     expect(kept[0].content).toBe('from [IP_1] and [IP_2] at 12:30:45, v1.2');

@@ -39,7 +39,7 @@ const BASE64_DATA_URL = /^data:[A-Za-z0-9.+-]{1,60}\/[A-Za-z0-9.+-]{1,80}(?:;[A-
  */
 const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\((?:\[image left out\]|[^()\s]{1,8000})(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
 /** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
-const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-])?(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
+const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?access[_-]?key|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
 /** A key that reads as a field name: lower case, digits and underscores. */
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
 /** Message content parts that hold a model's reasoning. */
