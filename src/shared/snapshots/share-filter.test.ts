@@ -238,6 +238,21 @@ describe('replacing personal data and secrets', () => {
     expect(kept[2].content).toEqual([{ type: 'input_file', file_id: 'f_1', text: 'a [TERM_2]' }]);
   });
 
+  it("inside JSON text, a value under a `type` key is data like any other; an item's own parts keep their types", () => {
+    const { kept, text } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c1', name: 'notify', arguments: '{"type":"carol@example.com","note":{"type":"Jane Doe"}}' },
+        { id: 'fo', type: 'function_call_output', call_id: 'c1', output: '[{"type":"Jane Doe","id":1}]' },
+        { id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Jane Doe' }] },
+      ],
+      { redact: { kinds: ['email'], terms: ['Jane Doe', 'text'] } },
+    );
+    expect(text).not.toMatch(/carol@example\.com|Jane Doe/);
+    expect(JSON.parse(kept[0].arguments as string)).toEqual({ type: '[EMAIL_1]', note: { type: '[TERM_1]' } });
+    expect(JSON.parse(kept[1].output as string)).toEqual([{ type: '[TERM_1]', id: 1 }]);
+    expect(kept[2].content).toEqual([{ type: 'input_text', text: '[TERM_1]' }]);
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

@@ -52,7 +52,10 @@ const MAX_NESTED_DEPTH = 3;
 
 /** Fields that identify an item or pair it; replacing inside them would break the transcript, and they hold no prose. */
 const KEYS = ['id', 'type', 'role', 'status', 'call_id', 'approval_request_id'];
-/** At any depth: a part's or an action's type names what it is (`input_file`), and a term must not rename it. */
+/**
+ * At any depth of an item: a part's or an action's type names what it is (`input_file`), and a term must not rename it.
+ * Inside JSON text (a call's arguments, an output) a `type` is data like any other value.
+ */
 const NESTED_KEYS = new Set(['type']);
 
 const CATEGORY_HOLDS: Record<ContentCategory, HeldContent> = { tool_outputs: 'outputs', reasoning: 'reasoning', images: 'images', encrypted: 'ciphertext' };
@@ -282,7 +285,7 @@ export class ShareFilter {
         if (container !== root && this.redactKeys(container)) changed = true;
       }
       mapStrings(container, (text, key) => {
-        if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || NESTED_KEYS.has(key))) return text;
+        if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
         if (BASE64_DATA_URL.test(text)) return text;
         const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth);
         if (next !== text) changed = true;
