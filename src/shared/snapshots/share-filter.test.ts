@@ -269,6 +269,16 @@ describe('replacing personal data and secrets', () => {
 
 describe('leaving out content, in the shapes the checks above do not show', () => {
   const image = 'iVBORw0KGgo'.repeat(20);
+  it('images: Markdown images by reference go with the definitions of their URLs; links by reference stay', () => {
+    const markdown = 'Chart: ![chart][c1], ![Logo][] and ![ shot ]\n\nSee [the docs][d].\n\n[c1]: https://private.example/c.png\n[logo]: <https://private.example/l.png> "Logo"\n[Shot]: https://private.example/s.png\n[d]: https://docs.example/\n';
+    const { kept, text, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: markdown, annotations: [] }] }], { exclude: { content: ['images'] } });
+    expect(text).not.toMatch(/private/);
+    expect((kept[0].content as { text: string }[])[0].text).toBe('Chart: [image left out], [image left out] and [image left out]\n\nSee [the docs][d].\n\n[d]: https://docs.example/\n');
+    expect(manifest.left_out.images).toBe(3);
+    // Without a definition, `![x]` is text.
+    expect(share([{ id: 'm', type: 'message', content: 'a ![x] b' }], { exclude: { content: ['images'] } }).kept[0].content).toBe('a ![x] b');
+  });
+
   it('images: any letter case, parameters, JSON-escaped slashes, image URLs in objects and image outputs, Markdown images', () => {
     const { kept, text, manifest } = share(
       [

@@ -38,6 +38,13 @@ const BASE64_DATA_URL = /^data:[A-Za-z0-9.+-]{1,60}\/[A-Za-z0-9.+-]{1,80}(?:;[A-
  * (`![alt]([image left out])`), whose alt text goes with it.
  */
 const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\((?:\[image left out\]|[^()\s]{1,8000})(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
+/** A Markdown image by reference: `![alt][label]`, `![alt][]`, or `![label]` alone; an image when its label is defined. */
+const MARKDOWN_IMAGE_REFERENCE = /!\[([^\]\n]{0,1000})\](?:\[([^\]\n]{0,1000})\])?/g;
+/** A reference definition, `[label]: url "title"`, on a line of its own: the page reads its URL for the image that names it. */
+const REFERENCE_DEFINITION = /^ {0,3}\[([^\]\n]{1,1000})\]:[ \t]{0,100}\S{1,8000}(?:[ \t]{1,100}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|\([^)\n]{0,500}\)))?[ \t]{0,100}(?:\n|$)/gm;
+/** Markdown matches labels in any letter case, with runs of white space as one. */
+const referenceLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
 const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?access[_-]?key|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
 /** A key that reads as a field name: lower case, digits and underscores. */
@@ -249,10 +256,30 @@ export class ShareFilter {
         // After the data URLs: a Markdown image whose data URL was too long to read as a link goes whole, alt text too,
         // and counts once.
         if (next.includes('![')) next = next.replace(MARKDOWN_IMAGE, (found) => (found.includes(IMAGE_LEFT_OUT) ? IMAGE_LEFT_OUT : ((removed += 1), IMAGE_LEFT_OUT)));
+        if (next.includes('![') && next.includes(']:')) next = this.leaveOutReferenceImages(next, () => (removed += 1));
         return next;
       });
     });
     return removed;
+  }
+
+  /**
+   * Markdown images whose URL is defined apart (`![chart][c1]` … `[c1]: https://…`): each image goes, and so does
+   * the definition of its URL.
+   */
+  private leaveOutReferenceImages(text: string, count: () => void): string {
+    const defined = new Set<string>();
+    for (const [, label] of text.matchAll(REFERENCE_DEFINITION)) defined.add(referenceLabel(label));
+    if (!defined.size) return text;
+    const used = new Set<string>();
+    const next = text.replace(MARKDOWN_IMAGE_REFERENCE, (found, alt: string, reference: string | undefined) => {
+      const label = referenceLabel(reference || alt);
+      if (!defined.has(label)) return found;
+      used.add(label);
+      count();
+      return IMAGE_LEFT_OUT;
+    });
+    return used.size ? next.replace(REFERENCE_DEFINITION, (found, label: string) => (used.has(referenceLabel(label)) ? '' : found)) : next;
   }
 
   /** Every `encrypted_content`, at any depth. */
