@@ -269,6 +269,23 @@ describe('replacing personal data and secrets', () => {
 
 describe('leaving out content, in the shapes the checks above do not show', () => {
   const image = 'iVBORw0KGgo'.repeat(20);
+  it('images: Markdown images in every form Markdown reads them, parentheses in the URL and quoted titles included', () => {
+    const forms = [
+      '![p](https://private.example/File_(1).png)',
+      '![q](<https://private.example/a b.png>)',
+      "![r](https://private.example/r.png 'T')",
+      '![s](https://private.example/s.png (T))',
+      '![t](\n  https://private.example/t.png\n)',
+      '![u\\]v](https://private.example/u.png)',
+    ];
+    const { kept, text, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: forms.join(' and '), annotations: [] }] }], { exclude: { content: ['images'] } });
+    expect(text).not.toMatch(/private/);
+    expect((kept[0].content as { text: string }[])[0].text).toBe(forms.map(() => '[image left out]').join(' and '));
+    expect(manifest.left_out.images).toBe(6);
+    // A link with parentheses is no image, and stays.
+    expect(share([{ id: 'm', type: 'message', content: 'see [docs](https://docs.example/a_(b)) (here)' }], { exclude: { content: ['images'] } }).kept[0].content).toBe('see [docs](https://docs.example/a_(b)) (here)');
+  });
+
   it('images: Markdown images by reference go with the definitions of their URLs; links by reference stay', () => {
     const markdown = 'Chart: ![chart][c1], ![Logo][] and ![ shot ]\n\nSee [the docs][d].\n\n[c1]: https://private.example/c.png\n[logo]: <https://private.example/l.png> "Logo"\n[Shot]: https://private.example/s.png\n[d]: https://docs.example/\n';
     const { kept, text, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: markdown, annotations: [] }] }], { exclude: { content: ['images'] } });

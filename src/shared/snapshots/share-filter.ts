@@ -35,9 +35,10 @@ const IMAGE_DATA_URL = /^\s*data:image\//i;
 const BASE64_DATA_URL = /^data:[A-Za-z0-9.+-]{1,60}\/[A-Za-z0-9.+-]{1,80}(?:;[A-Za-z0-9.+-]{1,40}=[^;,]{0,100}){0,4};base64,[A-Za-z0-9+/=\s]*$/i;
 /**
  * An image in Markdown: `![alt](url "title")`, which the page would load; or one whose data URL was left out already
- * (`![alt]([image left out])`), whose alt text goes with it.
+ * (`![alt]([image left out])`), whose alt text goes with it. As Markdown reads them: escapes in the alt text, a URL in
+ * `<…>` or with parentheses in it (`File_(1).png`), a title in any of its quotes, line breaks around the URL.
  */
-const MARKDOWN_IMAGE = /!\[[^\]\n]{0,1000}\]\((?:\[image left out\]|[^()\s]{1,8000})(?:\s{1,10}"[^"\n]{0,500}")?\)/g;
+const MARKDOWN_IMAGE = /!\[(?:[^\]\\\n]|\\.){0,1000}\]\(\s{0,10}(?:\[image left out\]|<[^<>\n]{0,8000}>|(?:[^()\s]|\([^()\s]{0,1000}\)){1,8000})(?:\s{1,10}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?\s{0,10}\)/g;
 /** A Markdown image by reference: `![alt][label]`, `![alt][]`, or `![label]` alone; an image when its label is defined. */
 const MARKDOWN_IMAGE_REFERENCE = /!\[([^\]\n]{0,1000})\](?:\[([^\]\n]{0,1000})\])?/g;
 /** A reference definition, `[label]: url "title"`, on a line of its own: the page reads its URL for the image that names it. */
