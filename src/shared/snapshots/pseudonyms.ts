@@ -64,6 +64,47 @@ interface Matcher {
   normalise: (match: string) => string | null;
 }
 
+/** One replacement in a text: `removed` characters at `at` became `inserted` characters. */
+export interface TextEdit {
+  at: number;
+  removed: number;
+  inserted: number;
+}
+
+/**
+ * `text.replace(pattern, replacer)` that notes what it replaced, as one pass of edits, so positions in the text
+ * (a citation's `start_index`) can follow it.
+ */
+export function replaceNoting(text: string, pattern: RegExp, replacer: (match: string, ...groups: (string | undefined)[]) => string, edits?: TextEdit[][]): string {
+  const pass: TextEdit[] = [];
+  const result = text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const at = rest.find((value) => typeof value === 'number') as number;
+    const replacement = replacer(match, ...(rest.slice(0, rest.indexOf(at)) as (string | undefined)[]));
+    if (replacement !== match) pass.push({ at, removed: match.length, inserted: replacement.length });
+    return replacement;
+  });
+  if (pass.length) edits?.push(pass);
+  return result;
+}
+
+/** Where a position lands after passes of edits: past an edit, shifted by it; inside one, at the end of what replaced it. */
+export function movedIndex(index: number, edits: readonly (readonly TextEdit[])[]): number {
+  let position = index;
+  for (const pass of edits) {
+    let moved = position;
+    for (const edit of pass) {
+      if (edit.at >= position) break;
+      if (edit.at + edit.removed <= position) moved += edit.inserted - edit.removed;
+      else {
+        moved += edit.at + edit.inserted - position;
+        break;
+      }
+    }
+    position = moved;
+  }
+  return position;
+}
+
 export interface Replacement {
   kind: PseudonymKind;
   value: string;
@@ -114,15 +155,20 @@ export class Pseudonymizer {
     return this.pseudonym('secret', value, value);
   }
 
-  /** The text with every match replaced; the same text when nothing matched. */
-  replace(text: string): string {
+  /** The text with every match replaced; the same text when nothing matched. `edits` notes where, one pass per kind. */
+  replace(text: string, edits?: TextEdit[][]): string {
     let result = text;
     for (const matcher of this.matchers) {
       matcher.pattern.lastIndex = 0;
-      result = result.replace(matcher.pattern, (match) => {
-        const key = matcher.normalise(match);
-        return key === null ? match : this.pseudonym(matcher.kind, key, match);
-      });
+      result = replaceNoting(
+        result,
+        matcher.pattern,
+        (match) => {
+          const key = matcher.normalise(match);
+          return key === null ? match : this.pseudonym(matcher.kind, key, match);
+        },
+        edits,
+      );
     }
     return result;
   }

@@ -253,6 +253,19 @@ describe('replacing personal data and secrets', () => {
     expect(kept[2].content).toEqual([{ type: 'input_text', text: '[TERM_1]' }]);
   });
 
+  it('citations stay on the words they cite once the text before them is replaced or left out', () => {
+    const text = 'Ask jane.longname@example.com ![map](https://private.example/m.png) about Penang hawker stalls.';
+    const cite = (words: string, value = text) => ({ start_index: value.indexOf(words), end_index: value.indexOf(words) + words.length });
+    const { kept } = share(
+      [{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', url: 'https://eat.example/', title: 'Eat', ...cite('Penang hawker stalls') }, { type: 'file_citation', file_id: 'f', filename: 'a.pdf', index: text.indexOf(' about') }] }] }],
+      { exclude: { content: ['images'] }, redact: { kinds: ['email'] } },
+    );
+    const part = (kept[0].content as { text: string; annotations: Record<string, unknown>[] }[])[0];
+    expect(part.text).toBe('Ask [EMAIL_1] [image left out] about Penang hawker stalls.');
+    expect(part.annotations[0]).toMatchObject(cite('Penang hawker stalls', part.text));
+    expect(part.annotations[1]).toMatchObject({ index: part.text.indexOf(' about') });
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

@@ -1,7 +1,7 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { catalogEntry, isToolOutput, type HeldContent } from '../items/item-catalog.ts';
 import { IMAGE_LEFT_OUT } from './image-left-out.ts';
-import { Pseudonymizer, type PseudonymKind, type RedactKind, type Replacement } from './pseudonyms.ts';
+import { movedIndex, Pseudonymizer, replaceNoting, type PseudonymKind, type RedactKind, type Replacement, type TextEdit } from './pseudonyms.ts';
 import { RunTallier, type RunTally } from './run-tally.ts';
 
 /** Content inside items a reader can leave out of what they share. */
@@ -65,6 +65,9 @@ const KEYS = ['id', 'type', 'role', 'status', 'call_id', 'approval_request_id'];
  * Inside JSON text (a call's arguments, an output) a `type` is data like any other value.
  */
 const NESTED_KEYS = new Set(['type']);
+
+/** The fields of an annotation that name a position in its part's text. */
+const ANNOTATION_POSITIONS = ['start_index', 'end_index', 'index'];
 
 const CATEGORY_HOLDS: Record<ContentCategory, HeldContent> = { tool_outputs: 'outputs', reasoning: 'reasoning', images: 'images', encrypted: 'ciphertext' };
 
@@ -135,6 +138,8 @@ export class ShareFilter {
   private readonly pseudonyms: Pseudonymizer;
   private readonly tally = new RunTallier();
   private readonly leftOut: ShareManifest['left_out'] = { items: 0, tool_outputs: 0, reasoning: 0, images: 0, encrypted: 0 };
+  /** The edits made to the text of each part with annotations in the item at hand, so its citations can follow them. */
+  private readonly textEdits = new Map<Record<string, unknown>, TextEdit[][]>();
 
   constructor(private readonly rules: ShareRules = {}) {
     this.roles = new Set(rules.exclude?.roles);
@@ -172,12 +177,38 @@ export class ShareFilter {
     }
     this.leaveOutContent(item);
     if (this.pseudonyms.active) this.redact(item, new Set([...KEYS, ...(catalogEntry(item.type)?.opaqueFields ?? [])]));
+    this.moveCitations();
     return item;
+  }
+
+  /** The edits to note for a string: those of a part's text its annotations point into (`start_index`), else none. */
+  private editsOf(container: Container, key: string | number): TextEdit[][] | undefined {
+    if (key !== 'text' || Array.isArray(container) || !Array.isArray(container.annotations)) return undefined;
+    let edits = this.textEdits.get(container);
+    if (!edits) this.textEdits.set(container, (edits = []));
+    return edits;
+  }
+
+  /** A citation stays on the words it cites however much shorter or longer the text before it became. */
+  private moveCitations(): void {
+    for (const [part, edits] of this.textEdits) {
+      if (!edits.length) continue;
+      for (const annotation of part.annotations as unknown[]) {
+        if (!annotation || typeof annotation !== 'object' || Array.isArray(annotation)) continue;
+        const record = annotation as Record<string, unknown>;
+        for (const field of ANNOTATION_POSITIONS) {
+          const value = record[field];
+          if (typeof value === 'number' && Number.isInteger(value) && value >= 0) record[field] = movedIndex(value, edits);
+        }
+      }
+    }
+    this.textEdits.clear();
   }
 
   /** The conversation object: its metadata can hold personal data too. */
   conversation<T extends Record<string, unknown>>(conversation: T): T {
     if (this.pseudonyms.active) this.redact(conversation, new Set(['id', 'object', 'created_at']));
+    this.textEdits.clear();
     return conversation;
   }
 
@@ -247,17 +278,19 @@ export class ShareFilter {
         }
         if (image) removed += 1;
       }
-      mapStrings(container, (text) => {
+      mapStrings(container, (text, key) => {
+        const edits = this.editsOf(container, key);
         if (IMAGE_DATA_URL.test(text)) {
           removed += 1;
+          edits?.push([{ at: 0, removed: text.length, inserted: IMAGE_LEFT_OUT.length }]);
           return IMAGE_LEFT_OUT;
         }
         let next = text;
-        if (/data:image/i.test(next)) next = next.replace(EMBEDDED_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT));
+        if (/data:image/i.test(next)) next = replaceNoting(next, EMBEDDED_IMAGE, () => ((removed += 1), IMAGE_LEFT_OUT), edits);
         // After the data URLs: a Markdown image whose data URL was too long to read as a link goes whole, alt text too,
         // and counts once.
-        if (next.includes('![')) next = next.replace(MARKDOWN_IMAGE, (found) => (found.includes(IMAGE_LEFT_OUT) ? IMAGE_LEFT_OUT : ((removed += 1), IMAGE_LEFT_OUT)));
-        if (next.includes('![') && next.includes(']:')) next = this.leaveOutReferenceImages(next, () => (removed += 1));
+        if (next.includes('![')) next = replaceNoting(next, MARKDOWN_IMAGE, (found) => (found.includes(IMAGE_LEFT_OUT) ? IMAGE_LEFT_OUT : ((removed += 1), IMAGE_LEFT_OUT)), edits);
+        if (next.includes('![') && next.includes(']:')) next = this.leaveOutReferenceImages(next, () => (removed += 1), edits);
         return next;
       });
     });
@@ -268,19 +301,24 @@ export class ShareFilter {
    * Markdown images whose URL is defined apart (`![chart][c1]` … `[c1]: https://…`): each image goes, and so does
    * the definition of its URL.
    */
-  private leaveOutReferenceImages(text: string, count: () => void): string {
+  private leaveOutReferenceImages(text: string, count: () => void, edits?: TextEdit[][]): string {
     const defined = new Set<string>();
     for (const [, label] of text.matchAll(REFERENCE_DEFINITION)) defined.add(referenceLabel(label));
     if (!defined.size) return text;
     const used = new Set<string>();
-    const next = text.replace(MARKDOWN_IMAGE_REFERENCE, (found, alt: string, reference: string | undefined) => {
-      const label = referenceLabel(reference || alt);
-      if (!defined.has(label)) return found;
-      used.add(label);
-      count();
-      return IMAGE_LEFT_OUT;
-    });
-    return used.size ? next.replace(REFERENCE_DEFINITION, (found, label: string) => (used.has(referenceLabel(label)) ? '' : found)) : next;
+    const next = replaceNoting(
+      text,
+      MARKDOWN_IMAGE_REFERENCE,
+      (found, alt, reference) => {
+        const label = referenceLabel(reference || alt || '');
+        if (!defined.has(label)) return found;
+        used.add(label);
+        count();
+        return IMAGE_LEFT_OUT;
+      },
+      edits,
+    );
+    return used.size ? replaceNoting(next, REFERENCE_DEFINITION, (found, label) => (used.has(referenceLabel(label ?? '')) ? '' : found), edits) : next;
   }
 
   /** Every `encrypted_content`, at any depth. */
@@ -315,7 +353,7 @@ export class ShareFilter {
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
         if (BASE64_DATA_URL.test(text)) return text;
-        const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth);
+        const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth, this.editsOf(container, key));
         if (next !== text) changed = true;
         return next;
       });
@@ -337,7 +375,7 @@ export class ShareFilter {
     return true;
   }
 
-  private redactText(text: string, depth: number): string {
+  private redactText(text: string, depth: number, edits?: TextEdit[][]): string {
     const first = text.trimStart()[0];
     if ((first === '{' || first === '[') && depth < MAX_NESTED_DEPTH && text.length <= MAX_NESTED_JSON) {
       let parsed: unknown;
@@ -350,7 +388,7 @@ export class ShareFilter {
         return this.redact(parsed as Container, new Set(), depth + 1) ? stringifyJson(parsed, text.includes('\n') ? 2 : 0) : text;
       }
     }
-    return this.pseudonyms.replace(text);
+    return this.pseudonyms.replace(text, edits);
   }
 }
 
