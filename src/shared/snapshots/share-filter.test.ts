@@ -299,6 +299,20 @@ describe('leaving out content, in the shapes the checks above do not show', () =
     expect(share([{ id: 'm', type: 'message', content: 'see [docs](https://docs.example/a_(b)) (here)' }], { exclude: { content: ['images'] } }).kept[0].content).toBe('see [docs](https://docs.example/a_(b)) (here)');
   });
 
+  it("images: a text's token log probabilities go with the images left out of it, which they spell out", () => {
+    const tokens = ['See ', '![', 'map', '](', 'https', '://', 'private', '.example', '/m.png', ')'].map((token) => ({ token, logprob: -0.1, top_logprobs: [] }));
+    const { kept, text } = share(
+      [
+        { id: 'm1', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'See ![map](https://private.example/m.png)', annotations: [], logprobs: tokens }] },
+        { id: 'm2', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'No image', annotations: [], logprobs: [{ token: 'No', logprob: -0.1, top_logprobs: [] }] }] },
+      ],
+      { exclude: { content: ['images'] } },
+    );
+    expect(text).not.toMatch(/private/);
+    expect(kept[0].content).toEqual([{ type: 'output_text', text: 'See [image left out]', annotations: [], logprobs: [] }]);
+    expect((kept[1].content as { logprobs: unknown[] }[])[0].logprobs).toHaveLength(1);
+  });
+
   it('images: Markdown images by reference go with the definitions of their URLs; links by reference stay', () => {
     const markdown = 'Chart: ![chart][c1], ![Logo][] and ![ shot ]\n\nSee [the docs][d].\n\n[c1]: https://private.example/c.png\n[logo]: <https://private.example/l.png> "Logo"\n[Shot]: https://private.example/s.png\n[d]: https://docs.example/\n';
     const { kept, text, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: markdown, annotations: [] }] }], { exclude: { content: ['images'] } });

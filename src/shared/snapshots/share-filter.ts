@@ -291,6 +291,8 @@ export class ShareFilter {
         // and counts once.
         if (next.includes('![')) next = replaceNoting(next, MARKDOWN_IMAGE, (found) => (found.includes(IMAGE_LEFT_OUT) ? IMAGE_LEFT_OUT : ((removed += 1), IMAGE_LEFT_OUT)), edits);
         if (next.includes('![') && next.includes(']:')) next = this.leaveOutReferenceImages(next, () => (removed += 1), edits);
+        // The text's token log probabilities spell the image's URL or data out token by token: they go with it.
+        if (next !== text && !Array.isArray(container) && Array.isArray(container.logprobs) && container.logprobs.length > 0) container.logprobs = [];
         return next;
       });
     });
