@@ -266,6 +266,19 @@ describe('replacing personal data and secrets', () => {
     expect(part.annotations[1]).toMatchObject({ index: part.text.indexOf(' about') });
   });
 
+  it('in the keys at the top of JSON text too: arguments and outputs keyed by an address', () => {
+    const { kept, text } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c1', name: 'grant', arguments: '{"carol@example.com":{"role":"admin"},"dave@example.com":"viewer"}' },
+        { id: 'fo', type: 'function_call_output', call_id: 'c1', output: '{"carol@example.com":"granted"}' },
+      ],
+      { redact: { kinds: ['email'] } },
+    );
+    expect(text).not.toMatch(/example\.com/);
+    expect(JSON.parse(kept[0].arguments as string)).toEqual({ '[EMAIL_1]': { role: 'admin' }, '[EMAIL_2]': 'viewer' });
+    expect(JSON.parse(kept[1].output as string)).toEqual({ '[EMAIL_1]': 'granted' });
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

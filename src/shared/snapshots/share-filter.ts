@@ -349,8 +349,8 @@ export class ShareFilter {
             changed = true;
           }
         }
-        // An item's or conversation's own field names are not data.
-        if (container !== root && this.redactKeys(container)) changed = true;
+        // An item's or conversation's own field names are not data; the keys of JSON text (a call's arguments) are, from its top.
+        if ((container !== root || depth > 0) && this.redactKeys(container)) changed = true;
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
