@@ -396,6 +396,22 @@ test('the system and developer messages a snapshot left out are left out of the 
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
 });
 
+test('a run shared with a snapshot leaves out and replaces what the snapshot did, as the comparison showed it', async ({ page }) => {
+  const agent = demo('agent-run');
+  const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: agent.conversation.id, exclude: { content: ['tool_outputs'] }, redact: { kinds: ['email'] } } });
+  const { id } = (await response.json()) as { id: string };
+  await page.goto(`/compare?a=s:${id}&b=${agent.conversation.id}&source=demo`);
+  await expect(page.getByTestId('compare-headline')).toBeVisible();
+  await page.getByRole('button', { name: 'Share as snapshots…' }).click();
+  await expect(page.getByRole('dialog')).toContainText('It leaves out tool outputs and replaces email addresses, as the snapshot did.');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.getByTestId('comparison-link').inputValue();
+  const [stored] = /b=s%3A([\w-]+)/.exec(link)!.slice(1);
+  const snapshot = (await (await page.request.get(`/api/snapshots/${stored}`)).json()) as { manifest: { rules: { content: string[]; kinds: string[] }; left_out: { tool_outputs: number } } };
+  expect(snapshot.manifest.rules).toMatchObject({ content: ['tool_outputs'], kinds: ['email'] });
+  expect(snapshot.manifest.left_out.tool_outputs).toBeGreaterThan(0);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the compare page has no serious or critical accessibility violation, ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

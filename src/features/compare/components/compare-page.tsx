@@ -11,6 +11,7 @@ import type { ItemsLeftOut } from '../lib/common-ground';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { CONTENT_NAMES } from '../../../shared/snapshots/manifest-text';
+import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
 import { ShareComparison } from './share-comparison';
@@ -27,6 +28,8 @@ export interface ReadySide {
   leftOut?: readonly ContentCategory[];
   /** The whole items a snapshot left out (system and developer messages, by default); left out of the other side too. */
   leftOutItems?: ItemsLeftOut;
+  /** The kinds of data a snapshot replaced; the other side, shared as a snapshot, replaces them too. */
+  replaces?: readonly RedactKind[];
   /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
   originalFailures?: number;
 }

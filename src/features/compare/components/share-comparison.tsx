@@ -4,12 +4,21 @@ import { CopyButton } from '../../../components/copy-button';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { ExpirySelect, SHARE_FIELD as field } from '../../snapshots/components/expiry-select';
-import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
-import { snapshotComparison, type ComparisonChoices } from '../lib/comparison-snapshots';
+import { CONTENT_NAMES, REPLACED_NAMES } from '../../../shared/snapshots/manifest-text';
+import { comparisonRules, snapshotComparison, type ComparisonChoices, type ComparisonSide } from '../lib/comparison-snapshots';
 
 interface ShareComparisonProps {
-  a: { origin: TranscriptOrigin; name: string };
-  b: { origin: TranscriptOrigin; name: string };
+  a: ComparisonSide;
+  b: ComparisonSide;
+}
+
+const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? ''));
+
+/** "It leaves out tool outputs and replaces email addresses, as the snapshot did.", or nothing when the snapshot did neither. */
+function sameRulesText(sides: { a: ComparisonSide; b: ComparisonSide }): string | null {
+  const { content, kinds } = comparisonRules(sides);
+  const parts = [content.length ? `leaves out ${listed(content.map((category) => CONTENT_NAMES[category]))}` : '', kinds.length ? `replaces ${listed(kinds.map((kind) => REPLACED_NAMES[kind][1]))}` : ''].filter(Boolean);
+  return parts.length ? `It ${parts.join(' and ')}, as the snapshot did.` : null;
 }
 
 
@@ -21,6 +30,7 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
   const create = useMutation({ mutationFn: () => snapshotComparison({ a, b }, choices) });
   const link = create.data ? `${window.location.origin}/compare?${new URLSearchParams(create.data as Record<string, string>).toString()}` : null;
   const stored = [a, b].filter((side) => side.origin.kind !== 'snapshot').length;
+  const sameRules = stored === 1 ? sameRulesText({ a, b }) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +62,7 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
           {stored === 0
             ? 'Both runs are snapshots already: this page’s link is a comparison that never changes.'
             : `Stores ${stored === 2 ? 'both runs' : 'the run that is not a snapshot yet'} as ${stored === 2 ? 'snapshots' : 'a snapshot'}; the link compares the two snapshots, never changes, and opens for anyone who can read snapshots.`}
+          {sameRules ? ` ${sameRules}` : ''}
         </p>
         {link ? (
           <div className="mt-4 space-y-3">

@@ -1,11 +1,21 @@
 import { createSnapshot } from '../../snapshots/api/snapshots';
 import { INITIAL_CHOICES, snapshotRequest, type ExpiryChoice, type SnapshotTarget } from '../../snapshots/lib/snapshot-request';
 import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
+import { REDACT_KINDS, type RedactKind } from '../../../shared/snapshots/pseudonyms';
+import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { compareSearch, type Side } from './compare-search';
 
 export interface ComparisonChoices {
   leaveOutSystem: boolean;
   expiry: ExpiryChoice;
+}
+
+/** One side of a comparison: with what its snapshot, if it is one, left out of its items and replaced in them. */
+export interface ComparisonSide {
+  origin: TranscriptOrigin;
+  name: string;
+  leftOut?: readonly ContentCategory[];
+  replaces?: readonly RedactKind[];
 }
 
 function target(origin: TranscriptOrigin): SnapshotTarget | null {
@@ -15,19 +25,37 @@ function target(origin: TranscriptOrigin): SnapshotTarget | null {
 }
 
 /**
+ * What a run stored for the comparison leaves out of its items and replaces in them: whatever either side's snapshot
+ * did, so the shared pair holds no more of one run than of the other (the comparison already set that content aside).
+ */
+export function comparisonRules(sides: Record<Side, ComparisonSide>): { content: ContentCategory[]; kinds: RedactKind[] } {
+  return {
+    content: CONTENT_CATEGORIES.filter((category) => sides.a.leftOut?.includes(category) || sides.b.leftOut?.includes(category)),
+    kinds: REDACT_KINDS.filter((kind) => sides.a.replaces?.includes(kind) || sides.b.replaces?.includes(kind)),
+  };
+}
+
+/** The snapshot to store for one side, or null when it is a snapshot already. */
+export function sideSnapshotRequest(side: Side, sides: Record<Side, ComparisonSide>, choices: ComparisonChoices, now = Date.now()) {
+  const { origin } = sides[side];
+  if (origin.kind === 'snapshot') return null;
+  const what = target(origin);
+  if (!what) throw new Error('This run cannot be stored.');
+  // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
+  const title = `Run ${side.toUpperCase()} of a comparison`;
+  return snapshotRequest(what, { ...INITIAL_CHOICES, ...comparisonRules(sides), title, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem }, now);
+}
+
+/**
  * A comparison that holds still: each side that is not a snapshot yet is stored as one, and the comparison of the two
  * snapshots is a link that never changes. Returns that link's search.
  */
-export async function snapshotComparison(sides: Record<Side, { origin: TranscriptOrigin; name: string }>, choices: ComparisonChoices) {
+export async function snapshotComparison(sides: Record<Side, ComparisonSide>, choices: ComparisonChoices) {
   const refs = await Promise.all(
     (['a', 'b'] as const).map(async (side) => {
       const { origin } = sides[side];
       if (origin.kind === 'snapshot') return { value: `s:${origin.snapshotId}` };
-      const what = target(origin);
-      if (!what) throw new Error('This run cannot be stored.');
-      // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
-      const request = snapshotRequest(what, { ...INITIAL_CHOICES, title: `Run ${side.toUpperCase()} of a comparison`, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem });
-      const created = await createSnapshot(request);
+      const created = await createSnapshot(sideSnapshotRequest(side, sides, choices)!);
       return { value: `s:${created.id}` };
     }),
   );

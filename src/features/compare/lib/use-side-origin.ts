@@ -9,14 +9,26 @@ import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import type { SideSpec } from './compare-search';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { ItemsLeftOut } from './common-ground';
+import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 
 export type SideOrigin =
   /**
    * `title`: one the side's author gave it (a snapshot's), shown before the run's own. `leftOut`: what a snapshot left
    * out of every item (tool outputs, reasoning, …), and `leftOutItems` the whole items it left out by role or type,
-   * which the comparison then leaves out of the other side too.
+   * which the comparison then leaves out of the other side too. `replaces`: the kinds of data it replaced, which the
+   * other side replaces too when it is shared as a snapshot.
    */
-  | { state: 'ready'; origin: TranscriptOrigin; name: string; sourceLabel: string; title?: string; leftOut?: readonly ContentCategory[]; leftOutItems?: ItemsLeftOut; originalFailures?: number }
+  | {
+      state: 'ready';
+      origin: TranscriptOrigin;
+      name: string;
+      sourceLabel: string;
+      title?: string;
+      leftOut?: readonly ContentCategory[];
+      leftOutItems?: ItemsLeftOut;
+      replaces?: readonly RedactKind[];
+      originalFailures?: number;
+    }
   | { state: 'loading' }
   | { state: 'error'; description: ErrorDescription };
 
@@ -57,6 +69,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         ...(data.title ? { title: data.title } : {}),
         ...(data.manifest?.rules.content.length ? { leftOut: data.manifest.rules.content, originalFailures: data.manifest.original.failures } : {}),
         ...(data.manifest?.rules.roles.length || data.manifest?.rules.types.length ? { leftOutItems: { roles: data.manifest.rules.roles, types: data.manifest.rules.types } } : {}),
+        ...(data.manifest?.rules.kinds.length ? { replaces: data.manifest.rules.kinds } : {}),
       };
     }
     case 'api': {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sideSnapshotRequest, type ComparisonSide } from './comparison-snapshots';
+
+const live: ComparisonSide = { origin: { kind: 'api', source: 'demo', conversationId: 'conv_b' }, name: 'conv_b' };
+const snapshot = (extra: Partial<ComparisonSide>): ComparisonSide => ({
+  origin: { kind: 'snapshot', snapshotId: 'snapshotAAAAAAAAAAAAAAAA', conversationId: 'conv_a', conversation: { id: 'conv_a' } },
+  name: 'conv_a',
+  ...extra,
+});
+const choices = { leaveOutSystem: true, expiry: 'never' } as const;
+
+describe('sharing a comparison as snapshots', () => {
+  it('stores the run that is not a snapshot yet without what the other side’s snapshot left out or replaced', () => {
+    const sides = { a: snapshot({ leftOut: ['tool_outputs', 'images'], replaces: ['email'] }), b: live };
+    expect(sideSnapshotRequest('a', sides, choices)).toBeNull();
+    expect(sideSnapshotRequest('b', sides, choices)).toEqual({
+      source: 'demo',
+      conversation_id: 'conv_b',
+      title: 'Run B of a comparison',
+      exclude: { roles: ['system', 'developer'], item_ids: [], content: ['tool_outputs', 'images'] },
+      redact: { kinds: ['email'], terms: [] },
+    });
+  });
+
+  it('two runs stored together leave out only what the author chose', () => {
+    const request = sideSnapshotRequest('a', { a: live, b: { ...live, name: 'conv_c' } }, { leaveOutSystem: false, expiry: 'never' });
+    expect(request).toMatchObject({ exclude: { roles: [], content: [] }, redact: { kinds: [] } });
+  });
+});
