@@ -13,7 +13,8 @@ import { ShareFilter, type ContentCategory } from '../../../shared/snapshots/sha
 import { downloadShared } from '../api/download-shared';
 import { snapshotPreviewQueryOptions } from '../api/snapshot-preview';
 import { createSnapshot } from '../api/snapshots';
-import { INITIAL_CHOICES, shareRules, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
+import { INITIAL_CHOICES, shareRules, snapshotReaders, snapshotRequest, type ShareChoices, type SnapshotTarget } from '../lib/snapshot-request';
+import { sourcesQueryOptions } from '../../sources/api/get-sources';
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
 import { ExpirySelect, SHARE_FIELD as field } from './expiry-select';
@@ -70,6 +71,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
   // What the choices above leave out by kind, so the item chooser shows those items as already left out.
   const byKind = new ShareFilter(shareRules(choices));
   const preview = useQuery({ ...snapshotPreviewQueryOptions(target, rules), enabled: open });
+  // Who can read the link: anyone, or (VIEWER_SNAPSHOTS=private) only those who can sign in to this viewer.
+  const mode = useQuery(sourcesQueryOptions()).data?.snapshots;
   const create = useMutation({
     mutationFn: () => createSnapshot(snapshotRequest(target, choices)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['snapshots', 'list'] }),
@@ -109,7 +112,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
         {target.kind === 'file'
           ? 'This uploads the file to the viewer, which stores it as a snapshot marked “from a file, not read from a source”.'
           : 'The viewer reads the whole conversation again from its source and stores a copy of it, less what you leave out below (system and developer messages, unless you untick them).'}{' '}
-        Anyone with the link can read it, even without access to this viewer. What you leave out or replace is never stored.
+        {snapshotReaders(mode)} What you leave out or replace is never stored.
       </p>
       {link ? (
         <div className="mt-4 space-y-3">

@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 import { formatCount, formatLocalTime } from '../../../shared/format';
 import { manifestSummary } from '../../../shared/snapshots/manifest-text';
+import { sourcesQueryOptions } from '../../sources/api/get-sources';
 
 const date = (iso: string) => formatLocalTime(new Date(iso));
 
@@ -103,13 +104,14 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
 /** Every snapshot this viewer holds, newest first, each with its link and a Revoke button. */
 export function SnapshotsPage() {
   const list = useQuery(snapshotListQueryOptions());
+  const mode = useQuery(sourcesQueryOptions()).data?.snapshots;
   return (
     <div className="space-y-4">
       <h1 id={SNAPSHOTS_HEADING} tabIndex={-1} className="text-xl font-semibold outline-none">
         Snapshots
       </h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Stored copies of conversations. Anyone with a snapshot’s link can read it; revoking one deletes its content.
+        Stored copies of conversations. {mode === 'private' ? 'Only people with access to this viewer can read a snapshot, with its link' : 'Anyone with a snapshot’s link can read it'}; revoking one deletes its content.
       </p>
       {list.data ? (
         list.data.length ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_CHOICES, snapshotRequest, type ShareChoices } from './snapshot-request';
+import { INITIAL_CHOICES, snapshotReaders, snapshotRequest, type ShareChoices } from './snapshot-request';
 
 const none: ShareChoices = { ...INITIAL_CHOICES, expiry: 'never', leaveOutSystem: false };
 const nothing = { exclude: { roles: [], item_ids: [], content: [] }, redact: { kinds: [], terms: [] } };
@@ -32,5 +32,13 @@ describe('snapshot request', () => {
   it('sends a file whole, marked as a file', () => {
     const items = [{ id: 'msg_1', type: 'message' }];
     expect(snapshotRequest({ kind: 'file', conversation: {}, items }, none)).toEqual({ file: { conversation: {}, items }, ...nothing });
+  });
+});
+
+describe('who can read a snapshot, as the Share dialog says it', () => {
+  it('anyone with the link where snapshots are public; only those with access to the viewer where they are private', () => {
+    expect(snapshotReaders('public')).toBe('Anyone with the link can read it, even without access to this viewer.');
+    expect(snapshotReaders(undefined)).toBe('Anyone with the link can read it, even without access to this viewer.');
+    expect(snapshotReaders('private')).toBe('Only people with access to this viewer can read it, with its link.');
   });
 });

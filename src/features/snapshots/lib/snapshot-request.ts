@@ -56,3 +56,8 @@ export function snapshotRequest(target: SnapshotTarget, choices: ShareChoices, n
     ...shareRules(choices),
   };
 }
+
+/** Who can read a snapshot's link, as the viewer's `VIEWER_SNAPSHOTS` has it (`private`: its access control applies). */
+export function snapshotReaders(mode: 'public' | 'private' | 'off' | undefined): string {
+  return mode === 'private' ? 'Only people with access to this viewer can read it, with its link.' : 'Anyone with the link can read it, even without access to this viewer.';
+}
