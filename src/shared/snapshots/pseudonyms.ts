@@ -34,7 +34,8 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+/** An address, also as Markdown escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym. */
+const EMAIL = /(?<![A-Za-z0-9._%+-])(?:[A-Za-z0-9._%+-]|\\[_.+-]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
 const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 /** International numbers with a leading +, and the (555) 123-4567 / 555-123-4567 shape; bare digit runs (IDs, timestamps) are left alone. */
@@ -125,7 +126,7 @@ export class Pseudonymizer {
     const chosen = new Set(kinds);
     if (chosen.has('secret')) this.matchers.push({ kind: 'secret', pattern: SECRET, normalise: (match) => match });
     // An address written in a URL's query (`carol%40example.com`) is the same address.
-    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.replace(/%40/i, '@').toLowerCase() });
+    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.replace(/%40/i, '@').replaceAll('\\', '').toLowerCase() });
     if (chosen.has('ip')) {
       // IPv4 first: in `::ffff:10.20.30.40` the whole IPv4 address goes, where IPv6's scan would take `::ffff:10` alone.
       this.matchers.push({ kind: 'ip', pattern: IPV4, normalise: (match) => match });

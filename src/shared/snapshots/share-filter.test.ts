@@ -106,6 +106,14 @@ describe('replacing personal data and secrets', () => {
     expect(kept[2].output).toBe('sent to [EMAIL_1]');
   });
 
+  it('takes an address whole as Markdown escapes it, so nothing of it stays before its pseudonym', () => {
+    const { kept } = share(
+      [{ id: 'm', type: 'message', role: 'assistant', content: 'Write to jane\\_doe@example.com or jane_doe@example.com, or C:\\mail\\bob@example.com' }],
+      { redact: { kinds: ['email'] } },
+    );
+    expect(kept[0].content).toBe('Write to [EMAIL_1] or [EMAIL_1], or C:\\mail\\[EMAIL_2]');
+  });
+
   it('finds values split by JSON escapes inside arguments', () => {
     const items: Item[] = [{ id: 'f1', type: 'function_call', call_id: 'c1', name: 'send', arguments: '{"to":"carol\\u0040example.com","ip":"10.0.0.\\u0037"}' }];
     const { kept, manifest } = share(items, { redact: { kinds: ['email', 'ip'] } });
