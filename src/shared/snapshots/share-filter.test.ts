@@ -287,6 +287,15 @@ describe('replacing personal data and secrets', () => {
     expect(JSON.parse(kept[1].output as string)).toEqual({ '[EMAIL_1]': 'granted' });
   });
 
+  it('a term in a key of JSON text, though the key reads as a field name; an item keeps its own field names', () => {
+    const { kept } = share(
+      [{ id: 'fc', type: 'function_call', call_id: 'c2', name: 'open', arguments: '{"acme_account":7,"owner":{"acme":true}}' }, { id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'acme' }] }],
+      { redact: { terms: ['Acme', 'text'] } },
+    );
+    expect(JSON.parse(kept[0].arguments as string)).toEqual({ '[TERM_1]_account': 7, owner: { '[TERM_1]': true } });
+    expect(kept[1].content).toEqual([{ type: 'input_text', text: '[TERM_1]' }]);
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

@@ -350,7 +350,7 @@ export class ShareFilter {
           }
         }
         // An item's or conversation's own field names are not data; the keys of JSON text (a call's arguments) are, from its top.
-        if ((container !== root || depth > 0) && this.redactKeys(container)) changed = true;
+        if ((container !== root || depth > 0) && this.redactKeys(container, depth)) changed = true;
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
@@ -364,12 +364,13 @@ export class ShareFilter {
   }
 
   /**
-   * Replaces inside an object's keys (`{"carol@example.com": …}`), in place and in order. A key that reads as a field
-   * name (`text`, `file_id`) stays: a term must not rename the fields the page reads.
+   * Replaces inside an object's keys (`{"carol@example.com": …}`), in place and in order. In an item, a key that reads
+   * as a field name (`text`, `file_id`) stays: a term must not rename the fields the page reads. Inside JSON text (a
+   * call's arguments) every key is data, `acme_account` as much as a value.
    */
-  private redactKeys(container: Record<string, unknown>): boolean {
+  private redactKeys(container: Record<string, unknown>, depth: number): boolean {
     const keys = Object.keys(container);
-    const renamed = keys.map((key) => (FIELD_NAME.test(key) ? key : this.pseudonyms.replace(key)));
+    const renamed = keys.map((key) => (depth === 0 && FIELD_NAME.test(key) ? key : this.pseudonyms.replace(key)));
     if (renamed.every((key, at) => key === keys[at])) return false;
     const entries = keys.map((key, at) => [renamed[at], container[key]] as const);
     for (const key of keys) delete container[key];
