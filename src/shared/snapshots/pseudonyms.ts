@@ -7,6 +7,9 @@ export const MAX_TERMS = 100;
 export const MAX_TERM_LENGTH = 200;
 
 const TAG: Record<PseudonymKind, string> = { email: 'EMAIL', phone: 'PHONE', secret: 'SECRET', ip: 'IP', term: 'TERM' };
+/** A pseudonym this class puts in a text. */
+const PSEUDONYM = /\[(?:EMAIL|PHONE|SECRET|IP)_\d{1,9}\]/;
+const PSEUDONYM_WHOLE = new RegExp(`^${PSEUDONYM.source}$`);
 
 /*
  * Every pattern is a plain scan with bounded repeats and no nested quantifiers, so it stays linear on a
@@ -139,7 +142,12 @@ export class Pseudonymizer {
     if (words.length) {
       // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
       const pattern = words.map((word) => word.split(/\s+/).map(escapeRegExp).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
-      this.matchers.push({ kind: 'term', pattern: new RegExp(pattern, 'gi'), normalise: (match) => match.replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase() });
+      // The pseudonyms the kinds above put in come first and stay whole: a term `mail` leaves `[EMAIL_1]` as it is.
+      this.matchers.push({
+        kind: 'term',
+        pattern: new RegExp(`${PSEUDONYM.source}|${pattern}`, 'gi'),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+      });
     }
     this.secrets = chosen.has('secret');
   }

@@ -186,6 +186,12 @@ describe('replacing personal data and secrets', () => {
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
   });
 
+  it('a term leaves the pseudonyms of the other kinds whole, though it is part of their names', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'Mail carol@example.com from 10.0.0.1 about Phone X' }], { redact: { kinds: ['email', 'ip'], terms: ['mail', 'ip', 'phone'] } });
+    expect(kept[0].content).toBe('[TERM_1] [EMAIL_1] from [IP_1] about [TERM_2] X');
+    expect(manifest.replaced).toEqual({ email: 1, ip: 1, term: 2 });
+  });
+
   it('offers a few samples per kind for a preview', () => {
     const filter = new ShareFilter({ redact: { kinds: ['email'] } });
     filter.item({ id: 'm', type: 'message', content: 'a@x.io b@x.io c@x.io d@x.io' });
