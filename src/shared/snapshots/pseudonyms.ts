@@ -32,6 +32,10 @@ const SECRET = new RegExp(
     /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}/.source,
     /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/.source,
     /(?<=\b[Bb]earer\s{1,3})[A-Za-z0-9._~+/-]{16,500}=*/.source,
+    // Basic credentials (`user:password` in base64) after an Authorization header's name, and a URL's password
+    // (`postgres://app:hunter22@localhost/db`).
+    /(?<=\b[Aa]uthorization["']?\s{0,3}[:=]\s{0,3}["']?[Bb]asic\s{1,3})[A-Za-z0-9+/]{4,500}={0,2}/.source,
+    /(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s/:@]{0,100}:)[^\s/@]{1,200}(?=@)/.source,
     // A name with a prefix too, as environment variables and config keys have them: `DB_PASSWORD=`, `GITHUB_TOKEN:`.
     String.raw`(?<=(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,40}[_-]){0,4}(?:${SECRET_NAME})["']?\s{0,3}[:=]\s{0,3}["']?)[^\s"',;&]{6,300}`,
   ].join('|'),

@@ -164,6 +164,23 @@ describe('replacing personal data and secrets', () => {
     expect(JSON.parse(kept[1].arguments as string)).toEqual({ db_admin_password: '[SECRET_6]', aws_secret_access_key: '[SECRET_4]' });
   });
 
+  it("Basic credentials, a URL's password and an Authorization header's value; prose that says basic stays", () => {
+    const { kept, text } = share(
+      [
+        { id: 'sh', type: 'local_shell_call', call_id: 'c1', action: { type: 'exec', command: ['curl', '-H', 'Authorization: Basic YWRtaW46aHVudGVyMg==', 'https://api.example/'] } },
+        { id: 'o', type: 'function_call_output', call_id: 'c2', output: 'DATABASE_URL=postgres://app:hunter22pw@localhost:5432/app and redis://:r3d1s@cache:6379' },
+        { id: 'f', type: 'function_call', call_id: 'c3', name: 'fetch', arguments: '{"headers":{"Authorization":"Basic YWRtaW46aHVudGVyMg=="}}' },
+        { id: 'm', type: 'message', role: 'user', content: 'Basic information about https://docs.example/ and user@example.com' },
+      ],
+      { redact: { kinds: ['secret'] } },
+    );
+    expect(text).not.toMatch(/YWRtaW46aHVudGVyMg|hunter22pw|r3d1s/);
+    expect(kept[0].action).toMatchObject({ command: ['curl', '-H', 'Authorization: Basic [SECRET_1]', 'https://api.example/'] });
+    expect(kept[1].output).toBe('DATABASE_URL=postgres://app:[SECRET_2]@localhost:5432/app and redis://:[SECRET_3]@cache:6379');
+    expect(JSON.parse(kept[2].arguments as string)).toEqual({ headers: { Authorization: '[SECRET_4]' } });
+    expect(kept[3].content).toBe('Basic information about https://docs.example/ and user@example.com');
+  });
+
   it('IP addresses, v4 and v6, not version numbers of the wrong shape or clock times', () => {
     const { kept } = share([{ id: 'm', type: 'message', content: 'from 192.168.1.20 and 2001:db8::8a2e:370:7334 at 12:30:45, v1.2' }], { redact: { kinds: ['ip'] } });
     expect(kept[0].content).toBe('from [IP_1] and [IP_2] at 12:30:45, v1.2');

@@ -47,7 +47,7 @@ const REFERENCE_DEFINITION = /^ {0,3}\[([^\]\n]{1,1000})\]:[ \t]{0,100}\S{1,8000
 const referenceLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
-const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?access[_-]?key|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token)$/i;
+const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?access[_-]?key|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token|authorization)$/i;
 /** A key that reads as a field name: lower case, digits and underscores. */
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
 /** Message content parts that hold a model's reasoning. */
