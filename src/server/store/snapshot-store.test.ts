@@ -93,8 +93,9 @@ describe('snapshot store', () => {
     expect(await store.revoke('snap_unknown')).toBe(false);
     expect((await store.get('snap_r')).status).toBe('revoked');
     expect(await store.items('snap_r', -1, 10)).toEqual([]);
-    const [row] = await driver.query("SELECT conversation FROM snapshots WHERE id = 'snap_r'");
-    expect(row.conversation).toBe('null');
+    const [row] = await driver.query("SELECT conversation, title, manifest, conversation_id FROM snapshots WHERE id = 'snap_r'");
+    // Nothing of what it held is kept: not the title (often its first words), the manifest (its terms) or the conversation's ID.
+    expect(row).toEqual({ conversation: 'null', title: null, manifest: null, conversation_id: null });
     expect((await store.list()).map((snapshot) => snapshot.id)).not.toContain('snap_r');
   });
 

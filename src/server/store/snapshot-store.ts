@@ -138,11 +138,15 @@ export function createSnapshotStore(db: Driver) {
       return rows.map(toMeta);
     },
 
-    /** Marks the snapshot revoked and deletes its content; false when there was nothing to revoke. */
+    /**
+     * Marks the snapshot revoked and deletes its content: the items, the conversation object, and what could tell of
+     * them (a title may be the first words of its first message, the manifest holds the terms it replaced, the
+     * conversation's ID names it). False when there was nothing to revoke.
+     */
     async revoke(id: string): Promise<boolean> {
       return db.transaction(async (tx) => {
         const rows = await tx.query(
-          `UPDATE snapshots SET revoked_at = now(), conversation = 'null'
+          `UPDATE snapshots SET revoked_at = now(), conversation = 'null', title = NULL, manifest = NULL, conversation_id = NULL
            WHERE id = $1 AND state = 'ready' AND revoked_at IS NULL RETURNING id`,
           [id],
         );
