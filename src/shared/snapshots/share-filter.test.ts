@@ -319,6 +319,12 @@ describe('replacing personal data and secrets', () => {
     expect(kept[1].content).toEqual([{ type: 'input_text', text: '[TERM_1]' }]);
   });
 
+  it('a term in a key of the metadata its author named, in the conversation and in an item', () => {
+    const filter = new ShareFilter({ redact: { terms: ['acme'] } });
+    expect(filter.conversation({ id: 'conv_1', metadata: { acme_project: 'x', topic: 'acme' } })).toEqual({ id: 'conv_1', metadata: { '[TERM_1]_project': 'x', topic: '[TERM_1]' } });
+    expect(filter.item({ id: 'm', type: 'message', role: 'user', metadata: { acme_note: 1 }, content: [{ type: 'input_text', text: 'hi' }] })).toMatchObject({ metadata: { '[TERM_1]_note': 1 } });
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

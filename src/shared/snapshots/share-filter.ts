@@ -341,6 +341,7 @@ export class ShareFilter {
    */
   private redact(root: Container, skipTopLevel: ReadonlySet<string>, depth = 0): boolean {
     let changed = false;
+    const metadata = !Array.isArray(root) && root.metadata && typeof root.metadata === 'object' && !Array.isArray(root.metadata) ? root.metadata : null;
     eachContainer(root, (container) => {
       if (!Array.isArray(container)) {
         for (const key of ['logprobs', 'top_logprobs']) {
@@ -349,8 +350,9 @@ export class ShareFilter {
             changed = true;
           }
         }
-        // An item's or conversation's own field names are not data; the keys of JSON text (a call's arguments) are, from its top.
-        if ((container !== root || depth > 0) && this.redactKeys(container, depth)) changed = true;
+        // An item's or conversation's own field names are not data; the keys of JSON text (a call's arguments) are, from
+        // its top, and so are the keys of its metadata, which its author named.
+        if ((container !== root || depth > 0) && this.redactKeys(container, container === metadata ? depth + 1 : depth)) changed = true;
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
