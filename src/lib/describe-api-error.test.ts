@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
-import { describeApiError } from './describe-api-error';
+import { describeApiError, describeStoppedLoading } from './describe-api-error';
 
 const describeFailure = (status: number, code: string | null = null, retryAfterSeconds: number | null = null) =>
   describeApiError(new ApiError('the server said so', { status, code, retryAfterSeconds }), { sourceLabel: 'OpenAI', conversationId: 'conv_x' });
@@ -73,5 +73,15 @@ describe('a conversation that does not exist', () => {
     expect(demo.hint).not.toContain('DashScope');
     expect(describeApiError(missing, { sourceLabel: 'DashScope (Singapore)' }).hint).toContain('DashScope keeps conversations for 7 days');
     expect(describeFailure(503).final).toBeUndefined();
+  });
+});
+
+describe('describeStoppedLoading', () => {
+  it("keeps the source's name and an acronym as they are written when a later page fails", () => {
+    const failure = describeFailure(500);
+    expect(describeStoppedLoading(failure, 1975, 'OpenAI').title).toBe('Loading stopped after 1,975 items: OpenAI had a problem (HTTP 500)');
+    expect(describeStoppedLoading(describeFailure(429), 200, 'OpenAI').title).toBe('Loading stopped after 200 items: rate limited');
+    const dashScope = describeApiError(new ApiError('slow', { status: 504, code: 'upstream_timeout' }), { sourceLabel: 'DashScope (Singapore)' });
+    expect(describeStoppedLoading(dashScope, 300, 'DashScope (Singapore)').title).toBe('Loading stopped after 300 items: DashScope (Singapore) timed out');
   });
 });

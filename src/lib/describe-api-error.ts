@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import { formatLocalTime } from '../shared/format';
+import { formatCount, formatLocalTime } from '../shared/format';
 
 export interface ErrorDescription {
   title: string;
@@ -125,4 +125,14 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     return { title: `${sourceLabel} had a problem (HTTP ${error.status})`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
   }
   return { title: `Request failed (HTTP ${error.status})`, hint: 'Retry, or check the conversation ID and source.', detail };
+}
+
+/**
+ * A failure after some items loaded, said as where loading stopped. The title reads on as a clause: its first letter is
+ * lowered, unless it begins with the source's name ("OpenAI timed out"), whose letters are the source's own.
+ */
+export function describeStoppedLoading(description: ErrorDescription, loaded: number, sourceLabel = 'the source'): ErrorDescription {
+  const { title } = description;
+  const clause = title.startsWith(sourceLabel) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+  return { ...description, title: `Loading stopped after ${formatCount(loaded)} items: ${clause}` };
 }

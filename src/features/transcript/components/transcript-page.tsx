@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError, type ErrorDescription } from '../../../lib/describe-api-error';
+import { describeApiError, describeStoppedLoading, type ErrorDescription } from '../../../lib/describe-api-error';
 import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { TokenCountsContext } from '../data/use-run-summary';
@@ -34,7 +34,6 @@ import { TranscriptSkeleton } from './transcript-skeleton';
 import { TranscriptBottomBar } from './transcript-bottom-bar';
 import { TranscriptActions, TranscriptToolbar } from './transcript-toolbar';
 import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
-import { formatCount } from '../../../shared/format';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -66,10 +65,6 @@ interface TranscriptPageProps {
   lead?: ReactNode;
   /** False when the conversation's heading is a stand-in for an ID it does not have (a file's name). */
   hasConversationId?: boolean;
-}
-
-function laterPageError(description: ErrorDescription, loaded: number): ErrorDescription {
-  return { ...description, title: `Loading stopped after ${formatCount(loaded)} items: ${description.title.toLowerCase()}` };
 }
 
 /** What Failures only and the one tool shown leave in the list, in words: "failed or incomplete read_file calls". */
@@ -288,7 +283,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
               description={
                 load.retrying
                   ? retryingError(describeApiError(load.error, errorContext), 2)
-                  : laterPageError(describeApiError(load.error, errorContext), index.itemCount)
+                  : describeStoppedLoading(describeApiError(load.error, errorContext), index.itemCount, sourceLabel)
               }
               onRetry={load.retrying ? undefined : load.resume}
             />
