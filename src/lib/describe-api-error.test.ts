@@ -24,6 +24,8 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [502, 'upstream_truncated', 'Incomplete response'],
     [502, 'upstream_malformed', 'Malformed response'],
     [502, 'upstream_too_large', 'Response too large'],
+    // A repeated cursor, a repeated page, or the most pages the viewer reads: not only an ignored cursor.
+    [502, 'upstream_paging_loop', 'OpenAI’s pages did not end'],
     [401, 'unauthorized', 'Sign-in required'],
     [429, 'insufficient_quota', 'Out of quota'],
     [503, 'viewer_busy', 'The viewer is busy'],

@@ -63,7 +63,12 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 'network_error':
       return { title: 'The viewer server is unreachable', hint: 'Check your connection and that the viewer is still running, then retry.', detail };
     case 'upstream_paging_loop':
-      return { title: `${sourceLabel} kept sending the same page`, hint: 'It ignores the paging cursor, so the viewer stopped rather than read forever. Everything up to here is shown.', detail };
+      // The loader stops on a repeated page or cursor, and after its most pages from each end: the detail says which.
+      return {
+        title: `${sourceLabel}’s pages did not end`,
+        hint: 'The viewer stops when pages or cursors repeat, or after 1,000 pages from each end, rather than read forever. Everything up to here is shown; the reason follows.',
+        detail,
+      };
     case 'stream_interrupted':
       return { title: 'Loading was interrupted', hint: 'The connection to the viewer server ended early. Retry to load the rest.', detail };
     case 'malformed_response':
