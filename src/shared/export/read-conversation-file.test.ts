@@ -13,6 +13,12 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(JSON.stringify(page, null, 2))).toMatchObject({ ok: true, shape: 'list', items: page.data, conversation: {} });
   });
 
+  it("reads a page as the Node SDK keeps it, saved with JSON.stringify: data, has_more and last_id beside the raw body", () => {
+    const body = { object: 'list', data: [item('msg_1'), item('msg_2')], first_id: 'msg_1', last_id: 'msg_2', has_more: false };
+    const page = { options: { method: 'get', path: '/conversations/conv_1/items', query: { order: 'asc' } }, response: {}, body, data: body.data, has_more: false, last_id: 'msg_2' };
+    expect(readConversationFile(JSON.stringify(page))).toMatchObject({ ok: true, shape: 'list', items: body.data });
+  });
+
   it('reads an array of items', () => {
     expect(readConversationFile(JSON.stringify([item('msg_1')]))).toMatchObject({ ok: true, shape: 'array', items: [item('msg_1')] });
   });

@@ -117,7 +117,10 @@ export function readConversationFile(text: string): ReadFileResult {
     }
     return { ok: true, shape: 'export', conversation: parsed.data.conversation, items: parsed.data.items, source: parsed.data.source };
   }
-  if (object.object === 'list' && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
+  // The page as the API sends it, or as an SDK keeps it: the Node SDK's page, saved with JSON.stringify, holds `data`,
+  // `has_more` and `last_id` beside the raw body, without `object`.
+  const sdkPage = object.object === undefined && typeof object.type !== 'string' && ('has_more' in object || 'last_id' in object);
+  if ((object.object === 'list' || sdkPage) && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
   if (typeof object.type === 'string' && !('data' in object)) return items([object], 'jsonl', () => 'The item');
   if (Array.isArray(object.resourceSpans)) {
     // The viewer's own OpenTelemetry export among them: it is for a trace backend, and holds the run as spans.
