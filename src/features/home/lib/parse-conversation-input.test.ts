@@ -66,6 +66,13 @@ describe('parseConversationInput', () => {
   it.each(['conv_bad!id', 'https://example.com/c/conv_a%2Fb'])('names the invalid id in %j', (raw) => {
     expect(parseConversationInput(raw)).toMatchObject({ ok: false, message: expect.stringMatching(/is not a valid conversation ID/) });
   });
+
+  it.each([`conv_${'a'.repeat(201)}`, `https://api.openai.com/v1/conversations/conv_${'a'.repeat(300)}/items`])('says an id of allowed characters is too long, not that its characters are wrong: %#', (raw) => {
+    const parsed = parseConversationInput(raw);
+    expect(parsed).toMatchObject({ ok: false, message: expect.stringMatching(/^“conv_a{55}…” is too long for a conversation ID: it has \d+ characters, and an ID has at most 205\.$/) });
+    // The longest ID there can be still opens.
+    expect(parseConversationInput(`conv_${'a'.repeat(200)}`)).toMatchObject({ ok: true });
+  });
 });
 
 describe('badly encoded links', () => {

@@ -30,6 +30,8 @@ function providerOf(host: string): UrlProvider | undefined {
   return undefined;
 }
 
+/** `conv_` and the 200 characters `CONVERSATION_ID_PATTERN` allows after it. */
+const MAX_ID_LENGTH = 205;
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
 const URL_IN_TEXT = /https?:\/\/[^\s"'<>`]+/;
 
@@ -113,7 +115,12 @@ export function parseConversationInput(raw: string): ParsedInput {
   const embedded = text.match(CONVERSATION_IN_TEXT)?.[0];
   if (embedded && isConversationId(embedded)) return { ok: true, conversationId: embedded };
   if (embedded) {
-    return { ok: false, message: `“${embedded.slice(0, 60)}” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.` };
+    const shown = embedded.length > 60 ? `${embedded.slice(0, 60)}…` : embedded;
+    // Every character allowed, and still no ID: it is longer than any ID can be.
+    if (/^conv_[A-Za-z0-9_-]+$/.test(embedded)) {
+      return { ok: false, message: `“${shown}” is too long for a conversation ID: it has ${embedded.length} characters, and an ID has at most ${MAX_ID_LENGTH}.` };
+    }
+    return { ok: false, message: `“${shown}” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.` };
   }
   if (/^https?:\/\/(chat\.openai\.com|chatgpt\.com)\//i.test(text)) {
     return { ok: false, message: 'ChatGPT chats are not kept in the Conversations API. Paste the ID of a conversation your application created; it starts with conv_.' };
