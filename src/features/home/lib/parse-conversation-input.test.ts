@@ -119,7 +119,7 @@ describe('links developers have at hand', () => {
   });
 
   it('reads an ID copied with punctuation around it, or with an invisible character inside', () => {
-    for (const pasted of ['(conv_abc123)', 'conv_abc123.', 'conv_abc123,', 'ID: conv_abc123.', 'conv_abc\u200b123', '[conv_abc123];']) {
+    for (const pasted of ['(conv_abc123)', 'conv_abc123.', 'conv_abc123,', 'ID: conv_abc123.', 'conv_abc\u200b123', '[conv_abc123];', 'conv_abc123\u200e', '\u202aconv_abc123\u202c', '\u2068conv_abc123\u2069', 'conv_abc\u00ad123']) {
       expect([pasted, parseConversationInput(pasted)]).toEqual([pasted, { ok: true, conversationId: 'conv_abc123' }]);
     }
   });

@@ -94,7 +94,9 @@ export function parseConversationInput(raw: string): ParsedInput {
   // Quotes, brackets and sentence punctuation around what was copied, and invisible characters inside it, are not part
   // of it: `(conv_x).`, `conv_x,` and an ID with a zero-width space pasted from a chat are conv_x.
   const text = raw
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    // Zero-width spaces and joiners, the soft hyphen, and the direction marks and embeddings that text from a
+    // right-to-left page or a chat app carries around an ID.
+    .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
     .trim()
     .replace(/^["'`(<[{]+|["'`)>\]},.;:!?]+$/g, '');
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
