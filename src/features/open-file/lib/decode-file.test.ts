@@ -9,6 +9,14 @@ describe('decodeFileText', () => {
     expect(decodeFileText(utf16)).toEqual({ ok: true, text: '[1]' });
   });
 
+  it('reads UTF-16 saved without its mark, by the zero byte beside the first character', () => {
+    const text = '[{"text":"Café"}]';
+    const little = new Uint8Array([...text].flatMap((char) => [char.charCodeAt(0), 0]));
+    const big = new Uint8Array([...text].flatMap((char) => [0, char.charCodeAt(0)]));
+    expect(decodeFileText(little)).toEqual({ ok: true, text });
+    expect(decodeFileText(big)).toEqual({ ok: true, text });
+  });
+
   it('refuses a file in another encoding instead of showing its letters as �', () => {
     const latin1 = new Uint8Array([...'"Caf'].map((char) => char.charCodeAt(0)).concat([0xe9, 0x22]));
     expect(decodeFileText(latin1)).toEqual({ ok: false, message: 'This file is not UTF-8 text: save it as UTF-8 and open it again.' });

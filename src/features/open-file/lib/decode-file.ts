@@ -13,13 +13,15 @@ function binaryKind(bytes: Uint8Array): string | null {
 
 /**
  * A file's bytes as text: UTF-8 (with or without its byte-order mark), or UTF-16 where the file starts with that
- * mark. Anything else is refused with a reason, where decoding it as UTF-8 anyway would show its accented letters as
+ * mark, or with a character of ASCII whose other byte is zero (UTF-16 saved without the mark). Anything else is refused with a reason, where decoding it as UTF-8 anyway would show its accented letters as
  * `�` without a word.
  */
 export function decodeFileText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
   const kind = binaryKind(bytes);
   if (kind) return { ok: false, message: `This file is ${kind}, not text: open a conversation exported as JSON, or its items as JSON or JSON Lines.` };
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  // JSON begins with a character of ASCII: written in UTF-16 without its mark, one of its first two bytes is zero.
+  const utf16 = bytes.length >= 2 && (bytes[0] === 0) !== (bytes[1] === 0) ? (bytes[1] === 0 ? 'utf-16le' : 'utf-16be') : null;
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : (utf16 ?? 'utf-8');
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
   } catch {
