@@ -41,7 +41,12 @@ describe('reading a conversation file', () => {
     ['<html>nope</html>', 'This file is an HTML page, not JSON'],
     [exportAll('html', meta, [item('msg_1')]), 'This file is an HTML page, not JSON'],
     [exportAll('markdown', meta, [item('msg_1')]), 'This file is Markdown, not JSON'],
-    ['{"a": 1}\n{"b"', 'Line 2 is not JSON'],
+    ['{"a": 1}\n{"b"', 'Line 2 is not JSON: the file ends part way through it, so it was probably cut short'],
+    ['{"a": 1}\n{"b"\n{"c": 2}', 'Line 2 is not JSON (Expected'],
+    // A file cut short: said as such, not only where JSON.parse stopped.
+    [JSON.stringify([item('msg_1'), item('msg_2')]).slice(0, 60), 'This file is not JSON: it ends part way through, so it was probably cut short'],
+    [JSON.stringify({ object: 'list', data: [item('msg_1')] }, null, 2).slice(0, 80), 'This file is not JSON: it ends part way through, so it was probably cut short'],
+    ['[{"id": "msg_1", "type": "message"},', 'This file is not JSON: it ends part way through'],
     ['{"a": 1}\n{"id": "x", "type": "message"}', 'Line 1 has no "type".'],
     ['[{"id": 7, "type": "message"}]', 'Item 1 has an "id" that is not a text.'],
     ['42', 'This JSON is not a conversation'],

@@ -64,6 +64,15 @@ function items(values: unknown[], shape: FileShape, where: (index: number) => st
   return { ok: true, shape, conversation, items: checked, source: null };
 }
 
+/** Whether JSON.parse stopped at the very end of `text`: what came before was right, and the rest is missing. */
+function endsPartWay(error: unknown, text: string): boolean {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return /end of (JSON input|data)/i.test(message) || (position !== undefined && Number(position) >= text.length);
+}
+
+const CUT_SHORT = 'so it was probably cut short while it was saved, downloaded or copied';
+
 function readJsonLines(text: string): ReadFileResult {
   const lines = text.split(/\r?\n/);
   const values: unknown[] = [];
@@ -75,6 +84,8 @@ function readJsonLines(text: string): ReadFileResult {
       lineNumbers.push(index + 1);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'not JSON';
+      const last = lines.slice(index + 1).every((rest) => !rest.trim());
+      if (values.length > 0 && last && endsPartWay(error, line)) return fail(`Line ${index + 1} is not JSON: the file ends part way through it, ${CUT_SHORT} (${reason}).`);
       return fail(values.length === 0 ? `This file is not JSON (${reason}).` : `Line ${index + 1} is not JSON (${reason}).`);
     }
   }
@@ -103,7 +114,9 @@ export function readConversationFile(text: string): ReadFileResult {
     // The viewer's other downloads among them: they are for reading, and hold the run as text.
     const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'Markdown' : null;
     if (readable) return fail(`This file is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
-    return fail(`This file is not JSON (${error instanceof Error ? error.message : 'it does not parse'}).`);
+    const reason = error instanceof Error ? error.message : 'it does not parse';
+    if (endsPartWay(error, trimmed)) return fail(`This file is not JSON: it ends part way through, ${CUT_SHORT} (${reason}).`);
+    return fail(`This file is not JSON (${reason}).`);
   }
   if (Array.isArray(value)) return items(value, 'array', (index) => `Item ${index + 1}`);
   if (!value || typeof value !== 'object') return fail(`This JSON is not a conversation: ${EXPECTED}.`);
