@@ -45,6 +45,19 @@ for (const [fault, title, detail] of FAULTS) {
   });
 }
 
+/** Whether every line of the alert stays inside it: none runs past its box, off a phone's screen. */
+const alertFits = (page: Page) =>
+  page.getByRole('alert').first().evaluate((alert) => [alert, ...alert.querySelectorAll('p')].every((element) => element.scrollWidth <= element.clientWidth));
+
+test('on a phone, a conversation not found says so with its whole ID inside the message', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // As long as OpenAI's IDs are: no space to break the hint at.
+  const id = `${faultConversation('404')}689667905b048191b4740501625afd94`;
+  await page.goto(`/c/${id}?source=openai`);
+  await expect(page.getByRole('alert').first()).toContainText(`OpenAI has no conversation ${id}`);
+  expect(await alertFits(page)).toBe(true);
+});
+
 test('a rate limit counts its wait down under its hint', async ({ page }) => {
   test.setTimeout(40_000);
   await openFault(page, '429');

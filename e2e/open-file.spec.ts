@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { demo, rowCount } from './demo-data.ts';
 
 const weather = demo('weather-tool-call');
@@ -154,4 +154,21 @@ test('the file chosen last is the one that opens, though one chosen before it is
   await releaseAndRead(1);
   await expect(page.getByRole('region', { name: 'Local file' })).toContainText('small.json');
   await expect(page.locator('[data-item-id^="msg_big_"]')).toHaveCount(0);
+});
+
+test('on a phone, a long file name or ID in a message breaks inside the message instead of running off the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const fits = (alert: Locator) => alert.evaluate((element) => element.scrollWidth <= element.clientWidth);
+  const name = `conversation_export_${'0123456789abcdef'.repeat(4)}.json`;
+  await page.getByLabel('Conversation file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+  const fileAlert = page.getByRole('region', { name: 'Open a file' }).getByRole('alert');
+  await expect(fileAlert).toContainText(`“${name}”: This JSON is not a conversation`);
+  expect(await fits(fileAlert)).toBe(true);
+
+  await page.getByLabel('Conversation ID, API URL or share link').fill(`conv_${'0123456789abcdef'.repeat(4)}.x`);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const idAlert = page.getByRole('alert').filter({ hasText: 'is not a valid conversation ID' });
+  await expect(idAlert).toBeVisible();
+  expect(await fits(idAlert)).toBe(true);
 });

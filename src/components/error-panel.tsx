@@ -20,8 +20,9 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
       role="alert"
       className={`rounded-xl border border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-100 ${compact ? 'p-3' : 'p-5'}`}
     >
-      <p className="font-semibold">{description.title}</p>
-      <p className="mt-1 text-sm">{description.hint}</p>
+      {/* A conversation ID or a file name has no spaces to break at: on a phone it breaks where it must. */}
+      <p className="font-semibold [overflow-wrap:anywhere]">{description.title}</p>
+      <p className="mt-1 text-sm [overflow-wrap:anywhere]">{description.hint}</p>
       {waitLeft > 0 && !retrying ? (
         <p data-testid="wait-left" className="mt-1 text-sm tabular-nums">
           {waitLeft} s left to wait.

@@ -92,7 +92,7 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
         </div>
       </div>
       {error ? (
-        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} role="alert" className="text-sm text-red-700 [overflow-wrap:anywhere] dark:text-red-400">
           {error}
         </p>
       ) : null}

@@ -116,10 +116,10 @@ export function OpenFilePanel({ onOpened }: { onOpened: () => void }) {
         Read pasted JSON
       </button>
       {reading ? (
-        <output className="block text-sm text-zinc-600 dark:text-zinc-400">Reading {reading}…</output>
+        <output className="block text-sm text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">Reading {reading}…</output>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/40 dark:text-red-100">
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 [overflow-wrap:anywhere] dark:bg-red-950/40 dark:text-red-100">
           {error}
         </p>
       ) : null}
