@@ -58,6 +58,13 @@ describe('describeApiError gives each upstream fault its own title', () => {
   it('says how long a rate limit asks to wait', () => {
     expect(describeFailure(429, 'rate_limit_exceeded', 120)).toMatchObject({ title: 'Rate limited', hint: expect.stringContaining('wait 120 seconds') });
   });
+
+  it('asks for no wait of 0 seconds when Retry-After is 0 or a date already past', () => {
+    const description = describeFailure(429, null, 0);
+    expect(description.hint).toBe('OpenAI is limiting requests. Wait a little, then retry.');
+    expect(description.waitSeconds).toBeUndefined();
+    expect(describeFailure(429, 'rate_limited', 0).hint).toBe('Wait a minute, then try again.');
+  });
 });
 
 describe('the provider request id', () => {

@@ -87,7 +87,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 'snapshot_too_large':
       return { title: 'Too large for a snapshot', hint: 'Leave more out (reasoning, tool outputs), or ask whoever runs the viewer to raise the limit.', detail };
     case 'rate_limited': {
-      const wait = error.retryAfterSeconds;
+      const wait = error.retryAfterSeconds || null;
       return {
         title: 'Too many snapshots at once',
         hint: wait !== null ? `Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.` : 'Wait a minute, then try again.',
@@ -117,7 +117,8 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
         final: true,
       };
     case 429: {
-      const wait = error.retryAfterSeconds;
+      // A Retry-After of 0, or a date already past, asks for no wait: there is nothing to count down.
+      const wait = error.retryAfterSeconds || null;
       return {
         title: 'Rate limited',
         hint: wait !== null ? `${sourceLabel} asks to wait ${wait} second${wait === 1 ? '' : 's'} before retrying.` : `${sourceLabel} is limiting requests. Wait a little, then retry.`,
