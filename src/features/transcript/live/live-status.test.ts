@@ -14,6 +14,8 @@ describe('liveStatusText', () => {
   it('says why it is off', () => {
     expect(liveStatusText({ ...base, on: false }, 0)).toBe('Live off');
     expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3 }, 0)).toBe('Live off · stopped after 3 min without changes');
+    const gone = new ApiError("Conversation with id 'conv_1' not found.", { status: 404 });
+    expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3, error: gone }, 0)).toBe("Live off · stopped after 3 min of failed checks (Conversation with id 'conv_1' not found.)");
   });
 
   it('says what failed and when it tries again', () => {

@@ -11,9 +11,10 @@ function ago(ms: number): string {
 /** The Live switch's one-line state, e.g. "Live · updated 2 s ago". */
 export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, now: number): string {
   if (!live.on) {
-    return live.stoppedAfterMinutes === null
-      ? 'Live off'
-      : `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
+    if (live.stoppedAfterMinutes === null) return 'Live off';
+    // Checks that kept failing (the conversation deleted, the key revoked) are why it stopped, not a quiet run.
+    if (live.error) return `Live off · stopped after ${live.stoppedAfterMinutes} min of failed checks (${live.error instanceof Error ? live.error.message : 'unknown error'})`;
+    return `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
   }
   if (live.waiting) return 'Live · waiting for the newest items to load';
   if (live.error) {

@@ -6,6 +6,7 @@ import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { itemStreamQueryOptions } from '../api/stream-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import { IDLE_STOP_MS } from './live-clock';
+import { liveStatusText } from './live-status';
 import { useLiveUpdates } from './use-live-updates';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
@@ -69,6 +70,8 @@ describe('useLiveUpdates', () => {
     await waitFor(() => expect(result.current?.on).toBe(false));
     // Its one item is still in progress: the longer of the two quiet periods.
     expect(result.current?.stoppedAfterMinutes).toBe(IDLE_STOP_MS / 60_000);
+    // It says so: stopped by failed checks, not by a run gone quiet.
+    await waitFor(() => expect(liveStatusText(result.current!, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min of failed checks (down)`));
   });
 
   it("does not poll while the index has not taken in the last poll's changes, which it would otherwise add again", async () => {
