@@ -47,6 +47,8 @@ describe('reading a conversation file', () => {
     [JSON.stringify([item('msg_1'), item('msg_2')]).slice(0, 60), 'This file is not JSON: it ends part way through, so it was probably cut short'],
     [JSON.stringify({ object: 'list', data: [item('msg_1')] }, null, 2).slice(0, 80), 'This file is not JSON: it ends part way through, so it was probably cut short'],
     ['[{"id": "msg_1", "type": "message"},', 'This file is not JSON: it ends part way through'],
+    // Items as jq prints them without -c: pretty-printed, one after another.
+    [[item('msg_1'), item('msg_2')].map((each) => JSON.stringify(each, null, 2)).join('\n'), 'This file holds one JSON value after another (the second begins on line 12)'],
     ['{"a": 1}\n{"id": "x", "type": "message"}', 'Line 1 has no "type".'],
     ['[{"id": 7, "type": "message"}]', 'Item 1 has an "id" that is not a text.'],
     ['42', 'This JSON is not a conversation'],

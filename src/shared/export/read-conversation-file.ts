@@ -71,6 +71,18 @@ function endsPartWay(error: unknown, text: string): boolean {
   return /end of (JSON input|data)/i.test(message) || (position !== undefined && Number(position) >= text.length);
 }
 
+/** Where a second JSON value begins, when the text is one JSON value and then another (as jq writes them without -c). */
+function secondValueAt(error: unknown, text: string): number | null {
+  const position = /after JSON at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined || !/^[[{]/.test(text.slice(Number(position)))) return null;
+  try {
+    JSON.parse(text.slice(0, Number(position)));
+    return Number(position);
+  } catch {
+    return null;
+  }
+}
+
 const CUT_SHORT = 'so it was probably cut short while it was saved, downloaded or copied';
 
 function readJsonLines(text: string): ReadFileResult {
@@ -115,6 +127,13 @@ export function readConversationFile(text: string): ReadFileResult {
     const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'Markdown' : null;
     if (readable) return fail(`This file is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
     const reason = error instanceof Error ? error.message : 'it does not parse';
+    const second = secondValueAt(error, trimmed);
+    if (second !== null) {
+      const line = trimmed.slice(0, second).split('\n').length;
+      return fail(
+        `This file holds one JSON value after another (the second begins on line ${line}), as jq writes them without -c. Save them one per line (JSON Lines: jq -c) or as an array (jq -s), then open it again.`,
+      );
+    }
     if (endsPartWay(error, trimmed)) return fail(`This file is not JSON: it ends part way through, ${CUT_SHORT} (${reason}).`);
     return fail(`This file is not JSON (${reason}).`);
   }
