@@ -58,9 +58,9 @@ export function SkipToTranscript() {
   );
 }
 
-/** When this source has no key, links to the same conversation in the sources that have one. */
+/** When this source has no key, or is no source of this viewer, links to the same conversation in the sources it has. */
 export function OtherSources({ error, sources }: { error: unknown; sources: readonly { id: string; label: string }[] }) {
-  if (!(error instanceof ApiError) || error.code !== 'source_not_configured' || sources.length === 0) return null;
+  if (!(error instanceof ApiError) || (error.code !== 'source_not_configured' && error.code !== 'unknown_source') || sources.length === 0) return null;
   return (
     <>
       <span>Open it from:</span>
