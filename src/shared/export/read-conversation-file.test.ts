@@ -19,6 +19,13 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(JSON.stringify(page))).toMatchObject({ ok: true, shape: 'list', items: body.data });
   });
 
+  it('says when a page holds only part of the conversation (has_more), so its items are not taken for all of them', () => {
+    const page = { object: 'list', data: [item('msg_1'), item('msg_2')], first_id: 'msg_1', last_id: 'msg_2', has_more: true };
+    const result = readConversationFile(JSON.stringify(page));
+    expect(result).toMatchObject({ ok: true, items: page.data, note: expect.stringMatching(/^This file is one page of the conversation's items, and the page says more follow \(has_more\): only the 2 on it are shown\.$/) });
+    expect(readConversationFile(JSON.stringify({ ...page, has_more: false }))).not.toHaveProperty('note');
+  });
+
   it('reads an array of items', () => {
     expect(readConversationFile(JSON.stringify([item('msg_1')]))).toMatchObject({ ok: true, shape: 'array', items: [item('msg_1')] });
   });
@@ -102,7 +109,7 @@ describe('reading a conversation file', () => {
     const read = (data: object[]) => readConversationFile(JSON.stringify({ object: 'list', data, first_id: null, last_id: null, has_more: true }));
     const oldest = read(oldestFirst);
     expect(oldest.ok && oldest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
-    expect(oldest.ok && oldest.note).toBeUndefined();
+    expect(oldest.ok && oldest.note).not.toMatch(/newest first/);
     const newest = read([...oldestFirst].reverse());
     expect(newest.ok && newest.items.map((each) => each.id)).toEqual(oldestFirst.map((each) => each.id));
     expect(newest.ok && newest.note).toMatch(/newest first/);

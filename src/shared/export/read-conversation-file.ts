@@ -152,7 +152,13 @@ export function readConversationFile(text: string): ReadFileResult {
   // The page as the API sends it, or as an SDK keeps it: the Node SDK's page, saved with JSON.stringify, holds `data`,
   // `has_more` and `last_id` beside the raw body, without `object`.
   const sdkPage = object.object === undefined && typeof object.type !== 'string' && ('has_more' in object || 'last_id' in object);
-  if ((object.object === 'list' || sdkPage) && Array.isArray(object.data)) return items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
+  if ((object.object === 'list' || sdkPage) && Array.isArray(object.data)) {
+    const read = items(object.data, 'list', (index) => `Item ${index + 1} of "data"`);
+    // One page of a longer list: what the file holds is not the whole conversation, and the reader should know.
+    if (!read.ok || object.has_more !== true) return read;
+    const more = `This file is one page of the conversation's items, and the page says more follow (has_more): only the ${read.items.length} on it are shown.`;
+    return { ...read, note: read.note ? `${more} ${read.note}` : more };
+  }
   if (typeof object.type === 'string' && !('data' in object)) return items([object], 'jsonl', () => 'The item');
   if (Array.isArray(object.resourceSpans)) {
     // The viewer's own OpenTelemetry export among them: it is for a trace backend, and holds the run as spans.
