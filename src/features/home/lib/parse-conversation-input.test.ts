@@ -124,6 +124,12 @@ describe('links developers have at hand', () => {
     }
   });
 
+  it('answers at once for a very long paste with a long run of punctuation inside it', () => {
+    const started = performance.now();
+    expect(parseConversationInput(`Contents ${'.'.repeat(100_000)} 5`)).toMatchObject({ ok: false, message: expect.stringMatching(/start with conv_/) });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('opens a pasted snapshot link, whole or as a path', () => {
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt/')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });

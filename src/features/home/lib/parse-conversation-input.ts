@@ -30,6 +30,9 @@ function providerOf(host: string): UrlProvider | undefined {
   return undefined;
 }
 
+/** Punctuation a copied ID may end with: closing quotes and brackets, and the end of a sentence. */
+const TRAILING = new Set(['"', "'", '`', ')', '>', ']', '}', ',', '.', ';', ':', '!', '?']);
+
 /** `conv_` and the 200 characters `CONVERSATION_ID_PATTERN` allows after it. */
 const MAX_ID_LENGTH = 205;
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
@@ -93,12 +96,17 @@ function fromUrl(text: string): ParsedInput | null {
 export function parseConversationInput(raw: string): ParsedInput {
   // Quotes, brackets and sentence punctuation around what was copied, and invisible characters inside it, are not part
   // of it: `(conv_x).`, `conv_x,` and an ID with a zero-width space pasted from a chat are conv_x.
-  const text = raw
+  let text = raw
     // Zero-width spaces and joiners, the soft hyphen, and the direction marks and embeddings that text from a
     // right-to-left page or a chat app carries around an ID.
     .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
     .trim()
-    .replace(/^["'`(<[{]+|["'`)>\]},.;:!?]+$/g, '');
+    .replace(/^["'`(<[{]+/, '');
+  // Cut from the end by hand: `/[…]+$/` tries every run of these characters to its end, which takes seconds for a
+  // long run pasted in the middle of the text.
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text[end - 1])) end -= 1;
+  text = text.slice(0, end);
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
