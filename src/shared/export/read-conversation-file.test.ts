@@ -36,6 +36,13 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(JSON.stringify(item('msg_1')))).toMatchObject({ ok: true, items: [item('msg_1')] });
   });
 
+  it('reads JSON Lines of pages, one page a line as a paging script saves them, as their items in turn', () => {
+    const page = (ids: string[], hasMore: boolean) => JSON.stringify({ object: 'list', data: ids.map(item), first_id: ids[0], last_id: ids.at(-1), has_more: hasMore });
+    const text = [page(['msg_1', 'msg_2'], true), page(['msg_3'], false)].join('\n');
+    expect(readConversationFile(text)).toMatchObject({ ok: true, shape: 'jsonl', items: [item('msg_1'), item('msg_2'), item('msg_3')] });
+    expect(readConversationFile(`${page(['msg_1'], true)}\n{"object": "list", "data": [{"id": "x"}]}`)).toEqual({ ok: false, message: 'Line 2 (x) has no "type".' });
+  });
+
   it("reads the viewer's own export back", () => {
     const result = readConversationFile(exportAll('json', meta, [item('msg_1')]));
     expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });

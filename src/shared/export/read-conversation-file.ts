@@ -92,8 +92,13 @@ function readJsonLines(text: string): ReadFileResult {
   for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
     try {
-      values.push(JSON.parse(line));
-      lineNumbers.push(index + 1);
+      const value = JSON.parse(line) as { object?: unknown; data?: unknown } | null;
+      // A page of items a line, as a script that saves every page it reads writes them: the page's items, in turn.
+      const found = value?.object === 'list' && Array.isArray(value.data) ? (value.data as unknown[]) : [value];
+      for (const each of found) {
+        values.push(each);
+        lineNumbers.push(index + 1);
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'not JSON';
       const last = lines.slice(index + 1).every((rest) => !rest.trim());
