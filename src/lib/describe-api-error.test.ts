@@ -59,6 +59,17 @@ describe('describeApiError gives each upstream fault its own title', () => {
     expect(describeFailure(429, 'rate_limit_exceeded', 120)).toMatchObject({ title: 'Rate limited', hint: expect.stringContaining('wait 120 seconds') });
   });
 
+  it('says a 404 or 403 that came as a page (a gateway, a wrong base URL) is not the API saying the conversation is missing', () => {
+    const page = (status: number, statusText: string) =>
+      describeApiError(new ApiError(`HTTP ${status} ${statusText}: Not Found The requested URL was not found on this server.`, { status }), { sourceLabel: 'OpenAI', conversationId: 'conv_x' });
+    expect(page(404, 'Not Found')).toMatchObject({ title: 'OpenAI answered HTTP 404 with a page, not an API error', hint: expect.stringContaining('base URL'), final: true });
+    expect(page(403, 'Forbidden').title).toBe('OpenAI answered HTTP 403 with a page, not an API error');
+    // The API's own answers keep their titles, and so does a page that asks to wait.
+    expect(describeFailure(404).title).toBe('Conversation not found');
+    expect(describeApiError(new ApiError('HTTP 404 Not Found', { status: 404 })).title).toBe('Conversation not found');
+    expect(page(429, 'Too Many Requests').title).toBe('Rate limited');
+  });
+
   it('asks for no wait of 0 seconds when Retry-After is 0 or a date already past', () => {
     const description = describeFailure(429, null, 0);
     expect(description.hint).toBe('OpenAI is limiting requests. Wait a little, then retry.');

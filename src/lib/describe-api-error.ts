@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { isRawBodyMessage } from './error-body';
 import { formatCount, formatLocalTime } from '../shared/format';
 
 export interface ErrorDescription {
@@ -101,6 +102,16 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'The viewer refused the request', hint: 'It is not valid as it stands: the reason follows. Change it, then try again.', detail };
     case 'store_unavailable':
       return { title: 'Snapshots are unavailable right now', hint: 'The viewer cannot reach its database. Try again later.', detail };
+  }
+  // A 4xx that is not the API's error (an HTML or text page): a gateway, a sign-in page or a wrong base URL answered,
+  // so "no conversation" or "no access" would send the reader to check an ID that may be right.
+  if (error.status >= 400 && error.status < 500 && ![408, 409, 429].includes(error.status) && error.code === null && isRawBodyMessage(message)) {
+    return {
+      title: `${sourceLabel} answered HTTP ${error.status} with a page, not an API error`,
+      hint: 'Something other than the Conversations API answered: a gateway, a proxy or a sign-in page, or the source’s base URL is wrong. Check the source’s base URL; the page’s text follows.',
+      detail,
+      final: true,
+    };
   }
   switch (error.status) {
     case 400:

@@ -58,6 +58,14 @@ function detailsOf(record: Record<string, unknown>): ErrorDetails | null {
   return null;
 }
 
+/**
+ * Whether an error's message is that of a body that was not the API's error, as `describeRawBody` writes it (the status
+ * line, then the body's text): a gateway's, a proxy's or a web server's page answered instead of the API.
+ */
+export function isRawBodyMessage(message: string): boolean {
+  return /^HTTP \d{3}\b[^:]*: \S/.test(message);
+}
+
 function describeRawBody(status: number, statusText: string, bodyText: string): string {
   const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   const text = bodyText
