@@ -130,6 +130,10 @@ describe('links developers have at hand', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it.each(['https://viewer.example.com/s/Jt3kq9', '/s/Jt3kq9', 'http://127.0.0.1:5173/s/Jt3k%C3%A9'])('says a snapshot link cut short is not whole, instead of asking for a conversation ID: %s', (raw) => {
+    expect(parseConversationInput(raw)).toMatchObject({ ok: false, message: expect.stringMatching(/^That snapshot link is not whole: its ID “Jt3k[^”]*” is not one\./) });
+  });
+
   it('opens a pasted snapshot link, whole or as a path', () => {
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });
     expect(parseConversationInput('https://viewer.example.com/s/AbCdEfGhIjKlMnOpQrSt/')).toEqual({ ok: true, snapshotId: 'AbCdEfGhIjKlMnOpQrSt' });

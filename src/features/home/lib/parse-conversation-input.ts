@@ -119,6 +119,11 @@ export function parseConversationInput(raw: string): ParsedInput {
   const urlInText = text.match(URL_IN_TEXT)?.[0];
   const parsedInText = urlInText ? fromUrl(urlInText) : null;
   if (parsedInText) return parsedInText;
+  // A snapshot link whose ID cannot be one (cut short when copied): said of the snapshot, not of conversation IDs.
+  const snapshotLink = /^(?:https?:\/\/[^/\s]+)?\/s\/([^/?#\s]+)\/?(?:[?#]\S*)?$/i.exec(text);
+  if (snapshotLink) {
+    return { ok: false, message: `That snapshot link is not whole: its ID “${snapshotLink[1].slice(0, 80)}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.` };
+  }
   // An ID broken by a space (pasted across lines): cut at the space, it would open another conversation.
   const broken = /^(conv_[A-Za-z0-9_-]+)\s+[A-Za-z0-9_-]+$/.exec(text);
   if (broken) return { ok: false, message: `A conversation ID has no spaces, and this one has: “${text.slice(0, 80)}”. Paste the ID whole.` };
