@@ -40,6 +40,17 @@ test('a pasted share link opens the view it shared: its search, kind filter and 
   await expect(page.getByTestId('filter-summary')).toContainText('Showing only the 2 read_file calls');
 });
 
+test('a pasted share link naming a source this viewer does not have says so, and offers the sources it has', async ({ page }) => {
+  const agent = demo('agent-run');
+  await page.goto('/');
+  await page.getByLabel('Conversation ID, API URL or share link').fill(`http://viewer.example.com/c/${agent.conversation.id}?source=team-prod`);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/source=team-prod/);
+  await expect(page.getByText('Unknown source')).toBeVisible();
+  await page.getByRole('link', { name: 'Demo' }).click();
+  await expectComplete(page, agent.items.length);
+});
+
 test('a pasted API URL is reduced to the conversation ID; a provider this viewer has no source for says so', async ({ page }) => {
   await page.goto('/');
   const input = page.getByLabel('Conversation ID, API URL or share link');

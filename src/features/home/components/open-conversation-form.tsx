@@ -44,8 +44,9 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
     }
     setError(null);
     setValue(parsed.conversationId);
-    const pastedSource = parsed.source && sources.some((candidate) => candidate.id === parsed.source) ? parsed.source : null;
-    onOpen({ conversationId: parsed.conversationId, source: pastedSource ?? fromUrl?.source.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });
+    // A link's own source, even one this viewer does not have: the transcript then says so and offers the sources it
+    // has, rather than reading the conversation from another source without a word.
+    onOpen({ conversationId: parsed.conversationId, source: parsed.source ?? fromUrl?.source.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });
   }
 
   return (
