@@ -27,6 +27,9 @@ describe('compare search', () => {
 
   it('understands pasted IDs and viewer links', () => {
     expect(parseSideInput(' conv_abc ')).toEqual({ value: 'conv_abc' });
+    expect(parseSideInput('"`conv_abc`"')).toEqual({ value: 'conv_abc' });
+    // A long run of quotes inside a paste is read at once (a pattern tried at every position took minutes).
+    expect(parseSideInput(`conv_a${'"'.repeat(100_000)}b`)).toEqual({ value: 'conv_a' });
     expect(parseSideInput('https://viewer.example/c/conv_abc?source=openai#msg_1')).toEqual({ value: 'conv_abc', source: 'openai' });
     expect(parseSideInput('https://viewer.example/s/abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });
     expect(parseSideInput('S:abcdefghijklmnop')).toEqual({ value: 's:abcdefghijklmnop' });

@@ -68,13 +68,19 @@ export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
   };
 }
 
+const QUOTES = new Set(['"', "'", '`']);
+
 /**
  * What a person types for a side: `file`, `s:<id>`, or anything the home page opens: a conversation ID, an API URL,
  * a viewer link to a conversation (`/c/conv_…?source=`) or a snapshot (`/s/<id>`). Null when it is none of these.
  * An API URL names its provider, whose source the side is then read from.
  */
 export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider }) | null {
-  const input = raw.trim().replace(/^["'`]+|["'`]+$/g, '');
+  // Quotes cut from the end by hand: `/["'`]+$/` tries every run of them to its end, seconds for a long run inside.
+  let input = raw.trim().replace(/^["'`]+/, '');
+  let end = input.length;
+  while (end > 0 && QUOTES.has(input[end - 1])) end -= 1;
+  input = input.slice(0, end);
   if (input === 'file') return { value: 'file' };
   // `s:<id>` too: the home page's reader takes it.
   const parsed = parseConversationInput(input);
