@@ -183,6 +183,16 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await expect(page.getByRole('alert').first()).toContainText('Run A: “hello” is not a run the viewer can read');
 });
 
+test('a side that cannot be read still leaves the page its heading', async ({ page }) => {
+  // An unknown snapshot, and an unknown source: no comparison, only the reason, under the page's heading.
+  await page.goto(`/compare?a=s:AAAAAAAAAAAAAAAAAAAAAAAA&b=${sideways.conversation.id}&source=demo`);
+  await expect(page.getByRole('alert').first()).toContainText('Run A');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare two runs' })).toBeVisible();
+  await page.goto(`/compare?a=${good.conversation.id}&b=${sideways.conversation.id}&source=nosuch`);
+  await expect(page.getByRole('alert').first()).toContainText('Unknown source “nosuch”');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare two runs' })).toBeVisible();
+});
+
 test('a comparison opens at its first difference, and moves the page to it only when it is not in view', async ({ page }) => {
   // Three identical items, folded, then the first difference: all of it on the first screen, so the page stays put.
   await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);

@@ -39,11 +39,14 @@ export function CompareRoute() {
   }, [search, known]);
 
   const backLink = <BackHomeLink />;
+  // The page's heading, wherever the comparison itself (which heads its own) is not shown.
+  const heading = <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>;
   // A comparison of two snapshots needs no source; its reader may not even have access to the viewer's sources.
   if (sources.error && (specA.kind === 'api' || specB.kind === 'api')) {
     return (
       <div className="space-y-4">
         {backLink}
+        {heading}
         <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
       </div>
     );
@@ -55,7 +58,7 @@ export function CompareRoute() {
     return (
       <div className="space-y-4">
         {backLink}
-        <h1 className="text-xl font-semibold tracking-tight">Compare two runs</h1>
+        {heading}
         {named ? (
           <p data-testid="compare-half-link" className="text-sm text-zinc-600 dark:text-zinc-400">
             This link names run {named.toUpperCase()} only. Name run {named === 'a' ? 'B' : 'A'} to compare them.
@@ -78,6 +81,8 @@ export function CompareRoute() {
   return (
     <div className="space-y-4">
       {backLink}
+      {/* A side that cannot be read leaves no comparison, but the page is still the one it was asked for. */}
+      {a.state === 'error' || b.state === 'error' ? heading : null}
       <SideProblem side="a" origin={a} />
       <SideProblem side="b" origin={b} />
       {a.state === 'ready' && b.state === 'ready' ? (
