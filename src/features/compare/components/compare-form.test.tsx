@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SourceSummary } from '../../sources/api/get-sources';
+import { setOpenedFile, type OpenedFile } from '../../open-file/lib/opened-file';
 import { CompareForm } from './compare-form';
 
 const demo: SourceSummary = { id: 'demo', label: 'Demo', kind: 'demo' };
@@ -41,5 +42,30 @@ describe('CompareForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     expect(screen.getByRole('alert').textContent).toMatch(/^Run B: /);
     expect(document.activeElement).toBe(screen.getByLabelText('Run B'));
+  });
+
+  it('opens a comparison link pasted in either field, as the home page opens it', () => {
+    render(<CompareForm sources={[demo, openai]} defaultSource="demo" />);
+    fireEvent.change(screen.getByLabelText('Run B'), { target: { value: 'http://viewer.example/compare?a=conv_one&b=conv_two&source=OpenAI' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/compare?a=conv_one&b=conv_two&source=openai');
+  });
+
+  it('says a comparison link names two runs where one is asked for', () => {
+    compareWith('http://viewer.example/compare?a=conv_one&b=conv_two&source=demo', [demo]);
+    expect(screen.getByRole('alert').textContent).toMatch(/^That is a link to a comparison of two runs\. Name one run here/);
+    expect(window.location.pathname).toBe('/c/conv_this');
+  });
+
+  it('says at once that no file is open in this tab, and takes the file once one is', () => {
+    setOpenedFile(null);
+    compareWith('file', [demo]);
+    expect(screen.getByRole('alert').textContent).toMatch(/^No file is open in this tab\./);
+    expect(window.location.pathname).toBe('/c/conv_this');
+    setOpenedFile({ name: 'run.json' } as OpenedFile);
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    setOpenedFile(null);
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/compare?a=conv_this&b=file&a_source=demo');
   });
 });

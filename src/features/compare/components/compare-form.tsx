@@ -1,7 +1,8 @@
 import { navigateTo } from '../../../lib/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
-import { compareSearch, sideFromInput, withSource, type SideRef } from '../lib/compare-search';
+import { getOpenedFile } from '../../open-file/lib/opened-file';
+import { compareSearch, comparisonIn, sideFromInput, withSource, type SideRef, type SideInput } from '../lib/compare-search';
 
 interface CompareFormProps {
   sources: readonly SourceSummary[];
@@ -12,6 +13,8 @@ interface CompareFormProps {
   initial?: Partial<Record<'a' | 'b', string>>;
   onCancel?: () => void;
 }
+
+const NO_FILE = 'No file is open in this tab. Open one on the home page first (a file is read in the tab that opened it, and is gone after a reload).';
 
 const field =
   'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
@@ -24,16 +27,31 @@ export function CompareForm({ sources, defaultSource, fixedA, initial, onCancel 
   const [error, setError] = useState<{ side: 'a' | 'b'; message: string } | null>(null);
   const ids = { a: useId(), b: useId(), error: useId() };
 
+  /** A side as typed; `file` with no file open in this tab is refused here, not on the page it would open. */
+  const read = (raw: string): SideInput => {
+    const side = sideFromInput(raw, sources, source);
+    return side.ok && side.ref.value === 'file' && !getOpenedFile() ? { ok: false, message: NO_FILE } : side;
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const a = fixedA ? ({ ok: true, ref: withSource(fixedA, source) } as const) : sideFromInput(values.a, sources, source);
+    // A comparison link pasted in either field (the other left empty) opens that comparison, as the home page's box does.
+    if (!fixedA) {
+      const [pasted, other] = comparisonIn(values.a) ? [values.a, values.b] : [values.b, values.a];
+      const link = comparisonIn(pasted);
+      if (link && (!other.trim() || other.trim() === pasted.trim())) {
+        setError(null);
+        return navigateTo({ to: '/compare', search: link });
+      }
+    }
+    const a = fixedA ? ({ ok: true, ref: withSource(fixedA, source) } as const) : read(values.a);
     // The field to put right takes the focus, with its message read out beside it.
     const refuse = (side: 'a' | 'b', message: string) => {
       setError({ side, message });
       document.getElementById(ids[side])?.focus();
     };
     if (!a.ok) return refuse('a', a.message);
-    const b = sideFromInput(values.b, sources, source);
+    const b = read(values.b);
     if (!b.ok) return refuse('b', b.message);
     setError(null);
     navigateTo({ to: '/compare', search: compareSearch(a.ref, b.ref) });

@@ -1,5 +1,5 @@
 import { isConversationId, sourceIdOf } from '../../../lib/ids';
-import { COMPARE_KEYS, parseConversationInput, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { COMPARE_KEYS, parseConversationInput, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
 import { sourceForUrl } from '../../home/lib/url-source';
 import type { SourceSummary } from '../../sources/api/get-sources';
 
@@ -92,6 +92,15 @@ export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider
 export type SideInput = { ok: true; ref: SideRef } | { ok: false; message: string };
 
 const PROBLEM = 'Paste a conversation ID (conv_…), an API URL, a viewer link to a conversation or snapshot, s:<snapshot id>, or file.';
+const COMPARISON = 'That is a link to a comparison of two runs. Name one run here: a conversation ID (conv_…), a link to it, s:<snapshot id>, or file.';
+
+/** The comparison a pasted viewer link (`/compare?a=…&b=…`) names, when it names both runs; else null. */
+export function comparisonIn(raw: string): CompareSearch | null {
+  const parsed = parseConversationInput(raw);
+  if (!parsed.ok || !('compare' in parsed)) return null;
+  const link: CompareLink = parsed.compare;
+  return link.a && link.b ? parseCompareSearch(link) : null;
+}
 
 /**
  * A side as the form reads it: an API URL is read from the configured source of its provider, as the home page opens
@@ -100,7 +109,10 @@ const PROBLEM = 'Paste a conversation ID (conv_…), an API URL, a viewer link t
  */
 export function sideFromInput(raw: string, sources: readonly SourceSummary[], source: string): SideInput {
   const parsed = parseSideInput(raw);
-  if (!parsed) return { ok: false, message: PROBLEM };
+  if (!parsed) {
+    const link = parseConversationInput(raw);
+    return { ok: false, message: link.ok && 'compare' in link ? COMPARISON : PROBLEM };
+  }
   const { provider, ...ref } = parsed;
   // No sources known (not loaded yet, or a snapshot's reader who may not list them): the compare page reads and
   // reports each side's source itself.
