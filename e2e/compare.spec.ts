@@ -56,6 +56,10 @@ test('two forked runs: where they part, what changed, and stepping through the d
   await expect(fold).toHaveText(/11 identical items/);
   await fold.click();
   await expect(fold).toHaveCount(0);
+  // Its rows pushed the first difference down the page, which leaves it current; the reader scrolling away from it,
+  // to the foot of the page and back up to the top, does not.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await scrollSettled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-a-id', good.items[0].id);
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-b-id', sideways.items[0].id);
@@ -220,6 +224,30 @@ test('a comparison opens at its first difference, and moves the page to it only 
   const top = await first.evaluate((element) => element.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(barBottom);
   expect(top).toBeLessThan(barBottom + 24);
+});
+
+test('opening a fold above the current difference keeps it current, and keeps the reader’s place', async ({ page }) => {
+  // A screen tall enough that the first difference shows below the fold of the eleven items before it.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await scrollSettled(page);
+  const fold = page.getByTestId('identical-fold');
+  await expect(fold).toBeInViewport();
+  const foldTop = await fold.evaluate((element) => element.getBoundingClientRect().top);
+  await fold.click();
+  await expect(fold).toHaveCount(0);
+  // Its first row is where the fold was, with the focus; the page has not moved.
+  const opened = page.locator('li[data-position="0"]');
+  await expect(opened).toBeFocused();
+  await scrollSettled(page);
+  expect(Math.round(await opened.evaluate((element) => element.getBoundingClientRect().top))).toBe(Math.round(foldTop));
+  // The rows pushed the first difference down the page, but the reader did not scroll away from it: it is still the
+  // current one, and the next step goes on from it.
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('difference-position')).toHaveText('2 of 6 differences');
+  await expect(page.locator('li:has(> [aria-current="true"]) [data-testid="failed-here"]')).toHaveCount(1);
 });
 
 test('a row the keyboard reaches under the sticky bar scrolls clear of it', async ({ page }) => {

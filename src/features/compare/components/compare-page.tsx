@@ -160,12 +160,19 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const [visible, setVisible] = useVisibleRange();
   /** The aligned row of the current difference, once it has been on screen. */
   const seenRow = useRef<number | null>(null);
+  /** How far the page was scrolled at the last report. */
+  const lastScroll = useRef(0);
   const onVisibleChange = (range: readonly [number, number] | null) => {
     setVisible(range);
+    const scrolled = window.scrollY - lastScroll.current;
+    lastScroll.current = window.scrollY;
     if (currentPosition === null || range === null) return;
     const onScreen = currentPosition >= range[0] && currentPosition <= range[1];
+    // Only the reader's scrolling away from it lets it go (down past it, or up from it): rows opened above it (a fold)
+    // that push it off the foot of the screen leave it current, and so does scrolling on down towards it.
+    const away = currentPosition < range[0] ? scrolled > 0 : scrolled < 0;
     if (onScreen) seenRow.current = currentRow;
-    else if (seenRow.current === currentRow) setCurrentRow(null);
+    else if (seenRow.current === currentRow && away) setCurrentRow(null);
   };
   const from = currentPosition ?? (visible ? visible[0] - 0.5 : null);
 
@@ -245,7 +252,11 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
             shown={shown}
             current={currentPosition}
             stickyOffset={sticky.height}
-            onOpenFold={(start) => setOpened((previous) => new Set(previous).add(start))}
+            onOpenFold={(start) => {
+              // Whatever the page scrolled before, the reader looked at it with the fold closed.
+              lastScroll.current = window.scrollY;
+              setOpened((previous) => new Set(previous).add(start));
+            }}
             onVisibleChange={onVisibleChange}
             handle={list}
           />
