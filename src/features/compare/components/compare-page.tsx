@@ -5,7 +5,7 @@ import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-sum
 import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
 import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
-import { differencePositions, displayRows, firstRow, headline, itemsInRow, stepDifference } from '../lib/display-rows';
+import { differencePositions, displayRows, firstRow, followRows, headline, itemsInRow, positionOfRow, stepDifference, stretchStart } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
 import type { ItemsLeftOut } from '../lib/common-ground';
 import { itemLabel } from '../../../shared/items/item-catalog';
@@ -144,16 +144,25 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const alignment = done?.alignment ?? null;
 
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
-  const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
-  const positions = useMemo(() => (alignment ? differencePositions(shown, alignment.rows) : []), [alignment, shown]);
   /** The aligned row of the difference the reader is at (of a fold of one-sided rows, its first). */
   const [currentRow, setCurrentRow] = useState<number | null>(null);
-  const currentPosition = useMemo(() => {
-    if (currentRow === null) return null;
-    // A fold of one-sided rows is current by its first row, which stays current when the fold is opened.
-    const position = shown.findIndex((entry) => firstRow(entry) === currentRow);
-    return position === -1 ? null : position;
-  }, [shown, currentRow]);
+  // A live update aligns the runs again, and can move rows: the folds the reader opened and the difference they are
+  // at follow their rows, and do not stay with the numbers.
+  const [rowsOf, setRowsOf] = useState(alignment);
+  if (rowsOf !== alignment) {
+    setRowsOf(alignment);
+    if (rowsOf && alignment) {
+      const follow = followRows(rowsOf.rows, alignment.rows);
+      const followed = (row: number | null) => (row === null ? null : follow(row));
+      setOpened((previous) => new Set([...previous].map(followed).filter((row) => row !== null).map((row) => stretchStart(alignment.rows, row))));
+      setCurrentRow(followed);
+    }
+  }
+  const shown = useMemo(() => (alignment ? displayRows(alignment.rows, opened, (row) => itemsInRow(alignment, row)) : []), [alignment, opened]);
+  const positions = useMemo(() => (alignment ? differencePositions(shown, alignment.rows) : []), [alignment, shown]);
+  // A fold of one-sided rows is current by its first row, which stays current when the fold is opened; a row a live
+  // update has put in a fold makes the fold current.
+  const currentPosition = useMemo(() => (currentRow === null ? null : positionOfRow(shown, currentRow)), [shown, currentRow]);
 
   // Where the reader is: once the current difference has been on screen and the reader scrolls it off, it is no longer
   // current, and stepping goes on from the top of the screen, as a browser's find does.

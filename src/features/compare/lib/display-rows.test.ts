@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignedRow, RowDiff } from './align-runs';
-import { differencePositions, displayRows, firstRow, headline, stepDifference } from './display-rows';
+import { differencePositions, displayRows, firstRow, followRows, headline, positionOfRow, stepDifference, stretchStart } from './display-rows';
 
 const rows = (...diffs: RowDiff[]): AlignedRow[] => diffs.map((diff, i) => ({ diff, a: diff === 'only-b' ? -1 : i, b: diff === 'only-a' ? -1 : i }));
 
@@ -69,5 +69,38 @@ describe('displayRows', () => {
     // Not "they differ from the first item": one of them has none.
     expect(headline(alignment(['only-b', 'only-b']), 0, 2)).toBe('Run A is empty; run B has 2 items.');
     expect(headline(alignment(['only-a']), 1, 0)).toBe('Run B is empty; run A has 1 item.');
+  });
+});
+
+describe('followRows', () => {
+  const row = (diff: RowDiff, a: number, b: number): AlignedRow => ({ diff, a, b });
+  const same = (from: number, count: number, shift = 0) => Array.from({ length: count }, (_, i) => row('same', from + i, from + i + shift));
+
+  it('keeps an opened fold and the current difference on their rows when rows above them move', () => {
+    // A call pairs with its retry above the fold at first; a newer copy of one run sets them apart, a row each.
+    const previous = [...same(0, 1), row('changed', 1, 1), ...same(2, 3), row('changed', 5, 5)];
+    const next = [...same(0, 1), row('only-a', 1, -1), row('only-b', -1, 1), ...same(2, 3), row('changed', 5, 5)];
+    const follow = followRows(previous, next);
+    expect(follow(2)).toBe(3);
+    expect(stretchStart(next, follow(2)!)).toBe(3);
+    expect(follow(5)).toBe(6);
+    // The changed row is no longer one.
+    expect(follow(1)).toBeNull();
+    const shown = displayRows(next, new Set([stretchStart(next, follow(2)!)]));
+    expect(shown.filter((entry) => entry.kind === 'fold')).toEqual([]);
+    expect(positionOfRow(shown, follow(5)!)).toBe(6);
+  });
+
+  it('follows a run of rows only one side has as the other run catches up with it', () => {
+    // Run A is behind run B, and is still being written: its next item is the first of B's own.
+    const previous = [...same(0, 7), ...[7, 8, 9, 10].map((b) => row('only-b', -1, b))];
+    const next = [...same(0, 8), ...[8, 9, 10].map((b) => row('only-b', -1, b))];
+    const follow = followRows(previous, next);
+    // The fold of B's items, opened or current, is the fold of the ones B still has alone.
+    expect(follow(7)).toBe(8);
+    expect(stretchStart(next, follow(7)!)).toBe(8);
+    expect(follow(4)).toBe(4);
+    // Folded, a row of it makes its fold current.
+    expect(positionOfRow(displayRows(next, new Set()), 9)).toBe(1);
   });
 });

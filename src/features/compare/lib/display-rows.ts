@@ -49,6 +49,44 @@ export function displayRows(rows: readonly AlignedRow[], opened: ReadonlySet<num
   return shown;
 }
 
+/** The shown position of an aligned row: its own line, or the fold it is in; null when it is not in the list. */
+export function positionOfRow(shown: readonly DisplayRow[], row: number): number | null {
+  const position = shown.findIndex((entry) => (entry.kind === 'row' ? entry.row === row : row >= entry.start && row < entry.start + entry.count));
+  return position === -1 ? null : position;
+}
+
+/** The first row of the run of rows of the same kind that `row` is in: the row a fold of them is opened by. */
+export function stretchStart(rows: readonly AlignedRow[], row: number): number {
+  let start = row;
+  while (start > 0 && rows[start - 1].diff === rows[row].diff) start -= 1;
+  return start;
+}
+
+/**
+ * Where the rows of one alignment went in the next, for what the page remembers by row (opened folds, the current
+ * difference): a live update can realign rows above them. A row follows the unit of run A it holds (of run B, for a
+ * row only B has), which keeps its place as the runs grow; where that unit's row is now of another kind (an item only
+ * B had, which A has now too), the next row of its run of rows of the same kind that still is. Null when none is.
+ */
+export function followRows(previous: readonly AlignedRow[], next: readonly AlignedRow[]): (row: number) => number | null {
+  const rowOfA: number[] = [];
+  const rowOfB: number[] = [];
+  next.forEach((aligned, row) => {
+    if (aligned.a >= 0) rowOfA[aligned.a] = row;
+    if (aligned.b >= 0) rowOfB[aligned.b] = row;
+  });
+  return (row) => {
+    const diff = previous[row]?.diff;
+    for (let old = row; old < previous.length && previous[old].diff === diff; old += 1) {
+      const moved = previous[old].a >= 0 ? rowOfA[previous[old].a] : rowOfB[previous[old].b];
+      if (moved !== undefined && next[moved].diff === diff) return moved;
+      // A row of its own is followed alone; a run of same or one-sided rows, by any row of it.
+      if (diff === 'changed') break;
+    }
+    return null;
+  };
+}
+
 /** Positions in the shown list of the rows that differ, and of the folds of one-sided rows, in order. */
 export function differencePositions(shown: readonly DisplayRow[], rows: readonly AlignedRow[]): number[] {
   const positions: number[] = [];
