@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { liveStatusText } from './live-status';
 
-const base = { on: true, stoppedAfterMinutes: null, waiting: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
+const base = { on: true, stoppedAfterMinutes: null, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
 
 describe('liveStatusText', () => {
   it('says when it last looked', () => {
@@ -24,5 +24,7 @@ describe('liveStatusText', () => {
     const broken = new ApiError('OpenAI had a problem.', { status: 502 });
     expect(liveStatusText({ ...base, error: broken }, 14_000)).toBe('Live · update failed (OpenAI had a problem.), retrying in 6 s');
     expect(liveStatusText({ ...base, waiting: true }, 0)).toBe('Live · waiting for the newest items to load');
+    // Loaded whole, with no ID among its newest items: nothing to wait for.
+    expect(liveStatusText({ ...base, noIds: true }, 0)).toBe('Live · cannot follow this conversation: its newest items have no IDs to read on from');
   });
 });

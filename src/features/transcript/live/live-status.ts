@@ -17,6 +17,7 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
     return `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
   }
   if (live.waiting) return 'Live · waiting for the newest items to load';
+  if (live.noIds) return 'Live · cannot follow this conversation: its newest items have no IDs to read on from';
   if (live.error) {
     const wait = seconds(live.nextCheckAt() - now);
     if (live.error instanceof ApiError && live.error.status === 429) return `Live · rate limited, next check in ${wait} s`;

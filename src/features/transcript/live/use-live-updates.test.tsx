@@ -39,6 +39,19 @@ describe('useLiveUpdates', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('says a conversation loaded whole whose newest items have no IDs cannot be followed, instead of waiting for them', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    vi.stubGlobal('fetch', fetch);
+    const { wrapper } = setup();
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: [{ type: 'message', role: 'user', content: 'no id' }], tail: [], done: true }));
+    const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
+    expect(result.current).toMatchObject({ on: true, waiting: false, noIds: true });
+    expect(liveStatusText(result.current!, 0)).toBe('Live · cannot follow this conversation: its newest items have no IDs to read on from');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("polls the newest end and writes what changed into the item stream's cache entry, the one the index is fed from", async () => {
     const fetch = vi.fn<(url: string) => Promise<Response>>(async (url: string) => {
       expect(url).toBe('/api/sources/demo/conversations/conv_1/items?order=desc&limit=20');

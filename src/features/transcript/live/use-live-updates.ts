@@ -15,6 +15,8 @@ export interface LiveUpdates {
   stoppedAfterMinutes: number | null;
   /** On, but the newest end of the conversation has not loaded yet. */
   waiting: boolean;
+  /** The whole conversation has loaded, but none of its newest items has an ID to read on from: nothing to watch. */
+  noIds: boolean;
   checking: boolean;
   lastUpdatedAt: number | null;
   /** The last poll's failure, until one succeeds. */
@@ -38,7 +40,9 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
   const [stoppedAfterMinutes, setStoppedAfterMinutes] = useState<number | null>(null);
   const [clock] = useState(() => new LiveClock(Date.now()));
   const client = useQueryClient();
-  const waiting = index.newestId === undefined;
+  const newestId = index.newestId;
+  const noIds = newestId === undefined && index.complete;
+  const waiting = newestId === undefined && !noIds;
 
   const query = useQuery({
     queryKey: ['conversations', target?.source, target?.conversationId, 'items', 'live'],
@@ -66,7 +70,7 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
         throw error;
       }
     },
-    enabled: target !== null && on && !waiting,
+    enabled: target !== null && on && newestId !== undefined,
     refetchInterval: () => clock.nextDelay(Date.now()),
     // Hidden tabs do not poll; coming back looks at once.
     refetchIntervalInBackground: false,
@@ -88,6 +92,7 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     },
     stoppedAfterMinutes: on ? null : stoppedAfterMinutes,
     waiting,
+    noIds,
     checking: query.isFetching,
     lastUpdatedAt: query.dataUpdatedAt || null,
     error: query.error,
