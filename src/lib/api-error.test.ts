@@ -8,6 +8,8 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('120', now)).toBe(120);
     expect(parseRetryAfter(' 7 ', now)).toBe(7);
     expect(parseRetryAfter('0', now)).toBe(0);
+    // A fraction, as some providers send it, is waited for in full.
+    expect(parseRetryAfter('1.5', now)).toBe(2);
   });
 
   it('reads an HTTP date as seconds from now, never negative', () => {
@@ -32,6 +34,11 @@ describe('errorFromResponse', () => {
     const error = await errorFromResponse(response);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: 'ApiError', message: 'Slow down', status: 429, code: 'rate_limit_exceeded', retryAfterSeconds: 7 });
+  });
+
+  it('reads the wait from retry-after-ms when Retry-After is missing', async () => {
+    const response = new Response(JSON.stringify({ error: { message: 'Slow down' } }), { status: 429, headers: { 'retry-after-ms': '1500' } });
+    expect(await errorFromResponse(response)).toMatchObject({ status: 429, retryAfterSeconds: 2 });
   });
 
   it('describes a non-JSON response by its status line', async () => {

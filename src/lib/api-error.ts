@@ -24,11 +24,18 @@ export class ApiError extends Error {
 /** `Retry-After` is either a number of seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  // Whole seconds as HTTP has them, or a fraction as some providers send (`1.5`), waited for in full.
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value.trim()));
   // Real HTTP dates name a weekday and a month; Date.parse would also take values like "1.5".
   if (!/[a-z]/i.test(value)) return null;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** `retry-after-ms`, the OpenAI SDKs' header, in whole seconds; null when missing or unreadable. */
+function retryAfterMs(value: string | null): number | null {
+  if (!value || !/^\d+(\.\d+)?$/.test(value.trim())) return null;
+  return Math.ceil(Number(value.trim()) / 1000);
 }
 
 /** The viewer's own server did not answer at all (a request that failed before any response). */
@@ -42,7 +49,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(details.message, {
     status: response.status,
     code: details.code,
-    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) ?? retryAfterMs(response.headers.get('retry-after-ms')),
     requestId: response.headers.get('x-request-id'),
   });
 }

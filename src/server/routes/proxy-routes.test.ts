@@ -230,6 +230,9 @@ describe('proxy upstream failures', () => {
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('12');
     expect(await response.json()).toMatchObject({ error: { message: 'Rate limit reached' } });
+    // A fraction of seconds, as some providers send it, is passed on too.
+    const fraction = await setup(() => json({ error: { message: 'Rate limit reached', type: 'requests' } }, { status: 429, headers: { 'retry-after': '1.5' } })).request(ITEMS);
+    expect(fraction.headers.get('retry-after')).toBe('1.5');
   });
 
   it('answers 502 when a 200 is an HTML page', async () => {

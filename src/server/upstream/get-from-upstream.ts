@@ -63,7 +63,7 @@ function isTimeout(error: unknown): boolean {
 }
 
 // Only header values of a plain, bounded form reach the browser.
-const RETRY_AFTER = /^(\d{1,7}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+const RETRY_AFTER = /^(\d{1,7}(\.\d{1,3})?|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 const RETRY_AFTER_MS = /^\d{1,9}(\.\d{1,3})?$/;
 const SHOULD_RETRY = /^(true|false)$/;
 
