@@ -33,6 +33,16 @@ describe('the export route', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toBe("Invalid 'format': expected markdown, html, json, otlp, got 'pdf'.");
   });
+
+  it('answers a download request larger than 1 MiB with 413 request_too_large, in the API error shape', async () => {
+    const response = await fetch(exportUrl('json'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'json', title: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toEqual({ message: 'The download request is larger than 1 MiB.', type: 'invalid_request_error', code: 'request_too_large', param: null });
+  });
 });
 
 describe('the snapshot export route', () => {

@@ -13,6 +13,9 @@ import { checkConversationId, findSource } from '../sources/source-lookup.ts';
 import type { Source } from '../sources/sources.ts';
 import { exportFormatParam, exportResponse } from './export-response.ts';
 
+/** The largest body of a download with rules; a larger one answers 413 in OpenAI's error shape, as a snapshot's does. */
+const MAX_DOWNLOAD_BODY = 1024 * 1024;
+
 /** A download with the reader's rules: the same body a snapshot takes, less what only a snapshot has. */
 const downloadBody = z.strictObject({
   format: z.string().refine(isExportFormat, 'expected one of the export formats'),
@@ -51,7 +54,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
   }
 
   app.get('/:source/conversations/:conversationId/export', (c) => download(c, exportFormatParam(c), {}));
-  app.post('/:source/conversations/:conversationId/export', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+  app.post('/:source/conversations/:conversationId/export', bodyLimit({ maxSize: MAX_DOWNLOAD_BODY, onError: (c) => jsonError(c, 413, 'The download request is larger than 1 MiB.', 'request_too_large') }), async (c) => {
     const parsed = downloadBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
