@@ -304,10 +304,15 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     return target.ok ? streamConversation(c, target.source, conversationId, reader) : new Response(target.answer.body, target.answer);
   });
   // Writes are refused as writes, creating a conversation included, so the SDKs never take one for a missing resource.
-  for (const path of ['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`, `${conversation}/stream`]) {
+  // The stream takes no HEAD (above), so its Allow does not name it.
+  const allowed: [string, string][] = [
+    ...['/:source/conversations', conversation, `${conversation}/items`, `${conversation}/items/:itemId`].map((path): [string, string] => [path, 'GET, HEAD']),
+    [`${conversation}/stream`, 'GET'],
+  ];
+  for (const [path, allow] of allowed) {
     proxy.all(path, (c, next) => {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-      c.header('allow', 'GET, HEAD');
+      c.header('allow', allow);
       return jsonError(c, 405, `${c.req.method} is not allowed: the viewer is read-only.`, 'method_not_allowed');
     });
   }

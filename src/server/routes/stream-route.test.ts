@@ -136,6 +136,13 @@ describe('HEAD on the stream', () => {
     expect(requests).toBe(0);
     await upstream.close();
   });
+
+  it.each(['POST', 'DELETE'])('is not named in the Allow of a refused %s', async (method) => {
+    const source: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://demo.test/v1', apiKey: 'key-demo' };
+    const response = await createApiApp({ sources: [source] }).request('/api/sources/demo/conversations/conv_x/stream', { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+  });
 });
 
 describe('the items of a page on the stream', () => {
