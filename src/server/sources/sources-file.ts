@@ -102,7 +102,8 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   const origin = `VIEWER_SOURCES_FILE (${path})`;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A byte order mark, as some editors write one, is no character of the file's: JSON.parse would stop at it.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new ConfigError(`${origin} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
   }

@@ -198,6 +198,12 @@ describe('other OpenAI-compatible providers', () => {
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]: Unrecognized key: "typo"/);
   });
 
+  it('come from a sources file that starts with a byte order mark, as some editors save one', () => {
+    const source = { name: 'gateway', baseUrl: 'https://gw.example/v1', apiKey: 'gw-key' };
+    expect(only({ VIEWER_SOURCES_FILE: sourcesFile(`\uFEFF${JSON.stringify({ sources: [source] })}`) }).map((found) => found.id)).toEqual(['gateway']);
+    expect(only({ VIEWER_SOURCES_FILE: sourcesFile('\uFEFFsources:\n  - name: gw\n    baseUrl: https://gw.example/v1\n    apiKey: k\n', 'bom.yaml') }).map((found) => found.id)).toEqual(['gw']);
+  });
+
   it('refuses a sources file with mistakes at start, with one clear line per mistake', () => {
     const path = sourcesFile({
       sources: [
