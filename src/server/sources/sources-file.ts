@@ -129,8 +129,9 @@ function lineAndColumn(text: string, position: number): string {
  * mistake is told by where it is and what was expected, never by what is written there.
  */
 function readJson(text: string, origin: string): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const at = / in JSON at position (\d+)/.exec(message);
@@ -141,6 +142,14 @@ function readJson(text: string, origin: string): unknown {
     const where = quoted && around >= 0 ? ` at ${lineAndColumn(text, around + Math.max(0, quoted[2].indexOf(quoted[1])))}` : '';
     throw new ConfigError(`${origin} is not valid JSON (an unexpected character${where}).`, { cause: error });
   }
+  // JSON.parse keeps the last of a key given twice, so a second `sources` or `apiKey` would replace the first without
+  // a word (YAML refuses it). JSON is YAML, whose parser finds the key given twice, told by its place alone.
+  const twice = parseDocument(text).errors.find((problem) => problem.code === 'DUPLICATE_KEY');
+  if (twice) {
+    const place = twice.linePos ? ` at line ${twice.linePos[0].line}, column ${twice.linePos[0].col}` : '';
+    throw new ConfigError(`${origin} is not valid JSON (a key given twice in one object${place}).`);
+  }
+  return json;
 }
 
 /** The file as YAML, its mistakes told by code and place (the `yaml` package would print the line, key and all). */

@@ -204,6 +204,14 @@ describe('other OpenAI-compatible providers', () => {
     expect(only({ VIEWER_SOURCES_FILE: sourcesFile('\uFEFFsources:\n  - name: gw\n    baseUrl: https://gw.example/v1\n    apiKey: k\n', 'bom.yaml') }).map((found) => found.id)).toEqual(['gw']);
   });
 
+  it('refuses a JSON sources file that gives a key twice, which YAML refuses too, by its place alone', () => {
+    const second = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "a", "baseUrl": "https://a.example/v1", "apiKey": "k"}],\n "sources": [{"name": "b", "baseUrl": "https://b.example/v1", "apiKey": "k"}]}') });
+    expect(second).toThrow(/is not valid JSON \(a key given twice in one object at line 2, column 2\)\.$/);
+    const key = () => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [{"name": "a", "baseUrl": "https://a.example/v1", "apiKey": "sk-SECRET-1", "apiKey": "sk-SECRET-2"}]}') });
+    expect(key).toThrow(/is not valid JSON \(a key given twice in one object at line 1, column \d+\)\.$/);
+    expect(key).not.toThrow(/SECRET/);
+  });
+
   it('refuses a sources file with mistakes at start, with one clear line per mistake', () => {
     const path = sourcesFile({
       sources: [
