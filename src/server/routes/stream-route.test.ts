@@ -145,6 +145,21 @@ describe('HEAD on the stream', () => {
   });
 });
 
+describe('a failure before the stream starts', () => {
+  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test-key' };
+  const answering = (status: number, body: string, type = 'application/json') =>
+    createApiApp({ sources: [source], fetch: (async () => new Response(body, { status, headers: { 'content-type': type } })) as typeof fetch });
+
+  it.each([
+    ['insufficient_quota', 429, JSON.stringify({ error: { message: 'You exceeded your quota.', type: 'insufficient_quota', code: 'insufficient_quota' } }), 'application/json'],
+    ['upstream_not_json', 200, '<html>sign in</html>', 'text/html'],
+  ])('says x-should-retry: false for %s, as a page read does', async (code, status, body, type) => {
+    const response = await answering(status, body, type).request('/api/sources/openai/conversations/conv_x/stream');
+    expect((await response.json()).error.code).toBe(code);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+  });
+});
+
 describe('the items of a page on the stream', () => {
   const KEY = 'sk-test-STREAMKEY-123456';
   const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: KEY };

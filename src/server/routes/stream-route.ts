@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { ITEM_STREAM_TYPE } from '../../shared/contract/api-paths.ts';
+import { isFinalError } from '../../shared/contract/error-codes.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import { jsonError } from '../http/json-error.ts';
 import type { Source } from '../sources/sources.ts';
@@ -51,7 +52,9 @@ export async function streamConversation(c: Context, source: Source, conversatio
     const { status, error, retry_after: retryAfter, request_id: requestId } = first.value;
     if (retryAfter) c.header('retry-after', retryAfter);
     if (requestId) c.header('x-request-id', requestId);
-    if (status === 429) c.header('x-should-retry', 'true');
+    // As the page relay says it: an answer that would come back the same is not worth the SDKs' retries.
+    if (isFinalError(error.code)) c.header('x-should-retry', 'false');
+    else if (status === 429) c.header('x-should-retry', 'true');
     return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
   }
 
