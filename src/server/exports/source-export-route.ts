@@ -5,7 +5,7 @@ import type { ExportItem } from '../../shared/export/export-document.ts';
 import { isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
 import { downloadRules, ShareFilter, type ShareRules } from '../../shared/snapshots/share-filter.ts';
 import { ApiFailure } from '../http/api-failure.ts';
-import { jsonError } from '../http/json-error.ts';
+import { jsonError, methodNotAllowed } from '../http/json-error.ts';
 import { shareRulesShape } from '../snapshots/share-rules-schema.ts';
 import { readConversation, readInOrder } from '../upstream/source-reader.ts';
 import type { UpstreamReader } from '../upstream/upstream-read.ts';
@@ -62,6 +62,7 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
     }
     return download(c, parsed.data.format as ExportFormat, parsed.data, { title: parsed.data.title });
   });
+  app.all('/:source/conversations/:conversationId/export', (c) => methodNotAllowed(c, 'GET, HEAD, POST'));
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return error.respond(c);
     console.error(JSON.stringify({ level: 'error', message: error.message }));

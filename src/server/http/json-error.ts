@@ -14,6 +14,12 @@ export function jsonError(
   return openAiError(c, status, message, code, type, param);
 }
 
+/** A method a path does not take: 405 naming those it does (`Allow`), as HTTP asks, rather than a 404 for a path that is there. */
+export function methodNotAllowed(c: Context, allow: string) {
+  c.header('allow', allow);
+  return jsonError(c, 405, `${c.req.method} is not allowed here: this path takes ${allow}.`, 'method_not_allowed');
+}
+
 /** OpenAI's error body, for answers made without Hono's context (the page relay, the page lane). */
 export function openAiErrorBody(message: string, code: string | null, type = 'invalid_request_error', param: string | null = null) {
   return { error: { message, type, code, param } };

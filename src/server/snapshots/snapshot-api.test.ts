@@ -350,6 +350,24 @@ describe('exporting a conversation from its source', () => {
     expect(markdown).not.toContain(upstream.apiKey);
   });
 
+  it('answers a method a path of the API does not take with 405 and the methods it does, not 404', async () => {
+    const cases: [string, string, string][] = [
+      ['PUT', '/api/sources', 'GET, HEAD'],
+      ['DELETE', '/api/sources/openai/conversations/conv_generated/export', 'GET, HEAD, POST'],
+      ['DELETE', '/api/snapshots', 'GET, HEAD, POST'],
+      ['PUT', '/api/snapshots/snap_abc', 'GET, HEAD, DELETE'],
+      ['POST', '/api/snapshots/snap_abc/items', 'GET, HEAD'],
+      ['PATCH', '/api/snapshots/snap_abc/export', 'GET, HEAD'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const response = await fetch(`${viewer}${path}`, { method, headers: AUTH });
+      expect([method, path, response.status, response.headers.get('allow')]).toEqual([method, path, 405, allow]);
+      expect((await response.json()).error).toMatchObject({ code: 'method_not_allowed', type: 'invalid_request_error' });
+    }
+    const unknown = await fetch(`${viewer}/api/nothing-here`, { method: 'PUT', headers: AUTH });
+    expect([unknown.status, unknown.headers.get('allow')]).toEqual([404, null]);
+  });
+
   it('answers an upstream failure or a bad format as a JSON error before any download starts', async () => {
     const missing = await fetch(`${viewer}/api/sources/openai/conversations/conv_missing/export?format=json`, { headers: AUTH });
     expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'not_found']);

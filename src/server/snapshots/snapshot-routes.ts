@@ -8,7 +8,7 @@ import { isAuthorized, type AccessControl } from '../http/access-control.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { exportFormatParam, exportResponse } from '../exports/export-response.ts';
 import { nameForFile } from '../../shared/export/export-formats.ts';
-import { jsonError } from '../http/json-error.ts';
+import { jsonError, methodNotAllowed } from '../http/json-error.ts';
 import { checkConversationId, findSource } from '../sources/source-lookup.ts';
 import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
@@ -234,6 +234,10 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     return exportResponse(c, format, meta, nameForFile(snapshot.title, snapshot.conversation_id, snapshot.id), items, { budget: held.budget, stallMs: held.timeoutMs });
   });
 
+  app.all('/', (c) => methodNotAllowed(c, 'GET, HEAD, POST'));
+  app.all('/:id', (c) => methodNotAllowed(c, 'GET, HEAD, DELETE'));
+  app.all('/:id/items', (c) => methodNotAllowed(c, 'GET, HEAD'));
+  app.all('/:id/export', (c) => methodNotAllowed(c, 'GET, HEAD'));
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return error.respond(c);
     console.error(JSON.stringify({ level: 'error', message: error.message }));
