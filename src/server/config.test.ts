@@ -103,6 +103,13 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('refuses a data directory beside DATABASE_URL, which would ignore it, without repeating the URL', () => {
+    const message = mistakeOf({ DATABASE_URL: 'postgres://viewer:hunter2@db:5432/viewer', VIEWER_DATA_DIR: '/srv/viewer-data' });
+    expect(message).toContain('VIEWER_DATA_DIR and DATABASE_URL cannot both be set');
+    expect(message).not.toContain('hunter2');
+    expect(loadConfig({ DATABASE_URL: 'postgres://viewer:hunter2@db:5432/viewer', VIEWER_DATA_DIR: ' ' }).snapshots.location.kind).toBe('postgres');
+  });
+
   it('takes a word setting in any case, with spaces around it', () => {
     expect(loadConfig({ VIEWER_SNAPSHOTS: ' OFF ', VIEWER_COMPRESSION: 'Always' })).toMatchObject({ snapshots: { mode: 'off' }, compression: 'always' });
     expect(mistakeOf({ VIEWER_SNAPSHOTS: 'sometimes' })).toMatch(/VIEWER_SNAPSHOTS is not valid: expected 'public', 'private' or 'off'\./);

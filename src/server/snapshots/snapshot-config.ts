@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StoreLocation } from '../store/open-store.ts';
 import { choice, parseEnv, setting, wholeNumber, type Env } from '../env-setting.ts';
+import { ConfigError } from '../sources/sources-file.ts';
 
 /**
  * A PostgreSQL URL with a host and, if any, a numeric port; checked at start, where a wrong one would first show as
@@ -45,6 +46,10 @@ export interface SnapshotConfig {
 /** The snapshot settings, read once at start. Bad values stop the server with a line for each, naming the variable. */
 export function snapshotConfigFromEnv(env: Env): SnapshotConfig {
   const values = parseEnv(schema, env);
+  // The snapshots go to that server: a data directory beside it would be ignored, and they would not be where it says.
+  if (values.DATABASE_URL && (env.VIEWER_DATA_DIR?.trim() ?? '') !== '') {
+    throw new ConfigError('VIEWER_DATA_DIR and DATABASE_URL cannot both be set: with DATABASE_URL, snapshots are stored in that PostgreSQL server and VIEWER_DATA_DIR would be ignored. Keep one.');
+  }
   return {
     mode: values.VIEWER_SNAPSHOTS,
     location: values.DATABASE_URL ? { kind: 'postgres', url: values.DATABASE_URL } : { kind: 'pglite', directory: values.VIEWER_DATA_DIR },
