@@ -133,6 +133,9 @@ describe('loadConfig', () => {
     expect(mistakeOf({ VIEWER_PORT: '8080' })).toMatch(/^VIEWER_PORT is not a setting of the viewer[ .]/);
     // Empty counts as unset, as everywhere.
     expect(mistakeOf({ VIEWER_PASSWROD: '' })).toBe('no mistake');
+    // Names are told apart by case: a lower-case one is not the setting, and would leave the viewer open.
+    expect(mistakeOf({ viewer_password: 'secret' })).toBe('viewer_password is not a setting of the viewer (did you mean VIEWER_PASSWORD?). Rename it, or unset it.');
+    expect(mistakeOf({ viewer_source_gw_base_url: 'https://gw.example/v1' })).toMatch(/^viewer_source_gw_base_url is not a setting of the viewer[ .]/);
   });
 
   it('takes a password or token of spaces only as unset, as an empty one', () => {

@@ -86,13 +86,18 @@ function editDistance(a: string, b: string): number {
 
 /**
  * A VIEWER_* variable that is no setting: a misspelt name (`VIEWER_PASSWROD`) would leave the viewer running without
- * what it meant (here: open to anyone), so it stops the start, with the name it was probably meant to be.
+ * what it meant (here: open to anyone), so it stops the start, with the name it was probably meant to be. Names are
+ * read in upper case only, so `viewer_password` (in a .env file) is one too, where the system tells them apart.
  */
 function unknownViewerSettings(env: Env): string[] {
+  // VIEWER_SOURCE_* names have their own check. On Windows names are one in any case, so that env[upper] reads the
+  // same variable: there another case is no mistake.
+  const isMistake = (name: string) =>
+    !name.startsWith('VIEWER_SOURCE_') && (name === name.toUpperCase() ? !VIEWER_SETTINGS.includes(name) : env[name.toUpperCase()] === undefined);
   return Object.keys(env)
-    .filter((name) => name.startsWith('VIEWER_') && !name.startsWith('VIEWER_SOURCE_') && !VIEWER_SETTINGS.includes(name) && (env[name]?.trim() ?? '') !== '')
+    .filter((name) => /^VIEWER_/i.test(name) && isMistake(name) && (env[name]?.trim() ?? '') !== '')
     .map((name) => {
-      const near = VIEWER_SETTINGS.map((known) => ({ known, distance: editDistance(name, known) })).sort((a, b) => a.distance - b.distance)[0];
+      const near = VIEWER_SETTINGS.map((known) => ({ known, distance: editDistance(name.toUpperCase(), known) })).sort((a, b) => a.distance - b.distance)[0];
       return `${name} is not a setting of the viewer${near.distance <= 3 ? ` (did you mean ${near.known}?)` : ''}. Rename it, or unset it.`;
     });
 }
