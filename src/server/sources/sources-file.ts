@@ -191,7 +191,9 @@ export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
     const match = ENV_NAME.exec(variable);
     // A misspelt field (`_LABLE`) would be dropped without a word, and the source set up without it.
     if (!match && variable.startsWith('VIEWER_SOURCE_')) {
-      mistakes.push(`${variable} is not a setting of a source: their names end in ${Object.keys(ENV_FIELDS).map((field) => `_${field}`).join(', ')}`);
+      // One letter from the sources file's setting, which would be dropped as well.
+      const meant = /^VIEWER_SOURCE_FILES?$/.test(variable) ? ' (did you mean VIEWER_SOURCES_FILE?)' : '';
+      mistakes.push(`${variable} is not a setting of a source${meant}: their names end in ${Object.keys(ENV_FIELDS).map((field) => `_${field}`).join(', ')}`);
     }
     if (!match) continue;
     const fields = byName.get(match[1]) ?? {};

@@ -272,6 +272,7 @@ describe('other OpenAI-compatible providers', () => {
     const misspelt = () => only({ VIEWER_SOURCE_GW_BASE_URL: 'https://gw.example/v1', VIEWER_SOURCE_GW_API_KEY: 'k', VIEWER_SOURCE_GW_LABLE: 'Gateway' });
     expect(misspelt).toThrow(/VIEWER_SOURCE_GW_LABLE is not a setting of a source: their names end in _BASE_URL, _API_KEY, _LABEL/);
     expect(() => only({ VIEWER_SOURCE_X_API_KEY: 'k' })).toThrow(/VIEWER_SOURCE_X_\*: baseUrl is required/);
+    expect(() => only({ VIEWER_SOURCE_FILE: '/etc/viewer/sources.yaml' })).toThrow(/VIEWER_SOURCE_FILE is not a setting of a source \(did you mean VIEWER_SOURCES_FILE\?\)/);
   });
 });
 
