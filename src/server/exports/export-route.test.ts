@@ -3,6 +3,8 @@ import agentRun from '../demo/conversations/agent-run.json' with { type: 'json' 
 import { exportTraceServiceRequest } from '../../shared/export/otlp-shape.ts';
 import { createLazyStore } from '../store/open-store.ts';
 import { startTestViewer } from '../testing/test-server.ts';
+import { createApiApp } from '../routes/api-routes.ts';
+import type { Source } from '../sources/sources.ts';
 import { startGeneratedUpstream } from '../testing/generated-upstream.ts';
 import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
 
@@ -42,6 +44,19 @@ describe('the export route', () => {
     });
     expect(response.status).toBe(413);
     expect((await response.json()).error).toEqual({ message: 'The download request is larger than 1 MiB.', type: 'invalid_request_error', code: 'request_too_large', param: null });
+  });
+});
+
+describe('an upstream failure before the download starts', () => {
+  it("carries the upstream's request id, Retry-After and retry hint, as a page read does", async () => {
+    const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test-key' };
+    const body = JSON.stringify({ error: { message: 'Rate limit reached.', type: 'requests', code: 'rate_limit_exceeded' } });
+    const headers = { 'content-type': 'application/json', 'retry-after': '7', 'x-request-id': 'req_0123456789abcdef' };
+    const app = createApiApp({ sources: [source], fetch: (async () => new Response(body, { status: 429, headers })) as typeof fetch });
+    const response = await app.request('/api/sources/openai/conversations/conv_x/export?format=json');
+    expect(response.status).toBe(429);
+    expect((await response.json()).error.code).toBe('rate_limit_exceeded');
+    expect([response.headers.get('retry-after'), response.headers.get('x-request-id'), response.headers.get('x-should-retry')]).toEqual(['7', 'req_0123456789abcdef', 'true']);
   });
 });
 
