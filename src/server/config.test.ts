@@ -44,12 +44,18 @@ describe('loadConfig', () => {
     expect(config.sources(null).map((source) => source.id)).toEqual(['openai']);
   });
 
+  it('takes an IPv6 address in brackets, as a URL writes it, for the address itself', () => {
+    expect(loadConfig({ HOST: '[::1]' }).host).toBe('::1');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+  });
+
   it.each([
     ['PORT', 'http', /PORT is not valid: expected a whole number/],
     ['PORT', '70000', /PORT is not valid: expected at most 65535/],
     ['PORT', '-1', /PORT is not valid: expected a whole number/],
     ['HOST', 'localhost:8080', /HOST is not valid: expected an address or a host name/],
     ['HOST', 'http://0.0.0.0', /HOST is not valid: expected an address or a host name/],
+    ['HOST', '[::1]:8080', /HOST is not valid: expected an address or a host name/],
     ['UPSTREAM_TIMEOUT_SECONDS', 'ten', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected a number of seconds/],
     ['UPSTREAM_TIMEOUT_SECONDS', '0', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected at least 0\.1 seconds/],
     ['UPSTREAM_TIMEOUT_SECONDS', '0.0001', /UPSTREAM_TIMEOUT_SECONDS is not valid: expected at least 0\.1 seconds/],

@@ -33,11 +33,13 @@ const switchValue = z
 /** The variables the server itself reads; sources and snapshots check theirs beside the code that uses them. */
 const serverSettings = z.object({
   // An address or a host name: `http://…` or `host:port` would only fail later, as a host that cannot be found.
+  // An IPv6 address in brackets, as URLs write it (`[::1]`), is the address: `[::1]:8080` has a port.
   HOST: setting(
     z
       .string()
       .trim()
-      .refine((value) => !value.includes('/') && value.split(':').length !== 2, 'expected an address or a host name (such as 0.0.0.0 or ::), without a scheme or a port: the port is PORT')
+      .refine((value) => !value.includes('/') && value.split(':').length !== 2 && !value.includes(']:'), 'expected an address or a host name (such as 0.0.0.0 or ::), without a scheme or a port: the port is PORT')
+      .transform((value) => /^\[(.*)\]$/.exec(value)?.[1] ?? value)
       .default('127.0.0.1'),
   ),
   PORT: setting(wholeNumber(0, 65_535).default(5173)),
