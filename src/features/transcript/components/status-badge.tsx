@@ -23,6 +23,14 @@ export function StatusBadge({ status }: StatusBadgeProps) {
       </span>
     );
   }
+  if (status === 'failed') {
+    // A failure, which the run summary counts and First failure lands on, reads as one in its row too.
+    return (
+      <span data-search-skip="" data-status="failed" className="inline-flex items-center gap-1 rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">
+        <Icon name="warning" className="size-3.5" /> failed
+      </span>
+    );
+  }
   return (
     <span data-search-skip="" className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
       {displayText(status).slice(0, 40)}
