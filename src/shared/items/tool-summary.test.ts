@@ -44,6 +44,10 @@ describe('toolSummary', () => {
     expect(toolSummary(fn, fnOut).outcome?.detail).toBe('Could not parse arguments');
     expect(toolSummary(fn, { ...fnOut, output: JSON.stringify({ error: 'ENOENT' }) }).outcome?.detail).toBe('ENOENT');
     expect(itemSummaryLine({ id: 'm', type: 'mcp_call', arguments: '{"q":1}', error: { message: 'upstream timed out\nstack' } })).toBe('q: 1 → upstream timed out');
+    // An MCP tool execution error says what went wrong in its content, not in a message.
+    expect(itemSummaryLine({ id: 'm', type: 'mcp_call', arguments: '{"q":1}', status: 'failed', error: { type: 'mcp_tool_execution_error', content: [{ type: 'text', text: 'Repository is archived' }] } })).toBe('q: 1 → Repository is archived');
+    // A server that could not list its tools says why.
+    expect(itemSummaryLine({ id: 'ml', type: 'mcp_list_tools', server_label: 'github', tools: [], error: 'Could not connect to MCP server\nstack' })).toBe('0 tools → Could not connect to MCP server');
     // A success has no detail.
     expect(toolSummary(fn, { ...fnOut, output: 'fine' }).outcome).toBeNull();
   });

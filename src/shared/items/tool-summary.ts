@@ -76,11 +76,12 @@ function firstLine(text: unknown): string {
   return clip(text.split('\n').find((line) => line.trim()) ?? '', 120);
 }
 
-/** What an error value says: its message, or the text itself. */
+/** What an error value says: its message, or the text itself, or (an MCP tool execution error) its content's text. */
 function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   const fields = record(error);
-  return str(fields.message) || str(fields.error) || str(fields.code) || '';
+  const content = Array.isArray(fields.content) ? fields.content.map((part) => str(record(part).text)).find(Boolean) : '';
+  return str(fields.message) || str(fields.error) || content || (typeof fields.code === 'number' ? String(fields.code) : str(fields.code)) || '';
 }
 
 /** The first line of what went wrong: an error message, else stderr, else the output's own text. */
@@ -163,7 +164,11 @@ export function itemSummaryLine(item: ConversationItem): string {
       return clip(codeLines(str(item.code)).find((line) => !/^(#|\/\/|import\s|from\s\S+\s+import\s)/.test(line)) ?? codeLines(str(item.code))[0] ?? '', 80);
     case 'image_generation_call':
       return clip(str(item.revised_prompt), 80) || imageLine(item);
-    case 'mcp_list_tools':
+    case 'mcp_list_tools': {
+      // A server that could not list its tools says why, as a failed MCP call does.
+      const error = firstLine(errorText(item.error));
+      return error ? `${count(item.tools, 'tool') || 'no tools'} → ${error}` : count(item.tools, 'tool');
+    }
     case 'additional_tools':
       return count(item.tools, 'tool');
     case 'mcp_approval_response':
