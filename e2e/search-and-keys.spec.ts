@@ -231,6 +231,22 @@ test('j and k go on from where the reader scrolled to, and Home and End reach th
   await expect.poll(focusedRow).toBe(0);
 });
 
+test('with the focus on a control inside an item, j and k move from that item', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-view-index') ?? -1));
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe(4);
+  // Tab goes into the item's toolbar: the focus is on one of its buttons, still inside item 5.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-view-index]')?.getAttribute('data-view-index'))).toBe('4');
+  await page.keyboard.press('j');
+  await expect.poll(focusedRow).toBe(5);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('k');
+  await expect.poll(focusedRow).toBe(4);
+});
+
 test('a collapsed item stays collapsed after scrolling away and back', async ({ page }) => {
   await page.goto(url);
   await expectComplete(page, long.items.length);

@@ -23,13 +23,14 @@ interface KeyTargets {
 }
 
 /**
- * The view position of the row that holds the focus, while it is on screen: the list keeps a focused row in the page
- * when the reader scrolls away from it, and a key then acts where the reader is, not where they were.
+ * The view position of the row that holds the focus (the row itself, or a control in it such as its toolbar or the
+ * Markdown switch), while it is on screen: the list keeps a focused row in the page when the reader scrolls away from
+ * it, and a key then acts where the reader is, not where they were.
  */
 const focusedView = () => {
   const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !active.hasAttribute('data-view-index')) return null;
-  return onScreen(active) ? Number(active.dataset.viewIndex) : null;
+  const row = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-view-index]') : null;
+  return row && onScreen(row) ? Number(row.dataset.viewIndex) : null;
 };
 
 const onScreen = (element: Element) => {
