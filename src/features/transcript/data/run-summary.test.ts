@@ -22,6 +22,13 @@ function indexOf(head: object[][], tail: object[][] = [], done = true) {
 }
 
 describe('RunSummary', () => {
+  it('puts a failed second answer to a call on its own row, which shows it, not on the call', () => {
+    const index = indexOf([[user('u1', 'go'), call('c1', 'a', 'read_file'), output('o1', 'a', 'text'), output('o2', 'a', '{"error":"ENOENT"}')]]);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([index.rowOfId('o2')]);
+  });
+
   it('counts messages by role, tool calls by name, reasoning, and finds the failures on the rows shown', () => {
     const index = indexOf([
       [user('u1', 'Why is CI red on main since this morning, can you look please'), call('c1', 'a', 'read_file'), output('o1', 'a', 'text')],

@@ -100,7 +100,8 @@ export class RunSummary {
       const callId = call && typeof call.id === 'string' ? call.id : null;
       const callRow = callId ? index.rowOfId(callId) : null;
       const callSlot = callRow === null ? null : index.slotAt(callRow);
-      if (call && callId && callSlot) {
+      // Only the answer the call's row shows is judged with it; another answer to the same call has a row of its own.
+      if (call && callId && callSlot && index.pairs.outputByCallId.get(pair.key) === item) {
         if (outcomeOf(call, item)?.failed) this.failed.set(callId, callSlot);
         return;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../../test/find-matches';
-import { buildViewRows } from '../list/view-rows';
+import { buildViewRows, ViewRowsBuilder } from '../list/view-rows';
 import { addChunk, addLiveChanges, EMPTY_STREAM, type StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
 
@@ -93,6 +93,26 @@ describe('view rows', () => {
     expect(ids).toEqual(['a', 'fc', 'mr', 'ma']);
     expect(findMatches(folded, 'needle')).toEqual([folded.rowOfId('fc')]);
     expect(rows.viewIndexOf(folded.rowOfId('fo')!)).toBeNull();
+  });
+
+  it('keeps a second answer to the same call in a row of its own, so nothing is hidden', () => {
+    const twice = new TranscriptIndex();
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
+    const first = { id: 'fo1', type: 'function_call_output', call_id: 'c1', output: 'first' };
+    const second = { id: 'fo2', type: 'function_call_output', call_id: 'c1', output: 'second needle' };
+    twice.sync(state([[message('a', 'one'), call, first, second]], [], true));
+    const rows = buildViewRows(twice, 'asc', new Set());
+    const ids = Array.from({ length: rows.count }, (_, i) => twice.itemAt(twice.slotAt(rows.rowAt(i))!).id);
+    expect(ids).toEqual(['a', 'fc', 'fo2']);
+    expect(findMatches(twice, 'needle')).toEqual([twice.rowOfId('fo2')]);
+    expect(twice.foldedInto({ end: 'head', offset: 3 })).toBeNull();
+    const built = new ViewRowsBuilder().build(twice, 'asc', new Set());
+    expect(Array.from({ length: built.count }, (_, i) => twice.itemAt(twice.slotAt(built.rowAt(i))!).id)).toEqual(['a', 'fc', 'fo2']);
+    // Read newest first, the newer answer is the one the call's row shows, and the older one keeps its row.
+    const backwards = new TranscriptIndex();
+    backwards.sync(state([], [[second, first, call, message('a', 'one')]], true));
+    const tailRows = buildViewRows(backwards, 'asc', new Set());
+    expect(Array.from({ length: tailRows.count }, (_, i) => backwards.itemAt(backwards.slotAt(tailRows.rowAt(i))!).id)).toEqual(['a', 'fc', 'fo1']);
   });
 
   it('folds an output by the call it answers now, after a live update changed which one', () => {

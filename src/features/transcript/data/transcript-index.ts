@@ -313,16 +313,19 @@ export class TranscriptIndex {
     return slot ? this.rowOf(slot) : null;
   }
 
-  /** The call an output is shown with, when the output has no row of its own because its call is loaded. */
+  /**
+   * The call an output is shown with, when the output has no row of its own because its call is loaded. Only the
+   * output the call's row shows folds into it: another answer to the same call (a retry, a duplicate) keeps its row.
+   */
   foldedInto(slot: Slot): ConversationItem | null {
     const key = this.foldKeys[slot.end][slot.offset];
-    return (key !== null && this.pairs.callByCallId.get(key)) || null;
+    return (key !== null && this.pairs.outputByCallId.get(key) === this.itemAt(slot) && this.pairs.callByCallId.get(key)) || null;
   }
 
   /** Whether the item in a slot is shown inside its call's row: `foldedInto` without the call, for walks over every row. */
   isFolded(slot: Slot): boolean {
     const key = this.foldKeys[slot.end][slot.offset];
-    return key !== null && this.pairs.callByCallId.has(key);
+    return key !== null && this.pairs.callByCallId.has(key) && this.pairs.outputByCallId.get(key) === this.itemAt(slot);
   }
 
   /** The row the reader sees an item in: a folded output's is its call's. */
