@@ -8,6 +8,7 @@ import { renderItems } from '../../../test/render-items';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TokenCountsContext, type TokenState } from '../data/use-run-summary';
 import { RENDERED_TYPES } from './item-renderers';
+import { createItemUiStore, ItemUiStoreContext, RowKeyContext } from '../list/item-ui-store';
 
 /** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
 const LAZY = { timeout: 10_000 };
@@ -370,6 +371,25 @@ describe('tool outputs', () => {
   it('an output whose call is not loaded shows alone and says so', () => {
     const view = show([{ id: 'fo_8', type: 'function_call_output', call_id: 'c8', output: 'ok' }]);
     expect(view('fo_8').getByText(/The function call c8 is not loaded/)).toBeInTheDocument();
+  });
+
+  it('folded, an output whose call is not loaded says what a call row would: its outcome, what failed and its size', () => {
+    const store = createItemUiStore();
+    const items: ConversationItem[] = [
+      { id: 'fo_7', type: 'function_call_output', call_id: 'c7', output: '{"error":"ENOENT","message":"No such file"}' },
+      { id: 'so_7', type: 'local_shell_call_output', call_id: 'c6', output: JSON.stringify({ stdout: '', stderr: 'boom', exit_code: 2 }) },
+    ];
+    const { article } = renderItems(items, null, ({ children }) => (
+      <ItemUiStoreContext value={store}>
+        <RowKeyContext value="row">{children}</RowKeyContext>
+      </ItemUiStoreContext>
+    ));
+    const output = article('fo_7');
+    expect(output).toHaveAttribute('data-collapsed', '');
+    expect(within(output).getByText('error')).toBeInTheDocument();
+    expect(within(output).getByTestId('failure-detail')).toHaveTextContent('No such file');
+    expect(output.querySelector('[data-row-summary]')).toHaveTextContent('→ 43 B');
+    expect(article('so_7').querySelector('[data-row-summary]')).toHaveTextContent(/exit 2.*boom/);
   });
 });
 

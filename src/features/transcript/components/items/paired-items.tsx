@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CALL_TYPE_OF, catalogEntry, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
+import { CALL_TYPE_OF, catalogEntry, foldsIntoCall, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
 import { toolSummary } from '../../../../shared/items/tool-summary';
 import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
@@ -127,7 +127,14 @@ export function OutputItem({ item, partner, highlighted }: ItemViewProps) {
   const spec = PAIR_SPECS[callType];
   const key = pairKey(item);
   return (
-    <ItemFrame item={item} style={itemStyle(item)} subtitle={partner ? spec.title(partner) : null} highlighted={highlighted}>
+    <ItemFrame
+      item={item}
+      style={itemStyle(item)}
+      subtitle={partner ? spec.title(partner) : null}
+      // Folded, an output on its own says what a call's row would: the status or exit code, what failed, the size.
+      summary={foldsIntoCall(item.type) ? <CallSummary call={partner ?? item} output={item} /> : undefined}
+      highlighted={highlighted}
+    >
       <div className="space-y-2">
         {!key ? (
           <Missing>This {lowerFirst(itemLabel(item.type))} has no {item.type === 'mcp_approval_response' ? 'approval_request_id' : 'call_id'}.</Missing>
