@@ -523,3 +523,24 @@ test('hiding a kind of item in a finished run keeps the reader on the item they 
   await page.waitForTimeout(1200);
   await expect(row(page, 'msg_0')).toBeInViewport();
 });
+
+test('on a narrow screen an item toolbar still takes Tab, and its arrow keys step over the actions it hides', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const focused = () => page.evaluate(() => `${document.activeElement?.closest('[data-item-id]')?.getAttribute('data-item-type')} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
+  // The system message, open: Copy JSON is left out on a narrow screen, so Copy's right-hand neighbour is Raw JSON.
+  await page.keyboard.press('j');
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toMatch(/^message Markdown/);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focused).toBe('message Copy');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focused).toBe('message Raw JSON');
+  // A folded tool row, whose permalink is left out: Tab goes into its toolbar, not past it to the next row.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('[data-item-id]')?.getAttribute('data-item-type'))).toBe('additional_tools');
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toBe('additional_tools Expand');
+});

@@ -7,6 +7,8 @@ interface RovingToolbarProps {
 }
 
 const CONTROLS = 'button:not([disabled]), a[href]';
+/** Whether a control is laid out (not `display: none`); hidden by opacity until hover or focus still counts. */
+const shown = (control: HTMLElement) => control.checkVisibility?.() !== false;
 const KEYS: Record<string, (at: number, count: number) => number> = {
   ArrowRight: (at, count) => (at + 1) % count,
   ArrowDown: (at, count) => (at + 1) % count,
@@ -26,7 +28,10 @@ export function RovingToolbar({ label, className = '', children }: RovingToolbar
 
   const controls = () => [...(ref.current?.querySelectorAll<HTMLElement>(CONTROLS) ?? [])];
   const settle = (list: HTMLElement[]) => {
-    const at = Math.min(active.current, list.length - 1);
+    let at = Math.min(active.current, list.length - 1);
+    // A control the layout leaves out (a row's permalink on a narrow screen) cannot take the focus: the stop goes to
+    // the first one shown, or Tab would pass the whole toolbar by.
+    if (at >= 0 && !shown(list[at])) at = Math.max(0, list.findIndex(shown));
     list.forEach((control, index) => {
       control.tabIndex = index === at ? 0 : -1;
     });
@@ -38,14 +43,17 @@ export function RovingToolbar({ label, className = '', children }: RovingToolbar
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = KEYS[event.key];
     if (!move) return;
-    const list = controls();
+    const all = controls();
+    // Arrow keys step over controls the layout leaves out, which would keep the focus where it was.
+    const list = all.filter(shown);
     const at = list.indexOf(event.target as HTMLElement);
     if (at < 0 || list.length === 0) return;
     event.preventDefault();
     event.stopPropagation();
-    active.current = move(at, list.length);
-    settle(list);
-    list[active.current].focus();
+    const next = list[move(at, list.length)];
+    active.current = all.indexOf(next);
+    settle(all);
+    next.focus();
   };
 
   const onFocus = () => {
