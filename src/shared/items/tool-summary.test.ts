@@ -76,6 +76,11 @@ describe('toolSummary', () => {
     expect(itemSummaryLine({ id: 'ws', type: 'web_search_call', action: { type: 'search', query: 'node 22 env types' } })).toBe('node 22 env types');
     expect(itemSummaryLine({ id: 'ml', type: 'mcp_list_tools', tools: [{}, {}] })).toBe('2 tools');
     expect(itemSummaryLine({ id: 'ma', type: 'mcp_approval_response', approve: false })).toBe('denied');
+    // A type the viewer does not know yet still says what it did, as far as its usual fields tell.
+    expect(itemSummaryLine({ id: 'x', type: 'browser_call', call_id: 'b', name: 'navigate', arguments: '{"url":"https://example.com"}' })).toBe('navigate url: "https://example.com"');
+    expect(itemSummaryLine({ id: 'y', type: 'browser_call_output', call_id: 'b', output: 'loaded' })).toBe('→ 6 B');
+    expect(itemSummaryLine({ id: 'z', type: 'sandbox_call', input: 'rm -rf build', error: { message: 'denied by policy' } })).toBe('rm -rf build → denied by policy');
+    expect(itemSummaryLine({ id: 'w', type: 'brand_new_thing', foo: 'bar' })).toBe('');
   });
 });
 

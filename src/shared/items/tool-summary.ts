@@ -1,6 +1,7 @@
 import { displayText, messageText } from './display-text.ts';
 import { decodedSize, formatSize } from './byte-size.ts';
 import { inlineJson } from './inline-json.ts';
+import { catalogEntry } from './item-catalog.ts';
 import { outcomeOf, parseJsonText as parse, type Outcome } from './tool-outcome.ts';
 
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
@@ -178,6 +179,19 @@ export function itemSummaryLine(item: ConversationItem): string {
     case 'reasoning':
       return clip(plainLine(Array.isArray(item.summary) ? item.summary.map((part) => str(record(part).text)).join(' ') : ''), 160);
     default:
-      return '';
+      return catalogEntry(item.type) ? '' : unknownLine(item);
   }
+}
+
+/**
+ * A type this viewer does not know (the API adds new ones), folded: what a known tool's line gives, as far as its
+ * usual fields say it: its name, its key arguments or input, then its error or the size of its output.
+ */
+function unknownLine(item: ConversationItem): string {
+  const args = item.arguments !== undefined ? shortArgs(item.arguments) : clip(str(item.input), 80);
+  const error = firstLine(errorText(item.error));
+  const output = item.output !== undefined && item.output !== null ? formatSize(displayText(item.output).length) : '';
+  const head = [clip(str(item.name), 60), args].filter(Boolean).join(' ');
+  const tail = error || output;
+  return tail ? `${head ? `${head} ` : ''}→ ${tail}` : head;
 }
