@@ -14,10 +14,24 @@ describe('StatusBadge', () => {
     const { container } = render(
       <>
         <StatusBadge status="completed" />
-        <StatusBadge status="searching" />
+        <StatusBadge status="queued_somewhere" />
       </>,
     );
-    expect(container.textContent).toBe('searching');
-    expect(screen.getByText('searching')).not.toHaveClass('bg-rose-100');
+    expect(container.textContent).toBe('queued_somewhere');
+    expect(screen.getByText('queued_somewhere')).not.toHaveClass('bg-rose-100');
+  });
+
+  it("shows a tool's own words for work under way (searching, interpreting, generating, calling) as in progress", () => {
+    const { container } = render(
+      <>
+        <StatusBadge status="in_progress" />
+        <StatusBadge status="searching" />
+        <StatusBadge status="interpreting" />
+        <StatusBadge status="generating" />
+        <StatusBadge status="calling" />
+      </>,
+    );
+    expect(container.querySelectorAll('.animate-pulse')).toHaveLength(5);
+    expect(container.textContent).toBe('in progresssearchinginterpretinggeneratingcalling');
   });
 });
