@@ -1,3 +1,4 @@
+import { isUnderWay } from '../../../shared/items/item-status';
 import { Icon } from '../../../components/icons';
 import { displayText } from '../../../shared/items/display-text';
 
@@ -5,13 +6,10 @@ interface StatusBadgeProps {
   status: unknown;
 }
 
-/** The statuses of work still under way: tools name their own (a web search `searching`, an MCP call `calling`). */
-const UNDER_WAY = new Set(['in_progress', 'searching', 'interpreting', 'generating', 'calling']);
-
 /** Completed is the normal case and stays quiet; anything else is called out. */
 export function StatusBadge({ status }: StatusBadgeProps) {
   if (status === undefined || status === null || status === 'completed') return null;
-  if (typeof status === 'string' && UNDER_WAY.has(status)) {
+  if (isUnderWay(status)) {
     return (
       <span data-search-skip="" data-status="under-way" className="inline-flex items-center gap-1.5 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/60 dark:text-sky-200">
         <span className="size-1.5 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />

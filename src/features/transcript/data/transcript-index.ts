@@ -1,5 +1,6 @@
 import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
 import { countItem, emptyCounts } from '../../../shared/items/item-counts';
+import { isUnderWay } from '../../../shared/items/item-status';
 import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
 import type { ConversationItem } from '../types';
 import type { LiveChanges, StreamedItems } from './streamed-items';
@@ -185,7 +186,7 @@ export class TranscriptIndex {
     this.epoch += 1;
     removeFromPairs(this.pairs, old);
     this.trackPairAndStatus(item);
-    if (item.status !== 'in_progress') this.inProgress.delete(id);
+    if (!isUnderWay(item.status)) this.inProgress.delete(id);
     return true;
   }
 
@@ -222,7 +223,8 @@ export class TranscriptIndex {
 
   private trackPairAndStatus(item: ConversationItem) {
     addToPairs(this.pairs, item);
-    if (item.status === 'in_progress' && typeof item.id === 'string' && item.id) this.inProgress.add(item.id);
+    // Still under way, so live updates read it again until it is done.
+    if (isUnderWay(item.status) && typeof item.id === 'string' && item.id) this.inProgress.add(item.id);
   }
 
   get itemCount(): number {

@@ -123,6 +123,18 @@ describe('live merge', () => {
     expect(index.itemCount).toBe(6);
   });
 
+  it('follows a tool call whose own status says it is under way (a web search searching) until it is done', async () => {
+    const search = { id: 'ws_1', type: 'web_search_call', status: 'searching' } as ConversationItem;
+    const items = [search, ...range(1, 40)];
+    const index = loaded(items);
+    expect([...index.inProgress]).toEqual(['ws_1']);
+    const live = [{ ...search, status: 'completed' }, ...range(1, 40)];
+    const { api, calls } = upstream(() => live);
+    await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
+    expect(calls).toContain('get ws_1');
+    expect(index.inProgress.size).toBe(0);
+  });
+
   it('follows an in_progress item until it finishes: by GET when it is older than the newest page, and 404 means removed', async () => {
     const items = [message(0, 'working…', 'in_progress'), message(1, 'other', 'in_progress'), ...range(2, 40)];
     const index = loaded(items);
