@@ -142,6 +142,17 @@ describe('markdown export of hostile fields', () => {
     expect(text).toContain('- [mail](<mailto:a@example.com>)');
     expect(text).toContain('- js\n');
   });
+
+  it('writes the names of the tools a list offers as one escaped line', () => {
+    const names = [{ name: 'search\n\n# Fake heading' }, { name: '[click](javascript:alert(1))' }];
+    const listed = exportAll('markdown', meta, [
+      { id: 'l1', type: 'mcp_list_tools', server_label: 'srv', tools: names },
+      { id: 't1', type: 'additional_tools', tools: names },
+    ]);
+    expect(listed).not.toMatch(/^#+ Fake heading/m);
+    expect(listed).not.toMatch(/[^\\]\]\(javascript:/);
+    expect(listed).toContain('search # Fake heading, \\[click\\](javascript:alert(1))');
+  });
 });
 
 describe('HTML export', () => {

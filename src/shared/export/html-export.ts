@@ -40,6 +40,8 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'text':
       return textBlock(b.text, b.markdown);
+    case 'names':
+      return textBlock(b.text, false);
     case 'code':
       return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(b.text)}</code></pre>`;
     case 'image': {
@@ -57,7 +59,7 @@ function block(b: Block): string {
 }
 
 const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
-const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'code' ? b.text.length : 0), 0);
+const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'names' || b.kind === 'code' ? b.text.length : 0), 0);
 const anchor = (item: ExportItem) => (item.id ? ` id="${escapeHtml(item.id)}"` : '');
 
 interface Row {

@@ -5,6 +5,8 @@ import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from 
 /** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
 export type Block =
   | { kind: 'text'; text: string; markdown: boolean }
+  /** Names joined on one line (the tools a list offers): literal text, never markup. */
+  | { kind: 'names'; text: string }
   | { kind: 'code'; text: string; language: string; label?: string }
   | { kind: 'image'; url: string; label: string }
   | { kind: 'link'; url: string; label: string }
@@ -183,7 +185,7 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
     }
     if (type === 'mcp_list_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
-      return described('tool', `MCP tools of ${str(it.server_label) ?? 'a server'}`, [{ kind: 'text', text: tools.join(', ') || 'none', markdown: false }]);
+      return described('tool', `MCP tools of ${str(it.server_label) ?? 'a server'}`, [{ kind: 'names', text: tools.join(', ') || 'none' }]);
     }
     // Which items are tool calls and which are their answers comes from the item catalog, as in the viewer.
     const pair = pairKey(it as { type: string });
@@ -196,7 +198,7 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
     }
     if (type === 'additional_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
-      return described('tool', itemLabel(type), [{ kind: 'text', text: tools.join(', ') || 'none', markdown: false }, ...more({ ...it, tools: undefined })]);
+      return described('tool', itemLabel(type), [{ kind: 'names', text: tools.join(', ') || 'none' }, ...more({ ...it, tools: undefined })]);
     }
     if (isTool && pair?.side !== 'output') {
       const base = str(it.name) ?? itemLabel(type);

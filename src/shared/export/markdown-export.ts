@@ -7,6 +7,8 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'text':
       return markdownBlock(b.text);
+    case 'names':
+      return markdownInline(b.text);
     case 'code':
       return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(b.text, b.language)}`;
     case 'image':
