@@ -92,6 +92,17 @@ describe('markdown export', () => {
     expect(shell).toContain('### Tool call: Web search');
   });
 
+  it("says a message's phase as the viewer's badge does, in Markdown and HTML", () => {
+    const phased: ExportItem[] = [
+      { id: 'a1', type: 'message', role: 'assistant', phase: 'commentary', status: 'completed', content: 'Looking.' },
+      { id: 'a2', type: 'message', role: 'assistant', phase: 'final_answer', status: 'incomplete', content: 'Done.' },
+    ];
+    const markdown = exportAll('markdown', meta, phased);
+    expect(markdown).toContain('### Assistant · commentary\n');
+    expect(markdown).toContain('### Assistant · final answer (incomplete)\n');
+    expect(exportAll('html', meta, phased)).toContain('<h3>Assistant · commentary</h3>');
+  });
+
   it('shows an unknown item type as JSON, dropping nothing', () => {
     expect(text).toContain('### brand_new_type\n\n```json\n{\n  "payload": {\n    "deep": true\n  }\n}\n```');
   });

@@ -1,5 +1,6 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportItem } from './export-document.ts';
+import { ownEntry } from '../items/display-text.ts';
 import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
 /** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
@@ -152,6 +153,9 @@ function outputBlocks(output: unknown, leftOut: LeftOut = NOTHING_LEFT_OUT): Blo
   return output === undefined || output === null ? [] : [{ kind: 'code', text: json(output), language: 'json' }];
 }
 
+/** A message's phase in the viewer's words. */
+const PHASES: Record<string, string> = { commentary: 'commentary', final_answer: 'final answer' };
+
 /** Roles the viewer colours; any other role reads as "other". */
 const ROLES = new Set(['user', 'assistant', 'system', 'developer']);
 
@@ -175,7 +179,9 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
 
     if (type === 'message') {
       const role = str(it.role) ?? 'unknown';
-      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user', leftOut));
+      // Which part of the answer it is (commentary, final answer), as the viewer's badge says.
+      const phase = str(it.phase) ? ` · ${ownEntry(PHASES, it.phase) ?? (it.phase as string).slice(0, 40)}` : '';
+      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${phase}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user', leftOut));
     }
     if (type === 'reasoning') {
       const summary = Array.isArray(it.summary) ? it.summary.flatMap((part) => partBlocks(part, true)) : [];
