@@ -92,6 +92,13 @@ describe('markdown export', () => {
     expect(shell).toContain('### Tool call: Web search');
   });
 
+  it("lists the conversation's metadata at the top, as the viewer's header does, escaped", () => {
+    const withMetadata: ExportMeta = { ...meta, conversation: { ...meta.conversation, metadata: { repo: 'acme/web', 'run\n# Fake heading': '<b>1</b>' } } };
+    const markdown = exportAll('markdown', withMetadata, []);
+    expect(markdown).toContain('- **Metadata:** repo = acme/web, run # Fake heading = \\<b\\>1\\</b\\>\n');
+    expect(exportAll('html', withMetadata, [])).toContain('<dt>Metadata</dt><dd>repo = acme/web, run\n# Fake heading = &#60;b&#62;1&#60;/b&#62;</dd>');
+  });
+
   it("says a message's phase as the viewer's badge does, in Markdown and HTML", () => {
     const phased: ExportItem[] = [
       { id: 'a1', type: 'message', role: 'assistant', phase: 'commentary', status: 'completed', content: 'Looking.' },

@@ -1,4 +1,5 @@
 import { toEpochMilliseconds } from '../../lib/timestamps.ts';
+import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportMeta } from './export-document.ts';
 import { itemLabel } from '../items/item-catalog.ts';
 import { leftOutText, replacedText, rulesText } from '../snapshots/manifest-text.ts';
@@ -12,6 +13,10 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
   if (meta.conversation.id) facts.push(['Conversation', meta.conversation.id]);
   const created = toEpochMilliseconds(meta.conversation.created_at);
   if (created !== null) facts.push(['Created', new Date(created).toISOString()]);
+  // The conversation's metadata, as the viewer's header lists it: key = value.
+  const metadata = meta.conversation.metadata;
+  const pairs = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? Object.entries(metadata) : [];
+  if (pairs.length) facts.push(['Metadata', pairs.map(([key, value]) => `${key} = ${typeof value === 'string' ? value : stringifyJson(value)}`).join(', ')]);
   if (meta.snapshot) {
     facts.push(['Snapshot taken', meta.snapshot.created_at]);
     facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
