@@ -245,6 +245,18 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
+  it('counts and opens a failed or incomplete item of any kind, as the viewer does', () => {
+    const failures = exportAll('html', meta, [
+      { id: 'rs', type: 'reasoning', status: 'incomplete', summary: [{ type: 'summary_text', text: 'Cut off.' }] },
+      { id: 'nx', type: 'brand_new_type', status: 'failed' },
+      { id: 'ok', type: 'reasoning', status: 'completed', summary: [] },
+    ]);
+    expect(failures).toContain('<article class="row role-reasoning failed" id="rs">');
+    expect(failures).toContain('<article class="row role-other failed" id="nx">');
+    expect(failures).toContain('<article class="row role-reasoning" id="ok">');
+    expect(failures).toContain('<span class="bad">2 failed or incomplete items</span>: <a href="#rs">Reasoning (incomplete)</a>, <a href="#nx">brand_new_type (failed)</a>');
+  });
+
   it('renders Markdown by the page rules, and writes the run summary', () => {
     expect(html).toContain('<div class="md"><p>What is <strong>2+2</strong>? Use <code>code</code>.</p></div>');
     expect(html).toContain('<dt>Messages</dt><dd>8 (5 user, 2 assistant, 1 system)</dd><dt>Turns</dt><dd>5</dd>');

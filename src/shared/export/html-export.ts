@@ -114,8 +114,9 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   }
 
   function plainRow(item: ExportItem, described: DescribedItem): { html: string; failed: boolean } {
-    // An output written apart from its call is judged by itself, as the viewer's summary judges it.
-    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : described.role === 'tool' && (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
+    // An output written apart from its call is judged by itself, and any other item by its status or error, as the
+    // viewer's summary judges them (a reasoning item cut off, an unknown item that failed).
+    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
     const classes = `row role-${described.role}${failed ? ' failed' : ''}`;
     const heading = escapeHtml(described.heading);
     if (!described.collapsed) return { html: `<article class="${classes}"${anchor(item)}><h3>${heading}</h3>${blocksHtml(described.blocks)}</article>\n`, failed };
