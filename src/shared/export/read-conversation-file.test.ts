@@ -48,6 +48,17 @@ describe('reading a conversation file', () => {
     expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });
   });
 
+  it('reads a field named __proto__ back from its own export as a field, as it reads one from any other file', () => {
+    const odd = JSON.parse('{"id":"msg_1","type":"message","role":"user","content":"hi","__proto__":{"role":"assistant"}}');
+    const conversation = JSON.parse('{"id":"conv_1","__proto__":{"metadata":{"a":"b"}}}');
+    const result = readConversationFile(exportAll('json', { ...meta, conversation }, [odd]));
+    if (!result.ok) throw new Error(result.message);
+    expect(Object.keys(result.items[0])).toEqual(['id', 'type', 'role', 'content', '__proto__']);
+    expect(Object.getPrototypeOf(result.items[0])).toBe(Object.prototype);
+    expect(Object.keys(result.conversation)).toEqual(['id', '__proto__']);
+    expect(result.conversation.metadata).toBeUndefined();
+  });
+
   it.each([
     ['', 'The file is empty.'],
     ['<p>nope</p>', 'This file is not JSON'],

@@ -152,7 +152,10 @@ export function readConversationFile(text: string): ReadFileResult {
       const issue = parsed.error.issues[0];
       return fail(`This export is damaged (${issue.path.join('.') || 'the document'}: ${issue.message}).`);
     }
-    return { ok: true, shape: 'export', conversation: parsed.data.conversation, items: parsed.data.items, source: parsed.data.source };
+    // The conversation and items as the file holds them: the checked copies would have turned a field named
+    // `__proto__` into the object's prototype, dropping it and lending its fields to the item.
+    const checked = object as { conversation: { id?: string; [field: string]: unknown }; items: ExportItem[] };
+    return { ok: true, shape: 'export', conversation: checked.conversation, items: checked.items, source: parsed.data.source };
   }
   // The page as the API sends it, or as an SDK keeps it: the Node SDK's page, saved with JSON.stringify, holds `data`,
   // `has_more` and `last_id` beside the raw body, without `object`.
