@@ -171,6 +171,20 @@ describe('markdown export of hostile fields', () => {
     expect(listed).not.toMatch(/[^\\]\]\(javascript:/);
     expect(listed).toContain('search # Fake heading, \\[click\\](javascript:alert(1))');
   });
+
+  it('lets no value that begins a line start a block: a heading, a list, a rule or code', () => {
+    const cases = ['# Fake heading', '  ## Indented', '1. First', '2) Second', '- Item', '+ Item', '= Rule', '    indented code'];
+    for (const name of cases) {
+      const lines = exportAll('markdown', meta, [
+        { id: 'l1', type: 'mcp_list_tools', server_label: 'srv', tools: [{ name }] },
+        { id: 'm1', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'ok', annotations: [{ type: 'url_citation', url: 'javascript:alert(1)', title: name }] }] },
+      ]).split('\n');
+      const listed = lines[lines.indexOf('### MCP tools of srv') + 2];
+      expect(listed).toMatch(/^(\\[#=+-]|\d\\[.)]|indented code)/);
+      // A citation whose link is not written is its title alone, in a list item.
+      expect(lines[lines.indexOf('ok') + 2]).toMatch(/^- (\\[#=+-]|\d\\[.)]|indented code)/);
+    }
+  });
 });
 
 describe('HTML export', () => {

@@ -4,6 +4,12 @@ import { safeLinkHref } from '../markdown/safe-url.ts';
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
+ * What would start a block where a value begins a line (a list item's text, the names a tool list offers): a heading,
+ * a quote, a list item or a rule, or code when it is indented. Leading spaces go, and the mark is escaped.
+ */
+const BLOCK_START = /^(?:([#>+=-])|(\d{1,9})([.)]))/;
+
+/**
  * A field (a role, a tool or file name, a title, an ID) as literal text on one Markdown line: line breaks and other
  * control characters become spaces, and every character Markdown or HTML could read as syntax is escaped, so no value
  * can start a heading, close a fence or open a tag.
@@ -11,7 +17,9 @@ const WORD = /[\p{L}\p{N}]/u;
 export function markdownInline(text: string): string {
   return text
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/[\\`*_[\]<>&!|~]/g, (char, at: number, whole: string) => (char === '_' && WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : `\\${char}`));
+    .replace(/^\s+/, '')
+    .replace(/[\\`*_[\]<>&!|~]/g, (char, at: number, whole: string) => (char === '_' && WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : `\\${char}`))
+    .replace(BLOCK_START, (_, mark: string | undefined, digits: string | undefined, delimiter: string | undefined) => (mark ? `\\${mark}` : `${digits}\\${delimiter}`));
 }
 
 /** A link only to http(s) or mailto; anything else is written as its text alone. */
