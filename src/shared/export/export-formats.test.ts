@@ -259,6 +259,17 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
+  it("renders assistant text and reasoning summaries as Markdown, and shows everyone else's text and reasoning text as written, as the viewer does", () => {
+    const written = exportAll('html', meta, [
+      { id: 'u', type: 'message', role: 'user', content: '# not a heading\n**not bold**' },
+      { id: 'rs', type: 'reasoning', summary: [{ type: 'summary_text', text: '**Plan**' }], content: [{ type: 'reasoning_text', text: '# raw thought' }] },
+      { id: 'a', type: 'message', role: 'assistant', content: '# A heading' },
+    ]);
+    expect(written).toContain('<h3>User</h3><div class="text"># not a heading\n**not bold**</div>');
+    expect(written).toContain('<h3>Reasoning</h3><div class="md"><p><strong>Plan</strong></p></div><div class="text"># raw thought</div>');
+    expect(written).toContain('<h3>Assistant</h3><div class="md"><h1>A heading</h1></div>');
+  });
+
   it('counts and opens a failed or incomplete item of any kind, as the viewer does', () => {
     const failures = exportAll('html', meta, [
       { id: 'rs', type: 'reasoning', status: 'incomplete', summary: [{ type: 'summary_text', text: 'Cut off.' }] },
@@ -272,7 +283,7 @@ describe('HTML export', () => {
   });
 
   it('renders Markdown by the page rules, and writes the run summary', () => {
-    expect(html).toContain('<div class="md"><p>What is <strong>2+2</strong>? Use <code>code</code>.</p></div>');
+    expect(html).toContain('<h3>Assistant (incomplete)</h3><div class="md"><p>Four.</p></div>');
     expect(html).toContain('<dt>Messages</dt><dd>8 (5 user, 2 assistant, 1 system)</dd><dt>Turns</dt><dd>5</dd>');
     expect(html).toMatch(/<dt>Failures<\/dt><dd><span class="bad">1 failed or incomplete item<\/span>: <a href="#msg_a1">Assistant \(incomplete\)<\/a><\/dd>/);
   });

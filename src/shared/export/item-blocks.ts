@@ -177,15 +177,17 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
     const collapsed = collapsedByDefault(type);
     const described = (role: string, heading: string, blocks: Block[], tool: DescribedItem['tool'] = null): DescribedItem => ({ turn, role, heading, flag, blocks, tool, collapsed });
 
+    // Assistant text reads as Markdown, everyone else's as written, as in the viewer.
     if (type === 'message') {
       const role = str(it.role) ?? 'unknown';
       // Which part of the answer it is (commentary, final answer), as the viewer's badge says.
       const phase = str(it.phase) ? ` · ${ownEntry(PHASES, it.phase) ?? (it.phase as string).slice(0, 40)}` : '';
-      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${phase}${flag}`, contentBlocks(it.content, role === 'assistant' || role === 'user', leftOut));
+      return described(ROLES.has(role) ? role : 'other', `${capitalise(role)}${phase}${flag}`, contentBlocks(it.content, role === 'assistant', leftOut));
     }
     if (type === 'reasoning') {
       const summary = Array.isArray(it.summary) ? it.summary.flatMap((part) => partBlocks(part, true)) : [];
-      const blocks = [...summary, ...contentBlocks(it.content, true), ...encryptedNote(it.encrypted_content)];
+      // As the viewer shows them: the summary as Markdown, the reasoning text as written.
+      const blocks = [...summary, ...contentBlocks(it.content, false), ...encryptedNote(it.encrypted_content)];
       const emptied = blocks.length === 0 && (leftOut.counts.reasoning ?? 0) > 0;
       return described('reasoning', `Reasoning${flag}`, emptied ? [{ kind: 'note', text: `Reasoning left out of this ${leftOut.by}.` }] : blocks);
     }
