@@ -6,7 +6,7 @@ import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-t
 function block(b: Block): string {
   switch (b.kind) {
     case 'text':
-      return markdownBlock(b.text);
+      return markdownBlock(b.text, b.markdown);
     case 'names':
       return markdownInline(b.text);
     case 'code':

@@ -54,14 +54,23 @@ const RAW_HTML = /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!--|![A-Za-z[]|
 /** Code spans, whose `<` is text: left out before looking for raw HTML. */
 const CODE_SPAN = /(`+)[^`]*?\1/g;
 
+/** A line Markdown reads as a heading: `#` to `######`, or a line of `=` or `-` under a line of text. */
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
 /**
  * A message's text as a Markdown block that cannot reach past its own end: as written when it is safe, else in a
  * fence. Unsafe is a fence it opens and never closes (every heading after it would become code), and raw HTML outside
  * code (`<!--` hides the rest of the file, `<pre>` or `<details>` swallow it; the viewer shows raw HTML as text).
+ * Text the viewer shows as written (`markdown` false: everyone's but the assistant's) is fenced too when a line of it
+ * would be a heading, which would pass for one of the file's own ("## Turn 3", "### Assistant").
  */
-export function markdownBlock(text: string): string {
+export function markdownBlock(text: string, markdown = true): string {
   let open: string | null = null;
+  let previous = '';
   for (const line of text.split('\n')) {
+    const above = previous;
+    previous = line;
     if (open !== null) {
       const close = FENCE_CLOSE.exec(line)?.[1];
       if (close && close[0] === open[0] && close.length >= open.length) open = null;
@@ -73,6 +82,7 @@ export function markdownBlock(text: string): string {
       continue;
     }
     if (line.includes('<') && RAW_HTML.test(line.replace(CODE_SPAN, ''))) return fence(text, '');
+    if (!markdown && (HEADING.test(line) || (SETEXT_UNDERLINE.test(line) && above.trim() !== ''))) return fence(text, '');
   }
   return open === null ? text : fence(text, '');
 }
