@@ -137,4 +137,21 @@ describe('OTLP export of awkward runs', () => {
     expect(attribute(chat, 'gen_ai.input.messages')).toContain('[embedded image, 5,022 characters, not included]');
     expect(attribute(chat, 'gen_ai.input.messages')).not.toContain('iVBOR');
   });
+
+  it("leaves a screenshot or file sent as a data: URL out of a tool's answer and the messages, saying how long it was", () => {
+    const screenshot = `data:image/png;base64,${'iVBOR'.repeat(20_000)}`;
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Click it.' }, { type: 'input_file', filename: 'a.pdf', file_data: `data:application/pdf;base64,${'JVBER'.repeat(100)}` }] },
+      { id: 'cu', type: 'computer_call', call_id: 'c1', action: { type: 'click', x: 1, y: 2 }, status: 'completed' },
+      { id: 'cuo', type: 'computer_call_output', call_id: 'c1', output: { type: 'computer_screenshot', image_url: screenshot } },
+      { id: 'a1', type: 'message', role: 'assistant', content: 'Clicked.' },
+    ]);
+    const tool = spans.find((span) => span.name.startsWith('execute_tool'))!;
+    expect(attribute(tool, 'gen_ai.tool.call.result')).toBe('{"type":"computer_screenshot","image_url":"[embedded data, 100,022 characters, not included]"}');
+    const input = attribute(spans.find((span) => span.name === 'chat')!, 'gen_ai.input.messages')!;
+    expect(input).not.toMatch(/iVBOR|JVBER/);
+    expect(input).toContain('[embedded data, 528 characters, not included]');
+    // The messages are whole: nothing of them was cut to make room for the image.
+    expect(JSON.parse(input).at(-1).parts[0].response).toContain('embedded data');
+  });
 });

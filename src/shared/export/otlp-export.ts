@@ -53,6 +53,14 @@ function attributes(values: Record<string, string | number | null | undefined>):
   return list;
 }
 
+/** A `data:` URL's bytes in base64 (a screenshot, an attached file), wherever it sits in a text or a JSON text. */
+const DATA_URL = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/]+=*/g;
+
+/** An embedded file's data would be most of the file and no collector keeps it: said, not written. */
+function withoutDataUrls(text: string): string {
+  return text.includes('data:') ? text.replace(DATA_URL, (url) => `[embedded data, ${formatCount(url.length)} characters, not included]`) : text;
+}
+
 function contentParts(content: unknown): Part[] {
   if (typeof content === 'string') return [{ type: 'text', content }];
   if (!Array.isArray(content)) return [];
@@ -64,7 +72,7 @@ function contentParts(content: unknown): Part[] {
     if (typeof p.image_url === 'string' && !p.image_url.startsWith('data:')) return [{ type: 'uri', modality: 'image', uri: p.image_url }];
     // An embedded image's data would be most of the file and no collector keeps it: said, not written.
     if (typeof p.image_url === 'string') return [{ type: 'text', content: `[embedded image, ${formatCount(p.image_url.length)} characters, not included]` }];
-    return [{ type: String(p.type ?? 'unknown'), content: stringifyJson(p) }];
+    return [{ type: String(p.type ?? 'unknown'), content: withoutDataUrls(stringifyJson(p)) }];
   });
 }
 
@@ -74,9 +82,12 @@ function callArguments(item: Loose): string {
   return '';
 }
 
-/** What a tool answered; null when it holds no answer (none yet, or a snapshot left it out), not an empty one. */
+/**
+ * What a tool answered; null when it holds no answer (none yet, or a snapshot left it out), not an empty one. A
+ * screenshot or file it answered with as a `data:` URL is a note of its size.
+ */
 function callResult(item: Loose): string | null {
-  for (const field of ['output', 'result', 'results', 'outputs', 'tools', 'error']) if (item[field] !== undefined && item[field] !== null) return text(item[field]);
+  for (const field of ['output', 'result', 'results', 'outputs', 'tools', 'error']) if (item[field] !== undefined && item[field] !== null) return withoutDataUrls(text(item[field]));
   return null;
 }
 
