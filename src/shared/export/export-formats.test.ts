@@ -273,6 +273,18 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
+  it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
+    const approvals = exportAll('html', meta, [
+      { id: 'r1', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },
+      { id: 'a1', type: 'mcp_approval_response', approval_request_id: 'r1', approve: false },
+      { id: 'r2', type: 'mcp_approval_request', server_label: 'gh', name: 'list', arguments: '{}' },
+      { id: 'a2', type: 'mcp_approval_response', approval_request_id: 'r2', approve: true },
+    ]);
+    expect(approvals).toContain('<details class="row role-other failed" id="a1" open><summary><h3>MCP approval</h3> <span class="args">denied</span>');
+    expect(approvals).toContain('<details class="row role-other" id="a2"><summary><h3>MCP approval</h3> <span class="args">approved</span>');
+    expect(approvals).toContain('<span class="bad">1 failed or incomplete item</span>: <a href="#a1">MCP approval</a>');
+  });
+
   it("renders assistant text and reasoning summaries as Markdown, and shows everyone else's text and reasoning text as written, as the viewer does", () => {
     const written = exportAll('html', meta, [
       { id: 'u', type: 'message', role: 'user', content: '# not a heading\n**not bold**' },

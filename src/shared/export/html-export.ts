@@ -1,5 +1,5 @@
 import { itemSummaryLine, outcomeOf, toolSummary } from '../items/tool-summary.ts';
-import { itemLabel } from '../items/item-catalog.ts';
+import { itemLabel, pairKey } from '../items/item-catalog.ts';
 import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
 import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
@@ -82,6 +82,8 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   let current: string | null = null;
   const held: string[] = [];
   let lastId: string | null = null;
+  /** Approval requests by ID, so the answer to one is judged with it. */
+  const approvalRequests = new Map<string, ExportItem>();
 
   let written = 0;
 
@@ -116,7 +118,14 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   function plainRow(item: ExportItem, described: DescribedItem): { html: string; failed: boolean } {
     // An output written apart from its call is judged by itself, and any other item by its status or error, as the
     // viewer's summary judges them (a reasoning item cut off, an unknown item that failed).
-    const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
+    // An approval is judged with the request it answers, as the viewer judges the pair: a denial is a failure.
+    const request = item.type === 'mcp_approval_response' ? approvalRequests.get(pairKey(item)?.key ?? '') : undefined;
+    const failed =
+      item.type === 'message'
+        ? item.status === 'incomplete' || item.status === 'failed'
+        : request
+          ? (outcomeOf(request, item)?.failed ?? false)
+          : (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
     const classes = `row role-${described.role}${failed ? ' failed' : ''}`;
     const heading = escapeHtml(described.heading);
     if (!described.collapsed) return { html: `<article class="${classes}"${anchor(item)}><h3>${heading}</h3>${blocksHtml(described.blocks)}</article>\n`, failed };
@@ -163,6 +172,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     item(item: ExportItem): string {
       const described = describe(item);
       tally.add(item, characters(described.blocks));
+      if (item.type === 'mcp_approval_request' && described.tool?.key) approvalRequests.set(described.tool.key, item);
       const tool = described.tool;
       if (tool?.side === 'output' && tool.folds && tool.key && waitingByKey.has(tool.key)) {
         const row = waitingByKey.get(tool.key)!;
