@@ -186,6 +186,17 @@ describe('markdown export of hostile fields', () => {
     expect(forged).toContain('### User\n\nA list:\n- one\n\n```\n# a comment in code\n```\n');
   });
 
+  it('reads a carriage return as the line break Markdown takes it for, so a fence or heading after one is seen', () => {
+    const text = exportAll('markdown', meta, [
+      { id: 'a1', type: 'message', role: 'assistant', content: 'Look:\r```\rnever closed' },
+      { id: 'u1', type: 'message', role: 'user', content: 'Hi.\r## Turn 9' },
+      { id: 'a2', type: 'message', role: 'assistant', content: 'Closed:\r\n```\r\ncode\r\n```\r\nafter' },
+    ]);
+    expect(text).toContain('### Assistant\n\n````\nLook:\r```\rnever closed\n````\n');
+    expect(text).toContain('### User\n\n```\nHi.\r## Turn 9\n```\n');
+    expect(text).toContain('### Assistant\n\nClosed:\r\n```\r\ncode\r\n```\r\nafter\n');
+  });
+
   it('lets no value that begins a line start a block: a heading, a list, a rule or code', () => {
     const cases = ['# Fake heading', '  ## Indented', '1. First', '2) Second', '- Item', '+ Item', '= Rule', '    indented code'];
     for (const name of cases) {

@@ -68,7 +68,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 export function markdownBlock(text: string, markdown = true): string {
   let open: string | null = null;
   let previous = '';
-  for (const line of text.split('\n')) {
+  // A carriage return ends a line too, alone or before a line feed, as Markdown reads it.
+  for (const line of text.split(/\r\n?|\n/)) {
     const above = previous;
     previous = line;
     if (open !== null) {
