@@ -186,6 +186,11 @@ describe('markdown export of hostile fields', () => {
     expect(forged).toContain('### User\n\nA list:\n- one\n\n```\n# a comment in code\n```\n');
   });
 
+  it('fences a text with a tag that ends its line, which Markdown reads as raw HTML (a <pre> that never closes)', () => {
+    const text = exportAll('markdown', meta, [{ id: 'a1', type: 'message', role: 'assistant', content: 'Output:\n<pre\nthe rest' }]);
+    expect(text).toContain('### Assistant\n\n```\nOutput:\n<pre\nthe rest\n```\n');
+  });
+
   it('reads a carriage return as the line break Markdown takes it for, so a fence or heading after one is seen', () => {
     const text = exportAll('markdown', meta, [
       { id: 'a1', type: 'message', role: 'assistant', content: 'Look:\r```\rnever closed' },

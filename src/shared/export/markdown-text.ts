@@ -51,6 +51,8 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** What starts raw HTML in CommonMark: a tag, a closing tag, a comment, a declaration, CDATA or an instruction. */
 const RAW_HTML = /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!--|![A-Za-z[]|\?)/;
+/** A line that begins with a tag's name and ends there (`<pre`, `<div`): an HTML block, `<pre` one that never ends. */
+const TAG_ENDS_LINE = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*$/;
 /** Code spans, whose `<` is text: left out before looking for raw HTML. */
 const CODE_SPAN = /(`+)[^`]*?\1/g;
 
@@ -82,7 +84,7 @@ export function markdownBlock(text: string, markdown = true): string {
       open = opening;
       continue;
     }
-    if (line.includes('<') && RAW_HTML.test(line.replace(CODE_SPAN, ''))) return fence(text, '');
+    if (line.includes('<') && (RAW_HTML.test(line.replace(CODE_SPAN, '')) || TAG_ENDS_LINE.test(line))) return fence(text, '');
     if (!markdown && (HEADING.test(line) || (SETEXT_UNDERLINE.test(line) && above.trim() !== ''))) return fence(text, '');
   }
   return open === null ? text : fence(text, '');
