@@ -289,6 +289,30 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
+  it('says where a link whose text names another address really goes, and shows direction controls in link text, as the page does', () => {
+    const links = exportAll('html', meta, [
+      {
+        id: 'a1',
+        type: 'message',
+        role: 'assistant',
+        content: [
+          {
+            type: 'output_text',
+            text: 'Log in at [https://bank.example](https://evil.example/login), [paypal.com](https://paypal.com.evil.example), [\u202Egnp.exe](https://example.com/x) or [the docs](https://docs.example.com).',
+            annotations: [{ type: 'url_citation', url: 'https://evil.example/a', title: 'bank.example' }],
+          },
+        ],
+      },
+    ]);
+    expect(links).toContain('<a href="https://evil.example/login" rel="noopener noreferrer">https://bank.example</a> <span class="real-target"');
+    expect(links).toContain('>→ evil.example</span>');
+    expect(links).toContain('>→ paypal.com.evil.example</span>');
+    expect(links).toContain('rel="noopener noreferrer">[U+202E]gnp.exe</a>');
+    expect(links).toContain('rel="noopener noreferrer">the docs</a>.');
+    expect(links).toContain('<p>↗ <a href="https://evil.example/a" rel="noopener noreferrer">bank.example</a> <span class="real-target"');
+    expect(links.match(/→ /g)).toHaveLength(4);
+  });
+
   it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
     const approvals = exportAll('html', meta, [
       { id: 'r1', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },

@@ -1,6 +1,7 @@
 import { itemSummaryLine, outcomeOf, toolSummary } from '../items/tool-summary.ts';
 import { itemLabel, pairKey } from '../items/item-catalog.ts';
-import { escapeHtml, escapeText, markdownToHtml } from '../markdown/markdown-html.ts';
+import { escapeHtml, escapeText, markdownToHtml, realTargetHtml } from '../markdown/markdown-html.ts';
+import { revealBidi } from '../markdown/link-spoofing.ts';
 import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
@@ -51,7 +52,7 @@ function block(b: Block): string {
     }
     case 'link': {
       const href = safeLinkHref(b.url);
-      return href ? `<p>↗ <a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(b.label)}</a></p>` : `<p class="note">${escapeHtml(b.label)}</p>`;
+      return href ? `<p>↗ <a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(revealBidi(b.label))}</a>${realTargetHtml(b.label, href)}</p>` : `<p class="note">${escapeHtml(b.label)}</p>`;
     }
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;

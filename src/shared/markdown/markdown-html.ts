@@ -7,6 +7,7 @@ import { remarkHtmlAsText, sanitizeSchema } from './markdown-rules.ts';
 import { escapeHtml, escapeText } from './html-escape.ts';
 import { simpleMarkdownHtml } from './markdown-simple.ts';
 import { remarkGfmSyntax } from './remark-gfm-syntax.ts';
+import { revealBidi, spoofedTarget } from './link-spoofing.ts';
 import { isSafeImageUrl, safeLinkHref } from './safe-url.ts';
 
 export { escapeHtml, escapeText };
@@ -39,6 +40,24 @@ function attributes(properties: Record<string, unknown> = {}): string {
   return text;
 }
 
+/** The text of a node, as the reader sees it; without recursion, as links may hold deep trees. */
+function hastText(node: HastNode): string {
+  let text = '';
+  const stack = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.type === 'text') text += next.value ?? '';
+    for (let i = (next.children?.length ?? 0) - 1; i >= 0; i -= 1) stack.push(next.children![i]);
+  }
+  return text;
+}
+
+/** Where a link whose text names another address really goes, beside it, as the page shows it (`→ evil.example`); else nothing. */
+export function realTargetHtml(text: string, href: string): string {
+  const real = spoofedTarget(text, href);
+  return real ? ` <span class="real-target" title="This link goes to ${escapeHtml(real)}, not to the address its text shows.">→ ${escapeHtml(real)}</span>` : '';
+}
+
 /** The page's link and image rules, for a file that loads nothing: unsafe links become text, remote images links. */
 function element(node: HastNode, inner: () => string): string {
   const tag = node.tagName ?? 'span';
@@ -46,7 +65,10 @@ function element(node: HastNode, inner: () => string): string {
   if (tag === 'a') {
     const href = safeLinkHref(properties.href);
     if (!href) return `<span class="removed-link" title="Link removed: unsafe or unsupported URL">${inner()}</span>`;
-    return `<a href="${escapeHtml(href)}"${properties.title ? ` title="${escapeHtml(String(properties.title))}"` : ''} rel="noopener noreferrer">${inner()}</a>`;
+    // As on the page: direction controls in a link's text show as code points, and a text that names another address
+    // is followed by where the link really goes.
+    const link = `<a href="${escapeHtml(href)}"${properties.title ? ` title="${escapeHtml(String(properties.title))}"` : ''} rel="noopener noreferrer">${revealBidi(inner())}</a>`;
+    return link + realTargetHtml(hastText(node), href);
   }
   if (tag === 'img') {
     const src = properties.src;

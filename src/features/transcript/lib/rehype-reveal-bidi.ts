@@ -1,4 +1,4 @@
-import { revealBidi } from './link-spoofing';
+import { revealBidi } from '../../../shared/markdown/link-spoofing';
 import type { HastNode } from './rehype-citations';
 
 /** Shows direction controls in link text as visible code points, so a link cannot read backwards. No recursion. */

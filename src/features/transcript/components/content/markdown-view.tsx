@@ -4,7 +4,7 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CopyButton } from '../../../../components/copy-button';
 import type { Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
-import { spoofedTarget } from '../../lib/link-spoofing';
+import { spoofedTarget } from '../../../../shared/markdown/link-spoofing';
 import { cachedMarkdownTree, markdownKey, requestMarkdownTree } from '../../lib/markdown-client';
 import type { MarkdownTree } from '../../lib/markdown-tree';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';

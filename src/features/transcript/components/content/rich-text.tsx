@@ -1,6 +1,6 @@
 import { Icon } from '../../../../components/icons';
 import { segmentText, type Citation } from '../../lib/citations';
-import { revealBidi, spoofedTarget } from '../../lib/link-spoofing';
+import { revealBidi, spoofedTarget } from '../../../../shared/markdown/link-spoofing';
 import { plainMarkdownReason } from '../../../../shared/markdown/markdown-limits';
 import { safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { LongText } from './long-text';

@@ -4,7 +4,7 @@ import { markdownPlain } from '../../data/searchable-text';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
 import { displayText } from '../../../../shared/items/display-text';
-import { revealBidi } from '../../lib/link-spoofing';
+import { revealBidi } from '../../../../shared/markdown/link-spoofing';
 import { base64ImageUrl, safeLinkHref } from '../../../../shared/markdown/safe-url';
 import { CodeBlock } from '../content/code-block';
 import { JsonView } from '../content/json-view';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealBidi, spoofedTarget } from './link-spoofing';
+import { revealBidi, spoofedTarget } from './link-spoofing.ts';
 
 describe('link spoofing', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { safeDecode } from '../../../lib/safe-decode';
-import { safeLinkHref } from '../../../shared/markdown/safe-url';
+import { safeDecode } from '../../lib/safe-decode.ts';
+import { safeLinkHref } from './safe-url.ts';
 
 /** Characters that reorder text around them: a link could read "moc.elgoog" and go to "google.com". */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
