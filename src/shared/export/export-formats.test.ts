@@ -161,6 +161,18 @@ describe('markdown export of hostile fields', () => {
     expect(text).toContain('- js\n');
   });
 
+  it('says where a citation whose title names another address really goes', () => {
+    const cited = exportAll('markdown', meta, [
+      {
+        id: 'a1',
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'See.', annotations: [{ type: 'url_citation', url: 'https://evil.example/a', title: 'bank.example' }, { type: 'url_citation', url: 'https://docs.example.com/b', title: 'The docs' }] }],
+      },
+    ]);
+    expect(cited).toContain('- [bank.example](<https://evil.example/a>) → evil.example\n\n- [The docs](<https://docs.example.com/b>)\n');
+  });
+
   it('writes the names of the tools a list offers as one escaped line', () => {
     const names = [{ name: 'search\n\n# Fake heading' }, { name: '[click](javascript:alert(1))' }];
     const listed = exportAll('markdown', meta, [
