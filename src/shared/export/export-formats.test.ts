@@ -173,6 +173,13 @@ describe('markdown export of hostile fields', () => {
     expect(cited).toContain('- [bank.example](<https://evil.example/a>) → evil.example\n\n- [The docs](<https://docs.example.com/b>)\n');
   });
 
+  it("shows direction controls in a citation's title as code points", () => {
+    const cited = exportAll('markdown', meta, [
+      { id: 'a1', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'See.', annotations: [{ type: 'url_citation', url: 'https://example.com/r', title: 'Report \u202Efdp.exe' }] }] },
+    ]);
+    expect(cited).toContain('- [Report \\[U+202E\\]fdp.exe](<https://example.com/r>)');
+  });
+
   it('writes the names of the tools a list offers as one escaped line', () => {
     const names = [{ name: 'search\n\n# Fake heading' }, { name: '[click](javascript:alert(1))' }];
     const listed = exportAll('markdown', meta, [

@@ -1,7 +1,7 @@
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { createItemDescriber, exportLeftOut, type Block } from './item-blocks.ts';
-import { spoofedTarget } from '../markdown/link-spoofing.ts';
+import { revealBidi, spoofedTarget } from '../markdown/link-spoofing.ts';
 import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-text.ts';
 
 function block(b: Block): string {
@@ -16,9 +16,10 @@ function block(b: Block): string {
       // Embedded images would make the text unreadable; a link to them stays short.
       return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included._` : markdownLink(b.label, b.url);
     case 'link': {
-      // A citation whose title names another address says where it really goes, as the page does.
+      // A citation whose title names another address says where it really goes, and one with direction controls in
+      // its title shows them as code points, as the page does.
       const real = spoofedTarget(b.label, b.url);
-      return `- ${markdownLink(b.label, b.url)}${real ? ` → ${markdownInline(real)}` : ''}`;
+      return `- ${markdownLink(revealBidi(b.label), b.url)}${real ? ` → ${markdownInline(real)}` : ''}`;
     }
     case 'note':
       return `_${markdownInline(b.text)}_`;
