@@ -56,6 +56,14 @@ describe('OTLP export', () => {
     }
   });
 
+  it("gives a snapshot read without its conversation's ID the same trace each time it is exported", () => {
+    const snapshot = { id: 'snap_1', title: null, origin: 'source' as const, created_at: '2026-12-01T00:00:00.000Z', expires_at: null, item_count: 1, excluded_count: 0 };
+    const traceOf = (exportedAt: string, id = 'snap_1') =>
+      exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', { ...meta, conversation: { created_at: 1 }, snapshot: { ...snapshot, id }, exported_at: exportedAt }, items))).resourceSpans[0].scopeSpans[0].spans[0].traceId;
+    expect(traceOf('2026-12-01T00:00:00.000Z')).toBe(traceOf('2027-01-01T00:00:00.000Z'));
+    expect(traceOf('2026-12-01T00:00:00.000Z')).not.toBe(traceOf('2026-12-01T00:00:00.000Z', 'snap_2'));
+  });
+
   it('gives the same conversation the same trace, and times items a millisecond apart from its creation', () => {
     const again = exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', { ...meta, exported_at: '2027-01-01T00:00:00.000Z' }, items)));
     expect(again.resourceSpans[0].scopeSpans[0].spans[0].traceId).toBe(spans[0].traceId);

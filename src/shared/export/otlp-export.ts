@@ -124,7 +124,10 @@ function answerOf(turn: Turn): Message {
  */
 export function createOtlpExporter(meta: ExportMeta) {
   const conversationId = meta.conversation.id ?? null;
-  const traceId = fnv64(`trace:${conversationId ?? meta.exported_at}`) + fnv64(`trace2:${conversationId ?? meta.exported_at}`);
+  // A snapshot read without the author's sign-in does not say its conversation's ID: the snapshot's own ID keeps its
+  // trace the same from one export to the next all the same.
+  const traceKey = conversationId ?? (meta.snapshot ? `snapshot:${meta.snapshot.id}` : meta.exported_at);
+  const traceId = fnv64(`trace:${traceKey}`) + fnv64(`trace2:${traceKey}`);
   const rootId = fnv64(`${traceId}:root`);
   const exported = Date.parse(meta.exported_at);
   const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
