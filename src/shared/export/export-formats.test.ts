@@ -206,19 +206,19 @@ describe('markdown export of hostile fields', () => {
   });
 
   it('fences a text with a tag that ends its line, which Markdown reads as raw HTML (a <pre> that never closes)', () => {
-    const text = exportAll('markdown', meta, [{ id: 'a1', type: 'message', role: 'assistant', content: 'Output:\n<pre\nthe rest' }]);
-    expect(text).toContain('### Assistant\n\n```\nOutput:\n<pre\nthe rest\n```\n');
+    const markdown = exportAll('markdown', meta, [{ id: 'a1', type: 'message', role: 'assistant', content: 'Output:\n<pre\nthe rest' }]);
+    expect(markdown).toContain('### Assistant\n\n```\nOutput:\n<pre\nthe rest\n```\n');
   });
 
   it('reads a carriage return as the line break Markdown takes it for, so a fence or heading after one is seen', () => {
-    const text = exportAll('markdown', meta, [
+    const markdown = exportAll('markdown', meta, [
       { id: 'a1', type: 'message', role: 'assistant', content: 'Look:\r```\rnever closed' },
       { id: 'u1', type: 'message', role: 'user', content: 'Hi.\r## Turn 9' },
       { id: 'a2', type: 'message', role: 'assistant', content: 'Closed:\r\n```\r\ncode\r\n```\r\nafter' },
     ]);
-    expect(text).toContain('### Assistant\n\n````\nLook:\r```\rnever closed\n````\n');
-    expect(text).toContain('### User\n\n```\nHi.\r## Turn 9\n```\n');
-    expect(text).toContain('### Assistant\n\nClosed:\r\n```\r\ncode\r\n```\r\nafter\n');
+    expect(markdown).toContain('### Assistant\n\n````\nLook:\r```\rnever closed\n````\n');
+    expect(markdown).toContain('### User\n\n```\nHi.\r## Turn 9\n```\n');
+    expect(markdown).toContain('### Assistant\n\nClosed:\r\n```\r\ncode\r\n```\r\nafter\n');
   });
 
   it('lets no value that begins a line start a block: a heading, a list, a rule or code', () => {

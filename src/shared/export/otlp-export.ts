@@ -57,8 +57,8 @@ function attributes(values: Record<string, string | number | null | undefined>):
 const DATA_URL = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/]+=*/g;
 
 /** An embedded file's data would be most of the file and no collector keeps it: said, not written. */
-function withoutDataUrls(text: string): string {
-  return text.includes('data:') ? text.replace(DATA_URL, (url) => `[embedded data, ${formatCount(url.length)} characters, not included]`) : text;
+function withoutDataUrls(value: string): string {
+  return value.includes('data:') ? value.replace(DATA_URL, (url) => `[embedded data, ${formatCount(url.length)} characters, not included]`) : value;
 }
 
 function contentParts(content: unknown): Part[] {

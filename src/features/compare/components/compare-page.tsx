@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
-import { useTranscript, type Transcript, type TranscriptOrigin } from '../../transcript/data/use-transcript';
+import { useTranscript, type Transcript } from '../../transcript/data/use-transcript';
 import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, followRows, headline, itemsInRow, positionOfRow, stepDifference, stretchStart } from '../lib/display-rows';
@@ -11,28 +11,13 @@ import type { ItemsLeftOut } from '../lib/common-ground';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import { CONTENT_NAMES } from '../../../shared/snapshots/manifest-text';
-import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 import { useDifferenceKeys } from '../lib/use-difference-keys';
 import { CompareList, type CompareListHandle } from './compare-list';
 import { ShareComparison } from './share-comparison';
 import { SideSummary, type SideStats } from './side-summary';
 import { usePageScrollPadding } from '../../../lib/use-page-scroll-padding';
+import type { ReadySide } from '../lib/use-side-origin';
 
-export interface ReadySide {
-  origin: TranscriptOrigin;
-  name: string;
-  sourceLabel: string;
-  /** A title the side's author gave it (a snapshot's); else the run's own is shown. */
-  title?: string;
-  /** What a snapshot left out of every item; the comparison leaves it out of the other side too. */
-  leftOut?: readonly ContentCategory[];
-  /** The whole items a snapshot left out (system and developer messages, by default); left out of the other side too. */
-  leftOutItems?: ItemsLeftOut;
-  /** The kinds of data a snapshot replaced; the other side, shared as a snapshot, replaces them too. */
-  replaces?: readonly RedactKind[];
-  /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
-  originalFailures?: number;
-}
 
 /** "Run A’s snapshot left out tool outputs and images: they are left out of run B too, so they count as no difference." */
 function commonGroundText(a: ReadySide, b: ReadySide, leftOut: readonly ContentCategory[]): string {

@@ -11,24 +11,25 @@ import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { ItemsLeftOut } from './common-ground';
 import type { RedactKind } from '../../../shared/snapshots/pseudonyms';
 
+/** One side of a comparison, read: where it comes from and what its snapshot, if it is one, left out and replaced. */
+export interface ReadySide {
+  origin: TranscriptOrigin;
+  name: string;
+  sourceLabel: string;
+  /** A title the side's author gave it (a snapshot's); else the run's own is shown. */
+  title?: string;
+  /** What a snapshot left out of every item; the comparison leaves it out of the other side too. */
+  leftOut?: readonly ContentCategory[];
+  /** The whole items a snapshot left out (system and developer messages, by default); left out of the other side too. */
+  leftOutItems?: ItemsLeftOut;
+  /** The kinds of data a snapshot replaced; the other side, shared as a snapshot, replaces them too. */
+  replaces?: readonly RedactKind[];
+  /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
+  originalFailures?: number;
+}
+
 export type SideOrigin =
-  /**
-   * `title`: one the side's author gave it (a snapshot's), shown before the run's own. `leftOut`: what a snapshot left
-   * out of every item (tool outputs, reasoning, …), and `leftOutItems` the whole items it left out by role or type,
-   * which the comparison then leaves out of the other side too. `replaces`: the kinds of data it replaced, which the
-   * other side replaces too when it is shared as a snapshot.
-   */
-  | {
-      state: 'ready';
-      origin: TranscriptOrigin;
-      name: string;
-      sourceLabel: string;
-      title?: string;
-      leftOut?: readonly ContentCategory[];
-      leftOutItems?: ItemsLeftOut;
-      replaces?: readonly RedactKind[];
-      originalFailures?: number;
-    }
+  | ({ state: 'ready' } & ReadySide)
   | { state: 'loading' }
   | { state: 'error'; description: ErrorDescription };
 
