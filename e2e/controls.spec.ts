@@ -211,16 +211,21 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   expect(bar.height).toBeLessThanOrEqual(64);
   await expect(page.getByTestId('position')).toBeVisible();
   // Unfolded, the controls are all there, above the pill.
-  // Rows above the screen are measured as they render after the jump: the reader's place settles first.
+  // Rows above the screen are measured as they render after the jump, and their Markdown comes from a worker (later
+  // on a busy machine): the reader's place settles first.
   let where: string | null = null;
   await expect
-    .poll(async () => {
-      await scrollSettled(page);
-      const before = await page.getByTestId('position').textContent();
-      await page.waitForTimeout(500);
-      where = await page.getByTestId('position').textContent();
-      return before === where;
-    })
+    .poll(
+      async () => {
+        await scrollSettled(page);
+        await expect(page.locator('[data-markdown-pending]')).toHaveCount(0);
+        const before = await page.getByTestId('position').textContent();
+        await page.waitForTimeout(800);
+        where = await page.getByTestId('position').textContent();
+        return before === where && (await page.locator('[data-markdown-pending]').count()) === 0;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   await page.getByRole('button', { name: 'View ▾' }).tap();
   const collapseAll = (await page.getByRole('button', { name: 'Collapse all' }).boundingBox())!;
