@@ -10,6 +10,8 @@ interface CopyButtonProps {
   /** `quiet` drops the outline, for rows of small actions. */
   variant?: 'outline' | 'quiet' | 'accent';
   className?: string;
+  /** Left out on a narrow screen (with `max-sm:hidden` in `className`): a toolbar's keys then pass it by. */
+  narrowHidden?: boolean;
 }
 
 const VARIANTS = {
@@ -18,7 +20,7 @@ const VARIANTS = {
   accent: 'border border-indigo-300 px-2.5 py-1 font-medium text-indigo-700 dark:border-indigo-800 dark:text-indigo-300',
 };
 
-export function CopyButton({ text, label, title, variant = 'outline', className = '' }: CopyButtonProps) {
+export function CopyButton({ text, label, title, variant = 'outline', className = '', narrowHidden = false }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -31,6 +33,7 @@ export function CopyButton({ text, label, title, variant = 'outline', className 
     <button
       type="button"
       title={title}
+      data-narrow-hidden={narrowHidden ? '' : undefined}
       onClick={async () => {
         const copied = await copyText(typeof text === 'function' ? text() : text);
         setState(copied ? 'copied' : 'failed');

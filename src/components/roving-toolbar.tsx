@@ -7,8 +7,23 @@ interface RovingToolbarProps {
 }
 
 const CONTROLS = 'button:not([disabled]), a[href]';
-/** Whether a control is laid out (not `display: none`); hidden by opacity until hover or focus still counts. */
-const shown = (control: HTMLElement) => control.checkVisibility?.() !== false;
+/**
+ * Whether the screen is narrower than the `sm` breakpoint (40rem), kept up to date by the query's own events: every
+ * row's toolbar asks on every render, and asking the layout there would force it once a row.
+ */
+let narrow = false;
+if (typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
+  const query = window.matchMedia('(width < 40rem)');
+  narrow = query.matches;
+  query.addEventListener('change', (event) => {
+    narrow = event.matches;
+  });
+}
+/**
+ * Whether a control is laid out: one marked `data-narrow-hidden` (styled `max-sm:hidden`) is left out on a narrow
+ * screen. Hidden by opacity until hover or focus still counts as shown.
+ */
+const shown = (control: HTMLElement) => !(narrow && control.hasAttribute('data-narrow-hidden'));
 const KEYS: Record<string, (at: number, count: number) => number> = {
   ArrowRight: (at, count) => (at + 1) % count,
   ArrowDown: (at, count) => (at + 1) % count,

@@ -122,7 +122,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               <>
                 {controls}
                 <CopyButton text={() => itemText(item)} label="Copy" title="Copy this item's text" variant="quiet" className={toolButton} />
-                <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" className={`${toolButton} max-sm:hidden!`} />
+                <CopyButton text={() => toPrettyJson(item)} label="Copy JSON" title="Copy this item as JSON" variant="quiet" narrowHidden className={`${toolButton} max-sm:hidden!`} />
                 <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
                   {'{ }'}
                 </button>
@@ -132,7 +132,13 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               </>
             )}
             {item.id ? (
-              <a href={`#${encodeURIComponent(item.id)}`} title="Link to this item" aria-label={`Link to item ${item.id}`} className={`${toolButton} font-mono ${collapse.collapsed ? 'max-sm:hidden!' : ''}`}>
+              <a
+                href={`#${encodeURIComponent(item.id)}`}
+                title="Link to this item"
+                aria-label={`Link to item ${item.id}`}
+                data-narrow-hidden={collapse.collapsed ? '' : undefined}
+                className={`${toolButton} font-mono ${collapse.collapsed ? 'max-sm:hidden!' : ''}`}
+              >
                 #
               </a>
             ) : null}
