@@ -536,6 +536,8 @@ test('on a narrow screen an item toolbar still takes Tab, and its arrow keys ste
   const focused = () => page.evaluate(() => `${document.activeElement?.closest('[data-item-id]')?.getAttribute('data-item-type')} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
   // The system message, open: Copy JSON is left out on a narrow screen, so Copy's right-hand neighbour is Raw JSON.
   await page.keyboard.press('j');
+  // The row takes the focus once it is on screen: Tab from there, not from where the focus was.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('[data-item-id]')?.getAttribute('data-item-type'))).toBe('message');
   await page.keyboard.press('Tab');
   await expect.poll(focused).toMatch(/^message Markdown/);
   await page.keyboard.press('ArrowRight');
