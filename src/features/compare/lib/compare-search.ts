@@ -1,5 +1,5 @@
 import { isConversationId, sourceIdOf } from '../../../lib/ids';
-import { COMPARE_KEYS, parseConversationInput, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { COMPARE_KEYS, parseConversationInput, trimEndOf, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
 import { sourceForUrl } from '../../home/lib/url-source';
 import type { SourceSummary } from '../../sources/api/get-sources';
 
@@ -76,11 +76,7 @@ const QUOTES = new Set(['"', "'", '`']);
  * An API URL names its provider, whose source the side is then read from.
  */
 export function parseSideInput(raw: string): (SideRef & { provider?: UrlProvider }) | null {
-  // Quotes cut from the end by hand: `/["'`]+$/` tries every run of them to its end, seconds for a long run inside.
-  let input = raw.trim().replace(/^["'`]+/, '');
-  let end = input.length;
-  while (end > 0 && QUOTES.has(input[end - 1])) end -= 1;
-  input = input.slice(0, end);
+  const input = trimEndOf(raw.trim().replace(/^["'`]+/, ''), QUOTES);
   if (input === 'file') return { value: 'file' };
   // `s:<id>` too: the home page's reader takes it.
   const parsed = parseConversationInput(input);

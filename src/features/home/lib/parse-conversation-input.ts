@@ -33,6 +33,16 @@ function providerOf(host: string): UrlProvider | undefined {
 /** Punctuation a copied ID may end with: closing quotes and brackets, and the end of a sentence. */
 const TRAILING = new Set(['"', "'", '`', ')', '>', ']', '}', ',', '.', ';', ':', '!', '?']);
 
+/**
+ * `text` without the characters of `chars` at its end, cut by hand: `/[…]+$/` tries every run of them to its end,
+ * which takes seconds for a long run pasted in the middle of the text.
+ */
+export function trimEndOf(text: string, chars: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0 && chars.has(text[end - 1])) end -= 1;
+  return text.slice(0, end);
+}
+
 /** `conv_` and the 200 characters `CONVERSATION_ID_PATTERN` allows after it. */
 const MAX_ID_LENGTH = 205;
 const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
@@ -102,11 +112,7 @@ export function parseConversationInput(raw: string): ParsedInput {
     .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
     .trim()
     .replace(/^["'`(<[{]+/, '');
-  // Cut from the end by hand: `/[…]+$/` tries every run of these characters to its end, which takes seconds for a
-  // long run pasted in the middle of the text.
-  let end = text.length;
-  while (end > 0 && TRAILING.has(text[end - 1])) end -= 1;
-  text = text.slice(0, end);
+  text = trimEndOf(text, TRAILING);
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
