@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { generateAgentRun } from './scale-data.mjs';
 import type { ExportItem, ExportMeta } from '../src/shared/export/export-document.ts';
 import { countsTokens, EXPORT_FORMATS, type ExportFormat } from '../src/shared/export/export-formats.ts';
-import { loadTokenizer } from '../src/shared/items/token-counts.ts';
+import { itemTokens, loadTokenizer } from '../src/shared/items/token-counts.ts';
 
 const count = Number(process.argv[2] ?? 50_000);
 const items = generateAgentRun(count).items as ExportItem[];
@@ -30,15 +30,16 @@ let htmlPath = process.env.BENCH_OPEN ?? '';
 const formats = (process.env.BENCH_FORMATS?.split(',') ?? Object.keys(EXPORT_FORMATS)) as ExportFormat[];
 // The server loads the tokenizer once, with the first export that shows a size; its load is timed on its own.
 const tokenizerStarted = performance.now();
-const countTokens = formats.some(countsTokens) && !htmlPath ? await loadTokenizer() : undefined;
-if (countTokens) console.log(`tokenizer loaded in ${((performance.now() - tokenizerStarted) / 1000).toFixed(2)} s`);
+const tokenizer = formats.some(countsTokens) && !htmlPath ? await loadTokenizer() : undefined;
+const tokensOf = tokenizer ? (item: ExportItem) => itemTokens(item, tokenizer) : undefined;
+if (tokensOf) console.log(`tokenizer loaded in ${((performance.now() - tokenizerStarted) / 1000).toFixed(2)} s`);
 /** Each format as the server writes it; HTML also with its size estimated from length, the cost of counting beside it. */
 const runs = (htmlPath ? [] : formats).flatMap((format) =>
-  countsTokens(format) ? [{ format, label: format, countTokens }, { format, label: `${format}, size from length`, countTokens: undefined }] : [{ format, label: format, countTokens: undefined }],
+  countsTokens(format) ? [{ format, label: format, tokensOf }, { format, label: `${format}, size from length`, tokensOf: undefined }] : [{ format, label: format, tokensOf: undefined }],
 );
-for (const { format, label, countTokens: count } of runs) {
+for (const { format, label, tokensOf: countItem } of runs) {
   const started = performance.now();
-  const exporter = EXPORT_FORMATS[format].create(meta, { countTokens: count });
+  const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf: countItem });
   const chunks = [exporter.begin()];
   for (const item of items) chunks.push(exporter.item(item));
   chunks.push(exporter.end());

@@ -37,6 +37,11 @@ async function tokensShown(page: Page): Promise<string> {
   return /≈ [\d,]+ tokens?/.exec((await size.textContent())!)![0];
 }
 
+/** Whether the page's own thread loaded the tokenizer (a worker's loads are its own, not the page's). */
+async function pageLoadedTokenizer(page: Page): Promise<boolean> {
+  return page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('o200k')));
+}
+
 test('the HTML export reads from disk with JavaScript off, down to the last item, and reaches its end with it on', async ({ page, browser }) => {
   await page.goto(`/c/${agent.conversation.id}?source=demo`);
   await expect(items(page).first()).toBeVisible();
@@ -106,6 +111,12 @@ test('a JSON export made in the page names its source with its kind, and the fil
   const markdown = readFileSync((await titled.path())!, 'utf8');
   expect(markdown.split('\n')[0]).toBe('# \\[TERM_1\\] notes');
   expect(markdown).not.toMatch(/checkout-web/i);
+
+  // An HTML download with the rules counts its own (replaced) text with the tokenizer, in a worker.
+  await dialog.getByLabel('Download format').selectOption('html');
+  const [html] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download instead' }).click()]);
+  expect(readFileSync((await html.path())!, 'utf8')).toMatch(/≈ [\d,]+ tokens <span class="note" title="Counted with the o200k_base tokenizer/);
+  expect(await pageLoadedTokenizer(page)).toBe(false);
 });
 
 test('the Download menu offers OpenTelemetry: OTLP/JSON with one span per turn', async ({ page }) => {
@@ -132,6 +143,8 @@ test('an opened file exports in every format in the browser, OpenTelemetry and H
   const html = await save(page, /^HTML/);
   expect(readFileSync(html.path, 'utf8')).toContain('<h2>CI is fixed (PR #815)</h2>');
   expect(readFileSync(html.path, 'utf8')).toContain(`${tokens} <span class="note"`);
+  // The counts came from the page's text index, off the page's thread: the page never loaded the tokenizer itself.
+  expect(await pageLoadedTokenizer(page)).toBe(false);
 });
 
 async function formats(page: Page): Promise<string[]> {

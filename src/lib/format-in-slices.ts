@@ -1,17 +1,24 @@
 import type { ExportItem, ExportMeta } from '../shared/export/export-document';
 import type { ExportFormat } from '../shared/export/export-formats';
 import { forEachInSlices } from './work-in-slices';
-import { loadTokenizer } from '../shared/items/token-counts';
+import { countTokensOffThread } from './count-tokens-off-thread';
 
 /**
  * Formats a conversation this page holds with the same formatters the server uses, an item at a time in slices,
  * so a long run's export never freezes the page. The formatters load on first use, outside the page's own chunk.
+ * A format that shows a size in tokens takes the counts the page has (`knownTokens`) and has the rest counted in a
+ * worker.
  */
-export async function formatInSlices(format: ExportFormat, meta: ExportMeta, items: Iterable<ExportItem>, signal?: AbortSignal): Promise<{ blob: Blob; filename: (name: string) => string }> {
+export async function formatInSlices(
+  format: ExportFormat,
+  meta: ExportMeta,
+  items: readonly ExportItem[],
+  { knownTokens, signal }: { knownTokens?: (item: ExportItem) => number | undefined; signal?: AbortSignal } = {},
+): Promise<{ blob: Blob; filename: (name: string) => string }> {
   const { countsTokens, EXPORT_FORMATS, exportFilename } = await import('../shared/export/export-formats');
   // The size in tokens is counted as the page counts it, or from length when the tokenizer cannot be loaded.
-  const countTokens = countsTokens(format) ? await loadTokenizer().catch(() => undefined) : undefined;
-  const exporter = EXPORT_FORMATS[format].create(meta, { countTokens });
+  const tokensOf = countsTokens(format) ? await countTokensOffThread(items, knownTokens, signal).catch(() => undefined) : undefined;
+  const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf });
   const parts: string[] = [exporter.begin()];
   await forEachInSlices(items, (item) => parts.push(exporter.item(item)), signal);
   parts.push(exporter.end());

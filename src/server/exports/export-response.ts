@@ -4,7 +4,8 @@ import type { createByteBudget } from '../upstream/byte-budget.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import type { ExportItem, ExportMeta } from '../../shared/export/export-document.ts';
 import { countsTokens, EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from '../../shared/export/export-formats.ts';
-import { loadTokenizer, type CountTokens } from '../../shared/items/token-counts.ts';
+import { itemTokens, loadTokenizer } from '../../shared/items/token-counts.ts';
+import type { TokensOf } from '../../shared/export/export-document.ts';
 
 export function exportFormatParam(c: Context): ExportFormat {
   const format = c.req.query('format') ?? 'markdown';
@@ -16,9 +17,10 @@ export function exportFormatParam(c: Context): ExportFormat {
  * The viewer's tokenizer, so an export's size reads as the viewer's does; loaded with the first export that shows a
  * size. Without it the size is estimated from length, and the export says so.
  */
-async function serverTokenizer(): Promise<CountTokens | undefined> {
+async function serverTokenizer(): Promise<TokensOf | undefined> {
   try {
-    return await loadTokenizer();
+    const count = await loadTokenizer();
+    return (item) => itemTokens(item, count);
   } catch (error) {
     console.error(JSON.stringify({ level: 'error', message: `the tokenizer could not be loaded: ${error instanceof Error ? error.message : String(error)}` }));
     return undefined;
@@ -43,7 +45,7 @@ const CHUNK_CHARS = 512 * 1024;
 export async function exportResponse(c: Context, format: ExportFormat, meta: ExportMeta, name: string, items: AsyncIterable<ExportItem>, held: HeldExport) {
   const iterator = items[Symbol.asyncIterator]();
   let pending: IteratorResult<ExportItem> | null = await iterator.next();
-  const exporter = EXPORT_FORMATS[format].create(meta, { countTokens: countsTokens(format) ? await serverTokenizer() : undefined });
+  const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf: countsTokens(format) ? await serverTokenizer() : undefined });
   const encoder = new TextEncoder();
   const lease = held.budget.lease();
   let begun = false;

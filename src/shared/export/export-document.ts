@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../contract/shapes.ts';
-import type { CountTokens } from '../items/token-counts.ts';
 
 /** The version tag of the viewer's own JSON document; a reader refuses any other. */
 export const EXPORT_FORMAT = 'conversation-viewer/1';
@@ -58,9 +57,12 @@ export const exportDocument = exportMeta.extend({
 
 export type ExportItem = z.infer<typeof item>;
 
-/** What a format may use beyond the document: the tokenizer, for a size counted as the viewer counts it. */
+/** An item's size in tokens, counted as the viewer counts it (see itemTokens). */
+export type TokensOf = (item: ExportItem) => number;
+
+/** What a format may use beyond the document: each item's token count, for a size counted as the viewer counts it. */
 export interface ExportOptions {
-  countTokens?: CountTokens;
+  tokensOf?: TokensOf;
 }
 export type ExportMeta = z.infer<typeof exportMeta>;
 export type DownloadRules = z.infer<typeof downloadRules>;

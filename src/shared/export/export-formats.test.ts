@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from './export-document.ts';
+import { itemTokens } from '../items/token-counts.ts';
 import { exportAll, exportFilename, nameForFile } from './export-formats.ts';
 import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 
@@ -464,7 +465,7 @@ describe('the HTML export\'s size', () => {
     const text = { id: 'msg_text', type: 'message', role: 'user', content: 'one two three' };
     // A stand-in tokenizer: one token a word.
     const countTokens = (value: string) => value.split(/\s+/).filter(Boolean).length;
-    const counted = exportAll('html', meta, [image, text], { countTokens });
+    const counted = exportAll('html', meta, [image, text], { tokensOf: (item) => itemTokens(item, countTokens) });
     expect(counted).toContain('≈ 3 tokens <span class="note" title="Counted with the o200k_base tokenizer');
     // Without it, the size is estimated from the characters shown, and says so.
     expect(exportAll('html', meta, [image, text])).toMatch(/≈ [\d,]+ tokens <span class="note">\(estimate: characters ÷ 4\)/);

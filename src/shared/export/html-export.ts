@@ -74,7 +74,7 @@ interface Row {
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
 export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}) {
   const describe = createItemDescriber(exportLeftOut(meta));
-  const tally = new RunTally(options.countTokens);
+  const tally = new RunTally(options.tokensOf);
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];
   const waitingByKey = new Map<string, Row>();

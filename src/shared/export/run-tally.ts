@@ -1,7 +1,5 @@
 import { countItem, emptyCounts, startsTurn, type ItemCounts } from '../items/item-counts.ts';
-import type { ExportItem } from './export-document.ts';
-import { estimateTokens, type CountTokens } from '../items/token-counts.ts';
-import { tokenText } from '../items/token-text.ts';
+import type { ExportItem, TokensOf } from './export-document.ts';
 
 /** The most failures the summary links to; the count is always exact. */
 const LISTED_FAILURES = 100;
@@ -15,7 +13,7 @@ const LISTED_FAILURES = 100;
 export class RunTally {
   private counted = 0;
 
-  constructor(private readonly countTokens?: CountTokens) {}
+  constructor(private readonly tokensOf?: TokensOf) {}
 
   /** By kind and by name, as the viewer's summary counts them (one definition, in item-counts). */
   readonly counts: ItemCounts = emptyCounts();
@@ -26,7 +24,7 @@ export class RunTally {
 
   add(item: ExportItem, characters: number): void {
     this.characters += characters;
-    if (this.countTokens) this.counted += estimateTokens(tokenText(item).text, this.countTokens);
+    if (this.tokensOf) this.counted += this.tokensOf(item);
     if (startsTurn(item)) this.turns += 1;
     countItem(this.counts, item);
   }
@@ -38,11 +36,11 @@ export class RunTally {
 
   /** Whether the size is the tokenizer's count, as in the viewer, rather than characters ÷ 4. */
   get tokenized(): boolean {
-    return this.countTokens !== undefined;
+    return this.tokensOf !== undefined;
   }
 
   get tokens(): number {
-    return this.countTokens ? this.counted : Math.ceil(this.characters / 4);
+    return this.tokensOf ? this.counted : Math.ceil(this.characters / 4);
   }
 }
 

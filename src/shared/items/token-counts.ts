@@ -1,3 +1,5 @@
+import { tokenText } from './token-text.ts';
+
 export type CountTokens = (text: string) => number;
 
 /** What a token count is, wherever one is shown. */
@@ -15,6 +17,11 @@ export function estimateTokens(text: string, count: CountTokens): number {
   } catch {
     return Math.ceil(text.length / 4);
   }
+}
+
+/** An item's count as the page shows it: the tokenizer on its readable text, images and other opaque data left out. */
+export function itemTokens(item: Parameters<typeof tokenText>[0], count: CountTokens): number {
+  return estimateTokens(tokenText(item).text, count);
 }
 
 let loading: Promise<CountTokens> | null = null;

@@ -167,7 +167,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                   shareUrl={shareUrl}
                   exportUrl={(format) => {
                     const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel, kind: sourceKind };
-                    return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source));
+                    return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source, (item) => tokens.counts.byItem.get(item)));
                   }}
                   extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
                   onShowShortcuts={() => setHelpOpen(true)}
