@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError, describeStoppedLoading, type ErrorDescription } from '../../../lib/describe-api-error';
+import { describeApiError } from '../../../lib/describe-api-error';
 import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { TokenCountsContext } from '../data/use-run-summary';
@@ -30,10 +30,10 @@ import { ConversationHeader } from './conversation-header';
 import { ItemUrlContext } from './item-frame';
 import { RunSummaryPanel } from './run-summary-panel';
 import { TranscriptNotices } from './transcript-notices';
-import { TranscriptSkeleton } from './transcript-skeleton';
+import { TranscriptBody } from './transcript-body';
 import { TranscriptBottomBar } from './transcript-bottom-bar';
 import { TranscriptActions, TranscriptToolbar } from './transcript-toolbar';
-import { OtherSources, SkipToTranscript, ViewControls } from './view-controls';
+import { SkipToTranscript, ViewControls } from './view-controls';
 
 export interface TranscriptView {
   order: ItemOrder;
@@ -72,10 +72,6 @@ function narrowedTo(count: number, failures: boolean, tool: string | null): stri
   const plural = count === 1 ? '' : 's';
   if (tool === null) return `failed or incomplete item${plural}`;
   return `${failures ? 'failed or incomplete ' : ''}${tool} call${plural}`;
-}
-
-function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
-  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
 }
 
 export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead, hasConversationId = true }: TranscriptPageProps) {
@@ -247,8 +243,13 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             revealed={revealed.size}
           />
 
-          {status.kind === 'data' ? (
-            index.itemCount > 0 || !index.complete ? (
+          <TranscriptBody
+            status={status}
+            load={load}
+            loaded={{ count: index.itemCount, complete: index.complete, shown: hasItems }}
+            errorContext={errorContext}
+            otherSources={otherSources}
+            list={
               <div ref={listContainer} id="transcript-items" tabIndex={-1} className="outline-none">
                 <TranscriptList
                   index={index}
@@ -266,28 +267,8 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                   turns={turns.headers}
                 />
               </div>
-            ) : (
-              <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This conversation has no items.</p>
-            )
-          ) : status.kind === 'error' ? (
-            <ErrorPanel description={describeApiError(status.error, errorContext)} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
-          ) : status.kind === 'retrying' ? (
-            <ErrorPanel description={retryingError(describeApiError(status.error, errorContext), status.attempt)} />
-          ) : (
-            <TranscriptSkeleton />
-          )}
-
-          {hasItems && load.error ? (
-            <ErrorPanel
-              compact
-              description={
-                load.retrying
-                  ? retryingError(describeApiError(load.error, errorContext), 2)
-                  : describeStoppedLoading(describeApiError(load.error, errorContext), index.itemCount, sourceLabel)
-              }
-              onRetry={load.retrying ? undefined : load.resume}
-            />
-          ) : null}
+            }
+          />
 
           {hasItems ? (
             <TranscriptBottomBar

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { ErrorPanel } from '../../../components/error-panel';
+import { describeApiError, describeStoppedLoading, type ErrorDescription } from '../../../lib/describe-api-error';
+import type { TranscriptLoad } from '../data/use-transcript';
+import type { TranscriptStatus } from '../data/transcript-status';
+import { TranscriptSkeleton } from './transcript-skeleton';
+import { OtherSources } from './view-controls';
+
+function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
+  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
+}
+
+interface TranscriptBodyProps {
+  status: TranscriptStatus;
+  load: TranscriptLoad;
+  /** How many items have loaded, and whether that is all of them; `shown`: some came (or all, none at all). */
+  loaded: { count: number; complete: boolean; shown: boolean };
+  /** Names the conversation and its source in what an error says. */
+  errorContext: { conversationId: string; sourceLabel: string };
+  /** The other configured sources, offered when this one has no key. */
+  otherSources: readonly { id: string; label: string }[];
+  /** The list of items, shown once there are some (or more may come). */
+  list: ReactNode;
+}
+
+/**
+ * What the transcript shows under its controls: its list once items come, else the skeleton while the first page is
+ * on its way, the note of an empty conversation, or what failed, retried or not; and below the list, why loading
+ * stopped partway.
+ */
+export function TranscriptBody({ status, load, loaded, errorContext, otherSources, list }: TranscriptBodyProps) {
+  const describe = (error: unknown) => describeApiError(error, errorContext);
+  return (
+    <>
+      {status.kind === 'data' ? (
+        loaded.count > 0 || !loaded.complete ? (
+          list
+        ) : (
+          <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This conversation has no items.</p>
+        )
+      ) : status.kind === 'error' ? (
+        <ErrorPanel description={describe(status.error)} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
+      ) : status.kind === 'retrying' ? (
+        <ErrorPanel description={retryingError(describe(status.error), status.attempt)} />
+      ) : (
+        <TranscriptSkeleton />
+      )}
+
+      {loaded.shown && load.error ? (
+        <ErrorPanel
+          compact
+          description={load.retrying ? retryingError(describe(load.error), 2) : describeStoppedLoading(describe(load.error), loaded.count, errorContext.sourceLabel)}
+          onRetry={load.retrying ? undefined : load.resume}
+        />
+      ) : null}
+    </>
+  );
+}
