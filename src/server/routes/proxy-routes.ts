@@ -2,13 +2,13 @@ import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CONVERSATION_ID_PATTERN, ITEM_ID_PATTERN } from '../../lib/ids.ts';
-import { isFinalError, type ErrorCode } from '../../shared/contract/error-codes.ts';
+import type { ErrorCode } from '../../shared/contract/error-codes.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { connectionCloser } from '../http/held-stream.ts';
 import { heldBytes } from '../http/held-body.ts';
 import { jsonError, openAiErrorBody } from '../http/json-error.ts';
+import { upstreamErrorAnswer } from '../http/upstream-error-answer.ts';
 import { KNOWN_SOURCES, type ExtraListParam, type Source } from '../sources/sources.ts';
-import { errorTypeFor } from '../upstream/get-from-upstream.ts';
 import type { ShapeName } from '../upstream/shape-check.ts';
 import { readUpstream, type UpstreamRead, type UpstreamReader } from '../upstream/upstream-read.ts';
 import { createHeadCache, type AnswerHead } from './head-cache.ts';
@@ -95,12 +95,6 @@ function upstreamQuery(request: QueryReader, source: Source, listing: boolean): 
   return { ok: true, search: search ? `?${search}` : '' };
 }
 
-/** The viewer's own verdict first (the SDKs must not spend their retries on a final answer), then the upstream's. */
-function retryHint(status: number, code: string | null, upstream: string | undefined): string | null {
-  if (isFinalError(code)) return 'false';
-  return upstream ?? (status === 429 ? 'true' : null);
-}
-
 // OpenAI's account headers, as the SDKs send them (organization `org-…`, project `proj_…`).
 const ACCOUNT_HEADERS = { organization: 'openai-organization', project: 'openai-project' } as const;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -135,20 +129,13 @@ const jsonAnswer = (status: number, value: unknown, headers: Record<string, stri
 
 /** What the client is sent: a body that passed the shape check unchanged goes out as the upstream's text, not serialised again. */
 function toAnswer(result: UpstreamRead): Answer {
-  const headers: Record<string, string> = {};
+  if (!result.ok) {
+    const { status, headers, body } = upstreamErrorAnswer(result);
+    return jsonAnswer(status, body, headers);
+  }
   // The header both official SDKs read into `requestID` / `request_id`.
-  if (result.requestId) headers['x-request-id'] = result.requestId;
-  if (result.ok) return result.text === null ? jsonAnswer(200, result.body, headers) : textAnswer(200, result.text, headers);
-  if (result.retryAfter) headers['retry-after'] = result.retryAfter;
-  const afterMs = result.retryHints?.['retry-after-ms'];
-  if (afterMs) headers['retry-after-ms'] = afterMs;
-  const again = retryHint(result.status, result.error.code, result.retryHints?.['x-should-retry']);
-  if (again) headers['x-should-retry'] = again;
-  const status = result.status >= 400 && result.status <= 599 ? result.status : 502;
-  const { message, code, param, type } = result.error;
-  const error = { message, type: type ?? errorTypeFor(status), code, param: param ?? null };
-  // DashScope's body request id stays where its support looks for it, as well as in the header.
-  return jsonAnswer(status, result.bodyRequestId ? { error, request_id: result.bodyRequestId } : { error }, headers);
+  const headers: Record<string, string> = result.requestId ? { 'x-request-id': result.requestId } : {};
+  return result.text === null ? jsonAnswer(200, result.body, headers) : textAnswer(200, result.text, headers);
 }
 
 /** What the page relay reads of a request's query string. */

@@ -2,10 +2,11 @@ import type { Context } from 'hono';
 import { ITEM_ID_PATTERN } from '../../lib/ids.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { ITEM_STREAM_TYPE } from '../../shared/contract/api-paths.ts';
-import { isFinalError } from '../../shared/contract/error-codes.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
 import { jsonError } from '../http/json-error.ts';
+import { upstreamErrorAnswer } from '../http/upstream-error-answer.ts';
 import type { Source } from '../sources/sources.ts';
+import type { UpstreamFailure } from '../upstream/get-from-upstream.ts';
 import { loadConversation, type LoaderEvent } from '../upstream/load-conversation.ts';
 import { sourcePageFetcher } from '../upstream/source-reader.ts';
 import type { UpstreamReader } from '../upstream/upstream-read.ts';
@@ -24,6 +25,17 @@ function cursorParam(c: Context, name: string): string | null | { invalid: strin
 function itemsLine(event: Extract<LoaderEvent, { type: 'items' }>): string {
   const text = event.itemsText?.();
   return text ? `{"type":"items","end":"${event.end}","items":${text}}` : stringifyJson(event);
+}
+
+/** A failure after the stream began: its last line, with what the answer's status and headers would have said. */
+function errorLine(failure: UpstreamFailure): string {
+  const { status, headers, body } = upstreamErrorAnswer(failure);
+  return stringifyJson({ type: 'error', status, error: body.error, retry_after: headers['retry-after'], request_id: headers['x-request-id'] });
+}
+
+function lineOf(event: LoaderEvent): string {
+  if (event.type === 'items') return itemsLine(event);
+  return event.type === 'error' ? errorLine(event.failure) : stringifyJson(event);
 }
 
 /**
@@ -49,13 +61,8 @@ export async function streamConversation(c: Context, source: Source, conversatio
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
-    const { status, error, retry_after: retryAfter, request_id: requestId } = first.value;
-    if (retryAfter) c.header('retry-after', retryAfter);
-    if (requestId) c.header('x-request-id', requestId);
-    // As the page relay says it: an answer that would come back the same is not worth the SDKs' retries.
-    if (isFinalError(error.code)) c.header('x-should-retry', 'false');
-    else if (status === 429) c.header('x-should-retry', 'true');
-    return c.json({ error: { ...error, param: error.param ?? null } }, (status >= 400 && status <= 599 ? status : 502) as 502);
+    const { status, headers, body } = upstreamErrorAnswer(first.value.failure);
+    return c.json(body, status, headers);
   }
 
   const encoder = new TextEncoder();
@@ -83,7 +90,7 @@ export async function streamConversation(c: Context, source: Source, conversatio
     // Pages that wait go out together: fewer, larger writes cost the server (and the client) less.
     for (let event = (await nextEvent()).value; event; event = await waitingEvent()) {
       if (event.type !== 'items') ended = true;
-      const line = `${event.type === 'items' ? itemsLine(event) : stringifyJson(event)}\n`;
+      const line = `${lineOf(event)}\n`;
       lines.push(line);
       length += line.length;
       if (ended || length >= BATCH_CHARS) break;

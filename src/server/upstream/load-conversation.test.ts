@@ -125,7 +125,7 @@ describe('loadConversation', () => {
       return { ok: true, page: { items: page, hasMore: true, lastId: page.at(-1)!.id! } };
     };
     const result = await collect(loadConversation(stuck));
-    expect(result.last).toMatchObject({ type: 'error', status: 502, error: { code: 'upstream_paging_loop' } });
+    expect(result.last).toMatchObject({ type: 'error', failure: { status: 502, error: { code: 'upstream_paging_loop' } } });
     expect(calls).toBeLessThanOrEqual(4);
     expect(new Set(result.ordered.map((item) => item.id)).size).toBe(result.ordered.length);
   });
@@ -138,7 +138,7 @@ describe('loadConversation', () => {
       return { ok: true, page: { items, hasMore: true, lastId: 'cursor_same' } };
     };
     const result = await collect(loadConversation(cycling));
-    expect(result.last).toMatchObject({ type: 'error', error: { code: 'upstream_paging_loop' } });
+    expect(result.last).toMatchObject({ type: 'error', failure: { error: { code: 'upstream_paging_loop' } } });
     expect(n).toBeLessThanOrEqual(4);
   });
 
@@ -150,7 +150,7 @@ describe('loadConversation', () => {
       return { ok: true, page: { items: [{ id, type: 'message' }], hasMore: true, lastId: id } };
     };
     const result = await collect(loadConversation(endless, { maxPages: 10 }));
-    expect(result.last).toMatchObject({ type: 'error', error: { code: 'upstream_paging_loop' } });
+    expect(result.last).toMatchObject({ type: 'error', failure: { error: { code: 'upstream_paging_loop' } } });
     expect(n).toBeLessThanOrEqual(21);
   });
 
@@ -173,10 +173,10 @@ describe('loadConversation', () => {
     const { fetchPage, requests } = fakeUpstream(makeItems(1000));
     const failing: FetchPage = async (request, signal) =>
       request.order === 'asc' && request.after
-        ? { ok: false, status: 500, error: { message: 'boom', type: 'server_error', code: null, param: null } }
+        ? { ok: false, status: 500, error: { message: 'boom', type: 'server_error', code: null, param: null }, requestId: null, retryAfter: null }
         : fetchPage(request, signal);
     const result = await collect(loadConversation(failing));
-    expect(result.last).toMatchObject({ type: 'error', status: 500 });
+    expect(result.last).toMatchObject({ type: 'error', failure: { status: 500 } });
     expect(result.head).toHaveLength(100);
     expect(requests.length).toBeLessThan(10);
   });

@@ -1,4 +1,4 @@
-import type { ErrorDetails } from '../../lib/error-body.ts';
+import type { UpstreamFailure } from './get-from-upstream.ts';
 import { createSeenIds } from './seen-ids.ts';
 
 export interface LoaderItem {
@@ -23,7 +23,7 @@ export interface LoaderPage {
   itemsText?: () => string | null;
 }
 
-export type PageResult = { ok: true; page: LoaderPage } | { ok: false; status: number; error: ErrorDetails; retryAfter?: string | null; requestId?: string | null };
+export type PageResult = { ok: true; page: LoaderPage } | UpstreamFailure;
 
 export type FetchPage = (request: PageRequest, signal: AbortSignal) => Promise<PageResult>;
 
@@ -31,8 +31,8 @@ export type LoaderEvent =
   /** `itemsText`: the page's own JSON text of `items`, when the event holds the whole page. */
   | { type: 'items'; end: End; items: LoaderItem[]; itemsText?: () => string | null }
   | { type: 'done' }
-  /** `request_id`: the upstream's, which the page shows and providers' support asks for. */
-  | { type: 'error'; status: number; error: ErrorDetails; retry_after?: string | null; request_id?: string | null };
+  /** The upstream's failure with all it said beside its error (request ids, retry hints), or the loader's own. */
+  | { type: 'error'; failure: UpstreamFailure };
 
 export interface LoadOptions {
   /** Resume after this item from the start (the last item the head delivered before). */
@@ -46,9 +46,11 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_PAGES = 1000;
 
-function loopError(message: string): LoaderEvent {
-  return { type: 'error', status: 502, error: { message, type: 'upstream_error', code: 'upstream_paging_loop', param: null } };
+function ownError(status: number, code: string, message: string, type: string): LoaderEvent {
+  return { type: 'error', failure: { ok: false, status, error: { message, type, code, param: null }, requestId: null, retryAfter: null } };
 }
+
+const loopError = (message: string) => ownError(502, 'upstream_paging_loop', message, 'upstream_error');
 
 /**
  * Pages a conversation from both ends at once (`asc` from the first item, `desc` from the last) until they meet,
@@ -109,15 +111,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
       }
       const result = await fetchPage({ order, after: cursor }, controller.signal);
       if (state.finished) return;
-      if (!result.ok) {
-        return finish({
-          type: 'error',
-          status: result.status,
-          error: result.error,
-          ...(result.retryAfter ? { retry_after: result.retryAfter } : {}),
-          ...(result.requestId ? { request_id: result.requestId } : {}),
-        });
-      }
+      if (!result.ok) return finish({ type: 'error', failure: result });
 
       const { items, hasMore, lastId, itemsText } = result.page;
       const fresh: LoaderItem[] = [];
@@ -166,7 +160,7 @@ export async function* loadConversation(fetchPage: FetchPage, options: LoadOptio
   const ends = (['head', 'tail'] as const).map((end) =>
     runEnd(end).catch((error: unknown) => {
       if (!state.finished) {
-        finish({ type: 'error', status: 500, error: { message: `Loading failed (${error instanceof Error ? error.message : 'unknown error'}).`, type: 'server_error', code: 'internal_error', param: null } });
+        finish(ownError(500, 'internal_error', `Loading failed (${error instanceof Error ? error.message : 'unknown error'}).`, 'server_error'));
       }
     }),
   );

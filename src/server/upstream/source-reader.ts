@@ -15,7 +15,7 @@ export function sourcePageFetcher(source: Source, conversationId: string, reader
     // The page's bytes count against the budget while it is read and parsed; the loader then holds at most one
     // parsed page per end, and the stream's backpressure holds the rest upstream.
     const result = await readUpstream(source, `/conversations/${conversationId}/items?${query}`, 'itemList', reader, { signal });
-    if (!result.ok) return { ok: false, status: result.status, error: result.error, retryAfter: result.retryAfter, requestId: result.requestId };
+    if (!result.ok) return result;
     const list = result.body as { data: LoaderItem[]; has_more: boolean; last_id: string | null };
     const { text } = result;
     const itemsText = text === null ? undefined : () => topLevelArrayText(text, 'data');
@@ -44,7 +44,7 @@ function storableIds(source: Source, fetchPage: FetchPage): FetchPage {
     const result = await fetchPage(request, signal);
     if (!result.ok || !result.page.items.some((item) => item.id?.includes('\u0000'))) return result;
     const message = `${source.label} sent an item ID with a NUL character in it, which a snapshot cannot store.`;
-    return { ok: false, status: 502, error: { message, type: 'upstream_error', code: 'upstream_malformed', param: null } };
+    return { ok: false, status: 502, error: { message, type: 'upstream_error', code: 'upstream_malformed', param: null }, requestId: null, retryAfter: null };
   };
 }
 
@@ -59,7 +59,7 @@ export async function* readInOrder(source: Source, conversationId: string, reade
       ? fetchPage(request, signal)
       : new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: true, page: { items: [], hasMore: false, lastId: null } }), { once: true }));
   for await (const event of loadConversation(startOnly, load)) {
-    if (event.type === 'error') throw ApiFailure.from(event.status, event.error, { retryAfter: event.retry_after, requestId: event.request_id });
+    if (event.type === 'error') throw ApiFailure.from(event.failure.status, event.failure.error, event.failure);
     if (event.type === 'items') yield* event.items;
   }
 }
