@@ -49,4 +49,18 @@ describe("an upstream's failure before anything was sent", () => {
     const page = await seen(await app.request(`${CONVERSATION}/items`));
     expect(await seen(await app.request(`${CONVERSATION}/stream`))).toEqual(page);
   });
+
+  it.each(FAILURES)('is passed on by the export as a page read passes it on: %s', async (_, failure) => {
+    const app = appFailing(failure);
+    const page = await seen(await app.request(CONVERSATION));
+    expect(await seen(await app.request(`${CONVERSATION}/export?format=json`))).toEqual(page);
+    const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'markdown' }) };
+    expect(await seen(await app.request(`${CONVERSATION}/export`, post))).toEqual(page);
+  });
+
+  it.each(FAILURES)("is passed on by the export as a page read passes it on when only the items' read fails: %s", async (_, failure) => {
+    const app = appFailing(failure, (url) => url.pathname.endsWith('/items'));
+    const page = await seen(await app.request(`${CONVERSATION}/items`));
+    expect(await seen(await app.request(`${CONVERSATION}/export?format=html`))).toEqual(page);
+  });
 });

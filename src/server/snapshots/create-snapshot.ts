@@ -136,7 +136,7 @@ async function* sourcePages(request: NewSourceSnapshot, reader: UpstreamReader, 
     return;
   }
   for await (const event of readBothEnds(source, conversationId, reader, { maxPages, signal })) {
-    if (event.type === 'error') throw ApiFailure.from(event.failure.status, event.failure.error, event.failure);
+    if (event.type === 'error') throw ApiFailure.from(event.failure);
     if (event.type === 'items') yield event;
   }
 }

@@ -28,7 +28,7 @@ export async function readConversation(source: Source, conversationId: string, r
   for (let attempt = 0; ; attempt += 1) {
     const result = await readUpstream(source, `/conversations/${conversationId}`, 'conversation', reader, { signal });
     if (result.ok) return result.body as Record<string, unknown> & { id: string };
-    if (attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) throw ApiFailure.from(result.status, result.error, result);
+    if (attempt >= RETRIES || signal.aborted || !TRANSIENT.has(result.error.code ?? '')) throw ApiFailure.from(result);
     await pause(250 * (attempt + 1), signal);
   }
 }
@@ -59,7 +59,7 @@ export async function* readInOrder(source: Source, conversationId: string, reade
       ? fetchPage(request, signal)
       : new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: true, page: { items: [], hasMore: false, lastId: null } }), { once: true }));
   for await (const event of loadConversation(startOnly, load)) {
-    if (event.type === 'error') throw ApiFailure.from(event.failure.status, event.failure.error, event.failure);
+    if (event.type === 'error') throw ApiFailure.from(event.failure);
     if (event.type === 'items') yield* event.items;
   }
 }
