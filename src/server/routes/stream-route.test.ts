@@ -79,6 +79,13 @@ describe('GET …/conversations/<id>/stream against the demo upstream', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
   });
 
+  it.each(['head_after', 'tail_after'])("names %s, as the client sent it, when the upstream does not know the item it names", async (name) => {
+    const response = await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream?${name}=msg_gone`);
+    // The other end may have sent its first page before this one failed: the error is then the stream's last line.
+    const { error } = (response.ok ? (await readLines(response)).at(-1) : await response.json()) as { error: { param: string | null } };
+    expect(error.param).toBe(name);
+  });
+
   it('refuses a cursor that is not an item ID', async () => {
     const response = await fetch(`${viewer.url}/api/sources/demo/conversations/${LONG}/stream?head_after=..%2Fx`);
     expect(response.status).toBe(400);

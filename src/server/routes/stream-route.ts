@@ -7,7 +7,7 @@ import { jsonError } from '../http/json-error.ts';
 import { upstreamErrorAnswer } from '../http/upstream-error-answer.ts';
 import type { Source } from '../sources/sources.ts';
 import type { UpstreamFailure } from '../upstream/get-from-upstream.ts';
-import { loadConversation, type LoaderEvent } from '../upstream/load-conversation.ts';
+import { loadConversation, type FetchPage, type LoaderEvent, type PageRequest } from '../upstream/load-conversation.ts';
 import { sourcePageFetcher } from '../upstream/source-reader.ts';
 import type { UpstreamReader } from '../upstream/upstream-read.ts';
 import { withRetries } from '../upstream/with-retries.ts';
@@ -33,6 +33,22 @@ function errorLine(failure: UpstreamFailure): string {
   return stringifyJson({ type: 'error', status, error: body.error, retry_after: headers['retry-after'], request_id: headers['x-request-id'] });
 }
 
+/** The stream's cursors: where each end resumes, as the client named them. */
+const CURSOR_PARAMS = { asc: 'head_after', desc: 'tail_after' } as const;
+
+/**
+ * An upstream that refuses the cursor a client sent names it `after`, its own parameter; the client sent it as
+ * `head_after` or `tail_after`, so the error names that. A cursor the stream took from a page is left as it is.
+ */
+function namingClientCursors(fetchPage: FetchPage, sent: Record<PageRequest['order'], string | null>): FetchPage {
+  return async (request, signal) => {
+    const result = await fetchPage(request, signal);
+    if (result.ok || request.after === null || request.after !== sent[request.order] || result.error.param !== 'after') return result;
+    const name = CURSOR_PARAMS[request.order];
+    return { ...result, error: { ...result.error, param: name, message: result.error.message.replaceAll("'after'", `'${name}'`) } };
+  };
+}
+
 function lineOf(event: LoaderEvent): string {
   if (event.type === 'items') return itemsLine(event);
   return event.type === 'error' ? errorLine(event.failure) : stringifyJson(event);
@@ -43,21 +59,20 @@ function lineOf(event: LoaderEvent): string {
  * once. A failure before anything arrived is an ordinary JSON error with its status; a later one is the last line.
  */
 export async function streamConversation(c: Context, source: Source, conversationId: string, reader: UpstreamReader) {
-  const headAfter = cursorParam(c, 'head_after');
-  const tailAfter = cursorParam(c, 'tail_after');
-  for (const [name, value] of [['head_after', headAfter], ['tail_after', tailAfter]] as const) {
+  const cursors: Record<PageRequest['order'], string | null> = { asc: null, desc: null };
+  for (const order of ['asc', 'desc'] as const) {
+    const name = CURSOR_PARAMS[order];
+    const value = cursorParam(c, name);
     if (value !== null && typeof value === 'object') {
       return jsonError(c, 400, `Invalid '${name}': '${value.invalid.slice(0, 40)}' is not an item ID.`, 'invalid_parameter', 'invalid_request_error', name);
     }
+    cursors[order] = value;
   }
 
   const controller = new AbortController();
   c.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
-  const events = loadConversation(withRetries(sourcePageFetcher(source, conversationId, reader)), {
-    headAfter: headAfter as string | null,
-    tailAfter: tailAfter as string | null,
-    signal: controller.signal,
-  });
+  const fetchPage = namingClientCursors(withRetries(sourcePageFetcher(source, conversationId, reader)), cursors);
+  const events = loadConversation(fetchPage, { headAfter: cursors.asc, tailAfter: cursors.desc, signal: controller.signal });
 
   const first = await events.next();
   if (!first.done && first.value.type === 'error') {
