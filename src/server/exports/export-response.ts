@@ -43,6 +43,12 @@ const CHUNK_CHARS = 512 * 1024;
  * Only as much is made as the client takes, and a client that takes nothing for `stallMs` is dropped.
  */
 export async function exportResponse(c: Context, format: ExportFormat, meta: ExportMeta, name: string, items: AsyncIterable<ExportItem>, held: HeldExport) {
+  const headers = {
+    'content-type': EXPORT_FORMATS[format].contentType,
+    'content-disposition': `attachment; filename="${exportFilename(name, format)}"`,
+  };
+  // HEAD gets a GET's headers, which the conversation (or snapshot) already decided; no item is read for it.
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   const iterator = items[Symbol.asyncIterator]();
   let pending: IteratorResult<ExportItem> | null = await iterator.next();
   const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf: countsTokens(format) ? await serverTokenizer() : undefined });
@@ -74,8 +80,5 @@ export async function exportResponse(c: Context, format: ExportFormat, meta: Exp
     }
   };
   const body = heldStream(next, { lease, stallMs: held.stallMs, onStall: connectionCloser(c), onCancel: () => iterator.return?.() });
-  return c.body(body, 200, {
-    'content-type': EXPORT_FORMATS[format].contentType,
-    'content-disposition': `attachment; filename="${exportFilename(name, format)}"`,
-  });
+  return c.body(body, 200, headers);
 }

@@ -60,6 +60,46 @@ describe('an upstream failure before the download starts', () => {
   });
 });
 
+describe('HEAD on the export', () => {
+  const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test-key' };
+  function counted() {
+    const asked: string[] = [];
+    const app = createApiApp({
+      sources: [source],
+      fetch: (async (input: string | URL | Request) => {
+        const url = new URL(String(input));
+        asked.push(url.pathname);
+        if (url.pathname.includes('conv_missing')) return Response.json({ error: { message: 'Conversation not found.', type: 'invalid_request_error', code: null } }, { status: 404 });
+        if (!url.pathname.endsWith('/items')) return Response.json({ id: 'conv_x', object: 'conversation', created_at: 1, metadata: {} });
+        const data = [{ id: `msg_${asked.length}`, type: 'message', role: 'user', content: 'hi' }];
+        return Response.json({ object: 'list', data, first_id: data[0].id, last_id: data[0].id, has_more: asked.length < 40 });
+      }) as typeof fetch,
+    });
+    return { asked, app };
+  }
+
+  it('answers the status and headers a GET gets, without paging the conversation', async () => {
+    const { asked, app } = counted();
+    const path = '/api/sources/openai/conversations/conv_x/export?format=markdown';
+    const head = await app.request(path, { method: 'HEAD' });
+    expect(asked.filter((requested) => requested.endsWith('/items'))).toEqual([]);
+    const get = await app.request(path);
+    await get.text();
+    expect([head.status, head.headers.get('content-type'), head.headers.get('content-disposition')]).toEqual([
+      get.status,
+      get.headers.get('content-type'),
+      get.headers.get('content-disposition'),
+    ]);
+    expect(await head.text()).toBe('');
+  });
+
+  it("answers a missing conversation's status, as a GET does", async () => {
+    const { app } = counted();
+    const head = await app.request('/api/sources/openai/conversations/conv_missing/export?format=json', { method: 'HEAD' });
+    expect(head.status).toBe(404);
+  });
+});
+
 describe('the snapshot export route', () => {
   it('answers format=otlp too, from the store: one trace, the conversation ID on every span', async () => {
     const upstream = await startGeneratedUpstream(120);
