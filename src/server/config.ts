@@ -3,6 +3,7 @@ import { accessFromEnv, type AccessControl } from './http/access-control.ts';
 import type { CompressionMode } from './http/compression.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type RemoteImages } from './routes/api-routes.ts';
 import { choice, parseEnv, setting, wholeNumber, type Env } from './env-setting.ts';
+import { nearestName } from './nearest-name.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT } from './upstream/upstream-read.ts';
 import { SNAPSHOT_SETTINGS, snapshotConfigFromEnv, type SnapshotConfig } from './snapshots/snapshot-config.ts';
 import { ConfigError } from './sources/sources-file.ts';
@@ -75,17 +76,6 @@ export interface ViewerConfig {
 /** Every VIEWER_* setting there is (besides the VIEWER_SOURCE_<NAME>_* ones, which their own check reads). */
 const VIEWER_SETTINGS = [...Object.keys(serverSettings.shape), ...SNAPSHOT_SETTINGS, ...SOURCE_SETTINGS].filter((name) => name.startsWith('VIEWER_'));
 
-/** How many single-letter edits turn one name into the other (Levenshtein), for a "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /**
  * A VIEWER_* variable that is no setting: a misspelt name (`VIEWER_PASSWROD`) would leave the viewer running without
  * what it meant (here: open to anyone), so it stops the start, with the name it was probably meant to be. Names are
@@ -99,8 +89,8 @@ function unknownViewerSettings(env: Env): string[] {
   return Object.keys(env)
     .filter((name) => /^VIEWER_/i.test(name) && isMistake(name) && (env[name]?.trim() ?? '') !== '')
     .map((name) => {
-      const near = VIEWER_SETTINGS.map((known) => ({ known, distance: editDistance(name.toUpperCase(), known) })).sort((a, b) => a.distance - b.distance)[0];
-      return `${name} is not a setting of the viewer${near.distance <= 3 ? ` (did you mean ${near.known}?)` : ''}. Rename it, or unset it.`;
+      const near = nearestName(name.toUpperCase(), VIEWER_SETTINGS);
+      return `${name} is not a setting of the viewer${near ? ` (did you mean ${near}?)` : ''}. Rename it, or unset it.`;
     });
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SOURCE_ID_PATTERN } from '../../lib/ids.ts';
+import { nearestName } from '../nearest-name.ts';
 import { DASHSCOPE_REGIONS, WORKSPACE_ID_PATTERN } from './dashscope-urls.ts';
 
 type Env = Record<string, string | undefined>;
@@ -64,39 +65,72 @@ const spec = z.strictObject({
 
 export type SourceSpec = Omit<z.infer<typeof spec>, 'apiKeyEnv' | 'apiKey'> & { apiKey: string };
 
-const file = z.strictObject({ sources: z.array(spec).min(1) });
+/** The file's own shape; each source in it is checked apart, so that one's mistakes do not hide another's. */
+const file = z.strictObject({ sources: z.array(z.unknown()).min(1) });
 
-function describe(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-  return `${path || 'the file'}: ${issue.message}`;
+const FIELDS = Object.keys(spec.shape);
+
+/** A zod issue told by its place (`sources[2].baseUrl`, after `at`); an unknown field with the one it may mean. */
+function describe(issue: z.core.$ZodIssue, at = '', fields: readonly string[] = FIELDS): string[] {
+  const place = (path: readonly PropertyKey[]) => `${at}${path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`.replace(/^\./, '') || 'the file';
+  if (issue.code !== 'unrecognized_keys') return [`${place(issue.path)}: ${issue.message}`];
+  return issue.keys.map((key) => {
+    const near = nearestName(key, fields);
+    return `${place([...issue.path, key])}: is not a known field${near ? ` (did you mean ${near}?)` : ''}`;
+  });
 }
 
-/** Checks what zod cannot: where the key comes from, and what each provider needs. */
-function finish(raw: z.infer<typeof spec>, where: string, env: Env, mistakes: string[]): SourceSpec | null {
-  const before = mistakes.length;
-  const { apiKeyEnv, apiKey: inline, ...rest } = raw;
-  if (!!apiKeyEnv === !!inline) mistakes.push(`${where}: give exactly one of apiKey and apiKeyEnv`);
-  let apiKey = inline;
-  if (apiKeyEnv) {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+interface CheckedSpec {
+  spec: SourceSpec | null;
+  /** Mistakes of single fields, by their path in the source. */
+  issues: z.core.$ZodIssue[];
+  /** Mistakes only the fields together tell: where the key comes from, what the provider needs. */
+  problems: string[];
+}
+
+/**
+ * One source's settings, every mistake at once: each field's own, and what only the whole set-up can tell, which is
+ * read from the fields given (a field given but not valid counts as given). `noKey` says that neither key field is.
+ */
+function checkSpec(raw: unknown, env: Env, noKey: string): CheckedSpec {
+  const parsed = spec.safeParse(raw);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  if (!isRecord(raw)) return { spec: null, issues, problems: [] };
+  const given = (field: keyof typeof spec.shape) => raw[field] !== undefined;
+  const provider = spec.shape.provider.safeParse(raw.provider).data;
+  const apiKeyEnv = spec.shape.apiKeyEnv.safeParse(raw.apiKeyEnv).data;
+  const problems: string[] = [];
+  let apiKey = parsed.data?.apiKey;
+  if (given('apiKey') === given('apiKeyEnv')) problems.push(given('apiKey') ? 'give exactly one of apiKey and apiKeyEnv' : noKey);
+  else if (apiKeyEnv) {
     try {
       apiKey = checkedKey(apiKeyEnv, env[apiKeyEnv]);
+      if (!apiKey) problems.push(`apiKeyEnv names ${apiKeyEnv}, which is not set`);
     } catch (error) {
-      mistakes.push(`${where}: ${(error as Error).message}`);
+      problems.push((error as Error).message);
     }
-    if (!apiKey && mistakes.length === before) mistakes.push(`${where}: apiKeyEnv names ${apiKeyEnv}, which is not set`);
   }
-  if (rest.provider !== 'dashscope' && rest.provider !== 'openai' && !rest.baseUrl) mistakes.push(`${where}: baseUrl is required for provider '${rest.provider}'`);
-  if (rest.provider !== 'dashscope' && (rest.region || rest.workspaceId)) mistakes.push(`${where}: region and workspaceId apply to provider 'dashscope' only`);
-  if (rest.provider !== 'openai' && (rest.organization || rest.project)) mistakes.push(`${where}: organization and project apply to provider 'openai' only`);
-  return mistakes.length === before && apiKey ? { ...rest, apiKey } : null;
+  if (provider && provider !== 'dashscope' && provider !== 'openai' && !given('baseUrl')) problems.push(`baseUrl is required for provider '${provider}'`);
+  if (provider && provider !== 'dashscope' && (given('region') || given('workspaceId'))) problems.push("region and workspaceId apply to provider 'dashscope' only");
+  if (provider && provider !== 'openai' && (given('organization') || given('project'))) problems.push("organization and project apply to provider 'openai' only");
+  if (!parsed.success || problems.length > 0 || !apiKey) return { spec: null, issues, problems };
+  const { apiKeyEnv: _env, apiKey: _inline, ...rest } = parsed.data;
+  return { spec: { ...rest, apiKey }, issues, problems };
 }
 
-function fail(origin: string, mistakes: string[]): never {
-  throw new ConfigError(`${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`);
+function summary(origin: string, mistakes: string[]): string {
+  return `${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`;
 }
 
-/** The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), checked as a whole: every mistake is reported at once. */
-export function sourceSpecsFromFile(env: Env): SourceSpec[] {
+/**
+ * The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), its entries in order, null for one
+ * with a mistake. The file is checked as a whole: every mistake of every entry goes into `mistakes` at once, as one
+ * message, and the entries without one are returned still, so that a name they share with other settings is told too.
+ * A file that cannot be read at all throws.
+ */
+export function sourceSpecsFromFile(env: Env, mistakes: string[]): (SourceSpec | null)[] {
   const path = env.VIEWER_SOURCES_FILE?.trim();
   if (!path) return [];
   const origin = `VIEWER_SOURCES_FILE (${path})`;
@@ -110,11 +144,17 @@ export function sourceSpecsFromFile(env: Env): SourceSpec[] {
   const yaml = /\.ya?ml$/i.test(path);
   const json = yaml ? readYaml(text, origin) : readJson(text, origin);
   const parsed = file.safeParse(json);
-  if (!parsed.success) fail(origin, parsed.error.issues.map(describe));
-  const mistakes: string[] = [];
-  const specs = parsed.data.sources.map((raw, index) => finish(raw, `sources[${index}] (${raw.name})`, env, mistakes));
-  if (mistakes.length > 0) fail(origin, mistakes);
-  return specs as SourceSpec[];
+  const found = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describe(issue, '', ['sources']));
+  const entries = isRecord(json) && Array.isArray(json.sources) ? json.sources : [];
+  const specs = entries.map((raw, index) => {
+    const checked = checkSpec(raw, env, 'give exactly one of apiKey and apiKeyEnv');
+    // The name, where it is one, helps find the entry; anything else written there may be a key.
+    const name = isRecord(raw) && typeof raw.name === 'string' && SOURCE_ID_PATTERN.test(raw.name) ? ` (${raw.name})` : '';
+    found.push(...checked.issues.flatMap((issue) => describe(issue, `sources[${index}]`)), ...checked.problems.map((problem) => `sources[${index}]${name}: ${problem}`));
+    return checked.spec;
+  });
+  if (found.length > 0) mistakes.push(summary(origin, found));
+  return specs;
 }
 
 /** Line and column (from 1) of a position in a text. */
@@ -204,18 +244,10 @@ export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
   const specs: SourceSpec[] = [];
   for (const [upper, fields] of byName) {
     const where = `VIEWER_SOURCE_${upper}_*`;
-    const parsed = spec.safeParse({ name: upper.toLowerCase().replaceAll('_', '-'), ...fields });
-    if (!parsed.success) {
-      mistakes.push(...parsed.error.issues.map((issue) => `${where}: ${describe(issue)}`));
-      continue;
-    }
-    if (!fields.apiKeyEnv) {
-      mistakes.push(`${where}: VIEWER_SOURCE_${upper}_API_KEY is not set`);
-      continue;
-    }
-    const finished = finish(parsed.data, where, env, mistakes);
-    if (finished) specs.push(finished);
+    const checked = checkSpec({ name: upper.toLowerCase().replaceAll('_', '-'), ...fields }, env, `VIEWER_SOURCE_${upper}_API_KEY is not set`);
+    mistakes.push(...[...checked.issues.flatMap((issue) => describe(issue)), ...checked.problems].map((line) => `${where}: ${line}`));
+    if (checked.spec) specs.push(checked.spec);
   }
-  if (mistakes.length > 0) fail('The VIEWER_SOURCE_* settings', mistakes);
+  if (mistakes.length > 0) throw new ConfigError(summary('The VIEWER_SOURCE_* settings', mistakes));
   return specs;
 }

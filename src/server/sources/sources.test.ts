@@ -195,7 +195,7 @@ describe('other OpenAI-compatible providers', () => {
       expect(read).not.toThrow(/SECRET/);
       expect(warnings).not.toHaveBeenCalled();
     }
-    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]: Unrecognized key: "typo"/);
+    expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('sources:\n  - name: x\n    typo: 1\n', 'typo.yml') })).toThrow(/sources\[0\]\.typo: is not a known field/);
   });
 
   it('come from a sources file that starts with a byte order mark, as some editors save one', () => {
@@ -224,11 +224,13 @@ describe('other OpenAI-compatible providers', () => {
       ],
     });
     const message = mistakeOf({ VIEWER_SOURCES_FILE: path });
-    expect(message).toContain(`VIEWER_SOURCES_FILE (${path}) has 4 mistakes`);
+    expect(message).toContain(`VIEWER_SOURCES_FILE (${path}) has 6 mistakes`);
     expect(message).toMatch(/sources\[0\]\.name: must be 1 to 40 lower-case letters/);
     expect(message).toMatch(/sources\[2\]\.baseUrl: must be an http:\/\/ or https:\/\/ URL without credentials/);
     expect(message).toMatch(/sources\[4\]\.authHeader: cannot be that header/);
-    expect(message).toMatch(/sources\[5\]: Unrecognized key: "baseURL"/);
+    expect(message).toMatch(/sources\[1\] \(nourl\): baseUrl is required/);
+    expect(message).toMatch(/sources\[3\] \(nokey\): apiKeyEnv names MISSING_KEY, which is not set/);
+    expect(message).toMatch(/sources\[5\]\.baseURL: is not a known field \(did you mean baseUrl\?\)/);
     expect(message).not.toContain('pw@');
   });
 
@@ -237,6 +239,31 @@ describe('other OpenAI-compatible providers', () => {
     expect(() => only({ VIEWER_SOURCES_FILE: path })).toThrow(
       /has 3 mistakes:\n {2}- sources\[0\] \(nourl\): baseUrl is required for provider 'openai-compatible'\n {2}- sources\[1\] \(nokey\): apiKeyEnv names MISSING_KEY, which is not set\n {2}- sources\[2\] \(both\): give exactly one of apiKey and apiKeyEnv/,
     );
+  });
+
+  it('reports every mistake of a sources file in one go, each by its place, so that one edit fixes the file', () => {
+    const path = sourcesFile({
+      sources: [
+        { name: 'gw', baseURL: 'https://gw.example/v1', apiKey: 'k' },
+        { name: 'creds', baseUrl: 'https://user:pw@a.example/v1', apiKeyEnv: 'MISSING_KEY' },
+        { name: 'dash', provider: 'dashscope', region: 'mars', apiKey: 'k', organization: 'org-1' },
+        { name: 'openai', baseUrl: 'https://a.example/v1', apiKey: 'k' },
+      ],
+    });
+    const message = mistakeOf({ OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: path });
+    expect(message).toContain(`VIEWER_SOURCES_FILE (${path}) has 6 mistakes`);
+    for (const line of [
+      '- sources[0].baseURL: is not a known field (did you mean baseUrl?)',
+      "- sources[0] (gw): baseUrl is required for provider 'openai-compatible'",
+      '- sources[1].baseUrl: must be an http:// or https:// URL without credentials',
+      '- sources[1] (creds): apiKeyEnv names MISSING_KEY, which is not set',
+      '- sources[2].region: ',
+      "- sources[2] (dash): organization and project apply to provider 'openai' only",
+      "The source name 'openai' is configured twice: by OPENAI_API_KEY and by VIEWER_SOURCES_FILE sources[3].",
+    ]) {
+      expect(message).toContain(line);
+    }
+    expect(message).not.toContain('pw@');
   });
 
   it('refuses a file that cannot be read or is not JSON, and a name used twice', () => {

@@ -219,8 +219,8 @@ function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstrea
   sources.push(...openai.map((source) => ({ source, from: 'OPENAI_API_KEY' })));
   const fromEnv = checked(mistakes, () => sourceSpecsFromEnv(env));
   sources.push(...fromEnv.map((spec) => ({ source: fromSpec(spec), from: `VIEWER_SOURCE_${spec.name.toUpperCase().replaceAll('-', '_')}_*` })));
-  const fromFile = checked(mistakes, () => sourceSpecsFromFile(env));
-  sources.push(...fromFile.map((spec, index) => ({ source: fromSpec(spec), from: `VIEWER_SOURCES_FILE sources[${index}]` })));
+  const fromFile = checked(mistakes, () => sourceSpecsFromFile(env, mistakes));
+  sources.push(...fromFile.flatMap((spec, index) => (spec ? [{ source: fromSpec(spec), from: `VIEWER_SOURCES_FILE sources[${index}]` }] : [])));
   if (demo) {
     sources.push({ source: { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey }, from: 'VIEWER_DEMO' });
   }
