@@ -69,6 +69,15 @@ describe('proxy forwarding', () => {
     expect(calls[0].headers.get('authorization')).toBe('Bearer sk');
   });
 
+  it('drops include on the conversation, whose endpoint takes no query, as it drops any unknown parameter', async () => {
+    const { calls, request } = setup(() => json({ id: 'conv_abc', object: 'conversation', created_at: 1, metadata: {} }), [openai]);
+    for (const query of ['include[]=reasoning.encrypted_content', 'include=bogus']) {
+      const response = await request(`/api/sources/openai/conversations/conv_abc?${query}`);
+      expect(response.status).toBe(200);
+    }
+    expect(calls.map((call) => call.url)).toEqual(Array(2).fill('http://openai.test/v1/conversations/conv_abc'));
+  });
+
   it("answers 400 for include where the provider does not document it, instead of dropping it", async () => {
     const dashscope: Source = { id: 'dashscope-intl', label: 'DashScope (Singapore)', kind: 'dashscope', baseUrl: 'http://dashscope.test/v1', apiKey: 'k' };
     const { calls, request } = setup(undefined, [dashscope]);

@@ -69,9 +69,11 @@ function listQuery(request: QueryReader, source: Source, params: URLSearchParams
 const acceptsInclude = (source: Source) => source.acceptsInclude ?? source.kind === 'openai';
 
 /** Rebuilds the query from the parameters the upstream understands; anything else is dropped. */
-function upstreamQuery(request: QueryReader, source: Source, listing: boolean): Query {
+function upstreamQuery(request: QueryReader, source: Source, target: PageTarget): Query {
+  // The conversation's endpoint takes no query: `include` belongs to items, listed or one.
+  if (target === 'conversation') return { ok: true, search: '' };
   const params = new URLSearchParams();
-  if (listing) {
+  if (target === 'items') {
     const failed = listQuery(request, source, params);
     if (failed) return failed;
   }
@@ -222,7 +224,7 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     const target = resolveTarget(request.source, request.conversationId, request.itemId);
     if (!target.ok) return target.answer;
     const { source } = target;
-    const query = upstreamQuery(request, source, request.target === 'items');
+    const query = upstreamQuery(request, source, request.target);
     if (!query.ok) {
       const code = query.code ?? (query.param === 'include' ? 'invalid_value' : 'invalid_parameter');
       return errorAnswer(400, query.message, code, 'invalid_request_error', query.param);
