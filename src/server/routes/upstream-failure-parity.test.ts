@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApiApp } from './api-routes.ts';
+import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
 import type { Source } from '../sources/sources.ts';
+import { createLazyStore } from '../store/open-store.ts';
 
 const source: Source = { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'http://openai.test/v1', apiKey: 'sk-test-key' };
 const CONVERSATION = '/api/sources/openai/conversations/conv_x';
@@ -33,6 +35,10 @@ async function seen(response: Response) {
 }
 
 /** An app whose upstream answers `failure` to the requests `fails` picks, and a healthy conversation or empty page otherwise. */
+const store = createLazyStore({ kind: 'pglite', directory: null });
+afterAll(() => store.close());
+const snapshots: SnapshotConfig = { mode: 'public', location: { kind: 'pglite', directory: null }, maxItems: 1000, maxBytes: 1024 * 1024, ratePerMinute: 0 };
+
 function appFailing(failure: Failure, fails: (url: URL) => boolean = () => true) {
   const upstream = (async (input: string | URL | Request) => {
     const url = new URL(String(input));
@@ -40,7 +46,7 @@ function appFailing(failure: Failure, fails: (url: URL) => boolean = () => true)
     if (url.pathname.endsWith('/items')) return Response.json({ object: 'list', data: [], first_id: null, last_id: null, has_more: false });
     return Response.json({ id: 'conv_x', object: 'conversation', created_at: 1, metadata: {} });
   }) as typeof fetch;
-  return createApiApp({ sources: [source], fetch: upstream });
+  return createApiApp({ sources: [source], fetch: upstream, snapshots: { config: snapshots, store } });
 }
 
 describe("an upstream's failure before anything was sent", () => {
@@ -63,4 +69,11 @@ describe("an upstream's failure before anything was sent", () => {
     const page = await seen(await app.request(`${CONVERSATION}/items`));
     expect(await seen(await app.request(`${CONVERSATION}/export?format=html`))).toEqual(page);
   });
+
+  it.each(FAILURES)('is passed on by a new snapshot as a page read passes it on: %s', async (_, failure) => {
+    const app = appFailing(failure, (url) => url.pathname.endsWith('/items'));
+    const page = await seen(await app.request(`${CONVERSATION}/items`));
+    const body = JSON.stringify({ source: 'openai', conversation_id: 'conv_x' });
+    expect(await seen(await app.request('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).toEqual(page);
+  }, 30_000);
 });
