@@ -147,8 +147,10 @@ describe('the built server', () => {
     writeFileSync(file, JSON.stringify({ sources: [{ name: 'Azure EU', baseUrl: 'https://eu.example/v1', apiKeyEnv: 'NOT_SET_ANYWHERE' }, { name: 'gw', baseUrl: 'ftp://gw.example', apiKey: 'k' }] }));
     const result = spawnSync(process.execPath, [join(dir, 'server/main.js')], { cwd: dir, env: { ...env, PORT: '0', VIEWER_SOURCES_FILE: file }, encoding: 'utf8', timeout: 15_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`Conversation Viewer cannot start. VIEWER_SOURCES_FILE (${file}) has 2 mistakes:`);
+    expect(result.stderr).toContain(`Conversation Viewer cannot start. VIEWER_SOURCES_FILE (${file}) has 3 mistakes:`);
+    // All at once, in the file's order: the operator fixes the file once.
     expect(result.stderr).toContain("sources[0].name: must be 1 to 40 lower-case letters, digits or '-'");
+    expect(result.stderr).toContain('sources[0]: apiKeyEnv names NOT_SET_ANYWHERE, which is not set');
     expect(result.stderr).toContain('sources[1].baseUrl: must be an http:// or https:// URL');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');

@@ -74,7 +74,8 @@ describe('creating a snapshot', () => {
     expect(ids).toEqual(generateItems(ITEMS).map((item) => item.id));
   });
 
-  it('leaves excluded content out of every answer: the snapshot, its items, the list and each export', async () => {
+  // Four exports, the first HTML one loading the tokenizer: seconds on a busy machine.
+  it('leaves excluded content out of every answer: the snapshot, its items, the list and each export', { timeout: 20_000 }, async () => {
     const snapshot = await createOk(viewer, { exclude: { roles: ['system', 'developer'], types: ['reasoning'], item_ids: ['item_000005'] } });
     const all = generateItems(ITEMS);
     const kept = all.filter((item) => item.role !== 'system' && item.type !== 'reasoning' && item.id !== 'item_000005');
