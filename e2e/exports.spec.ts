@@ -9,6 +9,8 @@ import { expectComplete, items } from './transcript-helpers.ts';
 
 const agent = demo('agent-run');
 const last = agent.items.at(-1)!;
+/** The file's own anchor for its end, which no item ID can take. */
+const END = '[id="~end"]';
 
 /**
  * Rows far from the screen are laid out as they come near, so the end can move while the page scrolls to it; End
@@ -17,7 +19,7 @@ const last = agent.items.at(-1)!;
 async function pressEndUntilTheEnd(viewer: Page) {
   await expect(async () => {
     await viewer.keyboard.press('End');
-    await expect(viewer.locator('#end')).toBeInViewport({ timeout: 1_000 });
+    await expect(viewer.locator(END)).toBeInViewport({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
 
@@ -70,7 +72,7 @@ test('the HTML export reads from disk with JavaScript off, down to the last item
   viewer.on('request', (request) => (request.url().startsWith('file:') ? null : problems.push(`request: ${request.url()}`)));
   await viewer.goto(`file://${html.path}`);
   await viewer.getByRole('link', { name: 'Go to the last item ↓' }).click();
-  await expect(viewer.locator('#end')).toBeInViewport();
+  await expect(viewer.locator(END)).toBeInViewport();
   await expect(viewer.locator(`[id="${last.id}"]`)).toBeInViewport({ ratio: 0.1 });
   await viewer.keyboard.press('Home');
   await expect(viewer.getByRole('heading', { level: 1 })).toBeInViewport();

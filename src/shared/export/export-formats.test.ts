@@ -267,10 +267,10 @@ describe('HTML export', () => {
 
   it('numbers turns and writes a row per item anchored by its ID, in chunks of 50 rows', () => {
     expect(html.match(/<div class="chunk last">/g)).toHaveLength(1);
-    expect(html).toContain('</article>\n</div>\n<p id="end"');
+    expect(html).toContain('</article>\n</div>\n<p id="~end"');
     const many = exportAll('html', meta, Array.from({ length: 220 }, (_, i) => ({ id: `m${i}`, type: 'message', role: 'user', content: `Message ${i}` })));
     // The first chunk is markup, the ones after it text for the viewer script, and the last two markup laid out at once.
-    expect([...many.matchAll(/<div class="chunk( last)?">(<p class="note held">[^<]+<\/p><noscript>)?\n<h2 class="turn-heading" id="turn-(\d+)">/g)].map((m) => `${m[3]}${m[1] ?? ''}${m[2] ? ' text' : ''}`)).toEqual([
+    expect([...many.matchAll(/<div class="chunk( last)?">(<p class="note held">[^<]+<\/p><noscript>)?\n<h2 class="turn-heading" id="~turn-(\d+)">/g)].map((m) => `${m[3]}${m[1] ?? ''}${m[2] ? ' text' : ''}`)).toEqual([
       '1',
       '51 text',
       '101 text',
@@ -278,8 +278,27 @@ describe('HTML export', () => {
       '201 last',
     ]);
     expect(many).toContain('</article>\n</noscript></div>\n<div class="chunk">');
-    expect(html.match(/<h2 class="turn-heading" id="turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
+    expect(html.match(/<h2 class="turn-heading" id="~turn-\d+">Turn \d+<\/h2>/g)).toHaveLength(5);
     expect(html).toContain('<article class="row role-system" id="msg_sys"><h3>System</h3>');
+  });
+
+  it("anchors each item by its ID, as the viewer's links do, where no item can take the file's own anchors", () => {
+    const ids = ['end', 'turn-1', '~end', '~~turn-2', 'msg_1'];
+    const clashing = exportAll('html', meta, [
+      ...ids.map((id) => ({ id, type: 'message', role: 'user', content: `Item ${id}` })),
+      { id: '~x', type: 'message', role: 'assistant', status: 'failed', content: 'Cut off.' },
+    ]);
+    const anchors = [...clashing.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    // An item's own ID stays its anchor (file.html#msg_1), and one that starts with ~ gets one more.
+    for (const id of ['end', 'turn-1', 'msg_1']) expect(clashing).toContain(`<article class="row role-user" id="${id}"><h3>User</h3><div class="text">Item ${id}</div>`);
+    expect(clashing).toContain('<article class="row role-user" id="~~end"><h3>User</h3><div class="text">Item ~end</div>');
+    expect(clashing).toContain('<article class="row role-user" id="~~~turn-2"><h3>User</h3><div class="text">Item ~~turn-2</div>');
+    expect(clashing).toContain('<a href="#~~x">Assistant (failed)</a>');
+    // The file's own: the jump to the end lands on the end, each turn heading has its own.
+    expect(clashing).toContain('<a class="jump" href="#~end">Go to the last item ↓</a>');
+    expect(clashing).toContain('<p id="~end" class="note">End of the conversation');
+    expect(clashing).toContain('<h2 class="turn-heading" id="~turn-1">Turn 1</h2>');
   });
 
   it('pins its one script by hash, and loads nothing from anywhere', async () => {

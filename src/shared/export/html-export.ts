@@ -61,7 +61,14 @@ function block(b: Block): string {
 
 const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
 const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'names' || b.kind === 'code' ? b.text.length : 0), 0);
-const anchor = (item: ExportItem) => (item.id ? ` id="${escapeHtml(item.id)}"` : '');
+/**
+ * The file's own anchors start with `~` (`#~end`, `#~turn-3`); an item's is its ID, as the viewer's links are, with
+ * one more `~` when the ID starts with one, so no item ID (untrusted) can take the file's own.
+ */
+const OWN = '~';
+const itemAnchor = (id: string) => (id.startsWith(OWN) ? OWN + id : id);
+const ownAnchor = (name: string) => OWN + name;
+const anchor = (item: ExportItem) => (item.id ? ` id="${escapeHtml(itemAnchor(item.id))}"` : '');
 
 interface Row {
   item: ExportItem;
@@ -142,7 +149,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     const { item, described } = row;
     const ready = rowsInChunk >= CHUNK_ROWS ? startChunk() : '';
     rowsInChunk += 1;
-    const turn = described.turn === null ? '' : `<h2 class="turn-heading" id="turn-${described.turn}">Turn ${described.turn}</h2>\n`;
+    const turn = described.turn === null ? '' : `<h2 class="turn-heading" id="${ownAnchor(`turn-${described.turn}`)}">Turn ${described.turn}</h2>\n`;
     const paired = described.tool?.side === 'call' && row.output !== undefined;
     const { html, failed } = paired || (described.tool?.side === 'call' && described.tool.key) ? toolRow(row) : plainRow(item, described);
     if (failed) tally.fail(item.id ?? null, described.heading);
@@ -169,7 +176,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
       `<meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="referrer" content="no-referrer">` +
       `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${HTML_STYLE}</style></head>\n` +
       `<body><header><h1>${title}</h1><dl>${headerFacts(meta).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>` +
-      `<a class="jump" href="#end">Go to the last item ↓</a></header>\n<main>\n`,
+      `<a class="jump" href="#${ownAnchor('end')}">Go to the last item ↓</a></header>\n<main>\n`,
     item(item: ExportItem): string {
       const described = describe(item);
       tally.add(item, characters(described.blocks));
@@ -191,7 +198,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     end: () => {
       const rest = drain(true);
       const last = [...held.splice(0), ...(current === null ? [] : [current])].map((chunk) => `<div class="chunk last">\n${chunk}</div>\n`).join('');
-      return `${rest}${last}<p id="end" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally, meta.snapshot?.original?.failures)}<script>${ISLAND_SCRIPT}</script></body></html>\n`;
+      return `${rest}${last}<p id="${ownAnchor('end')}" class="note">End of the conversation${lastId ? ` (last item ${escapeHtml(lastId)})` : ''}.</p></main>\n${summaryHtml(tally, meta.snapshot?.original?.failures)}<script>${ISLAND_SCRIPT}</script></body></html>\n`;
     },
   };
 }
@@ -219,7 +226,7 @@ function summaryHtml(tally: RunTally, originalFailures: number | undefined): str
       ? `≈ ${plural(tally.tokens, 'token')} <span class="note" title="${TOKENIZER_NOTE}">(estimate)</span>`
       : `≈ ${plural(tally.tokens, 'token')} <span class="note">(estimate: characters ÷ 4)</span>`,
   ]);
-  const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
+  const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(itemAnchor(id))}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
   const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';
   // A snapshot whose rules hid its failures (they are in the outputs it left out) says how many the original run had.
   rows.push(['Failures', tally.failureCount ? `<span class="bad">${plural(tally.failureCount, 'failed or incomplete item')}</span>: ${links}${more}` : failuresNoneText(originalFailures)]);
