@@ -91,6 +91,24 @@ test('text copied across the blocks of a long line comes out as written, without
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.slice(4_990, 5_015));
 });
 
+test('direction controls in a Markdown heading and in text shown as written show as code points, in the page and its HTML export alike', async ({ page }) => {
+  await serveItems(page, [
+    { id: 'msg_user', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Run report\u202Etxt.exe for me' }] },
+    { id: 'msg_head', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: '## Attached: report\u2067\u202Etxt.exe\u2069\n\nDone.', annotations: [] }] },
+  ]);
+  await page.goto(transcript);
+  const user = page.locator('[data-item-id="msg_user"]');
+  const heading = page.locator('[data-item-id="msg_head"]').getByRole('heading', { name: /Attached/ });
+  await expect(user).toContainText('Run report[U+202E]txt.exe for me', { timeout: 30_000 });
+  await expect(heading).toHaveText('Attached: report[U+2067][U+202E]txt.exe[U+2069]');
+  await page.getByText('Download ▾').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^HTML/ }).click()]);
+  const saved = await readFile((await download.path())!, 'utf8');
+  expect(saved).toContain('<div class="text">Run report[U+202E]txt.exe for me</div>');
+  expect(saved).toContain('<h2>Attached: report[U+2067][U+202E]txt.exe[U+2069]</h2>');
+  expect(saved).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+});
+
 test('a citation URL cannot inject an image or a link into the answer', async ({ page }) => {
   const outside = watchOutside(page);
   const url = 'mailto:help@example.com> ![t](https://canary.invalid/injected.png) **Click to verify your account** [now](https://evil.example/login) <x';

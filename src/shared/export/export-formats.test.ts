@@ -352,6 +352,18 @@ describe('HTML export', () => {
     expect(links.match(/→ /g)).toHaveLength(4);
   });
 
+  it('shows direction controls in Markdown headings and in text shown as written as code points, as the page does', () => {
+    const reordered = exportAll('html', meta, [
+      { id: 'u', type: 'message', role: 'user', content: 'Open report\u202Etxt.exe \u2066now\u2069' },
+      { id: 'a', type: 'message', role: 'assistant', content: '## Attached: report\u202Etxt.exe\n\nDone.' },
+      { id: 'rs', type: 'reasoning', summary: [], content: [{ type: 'reasoning_text', text: 'Name it \u200Fexe.txt\u061C' }] },
+    ]);
+    expect(reordered).toContain('<h3>User</h3><div class="text">Open report[U+202E]txt.exe [U+2066]now[U+2069]</div>');
+    expect(reordered).toContain('<h2>Attached: report[U+202E]txt.exe</h2>');
+    expect(reordered).toContain('<div class="text">Name it [U+200F]exe.txt[U+061C]</div>');
+    expect(reordered).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
     const approvals = exportAll('html', meta, [
       { id: 'r1', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },

@@ -34,7 +34,7 @@ const MAX_WAITING = 200;
 function textBlock(text: string, markdown: boolean): string {
   const reason = markdown ? plainMarkdownReason(text) : 'plain';
   if (reason === null) return `<div class="md">${markdownToHtml(text)}</div>`;
-  return `${markdown ? `<p class="note">${escapeHtml(reason)}</p>` : ''}<div class="text">${escapeText(text)}</div>`;
+  return `${markdown ? `<p class="note">${escapeHtml(reason)}</p>` : ''}<div class="text">${escapeText(revealBidi(text))}</div>`;
 }
 
 function block(b: Block): string {

@@ -4,6 +4,12 @@ import { safeLinkHref } from './safe-url.ts';
 /** Characters that reorder text around them: a link could read "moc.elgoog" and go to "google.com". */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * Where Markdown's direction controls are shown rather than obeyed: link text and headings, which a reader takes for
+ * a name (`report‮txt.exe` reads "reportexe.txt"). Text shown as written shows them everywhere.
+ */
+export const revealsBidi = (tagName: string | undefined) => tagName === 'a' || /^h[1-6]$/.test(tagName ?? '');
+
 /** Direction controls made visible as their code points, e.g. `[U+202E]`. */
 export function revealBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);

@@ -7,7 +7,7 @@ import { remarkHtmlAsText, sanitizeSchema } from './markdown-rules.ts';
 import { escapeHtml, escapeText } from './html-escape.ts';
 import { simpleMarkdownHtml } from './markdown-simple.ts';
 import { remarkGfmSyntax } from './remark-gfm-syntax.ts';
-import { revealBidi, spoofedTarget } from './link-spoofing.ts';
+import { revealBidi, revealsBidi, spoofedTarget } from './link-spoofing.ts';
 import { isSafeImageUrl, safeLinkHref } from './safe-url.ts';
 
 export { escapeHtml, escapeText };
@@ -83,7 +83,8 @@ function element(node: HastNode, inner: () => string): string {
     return short ? `<span class=${short}>${inner()}</span>` : inner();
   }
   if (VOID.has(tag)) return `<${tag}${attributes(properties)}>`;
-  return `<${tag}${attributes(properties)}>${inner()}</${tag}>`;
+  // As on the page: a heading's direction controls show as code points (a link's are shown above).
+  return `<${tag}${attributes(properties)}>${revealsBidi(tag) ? revealBidi(inner()) : inner()}</${tag}>`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, textBlocks } from '../../lib/text-blocks';
 import { formatCount } from '../../../../shared/format';
+import { revealBidi } from '../../../../shared/markdown/link-spoofing';
 
 /** Past this many characters a text is collapsed behind Show more. */
 const COLLAPSE_AT = 4_000;
@@ -46,7 +47,7 @@ function measureReveal(revealed: number, learned: (next: number) => void): () =>
 
 interface LongTextProps {
   text: string;
-  /** `code` keeps the text in a scrollable monospace block. */
+  /** `code` keeps the text in a scrollable monospace block; `prose` shows direction controls as code points, so the text cannot read backwards. */
   variant?: 'prose' | 'code';
   label?: string;
   filename?: string;
@@ -112,7 +113,9 @@ const buttonClass =
  * Any text from a conversation, kept usable at any size: collapsed when long, shown a step at a time in blocks
  * that the browser lays out separately (and skips while off screen), downloadable when very long.
  */
-export function LongText({ text, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
+export function LongText({ text: written, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
+  // The download keeps the text as written.
+  const text = useMemo(() => (variant === 'prose' ? revealBidi(written) : written), [written, variant]);
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
   const [stepNow, setStepNow] = useState(step);
@@ -208,7 +211,7 @@ export function LongText({ text, variant = 'prose', label, filename = 'text.txt'
             </button>
           ) : null}
           {text.length > DOWNLOAD_AT ? (
-            <button type="button" onClick={() => downloadText(text, filename)} className={buttonClass}>
+            <button type="button" onClick={() => downloadText(written, filename)} className={buttonClass}>
               Download
             </button>
           ) : null}

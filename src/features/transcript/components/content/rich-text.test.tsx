@@ -37,6 +37,22 @@ describe('links that pretend', () => {
     expect(link).toHaveTextContent('invoice[U+202E]fdp.exe');
     expect(container.textContent).not.toContain('\u202E');
   });
+
+  it('direction controls in a Markdown heading are shown, not obeyed', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text={'## Attached: report\u202Etxt.exe\n\nBody.'} mode="markdown" />);
+    const heading = await screen.findByRole('heading', { name: /Attached/ }, LAZY);
+    expect(heading).toHaveTextContent('Attached: report[U+202E]txt.exe');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+
+  it.each([
+    ['plain text', {}],
+    ['plain text with citations', { citations: [{ number: 1, kind: 'url' as const, label: 'Source', href: 'https://example.com/', at: 4 }] }],
+  ])('direction controls in %s are shown, not obeyed', (_, extra) => {
+    const { container } = render(<RichText text={'Open \u2067report\u202Etxt.exe\u2069 now \u200F\u061C'} mode="plain" {...extra} />);
+    expect(container.textContent).toContain('[U+2067]report[U+202E]txt.exe[U+2069] now [U+200F][U+061C]');
+    expect(container.textContent).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
 });
 
 describe('Markdown details a reader notices', () => {

@@ -73,7 +73,7 @@ export function RichText({ text, mode, citations = [] }: RichTextProps) {
     <div>
       <p className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]">
         {segmentText(text, citations).map((segment, index) =>
-          'text' in segment ? <span key={index}>{segment.text}</span> : <CitationMarker key={index} citation={segment.citation} />,
+          'text' in segment ? <span key={index}>{revealBidi(segment.text)}</span> : <CitationMarker key={index} citation={segment.citation} />,
         )}
       </p>
       <CitationList citations={citations} />
