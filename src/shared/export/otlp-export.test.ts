@@ -132,6 +132,43 @@ describe('OTLP export of awkward runs', () => {
     expect([attribute(tool, 'gen_ai.tool.name'), attribute(tool, 'conversation_viewer.mcp.server_label')]).toEqual(['search_issues', 'github']);
   });
 
+  it('types each tool as the GenAI conventions do: function when the client runs it, datastore for retrieval, extension when the provider runs it', () => {
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Go.' },
+      { id: 'fc', type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{}' },
+      { id: 'ct', type: 'custom_tool_call', call_id: 'c2', name: 'grammar', input: 'x' },
+      { id: 'cu', type: 'computer_call', call_id: 'c3', action: { type: 'click', x: 1, y: 2 } },
+      { id: 'ls', type: 'local_shell_call', call_id: 'c4', action: { type: 'exec', command: ['ls'] } },
+      { id: 'sh', type: 'shell_call', call_id: 'c5', action: { commands: ['ls'] }, environment: { type: 'local' } },
+      { id: 'sc', type: 'shell_call', call_id: 'c6', action: { commands: ['ls'] }, environment: { type: 'container_reference', container_id: 'cntr_1' } },
+      { id: 'ap', type: 'apply_patch_call', call_id: 'c7', operation: { type: 'delete_file', path: 'a.txt' } },
+      { id: 'tc', type: 'tool_search_call', call_id: 'c8', execution: 'client', arguments: {} },
+      { id: 'ts', type: 'tool_search_call', call_id: 'c9', execution: 'server', arguments: {} },
+      { id: 'fs', type: 'file_search_call', queries: ['refund policy'], results: [] },
+      { id: 'ws', type: 'web_search_call', action: { type: 'search', query: 'weather' } },
+      { id: 'ci', type: 'code_interpreter_call', code: 'print(1)' },
+      { id: 'ig', type: 'image_generation_call', result: '' },
+      { id: 'mc', type: 'mcp_call', server_label: 'gh', name: 'search_issues', arguments: '{}' },
+    ]);
+    const types = Object.fromEntries(spans.filter((span) => span.name.startsWith('execute_tool')).map((span) => [attribute(span, 'conversation_viewer.item.type') + (attribute(span, 'gen_ai.tool.call.id') ?? ''), attribute(span, 'gen_ai.tool.type')]));
+    expect(types).toEqual({
+      function_callc1: 'function',
+      custom_tool_callc2: 'function',
+      computer_callc3: 'function',
+      local_shell_callc4: 'function',
+      shell_callc5: 'function',
+      shell_callc6: 'extension',
+      apply_patch_callc7: 'function',
+      tool_search_callc8: 'function',
+      tool_search_callc9: 'extension',
+      file_search_callfs: 'datastore',
+      web_search_callws: 'extension',
+      code_interpreter_callci: 'extension',
+      image_generation_callig: 'extension',
+      mcp_callmc: 'extension',
+    });
+  });
+
   it('cuts attribute values past 64 KiB, saying how long they were, and leaves embedded images out', () => {
     const result = 'A'.repeat(200_000);
     const spans = spansOf([

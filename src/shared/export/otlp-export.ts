@@ -25,6 +25,21 @@ const PROVIDER_NAMES: Partial<Record<SourceKind, string>> = { openai: 'openai', 
 /** Tool items that list or offer tools, or answer an approval: no tool ran, so no span. */
 const NOT_CALLS = new Set(['mcp_list_tools', 'additional_tools', 'mcp_approval_request', 'mcp_approval_response']);
 
+/** Tools the caller's own code runs: the model writes the arguments, the client acts and sends the answer back. */
+const CLIENT_TOOLS = new Set(['function_call', 'custom_tool_call', 'computer_call', 'local_shell_call', 'shell_call', 'apply_patch_call', 'tool_search_call']);
+
+/**
+ * `gen_ai.tool.type` by the GenAI conventions' definitions: `function` for a tool the client runs (a shell in a
+ * hosted container, or a tool search the server ran, is the provider's); `datastore` for one that queries data for
+ * retrieval (file search over vector stores); `extension` for one the provider runs against the world outside
+ * (web search, code interpreter, image generation, a remote MCP server).
+ */
+function toolType(call: Loose): 'function' | 'extension' | 'datastore' {
+  if (call.type === 'file_search_call') return 'datastore';
+  const hosted = (call.environment as Loose | null | undefined)?.type === 'container_reference' || call.execution === 'server';
+  return CLIENT_TOOLS.has(String(call.type)) && !hosted ? 'function' : 'extension';
+}
+
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : stringifyJson(value));
 
@@ -173,7 +188,7 @@ export function createOtlpExporter(meta: ExportMeta) {
         'gen_ai.operation.name': 'execute_tool',
         'gen_ai.tool.name': name,
         'gen_ai.tool.call.id': str(call.call_id) ?? str(call.id),
-        'gen_ai.tool.type': call.type === 'function_call' || call.type === 'custom_tool_call' ? 'function' : 'extension',
+        'gen_ai.tool.type': toolType(call),
         'gen_ai.tool.call.arguments': callArguments(call),
         'gen_ai.tool.call.result': result,
         // A snapshot that left tool outputs out: the answer is not missing, it was not shared.
