@@ -106,6 +106,33 @@ test('a snapshot revoked meanwhile, from another tab, goes from the list when re
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a revoked snapshot says when on a phone, its date and time on one line @phone', async ({ page, browser }) => {
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Revoked on a phone' } });
+  const { id } = (await created.json()) as { id: string };
+  expect((await page.request.delete(`/api/snapshots/${id}`)).status()).toBe(200);
+  const stranger = await browser.newContext({ httpCredentials: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const reader = await stranger.newPage();
+  await reader.goto(`${origin(PORTS.secured)}/s/${id}`);
+  const alert = reader.getByRole('alert');
+  await expect(alert).toContainText(/took it back on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/, { timeout: 30_000 });
+  await alert.screenshot({ path: test.info().outputPath('revoked-390.png') });
+  // The lines the date and time take, wherever the page breaks the sentence around them.
+  const lines = await alert.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const match = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\S*/.exec(node.nodeValue ?? '');
+      if (!match) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }
+    return 0;
+  });
+  expect(lines).toBe(1);
+  await stranger.close();
+});
+
 test('an unknown snapshot link says so', async ({ browser }) => {
   // Contexts made in a test take the file's options, its password included: a stranger has none.
   const stranger = await browser.newContext({ httpCredentials: undefined });

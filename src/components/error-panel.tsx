@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ErrorDescription } from '../lib/describe-api-error';
 import { useSecondsLeft } from '../lib/use-seconds-left';
+import { LOCAL_TIME_IN_TEXT } from '../shared/format';
 
 interface ErrorPanelProps {
   description: ErrorDescription;
@@ -9,6 +10,11 @@ interface ErrorPanelProps {
   compact?: boolean;
   /** What the reader can do instead, e.g. links to other sources. */
   actions?: ReactNode;
+}
+
+/** A hint with each moment it names on one line: a phone would break "2026-12-04" at its hyphen. */
+function hintWithWholeDates(hint: string): ReactNode[] {
+  return hint.split(LOCAL_TIME_IN_TEXT).map((part, index) => (index % 2 ? <span key={index} className="whitespace-nowrap">{part}</span> : part));
 }
 
 export function ErrorPanel({ description, onRetry, retrying = false, compact = false, actions }: ErrorPanelProps) {
@@ -22,7 +28,7 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
     >
       {/* A conversation ID or a file name has no spaces to break at: on a phone it breaks where it must. */}
       <p className="font-semibold [overflow-wrap:anywhere]">{description.title}</p>
-      <p className="mt-1 text-sm [overflow-wrap:anywhere]">{description.hint}</p>
+      <p className="mt-1 text-sm [overflow-wrap:anywhere]">{hintWithWholeDates(description.hint)}</p>
       {waitLeft > 0 && !retrying ? (
         <p data-testid="wait-left" className="mt-1 text-sm tabular-nums">
           {waitLeft} s left to wait.

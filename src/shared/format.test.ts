@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareText, formatAge, formatCount, formatLocalTime, plural } from './format.ts';
+import { compareText, formatAge, formatCount, formatLocalTime, LOCAL_TIME_IN_TEXT, plural } from './format.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -38,6 +38,14 @@ describe('formatLocalTime', () => {
     // The date moves with the time.
     vi.stubEnv('TZ', 'Pacific/Kiritimati');
     expect(formatLocalTime(at)).toBe('2026-12-06 07:47 UTC+14');
+  });
+
+  it('is found whole in a sentence, in every zone, so a page can keep it on one line', () => {
+    for (const zone of ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/St_Johns']) {
+      vi.stubEnv('TZ', zone);
+      const moment = formatLocalTime(at);
+      expect(`Taken back on ${moment}, and deleted.`.split(LOCAL_TIME_IN_TEXT)).toEqual(['Taken back on ', moment, ', and deleted.']);
+    }
   });
 });
 

@@ -31,6 +31,9 @@ export function formatLocalTime(date: Date): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())} ${zoneOf(date)}`;
 }
 
+/** A moment as `formatLocalTime` writes it, in a sentence: split by it, the moments are at the odd places. */
+export const LOCAL_TIME_IN_TEXT = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?:[+-]\d{1,2}(?::\d{2})?)?)/;
+
 const AGES: readonly (readonly [unit: string, ms: number])[] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
