@@ -284,6 +284,16 @@ test('compact view, newest first: each turn header heads its own rows, and foldi
   expect((await heading.boundingBox())!.y).toBeGreaterThan((await turn1.boundingBox())!.y);
 });
 
+test("compact view: after a compaction, a turn's context counts from the compaction, not the items it replaced", async ({ page }) => {
+  // The agent run compacts its context in turn 2; turn 3 follows.
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo&order=desc`);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'Compact', exact: true }).click();
+  const size = (turn: number) => page.getByRole('button', { name: `Turn ${turn}` }).locator('xpath=..').locator('[data-turn-size]');
+  await expect(size(3)).toContainText(/context since the compaction ≈ [\d,]+$/, { timeout: 15_000 });
+  await expect(size(3)).not.toContainText('context so far');
+});
+
 test('the overview strip jumps to where it is clicked', async ({ page }) => {
   const long = demo('long-support-thread');
   await page.goto(`/c/${long.conversation.id}?source=demo`);

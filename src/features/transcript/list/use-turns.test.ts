@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { turnNumberAt } from './use-turns';
+import { contextAtTurnEnds, turnNumberAt, turnSizeText } from './use-turns';
 
 describe('turnNumberAt', () => {
   it('numbers the turn that starts at a row from 1, and nothing for a row inside a turn', () => {
@@ -8,5 +8,25 @@ describe('turnNumberAt', () => {
     expect(turnNumberAt(starts, 5)).toBeUndefined();
     expect(turnNumberAt(starts, 31)).toBeUndefined();
     expect(turnNumberAt([], 0)).toBeUndefined();
+  });
+});
+
+describe('the context so far', () => {
+  // Turn 1: rows 0-2; turn 2: rows 3-6, a compaction at row 5; turn 3: rows 7-8.
+  const starts = [0, 3, 7];
+  const tokens = [100, 200, 300, 50, 400, 30, 20, 10, 5];
+  const contexts = contextAtTurnEnds(tokens.length, starts, (row) => tokens[row], (row) => row === 5);
+
+  it('adds each turn to what came before it, up to a compaction', () => {
+    expect(contexts.get(3)).toEqual({ tokens: 600, compacted: false });
+  });
+
+  it('starts again from the compaction, which replaced what came before it, and says so', () => {
+    // What the model holds after it: the compaction and what follows, not the items it replaced.
+    expect(contexts.get(7)).toEqual({ tokens: 50, compacted: true });
+    expect(contexts.get(9)).toEqual({ tokens: 65, compacted: true });
+    expect(turnSizeText(4, 500, contexts.get(7)!)).toBe('4 items · ≈ 500 tokens · context since the compaction ≈ 50');
+    expect(turnSizeText(3, 600, contexts.get(3)!)).toBe('3 items · ≈ 600 tokens · context so far ≈ 600');
+    expect(turnSizeText(3, 600, null)).toBe('3 items');
   });
 });

@@ -16,6 +16,39 @@ export function turnNumberAt(starts: readonly number[], row: number): number | u
   return at === -1 ? undefined : at + 1;
 }
 
+/** What the model holds at a turn's end, in tokens; `compacted` when a compaction replaced what came before. */
+export interface ContextSoFar {
+  tokens: number;
+  compacted: boolean;
+}
+
+/**
+ * The context at each turn's end, by the row that ends it (the next turn's start, or `rowCount`): every row's tokens
+ * from the first on, or from the last compaction on, as it replaced what came before it: the model holds the
+ * compaction and what follows it.
+ */
+export function contextAtTurnEnds(rowCount: number, starts: readonly number[], tokensAt: (row: number) => number, isCompaction: (row: number) => boolean): Map<number, ContextSoFar> {
+  const totals = new Map<number, ContextSoFar>();
+  const ends = new Set([...starts.slice(1), rowCount]);
+  let tokens = 0;
+  let compacted = false;
+  for (let row = 0; row < rowCount; row += 1) {
+    if (isCompaction(row)) {
+      tokens = 0;
+      compacted = true;
+    }
+    tokens += tokensAt(row);
+    if (ends.has(row + 1)) totals.set(row + 1, { tokens, compacted });
+  }
+  return totals;
+}
+
+/** A turn's header line: its items, and once counted its tokens and the context at its end. */
+export function turnSizeText(items: number, tokens: number, context: ContextSoFar | null): string {
+  if (context === null) return plural(items, 'item');
+  return `${plural(items, 'item')} · ≈ ${plural(tokens, 'token')} · context ${context.compacted ? 'since the compaction' : 'so far'} ≈ ${formatCount(context.tokens)}`;
+}
+
 /** The compact view's turns: where each starts, which are folded, and each one's size in items and tokens. */
 export function useTurns(index: TranscriptIndex, version: number, starts: readonly number[], tokens: TokenState, compact: boolean): { collapsedTurns: CollapsedTurns | undefined; headers: TurnHeaders } {
   // Row numbers of the tail move as the head grows; folded turns are remembered by the ID of their first message.
@@ -38,18 +71,14 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       const slot = index.slotAt(row);
       return (slot && tokens.counts.byItem.get(index.itemAt(slot))) || 0;
     };
-    // Tokens from the first row up to each turn's end, summed once per revision when a header first asks.
-    const through = new Map<number, number>();
-    const contextThrough = (end: number) => {
-      if (through.size === 0) {
-        let sum = 0;
-        const ends = new Set([...starts.slice(1), index.rowCount]);
-        for (let r = 0; r < index.rowCount; r += 1) {
-          sum += tokensAt(r);
-          if (ends.has(r + 1)) through.set(r + 1, sum);
-        }
-      }
-      return through.get(end) ?? 0;
+    // The context at each turn's end, summed once per revision when a header first asks.
+    let contexts: Map<number, ContextSoFar> | null = null;
+    const contextAt = (end: number) => {
+      contexts ??= contextAtTurnEnds(index.rowCount, starts, tokensAt, (row) => {
+        const slot = index.slotAt(row);
+        return slot !== null && index.itemAt(slot).type === 'compaction';
+      });
+      return contexts.get(end) ?? { tokens: 0, compacted: false };
     };
     const idAt = (row: number) => {
       const slot = index.slotAt(row);
@@ -81,8 +110,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
           items += 1;
           total += tokensAt(r);
         }
-        const context = tokens.revision > 0 ? contextThrough(end) : 0;
-        const text = `${plural(items, 'item')}${tokens.revision > 0 ? ` · ≈ ${plural(total, 'token')} · context so far ≈ ${formatCount(context)}` : ''}`;
+        const text = turnSizeText(items, total, tokens.revision > 0 ? contextAt(end) : null);
         sizes.set(row, text);
         return text;
       },
