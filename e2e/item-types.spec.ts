@@ -92,3 +92,24 @@ test('the filter narrows a long agent run by kind, and search finds a tool call 
   if ((await current.getAttribute('data-collapsed')) !== null) await current.getByRole('button', { name: 'Expand' }).click();
   await expect(current).toContainText('create_pull_request');
 });
+
+test('a failed tool call keeps its red outcome when the reader opens it, and only its own @phone', async ({ page }) => {
+  const failedCall = agentRun.items.find((item) => item.type === 'function_call')!;
+  const fineCall = agentRun.items.filter((item) => item.type === 'function_call')[1];
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  // A link opens its row: the header still says the call failed, as its folded line did.
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${failedCall.id}`);
+  const row = page.locator(`article[data-item-id="${failedCall.id}"]`);
+  await expect(row).toBeInViewport();
+  await expect(row).not.toHaveAttribute('data-collapsed');
+  await expect(row.locator('header [data-outcome="failed"]')).toHaveText('error');
+  await expect(row.locator('header [data-outcome="failed"]')).toBeVisible();
+  await row.getByRole('button', { name: 'Collapse' }).click();
+  await expect(row).toHaveAttribute('data-collapsed', '');
+  await expect(row.locator('header [data-outcome="failed"]')).toHaveText('error');
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${fineCall.id}`);
+  const fine = page.locator(`article[data-item-id="${fineCall.id}"]`);
+  await expect(fine).not.toHaveAttribute('data-collapsed');
+  await expect(fine.locator('[data-outcome="failed"]')).toHaveCount(0);
+});

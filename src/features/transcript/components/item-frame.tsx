@@ -24,6 +24,8 @@ interface ItemFrameProps {
   subtitle?: ReactNode;
   /** Shown after the subtitle while the item is collapsed: what it did, in one line. */
   summary?: ReactNode;
+  /** Shown beside the status while the item is open: what the summary says of how a call went, so a failure still reads as one. */
+  outcome?: ReactNode;
   /** The output shown in this row, whose tokens count with the row's. */
   pairedId?: string;
   /** Extra controls in the header, e.g. the Markdown switch. */
@@ -61,7 +63,7 @@ export const toolButton =
   'pointer-coarse:inline-flex pointer-coarse:min-h-6 pointer-coarse:min-w-6 pointer-coarse:items-center pointer-coarse:justify-center rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200/70 hover:text-zinc-900 aria-pressed:bg-zinc-800 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-zinc-200 dark:aria-pressed:text-zinc-900';
 
 /** The chrome every item shares: role or type, status, and on demand its ID, its JSON, copy and permalink. */
-export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
+export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, controls, highlighted, fallback = false, children }: ItemFrameProps) {
   // Null until the reader chooses: then the ID shows while the search finds the item by it (see below).
   const [idChoice, setIdChoice] = useState<boolean | null>(null);
   const [showJson, setShowJson] = useState(false);
@@ -107,6 +109,7 @@ export function ItemFrame({ item, style, subtitle, summary, pairedId, controls, 
               <span data-row-summary="" className={`min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300 ${twoLines ? 'max-sm:order-last max-sm:basis-full' : ''}`}>{summary ?? itemSummaryLine(item)}</span>
             ) : null}
             <StatusBadge status={item.status} />
+            {collapse.collapsed ? null : outcome}
             {rowTokens !== undefined && !collapse.collapsed ? (
               <span data-search-skip="" className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="Estimated tokens (o200k_base); providers count differently">
                 ≈ {plural(rowTokens, 'token')}

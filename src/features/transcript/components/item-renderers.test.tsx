@@ -134,10 +134,11 @@ describe('item views', () => {
     ];
     const view = show(list);
     expect(view('ls_1').getByLabelText('Command')).toHaveTextContent("$ npm run 'test -- --watch=false'");
-    expect(view('ls_1').getByText('exit 1')).toBeInTheDocument();
+    // Open, the row says how the call went beside its status, as folded, and its output says it too.
+    expect(view('ls_1').getAllByText('exit 1')).toHaveLength(2);
     expect(view('ls_1').getByLabelText('stderr')).toHaveTextContent('warn');
     expect(view('sh_1').getByLabelText('Command')).toHaveTextContent('$ git status');
-    expect(view('sh_1').getByText('exit 0')).toBeInTheDocument();
+    expect(view('sh_1').getAllByText('exit 0')).toHaveLength(2);
     expect(document.querySelector('[data-item-id="sho_1"]')).toBeNull();
   });
 

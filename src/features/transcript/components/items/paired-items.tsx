@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { CALL_TYPE_OF, catalogEntry, foldsIntoCall, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
-import { toolSummary } from '../../../../shared/items/tool-summary';
+import { toolSummary, type Outcome } from '../../../../shared/items/tool-summary';
 import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
 import { ItemFrame } from '../item-frame';
@@ -60,6 +60,24 @@ function ItemLink({ item, children }: { item: ConversationItem; children: ReactN
   );
 }
 
+function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+  return (
+    <span
+      data-search-skip=""
+      data-outcome={outcome.failed ? 'failed' : 'ok'}
+      className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${outcome.failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}
+    >
+      {outcome.text}
+    </span>
+  );
+}
+
+/** An open row's outcome beside its status, as its one line shows it folded; a status that says it already is not said twice. */
+function openOutcome(call: ConversationItem, output: ConversationItem | undefined): ReactNode {
+  const outcome = toolSummary(call, output).outcome;
+  return outcome && outcome.text !== call.status ? <OutcomeBadge outcome={outcome} /> : null;
+}
+
 /** The one line a collapsed call shows: key arguments, then status or exit code (and what a failure said) and output size. */
 function CallSummary({ call, output }: { call: ConversationItem; output: ConversationItem | undefined }) {
   const summary = toolSummary(call, output);
@@ -72,11 +90,7 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
     <span className="flex min-w-0 items-center gap-x-2 max-sm:flex-wrap">
       {/* On a phone the arguments take what is left of their line (a line's length at most), not a line of their own. */}
       <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : 'max-sm:max-w-fit max-sm:grow max-sm:basis-0'}`}>{summary.args}</span>
-      {summary.outcome ? (
-        <span className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-xs font-medium ${failed ? 'bg-rose-100 text-rose-900 dark:bg-rose-900/60 dark:text-rose-100' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'}`}>
-          {summary.outcome.text}
-        </span>
-      ) : null}
+      {summary.outcome ? <OutcomeBadge outcome={summary.outcome} /> : null}
       {summary.outcome?.detail ? (
         <span data-testid="failure-detail" className="min-w-0 flex-1 truncate font-mono text-xs text-rose-800 max-sm:order-last max-sm:basis-full dark:text-rose-300">
           {summary.outcome.detail}
@@ -94,7 +108,7 @@ export function CallItem({ item, partner, highlighted }: ItemViewProps) {
   const ownRow = catalogEntry(item.type)?.pair?.partner === 'mcp_approval_response';
   const leftOut = useLeftOut('tool_outputs');
   return (
-    <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} pairedId={partner && !ownRow ? partner.id : undefined} highlighted={highlighted}>
+    <ItemFrame item={item} style={itemStyle(item)} subtitle={spec.title(item)} summary={<CallSummary call={item} output={partner} />} outcome={openOutcome(item, partner)} pairedId={partner && !ownRow ? partner.id : undefined} highlighted={highlighted}>
       <div className="space-y-3">
         <spec.Call item={item} />
         {partner && ownRow ? (
@@ -133,6 +147,7 @@ export function OutputItem({ item, partner, highlighted }: ItemViewProps) {
       subtitle={partner ? spec.title(partner) : null}
       // Folded, an output on its own says what a call's row would: the status or exit code, what failed, the size.
       summary={foldsIntoCall(item.type) ? <CallSummary call={partner ?? item} output={item} /> : undefined}
+      outcome={foldsIntoCall(item.type) ? openOutcome(partner ?? item, item) : undefined}
       highlighted={highlighted}
     >
       <div className="space-y-2">
