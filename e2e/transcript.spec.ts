@@ -476,3 +476,18 @@ test('a whole walk through a long conversation sees every item once, in order', 
   const seen = await walkTranscript(page);
   expect(seen.map((item) => item.id)).toEqual(long.items.map((item) => item.id));
 });
+
+test('three calls with one call ID: each output shows once, in its own call’s row; the third waits', async ({ page }) => {
+  await page.goto(`${origin(PORTS.faults)}/c/conv_fault_retry_a?source=openai`);
+  await expectComplete(page, 8);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const row = (id: string) => page.locator(`article[data-item-id="${id}"]`);
+  await expect(row('fc_retry_1').locator('[data-paired-output]')).toHaveAttribute('data-paired-output', 'fco_retry_1');
+  await expect(row('fc_retry_2').locator('[data-paired-output]')).toHaveAttribute('data-paired-output', 'fco_retry_2');
+  await expect(row('fc_retry_3').locator('[data-paired-output]')).toHaveCount(0);
+  await expect(row('fc_retry_3')).toContainText('No output loaded for call_retry yet');
+  await expect(page.getByText('first answer', { exact: true })).toHaveCount(1);
+  await expect(page.getByText('second answer', { exact: true })).toHaveCount(1);
+  // The output whose call was deleted has a row of its own.
+  await expect(row('fco_retry_deleted')).toBeVisible();
+});

@@ -110,6 +110,26 @@ export function detourItems(side: string): Item[] {
   ];
 }
 
+/**
+ * One of two runs (`conv_fault_retry_a`, `conv_fault_retry_b`) whose model gave three calls one call ID: the first two
+ * each have an output (the second's says something else in run B), the third has none yet; and an output whose call
+ * was deleted, so it answers nothing loaded.
+ */
+export function retryItems(side: string): Item[] {
+  const lookup = (n: number): Item => ({ id: `fc_retry_${n}`, type: 'function_call', call_id: 'call_retry', name: 'lookup', arguments: JSON.stringify({ attempt: n }), status: 'completed' });
+  const answer = (n: number, output: string): Item => ({ id: `fco_retry_${n}`, type: 'function_call_output', call_id: 'call_retry', output });
+  return [
+    says('msg_retry_q', 'user', 'Look it up, three times if you must.'),
+    lookup(1),
+    answer(1, 'first answer'),
+    lookup(2),
+    answer(2, side === 'b' ? 'another second answer' : 'second answer'),
+    lookup(3),
+    { id: 'fco_retry_deleted', type: 'function_call_output', call_id: 'call_deleted', output: 'answer to a deleted call' },
+    says('msg_retry_a', 'assistant', 'Done looking.'),
+  ];
+}
+
 const says = (id: string, role: string, text: string, status = 'completed'): Item => ({
   id,
   type: 'message',
@@ -250,6 +270,8 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         return serveItems(res, id, rest, url, forkItems(/^conv_fault_fork_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'detour':
         return serveItems(res, id, rest, url, detourItems(/^conv_fault_detour_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
+      case 'retry':
+        return serveItems(res, id, rest, url, retryItems(/^conv_fault_retry_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'longanswer':
         return serveItems(res, id, rest, url, longAnswerItems(/^conv_fault_longanswer_([A-Za-z0-9]+)/.exec(id)?.[1] ?? 'a'));
       case 'growing':

@@ -328,6 +328,21 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
+  it('gives each of two calls with one call_id its own output, and shows an output once', () => {
+    const twice = exportAll('html', meta, [
+      { id: 'orphan', type: 'function_call_output', call_id: 'gone', output: 'answer to a call not here' },
+      { id: 'a', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{}' },
+      { id: 'b', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{}' },
+      { id: 'bo', type: 'function_call_output', call_id: 'c', output: 'second' },
+      { id: 'd', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{}' },
+    ]);
+    const rows = [...twice.matchAll(/<(details|article) class="([^"]+)" id="([^"]+)"/g)].map((match) => match[3]);
+    expect(rows).toEqual(['orphan', 'a', 'b', 'd']);
+    // The output answers the nearest call before it; the calls either side of it wait for their own.
+    expect(twice).toMatch(/id="b"[^]*<h4 id="bo">Output<\/h4><pre><code>second<\/code><\/pre><\/details>\n<details class="row role-tool" id="d">/);
+    expect(twice.match(/>second</g)).toHaveLength(1);
+  });
+
   it('says where a link whose text names another address really goes, and shows direction controls in link text, as the page does', () => {
     const links = exportAll('html', meta, [
       {

@@ -12,6 +12,7 @@ import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
 import { formatCount, plural } from '../format.ts';
 import { RunTally } from './run-tally.ts';
+import { CallMatcher } from '../items/tool-pairs.ts';
 import { breakdown, byCount } from '../items/item-counts.ts';
 import { failuresNoneText } from '../snapshots/failures-text.ts';
 
@@ -76,6 +77,13 @@ interface Row {
   output?: { item: ExportItem; described: DescribedItem };
   /** Written once its output has come, or once too many rows wait behind it. */
   waiting: boolean;
+  /** For a call: its place among the calls waiting for an answer. */
+  waiter?: Waiter;
+}
+
+/** A call's place among those waiting for an answer: empty once its row is written, so the row is not kept. */
+interface Waiter {
+  row: Row | null;
 }
 
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
@@ -84,7 +92,8 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   const tally = new RunTally(options.tokensOf);
   const title = escapeHtml(exportTitle(meta));
   const queue: Row[] = [];
-  const waitingByKey = new Map<string, Row>();
+  /** Calls by pairing key, as the viewer pairs them: an output answers the nearest call before it not answered yet. */
+  const calls = new CallMatcher<Waiter>();
   let rowsInChunk = CHUNK_ROWS;
   /** The chunk being filled, and the full ones not written yet (at most LAID_OUT_AT_END - 1). */
   let current: string | null = null;
@@ -164,7 +173,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     const ready = () => queue.length > 0 && (force || !queue[0].waiting || queue.length > MAX_WAITING);
     while (ready()) {
       const row = queue.shift()!;
-      if (row.waiting && row.described.tool?.key) waitingByKey.delete(row.described.tool.key);
+      if (row.waiter) row.waiter.row = null;
       text += write(row);
     }
     return text;
@@ -182,16 +191,20 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
       tally.add(item, characters(described.blocks));
       if (item.type === 'mcp_approval_request' && described.tool?.key) approvalRequests.set(described.tool.key, item);
       const tool = described.tool;
-      if (tool?.side === 'output' && tool.folds && tool.key && waitingByKey.has(tool.key)) {
-        const row = waitingByKey.get(tool.key)!;
-        waitingByKey.delete(tool.key);
-        row.output = { item, described };
-        row.waiting = false;
+      // An output whose call's row is still to be written goes into it; one whose call is not there, or was written
+      // long before, has a row of its own.
+      const call = tool?.side === 'output' && tool.folds && tool.key ? calls.answer(tool.key)?.row : null;
+      if (call) {
+        call.output = { item, described };
+        call.waiting = false;
         return drain(false);
       }
-      const waiting = tool?.side === 'call' && tool.key !== null && item.type !== 'mcp_approval_request' && !waitingByKey.has(tool.key);
+      const waiting = tool?.side === 'call' && tool.key !== null && item.type !== 'mcp_approval_request';
       const row: Row = { item, described, waiting };
-      if (waiting) waitingByKey.set(tool!.key!, row);
+      if (waiting) {
+        row.waiter = { row };
+        calls.call(tool!.key!, row.waiter);
+      }
       queue.push(row);
       return drain(false);
     },

@@ -91,6 +91,24 @@ describe('OTLP export of awkward runs', () => {
     expect(BigInt(tools[0].endTimeUnixNano)).toBeLessThanOrEqual(BigInt(firstTurn.endTimeUnixNano));
   });
 
+  it('gives each call a span when two share a call_id, each with its own result or none', () => {
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Look twice' },
+      { id: 'a', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{"n":1}' },
+      { id: 'ao', type: 'function_call_output', call_id: 'c', output: 'first' },
+      { id: 'b', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{"n":2}' },
+      { id: 'c2', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{"n":3}' },
+      { id: 'co', type: 'function_call_output', call_id: 'c', output: 'third' },
+    ]);
+    const tools = spans.filter((span) => span.name.startsWith('execute_tool'));
+    const calls = tools.map((span) => [attribute(span, 'gen_ai.tool.call.arguments'), attribute(span, 'gen_ai.tool.call.result')]);
+    expect(calls.sort()).toEqual([
+      ['{"n":1}', 'first'],
+      ['{"n":2}', undefined],
+      ['{"n":3}', 'third'],
+    ]);
+  });
+
   it("groups one response's reasoning, calls and text into one output message that finishes as its last part does", () => {
     const spans = spansOf([
       { id: 'u1', type: 'message', role: 'user', content: 'Weather in Paris?' },

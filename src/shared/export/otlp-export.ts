@@ -1,6 +1,7 @@
 import { toEpochMilliseconds } from '../../lib/timestamps.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
+import { CallMatcher } from '../items/tool-pairs.ts';
 import { outcomeOf } from '../items/tool-summary.ts';
 import type { SourceKind } from '../contract/shapes.ts';
 import type { ExportItem, ExportMeta } from './export-document.ts';
@@ -149,8 +150,8 @@ export function createOtlpExporter(meta: ExportMeta) {
   const nanos = (index: number) => `${Math.round(base) + index}000000`;
   const outputsLeftOut = (meta.snapshot?.left_out?.tool_outputs ?? 0) > 0 || meta.rules?.content.includes('tool_outputs') === true;
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
-  /** Calls without an answer yet, by pairing key: the turn they belong to, and where it ended once it has. */
-  const waiting = new Map<string, { item: Loose; index: number; parent: string; until: number | null }>();
+  /** Calls without an answer yet, paired as the viewer pairs them: the turn they belong to, and where it ended once it has. */
+  const waiting = new CallMatcher<{ item: Loose; index: number; parent: string; until: number | null }>();
   let index = 0;
   let spans = 0;
   let turn: Turn | null = null;
@@ -207,7 +208,7 @@ export function createOtlpExporter(meta: ExportMeta) {
    */
   function closeTurn(end: number): string {
     let out = '';
-    for (const call of waiting.values()) call.until ??= end;
+    for (const calls of waiting.unanswered()) for (const call of calls) call.until ??= end;
     if (!turn) return out;
     const { spanId, start, input, output, failed } = turn;
     turn = null;
@@ -273,8 +274,7 @@ export function createOtlpExporter(meta: ExportMeta) {
       const pair = pairKey(it as { type: string });
       const callId = str(it.call_id) ?? str(it.id);
       if (pair?.side === 'output') {
-        const call = waiting.get(pair.key);
-        waiting.delete(pair.key);
+        const call = waiting.answer(pair.key);
         current.input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: callId, response: callResult(it) }] });
         current.answer = null;
         return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent) : toolSpan(it, it, at, at + 1));
@@ -284,7 +284,7 @@ export function createOtlpExporter(meta: ExportMeta) {
       answer.finish_reason = 'tool_call';
       if (pair) {
         current.answerCalls = true;
-        waiting.set(pair.key, { item: it, index: at, parent: current.spanId, until: null });
+        waiting.call(pair.key, { item: it, index: at, parent: current.spanId, until: null });
         return out;
       }
       return out + toolSpan(it, undefined, at, at + 1);
@@ -292,7 +292,7 @@ export function createOtlpExporter(meta: ExportMeta) {
     end(): string {
       let out = closeTurn(index);
       // Calls that were never answered end with the turn they were made in.
-      for (const call of waiting.values()) out += toolSpan(call.item, undefined, call.index, call.until ?? index, call.parent);
+      for (const calls of waiting.unanswered()) for (const call of calls) out += toolSpan(call.item, undefined, call.index, call.until ?? index, call.parent);
       waiting.clear();
       const root = span({
         spanId: rootId,

@@ -58,8 +58,7 @@ export class RunSummary {
   private recheck(index: TranscriptIndex, slot: Slot, item: ConversationItem | undefined) {
     if (!item) return;
     this.failed.delete(typeof item.id === 'string' ? item.id : `${slot.end}${slot.offset}`);
-    const pair = pairKey(item);
-    const call = pair?.side === 'output' ? index.pairs.callByCallId.get(pair.key) : undefined;
+    const call = pairKey(item)?.side === 'output' ? index.pairs.get(item) : undefined;
     if (call && typeof call.id === 'string') this.failed.delete(call.id);
     this.checkFailure(index, slot, item);
   }
@@ -96,19 +95,19 @@ export class RunSummary {
     const pair = pairKey(item);
     const id = typeof item.id === 'string' ? item.id : `${slot.end}${slot.offset}`;
     if (pair?.side === 'output' && foldsIntoCall(item.type)) {
-      const call = index.pairs.callByCallId.get(pair.key);
+      const call = index.pairs.get(item);
       const callId = call && typeof call.id === 'string' ? call.id : null;
       const callRow = callId ? index.rowOfId(callId) : null;
       const callSlot = callRow === null ? null : index.slotAt(callRow);
-      // Only the answer the call's row shows is judged with it; another answer to the same call has a row of its own.
-      if (call && callId && callSlot && index.pairs.outputByCallId.get(pair.key) === item) {
+      // Only the answer the call's row shows is judged with it; another answer to the same call ID has a row of its own.
+      if (call && callId && callSlot) {
         if (outcomeOf(call, item)?.failed) this.failed.set(callId, callSlot);
         return;
       }
       if (outcomeOf(item, item)?.failed) this.failed.set(id, slot);
       return;
     }
-    const partner = pair?.side === 'call' ? index.pairs.outputByCallId.get(pair.key) : undefined;
+    const partner = pair?.side === 'call' ? index.pairs.get(item) : undefined;
     if (partner && typeof partner.id === 'string') this.failed.delete(partner.id);
     const failed = item.type === 'message' ? item.status === 'incomplete' || item.status === 'failed' : outcomeOf(item, partner)?.failed;
     if (failed) this.failed.set(id, slot);

@@ -3,6 +3,9 @@ import { findMatches } from '../../../test/find-matches';
 import { buildViewRows, ViewRowsBuilder } from '../list/view-rows';
 import { addChunk, addLiveChanges, EMPTY_STREAM, type StreamedItems } from './streamed-items';
 import { TranscriptIndex } from './transcript-index';
+import { pairToolCalls } from '../lib/pair-tool-calls';
+import { seededRandom } from '../../../test/seeded-random';
+import type { ConversationItem } from '../types';
 
 const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 
@@ -55,7 +58,8 @@ describe('TranscriptIndex', () => {
     const call = { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{}' };
     const output = { id: 'out_1', type: 'function_call_output', call_id: 'call_1', output: 'secret needle' };
     index.sync(state([[call]], [[output]]));
-    expect(index.pairs.outputByCallId.get('call_1')).toBe(output);
+    expect(index.pairs.get(call)).toBe(output);
+    expect(index.foldedInto({ end: 'tail', offset: 0 })).toBe(call);
     // The output matches, and the search lands on its call, which shows it.
     expect(findMatches(index, 'NEEDLE')).toEqual([0]);
     expect(findMatches(index, 'lookup')).toEqual([0]);
@@ -85,9 +89,11 @@ describe('view rows', () => {
     const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
     const output = { id: 'fo', type: 'function_call_output', call_id: 'c1', output: 'needle' };
     const approval = { id: 'ma', type: 'mcp_approval_response', approval_request_id: 'mr', approve: true };
-    folded.sync(state([[message('a', 'one'), output]], [], false));
-    expect(buildViewRows(folded, 'asc', new Set()).count).toBe(3);
-    folded.sync(state([[message('a', 'one'), output], [call, { id: 'mr', type: 'mcp_approval_request' }, approval]], [], true));
+    // Read newest first, the output loads before its call.
+    const newest = [approval, { id: 'mr', type: 'mcp_approval_request' }, output];
+    folded.sync(state([], [newest], false));
+    expect(buildViewRows(folded, 'asc', new Set()).count).toBe(4);
+    folded.sync(state([], [newest, [call, message('a', 'one')]], true));
     const rows = buildViewRows(folded, 'asc', new Set());
     const ids = Array.from({ length: rows.count }, (_, i) => folded.itemAt(folded.slotAt(rows.rowAt(i))!).id);
     expect(ids).toEqual(['a', 'fc', 'mr', 'ma']);
@@ -108,11 +114,11 @@ describe('view rows', () => {
     expect(twice.foldedInto({ end: 'head', offset: 3 })).toBeNull();
     const built = new ViewRowsBuilder().build(twice, 'asc', new Set());
     expect(Array.from({ length: built.count }, (_, i) => twice.itemAt(twice.slotAt(built.rowAt(i))!).id)).toEqual(['a', 'fc', 'fo2']);
-    // Read newest first, the newer answer is the one the call's row shows, and the older one keeps its row.
+    // Read newest first, the call's row shows the same answer: the first after it.
     const backwards = new TranscriptIndex();
     backwards.sync(state([], [[second, first, call, message('a', 'one')]], true));
     const tailRows = buildViewRows(backwards, 'asc', new Set());
-    expect(Array.from({ length: tailRows.count }, (_, i) => backwards.itemAt(backwards.slotAt(tailRows.rowAt(i))!).id)).toEqual(['a', 'fc', 'fo1']);
+    expect(Array.from({ length: tailRows.count }, (_, i) => backwards.itemAt(backwards.slotAt(tailRows.rowAt(i))!).id)).toEqual(['a', 'fc', 'fo2']);
   });
 
   it('folds an output by the call it answers now, after a live update changed which one', () => {
@@ -228,5 +234,66 @@ describe('TranscriptIndex read in slices', () => {
     expect(slot).toEqual({ end: 'tail', offset: 1 });
     expect(index.slotInto(2, slot)).toBeNull();
     expect(index.slotInto(4, slot)).toEqual({ end: 'tail', offset: 0 });
+  });
+});
+
+describe('pairing as a run loads', () => {
+  const call = (id: string, callId: string) => ({ id, type: 'function_call', call_id: callId, name: 'f', arguments: '{}' });
+  const output = (id: string, callId: string) => ({ id, type: 'function_call_output', call_id: callId, output: id });
+
+  /** Calls and outputs on a few call IDs, so IDs come again: a call made twice, an output alone, one before its call. */
+  function run(next: () => number, size: number): ConversationItem[] {
+    return Array.from({ length: size }, (_, i) => {
+      const roll = next();
+      const key = `k${Math.floor(next() * 3)}`;
+      return roll < 0.2 ? message(`m${i}`, '') : roll < 0.6 ? call(`c${i}`, key) : output(`o${i}`, key);
+    });
+  }
+
+  /** What the viewer pairs, read whole in order: the one rule every view and export follows. */
+  function expected(items: ConversationItem[]) {
+    const pairs = pairToolCalls(items);
+    return { pairs: items.map((item) => pairs.get(item)?.id ?? null) };
+  }
+
+  it('pairs as the held items read in order would, at every step of a run read from both ends, and after a live update', () => {
+    for (let seed = 1; seed <= 60; seed += 1) {
+      const next = seededRandom(seed);
+      const items = run(next, 10 + Math.floor(next() * 30));
+      const split = Math.floor(next() * items.length);
+      const size = 1 + Math.floor(next() * 4);
+      const pages = (list: ConversationItem[]) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+      const head = pages(items.slice(0, split));
+      const tail = pages(items.slice(split).reverse());
+      const index = new TranscriptIndex();
+      const check = () => {
+        const held = index.orderedItems();
+        expect({ seed, pairs: held.map((item) => index.pairs.get(item)?.id ?? null) }).toEqual({ seed, ...expected(held) });
+      };
+      let stream = EMPTY_STREAM;
+      for (let step = 0; step < Math.max(head.length, tail.length); step += 1) {
+        stream = addChunk(stream, { head: (head[step] ?? []) as never, tail: (tail[step] ?? []) as never, done: step === Math.max(head.length, tail.length) - 1 });
+        index.sync(stream);
+        check();
+      }
+      stream = addLiveChanges(stream, { added: [output('late-o', 'k0'), call('late-c', 'k1')] as never, changed: [], removed: [] });
+      index.sync(stream);
+      check();
+      const changed = items[Math.floor(next() * items.length)];
+      stream = addLiveChanges(stream, { added: [], changed: [changed.type === 'message' ? call(String(changed.id), 'k2') : { ...changed, call_id: 'k1' }] as never, removed: [] });
+      index.sync(stream);
+      check();
+    }
+  });
+
+  it('shows an output once: a second call with the same call_id waits for its own', () => {
+    const index = new TranscriptIndex();
+    const first = call('c1', 'k');
+    const answer = output('o1', 'k');
+    const again = call('c2', 'k');
+    index.sync(state([[first, answer, again]], [], true));
+    expect(index.pairs.get(first)).toBe(answer);
+    expect(index.pairs.get(again)).toBeUndefined();
+    expect(index.foldedInto({ end: 'head', offset: 1 })).toBe(first);
   });
 });

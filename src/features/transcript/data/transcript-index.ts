@@ -1,7 +1,8 @@
 import { foldsIntoCall, itemKind, pairKey, type ItemKind } from '../../../shared/items/item-catalog';
 import { countItem, emptyCounts } from '../../../shared/items/item-counts';
 import { isUnderWay } from '../../../shared/items/item-status';
-import { addToPairs, removeFromPairs, type ToolPairs } from '../lib/pair-tool-calls';
+import type { ToolPairs } from '../lib/pair-tool-calls';
+import { SlotPairs, type PairChange } from './slot-pairs';
 import type { ConversationItem } from '../types';
 import type { LiveChanges, StreamedItems } from './streamed-items';
 
@@ -39,12 +40,17 @@ export class TranscriptIndex {
   readonly tail: ConversationItem[] = [];
   /** Oldest first, all newer than the tail. */
   readonly live: ConversationItem[] = [];
-  /** Slots whose item a live update replaced, in order: the text index reads them to keep its copy current. */
+  /**
+   * Slots whose item a live update replaced, or whose item now pairs with another (an item loaded between a call and
+   * its answer), in order: the text index and the run summary read them again.
+   */
   readonly changedSlots: Slot[] = [];
   readonly kinds: Record<End, ItemKind[]> = { head: [], tail: [], live: [] };
   /** For an output shown inside its call's row, the call ID it answers; null for every other item. */
   private readonly foldKeys: Record<End, (string | null)[]> = { head: [], tail: [], live: [] };
-  readonly pairs: ToolPairs = { outputByCallId: new Map(), callByCallId: new Map() };
+  private readonly pairing = new SlotPairs((slot) => this.itemAt(slot), new Map());
+  /** Each call with the output its row shows, and that output with it (see tool-pairs for which answers which). */
+  readonly pairs: ToolPairs = this.pairing.pairs;
   /** What the filter and the run summary count (an output folded into its call counts with it). */
   readonly counts = emptyCounts();
   /** IDs of held items whose status is `in_progress`, oldest first. */
@@ -131,8 +137,7 @@ export class TranscriptIndex {
     this.pageOffset.head = 0;
     this.pageOffset.tail = 0;
     this.behind = false;
-    this.pairs.outputByCallId.clear();
-    this.pairs.callByCallId.clear();
+    this.pairing.clear();
     this.slotById.clear();
     this.inProgress.clear();
     this.removed.clear();
@@ -175,17 +180,20 @@ export class TranscriptIndex {
     const slot = typeof id === 'string' ? this.slotById.get(id) : undefined;
     if (!slot || typeof id !== 'string') return false;
     const old = this.itemAt(slot);
+    countItem(this.counts, old, -1);
+    const oldPair = pairKey(old);
+    if (oldPair) this.pairing.remove(slot, oldPair.key);
     this[slot.end][slot.offset] = item;
     this.removed.delete(id);
-    const kind = itemKind(item);
-    countItem(this.counts, old, -1);
-    countItem(this.counts, item);
-    this.kinds[slot.end][slot.offset] = kind;
+    this.kinds[slot.end][slot.offset] = itemKind(item);
     this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
+    const pair = pairKey(item);
+    if (pair) this.pairing.insert(slot, pair.side, pair.key);
+    countItem(this.counts, item);
     this.changedSlots.push(slot);
     this.epoch += 1;
-    removeFromPairs(this.pairs, old);
-    this.trackPairAndStatus(item);
+    this.followPairChanges(this.pairing.takeChanges(), slot);
+    this.trackStatus(item);
     if (!isUnderWay(item.status)) this.inProgress.delete(id);
     return true;
   }
@@ -201,29 +209,41 @@ export class TranscriptIndex {
         first = true;
       }
     }
+    const slot: Slot = { end, offset: list.length };
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
     const pair = pairKey(item);
     const folds = pair?.side === 'output' && foldsIntoCall(item.type);
     this.foldKeys[end].push(folds ? pair.key : null);
-    countItem(this.counts, item);
     if (folds) this.foldableCount += 1;
-    if (first || !id) this.trackPairAndStatus(item);
-    // A call whose output came first (a conversation read newest first): the output's row now folds into this one.
-    if (pair?.side === 'call' && this.pairs.callByCallId.get(pair.key) === item) {
-      const output = this.pairs.outputByCallId.get(pair.key);
-      if (output && foldsIntoCall(output.type)) {
-        const slot = typeof output.id === 'string' ? this.slotById.get(output.id) : undefined;
-        if (slot && this.itemAt(slot) === output) this.foldedLater.push(slot);
-        else this.epoch += 1;
+    // An item with the ID of one before it is shown on its own: a link to that ID goes to the first.
+    const changes = pair && (first || !id) ? this.pairing.add(slot, pair.side, pair.key) : [];
+    countItem(this.counts, item);
+    this.followPairChanges(changes, slot, item);
+    if (first || !id) this.trackStatus(item);
+  }
+
+  /**
+   * What follows when items already held pair otherwise: an output whose call has just arrived (a conversation read
+   * newest first) folds into its row; any other change (an item loaded between a call and its answer, a live update)
+   * is read again by the summary and the views start over.
+   */
+  private followPairChanges(changes: readonly PairChange[], added: Slot, addedItem?: ConversationItem) {
+    for (const { slot, before } of changes) {
+      if (slot.end === added.end && slot.offset === added.offset) continue;
+      const item = this.itemAt(slot);
+      if (before === undefined && addedItem !== undefined && this.pairs.get(item) === addedItem) {
+        if (this.isFolded(slot)) this.foldedLater.push(slot);
+      } else {
+        this.changedSlots.push(slot);
+        this.epoch += 1;
       }
     }
   }
 
-  private trackPairAndStatus(item: ConversationItem) {
-    addToPairs(this.pairs, item);
-    // Still under way, so live updates read it again until it is done.
+  /** Still under way, so live updates read it again until it is done. */
+  private trackStatus(item: ConversationItem) {
     if (isUnderWay(item.status) && typeof item.id === 'string' && item.id) this.inProgress.add(item.id);
   }
 
@@ -316,18 +336,16 @@ export class TranscriptIndex {
   }
 
   /**
-   * The call an output is shown with, when the output has no row of its own because its call is loaded. Only the
-   * output the call's row shows folds into it: another answer to the same call (a retry, a duplicate) keeps its row.
+   * The call an output is shown with, when the output has no row of its own because the call it answers is loaded.
+   * Only the output the call's row shows folds into it: another answer to the same call ID keeps its row.
    */
   foldedInto(slot: Slot): ConversationItem | null {
-    const key = this.foldKeys[slot.end][slot.offset];
-    return (key !== null && this.pairs.outputByCallId.get(key) === this.itemAt(slot) && this.pairs.callByCallId.get(key)) || null;
+    return this.foldKeys[slot.end][slot.offset] === null ? null : (this.pairs.get(this.itemAt(slot)) ?? null);
   }
 
   /** Whether the item in a slot is shown inside its call's row: `foldedInto` without the call, for walks over every row. */
   isFolded(slot: Slot): boolean {
-    const key = this.foldKeys[slot.end][slot.offset];
-    return key !== null && this.pairs.callByCallId.has(key) && this.pairs.outputByCallId.get(key) === this.itemAt(slot);
+    return this.foldKeys[slot.end][slot.offset] !== null && this.pairs.has(this.itemAt(slot));
   }
 
   /** The row the reader sees an item in: a folded output's is its call's. */

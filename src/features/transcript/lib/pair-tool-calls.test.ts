@@ -11,30 +11,43 @@ describe('pairToolCalls', () => {
     const custom = item('ctc_1', 'custom_tool_call', 'call_2');
     const customOutput = item('ctco_1', 'custom_tool_call_output', 'call_2');
     const pairs = pairToolCalls([item('msg_1', 'message'), call, output, custom, customOutput]);
-    expect(pairs.outputByCallId.get('call_1')).toBe(output);
-    expect(pairs.callByCallId.get('call_1')).toBe(call);
-    expect(pairs.outputByCallId.get('call_2')).toBe(customOutput);
-    expect(pairs.callByCallId.get('call_2')).toBe(custom);
-    expect(pairs.callByCallId.size).toBe(2);
+    expect(partnerOf(call, pairs)).toBe(output);
+    expect(partnerOf(output, pairs)).toBe(call);
+    expect(partnerOf(custom, pairs)).toBe(customOutput);
+    expect(partnerOf(customOutput, pairs)).toBe(custom);
+    expect(pairs.size).toBe(4);
   });
 
-  it('pairs an output that comes before its call (newest first)', () => {
+  it('reads items in conversation order: an output before every call of its ID answers none of them', () => {
     const output = item('fco_1', 'function_call_output', 'call_1');
     const call = item('fc_1', 'function_call', 'call_1');
     const pairs = pairToolCalls([output, call]);
-    expect(pairs.callByCallId.get('call_1')).toBe(call);
-    expect(pairs.outputByCallId.get('call_1')).toBe(output);
+    expect(partnerOf(call, pairs)).toBeUndefined();
+    expect(partnerOf(output, pairs)).toBeUndefined();
+  });
+
+  it('gives each of two calls with one call_id its own output, and leaves the second waiting without one', () => {
+    const first = item('fc_1', 'function_call', 'call_1');
+    const firstOutput = item('fco_1', 'function_call_output', 'call_1');
+    const second = item('fc_2', 'function_call', 'call_1');
+    const pairs = pairToolCalls([first, firstOutput, second]);
+    expect(partnerOf(first, pairs)).toBe(firstOutput);
+    expect(partnerOf(firstOutput, pairs)).toBe(first);
+    expect(partnerOf(second, pairs)).toBeUndefined();
+    const secondOutput = item('fco_2', 'function_call_output', 'call_1');
+    const both = pairToolCalls([first, firstOutput, second, secondOutput]);
+    expect(partnerOf(second, both)).toBe(secondOutput);
+    expect(partnerOf(first, both)).toBe(firstOutput);
   });
 
   it('leaves a call without its output, or an output without its call, unpaired', () => {
     const pairs = pairToolCalls([item('fc_1', 'function_call', 'call_1'), item('fco_2', 'function_call_output', 'call_2')]);
-    expect(pairs.outputByCallId.get('call_1')).toBeUndefined();
-    expect(pairs.callByCallId.get('call_2')).toBeUndefined();
+    expect(pairs.size).toBe(0);
   });
 
   it('ignores items without a usable call_id', () => {
-    const pairs = pairToolCalls([item('fc_1', 'function_call'), { id: 'fc_2', type: 'function_call', call_id: 42 }, item('fc_3', 'function_call', '')]);
-    expect(pairs.callByCallId.size).toBe(0);
+    const pairs = pairToolCalls([item('fc_1', 'function_call'), item('fco_1', 'function_call_output'), { id: 'fc_2', type: 'function_call', call_id: 42 }, { id: 'fco_2', type: 'function_call_output', call_id: 42 }]);
+    expect(pairs.size).toBe(0);
   });
 });
 

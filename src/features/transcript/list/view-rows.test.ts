@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
+import { seededRandom } from '../../../test/seeded-random';
 import { BEFORE_TURNS, buildViewRows, turnHeadAt, ViewRowsBuilder } from './view-rows';
 
 const message = (id: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text: id }] });
@@ -83,15 +84,6 @@ describe('turnHeadAt', () => {
   });
 });
 
-/** A small deterministic random source, so a failing case can be run again. */
-function random(seed: number) {
-  let value = seed;
-  return () => {
-    value = (value * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return value / 2_147_483_648;
-  };
-}
-
 /** A conversation of messages, calls and outputs (an output sometimes far from its call, sometimes without one). */
 function conversation(next: () => number, size: number) {
   const items: object[] = [];
@@ -109,7 +101,7 @@ function conversation(next: () => number, size: number) {
 describe('ViewRowsBuilder', () => {
   it('gives the same rows as a whole rebuild at every step of a run read from both ends in slices', () => {
     for (let seed = 1; seed <= 40; seed += 1) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const items = conversation(next, 20 + Math.floor(next() * 60));
       const split = Math.floor(next() * items.length);
       const pageSize = 1 + Math.floor(next() * 7);
