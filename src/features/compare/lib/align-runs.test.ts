@@ -100,4 +100,17 @@ describe('alignRuns', () => {
   it('treats whitespace differences in text as the same', () => {
     expect(diffs(alignRuns(run('Hello   world\n'), run('Hello world')))).toEqual(['same']);
   });
+
+  it('pairs each output with its own call when two calls share a call_id, as the transcript does, so a second output that differs is a change', () => {
+    const twice = (second: string): ConversationItem[] => {
+      const [first, firstOutput] = call('f', { x: 1 }, 'first');
+      return [first, firstOutput, { ...first, id: id('fc') }, { ...firstOutput, id: id('fco'), output: second }];
+    };
+    const alignment = alignRuns(twice('second'), twice('other'));
+    expect(diffs(alignment)).toEqual(['same', 'changed']);
+    expect(alignment.rows).toHaveLength(2);
+    // A call made again without its own output waits for one: it is not shown with the first call's.
+    const [lone, loneOutput] = call('f', { x: 1 }, 'first');
+    expect(diffs(alignRuns([lone, loneOutput, { ...lone, id: id('fc') }], [lone, loneOutput, { ...lone, id: id('fc') }, { ...loneOutput, id: id('fco') }]))).toEqual(['same', 'changed']);
+  });
 });

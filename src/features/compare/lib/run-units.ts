@@ -1,5 +1,6 @@
-import { foldsIntoCall, pairKey } from '../../../shared/items/item-catalog';
+import { foldsIntoCall } from '../../../shared/items/item-catalog';
 import { outcomeOf } from '../../../shared/items/tool-outcome';
+import { pairInOrder } from '../../../shared/items/tool-pairs';
 import type { ConversationItem } from '../../transcript/types';
 
 /** One row of a run as the transcript shows it: an item, and for a call the output folded into its row. */
@@ -17,21 +18,14 @@ function failed(item: ConversationItem, output: ConversationItem | undefined): b
   return outcomeOf(item, output)?.failed ?? false;
 }
 
-/** The rows of a run, in order: an output whose call came earlier folds into the call's row. */
+/** The rows of a run, in order, as the transcript shows them: an output folds into the row of the call it answers (see tool-pairs). */
 export function runUnits(items: readonly ConversationItem[]): RunUnit[] {
-  const outputOf = new Map<string, number>();
-  const calls = new Set<string>();
-  items.forEach((item, index) => {
-    const pair = pairKey(item);
-    if (!pair) return;
-    if (pair.side === 'output' && foldsIntoCall(item.type) && !outputOf.has(pair.key)) outputOf.set(pair.key, index);
-    if (pair.side === 'call') calls.add(pair.key);
-  });
+  const partners = pairInOrder(items);
   const units: RunUnit[] = [];
   items.forEach((item, index) => {
-    const pair = pairKey(item);
-    if (pair?.side === 'output' && calls.has(pair.key) && outputOf.get(pair.key) === index) return;
-    const output = pair?.side === 'call' ? (outputOf.get(pair.key) ?? -1) : -1;
+    const partner = partners[index];
+    if (partner >= 0 && foldsIntoCall(item.type)) return;
+    const output = partner >= 0 && foldsIntoCall(items[partner].type) ? partner : -1;
     units.push({ item: index, output, failed: failed(item, output === -1 ? undefined : items[output]) });
   });
   return units;
