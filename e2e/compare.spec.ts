@@ -460,7 +460,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('two runs that give several calls one call ID compare each call with its own output', async ({ page }) => {
+test('two runs that give several calls one call ID compare each call with its own output, and count tools as their transcripts do', async ({ page }) => {
   await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_retry_a&b=conv_fault_retry_b&source=openai`);
   // Only the second call's output differs: the first call's output stands for neither, and the third call has none.
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 1 difference');
@@ -468,4 +468,7 @@ test('two runs that give several calls one call ID compare each call with its ow
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-a-id', 'fc_retry_2');
   await expect(rows.first()).toHaveAttribute('data-b-id', 'fc_retry_2');
+  // Three calls and an output whose call was deleted.
+  await expect(page.getByTestId('tool-calls-a')).toHaveText('4');
+  await expect(page.getByTestId('tool-calls-b')).toHaveText('4');
 });

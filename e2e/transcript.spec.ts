@@ -477,7 +477,7 @@ test('a whole walk through a long conversation sees every item once, in order', 
   expect(seen.map((item) => item.id)).toEqual(long.items.map((item) => item.id));
 });
 
-test('three calls with one call ID: each output shows once, in its own call’s row; the third waits', async ({ page }) => {
+test('three calls with one call ID: each output shows once, in its own call’s row; the third waits; an output whose call is gone counts as a tool', async ({ page }) => {
   await page.goto(`${origin(PORTS.faults)}/c/conv_fault_retry_a?source=openai`);
   await expectComplete(page, 8);
   await page.getByRole('button', { name: 'Expand all' }).click();
@@ -488,6 +488,11 @@ test('three calls with one call ID: each output shows once, in its own call’s 
   await expect(row('fc_retry_3')).toContainText('No output loaded for call_retry yet');
   await expect(page.getByText('first answer', { exact: true })).toHaveCount(1);
   await expect(page.getByText('second answer', { exact: true })).toHaveCount(1);
-  // The output whose call was deleted has a row of its own.
+  // The output whose call was deleted has a row of its own, and the counts, the summary and the Tools filter agree on it.
+  await expect(row('fco_retry_deleted')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tools 4' })).toBeVisible();
+  await expect(page.getByTestId('summary-tools')).toContainText(/^4:/);
+  await page.getByRole('button', { name: /^Messages \d+$/ }).click();
+  await expect(page.locator('article[data-item-id]')).toHaveCount(4);
   await expect(row('fco_retry_deleted')).toBeVisible();
 });

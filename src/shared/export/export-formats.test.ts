@@ -328,7 +328,7 @@ describe('HTML export', () => {
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
   });
 
-  it('gives each of two calls with one call_id its own output, and shows an output once', () => {
+  it('gives each of two calls with one call_id its own output, shows an output once, and counts an output without its call', () => {
     const twice = exportAll('html', meta, [
       { id: 'orphan', type: 'function_call_output', call_id: 'gone', output: 'answer to a call not here' },
       { id: 'a', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{}' },
@@ -341,6 +341,8 @@ describe('HTML export', () => {
     // The output answers the nearest call before it; the calls either side of it wait for their own.
     expect(twice).toMatch(/id="b"[^]*<h4 id="bo">Output<\/h4><pre><code>second<\/code><\/pre><\/details>\n<details class="row role-tool" id="d">/);
     expect(twice.match(/>second</g)).toHaveLength(1);
+    // Four rows with a tool in each: three calls, and the output whose call is not there.
+    expect(twice).toContain('<dt>Tools</dt><dd>4: lookup 3, Function output 1</dd>');
   });
 
   it('says where a link whose text names another address really goes, and shows direction controls in link text, as the page does', () => {

@@ -188,12 +188,12 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
       `<a class="jump" href="#${ownAnchor('end')}">Go to the last item ↓</a></header>\n<main>\n`,
     item(item: ExportItem): string {
       const described = describe(item);
-      tally.add(item, characters(described.blocks));
       if (item.type === 'mcp_approval_request' && described.tool?.key) approvalRequests.set(described.tool.key, item);
       const tool = described.tool;
       // An output whose call's row is still to be written goes into it; one whose call is not there, or was written
-      // long before, has a row of its own.
+      // long before, has a row of its own and counts as one.
       const call = tool?.side === 'output' && tool.folds && tool.key ? calls.answer(tool.key)?.row : null;
+      tally.add(item, characters(described.blocks), Boolean(call));
       if (call) {
         call.output = { item, described };
         call.waiting = false;

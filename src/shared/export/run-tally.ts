@@ -22,11 +22,12 @@ export class RunTally {
   failureCount = 0;
   readonly failures: { id: string | null; label: string }[] = [];
 
-  add(item: ExportItem, characters: number): void {
+  /** `paired`: an output written in its call's row, which counts with the call (see item-counts). */
+  add(item: ExportItem, characters: number, paired: boolean): void {
     this.characters += characters;
     if (this.tokensOf) this.counted += this.tokensOf(item);
     if (startsTurn(item)) this.turns += 1;
-    countItem(this.counts, item);
+    countItem(this.counts, item, paired);
   }
 
   fail(id: string | null, label: string): void {

@@ -17,13 +17,18 @@ describe('item counts', () => {
       { type: 'reasoning' },
       { type: 'compaction' },
     ];
-    for (const item of items) countItem(counts, item);
+    for (const item of items) countItem(counts, item, item.type === 'function_call_output');
     expect(counts.byKind).toEqual({ messages: 1, tools: 3, reasoning: 2, other: 0 });
     expect(Object.fromEntries(counts.byName.tools)).toEqual({ read_file: 1, 'MCP approval request': 1, 'MCP approval': 1 });
     expect(Object.fromEntries(counts.byName.reasoning)).toEqual({ Reasoning: 1, Compaction: 1 });
-    expect(countedKind({ type: 'function_call_output', call_id: 'a' })).toBeNull();
-    countItem(counts, { type: 'reasoning' }, -1);
+    expect(countedKind({ type: 'function_call_output', call_id: 'a' }, true)).toBeNull();
+    countItem(counts, { type: 'reasoning' }, false, -1);
     expect(Object.fromEntries(counts.byName.reasoning)).toEqual({ Compaction: 1 });
+  });
+
+  it('counts an output whose call is not there as the tool call it stands for, and an approval on its own row', () => {
+    expect(countedKind({ type: 'function_call_output', call_id: 'a' }, false)).toBe('tools');
+    expect(countedKind({ type: 'mcp_approval_response', approval_request_id: 'r' }, true)).toBe('tools');
   });
 
   it('numbers turns from the first user message; what comes before it is turn 0', () => {

@@ -4,11 +4,13 @@ import { compareText, formatCount } from '../format.ts';
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
 /**
- * The one definition of what the viewer, its summary and the exports count. An answer that folds into its call's row
- * counts with the call (a call and its output are one tool call); everything else counts once, under its kind.
+ * The one definition of what the viewer, its summary, Compare and the exports count: one per row the reader sees. An
+ * answer shown in its call's row (`paired`: the call is there and it is the answer the call's row shows) counts with
+ * the call, as a call and its output are one tool call; an answer whose call is not there (not loaded, deleted, left
+ * out) still stands for a tool call, and counts once, as does everything else, under its kind.
  */
-export function countedKind(item: ConversationItem): ItemKind | null {
-  return foldsIntoCall(item.type) && pairKey(item)?.side === 'output' ? null : itemKind(item);
+export function countedKind(item: ConversationItem, paired: boolean): ItemKind | null {
+  return paired && foldsIntoCall(item.type) && pairKey(item)?.side === 'output' ? null : itemKind(item);
 }
 
 /** What an item is called in the counts: a tool call by its function or MCP tool name, anything else by its catalog label. */
@@ -32,9 +34,9 @@ export function emptyCounts(): ItemCounts {
   };
 }
 
-/** Adds (1) or takes away (-1) one item. */
-export function countItem(counts: ItemCounts, item: ConversationItem, delta: 1 | -1 = 1): void {
-  const kind = countedKind(item);
+/** Adds (1) or takes away (-1) one item; `paired` as `countedKind` takes it. */
+export function countItem(counts: ItemCounts, item: ConversationItem, paired: boolean, delta: 1 | -1 = 1): void {
+  const kind = countedKind(item, paired);
   if (kind === null) return;
   counts.byKind[kind] += delta;
   const names = counts.byName[kind];

@@ -47,6 +47,16 @@ describe('leaving out content', () => {
     expect(manifest.original).toEqual({ items: 14, messages: 2, tool_calls: 8, reasoning: 2, failures: 2 });
   });
 
+  it('counts the tool calls of the original run as the viewer does: an output whose call is not there is one, read from either end', () => {
+    const orphan: Item = { id: 'fco_9', type: 'function_call_output', call_id: 'call_gone', output: 'answer to a deleted call' };
+    const again: Item = { id: 'fc_2', type: 'function_call', call_id: 'call_1', name: 'list_runs', arguments: '{}' };
+    const withOthers = [orphan, ...RUN, again];
+    expect(share(withOthers, {}).manifest.original.tool_calls).toBe(10);
+    // Pages come from both ends: the newest half is read backwards.
+    const backwards = [...withOthers.slice(0, 8), ...withOthers.slice(8).reverse()];
+    expect(share(backwards, {}).manifest.original.tool_calls).toBe(10);
+  });
+
   it('reasoning: summaries and content of reasoning items, which stay as items', () => {
     const { kept, text, manifest } = share(RUN, { exclude: { content: ['reasoning'] } });
     expect(text).not.toMatch(/SECRET-REASONING|SECRET-CIPHER-1/);

@@ -50,7 +50,9 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Tool calls</dt>
-            <dd className="font-semibold tabular-nums">{formatCount(stats.toolCalls)}</dd>
+            <dd data-testid={`tool-calls-${side}`} className="font-semibold tabular-nums">
+              {formatCount(stats.toolCalls)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-zinc-600 dark:text-zinc-400">Failures</dt>

@@ -1,5 +1,5 @@
-import { foldsIntoCall, pairKey } from '../../../shared/items/item-catalog';
-import { countedKind, countedName, startsTurn } from '../../../shared/items/item-counts';
+import { foldsIntoCall, itemKind, pairKey } from '../../../shared/items/item-catalog';
+import { countedName, startsTurn } from '../../../shared/items/item-counts';
 import { messageText } from '../../../shared/items/display-text';
 import { outcomeOf } from '../../../shared/items/tool-summary';
 import type { ConversationItem } from '../types';
@@ -76,7 +76,8 @@ export class RunSummary {
   }
 
   private add(index: TranscriptIndex, slot: Slot, item: ConversationItem) {
-    if (countedKind(item) === 'tools') {
+    // Every call and output, by the name the counts give it: an output in its call's row is left out when asked.
+    if (itemKind(item) === 'tools') {
       const name = countedName(item);
       const slots = this.toolSlots.get(name);
       if (slots) slots.push(slot);
@@ -122,10 +123,10 @@ export class RunSummary {
     return [...new Set([...this.failed.values()].map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
   }
 
-  /** Oldest-first rows of one tool's calls (its outputs are in their rows), by the name the counts give it. */
+  /** Oldest-first rows of one tool's calls (and of its outputs whose call is not there), by the name the counts give it. */
   toolRows(index: TranscriptIndex, name: string): number[] {
-    const slots = this.toolSlots.get(name) ?? [];
-    return [...new Set(slots.map((slot) => index.shownRow(index.rowOf(slot))))].sort((a, b) => a - b);
+    const slots = (this.toolSlots.get(name) ?? []).filter((slot) => !index.isFolded(slot));
+    return [...new Set(slots.map((slot) => index.rowOf(slot)))].sort((a, b) => a - b);
   }
 
   /** Oldest-first rows where a turn starts (each user message); each end is in order already, the tail backwards. */

@@ -5,6 +5,7 @@ import { addChunk, addLiveChanges, EMPTY_STREAM, type StreamedItems } from './st
 import { TranscriptIndex } from './transcript-index';
 import { pairToolCalls } from '../lib/pair-tool-calls';
 import { seededRandom } from '../../../test/seeded-random';
+import { countItem, emptyCounts } from '../../../shared/items/item-counts';
 import type { ConversationItem } from '../types';
 
 const message = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
@@ -250,13 +251,15 @@ describe('pairing as a run loads', () => {
     });
   }
 
-  /** What the viewer pairs, read whole in order: the one rule every view and export follows. */
+  /** What the viewer pairs and counts, read whole in order: the one rule every view and export follows. */
   function expected(items: ConversationItem[]) {
     const pairs = pairToolCalls(items);
-    return { pairs: items.map((item) => pairs.get(item)?.id ?? null) };
+    const counts = emptyCounts();
+    for (const item of items) countItem(counts, item, pairs.has(item));
+    return { pairs: items.map((item) => pairs.get(item)?.id ?? null), counts };
   }
 
-  it('pairs as the held items read in order would, at every step of a run read from both ends, and after a live update', () => {
+  it('pairs and counts as the held items read in order would, at every step of a run read from both ends, and after a live update', () => {
     for (let seed = 1; seed <= 60; seed += 1) {
       const next = seededRandom(seed);
       const items = run(next, 10 + Math.floor(next() * 30));
@@ -268,7 +271,7 @@ describe('pairing as a run loads', () => {
       const index = new TranscriptIndex();
       const check = () => {
         const held = index.orderedItems();
-        expect({ seed, pairs: held.map((item) => index.pairs.get(item)?.id ?? null) }).toEqual({ seed, ...expected(held) });
+        expect({ seed, pairs: held.map((item) => index.pairs.get(item)?.id ?? null), counts: index.counts }).toEqual({ seed, ...expected(held) });
       };
       let stream = EMPTY_STREAM;
       for (let step = 0; step < Math.max(head.length, tail.length); step += 1) {
@@ -284,6 +287,21 @@ describe('pairing as a run loads', () => {
       index.sync(stream);
       check();
     }
+  });
+
+  it('counts an output whose call is not loaded as the tool call it stands for, and shows it under Tools', () => {
+    const index = new TranscriptIndex();
+    // Only the tail has loaded: the call is in the middle not read yet.
+    index.sync(state([], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]]));
+    expect(index.counts.byKind.tools).toBe(2);
+    expect(Object.fromEntries(index.counts.byName.tools)).toEqual({ f: 1, 'Function output': 1 });
+    const tools = buildViewRows(index, 'asc', new Set(['messages', 'reasoning', 'other']));
+    const ids = Array.from({ length: tools.count }, (_, i) => index.slotAt(tools.rowAt(i)));
+    expect(ids.map((slot) => (slot ? index.itemAt(slot).id : 'gap'))).toEqual(['gap', 'c2', 'o1']);
+    // Once its call loads, the output is in the call's row and counts with it.
+    index.sync(state([[call('c1', 'k1')]], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]]));
+    expect(index.counts.byKind.tools).toBe(2);
+    expect(Object.fromEntries(index.counts.byName.tools)).toEqual({ f: 2 });
   });
 
   it('shows an output once: a second call with the same call_id waits for its own', () => {

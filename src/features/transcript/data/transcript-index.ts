@@ -180,7 +180,7 @@ export class TranscriptIndex {
     const slot = typeof id === 'string' ? this.slotById.get(id) : undefined;
     if (!slot || typeof id !== 'string') return false;
     const old = this.itemAt(slot);
-    countItem(this.counts, old, -1);
+    countItem(this.counts, old, this.isFolded(slot), -1);
     const oldPair = pairKey(old);
     if (oldPair) this.pairing.remove(slot, oldPair.key);
     this[slot.end][slot.offset] = item;
@@ -189,7 +189,7 @@ export class TranscriptIndex {
     this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
     const pair = pairKey(item);
     if (pair) this.pairing.insert(slot, pair.side, pair.key);
-    countItem(this.counts, item);
+    countItem(this.counts, item, this.isFolded(slot));
     this.changedSlots.push(slot);
     this.epoch += 1;
     this.followPairChanges(this.pairing.takeChanges(), slot);
@@ -219,7 +219,7 @@ export class TranscriptIndex {
     if (folds) this.foldableCount += 1;
     // An item with the ID of one before it is shown on its own: a link to that ID goes to the first.
     const changes = pair && (first || !id) ? this.pairing.add(slot, pair.side, pair.key) : [];
-    countItem(this.counts, item);
+    countItem(this.counts, item, this.isFolded(slot));
     this.followPairChanges(changes, slot, item);
     if (first || !id) this.trackStatus(item);
   }
@@ -227,14 +227,20 @@ export class TranscriptIndex {
   /**
    * What follows when items already held pair otherwise: an output whose call has just arrived (a conversation read
    * newest first) folds into its row; any other change (an item loaded between a call and its answer, a live update)
-   * is read again by the summary and the views start over.
+   * is read again by the summary and the views start over. Counts follow whether each output is in its call's row.
    */
   private followPairChanges(changes: readonly PairChange[], added: Slot, addedItem?: ConversationItem) {
     for (const { slot, before } of changes) {
       if (slot.end === added.end && slot.offset === added.offset) continue;
       const item = this.itemAt(slot);
+      const folded = this.isFolded(slot);
+      const wasFolded = before !== undefined && this.foldKeys[slot.end][slot.offset] !== null;
+      if (folded !== wasFolded) {
+        countItem(this.counts, item, wasFolded, -1);
+        countItem(this.counts, item, folded);
+      }
       if (before === undefined && addedItem !== undefined && this.pairs.get(item) === addedItem) {
-        if (this.isFolded(slot)) this.foldedLater.push(slot);
+        if (folded) this.foldedLater.push(slot);
       } else {
         this.changedSlots.push(slot);
         this.epoch += 1;
