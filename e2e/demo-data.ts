@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { foldsIntoCall } from '../src/shared/items/item-catalog.ts';
+import { pairInOrder } from '../src/shared/items/tool-pairs.ts';
 
 interface DemoFile {
   conversation: { id: string };
@@ -9,8 +11,8 @@ export function demo(name: string): DemoFile {
   return JSON.parse(readFileSync(new URL(`../src/server/demo/conversations/${name}.json`, import.meta.url), 'utf8')) as DemoFile;
 }
 
-/** The rows a transcript of these items shows: an output whose call is among them shows inside the call's row. */
+/** The rows a transcript of these items shows: an output that answers a call among them shows inside the call's row. */
 export function rowCount(items: readonly { type: string; call_id?: unknown }[]): number {
-  const calls = new Set(items.filter((item) => !item.type.endsWith('_output')).map((item) => item.call_id));
-  return items.filter((item) => !(item.type.endsWith('_output') && item.call_id && calls.has(item.call_id))).length;
+  const partners = pairInOrder(items);
+  return items.filter((item, index) => !(partners[index] >= 0 && foldsIntoCall(item.type))).length;
 }
