@@ -12,22 +12,25 @@ export interface PairChange {
 /**
  * One key's calls and outputs, kept as the rule in tool-pairs pairs them (an output answers the nearest open call
  * before it) while the head grows at its end and the tail at its start. Within the head and within the rest (tail and
- * live items) pairs never change; what neither answers is kept here, and the head's open calls answer the rest's
- * open outputs, the nearest first.
+ * live items) pairs never change; what neither answers is kept here. Once the two ends have met, the head's open
+ * calls answer the rest's open outputs, the nearest first. Before, the items between them are not loaded, so no call
+ * of the head is taken to answer an output of the tail: a guess across the gap would be redrawn at every item that
+ * arrives, a whole key's pairs each time when a hostile run reuses one call ID thousands of times.
  */
 interface KeyState {
   slots: Slot[];
   /** Calls in the head no output in the head answers, oldest first. */
   headOpen: Slot[];
-  /** Outputs in the tail and live items that no call there answers, oldest first. */
+  /** Outputs in the tail and live items that no call there answers, NEWEST first (the tail grows at its start). */
   restUnanswered: Slot[];
-  /** Calls in the tail and live items that no output there answers, oldest first. */
+  /** Calls in the tail and live items that no output there answers, NEWEST first. */
   restOpen: Slot[];
 }
 
-const slotKey = (slot: Slot) => `${slot.end}${slot.offset}`;
-const NO_CHANGES: readonly PairChange[] = [];
 const RANK = { head: 0, tail: 1, live: 2 } as const;
+/** A slot as one number: Map lookups by number cost less than by a string made for each. */
+const slotKey = (slot: Slot) => slot.offset * 3 + RANK[slot.end];
+const NO_CHANGES: readonly PairChange[] = [];
 
 /** Conversation order: the head, then the tail (its offsets count back from the newest), then later arrivals. */
 function compareSlots(a: Slot, b: Slot): number {
@@ -38,9 +41,11 @@ function compareSlots(a: Slot, b: Slot): number {
 /** Calls and outputs of the transcript index, paired by slot as the items load; `pairs` holds the same by item. */
 export class SlotPairs {
   private readonly keys = new Map<string, KeyState>();
-  private readonly partnerSlot = new Map<string, Slot>();
-  private readonly sideOf = new Map<string, Side>();
-  private readonly changes = new Map<string, PairChange>();
+  private readonly partnerSlot = new Map<number, Slot>();
+  private readonly sideOf = new Map<number, Side>();
+  private readonly changes = new Map<number, PairChange>();
+  /** The head and the rest have met: nothing lies between them. */
+  private joined = false;
 
   constructor(
     private readonly itemAt: (slot: Slot) => ConversationItem,
@@ -52,6 +57,16 @@ export class SlotPairs {
     this.partnerSlot.clear();
     this.sideOf.clear();
     this.pairs.clear();
+    this.changes.clear();
+    this.joined = false;
+  }
+
+  /** The two ends have met: the head's open calls answer the rest's open outputs. See `takeChanges`. */
+  join(): readonly PairChange[] {
+    if (this.joined) return NO_CHANGES;
+    this.joined = true;
+    for (const state of this.keys.values()) this.linkAcross(state);
+    return this.takeChanges();
   }
 
   /** Pairs an item that just loaded at the end of the head, the start of the tail, or after the live items. */
@@ -94,6 +109,7 @@ export class SlotPairs {
     return state;
   }
 
+  /** Pairs a key's slots again from the start: the head oldest first, the rest newest first (as the tail loads). */
   private rebuild(key: string, state: KeyState) {
     for (const slot of state.slots) this.unlink(slot);
     state.headOpen = [];
@@ -104,11 +120,8 @@ export class SlotPairs {
       return;
     }
     state.slots.sort(compareSlots);
-    for (const slot of state.slots) {
-      const side = this.sideOf.get(slotKey(slot))!;
-      if (slot.end === 'head') this.addToHead(state, slot, side);
-      else this.addAfterRest(state, slot, side);
-    }
+    for (const slot of state.slots) if (slot.end === 'head') this.addToHead(state, slot, this.sideOf.get(slotKey(slot))!);
+    for (let i = state.slots.length - 1; i >= 0 && state.slots[i].end !== 'head'; i -= 1) this.addBeforeRest(state, state.slots[i], this.sideOf.get(slotKey(state.slots[i]))!);
     this.linkAcross(state);
   }
 
@@ -117,22 +130,26 @@ export class SlotPairs {
     else if (state.headOpen.length > 0) this.link(state.headOpen.pop()!, slot);
   }
 
+  /** An item older than the rest's: an output waits for a call before it; a call answers the oldest waiting output. */
   private addBeforeRest(state: KeyState, slot: Slot, side: Side) {
-    if (side === 'output') state.restUnanswered.unshift(slot);
-    else if (state.restUnanswered.length > 0) this.link(slot, state.restUnanswered.shift()!);
-    else state.restOpen.unshift(slot);
+    if (side === 'output') state.restUnanswered.push(slot);
+    else if (state.restUnanswered.length > 0) this.link(slot, state.restUnanswered.pop()!);
+    else state.restOpen.push(slot);
   }
 
+  /** An item newer than the rest's (a live one): a call waits; an output answers the newest open call. */
   private addAfterRest(state: KeyState, slot: Slot, side: Side) {
-    if (side === 'call') state.restOpen.push(slot);
-    else if (state.restOpen.length > 0) this.link(state.restOpen.pop()!, slot);
-    else state.restUnanswered.push(slot);
+    if (side === 'call') state.restOpen.unshift(slot);
+    else if (state.restOpen.length > 0) this.link(state.restOpen.shift()!, slot);
+    else state.restUnanswered.unshift(slot);
   }
 
-  /** The head's open calls answer the rest's unanswered outputs: the newest call the oldest output, and so on. */
+  /** Once the ends have met, the head's open calls answer the rest's open outputs: the newest call the oldest output, and so on. */
   private acrossPairs(state: KeyState, visit: (call: Slot, output: Slot) => void) {
-    const count = Math.min(state.headOpen.length, state.restUnanswered.length);
-    for (let i = 0; i < count; i += 1) visit(state.headOpen[state.headOpen.length - 1 - i], state.restUnanswered[i]);
+    if (!this.joined) return;
+    const { headOpen, restUnanswered } = state;
+    const count = Math.min(headOpen.length, restUnanswered.length);
+    for (let i = 0; i < count; i += 1) visit(headOpen[headOpen.length - 1 - i], restUnanswered[restUnanswered.length - 1 - i]);
   }
 
   private unlinkAcross(state: KeyState) {

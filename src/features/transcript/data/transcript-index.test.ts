@@ -58,7 +58,10 @@ describe('TranscriptIndex', () => {
     const index = new TranscriptIndex();
     const call = { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{}' };
     const output = { id: 'out_1', type: 'function_call_output', call_id: 'call_1', output: 'secret needle' };
+    // While the items between the two ends are not loaded, which call the output answers is not known.
     index.sync(state([[call]], [[output]]));
+    expect(index.pairs.get(call)).toBeUndefined();
+    index.sync(state([[call]], [[output]], true));
     expect(index.pairs.get(call)).toBe(output);
     expect(index.foldedInto({ end: 'tail', offset: 0 })).toBe(call);
     // The output matches, and the search lands on its call, which shows it.
@@ -251,12 +254,17 @@ describe('pairing as a run loads', () => {
     });
   }
 
-  /** What the viewer pairs and counts, read whole in order: the one rule every view and export follows. */
-  function expected(items: ConversationItem[]) {
-    const pairs = pairToolCalls(items);
+  /**
+   * What the viewer pairs and counts, read whole in order: the one rule every view and export follows. While the two
+   * ends have not met, each is read on its own: the items between them could answer any call.
+   */
+  function expected(index: TranscriptIndex) {
+    const held = index.orderedItems();
+    const parts = index.complete ? [held] : [index.head, held.slice(index.head.length)];
+    const pairs = new Map(parts.flatMap((part) => [...pairToolCalls(part)]));
     const counts = emptyCounts();
-    for (const item of items) countItem(counts, item, pairs.has(item));
-    return { pairs: items.map((item) => pairs.get(item)?.id ?? null), counts };
+    for (const item of held) countItem(counts, item, pairs.has(item));
+    return { pairs: held.map((item) => pairs.get(item)?.id ?? null), counts };
   }
 
   it('pairs and counts as the held items read in order would, at every step of a run read from both ends, and after a live update', () => {
@@ -271,7 +279,7 @@ describe('pairing as a run loads', () => {
       const index = new TranscriptIndex();
       const check = () => {
         const held = index.orderedItems();
-        expect({ seed, pairs: held.map((item) => index.pairs.get(item)?.id ?? null), counts: index.counts }).toEqual({ seed, ...expected(held) });
+        expect({ seed, pairs: held.map((item) => index.pairs.get(item)?.id ?? null), counts: index.counts }).toEqual({ seed, ...expected(index) });
       };
       let stream = EMPTY_STREAM;
       for (let step = 0; step < Math.max(head.length, tail.length); step += 1) {
@@ -298,10 +306,28 @@ describe('pairing as a run loads', () => {
     const tools = buildViewRows(index, 'asc', new Set(['messages', 'reasoning', 'other']));
     const ids = Array.from({ length: tools.count }, (_, i) => index.slotAt(tools.rowAt(i)));
     expect(ids.map((slot) => (slot ? index.itemAt(slot).id : 'gap'))).toEqual(['gap', 'c2', 'o1']);
-    // Once its call loads, the output is in the call's row and counts with it.
-    index.sync(state([[call('c1', 'k1')]], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]]));
+    // Once its call loads and the two ends meet, the output is in the call's row and counts with it.
+    index.sync(state([[call('c1', 'k1')]], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]], true));
     expect(index.counts.byKind.tools).toBe(2);
     expect(Object.fromEntries(index.counts.byName.tools)).toEqual({ f: 2 });
+  });
+
+  it('re-reads no item more than once when a hostile run reuses one call_id for thousands of calls, read from both ends', () => {
+    const count = 4_000;
+    const items = Array.from({ length: count }, (_, i) => (i < count / 2 ? call(`c${i}`, 'same') : output(`o${i}`, 'same')));
+    const head = items.slice(0, count / 2);
+    const tail = items.slice(count / 2).reverse();
+    const index = new TranscriptIndex();
+    let stream = EMPTY_STREAM;
+    for (let page = 0; page < count / 200; page += 1) {
+      stream = addChunk(stream, { head: head.slice(page * 100, page * 100 + 100) as never, tail: tail.slice(page * 100, page * 100 + 100) as never, done: page === count / 200 - 1 });
+      index.sync(stream);
+    }
+    // Each call answered by its output, brackets-wise: the last call by the first output.
+    expect(index.pairs.get(head.at(-1)!)).toBe(items[count / 2]);
+    expect(index.pairs.get(head[0])).toBe(items.at(-1));
+    // Before, every item that arrived paired the whole key again, and the page read thousands of items again for each.
+    expect(index.changedSlots.length).toBeLessThanOrEqual(count);
   });
 
   it('shows an output once: a second call with the same call_id waits for its own', () => {

@@ -108,6 +108,8 @@ export class TranscriptIndex {
     }
     changed ||= state.complete !== this.complete;
     this.complete = state.complete;
+    // The ends have met: calls of the head now answer outputs of the tail (see SlotPairs).
+    if (this.complete) this.followPairChanges(this.pairing.join());
     for (let batch = this.pagesSeen.live; batch < live.length; batch += 1) changed = this.applyChanges(live[batch]) || changed;
     this.pagesSeen.live = live.length;
     if (changed) this.version += 1;
@@ -229,9 +231,9 @@ export class TranscriptIndex {
    * newest first) folds into its row; any other change (an item loaded between a call and its answer, a live update)
    * is read again by the summary and the views start over. Counts follow whether each output is in its call's row.
    */
-  private followPairChanges(changes: readonly PairChange[], added: Slot, addedItem?: ConversationItem) {
+  private followPairChanges(changes: readonly PairChange[], added?: Slot, addedItem?: ConversationItem) {
     for (const { slot, before } of changes) {
-      if (slot.end === added.end && slot.offset === added.offset) continue;
+      if (slot.end === added?.end && slot.offset === added.offset) continue;
       const item = this.itemAt(slot);
       const folded = this.isFolded(slot);
       const wasFolded = before !== undefined && this.foldKeys[slot.end][slot.offset] !== null;
