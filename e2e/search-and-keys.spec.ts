@@ -49,6 +49,20 @@ test('search finds items outside the DOM, counts them, and Enter / Shift+Enter s
   await expect(search(page)).toHaveValue('');
 });
 
+test('on a phone the match steppers and the kind filter are targets a finger can hit @phone', async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'phone layout');
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  await search(page).fill('shell');
+  await expect(page.getByTestId('match-count')).not.toHaveText('No matches');
+  await page.getByRole('button', { name: 'View ▾' }).tap();
+  const targets = page.getByRole('group', { name: 'Show' }).getByRole('button').or(page.getByRole('button', { name: /^(Previous|Next) match$/ }));
+  const sizes = await targets.evaluateAll((buttons) => buttons.map((button) => [button.textContent, button.getBoundingClientRect().width, button.getBoundingClientRect().height] as const));
+  expect(sizes.length).toBeGreaterThanOrEqual(4);
+  // 24 px at least each way, WCAG's minimum target size.
+  expect(sizes.filter(([, width, height]) => width < 24 || height < 24)).toEqual([]);
+});
+
 test('search reads past case and accents, as a browser’s find does, and marks what it matched', async ({ page }) => {
   const message = (id: string, role: string, text: string) => ({ id, type: 'message', status: 'completed', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
   const lines = [

@@ -1,6 +1,7 @@
 import { useId, type Ref } from 'react';
 import { ITEM_KINDS, type ItemKind } from '../lib/item-filter';
 import { formatCount } from '../../../shared/format';
+import { TOUCH_TARGET } from '../../../components/touch-target';
 
 interface TranscriptSearchBarProps {
   counts: Record<ItemKind, number>;
@@ -18,8 +19,7 @@ interface TranscriptSearchBarProps {
   more: { id: string; open: boolean; onToggle: () => void };
 }
 
-const stepButton =
-  'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
+const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
 /** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
 export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, onStep, inputRef, more }: TranscriptSearchBarProps) {
@@ -35,7 +35,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
             type="button"
             aria-pressed={!hidden.has(kind)}
             onClick={() => onToggleKind(kind)}
-            className="group rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100"
+            className={`${TOUCH_TARGET} group rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs font-medium text-zinc-600 dark:text-zinc-400 line-through aria-pressed:border-zinc-400 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-800 aria-pressed:no-underline dark:border-zinc-700 dark:aria-pressed:border-zinc-600 dark:aria-pressed:bg-zinc-800 dark:aria-pressed:text-zinc-100`}
           >
             {/* Faded beside its label while the kind is shown; as readable as the label while it is off. */}
             {label} <span className="tabular-nums group-aria-pressed:opacity-70">{formatCount(counts[kind])}</span>
