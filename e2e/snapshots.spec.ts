@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { demo, rowCount } from './demo-data.ts';
 import { E2E_PASSWORD, origin, PORTS } from './servers.ts';
 
@@ -208,4 +208,22 @@ test('a Share dialog that cannot load says so, and the transcript stays', async 
   await page.getByRole('button', { name: 'Share snapshot…' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The Share dialog could not load' })).toBeVisible();
   await expect(page.locator('[data-item-id]').first()).toBeVisible();
+});
+
+test('on a phone the Share dialog keeps its own spacing: the item chooser lines up with its heading @phone', async ({ page }) => {
+  await page.goto(`/c/${weather.conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+  // "Share…" on a phone, "Share snapshot…" elsewhere.
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  // Where each one's text starts, inside any padding its box has.
+  const textStart = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return range.getClientRects()[0].left;
+    });
+  const heading = await textStart(dialog.getByText('Single items', { exact: true }));
+  const chooser = await textStart(dialog.getByRole('button', { name: 'Choose items to leave out…' }));
+  expect(Math.abs(chooser - heading)).toBeLessThan(1);
 });

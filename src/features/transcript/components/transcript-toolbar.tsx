@@ -74,8 +74,9 @@ interface TranscriptActionsProps {
 export function TranscriptActions({ shareUrl, exportUrl, extras, onShowShortcuts }: TranscriptActionsProps) {
   return (
     // Buttons keep their labels on one line; the row wraps instead. On the right of its row (alone on it too, on a
-    // snapshot's or a file's page), as a page's actions are; on a phone from the left, under the link home.
-    <div className="flex flex-wrap gap-1 *:shrink-0 max-sm:[&_button]:px-2 sm:ml-auto sm:gap-2">
+    // snapshot's or a file's page), as a page's actions are; on a phone from the left, under the link home. Narrower on
+    // a phone: the buttons of the row, not those of the dialogs they open.
+    <div className="flex flex-wrap gap-1 *:shrink-0 max-sm:[&_button:not(dialog_*)]:px-2 sm:ml-auto sm:gap-2">
       <DownloadMenu exportUrl={exportUrl} />
       {extras}
       {shareUrl ? <CopyButton text={shareUrl} label="Copy link" title="Copy a link to this transcript" variant="accent" /> : null}
