@@ -136,6 +136,13 @@ test('a conversation that does not exist says so, without a Retry that cannot he
   await expect(alert).toContainText('Conversation not found');
   await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '← Open another conversation' })).toBeVisible();
+  // As much room under its last line as above its title: no empty row of actions at its foot.
+  const [above, below] = await alert.evaluate((panel) => {
+    const box = panel.getBoundingClientRect();
+    const lines = [...panel.children].map((child) => child.getBoundingClientRect()).filter((line) => line.height > 0);
+    return [lines[0].top - box.top, box.bottom - Math.max(...lines.map((line) => line.bottom))];
+  });
+  expect(Math.abs(below - above)).toBeLessThan(1);
 });
 
 test('a source without a key says which variable to set', async ({ page }) => {

@@ -37,7 +37,8 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
       {description.detail && description.detail !== description.hint ? (
         <p className="mt-2 break-words font-mono text-xs text-red-800/80 dark:text-red-200/70">{description.detail}</p>
       ) : null}
-      {actions ? <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">{actions}</div> : null}
+      {/* Actions that render nothing (no other source to offer) leave no empty space at the panel's foot. */}
+      {actions ? <div className="mt-3 flex flex-wrap items-center gap-2 text-sm empty:hidden">{actions}</div> : null}
       {/* Retrying cannot help a final error (not found, no key): it offers no Retry, only what the reader can do instead. */}
       {onRetry && !description.final ? (
         <button
