@@ -140,6 +140,7 @@ test('an unknown snapshot link says so', async ({ browser }) => {
   await reader.goto(`${origin(PORTS.secured)}/s/AAAAAAAAAAAAAAAAAAAAAAAA`);
   // The first read may open the embedded store.
   await expect(reader.getByRole('alert')).toContainText('Snapshot not found', { timeout: 30_000 });
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Snapshot not found');
   await stranger.close();
 });
 

@@ -97,6 +97,8 @@ test('a page whose code cannot load says so and offers a reload; the header stil
 test('an invalid ID in a link says so without asking the server', async ({ page }) => {
   await page.goto('/c/not-a-conversation?source=demo');
   await expect(page.getByRole('alert')).toContainText('That is not a conversation ID');
+  // What the page is about, for a reader who goes by headings.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('That is not a conversation ID');
 });
 
 test('a hand-written link with /C/ opens the transcript, at the address the app writes, asking for it once', async ({ page }) => {

@@ -10,6 +10,8 @@ interface ErrorPanelProps {
   compact?: boolean;
   /** What the reader can do instead, e.g. links to other sources. */
   actions?: ReactNode;
+  /** The error is all the page has to say (a link that leads nowhere): its title is the page's heading. */
+  heading?: boolean;
 }
 
 /** A hint with each moment it names on one line: a phone would break "2026-12-04" at its hyphen. */
@@ -17,17 +19,18 @@ function hintWithWholeDates(hint: string): ReactNode[] {
   return hint.split(LOCAL_TIME_IN_TEXT).map((part, index) => (index % 2 ? <span key={index} className="whitespace-nowrap">{part}</span> : part));
 }
 
-export function ErrorPanel({ description, onRetry, retrying = false, compact = false, actions }: ErrorPanelProps) {
+export function ErrorPanel({ description, onRetry, retrying = false, compact = false, actions, heading = false }: ErrorPanelProps) {
   // A rate limit's wait counts down under its hint (a new answer starts it again); Retry stays at hand, as the wait a
   // provider names is its advice for the key, not a rule of this page.
   const waitLeft = useSecondsLeft(description.waitSeconds, retrying);
+  const Title = heading ? 'h1' : 'p';
   return (
     <div
       role="alert"
       className={`rounded-xl border border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-100 ${compact ? 'p-3' : 'p-5'}`}
     >
       {/* A conversation ID or a file name has no spaces to break at: on a phone it breaks where it must. */}
-      <p className="font-semibold [overflow-wrap:anywhere]">{description.title}</p>
+      <Title className="font-semibold [overflow-wrap:anywhere]">{description.title}</Title>
       <p className="mt-1 text-sm [overflow-wrap:anywhere]">{hintWithWholeDates(description.hint)}</p>
       {waitLeft > 0 && !retrying ? (
         <p data-testid="wait-left" className="mt-1 text-sm tabular-nums">

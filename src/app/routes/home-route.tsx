@@ -56,7 +56,7 @@ export function HomeRoute() {
     );
   }
   if (sources.error) {
-    return <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />;
+    return <ErrorPanel heading description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />;
   }
   return <div aria-busy="true" className="h-40 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
 }

@@ -29,7 +29,7 @@ export function SnapshotRoute() {
   if (snapshot.error) {
     return (
       <div className="space-y-4">
-        <ErrorPanel description={describeApiError(snapshot.error)} />
+        <ErrorPanel heading description={describeApiError(snapshot.error)} />
         <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
           Go to the viewer’s home page
         </Link>

@@ -53,7 +53,7 @@ export function TranscriptRoute() {
     return (
       <div className="space-y-4">
         {backLink}
-        <ErrorPanel description={describeApiError(error)} />
+        <ErrorPanel heading description={describeApiError(error)} />
       </div>
     );
   }
@@ -62,9 +62,10 @@ export function TranscriptRoute() {
       <div className="space-y-4">
         {backLink}
         {sources.error ? (
-          <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+          <ErrorPanel heading description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
         ) : sources.data ? (
           <ErrorPanel
+            heading
             description={{
               title: 'No sources are configured',
               hint: 'This viewer has no API key set and its demo source is off. Set DASHSCOPE_API_KEY or OPENAI_API_KEY on the server and restart it.',
