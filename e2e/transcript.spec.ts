@@ -505,3 +505,14 @@ test('three calls with one call ID: each output shows once, in its own call’s 
   await expect(page.locator('article[data-item-id]')).toHaveCount(4);
   await expect(row('fco_retry_deleted')).toBeVisible();
 });
+
+test("the home page's demo cards end level: each card's item count and ID sit at its foot, level with its neighbour's", async ({ page }) => {
+  await page.goto('/');
+  const cards = page.getByRole('region', { name: 'Demo conversations' }).getByRole('link');
+  await expect(cards.first()).toBeVisible();
+  // The room under each card's last line: cards side by side differ in how long their descriptions are, yet each
+  // keeps its padding there, and no more.
+  const gaps = await cards.evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().bottom - (link.lastElementChild?.getBoundingClientRect().bottom ?? 0))));
+  expect(gaps.length).toBeGreaterThan(2);
+  expect(new Set(gaps).size).toBe(1);
+});
