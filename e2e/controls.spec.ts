@@ -290,6 +290,19 @@ test('on a phone an open message keeps its badge and actions on one line, and a 
   await expect(copyCode).toHaveCSS('opacity', '1');
 });
 
+test("a Markdown answer's headings stay in scale with its text, on a phone too @phone", async ({ page }) => {
+  const answer = demo('markdown-answer');
+  await page.goto(`/c/${answer.conversation.id}?source=demo`);
+  await expectComplete(page, answer.items.length);
+  const heading = page.locator('.prose h1').first();
+  await heading.scrollIntoViewIfNeeded();
+  const [headingSize, textSize] = await heading.evaluate((element) => [getComputedStyle(element).fontSize, getComputedStyle(element.closest('.prose')!).fontSize].map(parseFloat));
+  // Half again the text's size at most: twice or more, a title of the answer would fill a phone's screen.
+  expect(headingSize).toBeLessThanOrEqual(textSize * 1.5);
+  const box = (await heading.boundingBox())!;
+  expect(box.height).toBeLessThan(page.viewportSize()!.height / 8);
+});
+
 test('the position pill leaves the last row readable, and says the last item at the very end', async ({ page }) => {
   await page.goto(agentUrl);
   await expectComplete(page, agentRun.items.length);

@@ -135,7 +135,9 @@ export function MarkdownView({ text, citations = [], after }: MarkdownViewProps)
   // Rendering a tree is cheap next to parsing; it is redone only when the text's tree changes.
   const content = useMemo(() => (tree ? renderTree(tree) : null), [tree]);
   return (
-    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
+    // Headings a step smaller than an article's: a message's h1 would otherwise stand over a phone's screen at twice
+    // the size of the page's own title.
+    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-h1:text-[1.5em] prose-h2:text-[1.25em] prose-h3:text-[1.125em] prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       {content ?? (
         <div data-markdown-pending="" className="not-prose">
           <LongText text={text} />
