@@ -238,8 +238,9 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   await expect(page.getByRole('button', { name: 'View ▾' })).toBeFocused();
   await expect(page.getByTestId('position')).toHaveText(where!);
   await page.getByRole('button', { name: 'View ▾' }).tap();
-  // A row's actions, the run summary's buttons and the way home are targets a finger can hit: 24 px at least, each way.
-  const sizes = await page.locator('[data-item-actions] :is(button, a), [data-testid="run-summary"] button, a:text("Open another conversation")').evaluateAll((targets) =>
+  // A row's actions, the run summary's buttons, the way home and the header's link are targets a finger can hit: 24 px
+  // at least, each way.
+  const sizes = await page.locator('[data-item-actions] :is(button, a), [data-testid="run-summary"] button, a:text("Open another conversation"), header a[href="/snapshots"]').evaluateAll((targets) =>
     targets.filter((target) => target.getClientRects().length > 0).map((target) => [target.getBoundingClientRect().width, target.getBoundingClientRect().height]),
   );
   expect(sizes.length).toBeGreaterThan(20);

@@ -63,6 +63,8 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await expect(page.getByRole('region', { name: 'Snapshot' })).toContainText(`of ${weather.conversation.id} from Demo`);
 
   await page.goto('/snapshots');
+  // The header's link says which page this is.
+  await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Snapshots' })).toHaveAttribute('aria-current', 'page');
   const row = page.getByTestId('snapshot-row').filter({ hasText: 'Weather bug' });
   await expect(row).toContainText(`${weather.items.length - 1} items (1 left out)`);
   // What it left out, and its link, tell it from other snapshots of the same run.

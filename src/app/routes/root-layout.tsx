@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { readsWithoutPassword } from '../../lib/page-path';
 import { Announcer } from '../../components/announcer';
+import { TOUCH_TARGET } from '../../components/touch-target';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { RemoteImagePolicyContext } from '../../features/transcript/lib/remote-images';
 
@@ -28,9 +29,16 @@ export function RootLayout({ children }: { children: ReactNode }) {
             <img src="/favicon.svg" alt="" className="size-6" />
             Conversation Viewer
           </Link>
-          <Link href="/snapshots" className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
-            Snapshots
-          </Link>
+          <nav aria-label="Pages" className="ml-auto">
+            {/* Marked while its page is open, so the reader knows where they are; a finger's size on a phone. */}
+            <Link
+              href="/snapshots"
+              aria-current={path === '/snapshots' ? 'page' : undefined}
+              className={`inline-flex items-center text-sm text-zinc-600 hover:underline aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:aria-[current=page]:text-zinc-100 ${TOUCH_TARGET}`}
+            >
+              Snapshots
+            </Link>
+          </nav>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none sm:py-8">
