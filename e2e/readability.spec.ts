@@ -66,6 +66,29 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test("a shell's output wraps between words on a phone, not inside them", async ({ page }) => {
+  const shellId = agentRun.items.find((item) => item.type === 'local_shell_call')!.id;
+  // A phone's width, where the compiler's lines run past the edge.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${shellId}`);
+  const stderr = page.locator(`article[data-item-id="${shellId}"] [data-paired-output]`).getByText(/is not assignable to parameter/);
+  await expect(stderr).toBeVisible();
+  // Each word of the compiler's message is on one line: a range over it has a single box.
+  const split = await stderr.evaluate((element) => {
+    const text = element.firstChild ?? element;
+    const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
+    return words
+      .filter((word) => {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        return range.getClientRects().length > 1;
+      })
+      .map((word) => word[0]);
+  });
+  expect(split).toEqual([]);
+});
+
 test('a tool call and its output are one row, collapsed to one line until clicked; Expand all and Collapse all apply to all', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);

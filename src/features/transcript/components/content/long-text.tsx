@@ -131,7 +131,7 @@ export function LongText({ text: written, variant = 'prose', label, filename = '
   const rest = text.length - shown;
   const className =
     variant === 'code'
-      ? 'max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200'
+      ? 'max-h-[32rem] overflow-auto whitespace-pre-wrap break-words [overflow-wrap:anywhere] rounded-lg bg-zinc-100 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200'
       : 'whitespace-pre-wrap break-words [overflow-wrap:anywhere]';
   const blocks = useMemo(() => {
     const parts = textBlocks(text, shown);
