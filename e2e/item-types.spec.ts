@@ -113,3 +113,17 @@ test('a failed tool call keeps its red outcome when the reader opens it, and onl
   await expect(fine).not.toHaveAttribute('data-collapsed');
   await expect(fine.locator('[data-outcome="failed"]')).toHaveCount(0);
 });
+
+test("on a phone a raw JSON view's folds and a schema's fold are targets a finger can hit @phone", async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'a touch screen');
+  const update = agentRun.items.find((item) => item.type === 'configuration_update')!;
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo#${update.id}`);
+  const row = page.locator(`article[data-item-id="${update.id}"]`);
+  await expect(row).toBeInViewport();
+  await row.getByRole('button', { name: 'Raw JSON' }).tap();
+  await row.getByText('Schema', { exact: true }).tap();
+  const folds = await row.locator('summary').evaluateAll((summaries) => summaries.filter((summary) => summary.getClientRects().length > 0).map((summary) => [summary.textContent, summary.getBoundingClientRect().height] as const));
+  expect(folds.length).toBeGreaterThan(3);
+  // Folds stacked line on line: each 24 px tall at least, WCAG's minimum target size.
+  expect(folds.filter(([, height]) => height < 24)).toEqual([]);
+});

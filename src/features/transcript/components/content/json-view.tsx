@@ -63,7 +63,8 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
         setOpenedFor(needle);
       }}
     >
-      <summary className="cursor-pointer select-none hover:bg-zinc-200/60 dark:hover:bg-zinc-800">
+      {/* 24 px tall where the pointer is a finger: folds stacked line on line are hard to tell apart at 20. */}
+      <summary className="cursor-pointer select-none hover:bg-zinc-200/60 pointer-coarse:min-h-6 pointer-coarse:py-0.5 dark:hover:bg-zinc-800">
         <Key name={name} />
         {brackets[0]}
         {open ? null : `… ${entries.length} ${Array.isArray(value) ? 'items' : 'keys'} ${brackets[1]}`}

@@ -42,7 +42,7 @@ export function ConfigurationUpdateItem({ item, highlighted }: ItemViewProps) {
       </dl>
       {schema !== undefined ? (
         <details className="mt-2">
-          <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">Schema</summary>
+          <summary className="cursor-pointer text-xs font-medium text-zinc-600 pointer-coarse:py-1 dark:text-zinc-400">Schema</summary>
           <JsonView value={schema} openDepth={2} label="Text format schema" />
         </details>
       ) : null}
