@@ -30,7 +30,7 @@ describe('TranscriptBody', () => {
   });
 
   it('says what failed and offers a retry', async () => {
-    const resume = vi.fn();
+    const resume = vi.fn<() => void>();
     const error = new ApiError('upstream failed', { status: 502, code: 'upstream_error' });
     body({ kind: 'error', error }, load({ state: 'failed', error, resume }), { count: 0, complete: false, shown: false });
     expect(screen.queryByRole('list', { name: 'Items' })).toBeNull();

@@ -72,13 +72,13 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       return (slot && tokens.counts.byItem.get(index.itemAt(slot))) || 0;
     };
     // The context at each turn's end, summed once per revision when a header first asks.
-    let contexts: Map<number, ContextSoFar> | null = null;
+    const summed: { contexts?: Map<number, ContextSoFar> } = {};
     const contextAt = (end: number) => {
-      contexts ??= contextAtTurnEnds(index.rowCount, starts, tokensAt, (row) => {
+      summed.contexts ??= contextAtTurnEnds(index.rowCount, starts, tokensAt, (row) => {
         const slot = index.slotAt(row);
         return slot !== null && index.itemAt(slot).type === 'compaction';
       });
-      return contexts.get(end) ?? { tokens: 0, compacted: false };
+      return summed.contexts.get(end) ?? { tokens: 0, compacted: false };
     };
     const idAt = (row: number) => {
       const slot = index.slotAt(row);

@@ -99,7 +99,8 @@ function conversation(next: () => number, size: number) {
 }
 
 describe('ViewRowsBuilder', () => {
-  it('gives the same rows as a whole rebuild at every step of a run read from both ends in slices', () => {
+  // Forty runs checked row by row at every slice: seconds on a busy machine.
+  it('gives the same rows as a whole rebuild at every step of a run read from both ends in slices', { timeout: 30_000 }, () => {
     for (let seed = 1; seed <= 40; seed += 1) {
       const next = seededRandom(seed);
       const items = conversation(next, 20 + Math.floor(next() * 60));
