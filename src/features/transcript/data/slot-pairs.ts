@@ -20,11 +20,11 @@ export interface PairChange {
 interface KeyState {
   slots: Slot[];
   /** Calls in the head no output in the head answers, oldest first. */
-  headOpen: Slot[];
+  headOpen: Slot[] | null;
   /** Outputs in the tail and live items that no call there answers, NEWEST first (the tail grows at its start). */
-  restUnanswered: Slot[];
+  restUnanswered: Slot[] | null;
   /** Calls in the tail and live items that no output there answers, NEWEST first. */
-  restOpen: Slot[];
+  restOpen: Slot[] | null;
 }
 
 const RANK = { head: 0, tail: 1, live: 2 } as const;
@@ -74,11 +74,11 @@ export class SlotPairs {
     const state = this.stateOf(key);
     state.slots.push(slot);
     this.sideOf.set(slotKey(slot), side);
-    this.unlinkAcross(state);
+    if (this.joined) this.unlinkAcross(state);
     if (slot.end === 'head') this.addToHead(state, slot, side);
     else if (slot.end === 'tail') this.addBeforeRest(state, slot, side);
     else this.addAfterRest(state, slot, side);
-    this.linkAcross(state);
+    if (this.joined) this.linkAcross(state);
     return this.takeChanges();
   }
 
@@ -103,7 +103,8 @@ export class SlotPairs {
   private stateOf(key: string): KeyState {
     let state = this.keys.get(key);
     if (!state) {
-      state = { slots: [], headOpen: [], restUnanswered: [], restOpen: [] };
+      // The lists come when first needed: a run's keys are mostly one call and its output, at one end.
+      state = { slots: [], headOpen: null, restUnanswered: null, restOpen: null };
       this.keys.set(key, state);
     }
     return state;
@@ -112,9 +113,9 @@ export class SlotPairs {
   /** Pairs a key's slots again from the start: the head oldest first, the rest newest first (as the tail loads). */
   private rebuild(key: string, state: KeyState) {
     for (const slot of state.slots) this.unlink(slot);
-    state.headOpen = [];
-    state.restUnanswered = [];
-    state.restOpen = [];
+    state.headOpen = null;
+    state.restUnanswered = null;
+    state.restOpen = null;
     if (state.slots.length === 0) {
       this.keys.delete(key);
       return;
@@ -126,28 +127,29 @@ export class SlotPairs {
   }
 
   private addToHead(state: KeyState, slot: Slot, side: Side) {
-    if (side === 'call') state.headOpen.push(slot);
-    else if (state.headOpen.length > 0) this.link(state.headOpen.pop()!, slot);
+    if (side === 'call') (state.headOpen ??= []).push(slot);
+    else if (state.headOpen?.length) this.link(state.headOpen.pop()!, slot);
   }
 
   /** An item older than the rest's: an output waits for a call before it; a call answers the oldest waiting output. */
   private addBeforeRest(state: KeyState, slot: Slot, side: Side) {
-    if (side === 'output') state.restUnanswered.push(slot);
-    else if (state.restUnanswered.length > 0) this.link(slot, state.restUnanswered.pop()!);
-    else state.restOpen.push(slot);
+    if (side === 'output') (state.restUnanswered ??= []).push(slot);
+    else if (state.restUnanswered?.length) this.link(slot, state.restUnanswered.pop()!);
+    else (state.restOpen ??= []).push(slot);
   }
 
   /** An item newer than the rest's (a live one): a call waits; an output answers the newest open call. */
   private addAfterRest(state: KeyState, slot: Slot, side: Side) {
-    if (side === 'call') state.restOpen.unshift(slot);
-    else if (state.restOpen.length > 0) this.link(state.restOpen.shift()!, slot);
-    else state.restUnanswered.unshift(slot);
+    if (side === 'call') (state.restOpen ??= []).unshift(slot);
+    else if (state.restOpen?.length) this.link(state.restOpen.shift()!, slot);
+    else (state.restUnanswered ??= []).unshift(slot);
   }
 
   /** Once the ends have met, the head's open calls answer the rest's open outputs: the newest call the oldest output, and so on. */
   private acrossPairs(state: KeyState, visit: (call: Slot, output: Slot) => void) {
     if (!this.joined) return;
     const { headOpen, restUnanswered } = state;
+    if (!headOpen || !restUnanswered) return;
     const count = Math.min(headOpen.length, restUnanswered.length);
     for (let i = 0; i < count; i += 1) visit(headOpen[headOpen.length - 1 - i], restUnanswered[restUnanswered.length - 1 - i]);
   }
@@ -193,7 +195,8 @@ export class SlotPairs {
   /** The slots whose partner is now another than before the last `add`, or the `remove` and `insert` since (their own included). */
   takeChanges(): readonly PairChange[] {
     if (this.changes.size === 0) return NO_CHANGES;
-    const changed = [...this.changes.values()].filter(({ slot, before }) => this.pairs.get(this.itemAt(slot)) !== before);
+    const changed: PairChange[] = [];
+    for (const change of this.changes.values()) if (this.pairs.get(this.itemAt(change.slot)) !== change.before) changed.push(change);
     this.changes.clear();
     return changed;
   }

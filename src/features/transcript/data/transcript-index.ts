@@ -203,15 +203,15 @@ export class TranscriptIndex {
   private add(end: End, item: ConversationItem) {
     const list = this[end];
     const id = typeof item.id === 'string' ? item.id : '';
+    const slot: Slot = { end, offset: list.length };
     let first = false;
     if (id) {
       if (this.slotById.has(id)) this.duplicates += 1;
       else {
-        this.slotById.set(id, { end, offset: list.length });
+        this.slotById.set(id, slot);
         first = true;
       }
     }
-    const slot: Slot = { end, offset: list.length };
     list.push(item);
     const kind = itemKind(item);
     this.kinds[end].push(kind);
