@@ -1,4 +1,5 @@
-import { NO_MATCHES, TextIndexCore, type MatchOffsets, type SlotItem } from '../features/transcript/data/text-index-core';
+import { TextIndexCore } from '../features/transcript/data/text-index-core';
+import { NO_MATCHES, type MatchOffsets, type SlotItem } from '../features/transcript/data/text-index-protocol';
 import type { TranscriptIndex } from '../features/transcript/data/transcript-index';
 import { matchRows } from '../features/transcript/search/use-transcript-search';
 

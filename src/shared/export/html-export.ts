@@ -5,7 +5,7 @@ import { revealBidi } from '../markdown/link-spoofing.ts';
 import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
-import { TOKENIZER_NOTE } from '../items/token-counts.ts';
+import { TOKENIZER_NOTE } from '../items/token-labels.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';

@@ -2,10 +2,6 @@ import { tokenText } from './token-text.ts';
 
 export type CountTokens = (text: string) => number;
 
-/** What a token count is, wherever one is shown. */
-export const TOKENIZER_NOTE =
-  'Counted with the o200k_base tokenizer (GPT-4o and later). Providers count differently and add overhead per message, so this is an estimate.';
-
 /** Texts past this length are estimated from their length: tokenising megabytes would freeze the tab. */
 const EXACT_LIMIT = 200_000;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import agentRun from '../../server/demo/conversations/agent-run.json' with { type: 'json' };
 import { itemSummaryLine } from './tool-summary';
-import { describeOpaque, tokenText } from './token-text';
+import { describeOpaque } from './token-labels';
+import { tokenText } from './token-text';
 
 const base64 = (bytes: number) => 'iVBORw0KGgoAAAANSUhEUg'.repeat(Math.ceil(bytes / 22)).slice(0, bytes);
 

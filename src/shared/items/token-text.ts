@@ -1,14 +1,9 @@
-import { decodedSize, formatSize } from './byte-size.ts';
+import { decodedSize } from './byte-size.ts';
+import type { OpaqueData } from './token-labels.ts';
 import { catalogEntry, textFieldsOf } from './item-catalog.ts';
 
 type Item = { type: string; [field: string]: unknown };
 
-/** Data that is not text to a model's tokenizer: images, ciphertext, other base64. Counted in bytes, not tokens. */
-export interface OpaqueData {
-  kind: 'image' | 'encrypted' | 'data';
-  /** The bytes it holds, decoded: an image's size is that of the image file, as its row says. */
-  bytes: number;
-}
 
 export interface TokenText {
   /** The readable text, what a tokenizer should count. */
@@ -146,7 +141,3 @@ export function tokenText(item: Item): TokenText {
   return { text: parts.join('\n\n'), opaque: kinds.length ? { kind: kinds[0], bytes: total } : null };
 }
 
-/** "image, 112.5 KB": sizes written as the rest of the viewer writes them. */
-export function describeOpaque(opaque: OpaqueData): string {
-  return `${opaque.kind}, ${formatSize(opaque.bytes)}`;
-}

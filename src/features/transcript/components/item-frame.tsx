@@ -1,7 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { foldForSearch } from '../../../lib/search-fold';
 import { useSearchNeedle } from '../search/search-query-context';
-import { describeOpaque } from '../../../shared/items/token-text';
+import { describeOpaque } from '../../../shared/items/token-labels';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';

@@ -1,4 +1,4 @@
-import { TOKENIZER_NOTE } from '../../../shared/items/token-counts';
+import { TOKENIZER_NOTE } from '../../../shared/items/token-labels';
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
 import { ManifestContext } from '../lib/left-out';

@@ -8,7 +8,7 @@ import type { TranscriptOrigin } from '../data/use-transcript';
 import { useTranscriptView } from '../data/use-transcript-view';
 import { exportInBrowser } from '../export/export-in-browser';
 import { exportPath, itemsToExport } from '../export/export-path';
-import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
+import { LazyShortcutsDialog } from '../keyboard/lazy-shortcuts-dialog';
 import { useTranscriptKeyActions } from '../keyboard/use-transcript-key-actions';
 import type { ItemKind } from '../lib/item-filter';
 import { LiveSwitch } from '../live/live-switch';
@@ -294,7 +294,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
             onJump={(target) => listHandle.current?.scrollToView(target, { align: 'start' })}
           />
         ) : null}
-        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <LazyShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
       </ItemUrlContext>
       </SearchQueryContext.Provider>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownPlain, searchableText } from './searchable-text';
+import { markdownPlain } from './markdown-plain';
+import { searchableText } from './searchable-text';
 
 describe('searchableText', () => {
   it('holds every string value, lowercased, but not keys or opaque blobs', () => {

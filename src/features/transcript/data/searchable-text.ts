@@ -1,5 +1,6 @@
 import { foldForSearch } from '../../../lib/search-fold';
 import { catalogEntry } from '../../../shared/items/item-catalog';
+import { markdownPlain } from './markdown-plain';
 import type { ConversationItem } from '../types';
 
 /**
@@ -26,24 +27,6 @@ function looksBase64(value: string): boolean {
     else if (!isBase64(code)) return false;
   }
   return lineBreaks * 60 <= value.length;
-}
-
-/** Longer text is searched only as written: its copy as read would double its memory. */
-const MAX_PLAIN = 256 * 1024;
-const MARKDOWN_MARKS = /[*`~]|\]\(|^[ \t]{0,3}>/m;
-
-/**
- * Markdown as the page shows it, for search beside the text as written: `**bold**`, `` `code` ``, `~~struck~~` without
- * their marks, a link as its label, and a quote without the `>` that starts each of its lines, so "the --force flag"
- * finds "the **--force** flag", and "Note SQLite" a quote's "> **Note**" and "> SQLite" lines, as a browser's find
- * would. (Underscores stay: in names such as `journal_mode` they are not emphasis.)
- */
-export function markdownPlain(text: string): string {
-  if (text.length > MAX_PLAIN || !MARKDOWN_MARKS.test(text)) return text;
-  return text
-    .replace(/\[([^\]\n]{0,500})\]\([^)\s]{0,2048}\)/g, '$1')
-    .replace(/[*`~]+/g, '')
-    .replace(/^[ \t]{0,3}(?:>[ \t]?)+/gm, '');
 }
 
 /** Longer JSON text is searched as written: parsing it would double its memory. */

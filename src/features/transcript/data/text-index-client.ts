@@ -1,8 +1,9 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
 import { inTask, SLICE_BUDGET_MS } from '../../../lib/work-in-slices';
 import { hasPageLines, takePageLines, type PageLine } from './page-text';
-import { countingLoop, NO_MATCHES, slotsOfMatches, TextIndexCore, type FromTextIndex, type MatchOffsets, type ToTextIndex } from './text-index-core';
-import type { OpaqueData } from '../../../shared/items/token-text';
+import type { countingLoop, TextIndexCore } from './text-index-core';
+import { NO_MATCHES, slotsOfMatches, type FromTextIndex, type MatchOffsets, type ToTextIndex } from './text-index-protocol';
+import type { OpaqueData } from '../../../shared/items/token-labels';
 import type { End, Slot, TranscriptIndex } from './transcript-index';
 
 type ToTextIndexEntry = Extract<ToTextIndex, { type: 'items' }>['entries'][number];
@@ -89,22 +90,46 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
     };
   }
   let closed = false;
-  const core = new TextIndexCore((message) => {
-    if (!closed) receive(message);
-  });
-  const counting = countingLoop(core, SLICE);
+  // The index itself (search texts, token counting) loads only here, where there is no worker: a page with one never
+  // fetches it, and the transcript's first rows do not wait for it.
+  let core: TextIndexCore | null = null;
+  let counting: ReturnType<typeof countingLoop> | null = null;
+  /** Why the index could not be loaded: searches then find nothing, and the estimate says why. */
+  let broken: string | null = null;
   // Nothing is counted (nor the tokenizer loaded) before the first rows are painted.
   let painted = false;
   const cancel = afterPaint(() => {
     painted = true;
-    counting.schedule();
+    counting?.schedule();
   });
   // Messages are read a slice per task, as a worker would take them off the page's thread: a search text is built for
   // each item a message brings, and a whole run's worth in one task would hold the page.
   const queue: ToTextIndex[] = [];
   let cancelDrain: (() => void) | undefined;
+  import('./text-index-core').then(
+    (module) => {
+      if (closed) return;
+      core = new module.TextIndexCore((message) => {
+        if (!closed) receive(message);
+      });
+      counting = module.countingLoop(core, SLICE);
+      if (painted) counting.schedule();
+      cancelDrain ??= inTask(drain);
+    },
+    (error: unknown) => {
+      if (closed) return;
+      broken = error instanceof Error ? error.message : String(error);
+      receive({ type: 'tokenizer-failed', generation: 0, reason: broken.slice(0, 300) });
+      cancelDrain ??= inTask(drain);
+    },
+  );
   const drain = () => {
     cancelDrain = undefined;
+    if (!core) {
+      // Not loaded yet (the load drains when it comes), or never: each search gets its empty answer.
+      if (broken) for (const message of queue.splice(0)) if (message.type === 'search') receive({ type: 'matches', generation: message.generation, id: message.id, query: message.query, offsets: NO_MATCHES });
+      return;
+    }
     const until = performance.now() + SLICE_BUDGET_MS;
     // At least one message a task, however slow the clock says the last one was.
     while (queue.length > 0) {
@@ -119,7 +144,7 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
       }
       if (performance.now() > until) break;
     }
-    if (painted) counting.schedule();
+    if (painted) counting?.schedule();
     if (queue.length > 0 && !closed) cancelDrain = inTask(drain);
   };
   return {
@@ -133,7 +158,7 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
       queue.length = 0;
       cancelDrain?.();
       cancel();
-      counting.stop();
+      counting?.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slotsOfMatches, TextIndexCore, type FromTextIndex } from './text-index-core';
+import { TextIndexCore } from './text-index-core';
+import { slotsOfMatches, type FromTextIndex } from './text-index-protocol';
 
 const userMessage = (id: string, text: string) => ({ id, type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
 

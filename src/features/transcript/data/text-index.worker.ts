@@ -1,4 +1,5 @@
-import { countingLoop, TextIndexCore, type ToTextIndex } from './text-index-core';
+import { countingLoop, TextIndexCore } from './text-index-core';
+import type { ToTextIndex } from './text-index-protocol';
 
 /** Items counted per turn of the worker's loop, so a query that arrives meanwhile waits at most one batch. */
 const BATCH = 200;

@@ -1,5 +1,4 @@
 import { downloadBlob } from '../../../lib/download-text';
-import { formatInSlices } from '../../../lib/format-in-slices';
 import type { ConversationItem } from '../types';
 import type { ExportChoice } from './export-path';
 import type { ExportSource } from '../../../shared/export/export-document';
@@ -9,6 +8,8 @@ import type { ExportSource } from '../../../shared/export/export-document';
  * the page has already made (`knownTokens`) are used as they are.
  */
 export async function exportInBrowser(format: ExportChoice, name: string, conversation: { id?: string }, items: readonly ConversationItem[], source: ExportSource, knownTokens?: (item: object) => number | undefined) {
+  // The formatters and the token counter load with the first export made here, not with the transcript.
+  const { formatInSlices } = await import('../../../lib/format-in-slices');
   const { blob, filename } = await formatInSlices(format, { title: null, source, conversation, exported_at: new Date().toISOString() }, items, { knownTokens });
   downloadBlob(blob, filename(name));
 }

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { inTask, sliceDeadline } from '../../../lib/work-in-slices';
 import type { TextIndexClient } from '../data/text-index-client';
-import type { MatchOffsets } from '../data/text-index-core';
+import type { MatchOffsets } from '../data/text-index-protocol';
 import type { Slot, TranscriptIndex } from '../data/transcript-index';
 import type { ViewRows } from '../list/view-rows';
 

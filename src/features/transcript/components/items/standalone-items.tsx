@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { foldForSearch } from '../../../../lib/search-fold';
-import { markdownPlain } from '../../data/searchable-text';
+import { markdownPlain } from '../../data/markdown-plain';
 import { Icon } from '../../../../components/icons';
 import { GENERIC_STYLE, itemStyle, roleStyle } from '../../lib/roles';
 import { displayText } from '../../../../shared/items/display-text';
