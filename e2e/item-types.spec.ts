@@ -122,8 +122,10 @@ test("on a phone a raw JSON view's folds and a schema's fold are targets a finge
   await expect(row).toBeInViewport();
   await row.getByRole('button', { name: 'Raw JSON' }).tap();
   await row.getByText('Schema', { exact: true }).tap();
-  const folds = await row.locator('summary').evaluateAll((summaries) => summaries.filter((summary) => summary.getClientRects().length > 0).map((summary) => [summary.textContent, summary.getBoundingClientRect().height] as const));
-  expect(folds.length).toBeGreaterThan(3);
+  const shownFolds = () => row.locator('summary').evaluateAll((summaries) => summaries.filter((summary) => summary.getClientRects().length > 0).map((summary) => [summary.textContent, summary.getBoundingClientRect().height] as const));
+  // The raw view and the schema's folds render after the taps: wait for them before measuring.
+  await expect.poll(async () => (await shownFolds()).length).toBeGreaterThan(3);
+  const folds = await shownFolds();
   // Folds stacked line on line: each 24 px tall at least, WCAG's minimum target size.
   expect(folds.filter(([, height]) => height < 24)).toEqual([]);
 });
