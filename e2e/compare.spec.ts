@@ -61,6 +61,8 @@ test('two forked runs: where they part, what changed, and stepping through the d
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await scrollSettled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Next goes on from the top of the screen as it is once the scroll has come to rest.
+  await scrollSettled(page);
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-a-id', good.items[0].id);
   await expect(page.locator('[data-diff="same"]').first()).toHaveAttribute('data-b-id', sideways.items[0].id);
 
