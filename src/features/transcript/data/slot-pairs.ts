@@ -74,12 +74,46 @@ export class SlotPairs {
     const state = this.stateOf(key);
     state.slots.push(slot);
     this.sideOf.set(slotKey(slot), side);
+    if (this.joined && slot.end === 'live') {
+      this.addLiveJoined(state, slot, side);
+      return this.takeChanges();
+    }
     if (this.joined) this.unlinkAcross(state);
     if (slot.end === 'head') this.addToHead(state, slot, side);
     else if (slot.end === 'tail') this.addBeforeRest(state, slot, side);
     else this.addAfterRest(state, slot, side);
     if (this.joined) this.linkAcross(state);
     return this.takeChanges();
+  }
+
+  /**
+   * A live item once the ends have met: it leaves the pairs across the two ends as they are (a call waits, an output
+   * answers the newest open call after the head), save that an output no later call answers may take the newest head
+   * call still free. Redrawing every cross pair of its key for each live item cost a hostile run's thousands of
+   * pairs per item.
+   */
+  private addLiveJoined(state: KeyState, slot: Slot, side: Side) {
+    const unansweredBefore = state.restUnanswered?.length ?? 0;
+    this.addAfterRest(state, slot, side);
+    const unanswered = state.restUnanswered?.length ?? 0;
+    const headOpen = state.headOpen;
+    // The new output is the newest unanswered one, the last of the cross pairs: it takes the head call that pairs with it.
+    if (unanswered > unansweredBefore && headOpen && headOpen.length >= unanswered) this.link(headOpen[headOpen.length - unanswered], slot);
+  }
+
+  /**
+   * The item in a slot was replaced by a newer copy on the same side of the same key: the pairs stay as they are,
+   * held by the new item. Its partner's row changes (it shows the new copy); see `takeChanges`.
+   */
+  swap(slot: Slot, old: ConversationItem): readonly PairChange[] {
+    const partner = this.partnerSlot.get(slotKey(slot));
+    if (!partner) return NO_CHANGES;
+    const item = this.itemAt(slot);
+    const other = this.itemAt(partner);
+    this.pairs.delete(old);
+    this.pairs.set(item, other);
+    this.pairs.set(other, item);
+    return [{ slot: partner, before: old }];
   }
 
   /** Takes a slot out of its key (its item is about to be replaced), pairing what is left again; see `takeChanges`. */

@@ -294,6 +294,13 @@ describe('pairing as a run loads', () => {
       stream = addLiveChanges(stream, { added: [], changed: [changed.type === 'message' ? call(String(changed.id), 'k2') : { ...changed, call_id: 'k1' }] as never, removed: [] });
       index.sync(stream);
       check();
+      // An update that keeps the item's key (its status): the pairs stay, held by the new copy.
+      const paired = index.orderedItems().find((item) => item.type !== 'message' && index.pairs.has(item));
+      if (paired) {
+        stream = addLiveChanges(stream, { added: [], changed: [{ ...paired, status: 'completed' }] as never, removed: [] });
+        index.sync(stream);
+        check();
+      }
     }
   });
 
@@ -328,6 +335,34 @@ describe('pairing as a run loads', () => {
     expect(index.pairs.get(head[0])).toBe(items.at(-1));
     // Before, every item that arrived paired the whole key again, and the page read thousands of items again for each.
     expect(index.changedSlots.length).toBeLessThanOrEqual(count);
+  });
+
+  it('adds and updates live items of a key that thousands of loaded calls share without reading the key again', () => {
+    const count = 4_000;
+    const head = Array.from({ length: count / 2 }, (_, i) => call(`c${i}`, 'same'));
+    const outputs = Array.from({ length: count / 2 }, (_, i) => ({ ...output(`o${i}`, 'same'), status: 'in_progress' }));
+    const index = new TranscriptIndex();
+    let stream = state([head], [outputs.toReversed()], true);
+    index.sync(stream);
+    expect(index.pairs.get(head[0])).toBe(outputs.at(-1));
+    let reads = 0;
+    const itemAt = index.itemAt.bind(index);
+    index.itemAt = (slot) => {
+      reads += 1;
+      return itemAt(slot);
+    };
+    // A live call waits, a live output answers it; an output that finishes keeps its call.
+    const lateCall = call('late-c', 'same');
+    const lateOutput = output('late-o', 'same');
+    const done = outputs.slice(0, 50).map((item) => ({ ...item, status: 'completed' }));
+    stream = addLiveChanges(stream, { added: [lateCall, lateOutput] as never, changed: done as never, removed: [] });
+    index.sync(stream);
+    expect(index.pairs.get(lateCall as never)).toBe(lateOutput);
+    expect(index.pairs.get(head.at(-1)!)).toBe(done[0]);
+    expect(index.pairs.get(done[0] as never)).toBe(head.at(-1));
+    expect(index.pairs.has(outputs[0] as never)).toBe(false);
+    // Before, each of these redrew the key's 2,000 pairs: hundreds of thousands of reads.
+    expect(reads).toBeLessThan(2_000);
   });
 
   it('shows an output once: a second call with the same call_id waits for its own', () => {

@@ -184,17 +184,24 @@ export class TranscriptIndex {
     const old = this.itemAt(slot);
     countItem(this.counts, old, this.isFolded(slot), -1);
     const oldPair = pairKey(old);
-    if (oldPair) this.pairing.remove(slot, oldPair.key);
+    const pair = pairKey(item);
+    // The usual update (a status, an output's text) keeps the item's side and key: its pairs stay as they were.
+    const samePairs = oldPair !== null && pair !== null && oldPair.side === pair.side && oldPair.key === pair.key;
+    if (oldPair && !samePairs) this.pairing.remove(slot, oldPair.key);
     this[slot.end][slot.offset] = item;
     this.removed.delete(id);
     this.kinds[slot.end][slot.offset] = itemKind(item);
     this.foldKeys[slot.end][slot.offset] = foldKeyOf(item);
-    const pair = pairKey(item);
-    if (pair) this.pairing.insert(slot, pair.side, pair.key);
+    let changes: readonly PairChange[];
+    if (samePairs) changes = this.pairing.swap(slot, old);
+    else {
+      if (pair) this.pairing.insert(slot, pair.side, pair.key);
+      changes = this.pairing.takeChanges();
+    }
     countItem(this.counts, item, this.isFolded(slot));
     this.changedSlots.push(slot);
     this.epoch += 1;
-    this.followPairChanges(this.pairing.takeChanges(), slot);
+    this.followPairChanges(changes, slot);
     this.trackStatus(item);
     if (!isUnderWay(item.status)) this.inProgress.delete(id);
     return true;
