@@ -150,6 +150,40 @@ describe('TextIndexClient', () => {
       client.close();
     });
 
+    it('sends the items that changed a message at a time too, between frames: every pair a hostile run redraws as its ends meet', async () => {
+      const posted: { type: string; entries?: { offset: number }[] }[] = [];
+      vi.stubGlobal(
+        'Worker',
+        class {
+          onmessage = null;
+          postMessage(sent: { type: string }) {
+            posted.push(sent);
+          }
+          terminate() {}
+        },
+      );
+      const call = (i: number) => ({ id: `c${i}`, type: 'function_call', call_id: 'same', name: 'f', arguments: '{}' });
+      const output = (i: number) => ({ id: `o${i}`, type: 'function_call_output', call_id: 'same', output: 'x' });
+      const head = Array.from({ length: 1000 }, (_, i) => call(i));
+      const tail = Array.from({ length: 1000 }, (_, i) => output(999 - i));
+      const index = new TranscriptIndex();
+      const loading = addChunk(EMPTY_STREAM, { head: head as never, tail: tail as never, done: false });
+      index.sync(loading);
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+      const client = new TextIndexClient(index);
+      client.sync();
+      await waitFor(() => expect(posted.flatMap((sent) => sent.entries ?? [])).toHaveLength(2000));
+      // The two ends meet: each of the 2,000 items now has a partner, and is sent again.
+      index.sync(addChunk(loading, { head: [], tail: [], done: true }));
+      expect(index.changedSlots.length).toBe(2000);
+      posted.length = 0;
+      client.syncInSlices();
+      await waitFor(() => expect(posted.flatMap((sent) => sent.entries ?? [])).toHaveLength(2000));
+      expect(Math.max(...posted.map((sent) => sent.entries?.length ?? 0))).toBeLessThanOrEqual(100);
+      client.close();
+    });
+
     it('tells its listeners of new counts a few times, not once per counted batch', async () => {
       const index = new TranscriptIndex();
       index.sync(addChunk(EMPTY_STREAM, { head: many(600) as never, tail: [], done: true }));

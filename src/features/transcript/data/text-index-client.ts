@@ -323,10 +323,17 @@ export class TextIndexClient {
         }
       }
     }
-    for (; this.changesSeen < index.changedSlots.length; this.changesSeen += 1) {
+    // Items held that changed (a live update, or the pairs that changed where the two ends met: in a hostile run, every
+    // item of a key thousands reuse) go a message at a time too.
+    while (this.changesSeen < index.changedSlots.length) {
       const slot = index.changedSlots[this.changesSeen];
+      this.changesSeen += 1;
       entries.push({ ...slot, item: index.itemAt(slot) });
       items += 1;
+      if (items >= ITEMS_PER_MESSAGE) {
+        flush();
+        if (shouldStop?.()) return false;
+      }
     }
     flush();
     return true;
