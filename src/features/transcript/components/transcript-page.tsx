@@ -218,6 +218,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 matchCount={search.matches.length}
                 currentOrdinal={search.currentOrdinal}
                 pending={query !== search.query}
+                unavailable={tokens.searchFailed}
                 onStep={stepMatch}
                 inputRef={searchInput}
                 more={{ id: moreId, open: moreOpen, onToggle: () => setMoreOpen((open) => !open) }}

@@ -119,7 +119,7 @@ function openChannel(receive: (message: FromTextIndex) => void, fail: (reason: s
     (error: unknown) => {
       if (closed) return;
       broken = error instanceof Error ? error.message : String(error);
-      receive({ type: 'tokenizer-failed', generation: 0, reason: broken.slice(0, 300) });
+      receive({ type: 'index-failed', generation: 0, reason: broken.slice(0, 300) });
       cancelDrain ??= inTask(drain);
     },
   );
@@ -219,6 +219,8 @@ export class TextIndexClient {
 
   /** Why nothing is being counted: the tokenizer could not be loaded. Null while counting can go on. */
   tokenizerError: string | null = null;
+  /** Why nothing can be searched: the index could not be loaded (its worker failed, and then its code on the page). */
+  searchError: string | null = null;
 
   constructor(private readonly index: TranscriptIndex) {}
 
@@ -418,8 +420,9 @@ export class TextIndexClient {
   }
 
   private receive(message: FromTextIndex) {
-    if (message.type === 'tokenizer-failed') {
+    if (message.type === 'tokenizer-failed' || message.type === 'index-failed') {
       this.tokenizerError = message.reason;
+      if (message.type === 'index-failed') this.searchError = message.reason;
       this.tell();
       return;
     }

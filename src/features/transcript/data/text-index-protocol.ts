@@ -49,4 +49,6 @@ export type FromTextIndex =
   | { type: 'tokens'; generation: number; entries: SlotTokens[] }
   | { type: 'matches'; generation: number; id: number; query: string; offsets: MatchOffsets }
   /** The tokenizer could not be loaded: nothing will be counted; searches still work. */
-  | { type: 'tokenizer-failed'; generation: number; reason: string };
+  | { type: 'tokenizer-failed'; generation: number; reason: string }
+  /** The index itself could not be loaded (on the page, after its worker failed): nothing is counted or searched. */
+  | { type: 'index-failed'; generation: number; reason: string };

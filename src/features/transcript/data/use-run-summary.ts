@@ -14,6 +14,8 @@ export interface TokenState {
   done: boolean;
   /** Why there is no estimate: the tokenizer could not be loaded. */
   failed: string | null;
+  /** Why search cannot run: the text index could not be loaded. */
+  searchFailed: string | null;
   /** The text index itself, for search. */
   textIndex: TextIndexClient;
 }
@@ -36,9 +38,10 @@ export function useTokenCounts(index: TranscriptIndex, version: number, loading 
   const subscribe = useMemo(() => (listener: () => void) => client.subscribe(listener), [client]);
   const revision = useSyncExternalStore(subscribe, () => client.revision);
   const failed = useSyncExternalStore(subscribe, () => client.tokenizerError);
+  const searchFailed = useSyncExternalStore(subscribe, () => client.searchError);
   // Read when items arrive (`version`); the state changes only with the counts, as every row on screen reads it.
   const done = version > 0 && client.done;
-  return useMemo(() => ({ counts: client, revision, done, failed, textIndex: client }), [client, revision, done, failed]);
+  return useMemo(() => ({ counts: client, revision, done, failed, searchFailed, textIndex: client }), [client, revision, done, failed, searchFailed]);
 }
 
 export interface RunSummaryView {

@@ -13,6 +13,8 @@ interface TranscriptSearchBarProps {
   currentOrdinal: number;
   /** True while the shown matches are for an older query than the one typed. */
   pending: boolean;
+  /** Why search cannot run (its code could not be loaded): said in place of the match count. */
+  unavailable?: string | null;
   onStep: (direction: 1 | -1) => void;
   inputRef: Ref<HTMLInputElement>;
   /** On a phone, the button that unfolds the other controls (the kind filter among them). */
@@ -22,7 +24,7 @@ interface TranscriptSearchBarProps {
 const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
 /** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
-export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, onStep, inputRef, more }: TranscriptSearchBarProps) {
+export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, unavailable, onStep, inputRef, more }: TranscriptSearchBarProps) {
   const searchId = useId();
   const hasQuery = query.trim() !== '';
   return (
@@ -70,7 +72,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
         {hasQuery ? (
           <>
             <output aria-live="polite" data-testid="match-count" className={`text-xs whitespace-nowrap tabular-nums ${pending ? 'opacity-60' : ''} text-zinc-600 dark:text-zinc-400`}>
-              {matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`}
+              {unavailable ? <span title={unavailable}>Search unavailable: reload the page</span> : matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`}
             </output>
             <button type="button" className={stepButton} disabled={matchCount === 0} onClick={() => onStep(-1)} title="Previous match (Shift+Enter)" aria-label="Previous match">
               ↑
