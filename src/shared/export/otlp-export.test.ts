@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { CallMatcher } from '../items/tool-pairs.ts';
 import agentRun from '../../server/demo/conversations/agent-run.json' with { type: 'json' };
 import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportAll } from './export-formats.ts';
@@ -89,6 +90,23 @@ describe('OTLP export of awkward runs', () => {
     const firstTurn = spans.filter((span) => span.name === 'chat').sort((a, b) => (BigInt(a.startTimeUnixNano) < BigInt(b.startTimeUnixNano) ? -1 : 1))[0];
     expect(tools[0].parentSpanId).toBe(firstTurn.spanId);
     expect(BigInt(tools[0].endTimeUnixNano)).toBeLessThanOrEqual(BigInt(firstTurn.endTimeUnixNano));
+  });
+
+  it('ends each unanswered call with its own turn, and reads the calls still waiting once, not at every turn', () => {
+    const turns = 300;
+    const runItems: ExportItem[] = Array.from({ length: turns }, (_, i) => [
+      { id: `u${i}`, type: 'message', role: 'user', content: `Step ${i}` },
+      { id: `fc${i}`, type: 'function_call', call_id: 'same', name: 'step', arguments: `{"n":${i}}` },
+    ]).flat();
+    const waitingRead = vi.spyOn(CallMatcher.prototype, 'unanswered');
+    const spans = spansOf(runItems);
+    // Before, every turn's end read every call still waiting: a hostile run of 10,000 such turns took 100 million steps.
+    expect(waitingRead).toHaveBeenCalledTimes(1);
+    waitingRead.mockRestore();
+    const chats = new Map(spans.filter((span) => span.name === 'chat').map((span) => [span.spanId, span]));
+    const tools = spans.filter((span) => span.name.startsWith('execute_tool'));
+    expect(tools).toHaveLength(turns);
+    for (const tool of tools) expect(tool.endTimeUnixNano).toBe(chats.get(tool.parentSpanId!)!.endTimeUnixNano);
   });
 
   it('gives each call a span when two share a call_id, each with its own result or none', () => {

@@ -152,6 +152,8 @@ export function createOtlpExporter(meta: ExportMeta) {
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
   /** Calls without an answer yet, paired as the viewer pairs them: the turn they belong to, and where it ended once it has. */
   const waiting = new CallMatcher<{ item: Loose; index: number; parent: string; until: number | null }>();
+  /** The calls made since the turn began: the turn's end ends those still unanswered (only these can be without an end). */
+  let madeThisTurn: { until: number | null }[] = [];
   let index = 0;
   let spans = 0;
   let turn: Turn | null = null;
@@ -208,7 +210,8 @@ export function createOtlpExporter(meta: ExportMeta) {
    */
   function closeTurn(end: number): string {
     let out = '';
-    for (const calls of waiting.unanswered()) for (const call of calls) call.until ??= end;
+    for (const call of madeThisTurn) call.until ??= end;
+    madeThisTurn = [];
     if (!turn) return out;
     const { spanId, start, input, output, failed } = turn;
     turn = null;
@@ -284,7 +287,9 @@ export function createOtlpExporter(meta: ExportMeta) {
       answer.finish_reason = 'tool_call';
       if (pair) {
         current.answerCalls = true;
-        waiting.call(pair.key, { item: it, index: at, parent: current.spanId, until: null });
+        const call = { item: it, index: at, parent: current.spanId, until: null };
+        waiting.call(pair.key, call);
+        madeThisTurn.push(call);
         return out;
       }
       return out + toolSpan(it, undefined, at, at + 1);
