@@ -29,4 +29,13 @@ describe('the context so far', () => {
     expect(turnSizeText(3, 600, contexts.get(3)!)).toBe('3 items · ≈ 600 tokens · context so far ≈ 600');
     expect(turnSizeText(3, 600, null)).toBe('3 items');
   });
+
+  it('is unknown after items that are not loaded, until a compaction starts it again', () => {
+    // Rows 0-2 loaded, row 3 the items not loaded, rows 4-6 and 7-8 loaded; a compaction at row 7.
+    const partial = contextAtTurnEnds(9, [0, 4, 7], (row) => (row === 3 ? 0 : 10), (row) => row === 7, 3);
+    expect(partial.get(4)).toEqual({ tokens: 30, compacted: false, unknown: true });
+    expect(partial.get(7)!.unknown).toBe(true);
+    expect(turnSizeText(3, 30, partial.get(7)!)).toBe('3 items · ≈ 30 tokens · context unknown: earlier items not loaded');
+    expect(partial.get(9)).toEqual({ tokens: 20, compacted: true });
+  });
 });

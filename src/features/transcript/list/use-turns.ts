@@ -16,29 +16,36 @@ export function turnNumberAt(starts: readonly number[], row: number): number | u
   return at === -1 ? undefined : at + 1;
 }
 
-/** What the model holds at a turn's end, in tokens; `compacted` when a compaction replaced what came before. */
+/**
+ * What the model holds at a turn's end, in tokens; `compacted` when a compaction replaced what came before; `unknown`
+ * when items before it are not loaded (and no compaction since): they could hold any number, or a compaction.
+ */
 export interface ContextSoFar {
   tokens: number;
   compacted: boolean;
+  unknown?: boolean;
 }
 
 /**
  * The context at each turn's end, by the row that ends it (the next turn's start, or `rowCount`): every row's tokens
  * from the first on, or from the last compaction on, as it replaced what came before it: the model holds the
- * compaction and what follows it.
+ * compaction and what follows it. After `gapRow` (the items not loaded) the context is unknown until a compaction.
  */
-export function contextAtTurnEnds(rowCount: number, starts: readonly number[], tokensAt: (row: number) => number, isCompaction: (row: number) => boolean): Map<number, ContextSoFar> {
+export function contextAtTurnEnds(rowCount: number, starts: readonly number[], tokensAt: (row: number) => number, isCompaction: (row: number) => boolean, gapRow: number | null = null): Map<number, ContextSoFar> {
   const totals = new Map<number, ContextSoFar>();
   const ends = new Set([...starts.slice(1), rowCount]);
   let tokens = 0;
   let compacted = false;
+  let unknown = false;
   for (let row = 0; row < rowCount; row += 1) {
+    if (row === gapRow) unknown = true;
     if (isCompaction(row)) {
       tokens = 0;
       compacted = true;
+      unknown = false;
     }
     tokens += tokensAt(row);
-    if (ends.has(row + 1)) totals.set(row + 1, { tokens, compacted });
+    if (ends.has(row + 1)) totals.set(row + 1, unknown ? { tokens, compacted, unknown } : { tokens, compacted });
   }
   return totals;
 }
@@ -46,6 +53,7 @@ export function contextAtTurnEnds(rowCount: number, starts: readonly number[], t
 /** A turn's header line: its items, and once counted its tokens and the context at its end. */
 export function turnSizeText(items: number, tokens: number, context: ContextSoFar | null): string {
   if (context === null) return plural(items, 'item');
+  if (context.unknown) return `${plural(items, 'item')} · ≈ ${plural(tokens, 'token')} · context unknown: earlier items not loaded`;
   return `${plural(items, 'item')} · ≈ ${plural(tokens, 'token')} · context ${context.compacted ? 'since the compaction' : 'so far'} ≈ ${formatCount(context.tokens)}`;
 }
 
@@ -77,7 +85,7 @@ export function useTurns(index: TranscriptIndex, version: number, starts: readon
       summed.contexts ??= contextAtTurnEnds(index.rowCount, starts, tokensAt, (row) => {
         const slot = index.slotAt(row);
         return slot !== null && index.itemAt(slot).type === 'compaction';
-      });
+      }, index.gapRow);
       return summed.contexts.get(end) ?? { tokens: 0, compacted: false };
     };
     const idAt = (row: number) => {
