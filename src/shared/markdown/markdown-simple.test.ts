@@ -46,6 +46,13 @@ describe('simple Markdown without the parser', () => {
     expect(TRICKY.filter((text) => simpleMarkdownHtml(text, code) !== null).length).toBeGreaterThan(20);
   });
 
+  it('leaves text with direction controls to the parser, which shows them as code points, in a heading\'s code span too', () => {
+    const text = '# Open `report\u202Etxt.exe` now';
+    expect(simpleMarkdownHtml(text, () => '')).toBeNull();
+    expect(markdownToHtml(text)).toContain('[U+202E]');
+    expect(markdownToHtml(text)).not.toContain('\u202E');
+  });
+
   it('reads the shapes it was made for', () => {
     const shapes = ['## Step 1: Fix it\n\nSee `src/a.ts` on pool orchid-7.\n\n1. **read_file**: The cart.\n2. **run_tests**: Passes.\n\n```ts\nconst a = 1;\n```\n\n- One.\n- Two.', '**Checking the cart**\n\nThe total is computed twice.'];
     expect(shapes.filter((text) => simpleMarkdownHtml(text, code) === null)).toEqual([]);

@@ -104,7 +104,9 @@ type BlockKind = 'ul' | 'ol' | 'other';
  * does, highlighting included.
  */
 export function simpleMarkdownHtml(text: string, code: (language: string, text: string) => string): string | null {
-  if (!text || text !== text.trim() || /[\r\t\0\f\v\u00a0\u2028\u2029]/.test(text)) return null;
+  // Direction controls are left to the parser too: it shows them as code points where they could make text read
+  // backwards (a heading's code span among them).
+  if (!text || text !== text.trim() || /[\r\t\0\f\v\u00a0\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return null;
   const lines = text.split('\n');
   let html = '';
   let previous: BlockKind = 'other';
