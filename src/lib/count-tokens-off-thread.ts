@@ -13,7 +13,7 @@ const CHARS_PER_MESSAGE = 512 * 1024;
  * taken as they are, and when every count is known no worker starts. Where there is no worker, the tokenizer counts
  * here, an item at a time as the caller asks. Rejects when the tokenizer cannot be loaded.
  */
-export async function countTokensOffThread(items: readonly ExportItem[], known?: (item: ExportItem) => number | undefined, signal?: AbortSignal): Promise<TokensOf> {
+export async function countTokensOffThread(items: readonly ExportItem[], known?: (item: ExportItem) => number | undefined): Promise<TokensOf> {
   const counts = new Map<ExportItem, number>();
   if (typeof Worker === 'undefined') {
     const count = await loadTokenizer();
@@ -70,22 +70,18 @@ export async function countTokensOffThread(items: readonly ExportItem[], known?:
     chars = 0;
   };
   try {
-    await forEachInSlices(
-      items,
-      (item) => {
-        const count = known?.(item);
-        if (count !== undefined) {
-          counts.set(item, count);
-          return;
-        }
-        const { text } = tokenText(item);
-        texts.push(text);
-        waiting.push(item);
-        chars += text.length;
-        if (chars >= CHARS_PER_MESSAGE) flush();
-      },
-      signal,
-    );
+    await forEachInSlices(items, (item) => {
+      const count = known?.(item);
+      if (count !== undefined) {
+        counts.set(item, count);
+        return;
+      }
+      const { text } = tokenText(item);
+      texts.push(text);
+      waiting.push(item);
+      chars += text.length;
+      if (chars >= CHARS_PER_MESSAGE) flush();
+    });
     flush();
     await Promise.all(answered);
   } finally {

@@ -13,14 +13,14 @@ export async function formatInSlices(
   format: ExportFormat,
   meta: ExportMeta,
   items: readonly ExportItem[],
-  { knownTokens, signal }: { knownTokens?: (item: ExportItem) => number | undefined; signal?: AbortSignal } = {},
+  { knownTokens }: { knownTokens?: (item: ExportItem) => number | undefined } = {},
 ): Promise<{ blob: Blob; filename: (name: string) => string }> {
   const { countsTokens, EXPORT_FORMATS, exportFilename } = await import('../shared/export/export-formats');
   // The size in tokens is counted as the page counts it, or from length when the tokenizer cannot be loaded.
-  const tokensOf = countsTokens(format) ? await countTokensOffThread(items, knownTokens, signal).catch(() => undefined) : undefined;
+  const tokensOf = countsTokens(format) ? await countTokensOffThread(items, knownTokens).catch(() => undefined) : undefined;
   const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf });
   const parts: string[] = [exporter.begin()];
-  await forEachInSlices(items, (item) => parts.push(exporter.item(item)), signal);
+  await forEachInSlices(items, (item) => parts.push(exporter.item(item)));
   parts.push(exporter.end());
   const type = EXPORT_FORMATS[format].contentType.split(';')[0];
   return { blob: new Blob(parts, { type: `${type};charset=utf-8` }), filename: (name) => exportFilename(name, format) };
