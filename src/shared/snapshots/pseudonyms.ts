@@ -65,6 +65,19 @@ function phoneDigits(candidate: string): number {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A word of a term as a pattern that matches it however its accents are encoded: `é` as one character (NFC, as most
+ * text has it) or as `e` and a combining accent (NFD, as macOS file names and some copied text have it), letter by letter.
+ */
+function anyComposition(word: string): string {
+  return (word.normalize('NFC').match(/\P{M}\p{M}*|\p{M}+/gu) ?? [])
+    .map((letter) => {
+      const forms = [...new Set([letter.normalize('NFC'), letter.normalize('NFD')])].map(escapeRegExp);
+      return forms.length > 1 ? `(?:${forms.join('|')})` : forms[0];
+    })
+    .join('');
+}
+
 interface Matcher {
   kind: PseudonymKind;
   pattern: RegExp;
@@ -145,12 +158,12 @@ export class Pseudonymizer {
     const words = [...new Set(terms.map((term) => term.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
     if (words.length) {
       // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
-      const pattern = words.map((word) => word.split(/\s+/).map(escapeRegExp).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
+      const pattern = words.map((word) => word.split(/\s+/).map(anyComposition).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
       // The pseudonyms the kinds above put in come first and stay whole: a term `mail` leaves `[EMAIL_1]` as it is.
       this.matchers.push({
         kind: 'term',
         pattern: new RegExp(`${PSEUDONYM.source}|${pattern}`, 'gi'),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFC').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
       });
     }
     this.secrets = chosen.has('secret');

@@ -208,6 +208,15 @@ describe('replacing personal data and secrets', () => {
     expect(JSON.stringify(filter.manifest())).not.toMatch(/acme|falcon/i);
   });
 
+  it('terms however their accents are encoded: composed, or a letter and a combining accent', () => {
+    const decomposed = 'Cafe\u0301 Mu\u0308ller';
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: `Met ${decomposed} at café müller; ${decomposed.toUpperCase()} again` }], { redact: { terms: ['Café Müller'] } });
+    expect(kept[0].content).toBe('Met [TERM_1] at [TERM_1]; [TERM_1] again');
+    expect(manifest.replaced).toEqual({ term: 1 });
+    // A term typed decomposed finds the composed spelling too.
+    expect(share([{ id: 'm', type: 'message', content: 'Café Müller' }], { redact: { terms: [decomposed] } }).kept[0].content).toBe('[TERM_1]');
+  });
+
   it('leaves image data and ciphertext alone', () => {
     const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
