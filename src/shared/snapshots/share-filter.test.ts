@@ -329,6 +329,14 @@ describe('replacing personal data and secrets', () => {
     expect(JSON.parse(kept[1].output as string)).toEqual({ '[EMAIL_1]': 'granted' });
   });
 
+  it('JSON text that had something replaced keeps its numbers as written: long IDs are not rounded, 1.50 stays 1.50', () => {
+    const { kept } = share(
+      [{ id: 'fc', type: 'function_call', call_id: 'c', name: 'refund', arguments: '{"order_id":12345678901234567890,"amount":1.50,"rate":1E-7,"to":"carol@example.com"}' }],
+      { redact: { kinds: ['email'] } },
+    );
+    expect(kept[0].arguments).toBe('{"order_id":12345678901234567890,"amount":1.50,"rate":1E-7,"to":"[EMAIL_1]"}');
+  });
+
   it('a term in a key of JSON text, though the key reads as a field name; an item keeps its own field names', () => {
     const { kept } = share(
       [{ id: 'fc', type: 'function_call', call_id: 'c2', name: 'open', arguments: '{"acme_account":7,"owner":{"acme":true}}' }, { id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'acme' }] }],

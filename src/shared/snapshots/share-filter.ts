@@ -57,6 +57,26 @@ const UNKNOWN_CALL_OUTPUTS = ['output', 'outputs', 'result', 'results', 'error']
 /** Strings longer than this are not parsed as JSON to look inside: no argument is that long, and parsing would double the memory. */
 const MAX_NESTED_JSON = 4 * 1024 * 1024;
 const MAX_NESTED_DEPTH = 3;
+/** A JSON text's strings and, between them, its numbers as written; only ever run on text JSON.parse has read. */
+const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * JSON text read with each number standing as a marker string, and what each marker stands for: written out again,
+ * a number keeps the digits it was written with, where parsing would round an order ID of 20 digits and write `1.50`
+ * as `1.5`.
+ */
+function parseKeepingNumbers(text: string, parsed: unknown): { parsed: unknown; numbers: Map<string, string>; marker: string } {
+  let marker = `\uE000${Math.random().toString(36).slice(2)}_`;
+  while (text.includes(marker)) marker += '\uE000';
+  const numbers = new Map<string, string>();
+  const marked = text.replace(JSON_STRING_OR_NUMBER, (token) => {
+    if (token[0] === '"') return token;
+    const stand = `${marker}${numbers.size}`;
+    numbers.set(stand, token);
+    return `"${stand}"`;
+  });
+  return { parsed: numbers.size ? JSON.parse(marked) : parsed, numbers, marker };
+}
 
 /** Fields that identify an item or pair it; replacing inside them would break the transcript, and they hold no prose. */
 const KEYS = ['id', 'type', 'role', 'status', 'call_id', 'approval_request_id'];
@@ -339,7 +359,7 @@ export class ShareFilter {
    * before matching). A value under a key that names a secret (`"password": …`) is a secret whatever its shape. Token
    * log probabilities spell the text out token by token, so they go.
    */
-  private redact(root: Container, skipTopLevel: ReadonlySet<string>, depth = 0): boolean {
+  private redact(root: Container, skipTopLevel: ReadonlySet<string>, depth = 0, numbers?: ReadonlyMap<string, string>): boolean {
     let changed = false;
     const metadata = !Array.isArray(root) && root.metadata && typeof root.metadata === 'object' && !Array.isArray(root.metadata) ? root.metadata : null;
     eachContainer(root, (container) => {
@@ -356,6 +376,8 @@ export class ShareFilter {
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
+        // A number of JSON text, standing as its marker.
+        if (numbers?.has(text)) return text;
         if (BASE64_DATA_URL.test(text)) return text;
         const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth, this.editsOf(container, key));
         if (next !== text) changed = true;
@@ -390,7 +412,10 @@ export class ShareFilter {
         parsed = undefined;
       }
       if (parsed && typeof parsed === 'object') {
-        return this.redact(parsed as Container, new Set(), depth + 1) ? stringifyJson(parsed, text.includes('\n') ? 2 : 0) : text;
+        const kept = parseKeepingNumbers(text, parsed);
+        if (!this.redact(kept.parsed as Container, new Set(), depth + 1, kept.numbers)) return text;
+        const written = stringifyJson(kept.parsed, text.includes('\n') ? 2 : 0);
+        return kept.numbers.size ? written.replace(new RegExp(`"${kept.marker}(\\d+)"`, 'g'), (stand: string) => kept.numbers.get(stand.slice(1, -1)) ?? stand) : written;
       }
     }
     return this.pseudonyms.replace(text, edits);
