@@ -337,6 +337,19 @@ describe('replacing personal data and secrets', () => {
     expect(kept[0].arguments).toBe('{"order_id":12345678901234567890,"amount":1.50,"rate":1E-7,"to":"[EMAIL_1]"}');
   });
 
+  it('a term or a secret written as a number in JSON text', () => {
+    const { kept, text } = share(
+      [
+        { id: 'fc', type: 'function_call', call_id: 'c', name: 'lookup', arguments: '{"account":48213377,"note":"account 48213377","limit":10}' },
+        { id: 'fo', type: 'function_call_output', call_id: 'c', output: '[{"account":48213377,"password":20251234}]' },
+      ],
+      { redact: { kinds: ['secret'], terms: ['48213377'] } },
+    );
+    expect(kept[0].arguments).toBe('{"account":"[TERM_1]","note":"account [TERM_1]","limit":10}');
+    expect(kept[1].output).toBe('[{"account":"[TERM_1]","password":"[SECRET_1]"}]');
+    expect(text).not.toMatch(/48213377|20251234/);
+  });
+
   it('a term in a key of JSON text, though the key reads as a field name; an item keeps its own field names', () => {
     const { kept } = share(
       [{ id: 'fc', type: 'function_call', call_id: 'c2', name: 'open', arguments: '{"acme_account":7,"owner":{"acme":true}}' }, { id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'acme' }] }],

@@ -376,8 +376,15 @@ export class ShareFilter {
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
-        // A number of JSON text, standing as its marker.
-        if (numbers?.has(text)) return text;
+        // A number of JSON text, standing as its marker: an account number the author named is a term like any other,
+        // and under a key that names a secret (`"password": 20251234`) it is one. Replaced, it becomes the pseudonym's string.
+        const number = numbers?.get(text);
+        if (number !== undefined) {
+          const replaced = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(number) : this.pseudonyms.replace(number);
+          if (replaced === number) return text;
+          changed = true;
+          return replaced;
+        }
         if (BASE64_DATA_URL.test(text)) return text;
         const next = typeof key === 'string' && SECRET_KEY.test(key) ? this.pseudonyms.secret(text) : this.redactText(text, depth, this.editsOf(container, key));
         if (next !== text) changed = true;
