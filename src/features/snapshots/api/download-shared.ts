@@ -14,7 +14,7 @@ function attachmentName(response: Response): string | null {
 /**
  * Downloads the conversation with the reader's rules applied: the server reads a source's conversation whole and
  * filters it as it would a snapshot; a file this page opened is filtered and formatted here. A title the author typed
- * heads it, with the rules' terms replaced, and names the file; else the file is named after `name`.
+ * heads it, with the rules' terms replaced, and names the file; else the file is named after `name`, replaced alike.
  */
 export async function downloadShared(target: SnapshotTarget, format: ExportFormat, rules: ShareRules, title: string, name: string): Promise<void> {
   const typed = title.trim();
@@ -27,8 +27,9 @@ export async function downloadShared(target: SnapshotTarget, format: ExportForma
     const source = { id: null, label: target.source?.label ?? null, kind: target.source?.kind ?? null };
     const meta = { title: replacedTitle, source, conversation: shared.conversation, exported_at: new Date().toISOString(), ...downloadRules(rules) };
     const { blob, filename } = await formatInSlices(format, meta, shared.items);
-    // Named apart from the full download (`conv_x_shared.json` beside `conv_x.json`), so the two are not mixed up.
-    downloadBlob(blob, filename(`${replacedTitle ?? name}.shared`));
+    // Named apart from the full download (`conv_x_shared.json` beside `conv_x.json`), so the two are not mixed up; a
+    // file's own name (`acme-invoices.json`) has what the rules replace replaced too, as the title has.
+    downloadBlob(blob, filename(`${replacedTitle ?? shared.filter.text(name)}.shared`));
     return;
   }
   const response = await fetch(conversationExportPath(target.source, target.conversationId), {
