@@ -365,6 +365,19 @@ describe('replacing personal data and secrets', () => {
     expect(filter.item({ id: 'm', type: 'message', role: 'user', metadata: { acme_note: 1 }, content: [{ type: 'input_text', text: 'hi' }] })).toMatchObject({ metadata: { '[TERM_1]_note': 1 } });
   });
 
+  it('a term in the names of a tool’s parameters and of a shell’s environment variables, as in the rest of the tool list', () => {
+    const { kept, text } = share(
+      [
+        { id: 'l', type: 'mcp_list_tools', server_label: 'crm', tools: [{ name: 'lookup', input_schema: { type: 'object', properties: { acme_account_id: { type: 'string' } }, required: ['acme_account_id'] } }] },
+        { id: 's', type: 'local_shell_call', call_id: 'c', status: 'completed', action: { type: 'exec', command: ['deploy'], env: { acme_region: 'eu' } } },
+      ],
+      { redact: { terms: ['acme'] } },
+    );
+    expect(kept[0].tools).toEqual([{ name: 'lookup', input_schema: { type: 'object', properties: { '[TERM_1]_account_id': { type: 'string' } }, required: ['[TERM_1]_account_id'] } }]);
+    expect(kept[1].action).toEqual({ type: 'exec', command: ['deploy'], env: { '[TERM_1]_region': 'eu' } });
+    expect(text).not.toMatch(/acme/i);
+  });
+
   it('numbers values in the order they are written within an item too', () => {
     const { kept } = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'a@example.com' }, { type: 'input_text', text: 'b@example.com' }] }], { redact: { kinds: ['email'] } });
     expect(kept[0].content).toEqual([{ type: 'input_text', text: '[EMAIL_1]' }, { type: 'input_text', text: '[EMAIL_2]' }]);

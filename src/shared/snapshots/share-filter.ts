@@ -48,6 +48,11 @@ const referenceLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLo
 
 /** JSON keys whose string value is a secret whatever its shape (with the `secret` kind chosen). */
 const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|bearer[_-]?token|client[_-]?secret|secret[_-]?access[_-]?key|secret[_-]?key|secret|password|passwd|passphrase|private[_-]?key|token|authorization)$/i;
+/**
+ * Objects whose keys are data, named by the conversation's author or a tool, not field names the page reads: metadata,
+ * a shell call's environment (`env`), and the parameters of a tool's JSON Schema (`properties`) in a list of tools.
+ */
+const DATA_MAPS = ['metadata', 'env', 'properties'];
 /** A key that reads as a field name: lower case, digits and underscores. */
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
 /** Message content parts that hold a model's reasoning. */
@@ -361,9 +366,14 @@ export class ShareFilter {
    */
   private redact(root: Container, skipTopLevel: ReadonlySet<string>, depth = 0, numbers?: ReadonlyMap<string, string>): boolean {
     let changed = false;
-    const metadata = !Array.isArray(root) && root.metadata && typeof root.metadata === 'object' && !Array.isArray(root.metadata) ? root.metadata : null;
+    // Objects whose keys were named by the author or a tool, found as their holders are visited (before them).
+    const dataMaps = new Set<unknown>();
     eachContainer(root, (container) => {
       if (!Array.isArray(container)) {
+        for (const key of DATA_MAPS) {
+          const value = container[key];
+          if (value && typeof value === 'object' && !Array.isArray(value)) dataMaps.add(value);
+        }
         for (const key of ['logprobs', 'top_logprobs']) {
           if (Array.isArray(container[key]) && (container[key] as unknown[]).length > 0) {
             container[key] = [];
@@ -371,8 +381,8 @@ export class ShareFilter {
           }
         }
         // An item's or conversation's own field names are not data; the keys of JSON text (a call's arguments) are, from
-        // its top, and so are the keys of its metadata, which its author named.
-        if ((container !== root || depth > 0) && this.redactKeys(container, container === metadata ? depth + 1 : depth)) changed = true;
+        // its top, and so are the keys of its metadata, a shell's environment and a tool's parameters.
+        if ((container !== root || depth > 0) && this.redactKeys(container, dataMaps.has(container) ? depth + 1 : depth)) changed = true;
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
