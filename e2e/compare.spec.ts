@@ -373,6 +373,25 @@ test('a comparison can be stored as two snapshots, and its link holds still', as
   await expect(page.locator('[data-diff]')).toHaveCount(6);
 });
 
+test('a snapshot that replaced terms, shared beside a live run: the dialog asks for them, and the run stored replaces them', async ({ page }) => {
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: good.conversation.id, redact: { terms: ['formatPrice'] } } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(compareUrl(`s:${id}`, sideways.conversation.id));
+  await expect(page.getByTestId('compare-headline')).toBeVisible();
+  await page.getByRole('button', { name: 'Share as snapshots…' }).click();
+  const terms = page.getByRole('textbox', { name: 'Names and terms to replace, one a line' });
+  await expect(terms).toHaveAccessibleDescription('The snapshot replaced 1 name or term of its own, which it does not record: type it here to replace it in this run too.');
+  await terms.fill('formatPrice');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.getByTestId('comparison-link').inputValue();
+  const [stored] = /b=s%3A([\w-]+)/.exec(link)!.slice(1);
+  const items = await (await page.request.get(`/api/snapshots/${stored}/items?limit=1000`)).text();
+  expect(JSON.stringify(sideways.items)).toContain('formatPrice');
+  expect(items).toContain('[TERM_1]');
+  expect(items).not.toContain('formatPrice');
+});
+
 test('a snapshot compared with another of the same run shows its own title and its snapshot', async ({ page }) => {
   const snapshot = async (title: string) => {
     const response = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: good.conversation.id, title } });

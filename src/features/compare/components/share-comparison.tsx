@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { ExpirySelect, SHARE_FIELD as field } from '../../snapshots/components/expiry-select';
 import { CONTENT_NAMES, REPLACED_NAMES } from '../../../shared/snapshots/manifest-text';
+import { formatCount } from '../../../shared/format';
 import { comparisonRules, snapshotComparison, type ComparisonChoices, type ComparisonSide } from '../lib/comparison-snapshots';
 
 interface ShareComparisonProps {
@@ -31,6 +32,9 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
   const link = create.data ? `${window.location.origin}/compare?${new URLSearchParams(create.data as Record<string, string>).toString()}` : null;
   const stored = [a, b].filter((side) => side.origin.kind !== 'snapshot').length;
   const sameRules = stored === 1 ? sameRulesText({ a, b }) : null;
+  // A snapshot keeps no record of the terms it replaced: the run stored beside it can replace them only if retyped.
+  const snapshotTerms = stored === 1 ? ([a, b].find((side) => side.origin.kind === 'snapshot')?.replacedTerms ?? 0) : 0;
+  const termsNote = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,6 +89,24 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
                   <input type="checkbox" checked={choices.leaveOutSystem} onChange={(event) => setChoices({ ...choices, leaveOutSystem: event.currentTarget.checked })} />
                   Leave out system and developer messages
                 </label>
+                <div>
+                  <label className="block text-sm">
+                    Names and terms to replace, one a line
+                    <textarea
+                      value={choices.terms ?? ''}
+                      rows={2}
+                      onChange={(event) => setChoices({ ...choices, terms: event.currentTarget.value })}
+                      aria-describedby={snapshotTerms ? termsNote : undefined}
+                      className={field}
+                      placeholder="Acme Corp"
+                    />
+                  </label>
+                  {snapshotTerms ? (
+                    <p id={termsNote} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                      The snapshot replaced {formatCount(snapshotTerms)} {snapshotTerms === 1 ? 'name or term' : 'names or terms'} of its own, which it does not record: type {snapshotTerms === 1 ? 'it' : 'them'} here to replace {snapshotTerms === 1 ? 'it' : 'them'} in this run too.
+                    </p>
+                  ) : null}
+                </div>
                 <ExpirySelect value={choices.expiry} onChange={(expiry) => setChoices({ ...choices, expiry })} />
               </>
             ) : null}

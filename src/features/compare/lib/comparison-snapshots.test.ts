@@ -22,6 +22,11 @@ describe('sharing a comparison as snapshots', () => {
     });
   });
 
+  it('replaces in the run stored the names and terms typed for it, which the other side’s snapshot does not record', () => {
+    const sides = { a: snapshot({ replacedTerms: 1 }), b: live };
+    expect(sideSnapshotRequest('b', sides, { ...choices, terms: 'Acme Corp\n\nProject Falcon ' })).toMatchObject({ redact: { kinds: [], terms: ['Acme Corp', 'Project Falcon'] } });
+  });
+
   it('two runs stored together leave out only what the author chose', () => {
     const request = sideSnapshotRequest('a', { a: live, b: { ...live, name: 'conv_c' } }, { leaveOutSystem: false, expiry: 'never' });
     expect(request).toMatchObject({ exclude: { roles: [], content: [] }, redact: { kinds: [] } });

@@ -8,6 +8,8 @@ import { compareSearch, type Side } from './compare-search';
 export interface ComparisonChoices {
   leaveOutSystem: boolean;
   expiry: ExpiryChoice;
+  /** Names and terms to replace in the runs stored, one a line: a snapshot keeps no record of the terms it replaced. */
+  terms?: string;
 }
 
 /** One side of a comparison: with what its snapshot, if it is one, left out of its items and replaced in them. */
@@ -16,6 +18,8 @@ export interface ComparisonSide {
   name: string;
   leftOut?: readonly ContentCategory[];
   replaces?: readonly RedactKind[];
+  /** How many names and terms of its author's its snapshot replaced (which, it does not say). */
+  replacedTerms?: number;
 }
 
 function target(origin: TranscriptOrigin): SnapshotTarget | null {
@@ -43,7 +47,7 @@ export function sideSnapshotRequest(side: Side, sides: Record<Side, ComparisonSi
   if (!what) throw new Error('This run cannot be stored.');
   // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
   const title = `Run ${side.toUpperCase()} of a comparison`;
-  return snapshotRequest(what, { ...INITIAL_CHOICES, ...comparisonRules(sides), title, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem }, now);
+  return snapshotRequest(what, { ...INITIAL_CHOICES, ...comparisonRules(sides), title, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem, terms: choices.terms ?? '' }, now);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ReadySide {
   leftOutItems?: ItemsLeftOut;
   /** The kinds of data a snapshot replaced; the other side, shared as a snapshot, replaces them too. */
   replaces?: readonly RedactKind[];
+  /** How many names and terms a snapshot replaced: the other side, shared as a snapshot, asks for them. */
+  replacedTerms?: number;
   /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
   originalFailures?: number;
 }
@@ -71,6 +73,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         ...(data.manifest?.rules.content.length ? { leftOut: data.manifest.rules.content, originalFailures: data.manifest.original.failures } : {}),
         ...(data.manifest?.rules.roles.length || data.manifest?.rules.types.length ? { leftOutItems: { roles: data.manifest.rules.roles, types: data.manifest.rules.types } } : {}),
         ...(data.manifest?.rules.kinds.length ? { replaces: data.manifest.rules.kinds } : {}),
+        ...(data.manifest?.rules.terms ? { replacedTerms: data.manifest.rules.terms } : {}),
       };
     }
     case 'api': {
