@@ -217,6 +217,14 @@ describe('replacing personal data and secrets', () => {
     expect(share([{ id: 'm', type: 'message', content: 'Café Müller' }], { redact: { terms: [decomposed] } }).kept[0].content).toBe('[TERM_1]');
   });
 
+  it('terms written in full-width letters, as Chinese, Japanese and Korean text writes Latin ones', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'ＡＣＭＥ社の請求書、Acme Corp、ａｃｍｅ　Ｃｏｒｐ' }], { redact: { terms: ['ACME', 'Acme Corp'] } });
+    expect(kept[0].content).toBe('[TERM_1]社の請求書、[TERM_2]、[TERM_2]');
+    expect(manifest.replaced).toEqual({ term: 2 });
+    // A term typed in full-width letters finds the plain spelling too.
+    expect(share([{ id: 'm', type: 'message', content: 'acme' }], { redact: { terms: ['ＡＣＭＥ'] } }).kept[0].content).toBe('[TERM_1]');
+  });
+
   it('leaves image data and ciphertext alone', () => {
     const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
