@@ -68,22 +68,27 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** The full-width form of a printable ASCII character (`Ａ` for `A`), as Chinese, Japanese and Korean text writes Latin letters. */
 const fullWidth = (letter: string) => (letter.length === 1 && letter >= '!' && letter <= '~' ? String.fromCharCode(letter.charCodeAt(0) + 0xfee0) : letter);
 
+/** ASCII punctuation, which Markdown may write with a backslash before it (`acme\_logistics`). */
+const MARKDOWN_ESCAPABLE = /^[!-/:-@[-`{-~]$/;
+
 /**
  * A word of a term as a pattern that matches it however its letters are encoded: `é` as one character (NFC, as most
- * text has it) or as `e` and a combining accent (NFD, as macOS file names and some copied text have it), and `ACME` in
- * full-width letters (`ＡＣＭＥ`), letter by letter.
+ * text has it) or as `e` and a combining accent (NFD, as macOS file names and some copied text have it), `ACME` in
+ * full-width letters (`ＡＣＭＥ`), and its punctuation escaped as Markdown escapes it (`acme\_logistics`, which the page
+ * shows as `acme_logistics`), letter by letter.
  */
 function anyComposition(word: string): string {
   return (word.normalize('NFC').match(/\P{M}\p{M}*|\p{M}+/gu) ?? [])
     .map((letter) => {
       const plain = letter.normalize('NFKC');
+      const escaped = MARKDOWN_ESCAPABLE.test(plain) ? String.raw`\\?` : '';
       const forms = [...new Set([letter, letter.normalize('NFD'), plain, fullWidth(plain)])];
-      if (forms.length === 1) return escapeRegExp(forms[0]);
+      if (forms.length === 1) return escaped + escapeRegExp(forms[0]);
       // Single characters as a class, which the regular expression engine scans faster than alternatives.
       const single = forms.filter((form) => form.length === 1);
       const several = forms.filter((form) => form.length > 1).map(escapeRegExp);
       const chars = single.length > 1 ? `[${single.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : single.map(escapeRegExp).join('');
-      return several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars;
+      return escaped + (several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars);
     })
     .join('');
 }
@@ -173,7 +178,7 @@ export class Pseudonymizer {
       this.matchers.push({
         kind: 'term',
         pattern: new RegExp(`${PSEUDONYM.source}|${pattern}`, 'gi'),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
       });
     }
     this.secrets = chosen.has('secret');

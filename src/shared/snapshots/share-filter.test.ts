@@ -225,6 +225,12 @@ describe('replacing personal data and secrets', () => {
     expect(share([{ id: 'm', type: 'message', content: 'acme' }], { redact: { terms: ['ＡＣＭＥ'] } }).kept[0].content).toBe('[TERM_1]');
   });
 
+  it('terms whose punctuation Markdown escapes, as the page shows them unescaped', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content: 'The tenant acme\\_logistics (acme_logistics) is on plan \\#4471-b.' }], { redact: { terms: ['acme_logistics', '#4471-b'] } });
+    expect(kept[0].content).toBe('The tenant [TERM_1] ([TERM_1]) is on plan [TERM_2].');
+    expect(manifest.replaced).toEqual({ term: 2 });
+  });
+
   it('leaves image data and ciphertext alone', () => {
     const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
