@@ -68,6 +68,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** The full-width form of a printable ASCII character (`Ａ` for `A`), as Chinese, Japanese and Korean text writes Latin letters. */
 const fullWidth = (letter: string) => (letter.length === 1 && letter >= '!' && letter <= '~' ? String.fromCharCode(letter.charCodeAt(0) + 0xfee0) : letter);
 
+/** Characters a page shows as nothing (a soft hyphen, zero-width spaces and joiners), which can sit inside a word unseen. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 /** ASCII punctuation, which Markdown may write with a backslash before it (`acme\_logistics`). */
 const MARKDOWN_ESCAPABLE = /^[!-/:-@[-`{-~]$/;
 
@@ -75,9 +78,9 @@ const MARKDOWN_ESCAPABLE = /^[!-/:-@[-`{-~]$/;
  * A word of a term as a pattern that matches it however its letters are encoded: `é` as one character (NFC, as most
  * text has it) or as `e` and a combining accent (NFD, as macOS file names and some copied text have it), `ACME` in
  * full-width letters (`ＡＣＭＥ`), and its punctuation escaped as Markdown escapes it (`acme\_logistics`, which the page
- * shows as `acme_logistics`), letter by letter.
+ * shows as `acme_logistics`), letter by letter. `between` goes between letters.
  */
-function anyComposition(word: string): string {
+function anyComposition(word: string, between = ''): string {
   return (word.normalize('NFC').match(/\P{M}\p{M}*|\p{M}+/gu) ?? [])
     .map((letter) => {
       const plain = letter.normalize('NFKC');
@@ -90,12 +93,17 @@ function anyComposition(word: string): string {
       const chars = single.length > 1 ? `[${single.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : single.map(escapeRegExp).join('');
       return escaped + (several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars);
     })
-    .join('');
+    .join(between);
 }
 
 interface Matcher {
   kind: PseudonymKind;
   pattern: RegExp;
+  /**
+   * The pattern for a text with invisible characters in it, which may sit between a term's letters (`Ac\u200Bme`, which
+   * the page shows as the word itself); made when first needed, as it is slower and such text is rare.
+   */
+  unseen?: () => RegExp;
   /** The value all spellings of one thing share, so they get one pseudonym. */
   normalise: (match: string) => string | null;
 }
@@ -173,12 +181,14 @@ export class Pseudonymizer {
     const words = [...new Set(terms.map((term) => term.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
     if (words.length) {
       // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
-      const pattern = words.map((word) => word.split(/\s+/).map(anyComposition).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
+      const alternatives = (between?: string) => words.map((word) => word.split(/\s+/).map((part) => anyComposition(part, between)).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
+      let unseen: RegExp | undefined;
       // The pseudonyms the kinds above put in come first and stay whole: a term `mail` leaves `[EMAIL_1]` as it is.
       this.matchers.push({
         kind: 'term',
-        pattern: new RegExp(`${PSEUDONYM.source}|${pattern}`, 'gi'),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+        pattern: new RegExp(`${PSEUDONYM.source}|${alternatives()}`, 'gi'),
+        unseen: () => (unseen ??= new RegExp(`${PSEUDONYM.source}|${alternatives(`${INVISIBLE.source}{0,8}`)}`, 'gi')),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
       });
     }
     this.secrets = chosen.has('secret');
@@ -200,10 +210,11 @@ export class Pseudonymizer {
   replace(text: string, edits?: TextEdit[][]): string {
     let result = text;
     for (const matcher of this.matchers) {
-      matcher.pattern.lastIndex = 0;
+      const pattern = matcher.unseen && HAS_INVISIBLE.test(result) ? matcher.unseen() : matcher.pattern;
+      pattern.lastIndex = 0;
       result = replaceNoting(
         result,
-        matcher.pattern,
+        pattern,
         (match) => {
           const key = matcher.normalise(match);
           return key === null ? match : this.pseudonym(matcher.kind, key, match);

@@ -231,6 +231,12 @@ describe('replacing personal data and secrets', () => {
     expect(manifest.replaced).toEqual({ term: 2 });
   });
 
+  it('terms with invisible characters between their letters, which the page shows as the word itself', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'Ac\u200Bme, Ac\u00ADme Co\u200Crp and Acme' }], { redact: { terms: ['Acme', 'Acme Corp'] } });
+    expect(kept[0].content).toBe('[TERM_1], [TERM_2] and [TERM_1]');
+    expect(manifest.replaced).toEqual({ term: 2 });
+  });
+
   it('leaves image data and ciphertext alone', () => {
     const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
