@@ -6,6 +6,7 @@ import { useModalDialog } from '../../../lib/use-modal-dialog';
 import { ExpirySelect, SHARE_FIELD as field } from '../../snapshots/components/expiry-select';
 import { CONTENT_NAMES, REPLACED_NAMES } from '../../../shared/snapshots/manifest-text';
 import { formatCount } from '../../../shared/format';
+import { itemLabel } from '../../../shared/items/item-catalog';
 import { comparisonRules, snapshotComparison, type ComparisonChoices, type ComparisonSide } from '../lib/comparison-snapshots';
 
 interface ShareComparisonProps {
@@ -18,7 +19,11 @@ const listed = (names: readonly string[]) => (names.length > 1 ? `${names.slice(
 /** "It leaves out tool outputs and replaces email addresses, as the snapshot did.", or nothing when the snapshot did neither. */
 function sameRulesText(sides: { a: ComparisonSide; b: ComparisonSide }): string | null {
   const { content, kinds } = comparisonRules(sides);
-  const parts = [content.length ? `leaves out ${listed(content.map((category) => CONTENT_NAMES[category]))}` : '', kinds.length ? `replaces ${listed(kinds.map((kind) => REPLACED_NAMES[kind][1]))}` : ''].filter(Boolean);
+  const items = [sides.a, sides.b].find((side) => side.origin.kind === 'snapshot')?.leftOutItems;
+  const roles = items?.roles.length ? [`${items.roles.join(' and ')} messages`] : [];
+  const types = (items?.types ?? []).map((type) => `${itemLabel(type).replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase())} items`);
+  const leftOut = [...roles, ...types, ...content.map((category) => CONTENT_NAMES[category])];
+  const parts = [leftOut.length ? `leaves out ${listed(leftOut)}` : '', kinds.length ? `replaces ${listed(kinds.map((kind) => REPLACED_NAMES[kind][1]))}` : ''].filter(Boolean);
   return parts.length ? `It ${parts.join(' and ')}, as the snapshot did.` : null;
 }
 
@@ -33,7 +38,10 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
   const stored = [a, b].filter((side) => side.origin.kind !== 'snapshot').length;
   const sameRules = stored === 1 ? sameRulesText({ a, b }) : null;
   // A snapshot keeps no record of the terms it replaced: the run stored beside it can replace them only if retyped.
-  const snapshotTerms = stored === 1 ? ([a, b].find((side) => side.origin.kind === 'snapshot')?.replacedTerms ?? 0) : 0;
+  const snapshotSide = stored === 1 ? [a, b].find((side) => side.origin.kind === 'snapshot') : undefined;
+  const snapshotTerms = snapshotSide?.replacedTerms ?? 0;
+  // System and developer messages the snapshot left out go from the run stored beside it whatever the box says.
+  const systemLeftOut = ['system', 'developer'].every((role) => snapshotSide?.leftOutItems?.roles.includes(role));
   const termsNote = useId();
 
   const submit = (event: FormEvent) => {
@@ -86,7 +94,7 @@ export function ShareComparison({ a, b }: ShareComparisonProps) {
             {stored > 0 ? (
               <>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={choices.leaveOutSystem} onChange={(event) => setChoices({ ...choices, leaveOutSystem: event.currentTarget.checked })} />
+                  <input type="checkbox" checked={choices.leaveOutSystem || systemLeftOut} disabled={systemLeftOut} onChange={(event) => setChoices({ ...choices, leaveOutSystem: event.currentTarget.checked })} />
                   Leave out system and developer messages
                 </label>
                 <div>

@@ -27,6 +27,11 @@ describe('sharing a comparison as snapshots', () => {
     expect(sideSnapshotRequest('b', sides, { ...choices, terms: 'Acme Corp\n\nProject Falcon ' })).toMatchObject({ redact: { kinds: [], terms: ['Acme Corp', 'Project Falcon'] } });
   });
 
+  it('leaves out of the run stored the whole items the other side’s snapshot left out, by role and by type, whatever the box says', () => {
+    const sides = { a: snapshot({ leftOutItems: { roles: ['system', 'developer'], types: ['reasoning'] } }), b: live };
+    expect(sideSnapshotRequest('b', sides, { leaveOutSystem: false, expiry: 'never' })).toMatchObject({ exclude: { roles: ['system', 'developer'], types: ['reasoning'] } });
+  });
+
   it('two runs stored together leave out only what the author chose', () => {
     const request = sideSnapshotRequest('a', { a: live, b: { ...live, name: 'conv_c' } }, { leaveOutSystem: false, expiry: 'never' });
     expect(request).toMatchObject({ exclude: { roles: [], content: [] }, redact: { kinds: [] } });

@@ -20,6 +20,8 @@ export interface ComparisonSide {
   replaces?: readonly RedactKind[];
   /** How many names and terms of its author's its snapshot replaced (which, it does not say). */
   replacedTerms?: number;
+  /** The whole items its snapshot left out, by role and type. */
+  leftOutItems?: { roles: readonly string[]; types: readonly string[] };
 }
 
 function target(origin: TranscriptOrigin): SnapshotTarget | null {
@@ -47,7 +49,12 @@ export function sideSnapshotRequest(side: Side, sides: Record<Side, ComparisonSi
   if (!what) throw new Error('This run cannot be stored.');
   // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
   const title = `Run ${side.toUpperCase()} of a comparison`;
-  return snapshotRequest(what, { ...INITIAL_CHOICES, ...comparisonRules(sides), title, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem, terms: choices.terms ?? '' }, now);
+  const request = snapshotRequest(what, { ...INITIAL_CHOICES, ...comparisonRules(sides), title, expiry: choices.expiry, leaveOutSystem: choices.leaveOutSystem, terms: choices.terms ?? '' }, now);
+  // The whole items the other side's snapshot left out (its roles, its types) are left out of this one too.
+  const union = (one: readonly string[] = [], other: readonly string[] = []) => [...new Set([...one, ...other])];
+  const roles = union(request.exclude?.roles, union(sides.a.leftOutItems?.roles, sides.b.leftOutItems?.roles));
+  const types = union(sides.a.leftOutItems?.types, sides.b.leftOutItems?.types);
+  return { ...request, exclude: { ...request.exclude, roles, ...(types.length ? { types } : {}) } };
 }
 
 /**
