@@ -41,8 +41,17 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
-/** An address, also as Markdown escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym. */
-const EMAIL = /(?<![A-Za-z0-9._%+-])(?:[A-Za-z0-9._%+-]|\\[_.+-]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+/** Letters of the alphabets that write words apart (Latin, Greek, Cyrillic), with their accents, and digits. */
+const WORD = String.raw`\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}0-9`;
+/**
+ * An address, also as Markdown escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym; with
+ * accented and non-Latin letters in it (`josé@bücher.de`, `почта@пример.рф`), as internationalised addresses have them.
+ * Chinese and Japanese letters are not taken: that text runs on without spaces into the address.
+ */
+const EMAIL = new RegExp(
+  String.raw`(?<![${WORD}._%+-])(?:[${WORD}._%+-]|\\[_.+-]){1,64}(?:@|%40)[${WORD}-]{1,63}(?:\.[${WORD}-]{1,63}){0,8}\.[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}]{1,23}(?![${WORD}-])`,
+  'gu',
+);
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
 const IPV6_CANDIDATE = /(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 /** International numbers with a leading +, and the (555) 123-4567 / 555-123-4567 shape; bare digit runs (IDs, timestamps) are left alone. */

@@ -198,6 +198,12 @@ describe('replacing personal data and secrets', () => {
     expect(share([{ id: 'm', type: 'message', content: 'peer ::ffff:10.20.30.40' }], { redact: { kinds: ['ip'] } }).kept[0].content).toBe('peer ::ffff:[IP_1]');
   });
 
+  it('email addresses with accented or non-Latin letters, and an address that Japanese text runs into', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'Write to josé.núñez@example.com, info@bücher.de or почта@пример.рф. メールはtaro@example.jpまで' }], { redact: { kinds: ['email'] } });
+    expect(kept[0].content).toBe('Write to [EMAIL_1], [EMAIL_2] or [EMAIL_3]. メールは[EMAIL_4]まで');
+    expect(manifest.replaced).toEqual({ email: 4 });
+  });
+
   it('terms, in any letter case, in metadata of the conversation too', () => {
     const filter = new ShareFilter({ redact: { terms: ['Acme Corp', 'Project Falcon'] } });
     const conversation = filter.conversation({ id: 'conv_1', metadata: { customer: 'ACME CORP' } });
