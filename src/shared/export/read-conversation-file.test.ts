@@ -85,7 +85,11 @@ describe('reading a conversation file', () => {
     ['{"resourceSpans": [{"scopeSpans": []}]}', 'This is an OpenTelemetry (OTLP) trace'],
     ['{"format": "conversation-viewer/1", "items": "x"}', 'This export is damaged'],
     // A pretty-printed page with a stray comma: where the mistake is, not that its first line "{" is not JSON.
-    ['{\n  "object": "list",\n  "data": [\n    {"id": "a", "type": "message"},\n  ]\n}', 'This file is not JSON (Unexpected token \']\''],
+    ['{\n  "object": "list",\n  "data": [\n    {"id": "a", "type": "message"},\n  ]\n}', 'This file is not JSON: line 5, column 3 (Unexpected token \']\''],
+    // A word JSON has not (Python writes NaN and Infinity): the browser does not say where it is, the message does.
+    ['\n[\n  {"id": "a", "type": "message"},\n  {"id": "b", "type": "message", "score": NaN}\n]', 'This file is not JSON: line 4, column 43 (Unexpected token \'N\''],
+    // Where the browser names the place, it is counted in the file, blank lines before the JSON included.
+    ['\r\n\r\n{"a" 1}', 'This file is not JSON: line 3, column 6 (Expected \':\' after property name in JSON at position 5).'],
   ])('says what is wrong with %j', (text, message) => {
     const result = readConversationFile(text);
     expect(result.ok).toBe(false);

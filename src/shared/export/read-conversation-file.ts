@@ -1,4 +1,6 @@
 import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportSource } from './export-document.ts';
+import { jsonErrorOffset, lineAndColumn } from './json-error-place.ts';
+import { formatCount } from '../format.ts';
 
 export type FileShape = 'list' | 'array' | 'jsonl' | 'export';
 
@@ -83,6 +85,18 @@ function secondValueAt(error: unknown, text: string): number | null {
   }
 }
 
+/**
+ * Where in the file JSON.parse gave up, as a line and column: by the position it names, else found by reading the text
+ * again (its "Unexpected token" names none). `body` is the file's text, `trimmed` what was parsed.
+ */
+function placeOf(error: unknown, trimmed: string, body: string): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  const offset = position === undefined ? jsonErrorOffset(trimmed) : Number(position);
+  if (offset === null) return '';
+  const { line, column } = lineAndColumn(body, body.length - body.trimStart().length + offset);
+  return `: line ${formatCount(line)}, column ${formatCount(column)}`;
+}
+
 const CUT_SHORT = 'so it was probably cut short while it was saved, downloaded or copied';
 
 function readJsonLines(text: string): ReadFileResult {
@@ -120,7 +134,8 @@ function firstLineParses(text: string): boolean {
 
 /** Reads a conversation from a file's text, in any of the shapes the viewer accepts, or says what is wrong. */
 export function readConversationFile(text: string): ReadFileResult {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const body = text.replace(/^\uFEFF/, '');
+  const trimmed = body.trim();
   if (!trimmed) return fail('The file is empty.');
   let value: unknown;
   try {
@@ -140,7 +155,8 @@ export function readConversationFile(text: string): ReadFileResult {
       );
     }
     if (endsPartWay(error, trimmed)) return fail(`This file is not JSON: it ends part way through, ${CUT_SHORT} (${reason}).`);
-    return fail(`This file is not JSON (${reason}).`);
+    // The engine's own line and column (Chromium's) would count from the trimmed text: the file's are given instead.
+    return fail(`This file is not JSON${placeOf(error, trimmed, body)} (${reason.replace(/ \(line \d+ column \d+\)$/, '')}).`);
   }
   if (Array.isArray(value)) return items(value, 'array', (index) => `Item ${index + 1}`);
   if (!value || typeof value !== 'object') return fail(`This JSON is not a conversation: ${EXPECTED}.`);
