@@ -36,6 +36,11 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(JSON.stringify(item('msg_1')))).toMatchObject({ ok: true, items: [item('msg_1')] });
   });
 
+  it('reads JSON Lines files put end to end, each with its byte-order mark, as a Windows editor saves them', () => {
+    const saved = (id: string) => `\uFEFF${JSON.stringify(item(id))}\r\n`;
+    expect(readConversationFile(saved('msg_1') + saved('msg_2'))).toMatchObject({ ok: true, shape: 'jsonl', items: [item('msg_1'), item('msg_2')] });
+  });
+
   it('reads JSON Lines of pages, one page a line as a paging script saves them, as their items in turn', () => {
     const page = (ids: string[], hasMore: boolean) => JSON.stringify({ object: 'list', data: ids.map(item), first_id: ids[0], last_id: ids.at(-1), has_more: hasMore });
     const text = [page(['msg_1', 'msg_2'], true), page(['msg_3'], false)].join('\n');

@@ -106,7 +106,8 @@ function readJsonLines(text: string): ReadFileResult {
   for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
     try {
-      const value = JSON.parse(line) as { object?: unknown; data?: unknown } | null;
+      // A line may begin with a byte-order mark: files saved by Windows tools, put end to end (cat a.jsonl b.jsonl).
+      const value = JSON.parse(line.replace(/^\uFEFF/, '')) as { object?: unknown; data?: unknown } | null;
       // A page of items a line, as a script that saves every page it reads writes them: the page's items, in turn.
       const found = value?.object === 'list' && Array.isArray(value.data) ? (value.data as unknown[]) : [value];
       for (const each of found) {
