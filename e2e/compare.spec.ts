@@ -169,6 +169,20 @@ test('a file opened in this tab can be one side', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Run A: No file is open in this tab');
 });
 
+test('a file that is one page of a longer run says so on its side of the comparison, as on its own page', async ({ page }) => {
+  await page.goto('/');
+  const onePage = { object: 'list', data: sideways.items, first_id: sideways.items[0].id, last_id: sideways.items.at(-1)!.id, has_more: true };
+  await page.getByLabel('Or paste JSON').fill(JSON.stringify(onePage));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page.getByRole('region', { name: 'Local file' })).toContainText('the page says more follow');
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await page.getByLabel('Compare this run with').fill(good.conversation.id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByTestId('compare-headline')).toHaveText('Same for the first 11 items, then they part.');
+  await expect(page.getByTestId('note-a')).toHaveText(`This file is one page of the conversation's items, and the page says more follow (has_more): only the ${sideways.items.length} on it are shown.`);
+  await expect(page.getByTestId('note-b')).toHaveCount(0);
+});
+
 test('identical runs say so; an unknown conversation names its side', async ({ page }) => {
   await page.goto(compareUrl(good.conversation.id, good.conversation.id));
   await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);

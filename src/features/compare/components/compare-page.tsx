@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
@@ -65,6 +65,18 @@ function useSideStats(transcript: Transcript) {
   return { stats, title: summary.title };
 }
 
+const NOTHING_ARRIVES = () => () => undefined;
+
+/**
+ * What the side's file said as it was read (items put oldest first, one page of a longer run) and why its reading
+ * stopped part way, as the file's own page says: a part of a run compared is not taken for the whole of it.
+ */
+function useReadNote(side: ReadySide): string | null {
+  const items = side.origin.kind === 'file' ? side.origin.items : null;
+  const failure = useSyncExternalStore(items?.subscribe ?? NOTHING_ARRIVES, () => items?.failure ?? null);
+  return [side.note, failure].filter(Boolean).join(' ') || null;
+}
+
 /**
  * The height of the sticky bar, which appears only once the runs are aligned: a callback ref sees it arrive. What
  * takes the focus scrolls clear of it.
@@ -104,6 +116,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const runB = useTranscript(b.origin);
   const sideA = useSideStats(runA);
   const sideB = useSideStats(runB);
+  const noteA = useReadNote(a);
+  const noteB = useReadNote(b);
   const sticky = useStickyHeight();
   const list = useRef<CompareListHandle>(null);
 
@@ -203,8 +217,8 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         {canShare && !failed ? <ShareComparison a={a} b={b} /> : null}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} originalFailures={a.leftOut?.includes('tool_outputs') ? a.originalFailures : undefined} />
-        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} originalFailures={b.leftOut?.includes('tool_outputs') ? b.originalFailures : undefined} />
+        <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} originalFailures={a.leftOut?.includes('tool_outputs') ? a.originalFailures : undefined} note={noteA} />
+        <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} originalFailures={b.leftOut?.includes('tool_outputs') ? b.originalFailures : undefined} note={noteB} />
       </div>
       {groundText ? (
         <p data-testid="compare-left-out" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -26,11 +26,13 @@ interface SideSummaryProps {
    * cannot tell a failed call from one that worked.
    */
   originalFailures?: number;
+  /** What reading the run's file did, or why it stopped part way. */
+  note?: string | null;
 }
 
 
 /** What one run amounts to: its items, tool calls, failures and size in tokens. */
-export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false, originalFailures }: SideSummaryProps) {
+export function SideSummary({ side, name, sourceLabel, title, stats, loading, failed = false, originalFailures, note }: SideSummaryProps) {
   const letter = side.toUpperCase();
   return (
     <section aria-label={`Run ${letter}`} data-testid={`summary-${side}`} className="min-w-0 rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -42,6 +44,11 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
       <p className="mt-0.5 font-mono text-xs text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">
         {name} · {sourceLabel}
       </p>
+      {note ? (
+        <p data-testid={`note-${side}`} className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+          {note}
+        </p>
+      ) : null}
       {stats ? (
         <dl className="mt-2 grid grid-cols-4 gap-2 text-sm">
           <div>

@@ -28,6 +28,8 @@ export interface ReadySide {
   replacedTerms?: number;
   /** The failures of the run a snapshot was taken of, when its tool outputs were left out. */
   originalFailures?: number;
+  /** What reading a file did that its reader should know: items put oldest first, one page of a longer run. */
+  note?: string;
 }
 
 export type SideOrigin =
@@ -56,6 +58,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         origin: { kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving },
         name: file.name,
         sourceLabel: 'a file',
+        ...(file.note ? { note: file.note } : {}),
       };
     }
     case 'snapshot': {

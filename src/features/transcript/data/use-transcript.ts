@@ -23,6 +23,8 @@ export interface ArrivingPages {
   readonly pages: readonly (readonly ConversationItem[])[];
   readonly complete: boolean;
   readonly version: number;
+  /** Why the rest never came, when reading them failed part way (a file); what came before stays. */
+  readonly failure?: string | null;
   subscribe: (listener: () => void) => () => void;
 }
 
