@@ -48,6 +48,20 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(`${page(['msg_1'], true)}\n{"object": "list", "data": [{"id": "x"}]}`)).toEqual({ ok: false, message: 'Line 2 (x) has no "type".' });
   });
 
+  it('reads an item whose ID is null, as the SDKs save input items and compaction, as an item without an ID', () => {
+    const text = '[{"id": null, "type": "message", "role": "user", "content": "hi"}, {"id": null, "type": "compaction", "encrypted_content": "x"}]';
+    expect(readConversationFile(text)).toEqual({
+      ok: true,
+      shape: 'array',
+      conversation: {},
+      source: null,
+      items: [
+        { type: 'message', role: 'user', content: 'hi' },
+        { type: 'compaction', encrypted_content: 'x' },
+      ],
+    });
+  });
+
   it("reads the viewer's own export back", () => {
     const result = readConversationFile(exportAll('json', meta, [item('msg_1')]));
     expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });

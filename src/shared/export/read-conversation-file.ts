@@ -25,6 +25,9 @@ function checkItems(values: unknown[], where: (index: number) => string): Export
   for (const [index, value] of values.entries()) {
     const item = value as { id?: unknown; type?: unknown } | null;
     if (!item || typeof item !== 'object' || Array.isArray(item)) return `${where(index)} is not an item object.`;
+    // An ID left empty as the SDKs' types allow (`id?: string | null`: input items, compaction) and as Python's
+    // model_dump() writes it: an item without an ID, as one without the field is.
+    if (item.id === null) delete item.id;
     if (item.id !== undefined && (typeof item.id !== 'string' || !item.id)) return `${where(index)} has an "id" that is not a text.`;
     if (typeof item.type !== 'string' || !item.type) return `${where(index)}${item.id ? ` (${item.id.slice(0, 60)})` : ''} has no "type".`;
   }
