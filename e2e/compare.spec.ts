@@ -75,6 +75,36 @@ test('two forked runs: where they part, what changed, and stepping through the d
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
 });
 
+test('a comparison link copied at a difference opens at that difference @phone', async ({ page, context }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await page.keyboard.press('n');
+  await page.keyboard.press('n');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('difference-position')).toHaveText('4 of 6 differences');
+  // A row only run B has is named by its item in run B.
+  const current = page.locator('[data-diff][aria-current="true"]');
+  await expect(current).toHaveAttribute('data-diff', 'only-b');
+  const onlyB = await current.getAttribute('data-b-id');
+  await expect(page).toHaveURL(new RegExp(`&source=demo#b:${onlyB}$`));
+
+  const reader = await context.newPage();
+  await reader.goto(page.url());
+  await expect(reader.getByTestId('difference-position')).toHaveText('4 of 6 differences');
+  const opened = reader.locator('[data-diff][aria-current="true"]');
+  await expect(opened).toHaveAttribute('data-b-id', onlyB!);
+  await expect(opened).toBeInViewport();
+
+  // Stepping back names the row by run A's item; a link whose fragment names no row opens at the first difference.
+  await reader.keyboard.press('p');
+  await expect(reader).toHaveURL(new RegExp(`#a:${await reader.locator('[data-diff][aria-current="true"]').getAttribute('data-a-id')}$`));
+  await page.close();
+  await reader.close();
+  const stranger = await context.newPage();
+  await stranger.goto(`${compareUrl(good.conversation.id, sideways.conversation.id)}#a:msg_nosuchitem`);
+  await expect(stranger.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+});
+
 test('a comparison is a link: Compare with… from a transcript opens it', async ({ page }) => {
   await page.goto(`/c/${good.conversation.id}?source=demo`);
   await page.getByRole('button', { name: 'Compare with…' }).click();

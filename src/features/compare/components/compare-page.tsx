@@ -7,6 +7,9 @@ import { useVisibleRange } from '../../transcript/list/transcript-overview';
 import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, followRows, headline, itemsInRow, positionOfRow, stepDifference, stretchStart } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
+import { rowFragment, rowOfFragment } from '../lib/row-link';
+import { parseCompareSearch } from '../lib/compare-search';
+import { navigateTo } from '../../../lib/navigation';
 import type { ItemsLeftOut } from '../lib/common-ground';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
@@ -110,6 +113,15 @@ function SideError({ side, ready, transcript }: { side: Side; ready: ReadySide; 
   );
 }
 
+/** The fragment of the link the page was opened by, decoded; '' when it has none or it cannot be read. */
+function linkedFragment(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return '';
+  }
+}
+
 /** Two runs side by side, aligned by content, opened at the first place where they part. */
 export function ComparePage({ a, b, canShare }: ComparePageProps) {
   const runA = useTranscript(a.origin);
@@ -186,23 +198,31 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
 
   const goTo = (position: number | null) => {
     if (position === null) return;
-    setCurrentRow(firstRow(shown[position]));
+    const row = firstRow(shown[position]);
+    setCurrentRow(row);
     list.current?.scrollToPosition(position);
+    // The link says which difference the reader stepped to: copied now, it opens there (an item without an ID cannot
+    // be named, and the link then names none rather than an older one).
+    const fragment = alignment && done ? rowFragment(alignment, done.runs, row) : null;
+    navigateTo({ search: (previous) => previous, hash: fragment ?? undefined, replace: true }, parseCompareSearch);
   };
   const step = (direction: 1 | -1) => goTo(stepDifference(positions, from, direction));
   useDifferenceKeys(step);
 
-  // A comparison opens at the first difference: that is what the reader came for. Already in full view (near the top),
-  // the page does not move to it.
+  // A comparison opens at the first difference, or at the one its link names: that is what the reader came for.
+  // Already in full view (near the top), the page does not move to it.
+  const [linked] = useState(() => linkedFragment(window.location.hash));
   const openedAtFirst = useRef(false);
   useEffect(() => {
     if (!alignment || openedAtFirst.current) return;
     openedAtFirst.current = true;
-    const first = positions[0];
+    const linkedRow = linked && done ? rowOfFragment(alignment, done.runs, linked) : null;
+    const linkedPosition = linkedRow === null ? null : positionOfRow(shown, linkedRow);
+    const first = linkedPosition !== null && positions.includes(linkedPosition) ? linkedPosition : positions[0];
     if (first === undefined) return;
     setCurrentRow(firstRow(shown[first]));
     list.current?.revealPosition(first);
-  }, [alignment, positions, shown]);
+  }, [alignment, positions, shown, linked, done]);
 
   const ordinal = currentPosition === null ? 0 : positions.indexOf(currentPosition) + 1;
   const failedA = runA.status.kind === 'error' || runA.load.state === 'failed';
