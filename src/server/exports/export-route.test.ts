@@ -93,6 +93,18 @@ describe('HEAD on the export', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('says the encoding the GET comes in, for a client that takes one', { timeout: 30_000 }, async () => {
+    // The stack's own app: a request that comes over no socket counts as one from elsewhere, whose answers are compressed.
+    for (const format of ['markdown', 'json']) {
+      const init = { headers: { 'accept-encoding': 'br, gzip' } };
+      const get = await viewer.app.request(exportUrl(format), init);
+      await get.arrayBuffer();
+      const head = await viewer.app.request(exportUrl(format), { ...init, method: 'HEAD' });
+      expect(get.headers.get('content-encoding')).toBe('br');
+      expect([head.status, head.headers.get('content-encoding'), head.headers.get('vary'), head.headers.get('content-length')]).toEqual([200, 'br', get.headers.get('vary'), null]);
+    }
+  });
+
   it("answers a missing conversation's status, as a GET does", async () => {
     const { app } = counted();
     const head = await app.request('/api/sources/openai/conversations/conv_missing/export?format=json', { method: 'HEAD' });

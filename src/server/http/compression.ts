@@ -193,18 +193,31 @@ async function peek(body: ReadableStream<Uint8Array>, limit: number): Promise<{ 
  * `response` as sent to a client with this Accept-Encoding at this address: compressed as it is read when it is JSON,
  * NDJSON or text of 1 KB or more (or of unknown length, as a stream is) and `chunkEncodingFor` picks an encoding;
  * otherwise as it is. JSON of unknown length (Hono's `c.json` gives none) is read up to its first kilobyte to tell.
- * `Vary: Accept-Encoding` goes on every answer that could be compressed.
+ * `Vary: Accept-Encoding` goes on every answer that could be compressed. `isHead`: the answer is a HEAD's.
  */
-export async function compressedResponse(response: Response, acceptEncoding: string | undefined | null, remoteAddress: string | undefined | null, mode: CompressionMode = 'auto'): Promise<Response> {
+export async function compressedResponse(
+  response: Response,
+  acceptEncoding: string | undefined | null,
+  remoteAddress: string | undefined | null,
+  mode: CompressionMode = 'auto',
+  isHead = false,
+): Promise<Response> {
   const contentType = response.headers.get('content-type');
   if (response.headers.has('content-encoding') || !isCompressibleType(contentType)) return response;
   const headers = new Headers(response.headers);
   headers.append('vary', 'accept-encoding');
   const init = { status: response.status, statusText: response.statusText, headers };
-  if (!response.body) return new Response(null, init);
   let encoding = chunkEncodingFor(acceptEncoding, remoteAddress, mode);
-  let body: ReadableStream<Uint8Array> = response.body;
   let length = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (!response.body) {
+    // A HEAD answered without making its body (an export's) says the encoding the GET comes in, and no length.
+    if (isHead && response.ok && encoding && worthCompressing(length)) {
+      headers.delete('content-length');
+      headers.set('content-encoding', encoding);
+    }
+    return new Response(null, init);
+  }
+  let body: ReadableStream<Uint8Array> = response.body;
   if (encoding && Number.isNaN(length) && /^application\/json/i.test(contentType ?? '')) {
     const peeked = await peek(body, MIN_BYTES);
     body = peeked.rest;

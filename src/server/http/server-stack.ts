@@ -78,7 +78,7 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;
     const remoteAddress = (c.env as NodeEnv)?.incoming.socket.remoteAddress;
-    const answer = await compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress, compression);
+    const answer = await compressedResponse(c.res, c.req.header('accept-encoding'), remoteAddress, compression, c.req.method === 'HEAD');
     if (answer === c.res) return;
     // Hono copies the old answer's headers onto a new one (its length too): the new one's own are put back.
     c.res = answer;
