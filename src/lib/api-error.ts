@@ -33,7 +33,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** `retry-after-ms`, the OpenAI SDKs' header, in whole seconds; null when missing or unreadable. */
-function retryAfterMs(value: string | null): number | null {
+export function parseRetryAfterMs(value: string | null): number | null {
   if (!value || !/^\d+(\.\d+)?$/.test(value.trim())) return null;
   return Math.ceil(Number(value.trim()) / 1000);
 }
@@ -49,7 +49,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(details.message, {
     status: response.status,
     code: details.code,
-    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) ?? retryAfterMs(response.headers.get('retry-after-ms')),
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) ?? parseRetryAfterMs(response.headers.get('retry-after-ms')),
     requestId: response.headers.get('x-request-id'),
   });
 }

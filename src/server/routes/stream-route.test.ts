@@ -217,6 +217,32 @@ describe('the items of a page on the stream', () => {
     expect(chunks.length).toBeLessThan(lines.length);
   });
 
+  it("end with an error that carries what the error's answer would: Retry-After-Ms, the retry hint, the request id", async () => {
+    const app = createApiApp({
+      sources: [source],
+      fetch: (async (input: string | URL | Request) => {
+        const url = new URL(String(input));
+        if (url.searchParams.has('after')) {
+          const headers = { 'retry-after': '2', 'retry-after-ms': '1500', 'x-should-retry': 'true', 'x-request-id': 'req_later' };
+          return Response.json({ error: { message: 'Slow down.', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429, headers });
+        }
+        const data = [{ id: `msg_${url.searchParams.get('order')}`, type: 'message' }];
+        return Response.json({ object: 'list', data, has_more: true, last_id: data[0].id });
+      }) as typeof fetch,
+    });
+    const response = await app.request('/api/sources/openai/conversations/conv_abc/stream');
+    const last = JSON.parse((await response.text()).trim().split('\n').at(-1)!);
+    expect(last).toEqual({
+      type: 'error',
+      status: 429,
+      error: { message: 'Slow down.', type: 'requests', code: 'rate_limit_exceeded', param: null },
+      retry_after: '2',
+      retry_after_ms: '1500',
+      should_retry: 'true',
+      request_id: 'req_later',
+    });
+  });
+
   it('are followed by an error that comes after them, as the last line', async () => {
     const app = createApiApp({
       sources: [source],

@@ -27,10 +27,21 @@ function itemsLine(event: Extract<LoaderEvent, { type: 'items' }>): string {
   return text ? `{"type":"items","end":"${event.end}","items":${text}}` : stringifyJson(event);
 }
 
-/** A failure after the stream began: its last line, with what the answer's status and headers would have said. */
+/**
+ * A failure after the stream began: its last line, with what the answer's status and headers would have said, each
+ * header a field of its own (Retry-After as `retry_after`, and so on).
+ */
 function errorLine(failure: UpstreamFailure): string {
   const { status, headers, body } = upstreamErrorAnswer(failure);
-  return stringifyJson({ type: 'error', status, error: body.error, retry_after: headers['retry-after'], request_id: headers['x-request-id'] });
+  return stringifyJson({
+    type: 'error',
+    status,
+    error: body.error,
+    retry_after: headers['retry-after'],
+    retry_after_ms: headers['retry-after-ms'],
+    should_retry: headers['x-should-retry'],
+    request_id: headers['x-request-id'],
+  });
 }
 
 /** The stream's cursors: where each end resumes, as the client named them. */

@@ -114,6 +114,12 @@ describe('streamItems', () => {
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120, message: 'Slow down' });
   });
 
+  it("reads how long to wait from an error line's retry_after_ms when it has no retry_after", async () => {
+    stubStream([[0, line(items('head', 0, 3))], [0, line({ type: 'error', status: 429, error: { message: 'Slow down', code: 'rate_limit_exceeded' }, retry_after_ms: '1500' })]]);
+    const { error } = await collect(open());
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 2 });
+  });
+
   it('says so when the stream ends before the conversation is complete', async () => {
     stubStream([[0, line(items('head', 0, 3))]]);
     const { error } = await collect(open());

@@ -1,5 +1,5 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
-import { ApiError, errorFromResponse, parseRetryAfter, serverUnreachable } from '../../../lib/api-error';
+import { ApiError, errorFromResponse, parseRetryAfter, parseRetryAfterMs, serverUnreachable } from '../../../lib/api-error';
 import { nextTask } from '../../../lib/work-in-slices';
 import { fetchOrTakeEarly } from '../../../lib/early-requests';
 import { ITEM_STREAM_TYPE, itemStreamPath, withQuery } from '../../../shared/contract/api-paths';
@@ -10,7 +10,14 @@ import type { ConversationItem } from '../types';
 type StreamLine =
   | { type: 'items'; end: 'head' | 'tail'; items: ConversationItem[] }
   | { type: 'done' }
-  | { type: 'error'; status: number; error: { message?: string; code?: string | null }; retry_after?: string | null; request_id?: string | null };
+  | {
+      type: 'error';
+      status: number;
+      error: { message?: string; code?: string | null };
+      retry_after?: string | null;
+      retry_after_ms?: string | null;
+      request_id?: string | null;
+    };
 
 function malformed(what: string) {
   return new ApiError(`The viewer server's item stream is malformed (${what}).`, { status: 502, code: 'malformed_response' });
@@ -144,7 +151,7 @@ export async function* streamItems(source: string, conversationId: string, curso
           throw new ApiError(event.error.message ?? 'Loading failed.', {
             status: event.status,
             code: event.error.code ?? null,
-            retryAfterSeconds: parseRetryAfter(event.retry_after ?? null),
+            retryAfterSeconds: parseRetryAfter(event.retry_after ?? null) ?? parseRetryAfterMs(event.retry_after_ms ?? null),
             requestId: typeof event.request_id === 'string' ? event.request_id : null,
           });
         }
