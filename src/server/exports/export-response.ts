@@ -10,7 +10,7 @@ import type { TokensOf } from '../../shared/export/export-document.ts';
 export function exportFormatParam(c: Context): ExportFormat {
   const format = c.req.query('format') ?? 'markdown';
   if (isExportFormat(format)) return format;
-  throw new ApiFailure(400, 'invalid_parameter', `Invalid 'format': expected ${Object.keys(EXPORT_FORMATS).join(', ')}, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
+  throw new ApiFailure(400, 'invalid_value', `Invalid 'format': expected ${Object.keys(EXPORT_FORMATS).join(', ')}, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
 }
 
 /**

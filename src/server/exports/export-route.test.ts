@@ -33,7 +33,7 @@ describe('the export route', () => {
   it('names every format it knows when asked for another', async () => {
     const response = await fetch(exportUrl('pdf'));
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toBe("Invalid 'format': expected markdown, html, json, otlp, got 'pdf'.");
+    expect((await response.json()).error).toMatchObject({ code: 'invalid_value', param: 'format', message: "Invalid 'format': expected markdown, html, json, otlp, got 'pdf'." });
   });
 
   it('answers a download request larger than 1 MiB with 413 request_too_large, in the API error shape', async () => {

@@ -87,6 +87,18 @@ describe('the official openai SDK through the viewer', () => {
     expect((error as BadRequestError).param).toBe('include');
   });
 
+  it("gets the same code for a value outside order's list as for one outside include's: invalid_value, as OpenAI answers", async () => {
+    const errors = (await Promise.all([
+      client.conversations.items.list(LONG_ID, { order: 'newest' as 'asc' }).catch((caught: unknown) => caught),
+      client.conversations.items.list(LONG_ID, { include: ['no_such.value' as 'reasoning.encrypted_content'] }).catch((caught: unknown) => caught),
+    ])) as BadRequestError[];
+    expect(errors.map((error) => [error.status, error.code, error.param])).toEqual([
+      [400, 'invalid_value', 'order'],
+      [400, 'invalid_value', 'include'],
+    ]);
+    expect(errors[0].message).toContain("Invalid value: 'newest'. Supported values are: 'asc' and 'desc'.");
+  });
+
   it('cannot create a conversation through the viewer: 405, not NotFoundError', async () => {
     const error = await client.conversations.create({}).catch((caught: unknown) => caught);
     expect(error).not.toBeInstanceOf(NotFoundError);

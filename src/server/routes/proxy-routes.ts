@@ -26,6 +26,10 @@ const INCLUDE_VALUES = new Set([
   'message.output_text.logprobs',
 ]);
 
+/**
+ * A refused query: `invalid_value` for a value outside an enumerated parameter's list (`order`, `include`), as OpenAI
+ * answers it, and `invalid_parameter` (the default) for a value of the wrong form (`limit`, `after`).
+ */
 type Query = { ok: true; search: string } | { ok: false; message: string; param: string; code?: ErrorCode };
 
 const EXTRA_LIST_PARAMS: Record<ExtraListParam, { pattern: RegExp; what: string }> = {
@@ -44,7 +48,7 @@ function listQuery(request: QueryReader, source: Source, params: URLSearchParams
   const order = request.query('order');
   if (order !== undefined) {
     if (order !== 'asc' && order !== 'desc') {
-      return { ok: false, param: 'order', message: `Invalid 'order': expected 'asc' or 'desc', got '${order.slice(0, 20)}'.` };
+      return { ok: false, param: 'order', code: 'invalid_value', message: `Invalid value: '${order.slice(0, 20)}'. Supported values are: 'asc' and 'desc'.` };
     }
     params.set('order', order);
   }
@@ -82,7 +86,7 @@ function upstreamQuery(request: QueryReader, source: Source, target: PageTarget)
   const unknown = include.find((value) => !INCLUDE_VALUES.has(value));
   if (unknown !== undefined) {
     const supported = [...INCLUDE_VALUES].map((value) => `'${value}'`).join(', ');
-    return { ok: false, param: 'include', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
+    return { ok: false, param: 'include', code: 'invalid_value', message: `Invalid value: '${unknown.slice(0, 60)}'. Supported values are: ${supported}.` };
   }
   if (include.length > 0 && !acceptsInclude(source)) {
     return {
@@ -226,8 +230,7 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     const { source } = target;
     const query = upstreamQuery(request, source, request.target);
     if (!query.ok) {
-      const code = query.code ?? (query.param === 'include' ? 'invalid_value' : 'invalid_parameter');
-      return errorAnswer(400, query.message, code, 'invalid_request_error', query.param);
+      return errorAnswer(400, query.message, query.code ?? 'invalid_parameter', 'invalid_request_error', query.param);
     }
     const account = clientAccount(request, source);
     if (!account.ok) {

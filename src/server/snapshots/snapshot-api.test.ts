@@ -373,6 +373,6 @@ describe('exporting a conversation from its source', () => {
     const missing = await fetch(`${viewer}/api/sources/openai/conversations/conv_missing/export?format=json`, { headers: AUTH });
     expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'not_found']);
     const bad = await fetch(`${viewer}/api/sources/openai/conversations/conv_generated/export?format=docx`, { headers: AUTH });
-    expect([bad.status, (await bad.json()).error.code]).toEqual([400, 'invalid_parameter']);
+    expect([bad.status, (await bad.json()).error.code]).toEqual([400, 'invalid_value']);
   });
 });
