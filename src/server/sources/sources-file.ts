@@ -120,17 +120,29 @@ function checkSpec(raw: unknown, env: Env, noKey: string): CheckedSpec {
   return { spec: { ...rest, apiKey }, issues, problems };
 }
 
+/**
+ * One source as the file or the VIEWER_SOURCE_* settings give it: its settings, or null when they hold a mistake, and
+ * its name wherever that is one, so that a name given twice is told beside the mistakes, not once they are fixed.
+ */
+export interface SourceEntry {
+  name: string | null;
+  spec: SourceSpec | null;
+}
+
+/** The name an entry gives, when it is one. */
+const nameOf = (raw: unknown): string | null => (isRecord(raw) && typeof raw.name === 'string' && SOURCE_ID_PATTERN.test(raw.name) ? raw.name : null);
+
 function summary(origin: string, mistakes: string[]): string {
   return `${origin} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`}:\n${mistakes.map((line) => `  - ${line}`).join('\n')}`;
 }
 
 /**
- * The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), its entries in order, null for one
- * with a mistake. The file is checked as a whole: every mistake of every entry goes into `mistakes` at once, as one
- * message, and the entries without one are returned still, so that a name they share with other settings is told too.
- * A file that cannot be read at all throws.
+ * The sources file named by VIEWER_SOURCES_FILE (JSON, or YAML by its extension), its entries in order. The file is
+ * checked as a whole: every mistake of every entry goes into `mistakes` at once, as one message, and every entry is
+ * returned still, with its name, so that a name it shares with other settings is told too. A file that cannot be
+ * read at all throws.
  */
-export function sourceSpecsFromFile(env: Env, mistakes: string[]): (SourceSpec | null)[] {
+export function sourceSpecsFromFile(env: Env, mistakes: string[]): SourceEntry[] {
   const path = env.VIEWER_SOURCES_FILE?.trim();
   if (!path) return [];
   const origin = `VIEWER_SOURCES_FILE (${path})`;
@@ -146,12 +158,13 @@ export function sourceSpecsFromFile(env: Env, mistakes: string[]): (SourceSpec |
   const parsed = file.safeParse(json);
   const found = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describe(issue, '', ['sources']));
   const entries = isRecord(json) && Array.isArray(json.sources) ? json.sources : [];
-  const specs = entries.map((raw, index) => {
+  const specs = entries.map((raw, index): SourceEntry => {
     const checked = checkSpec(raw, env, 'give exactly one of apiKey and apiKeyEnv');
     // The name, where it is one, helps find the entry; anything else written there may be a key.
-    const name = isRecord(raw) && typeof raw.name === 'string' && SOURCE_ID_PATTERN.test(raw.name) ? ` (${raw.name})` : '';
-    found.push(...checked.issues.flatMap((issue) => describe(issue, `sources[${index}]`)), ...checked.problems.map((problem) => `sources[${index}]${name}: ${problem}`));
-    return checked.spec;
+    const name = nameOf(raw);
+    const named = name ? ` (${name})` : '';
+    found.push(...checked.issues.flatMap((issue) => describe(issue, `sources[${index}]`)), ...checked.problems.map((problem) => `sources[${index}]${named}: ${problem}`));
+    return { name, spec: checked.spec };
   });
   if (found.length > 0) mistakes.push(summary(origin, found));
   return specs;
@@ -222,8 +235,11 @@ const ENV_FIELDS: Record<string, keyof z.infer<typeof spec>> = {
 };
 const ENV_NAME = new RegExp(`^VIEWER_SOURCE_([A-Z0-9_]+?)_(${Object.keys(ENV_FIELDS).join('|')})$`);
 
-/** Sources from VIEWER_SOURCE_<NAME>_BASE_URL, _API_KEY and friends: one source per <NAME>. */
-export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
+/**
+ * Sources from VIEWER_SOURCE_<NAME>_BASE_URL, _API_KEY and friends: one source per <NAME>, each with its name whether
+ * or not its settings hold a mistake; the mistakes go into `mistakes`, as one message.
+ */
+export function sourceSpecsFromEnv(env: Env, found: string[]): SourceEntry[] {
   const byName = new Map<string, Record<string, string>>();
   const mistakes: string[] = [];
   for (const [variable, value] of Object.entries(env)) {
@@ -241,13 +257,14 @@ export function sourceSpecsFromEnv(env: Env): SourceSpec[] {
     fields[field] = field === 'apiKeyEnv' ? variable : value.trim();
     byName.set(match[1], fields);
   }
-  const specs: SourceSpec[] = [];
+  const specs: SourceEntry[] = [];
   for (const [upper, fields] of byName) {
     const where = `VIEWER_SOURCE_${upper}_*`;
-    const checked = checkSpec({ name: upper.toLowerCase().replaceAll('_', '-'), ...fields }, env, `VIEWER_SOURCE_${upper}_API_KEY is not set`);
+    const raw = { name: upper.toLowerCase().replaceAll('_', '-'), ...fields };
+    const checked = checkSpec(raw, env, `VIEWER_SOURCE_${upper}_API_KEY is not set`);
     mistakes.push(...[...checked.issues.flatMap((issue) => describe(issue)), ...checked.problems].map((line) => `${where}: ${line}`));
-    if (checked.spec) specs.push(checked.spec);
+    specs.push({ name: nameOf(raw), spec: checked.spec });
   }
-  if (mistakes.length > 0) throw new ConfigError(summary('The VIEWER_SOURCE_* settings', mistakes));
+  if (mistakes.length > 0) found.push(summary('The VIEWER_SOURCE_* settings', mistakes));
   return specs;
 }

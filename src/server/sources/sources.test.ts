@@ -266,6 +266,27 @@ describe('other OpenAI-compatible providers', () => {
     expect(message).not.toContain('pw@');
   });
 
+  it('tells a name given twice beside the mistakes of the entries that give it, in the same message', () => {
+    const path = sourcesFile({
+      sources: [
+        { name: 'openai', baseURL: 'https://a.example/v1', apiKey: 'k' },
+        { name: 'gw', baseUrl: 'https://a.example/v1', apiKey: 'k' },
+        { name: 'gw', baseUrl: 'ftp://a.example/v1', apiKey: 'k' },
+      ],
+    });
+    const env = { OPENAI_API_KEY: 'sk', VIEWER_SOURCES_FILE: path, VIEWER_SOURCE_GW_BASE_URL: 'https://gw.example/v1' };
+    const message = mistakeOf(env);
+    for (const line of [
+      '- sources[0].baseURL: is not a known field (did you mean baseUrl?)',
+      '- sources[2].baseUrl: must be an http:// or https:// URL',
+      'VIEWER_SOURCE_GW_*: VIEWER_SOURCE_GW_API_KEY is not set',
+      "The source name 'openai' is configured twice: by OPENAI_API_KEY and by VIEWER_SOURCES_FILE sources[0].",
+      "The source name 'gw' is configured 3 times: by VIEWER_SOURCE_GW_* and by VIEWER_SOURCES_FILE sources[1] and by VIEWER_SOURCES_FILE sources[2].",
+    ]) {
+      expect(message).toContain(line);
+    }
+  });
+
   it('refuses a file that cannot be read or is not JSON, and a name used twice', () => {
     expect(() => only({ VIEWER_SOURCES_FILE: '/nonexistent/sources.json' })).toThrow(/VIEWER_SOURCES_FILE \(\/nonexistent\/sources\.json\) cannot be read \(ENOENT\)/);
     expect(() => only({ VIEWER_SOURCES_FILE: sourcesFile('{"sources": [') })).toThrow(/is not valid JSON/);

@@ -9,6 +9,7 @@ import {
   OPENAI_ACCOUNT_ID_PATTERN,
   sourceSpecsFromEnv,
   sourceSpecsFromFile,
+  type SourceEntry,
   type SourceSpec,
 } from './sources-file.ts';
 
@@ -89,9 +90,9 @@ export function sourcesFromEnv(env: Env, demo: DemoUpstream | null): Source[] {
   const settings = parseEnv(sourceSettings, env);
   const mistakes: string[] = [];
   const placed = configuredSources(env, settings, demo, mistakes);
-  const sources = placed.map(({ source }) => source);
+  const sources = placed.flatMap(({ source }) => (source ? [source] : []));
   const byId = new Map<string, PlacedSource[]>();
-  for (const entry of placed) byId.set(entry.source.id, [...(byId.get(entry.source.id) ?? []), entry]);
+  for (const entry of placed) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
   for (const [id, same] of byId) {
     if (same.length > 1) mistakes.push(`The source name '${id}' is configured ${same.length === 2 ? 'twice' : `${same.length} times`}: by ${same.map(({ from }) => from).join(' and by ')}. Each source needs a name of its own.`);
   }
@@ -191,11 +192,19 @@ function openAiAccount(organization: string | undefined, project: string | undef
   return { ...(organization ? { organization } : {}), ...(project ? { project } : {}) };
 }
 
-/** A configured source and the settings that gave it, so that a name given twice can say by which. */
+/**
+ * A configured source and the settings that gave it, so that a name given twice can say by which; `source` is null
+ * for settings with a mistake, whose name is taken all the same.
+ */
 interface PlacedSource {
-  source: Source;
+  id: string;
+  source: Source | null;
   from: string;
 }
+
+/** The entries of the sources file or of VIEWER_SOURCE_* settings that give a name, placed. */
+const placedEntries = (entries: readonly SourceEntry[], from: (name: string, index: number) => string): PlacedSource[] =>
+  entries.flatMap(({ name, spec }, index) => (name ? [{ id: name, source: spec ? fromSpec(spec) : null, from: from(name, index) }] : []));
 
 /** Runs one group's checks; its mistakes join the others', so one start reports them all. */
 function checked<T>(mistakes: string[], read: () => T[]): T[] {
@@ -209,20 +218,19 @@ function checked<T>(mistakes: string[], read: () => T[]): T[] {
 }
 
 function configuredSources(env: Env, settings: SourceSettings, demo: DemoUpstream | null, mistakes: string[]): PlacedSource[] {
-  const sources: PlacedSource[] = checked(mistakes, () => dashScopeSources(env, settings)).map((source) => ({ source, from: dashScopeOrigin(env, source) }));
+  const sources: PlacedSource[] = checked(mistakes, () => dashScopeSources(env, settings)).map((source) => ({ id: source.id, source, from: dashScopeOrigin(env, source) }));
   const openai = checked(mistakes, () => {
     const key = checkedKey('OPENAI_API_KEY', env.OPENAI_API_KEY);
     if (!key) return [];
     const account = openAiAccount(settings.OPENAI_ORG_ID, settings.OPENAI_PROJECT_ID);
     return [{ id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: trimSlash(settings.OPENAI_BASE_URL ?? OPENAI_BASE_URL), apiKey: key, ...account } satisfies Source];
   });
-  sources.push(...openai.map((source) => ({ source, from: 'OPENAI_API_KEY' })));
-  const fromEnv = checked(mistakes, () => sourceSpecsFromEnv(env));
-  sources.push(...fromEnv.map((spec) => ({ source: fromSpec(spec), from: `VIEWER_SOURCE_${spec.name.toUpperCase().replaceAll('-', '_')}_*` })));
+  sources.push(...openai.map((source) => ({ id: source.id, source, from: 'OPENAI_API_KEY' })));
+  sources.push(...placedEntries(sourceSpecsFromEnv(env, mistakes), (name) => `VIEWER_SOURCE_${name.toUpperCase().replaceAll('-', '_')}_*`));
   const fromFile = checked(mistakes, () => sourceSpecsFromFile(env, mistakes));
-  sources.push(...fromFile.flatMap((spec, index) => (spec ? [{ source: fromSpec(spec), from: `VIEWER_SOURCES_FILE sources[${index}]` }] : [])));
+  sources.push(...placedEntries(fromFile, (_name, index) => `VIEWER_SOURCES_FILE sources[${index}]`));
   if (demo) {
-    sources.push({ source: { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey }, from: 'VIEWER_DEMO' });
+    sources.push({ id: 'demo', source: { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: trimSlash(demo.baseUrl), apiKey: demo.apiKey }, from: 'VIEWER_DEMO' });
   }
   return sources;
 }
