@@ -3,6 +3,7 @@ import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportMeta } from 
 import { itemTokens } from '../items/token-counts.ts';
 import { exportAll, exportFilename, nameForFile } from './export-formats.ts';
 import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
+import { createHtmlExporter } from './html-export.ts';
 
 const meta: ExportMeta = {
   title: null,
@@ -326,6 +327,33 @@ describe('HTML export', () => {
     expect(order).toEqual(['a:row role-tool', 'b:row role-tool failed open', 'm:row role-assistant']);
     expect(parallel).toContain('<span class="badge is-bad">exit 1</span>');
     expect(parallel).toContain('<div class="label">stderr</div><pre><code>boom</code></pre><p class="note">Exit code 1.</p>');
+  });
+
+  it('folds an output into its call however many rows come between, as the page pairs them', () => {
+    const between = Array.from({ length: 1500 }, (_, n): ExportItem => ({ id: `m${n}`, type: 'message', role: 'assistant', content: `step ${n}` }));
+    const far = exportAll('html', meta, [
+      { id: 'a', type: 'function_call', call_id: 'ca', name: 'slow_job', arguments: '{}' },
+      ...between,
+      { id: 'ao', type: 'function_call_output', call_id: 'ca', output: 'done at last' },
+      { id: 'z', type: 'message', role: 'user', content: 'after' },
+    ]);
+    const rows = [...far.matchAll(/<(details|article) class="[^"]+" id="([^"]+)"/g)].map((match) => match[2]);
+    expect(rows).toEqual(['a', ...between.map((item) => item.id), 'z']);
+    expect(far).toMatch(/id="a"[^]*?<h4 id="ao">Output<\/h4><pre><code>done at last<\/code><\/pre><\/details>\n<article class="row role-assistant" id="m0">/);
+    expect(far).toContain('<dt>Tools</dt><dd>1: slow_job 1</dd>');
+  });
+
+  it('writes a call that is never answered without holding the rest of the run back', () => {
+    const big = 'x'.repeat(64 * 1024);
+    const exporter = createHtmlExporter(meta);
+    let text = exporter.begin();
+    text += exporter.item({ id: 'a', type: 'function_call', call_id: 'ca', name: 'never', arguments: '{}' });
+    for (let n = 0; n < 200; n += 1) text += exporter.item({ id: `m${n}`, type: 'message', role: 'user', content: big });
+    // 12.5 MiB of text after it: the call and most of the rows after it are out before the end.
+    expect(text).toContain('id="a"');
+    expect(text).toContain('id="m100"');
+    text += exporter.end();
+    expect(text).toContain('id="m199"');
   });
 
   it('gives each of two calls with one call_id its own output, shows an output once, and counts an output without its call', () => {

@@ -29,8 +29,15 @@ const CHUNK_ROWS = 50;
  */
 const LAID_OUT_AT_END = 2;
 
-/** How many rows may wait behind a call for its output; past that the call is written alone, its output as its own row. */
-const MAX_WAITING = 200;
+/**
+ * How much the rows waiting behind a call for its output may hold (characters of their text, and a little for each
+ * row) before the call is written alone and its output later gets a row of its own. However many rows come between, a
+ * call waits for its output, as the page pairs them; the bound keeps a call that is never answered from holding the
+ * rest of a long run in memory while it streams.
+ */
+const MAX_WAITING_CHARS = 8 * 1024 * 1024;
+/** What a row counts for above its text: a row without any still takes some room. */
+const ROW_CHARS = 256;
 
 function textBlock(text: string, markdown: boolean): string {
   const reason = markdown ? plainMarkdownReason(text) : 'plain';
@@ -62,6 +69,8 @@ function block(b: Block): string {
 
 const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
 const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'names' || b.kind === 'code' ? b.text.length : 0), 0);
+/** What a row's blocks hold while it waits: their text, and the addresses of images and links (a data: URL is big). */
+const heldChars = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'image' ? b.url.length + b.label.length : b.kind === 'link' ? b.url.length + b.label.length : b.text.length), ROW_CHARS);
 /**
  * The file's own anchors start with `~` (`#~end`, `#~turn-3`); an item's is its ID, as the viewer's links are, with
  * one more `~` when the ID starts with one, so no item ID (untrusted) can take the file's own.
@@ -74,6 +83,8 @@ const anchor = (item: ExportItem) => (item.id ? ` id="${escapeHtml(itemAnchor(it
 interface Row {
   item: ExportItem;
   described: DescribedItem;
+  /** What it holds while it waits (heldChars), its output's included. */
+  chars: number;
   output?: { item: ExportItem; described: DescribedItem };
   /** Written once its output has come, or once too many rows wait behind it. */
   waiting: boolean;
@@ -91,7 +102,10 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   const describe = createItemDescriber(exportLeftOut(meta));
   const tally = new RunTally(options.tokensOf);
   const title = escapeHtml(exportTitle(meta));
-  const queue: Row[] = [];
+  /** Rows not written yet, in order, from `first` on: a row is written by moving `first`, not by shifting the list. */
+  let queue: Row[] = [];
+  let first = 0;
+  let queuedChars = 0;
   /** Calls by pairing key, as the viewer pairs them: an output answers the nearest call before it not answered yet. */
   const calls = new CallMatcher<Waiter>();
   let rowsInChunk = CHUNK_ROWS;
@@ -170,11 +184,18 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
   /** Writes the rows that no longer wait, in conversation order. */
   function drain(force: boolean): string {
     let text = '';
-    const ready = () => queue.length > 0 && (force || !queue[0].waiting || queue.length > MAX_WAITING);
+    const ready = () => first < queue.length && (force || !queue[first].waiting || queuedChars > MAX_WAITING_CHARS);
     while (ready()) {
-      const row = queue.shift()!;
+      const row = queue[first];
+      first += 1;
+      queuedChars -= row.chars;
       if (row.waiter) row.waiter.row = null;
       text += write(row);
+    }
+    // Written rows are let go once they are most of the list: each row is copied at most once on average.
+    if (first > 1024 && first * 2 > queue.length) {
+      queue = queue.slice(first);
+      first = 0;
     }
     return text;
   }
@@ -197,10 +218,14 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
       if (call) {
         call.output = { item, described };
         call.waiting = false;
+        const chars = heldChars(described.blocks);
+        call.chars += chars;
+        queuedChars += chars;
         return drain(false);
       }
       const waiting = tool?.side === 'call' && tool.key !== null && item.type !== 'mcp_approval_request';
-      const row: Row = { item, described, waiting };
+      const row: Row = { item, described, waiting, chars: heldChars(described.blocks) };
+      queuedChars += row.chars;
       if (waiting) {
         row.waiter = { row };
         calls.call(tool!.key!, row.waiter);
