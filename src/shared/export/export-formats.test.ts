@@ -182,6 +182,26 @@ describe('markdown export of hostile fields', () => {
     expect(cited).toContain('- [Report \\[U+202E\\]fdp.exe](<https://example.com/r>)');
   });
 
+  it('shows direction controls as code points in text, code, outputs and names alike, so no line reads differently from what it is', () => {
+    const trojan = 'if (role != "admin\u202E \u2066// is user\u2069 \u2066") {';
+    const trojanItems: ExportItem[] = [
+      { id: 'u1', type: 'message', role: 'user', content: 'Run report\u202Etxt.exe for me \u200F\u061C\u200E' },
+      { id: 'a1', type: 'message', role: 'assistant', content: `Here:\n\n\`\`\`js\n${trojan}\n\`\`\`` },
+      { id: 'f1', type: 'function_call', call_id: 'c1', name: 'run\u202Eexe', arguments: JSON.stringify({ code: trojan }) },
+      { id: 'o1', type: 'function_call_output', call_id: 'c1', output: `line\u202Ereversed\u202A\u202B\u202C\u202D\u2067\u2068` },
+      { id: 's1', type: 'local_shell_call_output', call_id: 'c2', output: JSON.stringify({ stdout: 'out\u2066put', stderr: '' }) },
+    ];
+    const written = exportAll('markdown', meta, trojanItems);
+    expect(written).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(written).toContain('Run report[U+202E]txt.exe for me [U+200F][U+061C][U+200E]');
+    expect(written).toContain('if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {');
+    expect(written).toContain('line[U+202E]reversed[U+202A][U+202B][U+202C][U+202D][U+2067][U+2068]');
+    expect(written).toContain('out[U+2066]put');
+    expect(written).toContain('run\\[U+202E\\]exe');
+    // The JSON export is the data itself, byte for byte.
+    expect(JSON.parse(exportAll('json', meta, trojanItems)).items).toEqual(trojanItems);
+  });
+
   it('writes the names of the tools a list offers as one escaped line', () => {
     const names = [{ name: 'search\n\n# Fake heading' }, { name: '[click](javascript:alert(1))' }];
     const listed = exportAll('markdown', meta, [

@@ -4,22 +4,26 @@ import { createItemDescriber, exportLeftOut, type Block } from './item-blocks.ts
 import { revealBidi, spoofedTarget } from '../markdown/link-spoofing.ts';
 import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-text.ts';
 
+/**
+ * Direction controls show as code points in everything the file writes (fields through markdownInline): a Markdown
+ * file is read as source as often as rendered, and in source a control reorders the syntax around it too, so a line
+ * of text, code or output never reads differently from what it is.
+ */
 function block(b: Block): string {
   switch (b.kind) {
     case 'text':
-      return markdownBlock(b.text, b.markdown);
+      return markdownBlock(revealBidi(b.text), b.markdown);
     case 'names':
       return markdownInline(b.text);
     case 'code':
-      return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(b.text, b.language)}`;
+      return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(revealBidi(b.text), b.language)}`;
     case 'image':
       // Embedded images would make the text unreadable; a link to them stays short.
       return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included._` : markdownLink(b.label, b.url);
     case 'link': {
-      // A citation whose title names another address says where it really goes, and one with direction controls in
-      // its title shows them as code points, as the page does.
+      // A citation whose title names another address says where it really goes, as the page does.
       const real = spoofedTarget(b.label, b.url);
-      return `- ${markdownLink(revealBidi(b.label), b.url)}${real ? ` → ${markdownInline(real)}` : ''}`;
+      return `- ${markdownLink(b.label, b.url)}${real ? ` → ${markdownInline(real)}` : ''}`;
     }
     case 'note':
       return `_${markdownInline(b.text)}_`;

@@ -1,3 +1,4 @@
+import { revealBidi } from '../markdown/link-spoofing.ts';
 import { safeLinkHref } from '../markdown/safe-url.ts';
 
 /** An underscore between two letters or digits never starts emphasis, so `conv_1` stays as it is. */
@@ -11,11 +12,11 @@ const BLOCK_START = /^(?:([#>+=-])|(\d{1,9})([.)]))/;
 
 /**
  * A field (a role, a tool or file name, a title, an ID) as literal text on one Markdown line: line breaks and other
- * control characters become spaces, and every character Markdown or HTML could read as syntax is escaped, so no value
- * can start a heading, close a fence or open a tag.
+ * control characters become spaces, direction controls show as code points, and every character Markdown or HTML
+ * could read as syntax is escaped, so no value can start a heading, close a fence or open a tag.
  */
 export function markdownInline(text: string): string {
-  return text
+  return revealBidi(text)
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/^\s+/, '')
     .replace(/[\\`*_[\]<>&!|~]/g, (char, at: number, whole: string) => (char === '_' && WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : `\\${char}`))
