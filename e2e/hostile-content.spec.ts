@@ -91,21 +91,34 @@ test('text copied across the blocks of a long line comes out as written, without
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.slice(4_990, 5_015));
 });
 
-test('direction controls in a Markdown heading and in text shown as written show as code points, in the page and its HTML export alike', async ({ page }) => {
+test('direction controls in a Markdown heading, in text shown as written and in code and tool output show as code points, in the page and its HTML export alike', async ({ page }) => {
+  const trojan = 'if (role != "admin\u202E \u2066// is user\u2069 \u2066") {';
+  const shownTrojan = 'if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {';
   await serveItems(page, [
     { id: 'msg_user', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Run report\u202Etxt.exe for me' }] },
     { id: 'msg_head', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: '## Attached: report\u2067\u202Etxt.exe\u2069\n\nDone.', annotations: [] }] },
+    { id: 'msg_code', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: `The fix:\n\n\`\`\`js\n${trojan}\n\`\`\``, annotations: [] }] },
+    { id: 'fc_trojan', type: 'function_call', call_id: 'call_trojan', name: 'write_file', arguments: JSON.stringify({ path: 'a.js', text: trojan }), status: 'completed' },
+    { id: 'fco_trojan', type: 'function_call_output', call_id: 'call_trojan', output: `wrote: ${trojan}` },
   ]);
   await page.goto(transcript);
   const user = page.locator('[data-item-id="msg_user"]');
   const heading = page.locator('[data-item-id="msg_head"]').getByRole('heading', { name: /Attached/ });
   await expect(user).toContainText('Run report[U+202E]txt.exe for me', { timeout: 30_000 });
   await expect(heading).toHaveText('Attached: report[U+2067][U+202E]txt.exe[U+2069]');
+  await expect(page.locator('[data-item-id="msg_code"] pre')).toContainText(shownTrojan);
+  const tool = page.locator('[data-item-id="fc_trojan"]');
+  // The folded row's one line of arguments.
+  await expect(tool).toContainText('admin[U+202E] [U+2066]//');
+  await tool.getByRole('button', { name: 'Expand' }).click();
+  await expect(tool).toContainText(`wrote: ${shownTrojan}`);
+  expect(await page.locator('main').textContent()).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
   await page.getByText('Download ▾').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^HTML/ }).click()]);
   const saved = await readFile((await download.path())!, 'utf8');
   expect(saved).toContain('<div class="text">Run report[U+202E]txt.exe for me</div>');
   expect(saved).toContain('<h2>Attached: report[U+2067][U+202E]txt.exe[U+2069]</h2>');
+  expect(saved).toContain(`wrote: ${shownTrojan}`);
   expect(saved).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
 });
 

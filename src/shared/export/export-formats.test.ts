@@ -429,6 +429,25 @@ describe('HTML export', () => {
     expect(reordered).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
   });
 
+  it('shows direction controls in code, tool calls and their output as code points, so a "Trojan Source" line reads as what it is', () => {
+    const trojan = 'if (role != "admin\u202E \u2066// is user\u2069 \u2066") {';
+    const reordered = exportAll('html', meta, [
+      { id: 'a', type: 'message', role: 'assistant', content: `Fixed:\n\n\`\`\`js\n${trojan}\n\`\`\`\n\nSee \`x\u202Ey\`.` },
+      { id: 'a2', type: 'message', role: 'assistant', content: `Run \`rm\u202E -rf\` now.` },
+      { id: 'f', type: 'function_call', call_id: 'c', name: 'run', arguments: JSON.stringify({ cmd: `ls\u202Eexe` }) },
+      { id: 'fo', type: 'function_call_output', call_id: 'c', output: `out\u2067put\u200E` },
+      { id: 'ci', type: 'code_interpreter_call', code: trojan, container_id: 'x', outputs: [] },
+      { id: 'so', type: 'local_shell_call_output', call_id: 'gone', output: JSON.stringify({ stdout: 'std\u202Dout', stderr: '' }) },
+    ]);
+    expect(reordered).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(reordered).toContain('<span class=s>"admin[U+202E] [U+2066]// is user[U+2069] [U+2066]"</span>');
+    expect(reordered).toContain('<code>x[U+202E]y</code>');
+    expect(reordered).toContain('<code>rm[U+202E] -rf</code>');
+    expect(reordered).toContain('<span class="args">cmd: "ls[U+202E]exe"</span>');
+    expect(reordered).toContain('out[U+2067]put[U+200E]');
+    expect(reordered).toContain('std[U+202D]out');
+  });
+
   it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
     const approvals = exportAll('html', meta, [
       { id: 'r1', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },

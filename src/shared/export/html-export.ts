@@ -52,7 +52,7 @@ function block(b: Block): string {
     case 'names':
       return textBlock(b.text, false);
     case 'code':
-      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(b.text)}</code></pre>`;
+      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(revealBidi(b.text))}</code></pre>`;
     case 'image': {
       if (b.url.startsWith('data:') && isSafeImageUrl(b.url)) return `<figure><img src="${escapeHtml(b.url)}" alt="${escapeHtml(b.label)}"></figure>`;
       const href = safeLinkHref(b.url);
@@ -141,7 +141,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     const answer = output ? `<h4${anchor(output.item)}>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}` : '';
     const html =
       `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
-      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(summary.args)}</span>${badge}${size}</summary>` +
+      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(revealBidi(summary.args))}</span>${badge}${size}</summary>` +
       `${described.blocks.length ? `<h4>${escapeHtml(itemLabel(item.type))}</h4>${blocksHtml(described.blocks)}` : ''}${answer}</details>\n`;
     return { html, failed };
   }
@@ -163,7 +163,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     const line = itemSummaryLine(item);
     const name = described.tool ? `<span class="name">${escapeHtml(described.tool.name)}</span>` : `<h3>${heading}</h3>`;
     return {
-      html: `<details class="${classes}"${anchor(item)}${failed ? ' open' : ''}><summary>${name} <span class="args">${escapeHtml(line)}</span></summary>${blocksHtml(described.blocks)}</details>\n`,
+      html: `<details class="${classes}"${anchor(item)}${failed ? ' open' : ''}><summary>${name} <span class="args">${escapeHtml(revealBidi(line))}</span></summary>${blocksHtml(described.blocks)}</details>\n`,
       failed,
     };
   }

@@ -6,9 +6,10 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Where Markdown's direction controls are shown rather than obeyed: link text and headings, which a reader takes for
- * a name (`report‮txt.exe` reads "reportexe.txt"). Text shown as written shows them everywhere.
+ * a name (`report‮txt.exe` reads "reportexe.txt"), and code, where a control can make a line read as other code than
+ * it is ("Trojan Source"). Text shown as written shows them everywhere.
  */
-export const revealsBidi = (tagName: string | undefined) => tagName === 'a' || /^h[1-6]$/.test(tagName ?? '');
+export const revealsBidi = (tagName: string | undefined) => tagName === 'a' || tagName === 'code' || /^h[1-6]$/.test(tagName ?? '');
 
 /** Direction controls made visible as their code points, e.g. `[U+202E]`. */
 export function revealBidi(text: string): string {

@@ -83,7 +83,7 @@ function element(node: HastNode, inner: () => string): string {
     return short ? `<span class=${short}>${inner()}</span>` : inner();
   }
   if (VOID.has(tag)) return `<${tag}${attributes(properties)}>`;
-  // As on the page: a heading's direction controls show as code points (a link's are shown above).
+  // As on the page: direction controls in a heading or code show as code points (a link's are shown above).
   return `<${tag}${attributes(properties)}>${revealsBidi(tag) ? revealBidi(inner()) : inner()}</${tag}>`;
 }
 

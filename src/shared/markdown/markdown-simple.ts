@@ -1,4 +1,5 @@
 import { escapeText } from './html-escape.ts';
+import { revealBidi } from './link-spoofing.ts';
 
 /**
  * A renderer for the Markdown most chat text is written in, without the parser: paragraphs, `#` headings, tight
@@ -43,7 +44,7 @@ function inlineHtml(line: string): string | null {
       if (close === -1) return null;
       const code = line.slice(next + 1, close);
       if (!code || code.startsWith(' ') || code.endsWith(' ') || line[close + 1] === '`') return null;
-      html += `<code>${escapeText(code)}</code>`;
+      html += `<code>${escapeText(revealBidi(code))}</code>`;
       at = close + 1;
       continue;
     }

@@ -36,3 +36,17 @@ describe('JsonView and the search', () => {
     expect(screen.getByLabelText('Schema').textContent).not.toContain('pull_number');
   });
 });
+
+describe('JsonView and direction controls', () => {
+  it('shows them as code points in keys and values, short or long', () => {
+    const { rerender } = render(<JsonView value={{ cmd: 'ls\u202Eexe' }} label="Arguments" />);
+    expect(screen.getByLabelText('Arguments')).toHaveTextContent('{ "cmd": "ls[U+202E]exe" }');
+    const long = { ['ke\u2067y']: 'x'.repeat(100), code: 'if (role != "admin\u202E \u2066// is user\u2069 \u2066") {', list: ['a\u200Fb', 'c'] };
+    rerender(<JsonView value={long} label="Arguments" />);
+    const shown = screen.getByLabelText('Arguments').textContent;
+    expect(shown).toContain('"ke[U+2067]y"');
+    expect(shown).toContain('admin[U+202E] [U+2066]// is user[U+2069]');
+    expect(shown).toContain('a[U+200F]b');
+    expect(shown).not.toMatch(/[\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+});

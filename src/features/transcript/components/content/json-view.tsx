@@ -3,6 +3,7 @@ import { inlineJson, isFlat } from '../../../../shared/items/inline-json';
 import { formatCount } from '../../../../shared/format';
 import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_LEAF_LIMIT as LEAF_LIMIT, jsonShowsText } from '../../lib/json-shown-text';
 import { useCurrentMatchNeedle } from '../../search/search-query-context';
+import { revealBidi } from '../../../../shared/markdown/link-spoofing';
 /** A whole value this short stays on one line. */
 const ONE_LINE = 80;
 /** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
@@ -13,7 +14,7 @@ const STRING = 'text-emerald-800 dark:text-emerald-300';
 function Leaf({ value }: { value: unknown }) {
   if (typeof value === 'string') {
     const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${formatCount(value.length - LEAF_LIMIT)} more characters)` : value;
-    return <span className={`whitespace-pre-wrap ${STRING}`}>{JSON.stringify(shown)}</span>;
+    return <span className={`whitespace-pre-wrap ${STRING}`}>{revealBidi(JSON.stringify(shown))}</span>;
   }
   if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{String(value)}</span>;
   if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
@@ -29,7 +30,7 @@ interface NodeProps {
 
 function Key({ name }: { name: string | number | null }) {
   if (name === null) return null;
-  return <span className="text-zinc-600 dark:text-zinc-400">{typeof name === 'number' ? name : JSON.stringify(name)}: </span>;
+  return <span className="text-zinc-600 dark:text-zinc-400">{typeof name === 'number' ? name : revealBidi(JSON.stringify(name))}: </span>;
 }
 
 /** One node; children render only while it is open, so deep or huge values cost nothing until asked for. */
@@ -49,7 +50,7 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
     return (
       <div className="pl-4 -indent-4">
         <Key name={name} />
-        {inline !== null ? <span>{inline}</span> : <Leaf value={value} />}
+        {inline !== null ? <span>{revealBidi(inline)}</span> : <Leaf value={value} />}
       </div>
     );
   }
@@ -97,7 +98,7 @@ export function JsonView({ value, openDepth = 2, label }: JsonViewProps) {
   if (line !== null) {
     return (
       <code aria-label={label} data-json-inline="" className={`block px-2 py-1 ${BOX}`}>
-        {line}
+        {revealBidi(line)}
       </code>
     );
   }

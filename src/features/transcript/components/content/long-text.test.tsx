@@ -157,3 +157,11 @@ describe('revealLength', () => {
     expect(revealLength(text, 4000, 'needle')).toBeNull();
   });
 });
+
+describe('direction controls', () => {
+  it("show as code points in code and tool output as in prose", () => {
+    render(<LongText text={'if (role != "admin\u202E \u2066// is user\u2069 \u2066") {'} variant="code" label="Output" />);
+    expect(screen.getByLabelText('Output')).toHaveTextContent('if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {');
+    expect(screen.getByLabelText('Output').textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});

@@ -114,8 +114,9 @@ const buttonClass =
  * that the browser lays out separately (and skips while off screen), downloadable when very long.
  */
 export function LongText({ text: written, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
-  // The download keeps the text as written.
-  const text = useMemo(() => (variant === 'prose' ? revealBidi(written) : written), [written, variant]);
+  // Direction controls show as code points, in code as in prose: a line never reads differently from what it is. The
+  // download keeps the text as written.
+  const text = useMemo(() => revealBidi(written), [written]);
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
   const [stepNow, setStepNow] = useState(step);

@@ -45,6 +45,13 @@ describe('links that pretend', () => {
     expect(container.textContent).not.toContain('\u202E');
   });
 
+  it('direction controls in Markdown code, fenced or inline, are shown, not obeyed', { timeout: 20_000 }, async () => {
+    const { container } = render(<RichText text={'Fixed:\n\n```js\nif (role != "admin\u202E \u2066// is user\u2069 \u2066") {\n```\n\nSee `x\u202Ey`.'} mode="markdown" />);
+    await screen.findByText('x[U+202E]y', {}, LAZY);
+    expect(container.querySelector('pre')).toHaveTextContent('if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {');
+    expect(container.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it.each([
     ['plain text', {}],
     ['plain text with citations', { citations: [{ number: 1, kind: 'url' as const, label: 'Source', href: 'https://example.com/', at: 4 }] }],

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { CALL_TYPE_OF, catalogEntry, foldsIntoCall, itemLabel, pairKey } from '../../../../shared/items/item-catalog';
 import { toolSummary, type Outcome } from '../../../../shared/items/tool-summary';
+import { revealBidi } from '../../../../shared/markdown/link-spoofing';
 import { itemStyle } from '../../lib/roles';
 import type { ConversationItem } from '../../types';
 import { ItemFrame } from '../item-frame';
@@ -89,11 +90,11 @@ function CallSummary({ call, output }: { call: ConversationItem; output: Convers
     // to one letter. On a phone, what a failure said takes a line of its own under the outcome.
     <span className="flex min-w-0 items-center gap-x-2 max-sm:flex-wrap">
       {/* On a phone the arguments take what is left of their line (a line's length at most), not a line of their own. */}
-      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : 'max-sm:max-w-fit max-sm:grow max-sm:basis-0'}`}>{summary.args}</span>
+      <span className={`min-w-0 truncate font-mono text-xs ${failed && summary.outcome?.detail ? 'max-w-[40%] shrink-0 max-sm:hidden' : 'max-sm:max-w-fit max-sm:grow max-sm:basis-0'}`}>{revealBidi(summary.args)}</span>
       {summary.outcome ? <OutcomeBadge outcome={summary.outcome} /> : null}
       {summary.outcome?.detail ? (
         <span data-testid="failure-detail" className="min-w-0 flex-1 truncate font-mono text-xs text-rose-800 max-sm:order-last max-sm:basis-full dark:text-rose-300">
-          {summary.outcome.detail}
+          {revealBidi(summary.outcome.detail)}
         </span>
       ) : null}
       {summary.size ? <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">→ {summary.size}</span> : null}
