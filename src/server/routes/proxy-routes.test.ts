@@ -172,6 +172,18 @@ describe('proxy forwarding', () => {
     expect(response.headers.get('allow')).toBeNull();
   });
 
+  it('refuses an unknown or unconfigured source with the same error on every route, naming the source as its param', async () => {
+    const { request } = setup();
+    for (const [source, status, code] of [['nope', 404, 'unknown_source'], ['openai', 400, 'source_not_configured']] as const) {
+      const base = `/api/sources/${source}/conversations/conv_abc`;
+      const answers = await Promise.all([base, `${base}/items`, `${base}/items/msg_1`, `${base}/stream`, `${base}/export?format=json`].map((path) => request(path)));
+      const bodies = await Promise.all(answers.map((answer) => answer.json()));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(5).fill(status));
+      for (const body of bodies) expect(body).toEqual(bodies[0]);
+      expect(bodies[0].error).toMatchObject({ code, type: 'invalid_request_error', param: 'source' });
+    }
+  });
+
   it('answers 404 for an unknown source', async () => {
     const response = await setup().request('/api/sources/nope/conversations/conv_abc/items');
     expect(response.status).toBe(404);

@@ -207,8 +207,8 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
       return {
         ok: false,
         answer: known
-          ? errorAnswer(400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured')
-          : errorAnswer(404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source'),
+          ? errorAnswer(400, `The source '${sourceId}' (${known.label}) is not configured on this server. ${known.howToEnable}`, 'source_not_configured', 'invalid_request_error', 'source')
+          : errorAnswer(404, `There is no source '${sourceId.slice(0, 40)}'. Configured: ${[...byId.keys()].join(', ') || 'none'}.`, 'unknown_source', 'invalid_request_error', 'source'),
       };
     }
     if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
