@@ -4,6 +4,7 @@ import { ISLAND_SCRIPT } from '../../shared/export/html-island.ts';
 import { createLazyStore } from '../store/open-store.ts';
 import { generateItems, SECRET, startGeneratedUpstream } from '../testing/generated-upstream.ts';
 import { AUTH, startSnapshotViewer } from '../testing/snapshot-viewer.ts';
+import { createApiApp } from '../routes/api-routes.ts';
 
 const ITEMS = 257;
 let upstream: Awaited<ReturnType<typeof startGeneratedUpstream>>;
@@ -299,6 +300,29 @@ describe('who can read: VIEWER_SNAPSHOTS', () => {
     expect((await fetch(`${offViewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(401);
     const read = await fetch(`${offViewer}/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA`, { headers: AUTH });
     expect([read.status, (await read.json()).error.code]).toEqual([404, 'snapshots_disabled']);
+  });
+});
+
+describe('when the answers in flight hold the byte budget', () => {
+  it('answers a snapshot read 503 viewer_busy with Retry-After: 1, as a page read through the proxy does', async () => {
+    const source = { id: 'openai', label: 'OpenAI', kind: 'openai' as const, baseUrl: upstream.baseUrl, apiKey: upstream.apiKey };
+    const config = { mode: 'private' as const, location: { kind: 'pglite' as const, directory: null }, maxItems: 100_000, maxBytes: 256 * 1024 * 1024, ratePerMinute: 0 };
+    const roomy = createApiApp({ sources: [source], snapshots: { config, store } });
+    const app = createApiApp({ sources: [source], snapshots: { config, store }, maxBytesInFlight: 1_000, timeoutMs: 200 });
+    const created = await roomy.request('/api/snapshots', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'openai', conversation_id: upstream.conversationId }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    // A reader that takes nothing holds its page's bytes; the next read finds no room in time.
+    const holding = await app.request(`/api/snapshots/${id}/items?limit=50`);
+    expect(holding.status).toBe(200);
+    const refused = await app.request(`/api/snapshots/${id}/items?limit=50`);
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '1']);
+    expect((await refused.json()).error).toMatchObject({ code: 'viewer_busy', type: 'server_error', param: null });
+    await holding.body?.cancel();
   });
 });
 

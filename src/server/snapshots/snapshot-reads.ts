@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ExportItem } from '../../shared/export/export-document.ts';
 import { ApiFailure } from '../http/api-failure.ts';
+import { busy as budgetFull } from '../upstream/get-from-upstream.ts';
 import type { ByteLease, createByteBudget } from '../upstream/byte-budget.ts';
 import { deadline } from '../http/deadline.ts';
 import { connectionCloser, heldStream } from '../http/held-stream.ts';
@@ -37,7 +38,8 @@ export function batches<T extends { bytes: number }>(rows: readonly T[], maxByte
   return result;
 }
 
-const busy = () => new ApiFailure(503, 'viewer_busy', 'The viewer is busy with other answers (UPSTREAM_MAX_BYTES_IN_FLIGHT). Retry in a moment.', 'server_error');
+/** The answer a page read gives when the budget has no room: 503 viewer_busy, with Retry-After. */
+const busy = () => ApiFailure.from(budgetFull());
 
 /** A batch's items, read once the lease has room for them; no longer than the timeout is spent waiting. */
 async function readBatch(store: SnapshotStore, snapshotId: string, batch: readonly Sized[], lease: ByteLease, held: HeldReads, signal: AbortSignal) {
