@@ -7,10 +7,16 @@ import { countsTokens, EXPORT_FORMATS, exportFilename, isExportFormat, type Expo
 import { itemTokens, loadTokenizer } from '../../shared/items/token-counts.ts';
 import type { TokensOf } from '../../shared/export/export-document.ts';
 
+/** The refusal of a format the exports do not know, whether the query or a download's body names it. */
+export function unknownFormat(format: unknown): ApiFailure {
+  const got = String(typeof format === 'string' ? format : JSON.stringify(format)).slice(0, 20);
+  return new ApiFailure(400, 'invalid_value', `Invalid 'format': expected ${Object.keys(EXPORT_FORMATS).join(', ')}, got '${got}'.`, 'invalid_request_error', 'format');
+}
+
 export function exportFormatParam(c: Context): ExportFormat {
   const format = c.req.query('format') ?? 'markdown';
   if (isExportFormat(format)) return format;
-  throw new ApiFailure(400, 'invalid_value', `Invalid 'format': expected ${Object.keys(EXPORT_FORMATS).join(', ')}, got '${format.slice(0, 20)}'.`, 'invalid_request_error', 'format');
+  throw unknownFormat(format);
 }
 
 /**

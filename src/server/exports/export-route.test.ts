@@ -30,6 +30,13 @@ describe('the export route', () => {
     expect(spans.filter((span) => span.name.startsWith('execute_tool ')).length).toBeGreaterThan(15);
   });
 
+  it('refuses a format it does not know alike, whether the query or a download request names it', async () => {
+    const query = await fetch(exportUrl('pdf'));
+    const body = await fetch(exportUrl('json'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'pdf', exclude: {} }) });
+    expect([query.status, body.status]).toEqual([400, 400]);
+    expect(await body.json()).toEqual(await query.json());
+  });
+
   it('names every format it knows when asked for another', async () => {
     const response = await fetch(exportUrl('pdf'));
     expect(response.status).toBe(400);

@@ -11,7 +11,7 @@ import { readConversation, readInOrder } from '../upstream/source-reader.ts';
 import type { UpstreamReader } from '../upstream/upstream-read.ts';
 import { checkConversationId, findSource } from '../sources/source-lookup.ts';
 import type { Source } from '../sources/sources.ts';
-import { exportFormatParam, exportResponse } from './export-response.ts';
+import { exportFormatParam, exportResponse, unknownFormat } from './export-response.ts';
 
 /** The largest body of a download with rules; a larger one answers 413 in OpenAI's error shape, as a snapshot's does. */
 const MAX_DOWNLOAD_BODY = 1024 * 1024;
@@ -55,8 +55,12 @@ export function createSourceExportRoute(sources: readonly Source[], reader: Upst
 
   app.get('/:source/conversations/:conversationId/export', (c) => download(c, exportFormatParam(c), {}));
   app.post('/:source/conversations/:conversationId/export', bodyLimit({ maxSize: MAX_DOWNLOAD_BODY, onError: (c) => jsonError(c, 413, 'The download request is larger than 1 MiB.', 'request_too_large') }), async (c) => {
-    const parsed = downloadBody.safeParse(await c.req.json().catch(() => undefined));
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const parsed = downloadBody.safeParse(body);
     if (!parsed.success) {
+      // A format it does not know is refused as the query's is, naming the formats it knows.
+      const format = (body as { format?: unknown } | undefined)?.format;
+      if (format !== undefined && parsed.error.issues.some((problem) => problem.path.length === 1 && problem.path[0] === 'format')) throw unknownFormat(format);
       const issue = parsed.error.issues[0];
       throw new ApiFailure(400, 'invalid_request', `Invalid download request (${issue.path.join('.') || 'the body'}: ${issue.message}).`, 'invalid_request_error', issue.path.join('.') || null);
     }
