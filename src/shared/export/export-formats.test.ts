@@ -448,6 +448,18 @@ describe('HTML export', () => {
     expect(reordered).toContain('std[U+202D]out');
   });
 
+  it("shows direction controls in a row's title as code points: a tool's name, a role, the failures that name them", () => {
+    const named = exportAll('html', meta, [
+      { id: 'f', type: 'function_call', call_id: 'c', name: 'report\u202Etxt.exe', arguments: '{}' },
+      { id: 'fo', type: 'function_call_output', call_id: 'c', output: 'ok' },
+      { id: 'm', type: 'mcp_call', server_label: 'srv', name: 'do\u2067it', arguments: '{}', error: 'failed' },
+      { id: 'u', type: 'message', role: 'us\u202Eer', status: 'incomplete', content: 'hi' },
+    ]);
+    expect(named).toContain('<span class="name">report[U+202E]txt.exe</span>');
+    expect(named).toContain('<h3>Us[U+202E]er (incomplete)</h3>');
+    expect(named).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
     const approvals = exportAll('html', meta, [
       { id: 'r1', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },

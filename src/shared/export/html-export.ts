@@ -141,7 +141,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
     const answer = output ? `<h4${anchor(output.item)}>Output${escapeHtml(output.described.flag)}</h4>${blocksHtml(output.described.blocks)}` : '';
     const html =
       `<details class="row role-tool${failed ? ' failed' : ''}"${anchor(item)}${failed ? ' open' : ''}>` +
-      `<summary><span class="name">${escapeHtml(described.tool?.name ?? itemLabel(item.type))}</span> <span class="args">${escapeText(revealBidi(summary.args))}</span>${badge}${size}</summary>` +
+      `<summary><span class="name">${escapeHtml(revealBidi(described.tool?.name ?? itemLabel(item.type)))}</span> <span class="args">${escapeText(revealBidi(summary.args))}</span>${badge}${size}</summary>` +
       `${described.blocks.length ? `<h4>${escapeHtml(itemLabel(item.type))}</h4>${blocksHtml(described.blocks)}` : ''}${answer}</details>\n`;
     return { html, failed };
   }
@@ -158,10 +158,11 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
           ? (outcomeOf(request, item)?.failed ?? false)
           : (outcomeOf(item, described.tool?.side === 'output' ? item : undefined)?.failed ?? false);
     const classes = `row role-${described.role}${failed ? ' failed' : ''}`;
-    const heading = escapeHtml(described.heading);
+    // A row's title, as a heading's, shows direction controls as code points.
+    const heading = escapeHtml(revealBidi(described.heading));
     if (!described.collapsed) return { html: `<article class="${classes}"${anchor(item)}><h3>${heading}</h3>${blocksHtml(described.blocks)}</article>\n`, failed };
     const line = itemSummaryLine(item);
-    const name = described.tool ? `<span class="name">${escapeHtml(described.tool.name)}</span>` : `<h3>${heading}</h3>`;
+    const name = described.tool ? `<span class="name">${escapeHtml(revealBidi(described.tool.name))}</span>` : `<h3>${heading}</h3>`;
     return {
       html: `<details class="${classes}"${anchor(item)}${failed ? ' open' : ''}><summary>${name} <span class="args">${escapeHtml(revealBidi(line))}</span></summary>${blocksHtml(described.blocks)}</details>\n`,
       failed,
@@ -247,15 +248,15 @@ function summaryHtml(tally: RunTally, originalFailures: number | undefined): str
   const roles = byCount(byName.messages);
   const tools = byCount(byName.tools);
   const rows: [string, string][] = [
-    ['Messages', `${formatCount(byKind.messages)}${roles.length ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${escapeHtml(role)}`).join(', ')})` : ''}`],
+    ['Messages', `${formatCount(byKind.messages)}${roles.length ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${escapeHtml(revealBidi(role))}`).join(', ')})` : ''}`],
     ['Turns', formatCount(tally.turns)],
   ];
   if (tools.length) {
-    const named = tools.slice(0, 12).map(([name, count]) => `${escapeHtml(name)} ${formatCount(count)}`).join(', ');
+    const named = tools.slice(0, 12).map(([name, count]) => `${escapeHtml(revealBidi(name))} ${formatCount(count)}`).join(', ');
     rows.push(['Tools', `${formatCount(byKind.tools)}: ${named}${tools.length > 12 ? `, and ${plural(tools.length - 12, 'other tool')}` : ''}`]);
   }
   // Reasoning and other items by name, as the viewer's summary shows them.
-  const named = (kind: 'reasoning' | 'other') => escapeHtml(breakdown(byKind[kind], byCount(byName[kind])));
+  const named = (kind: 'reasoning' | 'other') => escapeHtml(revealBidi(breakdown(byKind[kind], byCount(byName[kind]))));
   if (byKind.reasoning) rows.push(['Reasoning', named('reasoning')]);
   if (byKind.other) rows.push(['Other', named('other')]);
   rows.push([
@@ -264,7 +265,7 @@ function summaryHtml(tally: RunTally, originalFailures: number | undefined): str
       ? `≈ ${plural(tally.tokens, 'token')} <span class="note" title="${TOKENIZER_NOTE}">(estimate)</span>`
       : `≈ ${plural(tally.tokens, 'token')} <span class="note">(estimate: characters ÷ 4)</span>`,
   ]);
-  const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(itemAnchor(id))}">${escapeHtml(label)}</a>` : escapeHtml(label))).join(', ');
+  const links = tally.failures.map(({ id, label }) => (id ? `<a href="#${escapeHtml(itemAnchor(id))}">${escapeHtml(revealBidi(label))}</a>` : escapeHtml(revealBidi(label)))).join(', ');
   const more = tally.failureCount > tally.failures.length ? `, and ${formatCount(tally.failureCount - tally.failures.length)} more` : '';
   // A snapshot whose rules hid its failures (they are in the outputs it left out) says how many the original run had.
   rows.push(['Failures', tally.failureCount ? `<span class="bad">${plural(tally.failureCount, 'failed or incomplete item')}</span>: ${links}${more}` : failuresNoneText(originalFailures)]);

@@ -408,3 +408,11 @@ describe('JSON', () => {
     expect([...tree.querySelectorAll('div')].some((line) => line.textContent === `"runs": ${JSON.stringify(ids).replaceAll(',', ', ')}`)).toBe(true);
   });
 });
+
+describe('direction controls in a tool row', () => {
+  it("show as code points in the tool's name, as in a heading", () => {
+    const row = show([{ id: 'fc_1', type: 'function_call', call_id: 'c1', name: 'report\u202Etxt.exe', arguments: '{}', status: 'completed' }])('fc_1');
+    expect(row.getByText('report[U+202E]txt.exe()')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});

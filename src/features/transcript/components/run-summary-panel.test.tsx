@@ -120,3 +120,28 @@ describe('the run summary’s failures', () => {
     expect(jumps).toEqual([17, 9, 17, 4]);
   });
 });
+
+describe('direction controls in the run summary', () => {
+  it("show as code points in a tool's name and a role, as in the rows", () => {
+    const counts = emptyCounts();
+    counts.byName.tools.set('report\u202Etxt.exe', 2);
+    counts.byKind.tools = 2;
+    counts.byName.messages.set('us\u2067er', 1);
+    counts.byKind.messages = 1;
+    render(
+      <RunSummaryPanel
+        view={{ summary: new RunSummary(), title: null, failureRows: [], turnRows: [] }}
+        counts={counts}
+        tokens={tokens}
+        onJump={() => {}}
+        failuresOnly={false}
+        onFailuresOnly={() => {}}
+        onlyTool={null}
+        onOnlyTool={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'report[U+202E]txt.exe 2' })).toBeInTheDocument();
+    expect(screen.getByTestId('summary-messages')).toHaveTextContent('1 (1 us[U+2067]er)');
+    expect(screen.getByTestId('run-summary').textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});

@@ -7,6 +7,7 @@ import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
 import { formatCount, plural } from '../../../shared/format';
 import { TOUCH_TARGET } from '../../../components/touch-target';
+import { revealBidi } from '../../../shared/markdown/link-spoofing';
 
 interface RunSummaryPanelProps {
   view: RunSummaryView;
@@ -62,7 +63,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         <dt className="font-medium">Messages</dt>
         <dd data-testid="summary-messages">
           {formatCount(counts.byKind.messages)}
-          {roles.length > 0 ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${role}`).join(', ')})` : ''}
+          {roles.length > 0 ? ` (${roles.map(([role, count]) => `${formatCount(count)} ${revealBidi(role)}`).join(', ')})` : ''}
         </dd>
         {tools.length > 0 ? (
           <>
@@ -78,10 +79,10 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
                     type="button"
                     aria-pressed={onlyTool === name}
                     onClick={() => onOnlyTool(onlyTool === name ? null : name)}
-                    title={onlyTool === name ? 'Show every item again' : `Show only the ${name} calls`}
+                    title={onlyTool === name ? 'Show every item again' : `Show only the ${revealBidi(name)} calls`}
                     className={`${TOUCH_TARGET} rounded px-0.5 text-left whitespace-normal underline decoration-zinc-400 decoration-dotted underline-offset-2 hover:bg-zinc-200 hover:decoration-solid aria-pressed:bg-indigo-600 aria-pressed:text-white aria-pressed:no-underline dark:decoration-zinc-500 dark:hover:bg-zinc-800 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950`}
                   >
-                    {name} {formatCount(count)}
+                    {revealBidi(name)} {formatCount(count)}
                   </button>
                   {at < shownTools.length - 1 || hiddenTools > 0 ? ',' : null}
                 </span>{' '}
@@ -105,7 +106,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
           <>
             <dt className="font-medium">Reasoning</dt>
             <dd data-testid="summary-reasoning">
-              {breakdown(counts.byKind.reasoning, reasoning)}
+              {revealBidi(breakdown(counts.byKind.reasoning, reasoning))}
               {reasoningLeftOut > 0 ? (
                 <span className="text-zinc-600 dark:text-zinc-400">
                   , {reasoningLeftOut >= counts.byKind.reasoning ? 'their content' : `the content of ${formatCount(reasoningLeftOut)}`} left out of this snapshot
@@ -117,7 +118,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         {counts.byKind.other > 0 ? (
           <>
             <dt className="font-medium">Other</dt>
-            <dd data-testid="summary-other">{breakdown(counts.byKind.other, other)}</dd>
+            <dd data-testid="summary-other">{revealBidi(breakdown(counts.byKind.other, other))}</dd>
           </>
         ) : null}
         <dt className="font-medium">Size</dt>

@@ -15,7 +15,8 @@ interface PairSpec {
   Output: bodies.Body;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** A name or ID as the row's title shows it: direction controls as code points, as a heading's are. */
+const text = (value: unknown) => (typeof value === 'string' ? revealBidi(value) : '');
 const fn = (item: ConversationItem) => <code className="font-mono">{[text(item.namespace), text(item.name)].filter(Boolean).join('.') || 'function'}()</code>;
 const mcp = (item: ConversationItem) => (
   <code className="font-mono">
