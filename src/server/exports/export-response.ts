@@ -53,9 +53,17 @@ export async function exportResponse(c: Context, format: ExportFormat, meta: Exp
     'content-type': EXPORT_FORMATS[format].contentType,
     'content-disposition': `attachment; filename="${exportFilename(name, format)}"`,
   };
-  // HEAD gets a GET's headers, which the conversation (or snapshot) already decided; no item is read for it.
-  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   const iterator = items[Symbol.asyncIterator]();
+  if (c.req.method === 'HEAD') {
+    // HEAD gets a GET's status and headers: it reads the first item (one page) as a GET does before answering, so a
+    // failure there (a rate limit on the items) is its status too, and stops.
+    try {
+      await iterator.next();
+    } finally {
+      await iterator.return?.();
+    }
+    return c.body(null, 200, headers);
+  }
   let pending: IteratorResult<ExportItem> | null = await iterator.next();
   const exporter = EXPORT_FORMATS[format].create(meta, { tokensOf: countsTokens(format) ? await serverTokenizer() : undefined });
   const encoder = new TextEncoder();

@@ -77,6 +77,9 @@ describe('HEAD on the export', () => {
         const url = new URL(String(input));
         asked.push(url.pathname);
         if (url.pathname.includes('conv_missing')) return Response.json({ error: { message: 'Conversation not found.', type: 'invalid_request_error', code: null } }, { status: 404 });
+        if (url.pathname.includes('conv_limited') && url.pathname.endsWith('/items')) {
+          return Response.json({ error: { message: 'Rate limit reached.', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429, headers: { 'retry-after': '7' } });
+        }
         if (!url.pathname.endsWith('/items')) return Response.json({ id: 'conv_x', object: 'conversation', created_at: 1, metadata: {} });
         const data = [{ id: `msg_${asked.length}`, type: 'message', role: 'user', content: 'hi' }];
         return Response.json({ object: 'list', data, first_id: data[0].id, last_id: data[0].id, has_more: asked.length < 40 });
@@ -85,11 +88,12 @@ describe('HEAD on the export', () => {
     return { asked, app };
   }
 
-  it('answers the status and headers a GET gets, without paging the conversation', async () => {
+  it('answers the status and headers a GET gets, reading the first page of items, not the conversation', async () => {
     const { asked, app } = counted();
     const path = '/api/sources/openai/conversations/conv_x/export?format=markdown';
     const head = await app.request(path, { method: 'HEAD' });
-    expect(asked.filter((requested) => requested.endsWith('/items'))).toEqual([]);
+    // (The reader asks for the next page while the first is read.)
+    expect(asked.filter((requested) => requested.endsWith('/items')).length).toBeLessThanOrEqual(2);
     const get = await app.request(path);
     await get.text();
     expect([head.status, head.headers.get('content-type'), head.headers.get('content-disposition')]).toEqual([
@@ -110,6 +114,15 @@ describe('HEAD on the export', () => {
       expect(get.headers.get('content-encoding')).toBe('br');
       expect([head.status, head.headers.get('content-encoding'), head.headers.get('vary'), head.headers.get('content-length')]).toEqual([200, 'br', get.headers.get('vary'), null]);
     }
+  });
+
+  it('answers the status of a failure reading the first items, as a GET does', async () => {
+    const { app } = counted();
+    const path = '/api/sources/openai/conversations/conv_limited/export?format=json';
+    const get = await app.request(path);
+    const head = await app.request(path, { method: 'HEAD' });
+    expect([head.status, head.headers.get('retry-after')]).toEqual([get.status, get.headers.get('retry-after')]);
+    expect(head.status).toBe(429);
   });
 
   it("answers a missing conversation's status, as a GET does", async () => {
