@@ -44,7 +44,7 @@ test.describe('the production build', () => {
 
   test('every demo conversation renders under the policy without a violation', async ({ page, request }) => {
     test.setTimeout(120_000);
-    const { demoExamples } = (await (await request.get('/api/sources')).json()) as { demoExamples: { id: string; itemCount: number }[] };
+    const { examples: demoExamples } = (await (await request.get('/api/demo-examples')).json()) as { examples: { id: string; itemCount: number }[] };
     expect(demoExamples.length).toBeGreaterThan(3);
     const problems = watchPolicy(page);
     for (const example of demoExamples) {

@@ -5,12 +5,14 @@ import { CompareForm } from '../../features/compare/components/compare-form';
 import { HomePage } from '../../features/home/components/home-page';
 import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
+import { demoExamplesQueryOptions } from '../../features/home/api/get-demo-examples';
 import { describeApiError } from '../../lib/describe-api-error';
 import { forgetConversation, forgetRecent, readRecent, restoreRecent, type RecentConversation } from '../../lib/recent-conversations';
 import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
 
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
+  const demoExamples = useQuery(demoExamplesQueryOptions());
   const [recent, setRecent] = useState(() => readRecent());
   const [now] = useState(() => Date.now());
   // What the last Clear or Forget took off the list, until it is put back or the list is changed again.
@@ -20,6 +22,7 @@ export function HomeRoute() {
     return (
       <HomePage
         sources={sources.data}
+        demoExamples={demoExamples.data?.examples}
         fileOpener={<OpenFilePanel onOpened={() => navigateTo({ to: '/file' })} />}
         comparer={<CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />}
         recent={recent}

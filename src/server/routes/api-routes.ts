@@ -12,7 +12,7 @@ import type { SnapshotConfig } from '../snapshots/snapshot-config.ts';
 import { createSnapshotRoutes } from '../snapshots/snapshot-routes.ts';
 import { toPublicSource, type Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
-import type { DemoExample, SourcesAnswer } from '../../shared/contract/shapes.ts';
+import type { DemoExample, DemoExamplesAnswer, SourcesAnswer } from '../../shared/contract/shapes.ts';
 
 export type { DemoExample };
 
@@ -87,12 +87,14 @@ export function createApiApp({
     c.json({
       sources: sources.map(toPublicSource),
       defaultSource: sources[0]?.id ?? null,
-      demoExamples: hasDemo ? [...demoExamples] : [],
       remoteImages,
       // So the page offers "Share snapshot…" only where snapshots can be made.
       snapshots: snapshots?.config.mode ?? 'off',
     } satisfies SourcesAnswer),
   );
+  // Apart from the sources, which every page reads: only the home page shows them.
+  app.get('/api/demo-examples', (c) => c.json({ examples: hasDemo ? [...demoExamples] : [] } satisfies DemoExamplesAnswer));
+  app.all('/api/demo-examples', (c) => methodNotAllowed(c, 'GET, HEAD'));
   // One gate and one byte budget for every upstream request: the proxy's pages, streams, exports and snapshots alike.
   const gate = createGate(concurrency);
   const budget = createByteBudget(maxBytesInFlight);

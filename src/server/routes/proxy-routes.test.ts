@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiApp } from './api-routes.ts';
-import { itemPageShape, sourcesAnswerShape } from '../../shared/contract/shapes.ts';
+import { demoExamplesAnswerShape, itemPageShape, sourcesAnswerShape } from '../../shared/contract/shapes.ts';
 import type { Source } from '../sources/sources.ts';
 
 const demo: Source = { id: 'demo', label: 'Demo', kind: 'demo', baseUrl: 'http://upstream.test/v1', apiKey: 'k' };
@@ -37,6 +37,17 @@ describe('API server', () => {
     ]);
     expect(body.defaultSource).toBe('demo');
     expect(JSON.stringify(body)).not.toMatch(/upstream\.test|openai\.test|"sk"|"k"/);
+  });
+
+  it('lists the demo conversations on their own, for the home page, not in the sources every page reads', async () => {
+    const examples = [{ id: 'conv_demo_1', title: 'A demo', description: 'One to try.', itemCount: 3 }];
+    const withDemo = createApiApp({ sources: [demo, openai], demoExamples: examples });
+    expect(demoExamplesAnswerShape.parse(await (await withDemo.request('/api/demo-examples')).json())).toEqual({ examples });
+    expect(await (await withDemo.request('/api/sources')).text()).not.toContain('conv_demo_1');
+    // The demo hidden (VIEWER_DEMO=off): none to offer.
+    const withoutDemo = createApiApp({ sources: [openai], demoExamples: examples });
+    expect(await (await withoutDemo.request('/api/demo-examples')).json()).toEqual({ examples: [] });
+    expect((await withDemo.request('/api/demo-examples', { method: 'POST' })).status).toBe(405);
   });
 
   it('answers in the shapes of the shared contract, which the browser reads', async () => {

@@ -3,6 +3,8 @@ const segment = encodeURIComponent;
 
 export const sourcesPath = () => '/api/sources';
 
+export const demoExamplesPath = () => '/api/demo-examples';
+
 export const conversationPath = (source: string, conversationId: string) => `/api/sources/${segment(source)}/conversations/${segment(conversationId)}`;
 
 export const itemsPath = (source: string, conversationId: string) => `${conversationPath(source, conversationId)}/items`;

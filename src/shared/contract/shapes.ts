@@ -45,10 +45,13 @@ export type DemoExample = z.infer<typeof demoExampleShape>;
 export const sourcesAnswerShape = z.object({
   sources: z.array(publicSourceShape),
   defaultSource: z.string().nullable(),
-  demoExamples: z.array(demoExampleShape),
   /** `ask`: remote images in conversations load only after a click. Older servers leave it out: `load`. */
   remoteImages: z.enum(['load', 'ask']).optional(),
   /** Who can read snapshots on this viewer; `off` means none can be made. */
   snapshots: z.enum(['public', 'private', 'off']).optional(),
 });
 export type SourcesAnswer = z.infer<typeof sourcesAnswerShape>;
+
+/** GET /api/demo-examples: the demo conversations the home page offers (none when the demo source is hidden). */
+export const demoExamplesAnswerShape = z.object({ examples: z.array(demoExampleShape) });
+export type DemoExamplesAnswer = z.infer<typeof demoExamplesAnswerShape>;

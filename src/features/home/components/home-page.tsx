@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SourcesResponse } from '../../sources/api/get-sources';
+import type { DemoExample, SourcesResponse } from '../../sources/api/get-sources';
 import type { RecentConversation } from '../../../lib/recent-conversations';
 import { DemoList } from './demo-list';
 import { OpenConversationForm, type OpenRequest } from './open-conversation-form';
@@ -8,6 +8,8 @@ import { RecentList } from './recent-list';
 
 interface HomePageProps {
   sources: SourcesResponse;
+  /** The demo conversations to offer (they come in an answer of their own, after the sources). */
+  demoExamples?: readonly DemoExample[];
   onOpen: (request: OpenRequest) => void;
   recent: readonly RecentConversation[];
   onClearRecent: () => void;
@@ -22,7 +24,7 @@ interface HomePageProps {
   comparer?: ReactNode;
 }
 
-export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecent, recentUndo = null, now, fileOpener, comparer }: HomePageProps) {
+export function HomePage({ sources, demoExamples = [], onOpen, recent, onClearRecent, onForgetRecent, recentUndo = null, now, fileOpener, comparer }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -52,7 +54,7 @@ export function HomePage({ sources, onOpen, recent, onClearRecent, onForgetRecen
         </section>
       ) : null}
       <RecentList recent={recent} sources={sources.sources} onClear={onClearRecent} onForget={onForgetRecent} undo={recentUndo} now={now} />
-      <DemoList examples={sources.demoExamples} />
+      <DemoList examples={demoExamples} />
     </div>
   );
 }
