@@ -41,6 +41,14 @@ describe('reading a conversation file', () => {
     expect(readConversationFile(saved('msg_1') + saved('msg_2'))).toMatchObject({ ok: true, shape: 'jsonl', items: [item('msg_1'), item('msg_2')] });
   });
 
+  it('opens a JSON Lines log cut off part way through its last line with every whole line before it, and says so', () => {
+    const text = `${JSON.stringify(item('msg_1'))}\n${JSON.stringify(item('msg_2'))}\n{"id": "msg_3", "type": "mess`;
+    const result = readConversationFile(text);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.items.map((each) => each.id)).toEqual(['msg_1', 'msg_2']);
+    expect(result.note).toBe('The file ends part way through line 3, so it was probably cut short while it was saved, downloaded or copied: the 2 items before it are shown.');
+  });
+
   it('reads JSON Lines of pages, one page a line as a paging script saves them, as their items in turn', () => {
     const page = (ids: string[], hasMore: boolean) => JSON.stringify({ object: 'list', data: ids.map(item), first_id: ids[0], last_id: ids.at(-1), has_more: hasMore });
     const text = [page(['msg_1', 'msg_2'], true), page(['msg_3'], false)].join('\n');
@@ -85,7 +93,7 @@ describe('reading a conversation file', () => {
     ['<html>nope</html>', 'This file is an HTML page, not JSON'],
     [exportAll('html', meta, [item('msg_1')]), 'This file is an HTML page, not JSON'],
     [exportAll('markdown', meta, [item('msg_1')]), 'This file is Markdown, not JSON'],
-    ['{"a": 1}\n{"b"', 'Line 2 is not JSON: the file ends part way through it, so it was probably cut short'],
+    ['{"a": 1}\n{"b"', 'Line 1 has no "type".'],
     ['{"a": 1}\n{"b"\n{"c": 2}', 'Line 2 is not JSON (Expected'],
     // A file cut short: said as such, not only where JSON.parse stopped.
     [JSON.stringify([item('msg_1'), item('msg_2')]).slice(0, 60), 'This file is not JSON: it ends part way through, so it was probably cut short'],

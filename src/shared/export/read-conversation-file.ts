@@ -59,14 +59,15 @@ export function listedNewestFirst(list: readonly ExportItem[]): boolean {
   return before > 0 && before > after * 2;
 }
 
-function items(values: unknown[], shape: FileShape, where: (index: number) => string, conversation: Record<string, unknown> = {}): ReadFileResult {
+function items(values: unknown[], shape: FileShape, where: (index: number) => string, conversation: Record<string, unknown> = {}, note?: string): ReadFileResult {
   const checked = checkItems(values, where);
   if (typeof checked === 'string') return fail(checked);
   if (listedNewestFirst(checked)) {
     checked.reverse();
-    return { ok: true, shape, conversation, items: checked, source: null, note: 'This file lists its items newest first (the API’s default order); they are shown oldest first.' };
+    const newestFirst = 'This file lists its items newest first (the API’s default order); they are shown oldest first.';
+    return { ok: true, shape, conversation, items: checked, source: null, note: note ? `${note} ${newestFirst}` : newestFirst };
   }
-  return { ok: true, shape, conversation, items: checked, source: null };
+  return { ok: true, shape, conversation, items: checked, source: null, ...(note ? { note } : {}) };
 }
 
 /** Whether JSON.parse stopped at the very end of `text`: what came before was right, and the rest is missing. */
@@ -120,7 +121,11 @@ function readJsonLines(text: string): ReadFileResult {
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'not JSON';
       const last = lines.slice(index + 1).every((rest) => !rest.trim());
-      if (values.length > 0 && last && endsPartWay(error, line)) return fail(`Line ${index + 1} is not JSON: the file ends part way through it, ${CUT_SHORT} (${reason}).`);
+      // A log cut off while it was written (an agent stopped mid-line): every whole line before it is kept.
+      if (values.length > 0 && last && endsPartWay(error, line)) {
+        const kept = `${formatCount(values.length)} ${values.length === 1 ? 'item' : 'items'} before it`;
+        return items(values, 'jsonl', (at) => `Line ${lineNumbers[at]}`, {}, `The file ends part way through line ${formatCount(index + 1)}, ${CUT_SHORT}: the ${kept} are shown.`);
+      }
       return fail(values.length === 0 ? `This file is not JSON (${reason}).` : `Line ${index + 1} is not JSON (${reason}).`);
     }
   }
