@@ -243,6 +243,14 @@ test('a side that cannot be read still leaves the page its heading', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: 'Compare two runs' })).toBeVisible();
 });
 
+test('a side the client is still retrying says what failed meanwhile, not only that both runs are loading', async ({ page }) => {
+  await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_503_side&source=openai`);
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('Run B (conv_fault_503_side)');
+  await expect(alert).toContainText('OpenAI had a problem (HTTP 503)');
+  await expect(alert).toContainText('Retrying automatically');
+});
+
 test('a comparison opens at its first difference, and moves the page to it only when it is not in view', async ({ page }) => {
   // Three identical items, folded, then the first difference: all of it on the first screen, so the page stays put.
   await page.goto(`${origin(PORTS.faults)}/compare?a=conv_fault_fork_a&b=conv_fault_fork_b&source=openai`);

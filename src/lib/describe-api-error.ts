@@ -153,3 +153,8 @@ export function describeStoppedLoading(description: ErrorDescription, loaded: nu
   const clause = title.startsWith(sourceLabel) ? title : title.charAt(0).toLowerCase() + title.slice(1);
   return { ...description, title: `Loading stopped after ${formatCount(loaded)} items: ${clause}` };
 }
+
+/** A failure being retried on its own: what failed, and that it is tried again. */
+export function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
+  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
+}

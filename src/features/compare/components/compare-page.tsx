@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError } from '../../../lib/describe-api-error';
+import { describeApiError, retryingError } from '../../../lib/describe-api-error';
 import { useRunSummary, useTokenCounts } from '../../transcript/data/use-run-summary';
 import { useTranscript, type Transcript } from '../../transcript/data/use-transcript';
 import { useVisibleRange } from '../../transcript/list/transcript-overview';
@@ -101,7 +101,13 @@ function useStickyHeight() {
 }
 
 function SideError({ side, ready, transcript }: { side: Side; ready: ReadySide; transcript: Transcript }) {
-  const error = transcript.status.kind === 'error' ? transcript.status.error : transcript.load.state === 'failed' ? transcript.load.error : null;
+  const { status } = transcript;
+  if (status.kind === 'retrying') {
+    // Said while it is tried again, as a transcript's page says it: not only "Loading both runs…" until the tries run out.
+    const description = retryingError(describeApiError(status.error, { conversationId: ready.name, sourceLabel: ready.sourceLabel }), status.attempt);
+    return <ErrorPanel description={{ ...description, title: `Run ${side.toUpperCase()} (${ready.name.slice(0, 80)}): ${description.title}` }} />;
+  }
+  const error = status.kind === 'error' ? status.error : transcript.load.state === 'failed' ? transcript.load.error : null;
   if (!error) return null;
   const description = describeApiError(error, { conversationId: ready.name, sourceLabel: ready.sourceLabel });
   return (

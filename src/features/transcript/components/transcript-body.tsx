@@ -1,14 +1,10 @@
 import type { ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError, describeStoppedLoading, type ErrorDescription } from '../../../lib/describe-api-error';
+import { describeApiError, describeStoppedLoading, retryingError } from '../../../lib/describe-api-error';
 import type { TranscriptLoad } from '../data/use-transcript';
 import type { TranscriptStatus } from '../data/transcript-status';
 import { TranscriptSkeleton } from './transcript-skeleton';
 import { OtherSources } from './view-controls';
-
-function retryingError(description: ErrorDescription, attempt: number): ErrorDescription {
-  return { ...description, hint: `${description.hint} Retrying automatically (attempt ${attempt})…` };
-}
 
 interface TranscriptBodyProps {
   status: TranscriptStatus;
