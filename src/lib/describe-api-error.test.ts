@@ -78,6 +78,14 @@ describe('describeApiError gives each upstream fault its own title', () => {
   });
 });
 
+describe('an ID that is not a conversation ID', () => {
+  it('is told what one looks like in a sentence that ends once, not with an ellipsis run into a full stop', () => {
+    const { hint } = describeFailure(400, 'invalid_conversation_id');
+    expect(hint).not.toMatch(/…\./);
+    expect(hint).toBe('Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.');
+  });
+});
+
 describe('the provider request id', () => {
   it('is kept in the detail, for support', () => {
     const error = new ApiError('Rate limit reached', { status: 429, requestId: 'req_abc123' });

@@ -36,7 +36,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
   const conversation = conversationId ? `conversation ${conversationId}` : 'this conversation';
   switch (error.code) {
     case 'invalid_conversation_id':
-      return { title: 'That is not a conversation ID', hint: 'Conversation IDs look like conv_68f2a91c…. Check the link or paste the ID again.', detail, final: true };
+      return { title: 'That is not a conversation ID', hint: 'Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.', detail, final: true };
     case 'source_not_configured':
       return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail, final: true };
     case 'unknown_source':
