@@ -1,4 +1,4 @@
-import { LongText } from './long-text';
+import { LongText, withoutFinalBreak } from './long-text';
 import { useNearMarkdownView } from './markdown-chunk';
 import { MARKDOWN_LIMIT } from '../../../../shared/markdown/markdown-limits';
 
@@ -17,7 +17,8 @@ function fenced(code: string, language: string): string {
     if (run > longest) longest = run;
   }
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${code}\n${fence}`;
+  // The fence's own line break ends the last line: one at the code's end would show as an empty line.
+  return `${fence}${language}\n${withoutFinalBreak(code)}\n${fence}`;
 }
 
 /** Code from a tool call, highlighted by the lazily loaded Markdown renderer; plain while it loads or when huge. */

@@ -106,6 +106,11 @@ export function copyAsWritten(event: ClipboardEvent<HTMLElement>) {
   event.preventDefault();
 }
 
+/** The text without one line break at its end. */
+export function withoutFinalBreak(text: string): string {
+  return text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
 const buttonClass =
   'rounded-md border border-zinc-300 px-2 py-0.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800';
 
@@ -115,8 +120,9 @@ const buttonClass =
  */
 export function LongText({ text: written, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
   // Direction controls show as code points, in code as in prose: a line never reads differently from what it is. The
-  // download keeps the text as written.
-  const text = useMemo(() => revealBidi(written), [written]);
+  // download keeps the text as written. Output's line break at its very end is the end of its last line, not an
+  // empty line after it: a pre would show one for the second of two.
+  const text = useMemo(() => revealBidi(variant === 'prose' ? written : withoutFinalBreak(written)), [written, variant]);
   const cut = collapsedLength(text);
   const [shownLength, setShownLength] = useState<number | null>(null);
   const [stepNow, setStepNow] = useState(step);
