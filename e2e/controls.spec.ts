@@ -304,6 +304,33 @@ test("a Markdown answer's headings stay in scale with its text, on a phone too @
   expect(box.height).toBeLessThan(page.viewportSize()!.height / 8);
 });
 
+test('a Markdown task that wraps goes on under its own text, not under its checkbox, on a phone @phone', async ({ page }) => {
+  const answer = demo('markdown-answer');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/c/${answer.conversation.id}?source=demo`);
+  await expectComplete(page, answer.items.length);
+  const task = page.locator('.prose li.task-list-item').filter({ hasText: 'Benchmark 200 writes/sec' });
+  await task.scrollIntoViewIfNeeded();
+  // Where each line of its text starts, and where its checkbox ends.
+  const { checkboxRight, lefts } = await task.evaluate((item) => {
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    const lineStarts = new Map<number, number>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        const line = Math.round(rect.bottom);
+        if (rect.width > 0) lineStarts.set(line, Math.min(lineStarts.get(line) ?? Infinity, rect.left));
+      }
+    }
+    return { checkboxRight: item.querySelector('input')!.getBoundingClientRect().right, lefts: [...lineStarts.values()] };
+  });
+  expect(lefts.length).toBeGreaterThan(1);
+  expect(lefts[0]).toBeGreaterThan(checkboxRight);
+  // It wraps, and every line of it starts where the first does, right of the checkbox.
+  for (const left of lefts) expect(Math.abs(left - lefts[0])).toBeLessThan(2);
+});
+
 test('the position pill leaves the last row readable, and says the last item at the very end', async ({ page }) => {
   await page.goto(agentUrl);
   await expectComplete(page, agentRun.items.length);

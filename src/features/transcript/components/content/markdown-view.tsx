@@ -38,7 +38,8 @@ const components: Partial<Components> = {
   },
   input({ type, checked }) {
     if (type !== 'checkbox') return null;
-    return <input type="checkbox" checked={Boolean(checked)} disabled aria-label={checked ? 'Done' : 'Not done'} className="mr-1.5 align-middle" />;
+    // Out of the line, level with its first line: a task's text that wraps goes on under its own start.
+    return <input type="checkbox" checked={Boolean(checked)} disabled aria-label={checked ? 'Done' : 'Not done'} className="absolute left-0 m-0 mt-[calc(0.5lh-0.5em)] size-[1em] [font:inherit]" />;
   },
   img({ src, alt }) {
     return <SafeImage src={src} alt={alt || 'Image from the conversation'} />;
@@ -137,7 +138,7 @@ export function MarkdownView({ text, citations = [], after }: MarkdownViewProps)
   return (
     // Headings a step smaller than an article's: a message's h1 would otherwise stand over a phone's screen at twice
     // the size of the page's own title.
-    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-h1:text-[1.5em] prose-h2:text-[1.25em] prose-h3:text-[1.125em] prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:pl-0 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
+    <div className="prose prose-zinc max-w-none text-[15px] break-words dark:prose-invert prose-h1:text-[1.5em] prose-h2:text-[1.25em] prose-h3:text-[1.125em] prose-code:before:content-none prose-code:after:content-none prose-blockquote:font-normal [&_blockquote_p]:before:content-none [&_blockquote_p]:after:content-none [&_.contains-task-list]:list-none [&_.contains-task-list]:pl-1 [&_.task-list-item]:relative [&_.task-list-item]:pl-6 prose-pre:bg-zinc-100 prose-pre:text-zinc-800 dark:prose-pre:bg-zinc-950 dark:prose-pre:text-zinc-200">
       {content ?? (
         <div data-markdown-pending="" className="not-prose">
           <LongText text={text} />
