@@ -304,6 +304,32 @@ test("a Markdown answer's headings stay in scale with its text, on a phone too @
   expect(box.height).toBeLessThan(page.viewportSize()!.height / 8);
 });
 
+test('on a phone the conversation ID takes one line beside Copy ID, shortened in its middle, and reads and copies whole @phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const id = agentRun.conversation.id;
+  const heading = page.getByTestId('conversation-id');
+  const copy = page.getByRole('button', { name: 'Copy ID' });
+  const lineHeight = await heading.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  const [headingBox, copyBox] = [(await heading.boundingBox())!, (await copy.boundingBox())!];
+  expect(headingBox.height).toBeLessThan(lineHeight * 1.5);
+  expect(headingBox.x + headingBox.width).toBeLessThanOrEqual(copyBox.x);
+  expect(Math.abs(headingBox.y + headingBox.height / 2 - (copyBox.y + copyBox.height / 2))).toBeLessThan(4);
+  // Its start and its end show; the whole of it is its text, its tooltip and what a selection of it copies.
+  await expect(heading).toHaveAttribute('title', id);
+  expect(await heading.evaluate((element) => (element as HTMLElement).innerText)).toBe(id);
+  const endShows = await heading.evaluate((element, end) => {
+    const last = element.lastChild!;
+    const range = document.createRange();
+    range.setStart(last, (last.textContent ?? '').length - end.length);
+    range.setEnd(last, (last.textContent ?? '').length);
+    const box = range.getBoundingClientRect();
+    return range.toString() === end && box.width > 0 && box.right <= element.getBoundingClientRect().right + 1;
+  }, id.slice(-6));
+  expect(endShows).toBe(true);
+});
+
 test('a Markdown task that wraps goes on under its own text, not under its checkbox, on a phone @phone', async ({ page }) => {
   const answer = demo('markdown-answer');
   await page.setViewportSize({ width: 390, height: 844 });

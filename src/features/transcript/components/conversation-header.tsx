@@ -30,17 +30,41 @@ function itemCountText(count: number | null, complete: boolean, duplicates: numb
   return complete ? `${items}${noted}` : `${items} loaded so far${noted}`;
 }
 
+/** Characters of an ID kept at its end when it is too long for its line: IDs are told apart by both ends. */
+const ID_TAIL = 6;
+
+/**
+ * An ID on one line: too long for it, it loses characters in the middle (conv_69b1c2d3…d9e8f7), never its ends. The
+ * text is the whole ID, for a selection, a copy and the page's find; both parts stay inline, so a copy has no line
+ * break between them.
+ */
+function ShortenedId({ id }: { id: string }) {
+  if (id.length <= ID_TAIL * 2) return id;
+  return (
+    <>
+      <span className="inline-block max-w-[calc(100%-6ch)] overflow-hidden text-ellipsis whitespace-nowrap align-top">{id.slice(0, -ID_TAIL)}</span>
+      {id.slice(-ID_TAIL)}
+    </>
+  );
+}
+
 export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0, removed = 0, hasId = true }: ConversationHeaderProps) {
   const created = formatCreatedAt(conversation?.created_at);
   const metadata = Object.entries(conversation?.metadata ?? {});
   return (
     <section aria-label="Conversation details" className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <h1 className="min-w-0 break-all font-mono text-lg font-semibold sm:text-xl" data-testid="conversation-id">
+      {hasId ? (
+        <div className="flex items-center gap-2">
+          <h1 className="min-w-0 overflow-hidden font-mono text-lg font-semibold whitespace-nowrap sm:text-xl" data-testid="conversation-id" title={conversationId}>
+            <ShortenedId id={conversationId} />
+          </h1>
+          <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" className="shrink-0" />
+        </div>
+      ) : (
+        <h1 className="min-w-0 break-words font-mono text-lg font-semibold sm:text-xl" data-testid="conversation-id">
           {conversationId}
         </h1>
-        {hasId ? <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" /> : null}
-      </div>
+      )}
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <div className="flex gap-1.5">
           <dt className="font-medium text-zinc-600 dark:text-zinc-400">Source</dt>
