@@ -304,6 +304,22 @@ test("a Markdown answer's headings stay in scale with its text, on a phone too @
   expect(box.height).toBeLessThan(page.viewportSize()!.height / 8);
 });
 
+test("on a phone an open row's long badge wraps itself, and leaves the row's actions on its line @phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const type of ['mcp_approval_request', 'configuration_update']) {
+    const item = byType(type);
+    await page.goto(`${agentUrl}#${item.id}`);
+    const header = row(page, item.id).locator('header');
+    await expect(header).toBeVisible();
+    const badge = (await header.getByText(/^(MCP approval request|Configuration update)$/).boundingBox())!;
+    const actions = (await header.getByRole('toolbar').boundingBox())!;
+    // Side by side: the actions start right of the badge, level with it.
+    expect(actions.x).toBeGreaterThanOrEqual(badge.x + badge.width);
+    expect(actions.y).toBeLessThan(badge.y + badge.height);
+    expect(actions.x + actions.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  }
+});
+
 test('on a phone the conversation ID takes one line beside Copy ID, shortened in its middle, and reads and copies whole @phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(agentUrl);

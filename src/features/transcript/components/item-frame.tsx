@@ -103,7 +103,13 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
           onClick={collapse.toggle ?? undefined}
           className={`flex min-w-0 flex-1 items-center gap-x-2 gap-y-1 ${collapse.toggle ? 'cursor-pointer' : ''} ${collapse.collapsed ? (twoLines ? 'max-sm:flex-wrap' : '') : 'flex-wrap max-sm:contents'}`}
         >
-          <span data-search-skip="" className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${style.badge}`}>{style.label}</span>
+          {/* On a phone an open row's badge gives way to the actions beside it: it wraps, rather than sending them to a line of their own. */}
+          <span
+            data-search-skip=""
+            className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${collapse.collapsed ? '' : 'max-sm:max-w-max max-sm:shrink max-sm:grow max-sm:basis-0 max-sm:[overflow-wrap:anywhere]'} ${style.badge}`}
+          >
+            {style.label}
+          </span>
           <span className={collapse.collapsed ? 'contents' : 'contents max-sm:order-2 max-sm:flex max-sm:w-full max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1'}>
             {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 max-sm:max-w-[60%] dark:text-zinc-200">{subtitle}</span> : null}
             {collapse.collapsed ? (
