@@ -545,3 +545,20 @@ test('two runs that give several calls one call ID compare each call with its ow
   await expect(page.getByTestId('tool-calls-a')).toHaveText('4');
   await expect(page.getByTestId('tool-calls-b')).toHaveText('4');
 });
+
+test("on a narrow phone each run's ID keeps to one line, shortened in its middle, and reads whole @phone", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  for (const [side, run] of [['a', good], ['b', sideways]] as const) {
+    const name = page.getByTestId(`name-${side}`);
+    await expect(name).toBeVisible();
+    const { height, lineHeight, text } = await name.evaluate((element) => ({
+      height: element.parentElement!.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+      text: (element as HTMLElement).innerText,
+    }));
+    expect(height).toBeLessThan(lineHeight * 1.5);
+    expect(text).toBe(run.conversation.id);
+    await expect(name.locator('..')).toHaveAttribute('title', `${run.conversation.id} · Demo`);
+  }
+});

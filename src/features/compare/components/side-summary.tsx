@@ -1,5 +1,6 @@
 import type { Side } from '../lib/compare-search';
 import { formatCount } from '../../../shared/format';
+import { ShortenedId } from '../../../components/shortened-id';
 
 export interface SideStats {
   items: number;
@@ -40,9 +41,12 @@ export function SideSummary({ side, name, sourceLabel, title, stats, loading, fa
         <span className="rounded bg-zinc-900 px-1.5 font-mono text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900">{letter}</span>
         <span className="min-w-0 truncate font-medium">{title ?? name}</span>
       </p>
-      {/* IDs break anywhere, words only between them. */}
-      <p className="mt-0.5 font-mono text-xs text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">
-        {name} · {sourceLabel}
+      {/* One line: a long ID gives up characters in its middle, the source keeps its name. */}
+      <p className="mt-0.5 flex font-mono text-xs text-zinc-600 dark:text-zinc-400" title={`${name} · ${sourceLabel}`}>
+        <span data-testid={`name-${side}`} className="min-w-0 overflow-hidden whitespace-nowrap">
+          <ShortenedId id={name} />
+        </span>
+        <span className="max-w-[60%] shrink-0 truncate whitespace-pre">{` · ${sourceLabel}`}</span>
       </p>
       {note ? (
         <p data-testid={`note-${side}`} className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">

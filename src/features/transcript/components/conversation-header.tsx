@@ -1,4 +1,5 @@
 import { CopyButton } from '../../../components/copy-button';
+import { ShortenedId } from '../../../components/shortened-id';
 import { formatCreatedAt } from '../lib/format-created-at';
 import { toPrettyJson } from '../lib/json-text';
 import type { Conversation } from '../types';
@@ -28,24 +29,6 @@ function itemCountText(count: number | null, complete: boolean, duplicates: numb
   ].filter(Boolean);
   const noted = notes.length > 0 ? ` (${notes.join(', ')})` : '';
   return complete ? `${items}${noted}` : `${items} loaded so far${noted}`;
-}
-
-/** Characters of an ID kept at its end when it is too long for its line: IDs are told apart by both ends. */
-const ID_TAIL = 6;
-
-/**
- * An ID on one line: too long for it, it loses characters in the middle (conv_69b1c2d3…d9e8f7), never its ends. The
- * text is the whole ID, for a selection, a copy and the page's find; both parts stay inline, so a copy has no line
- * break between them.
- */
-function ShortenedId({ id }: { id: string }) {
-  if (id.length <= ID_TAIL * 2) return id;
-  return (
-    <>
-      <span className="inline-block max-w-[calc(100%-6ch)] overflow-hidden text-ellipsis whitespace-nowrap align-top">{id.slice(0, -ID_TAIL)}</span>
-      {id.slice(-ID_TAIL)}
-    </>
-  );
 }
 
 export function ConversationHeader({ conversationId, sourceLabel, conversation, itemCount, complete, duplicates = 0, removed = 0, hasId = true }: ConversationHeaderProps) {

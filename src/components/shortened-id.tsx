@@ -1,0 +1,17 @@
+/** Characters of an ID kept at its end when it is too long for its line: IDs are told apart by both ends. */
+const ID_TAIL = 6;
+
+/**
+ * An ID on one line (its container clips and does not wrap): too long for it, it loses characters in the middle
+ * (conv_69b1c2d3…d9e8f7), never its ends. The text is the whole ID, for a selection, a copy and the page's find; both
+ * parts stay inline, so a copy has no line break between them.
+ */
+export function ShortenedId({ id }: { id: string }) {
+  if (id.length <= ID_TAIL * 2) return id;
+  return (
+    <>
+      <span className="inline-block max-w-[calc(100%-6ch)] overflow-hidden text-ellipsis whitespace-nowrap align-top">{id.slice(0, -ID_TAIL)}</span>
+      {id.slice(-ID_TAIL)}
+    </>
+  );
+}
