@@ -230,3 +230,30 @@ test('on a phone the Share dialog keeps its own spacing: the item chooser lines 
   const chooser = await textStart(dialog.getByRole('button', { name: 'Choose items to leave out…' }));
   expect(Math.abs(chooser - heading)).toBeLessThan(1);
 });
+
+test('on a phone a snapshot names its conversation ID unbroken, in its banner and in the list @phone', async ({ page }) => {
+  const run = demo('agent-run');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: run.conversation.id, title: 'A phone-sized look at the CI triage run of checkout-web' } });
+  const { id } = (await created.json()) as { id: string };
+  // Each box of the ID is one line: it moves to a line of its own, or shortens in its middle, but never breaks; its
+  // text and tooltip are the whole ID.
+  const unbroken = async (element: Locator) => {
+    await expect(element).toBeVisible();
+    const { lines, text } = await element.evaluate((node) => ({ lines: node.getClientRects().length, text: (node as HTMLElement).innerText }));
+    expect(lines).toBe(1);
+    expect(text).toBe(run.conversation.id);
+    const box = (await element.boundingBox())!;
+    expect(box.height).toBeLessThan(30);
+  };
+  await page.goto('/snapshots');
+  const card = page.getByTestId('snapshot-row').filter({ hasText: 'A phone-sized look' });
+  await unbroken(card.locator(`[title="${run.conversation.id}"]`));
+  const path = card.getByText(`/s/${id}`);
+  // Its link's path is one line too (a box per text, all on one line).
+  expect(await path.evaluate((node) => new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size)).toBe(1);
+  // Its author, who has the sources in this tab, is told which conversation it holds.
+  await card.getByRole('link', { name: /A phone-sized look/ }).click();
+  await unbroken(page.getByRole('region', { name: 'Snapshot' }).locator(`[title="${run.conversation.id}"]`));
+  await page.request.delete(`/api/snapshots/${id}`);
+});

@@ -15,3 +15,12 @@ export function ShortenedId({ id }: { id: string }) {
     </>
   );
 }
+
+/** A shortened ID within a line of text: it moves to a line of its own rather than break, and shortens only past that. */
+export function InlineId({ id, className = '' }: { id: string; className?: string }) {
+  return (
+    <span title={id} className={`inline-block max-w-full overflow-hidden align-bottom whitespace-nowrap ${className}`}>
+      <ShortenedId id={id} />
+    </span>
+  );
+}

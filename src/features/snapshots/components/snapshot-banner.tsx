@@ -1,4 +1,5 @@
 import type { SnapshotDetail } from '../api/snapshots';
+import { InlineId } from '../../../components/shortened-id';
 import { manifestSummary, originalRunText } from '../../../shared/snapshots/manifest-text';
 import { formatCount, formatLocalTime } from '../../../shared/format';
 
@@ -13,7 +14,7 @@ export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
       'from a file, not read from a source'
     ) : (
       <>
-        of {snapshot.conversation_id ? <code className="font-mono break-all">{snapshot.conversation_id}</code> : 'a conversation'}
+        of {snapshot.conversation_id ? <InlineId id={snapshot.conversation_id} className="font-mono" /> : 'a conversation'}
         {source ? ` from ${source}` : ''}
       </>
     );

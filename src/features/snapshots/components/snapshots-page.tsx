@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { InlineId } from '../../../components/shortened-id';
 import { Link } from 'wouter';
 import { snapshotPath } from '../../../lib/navigation';
 import { useRef, useState, type KeyboardEvent } from 'react';
@@ -62,9 +63,9 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           <Link href={snapshotPath(snapshot.id)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
             {name}
           </Link>
-          {/* A conversation ID has no place to break: on a phone it breaks anywhere rather than leave the card. */}
-          <p className="mt-1 text-sm [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">
-            {snapshot.origin === 'file' ? 'From a file' : `${snapshot.conversation_id} · ${snapshot.source_label ?? snapshot.source}`} · {formatCount(snapshot.item_count)} items
+          {/* A conversation ID has no place to break: on a phone it takes a line of its own, shortened in its middle if it must be. */}
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {snapshot.origin === 'file' ? 'From a file' : <><InlineId id={snapshot.conversation_id ?? ''} /> · {snapshot.source_label ?? snapshot.source}</>} · {formatCount(snapshot.item_count)} items
             {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -72,7 +73,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           </p>
           {/* Two snapshots of one run differ by what they left out, and by their links. */}
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {(snapshot.manifest && manifestSummary(snapshot.manifest)) ?? 'Nothing left out or replaced'} · <span className="font-mono text-xs">/s/{snapshot.id}</span>
+            {(snapshot.manifest && manifestSummary(snapshot.manifest)) ?? 'Nothing left out or replaced'} · <span className="font-mono text-xs whitespace-nowrap">/s/{snapshot.id}</span>
           </p>
         </div>
         {confirming ? null : (
