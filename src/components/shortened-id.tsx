@@ -10,7 +10,7 @@ export function ShortenedId({ id }: { id: string }) {
   if (id.length <= ID_TAIL * 2) return id;
   return (
     <>
-      <span className="inline-block max-w-[calc(100%-6ch)] overflow-hidden text-ellipsis whitespace-nowrap align-top">{id.slice(0, -ID_TAIL)}</span>
+      <span className="inline-block max-w-[calc(100%-6ch)] truncate align-top">{id.slice(0, -ID_TAIL)}</span>
       {id.slice(-ID_TAIL)}
     </>
   );
@@ -19,7 +19,7 @@ export function ShortenedId({ id }: { id: string }) {
 /** A shortened ID within a line of text: it moves to a line of its own rather than break, and shortens only past that. */
 export function InlineId({ id, className = '' }: { id: string; className?: string }) {
   return (
-    <span title={id} className={`inline-block max-w-full overflow-hidden align-bottom whitespace-nowrap ${className}`}>
+    <span title={id} className={`inline-block max-w-full truncate align-bottom ${className}`}>
       <ShortenedId id={id} />
     </span>
   );

@@ -38,7 +38,7 @@ export function ConversationHeader({ conversationId, sourceLabel, conversation, 
     <section aria-label="Conversation details" className="space-y-3">
       {hasId ? (
         <div className="flex items-center gap-2">
-          <h1 className="min-w-0 overflow-hidden font-mono text-lg font-semibold whitespace-nowrap sm:text-xl" data-testid="conversation-id" title={conversationId}>
+          <h1 className="min-w-0 truncate font-mono text-lg font-semibold sm:text-xl" data-testid="conversation-id" title={conversationId}>
             <ShortenedId id={conversationId} />
           </h1>
           <CopyButton text={conversationId} label="Copy ID" title="Copy the conversation ID" className="shrink-0" />

@@ -106,7 +106,7 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
           {/* On a phone an open row's badge gives way to the actions beside it: it wraps, rather than sending them to a line of their own. */}
           <span
             data-search-skip=""
-            className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${collapse.collapsed ? '' : 'max-sm:max-w-max max-sm:shrink max-sm:grow max-sm:basis-0 max-sm:[overflow-wrap:anywhere]'} ${style.badge}`}
+            className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tracking-wide ${collapse.collapsed ? '' : 'max-sm:max-w-max max-sm:flex-1 [overflow-wrap:anywhere]'} ${style.badge}`}
           >
             {style.label}
           </span>
