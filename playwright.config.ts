@@ -12,7 +12,8 @@ function server(port: number, env: Record<string, string>, command = 'node dist/
     url: `${origin(port)}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...NO_KEYS, PORT: String(port), VIEWER_DATA_DIR: join(E2E_DATA_DIR, String(port)), ...env },
+    // Every test makes its snapshots from one address: the per-client limit (unit-tested) would make their order matter.
+    env: { ...NO_KEYS, PORT: String(port), VIEWER_DATA_DIR: join(E2E_DATA_DIR, String(port)), SNAPSHOT_RATE_LIMIT: '1000', ...env },
   };
 }
 

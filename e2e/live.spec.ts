@@ -158,6 +158,9 @@ test('newest first, a reader at the top stays there when the newest end arrives 
 });
 
 test('the Share dialog opened again shows the conversation as it is now: its preview and its item list', async ({ page }) => {
+  // The store opens first (seconds on a busy machine, on a fresh server): the conversation grows 4 s after it is first
+  // read, and the dialog's first preview must come before that.
+  expect((await page.request.get('/api/snapshots/AAAAAAAAAAAAAAAAAAAAAAAA')).status()).toBe(404);
   await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
   await expectComplete(page, 2);
   const share = page.getByRole('button', { name: 'Share snapshot…' });
