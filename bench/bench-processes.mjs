@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
 
 /**
  * Starts the built viewer (`dist/server/main.js` under `root`) on 127.0.0.1 and a free port, in a new directory under
@@ -35,7 +36,7 @@ export async function launchChromium({ cleanups, extraArgs = [] }) {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   cleanups.push(() => browser.close());
   return browser;

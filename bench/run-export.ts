@@ -5,6 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/chromium.ts';
 // @ts-expect-error: a plain ES module without types, shared with bench/scale.mjs
 import { generateAgentRun } from './scale-data.mjs';
 import type { ExportItem, ExportMeta } from '../src/shared/export/export-document.ts';
@@ -61,7 +62,7 @@ if (process.env.BENCH_BROWSER === '0' || !htmlPath) {
   process.exit(0);
 }
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 try {
   const opens: number[] = [];
   const paints: number[] = [];

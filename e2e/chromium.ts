@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import chromiumArgs from '../scripts/chromium-args.json' with { type: 'json' };
 
 /** The system Chromium: Playwright's own browser download is not reachable from every machine. */
 export function chromiumExecutable(): string | undefined {
@@ -7,12 +8,10 @@ export function chromiumExecutable(): string | undefined {
   );
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/**
+ * Headless, quiet, and without the browser's own pages: from Chromium 156 each new window loads its address bar's
+ * suggestion popup and reload button as web pages of their own (about 1.6 s of CPU per window, in a renderer beside the
+ * page under test). A reader's browser opens them once per window, not per page; the tests and benchmarks open a
+ * window for each page, so they turn them off. `bench/` reads the same list.
+ */
+export const CHROMIUM_ARGS: string[] = chromiumArgs;
