@@ -105,6 +105,26 @@ function anyComposition(word: string, between = ''): string {
     .join(between);
 }
 
+/** A mark of Markdown's emphasis, strikethrough or code. */
+const EMPHASIS = /[*_~`]/;
+/** The marks a term's match holds between its words: those that close a word before a space, and those that open one after it. */
+const INNER_EMPHASIS = new RegExp(String.raw`(${EMPHASIS.source}{1,3})(?=\s|%20|\+)|(?<=\s|%20|\+)(${EMPHASIS.source}{1,3})`, 'g');
+
+/**
+ * The pseudonym of a term that ran across Markdown's marks (`Acme** Corp` of `**Acme** Corp`), with those marks kept
+ * paired outside it: what opened before the match closes after the pseudonym, what closes after it opens before, so
+ * the page shows `**[TERM_1]**`, not `**[TERM_1]` as written.
+ */
+function keepingEmphasis(match: string, pseudonym: string): string {
+  let before = '';
+  let after = '';
+  for (const [, closing, opening] of match.matchAll(INNER_EMPHASIS)) {
+    if (closing) after += closing;
+    if (opening) before = opening + before;
+  }
+  return before + pseudonym + after;
+}
+
 interface Matcher {
   kind: PseudonymKind;
   pattern: RegExp;
@@ -190,14 +210,17 @@ export class Pseudonymizer {
     const words = [...new Set(terms.map((term) => term.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
     if (words.length) {
       // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
-      const alternatives = (between?: string) => words.map((word) => word.split(/\s+/).map((part) => anyComposition(part, between)).join(String.raw`(?:\s{1,20}|%20|\+)`)).join('|');
+      // Markdown's emphasis and code marks may close a word before it or open one after it (`**Acme** Corp`), which the
+      // page shows as the term itself.
+      const space = String.raw`${EMPHASIS.source}{0,3}(?:\s{1,20}|%20|\+)${EMPHASIS.source}{0,3}`;
+      const alternatives = (between?: string) => words.map((word) => word.split(/\s+/).map((part) => anyComposition(part, between)).join(space)).join('|');
       let unseen: RegExp | undefined;
       // The pseudonyms the kinds above put in come first and stay whole: a term `mail` leaves `[EMAIL_1]` as it is.
       this.matchers.push({
         kind: 'term',
         pattern: new RegExp(`${PSEUDONYM.source}|${alternatives()}`, 'gi'),
         unseen: () => (unseen ??= new RegExp(`${PSEUDONYM.source}|${alternatives(`${INVISIBLE.source}{0,8}`)}`, 'gi')),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(INNER_EMPHASIS, '').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
       });
     }
     this.secrets = chosen.has('secret');
@@ -226,7 +249,9 @@ export class Pseudonymizer {
         pattern,
         (match) => {
           const key = matcher.normalise(match);
-          return key === null ? match : this.pseudonym(matcher.kind, key, match);
+          if (key === null) return match;
+          const pseudonym = this.pseudonym(matcher.kind, key, match);
+          return matcher.kind === 'term' ? keepingEmphasis(match, pseudonym) : pseudonym;
         },
         edits,
       );

@@ -243,6 +243,13 @@ describe('replacing personal data and secrets', () => {
     expect(manifest.replaced).toEqual({ term: 2 });
   });
 
+  it('terms whose words Markdown emphasises apart, keeping the emphasis around the pseudonym', () => {
+    const content = 'Met **Acme** Corp, then Acme **Corp**, _Acme_ Corp, ~~Acme~~ Corp, `Acme` Corp and **Acme Corp**; Acme_Corp stays.';
+    const { kept, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content }], { redact: { terms: ['Acme Corp'] } });
+    expect(kept[0].content).toBe('Met **[TERM_1]**, then **[TERM_1]**, _[TERM_1]_, ~~[TERM_1]~~, `[TERM_1]` and **[TERM_1]**; Acme_Corp stays.');
+    expect(manifest.replaced).toEqual({ term: 1 });
+  });
+
   it('leaves image data and ciphertext alone', () => {
     const { kept } = share([{ id: 'ig', type: 'image_generation_call', result: 'AAAA+44207946095800', revised_prompt: 'call +44 20 7946 0958' }], { redact: { kinds: ['phone'] } });
     expect(kept[0]).toMatchObject({ result: 'AAAA+44207946095800', revised_prompt: 'call [PHONE_1]' });
