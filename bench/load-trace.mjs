@@ -3,8 +3,9 @@
 // the page's thread over 50 ms with its own CPU time beside its length, what ran in it, and the CPU of the busiest
 // threads of every process. A task much longer than its CPU time waited for a core, not for the page's code.
 // Loopback only; stops by itself and ends everything it started.
-// Usage: npm run build && node bench/load-trace.mjs [items=50000]; BENCH_TRACE_FILE=<path> keeps the trace (open it in
-// DevTools' Performance panel).
+// Usage: npm run build && node bench/load-trace.mjs [items=50000] [--file]; --file traces opening the run's JSON export
+// from disk instead, until its token estimate is done. BENCH_TRACE_FILE=<path> keeps the trace (open it in DevTools'
+// Performance panel).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { benchLifetime, launchChromium, startViewer } from './bench-processes.mjs';
 
-const COUNT = Number(process.argv[2] ?? 50_000);
+const args = process.argv.slice(2);
+const FILE = args.includes('--file');
+const COUNT = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 50_000);
 const CONVERSATION = 'conv_bench_trace';
 const LONG_MS = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,15 +35,38 @@ const { url } = await startViewer({
 const browser = await launchChromium({ cleanups });
 const loadAverageBefore = loadavg()[0];
 
+// The run as the viewer's own JSON export, for --file.
+let filePath = null;
+if (FILE) {
+  const exported = await fetch(`${url}/api/sources/openai/conversations/${CONVERSATION}/export?format=json`);
+  filePath = join(parentDir, 'run.json');
+  writeFileSync(filePath, Buffer.from(await exported.arrayBuffer()));
+}
+const expected = `${COUNT.toLocaleString('en')} items`;
+/** Resolves once every item is in and, for a file, its token estimate is done. */
+async function loaded(page) {
+  await page.waitForFunction((text) => document.querySelector('[data-testid="item-count"]')?.textContent === text, expected, { timeout: 240_000, polling: 100 });
+  if (!FILE) return;
+  await page.waitForFunction(() => {
+    const tokens = document.querySelector('[data-testid="summary-tokens"]')?.textContent ?? '';
+    return /tokens$|tokens \(estimate\)/.test(tokens) && !/so far|counting/.test(tokens);
+  }, undefined, { timeout: 240_000, polling: 100 });
+}
+
 let trace = null;
 let loadMs = 0;
 for (const traced of [false, true]) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  if (FILE) {
+    await page.goto(url);
+    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+  }
   if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink'] });
   const started = Date.now();
-  await page.goto(`${url}/c/${CONVERSATION}?source=openai`);
-  const expected = `${COUNT.toLocaleString('en')} items`;
-  await page.waitForFunction((text) => document.querySelector('[data-testid="item-count"]')?.textContent === text, expected, { timeout: 240_000, polling: 100 });
+  if (FILE) await page.locator('input[type="file"]').setInputFiles(filePath);
+  else await page.goto(`${url}/c/${CONVERSATION}?source=openai`);
+  await loaded(page);
   loadMs = Date.now() - started;
   if (traced) trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   await page.close();
@@ -94,7 +120,7 @@ const inside = (task) => {
   return names.join(', ') || '(nothing over 2 ms)';
 };
 
-console.log(`${COUNT.toLocaleString('en')} items, loaded in ${(loadMs / 1000).toFixed(2)} s while traced (tracing slows it)`);
+console.log(`${COUNT.toLocaleString('en')} items, ${FILE ? 'opened as a JSON file until the token estimate was done' : 'loaded'} in ${(loadMs / 1000).toFixed(2)} s while traced (tracing slows it)`);
 console.log(`machine: ${availableParallelism()} cores, load average ${loadAverageBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
 console.log(`\nthe page's thread: ${long.length} tasks over ${LONG_MS} ms; each task's length, its own CPU time, and what ran in it:`);
 for (const task of long) {
