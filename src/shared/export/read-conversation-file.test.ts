@@ -49,6 +49,22 @@ describe('reading a conversation file', () => {
     expect(result.note).toBe('The file ends part way through line 3, so it was probably cut short while it was saved, downloaded or copied: the 2 items before it are shown.');
   });
 
+  it('opens a JSON Lines file with lines that are not JSON in its middle with every other line, and names the lines left out', () => {
+    const line = (id: string) => JSON.stringify(item(id));
+    const one = readConversationFile([line('msg_1'), '{"id": "msg_2", "type": ', line('msg_3')].join('\n'));
+    if (!one.ok) throw new Error(one.message);
+    expect(one.items.map((each) => each.id)).toEqual(['msg_1', 'msg_3']);
+    expect(one.note).toBe('Line 2 is not JSON and is left out: the 2 items on the other lines are shown.');
+    const lines = [line('msg_1')];
+    for (let n = 2; n <= 9; n += 1) lines.push(n % 2 === 0 ? 'oops' : line(`msg_${n}`), '');
+    const many = readConversationFile(lines.join('\r\n'));
+    if (!many.ok) throw new Error(many.message);
+    expect(many.items.map((each) => each.id)).toEqual(['msg_1', 'msg_3', 'msg_5', 'msg_7', 'msg_9']);
+    expect(many.note).toBe('4 lines are not JSON and are left out (lines 2, 6, 10 and 14): the 5 items on the other lines are shown.');
+    const worse = readConversationFile(['', '', line('msg_1'), ...Array.from({ length: 7 }, () => '{'), line('msg_2'), '{"id": "msg_3"'].join('\n'));
+    expect(worse.ok && worse.note).toBe('8 lines are not JSON and are left out (lines 4, 5, 6, 7, 8 and 3 more): the 2 items on the other lines are shown.');
+  });
+
   it('reads JSON Lines of pages, one page a line as a paging script saves them, as their items in turn', () => {
     const page = (ids: string[], hasMore: boolean) => JSON.stringify({ object: 'list', data: ids.map(item), first_id: ids[0], last_id: ids.at(-1), has_more: hasMore });
     const text = [page(['msg_1', 'msg_2'], true), page(['msg_3'], false)].join('\n');
@@ -94,7 +110,10 @@ describe('reading a conversation file', () => {
     [exportAll('html', meta, [item('msg_1')]), 'This file is an HTML page, not JSON'],
     [exportAll('markdown', meta, [item('msg_1')]), 'This file is Markdown, not JSON'],
     ['{"a": 1}\n{"b"', 'Line 1 has no "type".'],
-    ['{"a": 1}\n{"b"\n{"c": 2}', 'Line 2 is not JSON (Expected'],
+    // Lines that are not JSON are left out, and what is left is checked as items.
+    ['{"a": 1}\n{"b"\n{"c": 2}', 'Line 1 has no "type".'],
+    // No line but the first holds JSON, and it holds no item: the file is refused as before.
+    ['{"object": "list", "data": []}\n{"b"\nnope', 'This file is not JSON (Expected'],
     // A file cut short: said as such, not only where JSON.parse stopped.
     [JSON.stringify([item('msg_1'), item('msg_2')]).slice(0, 60), 'This file is not JSON: it ends part way through, so it was probably cut short'],
     [JSON.stringify({ object: 'list', data: [item('msg_1')] }, null, 2).slice(0, 80), 'This file is not JSON: it ends part way through, so it was probably cut short'],

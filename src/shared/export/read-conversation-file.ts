@@ -103,12 +103,32 @@ function placeOf(error: unknown, trimmed: string, body: string): string {
 
 const CUT_SHORT = 'so it was probably cut short while it was saved, downloaded or copied';
 
+/** At most this many of a file's lines that are not JSON are named in its note; the rest are counted. */
+const NAMED_BAD_LINES = 5;
+
+/** The note for lines left out: which (the first few, then how many more), and how many items the rest hold. */
+function badLinesNote(lines: number[], count: number, kept: number): string {
+  const shown = lines.map((line) => formatCount(line));
+  const more = count - shown.length;
+  const named = more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0];
+  const shownItems = `${formatCount(kept)} ${kept === 1 ? 'item' : 'items'}`;
+  return count === 1
+    ? `Line ${named} is not JSON and is left out: the ${shownItems} on the other lines are shown.`
+    : `${formatCount(count)} lines are not JSON and are left out (lines ${named}): the ${shownItems} on the other lines are shown.`;
+}
+
 function readJsonLines(text: string): ReadFileResult {
   const lines = text.split(/\r?\n/);
   const values: unknown[] = [];
   const lineNumbers: number[] = [];
+  // Lines that are not JSON are left out and named in a note, so one damaged line does not cost the file's other items.
+  const badLines: number[] = [];
+  let badCount = 0;
+  let firstBad: { line: number; reason: string; cutShort: boolean } | null = null;
+  let lastLine = 0;
   for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
+    lastLine = index + 1;
     try {
       // A line may begin with a byte-order mark: files saved by Windows tools, put end to end (cat a.jsonl b.jsonl).
       const value = JSON.parse(line.replace(/^\uFEFF/, '')) as { object?: unknown; data?: unknown } | null;
@@ -119,17 +139,20 @@ function readJsonLines(text: string): ReadFileResult {
         lineNumbers.push(index + 1);
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : 'not JSON';
-      const last = lines.slice(index + 1).every((rest) => !rest.trim());
-      // A log cut off while it was written (an agent stopped mid-line): every whole line before it is kept.
-      if (values.length > 0 && last && endsPartWay(error, line)) {
-        const kept = `${formatCount(values.length)} ${values.length === 1 ? 'item' : 'items'} before it`;
-        return items(values, 'jsonl', (at) => `Line ${lineNumbers[at]}`, {}, `The file ends part way through line ${formatCount(index + 1)}, ${CUT_SHORT}: the ${kept} are shown.`);
-      }
-      return fail(values.length === 0 ? `This file is not JSON (${reason}).` : `Line ${index + 1} is not JSON (${reason}).`);
+      badCount += 1;
+      if (badLines.length < NAMED_BAD_LINES) badLines.push(index + 1);
+      firstBad ??= { line: index + 1, reason: error instanceof Error ? error.message : 'not JSON', cutShort: endsPartWay(error, line) };
     }
   }
-  return items(values, 'jsonl', (index) => `Line ${lineNumbers[index]}`);
+  if (!firstBad) return items(values, 'jsonl', (index) => `Line ${lineNumbers[index]}`);
+  if (values.length === 0) return fail(`This file is not JSON (${firstBad.reason}).`);
+  const where = (at: number) => `Line ${lineNumbers[at]}`;
+  // A log cut off while it was written (an agent stopped mid-line): every whole line before it is kept.
+  if (badCount === 1 && firstBad.cutShort && firstBad.line === lastLine) {
+    const kept = `${formatCount(values.length)} ${values.length === 1 ? 'item' : 'items'} before it`;
+    return items(values, 'jsonl', where, {}, `The file ends part way through line ${formatCount(firstBad.line)}, ${CUT_SHORT}: the ${kept} are shown.`);
+  }
+  return items(values, 'jsonl', where, {}, badLinesNote(badLines, badCount, values.length));
 }
 
 function firstLineParses(text: string): boolean {
@@ -150,8 +173,9 @@ export function readConversationFile(text: string): ReadFileResult {
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    // JSON Lines when its first line is JSON of its own; else a JSON document with a mistake, said where it is.
-    if (trimmed.includes('\n') && firstLineParses(trimmed)) return readJsonLines(trimmed);
+    // JSON Lines when its first line is JSON of its own (read from the file's text, so its line numbers are the file's);
+    // else a JSON document with a mistake, said where it is.
+    if (trimmed.includes('\n') && firstLineParses(trimmed)) return readJsonLines(body);
     // The viewer's other downloads among them: they are for reading, and hold the run as text.
     const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'Markdown' : null;
     if (readable) return fail(`This file is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
