@@ -170,6 +170,13 @@ describe('a snapshot of a local file', () => {
     expect(ids).toEqual(items.slice(1).map((item) => item.id));
     const afterId = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=item_000010`)).json();
     expect(afterId.data).toEqual([items[11], items[12]]);
+    // As the API pages: an empty cursor is the first page, an item the snapshot lacks is not found, a value that is no ID is refused.
+    const emptyAfter = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=&limit=2`)).json();
+    expect(emptyAfter.data.map((item: { id?: string }) => item.id)).toEqual(ids.slice(0, 2));
+    const unknown = await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=item_999999`);
+    expect([unknown.status, (await unknown.json()).error]).toEqual([404, expect.objectContaining({ code: 'not_found', param: 'after', message: expect.stringContaining('item_999999') })]);
+    const malformed = await fetch(`${viewer}/api/snapshots/${snapshot.id}/items?after=${encodeURIComponent('not an id')}`);
+    expect([malformed.status, (await malformed.json()).error]).toEqual([400, expect.objectContaining({ code: 'invalid_parameter', param: 'after' })]);
     expect(texts.join('')).not.toContain(SECRET.system);
     const markdown = await (await fetch(`${viewer}/api/snapshots/${snapshot.id}/export?format=markdown`)).text();
     expect(markdown).toContain('- **Source:** a file, not read from a source');

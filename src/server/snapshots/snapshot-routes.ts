@@ -201,8 +201,10 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
       if (!/^\d{1,9}$/.test(from)) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'from': expected a position, 0 or more.`, 'invalid_request_error', 'from');
       position = Number(from) - 1;
     } else if (after) {
-      const found = ITEM_ID_PATTERN.test(after) ? await store.positionOf(snapshot.id, after) : null;
-      if (found === null) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'after': this snapshot holds no item '${after.slice(0, 60)}'.`, 'invalid_request_error', 'after');
+      // As the proxy and the API answer: a value that is no item ID is refused, an item the snapshot lacks is not found.
+      if (!ITEM_ID_PATTERN.test(after)) throw new ApiFailure(400, 'invalid_parameter', `Invalid 'after': '${after.slice(0, 40)}' is not an item ID.`, 'invalid_request_error', 'after');
+      const found = await store.positionOf(snapshot.id, after);
+      if (found === null) throw new ApiFailure(404, 'not_found', `Item with id '${after.slice(0, 60)}' not found in this snapshot.`, 'invalid_request_error', 'after');
       position = found;
     }
     return itemsPageResponse(c, store, snapshot.id, position, Number(limitParam), held);
