@@ -243,6 +243,27 @@ describe("the API's answers", () => {
     expect(off.headers.get('content-encoding')).toBeNull();
   });
 
+  it('answer HEAD with the length GET has, where the answer is whole at once; an export, made as it is sent, says none', async () => {
+    const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+    const viewer = await listen(createServerStack({ api, access: null }), '127.0.0.1', 0);
+    const lengthOf = async (path: string, method: string) => {
+      const response = await fetch(`${viewer.url}${path}`, { method });
+      await response.arrayBuffer();
+      return [path, method, response.status, response.headers.get('content-length')];
+    };
+    try {
+      for (const path of ['/api/sources', '/api/demo-examples', '/healthz', `${CONVERSATION}/items?limit=2`]) {
+        const asGet = await lengthOf(path, 'GET');
+        expect(Number(asGet[3])).toBeGreaterThan(0);
+        expect(await lengthOf(path, 'HEAD')).toEqual([path, 'HEAD', ...asGet.slice(2)]);
+      }
+      const exported = `${CONVERSATION}/export?format=json`;
+      expect(await lengthOf(exported, 'HEAD')).toEqual([exported, 'HEAD', 200, null]);
+    } finally {
+      await viewer.close();
+    }
+  });
+
   it('send a small answer as it is', async () => {
     const response = await get('/api/sources/demo/conversations/conv_missing', 'br, gzip');
     expect(response.status).toBe(404);

@@ -31,6 +31,36 @@ export interface ServerStackOptions {
 
 type NodeEnv = { incoming: IncomingMessage; outgoing: ServerResponse } | undefined;
 
+/** A read that does not wait: the chunk when one is ready, else undefined. */
+const readIfReady = <T>(read: Promise<T>) => Promise.race([read, Promise.resolve().then(() => undefined)]);
+
+/**
+ * The length of a body that is already whole (a JSON answer made from a string), read as Node's adapter reads a GET's
+ * to give its length: a few reads that do not wait. Null for a body still being made (a stream); the body is cancelled.
+ */
+async function lengthIfWhole(body: ReadableStream<Uint8Array>): Promise<number | null> {
+  const reader = body.getReader();
+  let read: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  let bytes = 0;
+  try {
+    for (let tries = 0; tries < 3; tries += 1) {
+      read ??= reader.read();
+      const chunk = await readIfReady(read);
+      if (!chunk) {
+        // One turn of the event loop, as the adapter gives a body before it calls it a stream.
+        if (tries === 1) await new Promise((resolve) => setTimeout(resolve));
+        continue;
+      }
+      read = null;
+      if (chunk.done) return bytes;
+      bytes += chunk.value.byteLength;
+    }
+    return null;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /**
  * The one middleware stack: logging, security headers and access control in front of the API and the app, whether
  * the built app (`main.ts`) or Vite's dev and preview servers (`vite-plugin.ts`, through `passThrough`) serve the pages.
@@ -51,12 +81,17 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     log(accessLogLine({ method: c.req.method, url: c.req.url, status: c.res.status, durationMs: performance.now() - started, ...ids }));
   });
   // HEAD: Hono makes the GET's answer and drops its body unread, which would keep what that body holds (its bytes in
-  // the byte budget, a compressor) for as long as the process runs. The body is cancelled here, which releases them.
+  // the byte budget, a compressor) for as long as the process runs. The body is cancelled here, which releases them;
+  // a body already whole is measured first, so HEAD says the length GET would.
   app.use('*', async (c, next) => {
     await next();
     if (c.req.method !== 'HEAD' || c.res === RESPONSE_ALREADY_SENT || !c.res.body) return;
-    await c.res.body.cancel().catch(() => undefined);
-    c.res = new Response(null, { status: c.res.status, statusText: c.res.statusText, headers: c.res.headers });
+    const measured = c.res.headers.has('content-length') || c.res.headers.has('content-encoding') || c.res.headers.has('transfer-encoding');
+    const length = measured ? null : await lengthIfWhole(c.res.body);
+    if (measured) await c.res.body.cancel().catch(() => undefined);
+    const head = new Headers(c.res.headers);
+    if (length !== null) head.set('content-length', String(length));
+    c.res = new Response(null, { status: c.res.status, statusText: c.res.statusText, headers: head });
   });
   // Every answer, page or API, error or not, carries the policy.
   app.use('*', async (c, next) => {
