@@ -563,3 +563,18 @@ test("on a narrow phone each run's ID keeps to one line, shortened in its middle
     await expect(name.locator('..')).toHaveAttribute('title', `${run.conversation.id} · Demo`);
   }
 });
+
+test('on a narrow phone the step buttons keep their words on one line @phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  for (const name of ['Previous difference', 'Next difference']) {
+    const { lines, text } = await page.getByRole('button', { name }).evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+      return { lines: tops.size, text: (element as HTMLElement).innerText };
+    });
+    expect([name, text, lines]).toEqual([name, name.startsWith('Previous') ? '↑ Previous' : '↓ Next', 1]);
+  }
+});

@@ -56,7 +56,7 @@ interface ComparePageProps {
 }
 
 const button =
-  'rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-100 aria-disabled:cursor-default aria-disabled:opacity-50 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800';
+  'shrink-0 whitespace-nowrap rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-100 aria-disabled:cursor-default aria-disabled:opacity-50 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800';
 
 function useSideStats(transcript: Transcript) {
   const { index, version } = transcript;
@@ -261,9 +261,9 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
           </p>
           {positions.length > 0 ? (
             // At either end a step button says it has nowhere to go but keeps the focus (a disabled button would drop
-            // it to the page).
+            // it to the page). On the narrowest phone the buttons keep their words on one line; the count may take two.
             <div className="flex items-center gap-2">
-              <span data-testid="difference-position" className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="polite">
+              <span data-testid="difference-position" className="min-w-0 text-sm text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="polite">
                 {ordinal > 0 ? `${ordinal} of ${positions.length}` : `${positions.length}`} {positions.length === 1 ? 'difference' : 'differences'}
               </span>
               <button type="button" className={button} onClick={() => step(-1)} aria-disabled={stepDifference(positions, from, -1) === null} aria-label="Previous difference" aria-keyshortcuts="p">
