@@ -137,6 +137,9 @@ describe('item views', () => {
     // Open, the row says how the call went beside its status, as folded, and its output says it too.
     expect(view('ls_1').getAllByText('exit 1')).toHaveLength(2);
     expect(view('ls_1').getByLabelText('stderr')).toHaveTextContent('warn');
+    // Each stream is headed by its name, stdout as stderr is, so the two are told apart at a glance.
+    expect(view('ls_1').getAllByRole('heading').map((heading) => heading.textContent)).toEqual(expect.arrayContaining(['stdout', 'stderr']));
+    expect(view('sh_1').getByRole('heading', { name: 'stdout' })).toBeInTheDocument();
     expect(view('sh_1').getByLabelText('Command')).toHaveTextContent('$ git status');
     expect(view('sh_1').getAllByText('exit 0')).toHaveLength(2);
     expect(document.querySelector('[data-item-id="sho_1"]')).toBeNull();

@@ -47,7 +47,12 @@ function Terminal({ lines }: { lines: string[] }) {
 function StreamOutput({ stdout, stderr }: { stdout: unknown; stderr: unknown }) {
   return (
     <>
-      {str(stdout) ? <LongText variant="code" text={str(stdout) as string} label="stdout" /> : null}
+      {str(stdout) ? (
+        <div>
+          <FieldLabel>stdout</FieldLabel>
+          <LongText variant="code" text={str(stdout) as string} label="stdout" />
+        </div>
+      ) : null}
       {str(stderr) ? (
         <div>
           <FieldLabel>stderr</FieldLabel>
