@@ -561,6 +561,8 @@ test("on a narrow phone each run's ID keeps to one line, shortened in its middle
     expect(height).toBeLessThan(lineHeight * 1.5);
     expect(text).toBe(run.conversation.id);
     await expect(name.locator('..')).toHaveAttribute('title', `${run.conversation.id} · Demo`);
+    // A screen reader hears the ID whole, with no space where its shortened part ends.
+    expect(await name.ariaSnapshot()).toBe(`- text: ${run.conversation.id}`);
   }
 });
 

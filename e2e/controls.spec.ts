@@ -335,8 +335,13 @@ test('on a phone the conversation ID takes one line beside Copy ID, shortened in
   // Its start and its end show; the whole of it is its text, its tooltip and what a selection of it copies.
   await expect(heading).toHaveAttribute('title', id);
   expect(await heading.evaluate((element) => (element as HTMLElement).innerText)).toBe(id);
+  // A screen reader hears it whole too, with no space where its shortened part ends.
+  await expect(heading).toHaveAccessibleName(id);
+  expect(await heading.ariaSnapshot()).toBe(`- heading "${id}" [level=1]`);
   const endShows = await heading.evaluate((element, end) => {
-    const last = element.lastChild!;
+    const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let last = texts.nextNode()!;
+    for (let next = texts.nextNode(); next; next = texts.nextNode()) last = next;
     const range = document.createRange();
     range.setStart(last, (last.textContent ?? '').length - end.length);
     range.setEnd(last, (last.textContent ?? '').length);

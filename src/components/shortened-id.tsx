@@ -4,15 +4,18 @@ const ID_TAIL = 6;
 /**
  * An ID on one line (its container clips and does not wrap): too long for it, it loses characters in the middle
  * (conv_69b1c2d3…d9e8f7), never its ends. The text is the whole ID, for a selection, a copy and the page's find; both
- * parts stay inline, so a copy has no line break between them.
+ * parts stay inline, so a copy has no line break between them. A screen reader would hear a space where the two parts
+ * meet (the first is an inline block), so it hears the whole ID from generated content instead, which nothing copies.
  */
 export function ShortenedId({ id }: { id: string }) {
   if (id.length <= ID_TAIL * 2) return id;
   return (
-    <>
-      <span className="inline-block max-w-[calc(100%-6ch)] truncate align-top">{id.slice(0, -ID_TAIL)}</span>
-      {id.slice(-ID_TAIL)}
-    </>
+    <span data-id={id} className="before:sr-only before:content-[attr(data-id)]">
+      <span aria-hidden="true">
+        <span className="inline-block max-w-[calc(100%-6ch)] truncate align-top">{id.slice(0, -ID_TAIL)}</span>
+        {id.slice(-ID_TAIL)}
+      </span>
+    </span>
   );
 }
 
