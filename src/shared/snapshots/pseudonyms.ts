@@ -83,26 +83,42 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 /** ASCII punctuation, which Markdown may write with a backslash before it (`acme\_logistics`). */
 const MARKDOWN_ESCAPABLE = /^[!-/:-@[-`{-~]$/;
 
+/** Spellings a letter has in full case folding that the regular expression's own letter case does not know: ß is ss. */
+const FOLDS: Record<string, string[]> = { ß: ['ss', 'ẞ'], ẞ: ['ss', 'ß'] };
+/** `ss` as one letter, the way `Straße` is `STRASSE`. */
+const SHARP_S = '[ßẞ]';
+const isS = (letter: string) => letter === 's' || letter === 'S';
+
 /**
  * A word of a term as a pattern that matches it however its letters are encoded: `é` as one character (NFC, as most
  * text has it) or as `e` and a combining accent (NFD, as macOS file names and some copied text have it), `ACME` in
- * full-width letters (`ＡＣＭＥ`), and its punctuation escaped as Markdown escapes it (`acme\_logistics`, which the page
- * shows as `acme_logistics`), letter by letter. `between` goes between letters.
+ * full-width letters (`ＡＣＭＥ`), its punctuation escaped as Markdown escapes it (`acme\_logistics`, which the page
+ * shows as `acme_logistics`), and `ß` as `ss` and back (`Straße`, `STRASSE`), letter by letter. `between` goes between
+ * letters.
  */
 function anyComposition(word: string, between = ''): string {
-  return (word.normalize('NFC').match(/\P{M}\p{M}*|\p{M}+/gu) ?? [])
-    .map((letter) => {
-      const plain = letter.normalize('NFKC');
-      const escaped = MARKDOWN_ESCAPABLE.test(plain) ? String.raw`\\?` : '';
-      const forms = [...new Set([letter, letter.normalize('NFD'), plain, fullWidth(plain)])];
-      if (forms.length === 1) return escaped + escapeRegExp(forms[0]);
-      // Single characters as a class, which the regular expression engine scans faster than alternatives.
-      const single = forms.filter((form) => form.length === 1);
-      const several = forms.filter((form) => form.length > 1).map(escapeRegExp);
-      const chars = single.length > 1 ? `[${single.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : single.map(escapeRegExp).join('');
-      return escaped + (several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars);
-    })
-    .join(between);
+  const letters = word.normalize('NFC').match(/\P{M}\p{M}*|\p{M}+/gu) ?? [];
+  const patterns = letters.map((letter) => {
+    const plain = letter.normalize('NFKC');
+    const escaped = MARKDOWN_ESCAPABLE.test(plain) ? String.raw`\\?` : '';
+    const forms = [...new Set([letter, letter.normalize('NFD'), plain, fullWidth(plain), ...(FOLDS[letter] ?? [])])];
+    if (forms.length === 1) return escaped + escapeRegExp(forms[0]);
+    // Single characters as a class, which the regular expression engine scans faster than alternatives.
+    const single = forms.filter((form) => form.length === 1);
+    const several = forms.filter((form) => form.length > 1).map(escapeRegExp);
+    const chars = single.length > 1 ? `[${single.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : single.map(escapeRegExp).join('');
+    return escaped + (several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars);
+  });
+  let pattern = '';
+  for (let at = 0; at < letters.length; at += 1) {
+    if (at > 0) pattern += between;
+    // Two s in a row may be written ß (a term `STRASSE` finds `Straße`): one choice of fixed length, so still linear.
+    if (isS(letters[at]) && isS(letters[at + 1] ?? '')) {
+      pattern += `(?:${patterns[at]}${between}${patterns[at + 1]}|${SHARP_S})`;
+      at += 1;
+    } else pattern += patterns[at];
+  }
+  return pattern;
 }
 
 /** A mark of Markdown's emphasis, strikethrough or code. */
@@ -124,6 +140,9 @@ function keepingEmphasis(match: string, pseudonym: string): string {
   }
   return before + pseudonym + after;
 }
+
+/** A term's match as the one value its spellings share: letter case folded in full, so `Straße` is `strasse`. */
+const foldCase = (text: string) => text.toLowerCase().toUpperCase().toLowerCase();
 
 interface Matcher {
   kind: PseudonymKind;
@@ -220,7 +239,7 @@ export class Pseudonymizer {
         kind: 'term',
         pattern: new RegExp(`${PSEUDONYM.source}|${alternatives()}`, 'gi'),
         unseen: () => (unseen ??= new RegExp(`${PSEUDONYM.source}|${alternatives(`${INVISIBLE.source}{0,8}`)}`, 'gi')),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : match.normalize('NFKC').replace(INNER_EMPHASIS, '').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' ').toLowerCase()),
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : foldCase(match.normalize('NFKC').replace(INNER_EMPHASIS, '').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' '))),
       });
     }
     this.secrets = chosen.has('secret');

@@ -223,6 +223,17 @@ describe('replacing personal data and secrets', () => {
     expect(share([{ id: 'm', type: 'message', content: 'Café Müller' }], { redact: { terms: [decomposed] } }).kept[0].content).toBe('[TERM_1]');
   });
 
+  it('terms in full letter case folding: ß is ss in capitals, and one term however it is spelled', () => {
+    const text = 'Hauptstraße 5, HAUPTSTRASSE 5, Hauptstrasse 5, HAUPTSTRAẞE 5';
+    for (const term of ['Hauptstraße', 'HAUPTSTRASSE', 'hauptstrasse']) {
+      const { kept, manifest } = share([{ id: 'm', type: 'message', content: text }], { redact: { terms: [term] } });
+      expect([term, kept[0].content]).toEqual([term, '[TERM_1] 5, [TERM_1] 5, [TERM_1] 5, [TERM_1] 5']);
+      expect(manifest.replaced).toEqual({ term: 1 });
+    }
+    // One s alone is not ß, nor is a Greek β.
+    expect(share([{ id: 'm', type: 'message', content: 'Maße, Masse, Mase, Maβe' }], { redact: { terms: ['MASSE'] } }).kept[0].content).toBe('[TERM_1], [TERM_1], Mase, Maβe');
+  });
+
   it('terms written in full-width letters, as Chinese, Japanese and Korean text writes Latin ones', () => {
     const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'ＡＣＭＥ社の請求書、Acme Corp、ａｃｍｅ　Ｃｏｒｐ' }], { redact: { terms: ['ACME', 'Acme Corp'] } });
     expect(kept[0].content).toBe('[TERM_1]社の請求書、[TERM_2]、[TERM_2]');
