@@ -65,6 +65,18 @@ describe('reading a conversation file', () => {
     expect(worse.ok && worse.note).toBe('8 lines are not JSON and are left out (lines 4, 5, 6, 7, 8 and 3 more): the 2 items on the other lines are shown.');
   });
 
+  it('opens a JSON Lines log cut from its middle, which starts part way through a line, with every whole line after it', () => {
+    const lines = ['msg_1', 'msg_2', 'msg_3'].map((id) => JSON.stringify(item(id)));
+    const result = readConversationFile(['e": "message", "role": "user"}', ...lines].join('\n'));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.items.map((each) => each.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
+    expect(result.note).toBe('Line 1 is not JSON and is left out: the 3 items on the other lines are shown.');
+    // A JSON document over several lines with a mistake in it (a comma left out) is still said to be one, with where
+    // the mistake is, though two of its lines are objects of their own.
+    const array = `[\n  ${lines[0]},\n  ${lines[1]}\n  ${lines[2]}\n]`;
+    expect(readConversationFile(array)).toMatchObject({ ok: false, message: expect.stringMatching(/^This file is not JSON: line 4, column 3 /) });
+  });
+
   it('reads JSON Lines of pages, one page a line as a paging script saves them, as their items in turn', () => {
     const page = (ids: string[], hasMore: boolean) => JSON.stringify({ object: 'list', data: ids.map(item), first_id: ids[0], last_id: ids.at(-1), has_more: hasMore });
     const text = [page(['msg_1', 'msg_2'], true), page(['msg_3'], false)].join('\n');

@@ -155,13 +155,32 @@ function readJsonLines(text: string): ReadFileResult {
   return items(values, 'jsonl', where, {}, badLinesNote(badLines, badCount, values.length));
 }
 
-function firstLineParses(text: string): boolean {
+const parses = (line: string): unknown => {
   try {
-    JSON.parse(text.slice(0, text.indexOf('\n')));
-    return true;
+    return JSON.parse(line.replace(/^\uFEFF/, ''));
   } catch {
-    return false;
+    return undefined;
   }
+};
+
+/** Lines read to tell JSON Lines whose first line is damaged from a JSON document with a mistake. */
+const LINES_LOOKED_AT = 10;
+
+/**
+ * Whether the text is JSON Lines: its first line is JSON of its own, or (a log cut from its middle, as `tail -c`
+ * leaves it, which starts part way through a line) its first line does not open a JSON document, as `[` or `{` would,
+ * and two of the lines after it are objects of their own.
+ */
+function isJsonLines(text: string): boolean {
+  const lines = text.split('\n', LINES_LOOKED_AT + 1).filter((line) => line.trim());
+  const first = lines[0] ?? '';
+  if (parses(first) !== undefined) return true;
+  if (/^\s*[[{]/.test(first)) return false;
+  const objects = lines.slice(1).filter((line) => {
+    const value = parses(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  });
+  return objects.length >= 2;
 }
 
 /** Reads a conversation from a file's text, in any of the shapes the viewer accepts, or says what is wrong. */
@@ -173,9 +192,9 @@ export function readConversationFile(text: string): ReadFileResult {
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    // JSON Lines when its first line is JSON of its own (read from the file's text, so its line numbers are the file's);
-    // else a JSON document with a mistake, said where it is.
-    if (trimmed.includes('\n') && firstLineParses(trimmed)) return readJsonLines(body);
+    // JSON Lines (read from the file's text, so its line numbers are the file's); else a JSON document with a mistake,
+    // said where it is.
+    if (trimmed.includes('\n') && isJsonLines(trimmed)) return readJsonLines(body);
     // The viewer's other downloads among them: they are for reading, and hold the run as text.
     const readable = /^<(?:!doctype html|html)[\s>]/i.test(trimmed) ? 'an HTML page' : /^#{1,6} /.test(trimmed) ? 'Markdown' : null;
     if (readable) return fail(`This file is ${readable}, not JSON: the viewer's Markdown and HTML downloads are for reading. To open a conversation here, download it as JSON instead.`);
