@@ -123,22 +123,41 @@ function anyComposition(word: string, between = ''): string {
 
 /** A mark of Markdown's emphasis, strikethrough or code. */
 const EMPHASIS = /[*_~`]/;
-/** The marks a term's match holds between its words: those that close a word before a space, and those that open one after it. */
-const INNER_EMPHASIS = new RegExp(String.raw`(${EMPHASIS.source}{1,3})(?=\s|%20|\+)|(?<=\s|%20|\+)(${EMPHASIS.source}{1,3})`, 'g');
+const MARKS = String.raw`${EMPHASIS.source}{1,3}`;
+/**
+ * The marks of a match of a term of several words, in order: between its words those that close a word before a space
+ * and those that open one after it, and those after its last word.
+ */
+const MATCH_MARKS = new RegExp(String.raw`(${MARKS})(?=\s|%20|\+)|(?<=\s|%20|\+)(${MARKS})|(${MARKS})$`, 'g');
+/** A word of a term that starts or ends with a mark (`__init__`, `*args`): its marks are its own, not emphasis. */
+const EDGE_MARK = new RegExp(String.raw`^${EMPHASIS.source}|${EMPHASIS.source}$`);
+
+/** A term's match without Markdown's marks around and between its words: the words as the page shows them. */
+const withoutMarks = (match: string) => match.replace(MATCH_MARKS, '');
 
 /**
- * The pseudonym of a term that ran across Markdown's marks (`Acme** Corp` of `**Acme** Corp`), with those marks kept
- * paired outside it: what opened before the match closes after the pseudonym, what closes after it opens before, so
- * the page shows `**[TERM_1]**`, not `**[TERM_1]` as written.
+ * The pseudonym of a term that ran across Markdown's marks (`**Acme** _Corp_`), with those marks kept as Markdown reads
+ * them. A mark whose partner comes before the match (`**` of `**Acme** Corp`) goes after the pseudonym, so the pair
+ * holds it: `**[TERM_1]**`. The pairs inside the match nest around the pseudonym inside those (code innermost, as
+ * nothing in code is emphasis), unless they would double a pair already around it, or sit in code, where they would
+ * show as written.
  */
 function keepingEmphasis(match: string, pseudonym: string): string {
-  let before = '';
-  let after = '';
-  for (const [, closing, opening] of match.matchAll(INNER_EMPHASIS)) {
-    if (closing) after += closing;
-    if (opening) before = opening + before;
+  const open: { mark: string; at: number }[] = [];
+  const pairs: { mark: string; at: number }[] = [];
+  const closedOutside: string[] = [];
+  let opened = 0;
+  for (const [, closing, opening, trailing] of match.matchAll(MATCH_MARKS)) {
+    if (opening) open.push({ mark: opening, at: (opened += 1) });
+    const close = closing ?? trailing;
+    if (!close) continue;
+    if (open.at(-1)?.mark === close) pairs.push(open.pop() as { mark: string; at: number });
+    else closedOutside.push(close);
   }
-  return before + pseudonym + after;
+  const inCode = closedOutside.some((mark) => mark.includes('`'));
+  const marks = inCode ? [] : pairs.sort((a, b) => a.at - b.at).map((pair) => pair.mark).filter((mark) => !closedOutside.includes(mark));
+  const nested = [...marks.filter((mark) => !mark.startsWith('`')), ...marks.filter((mark) => mark.startsWith('`'))];
+  return open.map((each) => each.mark).join('') + nested.join('') + pseudonym + [...nested].reverse().join('') + closedOutside.join('');
 }
 
 /** A term's match as the one value its spellings share: letter case folded in full, so `Straße` is `strasse`. */
@@ -154,6 +173,8 @@ interface Matcher {
   unseen?: () => RegExp;
   /** The value all spellings of one thing share, so they get one pseudonym. */
   normalise: (match: string) => string | null;
+  /** A match in one of its groups holds Markdown's marks around and between a term's words, which are not its value. */
+  emphasis?: boolean;
 }
 
 /** One replacement in a text: `removed` characters at `at` became `inserted` characters. */
@@ -231,15 +252,27 @@ export class Pseudonymizer {
       // A space in a term matches any run of spaces or line breaks, and a URL's `%20` or `+`: `Jane%20Doe` is Jane Doe.
       // Markdown's emphasis and code marks may close a word before it or open one after it (`**Acme** Corp`), which the
       // page shows as the term itself.
-      const space = String.raw`${EMPHASIS.source}{0,3}(?:\s{1,20}|%20|\+)${EMPHASIS.source}{0,3}`;
-      const alternatives = (between?: string) => words.map((word) => word.split(/\s+/).map((part) => anyComposition(part, between)).join(space)).join('|');
+      // Such a term is a group of its own, which tells the replacer. A term whose words start or end with marks of their
+      // own (`__init__ method`) is matched as written.
+      const space = String.raw`(?:\s{1,20}|%20|\+)`;
+      const marked = String.raw`${EMPHASIS.source}{0,3}`;
+      const alternative = (word: string, between?: string) => {
+        const parts = word.split(/\s+/);
+        const spelled = (separator: string) => parts.map((part) => anyComposition(part, between)).join(separator);
+        if (parts.length === 1 || parts.some((part) => EDGE_MARK.test(part))) return spelled(space);
+        // Marks after its last word are taken in; those before its first are left where they are, so the pattern still
+        // starts with a letter, which the engine looks for quickly.
+        return `(${spelled(marked + space + marked)}${marked})`;
+      };
+      const alternatives = (between?: string) => words.map((word) => alternative(word, between)).join('|');
       let unseen: RegExp | undefined;
       // The pseudonyms the kinds above put in come first and stay whole: a term `mail` leaves `[EMAIL_1]` as it is.
       this.matchers.push({
         kind: 'term',
         pattern: new RegExp(`${PSEUDONYM.source}|${alternatives()}`, 'gi'),
         unseen: () => (unseen ??= new RegExp(`${PSEUDONYM.source}|${alternatives(`${INVISIBLE.source}{0,8}`)}`, 'gi')),
-        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : foldCase(match.normalize('NFKC').replace(INNER_EMPHASIS, '').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' '))),
+        emphasis: true,
+        normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : foldCase(match.normalize('NFKC').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' '))),
       });
     }
     this.secrets = chosen.has('secret');
@@ -266,11 +299,14 @@ export class Pseudonymizer {
       result = replaceNoting(
         result,
         pattern,
-        (match) => {
-          const key = matcher.normalise(match);
+        (match, ...groups) => {
+          // A term of several words, read across Markdown's marks (its own group).
+          const emphasis = matcher.emphasis === true && groups.some((group) => group !== undefined);
+          const value = emphasis ? withoutMarks(match) : match;
+          const key = matcher.normalise(value);
           if (key === null) return match;
-          const pseudonym = this.pseudonym(matcher.kind, key, match);
-          return matcher.kind === 'term' ? keepingEmphasis(match, pseudonym) : pseudonym;
+          const pseudonym = this.pseudonym(matcher.kind, key, value);
+          return emphasis ? keepingEmphasis(match, pseudonym) : pseudonym;
         },
         edits,
       );

@@ -259,6 +259,19 @@ describe('replacing personal data and secrets', () => {
     const { kept, manifest } = share([{ id: 'm', type: 'message', role: 'assistant', content }], { redact: { terms: ['Acme Corp'] } });
     expect(kept[0].content).toBe('Met **[TERM_1]**, then **[TERM_1]**, _[TERM_1]_, ~~[TERM_1]~~, `[TERM_1]` and **[TERM_1]**; Acme_Corp stays.');
     expect(manifest.replaced).toEqual({ term: 1 });
+    // Different marks on each word nest, code inside; marks whose partner is outside the term stay on their side.
+    const mixed = share([{ id: 'm', type: 'message', content: '**Acme** _Corp_, `Acme` **Corp**, *Acme* *Corp*, **Acme** **Corp**, **x Acme** Corp y**' }], { redact: { terms: ['Acme Corp'] } });
+    expect(mixed.kept[0].content).toBe('**_[TERM_1]_**, `[TERM_1]`, *[TERM_1]*, **[TERM_1]**, **x [TERM_1]** y**');
+    // The preview names the term as the page shows it, without the marks.
+    const filter = new ShareFilter({ redact: { terms: ['Jane Doe'] } });
+    filter.item({ id: 'm', type: 'message', content: '**Jane** Doe' });
+    expect(filter.samples()).toEqual([{ kind: 'term', value: 'Jane Doe', pseudonym: '[TERM_1]' }]);
+  });
+
+  it('terms whose words start or end with marks of their own keep them as part of the term', () => {
+    const { kept, manifest } = share([{ id: 'm', type: 'message', content: 'Call __init__ method, then **__init__ method** and *args list.' }], { redact: { terms: ['__init__ method', '*args list'] } });
+    expect(kept[0].content).toBe('Call [TERM_1], then **[TERM_1]** and [TERM_2].');
+    expect(manifest.replaced).toEqual({ term: 2 });
   });
 
   it('leaves image data and ciphertext alone', () => {
