@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
+import { chromiumFlags } from './bench-processes.mjs';
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +21,7 @@ export async function launchBareChromium({ cleanups, extraArgs = [] }) {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   const child = spawn(
     executablePath,
-    ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...extraArgs, 'about:blank'],
+    ['--headless=new', ...chromiumFlags({ playwright: false }), '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...extraArgs, 'about:blank'],
     { stdio: 'ignore' },
   );
   cleanups.push(() => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
+import chromiumArgs from '../scripts/chromium-args.json' with { type: 'json' };
 
 /**
  * Starts the built viewer (`dist/server/main.js` under `root`) on 127.0.0.1 and a free port, in a new directory under
@@ -31,12 +31,21 @@ export async function startViewer({ root, parentDir, env, cleanups }) {
   return { child, url, cwd };
 }
 
+/**
+ * The flags of `scripts/chromium-args.json` (see `e2e/chromium.ts`); `playwright` adds the features Playwright turns
+ * off to the one `--disable-features`, as Chromium takes only the last one given and Playwright gives its own first.
+ */
+export const chromiumFlags = ({ playwright }) => [
+  ...chromiumArgs.args,
+  `--disable-features=${[...(playwright ? chromiumArgs.playwrightDisablesFeatures : []), ...chromiumArgs.disableFeatures].join(',')}`,
+];
+
 /** Debian's Chromium (or CHROMIUM_PATH), headless, without its background traffic; `cleanups` gets its close. */
 export async function launchChromium({ cleanups, extraArgs = [] }) {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
   const browser = await chromium.launch({
     executablePath,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...chromiumFlags({ playwright: true }), ...extraArgs],
   });
   cleanups.push(() => browser.close());
   return browser;
