@@ -1,3 +1,4 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessFromEnv } from './access-control.ts';
 import { createApiApp } from '../routes/api-routes.ts';
@@ -261,6 +262,21 @@ describe("the API's answers", () => {
       expect(await lengthOf(exported, 'HEAD')).toEqual([exported, 'HEAD', 200, null]);
     } finally {
       await viewer.close();
+    }
+    // A body of two chunks ready at once is sent as a stream by GET (the adapter reads two chunks, and no end): HEAD
+    // says no length either.
+    const routes = new Hono().get('/api/two', () => {
+      const chunk = new TextEncoder().encode('{"part": 1}');
+      return new Response(new ReadableStream({ start: (controller) => (controller.enqueue(chunk), controller.enqueue(chunk), controller.close()) }));
+    });
+    // The page lane is not asked: /api/two is no page read.
+    const twoChunks = Object.assign(routes, { answerPage: api.answerPage });
+    const streaming = await listen(createServerStack({ api: twoChunks, access: null }), '127.0.0.1', 0);
+    try {
+      const [asGet, asHead] = await Promise.all(['GET', 'HEAD'].map((method) => fetch(`${streaming.url}/api/two`, { method })));
+      expect([asGet.headers.get('content-length'), asHead.headers.get('content-length')]).toEqual([null, null]);
+    } finally {
+      await streaming.close();
     }
   });
 
