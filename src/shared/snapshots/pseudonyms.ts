@@ -83,11 +83,19 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 /** ASCII punctuation, which Markdown may write with a backslash before it (`acme\_logistics`). */
 const MARKDOWN_ESCAPABLE = /^[!-/:-@[-`{-~]$/;
 
-/** Spellings a letter has in full case folding that the regular expression's own letter case does not know: ß is ss. */
-const FOLDS: Record<string, string[]> = { ß: ['ss', 'ẞ'], ẞ: ['ss', 'ß'] };
+/**
+ * Spellings a letter has in full case folding that the regular expression's own letter case does not know: ß is ss,
+ * and the long s (ſ, in old print and some transliterations) is s.
+ */
+const FOLDS: Record<string, string[]> = { ß: ['ss', 'ẞ'], ẞ: ['ss', 'ß'], s: ['ſ'], S: ['ſ'], ſ: ['s'] };
+/**
+ * A spelling of several letters as a pattern: `ss` in either s, as classes (V8 misses `ſſ` among the alternatives
+ * `ss|ſſ|sſ|ſs` when they ignore letter case).
+ */
+const severalPattern = (form: string) => (form === 'ss' ? '[sſ][sſ]' : escapeRegExp(form));
 /** `ss` as one letter, the way `Straße` is `STRASSE`. */
 const SHARP_S = '[ßẞ]';
-const isS = (letter: string) => letter === 's' || letter === 'S';
+const isS = (letter: string) => letter === 's' || letter === 'S' || letter === 'ſ';
 
 /**
  * A word of a term as a pattern that matches it however its letters are encoded: `é` as one character (NFC, as most
@@ -105,7 +113,7 @@ function anyComposition(word: string, between = ''): string {
     if (forms.length === 1) return escaped + escapeRegExp(forms[0]);
     // Single characters as a class, which the regular expression engine scans faster than alternatives.
     const single = forms.filter((form) => form.length === 1);
-    const several = forms.filter((form) => form.length > 1).map(escapeRegExp);
+    const several = forms.filter((form) => form.length > 1).map(severalPattern);
     const chars = single.length > 1 ? `[${single.map((char) => char.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : single.map(escapeRegExp).join('');
     return escaped + (several.length ? `(?:${[...(chars ? [chars] : []), ...several].join('|')})` : chars);
   });
