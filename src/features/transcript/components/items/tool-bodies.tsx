@@ -45,20 +45,17 @@ function Terminal({ lines }: { lines: string[] }) {
 }
 
 function StreamOutput({ stdout, stderr }: { stdout: unknown; stderr: unknown }) {
+  const streams = [['stdout', str(stdout)], ['stderr', str(stderr)]] as const;
   return (
     <>
-      {str(stdout) ? (
-        <div>
-          <FieldLabel>stdout</FieldLabel>
-          <LongText variant="code" text={str(stdout) as string} label="stdout" />
-        </div>
-      ) : null}
-      {str(stderr) ? (
-        <div>
-          <FieldLabel>stderr</FieldLabel>
-          <LongText variant="code" text={str(stderr) as string} label="stderr" />
-        </div>
-      ) : null}
+      {streams.map(([name, text]) =>
+        text ? (
+          <div key={name}>
+            <FieldLabel>{name}</FieldLabel>
+            <LongText variant="code" text={text} label={name} />
+          </div>
+        ) : null,
+      )}
     </>
   );
 }
