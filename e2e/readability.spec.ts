@@ -99,6 +99,10 @@ test('a tool call and its output are one row, collapsed to one line until clicke
   await expect(call).toBeInViewport();
   await expect(call).not.toHaveAttribute('data-collapsed');
   await expect(call.locator('[data-paired-output]')).toContainText('exit 1');
+  // The exit badge and the stdout heading below it do not touch.
+  const badge = await call.locator('[data-paired-output]').getByText('exit 1', { exact: true }).boundingBox();
+  const heading = await call.locator('[data-paired-output]').getByText('stdout', { exact: true }).boundingBox();
+  expect(heading!.y - (badge!.y + badge!.height)).toBeGreaterThanOrEqual(4);
   await expect(page.locator('article[data-item-type="local_shell_call_output"]')).toHaveCount(0);
   await call.getByRole('button', { name: 'Collapse' }).click();
   await expect(call).toHaveAttribute('data-collapsed', '');
