@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import chromiumArgs from '../scripts/chromium-args.json' with { type: 'json' };
 
@@ -77,4 +78,29 @@ export function benchLifetime(minutes) {
     await stopAll();
   };
   return { cleanups, stopAll, finish };
+}
+
+/**
+ * The generated agent run of `count` items (`scale-data.mjs`) behind the loopback upstream of `scale-upstream.mjs`, in
+ * a worker thread. Resolves the worker (for its messages), the upstream's base URL, and the run's needle; `cleanups`
+ * gets its end.
+ */
+export async function startScaleUpstream({ count, conversationId, cleanups }) {
+  const worker = new Worker(new URL('./scale-upstream.mjs', import.meta.url), { workerData: { count, conversationId } });
+  cleanups.push(() => worker.terminate());
+  const ready = await new Promise((resolve) => {
+    const listener = (message) => {
+      if (message.type !== 'ready') return;
+      worker.off('message', listener);
+      resolve(message);
+    };
+    worker.on('message', listener);
+  });
+  return { worker, base: `http://127.0.0.1:${ready.port}/v1`, ready };
+}
+
+/** In the page: whether the run summary shows the whole run's token estimate (not one still counting). */
+export function tokenEstimateShown() {
+  const text = document.querySelector('[data-testid="summary-tokens"]')?.textContent ?? '';
+  return /tokens$|tokens \(estimate\)/.test(text) && !/so far|counting/.test(text);
 }

@@ -10,8 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { benchLifetime, launchChromium, startViewer } from './bench-processes.mjs';
+import { benchLifetime, launchChromium, startScaleUpstream, startViewer, tokenEstimateShown } from './bench-processes.mjs';
 
 const args = process.argv.slice(2);
 const FILE = args.includes('--file');
@@ -21,15 +20,13 @@ const LONG_MS = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { cleanups, finish } = benchLifetime(10);
 
-const upstream = new Worker(new URL('./scale-upstream.mjs', import.meta.url), { workerData: { count: COUNT, conversationId: CONVERSATION } });
-cleanups.push(() => upstream.terminate());
-const ready = await new Promise((resolve) => upstream.on('message', (message) => message.type === 'ready' && resolve(message)));
+const upstream = await startScaleUpstream({ count: COUNT, conversationId: CONVERSATION, cleanups });
 const parentDir = mkdtempSync(join(tmpdir(), 'bench-trace-'));
 cleanups.push(() => rmSync(parentDir, { recursive: true, force: true }));
 const { url } = await startViewer({
   root,
   parentDir,
-  env: { OPENAI_API_KEY: 'sk-bench-trace', OPENAI_BASE_URL: `http://127.0.0.1:${ready.port}/v1`, VIEWER_DEMO: 'off' },
+  env: { OPENAI_API_KEY: 'sk-bench-trace', OPENAI_BASE_URL: upstream.base, VIEWER_DEMO: 'off' },
   cleanups,
 });
 const browser = await launchChromium({ cleanups });
@@ -46,11 +43,7 @@ const expected = `${COUNT.toLocaleString('en')} items`;
 /** Resolves once every item is in and, for a file, its token estimate is done. */
 async function loaded(page) {
   await page.waitForFunction((text) => document.querySelector('[data-testid="item-count"]')?.textContent === text, expected, { timeout: 240_000, polling: 100 });
-  if (!FILE) return;
-  await page.waitForFunction(() => {
-    const tokens = document.querySelector('[data-testid="summary-tokens"]')?.textContent ?? '';
-    return /tokens$|tokens \(estimate\)/.test(tokens) && !/so far|counting/.test(tokens);
-  }, undefined, { timeout: 240_000, polling: 100 });
+  if (FILE) await page.waitForFunction(tokenEstimateShown, undefined, { timeout: 240_000, polling: 100 });
 }
 
 let trace = null;

@@ -7,11 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { launchBareChromium } from './bare-chromium.mjs';
-import { launchChromium, startViewer } from './bench-processes.mjs';
+import { launchChromium, startScaleUpstream, startViewer, tokenEstimateShown } from './bench-processes.mjs';
 
 const COUNT = Number(process.argv[2] ?? 50_000);
 const CONVERSATION = 'conv_bench_scale';
@@ -53,8 +52,7 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
 }
 
 // --- The upstream, in a worker thread --------------------------------------------------------------------------
-const upstream = new Worker(new URL('./scale-upstream.mjs', import.meta.url), { workerData: { count: COUNT, conversationId: CONVERSATION } });
-cleanups.push(() => upstream.terminate());
+const { worker: upstream, ready: run } = await startScaleUpstream({ count: COUNT, conversationId: CONVERSATION, cleanups });
 const fromUpstream = (type) => new Promise((resolve) => {
   const listener = (message) => {
     if (message.type !== type) return;
@@ -63,7 +61,6 @@ const fromUpstream = (type) => new Promise((resolve) => {
   };
   upstream.on('message', listener);
 });
-const run = await fromUpstream('ready');
 const upstreamBase = `http://127.0.0.1:${run.port}/v1`;
 const setLatency = async (ms) => {
   const acknowledged = fromUpstream('latency');
@@ -325,8 +322,7 @@ async function longTasksSince(page, since, until = Infinity) {
 }
 
 /** Resolves once the run summary shows the whole run's token estimate (not one still counting). */
-const tokenEstimateDone = (page) =>
-  waitFor(page, () => /tokens$|tokens \(estimate\)/.test(document.querySelector('[data-testid="summary-tokens"]')?.textContent ?? '') && !/so far|counting/.test(document.querySelector('[data-testid="summary-tokens"]')?.textContent ?? ''));
+const tokenEstimateDone = (page) => waitFor(page, tokenEstimateShown);
 
 const now = (page) => page.evaluate(() => performance.now());
 const frame = (page, frames = 2) => page.evaluate(async (count) => {
