@@ -217,7 +217,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 onQuery={setQuery}
                 matchCount={search.matches.length}
                 currentOrdinal={search.currentOrdinal}
-                pending={query !== search.query}
+                pending={query !== search.query || !search.answered}
                 unavailable={tokens.searchFailed}
                 onStep={stepMatch}
                 inputRef={searchInput}

@@ -16,4 +16,20 @@ describe('TranscriptSearchBar', () => {
     expect(screen.getByTestId('match-count')).toHaveTextContent('Search unavailable: reload the page');
     expect(screen.getByTitle('Failed to fetch dynamically imported module')).toBeInTheDocument();
   });
+
+  it('says nothing matches only once the search has answered: until then it is searching, or keeps the last count', () => {
+    const { rerender } = render(<TranscriptSearchBar {...props} query="orc" matchCount={0} pending />);
+    expect(screen.getByTestId('match-count')).toHaveTextContent('Searching…');
+    rerender(<TranscriptSearchBar {...props} query="orc" matchCount={2} currentOrdinal={1} />);
+    expect(screen.getByTestId('match-count')).toHaveTextContent('1 of 2');
+    // A key typed: the new query's answer has not come yet.
+    rerender(<TranscriptSearchBar {...props} query="orch" matchCount={0} pending />);
+    expect(screen.getByTestId('match-count')).toHaveTextContent('1 of 2');
+    rerender(<TranscriptSearchBar {...props} query="orch" matchCount={0} />);
+    expect(screen.getByTestId('match-count')).toHaveTextContent('No matches');
+    // A search started over after the box was cleared does not show the last one's count.
+    rerender(<TranscriptSearchBar {...props} query="" matchCount={0} />);
+    rerender(<TranscriptSearchBar {...props} query="lily" matchCount={0} pending />);
+    expect(screen.getByTestId('match-count')).toHaveTextContent('Searching…');
+  });
 });

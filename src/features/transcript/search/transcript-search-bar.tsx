@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { ITEM_KINDS, type ItemKind } from '../lib/item-filter';
 import { formatCount } from '../../../shared/format';
 import { TOUCH_TARGET } from '../../../components/touch-target';
@@ -11,7 +11,7 @@ interface TranscriptSearchBarProps {
   onQuery: (query: string) => void;
   matchCount: number;
   currentOrdinal: number;
-  /** True while the shown matches are for an older query than the one typed. */
+  /** True while the shown matches are for an older query than the one typed, or the search has not answered yet. */
   pending: boolean;
   /** Why search cannot run (its code could not be loaded): said in place of the match count. */
   unavailable?: string | null;
@@ -27,6 +27,13 @@ const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.
 export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, unavailable, onStep, inputRef, more }: TranscriptSearchBarProps) {
   const searchId = useId();
   const hasQuery = query.trim() !== '';
+  const count = matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`;
+  // While a search is under way its count is not an answer: the last one stays (faded) until it comes, rather than a
+  // "No matches" that flashes up at each key typed and is read out to a screen reader.
+  const [settled, setSettled] = useState<string | null>(null);
+  const settle = !hasQuery ? null : pending ? settled : count;
+  if (settle !== settled) setSettled(settle);
+  const shownCount = pending ? (settled ?? 'Searching…') : count;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className={`flex flex-wrap gap-1.5 ${more.open ? '' : 'max-sm:hidden'}`}>
@@ -72,7 +79,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
         {hasQuery ? (
           <>
             <output aria-live="polite" data-testid="match-count" className={`text-xs whitespace-nowrap tabular-nums ${pending ? 'opacity-60' : ''} text-zinc-600 dark:text-zinc-400`}>
-              {unavailable ? <span title={unavailable}>Search unavailable: reload the page</span> : matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`}
+              {unavailable ? <span title={unavailable}>Search unavailable: reload the page</span> : shownCount}
             </output>
             <button type="button" className={stepButton} disabled={matchCount === 0} onClick={() => onStep(-1)} title="Previous match (Shift+Enter)" aria-label="Previous match">
               ↑

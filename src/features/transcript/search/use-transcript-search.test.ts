@@ -53,6 +53,21 @@ describe('useTranscriptSearch', () => {
     expect(result.current.currentOrdinal).toBe(1);
   });
 
+  it('says whether its matches answer the query yet: none found is not an answer while the text index searches', async () => {
+    const index = new TranscriptIndex();
+    index.sync(addChunk(EMPTY_STREAM, { head: [message('m0', 'needle')], tail: [], done: true }));
+    const textIndex = new TextIndexClient(index);
+    const { result, rerender } = renderHook(({ query }) => useTranscriptSearch(index, index.version, buildViewRows(index, 'asc', new Set()), query, textIndex), { initialProps: { query: '' } });
+    expect(result.current.answered).toBe(true);
+    rerender({ query: 'needle' });
+    expect(result.current).toMatchObject({ matches: [], answered: false });
+    await waitFor(() => expect(result.current).toMatchObject({ matches: [0], answered: true }));
+    rerender({ query: 'needles' });
+    expect(result.current.answered).toBe(false);
+    await waitFor(() => expect(result.current.answered).toBe(true));
+    expect(result.current.matches).toEqual([]);
+  });
+
   it('forgets the current match when the query changes', async () => {
     const { result, rerender } = await setup('asc');
     act(() => void result.current.step(1, null));

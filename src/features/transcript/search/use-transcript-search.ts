@@ -12,6 +12,8 @@ export interface TranscriptSearch {
   query: string;
   /** View positions of the matching rows, top to bottom. */
   matches: number[];
+  /** Whether `matches` are the text index's answer for `query`: false while it is still searching, when none is not yet an answer. */
+  answered: boolean;
   /** The oldest-first row of the match stepped to, if any. */
   currentRow: number | null;
   /** 1-based position of the current match among `matches`, or 0. */
@@ -178,5 +180,5 @@ export function useTranscriptSearch(index: TranscriptIndex, version: number, row
     return next;
   };
 
-  return { query: deferred, matches, currentRow, currentOrdinal, step, start };
+  return { query: deferred, matches, answered: !deferred.trim() || answer !== null, currentRow, currentOrdinal, step, start };
 }
