@@ -50,6 +50,21 @@ test('a reader scrolled away stays put and sees a pill; the pill takes them to t
   await expect(pill).toBeHidden();
 });
 
+test('a search that found nothing counts a match that arrives later, and leaves the reader where they are reading', async ({ page }) => {
+  await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai`);
+  await expectComplete(page, 62);
+  const search = page.getByRole('searchbox', { name: 'Search the transcript' });
+  await search.fill('rain');
+  await expect(page.getByTestId('match-count')).toHaveText('No matches');
+  await expect(page.getByTestId('new-items-pill')).toHaveText('1 new item ↓', { timeout: 20_000 });
+  await expect(page.getByTestId('match-count')).toHaveText('1 match');
+  await expect(item(page, 'msg_0000')).toBeInViewport();
+  // Enter takes the reader there.
+  await search.press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect(item(page, 'msg_new_1')).toBeInViewport();
+});
+
 test('a reader at the end follows new items as they arrive', async ({ page }) => {
   await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai`);
   await expectComplete(page, 62);

@@ -52,13 +52,20 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
   // A link to an item with a search in it is a link to that item: its first matches do not take the reader away.
   const lastJumped = useRef(linkedItem ? urlQuery : '');
   useEffect(() => {
-    if (!search.query.trim() || search.query === lastJumped.current || search.matches.length === 0) return;
+    if (!search.query.trim() || search.query === lastJumped.current || !search.answered) return;
+    if (search.matches.length === 0) {
+      // Nothing in the whole conversation: a match that arrives later (a live update) is counted, and the reader stays
+      // where they are reading, as they do for any other item that arrives. (While it loads, the matches of its later
+      // pages still take the reader to the first one.)
+      if (index.complete) lastJumped.current = search.query;
+      return;
+    }
     lastJumped.current = search.query;
     // Where the reader is now, asked of the list: the top row kept in state follows a scroll a frame later.
     goTo(search.start(list.current?.topViewIndex() ?? topView));
     // `search.start` and `goTo` are new each render; this runs when the query's matches arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.query, search.matches, topView]);
+  }, [search.query, search.matches, search.answered, topView]);
 
   return (direction: 1 | -1) => goTo(search.step(direction, list.current?.topViewIndex() ?? topView));
 }
