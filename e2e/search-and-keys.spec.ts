@@ -120,6 +120,28 @@ test('a match across the highlighted tokens of a code block, or across Markdownâ
   await expect.poll(async () => (await marked()).map((text) => text.replace(/\s+/g, ' '))).toEqual(["Note SQLite's"]);
 });
 
+test('in the compact view, a match inside a folded turn is counted and shown under the turnâ€™s header', async ({ page }) => {
+  const message = (id: string, role: string, text: string) => ({ id, type: 'message', status: 'completed', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
+  const lines = [0, 1, 2].flatMap((turn) => [message(`msg_q${turn}`, 'user', `Question ${turn}`), message(`msg_a${turn}`, 'assistant', `Answer ${turn} with word${turn}`)]);
+  await page.goto('/');
+  await page.getByLabel('Or paste JSON').fill(lines.map((line) => JSON.stringify(line)).join('\n'));
+  await page.getByRole('button', { name: 'Read pasted JSON' }).click();
+  await expect(page.locator('[data-item-id]')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Compact' }).click();
+  const turn2 = page.getByRole('button', { name: 'Turn 2' });
+  await turn2.click();
+  await expect(turn2).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('[data-item-id="msg_a1"]')).toHaveCount(0);
+  await search(page).fill('word1');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect(page.locator('[data-item-id="msg_a1"]')).toBeInViewport();
+  await expect.poll(() => markedText(page)).toEqual(['word1']);
+  // The turn stays folded: its other items stay out of the way.
+  await expect(turn2).toHaveAttribute('aria-expanded', 'false');
+  await search(page).press('Escape');
+  await expect(page.locator('[data-item-id="msg_a1"]')).toHaveCount(0);
+});
+
 test('a search from a shared link is restored, and a filter too', async ({ page }) => {
   await page.goto(`${url}&q=ImagePullBackOff&hide=other`);
   await expect(search(page)).toHaveValue('ImagePullBackOff');

@@ -39,6 +39,7 @@ export interface TranscriptViewData {
 }
 
 const NO_IDS: readonly string[] = [];
+const NO_ROWS: readonly number[] = [];
 
 /** Items the reader asked for (a failure, a linked item) that the filter would hide, kept by ID as rows move. */
 function useRevealed(transcript: Transcript, hidden: ReadonlySet<ItemKind>) {
@@ -83,14 +84,20 @@ export function useTranscriptView(origin: TranscriptOrigin, settings: Transcript
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [failuresOnly, tool, runSummary, index, version]);
   const { revealed, reveal } = useRevealed(transcript, settings.hidden);
+  // The search's matches show inside folded turns, as a linked item does: a match there is counted and stepped to, not
+  // left out as the kind filter leaves out what it hides. They come from the search over the last rows built.
+  const [matchedRows, setMatchedRows] = useState<readonly number[]>(NO_ROWS);
+  const foldedTurns = (turns.collapsedTurns?.collapsed.size ?? 0) > 0;
+  const open = useMemo(() => (foldedTurns && matchedRows.length > 0 ? new Set(matchedRows) : undefined), [foldedTurns, matchedRows]);
   // Kept between versions: a long run's rows are built from the items that arrived since the last slice, not all again.
   const [builder] = useState(() => new ViewRowsBuilder());
   const rows = useMemo(
-    () => builder.build(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: onlyRows }),
+    () => builder.build(index, settings.order, settings.hidden, turns.collapsedTurns, { reveal: revealed, only: onlyRows, open }),
     // `version` changes as items arrive; the index is the same object throughout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [builder, index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, onlyRows],
+    [builder, index, version, settings.order, settings.hidden, turns.collapsedTurns, revealed, onlyRows, open],
   );
   const search = useTranscriptSearch(index, version, rows, settings.query, tokens.textIndex);
+  if (search.matchedRows !== matchedRows) setMatchedRows(search.matchedRows);
   return { transcript, runSummary, tokens, turns, rows, search, failuresOnly, setFailuresOnly, only: onlyRows, revealed, reveal };
 }

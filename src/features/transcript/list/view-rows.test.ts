@@ -57,6 +57,13 @@ describe('turnHeadAt', () => {
     expect(turnHeadAt(folded, starts, 2)).toBe(1);
   });
 
+  it("shows a search's matches inside a folded turn, under its header, while the kind filter still hides what it hides", () => {
+    const folded = { starts, collapsed: new Set([1]) };
+    expect(shown(buildViewRows(index, 'asc', new Set(), folded))).toEqual([0, 1, 4, 5]);
+    expect(shown(buildViewRows(index, 'asc', new Set(), folded, { open: new Set([2]) }))).toEqual([0, 1, 2, 4, 5]);
+    expect(shown(buildViewRows(index, 'asc', new Set(['tools']), folded, { open: new Set([2]) }))).toEqual([0, 1, 4]);
+  });
+
   it('while a run loads: a turn seen past the gap gets its header, rows past the gap whose turn began before it get none', () => {
     // Loaded so far: the oldest four rows (turn 1 starts at row 1) and the newest two (turn 9's start, then a call).
     const loading = new TranscriptIndex();

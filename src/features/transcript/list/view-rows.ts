@@ -24,6 +24,8 @@ const NO_TURNS: CollapsedTurns = { starts: [], collapsed: new Set() };
 export interface RowChoice {
   /** Oldest-first rows shown whatever the filter and folded turns say: a failure or a linked item the reader asked for. */
   reveal?: ReadonlySet<number>;
+  /** Oldest-first rows shown though their turn is folded (the filter still applies): the matches of a search. */
+  open?: ReadonlySet<number>;
   /** When set, only these oldest-first rows are shown (the gap and revealed rows aside), e.g. the failures, whatever their kind. */
   only?: ReadonlySet<number> | null;
 }
@@ -35,7 +37,7 @@ export interface RowChoice {
  */
 export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: ReadonlySet<ItemKind>, turns: CollapsedTurns = NO_TURNS, choice: RowChoice = {}): ViewRows {
   const total = index.rowCount;
-  const { reveal, only } = choice;
+  const { reveal, only, open } = choice;
   if (hidden.size === 0 && index.foldableCount === 0 && turns.collapsed.size === 0 && !only) {
     const flip = (i: number) => (order === 'asc' ? i : total - 1 - i);
     return { count: total, folded: 0, rowAt: flip, viewIndexOf: (row) => (row >= 0 && row < total ? flip(row) : null) };
@@ -49,7 +51,7 @@ export function buildViewRows(index: TranscriptIndex, order: ItemOrder, hidden: 
     const slot = index.slotInto(row, scratch);
     while (nextTurn < turns.starts.length && turns.starts[nextTurn] < row) nextTurn += 1;
     if (nextTurn < turns.starts.length && turns.starts[nextTurn] === row) inCollapsedTurn = turns.collapsed.has(row);
-    else if (inCollapsedTurn && slot && !reveal?.has(row)) continue;
+    else if (inCollapsedTurn && slot && !reveal?.has(row) && !open?.has(row)) continue;
     if (!slot) rows.push(row);
     else if (only && !only.has(row) && !reveal?.has(row)) continue;
     // The rows asked for by Failures only or a tool's filter show whatever the kind filter hides.

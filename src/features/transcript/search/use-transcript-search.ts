@@ -12,6 +12,8 @@ export interface TranscriptSearch {
   query: string;
   /** View positions of the matching rows, top to bottom. */
   matches: number[];
+  /** The oldest-first rows of the matches, the filter's and folded turns' hidden ones too. */
+  matchedRows: readonly number[];
   /** Whether `matches` are the text index's answer for `query`: false while it is still searching, when none is not yet an answer. */
   answered: boolean;
   /** The oldest-first row of the match stepped to, if any. */
@@ -180,5 +182,5 @@ export function useTranscriptSearch(index: TranscriptIndex, version: number, row
     return next;
   };
 
-  return { query: deferred, matches, answered: !deferred.trim() || answer !== null, currentRow, currentOrdinal, step, start };
+  return { query: deferred, matches, matchedRows: answer?.matchedRows ?? NO_ROWS, answered: !deferred.trim() || answer !== null, currentRow, currentOrdinal, step, start };
 }
