@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
 import { TextIndexClient } from '../data/text-index-client';
 import { TranscriptIndex } from '../data/transcript-index';
 import { buildViewRows } from '../list/view-rows';
@@ -66,6 +66,24 @@ describe('useTranscriptSearch', () => {
     expect(result.current.answered).toBe(false);
     await waitFor(() => expect(result.current.answered).toBe(true));
     expect(result.current.matches).toEqual([]);
+  });
+
+  it('no longer marks an item as the current match once a live update rewrote it so it does not match', async () => {
+    const index = new TranscriptIndex();
+    const first = addChunk(EMPTY_STREAM, { head: [message('m0', 'needle one'), message('m1', 'Drafting a needle…'), message('m2', 'needle two')], tail: [], done: true });
+    index.sync(first);
+    const textIndex = new TextIndexClient(index);
+    const { result, rerender } = renderHook(({ version }) => useTranscriptSearch(index, version, buildViewRows(index, 'asc', new Set()), 'needle', textIndex), { initialProps: { version: index.version } });
+    await waitFor(() => expect(result.current.matches).toEqual([0, 1, 2]));
+    act(() => void result.current.step(1, 1));
+    expect(result.current).toMatchObject({ currentRow: 1, currentOrdinal: 2 });
+    index.sync(addLiveChanges(first, { added: [], changed: [message('m1', 'The finished answer')], removed: [] }));
+    rerender({ version: index.version });
+    await waitFor(() => expect(result.current.matches).toEqual([0, 2]));
+    expect(result.current).toMatchObject({ currentRow: null, currentOrdinal: 0 });
+    // The next match on from where it was.
+    act(() => void result.current.step(1, null));
+    expect(result.current.currentRow).toBe(2);
   });
 
   it('forgets the current match when the query changes', async () => {

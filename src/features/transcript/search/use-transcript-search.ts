@@ -159,9 +159,12 @@ export function useTranscriptSearch(index: TranscriptIndex, version: number, row
   // Rows that changed since (a filter, the order) place the same matches again, here: one lookup per match.
   const matches = useMemo(() => (!answer ? NO_ROWS : answer.rows === rows ? answer.matches : viewPositions(answer.matchedRows, rows)), [answer, rows]);
   const [current, setCurrent] = useState<{ query: string; row: number } | null>(null);
-  const currentRow = current && current.query === deferred ? current.row : null;
-  const currentView = currentRow === null ? null : rows.viewIndexOf(currentRow);
+  const heldRow = current && current.query === deferred ? current.row : null;
+  const currentView = heldRow === null ? null : rows.viewIndexOf(heldRow);
   const currentOrdinal = currentView === null ? 0 : matches.indexOf(currentView) + 1;
+  // An item that matched no longer does (a live update rewrote it): it is no longer marked as the current match, and
+  // the next step goes on from where it is.
+  const currentRow = currentOrdinal > 0 ? heldRow : null;
 
   const step = (direction: 1 | -1, fromView: number | null): number | null => {
     if (matches.length === 0) return null;
