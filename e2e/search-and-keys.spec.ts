@@ -49,6 +49,30 @@ test('search finds items outside the DOM, counts them, and Enter / Shift+Enter s
   await expect(search(page)).toHaveValue('');
 });
 
+test('a search cleared and typed again finds again from where the reader is, not from the match it had reached', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await search(page).fill('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  await search(page).press('Enter');
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(`3 of ${x509.length}`);
+  await expect(page.locator(`[data-item-id="${x509[2].id}"]`)).toBeInViewport();
+  await scrollSettled(page);
+  await search(page).press('Escape');
+  // Back to the top (once the step's scroll has come to rest).
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await scrollSettled(page);
+      return page.evaluate(() => window.scrollY);
+    })
+    .toBe(0);
+  await search(page).fill('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  await expect(page.locator(`[data-item-id="${x509[0].id}"]`)).toBeInViewport();
+});
+
 test('on a phone the match steppers and the kind filter are targets a finger can hit @phone', async ({ page }) => {
   test.skip(!test.info().project.name.includes('phone'), 'phone layout');
   await page.goto(`/c/${agent.conversation.id}?source=demo`);

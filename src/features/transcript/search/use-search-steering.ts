@@ -52,6 +52,8 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
   // A link to an item with a search in it is a link to that item: its first matches do not take the reader away.
   const lastJumped = useRef(linkedItem ? urlQuery : '');
   useEffect(() => {
+    // A search cleared and typed again finds again from where the reader is, as a browser's find does.
+    if (!search.query.trim()) lastJumped.current = '';
     if (!search.query.trim() || search.query === lastJumped.current || !search.answered) return;
     if (search.matches.length === 0) {
       // Nothing in the whole conversation: a match that arrives later (a live update) is counted, and the reader stays
