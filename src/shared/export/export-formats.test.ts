@@ -5,6 +5,14 @@ import { exportAll, exportFilename, nameForFile } from './export-formats.ts';
 import { ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { createHtmlExporter } from './html-export.ts';
 
+/** Direction controls, which every export shows as code points (`[U+202E]`) and never writes raw. */
+const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** `written` holds each of `shown`, with its direction controls written as code points. */
+function expectCodePoints(written: string, shown: readonly string[]) {
+  for (const text of shown) expect(written).toContain(text);
+}
+
 const meta: ExportMeta = {
   title: null,
   source: { id: 'demo', label: 'Demo' },
@@ -192,12 +200,14 @@ describe('markdown export of hostile fields', () => {
       { id: 's1', type: 'local_shell_call_output', call_id: 'c2', output: JSON.stringify({ stdout: 'out\u2066put', stderr: '' }) },
     ];
     const written = exportAll('markdown', meta, trojanItems);
-    expect(written).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
-    expect(written).toContain('Run report[U+202E]txt.exe for me [U+200F][U+061C][U+200E]');
-    expect(written).toContain('if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {');
-    expect(written).toContain('line[U+202E]reversed[U+202A][U+202B][U+202C][U+202D][U+2067][U+2068]');
-    expect(written).toContain('out[U+2066]put');
-    expect(written).toContain('run\\[U+202E\\]exe');
+    expect(written).not.toMatch(DIRECTION_CONTROL);
+    expectCodePoints(written, [
+      'Run report[U+202E]txt.exe for me [U+200F][U+061C][U+200E]',
+      'if (role != "admin[U+202E] [U+2066]// is user[U+2069] [U+2066]") {',
+      'line[U+202E]reversed[U+202A][U+202B][U+202C][U+202D][U+2067][U+2068]',
+      'out[U+2066]put',
+      'run\\[U+202E\\]exe',
+    ]);
     // The JSON export is the data itself, byte for byte.
     expect(JSON.parse(exportAll('json', meta, trojanItems)).items).toEqual(trojanItems);
   });
@@ -426,7 +436,7 @@ describe('HTML export', () => {
     expect(reordered).toContain('<h3>User</h3><div class="text">Open report[U+202E]txt.exe [U+2066]now[U+2069]</div>');
     expect(reordered).toContain('<h2>Attached: report[U+202E]txt.exe</h2>');
     expect(reordered).toContain('<div class="text">Name it [U+200F]exe.txt[U+061C]</div>');
-    expect(reordered).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(reordered).not.toMatch(DIRECTION_CONTROL);
   });
 
   it('shows direction controls in code, tool calls and their output as code points, so a "Trojan Source" line reads as what it is', () => {
@@ -439,13 +449,15 @@ describe('HTML export', () => {
       { id: 'ci', type: 'code_interpreter_call', code: trojan, container_id: 'x', outputs: [] },
       { id: 'so', type: 'local_shell_call_output', call_id: 'gone', output: JSON.stringify({ stdout: 'std\u202Dout', stderr: '' }) },
     ]);
-    expect(reordered).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
-    expect(reordered).toContain('<span class=s>"admin[U+202E] [U+2066]// is user[U+2069] [U+2066]"</span>');
-    expect(reordered).toContain('<code>x[U+202E]y</code>');
-    expect(reordered).toContain('<code>rm[U+202E] -rf</code>');
-    expect(reordered).toContain('<span class="args">cmd: "ls[U+202E]exe"</span>');
-    expect(reordered).toContain('out[U+2067]put[U+200E]');
-    expect(reordered).toContain('std[U+202D]out');
+    expect(reordered).not.toMatch(DIRECTION_CONTROL);
+    expectCodePoints(reordered, [
+      '<span class=s>"admin[U+202E] [U+2066]// is user[U+2069] [U+2066]"</span>',
+      '<code>x[U+202E]y</code>',
+      '<code>rm[U+202E] -rf</code>',
+      '<span class="args">cmd: "ls[U+202E]exe"</span>',
+      'out[U+2067]put[U+200E]',
+      'std[U+202D]out',
+    ]);
   });
 
   it("shows direction controls in a row's title as code points: a tool's name, a role, the failures that name them", () => {
@@ -457,7 +469,7 @@ describe('HTML export', () => {
     ]);
     expect(named).toContain('<span class="name">report[U+202E]txt.exe</span>');
     expect(named).toContain('<h3>Us[U+202E]er (incomplete)</h3>');
-    expect(named).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(named).not.toMatch(DIRECTION_CONTROL);
   });
 
   it('counts a denied MCP approval as a failure and opens its answer, as the viewer does', () => {
