@@ -226,6 +226,55 @@ export function movedIndex(index: number, edits: readonly (readonly TextEdit[])[
   return position;
 }
 
+/** What goes between the texts of consecutive parts, read as one text: a paragraph break, as the page shows them. */
+const PART_BREAK = '\n\n';
+
+/**
+ * One pass of edits made to parts joined by PART_BREAK, made to each part: an edit's replacement goes to the first part
+ * it touches, and the parts it runs on into lose what it took of them.
+ */
+function splitAcross(joined: string, result: string, pass: readonly TextEdit[], parts: readonly string[], edits: readonly (TextEdit[][] | undefined)[]): string[] {
+  // Where each edit's replacement sits in the result.
+  const placed: number[] = [];
+  let shift = 0;
+  for (const edit of pass) {
+    placed.push(edit.at + shift);
+    shift += edit.inserted - edit.removed;
+  }
+  const split: string[] = [];
+  let next = 0;
+  let start = 0;
+  let claimed = -1;
+  parts.forEach((part, index) => {
+    const end = start + part.length;
+    const partPass: TextEdit[] = [];
+    let text = '';
+    let cursor = start;
+    while (next < pass.length && pass[next].at < end) {
+      const edit = pass[next];
+      const editEnd = edit.at + edit.removed;
+      // An edit of the break alone, which is written anew.
+      if (editEnd <= start) {
+        next += 1;
+        continue;
+      }
+      const from = Math.max(edit.at, start);
+      const to = Math.min(editEnd, end);
+      const inserted = claimed === next ? '' : result.slice(placed[next], placed[next] + edit.inserted);
+      claimed = next;
+      text += joined.slice(cursor, from) + inserted;
+      partPass.push({ at: from - start, removed: to - from, inserted: inserted.length });
+      cursor = to;
+      if (editEnd > end) break;
+      next += 1;
+    }
+    split.push(text + joined.slice(cursor, end));
+    if (partPass.length) edits[index]?.push(partPass);
+    start = end + PART_BREAK.length;
+  });
+  return split;
+}
+
 export interface Replacement {
   kind: PseudonymKind;
   value: string;
@@ -301,25 +350,43 @@ export class Pseudonymizer {
   /** The text with every match replaced; the same text when nothing matched. `edits` notes where, one pass per kind. */
   replace(text: string, edits?: TextEdit[][]): string {
     let result = text;
-    for (const matcher of this.matchers) {
-      const pattern = matcher.unseen && HAS_INVISIBLE.test(result) ? matcher.unseen() : matcher.pattern;
-      pattern.lastIndex = 0;
-      result = replaceNoting(
-        result,
-        pattern,
-        (match, ...groups) => {
-          // A term of several words, read across Markdown's marks (its own group).
-          const emphasis = matcher.emphasis === true && groups.some((group) => group !== undefined);
-          const value = emphasis ? withoutMarks(match) : match;
-          const key = matcher.normalise(value);
-          if (key === null) return match;
-          const pseudonym = this.pseudonym(matcher.kind, key, value);
-          return emphasis ? keepingEmphasis(match, pseudonym) : pseudonym;
-        },
-        edits,
-      );
-    }
+    for (const matcher of this.matchers) result = this.pass(matcher, result, edits);
     return result;
+  }
+
+  /**
+   * The texts of consecutive parts of one message, which the page shows one after another as its paragraphs: a match
+   * may run across them (`Acme` ending one, ` Corp` starting the next), as across a paragraph break in one text. Its
+   * pseudonym goes where it starts, and each later part loses its share. `edits` notes each part's edits.
+   */
+  replaceAcross(texts: readonly string[], edits: readonly (TextEdit[][] | undefined)[]): string[] {
+    let parts = [...texts];
+    for (const matcher of this.matchers) {
+      const joined = parts.join(PART_BREAK);
+      const pass: TextEdit[][] = [];
+      const result = this.pass(matcher, joined, pass);
+      if (pass.length) parts = splitAcross(joined, result, pass[0], parts, edits);
+    }
+    return parts;
+  }
+
+  private pass(matcher: Matcher, text: string, edits?: TextEdit[][]): string {
+    const pattern = matcher.unseen && HAS_INVISIBLE.test(text) ? matcher.unseen() : matcher.pattern;
+    pattern.lastIndex = 0;
+    return replaceNoting(
+      text,
+      pattern,
+      (match, ...groups) => {
+        // A term of several words, read across Markdown's marks (its own group).
+        const emphasis = matcher.emphasis === true && groups.some((group) => group !== undefined);
+        const value = emphasis ? withoutMarks(match) : match;
+        const key = matcher.normalise(value);
+        if (key === null) return match;
+        const pseudonym = this.pseudonym(matcher.kind, key, value);
+        return emphasis ? keepingEmphasis(match, pseudonym) : pseudonym;
+      },
+      edits,
+    );
   }
 
   private pseudonym(kind: PseudonymKind, key: string, value: string): string {

@@ -373,6 +373,34 @@ describe('replacing personal data and secrets', () => {
     expect(part.annotations[1]).toMatchObject({ index: part.text.indexOf(' about') });
   });
 
+  it('a term that runs from one text part into the next, which the page shows one after another as paragraphs', () => {
+    const second = ' Corp, our client since 2019.';
+    const { kept, manifest } = share(
+      [
+        {
+          id: 'm',
+          type: 'message',
+          role: 'assistant',
+          content: [
+            { type: 'output_text', text: 'We met Acme', annotations: [] },
+            { type: 'output_text', text: second, annotations: [{ type: 'url_citation', url: 'https://a.example/', title: 'A', start_index: second.indexOf('client'), end_index: second.indexOf(' since') }] },
+            { type: 'output_text', text: 'Acme Corp again', annotations: [] },
+          ],
+        },
+        { id: 'rs', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Asked about **Acme**' }, { type: 'summary_text', text: '**Corp**' }] },
+      ],
+      { redact: { terms: ['Acme Corp'] } },
+    );
+    const parts = kept[0].content as { text: string; annotations: Record<string, unknown>[] }[];
+    expect(parts.map((part) => part.text)).toEqual(['We met [TERM_1]', ', our client since 2019.', '[TERM_1] again']);
+    expect(parts[1].annotations[0]).toMatchObject({ start_index: parts[1].text.indexOf('client'), end_index: parts[1].text.indexOf(' since') });
+    expect(JSON.stringify(kept[1])).not.toMatch(/acme|corp/i);
+    expect(manifest.replaced).toEqual({ term: 1 });
+    // A private key cut into two parts goes whole.
+    const key = share([{ id: 'm', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'key: -----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN' }, { type: 'input_text', text: 'BgkqhkiG9w0\n-----END PRIVATE KEY-----' }] }], { redact: { kinds: ['secret'] } });
+    expect(key.kept[0].content).toEqual([{ type: 'input_text', text: 'key: [SECRET_1]' }, { type: 'input_text', text: '' }]);
+  });
+
   it('in the keys at the top of JSON text too: arguments and outputs keyed by an address', () => {
     const { kept, text } = share(
       [

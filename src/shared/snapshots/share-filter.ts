@@ -55,6 +55,8 @@ const SECRET_KEY = /^(?:[A-Za-z0-9]*[_-]){0,4}(?:api[_-]?key|apikey|access[_-]?t
 const DATA_MAPS = ['metadata', 'env', 'properties'];
 /** A key that reads as a field name: lower case, digits and underscores. */
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
+/** Content parts the page shows as text, each a paragraph of its message. */
+const TEXT_PARTS = new Set(['input_text', 'output_text', 'text', 'summary_text', 'reasoning_text']);
 /** Message content parts that hold a model's reasoning. */
 const REASONING_PARTS = new Set(['reasoning_text', 'summary_text']);
 /** What an unknown call type holds of its result, left out with the tool outputs. */
@@ -368,7 +370,10 @@ export class ShareFilter {
     let changed = false;
     // Objects whose keys were named by the author or a tool, found as their holders are visited (before them).
     const dataMaps = new Set<unknown>();
+    // Text parts whose text was read with the parts beside it, found as their lists are visited (before them).
+    const readAcross = new Set<unknown>();
     eachContainer(root, (container) => {
+      if (Array.isArray(container) && depth === 0 && this.redactAcross(container, readAcross)) changed = true;
       if (!Array.isArray(container)) {
         for (const key of DATA_MAPS) {
           const value = container[key];
@@ -386,6 +391,7 @@ export class ShareFilter {
       }
       mapStrings(container, (text, key) => {
         if (typeof key === 'string' && ((container === root && skipTopLevel.has(key)) || (depth === 0 && NESTED_KEYS.has(key)))) return text;
+        if (key === 'text' && readAcross.has(container)) return text;
         // A number of JSON text, standing as its marker: an account number the author named is a term like any other,
         // and under a key that names a secret (`"password": 20251234`) it is one. Replaced, it becomes the pseudonym's string.
         const number = numbers?.get(text);
@@ -419,23 +425,72 @@ export class ShareFilter {
     return true;
   }
 
-  private redactText(text: string, depth: number, edits?: TextEdit[][]): string {
-    const first = text.trimStart()[0];
-    if ((first === '{' || first === '[') && depth < MAX_NESTED_DEPTH && text.length <= MAX_NESTED_JSON) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
+  /**
+   * Consecutive text parts of a list (a message's content, a reasoning summary), which the page shows one after another
+   * as paragraphs of one text: a term may run from one into the next. Each part taken is added to `taken`; true when
+   * a text changed.
+   */
+  private redactAcross(list: unknown[], taken: Set<unknown>): boolean {
+    let changed = false;
+    let run: Record<string, unknown>[] = [];
+    const readRun = () => {
+      if (run.length > 1) {
+        const texts = this.pseudonyms.replaceAcross(
+          run.map((part) => part.text as string),
+          run.map((part) => this.editsOf(part, 'text')),
+        );
+        run.forEach((part, at) => {
+          if (part.text !== texts[at]) changed = true;
+          part.text = texts[at];
+          taken.add(part);
+        });
       }
-      if (parsed && typeof parsed === 'object') {
-        const kept = parseKeepingNumbers(text, parsed);
-        if (!this.redact(kept.parsed as Container, new Set(), depth + 1, kept.numbers)) return text;
-        const written = stringifyJson(kept.parsed, text.includes('\n') ? 2 : 0);
-        return kept.numbers.size ? written.replace(new RegExp(`"${kept.marker}(\\d+)"`, 'g'), (stand: string) => kept.numbers.get(stand.slice(1, -1)) ?? stand) : written;
+      run = [];
+    };
+    for (const value of list) {
+      const part = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+      if (!part || !TEXT_PARTS.has(part.type as string) || typeof part.text !== 'string' || BASE64_DATA_URL.test(part.text)) {
+        readRun();
+        continue;
       }
+      // JSON text is read as data, on its own.
+      const parsed = this.nestedJson(part.text, 0);
+      if (parsed === undefined) {
+        run.push(part);
+        continue;
+      }
+      readRun();
+      const text = this.redactJson(part.text, parsed, 0);
+      if (text !== part.text) changed = true;
+      part.text = text;
+      taken.add(part);
     }
-    return this.pseudonyms.replace(text, edits);
+    readRun();
+    return changed;
+  }
+
+  /** The object or array a text holds as JSON, when it is one to look inside. */
+  private nestedJson(text: string, depth: number): object | undefined {
+    const first = text.trimStart()[0];
+    if ((first !== '{' && first !== '[') || depth >= MAX_NESTED_DEPTH || text.length > MAX_NESTED_JSON) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return parsed && typeof parsed === 'object' ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private redactJson(text: string, parsed: object, depth: number): string {
+    const kept = parseKeepingNumbers(text, parsed);
+    if (!this.redact(kept.parsed as Container, new Set(), depth + 1, kept.numbers)) return text;
+    const written = stringifyJson(kept.parsed, text.includes('\n') ? 2 : 0);
+    return kept.numbers.size ? written.replace(new RegExp(`"${kept.marker}(\\d+)"`, 'g'), (stand: string) => kept.numbers.get(stand.slice(1, -1)) ?? stand) : written;
+  }
+
+  private redactText(text: string, depth: number, edits?: TextEdit[][]): string {
+    const parsed = this.nestedJson(text, depth);
+    return parsed === undefined ? this.pseudonyms.replace(text, edits) : this.redactJson(text, parsed, depth);
   }
 }
 
