@@ -41,15 +41,26 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
-/** Letters of the alphabets that write words apart (Latin, Greek, Cyrillic), with their accents, and digits. */
-const WORD = String.raw`\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}0-9`;
+/** Letters of the scripts written without spaces between words (Chinese, Japanese, Thai and their neighbours). */
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3005\u30FC`;
+/** A letter, mark or digit of the scripts that write words apart (Latin, Greek, Cyrillic, Arabic, Hangul, Devanagari…). */
+const SPACED = String.raw`(?![${UNSPACED}])[\p{L}\p{M}\p{N}]`;
 /**
- * An address, also as Markdown escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym; with
- * accented and non-Latin letters in it (`josé@bücher.de`, `почта@пример.рф`), as internationalised addresses have them.
- * Chinese and Japanese letters are not taken: that text runs on without spaces into the address.
+ * An address in any script (`josé@bücher.de`, `почта@пример.рф`, `用户@例子.公司`, `ユーザー@例え.jp`), also as Markdown
+ * escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym, and as a URL's query or
+ * Japanese text writes its `@` (`%40`, `＠`). A local part is written in one kind of script: text in Chinese or Japanese
+ * runs on without spaces into an address, so `メールはtaro@example.jp` keeps its Japanese, and a local part in those
+ * scripts takes the run of them before the `@`, up to 64 characters.
+ * The scan starts at an `@` and reads the local part behind it (group 1, which the match reaches back over), so each
+ * character is looked at a bounded number of times, however long a run of letters without an `@` is.
  */
 const EMAIL = new RegExp(
-  String.raw`(?<![${WORD}._%+-])(?:[${WORD}._%+-]|\\[_.+-]){1,64}(?:@|%40)[${WORD}-]{1,63}(?:\.[${WORD}-]{1,63}){0,8}\.[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}]{1,23}(?![${WORD}-])`,
+  [
+    String.raw`(?=@|＠|%40)(?<=([${UNSPACED}][${UNSPACED}\p{M}\p{N}._+-]{0,63}|(?<!${SPACED}|[._%+-])(?:\\[_.+-]|${SPACED}|[._%+-]){1,64}))`,
+    String.raw`(?:@|＠|%40)[\p{L}\p{M}\p{N}-]{1,63}(?:\.[\p{L}\p{M}\p{N}-]{1,63}){0,8}\.`,
+    // The top-level domain, in letters of one kind of script, so Japanese text straight after it is not taken.
+    String.raw`(?:(?![${UNSPACED}])\p{L}(?:(?![${UNSPACED}])[\p{L}\p{M}]){1,23}(?!${SPACED}|-)|[${UNSPACED}][${UNSPACED}\p{M}]{1,23})`,
+  ].join(''),
   'gu',
 );
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
@@ -183,6 +194,8 @@ interface Matcher {
   normalise: (match: string) => string | null;
   /** A match in one of its groups holds Markdown's marks around and between a term's words, which are not its value. */
   emphasis?: boolean;
+  /** How many characters before a match are part of it (read behind it by the pattern). */
+  reach?: (found: RegExpExecArray) => number;
 }
 
 /** One replacement in a text: `removed` characters at `at` became `inserted` characters. */
@@ -193,19 +206,38 @@ export interface TextEdit {
 }
 
 /**
- * `text.replace(pattern, replacer)` that notes what it replaced, as one pass of edits, so positions in the text
- * (a citation's `start_index`) can follow it.
+ * `text.replace(pattern, replacer)` for a global pattern, that notes what it replaced, as one pass of edits, so
+ * positions in the text (a citation's `start_index`) can follow it. `reach` tells how many characters before a match
+ * belong to it (an address's local part, which the pattern reads behind its `@`); the replacer gets them with the match.
  */
-export function replaceNoting(text: string, pattern: RegExp, replacer: (match: string, ...groups: (string | undefined)[]) => string, edits?: TextEdit[][]): string {
+export function replaceNoting(
+  text: string,
+  pattern: RegExp,
+  replacer: (match: string, ...groups: (string | undefined)[]) => string,
+  edits?: TextEdit[][],
+  reach?: (found: RegExpExecArray) => number,
+): string {
   const pass: TextEdit[] = [];
-  const result = text.replace(pattern, (match: string, ...rest: unknown[]) => {
-    const at = rest.find((value) => typeof value === 'number') as number;
-    const replacement = replacer(match, ...(rest.slice(0, rest.indexOf(at)) as (string | undefined)[]));
-    if (replacement !== match) pass.push({ at, removed: match.length, inserted: replacement.length });
-    return replacement;
-  });
-  if (pass.length) edits?.push(pass);
-  return result;
+  let result = '';
+  let cursor = 0;
+  // A match reaches back no further than the end of the one before, replaced or not.
+  let before = 0;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    const end = found.index + found[0].length;
+    if (found[0] === '') pattern.lastIndex += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+    const at = found.index - Math.min(reach?.(found) ?? 0, found.index - before);
+    before = end;
+    const match = text.slice(at, end);
+    const replacement = replacer(match, ...found.slice(1));
+    if (replacement === match) continue;
+    pass.push({ at, removed: match.length, inserted: replacement.length });
+    result += text.slice(cursor, at) + replacement;
+    cursor = end;
+  }
+  if (!pass.length) return text;
+  edits?.push(pass);
+  return result + text.slice(cursor);
 }
 
 /** Where a position lands after passes of edits: past an edit, shifted by it; inside one, at the end of what replaced it. */
@@ -295,7 +327,9 @@ export class Pseudonymizer {
     const chosen = new Set(kinds);
     if (chosen.has('secret')) this.matchers.push({ kind: 'secret', pattern: SECRET, normalise: (match) => match });
     // An address written in a URL's query (`carol%40example.com`) is the same address.
-    if (chosen.has('email')) this.matchers.push({ kind: 'email', pattern: EMAIL, normalise: (match) => match.replace(/%40/i, '@').replaceAll('\\', '').toLowerCase() });
+    if (chosen.has('email')) {
+      this.matchers.push({ kind: 'email', pattern: EMAIL, reach: (found) => found[1]?.length ?? 0, normalise: (match) => match.replace(/%40|＠/i, '@').replaceAll('\\', '').toLowerCase() });
+    }
     if (chosen.has('ip')) {
       // IPv4 first: in `::ffff:10.20.30.40` the whole IPv4 address goes, where IPv6's scan would take `::ffff:10` alone.
       this.matchers.push({ kind: 'ip', pattern: IPV4, normalise: (match) => match });
@@ -386,6 +420,7 @@ export class Pseudonymizer {
         return emphasis ? keepingEmphasis(match, pseudonym) : pseudonym;
       },
       edits,
+      matcher.reach,
     );
   }
 
