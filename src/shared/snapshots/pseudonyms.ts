@@ -144,10 +144,16 @@ function anyComposition(word: string, between = ''): string {
 const EMPHASIS = /[*_~`]/;
 const MARKS = String.raw`${EMPHASIS.source}{1,3}`;
 /**
- * The marks of a match of a term of several words, in order: between its words those that close a word before a space
- * and those that open one after it, and those after its last word.
+ * The marks of a match of a term of several words, in order: those that open its first word, between its words those
+ * that close a word before a space and those that open one after it, and those after its last word.
  */
-const MATCH_MARKS = new RegExp(String.raw`(${MARKS})(?=\s|%20|\+)|(?<=\s|%20|\+)(${MARKS})|(${MARKS})$`, 'g');
+const MATCH_MARKS = new RegExp(String.raw`(${MARKS})(?=\s|%20|\+)|(?<=^|\s|%20|\+)(${MARKS})|(${MARKS})$`, 'g');
+/** How many of Markdown's marks stand right before `at`, opening the word there (`**` of `**Acme** Corp`). */
+function marksBefore(text: string, at: number): number {
+  let count = 0;
+  while (count < 3 && at - count > 0 && EMPHASIS.test(text[at - count - 1])) count += 1;
+  return count;
+}
 /** A word of a term that starts or ends with a mark (`__init__`, `*args`): its marks are its own, not emphasis. */
 const EDGE_MARK = new RegExp(String.raw`^${EMPHASIS.source}|${EMPHASIS.source}$`);
 
@@ -156,10 +162,11 @@ const withoutMarks = (match: string) => match.replace(MATCH_MARKS, '');
 
 /**
  * The pseudonym of a term that ran across Markdown's marks (`**Acme** _Corp_`), with those marks kept as Markdown reads
- * them. A mark whose partner comes before the match (`**` of `**Acme** Corp`) goes after the pseudonym, so the pair
- * holds it: `**[TERM_1]**`. The pairs inside the match nest around the pseudonym inside those (code innermost, as
- * nothing in code is emphasis), unless they would double a pair already around it, or sit in code, where they would
- * show as written.
+ * them. The match starts with the marks that open its first word, so a pair that opens before it and closes inside it
+ * (`` `Acme` **Corp** ``) nests around the pseudonym with the others: `` **`[TERM_1]`** ``. A mark whose partner comes
+ * before the match goes after the pseudonym, so the pair holds it. The pairs inside the match nest around the
+ * pseudonym inside those (code innermost, as nothing in code is emphasis), once each, unless they would double a pair
+ * already around it, or sit in code, where they would show as written.
  */
 function keepingEmphasis(match: string, pseudonym: string): string {
   const open: { mark: string; at: number }[] = [];
@@ -174,7 +181,7 @@ function keepingEmphasis(match: string, pseudonym: string): string {
     else closedOutside.push(close);
   }
   const inCode = closedOutside.some((mark) => mark.includes('`'));
-  const marks = inCode ? [] : pairs.sort((a, b) => a.at - b.at).map((pair) => pair.mark).filter((mark) => !closedOutside.includes(mark));
+  const marks = inCode ? [] : [...new Set(pairs.sort((a, b) => a.at - b.at).map((pair) => pair.mark))].filter((mark) => !closedOutside.includes(mark));
   const nested = [...marks.filter((mark) => !mark.startsWith('`')), ...marks.filter((mark) => mark.startsWith('`'))];
   return open.map((each) => each.mark).join('') + nested.join('') + pseudonym + [...nested].reverse().join('') + closedOutside.join('');
 }
@@ -351,8 +358,8 @@ export class Pseudonymizer {
         const parts = word.split(/\s+/);
         const spelled = (separator: string) => parts.map((part) => anyComposition(part, between)).join(separator);
         if (parts.length === 1 || parts.some((part) => EDGE_MARK.test(part))) return spelled(space);
-        // Marks after its last word are taken in; those before its first are left where they are, so the pattern still
-        // starts with a letter, which the engine looks for quickly.
+        // Marks after its last word are taken in; those before its first are not, so the pattern still starts with a
+        // letter, which the engine looks for quickly: the replacer reaches back for them.
         return `(${spelled(marked + space + marked)}${marked})`;
       };
       const alternatives = (between?: string) => words.map((word) => alternative(word, between)).join('|');
@@ -363,6 +370,7 @@ export class Pseudonymizer {
         pattern: new RegExp(`${PSEUDONYM.source}|${alternatives()}`, 'gi'),
         unseen: () => (unseen ??= new RegExp(`${PSEUDONYM.source}|${alternatives(`${INVISIBLE.source}{0,8}`)}`, 'gi')),
         emphasis: true,
+        reach: (found) => (found.slice(1).some((group) => group !== undefined) ? marksBefore(found.input, found.index) : 0),
         normalise: (match) => (PSEUDONYM_WHOLE.test(match) ? null : foldCase(match.normalize('NFKC').replace(INVISIBLE, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '').replace(/(?:\s+|%20|\+)/gi, ' '))),
       });
     }

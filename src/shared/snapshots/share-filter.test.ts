@@ -276,7 +276,10 @@ describe('replacing personal data and secrets', () => {
     expect(manifest.replaced).toEqual({ term: 1 });
     // Different marks on each word nest, code inside; marks whose partner is outside the term stay on their side.
     const mixed = share([{ id: 'm', type: 'message', content: '**Acme** _Corp_, `Acme` **Corp**, *Acme* *Corp*, **Acme** **Corp**, **x Acme** Corp y**' }], { redact: { terms: ['Acme Corp'] } });
-    expect(mixed.kept[0].content).toBe('**_[TERM_1]_**, `[TERM_1]`, *[TERM_1]*, **[TERM_1]**, **x [TERM_1]** y**');
+    expect(mixed.kept[0].content).toBe('**_[TERM_1]_**, **`[TERM_1]`**, *[TERM_1]*, **[TERM_1]**, **x [TERM_1]** y**');
+    // Code that opens before the term keeps the emphasis after it, and what follows the term keeps its own.
+    const code = share([{ id: 'm', type: 'message', content: 'Ask `Acme` **Corp and more** or ~~Acme~~ *Corp*; `x Acme` **Corp** stays in code.' }], { redact: { terms: ['Acme Corp'] } });
+    expect(code.kept[0].content).toBe('Ask **`[TERM_1]` and more** or ~~*[TERM_1]*~~; `x [TERM_1]` stays in code.');
     // The preview names the term as the page shows it, without the marks.
     const filter = new ShareFilter({ redact: { terms: ['Jane Doe'] } });
     filter.item({ id: 'm', type: 'message', content: '**Jane** Doe' });
