@@ -71,6 +71,12 @@ describe('reading a conversation file', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.items.map((each) => each.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
     expect(result.note).toBe('Line 1 is not JSON and is left out: the 3 items on the other lines are shown.');
+    // Cut where the line's text holds JSON of its own: its end reads as the end of an object or an array.
+    for (const cut of ['{"type": "input_text", "text": "msg_0"}]}', '["a", "b"]}, "status": "completed"}']) {
+      const starting = readConversationFile([cut, ...lines].join('\n'));
+      expect(starting).toMatchObject({ ok: true, shape: 'jsonl', note: 'Line 1 is not JSON and is left out: the 3 items on the other lines are shown.' });
+      expect(starting.ok && starting.items.map((each) => each.id)).toEqual(['msg_1', 'msg_2', 'msg_3']);
+    }
     // A JSON document over several lines with a mistake in it (a comma left out) is still said to be one, with where
     // the mistake is, though two of its lines are objects of their own.
     const array = `[\n  ${lines[0]},\n  ${lines[1]}\n  ${lines[2]}\n]`;

@@ -168,19 +168,22 @@ const LINES_LOOKED_AT = 10;
 
 /**
  * Whether the text is JSON Lines: its first line is JSON of its own, or (a log cut from its middle, as `tail -c`
- * leaves it, which starts part way through a line) its first line does not open a JSON document, as `[` or `{` would,
- * and two of the lines after it are objects of their own.
+ * leaves it, which starts part way through a line) two of the lines after it are objects of their own. A first line
+ * that starts as a JSON document does (`[` or `{`) may be the end of a line cut there too (`{"type": "input_text"}]}`):
+ * then it ends as a line of JSON Lines does, with `}` or `]`, where a document's first line holds its start, and the
+ * lines after it are objects but for at most one (the file may end part way through a line as well).
  */
 function isJsonLines(text: string): boolean {
   const lines = text.split('\n', LINES_LOOKED_AT + 1).filter((line) => line.trim());
   const first = lines[0] ?? '';
   if (parses(first) !== undefined) return true;
-  if (/^\s*[[{]/.test(first)) return false;
-  const objects = lines.slice(1).filter((line) => {
+  const after = lines.slice(1);
+  const objects = after.filter((line) => {
     const value = parses(line);
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   });
-  return objects.length >= 2;
+  if (!/^\s*[[{]/.test(first)) return objects.length >= 2;
+  return /[\]}]\s*$/.test(first) && objects.length >= 2 && objects.length >= after.length - 1;
 }
 
 /** Reads a conversation from a file's text, in any of the shapes the viewer accepts, or says what is wrong. */
