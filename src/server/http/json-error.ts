@@ -14,10 +14,13 @@ export function jsonError(
   return openAiError(c, status, message, code, type, param);
 }
 
+/** The method to name in an answer: HEAD is answered as GET would be, to the byte of its length. */
+export const methodAnswered = (c: Context) => (c.req.method === 'HEAD' ? 'GET' : c.req.method);
+
 /** A method a path does not take: 405 naming those it does (`Allow`), as HTTP asks, rather than a 404 for a path that is there. */
 export function methodNotAllowed(c: Context, allow: string) {
   c.header('allow', allow);
-  return jsonError(c, 405, `${c.req.method} is not allowed here: this path takes ${allow}.`, 'method_not_allowed');
+  return jsonError(c, 405, `${methodAnswered(c)} is not allowed here: this path takes ${allow}.`, 'method_not_allowed');
 }
 
 /** OpenAI's error body, for answers made without Hono's context (the page relay, the page lane). */

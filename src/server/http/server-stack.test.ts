@@ -258,6 +258,12 @@ describe("the API's answers", () => {
         expect(Number(asGet[3])).toBeGreaterThan(0);
         expect(await lengthOf(path, 'HEAD')).toEqual([path, 'HEAD', ...asGet.slice(2)]);
       }
+      // Errors too: an answer that named the method asked would be a byte longer for HEAD than for GET.
+      for (const path of ['/api/nope', '/api/sources/demo/conversations/conv_missing', '/api/sources/nope/conversations/conv_1/items', '/api/snapshots/snap_missing']) {
+        const asGet = await lengthOf(path, 'GET');
+        expect(asGet[2]).toBeGreaterThanOrEqual(400);
+        expect(await lengthOf(path, 'HEAD')).toEqual([path, 'HEAD', ...asGet.slice(2)]);
+      }
       const exported = `${CONVERSATION}/export?format=json`;
       expect(await lengthOf(exported, 'HEAD')).toEqual([exported, 'HEAD', 200, null]);
     } finally {

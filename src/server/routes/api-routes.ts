@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AccessControl } from '../http/access-control.ts';
 import { createSourceExportRoute } from '../exports/source-export-route.ts';
 import { createGate } from '../upstream/gate.ts';
-import { jsonError, methodNotAllowed } from '../http/json-error.ts';
+import { jsonError, methodAnswered, methodNotAllowed } from '../http/json-error.ts';
 import { createByteBudget } from '../upstream/byte-budget.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES_IN_FLIGHT, type UpstreamReader } from '../upstream/upstream-read.ts';
 import { createProxy, type PageAnswer, type PageRequest } from './proxy-routes.ts';
@@ -104,7 +104,7 @@ export function createApiApp({
   app.route('/api/sources', proxy.routes);
   if (snapshots) app.route('/api/snapshots', createSnapshotRoutes({ ...snapshots, sources, reader, access }));
   app.all('/api/sources', (c) => methodNotAllowed(c, 'GET, HEAD'));
-  app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${c.req.method} ${c.req.path.slice(0, 200)}`, 'not_found'));
+  app.all('/api/*', (c) => jsonError(c, 404, `No such endpoint: ${methodAnswered(c)} ${c.req.path.slice(0, 200)}`, 'not_found'));
 
   app.onError((error, c) => {
     logServerError(error);
