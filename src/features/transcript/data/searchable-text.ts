@@ -1,6 +1,7 @@
 import { foldForSearch } from '../../../lib/search-fold';
 import { catalogEntry } from '../../../shared/items/item-catalog';
 import { markdownPlain } from './markdown-plain';
+import { jsonShownLines } from '../lib/json-box-lines';
 import type { ConversationItem } from '../types';
 
 /**
@@ -70,6 +71,45 @@ class ShownMarkdown {
   constructor(readonly text: string) {}
 }
 
+/** JSON text the page shows as a JSON box (a tool's arguments or output), on the walk's stack: searched as shown. */
+class ShownJson {
+  constructor(readonly lines: readonly string[]) {}
+}
+
+/** The top-level fields of each type whose text the page shows as a JSON box when it is JSON (see `ToolPayload`). */
+const JSON_BOX_FIELDS: Record<string, readonly string[]> = {
+  function_call: ['arguments'],
+  custom_tool_call: ['input'],
+  function_call_output: ['output'],
+  custom_tool_call_output: ['output'],
+  tool_search_call: ['arguments'],
+  program_output: ['result'],
+  mcp_approval_request: ['arguments'],
+  mcp_call: ['arguments', 'output'],
+  local_shell_call_output: ['output'],
+  shell_call_output: ['output'],
+};
+
+/**
+ * The lines a JSON box shows of a field's text (`"city": "Paris"`, where the text holds `{"city":"Paris"}`), or null
+ * when the page shows it as it is written: not an object or a list, too long to parse here, or a local shell's
+ * output, which the page shows as its streams.
+ */
+function jsonBoxLines(type: string, value: string): string[] | null {
+  if (value.length > MAX_DECODED_JSON) return null;
+  const first = value.trimStart().charCodeAt(0);
+  if (first !== 123 && first !== 91) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object') return null;
+  if (type === 'local_shell_call_output' && !Array.isArray(parsed) && ('stdout' in parsed || 'stderr' in parsed)) return null;
+  return jsonShownLines(parsed);
+}
+
 /** The fields whose text the page may show as Markdown. */
 const MARKDOWN_LISTS = new Set(['content', 'summary']);
 
@@ -100,11 +140,14 @@ export function searchableText(item: ConversationItem): string {
   const labels = entry ? LABEL_KEYS : null;
   const partLabels = entry !== undefined;
   const stack: unknown[] = [];
+  const jsonBoxes = entry ? JSON_BOX_FIELDS[item.type] : undefined;
   const top = opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item;
   // The parts of a message, a summary or a tool's answer are searched for what they hold, not for their type.
   for (const [key, list] of Object.entries(top).reverse()) {
     if (labels?.has(key)) continue;
-    if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key)));
+    const box = jsonBoxes?.includes(key) && typeof list === 'string' ? jsonBoxLines(item.type, list) : null;
+    if (box) stack.push(new ShownJson(box));
+    else if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key)));
     else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list), list);
     else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
   }
@@ -118,6 +161,9 @@ export function searchableText(item: ConversationItem): string {
       parts.push(String(value));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);
+    } else if (value instanceof ShownJson) {
+      // Each line is a block of its own on the page: a search does not run on from one into the next.
+      for (const line of value.lines) parts.push(line);
     } else if (value instanceof ShownMarkdown) {
       const plain = markdownPlain(value.text);
       if (plain !== value.text) parts.push(plain);

@@ -1,27 +1,64 @@
 import { foldForSearch } from '../../../lib/search-fold';
+import { formatCount } from '../../../shared/format';
+import { inlineJson, isFlat } from '../../../shared/items/inline-json';
+import { revealBidi } from '../../../shared/markdown/link-spoofing';
 
 /** A JSON tree shows at most this much of a string. */
 export const JSON_LEAF_LIMIT = 2_000;
 /** A JSON tree shows at most this many entries of an object or a list. */
 export const JSON_CHILD_LIMIT = 500;
+/** A whole value this short stays on one line. */
+export const JSON_ONE_LINE = 80;
+/** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
+export const JSON_FLAT_LINE = 600;
+
+/** A key as a tree shows it before its value: `"city": `, or a list's index, `0: `. */
+export function jsonKeyText(name: string | number): string {
+  return `${typeof name === 'number' ? name : revealBidi(JSON.stringify(name))}: `;
+}
+
+/** A plain value as a tree shows it: a string quoted (its start only, when long), a number or `true` as written. */
+export function jsonLeafText(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > JSON_LEAF_LIMIT ? `${value.slice(0, JSON_LEAF_LIMIT)}… (${formatCount(value.length - JSON_LEAF_LIMIT)} more characters)` : value;
+    return revealBidi(JSON.stringify(shown));
+  }
+  return value === null ? 'null' : String(value);
+}
+
+/** A value a tree shows on one line (a list of IDs, a short object of plain values), else null. */
+export function jsonInlineText(value: object): string | null {
+  return isFlat(value) ? inlineJson(value, Array.isArray(value) ? JSON_FLAT_LINE : JSON_ONE_LINE) : null;
+}
 
 /**
  * Whether opening a JSON tree all the way shows the folded `needle` (see `foldForSearch`) in one of `value`'s values,
- * as the search reads them: strings (the part a tree shows) and numbers, not keys. Walked with a stack, so a value
- * nested thousands of levels deep is safe.
+ * as the search reads them: strings (the part a tree shows) and numbers, not keys; with `keys`, in any line the tree
+ * shows (a JSON box of a tool's arguments or output, which the search reads as shown). Walked with a stack, so a
+ * value nested thousands of levels deep is safe.
  */
-export function jsonShowsText(value: unknown, needle: string): boolean {
+export function jsonShowsText(value: unknown, needle: string, keys = false): boolean {
   if (!needle) return false;
-  const stack: unknown[] = [value];
+  const stack: [string | number | null, unknown][] = [[null, value]];
   while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node === 'string') {
+    const [name, node] = stack.pop()!;
+    // With keys, each line as the tree shows it: `"city": "Paris"`, `"place": {`.
+    const key = keys && name !== null ? jsonKeyText(name) : '';
+    if (node !== null && typeof node === 'object') {
+      const inline = keys ? jsonInlineText(node) : null;
+      if (inline !== null) {
+        if (foldForSearch(key + revealBidi(inline)).includes(needle)) return true;
+        continue;
+      }
+      if (key && foldForSearch(key + (Array.isArray(node) ? '[' : '{')).includes(needle)) return true;
+      const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
+      for (let i = Math.min(entries.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push(entries[i]);
+    } else if (keys) {
+      if (foldForSearch(key + jsonLeafText(node)).includes(needle)) return true;
+    } else if (typeof node === 'string') {
       if (foldForSearch(node.slice(0, JSON_LEAF_LIMIT)).includes(needle)) return true;
     } else if (typeof node === 'number') {
       if (String(node).includes(needle)) return true;
-    } else if (node !== null && typeof node === 'object') {
-      const children = Array.isArray(node) ? node : Object.values(node);
-      for (let i = Math.min(children.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push(children[i]);
     }
   }
   return false;

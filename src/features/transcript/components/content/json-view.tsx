@@ -1,24 +1,18 @@
 import { useMemo, useState } from 'react';
-import { inlineJson, isFlat } from '../../../../shared/items/inline-json';
-import { formatCount } from '../../../../shared/format';
-import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_LEAF_LIMIT as LEAF_LIMIT, jsonShowsText } from '../../lib/json-shown-text';
+import { inlineJson } from '../../../../shared/items/inline-json';
+import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_ONE_LINE as ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText, jsonShowsText } from '../../lib/json-shown-text';
 import { useCurrentMatchNeedle } from '../../search/search-query-context';
 import { revealBidi } from '../../../../shared/markdown/link-spoofing';
-/** A whole value this short stays on one line. */
-const ONE_LINE = 80;
-/** A list of plain values (such as IDs) stays on one wrapped line up to this length. */
-const FLAT_LINE = 600;
 
 const STRING = 'text-emerald-800 dark:text-emerald-300';
 
+/** A plain value; its text is `jsonLeafText`'s, which the search reads. */
 function Leaf({ value }: { value: unknown }) {
-  if (typeof value === 'string') {
-    const shown = value.length > LEAF_LIMIT ? `${value.slice(0, LEAF_LIMIT)}… (${formatCount(value.length - LEAF_LIMIT)} more characters)` : value;
-    return <span className={`whitespace-pre-wrap ${STRING}`}>{revealBidi(JSON.stringify(shown))}</span>;
-  }
-  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{String(value)}</span>;
-  if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
-  return <span className="text-zinc-600 dark:text-zinc-400">{value === null ? 'null' : String(value)}</span>;
+  const text = jsonLeafText(value);
+  if (typeof value === 'string') return <span className={`whitespace-pre-wrap ${STRING}`}>{text}</span>;
+  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{text}</span>;
+  if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{text}</span>;
+  return <span className="text-zinc-600 dark:text-zinc-400">{text}</span>;
 }
 
 interface NodeProps {
@@ -26,22 +20,24 @@ interface NodeProps {
   value: unknown;
   depth: number;
   openDepth: number;
+  /** The search reads this tree as shown, keys too (see `jsonShownLines`). */
+  keysSearched: boolean;
 }
 
 function Key({ name }: { name: string | number | null }) {
   if (name === null) return null;
-  return <span className="text-zinc-600 dark:text-zinc-400">{typeof name === 'number' ? name : revealBidi(JSON.stringify(name))}: </span>;
+  return <span className="text-zinc-600 dark:text-zinc-400">{jsonKeyText(name)}</span>;
 }
 
 /** One node; children render only while it is open, so deep or huge values cost nothing until asked for. */
-function JsonNode({ name, value, depth, openDepth }: NodeProps) {
+function JsonNode({ name, value, depth, openDepth, keysSearched }: NodeProps) {
   const [open, setOpen] = useState(depth < openDepth);
   // A list of plain values (IDs, numbers) wraps as one line; an object of plain values only when it is short.
-  const inline = value !== null && typeof value === 'object' && isFlat(value) ? inlineJson(value, Array.isArray(value) ? FLAT_LINE : ONE_LINE) : null;
+  const inline = value !== null && typeof value === 'object' ? jsonInlineText(value) : null;
   // A folded node that holds the current search match opens, once for each search: the reader may fold it again.
   const needle = useCurrentMatchNeedle();
   const [openedFor, setOpenedFor] = useState('');
-  const holdsMatch = useMemo(() => !open && inline === null && needle !== '' && jsonShowsText(value, needle), [open, inline, needle, value]);
+  const holdsMatch = useMemo(() => !open && inline === null && needle !== '' && jsonShowsText(value, needle, keysSearched), [open, inline, needle, value, keysSearched]);
   if (holdsMatch && openedFor !== needle) {
     setOpenedFor(needle);
     setOpen(true);
@@ -73,7 +69,7 @@ function JsonNode({ name, value, depth, openDepth }: NodeProps) {
       {open ? (
         <div className="border-l border-zinc-300 pl-3 dark:border-zinc-700">
           {entries.slice(0, CHILD_LIMIT).map(([key, child]) => (
-            <JsonNode key={key} name={key} value={child} depth={depth + 1} openDepth={openDepth} />
+            <JsonNode key={key} name={key} value={child} depth={depth + 1} openDepth={openDepth} keysSearched={keysSearched} />
           ))}
           {entries.length > CHILD_LIMIT ? <div className="text-zinc-600 dark:text-zinc-400">… {entries.length - CHILD_LIMIT} more (copy the JSON to see all)</div> : null}
         </div>
@@ -88,12 +84,14 @@ interface JsonViewProps {
   /** Levels open at first. */
   openDepth?: number;
   label?: string;
+  /** The search reads this JSON as shown, keys and quotes too: a tool's arguments or output given as JSON text. */
+  keysSearched?: boolean;
 }
 
 const BOX = 'rounded-lg bg-zinc-100 font-mono text-xs leading-relaxed text-zinc-800 break-words dark:bg-zinc-950 dark:text-zinc-200';
 
 /** The one way JSON is shown: a short value on one line, a longer one as a collapsible tree; long strings wrap. */
-export function JsonView({ value, openDepth = 2, label }: JsonViewProps) {
+export function JsonView({ value, openDepth = 2, label, keysSearched = false }: JsonViewProps) {
   const line = inlineJson(value, ONE_LINE);
   if (line !== null) {
     return (
@@ -104,7 +102,7 @@ export function JsonView({ value, openDepth = 2, label }: JsonViewProps) {
   }
   return (
     <section aria-label={label} className={`max-h-[32rem] overflow-auto p-3 ${BOX}`}>
-      <JsonNode name={null} value={value} depth={0} openDepth={openDepth} />
+      <JsonNode name={null} value={value} depth={0} openDepth={openDepth} keysSearched={keysSearched} />
     </section>
   );
 }

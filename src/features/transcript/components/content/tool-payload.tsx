@@ -44,7 +44,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
           </span>
         ) : null}
       </h3>
-      {parsed.valid ? <JsonView value={parsed.value} label={label} /> : <LongText text={parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />}
+      {parsed.valid ? <JsonView value={parsed.value} label={label} keysSearched /> : <LongText text={parsed.raw} variant="code" label={label} filename={`${label.toLowerCase()}.txt`} />}
     </section>
   );
 }

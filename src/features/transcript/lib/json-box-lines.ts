@@ -1,0 +1,40 @@
+import { inlineJson } from '../../../shared/items/inline-json';
+import { revealBidi } from '../../../shared/markdown/link-spoofing';
+import { JSON_CHILD_LIMIT, JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
+
+/**
+ * The lines a JSON view shows of `value` opened all the way (each line a block of its own on the page), as the
+ * search reads a JSON box: keys, quotes and all, a long string's start and a long list's first entries. Walked with a
+ * stack, so a value nested thousands of levels deep is safe.
+ */
+export function jsonShownLines(value: unknown): string[] {
+  if (value !== null && typeof value === 'object') {
+    const line = inlineJson(value, JSON_ONE_LINE);
+    if (line !== null) return [revealBidi(line)];
+  }
+  const lines: string[] = [];
+  const push = (line: string) => lines.push(line);
+  // A node to show, or a line to show once its children have been.
+  const stack: ({ name: string | number | null; value: unknown } | string)[] = [{ name: null, value }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      push(node);
+      continue;
+    }
+    const key = node.name === null ? '' : jsonKeyText(node.name);
+    const inline = node.value !== null && typeof node.value === 'object' ? jsonInlineText(node.value) : null;
+    if (node.value === null || typeof node.value !== 'object' || inline !== null) {
+      push(key + (inline !== null ? revealBidi(inline) : jsonLeafText(node.value)));
+      continue;
+    }
+    const list = Array.isArray(node.value);
+    const entries: [string | number, unknown][] = list ? (node.value as unknown[]).map((child, index) => [index, child]) : Object.entries(node.value);
+    push(key + (list ? '[' : '{'));
+    stack.push(list ? ']' : '}');
+    if (entries.length > JSON_CHILD_LIMIT) stack.push(`… ${entries.length - JSON_CHILD_LIMIT} more (copy the JSON to see all)`);
+    for (let i = Math.min(entries.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push({ name: entries[i][0], value: entries[i][1] });
+  }
+  return lines;
+}
+

@@ -1,0 +1,40 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { foldForSearch } from '../../../lib/search-fold';
+import { searchableText } from '../data/searchable-text';
+import { FunctionCallBody, ToolOutputBody } from '../components/items/tool-bodies';
+import type { ConversationItem } from '../types';
+import { CurrentMatchContext, SearchQueryContext } from './search-query-context';
+import { rangesIn } from './use-match-highlights';
+
+/** Whether the search counts the item for `query`, and what the page marks of it, shown as the current match. */
+function searchOf(item: ConversationItem, Body: typeof FunctionCallBody, query: string) {
+  const needle = foldForSearch(query);
+  const { container, unmount } = render(
+    <SearchQueryContext value={needle}>
+      <CurrentMatchContext value={true}>
+        <Body item={item} />
+      </CurrentMatchContext>
+    </SearchQueryContext>,
+  );
+  const result = { counted: searchableText(item).includes(needle), marked: rangesIn(container, needle).map((range) => range.toString()) };
+  unmount();
+  return result;
+}
+
+describe('a JSON box and the search', () => {
+  const call = (args: unknown): ConversationItem => ({ id: 'fc_1', type: 'function_call', call_id: 'call_9', name: 'get_weather', arguments: JSON.stringify(args) });
+
+  it('finds JSON copied as the page shows it, on one line or in a tree, and marks it', () => {
+    expect(searchOf(call({ city: 'Paris' }), FunctionCallBody, '"city": "Paris"')).toEqual({ counted: true, marked: ['"city": "Paris"'] });
+    const nested = call({ place: { city: 'Paris', country: 'France', around: { radius: { km: 12, unit: 'kilometres' }, note: 'x'.repeat(90) } } });
+    expect(searchOf(nested, FunctionCallBody, '"unit": "kilometres"')).toEqual({ counted: true, marked: ['"unit": "kilometres"'] });
+    expect(searchOf(nested, FunctionCallBody, '"country": "France"')).toEqual({ counted: true, marked: ['"country": "France"'] });
+  });
+
+  it('reads an escaped line break in a JSON string as the page shows it, not as a line break', () => {
+    const output: ConversationItem = { id: 'fco_1', type: 'function_call_output', call_id: 'call_9', output: JSON.stringify({ log: 'line one\nline two', more: 'y'.repeat(90) }) };
+    expect(searchOf(output, ToolOutputBody, 'line one line two')).toEqual({ counted: false, marked: [] });
+    expect(searchOf(output, ToolOutputBody, 'line one\\nline two')).toEqual({ counted: true, marked: ['line one\\nline two'] });
+  });
+});
