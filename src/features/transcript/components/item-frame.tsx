@@ -5,7 +5,7 @@ import { describeOpaque } from '../../../shared/items/token-labels';
 import { TokenCountsContext } from '../data/use-run-summary';
 import { CopyButton } from '../../../components/copy-button';
 import { RovingToolbar } from '../../../components/roving-toolbar';
-import { collapsedByDefault } from '../../../shared/items/item-catalog';
+import { catalogEntry, collapsedByDefault } from '../../../shared/items/item-catalog';
 import { itemText } from '../lib/item-text';
 import { toPrettyJson } from '../lib/json-text';
 import { itemSummaryLine } from '../../../shared/items/tool-summary';
@@ -38,6 +38,30 @@ interface ItemFrameProps {
 
 /** The link to an item of the transcript shown; a local file has none, so its items offer no Copy link. */
 export const ItemUrlContext = createContext<((itemId: string) => string) | null>(null);
+
+/**
+ * The ID that ties a call and its answer (`call_id`, or an approval's `approval_request_id`), which the search reads;
+ * undefined for an item that has none, or whose own ID is that key.
+ */
+function callIdOf(item: ConversationItem): string | undefined {
+  const key = catalogEntry(item.type)?.pair?.key ?? 'call_id';
+  const value = key === 'id' ? undefined : item[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function CallIdPanel({ callId, label }: { callId: string; label: string }) {
+  return (
+    <div className="mb-2 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800/70">
+      <span data-search-skip="" className="text-xs text-zinc-600 dark:text-zinc-400">
+        {label}
+      </span>
+      <code className="text-xs break-all text-zinc-700 dark:text-zinc-300">{callId}</code>
+      <span data-search-skip="">
+        <CopyButton text={callId} label={`Copy ${label}`} title={`Copy ${label} ${callId}`} />
+      </span>
+    </div>
+  );
+}
 
 function IdPanel({ id }: { id: string | undefined }) {
   const itemUrl = useContext(ItemUrlContext);
@@ -73,7 +97,9 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
   const needle = useSearchNeedle();
   const matches = (id: unknown) => needle !== '' && typeof id === 'string' && foldForSearch(id).includes(needle);
   const pairedMatches = matches(pairedId);
-  const showId = idChoice ?? (matches(item.id) || pairedMatches);
+  // The call ID too, which a row shows only when asked: found by it, an item shows it.
+  const callId = callIdOf(item);
+  const showId = idChoice ?? (matches(item.id) || pairedMatches || matches(callId));
   const collapse = useItemCollapse(collapsedByDefault(item.type));
   const tokens = useContext(TokenCountsContext);
   // By the item itself: one without an ID, or one of two with the same ID, shows its own count.
@@ -136,7 +162,7 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
                 <button type="button" onClick={() => setShowJson((value) => !value)} aria-pressed={showJson} aria-label="Raw JSON" title="Show this item's raw JSON" className={`${toolButton} font-mono`}>
                   {'{ }'}
                 </button>
-                <button type="button" onClick={() => setIdChoice(!showId)} aria-pressed={showId} aria-label="Item ID" title="Show this item's ID" className={`${toolButton} font-mono`}>
+                <button type="button" onClick={() => setIdChoice(!showId)} aria-pressed={showId} aria-label="Item ID" title={callId ? "Show this item's ID and call ID" : "Show this item's ID"} className={`${toolButton} font-mono`}>
                   ID
                 </button>
               </>
@@ -169,6 +195,7 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
       </header>
       {showId && !collapse.collapsed ? <IdPanel id={item.id} /> : null}
       {showId && pairedMatches && !collapse.collapsed ? <IdPanel id={pairedId} /> : null}
+      {showId && callId && !collapse.collapsed ? <CallIdPanel callId={callId} label={item.type === 'mcp_approval_response' ? 'request ID' : 'call ID'} /> : null}
       {collapse.collapsed ? null : <ImageScopeContext value={item.id ?? null}>{children}</ImageScopeContext>}
       {showJson && !collapse.collapsed ? (
         <div className="mt-3">

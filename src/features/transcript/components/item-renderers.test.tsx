@@ -8,6 +8,8 @@ import { renderItems } from '../../../test/render-items';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TokenCountsContext, type TokenState } from '../data/use-run-summary';
 import { RENDERED_TYPES } from './item-renderers';
+import { rangesIn } from '../search/use-match-highlights';
+import { searchableText } from '../data/searchable-text';
 import { createItemUiStore, ItemUiStoreContext, RowKeyContext } from '../list/item-ui-store';
 
 /** The Markdown renderer is a lazily loaded chunk: give its first import time on a busy machine. */
@@ -85,6 +87,19 @@ describe('item views', () => {
     ];
     const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="503">{children}</SearchQueryContext.Provider>);
     expect(within(article('fc_1')).getByText('fco_9b503c', { selector: 'code' })).toBeInTheDocument();
+  });
+
+  it('a call found by its call ID shows that ID in its row, where the match is marked, as many times as it is counted', () => {
+    const items: ConversationItem[] = [
+      { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'fetch_status', arguments: '{}', status: 'completed' },
+      { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: 'ok' },
+      { id: 'fc_2', type: 'function_call', call_id: 'call_2', name: 'fetch_status', arguments: '{}', status: 'completed' },
+    ];
+    const { article } = renderItems(items, null, ({ children }) => <SearchQueryContext.Provider value="call_1">{children}</SearchQueryContext.Provider>);
+    expect(searchableText(items[0])).toContain('call_1');
+    expect(rangesIn(article('fc_1'), 'call_1').map((range) => range.toString())).toEqual(['call_1']);
+    // A call the search did not find by its call ID keeps it hidden.
+    expect(within(article('fc_2')).queryByText('call_2')).toBeNull();
   });
 
   it('web search: the query and its sources as safe external links', () => {
