@@ -49,6 +49,28 @@ test('search finds items outside the DOM, counts them, and Enter / Shift+Enter s
   await expect(search(page)).toHaveValue('');
 });
 
+/** Starts noting every text the match count shows, as the page changes; `shown()` reads them back. */
+async function noteCounts(page: import('@playwright/test').Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenCounts: string[] }).seenCounts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="match-count"]')?.textContent ?? '';
+      if (text !== seen.at(-1)) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return { shown: () => page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts) };
+}
+
+test('a new answer shows its first match as current at once, never the bare count first', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  const counts = await noteCounts(page);
+  await search(page).pressSequentially('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  expect(await counts.shown()).not.toContain(`${x509.length} matches`);
+});
+
 test('a search cleared and typed again finds again from where the reader is, not from the match it had reached', async ({ page }) => {
   await page.goto(url);
   await expectComplete(page, long.items.length);

@@ -106,7 +106,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const { anchor, jumpToRow, keepPlace } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data', search.matches.length > 0);
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
-  const stepMatch = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
+  const { step: stepMatch, starting: matchStarting } = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
   const linkedView = anchor.kind === 'found' && anchor.row !== null ? rows.viewIndexOf(anchor.row) : null;
   useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, linkedView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 
@@ -217,7 +217,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 onQuery={setQuery}
                 matchCount={search.matches.length}
                 currentOrdinal={search.currentOrdinal}
-                pending={query !== search.query || !search.answered}
+                pending={query !== search.query || !search.answered || matchStarting}
                 unavailable={tokens.searchFailed}
                 onStep={stepMatch}
                 inputRef={searchInput}

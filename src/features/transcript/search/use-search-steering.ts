@@ -69,5 +69,10 @@ export function useSearchSteering({ query, urlQuery, onUrlQuery, search, index, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.matches, search.answered, topView]);
 
-  return (direction: 1 | -1) => goTo(search.step(direction, list.current?.topViewIndex() ?? topView));
+  return {
+    step: (direction: 1 | -1) => goTo(search.step(direction, list.current?.topViewIndex() ?? topView)),
+    // The answer has come and its first match is about to be made current (the effect above, after this render): its
+    // count is "1 of N" from then on, not "N matches" for a frame first.
+    starting: search.query.trim() !== '' && search.query !== lastJumped.current && search.answered && search.matches.length > 0,
+  };
 }
