@@ -71,6 +71,32 @@ test('a new answer shows its first match as current at once, never the bare coun
   expect(await counts.shown()).not.toContain(`${x509.length} matches`);
 });
 
+test('the marks stay while a key typed waits for its answer, rather than vanishing and coming back', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await search(page).fill('x50');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+  await expect.poll(() => markedText(page)).toContain('x50');
+  // Counts each time the marks are taken away and none are put back in the same task (what the reader would see).
+  await page.evaluate(() => {
+    const state = window as unknown as { marksGone: number };
+    state.marksGone = 0;
+    const remove = CSS.highlights.delete.bind(CSS.highlights);
+    CSS.highlights.delete = (name: string) => {
+      if (name === 'transcript-match') queueMicrotask(() => void (CSS.highlights.has('transcript-match') || (state.marksGone += 1)));
+      return remove(name);
+    };
+  });
+  for (const key of '9 ') {
+    await search(page).press(key);
+    await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  }
+  await search(page).press('Backspace');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  await expect.poll(() => markedText(page)).toContain('x509');
+  expect(await page.evaluate(() => (window as unknown as { marksGone: number }).marksGone)).toBe(0);
+});
+
 test('a search cleared and typed again finds again from where the reader is, not from the match it had reached', async ({ page }) => {
   await page.goto(url);
   await expectComplete(page, long.items.length);

@@ -104,9 +104,9 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const moreId = useId();
 
   const { anchor, jumpToRow, keepPlace } = useRowJumps({ index, version, rows, order: view.order, store, list: listHandle, reveal, anchorItemId });
-  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data', search.matches.length > 0);
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
   const { step: stepMatch, starting: matchStarting } = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
+  useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data', search.matches.length > 0, search.answered && !matchStarting);
   const linkedView = anchor.kind === 'found' && anchor.row !== null ? rows.viewIndexOf(anchor.row) : null;
   useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, linkedView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { foldForSearch, foldWithOffsets, originalSpan, type FoldedText } from '../../../lib/search-fold';
 
 const MAX_RANGES = 5_000;
@@ -102,9 +102,14 @@ function rangesInBlock(nodes: readonly Node[], needle: string, ranges: Range[], 
 /**
  * Marks the query in the rendered rows without touching their DOM, through the CSS Custom Highlight API:
  * every match in one colour, those in the current row in another. Rows render lazily and come and go as
- * the list scrolls, so the marks are redrawn whenever the list's DOM changes.
+ * the list scrolls, so the marks are redrawn whenever the list's DOM changes. `answered`: false while the search for a
+ * new query has not answered, when the marks of the last answer stay.
  */
-export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, query: string, currentRow: number | null, listShown: boolean, found = true) {
+export function useMatchHighlights(listRef: RefObject<HTMLElement | null>, shownQuery: string, shownRow: number | null, listShown: boolean, shownFound = true, answered = true) {
+  // While a new query's answer is on its way, the last answer's marks stay, rather than vanishing at each key typed.
+  const [held, setHeld] = useState({ query: shownQuery, row: shownRow, found: shownFound });
+  if (answered && (held.query !== shownQuery || held.row !== shownRow || held.found !== shownFound)) setHeld({ query: shownQuery, row: shownRow, found: shownFound });
+  const { query, row: currentRow, found } = answered ? { query: shownQuery, row: shownRow, found: shownFound } : held;
   useEffect(() => {
     const list = listRef.current;
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
