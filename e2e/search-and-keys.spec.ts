@@ -97,6 +97,20 @@ test('the marks stay while a key typed waits for its answer, rather than vanishi
   expect(await page.evaluate(() => (window as unknown as { marksGone: number }).marksGone)).toBe(0);
 });
 
+test('a scroll the reader makes right after stepping to a far match is theirs: the list does not pull them back', async ({ page }) => {
+  await page.goto(url);
+  await expectComplete(page, long.items.length);
+  await search(page).fill('x509');
+  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${x509.length}`);
+  await scrollSettled(page);
+  // To the last match, at the far end; and at once back to the top, as a drag of the scroll bar does (no wheel, no key).
+  await search(page).press('Shift+Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(`${x509.length} of ${x509.length}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollSettled(page);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(page.viewportSize()!.height);
+});
+
 test('a search cleared and typed again finds again from where the reader is, not from the match it had reached', async ({ page }) => {
   await page.goto(url);
   await expectComplete(page, long.items.length);

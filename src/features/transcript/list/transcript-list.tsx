@@ -322,24 +322,39 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
     const token = ++revealToken.current;
     const until = performance.now() + 1000;
     const toPageEnd = align === 'end' && viewIndex === rows.count - 1;
+    // Where the row starts in the list, as the virtualiser has it now (rows above it measured move it).
+    const rowStart = () => {
+      virtualizer.getOffsetForIndex(viewIndex);
+      return virtualizer.measurementsCache[viewIndex]?.start ?? null;
+    };
+    let lastY = window.scrollY;
+    let lastStart = rowStart();
     const check = () => {
       if (token !== revealToken.current) return;
       // Not rendered at all is off screen too: guessed heights above it can leave a jump short of it by screens.
       const row = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`);
       const box = row?.getBoundingClientRect();
+      const offScreen = !box || box.bottom <= stickyOffset || box.top >= window.innerHeight;
+      // The reader scrolled away in a way no wheel, touch or key told of (the scroll bar, the browser's find, assistive
+      // technology): the page moved far more than the row did, and the row is off screen. Their scroll wins.
+      const start = rowStart();
+      const readerMoved = start !== null && lastStart !== null && Math.abs(window.scrollY - lastY - (start - lastStart)) > window.innerHeight / 2;
+      if (offScreen && readerMoved) return;
       // A row kept at the top (a filter change keeps the reader's row there) goes back there if it drifted, while the
       // virtualiser's anchoring and the measurements of rows around it settle, unless the page cannot scroll that far.
       const drifted =
         align === 'start' &&
         box !== undefined &&
         (box.top < stickyOffset - 2 || (box.top > stickyOffset + 2 && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1));
-      if (!box || box.bottom <= stickyOffset || box.top >= window.innerHeight || drifted) virtualizer.scrollToIndex(viewIndex, { align });
+      if (offScreen || drifted) virtualizer.scrollToIndex(viewIndex, { align });
       // A jump to the end stays at the page's end while the last rows finish rendering (a Markdown tree arriving).
       else if (toPageEnd && window.innerHeight + window.scrollY < document.documentElement.scrollHeight - 1) window.scrollTo({ top: document.documentElement.scrollHeight });
       else if (part && row) {
         const range = part(row);
         if (range) showRange(range, row, stickyOffset, window.innerHeight - BOTTOM_BAR_PX);
       }
+      lastY = window.scrollY;
+      lastStart = rowStart();
       if (performance.now() < until) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
