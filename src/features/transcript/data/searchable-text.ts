@@ -30,6 +30,20 @@ function looksBase64(value: string): boolean {
   return lineBreaks * 60 <= value.length;
 }
 
+/** Longer Markdown is searched as written, list items and all. */
+const MAX_MARKDOWN_BLOCKS = 256 * 1024;
+/** A line break before a list item's line. */
+const BEFORE_LIST_ITEM = /\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g;
+
+/**
+ * Markdown as written, with each list item a block of its own, as the page shows it: a search never runs on from one
+ * item of a list into the next (or from the line before a list into its first item), where nothing could mark it.
+ */
+function markdownBlocks(text: string): string {
+  if (text.length > MAX_MARKDOWN_BLOCKS || !text.includes('\n')) return text;
+  return text.replace(BEFORE_LIST_ITEM, '\n\n');
+}
+
 /** Longer JSON text is searched as written: parsing it would double its memory. */
 const MAX_DECODED_JSON = 1024 * 1024;
 
@@ -66,7 +80,10 @@ class PartList {
   ) {}
 }
 
-/** A text the page may show as Markdown, on the walk's stack: searched as shown, beside its text as written. */
+/**
+ * A text the page may show as Markdown, on the walk's stack: searched as written and as shown, each with its list
+ * items blocks of their own (see `markdownBlocks`).
+ */
 class ShownMarkdown {
   constructor(readonly text: string) {}
 }
@@ -126,6 +143,8 @@ function pushValues(stack: unknown[], value: object, leaveOut?: ReadonlySet<stri
 }
 
 const PART_LABELS = new Set(['type']);
+/** A part's labels and its text, which a `ShownMarkdown` holds. */
+const PART_LABELS_AND_TEXT = new Set(['type', 'text']);
 
 /**
  * Every string value of an item the page shows as text (not its keys, nor the labels above), lowercased, for search:
@@ -148,7 +167,7 @@ export function searchableText(item: ConversationItem): string {
     const box = jsonBoxes?.includes(key) && typeof list === 'string' ? jsonBoxLines(item.type, list) : null;
     if (box) stack.push(new ShownJson(box));
     else if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key)));
-    else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list), list);
+    else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list));
     else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
   }
   while (stack.length > 0) {
@@ -165,18 +184,22 @@ export function searchableText(item: ConversationItem): string {
       // Each line is a block of its own on the page: a search does not run on from one into the next.
       for (const line of value.lines) parts.push(line);
     } else if (value instanceof ShownMarkdown) {
+      const written = markdownBlocks(value.text);
+      if (!value.text.startsWith('data:') && !looksBase64(value.text)) parts.push(written);
       const plain = markdownPlain(value.text);
-      if (plain !== value.text) parts.push(plain);
+      if (plain !== written) parts.push(plain);
     } else if (value instanceof PartList) {
       for (let i = value.parts.length - 1; i >= 0; i -= 1) {
         const part = value.parts[i];
         if (part && typeof part === 'object' && !Array.isArray(part)) {
           // A part's text may be shown as Markdown: it is searched as shown too, after it is searched as written.
           const text = (part as { text?: unknown }).text;
-          if (typeof text === 'string' && value.markdown) stack.push(new ShownMarkdown(text));
-          pushValues(stack, part, PART_LABELS);
+          const markdown = typeof text === 'string' && value.markdown;
+          if (markdown) stack.push(new ShownMarkdown(text));
+          pushValues(stack, part, markdown ? PART_LABELS_AND_TEXT : PART_LABELS);
+        } else if (typeof part === 'string' && value.markdown) {
+          stack.push(new ShownMarkdown(part));
         } else {
-          if (typeof part === 'string' && value.markdown) stack.push(new ShownMarkdown(part));
           stack.push(part);
         }
       }

@@ -1,9 +1,10 @@
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../../lib/search-fold';
 import { searchableText } from '../data/searchable-text';
 import { FunctionCallBody, ToolOutputBody } from '../components/items/tool-bodies';
 import type { ConversationItem } from '../types';
+import { renderItems } from '../../../test/render-items';
 import { CurrentMatchContext, SearchQueryContext } from './search-query-context';
 import { rangesIn } from './use-match-highlights';
 
@@ -36,5 +37,21 @@ describe('a JSON box and the search', () => {
     const output: ConversationItem = { id: 'fco_1', type: 'function_call_output', call_id: 'call_9', output: JSON.stringify({ log: 'line one\nline two', more: 'y'.repeat(90) }) };
     expect(searchOf(output, ToolOutputBody, 'line one line two')).toEqual({ counted: false, marked: [] });
     expect(searchOf(output, ToolOutputBody, 'line one\\nline two')).toEqual({ counted: true, marked: ['line one\\nline two'] });
+  });
+});
+
+describe('a Markdown list and the search', () => {
+  it('counts no match that runs from one item of a list into the next, which nothing could mark', async () => {
+    const item: ConversationItem = { id: 'msg_list', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Steps:\n- first **item**\n- second item\n1. third item' }] };
+    const { article, unmount } = renderItems([item]);
+    await waitFor(() => expect(article('msg_list').querySelectorAll('li')).toHaveLength(3), { timeout: 10_000 });
+    const search = (query: string) => {
+      const needle = foldForSearch(query);
+      return { counted: searchableText(item).includes(needle), marked: rangesIn(article('msg_list'), needle).map((range) => range.toString()) };
+    };
+    for (const across of ['first item - second item', 'first item second item', 'steps: - first', 'steps: first', 'second item 1. third']) expect(search(across)).toEqual({ counted: false, marked: [] });
+    expect(search('second item')).toEqual({ counted: true, marked: ['second item'] });
+    expect(search('first item')).toEqual({ counted: true, marked: ['first item'] });
+    unmount();
   });
 });
