@@ -1,11 +1,12 @@
 import { inlineJson } from '../../../shared/items/inline-json';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
-import { JSON_CHILD_LIMIT, JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
+import { JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
 
 /**
  * The lines a JSON view shows of `value` opened all the way (each line a block of its own on the page), as the
- * search reads a JSON box: keys, quotes and all, a long string's start and a long list's first entries. Walked with a
- * stack, so a value nested thousands of levels deep is safe.
+ * search reads a JSON box: keys, quotes and all. What the box cuts (a string past its first 2,000 characters, a list
+ * past its first 500 entries) is read too, in the same form, so a search still finds the item that holds it. Walked
+ * with a stack, so a value nested thousands of levels deep is safe.
  */
 export function jsonShownLines(value: unknown): string[] {
   if (value !== null && typeof value === 'object') {
@@ -25,15 +26,14 @@ export function jsonShownLines(value: unknown): string[] {
     const key = node.name === null ? '' : jsonKeyText(node.name);
     const inline = node.value !== null && typeof node.value === 'object' ? jsonInlineText(node.value) : null;
     if (node.value === null || typeof node.value !== 'object' || inline !== null) {
-      push(key + (inline !== null ? revealBidi(inline) : jsonLeafText(node.value)));
+      push(key + (inline !== null ? revealBidi(inline) : typeof node.value === 'string' ? revealBidi(JSON.stringify(node.value)) : jsonLeafText(node.value)));
       continue;
     }
     const list = Array.isArray(node.value);
     const entries: [string | number, unknown][] = list ? (node.value as unknown[]).map((child, index) => [index, child]) : Object.entries(node.value);
     push(key + (list ? '[' : '{'));
     stack.push(list ? ']' : '}');
-    if (entries.length > JSON_CHILD_LIMIT) stack.push(`… ${entries.length - JSON_CHILD_LIMIT} more (copy the JSON to see all)`);
-    for (let i = Math.min(entries.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push({ name: entries[i][0], value: entries[i][1] });
+    for (let i = entries.length - 1; i >= 0; i -= 1) stack.push({ name: entries[i][0], value: entries[i][1] });
   }
   return lines;
 }

@@ -38,6 +38,15 @@ describe('a JSON box and the search', () => {
     expect(searchOf(output, ToolOutputBody, 'line one line two')).toEqual({ counted: false, marked: [] });
     expect(searchOf(output, ToolOutputBody, 'line one\\nline two')).toEqual({ counted: true, marked: ['line one\\nline two'] });
   });
+
+  it('still finds the item when the word is in what the box cuts: past a long string\'s first 2,000 characters or a list\'s first 500 entries', () => {
+    // A file read back as JSON: the box shows the start of its text; the item that holds the rest is found, not lost.
+    const file: ConversationItem = { id: 'fco_2', type: 'function_call_output', call_id: 'call_9', output: JSON.stringify({ path: 'src/app.ts', content: `${'// filler\n'.repeat(400)}export function parseConfig() {}` }) };
+    expect(searchOf(file, ToolOutputBody, 'parseConfig').counted).toBe(true);
+    const rows: ConversationItem = { id: 'fco_3', type: 'function_call_output', call_id: 'call_9', output: JSON.stringify({ rows: Array.from({ length: 600 }, (_, n) => ({ n, name: `row ${n}` })) }) };
+    expect(searchOf(rows, ToolOutputBody, '"name": "row 599"').counted).toBe(true);
+    expect(searchOf(rows, ToolOutputBody, '"name": "row 12"')).toEqual({ counted: true, marked: ['"name": "row 12"'] });
+  });
 });
 
 describe('a Markdown list and the search', () => {
