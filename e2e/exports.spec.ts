@@ -149,6 +149,21 @@ test('an opened file exports in every format in the browser, OpenTelemetry and H
   expect(await pageLoadedTokenizer(page)).toBe(false);
 });
 
+test('an opened file without a conversation ID exports without one: its file name is not passed off as the ID', async ({ page }) => {
+  await page.goto('/');
+  // An array of items names no conversation: the page shows the file's name where an ID would be.
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'agent.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(agent.items)) });
+  await expect(page).toHaveURL(/\/file$/);
+  await expectComplete(page, agent.items.length);
+  const json = JSON.parse(readFileSync((await save(page, /^JSON/)).path, 'utf8')) as { conversation: { id?: string } };
+  expect(json.conversation.id).toBeUndefined();
+  const markdown = readFileSync((await save(page, /^Markdown/)).path, 'utf8');
+  expect(markdown.split('\n')[0]).toBe('# Conversation');
+  expect(markdown).not.toContain('agent.json');
+  const otlp = readFileSync((await save(page, /^OpenTelemetry/)).path, 'utf8');
+  expect(otlp).not.toContain('gen_ai.conversation.id');
+});
+
 async function formats(page: Page): Promise<string[]> {
   await expect(items(page).first()).toBeVisible();
   await page.getByText('Download ▾').click();

@@ -163,7 +163,10 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                   shareUrl={shareUrl}
                   exportUrl={(format) => {
                     const source = { id: origin.kind === 'api' ? origin.source : null, label: sourceLabel, kind: sourceKind };
-                    return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, transcript.conversation ?? { id: conversationId }, await itemsToExport(origin, index), source, (item) => tokens.counts.byItem.get(item)));
+                    // A file that names no conversation is shown under its file name; its exports do not pass that off as the ID.
+                    const { id: _shownId, ...unnamed } = transcript.conversation ?? { id: conversationId };
+                    const conversation = hasConversationId ? (transcript.conversation ?? { id: conversationId }) : unnamed;
+                    return exportPath(origin, format, index.complete) ?? (async () => exportInBrowser(format, conversationId, conversation, await itemsToExport(origin, index), source, (item) => tokens.counts.byItem.get(item)));
                   }}
                   extras={typeof toolbarExtras === 'function' ? toolbarExtras(() => index.orderedItems()) : toolbarExtras}
                   onShowShortcuts={() => setHelpOpen(true)}
