@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ArrivingItems } from '../../open-file/lib/arriving-items';
 import { sideSnapshotRequest, type ComparisonSide } from './comparison-snapshots';
 
 const live: ComparisonSide = { origin: { kind: 'api', source: 'demo', conversationId: 'conv_b' }, name: 'conv_b' };
@@ -35,5 +36,18 @@ describe('sharing a comparison as snapshots', () => {
   it('two runs stored together leave out only what the author chose', () => {
     const request = sideSnapshotRequest('a', { a: live, b: { ...live, name: 'conv_c' } }, { leaveOutSystem: false, expiry: 'never' });
     expect(request).toMatchObject({ exclude: { roles: [], content: [] }, redact: { kinds: [] } });
+  });
+
+  it('stores a file that names no conversation without the file name the page shows in place of an ID', () => {
+    const items = new ArrivingItems();
+    items.add([{ id: 'msg_1', type: 'message', role: 'user', content: 'hi' }]);
+    items.finish();
+    const file: ComparisonSide = {
+      origin: { kind: 'file', name: 'run.json', conversationId: 'run.json', conversation: { id: 'run.json' }, items },
+      name: 'run.json',
+      fileConversation: { metadata: { team: 'a' } },
+    };
+    expect(sideSnapshotRequest('a', { a: file, b: live }, choices)).toMatchObject({ file: { conversation: { metadata: { team: 'a' } } } });
+    expect((sideSnapshotRequest('a', { a: file, b: live }, choices) as { file: { conversation: object } }).file.conversation).not.toHaveProperty('id');
   });
 });

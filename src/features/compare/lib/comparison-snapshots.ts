@@ -22,11 +22,13 @@ export interface ComparisonSide {
   replacedTerms?: number;
   /** The whole items its snapshot left out, by role and type. */
   leftOutItems?: { roles: readonly string[]; types: readonly string[] };
+  /** A file's conversation as the file holds it: without the file name the page shows where it names no ID. */
+  fileConversation?: { id?: string; [field: string]: unknown };
 }
 
-function target(origin: TranscriptOrigin): SnapshotTarget | null {
+function target({ origin, fileConversation }: ComparisonSide): SnapshotTarget | null {
   if (origin.kind === 'api') return { kind: 'source', source: origin.source, conversationId: origin.conversationId };
-  if (origin.kind === 'file') return { kind: 'file', conversation: origin.conversation, items: origin.items.pages.flat() };
+  if (origin.kind === 'file') return { kind: 'file', conversation: fileConversation ?? origin.conversation, items: origin.items.pages.flat() };
   return null;
 }
 
@@ -45,7 +47,7 @@ export function comparisonRules(sides: Record<Side, ComparisonSide>): { content:
 export function sideSnapshotRequest(side: Side, sides: Record<Side, ComparisonSide>, choices: ComparisonChoices, now = Date.now()) {
   const { origin } = sides[side];
   if (origin.kind === 'snapshot') return null;
-  const what = target(origin);
+  const what = target(sides[side]);
   if (!what) throw new Error('This run cannot be stored.');
   // A neutral title: the run's name is its conversation ID or file name, which a snapshot does not tell its readers.
   const title = `Run ${side.toUpperCase()} of a comparison`;

@@ -30,6 +30,8 @@ export interface ReadySide {
   originalFailures?: number;
   /** What reading a file did that its reader should know: items put oldest first, one page of a longer run. */
   note?: string;
+  /** A file's conversation as the file holds it (the origin's is named by the file where it names no ID): what a snapshot of it stores. */
+  fileConversation?: { id?: string; [field: string]: unknown };
 }
 
 export type SideOrigin =
@@ -58,6 +60,7 @@ export function useSideOrigin(spec: SideSpec, sources: readonly SourceSummary[] 
         origin: { kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving },
         name: file.name,
         sourceLabel: 'a file',
+        fileConversation: file.conversation,
         ...(file.note ? { note: file.note } : {}),
       };
     }
