@@ -41,6 +41,18 @@ const items: ExportItem[] = [
   { id: 'x_1', type: 'brand_new_type', payload: { deep: true } },
 ];
 
+describe('a creation time out of the range of dates', () => {
+  it('is left out of the Markdown and HTML headers, as the page leaves it out, instead of failing the whole export', () => {
+    // Nanoseconds, as some logs write them: read as milliseconds, a date past the year 275,760.
+    const odd = { ...meta, conversation: { ...meta.conversation, created_at: 1_764_399_000_000_000_000 } };
+    for (const format of ['markdown', 'html'] as const) {
+      const written = exportAll(format, odd, items);
+      expect(written).toContain('Thanks');
+      expect(written).not.toMatch(/Created/);
+    }
+  });
+});
+
 describe('markdown export', () => {
   const text = exportAll('markdown', meta, items);
 

@@ -12,7 +12,9 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
   else if (source) facts.push(['Source', source]);
   if (meta.conversation.id) facts.push(['Conversation', meta.conversation.id]);
   const created = toEpochMilliseconds(meta.conversation.created_at);
-  if (created !== null) facts.push(['Created', new Date(created).toISOString()]);
+  // A time past the range of dates (nanoseconds, read as milliseconds) is left out, as the page's header leaves it out.
+  const date = created === null ? null : new Date(created);
+  if (date && !Number.isNaN(date.getTime())) facts.push(['Created', date.toISOString()]);
   // The conversation's metadata, as the viewer's header lists it: key = value.
   const metadata = meta.conversation.metadata;
   const pairs = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? Object.entries(metadata) : [];
