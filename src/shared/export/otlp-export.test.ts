@@ -236,3 +236,13 @@ describe('OTLP export of awkward runs', () => {
     expect(JSON.parse(input).at(-1).parts[0].response).toContain('embedded data');
   });
 });
+
+describe('a creation time past what OTLP can carry', () => {
+  it('times the spans from the export instead, so the request stays valid (unix nanoseconds fit in 64 bits)', () => {
+    // Nanoseconds, as some logs write them: read as milliseconds, far past 2554, the last time 64 bits of nanoseconds hold.
+    const odd = { ...meta, conversation: { ...meta.conversation, created_at: 1_764_399_000_000_000_000 } };
+    const request = exportTraceServiceRequest.parse(JSON.parse(exportAll('otlp', odd, agentRun.items as ExportItem[])));
+    const root = request.resourceSpans[0].scopeSpans[0].spans.find((span) => span.name === 'invoke_agent')!;
+    expect(root.startTimeUnixNano).toBe(`${Date.parse(meta.exported_at)}000000`);
+  });
+});

@@ -12,6 +12,9 @@ type Attribute = { key: string; value: { stringValue: string } | { intValue: str
 type Part = Record<string, unknown> & { type: string };
 type Message = { role: string; parts: Part[]; finish_reason?: string };
 
+/** The latest time, in milliseconds, whose unix nanoseconds still fit in 64 bits (the year 2554), less a margin for the items. */
+const LATEST_MS = 18_000_000_000_000;
+
 /** OTLP/JSON enums are numbers: SPAN_KIND_INTERNAL, SPAN_KIND_CLIENT; STATUS_CODE_ERROR. */
 const INTERNAL = 1;
 const CLIENT = 3;
@@ -146,7 +149,10 @@ export function createOtlpExporter(meta: ExportMeta) {
   const traceId = fnv64(`trace:${traceKey}`) + fnv64(`trace2:${traceKey}`);
   const rootId = fnv64(`${traceId}:root`);
   const exported = Date.parse(meta.exported_at);
-  const base = toEpochMilliseconds(meta.conversation.created_at) ?? (Number.isFinite(exported) ? exported : 0);
+  const created = toEpochMilliseconds(meta.conversation.created_at);
+  // A creation time past what 64 bits of unix nanoseconds hold (one in nanoseconds, read as milliseconds) would make
+  // the request invalid: the spans are timed from the export instead.
+  const base = created !== null && created < LATEST_MS ? created : Number.isFinite(exported) ? exported : 0;
   const nanos = (index: number) => `${Math.round(base) + index}000000`;
   const outputsLeftOut = (meta.snapshot?.left_out?.tool_outputs ?? 0) > 0 || meta.rules?.content.includes('tool_outputs') === true;
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
