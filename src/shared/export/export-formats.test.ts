@@ -68,6 +68,36 @@ describe('markdown export', () => {
     expect(text).toContain('### Assistant (incomplete)');
   });
 
+  it('says in its heading that a tool call went wrong, as the viewer marks its row: once, on the item that shows it', () => {
+    const run: ExportItem[] = [
+      { id: 'sh', type: 'local_shell_call', call_id: 'c_sh', action: { type: 'exec', command: ['npm', 'test'] } },
+      { id: 'sho', type: 'local_shell_call_output', call_id: 'c_sh', output: JSON.stringify({ stdout: '', stderr: 'boom', exit_code: 1 }) },
+      { id: 'ok', type: 'function_call', call_id: 'c_ok', name: 'get_time', arguments: '{}' },
+      { id: 'oko', type: 'function_call_output', call_id: 'c_ok', output: '{"time":"noon"}' },
+      { id: 'bad', type: 'function_call', call_id: 'c_bad', name: 'read_file', arguments: '{}' },
+      { id: 'bado', type: 'function_call_output', call_id: 'c_bad', output: '{"error":"no such file"}' },
+      { id: 'own', type: 'function_call', call_id: 'c_own', name: 'deploy', arguments: '{}', error: 'quota' },
+      { id: 'owno', type: 'function_call_output', call_id: 'c_own', output: 'skipped' },
+      { id: 'st', type: 'function_call', call_id: 'c_st', name: 'fetch', arguments: '{}', status: 'incomplete' },
+      { id: 'ar', type: 'mcp_approval_request', server_label: 'gh', name: 'merge', arguments: '{}' },
+      { id: 'ap', type: 'mcp_approval_response', approval_request_id: 'ar', approve: false },
+    ];
+    const headings = exportAll('markdown', meta, run).match(/^### .*$/gm);
+    expect(headings).toEqual([
+      '### Tool call: Local shell',
+      '### Tool output: Local shell (failed: exit 1)',
+      '### Tool call: get_time',
+      '### Tool output: get_time',
+      '### Tool call: read_file',
+      '### Tool output: read_file (failed: error)',
+      '### Tool call: deploy (failed: error)',
+      '### Tool output: deploy',
+      '### Tool call: fetch (incomplete)',
+      '### Tool call: gh.merge',
+      expect.stringMatching(/^### .* \(denied\)$/),
+    ]);
+  });
+
   it('keeps text as written', () => {
     expect(text).toContain('### User\n\nWhat is **2+2**? Use `code`.');
   });

@@ -2,6 +2,9 @@ import type { ExportItem, ExportMeta } from './export-document.ts';
 import { exportTitle, headerFacts } from './header-lines.ts';
 import { createItemDescriber, exportLeftOut, type Block } from './item-blocks.ts';
 import { revealBidi, spoofedTarget } from '../markdown/link-spoofing.ts';
+import { outcomeOf } from '../items/tool-outcome.ts';
+import { CallMatcher } from '../items/tool-pairs.ts';
+import { pairKey } from '../items/item-catalog.ts';
 import { fence, markdownBlock, markdownInline, markdownLink } from './markdown-text.ts';
 
 /**
@@ -33,11 +36,29 @@ function block(b: Block): string {
 /** Markdown ready to paste into an issue: a heading per turn and per item, text as written (fenced where it would reach past its own end), outputs in fences. */
 export function createMarkdownExporter(meta: ExportMeta) {
   const describe = createItemDescriber(exportLeftOut(meta));
+  /** Calls not answered yet, by pairing key, as the viewer pairs them: an answer is judged with its call. */
+  const calls = new CallMatcher<ExportItem>();
   return {
     begin: () => `# ${markdownInline(exportTitle(meta))}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
     item(item: ExportItem): string {
-      const { turn, heading, blocks } = describe(item);
-      return `${turn === null ? '' : `\n## Turn ${turn}\n`}\n### ${markdownInline(heading)}\n\n${blocks.map(block).join('\n\n')}\n`.replace(/\n\n\n$/, '\n');
+      const { turn, heading, blocks, tool } = describe(item);
+      // A tool call that went wrong says so in its heading, as the viewer's row badge does: a call with an error of its
+      // own, or an answer with a non-zero exit, an error or a denial. A failed or incomplete status shows already, on
+      // the item that has it, and a call's own error on the call's heading, not again on its answer's.
+      let outcome = null;
+      if (tool?.side === 'call') {
+        if (tool.key) calls.call(tool.key, item);
+        outcome = outcomeOf(item, undefined);
+      } else if (tool?.side === 'output') {
+        const call = (tool.key ? calls.answer(tool.key) : undefined) ?? item;
+        outcome = call !== item && outcomeOf(call, undefined)?.failed ? null : outcomeOf(call, item);
+      } else if (item.type === 'mcp_approval_response') {
+        // Judged with the request it answers, as the viewer judges the pair: a denial is a failure.
+        const request = calls.answer(pairKey(item)?.key ?? '');
+        outcome = request ? outcomeOf(request, item) : null;
+      }
+      const failed = !outcome?.failed || outcome.text === 'failed' || outcome.text === 'incomplete' ? '' : outcome.text === 'denied' ? ' (denied)' : ` (failed: ${outcome.text})`;
+      return `${turn === null ? '' : `\n## Turn ${turn}\n`}\n### ${markdownInline(heading + failed)}\n\n${blocks.map(block).join('\n\n')}\n`.replace(/\n\n\n$/, '\n');
     },
     end: () => '',
   };
