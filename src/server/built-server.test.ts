@@ -142,7 +142,7 @@ describe('the built server', () => {
     expect(logLines.some((line) => line.includes('"shutting down"'))).toBe(true);
   });
 
-  it('does not start with a sources file that has mistakes, and lists each in plain words', () => {
+  it('does not start with a sources file that has mistakes, and lists each in plain words', { timeout: 30_000 }, () => {
     const file = join(dir, 'bad-sources.json');
     writeFileSync(file, JSON.stringify({ sources: [{ name: 'Azure EU', baseUrl: 'https://eu.example/v1', apiKeyEnv: 'NOT_SET_ANYWHERE' }, { name: 'gw', baseUrl: 'ftp://gw.example', apiKey: 'k' }] }));
     const result = spawnSync(process.execPath, [join(dir, 'server/main.js')], { cwd: dir, env: { ...env, PORT: '0', VIEWER_SOURCES_FILE: file }, encoding: 'utf8', timeout: 15_000 });
@@ -156,7 +156,8 @@ describe('the built server', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('says which setting is wrong when its port is taken or its data directory is a file, without a stack trace', async () => {
+  // Three starts of the built server, each bounded by its own 15 s: on a busy machine together they take more than the default 5 s.
+  it('says which setting is wrong when its port is taken or its data directory is a file, without a stack trace', { timeout: 60_000 }, async () => {
     const run = (extra: Record<string, string>) => spawnSync(process.execPath, [join(dir, 'server/main.js')], { cwd: dir, env: { ...env, HOST: '127.0.0.1', ...extra }, encoding: 'utf8', timeout: 15_000 });
     const taken = await startBuilt();
     try {
