@@ -46,20 +46,46 @@ const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}
 /** A letter, mark or digit of the scripts that write words apart (Latin, Greek, Cyrillic, Arabic, Hangul, Devanagari…). */
 const SPACED = String.raw`(?![${UNSPACED}])[\p{L}\p{M}\p{N}]`;
 /**
+ * Top-level domains written in Chinese, Japanese or Korean script. Text in those scripts runs on without a space
+ * after an address (`info@例子.公司请联系我`), so such a domain is one of these, not the run of letters after its dot.
+ */
+const CJK_TOP_LEVEL = [
+  '中国', '中國', '公司', '网络', '網絡', '香港', '台湾', '台灣', '新加坡', '澳门', '澳門', '在线', '网址', '网店', '商城', '商店', '商标', '移动',
+  '游戏', '企业', '信息', '集团', '机构', '组织机构', '政务', '公益', '中文网', '我爱你', '广东', '佛山', '时尚', '微博', '健康', '招聘', '世界',
+  '购物', '书籍', '餐厅', '食品', '家電', '通販', 'みんな', 'コム', 'ストア', 'クラウド', 'ポイント', 'セール', 'ファッション', '한국', '닷컴', '닷넷', '삼성',
+]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** A top-level domain in letters of one script, so that text of another written straight after it is not taken. */
+const TOP_LEVEL = [
+  ...['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Hebrew', 'Devanagari', 'Armenian', 'Georgian'].map(
+    (script) => String.raw`\p{Script=${script}}[\p{Script=${script}}\p{M}]{1,23}(?![\p{Script=${script}}\p{M}\p{N}-])`,
+  ),
+  CJK_TOP_LEVEL,
+].join('|');
+/**
  * An address in any script (`josé@bücher.de`, `почта@пример.рф`, `用户@例子.公司`, `ユーザー@例え.jp`), also as Markdown
  * escapes it (`jane\\_doe@example.com`), so no part of it stays before its pseudonym, and as a URL's query or
- * Japanese text writes its `@` (`%40`, `＠`). A local part is written in one kind of script: text in Chinese or Japanese
- * runs on without spaces into an address, so `メールはtaro@example.jp` keeps its Japanese, and a local part in those
- * scripts takes the run of them before the `@`, up to 64 characters.
+ * Japanese text writes its `@` (`%40`, `＠`). Text in Chinese or Japanese runs on without spaces into an address, so
+ * `メールはtaro@example.jp` keeps its Japanese: a local part takes the run of one kind of script before the `@` (up to
+ * 64 characters), and the run of the other kind before that only where a `.`, `_`, `+` or `-` joins them
+ * (`taro.田中@example.jp`, `田中.taro@example.jp`). After the domain, text of another script stays (`john@acme.com입니다`).
  * The scan starts at an `@` and reads the local part behind it (group 1, which the match reaches back over), so each
  * character is looked at a bounded number of times, however long a run of letters without an `@` is.
  */
+const SPACED_RUN = String.raw`(?:\\[_.+-]|${SPACED}|[._%+-])`;
+const UNSPACED_RUN = String.raw`[${UNSPACED}\p{M}\p{N}._+-]`;
 const EMAIL = new RegExp(
   [
-    String.raw`(?=@|＠|%40)(?<=([${UNSPACED}][${UNSPACED}\p{M}\p{N}._+-]{0,63}|(?<!${SPACED}|[._%+-])(?:\\[_.+-]|${SPACED}|[._%+-]){1,64}))`,
+    String.raw`(?=@|＠|%40)(?<=(`,
+    // Chinese or Japanese last, maybe after a run of another script joined to it.
+    String.raw`(?:(?<!${SPACED}|[._%+-])${SPACED_RUN}{0,40}[._+-])?[${UNSPACED}]${UNSPACED_RUN}{0,63}`,
+    // Another script last, after a run of Chinese or Japanese joined to it, or after nothing the run could go on
+    // with. A run that starts with a joining mark straight after Chinese or Japanese gives the mark to that run.
+    String.raw`|(?:[${UNSPACED}][${UNSPACED}\p{M}\p{N}]{0,40}[._+-]|(?<!${SPACED}|[._%+-])(?:(?![._+-])|(?<![${UNSPACED}])))${SPACED_RUN}{1,64}`,
+    String.raw`))`,
     String.raw`(?:@|＠|%40)[\p{L}\p{M}\p{N}-]{1,63}(?:\.[\p{L}\p{M}\p{N}-]{1,63}){0,8}\.`,
-    // The top-level domain, in letters of one kind of script, so Japanese text straight after it is not taken.
-    String.raw`(?:(?![${UNSPACED}])\p{L}(?:(?![${UNSPACED}])[\p{L}\p{M}]){1,23}(?!${SPACED}|-)|[${UNSPACED}][${UNSPACED}\p{M}]{1,23})`,
+    String.raw`(?:${TOP_LEVEL})`,
   ].join(''),
   'gu',
 );

@@ -213,6 +213,19 @@ describe('replacing personal data and secrets', () => {
     expect(share([{ id: 'm', type: 'message', content: '请联系用户@例子.公司' }], { redact: { kinds: ['email'] } }).kept[0].content).toBe('[EMAIL_1]');
   });
 
+  it('an address runs into text of another script: the address goes whole, the text stays, and it keeps one pseudonym', () => {
+    const replaced = (content: string) => share([{ id: 'm', type: 'message', content }], { redact: { kinds: ['email'] } }).kept[0].content;
+    // Korean and Arabic written straight after the domain; Chinese straight after a Chinese domain.
+    expect(replaced('이메일은 john@acme.com입니다. john@acme.com으로')).toBe('이메일은 [EMAIL_1]입니다. [EMAIL_1]으로');
+    expect(replaced('محمد@example.comشكرا')).toBe('[EMAIL_1]شكرا');
+    expect(replaced('邮箱是info@例子.公司请联系我')).toBe('邮箱是[EMAIL_1]请联系我');
+    expect(replaced('사용자@예시.한국입니다')).toBe('[EMAIL_1]입니다');
+    // A local part of two scripts joined by a dot goes whole; Japanese that runs into a Latin local part stays.
+    expect(replaced('taro.田中@example.jp, 田中.taro@example.jp')).toBe('[EMAIL_1], [EMAIL_2]');
+    expect(replaced('メールはtaro@example.jpまで')).toBe('メールは[EMAIL_1]まで');
+    expect(replaced('_jane@x.com')).toBe('[EMAIL_1]');
+  });
+
   it('reads 100 kB of text made to look almost like addresses, in every script, in one pass', () => {
     const hostile = ['用'.repeat(100_000) + '@', '用@'.repeat(50_000), 'a@'.repeat(50_000), '%'.repeat(100_000), `x@${'例.'.repeat(50_000)}`, ('a'.repeat(64) + '@').repeat(1_500), '\\_'.repeat(50_000) + '@'];
     const filter = new ShareFilter({ redact: { kinds: ['email'] } });
