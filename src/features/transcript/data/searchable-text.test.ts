@@ -60,6 +60,25 @@ describe('searchableText', () => {
     expect(output).not.toMatch(/c\s*glob/);
   });
 
+  it('keeps list lines apart only where the page shows a list: an assistant\'s Markdown, not a numbered line inside a paragraph or text shown as written', () => {
+    // The text is folded as the search reads it: a line break is a space, and a blank line (a block's end) a line break.
+    const finds = (item: Parameters<typeof searchableText>[0], query: string) => searchableText(item).includes(query);
+    const said = (role: string, text: string) => ({ id: 'm', type: 'message', role, content: [{ type: role === 'assistant' ? 'output_text' : 'input_text', text }] });
+    // A numbered line other than 1 does not start a list inside a paragraph: the paragraph reads on.
+    expect(finds(said('assistant', 'Revenue grew in\n2023. Then it fell.'), 'grew in 2023. then')).toBe(true);
+    // A list in an assistant's Markdown: each item a block of its own.
+    expect(finds(said('assistant', 'Options are\n- retry later\n- give up'), 'retry later - give up')).toBe(false);
+    expect(finds(said('assistant', 'Steps:\n1. build\n2. test'), 'build 2. test')).toBe(false);
+    // Shown as written: a user's message, a reasoning text.
+    expect(finds(said('user', 'Options are\n- retry later\n- give up'), 'retry later - give up')).toBe(true);
+    const reasoning = { id: 'rs', type: 'reasoning', summary: [], content: [{ type: 'reasoning_text', text: 'Options are\n- retry later\n- give up' }] };
+    expect(finds(reasoning, 'retry later - give up')).toBe(true);
+  });
+
+  it('reads a message text that is JSON with escapes as the page shows it, decoded', () => {
+    expect(searchableText({ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: '{"answer": "He said \\"yes\\""}' }] })).toContain('he said "yes"');
+  });
+
   it('survives a value nested thousands of levels deep', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 10_000; i += 1) deep = { child: deep };

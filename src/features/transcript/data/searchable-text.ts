@@ -32,16 +32,27 @@ function looksBase64(value: string): boolean {
 
 /** Longer Markdown is searched as written, list items and all. */
 const MAX_MARKDOWN_BLOCKS = 256 * 1024;
-/** A line break before a list item's line. */
-const BEFORE_LIST_ITEM = /\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g;
+/** A list item's line: its indent, then a bullet (group 1) or a number (group 2), then a space. */
+const LIST_LINE = /^[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]/;
 
 /**
  * Markdown as written, with each list item a block of its own, as the page shows it: a search never runs on from one
- * item of a list into the next (or from the line before a list into its first item), where nothing could mark it.
+ * item of a list into the next (or from the line before a list into its first item), where nothing could mark it. As
+ * in CommonMark, a numbered line starts a list inside a paragraph only when it is numbered 1 (`grew in\n2023. Then`
+ * is one paragraph); after an item, any item goes on the list.
  */
 function markdownBlocks(text: string): string {
   if (text.length > MAX_MARKDOWN_BLOCKS || !text.includes('\n')) return text;
-  return text.replace(BEFORE_LIST_ITEM, '\n\n');
+  const lines = text.split('\n');
+  let out = lines[0];
+  let afterItem = LIST_LINE.test(lines[0]);
+  for (let i = 1; i < lines.length; i += 1) {
+    const item = LIST_LINE.exec(lines[i]);
+    const starts = item !== null && (item[1] !== undefined || item[2] === '1' || afterItem || lines[i - 1].trim() === '');
+    out += (starts ? '\n\n' : '\n') + lines[i];
+    afterItem = starts || (afterItem && item === null && lines[i].trim() !== '');
+  }
+  return out;
 }
 
 /** Longer JSON text is searched as written: parsing it would double its memory. */
@@ -77,6 +88,8 @@ class PartList {
   constructor(
     readonly parts: readonly unknown[],
     readonly markdown = false,
+    /** Shown as Markdown at first, not only on a switch: see `ShownMarkdown`. */
+    readonly blocks = false,
   ) {}
 }
 
@@ -85,7 +98,11 @@ class PartList {
  * items blocks of their own (see `markdownBlocks`).
  */
 class ShownMarkdown {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** The page shows it as Markdown at first (an assistant's message, a reasoning summary): its list items are blocks. */
+    readonly blocks: boolean,
+  ) {}
 }
 
 /** JSON text the page shows as a JSON box (a tool's arguments or output), on the walk's stack: searched as shown. */
@@ -160,14 +177,16 @@ export function searchableText(item: ConversationItem): string {
   const partLabels = entry !== undefined;
   const stack: unknown[] = [];
   const jsonBoxes = entry ? JSON_BOX_FIELDS[item.type] : undefined;
+  // An assistant's message is shown as Markdown at first; everyone else's as written (Markdown on a switch).
+  const assistant = item.type === 'message' && (item as { role?: unknown }).role === 'assistant';
   const top = opaque.length > 0 ? Object.fromEntries(Object.entries(item).filter(([key]) => !opaque.includes(key))) : item;
   // The parts of a message, a summary or a tool's answer are searched for what they hold, not for their type.
   for (const [key, list] of Object.entries(top).reverse()) {
     if (labels?.has(key)) continue;
     const box = jsonBoxes?.includes(key) && typeof list === 'string' ? jsonBoxLines(item.type, list) : null;
     if (box) stack.push(new ShownJson(box));
-    else if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key)));
-    else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list));
+    else if (PART_LISTS.has(key) && Array.isArray(list) && partLabels) stack.push(new PartList(list, MARKDOWN_LISTS.has(key), key === 'summary' || (key === 'content' && assistant)));
+    else if (key === 'content' && typeof list === 'string' && partLabels) stack.push(new ShownMarkdown(list, assistant));
     else if (!(OPAQUE_FIELDS.has(key) && typeof list === 'string' && list.length > 256)) stack.push(list);
   }
   while (stack.length > 0) {
@@ -184,10 +203,13 @@ export function searchableText(item: ConversationItem): string {
       // Each line is a block of its own on the page: a search does not run on from one into the next.
       for (const line of value.lines) parts.push(line);
     } else if (value instanceof ShownMarkdown) {
-      const written = markdownBlocks(value.text);
+      const written = value.blocks ? markdownBlocks(value.text) : value.text;
       if (!value.text.startsWith('data:') && !looksBase64(value.text)) parts.push(written);
       const plain = markdownPlain(value.text);
       if (plain !== written) parts.push(plain);
+      // A text that is JSON with escapes in it is shown decoded too (`said "yes"`), as any other string is.
+      const decoded = decodedJson(value.text);
+      if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
     } else if (value instanceof PartList) {
       for (let i = value.parts.length - 1; i >= 0; i -= 1) {
         const part = value.parts[i];
@@ -195,10 +217,10 @@ export function searchableText(item: ConversationItem): string {
           // A part's text may be shown as Markdown: it is searched as shown too, after it is searched as written.
           const text = (part as { text?: unknown }).text;
           const markdown = typeof text === 'string' && value.markdown;
-          if (markdown) stack.push(new ShownMarkdown(text));
+          if (markdown) stack.push(new ShownMarkdown(text, value.blocks));
           pushValues(stack, part, markdown ? PART_LABELS_AND_TEXT : PART_LABELS);
         } else if (typeof part === 'string' && value.markdown) {
-          stack.push(new ShownMarkdown(part));
+          stack.push(new ShownMarkdown(part, value.blocks));
         } else {
           stack.push(part);
         }
