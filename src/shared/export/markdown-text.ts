@@ -61,20 +61,34 @@ const CODE_SPAN = /(`+)[^`]*?\1/g;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
+/** The level an item's own heading has (`### Assistant`): headings inside its text go below it. */
+const ITEM_LEVEL = 3;
+const ATX_MARKS = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+/** A list item's marker, after which a line of `-` is not a heading's underline. */
+const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** A heading of Markdown text, moved below the item's own: `#` becomes `####`, `##` `#####`, deeper `######`. */
+const nested = (level: number) => '#'.repeat(Math.min(6, ITEM_LEVEL + level));
+
 /**
  * A message's text as a Markdown block that cannot reach past its own end: as written when it is safe, else in a
  * fence. Unsafe is a fence it opens and never closes (every heading after it would become code), and raw HTML outside
  * code (`<!--` hides the rest of the file, `<pre>` or `<details>` swallow it; the viewer shows raw HTML as text).
  * Text the viewer shows as written (`markdown` false: everyone's but the assistant's) is fenced too when a line of it
- * would be a heading, which would pass for one of the file's own ("## Turn 3", "### Assistant").
+ * would be a heading, which would pass for one of the file's own ("## Turn 3", "### Assistant"). In Markdown text
+ * (an assistant's), headings go below the item's own heading, as the viewer shows them inside the item: `## Done`
+ * becomes `##### Done`, and a line underlined with `=` or `-` a heading of `#`, so none passes for a turn or an item.
  */
 export function markdownBlock(text: string, markdown = true): string {
   let open: string | null = null;
   let previous = '';
+  const lines: string[] = [];
+  let moved = false;
   // A carriage return ends a line too, alone or before a line feed, as Markdown reads it.
   for (const line of text.split(/\r\n?|\n/)) {
     const above = previous;
     previous = line;
+    lines.push(line);
     if (open !== null) {
       const close = FENCE_CLOSE.exec(line)?.[1];
       if (close && close[0] === open[0] && close.length >= open.length) open = null;
@@ -86,7 +100,21 @@ export function markdownBlock(text: string, markdown = true): string {
       continue;
     }
     if (line.includes('<') && (RAW_HTML.test(line.replace(CODE_SPAN, '')) || TAG_ENDS_LINE.test(line))) return fence(text, '');
-    if (!markdown && (HEADING.test(line) || (SETEXT_UNDERLINE.test(line) && above.trim() !== ''))) return fence(text, '');
+    const underline = SETEXT_UNDERLINE.test(line) && above.trim() !== '' && !HEADING.test(above) && !LIST_MARKER.test(above) && !FENCE_CLOSE.test(above);
+    if (!markdown && (HEADING.test(line) || underline)) return fence(text, '');
+    if (!markdown) continue;
+    const atx = ATX_MARKS.exec(line);
+    if (atx) {
+      lines[lines.length - 1] = `${atx[1]}${nested(atx[2].length)}${line.slice(atx[0].length)}`;
+      moved = true;
+    } else if (underline) {
+      // The underlined line becomes the heading; the underline goes (a line of `=` is level 1, of `-` level 2).
+      lines.pop();
+      lines[lines.length - 1] = `${nested(line.trim()[0] === '=' ? 1 : 2)} ${above.trim()}`;
+      previous = '';
+      moved = true;
+    }
   }
-  return open === null ? text : fence(text, '');
+  if (open !== null) return fence(text, '');
+  return moved ? lines.join('\n') : text;
 }
