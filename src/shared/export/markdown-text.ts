@@ -64,8 +64,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** The level an item's own heading has (`### Assistant`): headings inside its text go below it. */
 const ITEM_LEVEL = 3;
 const ATX_MARKS = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
-/** A list item's marker, after which a line of `-` is not a heading's underline. */
-const LIST_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A line a line of `-` or `=` under it does not underline: a list item, a quote, indented code. */
+const NOT_UNDERLINED = /^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>| {4}|\t)/;
 
 /** A heading of Markdown text, moved below the item's own: `#` becomes `####`, `##` `#####`, deeper `######`. */
 const nested = (level: number) => '#'.repeat(Math.min(6, ITEM_LEVEL + level));
@@ -100,7 +100,7 @@ export function markdownBlock(text: string, markdown = true): string {
       continue;
     }
     if (line.includes('<') && (RAW_HTML.test(line.replace(CODE_SPAN, '')) || TAG_ENDS_LINE.test(line))) return fence(text, '');
-    const underline = SETEXT_UNDERLINE.test(line) && above.trim() !== '' && !HEADING.test(above) && !LIST_MARKER.test(above) && !FENCE_CLOSE.test(above);
+    const underline = SETEXT_UNDERLINE.test(line) && above.trim() !== '' && !HEADING.test(above) && !NOT_UNDERLINED.test(above) && !FENCE_CLOSE.test(above);
     if (!markdown && (HEADING.test(line) || underline)) return fence(text, '');
     if (!markdown) continue;
     const atx = ATX_MARKS.exec(line);
