@@ -280,10 +280,10 @@ describe('markdown export of hostile fields', () => {
   });
 
   it("puts an assistant's headings below its item's, as the viewer shows them inside the item, so none passes for a turn", () => {
-    const content = '# Summary\n\n## Turn 9\n\nSteps\n-----\n\nTitle\n=====\n\n- item\n---\n\n> quoted\n---\n\n```md\n## kept in code\n```\n\n#not a heading\n\n   ### indented';
+    const content = '# Summary\n\n## Turn 9\n\nSteps\n-----\n\nTitle\n=====\n\n- item\n---\n\n> quoted\n---\n\n***\n---\n\n```md\n## kept in code\n```\n\n#not a heading\n\n   ### indented';
     const markdown = exportAll('markdown', meta, [{ id: 'a1', type: 'message', role: 'assistant', content }]);
     expect(markdown).toContain(
-      '### Assistant\n\n#### Summary\n\n##### Turn 9\n\n##### Steps\n\n#### Title\n\n- item\n---\n\n> quoted\n---\n\n```md\n## kept in code\n```\n\n#not a heading\n\n   ###### indented\n',
+      '### Assistant\n\n#### Summary\n\n##### Turn 9\n\n##### Steps\n\n#### Title\n\n- item\n---\n\n> quoted\n---\n\n***\n---\n\n```md\n## kept in code\n```\n\n#not a heading\n\n   ###### indented\n',
     );
     // Outside code, no line of it is a heading of the file's own levels (a turn, an item).
     expect(markdown.replace(/^```[^`]*?^```$/gm, '').match(/^#{1,3} .*$/gm)).toEqual(['# Conversation conv_1', '### Assistant']);

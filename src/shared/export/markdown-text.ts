@@ -64,8 +64,11 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** The level an item's own heading has (`### Assistant`): headings inside its text go below it. */
 const ITEM_LEVEL = 3;
 const ATX_MARKS = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
-/** A line a line of `-` or `=` under it does not underline: a list item, a quote, indented code. */
-const NOT_UNDERLINED = /^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>| {4}|\t)/;
+/**
+ * A line a line of `-` or `=` under it does not underline: a list item, a quote, indented code, or a rule (`---`,
+ * `***`), which is never a paragraph's text.
+ */
+const NOT_UNDERLINED = /^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>| {4}|\t| {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$)/;
 
 /** A heading of Markdown text, moved below the item's own: `#` becomes `####`, `##` `#####`, deeper `######`. */
 const nested = (level: number) => '#'.repeat(Math.min(6, ITEM_LEVEL + level));
