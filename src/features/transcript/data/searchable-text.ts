@@ -58,17 +58,24 @@ function markdownBlocks(text: string): string {
 /** Longer JSON text is searched as written: parsing it would double its memory. */
 const MAX_DECODED_JSON = 1024 * 1024;
 
-/** JSON text with escapes in it (`Caf\u00e9`), whose values the page shows decoded: they are searched decoded too. */
-function decodedJson(value: string): unknown {
-  const first = value.charCodeAt(0);
-  if ((first !== 123 && first !== 91) || !value.includes('\\') || value.length > MAX_DECODED_JSON) return undefined;
+/** The object or list a JSON text holds, or undefined: not one, or too long to parse here. */
+function jsonObjectOf(value: string): object | undefined {
+  if (value.length > MAX_DECODED_JSON) return undefined;
+  const first = value.trimStart().charCodeAt(0);
+  if (first !== 123 && first !== 91) return undefined;
   try {
-    return JSON.parse(value);
+    const parsed: unknown = JSON.parse(value);
+    return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** JSON text with escapes in it (`Caf\u00e9`), whose values the page shows decoded: they are searched decoded too. */
+function decodedJson(value: string): object | undefined {
+  const first = value.charCodeAt(0);
+  return (first === 123 || first === 91) && value.includes('\\') ? jsonObjectOf(value) : undefined;
+}
 
 /**
  * Values the page shows as a label or a badge, not as text: an item's `type`, `status`, `role` and `object`, and the
@@ -130,16 +137,8 @@ const JSON_BOX_FIELDS: Record<string, readonly string[]> = {
  * output, which the page shows as its streams.
  */
 function jsonBoxLines(type: string, value: string): string[] | null {
-  if (value.length > MAX_DECODED_JSON) return null;
-  const first = value.trimStart().charCodeAt(0);
-  if (first !== 123 && first !== 91) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (parsed === null || typeof parsed !== 'object') return null;
+  const parsed = jsonObjectOf(value);
+  if (parsed === undefined) return null;
   if (type === 'local_shell_call_output' && !Array.isArray(parsed) && ('stdout' in parsed || 'stderr' in parsed)) return null;
   return jsonShownLines(parsed);
 }
@@ -194,7 +193,7 @@ export function searchableText(item: ConversationItem): string {
     if (typeof value === 'string') {
       if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
       const decoded = decodedJson(value);
-      if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
+      if (decoded) stack.push(decoded);
     } else if (typeof value === 'number') {
       parts.push(String(value));
     } else if (Array.isArray(value)) {
@@ -209,7 +208,7 @@ export function searchableText(item: ConversationItem): string {
       if (plain !== written) parts.push(plain);
       // A text that is JSON with escapes in it is shown decoded too (`said "yes"`), as any other string is.
       const decoded = decodedJson(value.text);
-      if (decoded !== undefined && typeof decoded === 'object') stack.push(decoded);
+      if (decoded) stack.push(decoded);
     } else if (value instanceof PartList) {
       for (let i = value.parts.length - 1; i >= 0; i -= 1) {
         const part = value.parts[i];
