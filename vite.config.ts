@@ -75,7 +75,19 @@ function precompressAssets(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), viewerServer(), chunkModules(), precompressAssets()],
-  build: { outDir: 'dist/client', emptyOutDir: true },
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // The small helpers most pages share come in one file: each apart was a request of a few hundred bytes, with
+        // its own compression overhead, before a transcript's first rows.
+        codeSplitting: {
+          groups: [{ name: 'shared-items', test: /src\/shared\/items\/(display-text|inline-json|byte-size|written-number)\.ts|src\/lib\/stringify-deep\.ts/ }],
+        },
+      },
+    },
+  },
   resolve: {
     alias: [
       // Markdown is parsed in a worker, which has no DOM: character references are decoded from the package's own

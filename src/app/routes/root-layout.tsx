@@ -26,7 +26,11 @@ export function RootLayout({ children }: { children: ReactNode }) {
       <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
         <div className="mx-auto flex max-w-4xl items-center gap-3 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-            <img src="/favicon.svg" alt="" className="size-6" />
+            {/* The tab's icon, drawn here rather than fetched: an image of it would be a second request on every page. */}
+            <svg viewBox="0 0 32 32" aria-hidden="true" className="size-6">
+              <rect width="32" height="32" rx="7" fill="#4f46e5" />
+              <path d="M8 10h16v9H14l-5 4v-4H8z" fill="#fff" />
+            </svg>
             Conversation Viewer
           </Link>
           <nav aria-label="Pages" className="ml-auto">
