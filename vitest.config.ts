@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// JSON numbers as written in every test, as the browser and the viewer's server read them (see the file).
+const SOURCE_ACCESS = 'src/server/json-source-access.ts';
+
 // Separate from vite.config.ts so that a test run never starts the viewer's own server.
 export default defineConfig({
   plugins: [react()],
@@ -18,7 +21,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/server/**/*.test.ts', 'src/lib/**/*.test.ts', 'src/shared/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...configDefaults.exclude, '**/*.timing.test.ts'],
-          setupFiles: ['src/test/setup.ts'],
+          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts'],
         },
       },
       {
@@ -33,7 +36,7 @@ export default defineConfig({
           execArgv: ['--expose-gc'],
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
-          setupFiles: ['src/test/setup.ts'],
+          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts'],
         },
       },
       {
@@ -42,7 +45,7 @@ export default defineConfig({
           name: 'browser',
           environment: 'jsdom',
           include: ['src/{app,features,components}/**/*.test.{ts,tsx}', 'src/lib/**/*.test.tsx'],
-          setupFiles: ['src/test/setup.ts', 'src/test/dom-setup.ts'],
+          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts', 'src/test/dom-setup.ts'],
         },
       },
     ],

@@ -479,3 +479,23 @@ test('typing opens the folded tool row of the first match, as stepping to a matc
   await expect(current).not.toHaveAttribute('data-collapsed');
   await expect.poll(() => currentMark(page)).toEqual({ text: 'parsePort', shown: true });
 });
+
+test('a JSON number is shown, summed up and searched as the call wrote it: an ID of 20 digits not rounded, 10.00 kept', async ({ page }) => {
+  const run = [
+    { id: 'msg_1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Refund order 12345678901234567890.' }] },
+    { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'refund', arguments: '{"order_id": 12345678901234567890, "amount": 10.00, "reason": "damaged"}', status: 'completed' },
+    { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: '{"refund_id": 98765432109876543210, "status": "ok"}' },
+  ];
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'refund.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+  const call = page.locator('[data-item-id="fc_1"]');
+  await expect(call).toContainText('order_id: 12345678901234567890, amount: 10.00');
+  await search(page).fill('98765432109876543210');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(() => markedText(page)).toEqual(['98765432109876543210']);
+  await search(page).fill('"amount": 10.00');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(() => markedText(page)).toEqual(['"amount": 10.00']);
+  await expect(call).toContainText('"order_id": 12345678901234567890');
+  await expect(page.locator('main')).not.toContainText('12345678901234567000');
+});

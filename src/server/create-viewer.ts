@@ -1,3 +1,4 @@
+import './json-source-access.ts';
 import { createApiApp } from './routes/api-routes.ts';
 import type { ViewerConfig } from './config.ts';
 import { demoExamples } from './demo/conversations.ts';

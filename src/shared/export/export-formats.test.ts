@@ -126,6 +126,20 @@ describe('markdown export', () => {
     expect(text).toContain('### Tool output: get_weather\n\n````\nSunny ``` 21C\n````');
   });
 
+  it('writes the numbers of JSON arguments and outputs as the call wrote them: an ID of 20 digits not rounded, 10.00 kept', () => {
+    const numbers = [
+      { id: 'fc_n', type: 'function_call', call_id: 'c_n', name: 'refund', arguments: '{"order_id": 12345678901234567890, "amount": 10.00}' },
+      { id: 'fco_n', type: 'function_call_output', call_id: 'c_n', output: '{"refund_id": 98765432109876543210, "rate": 1E-3, "note": "10.00"}' },
+    ];
+    for (const format of ['markdown', 'html'] as const) {
+      const written = exportAll(format, meta, numbers);
+      for (const shown of ['"order_id": 12345678901234567890,', '"amount": 10.00', '"refund_id": 98765432109876543210,', '"rate": 1E-3,']) {
+        expect(written.includes(shown) ? shown : `${format} lacks ${shown}`).toBe(shown);
+      }
+      expect(written).not.toContain('12345678901234567000');
+    }
+  });
+
   it('links images, notes embedded ones and encrypted content in one line', () => {
     expect(text).toContain('[Image](<https://img.example.com/cat.png>)');
     expect(text).toMatch(/_Image: embedded \(\d+ characters\), not included\._/);

@@ -1,6 +1,8 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
 import type { ExportItem } from './export-document.ts';
 import { ownEntry } from '../items/display-text.ts';
+import { parseKeepingNumbers } from '../items/kept-numbers.ts';
+import { mayChangeNumbers } from '../items/written-number.ts';
 import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
 /** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
@@ -50,11 +52,18 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Arguments are a JSON string that may be invalid: pretty when it parses, as written when not. */
+/** Arguments are a JSON string that may be invalid: pretty when it parses (numbers as written), as written when not. */
 function argumentsBlock(raw: unknown): Block {
   if (typeof raw !== 'string') return { kind: 'code', text: json(raw), language: 'json' };
   const parsed = parseJson(raw);
-  return parsed === undefined ? { kind: 'code', text: raw, language: '' } : { kind: 'code', text: json(parsed), language: 'json' };
+  return parsed === undefined ? { kind: 'code', text: raw, language: '' } : prettyJsonBlock(raw, parsed);
+}
+
+/** JSON text (`parsed` is what it holds) pretty-printed, each number as written: an ID of 20 digits is not rounded. */
+function prettyJsonBlock(text: string, parsed: unknown): Block {
+  if (!mayChangeNumbers(text)) return { kind: 'code', text: json(parsed), language: 'json' };
+  const kept = parseKeepingNumbers(text, parsed);
+  return { kind: 'code', text: kept.write(json(kept.parsed)), language: 'json' };
 }
 
 /** What an export left out, by category (a snapshot's counts, or 1 for each category a download's rules leave out). */
@@ -142,7 +151,7 @@ function outputBlocks(output: unknown, leftOut: LeftOut = NOTHING_LEFT_OUT): Blo
     const parsed = output.trimStart().startsWith('{') || output.trimStart().startsWith('[') ? parseJson(output) : undefined;
     const streams = obj(parsed) && streamBlocks(parsed as Loose);
     if (streams) return streams;
-    return parsed === undefined ? [{ kind: 'code', text: output, language: '' }] : [{ kind: 'code', text: json(parsed), language: 'json' }];
+    return [parsed === undefined ? { kind: 'code', text: output, language: '' } : prettyJsonBlock(output, parsed)];
   }
   if (Array.isArray(output)) {
     if (output.length && output.every((entry) => obj(entry) && streamBlocks(entry as Loose))) return output.flatMap((entry) => streamBlocks(entry as Loose)!);

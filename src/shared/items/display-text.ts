@@ -1,4 +1,5 @@
 import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { WrittenNumber } from './written-number.ts';
 
 /**
  * Any value from a conversation as text to show, without calling a method of its own: an object with a
@@ -6,7 +7,7 @@ import { stringifyJson } from '../../lib/stringify-deep.ts';
  */
 export function displayText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof WrittenNumber) return String(value);
   if (value === null || value === undefined) return '';
   try {
     return stringifyJson(value);

@@ -1,3 +1,5 @@
+import { isJsonNode, WrittenNumber } from './written-number.ts';
+
 /**
  * A value's JSON on one line when it fits in `budget` characters, else null. It stops as soon as the budget is
  * spent, so a huge or deeply nested value costs no more than a short one (each level spends at least one character).
@@ -11,10 +13,10 @@ export function inlineJson(value: unknown, budget: number): string | null {
     return used <= budget;
   };
   const walk = (node: unknown): boolean => {
-    if (node === null || typeof node !== 'object') {
+    if (!isJsonNode(node)) {
       if (typeof node === 'string') return push(JSON.stringify(node.length > budget ? node.slice(0, budget + 1) : node));
-      if (typeof node === 'number' || typeof node === 'boolean') return push(String(node));
-      return push(node === null ? 'null' : `"[${typeof node}]"`);
+      if (node === null || typeof node === 'number' || typeof node === 'boolean' || node instanceof WrittenNumber) return push(String(node));
+      return push(`"[${typeof node}]"`);
     }
     if (Array.isArray(node)) {
       if (!push('[')) return false;
@@ -33,5 +35,5 @@ export function inlineJson(value: unknown, budget: number): string | null {
 
 /** A value with nothing nested: a row of IDs reads best as one wrapped line. */
 export function isFlat(value: object): boolean {
-  return Object.values(value).every((child) => child === null || typeof child !== 'object');
+  return Object.values(value).every((child) => !isJsonNode(child));
 }

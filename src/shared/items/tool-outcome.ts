@@ -10,11 +10,11 @@ export interface Outcome {
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
-/** A JSON text parsed, or the value as it was when it is not one. */
-export function parseJsonText(text: unknown): unknown {
+/** A JSON text parsed (by `parse`), or the value as it was when it is not one. */
+export function parseJsonText(text: unknown, parse: (text: string) => unknown = JSON.parse): unknown {
   if (typeof text !== 'string') return text;
   try {
-    return JSON.parse(text);
+    return parse(text);
   } catch {
     return text;
   }

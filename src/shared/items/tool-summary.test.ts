@@ -58,6 +58,14 @@ describe('toolSummary', () => {
     expect(shortArgs(JSON.stringify({ none: [] }))).toBe('none: []');
   });
 
+  it('shows numbers as the call wrote them: an ID of 20 digits not rounded, 10.00 kept', () => {
+    expect(shortArgs('{"order_id": 12345678901234567890, "amount": 10.00, "ids": [98765432109876543210, 1]}')).toBe(
+      'order_id: 12345678901234567890, amount: 10.00, ids: [98765432109876543210, 1]',
+    );
+    expect(shortArgs('[12345678901234567890]')).toBe('[12345678901234567890]');
+    expect(shortArgs('1.50')).toBe('1.50');
+  });
+
   it('sums up an image generation without a prompt, code by its first working line, and reasoning without Markdown marks', () => {
     expect(itemSummaryLine({ id: 'ig', type: 'image_generation_call', status: 'completed', result: 'iVBOR' + 'A'.repeat(1995) })).toBe('PNG image, 1.5 KB');
     // The decoded size: 301 bytes are 404 characters of base64, two of them padding.

@@ -3,6 +3,7 @@ import { decodedSize, formatSize } from './byte-size.ts';
 import { inlineJson } from './inline-json.ts';
 import { catalogEntry } from './item-catalog.ts';
 import { outcomeOf, parseJsonText as parse, type Outcome } from './tool-outcome.ts';
+import { isJsonNode, parseJson } from './written-number.ts';
 
 type ConversationItem = { type: string; id?: string; [field: string]: unknown };
 
@@ -30,18 +31,17 @@ function shortValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(clip(value, 28));
   if (Array.isArray(value)) {
     // The first values say what the list holds; the count says how long it is.
-    const shown = value.slice(0, 2).map((entry) => (typeof entry === 'string' ? JSON.stringify(clip(entry, 14)) : entry && typeof entry === 'object' ? '{…}' : displayText(entry)));
+    const shown = value.slice(0, 2).map((entry) => (typeof entry === 'string' ? JSON.stringify(clip(entry, 14)) : isJsonNode(entry) ? '{…}' : displayText(entry)));
     return `[${shown.join(', ')}${value.length > 2 ? `, … ${value.length} in all` : ''}]`;
   }
-  if (value && typeof value === 'object') return '{…}';
-  return displayText(value);
+  return isJsonNode(value) ? '{…}' : displayText(value);
 }
 
-/** `path: "src/app.ts", line: 3, …`: the first few arguments, each cut short. */
+/** `path: "src/app.ts", line: 3, …`: the first few arguments, each cut short, numbers as written. */
 export function shortArgs(value: unknown): string {
-  const parsed = parse(value);
+  const parsed = parse(value, parseJson);
   if (typeof parsed === 'string') return clip(parsed, 80);
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed === undefined ? '' : clip(inlineJson(parsed, 80) ?? displayText(parsed), 80);
+  if (!isJsonNode(parsed) || Array.isArray(parsed)) return parsed === undefined ? '' : clip(inlineJson(parsed, 80) ?? displayText(parsed), 80);
   const entries = Object.entries(parsed);
   const shown = entries.slice(0, 3).map(([key, child]) => `${key}: ${shortValue(child)}`);
   return shown.join(', ') + (entries.length > 3 ? ', …' : '');

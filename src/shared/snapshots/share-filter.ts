@@ -3,6 +3,7 @@ import { catalogEntry, isToolOutput, type HeldContent } from '../items/item-cata
 import { IMAGE_LEFT_OUT } from './image-left-out.ts';
 import { movedIndex, Pseudonymizer, replaceNoting, type PseudonymKind, type RedactKind, type Replacement, type TextEdit } from './pseudonyms.ts';
 import { RunTallier, type RunTally } from './run-tally.ts';
+import { parseKeepingNumbers } from '../items/kept-numbers.ts';
 
 /** Content inside items a reader can leave out of what they share. */
 export const CONTENT_CATEGORIES = ['tool_outputs', 'reasoning', 'images', 'encrypted'] as const;
@@ -64,27 +65,6 @@ const UNKNOWN_CALL_OUTPUTS = ['output', 'outputs', 'result', 'results', 'error']
 /** Strings longer than this are not parsed as JSON to look inside: no argument is that long, and parsing would double the memory. */
 const MAX_NESTED_JSON = 4 * 1024 * 1024;
 const MAX_NESTED_DEPTH = 3;
-/** A JSON text's strings and, between them, its numbers as written; only ever run on text JSON.parse has read. */
-const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-
-/**
- * JSON text read with each number standing as a marker string, and what each marker stands for: written out again,
- * a number keeps the digits it was written with, where parsing would round an order ID of 20 digits and write `1.50`
- * as `1.5`.
- */
-function parseKeepingNumbers(text: string, parsed: unknown): { parsed: unknown; numbers: Map<string, string>; marker: string } {
-  let marker = `\uE000${Math.random().toString(36).slice(2)}_`;
-  while (text.includes(marker)) marker += '\uE000';
-  const numbers = new Map<string, string>();
-  const marked = text.replace(JSON_STRING_OR_NUMBER, (token) => {
-    if (token[0] === '"') return token;
-    const stand = `${marker}${numbers.size}`;
-    numbers.set(stand, token);
-    return `"${stand}"`;
-  });
-  return { parsed: numbers.size ? JSON.parse(marked) : parsed, numbers, marker };
-}
-
 /** Fields that identify an item or pair it; replacing inside them would break the transcript, and they hold no prose. */
 const KEYS = ['id', 'type', 'role', 'status', 'call_id', 'approval_request_id'];
 /**
@@ -484,8 +464,7 @@ export class ShareFilter {
   private redactJson(text: string, parsed: object, depth: number): string {
     const kept = parseKeepingNumbers(text, parsed);
     if (!this.redact(kept.parsed as Container, new Set(), depth + 1, kept.numbers)) return text;
-    const written = stringifyJson(kept.parsed, text.includes('\n') ? 2 : 0);
-    return kept.numbers.size ? written.replace(new RegExp(`"${kept.marker}(\\d+)"`, 'g'), (stand: string) => kept.numbers.get(stand.slice(1, -1)) ?? stand) : written;
+    return kept.write(stringifyJson(kept.parsed, text.includes('\n') ? 2 : 0));
   }
 
   private redactText(text: string, depth: number, edits?: TextEdit[][]): string {

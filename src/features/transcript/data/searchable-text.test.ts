@@ -79,6 +79,13 @@ describe('searchableText', () => {
     expect(searchableText({ id: 'm', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: '{"answer": "He said \\"yes\\""}' }] })).toContain('he said "yes"');
   });
 
+  it('reads the numbers of a JSON box as the box shows them, as written: an ID of 20 digits, 10.00', () => {
+    const text = searchableText({ id: 'fc', type: 'function_call', name: 'refund', arguments: '{"order_id": 12345678901234567890, "amount": 10.00}' });
+    expect(text).toContain('"order_id": 12345678901234567890');
+    expect(text).toContain('"amount": 10.00');
+    expect(text).not.toContain('12345678901234567000');
+  });
+
   it('survives a value nested thousands of levels deep', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 10_000; i += 1) deep = { child: deep };

@@ -2,6 +2,7 @@ import { foldForSearch } from '../../../lib/search-fold';
 import { catalogEntry } from '../../../shared/items/item-catalog';
 import { markdownPlain } from './markdown-plain';
 import { jsonShownLines } from '../lib/json-box-lines';
+import { isJsonNode, parseJson, WrittenNumber } from '../../../shared/items/written-number';
 import type { ConversationItem } from '../types';
 
 /**
@@ -64,8 +65,8 @@ function jsonObjectOf(value: string): object | undefined {
   const first = value.trimStart().charCodeAt(0);
   if (first !== 123 && first !== 91) return undefined;
   try {
-    const parsed: unknown = JSON.parse(value);
-    return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+    const parsed = parseJson(value);
+    return isJsonNode(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -194,7 +195,7 @@ export function searchableText(item: ConversationItem): string {
       if (!value.startsWith('data:') && !looksBase64(value)) parts.push(value);
       const decoded = decodedJson(value);
       if (decoded) stack.push(decoded);
-    } else if (typeof value === 'number') {
+    } else if (typeof value === 'number' || value instanceof WrittenNumber) {
       parts.push(String(value));
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);

@@ -1,4 +1,5 @@
 import { inlineJson } from '../../../shared/items/inline-json';
+import { isJsonNode } from '../../../shared/items/written-number';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
 import { JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
 
@@ -9,7 +10,7 @@ import { JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json
  * with a stack, so a value nested thousands of levels deep is safe.
  */
 export function jsonShownLines(value: unknown): string[] {
-  if (value !== null && typeof value === 'object') {
+  if (isJsonNode(value)) {
     const line = inlineJson(value, JSON_ONE_LINE);
     if (line !== null) return [revealBidi(line)];
   }
@@ -24,8 +25,8 @@ export function jsonShownLines(value: unknown): string[] {
       continue;
     }
     const key = node.name === null ? '' : jsonKeyText(node.name);
-    const inline = node.value !== null && typeof node.value === 'object' ? jsonInlineText(node.value) : null;
-    if (node.value === null || typeof node.value !== 'object' || inline !== null) {
+    const inline = isJsonNode(node.value) ? jsonInlineText(node.value) : null;
+    if (!isJsonNode(node.value) || inline !== null) {
       push(key + (inline !== null ? revealBidi(inline) : typeof node.value === 'string' ? revealBidi(JSON.stringify(node.value)) : jsonLeafText(node.value)));
       continue;
     }

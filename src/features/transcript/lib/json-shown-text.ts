@@ -2,6 +2,7 @@ import { foldForSearch } from '../../../lib/search-fold';
 import { formatCount } from '../../../shared/format';
 import { inlineJson, isFlat } from '../../../shared/items/inline-json';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
+import { isJsonNode, WrittenNumber } from '../../../shared/items/written-number';
 
 /** A JSON tree shows at most this much of a string. */
 export const JSON_LEAF_LIMIT = 2_000;
@@ -44,7 +45,7 @@ export function jsonShowsText(value: unknown, needle: string, keys = false): boo
     const [name, node] = stack.pop()!;
     // With keys, each line as the tree shows it: `"city": "Paris"`, `"place": {`.
     const key = keys && name !== null ? jsonKeyText(name) : '';
-    if (node !== null && typeof node === 'object') {
+    if (isJsonNode(node)) {
       const inline = keys ? jsonInlineText(node) : null;
       if (inline !== null) {
         if (foldForSearch(key + revealBidi(inline)).includes(needle)) return true;
@@ -57,7 +58,7 @@ export function jsonShowsText(value: unknown, needle: string, keys = false): boo
       if (foldForSearch(key + jsonLeafText(node)).includes(needle)) return true;
     } else if (typeof node === 'string') {
       if (foldForSearch(node.slice(0, JSON_LEAF_LIMIT)).includes(needle)) return true;
-    } else if (typeof node === 'number') {
+    } else if (typeof node === 'number' || node instanceof WrittenNumber) {
       if (String(node).includes(needle)) return true;
     }
   }

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CurrentMatchContext, SearchQueryContext } from '../../search/search-query-context';
 import { JsonView } from './json-view';
+import { ToolPayload } from './tool-payload';
 
 const schema = { type: 'object', properties: { owner: { type: 'string', description: 'The owner' } }, required: ['owner', 'repo', 'pull_number'] };
 
@@ -48,5 +49,24 @@ describe('JsonView and direction controls', () => {
     expect(shown).toContain('admin[U+202E] [U+2066]// is user[U+2069]');
     expect(shown).toContain('a[U+200F]b');
     expect(shown).not.toMatch(/[\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+});
+
+describe('JsonView and numbers', () => {
+  it('shows a JSON text\'s numbers as written: an ID of 20 digits not rounded, 10.00 and 1E3 kept', () => {
+    const args = '{"order_id": 12345678901234567890, "amount": 10.00, "items": [{"sku": 1E3, "n": 2}], "note": "x".repeat(1)}';
+    render(<ToolPayload label="Arguments" value={args.replace('"x".repeat(1)', `"${'a'.repeat(100)}"`)} />);
+    const box = screen.getByLabelText('Arguments').textContent;
+    expect(box).toContain('"order_id": 12345678901234567890');
+    expect(box).toContain('"amount": 10.00');
+    expect(box).toContain('{ "sku": 1E3, "n": 2 }');
+    expect(box).not.toContain('12345678901234567000');
+  });
+
+  it('colours a number kept as written as a number, not as an object to open', () => {
+    render(<ToolPayload label="Arguments" value={`{"id": 12345678901234567890, "text": "${'a'.repeat(100)}"}`} />);
+    const id = screen.getByText('12345678901234567890');
+    expect(id.tagName).toBe('SPAN');
+    expect(id.closest('details')?.querySelector('details')).toBeNull();
   });
 });

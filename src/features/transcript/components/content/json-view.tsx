@@ -3,6 +3,7 @@ import { inlineJson } from '../../../../shared/items/inline-json';
 import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_ONE_LINE as ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText, jsonShowsText } from '../../lib/json-shown-text';
 import { useCurrentMatchNeedle } from '../../search/search-query-context';
 import { revealBidi } from '../../../../shared/markdown/link-spoofing';
+import { isJsonNode, WrittenNumber } from '../../../../shared/items/written-number';
 
 const STRING = 'text-emerald-800 dark:text-emerald-300';
 
@@ -10,7 +11,7 @@ const STRING = 'text-emerald-800 dark:text-emerald-300';
 function Leaf({ value }: { value: unknown }) {
   const text = jsonLeafText(value);
   if (typeof value === 'string') return <span className={`whitespace-pre-wrap ${STRING}`}>{text}</span>;
-  if (typeof value === 'number' || typeof value === 'bigint') return <span className="text-sky-800 dark:text-sky-300">{text}</span>;
+  if (typeof value === 'number' || value instanceof WrittenNumber) return <span className="text-sky-800 dark:text-sky-300">{text}</span>;
   if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{text}</span>;
   return <span className="text-zinc-600 dark:text-zinc-400">{text}</span>;
 }
@@ -33,7 +34,7 @@ function Key({ name }: { name: string | number | null }) {
 function JsonNode({ name, value, depth, openDepth, keysSearched }: NodeProps) {
   const [open, setOpen] = useState(depth < openDepth);
   // A list of plain values (IDs, numbers) wraps as one line; an object of plain values only when it is short.
-  const inline = value !== null && typeof value === 'object' ? jsonInlineText(value) : null;
+  const inline = isJsonNode(value) ? jsonInlineText(value) : null;
   // A folded node that holds the current search match opens, once for each search: the reader may fold it again.
   const needle = useCurrentMatchNeedle();
   const [openedFor, setOpenedFor] = useState('');
@@ -42,7 +43,7 @@ function JsonNode({ name, value, depth, openDepth, keysSearched }: NodeProps) {
     setOpenedFor(needle);
     setOpen(true);
   }
-  if (value === null || typeof value !== 'object' || inline !== null) {
+  if (!isJsonNode(value) || inline !== null) {
     return (
       <div className="pl-4 -indent-4">
         <Key name={name} />

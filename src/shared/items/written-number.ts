@@ -1,0 +1,33 @@
+/**
+ * A JSON number as its text writes it, where JavaScript's reading would show another: an order ID of 20 digits
+ * rounded, `10.00` as `10`, `1E3` as `1000`. A JSON box shows it, and the search reads it, as written.
+ */
+export class WrittenNumber {
+  constructor(readonly text: string) {}
+  toString() {
+    return this.text;
+  }
+}
+
+/** Text that may hold a number a reading would change: 16 digits in a row, a fraction ending in 0, an exponent, -0. */
+const MAY_CHANGE = /\d{16}|\.\d*0(?!\d)|\d[eE]|-0(?![.\d])/;
+
+/** Whether JSON text may hold a number that JavaScript's reading would change (a quick look; it may say yes wrongly). */
+export const mayChangeNumbers = (text: string) => MAY_CHANGE.test(text);
+
+/**
+ * `JSON.parse`, keeping each number JavaScript would change as a `WrittenNumber`. That needs the engine to give a
+ * reviver each value's source text (every current browser does); without it, numbers read as JavaScript reads them.
+ */
+export function parseJson(text: string): unknown {
+  return mayChangeNumbers(text)
+    ? JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) =>
+        typeof value === 'number' && context?.source && context.source !== String(value) ? new WrittenNumber(context.source) : value,
+      )
+    : JSON.parse(text);
+}
+
+/** An object or a list that a JSON tree opens, not a plain value (nor a number kept as written). */
+export function isJsonNode(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !(value instanceof WrittenNumber);
+}
