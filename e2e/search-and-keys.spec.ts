@@ -499,3 +499,23 @@ test('a JSON number is shown, summed up and searched as the call wrote it: an ID
   await expect(call).toContainText('"order_id": 12345678901234567890');
   await expect(page.locator('main')).not.toContainText('12345678901234567000');
 });
+
+test('a long string in a JSON box shows a step at a time, and a match near its end opens it that far, marked', async ({ page }) => {
+  const code = Array.from({ length: 300 }, (_, n) => `export function step${n}(input: string): string { return input + ${n}; }`).join('\n');
+  const run = [
+    { id: 'msg_1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Read src/steps.ts' }] },
+    { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'read_file', arguments: '{"path": "src/steps.ts"}', status: 'completed' },
+    { id: 'fco_1', type: 'function_call_output', call_id: 'call_1', output: JSON.stringify({ path: 'src/steps.ts', content: `${code}\n// last line` }) },
+  ];
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'read.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+  const call = page.locator('[data-item-id="fc_1"]');
+  await call.getByRole('button', { name: /expand/i }).first().click();
+  await expect(call).toContainText('"content":');
+  await expect(call).not.toContainText('// last line');
+  await expect(call.getByRole('button', { name: /^Show more \([\d,]+ characters\)$/ })).toBeVisible();
+  await search(page).fill('// last line');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect.poll(() => currentMark(page)).toEqual({ text: '// last line', shown: true });
+  await expect(call.getByRole('button', { name: 'Show less' })).toBeVisible();
+});

@@ -5,9 +5,9 @@ import { JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json
 
 /**
  * The lines a JSON view shows of `value` opened all the way (each line a block of its own on the page), as the
- * search reads a JSON box: keys, quotes and all. What the box cuts (a string past its first 2,000 characters, a list
- * past its first 500 entries) is read too, in the same form, so a search still finds the item that holds it. Walked
- * with a stack, so a value nested thousands of levels deep is safe.
+ * search reads a JSON box: keys, quotes and all. A long string is read whole, as Show more shows it. What the box cuts
+ * (a list past its first 500 entries) is read too, in the same form, so a search still finds the item that holds it.
+ * Walked with a stack, so a value nested thousands of levels deep is safe.
  */
 export function jsonShownLines(value: unknown): string[] {
   if (isJsonNode(value)) {
@@ -27,7 +27,7 @@ export function jsonShownLines(value: unknown): string[] {
     const key = node.name === null ? '' : jsonKeyText(node.name);
     const inline = isJsonNode(node.value) ? jsonInlineText(node.value) : null;
     if (!isJsonNode(node.value) || inline !== null) {
-      push(key + (inline !== null ? revealBidi(inline) : typeof node.value === 'string' ? revealBidi(JSON.stringify(node.value)) : jsonLeafText(node.value)));
+      push(key + (inline !== null ? revealBidi(inline) : jsonLeafText(node.value)));
       continue;
     }
     const list = Array.isArray(node.value);

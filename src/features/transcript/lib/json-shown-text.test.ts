@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JSON_CHILD_LIMIT, JSON_LEAF_LIMIT, jsonShowsText } from './json-shown-text';
+import { REVEAL_LIMIT } from './text-blocks';
 
 describe('jsonShowsText', () => {
   const schema = { type: 'object', properties: { owner: { type: 'string' } }, required: ['owner', 'Pull_Number'] };
@@ -14,8 +15,11 @@ describe('jsonShowsText', () => {
     expect(jsonShowsText(schema, 'properties')).toBe(false);
   });
 
-  it('reads only what a tree shows: the start of a long string, the first entries of a long list', () => {
-    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, 'needle')).toBe(false);
+  it('reads what a tree can show: a long string as far as a search opens it, the first entries of a long list', () => {
+    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, 'needle')).toBe(true);
+    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, '"text": "aaa', true)).toBe(true);
+    expect(jsonShowsText({ text: `${'a'.repeat(REVEAL_LIMIT)}needle` }, 'needle')).toBe(false);
+    expect(jsonShowsText({ text: `${'a'.repeat(REVEAL_LIMIT)}needle` }, 'needle', true)).toBe(false);
     const list = Array.from({ length: JSON_CHILD_LIMIT + 1 }, (_, index) => (index === JSON_CHILD_LIMIT ? 'needle' : 'hay'));
     expect(jsonShowsText(list, 'needle')).toBe(false);
   });

@@ -1,11 +1,11 @@
 import { foldForSearch } from '../../../lib/search-fold';
-import { formatCount } from '../../../shared/format';
 import { inlineJson, isFlat } from '../../../shared/items/inline-json';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
+import { REVEAL_LIMIT } from './text-blocks';
 import { isJsonNode, WrittenNumber } from '../../../shared/items/written-number';
 
-/** A JSON tree shows at most this much of a string. */
-export const JSON_LEAF_LIMIT = 2_000;
+/** A JSON tree shows a string longer than this as a long text does: its start, then Show more a step at a time. */
+export const JSON_LEAF_LIMIT = 4_000;
 /** A JSON tree shows at most this many entries of an object or a list. */
 export const JSON_CHILD_LIMIT = 500;
 /** A whole value this short stays on one line. */
@@ -18,13 +18,9 @@ export function jsonKeyText(name: string | number): string {
   return `${typeof name === 'number' ? name : revealBidi(JSON.stringify(name))}: `;
 }
 
-/** A plain value as a tree shows it: a string quoted (its start only, when long), a number or `true` as written. */
+/** A plain value as a tree shows it (a long string a step at a time): a string quoted, a number or `true` as written. */
 export function jsonLeafText(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > JSON_LEAF_LIMIT ? `${value.slice(0, JSON_LEAF_LIMIT)}… (${formatCount(value.length - JSON_LEAF_LIMIT)} more characters)` : value;
-    return revealBidi(JSON.stringify(shown));
-  }
-  return value === null ? 'null' : String(value);
+  return typeof value === 'string' ? revealBidi(JSON.stringify(value)) : value === null ? 'null' : String(value);
 }
 
 /** A value a tree shows on one line (a list of IDs, a short object of plain values), else null. */
@@ -55,9 +51,10 @@ export function jsonShowsText(value: unknown, needle: string, keys = false): boo
       const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
       for (let i = Math.min(entries.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push(entries[i]);
     } else if (keys) {
-      if (foldForSearch(key + jsonLeafText(node)).includes(needle)) return true;
+      // A long string opens as far as a search opens any long text.
+      if (foldForSearch(key + jsonLeafText(typeof node === 'string' ? node.slice(0, REVEAL_LIMIT) : node)).includes(needle)) return true;
     } else if (typeof node === 'string') {
-      if (foldForSearch(node.slice(0, JSON_LEAF_LIMIT)).includes(needle)) return true;
+      if (foldForSearch(node.slice(0, REVEAL_LIMIT)).includes(needle)) return true;
     } else if (typeof node === 'number' || node instanceof WrittenNumber) {
       if (String(node).includes(needle)) return true;
     }

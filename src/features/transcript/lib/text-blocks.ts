@@ -1,5 +1,7 @@
 /** The most characters one block holds; a browser lays out and wraps each block on its own. */
 export const BLOCK_CHARS = 5_000;
+/** A search match past a long text's cut opens the text up to it, unless that would mean laying out this much. */
+export const REVEAL_LIMIT = 200_000;
 
 /** How far back from a block's end a cut looks for a space, where the block has no line break. */
 const WORD_LOOKBACK = 200;

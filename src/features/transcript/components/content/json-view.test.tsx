@@ -70,3 +70,31 @@ describe('JsonView and numbers', () => {
     expect(id.closest('details')?.querySelector('details')).toBeNull();
   });
 });
+
+describe('JsonView and long strings', () => {
+  const content = Array.from({ length: 400 }, (_, n) => `line ${n}: ${'text '.repeat(10)}`).join('\n');
+  const output = JSON.stringify({ path: 'notes.txt', content: `${content}\nthe end` });
+
+  it('shows a long string quoted, its start only, and more of it at each Show more', () => {
+    render(<ToolPayload label="Output" value={output} />);
+    const box = screen.getByLabelText('Output');
+    expect(box.textContent).toContain('"content": "line 0: text');
+    expect(box.textContent).not.toContain('the end');
+    fireEvent.click(screen.getByRole('button', { name: /^Show more \([\d,]+ characters\)$/ }));
+    let steps = 0;
+    while (!box.textContent!.includes('the end"') && steps++ < 20) fireEvent.click(screen.getByRole('button', { name: /more characters/ }));
+    expect(box.textContent).toContain('\\nthe end"');
+    expect(screen.getByRole('button', { name: 'Show less' })).toBeInTheDocument();
+  });
+
+  it('opens a long string as far as the current search match in it', () => {
+    render(
+      <SearchQueryContext value="the end">
+        <CurrentMatchContext value={true}>
+          <ToolPayload label="Output" value={output} />
+        </CurrentMatchContext>
+      </SearchQueryContext>,
+    );
+    expect(screen.getByLabelText('Output').textContent).toContain('the end');
+  });
+});

@@ -1,19 +1,34 @@
 import { useMemo, useState } from 'react';
 import { inlineJson } from '../../../../shared/items/inline-json';
-import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_ONE_LINE as ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText, jsonShowsText } from '../../lib/json-shown-text';
+import { JSON_CHILD_LIMIT as CHILD_LIMIT, JSON_LEAF_LIMIT as LEAF_LIMIT, JSON_ONE_LINE as ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText, jsonShowsText } from '../../lib/json-shown-text';
 import { useCurrentMatchNeedle } from '../../search/search-query-context';
 import { revealBidi } from '../../../../shared/markdown/link-spoofing';
+import { LongText } from './long-text';
 import { isJsonNode, WrittenNumber } from '../../../../shared/items/written-number';
 
 const STRING = 'text-emerald-800 dark:text-emerald-300';
 
 /** A plain value; its text is `jsonLeafText`'s, which the search reads. */
 function Leaf({ value }: { value: unknown }) {
+  if (typeof value === 'string' && value.length > LEAF_LIMIT) return <LongLeaf value={value} />;
   const text = jsonLeafText(value);
   if (typeof value === 'string') return <span className={`whitespace-pre-wrap ${STRING}`}>{text}</span>;
   if (typeof value === 'number' || value instanceof WrittenNumber) return <span className="text-sky-800 dark:text-sky-300">{text}</span>;
   if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{text}</span>;
   return <span className="text-zinc-600 dark:text-zinc-400">{text}</span>;
+}
+
+/**
+ * A long string, quoted as any other, shown as a long text is: its start, then Show more a step at a time (each step
+ * sized to a frame), a search match past the cut opening it, and a download when very long.
+ */
+function LongLeaf({ value }: { value: string }) {
+  const text = useMemo(() => JSON.stringify(value), [value]);
+  return (
+    <div className={`indent-0 ${STRING}`}>
+      <LongText text={text} filename="value.json" />
+    </div>
+  );
 }
 
 interface NodeProps {

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEv
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
-import { guessedLines, textBlocks } from '../../lib/text-blocks';
+import { guessedLines, REVEAL_LIMIT, textBlocks } from '../../lib/text-blocks';
 import { formatCount } from '../../../../shared/format';
 import { revealBidi } from '../../../../shared/markdown/link-spoofing';
 
@@ -61,8 +61,6 @@ function collapsedLength(text: string): number | null {
   return text.length > COLLAPSE_AT ? COLLAPSE_AT : null;
 }
 
-/** A search match past the cut opens the text up to it, unless that would mean laying out this much. */
-const REVEAL_LIMIT = 200_000;
 
 /** The folded start of the last few long texts searched: each key typed folds none of them again. */
 const foldedStarts = new Map<string, FoldedText>();
