@@ -42,6 +42,13 @@ describe('changeParts', () => {
     expect(parts[0].kind === 'json' && parts[0].diff.changes).toEqual([{ path: 'status', kind: 'changed', a: '"completed"', b: '"incomplete"' }]);
   });
 
+  it('tells two IDs of 20 digits apart and shows them as written, while 10.00 and 10 are the same number', () => {
+    const refund = (args: string): ConversationItem => ({ type: 'function_call', id: args, call_id: 'c', name: 'refund', arguments: args });
+    const [part] = changeParts({ item: refund('{"order_id": 12345678901234567890, "amount": 10.00}') }, { item: refund('{"order_id": 12345678901234567891, "amount": 10}') });
+    expect(part.kind === 'json' && part.diff.changes).toEqual([{ path: 'order_id', kind: 'changed', a: '12345678901234567890', b: '12345678901234567891' }]);
+    expect(changeParts({ item: refund('{"amount": 10.00, "id": 12345678901234567890}') }, { item: refund('{"amount": 10, "id": 12345678901234567890}') })).toEqual([]);
+  });
+
   it('gives a screenshot or a generated image by its size and fingerprint, not its base64', () => {
     const screenshot = (body: string): ConversationItem => ({ type: 'computer_call_output', id: `cuo_${body}`, call_id: 'call_1', output: { type: 'computer_screenshot', image_url: png(body) } });
     const click: ConversationItem = { type: 'computer_call', id: 'cu_1', call_id: 'call_1', action: { type: 'click', x: 1, y: 2 } };

@@ -1,4 +1,5 @@
 import { messageText } from '../../../shared/items/display-text';
+import { isJsonNode } from '../../../shared/items/written-number';
 import { decodedSize, formatSize } from '../../../shared/items/byte-size';
 import { itemText } from '../../transcript/lib/item-text';
 import type { ConversationItem } from '../../transcript/types';
@@ -52,7 +53,7 @@ const DATA_URL = /^data:[a-z]+\/[\w.+-]+[;,]/i;
  */
 function withoutData(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return DATA_URL.test(value) ? dataText(value) : value;
-  if (depth >= DATA_DEPTH || !value || typeof value !== 'object') return value;
+  if (depth >= DATA_DEPTH || !isJsonNode(value)) return value;
   if (Array.isArray(value)) return value.map((entry) => withoutData(entry, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutData(entry, depth + 1)]));
 }

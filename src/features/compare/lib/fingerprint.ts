@@ -1,4 +1,5 @@
 import type { ConversationItem } from '../../transcript/types';
+import { parseJson, WrittenNumber } from '../../../shared/items/written-number';
 
 /** Fields that differ between two runs even where they did the same thing: IDs, pairing keys, opaque blobs. */
 const RUN_SPECIFIC = new Set(['id', 'call_id', 'approval_request_id', 'encrypted_content', 'container_id', 'created_at', 'response_id']);
@@ -12,15 +13,23 @@ export function normaliseText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A string that holds JSON (tool arguments, outputs) is compared as the value it holds. */
+/** A string that holds JSON (tool arguments, outputs) is compared as the value it holds, numbers as written. */
 export function parseJsonString(text: string): unknown {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
   try {
-    return JSON.parse(trimmed) as unknown;
+    return parseJson(trimmed);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A number kept as written, as compared: two IDs of 20 digits differ however alike JavaScript reads them, and stay as
+ * written; `10.00` is the same number as `10`, and reads `10`.
+ */
+export function comparedNumber(number: WrittenNumber): string {
+  return /^-?\d+$/.test(number.text) ? number.text.replace(/^-0$/, '0') : String(Number(number.text));
 }
 
 /** An empty field says what a missing one does (`annotations: []`, `logprobs: []`), and done is the default status. */
@@ -38,6 +47,7 @@ export function canonical(value: unknown, depth = 0): string {
     return parsed === undefined ? JSON.stringify(normaliseText(value)) : canonical(parsed, depth + 1);
   }
   if (Array.isArray(value)) return `[${value.map((entry) => canonical(entry, depth + 1)).join(',')}]`;
+  if (value instanceof WrittenNumber) return comparedNumber(value);
   if (isRecord(value)) {
     const keys = Object.keys(value)
       .filter((key) => !RUN_SPECIFIC.has(key) && !leftOut(key, value[key]))

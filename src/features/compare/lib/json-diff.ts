@@ -1,4 +1,6 @@
 import { stringifyJson } from '../../../lib/stringify-deep';
+import { isJsonNode, WrittenNumber } from '../../../shared/items/written-number';
+import { comparedNumber } from './fingerprint';
 
 export interface JsonChange {
   /** Where in the value, e.g. `items[2].name`; empty for the value itself. */
@@ -20,11 +22,11 @@ const MAX_LEAVES = 2000;
 const MAX_DEPTH = 30;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] => Boolean(value) && typeof value === 'object';
+const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] => isJsonNode(value);
 
 function leafText(value: unknown): string {
   try {
-    return typeof value === 'string' ? JSON.stringify(value) : stringifyJson(value);
+    return typeof value === 'string' ? JSON.stringify(value) : value instanceof WrittenNumber ? comparedNumber(value) : stringifyJson(value);
   } catch {
     return String(typeof value);
   }
