@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineJson } from './inline-json';
 import { parseKeepingNumbers } from './kept-numbers';
-import { isJsonNode, mayChangeNumbers, parseJson, WrittenNumber } from './written-number';
+import { isJsonNode, KEEP_NUMBERS_UP_TO, mayChangeNumbers, parseJson, WrittenNumber } from './written-number';
 
 const TEXT = '{"order_id": 12345678901234567890, "price": 10.00, "count": 3, "ratio": 0.25, "big": 1E3, "zero": -0, "small": 1e-7}';
 
@@ -45,6 +45,12 @@ describe('mayChangeNumbers', () => {
     const may = ['[12345678901234567]', '[1.50]', '[10.0]', '[1e3]', '[2E-9]', '[-0]'];
     const mayNot = ['[123456789012345]', '[1.5]', '[-0.5]', '[100]', '{"a": "b"}'];
     expect([...may, ...mayNot].filter(mayChangeNumbers)).toEqual(may);
+  });
+
+  it('reads a text longer than 64 kB as JavaScript does: keeping its numbers would cost the page ten times the reading', () => {
+    const long = `{"id": 12345678901234567890, "pad": "${'x'.repeat(KEEP_NUMBERS_UP_TO)}"}`;
+    expect(mayChangeNumbers(long)).toBe(false);
+    expect((parseJson(long) as { id: unknown }).id).toBe(Number('12345678901234567890'));
   });
 });
 

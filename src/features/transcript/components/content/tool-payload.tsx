@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { parseJsonText } from '../../lib/json-text';
 import { JsonView } from './json-view';
 import { LongText } from './long-text';
@@ -33,7 +34,12 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
       </section>
     );
   }
-  const parsed = parseJsonText(value);
+  return <JsonTextPayload label={label} value={value} expectJson={expectJson} showLabel={showLabel} />;
+}
+
+/** A payload given as text: read as JSON once for each text, not at every render of its row. */
+function JsonTextPayload({ label, value, expectJson, showLabel }: Required<ToolPayloadProps> & { value: string }) {
+  const parsed = useMemo(() => parseJsonText(value), [value]);
   return (
     <section>
       <h3 className={showLabel ? LABEL : 'sr-only'}>
