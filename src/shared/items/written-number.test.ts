@@ -18,6 +18,21 @@ describe('parseJson', () => {
     expect(value.small).toBe(1e-7);
   });
 
+  it('keeps a fraction under a millionth and a number of 16 digits or more around its point', () => {
+    expect(parseJson('[0.00000015, 1234567890.12345678, 12345.123456789012345, 0.5, 123456.789]')).toEqual([
+      new WrittenNumber('0.00000015'),
+      new WrittenNumber('1234567890.12345678'),
+      new WrittenNumber('12345.123456789012345'),
+      0.5,
+      123456.789,
+    ]);
+  });
+
+  it('reads JSON nested too deep for a reviver as JSON.parse does, rather than calling it invalid', () => {
+    const deep = `${'['.repeat(20_000)}1.0${']'.repeat(20_000)}`;
+    expect(Array.isArray(parseJson(deep))).toBe(true);
+  });
+
   it('reads JSON without such numbers as JSON.parse does', () => {
     expect(parseJson('{"id": 9007199254740991, "v": 1.5, "s": "10.00 1E3"}')).toEqual({ id: 9007199254740991, v: 1.5, s: '10.00 1E3' });
     expect(() => parseJson('{"id": 12345678901234567890')).toThrow(SyntaxError);

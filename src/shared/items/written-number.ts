@@ -9,8 +9,12 @@ export class WrittenNumber {
   }
 }
 
-/** Text that may hold a number a reading would change: 16 digits in a row, a fraction ending in 0, an exponent, -0. */
-const MAY_CHANGE = /\d{16}|\.\d*0(?!\d)|\d[eE]|-0(?![.\d])/;
+/**
+ * Text that may hold a number a reading would change: 16 digits or more (a decimal point among them), a fraction
+ * under a millionth (read as `1.5e-7`), a fraction ending in 0, an exponent, -0. A number of 15 significant digits or
+ * fewer, written without them, reads back as written.
+ */
+const MAY_CHANGE = /\d[\d.]{15}|\.0{6}|\.\d*0(?!\d)|\d[eE]|-0(?![.\d])/;
 
 /**
  * Past this length a JSON text is read as JavaScript reads it. Keeping its numbers costs ten times the reading
@@ -27,11 +31,16 @@ export const mayChangeNumbers = (text: string) => text.length <= KEEP_NUMBERS_UP
  * JavaScript reads them.
  */
 export function parseJson(text: string): unknown {
-  return mayChangeNumbers(text)
-    ? JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) =>
-        typeof value === 'number' && context?.source && context.source !== String(value) ? new WrittenNumber(context.source) : value,
-      )
-    : JSON.parse(text);
+  if (!mayChangeNumbers(text)) return JSON.parse(text);
+  try {
+    return JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) =>
+      typeof value === 'number' && context?.source && context.source !== String(value) ? new WrittenNumber(context.source) : value,
+    );
+  } catch (error) {
+    // A reviver walks the value recursively: JSON nested thousands of levels deep is still JSON, read without one.
+    if (error instanceof RangeError) return JSON.parse(text);
+    throw error;
+  }
 }
 
 /** An object or a list that a JSON tree opens, not a plain value (nor a number kept as written). */

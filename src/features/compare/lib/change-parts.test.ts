@@ -47,6 +47,9 @@ describe('changeParts', () => {
     const [part] = changeParts({ item: refund('{"order_id": 12345678901234567890, "amount": 10.00}') }, { item: refund('{"order_id": 12345678901234567891, "amount": 10}') });
     expect(part.kind === 'json' && part.diff.changes).toEqual([{ path: 'order_id', kind: 'changed', a: '12345678901234567890', b: '12345678901234567891' }]);
     expect(changeParts({ item: refund('{"amount": 10.00, "id": 12345678901234567890}') }, { item: refund('{"amount": 10, "id": 12345678901234567890}') })).toEqual([]);
+    expect(changeParts({ item: refund('{"id": 12345678901234567890.0, "n": -0}') }, { item: refund('{"id": 12345678901234567890, "n": 0}') })).toEqual([]);
+    const [price] = changeParts({ item: refund('{"price": 0.00000015}') }, { item: refund('{"price": 0.00000016}') });
+    expect(price.kind === 'json' && price.diff.changes).toEqual([{ path: 'price', kind: 'changed', a: '0.00000015', b: '0.00000016' }]);
   });
 
   it('gives a screenshot or a generated image by its size and fingerprint, not its base64', () => {

@@ -26,10 +26,13 @@ export function parseJsonString(text: string): unknown {
 
 /**
  * A number kept as written, as compared: two IDs of 20 digits differ however alike JavaScript reads them, and stay as
- * written; `10.00` is the same number as `10`, and reads `10`.
+ * written; `10.00` is the same number as `10`, and reads `10`, as `12345678901234567890.0` reads its integer.
  */
 export function comparedNumber(number: WrittenNumber): string {
-  return /^-?\d+$/.test(number.text) ? number.text.replace(/^-0$/, '0') : String(Number(number.text));
+  const decimal = /^(-?\d+)(?:\.(\d*?)0*)?$/.exec(number.text);
+  if (!decimal) return String(Number(number.text));
+  const written = decimal[2] ? `${decimal[1]}.${decimal[2]}` : decimal[1];
+  return written === '-0' ? '0' : written;
 }
 
 /** An empty field says what a missing one does (`annotations: []`, `logprobs: []`), and done is the default status. */

@@ -160,6 +160,15 @@ describe('item views', () => {
     expect(document.querySelector('[data-item-id="sho_1"]')).toBeNull();
   });
 
+  it('local shell: an exit code written 1.0 is still a failed exit, shown as written', () => {
+    const view = show([
+      { id: 'ls_2', type: 'local_shell_call', call_id: 'l2', status: 'completed', action: { type: 'exec', command: ['make'] } },
+      { id: 'lso_2', type: 'local_shell_call_output', call_id: 'l2', output: '{"stdout": "", "stderr": "make: *** [all] Error 1", "exit_code": 1.0}' },
+    ]);
+    const badge = view('ls_2').getAllByText(/^exit 1(\.0)?$/).find((element) => element.textContent === 'exit 1.0');
+    expect(badge?.className).toContain('bg-rose-100');
+  });
+
   it('apply patch: operation, path, diff and result', () => {
     const view = show([
       { id: 'ap_1', type: 'apply_patch_call', call_id: 'p1', status: 'completed', operation: { type: 'update_file', path: 'src/app.ts', diff: '-a\n+b' } },

@@ -86,6 +86,14 @@ describe('searchableText', () => {
     expect(text).not.toContain('12345678901234567000');
   });
 
+  it("reads a JSON box's long string apart from its key, as the page shows the two as blocks apart", () => {
+    const output = JSON.stringify({ content: `line 1\n${'text '.repeat(1000)}` });
+    const text = searchableText({ id: 'o', type: 'function_call_output', call_id: 'c', output });
+    expect(text).toContain('"content": ');
+    expect(text).toContain('"line 1\\ntext text');
+    expect(text).not.toContain('"content": "line 1');
+  });
+
   it('survives a value nested thousands of levels deep', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 10_000; i += 1) deep = { child: deep };

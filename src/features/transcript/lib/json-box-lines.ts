@@ -1,7 +1,7 @@
 import { inlineJson } from '../../../shared/items/inline-json';
 import { isJsonNode } from '../../../shared/items/written-number';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
-import { JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
+import { JSON_LEAF_LIMIT, JSON_ONE_LINE, jsonInlineText, jsonKeyText, jsonLeafText } from './json-shown-text';
 
 /**
  * The lines a JSON view shows of `value` opened all the way (each line a block of its own on the page), as the
@@ -26,6 +26,12 @@ export function jsonShownLines(value: unknown): string[] {
     }
     const key = node.name === null ? '' : jsonKeyText(node.name);
     const inline = isJsonNode(node.value) ? jsonInlineText(node.value) : null;
+    if (typeof node.value === 'string' && node.value.length > JSON_LEAF_LIMIT) {
+      // A long string is a block of its own below its key (shown a step at a time): a search does not run across.
+      if (key) push(key);
+      push(jsonLeafText(node.value));
+      continue;
+    }
     if (!isJsonNode(node.value) || inline !== null) {
       push(key + (inline !== null ? revealBidi(inline) : jsonLeafText(node.value)));
       continue;

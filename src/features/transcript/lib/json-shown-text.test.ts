@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JSON_CHILD_LIMIT, JSON_LEAF_LIMIT, jsonShowsText } from './json-shown-text';
-import { REVEAL_LIMIT } from './text-blocks';
+import { FOLD_OPENS_WITHIN, JSON_CHILD_LIMIT, JSON_LEAF_LIMIT, jsonShowsText } from './json-shown-text';
 
 describe('jsonShowsText', () => {
   const schema = { type: 'object', properties: { owner: { type: 'string' } }, required: ['owner', 'Pull_Number'] };
@@ -15,11 +14,16 @@ describe('jsonShowsText', () => {
     expect(jsonShowsText(schema, 'properties')).toBe(false);
   });
 
-  it('reads what a tree can show: a long string as far as a search opens it, the first entries of a long list', () => {
-    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, 'needle')).toBe(true);
-    expect(jsonShowsText({ text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` }, '"text": "aaa', true)).toBe(true);
-    expect(jsonShowsText({ text: `${'a'.repeat(REVEAL_LIMIT)}needle` }, 'needle')).toBe(false);
-    expect(jsonShowsText({ text: `${'a'.repeat(REVEAL_LIMIT)}needle` }, 'needle', true)).toBe(false);
+  it('reads what a tree can show: a long string as far as a fold opens for it, apart from its key; the first entries of a long list', () => {
+    const long = { text: `${'a'.repeat(JSON_LEAF_LIMIT)}needle` };
+    expect(jsonShowsText(long, 'needle')).toBe(true);
+    expect(jsonShowsText(long, 'needle', true)).toBe(true);
+    // The key and the string are blocks apart on the page: a match cannot run from one into the other.
+    expect(jsonShowsText(long, '"text": ', true)).toBe(true);
+    expect(jsonShowsText(long, '"text": "aaa', true)).toBe(false);
+    const far = { text: `${'a'.repeat(FOLD_OPENS_WITHIN)}needle` };
+    expect(jsonShowsText(far, 'needle')).toBe(false);
+    expect(jsonShowsText(far, 'needle', true)).toBe(false);
     const list = Array.from({ length: JSON_CHILD_LIMIT + 1 }, (_, index) => (index === JSON_CHILD_LIMIT ? 'needle' : 'hay'));
     expect(jsonShowsText(list, 'needle')).toBe(false);
   });

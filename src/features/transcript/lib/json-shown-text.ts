@@ -1,11 +1,12 @@
 import { foldForSearch } from '../../../lib/search-fold';
 import { inlineJson, isFlat } from '../../../shared/items/inline-json';
 import { revealBidi } from '../../../shared/markdown/link-spoofing';
-import { REVEAL_LIMIT } from './text-blocks';
 import { isJsonNode, WrittenNumber } from '../../../shared/items/written-number';
 
 /** A JSON tree shows a string longer than this as a long text does: its start, then Show more a step at a time. */
 export const JSON_LEAF_LIMIT = 4_000;
+/** A folded part of a tree opens for a search match this far into one of its long strings, not further. */
+export const FOLD_OPENS_WITHIN = 20_000;
 /** A JSON tree shows at most this many entries of an object or a list. */
 export const JSON_CHILD_LIMIT = 500;
 /** A whole value this short stays on one line. */
@@ -50,11 +51,14 @@ export function jsonShowsText(value: unknown, needle: string, keys = false): boo
       if (key && foldForSearch(key + (Array.isArray(node) ? '[' : '{')).includes(needle)) return true;
       const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
       for (let i = Math.min(entries.length, JSON_CHILD_LIMIT) - 1; i >= 0; i -= 1) stack.push(entries[i]);
+    } else if (typeof node === 'string' && node.length > JSON_LEAF_LIMIT) {
+      // A long string is a block of its own below its key; only its start is read, so each key typed stays cheap.
+      if (keys && foldForSearch(key).includes(needle)) return true;
+      if (foldForSearch(keys ? jsonLeafText(node.slice(0, FOLD_OPENS_WITHIN)) : node.slice(0, FOLD_OPENS_WITHIN)).includes(needle)) return true;
     } else if (keys) {
-      // A long string opens as far as a search opens any long text.
-      if (foldForSearch(key + jsonLeafText(typeof node === 'string' ? node.slice(0, REVEAL_LIMIT) : node)).includes(needle)) return true;
+      if (foldForSearch(key + jsonLeafText(node)).includes(needle)) return true;
     } else if (typeof node === 'string') {
-      if (foldForSearch(node.slice(0, REVEAL_LIMIT)).includes(needle)) return true;
+      if (foldForSearch(node).includes(needle)) return true;
     } else if (typeof node === 'number' || node instanceof WrittenNumber) {
       if (String(node).includes(needle)) return true;
     }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CurrentMatchContext, SearchQueryContext } from '../../search/search-query-context';
 import { JsonView } from './json-view';
@@ -87,14 +87,19 @@ describe('JsonView and long strings', () => {
     expect(screen.getByRole('button', { name: 'Show less' })).toBeInTheDocument();
   });
 
-  it('opens a long string as far as the current search match in it', () => {
-    render(
-      <SearchQueryContext value="the end">
-        <CurrentMatchContext value={true}>
-          <ToolPayload label="Output" value={output} />
-        </CurrentMatchContext>
-      </SearchQueryContext>,
-    );
+  it('opens a long string as far as the current search match in it, and only the current one', () => {
+    const renderWith = (current: boolean) =>
+      render(
+        <SearchQueryContext value="the end">
+          <CurrentMatchContext value={current}>
+            <ToolPayload label="Output" value={output} />
+          </CurrentMatchContext>
+        </SearchQueryContext>,
+      );
+    renderWith(false);
+    expect(screen.getByLabelText('Output').textContent).not.toContain('the end');
+    cleanup();
+    renderWith(true);
     expect(screen.getByLabelText('Output').textContent).toContain('the end');
   });
 });

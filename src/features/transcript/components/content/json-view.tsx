@@ -20,13 +20,14 @@ function Leaf({ value }: { value: unknown }) {
 
 /**
  * A long string, quoted as any other, shown as a long text is: its start, then Show more a step at a time (each step
- * sized to a frame), a search match past the cut opening it, and a download when very long.
+ * sized to a frame), the current search match past the cut opening it, and a download when very long. It is a block
+ * of its own below its key: the search reads the two apart (see `jsonShownLines`).
  */
 function LongLeaf({ value }: { value: string }) {
   const text = useMemo(() => JSON.stringify(value), [value]);
   return (
     <div className={`indent-0 ${STRING}`}>
-      <LongText text={text} filename="value.json" />
+      <LongText text={text} filename="value.json" currentMatchOnly />
     </div>
   );
 }

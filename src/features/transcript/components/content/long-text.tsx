@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type RefObject } from 'react';
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
-import { useSearchNeedle } from '../../search/search-query-context';
+import { useCurrentMatchNeedle, useSearchNeedle } from '../../search/search-query-context';
 import { downloadText } from '../../../../lib/download-text';
 import { guessedLines, REVEAL_LIMIT, textBlocks } from '../../lib/text-blocks';
 import { formatCount } from '../../../../shared/format';
@@ -51,6 +51,8 @@ interface LongTextProps {
   variant?: 'prose' | 'code';
   label?: string;
   filename?: string;
+  /** Opened only by the current match, not by every match: one of many long strings in a JSON box. */
+  currentMatchOnly?: boolean;
 }
 
 function collapsedLength(text: string): number | null {
@@ -62,7 +64,7 @@ function collapsedLength(text: string): number | null {
 }
 
 
-/** The folded start of the last few long texts searched: each key typed folds none of them again. */
+/** The folded start of the last few long texts searched (a JSON box may hold several): each key typed folds none again. */
 const foldedStarts = new Map<string, FoldedText>();
 
 /** The part of a text a match may open, folded; a folded character may stand for several of the text's. */
@@ -70,7 +72,7 @@ function foldedStart(text: string): FoldedText {
   let folded = foldedStarts.get(text);
   if (!folded) {
     folded = foldWithOffsets(text.slice(0, REVEAL_LIMIT + 256));
-    if (foldedStarts.size >= 4) foldedStarts.delete(foldedStarts.keys().next().value!);
+    if (foldedStarts.size >= 8) foldedStarts.delete(foldedStarts.keys().next().value!);
   }
   // Kept as the most recent.
   foldedStarts.delete(text);
@@ -116,7 +118,7 @@ const buttonClass =
  * Any text from a conversation, kept usable at any size: collapsed when long, shown a step at a time in blocks
  * that the browser lays out separately (and skips while off screen), downloadable when very long.
  */
-export function LongText({ text: written, variant = 'prose', label, filename = 'text.txt' }: LongTextProps) {
+export function LongText({ text: written, variant = 'prose', label, filename = 'text.txt', currentMatchOnly = false }: LongTextProps) {
   // Direction controls show as code points, in code as in prose: a line never reads differently from what it is. The
   // download keeps the text as written. Output's line break at its very end is the end of its last line, not an
   // empty line after it: a pre would show one for the second of two.
@@ -126,7 +128,9 @@ export function LongText({ text: written, variant = 'prose', label, filename = '
   const [stepNow, setStepNow] = useState(step);
   const cancelMeasure = useRef<(() => void) | null>(null);
   useEffect(() => () => cancelMeasure.current?.(), []);
-  const needle = useSearchNeedle();
+  const anyMatch = useSearchNeedle();
+  const currentMatch = useCurrentMatchNeedle();
+  const needle = currentMatchOnly ? currentMatch : anyMatch;
   const chosen = cut === null ? text.length : (shownLength ?? cut);
   // Show less is obeyed while the search that opened the text stays the same; a new search opens it again.
   const [lessFor, setLessFor] = useState<string | null>(null);

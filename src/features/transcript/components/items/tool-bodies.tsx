@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { WrittenNumber } from '../../../../shared/items/written-number';
 import { displayText } from '../../../../shared/items/display-text';
 import { parseJsonText } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
@@ -63,11 +64,13 @@ function StreamOutput({ stdout, stderr }: { stdout: unknown; stderr: unknown }) 
 function ExitBadge({ code, timedOut = false }: { code?: unknown; timedOut?: boolean }) {
   // An inline block: its padding counts in its line, so what follows keeps its distance.
   if (timedOut) return <span className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">timed out</span>;
-  if (typeof code !== 'number') return null;
-  const ok = code === 0;
+  // A code written `1.0` is kept as written (see `WrittenNumber`): it is the number 1 all the same.
+  const number = code instanceof WrittenNumber ? Number(code.text) : code;
+  if (typeof number !== 'number') return null;
+  const ok = number === 0;
   return (
     <span className={`inline-block rounded px-1.5 py-0.5 font-mono text-xs font-medium ${ok ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100' : 'bg-rose-100 text-rose-900 dark:bg-rose-900/50 dark:text-rose-100'}`}>
-      exit {code}
+      exit {String(code)}
     </span>
   );
 }
