@@ -53,4 +53,12 @@ describe('LiveClock', () => {
     clock.succeeded(10_000 + QUIET_STOP_MS, { changed: false, requests: 1 });
     expect(clock.shouldStop(10_000 + QUIET_STOP_MS, false)).toBe(false);
   });
+
+  it('does not stop at the first failed check after the tab was hidden for longer than the quiet period', () => {
+    const clock = new LiveClock(0);
+    clock.succeeded(10_000, { changed: false, requests: 1 });
+    // Back after a long pause, the network not yet up again: one check failed, not minutes of them.
+    clock.failed(10_000 + QUIET_STOP_MS, new ApiError('The viewer server could not be reached.', { status: 0 }));
+    expect(clock.shouldStop(10_000 + QUIET_STOP_MS, false)).toBe(false);
+  });
 });

@@ -37,9 +37,14 @@ export class LiveClock {
     this.retryAt = null;
   }
 
-  succeeded(now: number, { changed, requests }: { changed: boolean; requests: number }) {
+  /** A poll ended now: after a pause (a hidden tab, a sleeping laptop) the quiet period starts over, whatever it found. */
+  private polled(now: number) {
     if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) this.lastChangeAt = now;
     this.lastPollAt = now;
+  }
+
+  succeeded(now: number, { changed, requests }: { changed: boolean; requests: number }) {
+    this.polled(now);
     this.requests = requests;
     this.failures = 0;
     this.retryAt = null;
@@ -50,7 +55,7 @@ export class LiveClock {
   }
 
   failed(now: number, error: unknown) {
-    this.lastPollAt = now;
+    this.polled(now);
     this.requests = 1;
     this.failures += 1;
     // A 429 (or the viewer's own 503 when it is busy) says how long to wait.
