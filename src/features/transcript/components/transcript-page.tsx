@@ -96,7 +96,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const listContainer = useRef<HTMLDivElement>(null);
   const position = useReaderPosition(rows, listHandle, listContainer);
   const { topView, visible } = position;
-  const unseen = useUnseenItems(index.live.length, position.atNewest);
+  const unseen = useUnseenItems(index, version, position.atNewest, view.hidden, only);
   const searchInput = useRef<HTMLInputElement>(null);
   const { ref: toolbarRef, height: toolbarHeight, stuck: toolbarStuck } = useStickyToolbar();
   // On a phone the sticky bar is one row, the search; the other controls fold behind a button.
