@@ -1,6 +1,6 @@
 import type { SnapshotPreview } from '../api/snapshot-preview';
 import { leftOutText, REPLACED_NAMES, replacedText } from '../../../shared/snapshots/manifest-text';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 
 interface SharePreviewProps {
   preview: SnapshotPreview | undefined;
@@ -23,7 +23,7 @@ export function SharePreview({ preview, checking, error }: SharePreviewProps) {
       ) : preview ? (
         <div className="mt-1 space-y-1" data-testid="share-preview">
           <p>
-            Holds {formatCount(preview.item_count)} of {formatCount(preview.manifest.original.items)} items.
+            Holds {formatCount(preview.item_count)} of {plural(preview.manifest.original.items, 'item')}.
           </p>
           <p>Left out: {left ?? 'nothing'}.</p>
           <p>Replaced: {replaced ?? 'nothing'}.</p>

@@ -18,7 +18,7 @@ import { sourcesQueryOptions } from '../../sources/api/get-sources';
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
 import { ExpirySelect, SHARE_FIELD as field } from './expiry-select';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 
 type Item = ConversationItem;
 
@@ -117,7 +117,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
       {link ? (
         <div className="mt-4 space-y-3">
           <p className="text-sm">
-            Snapshot ready: {formatCount(create.data!.item_count)} items, {formatCount(create.data!.excluded_count)} left out.
+            Snapshot ready: {plural(create.data!.item_count, 'item')}, {formatCount(create.data!.excluded_count)} left out.
           </p>
           <label className="block text-sm font-medium">
             Link

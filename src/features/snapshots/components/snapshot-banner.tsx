@@ -1,7 +1,7 @@
 import type { SnapshotDetail } from '../api/snapshots';
 import { InlineId } from '../../../components/shortened-id';
 import { manifestSummary, originalRunText } from '../../../shared/snapshots/manifest-text';
-import { formatCount, formatLocalTime } from '../../../shared/format';
+import { formatCount, formatLocalTime, plural } from '../../../shared/format';
 
 const date = (iso: string) => formatLocalTime(new Date(iso));
 
@@ -24,8 +24,8 @@ export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
     <section aria-label="Snapshot" className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100">
       <p className="font-semibold">{snapshot.title || 'Snapshot'}</p>
       <p className="mt-1">
-        A snapshot {from}, taken {date(snapshot.created_at)}. It holds {formatCount(snapshot.item_count)} items
-        {manifest ? '' : `; ${snapshot.excluded_count ? `${formatCount(snapshot.excluded_count)} were left out` : 'nothing was left out'}`}.{' '}
+        A snapshot {from}, taken {date(snapshot.created_at)}. It holds {plural(snapshot.item_count, 'item')}
+        {manifest ? '' : `; ${snapshot.excluded_count ? `${formatCount(snapshot.excluded_count)} ${snapshot.excluded_count === 1 ? 'was' : 'were'} left out` : 'nothing was left out'}`}.{' '}
         {snapshot.expires_at ? `It expires ${date(snapshot.expires_at)}.` : 'It does not expire.'}
       </p>
       {manifest ? (

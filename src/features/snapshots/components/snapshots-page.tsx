@@ -8,7 +8,7 @@ import { announce } from '../../../components/announcer';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { ApiError } from '../../../lib/api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
-import { formatCount, formatLocalTime } from '../../../shared/format';
+import { formatCount, formatLocalTime, plural } from '../../../shared/format';
 import { manifestSummary } from '../../../shared/snapshots/manifest-text';
 import { sourcesQueryOptions } from '../../sources/api/get-sources';
 
@@ -65,7 +65,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           </Link>
           {/* A conversation ID has no place to break: on a phone it takes a line of its own, shortened in its middle if it must be. */}
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {snapshot.origin === 'file' ? 'From a file' : <><InlineId id={snapshot.conversation_id ?? ''} /> · {snapshot.source_label ?? snapshot.source}</>} · {formatCount(snapshot.item_count)} items
+            {snapshot.origin === 'file' ? 'From a file' : <><InlineId id={snapshot.conversation_id ?? ''} /> · {snapshot.source_label ?? snapshot.source}</>} · {plural(snapshot.item_count, 'item')}
             {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
