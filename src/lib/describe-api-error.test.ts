@@ -29,7 +29,6 @@ describe('describeApiError gives each upstream fault its own title', () => {
     [401, 'unauthorized', 'Sign-in required'],
     [429, 'insufficient_quota', 'Out of quota'],
     [503, 'viewer_busy', 'The viewer is busy'],
-    [404, 'snapshots_disabled', 'Snapshots are turned off'],
     [413, 'snapshot_too_many_items', 'Too large for a snapshot'],
     [413, 'snapshot_too_large', 'Too large for a snapshot'],
     [429, 'rate_limited', 'Too many snapshots at once'],
@@ -43,6 +42,11 @@ describe('describeApiError gives each upstream fault its own title', () => {
   it("says a snapshot is not found once (the server's sentence says the same), and offers no retry", () => {
     const error = new ApiError('There is no snapshot with this link. Check that it was copied whole.', { status: 404, code: 'snapshot_not_found' });
     expect(describeApiError(error)).toMatchObject({ title: 'Snapshot not found', detail: '', final: true });
+  });
+
+  it('says snapshots are turned off once, and offers no retry, which cannot turn them on', () => {
+    const error = new ApiError('Snapshots are turned off on this viewer (VIEWER_SNAPSHOTS=off).', { status: 404, code: 'snapshots_disabled' });
+    expect(describeApiError(error)).toMatchObject({ title: 'Snapshots are turned off', detail: '', final: true });
   });
 
   it('says a snapshot was revoked once, with a readable date, and offers no retry', () => {

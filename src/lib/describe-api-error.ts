@@ -82,8 +82,9 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       return { title: 'This snapshot was revoked', hint: `Whoever shared it took it back${on(message)} and its content was deleted. Ask them for a new link if you still need it.`, detail: '', final: true };
     case 'snapshot_expired':
       return { title: 'This snapshot has expired', hint: `It was shared for a limited time, which ended${on(message)}. Ask whoever shared it for a new link.`, detail: '', final: true };
+    // A setting of the viewer's: retrying cannot change it, and the server's sentence says the same.
     case 'snapshots_disabled':
-      return { title: 'Snapshots are turned off', hint: 'This viewer does not store snapshots (VIEWER_SNAPSHOTS=off).', detail };
+      return { title: 'Snapshots are turned off', hint: 'This viewer does not store snapshots (VIEWER_SNAPSHOTS=off).', detail: '', final: true };
     case 'snapshot_too_many_items':
     case 'snapshot_too_large':
       return { title: 'Too large for a snapshot', hint: 'Leave more out (reasoning, tool outputs), or ask whoever runs the viewer to raise the limit.', detail };
