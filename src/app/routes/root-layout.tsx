@@ -33,16 +33,19 @@ export function RootLayout({ children }: { children: ReactNode }) {
             </svg>
             Conversation Viewer
           </Link>
-          <nav aria-label="Pages" className="ml-auto">
-            {/* Marked while its page is open, so the reader knows where they are; a finger's size on a phone. */}
-            <Link
-              href="/snapshots"
-              aria-current={path === '/snapshots' ? 'page' : undefined}
-              className={`inline-flex items-center text-sm text-zinc-600 hover:underline aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:aria-[current=page]:text-zinc-100 ${TOUCH_TARGET}`}
-            >
-              Snapshots
-            </Link>
-          </nav>
+          {/* Where snapshots are turned off, their page could only say so: not offered. */}
+          {sources.data?.snapshots === 'off' ? null : (
+            <nav aria-label="Pages" className="ml-auto">
+              {/* Marked while its page is open, so the reader knows where they are; a finger's size on a phone. */}
+              <Link
+                href="/snapshots"
+                aria-current={path === '/snapshots' ? 'page' : undefined}
+                className={`inline-flex items-center text-sm text-zinc-600 hover:underline aria-[current=page]:font-medium aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:aria-[current=page]:text-zinc-100 ${TOUCH_TARGET}`}
+              >
+                Snapshots
+              </Link>
+            </nav>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 outline-none sm:py-8">

@@ -111,9 +111,12 @@ export function SnapshotsPage() {
       <h1 id={SNAPSHOTS_HEADING} tabIndex={-1} className="text-xl font-semibold outline-none">
         Snapshots
       </h1>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Stored copies of conversations. {mode === 'private' ? 'Only people with access to this viewer can read a snapshot, with its link' : 'Anyone with a snapshot’s link can read it'}; revoking one deletes its content.
-      </p>
+      {/* Turned off, there is nothing to promise: the error below says so. */}
+      {mode === 'off' ? null : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Stored copies of conversations. {mode === 'private' ? 'Only people with access to this viewer can read a snapshot, with its link' : 'Anyone with a snapshot’s link can read it'}; revoking one deletes its content.
+        </p>
+      )}
       {list.data ? (
         list.data.length ? (
           <ul className="space-y-3">
