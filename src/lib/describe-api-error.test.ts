@@ -59,6 +59,17 @@ describe('describeApiError gives each upstream fault its own title', () => {
     vi.unstubAllEnvs();
   });
 
+  it('opens a sentence with a capital where no source is named (the Share dialog, the Snapshots page), and keeps a named source as written', () => {
+    const failure = (status: number, code: string | null = null, retryAfterSeconds: number | null = null) => describeApiError(new ApiError('said so', { status, code, retryAfterSeconds }));
+    expect(failure(401).hint).toMatch(/^The source did not accept the server’s API key\./);
+    expect(failure(429, null, 20).hint).toBe('The source asks to wait 20 seconds before retrying.');
+    expect(failure(500).title).toBe('The source had a problem (HTTP 500)');
+    expect(failure(504, 'upstream_timeout').title).toBe('The source timed out');
+    expect(failure(502, 'upstream_not_json').hint).toMatch(/^The source answered with a page/);
+    expect(describeStoppedLoading(failure(504, 'upstream_timeout'), 40).title).toBe('Loading stopped after 40 items: the source timed out');
+    expect(describeApiError(new ApiError('said so', { status: 401 }), { sourceLabel: 'test' }).hint).toMatch(/^test did not accept/);
+  });
+
   it('says how long a rate limit asks to wait', () => {
     expect(describeFailure(429, 'rate_limit_exceeded', 120)).toMatchObject({ title: 'Rate limited', hint: expect.stringContaining('wait 120 seconds') });
   });

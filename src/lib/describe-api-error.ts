@@ -27,7 +27,10 @@ function on(message: string): string {
   return date && !Number.isNaN(date.getTime()) ? ` on ${formatLocalTime(date)}` : '';
 }
 
-export function describeApiError(error: unknown, { conversationId, sourceLabel = 'the source' }: Context = {}): ErrorDescription {
+export function describeApiError(error: unknown, { conversationId, sourceLabel: label }: Context = {}): ErrorDescription {
+  // A source's name keeps its own letters; the stand-in for one opens a sentence as a sentence opens.
+  const sourceLabel = label ?? 'the source';
+  const Source = label ?? 'The source';
   const message = error instanceof Error ? error.message : String(error);
   const detail = error instanceof ApiError && error.requestId ? `${message} (request id ${error.requestId})` : message;
   if (!(error instanceof ApiError)) {
@@ -42,21 +45,21 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 'unknown_source':
       return { title: 'Unknown source', hint: 'The link names a source this viewer does not have. Pick one of the configured sources.', detail, final: true };
     case 'upstream_unreachable':
-      return { title: `${sourceLabel} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
+      return { title: `${Source} is unreachable`, hint: 'The viewer server could not connect to it. Check the server’s network and base URL, then retry.', detail };
     case 'viewer_busy':
       return { title: 'The viewer is busy', hint: 'It is reading many large answers at once. Retry in a moment.', detail };
     case 'insufficient_quota':
       return { title: 'Out of quota', hint: `The account behind ${sourceLabel} has run out of quota or credits. Check its billing; retrying will not help.`, detail };
     case 'upstream_timeout':
-      return { title: `${sourceLabel} timed out`, hint: 'It did not answer in time. Retry in a moment.', detail };
+      return { title: `${Source} timed out`, hint: 'It did not answer in time. Retry in a moment.', detail };
     case 'upstream_connection_reset':
-      return { title: `${sourceLabel} dropped the connection`, hint: 'The connection closed before the answer was complete. Retry in a moment.', detail };
+      return { title: `${Source} dropped the connection`, hint: 'The connection closed before the answer was complete. Retry in a moment.', detail };
     case 'upstream_malformed':
-      return { title: 'Malformed response', hint: `${sourceLabel} answered with something that is not a Conversations API response. Check the source’s base URL.`, detail };
+      return { title: 'Malformed response', hint: `${Source} answered with something that is not a Conversations API response. Check the source’s base URL.`, detail };
     case 'upstream_not_json':
-      return { title: 'Not a JSON response', hint: `${sourceLabel} answered with a page instead of data, often a sign-in or gateway page. Check the source’s base URL.`, detail };
+      return { title: 'Not a JSON response', hint: `${Source} answered with a page instead of data, often a sign-in or gateway page. Check the source’s base URL.`, detail };
     case 'upstream_truncated':
-      return { title: 'Incomplete response', hint: `${sourceLabel}’s answer was cut off part way. Retry; if it keeps happening, the upstream or a proxy in between is cutting answers short.`, detail };
+      return { title: 'Incomplete response', hint: `${Source}’s answer was cut off part way. Retry; if it keeps happening, the upstream or a proxy in between is cutting answers short.`, detail };
     case 'upstream_too_large':
       return { title: 'Response too large', hint: 'The answer is bigger than this viewer accepts. Whoever runs the viewer can raise UPSTREAM_MAX_BYTES.', detail };
     case 'unauthorized':
@@ -66,7 +69,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 'upstream_paging_loop':
       // The loader stops on a repeated page or cursor, and after its most pages from each end: the detail says which.
       return {
-        title: `${sourceLabel}’s pages did not end`,
+        title: `${Source}’s pages did not end`,
         hint: 'The viewer stops when pages or cursors repeat, or after 1,000 pages from each end, rather than read forever. Everything up to here is shown; the reason follows.',
         detail,
       };
@@ -108,7 +111,7 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
   // so "no conversation" or "no access" would send the reader to check an ID that may be right.
   if (error.status >= 400 && error.status < 500 && ![408, 409, 429].includes(error.status) && error.code === null && isRawBodyMessage(message)) {
     return {
-      title: `${sourceLabel} answered HTTP ${error.status} with a page, not an API error`,
+      title: `${Source} answered HTTP ${error.status} with a page, not an API error`,
       hint: 'Something other than the Conversations API answered: a gateway, a proxy or a sign-in page, or the source’s base URL is wrong. Check the source’s base URL; the page’s text follows.',
       detail,
       final: true,
@@ -118,13 +121,13 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
     case 400:
       return { title: 'The request was rejected', hint: 'The source refused the request as invalid.', detail };
     case 401:
-      return { title: 'The API key was rejected', hint: `${sourceLabel} did not accept the server’s API key. Check that it is valid and for the right region.`, detail };
+      return { title: 'The API key was rejected', hint: `${Source} did not accept the server’s API key. Check that it is valid and for the right region.`, detail };
     case 403:
       return { title: 'Access denied', hint: `The API key has no access to ${conversation}. Conversations belong to the account (and region) that created them.`, detail, final: true };
     case 404:
       return {
         title: 'Conversation not found',
-        hint: `${sourceLabel} has no ${conversation}. Check the ID and the source${sourceLabel.includes('DashScope') ? '; DashScope keeps conversations for 7 days' : ''}.`,
+        hint: `${Source} has no ${conversation}. Check the ID and the source${sourceLabel.includes('DashScope') ? '; DashScope keeps conversations for 7 days' : ''}.`,
         detail,
         final: true,
       };
@@ -133,14 +136,14 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel =
       const wait = error.retryAfterSeconds || null;
       return {
         title: 'Rate limited',
-        hint: wait !== null ? `${sourceLabel} asks to wait ${wait} second${wait === 1 ? '' : 's'} before retrying.` : `${sourceLabel} is limiting requests. Wait a little, then retry.`,
+        hint: wait !== null ? `${Source} asks to wait ${wait} second${wait === 1 ? '' : 's'} before retrying.` : `${Source} is limiting requests. Wait a little, then retry.`,
         detail,
         ...(wait !== null ? { waitSeconds: wait } : {}),
       };
     }
   }
   if (error.status >= 500) {
-    return { title: `${sourceLabel} had a problem (HTTP ${error.status})`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
+    return { title: `${Source} had a problem (HTTP ${error.status})`, hint: 'The upstream failed on its side. Retry in a moment.', detail };
   }
   return { title: `Request failed (HTTP ${error.status})`, hint: 'Retry, or check the conversation ID and source.', detail };
 }
