@@ -213,6 +213,24 @@ test('a Share dialog that cannot load says so, and the transcript stays', async 
   await expect(page.locator('[data-item-id]').first()).toBeVisible();
 });
 
+test("a preview the source rate-limits says so while it waits to ask again, instead of only reading the conversation", async ({ page }) => {
+  let asked = 0;
+  await page.route('**/api/snapshots/preview', (route) => {
+    asked += 1;
+    return route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '30' },
+      json: { error: { message: 'Rate limit reached for requests.', type: 'requests', code: 'rate_limit_exceeded', param: null } },
+    });
+  });
+  await page.goto(`/c/${weather.conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  const preview = page.getByRole('dialog', { name: 'Share a snapshot' }).getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('Rate limited: The source asks to wait 30 seconds before retrying. Trying again…');
+  expect(asked).toBe(1);
+});
+
 test('on a phone the Share dialog keeps its own spacing: the item chooser lines up with its heading @phone', async ({ page }) => {
   await page.goto(`/c/${weather.conversation.id}?source=demo`);
   await expect(page.locator('[data-item-id]').first()).toBeVisible();

@@ -6,10 +6,12 @@ interface SharePreviewProps {
   preview: SnapshotPreview | undefined;
   checking: boolean;
   error: string | null;
+  /** Why the preview is being asked for again (a rate limit's wait), while it is. */
+  retrying?: string | null;
 }
 
 /** What the snapshot would hold with the boxes ticked now, worked out as they change; announced politely. */
-export function SharePreview({ preview, checking, error }: SharePreviewProps) {
+export function SharePreview({ preview, checking, error, retrying = null }: SharePreviewProps) {
   const left = preview ? leftOutText(preview.manifest) : null;
   const replaced = preview ? replacedText(preview.manifest) : null;
   return (
@@ -42,7 +44,7 @@ export function SharePreview({ preview, checking, error }: SharePreviewProps) {
           ) : null}
         </div>
       ) : (
-        <p className="mt-1 text-zinc-600 dark:text-zinc-400">Reading the conversation…</p>
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">{retrying ? `${retrying} Trying again…` : 'Reading the conversation…'}</p>
       )}
     </section>
   );

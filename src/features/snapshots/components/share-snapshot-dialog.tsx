@@ -71,6 +71,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
   // What the choices above leave out by kind, so the item chooser shows those items as already left out.
   const byKind = new ShareFilter(shareRules(choices));
   const preview = useQuery({ ...snapshotPreviewQueryOptions(target, rules), enabled: open });
+  // A failure tried again (a source's rate limit waits as long as it asks): said while it waits, not "Reading…".
+  const previewRetry = preview.isFetching && !preview.error && preview.failureReason ? describeApiError(preview.failureReason) : null;
   // Who can read the link: anyone, or (VIEWER_SNAPSHOTS=private) only those who can sign in to this viewer.
   const mode = useQuery(sourcesQueryOptions()).data?.snapshots;
   const create = useMutation({
@@ -183,7 +185,12 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
               </p>
             )}
           </fieldset>
-          <SharePreview preview={preview.data} checking={preview.isFetching} error={preview.error ? describeApiError(preview.error).detail || describeApiError(preview.error).title : null} />
+          <SharePreview
+            preview={preview.data}
+            checking={preview.isFetching}
+            error={preview.error ? describeApiError(preview.error).detail || describeApiError(preview.error).title : null}
+            retrying={previewRetry ? `${previewRetry.title}: ${previewRetry.hint}` : null}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="block text-sm font-medium">
               Title
