@@ -23,6 +23,11 @@ describe('liveStatusText', () => {
     expect(liveStatusText({ ...base, error: limited }, 10_000)).toBe('Live · rate limited, next check in 10 s');
     const broken = new ApiError('OpenAI had a problem.', { status: 502 });
     expect(liveStatusText({ ...base, error: broken }, 14_000)).toBe('Live · update failed (OpenAI had a problem.), retrying in 6 s');
+    // A long message (a stack trace) is cut short, so when it tries again stays in view.
+    const long = new ApiError(`Internal error: ${'at module.function (file.js:10:5) '.repeat(40)}`, { status: 500 });
+    const line = liveStatusText({ ...base, error: long }, 14_000);
+    expect(line).toMatch(/^Live · update failed \(Internal error: at module\.function .{10,}…\), retrying in 6 s$/);
+    expect(line.length).toBeLessThan(110);
     expect(liveStatusText({ ...base, waiting: true }, 0)).toBe('Live · waiting for the newest items to load');
     // Loaded whole, with no ID among its newest items: nothing to wait for.
     expect(liveStatusText({ ...base, noIds: true }, 0)).toBe('Live · cannot follow this conversation: its newest items have no IDs to read on from');

@@ -3,6 +3,14 @@ import type { LiveUpdates } from './use-live-updates';
 
 const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
 
+/** Longest a failure's reason runs in the line: a source's long message (a stack trace) would hide when it tries again. */
+const MAX_REASON = 60;
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : 'unknown error';
+  return message.length > MAX_REASON ? `${message.slice(0, MAX_REASON - 1).trimEnd()}…` : message;
+}
+
 function ago(ms: number): string {
   const s = seconds(ms);
   return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
@@ -13,7 +21,7 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
   if (!live.on) {
     if (live.stoppedAfterMinutes === null) return 'Live off';
     // Checks that kept failing (the conversation deleted, the key revoked) are why it stopped, not a quiet run.
-    if (live.error) return `Live off · stopped after ${live.stoppedAfterMinutes} min of failed checks (${live.error instanceof Error ? live.error.message : 'unknown error'})`;
+    if (live.error) return `Live off · stopped after ${live.stoppedAfterMinutes} min of failed checks (${reason(live.error)})`;
     return `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
   }
   if (live.waiting) return 'Live · waiting for the newest items to load';
@@ -21,7 +29,7 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
   if (live.error) {
     const wait = seconds(live.nextCheckAt() - now);
     if (live.error instanceof ApiError && live.error.status === 429) return `Live · rate limited, next check in ${wait} s`;
-    return `Live · update failed (${live.error instanceof Error ? live.error.message : 'unknown error'}), retrying in ${wait} s`;
+    return `Live · update failed (${reason(live.error)}), retrying in ${wait} s`;
   }
   if (live.behind) return 'Live · more items arrived than one check reads: reload to see them all';
   if (live.lastUpdatedAt === null) return live.checking ? 'Live · checking…' : 'Live · watching';

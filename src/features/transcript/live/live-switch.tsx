@@ -24,7 +24,8 @@ export function LiveSwitch({ live }: { live: LiveUpdates }) {
         <span aria-hidden="true" className={`size-2 rounded-full ${live.on ? 'animate-pulse bg-emerald-500' : 'bg-zinc-400'}`} />
         Live
       </button>
-      <output data-testid="live-status" aria-live="off" className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
+      {/* A failure's reason is cut short in the line; its whole text is at hand on hover. */}
+      <output data-testid="live-status" aria-live="off" title={live.error instanceof Error ? live.error.message : undefined} className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
         {liveStatusText(live, Math.max(now, live.lastUpdatedAt ?? 0))}
       </output>
     </div>
