@@ -24,6 +24,8 @@ export class LiveClock {
   private failures = 0;
   private requests = 0;
   private retryAt: number | null = null;
+  /** A check has succeeded, finding nothing new, since the last change: the quiet period was not all failures. */
+  private checkedQuietly = false;
 
   constructor(now: number) {
     this.lastChangeAt = now;
@@ -35,11 +37,15 @@ export class LiveClock {
     this.unchanged = 0;
     this.failures = 0;
     this.retryAt = null;
+    this.checkedQuietly = false;
   }
 
   /** A poll ended now: after a pause (a hidden tab, a sleeping laptop) the quiet period starts over, whatever it found. */
   private polled(now: number) {
-    if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) this.lastChangeAt = now;
+    if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) {
+      this.lastChangeAt = now;
+      this.checkedQuietly = false;
+    }
     this.lastPollAt = now;
   }
 
@@ -51,7 +57,11 @@ export class LiveClock {
     if (changed) {
       this.lastChangeAt = now;
       this.unchanged = 0;
-    } else this.unchanged += 1;
+      this.checkedQuietly = false;
+    } else {
+      this.unchanged += 1;
+      this.checkedQuietly = true;
+    }
   }
 
   failed(now: number, error: unknown) {
@@ -81,6 +91,11 @@ export class LiveClock {
   /** When the next poll is due, for the status line. */
   nextAt(now: number): number {
     return now + this.nextDelay(now);
+  }
+
+  /** Whether every check since the last change failed: a watch that stops now stops for its failures, not for quiet. */
+  onlyFailedSinceChange(): boolean {
+    return !this.checkedQuietly;
   }
 
   /** Whether watching should stop: nothing changed for long enough. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { liveStatusText } from './live-status';
 
-const base = { on: true, stoppedAfterMinutes: null, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
+const base = { on: true, stoppedAfterMinutes: null, stoppedByFailures: false, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
 
 describe('liveStatusText', () => {
   it('says when it last looked', () => {
@@ -15,7 +15,7 @@ describe('liveStatusText', () => {
     expect(liveStatusText({ ...base, on: false }, 0)).toBe('Live off');
     expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3 }, 0)).toBe('Live off · stopped after 3 min without changes');
     const gone = new ApiError("Conversation with id 'conv_1' not found.", { status: 404 });
-    expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3, error: gone }, 0)).toBe("Live off · stopped after 3 min of failed checks (Conversation with id 'conv_1' not found.)");
+    expect(liveStatusText({ ...base, on: false, stoppedAfterMinutes: 3, stoppedByFailures: true, error: gone }, 0)).toBe("Live off · stopped after 3 min of failed checks (Conversation with id 'conv_1' not found.)");
   });
 
   it('says what failed and when it tries again', () => {

@@ -21,7 +21,7 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
   if (!live.on) {
     if (live.stoppedAfterMinutes === null) return 'Live off';
     // Checks that kept failing (the conversation deleted, the key revoked) are why it stopped, not a quiet run.
-    if (live.error) return `Live off · stopped after ${live.stoppedAfterMinutes} min of failed checks (${reason(live.error)})`;
+    if (live.stoppedByFailures) return `Live off · stopped after ${live.stoppedAfterMinutes} min of failed checks (${reason(live.error)})`;
     return `Live off · stopped after ${live.stoppedAfterMinutes} min without changes`;
   }
   if (live.waiting) return 'Live · waiting for the newest items to load';

@@ -87,6 +87,35 @@ describe('useLiveUpdates', () => {
     await waitFor(() => expect(liveStatusText(result.current!, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min of failed checks (down)`));
   });
 
+  it('says a watch quiet for its whole period stopped without changes, though its last check failed', async () => {
+    let failing = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof globalThis.fetch>(async () =>
+        failing
+          ? new Response(JSON.stringify({ error: { message: 'down', type: 'server_error', code: null } }), { status: 500 })
+          : new Response(JSON.stringify({ object: 'list', data: [message('msg_a', 'in_progress')], first_id: 'msg_a', last_id: 'msg_a', has_more: false })),
+      ),
+    );
+    const { client, index, wrapper } = setup();
+    const realNow = Date.now.bind(Date);
+    let later = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + later);
+    const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
+    await waitFor(() => expect(result.current?.lastUpdatedAt).not.toBeNull());
+    const live = { queryKey: ['conversations', 'demo', 'conv_1', 'items', 'live'] };
+    // Checks every 30 s find nothing new for the whole quiet period; only the last one fails.
+    while (later < IDLE_STOP_MS - 30_000) {
+      later += 30_000;
+      await client.refetchQueries(live);
+    }
+    failing = true;
+    later += 30_001;
+    await client.refetchQueries(live);
+    await waitFor(() => expect(result.current?.on).toBe(false));
+    expect(liveStatusText(result.current!, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min without changes`);
+  });
+
   it("does not poll while the index has not taken in the last poll's changes, which it would otherwise add again", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     vi.stubGlobal('fetch', fetch);

@@ -13,6 +13,8 @@ export interface LiveUpdates {
   toggle: () => void;
   /** Set when watching stopped by itself after a quiet period of this many minutes. */
   stoppedAfterMinutes: number | null;
+  /** Every check of that period failed (the conversation deleted, the key revoked): that, not quiet, is why it stopped. */
+  stoppedByFailures: boolean;
   /** On, but the newest end of the conversation has not loaded yet. */
   waiting: boolean;
   /** The whole conversation has loaded, but none of its newest items has an ID to read on from: nothing to watch. */
@@ -37,7 +39,7 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
   // The reader's own choice is remembered in this browser (a reader who turned Live off finds it off on the next
   // transcript); a stop after a quiet period is not.
   const [on, chooseOn, setOn] = useRememberedSwitch('conversation-viewer:live', true);
-  const [stoppedAfterMinutes, setStoppedAfterMinutes] = useState<number | null>(null);
+  const [stopped, setStopped] = useState<{ minutes: number; byFailures: boolean } | null>(null);
   const [clock] = useState(() => new LiveClock(Date.now()));
   const client = useQueryClient();
   const newestId = index.newestId;
@@ -54,19 +56,19 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
       const cached = client.getQueryData(queryKey);
       if (cached && !index.hasAppliedLiveChanges(cached)) return { added: 0, behind: false };
       const commit = (changes: LiveChanges) => client.setQueryData(queryKey, (state) => state && addLiveChanges(state, changes));
-      const stopWhenQuiet = () => {
+      const stopWhenQuiet = (failed: boolean) => {
         const anyInProgress = index.inProgress.size > 0;
         if (!clock.shouldStop(Date.now(), anyInProgress)) return;
         setOn(false);
-        setStoppedAfterMinutes((anyInProgress ? IDLE_STOP_MS : QUIET_STOP_MS) / 60_000);
+        setStopped({ minutes: (anyInProgress ? IDLE_STOP_MS : QUIET_STOP_MS) / 60_000, byFailures: failed && clock.onlyFailedSinceChange() });
       };
       try {
         const result = await runLivePoll(API, target, index, clock, commit, signal);
-        stopWhenQuiet();
+        stopWhenQuiet(false);
         return result;
       } catch (error) {
         // Polls that keep failing end too: the watch has an end whatever the source answers.
-        if (!signal.aborted) stopWhenQuiet();
+        if (!signal.aborted) stopWhenQuiet(true);
         throw error;
       }
     },
@@ -87,10 +89,11 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     on,
     toggle: () => {
       if (!on) clock.restart(Date.now());
-      setStoppedAfterMinutes(null);
+      setStopped(null);
       chooseOn(!on);
     },
-    stoppedAfterMinutes: on ? null : stoppedAfterMinutes,
+    stoppedAfterMinutes: on ? null : (stopped?.minutes ?? null),
+    stoppedByFailures: !on && (stopped?.byFailures ?? false),
     waiting,
     noIds,
     checking: query.isFetching,
