@@ -247,6 +247,20 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   expect(sizes.filter(([width, height]) => width < 24 || height < 24)).toEqual([]);
 });
 
+test("on a phone the position pill's Top and End are targets a finger can hit @phone", async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'phone layout');
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await expect(page.getByTestId('position')).toBeVisible();
+  for (const name of ['Go to the top', 'Go to the end']) {
+    const box = (await page.getByRole('button', { name }).boundingBox())!;
+    expect([name, box.width >= 24 && box.height >= 24]).toEqual([name, true]);
+  }
+  await page.getByRole('button', { name: 'Go to the end' }).tap();
+  await expect(page.getByTestId('position')).toHaveText(`Item ${agentRun.items.length} of ${agentRun.items.length}`);
+});
+
 test('on a phone an open message keeps its badge and actions on one line, and a folded call its summary readable @phone', async ({ page }) => {
   test.skip(!test.info().project.name.includes('phone'), 'phone layout');
   const assistant = agentRun.items.find((item) => item.type === 'message' && (item as { role?: string }).role === 'assistant')!;

@@ -1,5 +1,6 @@
 import type { TranscriptIndex } from '../data/transcript-index';
 import { formatCount } from '../../../shared/format';
+import { TOUCH_TARGET } from '../../../components/touch-target';
 
 interface PositionIndicatorProps {
   index: TranscriptIndex;
@@ -26,10 +27,10 @@ export function PositionIndicator({ index, topRow, onTop, onEnd }: PositionIndic
       <output data-testid="position" className="tabular-nums text-zinc-700 dark:text-zinc-300">
         {positionText(index, topRow)}
       </output>
-      <button type="button" onClick={onTop} title="Go to the top" aria-label="Go to the top" className="ml-1 rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+      <button type="button" onClick={onTop} title="Go to the top" aria-label="Go to the top" className={`ml-1 rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`}>
         ↑ Top
       </button>
-      <button type="button" onClick={onEnd} title="Go to the end" aria-label="Go to the end" className="rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+      <button type="button" onClick={onEnd} title="Go to the end" aria-label="Go to the end" className={`rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`}>
         ↓ End
       </button>
     </div>
