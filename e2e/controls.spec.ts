@@ -261,6 +261,23 @@ test("on a phone the position pill's Top and End are targets a finger can hit @p
   await expect(page.getByTestId('position')).toHaveText(`Item ${agentRun.items.length} of ${agentRun.items.length}`);
 });
 
+test('scrolling and stepping through rows are not read out as live announcements', async ({ page }) => {
+  await page.goto(agentUrl);
+  await expectComplete(page, agentRun.items.length);
+  const liveText = () =>
+    page
+      .locator(':is([aria-live], output, [role="status"], [role="log"], [role="alert"]):not([aria-live="off"])')
+      .evaluateAll((regions) => regions.map((region) => region.textContent ?? '').join(' | '));
+  const before = await liveText();
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await expect(page.getByTestId('position')).not.toHaveText('Item 1 of 50');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.locator('li[data-row]:focus')).toHaveCount(1);
+  expect(await liveText()).toBe(before);
+  expect(before).not.toContain('Item');
+});
+
 test('on a phone an open message keeps its badge and actions on one line, and a folded call its summary readable @phone', async ({ page }) => {
   test.skip(!test.info().project.name.includes('phone'), 'phone layout');
   const assistant = agentRun.items.find((item) => item.type === 'message' && (item as { role?: string }).role === 'assistant')!;

@@ -24,7 +24,8 @@ function positionText(index: TranscriptIndex, row: number | null): string {
 export function PositionIndicator({ index, topRow, onTop, onEnd }: PositionIndicatorProps) {
   return (
     <div className="flex items-center gap-1 rounded-full border border-zinc-200 bg-white/95 py-1 pr-1 pl-3 text-xs shadow-md backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95">
-      <output data-testid="position" className="tabular-nums text-zinc-700 dark:text-zinc-300">
+      {/* Shown, not read out: it changes with every scroll. */}
+      <output data-testid="position" aria-live="off" className="tabular-nums text-zinc-700 dark:text-zinc-300">
         {positionText(index, topRow)}
       </output>
       <button type="button" onClick={onTop} title="Go to the top" aria-label="Go to the top" className={`ml-1 rounded-full px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`}>
