@@ -249,6 +249,24 @@ test('on a phone the Share dialog keeps its own spacing: the item chooser lines 
   expect(Math.abs(chooser - heading)).toBeLessThan(1);
 });
 
+test('on a wide screen a snapshot names its conversation ID whole, in the list and in its banner', async ({ page }) => {
+  const run = demo('agent-run');
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: run.conversation.id, title: 'A wide look at the CI triage run' } });
+  const { id } = (await created.json()) as { id: string };
+  // Nothing of the ID is cut off where the line has room for all of it.
+  const clipped = (element: Locator) =>
+    element.evaluate((node) => [node, ...node.querySelectorAll('*')].filter((part) => part.scrollWidth > part.clientWidth + 1 && getComputedStyle(part).overflow !== 'visible').length);
+  await page.goto('/snapshots');
+  const card = page.getByTestId('snapshot-row').filter({ hasText: 'A wide look' });
+  await expect(card.locator(`[title="${run.conversation.id}"]`)).toBeVisible();
+  expect(await clipped(card.locator(`[title="${run.conversation.id}"]`))).toBe(0);
+  await card.getByRole('link', { name: /A wide look/ }).click();
+  const banner = page.getByRole('region', { name: 'Snapshot' }).locator(`[title="${run.conversation.id}"]`);
+  await expect(banner).toBeVisible();
+  expect(await clipped(banner)).toBe(0);
+  await page.request.delete(`/api/snapshots/${id}`);
+});
+
 test('on a phone a snapshot names its conversation ID unbroken, in its banner and in the list @phone', async ({ page }) => {
   const run = demo('agent-run');
   await page.setViewportSize({ width: 390, height: 844 });

@@ -19,10 +19,14 @@ export function ShortenedId({ id }: { id: string }) {
   );
 }
 
-/** A shortened ID within a line of text: it moves to a line of its own rather than break, and shortens only past that. */
+/**
+ * A shortened ID within a line of text: it moves to a line of its own rather than break, and shortens only past that.
+ * It stays inline, so its shortened part is measured against the paragraph's width, not against its own (an inline
+ * block as wide as the ID would shorten it wherever it stood, and leave a gap).
+ */
 export function InlineId({ id, className = '' }: { id: string; className?: string }) {
   return (
-    <span title={id} className={`inline-block max-w-full truncate align-bottom ${className}`}>
+    <span title={id} className={`whitespace-nowrap ${className}`}>
       <ShortenedId id={id} />
     </span>
   );
