@@ -277,6 +277,22 @@ test('compact view: one line per item, turns that fold, remembered; the agent ru
   await expect(page.locator('article[data-item-type="message"]:not([data-collapsed])').first()).toBeVisible();
 });
 
+test("compact view on a phone: a turn's fold switch is a target a finger can hit @phone", async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'phone layout');
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  await page.getByRole('button', { name: 'View ▾' }).tap();
+  await page.getByRole('button', { name: 'Compact', exact: true }).tap();
+  await page.getByRole('button', { name: 'Done' }).tap();
+  const turn1 = page.getByRole('button', { name: 'Turn 1', exact: true });
+  await turn1.scrollIntoViewIfNeeded();
+  const box = (await turn1.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  await turn1.tap();
+  await expect(turn1).toHaveAttribute('aria-expanded', 'false');
+});
+
 test('compact view, newest first: each turn header heads its own rows, and folding it leaves its first message under it', async ({ page }) => {
   const users = agentRun.items.filter((item) => item.type === 'message' && (item as { role?: string }).role === 'user');
   const last = users.at(-1)!;

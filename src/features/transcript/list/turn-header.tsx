@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { plural } from '../../../shared/format';
+import { TOUCH_TARGET } from '../../../components/touch-target';
 import { BEFORE_TURNS } from './view-rows';
 
 export interface TurnHeaders {
@@ -42,7 +43,7 @@ export function TurnHeader({ row, turns }: TurnHeaderProps) {
         onClick={() => turns.toggle(row)}
         aria-expanded={!collapsed}
         title={collapsed ? 'Show the items of this turn' : 'Fold this turn to its first message'}
-        className="inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 font-semibold whitespace-nowrap hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
+        className={`${TOUCH_TARGET} inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 font-semibold whitespace-nowrap hover:bg-zinc-200/70 dark:hover:bg-zinc-800`}
       >
         <span aria-hidden="true" className={`inline-block transition-transform ${collapsed ? '-rotate-90' : ''}`}>▾</span>
         Turn {number}
