@@ -22,6 +22,13 @@ test('the agent-run demo shows every item type with a dedicated view, none with 
   expect(fallbacks).toBe(0);
 });
 
+test('each row is named by its kind as the page writes it, not by its type in the API', async ({ page }) => {
+  await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
+  await expectComplete(page, agentRun.items.length);
+  const names = await page.getByRole('article').evaluateAll((rows) => rows.slice(0, 4).map((row) => row.getAttribute('aria-label')));
+  expect(names).toEqual(['System message', 'Developer message', 'Additional tools', 'Configuration update']);
+});
+
 test('hostile content renders as inert text and the page stays usable', async ({ page }) => {
   // Eleven megabytes of content, on purpose: give it room on a loaded two-core machine.
   test.setTimeout(150_000);

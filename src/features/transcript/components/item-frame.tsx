@@ -118,7 +118,7 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
       data-fallback={fallback ? '' : undefined}
       data-role={typeof item.role === 'string' ? item.role : undefined}
       data-collapsed={collapse.collapsed ? '' : undefined}
-      aria-label={`${style.label} ${item.type}`}
+      aria-label={item.type === 'message' ? `${style.label} message` : style.label}
       className={`transcript-item group rounded-xl border border-l-4 border-zinc-200 shadow-sm dark:border-t-zinc-800 dark:border-r-zinc-800 dark:border-b-zinc-800 ${collapse.collapsed ? 'px-3 py-1' : 'px-4 py-3'} ${style.card} ${highlighted ? 'item-highlight ring-2 ring-amber-400' : ''}`}
     >
       <header className={`${collapse.collapsed ? '' : 'mb-2'} flex items-center gap-x-2 gap-y-1 ${collapse.collapsed ? 'flex-nowrap' : 'flex-wrap'}`}>
