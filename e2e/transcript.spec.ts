@@ -28,6 +28,26 @@ test('paste an ID and read the transcript with roles and statuses', async ({ pag
   await expect(page.getByTestId('item-count')).toHaveText(`${states.items.length} items`);
 });
 
+test("the tab's title names the page open in it: a transcript by its run's title, Compare and Snapshots by theirs", async ({ page }) => {
+  const forkA = demo('forked-run-good');
+  const forkB = demo('forked-run-sideways');
+  await page.goto('/');
+  await expect(page).toHaveTitle('Conversation Viewer');
+  await page.getByLabel('Conversation ID, API URL or share link').fill(trip.conversation.id);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expectComplete(page, trip.items.length);
+  const runTitle = (await page.getByTestId('run-title').textContent())!;
+  await expect(page).toHaveTitle(`${runTitle} · Conversation Viewer`);
+  await page.getByRole('link', { name: 'Snapshots' }).click();
+  await expect(page).toHaveTitle('Snapshots · Conversation Viewer');
+  await page.goBack();
+  await expect(page).toHaveTitle(`${runTitle} · Conversation Viewer`);
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  await expect(page).toHaveTitle('Conversation Viewer');
+  await page.goto(`/compare?a=${forkA.conversation.id}&b=${forkB.conversation.id}&source=demo`);
+  await expect(page).toHaveTitle('Compare two runs · Conversation Viewer');
+});
+
 test('a pasted share link opens the view it shared: its search, kind filter and tool', async ({ page }) => {
   const agent = demo('agent-run');
   await page.goto('/');

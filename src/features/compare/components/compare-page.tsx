@@ -10,6 +10,7 @@ import { useAlignment } from '../lib/use-alignment';
 import { rowFragment, rowOfFragment } from '../lib/row-link';
 import { parseCompareSearch } from '../lib/compare-search';
 import { navigateTo } from '../../../lib/navigation';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { ItemsLeftOut } from '../lib/common-ground';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
@@ -130,6 +131,7 @@ function linkedFragment(hash: string): string {
 
 /** Two runs side by side, aligned by content, opened at the first place where they part. */
 export function ComparePage({ a, b, canShare }: ComparePageProps) {
+  useDocumentTitle('Compare two runs');
   const runA = useTranscript(a.origin);
   const runB = useTranscript(b.origin);
   const sideA = useSideStats(runA);

@@ -6,6 +6,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { announce } from '../../../components/announcer';
 import { describeApiError } from '../../../lib/describe-api-error';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ApiError } from '../../../lib/api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
 import { formatCount, formatLocalTime, plural } from '../../../shared/format';
@@ -104,6 +105,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
 
 /** Every snapshot this viewer holds, newest first, each with its link and a Revoke button. */
 export function SnapshotsPage() {
+  useDocumentTitle('Snapshots');
   const list = useQuery(snapshotListQueryOptions());
   const mode = useQuery(sourcesQueryOptions()).data?.snapshots;
   return (

@@ -3,6 +3,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { TokenCountsContext } from '../data/use-run-summary';
 import type { TranscriptOrigin } from '../data/use-transcript';
 import { useTranscriptView } from '../data/use-transcript-view';
@@ -112,6 +113,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
 
   const hasItems = transcript.hasItems;
   const title = runSummary.title;
+  useDocumentTitle(title || conversationId);
   const rememberedSource = origin.kind === 'api' ? origin.source : null;
   useEffect(() => {
     if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now(), ...(title ? { title } : {}) });
