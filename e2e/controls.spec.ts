@@ -431,6 +431,25 @@ test('the position pill leaves the last row readable, and says the last item at 
   await expect(page.getByTestId('position')).toHaveText(`Item ${firstFailure + 1} of ${agentRun.items.length}`);
 });
 
+test('the position pill names the row the reader sees at the top, not the one whose last gap shows under the toolbar', async ({ page }) => {
+  const markdown = demo('markdown-answer');
+  await page.goto(`/c/${markdown.conversation.id}?source=demo`);
+  await expectComplete(page, markdown.items.length);
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await scrollSettled(page);
+  // Scrolled so that the second row's content has gone under the toolbar, and only the space beneath it shows.
+  await page.evaluate(() => {
+    const bar = document.querySelector('.sticky.top-0')!.getBoundingClientRect().bottom;
+    const second = document.querySelector('li[data-row="1"]')!;
+    const contentEnd = second.querySelector('article')!.getBoundingClientRect().bottom;
+    window.scrollBy(0, contentEnd - bar + 2);
+  });
+  await scrollSettled(page);
+  const under = await page.evaluate(() => document.querySelector('li[data-row="1"]')!.getBoundingClientRect().bottom - document.querySelector('.sticky.top-0')!.getBoundingClientRect().bottom);
+  expect(under).toBeGreaterThan(0);
+  await expect(page.getByTestId('position')).toHaveText(`Item 3 of ${markdown.items.length}`);
+});
+
 test('the summary and the filter count the same things @phone', async ({ page }) => {
   await page.goto(agentUrl);
   await expectComplete(page, agentRun.items.length);

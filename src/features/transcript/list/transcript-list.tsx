@@ -143,9 +143,12 @@ class RowEstimates {
 
 const SCROLL_KEYS = new Set(['Home', 'End', 'PageUp', 'PageDown', ' ', 'ArrowUp', 'ArrowDown']);
 
-function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number): number | null {
+/** The space beneath each row: a row of which only that shows below the toolbar is not the one the reader is at. */
+const rowGap = (compact: boolean) => (compact ? 4 : 12);
+
+function topIndex(virtualizer: Virtualizer<Window, Element>, stickyOffset: number, gap: number): number | null {
   const offset = (virtualizer.scrollOffset ?? 0) + stickyOffset;
-  const item = virtualizer.getVirtualItemForOffset(Math.max(0, offset + 1));
+  const item = virtualizer.getVirtualItemForOffset(Math.max(0, offset + gap + 1));
   return item ? item.index : null;
 }
 
@@ -257,7 +260,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       if (report.current !== null) return;
       report.current = requestAnimationFrame(() => {
         report.current = null;
-        const top = topIndex(instance, stickyOffset);
+        const top = topIndex(instance, stickyOffset, rowGap(compact));
         onTopChange(top);
         const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
         onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
@@ -303,7 +306,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       // A row not rendered yet gets focus once the scroll has brought it in.
       pendingFocus.current = focus && !rendered ? viewIndex : null;
     },
-    topViewIndex: () => topIndex(virtualizer, stickyOffset),
+    topViewIndex: () => topIndex(virtualizer, stickyOffset, rowGap(compact)),
     pendingFocusIndex: () => pendingFocus.current,
     atNewestEnd: () => atNewestEnd(virtualizer, rows, stickyOffset),
     // A list that fits on the screen below the toolbar has no bottom to be at: its top row is where the reader is.
