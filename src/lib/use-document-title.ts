@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { revealBidi } from '../shared/markdown/link-spoofing';
 
 const APP_NAME = 'Conversation Viewer';
 
@@ -8,7 +9,8 @@ const APP_NAME = 'Conversation Viewer';
  */
 export function useDocumentTitle(title: string | null): void {
   useEffect(() => {
-    document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
+    // A title from a conversation shows its direction controls as code points, as the page does: it cannot read backwards.
+    document.title = title ? `${revealBidi(title)} · ${APP_NAME}` : APP_NAME;
     return () => void (document.title = APP_NAME);
   }, [title]);
 }
