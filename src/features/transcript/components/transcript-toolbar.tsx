@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { MenuButton } from '../../../components/menu-button';
 import { announce } from '../../../components/announcer';
-import { downloadFromServer } from '../../../lib/download-text';
 import { describeApiError } from '../../../lib/describe-api-error';
+import { withDownloads } from '../../../lib/with-downloads';
 import { EXPORT_CHOICES, type ExportChoice } from '../export/export-path';
 import type { ItemOrder } from '../types';
 
@@ -17,7 +17,7 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
  * since the page opened) is said on the page, instead of a broken file in the browser's downloads.
  */
 async function saveFromServer(path: string) {
-  const refused = await downloadFromServer(path);
+  const refused = await withDownloads(({ downloadFromServer }) => downloadFromServer(path));
   if (!refused) return;
   const { title, hint } = describeApiError(refused);
   announce(`Nothing was downloaded. ${title}. ${hint}`, { problem: true });

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type RefObject } from 'react';
 import { foldWithOffsets, originalSpan, type FoldedText } from '../../../../lib/search-fold';
 import { useCurrentMatchNeedle, useSearchNeedle } from '../../search/search-query-context';
-import { downloadText } from '../../../../lib/download-text';
+import { withDownloads } from '../../../../lib/with-downloads';
 import { guessedLines, REVEAL_LIMIT, textBlocks } from '../../lib/text-blocks';
 import { formatCount } from '../../../../shared/format';
 import { revealBidi } from '../../../../shared/markdown/link-spoofing';
@@ -220,7 +220,7 @@ export function LongText({ text: written, variant = 'prose', label, filename = '
             </button>
           ) : null}
           {text.length > DOWNLOAD_AT ? (
-            <button type="button" onClick={() => downloadText(written, filename)} className={buttonClass}>
+            <button type="button" onClick={() => void withDownloads(({ downloadText }) => downloadText(written, filename))} className={buttonClass}>
               Download
             </button>
           ) : null}
