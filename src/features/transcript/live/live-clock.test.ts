@@ -61,4 +61,15 @@ describe('LiveClock', () => {
     clock.failed(10_000 + QUIET_STOP_MS, new ApiError('The viewer server could not be reached.', { status: 0 }));
     expect(clock.shouldStop(10_000 + QUIET_STOP_MS, false)).toBe(false);
   });
+
+  it('stops after the quiet period while a source keeps asking to wait longer than a pause, rather than watching for ever', () => {
+    const clock = new LiveClock(0);
+    let now = 0;
+    while (!clock.shouldStop(now, false) && now < 60 * 60_000) {
+      clock.failed(now, new ApiError('Rate limited', { status: 429, retryAfterSeconds: 90 }));
+      now = clock.nextAt(now) + 500;
+    }
+    expect(clock.shouldStop(now, false)).toBe(true);
+    expect(now).toBeLessThan(QUIET_STOP_MS + 2 * 90_000);
+  });
 });

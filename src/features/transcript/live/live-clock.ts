@@ -10,7 +10,7 @@ export const REQUEST_SPACING_MS = 3_000;
 export const QUIET_STOP_MS = 3 * 60_000;
 /** ...or this long while an item is still in progress (it may finish late). */
 export const IDLE_STOP_MS = 10 * 60_000;
-/** A gap between polls this long means they were paused (a hidden tab); the quiet period starts over. */
+/** A poll that ends this long after it was due was paused (a hidden tab); the quiet period starts over. */
 const PAUSED_MS = 2 * MAX_DELAY_MS;
 
 /**
@@ -40,9 +40,13 @@ export class LiveClock {
     this.checkedQuietly = false;
   }
 
-  /** A poll ended now: after a pause (a hidden tab, a sleeping laptop) the quiet period starts over, whatever it found. */
+  /**
+   * A poll ended now: after a pause (a hidden tab, a sleeping laptop) the quiet period starts over, whatever it found.
+   * The gap counts from when the poll was due, so a wait the clock asked for itself (a Retry-After of minutes, its
+   * back-off) is no pause: a source that keeps answering 429 does not keep the watch going for ever.
+   */
   private polled(now: number) {
-    if (this.lastPollAt !== null && now - this.lastPollAt > PAUSED_MS) {
+    if (this.lastPollAt !== null && now - this.nextAt(this.lastPollAt) > PAUSED_MS) {
       this.lastChangeAt = now;
       this.checkedQuietly = false;
     }
