@@ -32,6 +32,16 @@ export interface NewSourceSnapshot {
   rules?: ShareRules;
 }
 
+/**
+ * Refuses an expiry date already past. Checked when a request arrives and again right before a snapshot is stored, so
+ * a date a moment away that passes while the conversation is read is refused too, not stored already expired.
+ */
+export function checkExpiry(expiresAt: Date | null, written = expiresAt?.toISOString()): void {
+  if (expiresAt && expiresAt.getTime() <= Date.now()) {
+    throw new ApiFailure(400, 'invalid_request', `'expires_at' (${written}) is in the past.`, 'invalid_request_error', 'expires_at');
+  }
+}
+
 function mib(bytes: number) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
@@ -102,6 +112,7 @@ async function writeSnapshot(store: SnapshotStore, limits: SnapshotLimits, snaps
     for await (const rows of sharedRows(pages, filter, limits, tally)) await store.append(id, rows);
     // Untitled, a snapshot is named as the viewer titles its transcript, from what it shares (never from what it leaves out).
     const title = snapshot.title ? filter.text(snapshot.title) : conversationTitle(conversation, tally.firstUserText ?? null);
+    checkExpiry(snapshot.expiresAt);
     return await store.finish(id, tally, filter.manifest(), title);
   } catch (error) {
     await store.discard(id).catch(() => undefined);

@@ -130,6 +130,27 @@ describe('creating a snapshot', () => {
     expect((await (await fetch(`${viewer}/api/snapshots`, { headers: AUTH })).json()).data).toHaveLength(before);
   });
 
+  it('refuses an expiry date that passes while the conversation is read, and stores nothing', async () => {
+    // The clock moves on by a minute whenever the upstream is asked for items: reading the conversation takes that long.
+    const now = Date.now;
+    let later = 0;
+    const slow = await startGeneratedUpstream(ITEMS, 'sk-slow-test-key', { onRequest: (url) => void (url.pathname.endsWith('/items') && (later += 60_000)) });
+    const server = await startSnapshotViewer({ upstream: slow, store });
+    servers.push(server);
+    vi.spyOn(Date, 'now').mockImplementation(() => now() + later);
+    try {
+      const before = (await (await fetch(`${server.url}/api/snapshots`, { headers: AUTH })).json()).data.length;
+      const expiresAt = new Date(now() + 5_000).toISOString();
+      const response = await create(server.url, { conversation_id: slow.conversationId, expires_at: expiresAt });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ code: 'invalid_request', param: 'expires_at', message: expect.stringMatching(/^'expires_at' \(.+\) is in the past\.$/) });
+      expect((await (await fetch(`${server.url}/api/snapshots`, { headers: AUTH })).json()).data).toHaveLength(before);
+    } finally {
+      vi.mocked(Date.now).mockRestore();
+      await slow.close();
+    }
+  });
+
   it('applies SNAPSHOT_MAX_ITEMS and the byte cap, each with its own error, and keeps nothing', async () => {
     const small = await start({ maxItems: 100 });
     const tooMany = await create(small);

@@ -13,7 +13,7 @@ import { checkConversationId, findSource } from '../sources/source-lookup.ts';
 import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { Snapshot, SnapshotMeta, SnapshotStore } from '../store/snapshot-store.ts';
-import { createSnapshotFromFile, createSnapshotFromSource, previewFileSnapshot, previewSourceSnapshot } from './create-snapshot.ts';
+import { checkExpiry, createSnapshotFromFile, createSnapshotFromSource, previewFileSnapshot, previewSourceSnapshot } from './create-snapshot.ts';
 import { shareRulesShape } from './share-rules-schema.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { SnapshotConfig } from './snapshot-config.ts';
@@ -123,9 +123,7 @@ export function createSnapshotRoutes({ config, store: lazyStore, sources, reader
     }
     const body = parsed.data;
     const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw new ApiFailure(400, 'invalid_request', `'expires_at' (${body.expires_at}) is in the past.`, 'invalid_request_error', 'expires_at');
-    }
+    checkExpiry(expiresAt, body.expires_at ?? undefined);
     const choices = { title: body.title || null, expiresAt, rules: { exclude: body.exclude, redact: body.redact } };
     return 'file' in body
       ? ({ kind: 'file', ...choices, ...body.file } as const)

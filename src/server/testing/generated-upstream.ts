@@ -31,9 +31,9 @@ export function generateItems(count: number): Record<string, unknown>[] {
 /**
  * A loopback Conversations API serving one generated conversation, `conv_generated`, with `limit`, `order` and
  * `after` as the real API pages them. Any other conversation is 404. It counts the requests it answered, and breaks
- * the connection on those numbered in `dropRequests`.
+ * the connection on those numbered in `dropRequests`. `onRequest` sees each request's URL before it is answered.
  */
-export async function startGeneratedUpstream(count: number, apiKey = 'sk-generated-test-key', options: { dropRequests?: readonly number[] } = {}) {
+export async function startGeneratedUpstream(count: number, apiKey = 'sk-generated-test-key', options: { dropRequests?: readonly number[]; onRequest?: (url: URL) => void } = {}) {
   const items = generateItems(count);
   const positions = new Map(items.map((item, index) => [item.id as string, index]));
   const reversed = [...items].reverse();
@@ -48,6 +48,7 @@ export async function startGeneratedUpstream(count: number, apiKey = 'sk-generat
       return new Response(new ReadableStream({ start: (controller) => controller.error(new Error('dropped')) }), { headers: { 'content-type': 'application/json' } });
     }
     const url = new URL(request.url);
+    options.onRequest?.(url);
     if (request.headers.get('authorization') !== `Bearer ${apiKey}`) return json({ error: { message: 'bad key', type: 'invalid_request_error', code: 'invalid_api_key' } }, 401);
     const match = /^\/v1\/conversations\/([^/]+)(\/items)?$/.exec(url.pathname);
     if (!match || match[1] !== conversationId) return json({ error: { message: 'Conversation not found', type: 'invalid_request_error', code: 'not_found' } }, 404);
