@@ -43,7 +43,7 @@ describe('errorFromResponse', () => {
 
   it('describes a non-JSON response by its status line', async () => {
     const error = await errorFromResponse(new Response('<h1>Bad Gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
-    expect(error).toMatchObject({ message: 'HTTP 502 Bad Gateway: Bad Gateway', status: 502, code: null, retryAfterSeconds: null });
+    expect(error).toMatchObject({ message: 'HTTP 502 Bad Gateway (a page saying only that)', status: 502, code: null, retryAfterSeconds: null });
   });
 
   it("keeps the provider's request id from x-request-id, the header the proxy passes it in", async () => {

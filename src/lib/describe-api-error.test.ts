@@ -79,6 +79,9 @@ describe('describeApiError gives each upstream fault its own title', () => {
       describeApiError(new ApiError(`HTTP ${status} ${statusText}: Not Found The requested URL was not found on this server.`, { status }), { sourceLabel: 'OpenAI', conversationId: 'conv_x' });
     expect(page(404, 'Not Found')).toMatchObject({ title: 'OpenAI answered HTTP 404 with a page, not an API error', hint: expect.stringContaining('base URL'), final: true });
     expect(page(403, 'Forbidden').title).toBe('OpenAI answered HTTP 403 with a page, not an API error');
+    for (const message of ['HTTP 404 Not Found (nginx)', 'HTTP 404 Not Found (a page saying only that)']) {
+      expect(describeApiError(new ApiError(message, { status: 404 })).title).toBe('The source answered HTTP 404 with a page, not an API error');
+    }
     // The API's own answers keep their titles, and so does a page that asks to wait.
     expect(describeFailure(404).title).toBe('Conversation not found');
     expect(describeApiError(new ApiError('HTTP 404 Not Found', { status: 404 })).title).toBe('Conversation not found');

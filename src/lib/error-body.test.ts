@@ -25,7 +25,24 @@ describe('parseErrorBody', () => {
     const html =
       '<html><head><title>502 Bad Gateway</title><script>var secret = "token";</script><style>body { color: red }</style></head>' +
       '<body><h1>502 Bad Gateway</h1>\n<hr><p>nginx</p></body></html>';
-    expect(parseErrorBody(502, 'Bad Gateway', html).message).toBe('HTTP 502 Bad Gateway: 502 Bad Gateway 502 Bad Gateway nginx');
+    expect(parseErrorBody(502, 'Bad Gateway', html).message).toBe('HTTP 502 Bad Gateway (nginx)');
+  });
+
+  it('says each piece of a page once, leaving out what repeats the status line', () => {
+    const apache =
+      '<!DOCTYPE HTML><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>' +
+      '<p>The requested URL was not found on this server.</p><hr><address>Apache Server at example.com Port 443</address></body></html>';
+    expect(parseErrorBody(404, 'Not Found', apache).message).toBe(
+      'HTTP 404 Not Found: The requested URL was not found on this server. Apache Server at example.com Port 443',
+    );
+    expect(parseErrorBody(403, 'Forbidden', '<title>Access denied</title><h1>Access denied</h1><p>Sign in first.</p>').message).toBe(
+      'HTTP 403 Forbidden: Access denied Sign in first.',
+    );
+    expect(parseErrorBody(502, 'Bad Gateway', '<h1>Bad Gateway</h1>').message).toBe('HTTP 502 Bad Gateway (a page saying only that)');
+    // HTTP/2 has no status text: the page's own stands in for it.
+    expect(parseErrorBody(503, '', '<title>503 Service Unavailable</title><h1>503 Service Unavailable</h1><center>nginx</center>').message).toBe(
+      'HTTP 503 Service Unavailable (nginx)',
+    );
   });
 
   it('truncates long raw text at 300 characters', () => {

@@ -29,7 +29,7 @@ describe('the proxy facing a misbehaving upstream', () => {
     ['404', 404, null, /conv_fault_404' not found/],
     ['429', 429, 'rate_limit_exceeded', /Rate limit reached/],
     ['500', 500, null, /error while processing your request/],
-    ['502', 502, null, /^HTTP 502 Bad Gateway: 502 Bad Gateway/],
+    ['502', 502, null, /^HTTP 502 Bad Gateway \(nginx\)$/],
     ['503', 503, null, /engine is currently overloaded/],
     ['timeout', 504, 'upstream_timeout', /OpenAI did not answer within 1 second\./],
     ['reset', 502, 'upstream_connection_reset', /OpenAI closed the connection before answering \(ECONNRESET\)/],

@@ -222,7 +222,7 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
       case '500':
         return send(res, 500, openaiError('The server had an error while processing your request.', 'server_error'));
       case '502':
-        return send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
+        return send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', { 'content-type': 'text/html' });
       case '503':
         return send(res, 503, openaiError('The engine is currently overloaded, please try again later.', 'server_error'));
       case 'timeout':
