@@ -231,6 +231,35 @@ test("a preview the source rate-limits says so while it waits to ask again, inst
   expect(asked).toBe(1);
 });
 
+test('every preview the source rate-limits says so, not only the first: while it waits to ask again and once it stops asking', async ({ page }) => {
+  let retryAfter: string | null = null;
+  await page.route('**/api/snapshots/preview', (route) =>
+    retryAfter === null
+      ? route.continue()
+      : route.fulfill({
+          status: 429,
+          headers: { 'retry-after': retryAfter },
+          json: { error: { message: 'Rate limit reached for requests.', type: 'requests', code: 'rate_limit_exceeded', param: null } },
+        }),
+  );
+  await page.goto(`/c/${weather.conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Share snapshot…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('Left out: 1 item (system and developer messages).');
+
+  retryAfter = '30';
+  await dialog.getByLabel(/^Tool outputs/).check();
+  await expect(preview).toContainText('Rate limited: The source asks to wait 30 seconds before retrying. Trying again…');
+  // A wait longer than a minute is not waited out: the preview stops asking, and says why.
+  retryAfter = '120';
+  await dialog.getByLabel(/^Tool outputs/).uncheck();
+  await dialog.getByLabel(/^Encrypted content/).check();
+  await expect(preview).toContainText('Rate limited: The source asks to wait 120 seconds before retrying.');
+  await expect(preview).not.toContainText('Trying again');
+});
+
 test('on a phone the Share dialog keeps its own spacing: the item chooser lines up with its heading @phone', async ({ page }) => {
   await page.goto(`/c/${weather.conversation.id}?source=demo`);
   await expect(page.locator('[data-item-id]').first()).toBeVisible();

@@ -22,6 +22,9 @@ export function SharePreview({ preview, checking, error, retrying = null }: Shar
       </p>
       {error ? (
         <p className="mt-1 text-rose-800 dark:text-rose-300">{error}</p>
+      ) : retrying ? (
+        // Instead of the last preview too, which is of the boxes as they were.
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">{retrying} Trying again…</p>
       ) : preview ? (
         <div className="mt-1 space-y-1" data-testid="share-preview">
           <p>
@@ -44,7 +47,7 @@ export function SharePreview({ preview, checking, error, retrying = null }: Shar
           ) : null}
         </div>
       ) : (
-        <p className="mt-1 text-zinc-600 dark:text-zinc-400">{retrying ? `${retrying} Trying again…` : 'Reading the conversation…'}</p>
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">Reading the conversation…</p>
       )}
     </section>
   );

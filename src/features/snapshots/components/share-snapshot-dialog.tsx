@@ -73,6 +73,9 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
   const preview = useQuery({ ...snapshotPreviewQueryOptions(target, rules), enabled: open });
   // A failure tried again (a source's rate limit waits as long as it asks): said while it waits, not "Reading…".
   const previewRetry = preview.isFetching && !preview.error && preview.failureReason ? describeApiError(preview.failureReason) : null;
+  const previewError = preview.error ? describeApiError(preview.error) : null;
+  // A rate limit that stopped the asking says so, and how long it asks to wait, as it does while the asking goes on.
+  const rateLimited = preview.error instanceof ApiError && preview.error.status === 429;
   // Who can read the link: anyone, or (VIEWER_SNAPSHOTS=private) only those who can sign in to this viewer.
   const mode = useQuery(sourcesQueryOptions()).data?.snapshots;
   const create = useMutation({
@@ -188,7 +191,7 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           <SharePreview
             preview={preview.data}
             checking={preview.isFetching}
-            error={preview.error ? describeApiError(preview.error).detail || describeApiError(preview.error).title : null}
+            error={previewError ? (rateLimited ? `${previewError.title}: ${previewError.hint}` : previewError.detail || previewError.title) : null}
             retrying={previewRetry ? `${previewRetry.title}: ${previewRetry.hint}` : null}
           />
           <div className="grid gap-4 sm:grid-cols-2">
