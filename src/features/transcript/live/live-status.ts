@@ -35,3 +35,4 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
   if (live.lastUpdatedAt === null) return live.checking ? 'Live · checking…' : 'Live · watching';
   return `Live · updated ${ago(now - live.lastUpdatedAt)}`;
 }
+

@@ -10,6 +10,7 @@ export function LiveSwitch({ live }: { live: LiveUpdates }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [live.on]);
+  const line = liveStatusText(live, Math.max(now, live.lastUpdatedAt ?? 0));
 
   return (
     <div className="flex min-w-0 items-center gap-2 text-xs">
@@ -24,9 +25,14 @@ export function LiveSwitch({ live }: { live: LiveUpdates }) {
         <span aria-hidden="true" className={`size-2 rounded-full ${live.on ? 'animate-pulse bg-emerald-500' : 'bg-zinc-400'}`} />
         Live
       </button>
-      {/* A failure's reason is cut short in the line; its whole text is at hand on hover. */}
-      <output data-testid="live-status" aria-live="off" title={live.error instanceof Error ? live.error.message : undefined} className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
-        {liveStatusText(live, Math.max(now, live.lastUpdatedAt ?? 0))}
+      {/* A failure's reason is cut short in the line; its whole text is at hand on hover. A watch that stopped after a
+          quiet period is described by that, not by its last check's failure. */}
+      <output
+        data-testid="live-status"
+        aria-live="off"
+        title={(live.on || live.stoppedByFailures) && live.error instanceof Error ? live.error.message : line}
+        className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
+        {line}
       </output>
     </div>
   );

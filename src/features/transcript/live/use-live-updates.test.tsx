@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
@@ -7,6 +7,7 @@ import { itemStreamQueryOptions } from '../api/stream-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import { IDLE_STOP_MS } from './live-clock';
 import { liveStatusText } from './live-status';
+import { LiveSwitch } from './live-switch';
 import { useLiveUpdates } from './use-live-updates';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
@@ -87,7 +88,8 @@ describe('useLiveUpdates', () => {
     await waitFor(() => expect(liveStatusText(result.current!, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min of failed checks (down)`));
   });
 
-  it('says a watch quiet for its whole period stopped without changes, though its last check failed', async () => {
+  /** A watch whose checks every 30 s find nothing new for the whole quiet period; only the last one fails. */
+  async function quietPeriodEndingInAFailure() {
     let failing = false;
     vi.stubGlobal(
       'fetch',
@@ -104,7 +106,6 @@ describe('useLiveUpdates', () => {
     const { result } = renderHook(() => useLiveUpdates({ source: 'demo', conversationId: 'conv_1' }, index), { wrapper });
     await waitFor(() => expect(result.current?.lastUpdatedAt).not.toBeNull());
     const live = { queryKey: ['conversations', 'demo', 'conv_1', 'items', 'live'] };
-    // Checks every 30 s find nothing new for the whole quiet period; only the last one fails.
     while (later < IDLE_STOP_MS - 30_000) {
       later += 30_000;
       await client.refetchQueries(live);
@@ -113,7 +114,20 @@ describe('useLiveUpdates', () => {
     later += 30_001;
     await client.refetchQueries(live);
     await waitFor(() => expect(result.current?.on).toBe(false));
-    expect(liveStatusText(result.current!, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min without changes`);
+    return result.current!;
+  }
+
+  it('says a watch quiet for its whole period stopped without changes, though its last check failed', async () => {
+    const live = await quietPeriodEndingInAFailure();
+    expect(liveStatusText(live, Date.now())).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min without changes`);
+  });
+
+  it('gives such a quiet stop a hover text about the quiet stop, not the last check that failed', async () => {
+    const live = await quietPeriodEndingInAFailure();
+    render(<LiveSwitch live={live} />);
+    const status = screen.getByTestId('live-status');
+    expect(status.title).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min without changes`);
+    expect(status.title).not.toContain('down');
   });
 
   it("does not poll while the index has not taken in the last poll's changes, which it would otherwise add again", async () => {
