@@ -67,6 +67,9 @@ test('a transcript shows its first rows before the tokenizer is asked for', asyn
   const beforeRows = requested.filter((entry) => startedAt(entry) <= firstRowAt);
   expect(beforeRows.length).toBeGreaterThan(0);
   expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
+  // How a gateway's page reads is loaded only when one comes instead of the API's error.
+  expect(modulesOf(requested)).not.toContain('src/lib/error-page.ts');
+  expect(modulesOf(beforeRows)).toContain('src/lib/error-body.ts');
 });
 
 /** In the page, before its scripts: the rows (view positions and boxes) of the first change that put any in the list. */

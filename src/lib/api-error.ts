@@ -1,4 +1,4 @@
-import { parseErrorBody } from './error-body';
+import { readErrorJson } from './error-body';
 
 /** The one error type for failed API calls: what the server said, with the HTTP status that carried it. */
 export class ApiError extends Error {
@@ -43,9 +43,18 @@ export function serverUnreachable(): ApiError {
   return new ApiError('The viewer server could not be reached. Check that it is still running.', { status: 0, code: 'network_error' });
 }
 
+/** A page instead of the API's error (a proxy in front of the viewer answered): its describer loads only when one comes. */
+async function describePage(response: Response, text: string): Promise<string> {
+  try {
+    return (await import('./error-page')).describeErrorPage(response.status, response.statusText, text);
+  } catch {
+    return `HTTP ${response.status} ${response.statusText}`.trimEnd();
+  }
+}
+
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
-  const details = parseErrorBody(response.status, response.statusText, text);
+  const details = readErrorJson(text) ?? { message: await describePage(response, text), code: null };
   return new ApiError(details.message, {
     status: response.status,
     code: details.code,
