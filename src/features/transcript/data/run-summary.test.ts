@@ -22,6 +22,22 @@ function indexOf(head: object[][], tail: object[][] = [], done = true) {
 }
 
 describe('RunSummary', () => {
+  it('reads a transcript read again from the start (Reload) anew, though the index holds as many items as before', () => {
+    const first = [user('u1', 'go'), output('o1', 'a', '{"error":"ENOENT"}')];
+    const index = indexOf([first]);
+    const summary = new RunSummary();
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([1]);
+    // Read again, the run has a different item at the same place: what was read before counts no more.
+    let again = EMPTY_STREAM;
+    again = addChunk(again, { head: [user('u1', 'go'), output('o1', 'a', 'fixed')] as never, tail: [], done: true });
+    expect(index.sync(again)).toBe(false);
+    index.reset();
+    index.sync(again);
+    summary.sync(index);
+    expect(summary.failureRows(index)).toEqual([]);
+  });
+
   it('puts a failed second answer to a call on its own row, which shows it, not on the call', () => {
     const index = indexOf([[user('u1', 'go'), call('c1', 'a', 'read_file'), output('o1', 'a', 'text'), output('o2', 'a', '{"error":"ENOENT"}')]]);
     const summary = new RunSummary();

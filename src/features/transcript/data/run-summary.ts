@@ -17,6 +17,7 @@ export class RunSummary {
   private readonly seen: Record<End, number> = { head: 0, tail: 0, live: 0 };
   /** How many of the index's live changes (items replaced in place) have been read. */
   private changesSeen = 0;
+  private starts = 0;
   private firstUserHead: string | null = null;
   private oldestUserTail: string | null = null;
   /** Offsets of user messages in each end, in the order they arrived. */
@@ -31,7 +32,8 @@ export class RunSummary {
   /** Reads the items of the index not read yet; with `shouldStop`, only until that says so (asked after each item). */
   sync(index: TranscriptIndex, shouldStop?: () => boolean): void {
     if (index.version === this.version) return;
-    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.reset();
+    if (index.starts !== this.starts || index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.reset();
+    this.starts = index.starts;
     this.behind = false;
     for (const end of ['head', 'tail', 'live'] as const) {
       const list = index[end];

@@ -204,6 +204,7 @@ export class TextIndexClient {
   /** The lines of a page being sent that are still to go; they start at the end's next item to send. */
   private readonly linesLeft: Record<End, readonly PageLine[] | null> = { head: null, tail: null, live: null };
   private changesSeen = 0;
+  private starts = 0;
   private generation = 1;
   private sent = 0;
   private counted = 0;
@@ -289,7 +290,8 @@ export class TextIndexClient {
     const index = this.index;
     // Opening the channel starts the count over, so it opens before anything is counted as sent.
     const channel = this.channel;
-    if (index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.restart();
+    if (index.starts !== this.starts || index.head.length < this.seen.head || index.tail.length < this.seen.tail || index.live.length < this.seen.live || index.changedSlots.length < this.changesSeen) this.restart();
+    this.starts = index.starts;
     const entries: ToTextIndexEntry[] = [];
     let items = 0;
     const flush = () => {

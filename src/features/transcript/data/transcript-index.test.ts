@@ -175,6 +175,20 @@ describe('TranscriptIndex live items', () => {
     index.sync(addLiveChanges(loaded, { added: [message('n1', 'new one')], changed: [], removed: [] }));
     expect(index.sync(loaded)).toBe(false);
   });
+
+  it('starts over for a conversation read again from the start (Reload), though it comes back in as many pages', () => {
+    const index = new TranscriptIndex();
+    index.sync(state([[message('a', 'one')]], [], true));
+    const starts = index.starts;
+    expect(index.sync(state([[message('a', 'one'), message('b', 'two')]], [], true))).toBe(false);
+    expect(index.starts).toBe(starts);
+    const kept = state([[message('a', 'one')]], []);
+    index.reset();
+    index.sync(kept);
+    expect(index.starts).toBe(starts + 1);
+    // The same pages, with more after them, go on.
+    expect(index.sync(addChunk(kept, { head: [message('b', 'two')] as never, tail: [], done: true }))).toBe(true);
+  });
 });
 
 describe('TranscriptIndex.keyAt', () => {
@@ -307,14 +321,15 @@ describe('pairing as a run loads', () => {
   it('counts an output whose call is not loaded as the tool call it stands for, and shows it under Tools', () => {
     const index = new TranscriptIndex();
     // Only the tail has loaded: the call is in the middle not read yet.
-    index.sync(state([], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]]));
+    const tail = [message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')];
+    index.sync(state([], [tail]));
     expect(index.counts.byKind.tools).toBe(2);
     expect(Object.fromEntries(index.counts.byName.tools)).toEqual({ f: 1, 'Function output': 1 });
     const tools = buildViewRows(index, 'asc', new Set(['messages', 'reasoning', 'other']));
     const ids = Array.from({ length: tools.count }, (_, i) => index.slotAt(tools.rowAt(i)));
     expect(ids.map((slot) => (slot ? index.itemAt(slot).id : 'gap'))).toEqual(['gap', 'c2', 'o1']);
     // Once its call loads and the two ends meet, the output is in the call's row and counts with it.
-    index.sync(state([[call('c1', 'k1')]], [[message('z', 'done'), output('o1', 'k1'), output('o2', 'k2'), call('c2', 'k2')]], true));
+    index.sync(state([[call('c1', 'k1')]], [tail], true));
     expect(index.counts.byKind.tools).toBe(2);
     expect(Object.fromEntries(index.counts.byName.tools)).toEqual({ f: 2 });
   });

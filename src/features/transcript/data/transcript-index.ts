@@ -78,6 +78,8 @@ export class TranscriptIndex {
   readonly foldedLater: Slot[] = [];
   /** Changes when held items change in place or all go (a live update, a reset): views kept between versions start over. */
   epoch = 0;
+  /** Counts the times the index started over: what reads it as it grows starts over too. */
+  starts = 0;
 
   /**
    * Reads the pages of `state` not seen yet, then the live changes not applied yet. Returns false when `state` is
@@ -87,7 +89,9 @@ export class TranscriptIndex {
   sync(state: StreamedItems, shouldStop?: () => boolean): boolean {
     const live = state.live ?? [];
     const partly = (end: 'head' | 'tail') => this.pagesSeen[end] + (this.pageOffset[end] > 0 ? 1 : 0);
-    if (state.head.length < partly('head') || state.tail.length < partly('tail') || live.length < this.pagesSeen.live) return false;
+    // A read started over (Live's Reload) may come back with as many pages: its first item is another (read again).
+    const other = (end: 'head' | 'tail') => state[end].length < partly(end) || (this.pageStarts[end].length > 0 && state[end][0][0] !== this.pageStarts[end][0].page[0]);
+    if (other('head') || other('tail') || live.length < this.pagesSeen.live) return false;
     let changed = false;
     this.behind = false;
     for (const end of ['head', 'tail'] as const) {
@@ -133,6 +137,7 @@ export class TranscriptIndex {
     this.pageStarts.head.length = 0;
     this.pageStarts.tail.length = 0;
     this.epoch += 1;
+    this.starts += 1;
     this.pagesSeen.head = 0;
     this.pagesSeen.tail = 0;
     this.pagesSeen.live = 0;

@@ -17,7 +17,7 @@ function ago(ms: number): string {
 }
 
 /** The Live switch's one-line state, e.g. "Live · updated 2 s ago". */
-export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, now: number): string {
+export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'reload'>, now: number): string {
   if (!live.on) {
     if (live.stoppedAfterMinutes === null) return 'Live off';
     // Checks that kept failing (the conversation deleted, the key revoked) are why it stopped, not a quiet run.
@@ -31,7 +31,8 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'version'>, no
     if (live.error instanceof ApiError && live.error.status === 429) return `Live · rate limited, next check in ${wait} s`;
     return `Live · update failed (${reason(live.error)}), retrying in ${wait} s`;
   }
-  if (live.behind) return 'Live · more items arrived than one check reads: reload to see them all';
+  // The Live switch offers Reload beside it.
+  if (live.behind) return 'Live · more items arrived than one check reads';
   if (live.lastUpdatedAt === null) return live.checking ? 'Live · checking…' : 'Live · watching';
   return `Live · updated ${ago(now - live.lastUpdatedAt)}`;
 }

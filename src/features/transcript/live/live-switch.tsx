@@ -34,6 +34,15 @@ export function LiveSwitch({ live }: { live: LiveUpdates }) {
         className="truncate text-zinc-600 tabular-nums dark:text-zinc-400">
         {line}
       </output>
+      {live.on && live.behind ? (
+        <button
+          type="button"
+          onClick={live.reload}
+          className="shrink-0 rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Reload
+        </button>
+      ) : null}
     </div>
   );
 }

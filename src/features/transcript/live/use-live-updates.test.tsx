@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addChunk, addLiveChanges, EMPTY_STREAM } from '../data/streamed-items';
@@ -9,6 +9,7 @@ import { IDLE_STOP_MS } from './live-clock';
 import { liveStatusText } from './live-status';
 import { LiveSwitch } from './live-switch';
 import { useLiveUpdates } from './use-live-updates';
+import { useTranscript } from '../data/use-transcript';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
 
@@ -128,6 +129,40 @@ describe('useLiveUpdates', () => {
     const status = screen.getByTestId('live-status');
     expect(status.title).toBe(`Live off · stopped after ${IDLE_STOP_MS / 60_000} min without changes`);
     expect(status.title).not.toContain('down');
+  });
+
+  it('offers Reload when more items arrived than a check reads, and Reload reads the conversation again, the burst included', async () => {
+    const burst = Array.from({ length: 400 }, (_, n) => message(`msg_burst_${String(n).padStart(3, '0')}`));
+    let grown = false;
+    const lines = (items: unknown[]) => `${JSON.stringify({ type: 'items', end: 'head', items })}\n${JSON.stringify({ type: 'done' })}\n`;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<(url: string) => Promise<Response>>(async (url: string) => {
+        if (url.endsWith('/stream')) return new Response(lines(grown ? [message('msg_a'), ...burst] : [message('msg_a')]));
+        if (url.includes('/items?')) {
+          // 400 new items at once: more than one check reads before it reaches one the page holds.
+          grown = true;
+          const after = Number(/after=msg_burst_(\d+)/.exec(url)?.[1] ?? burst.length);
+          const page = burst.slice(0, after).reverse().slice(0, url.includes('limit=20') ? 20 : 100);
+          return new Response(JSON.stringify({ object: 'list', data: page, first_id: page[0].id, last_id: page.at(-1)!.id, has_more: true }));
+        }
+        return new Response(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1 }));
+      }),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    let count = 0;
+    function Page() {
+      const transcript = useTranscript({ kind: 'api', source: 'demo', conversationId: 'conv_1' });
+      count = transcript.index.itemCount;
+      return transcript.live ? <LiveSwitch live={transcript.live} /> : null;
+    }
+    render(<Page />, { wrapper });
+    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toBe('Live · more items arrived than one check reads'));
+    expect(count).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(count).toBe(401));
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
   });
 
   it("does not poll while the index has not taken in the last poll's changes, which it would otherwise add again", async () => {

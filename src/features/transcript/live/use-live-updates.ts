@@ -26,6 +26,8 @@ export interface LiveUpdates {
   nextCheckAt: () => number;
   /** More items arrived at once than a poll reads. */
   behind: boolean;
+  /** Reads the whole conversation again, what no poll could read included. */
+  reload: () => void;
 }
 
 const API = { listItems, getItem };
@@ -46,8 +48,9 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
   const noIds = newestId === undefined && index.complete;
   const waiting = newestId === undefined && !noIds;
 
+  const liveKey = ['conversations', target?.source, target?.conversationId, 'items', 'live'];
   const query = useQuery({
-    queryKey: ['conversations', target?.source, target?.conversationId, 'items', 'live'],
+    queryKey: liveKey,
     queryFn: async ({ signal }) => {
       if (!target) throw new Error('No source to watch.');
       const { queryKey } = itemStreamQueryOptions(target.source, target.conversationId);
@@ -101,5 +104,9 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     error: query.error,
     nextCheckAt: () => clock.nextAt(Date.now()),
     behind: query.data?.behind ?? false,
+    reload: () => {
+      client.setQueryData(liveKey, { added: 0, behind: false });
+      void client.resetQueries({ queryKey: itemStreamQueryOptions(target.source, target.conversationId).queryKey });
+    },
   };
 }
