@@ -74,6 +74,20 @@ test('a reader at the end follows new items as they arrive', async ({ page }) =>
   await expect(page.getByTestId('new-items-pill')).toBeHidden();
 });
 
+test('on a phone, Live checks that fail show on the folded View button, to the eye and to a screen reader', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.route(/\/items\?order=desc/, (route) => route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: { message: 'Bad gateway.', type: 'server_error' } }) }));
+  await page.goto(`/c/conv_fault_growing_${run()}?source=openai`);
+  await expectComplete(page, 2);
+  const view = page.getByRole('button', { name: /View ▾/ });
+  await expect(view).toHaveAccessibleName('Live failing · View ▾', { timeout: 15_000 });
+  await expect(view.getByText('Live failing')).toBeVisible();
+  // The Live line itself is folded away with the other controls; unfolded, it says what failed.
+  await expect(page.getByTestId('live-status')).toBeHidden();
+  await view.click();
+  await expect(page.getByTestId('live-status')).toContainText('update failed');
+});
+
 test('turning Live off stops polling; the state says so', async ({ page }) => {
   const polls: string[] = [];
   page.on('request', (request) => {

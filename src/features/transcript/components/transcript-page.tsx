@@ -13,6 +13,7 @@ import { LazyShortcutsDialog } from '../keyboard/lazy-shortcuts-dialog';
 import { useTranscriptKeyActions } from '../keyboard/use-transcript-key-actions';
 import type { ItemKind } from '../lib/item-filter';
 import { LiveSwitch } from '../live/live-switch';
+import { liveTrouble } from '../live/live-status';
 import { useUnseenItems } from '../live/use-unseen-items';
 import { createItemUiStore, ItemUiStoreContext } from '../list/item-ui-store';
 import { TranscriptList, type TranscriptListHandle } from '../list/transcript-list';
@@ -226,7 +227,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 unavailable={tokens.searchFailed}
                 onStep={stepMatch}
                 inputRef={searchInput}
-                more={{ id: moreId, open: moreOpen, onToggle: () => setMoreOpen((open) => !open) }}
+                more={{ id: moreId, open: moreOpen, onToggle: () => setMoreOpen((open) => !open), alert: transcript.live ? liveTrouble(transcript.live) : null }}
               />
             ) : null}
           </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
-import { liveStatusText } from './live-status';
+import { liveStatusText, liveTrouble } from './live-status';
 
 const base = { on: true, stoppedAfterMinutes: null, stoppedByFailures: false, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
 
@@ -31,5 +31,15 @@ describe('liveStatusText', () => {
     expect(liveStatusText({ ...base, waiting: true }, 0)).toBe('Live · waiting for the newest items to load');
     // Loaded whole, with no ID among its newest items: nothing to wait for.
     expect(liveStatusText({ ...base, noIds: true }, 0)).toBe('Live · cannot follow this conversation: its newest items have no IDs to read on from');
+  });
+});
+
+describe('liveTrouble', () => {
+  it('names failing checks and a watch that stopped itself, and nothing else', () => {
+    expect(liveTrouble({ ...base, lastUpdatedAt: 8_000 })).toBeNull();
+    expect(liveTrouble({ ...base, on: false })).toBeNull();
+    expect(liveTrouble({ ...base, error: new ApiError('OpenAI had a problem.', { status: 502 }) })).toBe('Live failing');
+    expect(liveTrouble({ ...base, noIds: true })).toBe('Live failing');
+    expect(liveTrouble({ ...base, on: false, stoppedAfterMinutes: 3 })).toBe('Live stopped');
   });
 });

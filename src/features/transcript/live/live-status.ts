@@ -37,3 +37,8 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'reload'>, now
   return `Live · updated ${ago(now - live.lastUpdatedAt)}`;
 }
 
+/** What a reader must not miss while the Live line is folded away (on a phone): checks that fail, or a watch that stopped itself. */
+export function liveTrouble(live: Omit<LiveUpdates, 'toggle' | 'reload'>): 'Live failing' | 'Live stopped' | null {
+  if (!live.on) return live.stoppedAfterMinutes === null ? null : 'Live stopped';
+  return live.error || live.noIds ? 'Live failing' : null;
+}

@@ -17,8 +17,11 @@ interface TranscriptSearchBarProps {
   unavailable?: string | null;
   onStep: (direction: 1 | -1) => void;
   inputRef: Ref<HTMLInputElement>;
-  /** On a phone, the button that unfolds the other controls (the kind filter among them). */
-  more: { id: string; open: boolean; onToggle: () => void };
+  /**
+   * On a phone, the button that unfolds the other controls (the kind filter and the Live line among them); `alert`
+   * is what the folded controls hold that must be seen without unfolding them (Live checks that fail).
+   */
+  more: { id: string; open: boolean; onToggle: () => void; alert?: string | null };
 }
 
 const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
@@ -96,7 +99,12 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
           onClick={more.onToggle}
           className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 sm:hidden dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
-          {more.open ? 'Done' : 'View ▾'}
+          {more.open ? 'Done' : (
+            <>
+              {more.alert ? <span className="text-red-700 dark:text-red-400">{more.alert} · </span> : null}
+              View ▾
+            </>
+          )}
         </button>
       </div>
     </div>
