@@ -29,10 +29,11 @@ export function LoadProgress({ loaded, loading, paused, onPause, onResume }: Loa
         {paused ? 'Load the rest' : 'Stop loading'}
       </button>
       ) : null}
-      <output className="flex items-center gap-2 text-zinc-600 tabular-nums dark:text-zinc-300">
+      {/* Not read out: a long run's count changes many times a second (TranscriptBottomBar says when loading starts and ends). */}
+      <span className="flex items-center gap-2 text-zinc-600 tabular-nums dark:text-zinc-300">
         {loading && !paused ? <span className="size-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden="true" /> : null}
         {paused ? `Stopped after ${formatCount(loaded)} items; more are available.` : `Loading… ${formatCount(loaded)} items so far`}
-      </output>
+      </span>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
+import { announce } from '../../../components/announcer';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
 import { NewItemsPill } from '../live/new-items-pill';
@@ -24,6 +25,11 @@ interface TranscriptBottomBarProps {
 
 /** What floats at the bottom of the screen: how loading goes (with Stop and Load the rest), new live items, and where the reader is. */
 export function TranscriptBottomBar({ index, load, canPause, unseen, newestOnTop, positionRow, rowCount, toolbarStuck, list }: TranscriptBottomBarProps) {
+  // Said as loading starts, stops and ends, not with each count (LoadProgress shows those); a failure says itself.
+  const said = load.state === 'loading' ? 'Loading…' : load.state === 'stopped' ? 'Loading stopped.' : load.state === 'complete' ? 'All items loaded.' : '';
+  useEffect(() => {
+    if (said) announce(said);
+  }, [said]);
   return (
     <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
       <div className="pointer-events-auto">
