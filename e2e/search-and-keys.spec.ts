@@ -149,6 +149,13 @@ test('on a phone the match steppers and the kind filter are targets a finger can
   expect(sizes.filter(([, width, height]) => width < 24 || height < 24)).toEqual([]);
 });
 
+test('the search box hints at its / shortcut only where there is a keyboard: not on a phone @phone', async ({ page }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  const phone = test.info().project.name.includes('phone');
+  await expect(search(page)).toHaveAttribute('placeholder', phone ? 'Search the transcript…' : 'Search the transcript…  ( / )');
+});
+
 test('search reads past case and accents, as a browser’s find does, and marks what it matched', async ({ page }) => {
   const message = (id: string, role: string, text: string) => ({ id, type: 'message', status: 'completed', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
   const lines = [

@@ -24,6 +24,9 @@ interface TranscriptSearchBarProps {
   more: { id: string; open: boolean; onToggle: () => void; alert?: string | null };
 }
 
+/** Whether a keyboard is likely at hand (a fine pointer: a mouse, not a finger): only then does the box hint at its / shortcut. */
+const KEYBOARD = typeof matchMedia === 'function' && matchMedia('(pointer: fine)').matches;
+
 const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
 /** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
@@ -76,7 +79,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
               event.currentTarget.blur();
             }
           }}
-          placeholder="Search the transcript…  ( / )"
+          placeholder={`Search the transcript…${KEYBOARD ? '  ( / )' : ''}`}
           className="w-full min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 sm:max-w-72 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         />
         {hasQuery ? (
