@@ -109,6 +109,29 @@ test("a shell's output wraps between words on a phone, not inside them", async (
   expect(split).toEqual([]);
 });
 
+test("on a phone a code block's Copy button leaves the block's first line readable @phone", async ({ page }) => {
+  test.skip(!test.info().project.name.includes('phone'), 'a touch screen, where Copy is always shown');
+  const markdown = demo('markdown-answer');
+  await page.goto(`/c/${markdown.conversation.id}?source=demo`);
+  await expectComplete(page, markdown.items.length);
+  const block = page.locator('pre').first();
+  await block.scrollIntoViewIfNeeded();
+  const copy = block.locator('xpath=..').getByRole('button', { name: 'Copy' });
+  await expect(copy).toBeVisible();
+  // The boxes of the first line's text (a line that runs on past the block's edge, as on a phone, included).
+  const overlaps = await block.evaluate((pre, button) => {
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    const top = Math.min(...rects.map((rect) => rect.top));
+    const firstLine = rects.filter((rect) => rect.top < top + 4);
+    const clip = pre.getBoundingClientRect();
+    const at = (button as Element).getBoundingClientRect();
+    return firstLine.filter((rect) => rect.left < Math.min(at.right, clip.right) && rect.right > at.left && rect.top < at.bottom && rect.bottom > at.top).length;
+  }, await copy.elementHandle());
+  expect(overlaps).toBe(0);
+});
+
 test('a tool call and its output are one row, collapsed to one line until clicked; Expand all and Collapse all apply to all', async ({ page }) => {
   await page.goto(`/c/${agentRun.conversation.id}?source=demo`);
   await expectComplete(page, agentRun.items.length);

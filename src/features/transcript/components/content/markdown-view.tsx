@@ -2,6 +2,7 @@ import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CopyButton } from '../../../../components/copy-button';
+import { ROOM_FOR_CORNER_BUTTON } from '../../../../components/touch-target';
 import type { Citation } from '../../lib/citations';
 import { hastText } from '../../lib/hast-text';
 import { spoofedTarget } from '../../../../shared/markdown/link-spoofing';
@@ -85,7 +86,7 @@ function ScrollablePre({ children }: { children: ReactNode }) {
     return () => observer.disconnect();
   }, []);
   // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-  return <pre ref={ref} tabIndex={scrolls ? 0 : undefined}>{children}</pre>;
+  return <pre ref={ref} tabIndex={scrolls ? 0 : undefined} className={ROOM_FOR_CORNER_BUTTON}>{children}</pre>;
 }
 
 interface MarkdownViewProps {
