@@ -75,6 +75,30 @@ test('two forked runs: where they part, what changed, and stepping through the d
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
 });
 
+test('after Next difference the focus stays on the button, and Tab goes on into the difference it showed', async ({ page }) => {
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  const next = page.getByRole('button', { name: 'Next difference' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('difference-position')).toHaveText('2 of 6 differences');
+  await scrollSettled(page);
+  await expect(next).toBeFocused();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('Tab');
+  // The row of the difference shown holds the focus now, where the reader is: not a control up the page from it.
+  const current = page.locator('li', { has: page.locator('[data-diff][aria-current="true"]') });
+  await expect(current).toBeFocused();
+  await expect(current).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  // A click on the button does the same.
+  await next.click();
+  await expect(page.getByTestId('difference-position')).toHaveText('3 of 6 differences');
+  await page.keyboard.press('Tab');
+  await expect(current).toBeFocused();
+  await expect(current.locator('[data-diff]')).toHaveAttribute('data-diff', 'only-a');
+});
+
 test('a comparison link copied at a difference opens at that difference @phone', async ({ page, context }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');

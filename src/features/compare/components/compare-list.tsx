@@ -15,6 +15,8 @@ export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
   /** Brings a row into view once the rows are in the page, unless it is already there in full: the page stays put. */
   revealPosition: (position: number) => void;
+  /** Gives the focus to the row at this position (a fold, to its button) if it is in the page; says whether it did. */
+  focusPosition: (position: number) => boolean;
 }
 
 interface CompareListProps {
@@ -127,6 +129,15 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     row?.focus({ preventScroll: row.getBoundingClientRect().top >= stickyOffset });
   }, [shown, stickyOffset]);
 
+  const focusPosition = (position: number, options?: FocusOptions) => {
+    const row = listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`);
+    // A row takes the focus itself; a fold, by its button.
+    const target = row?.hasAttribute('tabindex') ? row : row?.querySelector<HTMLElement>('button');
+    // Unless told, the page moves only to bring a row out from under the sticky bar.
+    target?.focus(options ?? { preventScroll: target.getBoundingClientRect().top >= stickyOffset });
+    return target ? document.activeElement === target : false;
+  };
+
   const correction = useRef<number | null>(null);
   const scrollToPosition = (position: number) => {
     if (position < 0 || position >= shown.length) return;
@@ -141,15 +152,16 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
       correction.current = requestAnimationFrame(() => {
         correction.current = null;
         virtualizer.scrollToIndex(position, { align: 'start' });
-        if (!moveFocus) return;
-        const row = listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`);
-        // A row takes the focus itself; a fold, by its button.
-        (row?.hasAttribute('tabindex') ? row : row?.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
+        if (moveFocus) focusPosition(position, { preventScroll: true });
       });
     });
   };
   const [reveal, setReveal] = useState<{ position: number } | null>(null);
-  useImperativeHandle(handle, () => ({ scrollToPosition, revealPosition: (position) => setReveal({ position }) }));
+  useImperativeHandle(handle, () => ({
+    scrollToPosition,
+    revealPosition: (position) => setReveal({ position }),
+    focusPosition: (position) => focusPosition(position),
+  }));
 
   // Once the rows are in the page and have settled (two frames, as above), the row is looked at where it is; a jump the
   // reader asks for meanwhile cancels the look.

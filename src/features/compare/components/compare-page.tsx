@@ -271,7 +271,19 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
               <button type="button" className={button} onClick={() => step(-1)} aria-disabled={stepDifference(positions, from, -1) === null} aria-label="Previous difference" aria-keyshortcuts="p">
                 ↑ Previous<span className="hidden sm:inline"> difference</span>
               </button>
-              <button type="button" className={button} onClick={() => step(1)} aria-disabled={stepDifference(positions, from, 1) === null} aria-label="Next difference" aria-keyshortcuts="n">
+              {/* The focus stays on the button, so that it steps again; Tab goes on from the difference it showed, not from
+                  the first control the list holds (up the page from it). */}
+              <button
+                type="button"
+                className={button}
+                onClick={() => step(1)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Tab' && !event.shiftKey && currentPosition !== null && list.current?.focusPosition(currentPosition)) event.preventDefault();
+                }}
+                aria-disabled={stepDifference(positions, from, 1) === null}
+                aria-label="Next difference"
+                aria-keyshortcuts="n"
+              >
                 ↓ Next<span className="hidden sm:inline"> difference</span>
               </button>
             </div>
