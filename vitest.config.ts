@@ -18,6 +18,7 @@ const BROWSER_TESTS_ALONE = [
   'src/features/transcript/lib/markdown-tree.test.ts',
   'src/features/transcript/list/use-focused-row.test.tsx',
   'src/features/transcript/list/use-reader-position.test.tsx',
+  'src/lib/use-error-description-unavailable.test.tsx',
   'src/lib/with-downloads.test.tsx',
 ];
 

@@ -50,7 +50,8 @@ test('the home page loads no Markdown, highlighting, tokenizer, zod or transcrip
   const modules = modulesOf(requested);
   expect(modules.filter((module) => LATER.includes(module))).toEqual([]);
   // The layout holds the remote-image policy; nothing else of the transcript comes with the home page.
-  expect(modules.filter((module) => module.startsWith('src/features/transcript/') && module !== 'src/features/transcript/lib/remote-images.ts')).toEqual([]);
+  expect(modules.filter((module) => module.startsWith('src/features/transcript/') && module !== 'src/features/transcript/lib/remote-images.ts')).toEqual([]);  // How a failure is said loads with the first failure.
+  expect(modules).not.toContain('src/lib/describe-api-error.ts');
 });
 
 test('a transcript shows its first rows before the tokenizer is asked for', async ({ page }) => {
@@ -67,8 +68,9 @@ test('a transcript shows its first rows before the tokenizer is asked for', asyn
   const beforeRows = requested.filter((entry) => startedAt(entry) <= firstRowAt);
   expect(beforeRows.length).toBeGreaterThan(0);
   expect(modulesOf(beforeRows).filter((module) => LATER.includes(module))).toEqual([]);
-  // How a gateway's page reads is loaded only when one comes instead of the API's error.
+  // How a gateway's page reads, and how a failure is said, load only when one comes.
   expect(modulesOf(requested)).not.toContain('src/lib/error-page.ts');
+  expect(modulesOf(requested)).not.toContain('src/lib/describe-api-error.ts');
   expect(modulesOf(beforeRows)).toContain('src/lib/error-body.ts');
 });
 

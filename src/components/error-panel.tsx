@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorDescription } from '../lib/describe-api-error';
+import { useErrorDescription, type Describe } from '../lib/use-error-description';
 import { useSecondsLeft } from '../lib/use-seconds-left';
 import { LOCAL_TIME_IN_TEXT } from '../shared/format';
 
@@ -55,4 +56,16 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
       ) : null}
     </div>
   );
+}
+
+type ApiErrorPanelProps = Omit<ErrorPanelProps, 'description'> & {
+  error: unknown;
+  /** How to say it, when not as `describeApiError(error)` alone: with the conversation and source, or reworded. */
+  describe?: Describe;
+};
+
+/** A failure said in a panel, once its describer has loaded (the moment that takes, the panel waits to show). */
+export function ApiErrorPanel({ error, describe, ...panel }: ApiErrorPanelProps) {
+  const description = useErrorDescription(error, describe);
+  return description ? <ErrorPanel description={description} {...panel} /> : null;
 }

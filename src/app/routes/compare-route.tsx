@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BackHomeLink } from './back-home-link';
-import { ErrorPanel } from '../../components/error-panel';
+import { ApiErrorPanel, ErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
 import { ComparePage } from '../../features/compare/components/compare-page';
 import { parseCompareSearch, sideSpec, type Side } from '../../features/compare/lib/compare-search';
@@ -9,7 +9,6 @@ import { navigateTo, useRouteSearch } from '../../lib/navigation';
 import { parseSearch } from '../../lib/search-values';
 import { useSideOrigin, type SideOrigin } from '../../features/compare/lib/use-side-origin';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
-import { describeApiError } from '../../lib/describe-api-error';
 
 function SideProblem({ side, origin }: { side: Side; origin: SideOrigin }) {
   if (origin.state !== 'error') return null;
@@ -47,7 +46,7 @@ export function CompareRoute() {
       <div className="space-y-4">
         {backLink}
         {heading}
-        <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+        <ApiErrorPanel error={sources.error} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
       </div>
     );
   }
@@ -71,7 +70,7 @@ export function CompareRoute() {
             initial={named ? { [named]: search[named] } : undefined}
           />
         ) : sources.error ? (
-          <ErrorPanel description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+          <ApiErrorPanel error={sources.error} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
         ) : (
           <div aria-busy="true" className="h-24 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
         )}

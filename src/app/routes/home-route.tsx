@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorPanel } from '../../components/error-panel';
+import { ApiErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
 import { HomePage } from '../../features/home/components/home-page';
 import { OpenFilePanel } from '../../features/open-file/components/open-file-panel';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { demoExamplesQueryOptions } from '../../features/home/api/get-demo-examples';
-import { describeApiError } from '../../lib/describe-api-error';
 import { forgetConversation, forgetRecent, readRecent, restoreRecent, type RecentConversation } from '../../lib/recent-conversations';
 import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
 
@@ -59,7 +58,7 @@ export function HomeRoute() {
     );
   }
   if (sources.error) {
-    return <ErrorPanel heading description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />;
+    return <ApiErrorPanel heading error={sources.error} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />;
   }
   return <div aria-busy="true" className="h-40 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />;
 }

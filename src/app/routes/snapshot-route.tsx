@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useMemo } from 'react';
-import { ErrorPanel } from '../../components/error-panel';
+import { ApiErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
@@ -9,7 +9,6 @@ import { SnapshotBanner } from '../../features/snapshots/components/snapshot-ban
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
 import { ManifestContext } from '../../features/transcript/lib/left-out';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
-import { describeApiError } from '../../lib/describe-api-error';
 import { useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
@@ -29,7 +28,7 @@ export function SnapshotRoute() {
   if (snapshot.error) {
     return (
       <div className="space-y-4">
-        <ErrorPanel heading description={describeApiError(snapshot.error)} />
+        <ApiErrorPanel heading error={snapshot.error} />
         <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
           Go to the viewer’s home page
         </Link>

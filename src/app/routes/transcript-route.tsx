@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { BackHomeLink } from './back-home-link';
 import { useEffect, useMemo } from 'react';
-import { ErrorPanel } from '../../components/error-panel';
+import { ApiErrorPanel, ErrorPanel } from '../../components/error-panel';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
@@ -11,7 +11,6 @@ import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { ApiError } from '../../lib/api-error';
-import { describeApiError } from '../../lib/describe-api-error';
 import { isConversationId, isItemId } from '../../lib/ids';
 
 /** Only an item ID is followed: any other fragment text is never echoed on the page. */
@@ -53,7 +52,7 @@ export function TranscriptRoute() {
     return (
       <div className="space-y-4">
         {backLink}
-        <ErrorPanel heading description={describeApiError(error)} />
+        <ApiErrorPanel heading error={error} />
       </div>
     );
   }
@@ -62,7 +61,7 @@ export function TranscriptRoute() {
       <div className="space-y-4">
         {backLink}
         {sources.error ? (
-          <ErrorPanel heading description={describeApiError(sources.error)} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
+          <ApiErrorPanel heading error={sources.error} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
         ) : sources.data ? (
           <ErrorPanel
             heading

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
-import { ErrorPanel } from '../../../components/error-panel';
+import { ApiErrorPanel } from '../../../components/error-panel';
 import { ApiError } from '../../../lib/api-error';
 import { describeApiError } from '../../../lib/describe-api-error';
 import { useSecondsLeft } from '../../../lib/use-seconds-left';
@@ -201,8 +201,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
             </label>
             <ExpirySelect value={choices.expiry} onChange={(expiry) => set('expiry', expiry)} />
           </div>
-          {create.error ? <ErrorPanel compact description={describeApiError(create.error)} /> : null}
-          {download.error ? <ErrorPanel compact description={describeApiError(download.error)} /> : null}
+          {create.error ? <ApiErrorPanel compact error={create.error} /> : null}
+          {download.error ? <ApiErrorPanel compact error={download.error} /> : null}
           <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
             <div className="flex items-center gap-1.5 text-sm">
               <label className="sr-only" htmlFor="share-download-format">

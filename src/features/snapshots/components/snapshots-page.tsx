@@ -3,9 +3,8 @@ import { InlineId } from '../../../components/shortened-id';
 import { Link } from 'wouter';
 import { snapshotPath } from '../../../lib/navigation';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { ErrorPanel } from '../../../components/error-panel';
+import { ApiErrorPanel } from '../../../components/error-panel';
 import { announce } from '../../../components/announcer';
-import { describeApiError } from '../../../lib/describe-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ApiError } from '../../../lib/api-error';
 import { revokeSnapshot, snapshotListQueryOptions, type SnapshotSummary } from '../api/snapshots';
@@ -98,7 +97,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           </div>
         </fieldset>
       ) : null}
-      {revoke.error ? <ErrorPanel compact description={describeApiError(revoke.error)} /> : null}
+      {revoke.error ? <ApiErrorPanel compact error={revoke.error} /> : null}
     </li>
   );
 }
@@ -132,7 +131,7 @@ export function SnapshotsPage() {
           </p>
         )
       ) : list.error ? (
-        <ErrorPanel description={describeApiError(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ApiErrorPanel error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading snapshots…</p>
       )}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
@@ -34,25 +34,25 @@ describe('TranscriptBody', () => {
     const error = new ApiError('upstream failed', { status: 502, code: 'upstream_error' });
     body({ kind: 'error', error }, load({ state: 'failed', error, resume }), { count: 0, complete: false, shown: false });
     expect(screen.queryByRole('list', { name: 'Items' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: /retry/i }));
+    await userEvent.click(await screen.findByRole('button', { name: /retry/i }));
     expect(resume).toHaveBeenCalled();
   });
 
-  it('offers the other sources when this one has no key', () => {
+  it('offers the other sources when this one has no key', async () => {
     const error = new ApiError('No API key is configured for this source.', { status: 503, code: 'source_not_configured' });
     body({ kind: 'error', error }, load({ state: 'failed', error }), { count: 0, complete: false, shown: false });
-    expect(screen.getByRole('link', { name: 'OpenAI' })).toHaveAttribute('href', '?source=openai');
+    expect(await screen.findByRole('link', { name: 'OpenAI' })).toHaveAttribute('href', '?source=openai');
   });
 
-  it('keeps the items loaded and says loading stopped partway, with how many came', () => {
+  it('keeps the items loaded and says loading stopped partway, with how many came', async () => {
     const error = new ApiError('upstream failed', { status: 502, code: 'upstream_error' });
     body({ kind: 'data' }, load({ state: 'failed', error }), { count: 250, complete: false, shown: true });
     expect(screen.getByRole('list', { name: 'Items' })).toBeInTheDocument();
-    expect(document.body).toHaveTextContent('Loading stopped after 250 items:');
+    await waitFor(() => expect(document.body).toHaveTextContent('Loading stopped after 250 items:'));
   });
 
-  it('says it is retrying, with the attempt', () => {
+  it('says it is retrying, with the attempt', async () => {
     body({ kind: 'retrying', error: new ApiError('busy', { status: 429, code: 'rate_limit_exceeded' }), attempt: 2 }, load({ state: 'loading' }), { count: 0, complete: false, shown: false });
-    expect(document.body).toHaveTextContent('Retrying automatically (attempt 2)…');
+    await waitFor(() => expect(document.body).toHaveTextContent('Retrying automatically (attempt 2)…'));
   });
 });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError, describeStoppedLoading, retryingError } from '../../../lib/describe-api-error';
+import { ApiErrorPanel } from '../../../components/error-panel';
+import type { Describe } from '../../../lib/use-error-description';
 import type { TranscriptLoad } from '../data/use-transcript';
 import type { TranscriptStatus } from '../data/transcript-status';
 import { TranscriptSkeleton } from './transcript-skeleton';
@@ -25,7 +25,7 @@ interface TranscriptBodyProps {
  * stopped partway.
  */
 export function TranscriptBody({ status, load, loaded, errorContext, otherSources, list }: TranscriptBodyProps) {
-  const describe = (error: unknown) => describeApiError(error, errorContext);
+  const describe: Describe = (describer, error) => describer.describeApiError(error, errorContext);
   return (
     <>
       {status.kind === 'data' ? (
@@ -35,17 +35,20 @@ export function TranscriptBody({ status, load, loaded, errorContext, otherSource
           <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This conversation has no items.</p>
         )
       ) : status.kind === 'error' ? (
-        <ErrorPanel description={describe(status.error)} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
+        <ApiErrorPanel error={status.error} describe={describe} onRetry={load.resume} retrying={load.state === 'loading'} actions={<OtherSources error={status.error} sources={otherSources} />} />
       ) : status.kind === 'retrying' ? (
-        <ErrorPanel description={retryingError(describe(status.error), status.attempt)} />
+        <ApiErrorPanel error={status.error} describe={(describer, error) => describer.retryingError(describe(describer, error), status.attempt)} />
       ) : (
         <TranscriptSkeleton />
       )}
 
       {loaded.shown && load.error ? (
-        <ErrorPanel
+        <ApiErrorPanel
           compact
-          description={load.retrying ? retryingError(describe(load.error), 2) : describeStoppedLoading(describe(load.error), loaded.count, errorContext.sourceLabel)}
+          error={load.error}
+          describe={(describer, error) =>
+            load.retrying ? describer.retryingError(describe(describer, error), 2) : describer.describeStoppedLoading(describe(describer, error), loaded.count, errorContext.sourceLabel)
+          }
           onRetry={load.retrying ? undefined : load.resume}
         />
       ) : null}

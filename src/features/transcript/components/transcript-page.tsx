@@ -1,6 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ErrorPanel } from '../../../components/error-panel';
-import { describeApiError } from '../../../lib/describe-api-error';
+import { ApiErrorPanel } from '../../../components/error-panel';
 import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -234,7 +233,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
           )}
 
           {hasItems && transcript.conversationError ? (
-            <ErrorPanel compact description={describeApiError(transcript.conversationError, errorContext)} onRetry={transcript.retryConversation} />
+            <ApiErrorPanel compact error={transcript.conversationError} describe={(describer, error) => describer.describeApiError(error, errorContext)} onRetry={transcript.retryConversation} />
           ) : null}
 
           <TranscriptNotices

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { MenuButton } from '../../../components/menu-button';
 import { announce } from '../../../components/announcer';
-import { describeApiError } from '../../../lib/describe-api-error';
+import { describeError } from '../../../lib/use-error-description';
 import { withDownloads } from '../../../lib/with-downloads';
 import { EXPORT_CHOICES, type ExportChoice } from '../export/export-path';
 import type { ItemOrder } from '../types';
@@ -19,7 +19,7 @@ const ORDERS: { value: ItemOrder; label: string }[] = [
 async function saveFromServer(path: string) {
   const refused = await withDownloads(({ downloadFromServer }) => downloadFromServer(path));
   if (!refused) return;
-  const { title, hint } = describeApiError(refused);
+  const { title, hint } = await describeError(refused);
   announce(`Nothing was downloaded. ${title}. ${hint}`, { problem: true });
 }
 

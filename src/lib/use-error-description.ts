@@ -1,0 +1,39 @@
+import type * as Describer from './describe-api-error';
+import type { ErrorDescription } from './describe-api-error';
+import { lazyChunk, useChunk } from './lazy-chunk';
+
+/** How a failure is said, from the describer's functions: `describeApiError` with a context, then reworded as needed. */
+export type Describe = (describer: typeof Describer, error: unknown) => ErrorDescription;
+
+/**
+ * Failures are the rare path: the describer and its many messages load with the first failure a page shows, not with
+ * every page (4 kB of the home page's first load, gzip).
+ */
+const describer = lazyChunk(() => import('./describe-api-error'));
+
+const plainly: Describe = (module, error) => module.describeApiError(error);
+
+/** What a failure says when the describer's code cannot be fetched (the page went offline, a deployment replaced it). */
+export function undescribed(error: unknown): ErrorDescription {
+  return {
+    title: 'Something went wrong',
+    hint: 'Reload the page to see what went wrong and what to do about it.',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** The description of `error` (none for no error), once the describer has come: null for the moment it takes. */
+export function useErrorDescription(error: unknown, describe: Describe = plainly): ErrorDescription | null {
+  const chunk = useChunk(describer, error != null);
+  if (error == null || chunk.status === 'pending') return null;
+  return chunk.status === 'failed' ? undescribed(error) : describe(chunk.value, error);
+}
+
+/** The description of `error` for code outside React (an announcement), the describer fetched if need be. */
+export async function describeError(error: unknown, describe: Describe = plainly): Promise<ErrorDescription> {
+  try {
+    return describe(await import('./describe-api-error'), error);
+  } catch {
+    return undescribed(error);
+  }
+}
