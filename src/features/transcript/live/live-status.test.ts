@@ -41,5 +41,6 @@ describe('liveTrouble', () => {
     expect(liveTrouble({ ...base, error: new ApiError('OpenAI had a problem.', { status: 502 }) })).toBe('Live failing');
     expect(liveTrouble({ ...base, noIds: true })).toBe('Live failing');
     expect(liveTrouble({ ...base, on: false, stoppedAfterMinutes: 3 })).toBe('Live stopped');
+    expect(liveTrouble({ ...base, on: false, stoppedAfterMinutes: 3, stoppedByFailures: true, error: new ApiError('Gone.', { status: 404 }) })).toBe('Live failed');
   });
 });

@@ -37,8 +37,11 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'reload'>, now
   return `Live · updated ${ago(now - live.lastUpdatedAt)}`;
 }
 
-/** What a reader must not miss while the Live line is folded away (on a phone): checks that fail, or a watch that stopped itself. */
-export function liveTrouble(live: Omit<LiveUpdates, 'toggle' | 'reload'>): 'Live failing' | 'Live stopped' | null {
-  if (!live.on) return live.stoppedAfterMinutes === null ? null : 'Live stopped';
+/**
+ * What a reader must not miss while the Live line is folded away (on a phone): checks that fail, a watch they stopped,
+ * or one that stopped itself after a quiet while (no failure: the page says it in amber, not red).
+ */
+export function liveTrouble(live: Omit<LiveUpdates, 'toggle' | 'reload'>): 'Live failing' | 'Live failed' | 'Live stopped' | null {
+  if (!live.on) return live.stoppedAfterMinutes === null ? null : live.stoppedByFailures ? 'Live failed' : 'Live stopped';
   return live.error || live.noIds ? 'Live failing' : null;
 }

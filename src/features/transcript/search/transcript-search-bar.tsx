@@ -104,7 +104,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
         >
           {more.open ? 'Done' : (
             <>
-              {more.alert ? <span className="text-red-700 dark:text-red-400">{more.alert} · </span> : null}
+              {more.alert ? <span className={more.alert === 'Live stopped' ? 'text-amber-700 dark:text-amber-400' : 'text-red-700 dark:text-red-400'}>{more.alert} · </span> : null}
               View ▾
             </>
           )}
