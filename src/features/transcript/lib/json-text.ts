@@ -12,8 +12,11 @@ export function toPrettyJson(value: unknown): string {
 
 export type ParsedJsonText = { valid: true; value: object } | { valid: false; raw: string };
 
-/** Tool arguments and outputs are JSON in a string, or not: an object or array when they parse (numbers as written). */
-export function parseJsonText(text: string): ParsedJsonText {
+/**
+ * What a JSON box shows of a tool's arguments or output, JSON in a string or not: an object or array when it parses
+ * (numbers as written), else the text. (`parseJsonText` in `src/shared/items/tool-outcome.ts` reads any JSON value.)
+ */
+export function parseJsonBox(text: string): ParsedJsonText {
   try {
     const value = parseJson(text);
     if (isJsonNode(value)) return { valid: true, value };

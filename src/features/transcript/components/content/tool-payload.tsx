@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { parseJsonText } from '../../lib/json-text';
+import { parseJsonBox } from '../../lib/json-text';
 import { JsonView } from './json-view';
 import { LongText } from './long-text';
 import { MessageContent } from './message-content';
@@ -39,7 +39,7 @@ export function ToolPayload({ label, value, expectJson = false, showLabel = true
 
 /** A payload given as text: read as JSON once for each text, not at every render of its row. */
 function JsonTextPayload({ label, value, expectJson, showLabel }: Required<ToolPayloadProps> & { value: string }) {
-  const parsed = useMemo(() => parseJsonText(value), [value]);
+  const parsed = useMemo(() => parseJsonBox(value), [value]);
   return (
     <section>
       <h3 className={showLabel ? LABEL : 'sr-only'}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { WrittenNumber } from '../../../../shared/items/written-number';
 import { displayText } from '../../../../shared/items/display-text';
-import { parseJsonText } from '../../lib/json-text';
+import { parseJsonBox } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
 import { CodeBlock } from '../content/code-block';
 import { FilePlaceholder } from '../content/file-placeholder';
@@ -118,7 +118,7 @@ export const LocalShellCallBody: Body = ({ item }) => {
 };
 
 export const LocalShellOutputBody: Body = ({ item }) => {
-  const parsed = typeof item.output === 'string' ? parseJsonText(item.output) : null;
+  const parsed = typeof item.output === 'string' ? parseJsonBox(item.output) : null;
   const output = parsed?.valid ? record(parsed.value) : null;
   if (output && ('stdout' in output || 'stderr' in output)) {
     return (
