@@ -343,8 +343,11 @@ test('a row the keyboard reaches under the sticky bar scrolls clear of it', asyn
   const barBottom = () => page.getByTestId('compare-headline').evaluate((element) => element.closest('.sticky')!.getBoundingClientRect().bottom);
   const foldTop = () => fold.evaluate((element) => element.getBoundingClientRect().top);
   expect(await foldTop()).toBeLessThan(await barBottom());
+  // Tab from Next goes into the difference it shows; Shift+Tab from there, to the fold above it.
   await page.getByRole('button', { name: /Next/ }).focus();
   await page.keyboard.press('Tab');
+  await expect(page.locator('li', { has: page.locator('[data-diff][aria-current="true"]') })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(fold).toBeFocused();
   expect(await foldTop()).toBeGreaterThanOrEqual(await barBottom());
 });

@@ -358,9 +358,9 @@ test('Stop loading aborts the stream, and Load the rest resumes from where each 
     if (request.url().includes('/stream')) streams.push(request.url());
   });
   await page.goto(`${origin(PORTS.faults)}/c/conv_fault_slowpages_${Date.now()}?source=openai`);
-  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  await expect(page.getByText(/^Loading… [\d,]+ items so far$/)).toBeVisible();
   await page.getByRole('button', { name: 'Stop loading' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Stopped after' })).toBeVisible();
+  await expect(page.getByText(/^Stopped after [\d,]+ items; more are available\.$/)).toBeVisible();
   const stoppedAt = await page.getByTestId('item-count').textContent();
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('item-count')).toHaveText(stoppedAt!);
