@@ -156,6 +156,17 @@ describe('OTLP export of awkward runs', () => {
     expect(messages.map((message) => message.parts.map((part) => part.type))).toEqual([['reasoning', 'tool_call'], ['reasoning'], ['text']]);
   });
 
+  it('says an answer still being written has not finished, and one that failed finished in error', () => {
+    const finished = (status: string) => {
+      const spans = spansOf([
+        { id: 'u1', type: 'message', role: 'user', content: 'Write a haiku.' },
+        { id: 'm1', type: 'message', role: 'assistant', status, content: [{ type: 'output_text', text: 'Tides breathe' }] },
+      ]);
+      return (JSON.parse(attribute(spans.find((span) => span.name === 'chat')!, 'gen_ai.output.messages')!) as { finish_reason: string }[])[0].finish_reason;
+    };
+    expect(['completed', 'incomplete', 'failed', 'in_progress'].map(finished)).toEqual(['stop', 'length', 'error', 'in_progress']);
+  });
+
   it("names the provider by the source's kind, not its ID, and an MCP tool's server", () => {
     const run: ExportItem[] = [{ id: 'mc', type: 'mcp_call', server_label: 'github', name: 'search_issues', arguments: '{}', output: '[]' }];
     const named = (kind?: ExportMeta['source']['kind']) =>

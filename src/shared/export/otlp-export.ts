@@ -137,6 +137,14 @@ function answerOf(turn: Turn): Message {
 }
 
 /**
+ * How an assistant's message finished, by its status: cut off ('length'), failed ('error'), still being written (not
+ * finished: 'in_progress', a value past the conventions' known ones, which they allow), or done ('stop').
+ */
+function finishReason(status: unknown): string {
+  return status === 'incomplete' ? 'length' : status === 'failed' ? 'error' : status === 'in_progress' ? 'in_progress' : 'stop';
+}
+
+/**
  * OTLP/JSON (an ExportTraceServiceRequest) following the OpenTelemetry GenAI semantic conventions: one trace per
  * conversation under an `invoke_agent` span, a `chat` span per turn, an `execute_tool` span per tool call. Items carry
  * no timestamps, so each item takes one millisecond from the conversation's creation time, in conversation order.
@@ -260,7 +268,7 @@ export function createOtlpExporter(meta: ExportMeta) {
         if (role === 'assistant') {
           const answer = answerOf(current);
           answer.parts.push(...contentParts(it.content));
-          answer.finish_reason = it.status === 'incomplete' ? 'length' : 'stop';
+          answer.finish_reason = finishReason(it.status);
           if (it.status === 'incomplete' || it.status === 'failed') current.failed = String(it.status);
         } else {
           current.input.push({ role, parts: contentParts(it.content) });
