@@ -99,6 +99,22 @@ test('after Next difference the focus stays on the button, and Tab goes on into 
   await expect(current.locator('[data-diff]')).toHaveAttribute('data-diff', 'only-a');
 });
 
+test('Tab from Next difference brings the difference it shows into view when rows opened above pushed it off the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
+  await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');
+  await scrollSettled(page);
+  // The eleven identical items above the first difference open, and push it below the screen.
+  await page.getByTestId('identical-fold').click();
+  await scrollSettled(page);
+  const current = page.locator('li', { has: page.locator('[data-diff][aria-current="true"]') });
+  await expect(current).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Next difference' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(current).toBeFocused();
+  await expect(current).toBeInViewport();
+});
+
 test('a comparison link copied at a difference opens at that difference @phone', async ({ page, context }) => {
   await page.goto(compareUrl(good.conversation.id, sideways.conversation.id));
   await expect(page.getByTestId('difference-position')).toHaveText('1 of 6 differences');

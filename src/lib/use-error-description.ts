@@ -1,30 +1,59 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { ApiError } from './api-error';
 import type * as Describer from './describe-api-error';
 import type { ErrorDescription } from './describe-api-error';
-import { lazyChunk, useChunk } from './lazy-chunk';
+import type { ChunkState } from './lazy-chunk';
 
 /** How a failure is said, from the describer's functions: `describeApiError` with a context, then reworded as needed. */
 export type Describe = (describer: typeof Describer, error: unknown) => ErrorDescription;
 
 /**
  * Failures are the rare path: the describer and its many messages load with the first failure a page shows, not with
- * every page (4 kB of the home page's first load, gzip).
+ * every page (1.9 kB of the home page's first load, gzip). A failure is often the viewer's server gone, when the
+ * describer cannot be fetched either: unlike other chunks, it is asked for again with the next failure to describe.
  */
-const describer = lazyChunk(() => import('./describe-api-error'));
+let state: ChunkState<typeof Describer> = { status: 'pending' };
+let loading = false;
+const listeners = new Set<() => void>();
+
+function settle(next: ChunkState<typeof Describer>) {
+  loading = false;
+  state = next;
+  for (const listener of [...listeners]) listener();
+}
+
+function load() {
+  if (loading || state.status === 'loaded') return;
+  loading = true;
+  import('./describe-api-error').then(
+    (value) => settle({ status: 'loaded', value }),
+    (error: unknown) => settle({ status: 'failed', error }),
+  );
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
 
 const plainly: Describe = (module, error) => module.describeApiError(error);
 
 /** What a failure says when the describer's code cannot be fetched (the page went offline, a deployment replaced it). */
 export function undescribed(error: unknown): ErrorDescription {
-  return {
-    title: 'Something went wrong',
-    hint: 'Reload the page to see what went wrong and what to do about it.',
-    detail: error instanceof Error ? error.message : String(error),
-  };
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.status === 0) {
+    return { title: 'The viewer server could not be reached', hint: 'Check that it is still running, then retry.', detail };
+  }
+  return { title: 'Something went wrong', hint: 'Retry, or reload the page to see what went wrong and what to do about it.', detail };
 }
 
 /** The description of `error` (none for no error), once the describer has come: null for the moment it takes. */
 export function useErrorDescription(error: unknown, describe: Describe = plainly): ErrorDescription | null {
-  const chunk = useChunk(describer, error != null);
+  const chunk = useSyncExternalStore(subscribe, () => state, () => state);
+  // Asked for once per failure to describe: a describer that could not be fetched is tried again with the next one.
+  useEffect(() => {
+    if (error != null) load();
+  }, [error]);
   if (error == null || chunk.status === 'pending') return null;
   return chunk.status === 'failed' ? undescribed(error) : describe(chunk.value, error);
 }

@@ -64,9 +64,12 @@ describe('useScrollMargin', () => {
     // Whatever above the list changes size moves it: the next delivery reads it again, with the page's scroll.
     rect.mockReturnValue({ top: -80 } as DOMRect);
     window.scrollY = 300;
-    act(() => observer.deliver());
-    expect(screen.getByTestId('list')).toHaveTextContent('margin 220');
-    window.scrollY = 0;
+    try {
+      act(() => observer.deliver());
+      expect(screen.getByTestId('list')).toHaveTextContent('margin 220');
+    } finally {
+      window.scrollY = 0;
+    }
 
     unmount();
     expect(observer.disconnected).toBe(true);

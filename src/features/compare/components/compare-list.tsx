@@ -15,7 +15,7 @@ export interface CompareListHandle {
   scrollToPosition: (position: number) => void;
   /** Brings a row into view once the rows are in the page, unless it is already there in full: the page stays put. */
   revealPosition: (position: number) => void;
-  /** Gives the focus to the row at this position (a fold, to its button) if it is in the page; says whether it did. */
+  /** Gives the focus to the row at this position (a fold, to its button), going to it first when it is far off; says whether it will. */
   focusPosition: (position: number) => boolean;
 }
 
@@ -129,21 +129,27 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
     row?.focus({ preventScroll: row.getBoundingClientRect().top >= stickyOffset });
   }, [shown, stickyOffset]);
 
-  const focusPosition = (position: number, options?: FocusOptions) => {
+  const focusPosition = (position: number, options?: FocusOptions): boolean => {
     const row = listRef.current?.querySelector<HTMLElement>(`li[data-position="${position}"]`);
+    // A row far from the screen (rows opened above pushed it away) is not in the page: the list goes to it first.
+    if (!row && !options && position >= 0 && position < shown.length) {
+      scrollToPosition(position, true);
+      return true;
+    }
     // A row takes the focus itself; a fold, by its button.
     const target = row?.hasAttribute('tabindex') ? row : row?.querySelector<HTMLElement>('button');
-    // Unless told, the page moves only to bring a row out from under the sticky bar.
-    target?.focus(options ?? { preventScroll: target.getBoundingClientRect().top >= stickyOffset });
+    // Unless told, the page moves only to bring a row out from under the sticky bar, or up from below the screen.
+    const box = target?.getBoundingClientRect();
+    target?.focus(options ?? { preventScroll: !!box && box.top >= stickyOffset && box.top < window.innerHeight });
     return target ? document.activeElement === target : false;
   };
 
   const correction = useRef<number | null>(null);
-  const scrollToPosition = (position: number) => {
+  const scrollToPosition = (position: number, focus?: boolean) => {
     if (position < 0 || position >= shown.length) return;
     // A reader whose focus is on a row (stepping with n and p from the rows) takes it to the row stepped to, so the
     // focus ring and the current difference stay one; a step from the buttons leaves the focus on them.
-    const moveFocus = rowHoldingFocus(listRef.current, 'position') !== null;
+    const moveFocus = focus ?? rowHoldingFocus(listRef.current, 'position') !== null;
     virtualizer.scrollToIndex(position, { align: 'start' });
     // Rows measured for the first time above the target can push it away; look again once they have settled. A
     // newer jump's look replaces this one's, which would take the reader back.
@@ -158,7 +164,7 @@ export function CompareList({ alignment, itemsA, itemsB, shown, current, stickyO
   };
   const [reveal, setReveal] = useState<{ position: number } | null>(null);
   useImperativeHandle(handle, () => ({
-    scrollToPosition,
+    scrollToPosition: (position) => scrollToPosition(position),
     revealPosition: (position) => setReveal({ position }),
     focusPosition: (position) => focusPosition(position),
   }));

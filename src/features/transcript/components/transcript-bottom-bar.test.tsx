@@ -78,4 +78,11 @@ describe('TranscriptBottomBar', () => {
     await act(async () => {});
     expect(live.heard()).toEqual(['Loading…', 'Loading stopped.', 'Loading…']);
   });
+
+  it('says nothing of a load when the page opens on items already complete (a snapshot, a file, a conversation read before)', async () => {
+    live = listenToLiveRegions();
+    render(bar('complete', 120));
+    await act(async () => {});
+    expect(live.heard()).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { announce } from '../../../components/announcer';
 import type { TranscriptIndex } from '../data/transcript-index';
 import type { TranscriptLoad } from '../data/use-transcript';
@@ -25,10 +25,13 @@ interface TranscriptBottomBarProps {
 
 /** What floats at the bottom of the screen: how loading goes (with Stop and Load the rest), new live items, and where the reader is. */
 export function TranscriptBottomBar({ index, load, canPause, unseen, newestOnTop, positionRow, rowCount, toolbarStuck, list }: TranscriptBottomBarProps) {
-  // Said as loading starts, stops and ends, not with each count (LoadProgress shows those); a failure says itself.
+  // Said as loading starts, stops and ends, not with each count (LoadProgress shows those); a failure says itself. A
+  // page that opens on items already complete (a snapshot, a file, a conversation read before) says nothing of it.
   const said = load.state === 'loading' ? 'Loading…' : load.state === 'stopped' ? 'Loading stopped.' : load.state === 'complete' ? 'All items loaded.' : '';
+  const before = useRef<string | null>(null);
   useEffect(() => {
-    if (said) announce(said);
+    if (said && (before.current !== null || said === 'Loading…')) announce(said);
+    before.current = said;
   }, [said]);
   return (
     <div className="pointer-events-none sticky bottom-3 z-20 flex flex-wrap items-end justify-between gap-2">
