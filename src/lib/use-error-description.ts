@@ -9,7 +9,7 @@ export type Describe = (describer: typeof Describer, error: unknown) => ErrorDes
 
 /**
  * Failures are the rare path: the describer and its many messages load with the first failure a page shows, not with
- * every page (1.9 kB of the home page's first load, gzip). A failure is often the viewer's server gone, when the
+ * every page (1.7 kB of the home page's first load, gzip). A failure is often the viewer's server gone, when the
  * describer cannot be fetched either: unlike other chunks, it is asked for again with the next failure to describe.
  */
 let state: ChunkState<typeof Describer> = { status: 'pending' };
