@@ -5,6 +5,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // JSON numbers as written in every test, as the browser and the viewer's server read them (see the file).
 const SOURCE_ACCESS = 'src/server/json-source-access.ts';
 
+const SERVER_SETUP = [SOURCE_ACCESS, 'src/test/setup.ts'];
+const BROWSER_SETUP = [...SERVER_SETUP, 'src/test/dom-setup.ts'];
 const SERVER_TESTS = ['src/server/**/*.test.ts', 'src/lib/**/*.test.ts', 'src/shared/**/*.test.ts', 'scripts/**/*.test.ts'];
 const SERVER_TESTS_ALONE = ['src/server/demo/conversations.test.ts'];
 const BROWSER_TESTS = ['src/{app,features,components}/**/*.test.{ts,tsx}', 'src/lib/**/*.test.tsx'];
@@ -42,7 +44,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, '**/*.timing.test.ts', ...SERVER_TESTS_ALONE],
           // Files share a worker's modules rather than importing the server afresh each (which took a third of the run).
           isolate: false,
-          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts'],
+          setupFiles: SERVER_SETUP,
         },
       },
       {
@@ -52,7 +54,7 @@ export default defineConfig({
           name: 'server-alone',
           environment: 'node',
           include: SERVER_TESTS_ALONE,
-          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts'],
+          setupFiles: SERVER_SETUP,
         },
       },
       {
@@ -67,7 +69,7 @@ export default defineConfig({
           execArgv: ['--expose-gc'],
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
-          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts'],
+          setupFiles: SERVER_SETUP,
         },
       },
       {
@@ -81,7 +83,7 @@ export default defineConfig({
           include: BROWSER_TESTS,
           exclude: [...configDefaults.exclude, ...BROWSER_TESTS_ALONE],
           isolate: false,
-          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts', 'src/test/dom-setup.ts'],
+          setupFiles: BROWSER_SETUP,
         },
       },
       {
@@ -93,7 +95,7 @@ export default defineConfig({
           name: 'browser-alone',
           environment: 'jsdom',
           include: BROWSER_TESTS_ALONE,
-          setupFiles: [SOURCE_ACCESS, 'src/test/setup.ts', 'src/test/dom-setup.ts'],
+          setupFiles: BROWSER_SETUP,
         },
       },
     ],

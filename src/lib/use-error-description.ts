@@ -1,8 +1,8 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { ApiError } from './api-error';
 import type * as Describer from './describe-api-error';
 import type { ErrorDescription } from './describe-api-error';
-import type { ChunkState } from './lazy-chunk';
+import { lazyChunk, useChunk } from './lazy-chunk';
 
 /** How a failure is said, from the describer's functions: `describeApiError` with a context, then reworded as needed. */
 export type Describe = (describer: typeof Describer, error: unknown) => ErrorDescription;
@@ -12,29 +12,7 @@ export type Describe = (describer: typeof Describer, error: unknown) => ErrorDes
  * every page (1.7 kB of the home page's first load, gzip). A failure is often the viewer's server gone, when the
  * describer cannot be fetched either: unlike other chunks, it is asked for again with the next failure to describe.
  */
-let state: ChunkState<typeof Describer> = { status: 'pending' };
-let loading = false;
-const listeners = new Set<() => void>();
-
-function settle(next: ChunkState<typeof Describer>) {
-  loading = false;
-  state = next;
-  for (const listener of [...listeners]) listener();
-}
-
-function load() {
-  if (loading || state.status === 'loaded') return;
-  loading = true;
-  import('./describe-api-error').then(
-    (value) => settle({ status: 'loaded', value }),
-    (error: unknown) => settle({ status: 'failed', error }),
-  );
-}
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-};
+const describer = lazyChunk(() => import('./describe-api-error'));
 
 const plainly: Describe = (module, error) => module.describeApiError(error);
 
@@ -49,10 +27,10 @@ export function undescribed(error: unknown): ErrorDescription {
 
 /** The description of `error` (none for no error), once the describer has come: null for the moment it takes. */
 export function useErrorDescription(error: unknown, describe: Describe = plainly): ErrorDescription | null {
-  const chunk = useSyncExternalStore(subscribe, () => state, () => state);
+  const chunk = useChunk(describer, false);
   // Asked for once per failure to describe: a describer that could not be fetched is tried again with the next one.
   useEffect(() => {
-    if (error != null) load();
+    if (error != null) describer.retry();
   }, [error]);
   if (error == null || chunk.status === 'pending') return null;
   return chunk.status === 'failed' ? undescribed(error) : describe(chunk.value, error);
