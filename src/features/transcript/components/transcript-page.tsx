@@ -21,7 +21,7 @@ import { useReaderPosition } from '../list/use-reader-position';
 import { useCompactMode } from '../list/use-compact-mode';
 import type { SourceKind } from '../../../shared/contract/shapes';
 import { useRowJumps } from '../list/use-row-jumps';
-import { useStickyToolbar } from '../list/use-sticky-toolbar';
+import { keepingPagePlace, useStickyToolbar } from '../list/use-sticky-toolbar';
 import { SearchQueryContext } from '../search/search-query-context';
 import { TranscriptSearchBar } from '../search/transcript-search-bar';
 import { useMatchHighlights } from '../search/use-match-highlights';
@@ -226,7 +226,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 unavailable={tokens.searchFailed}
                 onStep={stepMatch}
                 inputRef={searchInput}
-                more={{ id: moreId, open: moreOpen, onToggle: () => setMoreOpen((open) => !open), alert: transcript.live ? liveTrouble(transcript.live) : null }}
+                more={{ id: moreId, open: moreOpen, onToggle: () => keepingPagePlace(() => setMoreOpen((open) => !open)), alert: transcript.live ? liveTrouble(transcript.live) : null }}
               />
             ) : null}
           </div>

@@ -182,6 +182,21 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   const attach = useAttachWithoutLayout();
   const pendingFocus = useRef<number | null>(null);
   const report = useRef<number | null>(null);
+  // Read when the report runs, not when it was asked for: a toolbar that grew or shrank in between moves the line.
+  const placeInputs = useRef({ stickyOffset, compact, onTopChange, onVisibleChange });
+  placeInputs.current = { stickyOffset, compact, onTopChange, onVisibleChange };
+  /** Works out where the reader is (the rows at the top and the foot of the screen) in the next frame, once a frame. */
+  const reportPlace = (instance: Virtualizer<Window, Element>) => {
+    if (report.current !== null) return;
+    report.current = requestAnimationFrame(() => {
+      report.current = null;
+      const now = placeInputs.current;
+      const top = topIndex(instance, now.stickyOffset, rowGap(now.compact));
+      now.onTopChange(top);
+      const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
+      now.onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
+    });
+  };
 
 
   const follow = useFollowNewest(index, rows, followNewest, stickyOffset);
@@ -257,14 +272,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
         jumpAsked.current = false;
         renderNow();
       }
-      if (report.current !== null) return;
-      report.current = requestAnimationFrame(() => {
-        report.current = null;
-        const top = topIndex(instance, stickyOffset, rowGap(compact));
-        onTopChange(top);
-        const bottom = instance.getVirtualItemForOffset((instance.scrollOffset ?? 0) + window.innerHeight - 1)?.index ?? null;
-        onVisibleChange?.(top === null || bottom === null ? null : [top, bottom]);
-      });
+      reportPlace(instance);
     },
   });
   lastVirtualizer.current = virtualizer;
@@ -273,6 +281,12 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   // Once the rows have settled, a row that changes size under the sticky toolbar moves the scroll position with it, as
   // one above the window does; while rows can still arrive above, the virtualiser's own rule anchors them.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = anchored ? undefined : keepReaderLine(stickyOffset, () => rowHoldingFocus(listRef.current, 'view-index'));
+  // The sticky toolbar's height and the list's place on the page change without a scroll (a panel of the toolbar
+  // opened or closed, a banner above the list): the row at the reader's line is worked out again.
+  useEffect(() => {
+    if (lastVirtualizer.current) reportPlace(lastVirtualizer.current);
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- reportPlace reads its inputs when it runs
+  }, [stickyOffset, scrollMargin]);
   useEffect(
     () => () => {
       if (report.current !== null) cancelAnimationFrame(report.current);

@@ -1,6 +1,7 @@
-import { act, render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { useLayoutEffect, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useStickyToolbar } from './use-sticky-toolbar';
+import { keepingPagePlace, useStickyToolbar } from './use-sticky-toolbar';
 
 function Toolbar() {
   const { ref, stuck } = useStickyToolbar();
@@ -45,5 +46,44 @@ describe('useStickyToolbar', () => {
     act(() => report?.([{ isIntersecting: false, boundingClientRect: { top: 240 } }, { isIntersecting: true, boundingClientRect: { top: 0 } }]));
     expect(getByTestId('toolbar')).toHaveAttribute('data-stuck', 'true');
     expect(measure).not.toHaveBeenCalled();
+  });
+
+  it('opens and closes a panel of the toolbar without moving the page, whatever the browser anchors to', () => {
+    vi.stubGlobal('scrollY', 3000);
+    const scrollTo = vi.fn<(options: ScrollToOptions) => void>((options) => {
+      vi.stubGlobal('scrollY', options.top);
+    });
+    vi.stubGlobal('scrollTo', scrollTo);
+    /** The browser's scroll anchoring, on the layout that puts the panel in: it moves the page by the panel's height. */
+    function Panel() {
+      useLayoutEffect(() => {
+        vi.stubGlobal('scrollY', window.scrollY + 142);
+        return () => {
+          vi.stubGlobal('scrollY', window.scrollY - 100);
+        };
+      }, []);
+      return <p>Panel</p>;
+    }
+    function Bar() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => keepingPagePlace(() => setOpen((was) => !was))}>
+            {open ? 'Done' : 'View'}
+          </button>
+          {open ? <Panel /> : null}
+        </>
+      );
+    }
+    render(<Bar />);
+    screen.getByRole('button', { name: 'View' }).click();
+    // In place at once, with the panel in the page: the reader never sees a frame where the page moved.
+    expect(screen.getByText('Panel')).toBeInTheDocument();
+    expect(window.scrollY).toBe(3000);
+    screen.getByRole('button', { name: 'Done' }).click();
+    expect(screen.queryByText('Panel')).toBeNull();
+    expect(window.scrollY).toBe(3000);
+    expect(scrollTo).toHaveBeenCalledTimes(2);
+    expect(scrollTo).toHaveBeenLastCalledWith({ top: 3000, behavior: 'instant' });
   });
 });

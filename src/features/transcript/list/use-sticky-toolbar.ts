@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { usePageScrollPadding } from '../../../lib/use-page-scroll-padding';
 
 /**
@@ -33,4 +34,16 @@ export function useStickyToolbar() {
   // Clear of the position pill at the foot of the screen too.
   usePageScrollPadding(height, '4.5rem');
   return { ref, height, stuck };
+}
+
+/**
+ * Makes `change` (a panel of the toolbar opened or closed) without scrolling the page: the rows stay where the reader
+ * had them, below the toolbar. Left to itself, the browser's scroll anchoring moved the page by the panel's height on
+ * some of these changes and not on others, so that opening and closing it could leave the reader a few rows away.
+ */
+export function keepingPagePlace(change: () => void) {
+  const top = window.scrollY;
+  flushSync(change);
+  // Reading the scroll position lays the page out with the change, and the browser anchors the scroll then.
+  if (window.scrollY !== top) window.scrollTo({ top, behavior: 'instant' });
 }
