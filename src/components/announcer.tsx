@@ -5,23 +5,31 @@ interface Announcement {
   message: string;
   /** Also shown on screen, for actions whose control does not change (a keyboard shortcut). */
   visible: boolean;
-  /** Something that did not happen, and why: shown until dismissed (or the next announcement), not for a moment. */
+  /** Something that did not happen, and why: shown until dismissed (or the next toast), not for a moment. */
   problem: boolean;
 }
 
-let current: Announcement | null = null;
+interface Said {
+  /** What the live region says now. */
+  said: Announcement | null;
+  /** The problem on screen, until dismissed or replaced by another toast: a quiet announcement does not put it away. */
+  shown: Announcement | null;
+}
+
+let current: Said = { said: null, shown: null };
 let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
 
 /** Says something through the page's one live region, and on screen too when asked. */
 export function announce(message: string, { visible = false, problem = false } = {}): void {
-  current = { id: nextId++, message, visible: visible || problem, problem };
+  const announcement = { id: nextId++, message, visible: visible || problem, problem };
+  current = { said: announcement, shown: announcement.visible ? announcement : current.shown?.problem ? current.shown : null };
   emit();
 }
 
 function dismiss() {
-  current = null;
+  current = { said: current.said?.problem ? null : current.said, shown: null };
   emit();
 }
 
@@ -32,40 +40,39 @@ function subscribe(listener: () => void) {
 
 /** The live region every announcement goes through, and the toast the visible ones show in; mounted once, by the layout. */
 export function Announcer() {
-  const announcement = useSyncExternalStore(subscribe, () => current);
+  const { said, shown } = useSyncExternalStore(subscribe, () => current);
   useEffect(() => {
-    if (!announcement || announcement.problem) return;
+    if (!said || said.problem) return;
     const timer = setTimeout(() => {
-      if (current?.id === announcement.id) {
-        current = null;
-        emit();
-      }
+      if (current.said?.id !== said.id) return;
+      current = { said: null, shown: current.shown?.id === said.id ? null : current.shown };
+      emit();
     }, 2500);
     return () => clearTimeout(timer);
-  }, [announcement]);
+  }, [said]);
   return (
     <>
       <output className="sr-only" data-testid="announcer">
-        {announcement ? <span key={announcement.id}>{announcement.message}</span> : null}
+        {said ? <span key={said.id}>{said.message}</span> : null}
       </output>
-      {announcement?.problem ? (
+      {shown?.problem ? (
         // Read out through the live region above; here for the eyes, with a way to put it away.
         <div
           data-testid="toast"
           className="fixed inset-x-0 top-3 z-50 mx-auto flex w-fit max-w-[min(36rem,calc(100vw-2rem))] items-start gap-3 rounded-xl border border-rose-300 bg-rose-50 px-4 py-2.5 text-sm text-rose-950 shadow-lg dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
         >
-          <p>{announcement.message}</p>
+          <p>{shown.message}</p>
           <button type="button" onClick={dismiss} className="shrink-0 rounded-md px-1.5 py-0.5 text-xs font-medium underline-offset-2 hover:underline">
             Dismiss
           </button>
         </div>
-      ) : announcement?.visible ? (
+      ) : shown ? (
         <div
           aria-hidden="true"
           data-testid="toast"
           className="pointer-events-none fixed inset-x-0 top-3 z-50 mx-auto w-fit max-w-[calc(100vw-2rem)] rounded-full bg-zinc-900 px-4 py-2 text-sm font-medium text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
         >
-          {announcement.message}
+          {shown.message}
         </div>
       ) : null}
     </>
