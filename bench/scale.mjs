@@ -329,10 +329,46 @@ const frame = (page, frames = 2) => page.evaluate(async (count) => {
   for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
 }, frames);
 
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+/** Loads of the run as a reader's browser loads it (see below), the SDK paging before each: a warm-up, then ROUNDS. */
+async function readerRounds(bare, count = ROUNDS) {
+  progress(`round 1 of ${count} as a reader's browser (no DevTools network recording), beside the SDK`);
+  const rounds = [];
+  for (let round = -1; round < count; round += 1) {
+    if (round > 0) progress(`round ${round + 1} of ${count} as a reader's browser, beside the SDK`);
+    const sdkTime = await sdkPaging();
+    const page = await bare.newPage({ script: `(${instrument.toString()})(${JSON.stringify({ expectedCount })})` });
+    await page.goto(`${viewerUrl}/c/${CONVERSATION}?source=openai`);
+    await page.waitFor('window.bench?.complete != null');
+    const measured = await page.evaluate(`(() => {
+      const { firstItem, complete, longTasks } = window.bench;
+      const over = longTasks.filter((task) => task.duration > 50);
+      return { firstItem, complete, longest: Math.max(0, ...longTasks.map((task) => task.duration)), over: over.length };
+    })()`);
+    await page.close();
+    // The first round warms the browser up (its processes, the code cache), as the SDK's warm-up does.
+    if (round >= 0) rounds.push({ sdk: sdkTime, ...measured });
+  }
+  return rounds;
+}
+
+// BENCH_READER_ONLY=1: only the loads as a reader's browser, each round printed (for comparing two builds in turn);
+// BENCH_ROUNDS=<n> after the warm-up (3 unless given).
+if (process.env.BENCH_READER_ONLY) {
+  const bare = await launchBareChromium({ cleanups });
+  if (!bare) throw new Error('a reader\'s browser needs a WebSocket: run Node 20 with --experimental-websocket');
+  for (const round of await readerRounds(bare, Number(process.env.BENCH_ROUNDS ?? ROUNDS))) {
+    console.log(`SDK ${(round.sdk / 1000).toFixed(2)} s · first item ${(round.firstItem / 1000).toFixed(2)} s · all items ${(round.complete / 1000).toFixed(2)} s = ${(round.complete / round.sdk).toFixed(2)}× SDK · longest task ${Math.round(round.longest)} ms (${round.over} over 50 ms)`);
+  }
+  clearTimeout(deadline);
+  await stopAll();
+  process.exit(0);
+}
+
 // --- 0 ms --------------------------------------------------------------------------------------------------------
 const figures = {};
 const loadBefore = loadavg()[0];
-const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 await sdkPaging(); // warm-up: connections and JIT
 // Three rounds, the SDK and the viewer in turn, so a busy moment on a shared machine does not land on one side only.
 const rounds = [];
@@ -447,24 +483,8 @@ progress('scrolling and search');
 // whole item stream, copied and decoded on the page's thread as it ends) and reports each request. A Chromium driven
 // over its DevTools protocol without it loads the run as a reader's browser does; the SDK pages beside it, in turn.
 const bare = await launchBareChromium({ cleanups });
+const bareRounds = bare ? await readerRounds(bare) : [];
 if (bare) {
-  progress(`round 1 of ${ROUNDS} as a reader's browser (no DevTools network recording), beside the SDK`);
-  const bareRounds = [];
-  for (let round = -1; round < ROUNDS; round += 1) {
-    if (round > 0) progress(`round ${round + 1} of ${ROUNDS} as a reader's browser, beside the SDK`);
-    const sdkTime = await sdkPaging();
-    const page = await bare.newPage({ script: `(${instrument.toString()})(${JSON.stringify({ expectedCount })})` });
-    await page.goto(`${viewerUrl}/c/${CONVERSATION}?source=openai`);
-    await page.waitFor('window.bench?.complete != null');
-    const measured = await page.evaluate(`(() => {
-      const { firstItem, complete, longTasks } = window.bench;
-      const over = longTasks.filter((task) => task.duration > 50);
-      return { firstItem, complete, longest: Math.max(0, ...longTasks.map((task) => task.duration)), over: over.length };
-    })()`);
-    await page.close();
-    // The first round warms the browser up (its processes, the code cache), as the SDK's warm-up does.
-    if (round >= 0) bareRounds.push({ sdk: sdkTime, ...measured });
-  }
   for (const key of ['sdk', 'firstItem', 'complete', 'longest', 'over']) figures[`bare_${key}`] = median(bareRounds.map((round) => round[key]));
   figures.bareRange = [Math.min(...bareRounds.map((round) => round.complete)), Math.max(...bareRounds.map((round) => round.complete))];
   figures.bareLongest = bareRounds.map((round) => Math.round(round.longest));
