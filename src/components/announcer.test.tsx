@@ -44,4 +44,21 @@ describe('Announcer', () => {
     act(() => screen.getByRole('button', { name: 'Dismiss' }).click());
     expect(screen.getByTestId('announcer')).toHaveTextContent('');
   });
+
+  it("keeps an action's toast for its moment though a quiet announcement follows it", () => {
+    vi.useFakeTimers();
+    render(<Announcer />);
+    act(() => announce('Copied a link to this item', { visible: true }));
+    act(() => vi.advanceTimersByTime(1000));
+    act(() => announce('All items loaded.'));
+    expect(screen.getByTestId('toast')).toHaveTextContent('Copied a link to this item');
+    expect(screen.getByTestId('announcer')).toHaveTextContent('All items loaded.');
+    // Gone 2.5 s after it came, while what follows it is still said.
+    act(() => vi.advanceTimersByTime(1600));
+    expect(screen.queryByTestId('toast')).toBeNull();
+    expect(screen.getByTestId('announcer')).toHaveTextContent('All items loaded.');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByTestId('announcer')).toHaveTextContent('');
+  });
 });
+

@@ -12,9 +12,15 @@ interface Announcement {
 interface Said {
   /** What the live region says now. */
   said: Announcement | null;
-  /** The problem on screen, until dismissed or replaced by another toast: a quiet announcement does not put it away. */
+  /**
+   * The toast on screen: a problem until dismissed or replaced by another toast, else for a moment. A quiet
+   * announcement does not put it away.
+   */
   shown: Announcement | null;
 }
+
+/** How long a message is said, and a toast that is not a problem shown. */
+const SHOWN_MS = 2500;
 
 let current: Said = { said: null, shown: null };
 let nextId = 1;
@@ -24,7 +30,7 @@ const emit = () => listeners.forEach((listener) => listener());
 /** Says something through the page's one live region, and on screen too when asked. */
 export function announce(message: string, { visible = false, problem = false } = {}): void {
   const announcement = { id: nextId++, message, visible: visible || problem, problem };
-  current = { said: announcement, shown: announcement.visible ? announcement : current.shown?.problem ? current.shown : null };
+  current = { said: announcement, shown: announcement.visible ? announcement : current.shown };
   emit();
 }
 
@@ -41,15 +47,26 @@ function subscribe(listener: () => void) {
 /** The live region every announcement goes through, and the toast the visible ones show in; mounted once, by the layout. */
 export function Announcer() {
   const { said, shown } = useSyncExternalStore(subscribe, () => current);
+  // What is said goes after a moment, and so does a toast that is not a problem; each on its own clock, so a quiet
+  // announcement does not cut short the toast of an action the reader has just taken.
   useEffect(() => {
     if (!said || said.problem) return;
     const timer = setTimeout(() => {
       if (current.said?.id !== said.id) return;
-      current = { said: null, shown: current.shown?.id === said.id ? null : current.shown };
+      current = { ...current, said: null };
       emit();
-    }, 2500);
+    }, SHOWN_MS);
     return () => clearTimeout(timer);
   }, [said]);
+  useEffect(() => {
+    if (!shown || shown.problem) return;
+    const timer = setTimeout(() => {
+      if (current.shown?.id !== shown.id) return;
+      current = { ...current, shown: null };
+      emit();
+    }, SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
   return (
     <>
       <output className="sr-only" data-testid="announcer">

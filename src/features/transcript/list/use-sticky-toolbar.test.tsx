@@ -8,7 +8,15 @@ function Toolbar() {
   return <div ref={ref} data-testid="toolbar" data-stuck={stuck} />;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+/** The page's height as the browser would lay it out; restored after each test. */
+function pageHeight(height: () => number) {
+  Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, get: height });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
+});
 
 describe('useStickyToolbar', () => {
   it('learns that the toolbar reached the top from an observer, never by reading the layout itself', () => {
@@ -49,6 +57,7 @@ describe('useStickyToolbar', () => {
   });
 
   it('opens and closes a panel of the toolbar without moving the page, whatever the browser anchors to', () => {
+    pageHeight(() => 10_000);
     vi.stubGlobal('scrollY', 3000);
     const scrollTo = vi.fn<(options: ScrollToOptions) => void>((options) => {
       vi.stubGlobal('scrollY', options.top);
@@ -86,4 +95,25 @@ describe('useStickyToolbar', () => {
     expect(scrollTo).toHaveBeenCalledTimes(2);
     expect(scrollTo).toHaveBeenLastCalledWith({ top: 3000, behavior: 'instant' });
   });
+
+  it("keeps a reader at the page's end at its end, as the panel makes the page taller", () => {
+    let open = false;
+    pageHeight(() => (open ? 5142 : 5000));
+    vi.stubGlobal('innerHeight', 800);
+    vi.stubGlobal('scrollY', 4200);
+    const scrollTo = vi.fn<(options: ScrollToOptions) => void>((options) => {
+      vi.stubGlobal('scrollY', options.top);
+    });
+    vi.stubGlobal('scrollTo', scrollTo);
+    keepingPagePlace(() => {
+      open = true;
+    });
+    // The last rows stay on screen (a live run's newest items, followed), not pushed below it by the panel.
+    expect(scrollTo).toHaveBeenLastCalledWith({ top: 4342, behavior: 'instant' });
+    keepingPagePlace(() => {
+      open = false;
+    });
+    expect(window.scrollY).toBe(4200);
+  });
 });
+

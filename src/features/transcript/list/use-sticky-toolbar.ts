@@ -38,12 +38,16 @@ export function useStickyToolbar() {
 
 /**
  * Makes `change` (a panel of the toolbar opened or closed) without scrolling the page: the rows stay where the reader
- * had them, below the toolbar. Left to itself, the browser's scroll anchoring moved the page by the panel's height on
- * some of these changes and not on others, so that opening and closing it could leave the reader a few rows away.
+ * had them, below the toolbar, and a reader at the page's end (following a live run) stays at its end. Left to itself,
+ * the browser's scroll anchoring moved the page by the panel's height on some of these changes and not on others, so
+ * that opening and closing it could leave the reader a few rows away.
  */
 export function keepingPagePlace(change: () => void) {
+  const page = document.documentElement;
   const top = window.scrollY;
+  const atEnd = window.innerHeight + top >= page.scrollHeight - 4;
   flushSync(change);
   // Reading the scroll position lays the page out with the change, and the browser anchors the scroll then.
-  if (window.scrollY !== top) window.scrollTo({ top, behavior: 'instant' });
+  const target = atEnd ? Math.max(0, page.scrollHeight - window.innerHeight) : top;
+  if (window.scrollY !== target) window.scrollTo({ top: target, behavior: 'instant' });
 }
