@@ -44,29 +44,26 @@ function subscribe(listener: () => void) {
   return () => void listeners.delete(listener);
 }
 
+/** Takes `announcement` out of the announcer's `part` after a moment, unless a newer one took its place; a problem stays. */
+function useGoneAfterMoment(part: keyof Said, announcement: Announcement | null) {
+  useEffect(() => {
+    if (!announcement || announcement.problem) return;
+    const timer = setTimeout(() => {
+      if (current[part]?.id !== announcement.id) return;
+      current = { ...current, [part]: null };
+      emit();
+    }, SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [part, announcement]);
+}
+
 /** The live region every announcement goes through, and the toast the visible ones show in; mounted once, by the layout. */
 export function Announcer() {
   const { said, shown } = useSyncExternalStore(subscribe, () => current);
   // What is said goes after a moment, and so does a toast that is not a problem; each on its own clock, so a quiet
   // announcement does not cut short the toast of an action the reader has just taken.
-  useEffect(() => {
-    if (!said || said.problem) return;
-    const timer = setTimeout(() => {
-      if (current.said?.id !== said.id) return;
-      current = { ...current, said: null };
-      emit();
-    }, SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [said]);
-  useEffect(() => {
-    if (!shown || shown.problem) return;
-    const timer = setTimeout(() => {
-      if (current.shown?.id !== shown.id) return;
-      current = { ...current, shown: null };
-      emit();
-    }, SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [shown]);
+  useGoneAfterMoment('said', said);
+  useGoneAfterMoment('shown', shown);
   return (
     <>
       <output className="sr-only" data-testid="announcer">
