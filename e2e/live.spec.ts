@@ -65,6 +65,29 @@ test('a search that found nothing counts a match that arrives later, and leaves 
   await expect(item(page, 'msg_new_1')).toBeInViewport();
 });
 
+test('a burst of 500 new items, more than a check looks back, arrives in order with the reader kept in place, without reloading', async ({ page }) => {
+  await page.goto(`/c/conv_fault_burst_${run()}?source=openai`);
+  await expectComplete(page, 3);
+  await page.evaluate(() => document.documentElement.setAttribute('data-same-document', ''));
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/stream')) streams.push(request.url());
+  });
+  await expect(page.getByTestId('new-items-pill')).toHaveText('500 new items ↓', { timeout: 25_000 });
+  await expect(page.getByTestId('item-count')).toHaveText('503 items');
+  await expect(item(page, 'msg_question')).toBeInViewport();
+  await expect(page.getByTestId('live-status')).toHaveText(/^Live · updated \d+ s ago$/);
+  await expect(page.getByRole('button', { name: 'Reload' })).toHaveCount(0);
+  await page.getByTestId('new-items-pill').click();
+  await expect(item(page, 'msg_0500')).toBeInViewport();
+  await page.getByRole('searchbox').fill('Message number 250');
+  await expect(page.getByTestId('match-count')).toHaveText('1 of 1');
+  await expect(item(page, 'msg_0250')).toBeInViewport();
+  // Read on from the newest item held: never the whole conversation again.
+  expect(streams).toEqual([]);
+  await expect(page.locator('html')).toHaveAttribute('data-same-document', '');
+});
+
 test('a reader at the end follows new items as they arrive', async ({ page }) => {
   await page.goto(`/c/conv_fault_growinglong_${run()}?source=openai`);
   await expectComplete(page, 62);

@@ -153,6 +153,16 @@ export function growingItems(lead: number, elapsed: number, step = GROW_STEP_MS)
   return items;
 }
 
+/** How many items arrive at once in `conv_fault_burst…`: more than a live check reads back from the newest end. */
+export const BURST_ITEMS = 500;
+
+/** A conversation of three messages that, one step after it is first asked for, gains BURST_ITEMS more at once. */
+export function burstItems(elapsed: number, step = GROW_STEP_MS): Item[] {
+  const items: Item[] = [says('msg_question', 'user', 'Run the whole batch.'), says('msg_answer', 'assistant', 'Starting the batch.'), messageItem(0)];
+  if (elapsed >= step) for (let index = 1; index <= BURST_ITEMS; index += 1) items.push(messageItem(index));
+  return items;
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
@@ -183,6 +193,8 @@ function serveItems(res: ServerResponse, id: string, rest: string, url: URL, ite
   const after = url.searchParams.get('after');
   const limit = Number(url.searchParams.get('limit') ?? 20);
   const start = after ? ordered.findIndex((item) => item.id === after) + 1 : 0;
+  // As the Conversations API answers a cursor that names no item of the conversation.
+  if (after && start === 0) return send(res, 404, openaiError(`Item with id '${after}' not found.`, 'invalid_request_error'));
   const data = ordered.slice(start, start + limit);
   send(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < ordered.length });
 }
@@ -279,6 +291,9 @@ export async function startFaultUpstream(port = 0, { growStepMs = GROW_STEP_MS }
         if (!born.has(id)) born.set(id, Date.now());
         return serveItems(res, id, rest, url, growingItems(fault === 'growing' ? 0 : 60, Date.now() - (born.get(id) ?? 0), growStepMs));
       }
+      case 'burst':
+        if (!born.has(id)) born.set(id, Date.now());
+        return serveItems(res, id, rest, url, burstItems(Date.now() - (born.get(id) ?? 0), growStepMs));
       case 'slow':
         return void setTimeout(() => healthy(res, id, rest, url, 3), SLOW_MS);
       case 'slowtail':

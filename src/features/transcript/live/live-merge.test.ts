@@ -6,7 +6,7 @@ import { findMatches } from '../../../test/find-matches';
 import type { ConversationItem, ItemPage } from '../types';
 import { LiveClock, MIN_DELAY_MS } from './live-clock';
 import { planLiveMerge } from './live-merge';
-import { MAX_PAGES, runLivePoll, type LiveApi } from './poll-live';
+import { CATCH_UP_PAGES, MAX_PAGES, runLivePoll, type LiveApi } from './poll-live';
 
 const message = (n: number, text = `text ${n}`, status = 'completed'): ConversationItem => ({
   id: `msg_${n}`,
@@ -47,6 +47,7 @@ function upstream(items: () => ConversationItem[], fail: () => unknown = () => n
       if (error) throw error;
       const all = order === 'desc' ? [...items()].reverse() : items();
       const start = after ? all.findIndex((item) => item.id === after) + 1 : 0;
+      if (after && start === 0) throw new ApiError(`Item with id '${after}' not found.`, { status: 404 });
       const data = all.slice(start, start + limit);
       return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < all.length } satisfies ItemPage;
     },
@@ -83,7 +84,7 @@ describe('live merge', () => {
     expect(calls).toEqual(['list desc 20']);
   });
 
-  it('pages back until it reaches an item held, and gives up on a burst larger than it reads', async () => {
+  it('pages back until it reaches an item held; a burst larger than that look is read on from the newest item held, in order', async () => {
     const index = loaded(range(0, 5));
     let items = range(0, 60);
     const { api, calls } = upstream(() => items);
@@ -91,10 +92,43 @@ describe('live merge', () => {
     expect(index.itemCount).toBe(60);
     expect(calls).toEqual(['list desc 20', 'list desc 100 msg_40']);
 
+    // 420 new items: more than the look back's 320.
+    calls.length = 0;
+    const keyOfFirst = TranscriptIndex.keyOf(index.slotAt(0));
     items = range(0, 60 + 20 + 100 * MAX_PAGES);
     const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
-    expect(result.behind).toBe(true);
-    expect(index.itemCount).toBe(60);
+    expect(result).toEqual({ added: 420, behind: false, catchingUp: false });
+    expect(ids(index)).toEqual(items.map((item) => item.id));
+    expect(TranscriptIndex.keyOf(index.slotAt(0))).toBe(keyOfFirst);
+    expect(calls.slice(MAX_PAGES)).toEqual(['list asc 100 msg_59', 'list asc 100 msg_159', 'list asc 100 msg_259', 'list asc 100 msg_359', 'list asc 100 msg_459']);
+    expect(findMatches(index, 'text 479')).toEqual([479]);
+  });
+
+  it('reads a burst bigger than one catch-up over several polls, each placing its stretch in order', async () => {
+    const index = loaded(range(0, 3));
+    const items = range(0, 3 + 2_500);
+    const { api } = upstream(() => items);
+    const clock = new LiveClock(0);
+    const polls = [];
+    for (let poll = 0; poll < 3; poll += 1) polls.push(await runLivePoll(api, target, index, clock, commitTo(index)));
+    expect(polls).toEqual([
+      { added: 100 * CATCH_UP_PAGES, behind: false, catchingUp: true },
+      { added: 100 * CATCH_UP_PAGES, behind: false, catchingUp: true },
+      { added: 500, behind: false, catchingUp: false },
+    ]);
+    expect(ids(index)).toEqual(items.map((item) => item.id));
+    // Each poll's look back now reaches an item held: nothing is left to catch up.
+    expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: false, catchingUp: false });
+  });
+
+  it('asks for a reload when the newest item held is gone upstream and more arrived than a look back reaches', async () => {
+    const index = loaded(range(0, 5));
+    const items = [...range(0, 4), ...range(5, 500)];
+    const { api, calls } = upstream(() => items);
+    const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
+    expect(result).toEqual({ added: 0, behind: true, catchingUp: false });
+    expect(calls.at(-1)).toBe('list asc 100 msg_4');
+    expect(index.itemCount).toBe(5);
   });
 
   it('replaces a changed item in its slot: same row and key, new text, kind and search text', () => {

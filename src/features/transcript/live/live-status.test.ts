@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { liveStatusText, liveTrouble } from './live-status';
 
-const base = { on: true, stoppedAfterMinutes: null, stoppedByFailures: false, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false };
+const base: Parameters<typeof liveStatusText>[0] = { on: true, stoppedAfterMinutes: null, stoppedByFailures: false, waiting: false, noIds: false, checking: false, lastUpdatedAt: null, error: null, nextCheckAt: () => 20_000, behind: false, catchingUp: null };
 
 describe('liveStatusText', () => {
   it('says when it last looked', () => {
     expect(liveStatusText({ ...base, lastUpdatedAt: 8_000 }, 10_000)).toBe('Live · updated 2 s ago');
     expect(liveStatusText({ ...base, lastUpdatedAt: 0 }, 150_000)).toBe('Live · updated 2 min ago');
     expect(liveStatusText({ ...base, checking: true }, 0)).toBe('Live · checking…');
+  });
+
+  it('says a burst is being read on, and when new items cannot be placed without a reload', () => {
+    expect(liveStatusText({ ...base, lastUpdatedAt: 8_000, catchingUp: 1_000 }, 10_000)).toBe('Live · catching up on a burst: 1,000 new items placed, more to come');
+    expect(liveStatusText({ ...base, lastUpdatedAt: 8_000, behind: true }, 10_000)).toBe('Live · new items arrived after an item that is gone: reload to read them');
   });
 
   it('says why it is off', () => {

@@ -10,8 +10,13 @@ import { planLiveMerge, type LiveRead } from './live-merge';
 export const FIRST_PAGE = 20;
 /** Later pages, when more than that arrived at once. */
 export const LATER_PAGE = 100;
-/** Pages one poll reads at most: a burst bigger than 320 items asks for a reload instead. */
+/** Pages one poll reads back from the newest end at most: a burst bigger than 320 items is read forward instead. */
 export const MAX_PAGES = 4;
+/**
+ * Pages one poll reads forward from the newest item held, in a burst too big for its look back: 1,000 items a poll,
+ * placed at once; the next poll reads on.
+ */
+export const CATCH_UP_PAGES = 10;
 /** Items in progress (and not among the newest read) fetched one by one per poll, in turns. */
 export const MAX_ITEM_GETS = 2;
 
@@ -22,7 +27,10 @@ export interface LiveApi {
 
 export interface LivePollResult {
   added: number;
+  /** New items arrived that no poll can place (the newest item held is gone upstream): only a reload reads them. */
   behind: boolean;
+  /** A burst is being read forward: this poll placed `added` of it, and more follow. */
+  catchingUp: boolean;
 }
 
 /** Where each index's next poll starts among its items in progress. */
@@ -66,6 +74,33 @@ export async function readNewest(api: LiveApi, source: string, conversationId: s
 }
 
 /**
+ * The items after the newest one held (`after`), oldest first, at most CATCH_UP_PAGES pages of them: a burst bigger
+ * than a poll's look back, read in order so that it can be placed. Null when that item is gone upstream (a 404 for
+ * the cursor): there is nothing to read on from.
+ */
+export async function readOnward(api: LiveApi, source: string, conversationId: string, after: string, signal?: AbortSignal): Promise<{ items: ConversationItem[]; more: boolean; requests: number } | null> {
+  const items: ConversationItem[] = [];
+  let cursor: string | null = after;
+  let more = false;
+  let requests = 0;
+  for (let page = 0; page < CATCH_UP_PAGES && cursor !== null; page += 1) {
+    let list: Awaited<ReturnType<LiveApi['listItems']>>;
+    try {
+      list = await api.listItems(source, conversationId, { order: 'asc', limit: LATER_PAGE, after: cursor }, signal);
+    } catch (error) {
+      if (page === 0 && error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+    requests += 1;
+    items.push(...list.data);
+    cursor = list.last_id ?? list.data.at(-1)?.id ?? null;
+    more = list.has_more && list.data.length > 0 && cursor !== null;
+    if (!more) break;
+  }
+  return { items, more, requests };
+}
+
+/**
  * One poll: reads, works out what changed against the index, hands that to `commit` (which writes it where the
  * index is fed from), and tells the clock how it went. A failed poll commits nothing.
  */
@@ -85,10 +120,35 @@ export async function runLivePoll(
     if (!signal?.aborted) clock.failed(now(), error);
     throw error;
   }
-  const merge = planLiveMerge(index, read);
+  let merge = planLiveMerge(index, read);
+  let requests = read.requests;
+  let catchingUp = false;
+  // More arrived than the look back reaches: read on from the newest item held, in order, a bounded stretch a poll.
+  const from = index.newestId;
+  if (merge.behind && typeof from === 'string') {
+    let onward: Awaited<ReturnType<typeof readOnward>>;
+    try {
+      onward = await readOnward(api, target.source, target.conversationId, from, signal);
+    } catch (error) {
+      if (!signal?.aborted) clock.failed(now(), error);
+      throw error;
+    }
+    if (onward) {
+      requests += onward.requests;
+      // As a look back places them: items without an ID (which no later look could match) and items held are left out.
+      const seen = new Set<string>();
+      const added = onward.items.filter((item) => {
+        if (typeof item.id !== 'string' || !item.id || seen.has(item.id) || index.rowOfId(item.id) !== null) return false;
+        seen.add(item.id);
+        return true;
+      });
+      merge = { ...merge, added, behind: false };
+      catchingUp = onward.more;
+    }
+  }
   const changed = merge.added.length > 0 || merge.changed.length > 0 || merge.removed.length > 0;
   if (changed) commit({ added: merge.added, changed: merge.changed, removed: merge.removed });
-  // Behind (more new items than a poll reads) is a change too: the conversation is busy, not idle.
-  clock.succeeded(now(), { changed: changed || merge.behind, requests: read.requests });
-  return { added: merge.added.length, behind: merge.behind };
+  // Behind or catching up (more new items than a poll reads) is a change too: the conversation is busy, not idle.
+  clock.succeeded(now(), { changed: changed || merge.behind || catchingUp, requests });
+  return { added: merge.added.length, behind: merge.behind, catchingUp };
 }

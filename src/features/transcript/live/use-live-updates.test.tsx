@@ -10,6 +10,7 @@ import { liveStatusText } from './live-status';
 import { LiveSwitch } from './live-switch';
 import { useLiveUpdates } from './use-live-updates';
 import { useTranscript } from '../data/use-transcript';
+import type { ConversationItem } from '../types';
 
 const message = (id: string, status = 'completed') => ({ id, type: 'message', role: 'assistant', status, content: 'hi' });
 
@@ -131,37 +132,70 @@ describe('useLiveUpdates', () => {
     expect(status.title).not.toContain('down');
   });
 
-  it('offers Reload when more items arrived than a check reads, and Reload reads the conversation again, the burst included', async () => {
+  /** A conversation of one item that, once the page looks at its newest end, has 400 more: more than a look back reads. */
+  function burstUpstream({ newestGone }: { newestGone: boolean }) {
     const burst = Array.from({ length: 400 }, (_, n) => message(`msg_burst_${String(n).padStart(3, '0')}`));
     let grown = false;
+    const streams: string[] = [];
     const lines = (items: unknown[]) => `${JSON.stringify({ type: 'items', end: 'head', items })}\n${JSON.stringify({ type: 'done' })}\n`;
+    const list = (data: ConversationItem[], hasMore: boolean) => new Response(JSON.stringify({ object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: hasMore }));
     vi.stubGlobal(
       'fetch',
       vi.fn<(url: string) => Promise<Response>>(async (url: string) => {
-        if (url.endsWith('/stream')) return new Response(lines(grown ? [message('msg_a'), ...burst] : [message('msg_a')]));
+        if (url.endsWith('/stream')) {
+          streams.push(url);
+          return new Response(lines(grown ? [...(newestGone ? [] : [message('msg_a')]), ...burst] : [message('msg_a')]));
+        }
         if (url.includes('/items?')) {
-          // 400 new items at once: more than one check reads before it reaches one the page holds.
           grown = true;
-          const after = Number(/after=msg_burst_(\d+)/.exec(url)?.[1] ?? burst.length);
-          const page = burst.slice(0, after).reverse().slice(0, url.includes('limit=20') ? 20 : 100);
-          return new Response(JSON.stringify({ object: 'list', data: page, first_id: page[0].id, last_id: page.at(-1)!.id, has_more: true }));
+          const query = new URL(url, 'http://viewer').searchParams;
+          const after = query.get('after');
+          const limit = Number(query.get('limit'));
+          if (query.get('order') === 'asc') {
+            if (newestGone) return new Response(JSON.stringify({ error: { message: `Item with id '${after}' not found.` } }), { status: 404 });
+            const from = after === 'msg_a' ? 0 : burst.findIndex((item) => item.id === after) + 1;
+            return list(burst.slice(from, from + limit), from + limit < burst.length);
+          }
+          const newest = [...burst].reverse();
+          const from = after ? newest.findIndex((item) => item.id === after) + 1 : 0;
+          return list(newest.slice(from, from + limit), true);
         }
         return new Response(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1 }));
       }),
     );
+    return { streams };
+  }
+
+  function renderLivePage() {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-    let count = 0;
+    const counts: number[] = [];
     function Page() {
       const transcript = useTranscript({ kind: 'api', source: 'demo', conversationId: 'conv_1' });
-      count = transcript.index.itemCount;
+      counts.push(transcript.index.itemCount);
       return transcript.live ? <LiveSwitch live={transcript.live} /> : null;
     }
     render(<Page />, { wrapper });
-    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toBe('Live · more items arrived than one check reads'));
-    expect(count).toBe(1);
+    return counts;
+  }
+
+  it('reads a burst bigger than a check looks back on from the newest item held, in order: the transcript never starts over', async () => {
+    const { streams } = burstUpstream({ newestGone: false });
+    const counts = renderLivePage();
+    await waitFor(() => expect(counts.at(-1)).toBe(401));
+    expect(counts.slice(counts.indexOf(1))).not.toContain(0);
+    expect(streams).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+  });
+
+  it('offers Reload when new items follow an item that is gone upstream, and Reload reads the conversation again', async () => {
+    const { streams } = burstUpstream({ newestGone: true });
+    const counts = renderLivePage();
+    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toBe('Live · new items arrived after an item that is gone: reload to read them'));
+    expect(counts.at(-1)).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(count).toBe(401));
+    await waitFor(() => expect(counts.at(-1)).toBe(400));
+    expect(streams).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
   });
 

@@ -24,8 +24,10 @@ export interface LiveUpdates {
   /** The last poll's failure, until one succeeds. */
   error: unknown;
   nextCheckAt: () => number;
-  /** More items arrived at once than a poll reads. */
+  /** New items arrived that no poll can place (the newest item held is gone upstream): Reload reads them. */
   behind: boolean;
+  /** A burst of new items is being read on, a stretch per poll; this many came with the last one. */
+  catchingUp: number | null;
   /** Reads the whole conversation again, what no poll could read included. */
   reload: () => void;
 }
@@ -57,7 +59,7 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
       // The index takes a long run's pages a slice per render, and live changes after them: until it has the last
       // poll's, this poll waits its turn.
       const cached = client.getQueryData(queryKey);
-      if (cached && !index.hasAppliedLiveChanges(cached)) return { added: 0, behind: false };
+      if (cached && !index.hasAppliedLiveChanges(cached)) return { added: 0, behind: false, catchingUp: false };
       const commit = (changes: LiveChanges) => client.setQueryData(queryKey, (state) => state && addLiveChanges(state, changes));
       const stopWhenQuiet = (failed: boolean) => {
         const anyInProgress = index.inProgress.size > 0;
@@ -104,8 +106,9 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     error: query.error,
     nextCheckAt: () => clock.nextAt(Date.now()),
     behind: query.data?.behind ?? false,
+    catchingUp: query.data?.catchingUp ? query.data.added : null,
     reload: () => {
-      client.setQueryData(liveKey, { added: 0, behind: false });
+      client.setQueryData(liveKey, { added: 0, behind: false, catchingUp: false });
       void client.resetQueries({ queryKey: itemStreamQueryOptions(target.source, target.conversationId).queryKey });
     },
   };
