@@ -294,13 +294,22 @@ export class TranscriptIndex {
     if (typeof newest.id === 'string') return newest.id;
     // The newest item has no ID (the API gives every item one; a file or an odd upstream may not): the newest that
     // has one, among the last thousand, is where the newest end is read up to.
+    return this.newestIds(1)[0];
+  }
+
+  /**
+   * The IDs of the newest items held, newest first, at most `count`, among the last thousand items (none until the
+   * stream has reached the newest end).
+   */
+  newestIds(count: number): string[] {
     const { head, tail, live } = this;
-    for (let back = 0; back < NEWEST_ID_SEARCH; back += 1) {
+    const ids: string[] = [];
+    for (let back = 0; back < NEWEST_ID_SEARCH && ids.length < count; back += 1) {
       const item = back < live.length ? live[live.length - 1 - back] : back - live.length < tail.length ? tail[back - live.length] : this.complete ? head[head.length - 1 - (back - live.length - tail.length)] : undefined;
       if (!item) break;
-      if (typeof item.id === 'string') return item.id;
+      if (typeof item.id === 'string') ids.push(item.id);
     }
-    return undefined;
+    return ids;
   }
 
   /**

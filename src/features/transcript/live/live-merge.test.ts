@@ -6,7 +6,7 @@ import { findMatches } from '../../../test/find-matches';
 import type { ConversationItem, ItemPage } from '../types';
 import { LiveClock, MIN_DELAY_MS } from './live-clock';
 import { planLiveMerge } from './live-merge';
-import { CATCH_UP_PAGES, MAX_PAGES, runLivePoll, type LiveApi } from './poll-live';
+import { ANCHOR_TRIES, CATCH_UP_PAGES, MAX_PAGES, runLivePoll, type LiveApi } from './poll-live';
 
 const message = (n: number, text = `text ${n}`, status = 'completed'): ConversationItem => ({
   id: `msg_${n}`,
@@ -121,14 +121,22 @@ describe('live merge', () => {
     expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: false, catchingUp: false });
   });
 
-  it('asks for a reload when the newest item held is gone upstream and more arrived than a look back reaches', async () => {
-    const index = loaded(range(0, 5));
-    const items = [...range(0, 4), ...range(5, 500)];
+  it('reads a burst on from an older item held when the newest are gone upstream, and asks for a reload only when those are all gone', async () => {
+    const index = loaded(range(0, 10));
+    // msg_9 is gone: the burst is read on from msg_8, and the held items among what follows are left out.
+    let items = [...range(0, 9), ...range(10, 500)];
     const { api, calls } = upstream(() => items);
     const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
-    expect(result).toEqual({ added: 0, behind: true, catchingUp: false });
-    expect(calls.at(-1)).toBe('list asc 100 msg_4');
-    expect(index.itemCount).toBe(5);
+    expect(result).toEqual({ added: 490, behind: false, catchingUp: false });
+    expect(calls.slice(MAX_PAGES)).toEqual(['list asc 100 msg_9', 'list asc 100 msg_8', 'list asc 100 msg_109', 'list asc 100 msg_209', 'list asc 100 msg_309', 'list asc 100 msg_409']);
+    expect(ids(index)).toEqual([...range(0, 10), ...range(10, 500)].map((item) => item.id));
+
+    const older = loaded(range(0, 10));
+    items = [...range(0, 10 - ANCHOR_TRIES), ...range(10, 500)];
+    calls.length = 0;
+    expect(await runLivePoll(api, target, older, new LiveClock(0), commitTo(older))).toEqual({ added: 0, behind: true, catchingUp: false });
+    expect(calls.slice(MAX_PAGES)).toEqual(['list asc 100 msg_9', 'list asc 100 msg_8', 'list asc 100 msg_7']);
+    expect(older.itemCount).toBe(10);
   });
 
   it('replaces a changed item in its slot: same row and key, new text, kind and search text', () => {

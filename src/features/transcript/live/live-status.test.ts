@@ -13,7 +13,7 @@ describe('liveStatusText', () => {
 
   it('says a burst is being read on, and when new items cannot be placed without a reload', () => {
     expect(liveStatusText({ ...base, lastUpdatedAt: 8_000, catchingUp: 1_000 }, 10_000)).toBe('Live · catching up on a burst: 1,000 new items placed, more to come');
-    expect(liveStatusText({ ...base, lastUpdatedAt: 8_000, behind: true }, 10_000)).toBe('Live · new items arrived after an item that is gone: reload to read them');
+    expect(liveStatusText({ ...base, lastUpdatedAt: 8_000, behind: true }, 10_000)).toBe('Live · new items arrived after items gone upstream: reload to read them');
   });
 
   it('says why it is off', () => {

@@ -32,7 +32,7 @@ export function liveStatusText(live: Omit<LiveUpdates, 'toggle' | 'reload'>, now
     return `Live · update failed (${reason(live.error)}), retrying in ${wait} s`;
   }
   // The Live switch offers Reload beside it.
-  if (live.behind) return 'Live · new items arrived after an item that is gone: reload to read them';
+  if (live.behind) return 'Live · new items arrived after items gone upstream: reload to read them';
   if (live.catchingUp !== null) return `Live · catching up on a burst: ${live.catchingUp.toLocaleString('en-US')} new items placed, more to come`;
   if (live.lastUpdatedAt === null) return live.checking ? 'Live · checking…' : 'Live · watching';
   return `Live · updated ${ago(now - live.lastUpdatedAt)}`;

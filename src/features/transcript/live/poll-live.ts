@@ -73,25 +73,34 @@ export async function readNewest(api: LiveApi, source: string, conversationId: s
   return { newest, hasMore, items, requests };
 }
 
+/** Held items, newest first, a burst may be read on from when the newest are gone upstream (a 404 for the cursor). */
+export const ANCHOR_TRIES = 3;
+
 /**
- * The items after the newest one held (`after`), oldest first, at most CATCH_UP_PAGES pages of them: a burst bigger
- * than a poll's look back, read in order so that it can be placed. Null when that item is gone upstream (a 404 for
- * the cursor): there is nothing to read on from.
+ * The items after the newest one held that still exists upstream, oldest first, at most CATCH_UP_PAGES pages of
+ * them: a burst bigger than a poll's look back, read in order so that it can be placed. `anchors` are the newest
+ * held IDs, newest first; one the upstream answers 404 for is gone, and the next is tried. Null when all are gone:
+ * there is nothing to read on from. Items held (read again after an older anchor) are the caller's to leave out.
  */
-export async function readOnward(api: LiveApi, source: string, conversationId: string, after: string, signal?: AbortSignal): Promise<{ items: ConversationItem[]; more: boolean; requests: number } | null> {
+export async function readOnward(api: LiveApi, source: string, conversationId: string, anchors: readonly string[], signal?: AbortSignal): Promise<{ items: ConversationItem[]; more: boolean; requests: number } | null> {
   const items: ConversationItem[] = [];
-  let cursor: string | null = after;
-  let more = false;
   let requests = 0;
+  let anchor = 0;
+  let cursor: string | null = anchors[0] ?? null;
+  let more = false;
   for (let page = 0; page < CATCH_UP_PAGES && cursor !== null; page += 1) {
     let list: Awaited<ReturnType<LiveApi['listItems']>>;
     try {
+      requests += 1;
       list = await api.listItems(source, conversationId, { order: 'asc', limit: LATER_PAGE, after: cursor }, signal);
     } catch (error) {
-      if (page === 0 && error instanceof ApiError && error.status === 404) return null;
-      throw error;
+      const gone = items.length === 0 && error instanceof ApiError && error.status === 404;
+      if (!gone) throw error;
+      anchor += 1;
+      if (anchor >= anchors.length) return null;
+      cursor = anchors[anchor];
+      continue;
     }
-    requests += 1;
     items.push(...list.data);
     cursor = list.last_id ?? list.data.at(-1)?.id ?? null;
     more = list.has_more && list.data.length > 0 && cursor !== null;
@@ -124,11 +133,11 @@ export async function runLivePoll(
   let requests = read.requests;
   let catchingUp = false;
   // More arrived than the look back reaches: read on from the newest item held, in order, a bounded stretch a poll.
-  const from = index.newestId;
-  if (merge.behind && typeof from === 'string') {
+  const anchors = merge.behind ? index.newestIds(ANCHOR_TRIES) : [];
+  if (anchors.length > 0) {
     let onward: Awaited<ReturnType<typeof readOnward>>;
     try {
-      onward = await readOnward(api, target.source, target.conversationId, from, signal);
+      onward = await readOnward(api, target.source, target.conversationId, anchors, signal);
     } catch (error) {
       if (!signal?.aborted) clock.failed(now(), error);
       throw error;

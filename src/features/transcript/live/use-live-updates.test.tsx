@@ -191,7 +191,7 @@ describe('useLiveUpdates', () => {
   it('offers Reload when new items follow an item that is gone upstream, and Reload reads the conversation again', async () => {
     const { streams } = burstUpstream({ newestGone: true });
     const counts = renderLivePage();
-    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toBe('Live · new items arrived after an item that is gone: reload to read them'));
+    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toBe('Live · new items arrived after items gone upstream: reload to read them'));
     expect(counts.at(-1)).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(counts.at(-1)).toBe(400));
