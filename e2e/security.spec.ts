@@ -68,6 +68,11 @@ test.describe('with VIEWER_PASSWORD set', () => {
       expect(await response.text(), path).not.toContain(trip.conversation.id.slice(5));
     }
     expect((await anonymous.get('/healthz')).status()).toBe(200);
+    // A browser opening a page gets a page that says how to sign in; the API keeps its JSON.
+    const page = await anonymous.get(transcript, { headers: { accept: 'text/html' } });
+    expect(page.status()).toBe(401);
+    expect(page.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<h1>This viewer asks for a password</h1>');
     await anonymous.dispose();
   });
 
@@ -81,6 +86,7 @@ test.describe('with VIEWER_PASSWORD set', () => {
         (error: Error) => error.message,
       );
       expect(outcome).toMatch(/HTTP 401|ERR_INVALID_AUTH_CREDENTIALS/);
+      if (outcome === 'HTTP 401') await expect(page.getByRole('heading', { name: 'This viewer asks for a password' })).toBeVisible();
       await expect(page.locator('[data-item-id]')).toHaveCount(0);
       await context.close();
     }

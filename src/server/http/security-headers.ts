@@ -1,15 +1,18 @@
 export interface PolicyOptions {
   /** Dev only: Vite's dev server injects inline scripts and styles, allowed by this nonce. */
   nonce?: string;
+  /** Inline style blocks allowed by their hash (the sign-in page's), for the one answer that has them. */
+  styleHashes?: readonly string[];
 }
 
 /** The policy for every response: no inline script, the viewer itself as the only API, images from https. */
-export function contentSecurityPolicy({ nonce }: PolicyOptions = {}): string {
+export function contentSecurityPolicy({ nonce, styleHashes = [] }: PolicyOptions = {}): string {
   const inline = nonce ? ` 'nonce-${nonce}'` : '';
+  const hashes = styleHashes.map((hash) => ` ${hash}`).join('');
   return [
     "default-src 'self'",
     `script-src 'self'${inline}`,
-    `style-src 'self'${inline}`,
+    `style-src 'self'${inline}${hashes}`,
     "img-src 'self' https: data:",
     "connect-src 'self'",
     "font-src 'self'",

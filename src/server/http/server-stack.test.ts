@@ -10,6 +10,7 @@ import { sourcesFromEnv } from '../sources/sources.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 
 const PASSWORD = 'correct horse battery staple';
@@ -56,6 +57,35 @@ describe('access control', () => {
     const text = await response.text();
     expect(text).not.toMatch(/conv_|<div|Demo/);
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('answers a browser opening a page without credentials with a page that says how to sign in, and its style alone allowed', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const publicSnapshots of [false, true]) {
+      const api = createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples });
+      const { app } = createServerStack({ api, access: accessFromEnv(env), clientDir, publicSnapshots });
+      for (const path of ['/', '/c/conv_68f2a91c4be08190b3d5e27a61c40f9d?source=demo', '/snapshots']) {
+        const response = await app.request(path, { headers: html });
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(response.headers.get('x-viewer-sign-in-page')).toBeNull();
+        const page = await response.text();
+        expect(page).toContain('<h1>This viewer asks for a password</h1>');
+        expect(page).not.toMatch(/conv_|<script|Demo/);
+        expect(page.includes('A shared snapshot link opens without one.')).toBe(publicSnapshots);
+        // Its one style block is allowed by its hash, and nothing else inline is.
+        const style = /<style>([\s\S]*)<\/style>/.exec(page)![1];
+        const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+        expect(response.headers.get('content-security-policy')).toContain(`style-src 'self' ${hash};`);
+        expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+      }
+      // The API, asked by a browser or not, answers in the API's shape.
+      const apiAnswer = await app.request('/api/sources', { headers: html });
+      expect(apiAnswer.status).toBe(401);
+      expect(JSON.parse(await apiAnswer.text())).toMatchObject({ error: { code: 'unauthorized' } });
+      expect(apiAnswer.headers.get('content-security-policy')).toContain("style-src 'self';");
+    }
   });
 
   it.each([

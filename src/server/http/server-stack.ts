@@ -9,7 +9,8 @@ import { accessLogLine, type LogWriter } from './access-log.ts';
 import { compressedResponse, type CompressionMode } from './compression.ts';
 import { createPageLane } from './page-lane.ts';
 import { pageShells } from './page-shell.ts';
-import { securityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
+import { signInPage, SIGN_IN_STYLE_HASH, wantsPage } from './sign-in-page.ts';
 import type { ApiApp } from '../routes/api-routes.ts';
 
 export interface ServerStackOptions {
@@ -71,6 +72,9 @@ async function lengthIfWhole(body: ReadableStream<Uint8Array>): Promise<number |
  * `listener` serves Node's requests: the proxy's page reads through the page lane (the same relay and policy, without
  * a web Request and Response each), everything else through `app`.
  */
+/** Marks the sign-in page's answer for the policy, which allows its style block; never sent. */
+const SIGN_IN_HEADER = 'x-viewer-sign-in-page';
+
 export function createServerStack({ api, access, log, clientDir, publicSnapshots = false, nonce, compression = 'auto', passThrough }: ServerStackOptions) {
   const app = new Hono();
   const headers = Object.entries(securityHeaders({ nonce }));
@@ -102,12 +106,20 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     await next();
     if (c.res === RESPONSE_ALREADY_SENT) return;
     for (const [name, value] of headers) c.res.headers.set(name, value);
+    if (c.res.headers.has(SIGN_IN_HEADER)) {
+      c.res.headers.delete(SIGN_IN_HEADER);
+      c.res.headers.set('content-security-policy', contentSecurityPolicy({ nonce, styleHashes: [SIGN_IN_STYLE_HASH] }));
+    }
     if (closing) c.res.headers.set('connection', 'close');
   });
   if (access) {
     // Pages and API alike: an unauthenticated visitor sees neither the app nor any conversation.
     app.use('*', async (c, next) => {
       if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
+      // A browser opening a page gets a page that says how to sign in; the API, scripts and SDKs get the API's JSON.
+      if (wantsPage(c.req.method, c.req.path, c.req.header('accept'))) {
+        return c.body(signInPage({ publicSnapshots }), 401, { ...unauthorizedHeaders(access), 'content-type': 'text/html; charset=utf-8', [SIGN_IN_HEADER]: '1' });
+      }
       return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access));
     });
   }
