@@ -21,6 +21,7 @@ import { RowKeyContext } from './item-ui-store';
 import { CurrentMatchContext } from '../search/search-query-context';
 import { keepReaderLine, RowMeasurer } from './row-measurer';
 import { renderedRows, RESTING_OVERSCAN } from './rendered-rows';
+import { readerScrolledAway } from './reader-scrolled-away';
 import { showRange } from './show-range';
 import { inTask } from '../../../lib/work-in-slices';
 import { TurnHeader, type TurnHeaders } from './turn-header';
@@ -337,7 +338,10 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   // A part of the row asked for (a search match far down a tall row) is brought on screen too, as it settles.
   const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto', part?: PartOfRow) => {
     const token = ++revealToken.current;
-    const until = performance.now() + 1000;
+    // A second from the first frame the row is on the page: a jump asked for before the list has its first rows (a
+    // link opening the page) waits for them, on a busy machine for more than that second, but never past ten.
+    const asked = performance.now();
+    let until: number | null = null;
     const toPageEnd = align === 'end' && viewIndex === rows.count - 1;
     // Where the row starts in the list, as the virtualiser has it now (rows above it measured move it).
     const rowStart = () => {
@@ -352,10 +356,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       const row = listRef.current?.querySelector(`[data-view-index="${viewIndex}"]`);
       const box = row?.getBoundingClientRect();
       const offScreen = !box || box.bottom <= stickyOffset || box.top >= window.innerHeight;
-      // The reader scrolled away in a way no wheel, touch or key told of (the scroll bar, the browser's find, assistive
-      // technology): the page moved far more than the row did, and the row is off screen. Their scroll wins.
+      // The reader scrolled away in a way no wheel, touch or key told of, and the row is off screen: their scroll wins.
       const start = rowStart();
-      const readerMoved = start !== null && lastStart !== null && Math.abs(window.scrollY - lastY - (start - lastStart)) > window.innerHeight / 2;
+      const readerMoved = start !== null && lastStart !== null && readerScrolledAway(window.scrollY - lastY, start - lastStart, window.innerHeight);
       if (offScreen && readerMoved) return;
       // A row kept at the top (a filter change keeps the reader's row there) goes back there if it drifted, while the
       // virtualiser's anchoring and the measurements of rows around it settle, unless the page cannot scroll that far.
@@ -372,7 +375,9 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       }
       lastY = window.scrollY;
       lastStart = rowStart();
-      if (performance.now() < until) requestAnimationFrame(check);
+      const now = performance.now();
+      if (row && until === null) until = now + 1000;
+      if (now < (until ?? asked + 10_000)) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   };
