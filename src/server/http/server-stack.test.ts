@@ -86,6 +86,12 @@ describe('access control', () => {
       expect(JSON.parse(await apiAnswer.text())).toMatchObject({ error: { code: 'unauthorized' } });
       expect(apiAnswer.headers.get('content-security-policy')).toContain("style-src 'self';");
     }
+    // A viewer that takes only a token has no password a browser could ask for: the API's answer says what to send.
+    const tokenOnly = await setup({ VIEWER_TOKEN: TOKEN }).request('/');
+    expect(tokenOnly.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    const refusal = await createServerStack({ api: createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples }), access: accessFromEnv({ VIEWER_TOKEN: TOKEN }), clientDir }).app.request('/', { headers: html });
+    expect(refusal.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(await refusal.text())).toMatchObject({ error: { code: 'unauthorized' } });
   });
 
   it.each([

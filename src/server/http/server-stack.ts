@@ -117,7 +117,8 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
     app.use('*', async (c, next) => {
       if (isOpenPath(c.req.path, c.req.method, publicSnapshots, new URL(c.req.url).search) || isAuthorized(access, c.req.header('authorization'))) return next();
       // A browser opening a page gets a page that says how to sign in; the API, scripts and SDKs get the API's JSON.
-      if (wantsPage(c.req.method, c.req.path, c.req.header('accept'))) {
+      // (A password's: a browser asks for nothing when the viewer takes only a token, and the API's answer says so.)
+      if (access.passwordHash && wantsPage(c.req.method, c.req.path, c.req.header('accept'))) {
         return c.body(signInPage({ publicSnapshots }), 401, { ...unauthorizedHeaders(access), 'content-type': 'text/html; charset=utf-8', [SIGN_IN_HEADER]: '1' });
       }
       return c.body(UNAUTHORIZED_BODY, 401, unauthorizedHeaders(access));

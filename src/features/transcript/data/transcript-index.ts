@@ -299,15 +299,15 @@ export class TranscriptIndex {
 
   /**
    * The IDs of the newest items held, newest first, at most `count`, among the last thousand items (none until the
-   * stream has reached the newest end).
+   * stream has reached the newest end); with `present`, only of items not known to be gone upstream.
    */
-  newestIds(count: number): string[] {
+  newestIds(count: number, { present = false } = {}): string[] {
     const { head, tail, live } = this;
     const ids: string[] = [];
     for (let back = 0; back < NEWEST_ID_SEARCH && ids.length < count; back += 1) {
       const item = back < live.length ? live[live.length - 1 - back] : back - live.length < tail.length ? tail[back - live.length] : this.complete ? head[head.length - 1 - (back - live.length - tail.length)] : undefined;
       if (!item) break;
-      if (typeof item.id === 'string') ids.push(item.id);
+      if (typeof item.id === 'string' && !(present && this.removed.has(item.id))) ids.push(item.id);
     }
     return ids;
   }

@@ -68,9 +68,9 @@ export class LiveClock {
     }
   }
 
-  failed(now: number, error: unknown) {
+  failed(now: number, error: unknown, requests = 1) {
     this.polled(now);
-    this.requests = 1;
+    this.requests = requests;
     this.failures += 1;
     // A 429 (or the viewer's own 503 when it is busy) says how long to wait.
     const wait = error instanceof ApiError ? error.retryAfterSeconds : null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { addChunk, addLiveChanges, EMPTY_STREAM, type LiveChanges, type StreamedItems } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
@@ -104,10 +104,10 @@ describe('live merge', () => {
     expect(findMatches(index, 'text 479')).toEqual([479]);
   });
 
-  it('reads a burst bigger than one catch-up over several polls, each placing its stretch in order', async () => {
+  it('reads a burst bigger than one catch-up over several polls, each placing its stretch in order, looking back one page while it does', async () => {
     const index = loaded(range(0, 3));
     const items = range(0, 3 + 2_500);
-    const { api } = upstream(() => items);
+    const { api, calls } = upstream(() => items);
     const clock = new LiveClock(0);
     const polls = [];
     for (let poll = 0; poll < 3; poll += 1) polls.push(await runLivePoll(api, target, index, clock, commitTo(index)));
@@ -117,26 +117,74 @@ describe('live merge', () => {
       { added: 500, behind: false, catchingUp: false },
     ]);
     expect(ids(index)).toEqual(items.map((item) => item.id));
+    // While it reads on, a poll looks back one page (the newest end is far past what is held), then reads on.
+    const second = calls.indexOf('list asc 100 msg_1002') - 1;
+    expect(calls.slice(second, second + 2)).toEqual(['list desc 20', 'list asc 100 msg_1002']);
     // Each poll's look back now reaches an item held: nothing is left to catch up.
     expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: false, catchingUp: false });
   });
 
-  it('reads a burst on from an older item held when the newest are gone upstream, and asks for a reload only when those are all gone', async () => {
+  it('keeps the pages a catch-up read before a failure, and reads on after them at the next poll', async () => {
+    const index = loaded(range(0, 3));
+    const items = range(0, 3 + 800);
+    let asked = 0;
+    const { api } = upstream(
+      () => items,
+      () => (asked++ === MAX_PAGES + 3 ? new ApiError('The server had an error.', { status: 500 }) : null),
+    );
+    const clock = new LiveClock(0);
+    const succeeded = vi.spyOn(clock, 'succeeded');
+    expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 300, behind: false, catchingUp: true });
+    expect(succeeded).toHaveBeenLastCalledWith(expect.any(Number), { changed: true, requests: MAX_PAGES + 4 });
+    expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 500, behind: false, catchingUp: false });
+    expect(ids(index)).toEqual(items.map((item) => item.id));
+  });
+
+  it('reads a burst on from an older item held when the newest are gone upstream, marking those removed', async () => {
     const index = loaded(range(0, 10));
     // msg_9 is gone: the burst is read on from msg_8, and the held items among what follows are left out.
-    let items = [...range(0, 9), ...range(10, 500)];
+    const items = [...range(0, 9), ...range(10, 500)];
     const { api, calls } = upstream(() => items);
     const result = await runLivePoll(api, target, index, new LiveClock(0), commitTo(index));
     expect(result).toEqual({ added: 490, behind: false, catchingUp: false });
     expect(calls.slice(MAX_PAGES)).toEqual(['list asc 100 msg_9', 'list asc 100 msg_8', 'list asc 100 msg_109', 'list asc 100 msg_209', 'list asc 100 msg_309', 'list asc 100 msg_409']);
     expect(ids(index)).toEqual([...range(0, 10), ...range(10, 500)].map((item) => item.id));
+    expect(index.isRemoved('msg_9')).toBe(true);
+    expect(index.isRemoved('msg_8')).toBe(false);
+  });
 
-    const older = loaded(range(0, 10));
-    items = [...range(0, 10 - ANCHOR_TRIES), ...range(10, 500)];
-    calls.length = 0;
-    expect(await runLivePoll(api, target, older, new LiveClock(0), commitTo(older))).toEqual({ added: 0, behind: true, catchingUp: false });
+  it('asks for a reload when every item it could read on from is gone, and reads on from older ones at the next poll', async () => {
+    const index = loaded(range(0, 10));
+    const items = [...range(0, 10 - ANCHOR_TRIES), ...range(10, 500)];
+    const { api, calls } = upstream(() => items);
+    const clock = new LiveClock(0);
+    const succeeded = vi.spyOn(clock, 'succeeded');
+    expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: true, catchingUp: false });
     expect(calls.slice(MAX_PAGES)).toEqual(['list asc 100 msg_9', 'list asc 100 msg_8', 'list asc 100 msg_7']);
-    expect(older.itemCount).toBe(10);
+    // The requests that found items gone count towards the spacing of the next poll too.
+    expect(succeeded).toHaveBeenLastCalledWith(expect.any(Number), { changed: true, requests: MAX_PAGES + ANCHOR_TRIES });
+    expect(index.itemCount).toBe(10);
+    expect(['msg_9', 'msg_8', 'msg_7'].map((id) => index.isRemoved(id))).toEqual([true, true, true]);
+    // Marked gone, they are passed over: the next poll reads on from the newest item the upstream still has.
+    expect(await runLivePoll(api, target, index, clock, commitTo(index))).toEqual({ added: 490, behind: false, catchingUp: false });
+  });
+
+  it('asks for a reload, once, when reading on finds nothing though the newest end holds items not held', async () => {
+    const index = loaded(range(0, 5));
+    const items = range(0, 500);
+    const { api, calls } = upstream(() => items);
+    // An upstream that answers a cursor it does not know with an empty page.
+    const emptyOnward: LiveApi = { ...api, listItems: async (source, id, query, signal) => (query.order === 'asc' ? { object: 'list', data: [], first_id: null, last_id: null, has_more: false } : api.listItems(source, id, query, signal)) };
+    const clock = new LiveClock(0);
+    const succeeded = vi.spyOn(clock, 'succeeded');
+    expect(await runLivePoll(emptyOnward, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: true, catchingUp: false });
+    expect(index.itemCount).toBe(5);
+    expect(succeeded).toHaveBeenLastCalledWith(expect.any(Number), expect.objectContaining({ changed: true }));
+    expect(calls).toHaveLength(MAX_PAGES);
+    // Not tried again from the same item, and no longer a change: a watch that can only wait for Reload can stop.
+    expect(await runLivePoll(emptyOnward, target, index, clock, commitTo(index))).toEqual({ added: 0, behind: true, catchingUp: false });
+    expect(calls).toHaveLength(2 * MAX_PAGES);
+    expect(succeeded).toHaveBeenLastCalledWith(expect.any(Number), { changed: false, requests: MAX_PAGES });
   });
 
   it('replaces a changed item in its slot: same row and key, new text, kind and search text', () => {

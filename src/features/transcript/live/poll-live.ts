@@ -36,13 +36,22 @@ export interface LivePollResult {
 /** Where each index's next poll starts among its items in progress. */
 const pendingTurns = new WeakMap<TranscriptIndex, number>();
 
-/** Reads the newest end until it reaches an item held, then the items still in progress. */
-export async function readNewest(api: LiveApi, source: string, conversationId: string, index: TranscriptIndex, signal?: AbortSignal): Promise<LiveRead & { requests: number }> {
+/**
+ * Reads the newest end until it reaches an item held (at most `lookBack` pages), then the items still in progress.
+ */
+export async function readNewest(
+  api: LiveApi,
+  source: string,
+  conversationId: string,
+  index: TranscriptIndex,
+  signal?: AbortSignal,
+  lookBack = MAX_PAGES,
+): Promise<LiveRead & { requests: number }> {
   const newest: ConversationItem[] = [];
   let hasMore = false;
   let after: string | null = null;
   let requests = 0;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+  for (let page = 0; page < lookBack; page += 1) {
     const list = await api.listItems(source, conversationId, { order: 'desc', limit: page === 0 ? FIRST_PAGE : LATER_PAGE, after }, signal);
     requests += 1;
     newest.push(...list.data);
@@ -76,38 +85,66 @@ export async function readNewest(api: LiveApi, source: string, conversationId: s
 /** Held items, newest first, a burst may be read on from when the newest are gone upstream (a 404 for the cursor). */
 export const ANCHOR_TRIES = 3;
 
+/** What reading on from the newest items held found. */
+export interface OnwardRead {
+  /** The items after the anchor that still exists, oldest first. */
+  items: ConversationItem[];
+  /** More follow them. */
+  more: boolean;
+  /** Anchors the upstream no longer has (a 404 or 400 for the cursor), newest first. */
+  gone: string[];
+  /** Every anchor was gone: there is nothing to read on from. */
+  lost: boolean;
+}
+
+/** An upstream's answer to a cursor naming an item it does not have: 404 as the Conversations API says, 400 from some. */
+const cursorGone = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 400);
+
 /**
  * The items after the newest one held that still exists upstream, oldest first, at most CATCH_UP_PAGES pages of
  * them: a burst bigger than a poll's look back, read in order so that it can be placed. `anchors` are the newest
- * held IDs, newest first; one the upstream answers 404 for is gone, and the next is tried. Null when all are gone:
- * there is nothing to read on from. Items held (read again after an older anchor) are the caller's to leave out.
+ * held IDs, newest first; one the upstream does not have is gone, and the next is tried. Items held (read again after
+ * an older anchor) are the caller's to leave out. A failure after the first page keeps the pages read (they are in
+ * order from the anchor, and the next poll reads on after them); one before it is thrown. `spent.requests` counts
+ * every request made.
  */
-export async function readOnward(api: LiveApi, source: string, conversationId: string, anchors: readonly string[], signal?: AbortSignal): Promise<{ items: ConversationItem[]; more: boolean; requests: number } | null> {
+export async function readOnward(
+  api: LiveApi,
+  source: string,
+  conversationId: string,
+  anchors: readonly string[],
+  spent: { requests: number },
+  signal?: AbortSignal,
+): Promise<OnwardRead> {
   const items: ConversationItem[] = [];
-  let requests = 0;
-  let anchor = 0;
+  const gone: string[] = [];
   let cursor: string | null = anchors[0] ?? null;
+  let read = 0;
   let more = false;
   for (let page = 0; page < CATCH_UP_PAGES && cursor !== null; page += 1) {
     let list: Awaited<ReturnType<LiveApi['listItems']>>;
     try {
-      requests += 1;
+      spent.requests += 1;
       list = await api.listItems(source, conversationId, { order: 'asc', limit: LATER_PAGE, after: cursor }, signal);
     } catch (error) {
-      const gone = items.length === 0 && error instanceof ApiError && error.status === 404;
-      if (!gone) throw error;
-      anchor += 1;
-      if (anchor >= anchors.length) return null;
-      cursor = anchors[anchor];
+      if (read > 0 && !signal?.aborted) return { items, more: true, gone, lost: false };
+      if (read > 0 || !cursorGone(error)) throw error;
+      gone.push(cursor);
+      cursor = anchors[gone.length] ?? null;
+      if (cursor === null) return { items, more: false, gone, lost: true };
       continue;
     }
+    read += 1;
     items.push(...list.data);
     cursor = list.last_id ?? list.data.at(-1)?.id ?? null;
     more = list.has_more && list.data.length > 0 && cursor !== null;
     if (!more) break;
   }
-  return { items, more, requests };
+  return { items, more, gone, lost: false };
 }
+
+/** How each index's last poll went: a burst being read on, or anchors nothing could be read on from (not tried again). */
+const lastPolls = new WeakMap<TranscriptIndex, { catchingUp: boolean; lostFrom: string | null }>();
 
 /**
  * One poll: reads, works out what changed against the index, hands that to `commit` (which writes it where the
@@ -122,42 +159,54 @@ export async function runLivePoll(
   signal?: AbortSignal,
   now: () => number = Date.now,
 ): Promise<LivePollResult> {
+  const last = lastPolls.get(index) ?? { catchingUp: false, lostFrom: null };
   let read: Awaited<ReturnType<typeof readNewest>>;
   try {
-    read = await readNewest(api, target.source, target.conversationId, index, signal);
+    // While a burst is read on, the newest end is far past what is held: one page of it tells whether that is still so.
+    read = await readNewest(api, target.source, target.conversationId, index, signal, last.catchingUp ? 1 : MAX_PAGES);
   } catch (error) {
     if (!signal?.aborted) clock.failed(now(), error);
     throw error;
   }
   let merge = planLiveMerge(index, read);
-  let requests = read.requests;
+  const spent = { requests: read.requests };
   let catchingUp = false;
+  let lostFrom: string | null = null;
   // More arrived than the look back reaches: read on from the newest item held, in order, a bounded stretch a poll.
-  const anchors = merge.behind ? index.newestIds(ANCHOR_TRIES) : [];
-  if (anchors.length > 0) {
-    let onward: Awaited<ReturnType<typeof readOnward>>;
+  const anchors = merge.behind ? index.newestIds(ANCHOR_TRIES, { present: true }) : [];
+  // The same anchors all found gone last time: asking again would only be refused again, until Reload.
+  const repeatedLoss = anchors.length > 0 && anchors[0] === last.lostFrom;
+  if (anchors.length > 0 && !repeatedLoss) {
+    let onward: OnwardRead;
     try {
-      onward = await readOnward(api, target.source, target.conversationId, anchors, signal);
+      onward = await readOnward(api, target.source, target.conversationId, anchors, spent, signal);
     } catch (error) {
-      if (!signal?.aborted) clock.failed(now(), error);
+      if (!signal?.aborted) clock.failed(now(), error, spent.requests);
       throw error;
     }
-    if (onward) {
-      requests += onward.requests;
-      // As a look back places them: items without an ID (which no later look could match) and items held are left out.
-      const seen = new Set<string>();
-      const added = onward.items.filter((item) => {
-        if (typeof item.id !== 'string' || !item.id || seen.has(item.id) || index.rowOfId(item.id) !== null) return false;
-        seen.add(item.id);
-        return true;
-      });
-      merge = { ...merge, added, behind: false };
-      catchingUp = onward.more;
-    }
-  }
+    // An item the upstream no longer has, as a cursor, is gone like one missing from the newest items.
+    const removed = [...merge.removed, ...onward.gone.filter((id) => !index.isRemoved(id))];
+    // As a look back places them: items without an ID (which no later look could match) and items held are left out.
+    const seen = new Set<string>();
+    const added = onward.items.filter((item) => {
+      if (typeof item.id !== 'string' || !item.id || seen.has(item.id) || index.rowOfId(item.id) !== null) return false;
+      seen.add(item.id);
+      return true;
+    });
+    // Reading on found nothing new though the newest end holds items not held (an upstream that answers an unknown
+    // cursor with an empty page, or items with no ID): they cannot be placed without a reload, and no poll reads the
+    // same stretch over and over.
+    const placed = !onward.lost && added.length > 0;
+    merge = { ...merge, added: placed ? added : [], removed, behind: !placed };
+    catchingUp = placed && onward.more;
+    if (!placed) lostFrom = anchors[0];
+  } else if (repeatedLoss) lostFrom = last.lostFrom;
+  lastPolls.set(index, { catchingUp, lostFrom });
   const changed = merge.added.length > 0 || merge.changed.length > 0 || merge.removed.length > 0;
   if (changed) commit({ added: merge.added, changed: merge.changed, removed: merge.removed });
-  // Behind or catching up (more new items than a poll reads) is a change too: the conversation is busy, not idle.
-  clock.succeeded(now(), { changed: changed || merge.behind || catchingUp, requests });
+  // Behind or catching up (more new items than a poll reads) is a change too: the conversation is busy, not idle. The
+  // same loss found again is not: a watch that can only wait for Reload stops when its quiet period ends.
+  const stuck = merge.behind && (anchors.length === 0 || repeatedLoss);
+  clock.succeeded(now(), { changed: changed || catchingUp || (merge.behind && !stuck), requests: spent.requests });
   return { added: merge.added.length, behind: merge.behind, catchingUp };
 }

@@ -108,7 +108,11 @@ export function useLiveUpdates(target: { source: string; conversationId: string 
     behind: query.data?.behind ?? false,
     catchingUp: query.data?.catchingUp ? query.data.added : null,
     reload: () => {
-      client.setQueryData(liveKey, { added: 0, behind: false, catchingUp: false });
+      // A poll under way would write what it read into the read that starts over: it is cancelled, and what it had
+      // said cleared once it has gone (a cancelled query puts its last answer back).
+      const clear = () => client.setQueryData(liveKey, { added: 0, behind: false, catchingUp: false });
+      clear();
+      void client.cancelQueries({ queryKey: liveKey }).then(clear);
       void client.resetQueries({ queryKey: itemStreamQueryOptions(target.source, target.conversationId).queryKey });
     },
   };
