@@ -338,8 +338,8 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
   // A part of the row asked for (a search match far down a tall row) is brought on screen too, as it settles.
   const keepInView = (viewIndex: number, align: 'start' | 'center' | 'end' | 'auto', part?: PartOfRow) => {
     const token = ++revealToken.current;
-    // A second from the first frame the row is on the page: a jump asked for before the list has its first rows (a
-    // link opening the page) waits for them, on a busy machine for more than that second, but never past ten.
+    // A second from the first frame the list has rows on the page: a jump asked for before that (a link opening the
+    // page) waits for them, on a busy machine for more than that second, but never past ten.
     const asked = performance.now();
     let until: number | null = null;
     const toPageEnd = align === 'end' && viewIndex === rows.count - 1;
@@ -376,7 +376,7 @@ export function TranscriptList({ index, version, rows, load, highlightedRows, ma
       lastY = window.scrollY;
       lastStart = rowStart();
       const now = performance.now();
-      if (row && until === null) until = now + 1000;
+      if (until === null && (row || listRef.current?.querySelector('[data-view-index]'))) until = now + 1000;
       if (now < (until ?? asked + 10_000)) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
