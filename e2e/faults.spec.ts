@@ -45,6 +45,24 @@ for (const [fault, title, detail] of FAULTS) {
   });
 }
 
+test('a transcript left open says a later failure in full, though the viewer\'s files have changed since it loaded', async ({ page }) => {
+  // The describer of failures comes once the transcript has loaded and the page is idle.
+  const describer = page.waitForRequest(/\/assets\/describe-api-error-[^/]*\.js$/, { timeout: 20_000 });
+  await page.goto(`/c/${faultConversation('ok')}?source=openai`);
+  await expect(page.getByTestId('item-count')).toHaveText('3 items');
+  await describer;
+  // The viewer is updated: none of this tab's chunks can be fetched any more.
+  await page.route('**/assets/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  // The reader goes on to another conversation, one whose key is rejected, in the same tab.
+  await page.evaluate((path) => {
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, `/c/${faultConversation('401')}?source=openai`);
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('The API key was rejected');
+  await expect(alert).toContainText(/Incorrect API key provided: \[redacted\]/);
+});
+
 /** Whether every line of the alert stays inside it: none runs past its box, off a phone's screen. */
 const alertFits = (page: Page) =>
   page.getByRole('alert').first().evaluate((alert) => [alert, ...alert.querySelectorAll('p')].every((element) => element.scrollWidth <= element.clientWidth));

@@ -16,6 +16,26 @@ const describer = lazyChunk(() => import('./describe-api-error'));
 
 const plainly: Describe = (module, error) => module.describeApiError(error);
 
+/** How long an idle moment is waited for before the describer is fetched anyway. */
+const IDLE_WAIT_MS = 5_000;
+
+/**
+ * Fetches the describer once `ready` (a transcript loaded) and the page is idle. A tab kept open is where failures
+ * come later: its server restarting, or updated so that this tab's chunks are gone. Fetched before, the describer still
+ * says each failure in full then.
+ */
+export function useDescriberWhenIdle(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(() => describer.preload(), { timeout: IDLE_WAIT_MS });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => describer.preload(), IDLE_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+}
+
 /** What a failure says when the describer's code cannot be fetched (the page went offline, a deployment replaced it). */
 export function undescribed(error: unknown): ErrorDescription {
   const detail = error instanceof Error ? error.message : String(error);

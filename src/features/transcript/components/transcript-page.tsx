@@ -3,6 +3,7 @@ import { ApiErrorPanel } from '../../../components/error-panel';
 import { foldForSearch } from '../../../lib/search-fold';
 import { rememberConversation } from '../../../lib/recent-conversations';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useDescriberWhenIdle } from '../../../lib/use-error-description';
 import { TokenCountsContext } from '../data/use-run-summary';
 import type { TranscriptOrigin } from '../data/use-transcript';
 import { useTranscriptView } from '../data/use-transcript-view';
@@ -92,6 +93,9 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
     onFailuresOnly: (on) => onViewChange({ failures: on }),
   });
   const { index, version, load } = transcript;
+  // A transcript is a page kept open (Live watches it): failures that come later are said in full, whatever happens to
+  // the server meanwhile.
+  useDescriberWhenIdle(load.state === 'complete');
   const [helpOpen, setHelpOpen] = useState(false);
   const listHandle = useRef<TranscriptListHandle>(null);
   const listContainer = useRef<HTMLDivElement>(null);
