@@ -142,6 +142,8 @@ test('on a phone the match steppers and the kind filter are targets a finger can
   await search(page).fill('shell');
   await expect(page.getByTestId('match-count')).not.toHaveText('No matches');
   await page.getByRole('button', { name: 'View ▾' }).tap();
+  // The tap's click can come after the tap returns: the panel is measured once it is there.
+  await expect(page.getByRole('group', { name: 'Show' })).toBeVisible();
   const targets = page.getByRole('group', { name: 'Show' }).getByRole('button').or(page.getByRole('button', { name: /^(Previous|Next) match$/ }));
   const sizes = await targets.evaluateAll((buttons) => buttons.map((button) => [button.textContent, button.getBoundingClientRect().width, button.getBoundingClientRect().height] as const));
   expect(sizes.length).toBeGreaterThanOrEqual(4);
