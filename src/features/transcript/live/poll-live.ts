@@ -27,7 +27,7 @@ export interface LiveApi {
 
 export interface LivePollResult {
   added: number;
-  /** New items arrived that no poll can place (the newest item held is gone upstream): only a reload reads them. */
+  /** New items arrived that no poll can place (nothing held to read on from upstream): only a reload reads them. */
   behind: boolean;
   /** A burst is being read forward: this poll placed `added` of it, and more follow. */
   catchingUp: boolean;
@@ -82,7 +82,7 @@ export async function readNewest(
   return { newest, hasMore, items, requests };
 }
 
-/** Held items, newest first, a burst may be read on from when the newest are gone upstream (a 404 for the cursor). */
+/** How many of the newest held items a burst may be read on from, newest first, when newer ones are gone upstream. */
 export const ANCHOR_TRIES = 3;
 
 /** What reading on from the newest items held found. */

@@ -24,7 +24,7 @@ export interface LiveUpdates {
   /** The last poll's failure, until one succeeds. */
   error: unknown;
   nextCheckAt: () => number;
-  /** New items arrived that no poll can place (the newest item held is gone upstream): Reload reads them. */
+  /** New items arrived that no poll can place (nothing held to read on from upstream): Reload reads them. */
   behind: boolean;
   /** A burst of new items is being read on, a stretch per poll; this many came with the last one. */
   catchingUp: number | null;
