@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addChunk, EMPTY_STREAM } from '../data/streamed-items';
+import { addChunk, addLiveChanges, EMPTY_STREAM, type LiveChanges } from '../data/streamed-items';
 import { TranscriptIndex } from '../data/transcript-index';
 import type { ConversationItem } from '../types';
 import { LiveClock } from './live-clock';
@@ -47,4 +47,46 @@ describe('live polls', () => {
     expect(loaded([message('msg_a'), message('msg_b'), message(undefined)]).newestId).toBe('msg_b');
     expect(loaded([message(undefined)]).newestId).toBeUndefined();
   });
+
+  it('read on past a page whose last item has no ID, and mark nothing gone because of it', async () => {
+    const held = Array.from({ length: 50 }, (_, n) => message(`msg_${n}`));
+    let state = addChunk(EMPTY_STREAM, { head: held, tail: [], done: true });
+    const index = new TranscriptIndex();
+    index.sync(state);
+    // 25 new items; the newest page of 20 ends with one that has no ID (and so no `last_id`).
+    const fresh = Array.from({ length: 25 }, (_, n) => message(`msg_${50 + n}`));
+    fresh[5] = { type: 'custom_tool_call', call_id: 'call_1', name: 'grep', input: 'x' };
+    const upstream = paged([...held, ...fresh]);
+    const commit = (changes: LiveChanges) => index.sync((state = addLiveChanges(state, changes)));
+    const result = await runLivePoll(upstream, { source: 'demo', conversationId: 'conv_1' }, index, new LiveClock(0), commit, undefined, () => 1000);
+    expect(index.removedCount).toBe(0);
+    expect(result).toMatchObject({ behind: false });
+    expect(index.newestIds(25)).toEqual(fresh.filter((item) => item.id).map((item) => item.id).reverse().concat(['msg_49']));
+  });
+
+  it('take an empty page that says there is more as more, not as the start: nothing held is marked gone', async () => {
+    const index = loaded(Array.from({ length: 5 }, (_, n) => message(`msg_${n}`)));
+    const { live } = api([], true);
+    const read = await readNewest(live, 'demo', 'conv_1', index);
+    expect(read.hasMore).toBe(true);
+    const result = await runLivePoll(live, { source: 'demo', conversationId: 'conv_1' }, index, new LiveClock(0), () => undefined, undefined, () => 1000);
+    expect(index.removedCount).toBe(0);
+    expect(result.added).toBe(0);
+  });
 });
+
+/** An upstream holding `items` (oldest first) that pages them by `after` in either order, as the API does. */
+function paged(items: ConversationItem[]): LiveApi {
+  return {
+    listItems: async (_source, _conversation, { order, limit, after }) => {
+      const list = order === 'desc' ? [...items].reverse() : items;
+      const start = after ? list.findIndex((item) => item.id === after) + 1 : 0;
+      const data = list.slice(start, start + limit);
+      return { object: 'list' as const, data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < list.length };
+    },
+    getItem: async () => {
+      throw new Error('not asked for');
+    },
+  };
+}
+

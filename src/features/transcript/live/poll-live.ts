@@ -34,6 +34,16 @@ export interface LivePollResult {
 }
 
 /** Where each index's next poll starts among its items in progress. */
+/** Where the next page starts: the page's `last_id`, else its last item that has an ID (some item types may lack one). */
+function pageCursor(list: { last_id?: string | null; data: readonly ConversationItem[] }): string | null {
+  if (typeof list.last_id === 'string' && list.last_id) return list.last_id;
+  for (let at = list.data.length - 1; at >= 0; at -= 1) {
+    const id = list.data[at].id;
+    if (typeof id === 'string' && id) return id;
+  }
+  return null;
+}
+
 const pendingTurns = new WeakMap<TranscriptIndex, number>();
 
 /**
@@ -55,9 +65,11 @@ export async function readNewest(
     const list = await api.listItems(source, conversationId, { order: 'desc', limit: page === 0 ? FIRST_PAGE : LATER_PAGE, after }, signal);
     requests += 1;
     newest.push(...list.data);
-    after = list.last_id ?? list.data.at(-1)?.id ?? null;
-    hasMore = list.has_more && list.data.length > 0 && after !== null;
-    if (!hasMore || list.data.some((item) => typeof item.id === 'string' && index.rowOfId(item.id) !== null)) break;
+    // More that cannot be read on to (no cursor, an empty page) is still more: the start was not reached, and what the
+    // pages read do not list is not gone.
+    hasMore = list.has_more;
+    after = pageCursor(list);
+    if (!hasMore || after === null || list.data.length === 0 || list.data.some((item) => typeof item.id === 'string' && index.rowOfId(item.id) !== null)) break;
   }
 
   const read = new Set(newest.map((item) => item.id));
@@ -136,7 +148,7 @@ export async function readOnward(
     }
     read += 1;
     items.push(...list.data);
-    cursor = list.last_id ?? list.data.at(-1)?.id ?? null;
+    cursor = pageCursor(list);
     more = list.has_more && list.data.length > 0 && cursor !== null;
     if (!more) break;
   }
