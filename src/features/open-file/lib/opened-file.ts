@@ -2,10 +2,8 @@ import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
 import type { ExportSource } from '../../../shared/export/export-document';
-import type { Batch, ReadFileMessage } from './read-file.worker';
+import { receivedMessage, type PostedMessage } from './read-file.worker';
 import { formatCount } from '../../../shared/format';
-
-const itemsOf = (batch: Batch) => ('items' in batch ? batch.items : (JSON.parse(batch.json) as unknown[])) as ExportItem[];
 
 /** Larger files would take the browser's memory several times over while parsed and shown. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -50,22 +48,24 @@ function readInWorker(file: File): Promise<OpenResult> {
   const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'file reader' });
   return new Promise((resolve) => {
     let arriving: ArrivingItems | null = null;
+    const stopped = (arrived: ArrivingItems) => arrived.fail(`The browser stopped reading the file after ${formatCount(arrived.all.length)} items; what came before is shown.`);
     worker.onerror = () => {
       worker.terminate();
       if (!arriving) resolve({ ok: false, message: `“${file.name}” could not be read.` });
-      else arriving.fail(`The browser stopped reading the file after ${formatCount(arriving.all.length)} items; what came before is shown.`);
+      else stopped(arriving);
     };
-    worker.onmessage = (event: MessageEvent<ReadFileMessage>) => {
-      const message = event.data;
+    worker.onmessage = (event: MessageEvent<PostedMessage>) => {
+      const message = receivedMessage(event.data);
       if (message.type === 'failed') {
         worker.terminate();
-        resolve({ ok: false, message: `“${file.name}”: ${message.message}` });
+        if (!arriving) resolve({ ok: false, message: `“${file.name}”: ${message.message}` });
+        else stopped(arriving);
       } else if (message.type === 'first') {
         arriving = new ArrivingItems();
-        arriving.add(itemsOf(message));
+        arriving.add(message.items as ExportItem[]);
         resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source, note: message.note } });
       } else if (message.type === 'items') {
-        arriving?.add(itemsOf(message));
+        arriving?.add(message.items as ExportItem[]);
       } else {
         arriving?.finish();
         worker.terminate();

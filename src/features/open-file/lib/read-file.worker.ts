@@ -12,31 +12,48 @@ export interface ReadFileRequest {
 /** What it hears back: a failure, or the conversation with its first items, then the rest a page at a time. */
 export type ReadFileMessage =
   | { type: 'failed'; message: string }
-  | ({ type: 'first'; conversation: Record<string, unknown>; source: ExportSource | null; total: number; note?: string } & Batch)
-  | ({ type: 'items' } & Batch)
+  | { type: 'first'; conversation: Record<string, unknown>; source: ExportSource | null; total: number; note?: string; items: unknown[] }
+  | { type: 'items'; items: unknown[] }
   | { type: 'done' };
 
-/** Items as objects, or, when a structured clone refuses them (nesting thousands of levels deep), as JSON text. */
-export type Batch = { items: unknown[] } | { json: string };
+/**
+ * A message as posted: as it is where a structured clone takes it, else (a value nested thousands of levels deep, in
+ * the items or the conversation) its fields as JSON text, which parses at any depth.
+ */
+export type PostedMessage = ReadFileMessage | { type: 'first' | 'items'; json: string };
 
-const post = (message: ReadFileMessage) => self.postMessage(message);
+/** The message a posted one stands for. */
+export function receivedMessage(posted: PostedMessage): ReadFileMessage {
+  if (!('json' in posted)) return posted;
+  return { ...(JSON.parse(posted.json) as object), type: posted.type } as ReadFileMessage;
+}
 
-/** Posts items as objects where a structured clone takes them, else as JSON text, which parses at any depth. */
-function postBatch(message: Record<string, unknown> & { items: unknown[] }) {
+const post = (message: PostedMessage) => self.postMessage(message);
+
+function postWhole(message: ReadFileMessage) {
   try {
-    post(message as unknown as ReadFileMessage);
+    post(message);
   } catch {
-    const { items, ...rest } = message;
-    post({ ...rest, json: stringifyJson(items) } as unknown as ReadFileMessage);
+    const { type, ...fields } = message;
+    post({ type: type as 'first' | 'items', json: stringifyJson(fields) });
   }
 }
 
 // Reading, parsing and checking a file of many megabytes happens here, off the page's thread; the page receives the
 // items a page at a time, so no one message costs it a long task.
 self.onmessage = async (event: MessageEvent<ReadFileRequest>) => {
+  try {
+    await read(event.data.file);
+  } catch {
+    // Whatever went wrong, the page hears of it: it waits for this worker's answer and would wait for ever.
+    post({ type: 'failed', message: 'could not be read: the browser could not hand its contents to the page.' });
+  }
+};
+
+async function read(file: Blob) {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await event.data.file.arrayBuffer());
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return post({ type: 'failed', message: 'could not be read.' });
   }
@@ -45,7 +62,7 @@ self.onmessage = async (event: MessageEvent<ReadFileRequest>) => {
   const result = readConversationFile(decoded.text);
   if (!result.ok) return post({ type: 'failed', message: result.message });
   const { items } = result;
-  postBatch({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, note: result.note, items: items.slice(0, FIRST_PAGE) });
-  for (let start = FIRST_PAGE; start < items.length; start += PAGE) postBatch({ type: 'items', items: items.slice(start, start + PAGE) });
+  postWhole({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, note: result.note, items: items.slice(0, FIRST_PAGE) });
+  for (let start = FIRST_PAGE; start < items.length; start += PAGE) postWhole({ type: 'items', items: items.slice(start, start + PAGE) });
   post({ type: 'done' });
-};
+}
