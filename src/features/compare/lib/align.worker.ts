@@ -1,26 +1,13 @@
-import type { ConversationItem } from '../../transcript/types';
-import type { ContentCategory } from '../../../shared/snapshots/share-filter';
-import { alignOnCommonGround, type ItemsLeftOut } from './common-ground';
-import { alignRuns, type Alignment } from './align-runs';
+import { alignOnCommonGround } from './common-ground';
+import { alignRuns } from './align-runs';
+import { receivedAlignRequest, type AlignResponse, type PostedAlignRequest } from './align-messages';
 
-export interface AlignRequest {
-  id: number;
-  a: readonly ConversationItem[];
-  b: readonly ConversationItem[];
-  /** Content a side's snapshot left out: it is left out of both runs' copies here, so it counts as no difference. */
-  leftOut?: readonly ContentCategory[];
-  /** Whole items a side's snapshot left out (by role or type): the other run's are set aside too. */
-  items?: ItemsLeftOut;
-}
-
-export type AlignResponse = { id: number; alignment: Alignment } | { id: number; error: string };
-
-self.onmessage = (event: MessageEvent<AlignRequest>) => {
-  const { id, a, b, leftOut = [], items } = event.data;
+self.onmessage = (event: MessageEvent<PostedAlignRequest>) => {
+  const { id } = event.data;
   try {
+    const { a, b, leftOut = [], items } = receivedAlignRequest(event.data);
     self.postMessage({ id, alignment: alignOnCommonGround(a, b, leftOut, alignRuns, items) } satisfies AlignResponse);
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies AlignResponse);
   }
 };
-

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationItem } from '../../transcript/types';
 import type { Alignment } from './align-runs';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
-import type { AlignRequest, AlignResponse } from './align.worker';
+import { postAlignRequest, type AlignResponse } from './align-messages';
 import type { ItemsLeftOut } from './common-ground';
 
 /** `leftOut` and `items`: content and whole items left out of both runs before they are aligned (see align.worker.ts). */
@@ -40,9 +40,14 @@ export function useAlignment(runs: Runs | null): AlignmentState {
     if (!runs || !worker.current) return;
     latest.current += 1;
     sent.current = runs;
+    let failure: string | null = null;
+    try {
+      postAlignRequest(worker.current, { id: latest.current, a: runs.a, b: runs.b, leftOut: runs.leftOut, items: runs.items });
+    } catch (error) {
+      failure = `The runs could not be handed to the comparison: ${error instanceof Error ? error.message : String(error)}`;
+    }
     // A newer copy of the runs (a live update) is aligned behind the rows already shown.
-    setState((previous) => (previous.status === 'done' ? previous : { status: 'aligning' }));
-    worker.current.postMessage({ id: latest.current, a: runs.a, b: runs.b, leftOut: runs.leftOut, items: runs.items } satisfies AlignRequest);
+    setState((previous) => (failure !== null ? { status: 'failed', message: failure } : previous.status === 'done' ? previous : { status: 'aligning' }));
   }, [runs]);
 
   return state;

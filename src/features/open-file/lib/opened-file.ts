@@ -2,7 +2,7 @@ import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
 import type { ExportSource } from '../../../shared/export/export-document';
-import { receivedMessage, type PostedMessage } from './read-file.worker';
+import { receivedMessage, type PostedMessage } from './file-messages';
 import { formatCount } from '../../../shared/format';
 
 /** Larger files would take the browser's memory several times over while parsed and shown. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { receivedMessage, type PostedMessage, type ReadFileMessage } from './read-file.worker';
+import { receivedMessage, type PostedMessage, type ReadFileMessage } from './file-messages';
+import './read-file.worker';
 
 /** The worker's answers to one file, each passed through a structured clone as `postMessage` does, then read as the page reads them. */
 async function answersTo(text: string): Promise<ReadFileMessage[]> {

@@ -2,30 +2,11 @@ import { stringifyJson } from '../../../lib/stringify-deep';
 import { readConversationFile } from '../../../shared/export/read-conversation-file';
 import { FIRST_PAGE, PAGE } from './arriving-items';
 import { decodeFileText } from './decode-file';
-import type { ExportSource } from '../../../shared/export/export-document';
+import type { PostedMessage, ReadFileMessage } from './file-messages';
 
 /** What the page asks: read this file. */
 export interface ReadFileRequest {
   file: Blob;
-}
-
-/** What it hears back: a failure, or the conversation with its first items, then the rest a page at a time. */
-export type ReadFileMessage =
-  | { type: 'failed'; message: string }
-  | { type: 'first'; conversation: Record<string, unknown>; source: ExportSource | null; total: number; note?: string; items: unknown[] }
-  | { type: 'items'; items: unknown[] }
-  | { type: 'done' };
-
-/**
- * A message as posted: as it is where a structured clone takes it, else (a value nested thousands of levels deep, in
- * the items or the conversation) its fields as JSON text, which parses at any depth.
- */
-export type PostedMessage = ReadFileMessage | { type: 'first' | 'items'; json: string };
-
-/** The message a posted one stands for. */
-export function receivedMessage(posted: PostedMessage): ReadFileMessage {
-  if (!('json' in posted)) return posted;
-  return { ...(JSON.parse(posted.json) as object), type: posted.type } as ReadFileMessage;
 }
 
 const post = (message: PostedMessage) => self.postMessage(message);
