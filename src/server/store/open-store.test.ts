@@ -28,3 +28,16 @@ it('forgets a failed open, so the next use tries again', async () => {
   expect(store.opened).toBe(false);
   await store.close();
 });
+
+it('drops an expired snapshot’s content on its own once open, with no new snapshot made to set it off', async () => {
+  const lazy = createLazyStore({ kind: 'pglite', directory: null }, { purgeEveryMs: 200 });
+  const store = await lazy.get();
+  const expiresAt = new Date(Date.now() + 300);
+  await store.begin({ id: 'soon', title: null, origin: 'file', source: null, sourceLabel: null, sourceKind: null, conversationId: null, conversation: { id: 'conv_secret' }, expiresAt });
+  await store.append('soon', [{ id: 'msg_1', json: '{"id":"msg_1","type":"message","content":"private"}', position: 0 }]);
+  await store.finish('soon', { head: 1, tail: 0, excludedCount: 0, byteSize: 10 });
+  expect(await store.items('soon', -1, 10)).toHaveLength(1);
+  await expect.poll(() => store.items('soon', -1, 10), { timeout: 10_000, interval: 100 }).toEqual([]);
+  expect(await store.get('soon')).toMatchObject({ status: 'expired' });
+  await lazy.close();
+}, 60_000);

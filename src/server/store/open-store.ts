@@ -10,12 +10,28 @@ async function openDriver(location: StoreLocation): Promise<Driver> {
   return (await import('./pglite-driver.ts')).openPgliteDriver(location.directory);
 }
 
+/** How often an open store drops what expired: a snapshot's content is gone from the store soon after its expiry. */
+export const PURGE_EVERY_MS = 10 * 60_000;
+
 /**
  * The store, opened and migrated on first use: a viewer that never stores anything never starts a database.
- * A failed open is not remembered, so the next request tries again.
+ * A failed open is not remembered, so the next request tries again. Once open, it drops expired snapshots' content at
+ * once and then every `purgeEveryMs`, so nothing of them stays at rest waiting for the next snapshot to be made.
  */
-export function createLazyStore(location: StoreLocation) {
+export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_EVERY_MS } = {}) {
   let opening: Promise<{ driver: Driver; store: SnapshotStore }> | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  /** The purge under way: one at a time, and closing waits for it. */
+  let purging: Promise<void> | null = null;
+  const purge = (store: SnapshotStore) => {
+    purging ??= store
+      .purge()
+      .catch((error: unknown) => {
+        console.error(JSON.stringify({ level: 'error', message: `snapshot store: purging expired snapshots failed: ${error instanceof Error ? error.message : String(error)}` }));
+      })
+      .finally(() => (purging = null));
+    return purging;
+  };
   const open = async () => {
     const driver = await openDriver(location);
     try {
@@ -24,7 +40,12 @@ export function createLazyStore(location: StoreLocation) {
       await driver.close().catch(() => undefined);
       throw error;
     }
-    return { driver, store: createSnapshotStore(driver) };
+    const store = createSnapshotStore(driver);
+    await purge(store);
+    timer = setInterval(() => void purge(store), purgeEveryMs);
+    // The timer alone does not keep the process up.
+    timer.unref?.();
+    return { driver, store };
   };
   return {
     async get(): Promise<SnapshotStore> {
@@ -40,7 +61,11 @@ export function createLazyStore(location: StoreLocation) {
     async close(): Promise<void> {
       const current = opening;
       opening = null;
-      if (current) await (await current.catch(() => null))?.driver.close();
+      if (timer) clearInterval(timer);
+      timer = null;
+      const opened = current ? await current.catch(() => null) : null;
+      await purging;
+      await opened?.driver.close();
     },
   };
 }
