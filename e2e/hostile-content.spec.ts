@@ -155,3 +155,15 @@ test('with VIEWER_REMOTE_IMAGES=ask, no remote image loads until the reader says
   await page.getByRole('button', { name: 'Load all images in this conversation' }).click();
   await expect.poll(() => outside.filter((request) => request.includes('images.example')).length).toBe(2);
 });
+
+test('on the narrowest phone, a tool name with no room to break wraps inside the run summary: the page never scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const name = `<img_src=x_onerror=window.__pwned=1>_${'x'.repeat(20)}`;
+  await serveItems(page, [
+    { id: 'msg_1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Call it.' }] },
+    { id: 'fc_1', type: 'function_call', call_id: 'call_1', name, arguments: '{}', status: 'completed' },
+  ]);
+  await page.goto(transcript);
+  await expect(page.getByTestId('summary-tools')).toContainText(name);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});

@@ -46,6 +46,7 @@ export function SnapshotRoute() {
         key={snapshotId}
         origin={{ kind: 'snapshot', snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? snapshotId, conversation: { id: snapshotId, ...data.conversation } }}
         sourceLabel={data.origin === 'file' ? 'a file' : (data.source_label ?? data.source ?? 'a source')}
+        pageTitle={data.title}
         view={view}
         onViewChange={onViewChange}
         anchorItemId={anchorFrom(hash)}

@@ -59,7 +59,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
           {title}
         </h2>
       ) : null}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-zinc-700 dark:text-zinc-300">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">
         <dt className="font-medium">Messages</dt>
         <dd data-testid="summary-messages">
           {formatCount(counts.byKind.messages)}

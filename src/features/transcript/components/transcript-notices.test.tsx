@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import { TranscriptNotices } from './transcript-notices';
 
 const notices = (narrowed: { count: number; what: string; askedFor: number }) => (
@@ -16,5 +17,13 @@ describe('TranscriptNotices', () => {
     render(notices({ count: 0, what: '123 calls', askedFor: 0 }));
     expect(screen.getByTestId('filter-summary')).toHaveTextContent('None of the 50 loaded items are 123 calls.');
     expect(screen.getByRole('button', { name: 'Show everything' })).toBeVisible();
+  });
+
+  it('offers every kind again when the kind filter hides them all', async () => {
+    const onShowAllKinds = vi.fn();
+    render(<TranscriptNotices anchor={{ kind: 'none' }} narrowed={null} onShowEverything={() => {}} onShowAllKinds={onShowAllKinds} shown={0} loaded={50} revealed={0} />);
+    expect(screen.getByTestId('filter-summary')).toHaveTextContent('Showing 0 of 50 loaded items.');
+    await userEvent.click(screen.getByRole('button', { name: 'Show every kind' }));
+    expect(onShowAllKinds).toHaveBeenCalledOnce();
   });
 });

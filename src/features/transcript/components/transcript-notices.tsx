@@ -9,6 +9,8 @@ interface TranscriptNoticesProps {
    */
   narrowed: { count: number; what: string; askedFor: number } | null;
   onShowEverything: () => void;
+  /** Shows the kinds the filter hides; absent when it hides none. */
+  onShowAllKinds?: () => void;
   /** Items the filter leaves shown, once items have loaded. */
   shown: number | null;
   loaded: number;
@@ -16,9 +18,10 @@ interface TranscriptNoticesProps {
   revealed: number;
 }
 
+const NOTICE_BUTTON = 'rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
 
 /** What the reader should know about the rows below: a linked item still loading or missing, and what a filter hides. */
-export function TranscriptNotices({ anchor, narrowed, onShowEverything, shown, loaded, revealed }: TranscriptNoticesProps) {
+export function TranscriptNotices({ anchor, narrowed, onShowEverything, onShowAllKinds, shown, loaded, revealed }: TranscriptNoticesProps) {
   return (
     <>
       {anchor.kind === 'searching' ? (
@@ -39,14 +42,21 @@ export function TranscriptNotices({ anchor, narrowed, onShowEverything, shown, l
               `None of the ${formatCount(loaded)} loaded items ${loaded === 1 ? 'is' : 'are'} ${narrowed.what}`
             : `Showing only the ${formatCount(narrowed.count)} ${narrowed.what} of ${formatCount(loaded)} loaded`}
           {narrowed.askedFor > 0 ? `, and ${narrowed.askedFor === 1 ? 'one other item' : `${formatCount(narrowed.askedFor)} other items`} you asked for` : ''}.
-          <button type="button" onClick={onShowEverything} className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800">
+          <button type="button" onClick={onShowEverything} className={NOTICE_BUTTON}>
             Show everything
           </button>
         </p>
       ) : shown !== null && shown !== loaded ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
-          Showing {formatCount(shown)} of {formatCount(loaded)} loaded items
-          {revealed > 0 ? `, including ${revealed === 1 ? 'one item' : `${formatCount(revealed)} items`} the filter hides, shown because you asked for it` : ''}.
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="filter-summary">
+          <span>
+            Showing {formatCount(shown)} of {formatCount(loaded)} loaded items
+            {revealed > 0 ? `, including ${revealed === 1 ? 'one item' : `${formatCount(revealed)} items`} the filter hides, shown because you asked for it` : ''}.
+          </span>
+          {onShowAllKinds ? (
+            <button type="button" onClick={onShowAllKinds} className={NOTICE_BUTTON}>
+              Show every kind
+            </button>
+          ) : null}
         </p>
       ) : null}
     </>

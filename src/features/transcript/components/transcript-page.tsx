@@ -67,6 +67,8 @@ interface TranscriptPageProps {
   lead?: ReactNode;
   /** False when the conversation's heading is a stand-in for an ID it does not have (a file's name). */
   hasConversationId?: boolean;
+  /** The tab's title where the page has one of its own (a snapshot's, as its author gave it); else the conversation's. */
+  pageTitle?: string | null;
 }
 
 /** What Failures only and the one tool shown leave in the list, in words: "failed or incomplete read_file calls". */
@@ -76,7 +78,7 @@ function narrowedTo(count: number, failures: boolean, tool: string | null): stri
   return `${failures ? 'failed or incomplete ' : ''}${tool} call${plural}`;
 }
 
-export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead, hasConversationId = true }: TranscriptPageProps) {
+export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, onViewChange, anchorItemId, shareUrl, itemUrl, otherSources = [], toolbarExtras, lead, hasConversationId = true, pageTitle = null }: TranscriptPageProps) {
   const { conversationId } = origin;
   const [compact, setCompact] = useCompactMode();
   const [store] = useState(() => createItemUiStore(compact));
@@ -117,7 +119,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
 
   const hasItems = transcript.hasItems;
   const title = runSummary.title;
-  useDocumentTitle(title || conversationId);
+  useDocumentTitle(pageTitle || title || conversationId);
   const rememberedSource = origin.kind === 'api' ? origin.source : null;
   useEffect(() => {
     if (hasItems && rememberedSource) rememberConversation({ conversationId, source: rememberedSource, openedAt: Date.now(), ...(title ? { title } : {}) });
@@ -248,6 +250,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
               // the link, so Back returns to the narrowed view at once.
               onViewChange({ failures: false, ...(view.tool !== null || view.hidden.size > 0 ? { tool: null, hidden: new Set() } : {}) })
             }
+            onShowAllKinds={view.hidden.size > 0 ? () => onViewChange({ hidden: new Set() }) : undefined}
             shown={hasItems ? shownCount : null}
             loaded={index.itemCount}
             revealed={revealed.size}
