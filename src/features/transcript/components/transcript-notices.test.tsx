@@ -20,7 +20,7 @@ describe('TranscriptNotices', () => {
   });
 
   it('offers every kind again when the kind filter hides them all', async () => {
-    const onShowAllKinds = vi.fn();
+    const onShowAllKinds = vi.fn<() => void>();
     render(<TranscriptNotices anchor={{ kind: 'none' }} narrowed={null} onShowEverything={() => {}} onShowAllKinds={onShowAllKinds} shown={0} loaded={50} revealed={0} />);
     expect(screen.getByTestId('filter-summary')).toHaveTextContent('Showing 0 of 50 loaded items.');
     await userEvent.click(screen.getByRole('button', { name: 'Show every kind' }));
