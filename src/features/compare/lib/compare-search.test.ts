@@ -45,7 +45,10 @@ describe('compare search', () => {
     expect(sideFromInput(url, [demo], 'demo')).toMatchObject({ ok: false, message: expect.stringMatching(/^That is a DashScope URL, but this viewer has no DashScope source set up/) });
     expect(sideFromInput('conv_abc', [demo, dashscope], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
     expect(sideFromInput('s:abcdefghijklmnop', [demo], 'demo')).toEqual({ ok: true, ref: { value: 's:abcdefghijklmnop' } });
-    expect(sideFromInput('hello', [demo], 'demo')).toMatchObject({ ok: false });
+    expect(sideFromInput('hello', [demo], 'demo')).toMatchObject({ ok: false, message: expect.stringMatching(/^Paste a conversation ID/) });
+    // What is wrong, where it can be told, not the list of what the field takes.
+    expect(sideFromInput('s:doesnotexist', [demo], 'demo')).toMatchObject({ ok: false, message: expect.stringMatching(/^“s:doesnotexist” does not name a snapshot/) });
+    expect(sideFromInput('conv_abc def', [demo], 'demo')).toMatchObject({ ok: false, message: expect.stringMatching(/^A conversation ID has no spaces/) });
   });
 
   it("reads a pasted viewer link from its source where this viewer has it, else from the chosen one, as the home page does", () => {

@@ -107,7 +107,8 @@ export function sideFromInput(raw: string, sources: readonly SourceSummary[], so
   const parsed = parseSideInput(raw);
   if (!parsed) {
     const link = parseConversationInput(raw);
-    return { ok: false, message: link.ok && 'compare' in link ? COMPARISON : PROBLEM };
+    // What the reader got wrong, where it can be told (a snapshot ID cut short, a space in an ID); else what is taken.
+    return { ok: false, message: link.ok ? ('compare' in link ? COMPARISON : PROBLEM) : link.generic ? PROBLEM : link.message };
   }
   const { provider, ...ref } = parsed;
   // No sources known (not loaded yet, or a snapshot's reader who may not list them): the compare page reads and

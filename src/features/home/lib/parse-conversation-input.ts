@@ -19,7 +19,8 @@ export type ParsedInput =
   | { ok: true; snapshotId: string }
   /** A viewer's link to a comparison of two runs opens that comparison. */
   | { ok: true; compare: CompareLink }
-  | { ok: false; message: string };
+  /** `generic`: the input is nothing this reader recognises, so the message can only say what it takes. */
+  | { ok: false; message: string; generic?: true };
 
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -113,7 +114,7 @@ export function parseConversationInput(raw: string): ParsedInput {
     .trim()
     .replace(/^["'`(<[{]+/, '');
   text = trimEndOf(text, TRAILING);
-  if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…' };
+  if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…', generic: true };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
   const path = text.match(/^\/s\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/i) ?? text.match(/^s:([A-Za-z0-9_-]+)$/i);
@@ -129,6 +130,10 @@ export function parseConversationInput(raw: string): ParsedInput {
   const snapshotLink = /^(?:https?:\/\/[^/\s]+)?\/s\/([^/?#\s]+)\/?(?:[?#]\S*)?$/i.exec(text);
   if (snapshotLink) {
     return { ok: false, message: `That snapshot link is not whole: its ID “${snapshotLink[1].slice(0, 80)}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.` };
+  }
+  const snapshotRef = /^s:(\S*)$/i.exec(text);
+  if (snapshotRef) {
+    return { ok: false, message: `“${text.slice(0, 80)}” does not name a snapshot: after s: comes a snapshot's ID, 16 to 64 letters, digits, _ or -, as its link (/s/…) ends.` };
   }
   // An ID broken by a space (pasted across lines): cut at the space, it would open another conversation.
   const broken = /^(conv_[A-Za-z0-9_-]+)\s+[A-Za-z0-9_-]+$/.exec(text);
@@ -149,5 +154,5 @@ export function parseConversationInput(raw: string): ParsedInput {
   if (/^(msg|fc|fco|rs|resp)_/.test(text)) {
     return { ok: false, message: 'That looks like an item or response ID. Paste the conversation ID; it starts with conv_.' };
   }
-  return { ok: false, message: 'That is not a conversation ID. Conversation IDs start with conv_.' };
+  return { ok: false, message: 'That is not a conversation ID. Conversation IDs start with conv_.', generic: true };
 }
