@@ -257,12 +257,14 @@ test('identical runs say so; an unknown conversation names its side', async ({ p
   await page.goto(compareUrl(good.conversation.id, good.conversation.id));
   await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
   await expect(page.locator('[data-diff]')).toHaveCount(0);
+  await expect(page.getByTestId('compare-same-run')).toContainText('A and B are the same run');
   // A source written in another case is the source of that ID.
   await page.goto(`/compare?a=${good.conversation.id}&b=${good.conversation.id}&source=Demo`);
   await expect(page.getByTestId('compare-headline')).toHaveText(`The runs are identical: the same ${good.items.length} items, in the same order.`);
 
   await page.goto(compareUrl(good.conversation.id, 'conv_nosuchconversation0000'));
   await expect(page.getByRole('alert')).toContainText('Run B (conv_nosuchconversation0000)');
+  await expect(page.getByTestId('compare-same-run')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(1);
   // Its card says so too, instead of loading for ever, and there is no comparison to share.
   await expect(page.getByTestId('summary-b')).toContainText('Could not be read');

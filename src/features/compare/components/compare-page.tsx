@@ -8,7 +8,7 @@ import type { Side } from '../lib/compare-search';
 import { differencePositions, displayRows, firstRow, followRows, headline, itemsInRow, positionOfRow, stepDifference, stretchStart } from '../lib/display-rows';
 import { useAlignment } from '../lib/use-alignment';
 import { rowFragment, rowOfFragment } from '../lib/row-link';
-import { parseCompareSearch } from '../lib/compare-search';
+import { parseCompareSearch, sameRun } from '../lib/compare-search';
 import { navigateTo } from '../../../lib/navigation';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { ItemsLeftOut } from '../lib/common-ground';
@@ -248,6 +248,11 @@ export function ComparePage({ a, b, canShare }: ComparePageProps) {
         <SideSummary side="a" name={a.name} sourceLabel={a.sourceLabel} title={a.title ?? sideA.title} stats={sideA.stats} loading={runA.index.itemCount} failed={failedA} originalFailures={a.leftOut?.includes('tool_outputs') ? a.originalFailures : undefined} note={noteA} />
         <SideSummary side="b" name={b.name} sourceLabel={b.sourceLabel} title={b.title ?? sideB.title} stats={sideB.stats} loading={runB.index.itemCount} failed={failedB} originalFailures={b.leftOut?.includes('tool_outputs') ? b.originalFailures : undefined} note={noteB} />
       </div>
+      {sameRun(a.origin, b.origin) ? (
+        <p data-testid="compare-same-run" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          A and B are the same run, so they match item for item. Pick another run for one side to see where two runs part.
+        </p>
+      ) : null}
       {groundText ? (
         <p data-testid="compare-left-out" className="text-sm text-zinc-600 dark:text-zinc-400">
           {groundText}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch, parseCompareSearch, parseSideInput, sideFromInput, sideSpec } from './compare-search';
+import { compareSearch, parseCompareSearch, parseSideInput, sameRun, sideFromInput, sideSpec } from './compare-search';
 
 describe('compare search', () => {
   it('reads a source written in another case as the ID it names', () => {
@@ -62,5 +62,17 @@ describe('compare search', () => {
   it('refuses nothing for want of the sources while they are not known (loading, or a reader who may not list them)', () => {
     expect(sideFromInput('https://viewer.example/c/conv_abc?source=openai', [], '')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'openai' } });
     expect(sideFromInput('https://api.openai.com/v1/conversations/conv_abc', [], 'demo')).toEqual({ ok: true, ref: { value: 'conv_abc', source: 'demo' } });
+  });
+});
+
+describe('sameRun', () => {
+  it('is the same conversation of the same source, or the same snapshot', () => {
+    const api = (source: string, conversationId: string) => ({ kind: 'api' as const, source, conversationId });
+    expect(sameRun(api('demo', 'conv_a'), api('demo', 'conv_a'))).toBe(true);
+    expect(sameRun(api('demo', 'conv_a'), api('openai', 'conv_a'))).toBe(false);
+    expect(sameRun(api('demo', 'conv_a'), api('demo', 'conv_b'))).toBe(false);
+    const snapshot = (snapshotId: string) => ({ kind: 'snapshot' as const, snapshotId, conversationId: 'conv_a', conversation: { id: 'conv_a' } });
+    expect(sameRun(snapshot('abcdefghijklmnop'), snapshot('abcdefghijklmnop'))).toBe(true);
+    expect(sameRun(snapshot('abcdefghijklmnop'), api('demo', 'conv_a'))).toBe(false);
   });
 });

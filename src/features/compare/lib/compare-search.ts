@@ -1,3 +1,4 @@
+import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import { isConversationId, sourceIdOf } from '../../../lib/ids';
 import { COMPARE_KEYS, parseConversationInput, trimEndOf, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
 import { sourceForUrl } from '../../home/lib/url-source';
@@ -128,3 +129,10 @@ export function sideFromInput(raw: string, sources: readonly SourceSummary[], so
 
 /** A conversation that names no source is read from `source`. */
 export const withSource = (ref: SideRef, source: string): SideRef => (ref.value.startsWith('conv_') && !ref.source ? { ...ref, source } : ref);
+
+/** Whether two sides are the one run: the same conversation of the same source, or the same snapshot (not a file: two may differ). */
+export function sameRun(a: TranscriptOrigin, b: TranscriptOrigin): boolean {
+  if (a.kind === 'api' && b.kind === 'api') return a.source === b.source && a.conversationId === b.conversationId;
+  if (a.kind === 'snapshot' && b.kind === 'snapshot') return a.snapshotId === b.snapshotId;
+  return false;
+}
