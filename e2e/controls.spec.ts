@@ -210,6 +210,9 @@ test('on a phone the sticky toolbar is one row, and the position pill waits belo
   const bar = (await page.locator('.sticky.top-0').boundingBox())!;
   expect(bar.height).toBeLessThanOrEqual(64);
   await expect(page.getByTestId('position')).toBeVisible();
+  // The pill floats over the rows: the text behind it does not show through.
+  const pillBackground = await page.getByTestId('position').evaluate((output) => getComputedStyle(output.parentElement!).backgroundColor);
+  expect(pillBackground).toMatch(/^rgb\(/);
   // Unfolded, the controls are all there, above the pill.
   // Rows above the screen are measured as they render after the jump, and their Markdown comes from a worker (later
   // on a busy machine): the reader's place settles first.

@@ -15,7 +15,7 @@ interface LoadProgressProps {
  */
 export function LoadProgress({ loaded, loading, paused, onPause, onResume }: LoadProgressProps) {
   return (
-    <div className="flex items-center gap-3 rounded-lg border border-zinc-200 bg-white/90 px-3 py-2 text-sm shadow-sm backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+    <div className="flex items-center gap-3 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       {paused || onPause ? (
       <button
         type="button"

@@ -23,7 +23,7 @@ function positionText(index: TranscriptIndex, row: number | null): string {
 /** Where the reader is in a long transcript, with jumps to either end; always on screen. */
 export function PositionIndicator({ index, topRow, onTop, onEnd }: PositionIndicatorProps) {
   return (
-    <div className="flex items-center gap-1 rounded-full border border-zinc-200 bg-white/95 py-1 pr-1 pl-3 text-xs shadow-md backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95">
+    <div className="flex items-center gap-1 rounded-full border border-zinc-200 bg-white py-1 pr-1 pl-3 text-xs shadow-md dark:border-zinc-700 dark:bg-zinc-900">
       {/* Shown, not read out: it changes with every scroll. */}
       <output data-testid="position" aria-live="off" className="tabular-nums text-zinc-700 dark:text-zinc-300">
         {positionText(index, topRow)}
