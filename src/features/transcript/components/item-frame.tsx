@@ -139,7 +139,8 @@ export function ItemFrame({ item, style, subtitle, summary, outcome, pairedId, c
           <span className={collapse.collapsed ? 'contents' : 'contents max-sm:order-2 max-sm:flex max-sm:w-full max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1'}>
             {subtitle ? <span className="max-w-[45%] min-w-0 shrink-0 truncate text-sm font-medium text-zinc-800 max-sm:max-w-[60%] dark:text-zinc-200">{subtitle}</span> : null}
             {collapse.collapsed ? (
-              <span data-row-summary="" className={`min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300 ${twoLines ? 'max-sm:order-last max-sm:basis-full' : ''}`}>{summary ?? revealBidi(itemSummaryLine(item))}</span>
+              // A tool row's own line is code, arguments or a query: set as a call's arguments are.
+              <span data-row-summary="" className={`min-w-0 truncate ${summary === undefined && collapsedByDefault(item.type) ? 'font-mono text-xs' : 'text-sm'} text-zinc-700 dark:text-zinc-300 ${twoLines ? 'max-sm:order-last max-sm:basis-full' : ''}`}>{summary ?? revealBidi(itemSummaryLine(item))}</span>
             ) : null}
             <StatusBadge status={item.status} />
             {collapse.collapsed ? null : outcome}

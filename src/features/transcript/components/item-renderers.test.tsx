@@ -33,6 +33,23 @@ describe('the renderer registry', () => {
 });
 
 describe('item views', () => {
+  it('a folded tool row sets its own line (code, arguments, a query) in the type a call sets its arguments in', () => {
+    const store = createItemUiStore();
+    const items: ConversationItem[] = [
+      { id: 'ci_1', type: 'code_interpreter_call', code: 'runs = [4169, 4170]', container_id: 'cntr_1', outputs: [], status: 'completed' },
+      { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'list_runs', arguments: '{"branch":"main"}', status: 'completed' },
+    ];
+    const { article } = renderItems(items, null, ({ children }) => (
+      <ItemUiStoreContext value={store}>
+        <RowKeyContext value="row">{children}</RowKeyContext>
+      </ItemUiStoreContext>
+    ));
+    const line = article('ci_1').querySelector('[data-row-summary]');
+    expect(line).toHaveTextContent('runs = [4169, 4170]');
+    expect(line).toHaveClass('font-mono');
+    expect(within(article('fc_1')).getByText('branch: "main"')).toHaveClass('font-mono');
+  });
+
   it('reasoning: summary collapsed under a label, encrypted content counted, never dumped', () => {
     const secret = 'gAAAA'.repeat(120);
     const item = show([{ id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Check the logs first.' }, { type: 'summary_text', text: 'Then the config.' }], encrypted_content: secret }])('rs_1');
