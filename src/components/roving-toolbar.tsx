@@ -1,3 +1,4 @@
+import { NARROW_SCREEN } from '../lib/use-narrow-screen';
 import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface RovingToolbarProps {
@@ -13,7 +14,7 @@ const CONTROLS = 'button:not([disabled]), a[href]';
  */
 let narrow = false;
 if (typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
-  const query = window.matchMedia('(width < 40rem)');
+  const query = window.matchMedia(NARROW_SCREEN);
   narrow = query.matches;
   query.addEventListener('change', (event) => {
     narrow = event.matches;

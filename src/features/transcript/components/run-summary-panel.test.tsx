@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyCounts } from '../../../shared/items/item-counts';
 import { RunSummary } from '../data/run-summary';
 import type { TokenState } from '../data/use-run-summary';
@@ -61,6 +61,13 @@ describe('the run summary’s tools', () => {
     expect(toolButtons()).toHaveLength(13);
     expect(toolButtons().at(-1)).toBe('tool_15 1');
     expect(screen.getByRole('button', { name: 'and 2 other tools' })).toBeInTheDocument();
+  });
+
+  it('on a phone lists the busiest five, so the first message is not a screen away', () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(width < 40rem)', addEventListener: () => {}, removeEventListener: () => {} }));
+    render(<Panel tools={15} />);
+    expect(toolButtons()).toHaveLength(5);
+    expect(screen.getByRole('button', { name: 'and 10 other tools' })).toBeInTheDocument();
   });
 
   it('shows a chosen tool that is not among the busiest twelve as pressed, as a link to it opens', () => {

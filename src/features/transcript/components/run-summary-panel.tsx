@@ -1,3 +1,4 @@
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { TOKENIZER_NOTE } from '../../../shared/items/token-labels';
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
@@ -25,6 +26,8 @@ interface RunSummaryPanelProps {
 
 /** How many tool names the summary lists before "and N other tools". */
 const TOOLS_SHOWN = 12;
+/** On a phone, where twelve names take most of a screen before the first message. */
+const TOOLS_SHOWN_NARROW = 5;
 const button = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-500 dark:aria-pressed:text-zinc-950`;
 
 /** What the run did at a glance: title, counts, failures with a way to step through them, and its size in tokens. */
@@ -47,8 +50,9 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
   const roles = byCount(counts.byName.messages);
   const tools = byCount(counts.byName.tools);
   const [allTools, setAllTools] = useState(false);
+  const toolsShown = useNarrowScreen() ? TOOLS_SHOWN_NARROW : TOOLS_SHOWN;
   // The busiest tools by name, and the chosen one wherever it ranks, so its pressed button always shows.
-  const shownTools = allTools || tools.length <= TOOLS_SHOWN ? tools : tools.filter(([name], at) => at < TOOLS_SHOWN || name === onlyTool);
+  const shownTools = allTools || tools.length <= toolsShown ? tools : tools.filter(([name], at) => at < toolsShown || name === onlyTool);
   const hiddenTools = tools.length - shownTools.length;
   const reasoning = byCount(counts.byName.reasoning);
   const other = byCount(counts.byName.other);
@@ -88,7 +92,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
                 </span>{' '}
                 </Fragment>
               ))}
-              {hiddenTools > 0 || (allTools && tools.length > TOOLS_SHOWN) ? (
+              {hiddenTools > 0 || (allTools && tools.length > toolsShown) ? (
                 // Every tool can be chosen: the rest of the names are a click away, and a few less again.
                 <button
                   type="button"
