@@ -1,7 +1,27 @@
 /** A conversation's title, as the viewer shows it over a transcript and names a snapshot that was given none. */
 
 const TITLE_WORDS = 10;
+/** First sentences up to this many words are the title whole, rather than cut at TITLE_WORDS in their middle. */
+const SENTENCE_WORDS = 16;
 const TITLE_FIELDS = ['title', 'name', 'topic'];
+
+/** Fewer words than this are a greeting ("Hi!"), not a title: the sentences after it come with it. */
+const SENTENCE_MIN_WORDS = 4;
+
+/**
+ * The first sentence (with the next ones while it is a greeting of a few words) when it ends within `words` words, its
+ * closing full stop left off; else the first ten words.
+ */
+function firstSentencesOrWords(text: string, words: number): string {
+  const start = (text.length > words * 64 ? text.slice(0, words * 64) : text).replace(/\s+/g, ' ').trim();
+  for (const end of start.matchAll(/[.?!](?=\s|$)/g)) {
+    const sentences = start.slice(0, end.index + 1);
+    const count = sentences.split(' ').length;
+    if (count > words) break;
+    if (count >= SENTENCE_MIN_WORDS) return sentences.endsWith('.') ? sentences.slice(0, -1) : sentences;
+  }
+  return firstWords(text, TITLE_WORDS);
+}
 
 function firstWords(text: string, words: number): string {
   // A title needs the first few words: a text of millions of characters is not split whole for them.
@@ -32,5 +52,5 @@ export function conversationTitle(conversation: { metadata?: unknown } | undefin
     const value = metadata[field];
     if (typeof value === 'string' && clean(value)) return clean(firstWords(value.replace(CONTROLS, ' '), 20));
   }
-  return firstUserText ? clean(firstWords(firstUserText.replace(CONTROLS, ' '), TITLE_WORDS)) : null;
+  return firstUserText ? clean(firstSentencesOrWords(firstUserText.replace(CONTROLS, ' '), SENTENCE_WORDS)) : null;
 }
