@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { createLazyStore } from './open-store.ts';
 
 it('opens the embedded store only on first use, and reopens its files with what was stored', async () => {
@@ -40,4 +40,14 @@ it('drops an expired snapshot’s content on its own once open, with no new snap
   await expect.poll(() => store.items('soon', -1, 10), { timeout: 10_000, interval: 100 }).toEqual([]);
   expect(await store.get('soon')).toMatchObject({ status: 'expired' });
   await lazy.close();
+}, 60_000);
+
+it('closed while still opening, it leaves no purge running on the closed store', async () => {
+  const lazy = createLazyStore({ kind: 'pglite', directory: null }, { purgeEveryMs: 100 });
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const getting = lazy.get().catch(() => null);
+  await lazy.close();
+  await getting;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(errors).not.toHaveBeenCalled();
 }, 60_000);

@@ -19,8 +19,8 @@ export const PURGE_EVERY_MS = 10 * 60_000;
  * once and then every `purgeEveryMs`, so nothing of them stays at rest waiting for the next snapshot to be made.
  */
 export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_EVERY_MS } = {}) {
-  let opening: Promise<{ driver: Driver; store: SnapshotStore }> | null = null;
-  let timer: ReturnType<typeof setInterval> | null = null;
+  type Opened = { driver: Driver; store: SnapshotStore; timer: ReturnType<typeof setInterval> | null };
+  let opening: Promise<Opened> | null = null;
   /** The purge under way: one at a time, and closing waits for it. */
   let purging: Promise<void> | null = null;
   const purge = (store: SnapshotStore) => {
@@ -32,7 +32,7 @@ export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_
       .finally(() => (purging = null));
     return purging;
   };
-  const open = async () => {
+  const open = async (): Promise<Opened> => {
     const driver = await openDriver(location);
     try {
       await migrate(driver);
@@ -41,11 +41,12 @@ export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_
       throw error;
     }
     const store = createSnapshotStore(driver);
-    await purge(store);
-    timer = setInterval(() => void purge(store), purgeEveryMs);
+    // The first request does not wait for what expired while the viewer was down to be dropped.
+    void purge(store);
+    const timer = setInterval(() => void purge(store), purgeEveryMs);
     // The timer alone does not keep the process up.
     timer.unref?.();
-    return { driver, store };
+    return { driver, store, timer };
   };
   return {
     async get(): Promise<SnapshotStore> {
@@ -61,9 +62,9 @@ export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_
     async close(): Promise<void> {
       const current = opening;
       opening = null;
-      if (timer) clearInterval(timer);
-      timer = null;
+      // Closed while still opening: its timer is stopped once it has one.
       const opened = current ? await current.catch(() => null) : null;
+      if (opened?.timer) clearInterval(opened.timer);
       await purging;
       await opened?.driver.close();
     },

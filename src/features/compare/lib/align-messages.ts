@@ -17,7 +17,8 @@ export interface AlignRequest {
 /** A request as posted: as it is where a structured clone takes it, else (an item nested thousands of levels deep) as JSON text. */
 export type PostedAlignRequest = AlignRequest | { id: number; json: string };
 
-export type AlignResponse = { id: number; alignment: Alignment } | { id: number; error: string };
+/** `id` null: a request the worker could not rebuild, which can only be the latest. */
+export type AlignResponse = { id: number; alignment: Alignment } | { id: number | null; error: string };
 
 /** Posts a request to the worker, as JSON text when a structured clone refuses it; JSON parses at any depth. */
 export function postAlignRequest(worker: Pick<Worker, 'postMessage'>, request: AlignRequest) {

@@ -11,3 +11,8 @@ self.onmessage = (event: MessageEvent<PostedAlignRequest>) => {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies AlignResponse);
   }
 };
+
+// A request nested deeper than this thread's structured clone takes never arrives as a message: the page hears why.
+self.onmessageerror = () => {
+  self.postMessage({ id: null, error: 'The runs could not be handed to the comparison: an item is nested too deep.' } satisfies AlignResponse);
+};

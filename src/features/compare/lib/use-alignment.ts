@@ -25,10 +25,11 @@ export function useAlignment(runs: Runs | null): AlignmentState {
     const created = new Worker(new URL('./align.worker.ts', import.meta.url), { type: 'module' });
     created.onmessage = (event: MessageEvent<AlignResponse>) => {
       const answer = event.data;
-      if (answer.id !== latest.current) return;
+      if (answer.id !== null && answer.id !== latest.current) return;
       setState('alignment' in answer && sent.current ? { status: 'done', alignment: answer.alignment, runs: sent.current } : { status: 'failed', message: 'error' in answer ? answer.error : 'The comparison was lost.' });
     };
     created.onerror = (event) => setState({ status: 'failed', message: event.message || 'The comparison could not run in this browser.' });
+    created.onmessageerror = () => setState({ status: 'failed', message: 'The comparison could not be handed back to the page: an item is nested too deep.' });
     worker.current = created;
     return () => {
       created.terminate();

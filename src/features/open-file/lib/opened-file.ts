@@ -3,7 +3,7 @@ import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
 import type { ExportSource } from '../../../shared/export/export-document';
 import { receivedMessage, type PostedMessage } from './file-messages';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 
 /** Larger files would take the browser's memory several times over while parsed and shown. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -48,8 +48,9 @@ function readInWorker(file: File): Promise<OpenResult> {
   const worker = new Worker(new URL('./read-file.worker.ts', import.meta.url), { type: 'module', name: 'file reader' });
   return new Promise((resolve) => {
     let arriving: ArrivingItems | null = null;
-    const stopped = (arrived: ArrivingItems) => arrived.fail(`The browser stopped reading the file after ${formatCount(arrived.all.length)} items; what came before is shown.`);
-    worker.onerror = () => {
+    const stopped = (arrived: ArrivingItems) => arrived.fail(`The browser stopped reading the file after ${plural(arrived.all.length, 'item')}; what came before is shown.`);
+    // A message the page cannot rebuild (nested deeper than its own structured clone takes) ends the reading as an error does.
+    worker.onerror = worker.onmessageerror = () => {
       worker.terminate();
       if (!arriving) resolve({ ok: false, message: `“${file.name}” could not be read.` });
       else stopped(arriving);

@@ -27,7 +27,7 @@ self.onmessage = async (event: MessageEvent<ReadFileRequest>) => {
     await read(event.data.file);
   } catch {
     // Whatever went wrong, the page hears of it: it waits for this worker's answer and would wait for ever.
-    post({ type: 'failed', message: 'could not be read: the browser could not hand its contents to the page.' });
+    post({ type: 'failed', message: 'could not be read: reading it failed in this browser.' });
   }
 };
 

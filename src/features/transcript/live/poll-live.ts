@@ -33,7 +33,6 @@ export interface LivePollResult {
   catchingUp: boolean;
 }
 
-/** Where each index's next poll starts among its items in progress. */
 /** Where the next page starts: the page's `last_id`, else its last item that has an ID (some item types may lack one). */
 function pageCursor(list: { last_id?: string | null; data: readonly ConversationItem[] }): string | null {
   if (typeof list.last_id === 'string' && list.last_id) return list.last_id;
@@ -44,6 +43,7 @@ function pageCursor(list: { last_id?: string | null; data: readonly Conversation
   return null;
 }
 
+/** Where each index's next poll starts among its items in progress. */
 const pendingTurns = new WeakMap<TranscriptIndex, number>();
 
 /**
