@@ -41,8 +41,9 @@ export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_
       throw error;
     }
     const store = createSnapshotStore(driver);
-    // The first request does not wait for what expired while the viewer was down to be dropped.
-    void purge(store);
+    // What expired while the viewer was down goes before the first request is answered: on the embedded store, which
+    // runs one query at a time, a purge in the background would hold up that request's queries all the same.
+    await purge(store);
     const timer = setInterval(() => void purge(store), purgeEveryMs);
     // The timer alone does not keep the process up.
     timer.unref?.();
