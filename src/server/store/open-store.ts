@@ -19,7 +19,7 @@ export const PURGE_EVERY_MS = 10 * 60_000;
  * once and then every `purgeEveryMs`, so nothing of them stays at rest waiting for the next snapshot to be made.
  */
 export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_EVERY_MS } = {}) {
-  type Opened = { driver: Driver; store: SnapshotStore; timer: ReturnType<typeof setInterval> | null };
+  type Opened = { driver: Driver; store: SnapshotStore; timer: ReturnType<typeof setInterval> };
   let opening: Promise<Opened> | null = null;
   /** The purge under way: one at a time, and closing waits for it. */
   let purging: Promise<void> | null = null;
@@ -65,7 +65,7 @@ export function createLazyStore(location: StoreLocation, { purgeEveryMs = PURGE_
       opening = null;
       // Closed while still opening: its timer is stopped once it has one.
       const opened = current ? await current.catch(() => null) : null;
-      if (opened?.timer) clearInterval(opened.timer);
+      if (opened) clearInterval(opened.timer);
       await purging;
       await opened?.driver.close();
     },

@@ -1,4 +1,5 @@
-import { stringifyJson } from '../../../lib/stringify-deep';
+import { postAsJsonIfRefused } from '../../../lib/post-as-json';
+import { receivedAsJson, type PostedAsJson } from '../../../lib/received-as-json';
 import type { ConversationItem } from '../../transcript/types';
 import type { ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { Alignment } from './align-runs';
@@ -14,23 +15,14 @@ export interface AlignRequest {
   items?: ItemsLeftOut;
 }
 
-/** A request as posted: as it is where a structured clone takes it, else (an item nested thousands of levels deep) as JSON text. */
-export type PostedAlignRequest = AlignRequest | { id: number; json: string };
+/** A request as posted (see received-as-json.ts). */
+export type PostedAlignRequest = PostedAsJson<AlignRequest, 'id'>;
 
 /** `id` null: a request the worker could not rebuild, which can only be the latest. */
 export type AlignResponse = { id: number; alignment: Alignment } | { id: number | null; error: string };
 
-/** Posts a request to the worker, as JSON text when a structured clone refuses it; JSON parses at any depth. */
-export function postAlignRequest(worker: Pick<Worker, 'postMessage'>, request: AlignRequest) {
-  try {
-    worker.postMessage(request satisfies PostedAlignRequest);
-  } catch {
-    const { id, ...runs } = request;
-    worker.postMessage({ id, json: stringifyJson(runs) } satisfies PostedAlignRequest);
-  }
-}
+/** Posts a request to the worker, as JSON text when a structured clone refuses it. */
+export const postAlignRequest = (worker: Pick<Worker, 'postMessage'>, request: AlignRequest) => postAsJsonIfRefused(worker, request, ['id']);
 
 /** The request a posted one stands for. */
-export function receivedAlignRequest(posted: PostedAlignRequest): AlignRequest {
-  return 'json' in posted ? { ...(JSON.parse(posted.json) as Omit<AlignRequest, 'id'>), id: posted.id } : posted;
-}
+export const receivedAlignRequest = (posted: PostedAlignRequest): AlignRequest => receivedAsJson<AlignRequest, 'id'>(posted);

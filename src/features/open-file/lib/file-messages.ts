@@ -1,3 +1,4 @@
+import { receivedAsJson, type PostedAsJson } from '../../../lib/received-as-json';
 import type { ExportSource } from '../../../shared/export/export-document';
 
 /** What the page hears back from the file reader: a failure, or the conversation with its first items, then the rest a page at a time. */
@@ -7,14 +8,8 @@ export type ReadFileMessage =
   | { type: 'items'; items: unknown[] }
   | { type: 'done' };
 
-/**
- * A message as posted: as it is where a structured clone takes it, else (a value nested thousands of levels deep, in
- * the items or the conversation) its fields as JSON text, which parses at any depth.
- */
-export type PostedMessage = ReadFileMessage | { type: 'first' | 'items'; json: string };
+/** A message as posted (see received-as-json.ts): the type stays outside the JSON text. */
+export type PostedMessage = PostedAsJson<ReadFileMessage, 'type'>;
 
 /** The message a posted one stands for. */
-export function receivedMessage(posted: PostedMessage): ReadFileMessage {
-  if (!('json' in posted)) return posted;
-  return { ...(JSON.parse(posted.json) as object), type: posted.type } as ReadFileMessage;
-}
+export const receivedMessage = (posted: PostedMessage): ReadFileMessage => receivedAsJson<ReadFileMessage, 'type'>(posted);

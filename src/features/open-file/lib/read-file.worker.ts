@@ -1,4 +1,4 @@
-import { stringifyJson } from '../../../lib/stringify-deep';
+import { postAsJsonIfRefused } from '../../../lib/post-as-json';
 import { readConversationFile } from '../../../shared/export/read-conversation-file';
 import { FIRST_PAGE, PAGE } from './arriving-items';
 import { decodeFileText } from './decode-file';
@@ -11,14 +11,7 @@ export interface ReadFileRequest {
 
 const post = (message: PostedMessage) => self.postMessage(message);
 
-function postWhole(message: ReadFileMessage) {
-  try {
-    post(message);
-  } catch {
-    const { type, ...fields } = message;
-    post({ type: type as 'first' | 'items', json: stringifyJson(fields) });
-  }
-}
+const postWhole = (message: ReadFileMessage) => postAsJsonIfRefused(self, message, ['type']);
 
 // Reading, parsing and checking a file of many megabytes happens here, off the page's thread; the page receives the
 // items a page at a time, so no one message costs it a long task.
