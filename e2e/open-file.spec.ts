@@ -13,7 +13,9 @@ test('open a file: read in the browser, exported there, shared as a snapshot mar
   await expect(page.locator('[data-item-id]')).toHaveCount(rowCount(weather.items));
 
   await page.getByText('Download ▾').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Markdown/ }).click()]);
+  // A file this page makes has no address: each format is a button, not a link to "#".
+  await expect(page.getByRole('list', { name: 'Download formats' }).locator('a')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('list', { name: 'Download formats' }).getByRole('button', { name: /^Markdown/ }).click()]);
   expect(download.suggestedFilename()).toBe('weather_json.md');
   expect(readFileSync((await download.path())!, 'utf8')).toContain('### Tool call: get_weather');
 

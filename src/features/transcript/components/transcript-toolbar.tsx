@@ -23,7 +23,7 @@ async function saveFromServer(path: string) {
   announce(`Nothing was downloaded. ${title}. ${hint}`, { problem: true });
 }
 
-/** The Download menu: each format is a link the server answers with an attachment (or one this page makes). */
+/** The Download menu: each format is a link the server answers with an attachment, or a button when this page makes the file. */
 function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => string | (() => void) }) {
   return (
     <MenuButton
@@ -35,22 +35,42 @@ function DownloadMenu({ exportUrl }: { exportUrl: (format: ExportChoice) => stri
         <ul aria-label="Download formats">
           {EXPORT_CHOICES.map(({ format, label, title }) => {
             const target = exportUrl(format);
+            const className = 'block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800';
+            const body = (
+              <>
+                {label}
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">{title}</span>
+              </>
+            );
             return (
               <li key={format}>
-                <a
-                  href={typeof target === 'string' ? target : '#'}
-                  download
-                  onClick={(event) => {
-                    event.preventDefault();
-                    if (typeof target !== 'string') target();
-                    else void saveFromServer(target);
-                    close();
-                  }}
-                  className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                >
-                  {label}
-                  <span className="block text-xs text-zinc-600 dark:text-zinc-400">{title}</span>
-                </a>
+                {typeof target === 'string' ? (
+                  // A link to the file the server makes, so it can be opened in a new tab or copied too.
+                  <a
+                    href={target}
+                    download
+                    onClick={(event) => {
+                      event.preventDefault();
+                      void saveFromServer(target);
+                      close();
+                    }}
+                    className={className}
+                  >
+                    {body}
+                  </a>
+                ) : (
+                  // One this page makes has no address before it is made: a button, not a link to "#".
+                  <button
+                    type="button"
+                    onClick={() => {
+                      target();
+                      close();
+                    }}
+                    className={className}
+                  >
+                    {body}
+                  </button>
+                )}
               </li>
             );
           })}
