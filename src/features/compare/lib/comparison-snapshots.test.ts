@@ -50,4 +50,16 @@ describe('sharing a comparison as snapshots', () => {
     expect(sideSnapshotRequest('a', { a: file, b: live }, choices)).toMatchObject({ file: { conversation: { metadata: { team: 'a' } } } });
     expect((sideSnapshotRequest('a', { a: file, b: live }, choices) as { file: { conversation: object } }).file.conversation).not.toHaveProperty('id');
   });
+
+  it("stores every item of a file read so far, not only the rows the page has shown yet", () => {
+    const items = new ArrivingItems();
+    // The first page shows at once; the second waits for the next frame.
+    items.add([{ id: 'msg_1', type: 'message', role: 'user', content: 'hi' }]);
+    items.add([{ id: 'msg_2', type: 'message', role: 'assistant', content: 'hello' }]);
+    items.finish();
+    expect(items.pages.flat()).toHaveLength(1);
+    const file: ComparisonSide = { origin: { kind: 'file', name: 'run.json', conversationId: 'run.json', conversation: { id: 'run.json' }, items }, name: 'run.json' };
+    const request = sideSnapshotRequest('a', { a: file, b: live }, { leaveOutSystem: false, expiry: 'never' }) as { file: { items: readonly { id?: string }[] } };
+    expect(request.file.items.map((item) => item.id)).toEqual(['msg_1', 'msg_2']);
+  });
 });

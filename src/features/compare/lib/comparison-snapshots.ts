@@ -28,7 +28,7 @@ export interface ComparisonSide {
 
 function target({ origin, fileConversation }: ComparisonSide): SnapshotTarget | null {
   if (origin.kind === 'api') return { kind: 'source', source: origin.source, conversationId: origin.conversationId };
-  if (origin.kind === 'file') return { kind: 'file', conversation: fileConversation ?? origin.conversation, items: origin.items.pages.flat() };
+  if (origin.kind === 'file') return { kind: 'file', conversation: fileConversation ?? origin.conversation, items: origin.items.all ?? origin.items.pages.flat() };
   return null;
 }
 

@@ -21,6 +21,8 @@ export type TranscriptOrigin =
 /** Pages of items that grow until complete, and say when they do. */
 export interface ArrivingPages {
   readonly pages: readonly (readonly ConversationItem[])[];
+  /** Every item received so far, shown or not yet (a file's): what a snapshot of it stores. */
+  readonly all?: readonly ConversationItem[];
   readonly complete: boolean;
   readonly version: number;
   /** Why the rest never came, when reading them failed part way (a file); what came before stays. */
