@@ -180,6 +180,29 @@ test('every copy says Copied, on screen and to screen readers @phone', async ({ 
   await context.close();
 });
 
+test('a toast stays clear of the sticky toolbar and the position pill', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name.includes('phone'), 'c copies the focused row\'s link from a keyboard');
+  const context = await browser.newContext({ ...testInfo.project.use });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(`${origin(PORTS.demo)}/c/${long.conversation.id}?source=demo`);
+  await expectComplete(page, long.items.length);
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  await expect(page.getByTestId('position')).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-view-index]:focus')).toHaveCount(1);
+  await page.keyboard.press('c');
+  const toast = page.getByTestId('toast');
+  await expect(toast).toHaveText('Copied a link to this item');
+  const box = (await toast.boundingBox())!;
+  for (const covered of [page.locator('.sticky.top-0'), page.getByTestId('position')]) {
+    const other = (await covered.boundingBox())!;
+    const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
+    expect(overlaps, `the toast at ${Math.round(box.y)} covers ${await covered.evaluate((element) => element.className.slice(0, 40))}`).toBe(false);
+  }
+  await context.close();
+});
+
 test('focus stays clear of the sticky toolbar and the position pill, Tab and Shift+Tab alike', async ({ page }) => {
   await page.goto(`/c/${long.conversation.id}?source=demo`);
   await expectComplete(page, long.items.length);

@@ -64,6 +64,8 @@ export function Announcer() {
   // announcement does not cut short the toast of an action the reader has just taken.
   useGoneAfterMoment('said', said);
   useGoneAfterMoment('shown', shown);
+  // Toasts sit above the transcript's bottom bar (its load progress and position pill) and clear of the sticky toolbar
+  // at the top, where the reader's search and controls are.
   return (
     <>
       <output className="sr-only" data-testid="announcer">
@@ -73,7 +75,7 @@ export function Announcer() {
         // Read out through the live region above; here for the eyes, with a way to put it away.
         <div
           data-testid="toast"
-          className="fixed inset-x-0 top-3 z-50 mx-auto flex w-fit max-w-[min(36rem,calc(100vw-2rem))] items-start gap-3 rounded-xl border border-rose-300 bg-rose-50 px-4 py-2.5 text-sm text-rose-950 shadow-lg dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+          className="fixed inset-x-0 bottom-16 z-50 mx-auto flex w-fit max-w-[min(36rem,calc(100vw-2rem))] items-start gap-3 rounded-xl border border-rose-300 bg-rose-50 px-4 py-2.5 text-sm text-rose-950 shadow-lg dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
         >
           <p>{shown.message}</p>
           <button type="button" onClick={dismiss} className="shrink-0 rounded-md px-1.5 py-0.5 text-xs font-medium underline-offset-2 hover:underline">
@@ -84,7 +86,7 @@ export function Announcer() {
         <div
           aria-hidden="true"
           data-testid="toast"
-          className="pointer-events-none fixed inset-x-0 top-3 z-50 mx-auto w-fit max-w-[calc(100vw-2rem)] rounded-full bg-zinc-900 px-4 py-2 text-sm font-medium text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+          className="pointer-events-none fixed inset-x-0 bottom-16 z-50 mx-auto w-fit max-w-[calc(100vw-2rem)] rounded-full bg-zinc-900 px-4 py-2 text-sm font-medium text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
         >
           {shown.message}
         </div>
