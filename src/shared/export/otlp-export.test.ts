@@ -230,6 +230,40 @@ describe('OTLP export of awkward runs', () => {
     expect(attribute(chat, 'gen_ai.input.messages')).not.toContain('iVBOR');
   });
 
+  it("writes a long agent turn's messages as their start and their whole length, as if held whole", () => {
+    const calls = 3_000;
+    const runItems: ExportItem[] = [{ id: 'u1', type: 'message', role: 'user', content: 'Go.' }];
+    for (let i = 0; i < calls; i += 1) {
+      runItems.push({ id: `fc${i}`, type: 'function_call', call_id: `c${i}`, name: 'step', arguments: `{"n":${i}}`, status: 'completed' });
+      runItems.push({ id: `fo${i}`, type: 'function_call_output', call_id: `c${i}`, output: `answer ${i} `.repeat(20) });
+    }
+    runItems.push({ id: 'a1', type: 'message', role: 'assistant', content: 'Done.' });
+    // The conventions' messages for this turn, written whole.
+    const input = [{ role: 'user', parts: [{ type: 'text', content: 'Go.' }] }];
+    const output = [];
+    for (let i = 0; i < calls; i += 1) {
+      output.push({ role: 'assistant', parts: [{ type: 'tool_call', id: `c${i}`, name: 'step', arguments: `{"n":${i}}` }], finish_reason: 'tool_call' });
+      input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: `c${i}`, response: `answer ${i} `.repeat(20) }] } as never);
+    }
+    output.push({ role: 'assistant', parts: [{ type: 'text', content: 'Done.' }], finish_reason: 'stop' });
+    const chat = spansOf(runItems).find((span) => span.name === 'chat')!;
+    for (const [key, whole] of [['gen_ai.input.messages', JSON.stringify(input)], ['gen_ai.output.messages', JSON.stringify(output)]] as const) {
+      expect(whole.length).toBeGreaterThan(65_536);
+      expect(attribute(chat, key)).toBe(`${whole.slice(0, 65_536)}… [cut: ${whole.length.toLocaleString('en')} characters in all]`);
+      expect(attribute(chat, `${key}.length`)).toBe(String(whole.length));
+    }
+  });
+
+  it('takes an assistant message of hundreds of thousands of parts', () => {
+    const parts = Array.from({ length: 300_000 }, (_, i) => ({ type: 'output_text', text: `p${i}` }));
+    const chat = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Hi' },
+      { id: 'a1', type: 'message', role: 'assistant', content: parts },
+    ]).find((span) => span.name === 'chat')!;
+    expect(attribute(chat, 'gen_ai.output.messages')).toMatch(/^\[\{"role":"assistant","parts":\[\{"type":"text","content":"p0"\}/);
+    expect(Number(attribute(chat, 'gen_ai.output.messages.length'))).toBeGreaterThan(300_000 * 30);
+  });
+
   it("leaves a screenshot or file sent as a data: URL out of a tool's answer and the messages, saying how long it was", () => {
     const screenshot = `data:image/png;base64,${'iVBOR'.repeat(20_000)}`;
     const spans = spansOf([

@@ -60,16 +60,88 @@ function fnv64(input: string): string {
  */
 export const MAX_ATTRIBUTE_CHARS = 64 * 1024;
 
-function attributes(values: Record<string, string | number | null | undefined>): Attribute[] {
+/** A value known by its start and its whole length, not held whole: a turn's messages (see `CappedMessages`). */
+interface Known {
+  head: string;
+  length: number;
+}
+
+type AttributeValue = string | number | Known | null | undefined;
+
+function attributes(values: Record<string, AttributeValue>): Attribute[] {
   const list: Attribute[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'number') list.push({ key, value: { intValue: String(value) } });
-    else if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) {
-      list.push({ key, value: { stringValue: `${value.slice(0, MAX_ATTRIBUTE_CHARS)}… [cut: ${formatCount(value.length)} characters in all]` } });
-      list.push({ key: `${key}.length`, value: { intValue: String(value.length) } });
-    } else if (typeof value === 'string') list.push({ key, value: { stringValue: value } });
+    else if (value === null || value === undefined) continue;
+    else {
+      const { head, length } = typeof value === 'string' ? { head: value, length: value.length } : value;
+      if (length > MAX_ATTRIBUTE_CHARS) {
+        list.push({ key, value: { stringValue: `${head.slice(0, MAX_ATTRIBUTE_CHARS)}… [cut: ${formatCount(length)} characters in all]` } });
+        list.push({ key: `${key}.length`, value: { intValue: String(length) } });
+      } else list.push({ key, value: { stringValue: head } });
+    }
   }
   return list;
+}
+
+/**
+ * A turn's messages, held only as far as their attribute shows: its first `MAX_ATTRIBUTE_CHARS` of JSON. Later parts
+ * are counted, not kept, so a long agent turn (one user message, then thousands of calls and answers) costs the
+ * export no more memory than a short one. `json()` is the kept JSON, whose start is the whole JSON's, and the whole
+ * one's length.
+ */
+class CappedMessages {
+  private readonly messages: Message[] = [];
+  /** Characters of parts kept: past the attribute's length, what follows is only counted. */
+  private kept = 0;
+  /** Characters the parts not kept add to the whole JSON. */
+  private counted = 0;
+  /** Per message, its parts so far, kept or not: a part after the first adds a comma. */
+  private readonly partCounts = new WeakMap<Message, number>();
+
+  push(message: Message, parts: readonly Part[] = []): void {
+    this.messages.push(message);
+    this.partCounts.set(message, 0);
+    this.addParts(message, parts);
+  }
+
+  /** Appends parts to `message`, the last one pushed (a message only grows while it is the newest). */
+  addParts(message: Message, parts: readonly Part[]): void {
+    // A loop, not push(...parts): one item may hold hundreds of thousands of parts.
+    for (const part of parts) {
+      const before = this.partCounts.get(message) ?? 0;
+      this.partCounts.set(message, before + 1);
+      if (this.kept >= MAX_ATTRIBUTE_CHARS) {
+        this.counted += stringifyJson(part).length + (before > 0 ? 1 : 0);
+        continue;
+      }
+      const whole = stringifyJson(part).length;
+      const held = whole > MAX_ATTRIBUTE_CHARS ? cutFields(part) : part;
+      const heldLength = held === part ? whole : stringifyJson(held).length;
+      message.parts.push(held);
+      this.kept += heldLength;
+      this.counted += whole - heldLength;
+    }
+  }
+
+  get empty(): boolean {
+    return this.messages.length === 0;
+  }
+
+  json(): Known {
+    const head = stringifyJson(this.messages);
+    return { head, length: head.length + this.counted };
+  }
+}
+
+/**
+ * A part with each string field past the attribute's length cut to it: its JSON starts as the whole part's does for
+ * longer than the attribute shows, since a cut field still holds that many characters.
+ */
+function cutFields(part: Part): Part {
+  const cut: Part = { ...part };
+  for (const [key, value] of Object.entries(part)) if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) cut[key] = value.slice(0, MAX_ATTRIBUTE_CHARS);
+  return cut;
 }
 
 /** A `data:` URL's bytes in base64 (a screenshot, an attached file), wherever it sits in a text or a JSON text. */
@@ -113,8 +185,8 @@ function callResult(item: Loose): string | null {
 interface Turn {
   spanId: string;
   start: number;
-  input: Message[];
-  output: Message[];
+  input: CappedMessages;
+  output: CappedMessages;
   failed: string | null;
   /** Holds a user message: before the first one, items belong to the turn it will open. */
   numbered: boolean;
@@ -173,7 +245,7 @@ export function createOtlpExporter(meta: ExportMeta) {
   let turn: Turn | null = null;
   let turns = 0;
 
-  function span(fields: { spanId: string; parentSpanId?: string; name: string; kind: number; start: number; end: number; attributes: Record<string, string | number | null | undefined>; error?: string | null }): string {
+  function span(fields: { spanId: string; parentSpanId?: string; name: string; kind: number; start: number; end: number; attributes: Record<string, AttributeValue>; error?: string | null }): string {
     const json = stringifyJson({
       traceId,
       spanId: fields.spanId,
@@ -239,14 +311,14 @@ export function createOtlpExporter(meta: ExportMeta) {
         start,
         end,
         error: failed,
-        attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.input.messages': stringifyJson(input), 'gen_ai.output.messages': stringifyJson(output), 'error.type': failed },
+        attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.input.messages': input.json(), 'gen_ai.output.messages': output.json(), 'error.type': failed },
       })
     );
   }
 
   function openTurn(start: number): Turn {
     turns += 1;
-    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: [], output: [], failed: null, numbered: false, answer: null, answerCalls: false };
+    turn = { spanId: fnv64(`${traceId}:turn:${turns}`), start, input: new CappedMessages(), output: new CappedMessages(), failed: null, numbered: false, answer: null, answerCalls: false };
     return turn;
   }
 
@@ -267,11 +339,11 @@ export function createOtlpExporter(meta: ExportMeta) {
         const role = str(it.role) ?? 'unknown';
         if (role === 'assistant') {
           const answer = answerOf(current);
-          answer.parts.push(...contentParts(it.content));
+          current.output.addParts(answer, contentParts(it.content));
           answer.finish_reason = finishReason(it.status);
           if (it.status === 'incomplete' || it.status === 'failed') current.failed = String(it.status);
         } else {
-          current.input.push({ role, parts: contentParts(it.content) });
+          current.input.push({ role, parts: [] }, contentParts(it.content));
           current.answer = null;
         }
         return out;
@@ -282,7 +354,7 @@ export function createOtlpExporter(meta: ExportMeta) {
         // Reasoning after a call the client runs (a function's, a shell's) opens the next response: the call's answer
         // is an input, maybe left out by a share's rules. After a built-in tool's call it goes on in the same response.
         if (current.answerCalls) current.answer = null;
-        if (parts.length) answerOf(current).parts.push(...parts);
+        if (parts.length) current.output.addParts(answerOf(current), parts);
         return out;
       }
       // An approval is the user's answer between two responses.
@@ -292,12 +364,12 @@ export function createOtlpExporter(meta: ExportMeta) {
       const callId = str(it.call_id) ?? str(it.id);
       if (pair?.side === 'output') {
         const call = waiting.answer(pair.key);
-        current.input.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: callId, response: callResult(it) }] });
+        current.input.push({ role: 'tool', parts: [] }, [{ type: 'tool_call_response', id: callId, response: callResult(it) }]);
         current.answer = null;
         return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent) : toolSpan(it, it, at, at + 1));
       }
       const answer = answerOf(current);
-      answer.parts.push({ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) });
+      current.output.addParts(answer, [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) }]);
       answer.finish_reason = 'tool_call';
       if (pair) {
         current.answerCalls = true;
