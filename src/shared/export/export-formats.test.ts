@@ -121,6 +121,12 @@ describe('markdown export', () => {
     expect(markdown).toContain('`````\n');
   });
 
+  it("writes a tool's output of hundreds of thousands of parts, in Markdown and HTML alike", () => {
+    const output = Array.from({ length: 300_000 }, (_, i) => ({ type: 'output_text', text: `part ${i}` }));
+    const call: ExportItem = { id: 'mcp_1', type: 'mcp_call', name: 'list', server_label: 'docs', arguments: '{}', output };
+    for (const format of ['markdown', 'html'] as const) expect(exportAll(format, meta, [call])).toContain('part 299999');
+  });
+
   it('puts tool calls and outputs in fences named by the tool, with a fence longer than any inside', () => {
     expect(text).toContain('### Tool call: get_weather\n\n```json\n{\n  "city": "Paris"\n}\n```');
     expect(text).toContain('### Tool output: get_weather\n\n````\nSunny ``` 21C\n````');

@@ -229,7 +229,8 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
         blocks.push({ kind: 'image', url: `data:image/png;base64,${it.result}`, label: 'Generated image' });
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
-      blocks.push(...more(it), ...outputBlocks(it.output, leftOut));
+      // A loop, not push(...): an output may hold hundreds of thousands of parts.
+      for (const block of [...more(it), ...outputBlocks(it.output, leftOut)]) blocks.push(block);
       // A call whose answer is an item of its own: leaving tool outputs out leaves every such item out, as the page says.
       if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOut.by}.` });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);

@@ -47,7 +47,8 @@ function finish(tree: HastNode) {
         }
       }
     }
-    if (node.children) stack.push(...node.children);
+    // A loop, not push(...children): a node may hold more children than a call takes arguments.
+    if (node.children) for (const child of node.children) stack.push(child);
   }
 }
 
