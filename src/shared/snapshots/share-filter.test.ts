@@ -445,6 +445,15 @@ describe('replacing personal data and secrets', () => {
     expect(JSON.parse(kept[1].output as string)).toEqual({ '[EMAIL_1]': 'granted' });
   });
 
+  it('keeps a "__proto__" key beside a key it replaces, as data, in JSON text and in an item alike', () => {
+    // Parsed, as an upstream's answer is: a literal would set the prototype instead.
+    const item = JSON.parse(String.raw`{"id":"fc","type":"function_call","call_id":"c","name":"f","arguments":"{\"__proto__\":{\"x\":\"keep me\"},\"carol@example.com\":\"hi\"}","metadata":{"__proto__":{"y":"nested"},"dave@example.com":1}}`) as Item;
+    const { text } = share([item], { redact: { kinds: ['email'] } });
+    expect(text).not.toMatch(/example\.com/);
+    expect(text).toContain(String.raw`{\"__proto__\":{\"x\":\"keep me\"},\"[EMAIL_1]\":\"hi\"}`);
+    expect(text).toContain('"metadata":{"__proto__":{"y":"nested"},"[EMAIL_2]":1}');
+  });
+
   it('JSON text that had something replaced keeps its numbers as written: long IDs are not rounded, 1.50 stays 1.50', () => {
     const { kept } = share(
       [{ id: 'fc', type: 'function_call', call_id: 'c', name: 'refund', arguments: '{"order_id":12345678901234567890,"amount":1.50,"rate":1E-7,"to":"carol@example.com"}' }],

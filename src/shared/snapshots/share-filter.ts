@@ -401,7 +401,8 @@ export class ShareFilter {
     if (renamed.every((key, at) => key === keys[at])) return false;
     const entries = keys.map((key, at) => [renamed[at], container[key]] as const);
     for (const key of keys) delete container[key];
-    for (const [key, value] of entries) container[key] = value;
+    // Defined, not assigned: assigning `__proto__` would set the object's prototype and lose the field.
+    for (const [key, value] of entries) Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
     return true;
   }
 
