@@ -110,6 +110,20 @@ test('a snapshot revoked meanwhile, from another tab, goes from the list when re
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('an expired snapshot stays listed by its expiry, without its run\'s ID or what it left out', async ({ page }) => {
+  const expiresAt = new Date(Date.now() + 5000).toISOString();
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Expiring soon', expires_at: expiresAt } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await expect.poll(async () => (await page.request.get(`/api/snapshots/${id}`)).status(), { timeout: 20_000 }).toBe(410);
+  await page.goto('/snapshots');
+  const row = page.getByTestId('snapshot-row').filter({ hasText: `/s/${id}` });
+  await expect(row).toContainText('Its content is deleted from the store once it has expired');
+  await expect(row).toContainText(/Expired \d{4}-\d{2}-\d{2}/);
+  await expect(row).not.toContainText(weather.conversation.id);
+  await expect(row).not.toContainText('Nothing left out or replaced');
+});
+
 test('a revoked snapshot says when on a phone, its date and time on one line @phone', async ({ page, browser }) => {
   const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Revoked on a phone' } });
   const { id } = (await created.json()) as { id: string };

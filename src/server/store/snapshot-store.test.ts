@@ -109,11 +109,11 @@ describe('snapshot store', () => {
     expect(await store.items('snap_f', -1, 10)).toHaveLength(4);
   });
 
-  it('purges an expired snapshot\'s conversation object along with its items', async () => {
+  it('purges an expired snapshot\'s conversation object, title, manifest and conversation ID along with its items, as Revoke does', async () => {
     await create('snap_g', 2, { expiresAt: new Date(Date.now() - 1000) });
     await store.purge();
-    const [row] = await driver.query("SELECT conversation FROM snapshots WHERE id = 'snap_g'");
-    expect(row.conversation).toBe('null');
+    const [row] = await driver.query("SELECT conversation, title, manifest, conversation_id FROM snapshots WHERE id = 'snap_g'");
+    expect(row).toEqual({ conversation: 'null', title: null, manifest: null, conversation_id: null });
     expect(await store.get('snap_g')).toMatchObject({ status: 'expired' });
     const [kept] = await driver.query("SELECT conversation FROM snapshots WHERE id = 'snap_f'");
     expect(JSON.parse(kept.conversation as string)).toEqual(base('snap_f').conversation);

@@ -204,8 +204,14 @@ export function createSnapshotStore(db: Driver) {
       await db.query(
         `DELETE FROM snapshot_items WHERE snapshot_id IN (SELECT id FROM snapshots WHERE expires_at IS NOT NULL AND expires_at <= now())`,
       );
-      // The conversation object goes too, as when a snapshot is revoked: an expired snapshot keeps only its description.
-      await db.query(`UPDATE snapshots SET conversation = 'null' WHERE expires_at IS NOT NULL AND expires_at <= now() AND conversation <> 'null'`);
+      // What could tell of them goes too, as when a snapshot is revoked: the conversation object, the title (often the
+      // first words of its first message), the manifest (the terms it replaced) and the conversation's ID. An expired
+      // snapshot keeps only when it was made, how many items it held, and when it expired.
+      await db.query(
+        `UPDATE snapshots SET conversation = 'null', title = NULL, manifest = NULL, conversation_id = NULL
+         WHERE expires_at IS NOT NULL AND expires_at <= now()
+           AND (conversation <> 'null' OR title IS NOT NULL OR manifest IS NOT NULL OR conversation_id IS NOT NULL)`,
+      );
     },
   };
 }

@@ -28,6 +28,9 @@ const SNAPSHOTS_HEADING = 'snapshots-heading';
 function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
   const client = useQueryClient();
   const name = snapshot.title || snapshot.conversation_id || snapshot.id;
+  // An expired snapshot keeps no title, conversation ID or manifest once the store has purged it (within minutes).
+  const [shownAt] = useState(Date.now);
+  const expired = snapshot.expires_at !== null && Date.parse(snapshot.expires_at) <= shownAt;
   const [confirming, setConfirming] = useState(false);
   const revokeRef = useRef<HTMLButtonElement>(null);
   // Kept: the confirmation goes, the focus back to the Revoke button it came from.
@@ -65,7 +68,7 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           </Link>
           {/* A conversation ID has no place to break: on a phone it takes a line of its own, shortened in its middle if it must be. */}
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {snapshot.origin === 'file' ? 'From a file' : <><InlineId id={snapshot.conversation_id ?? ''} /> · {snapshot.source_label ?? snapshot.source}</>} · {plural(snapshot.item_count, 'item')}
+            {expired ? 'Its content is deleted from the store once it has expired' : snapshot.origin === 'file' ? 'From a file' : <><InlineId id={snapshot.conversation_id ?? ''} /> · {snapshot.source_label ?? snapshot.source}</>} · {plural(snapshot.item_count, 'item')}
             {snapshot.excluded_count ? ` (${formatCount(snapshot.excluded_count)} left out)` : ''}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -73,7 +76,8 @@ function SnapshotRow({ snapshot }: { snapshot: SnapshotSummary }) {
           </p>
           {/* Two snapshots of one run differ by what they left out, and by their links. */}
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {(snapshot.manifest && manifestSummary(snapshot.manifest)) ?? 'Nothing left out or replaced'} · <span className="font-mono text-xs whitespace-nowrap">/s/{snapshot.id}</span>
+            {expired ? '' : `${(snapshot.manifest && manifestSummary(snapshot.manifest)) ?? 'Nothing left out or replaced'} · `}
+            <span className="font-mono text-xs whitespace-nowrap">/s/{snapshot.id}</span>
           </p>
         </div>
         {confirming ? null : (
