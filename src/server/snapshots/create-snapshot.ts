@@ -4,7 +4,7 @@ import { ApiFailure } from '../http/api-failure.ts';
 import type { Source } from '../sources/sources.ts';
 import type { LazyStore } from '../store/open-store.ts';
 import type { NewSnapshot, SnapshotMeta, SnapshotStore, StoredItem } from '../store/snapshot-store.ts';
-import type { LoaderItem } from '../upstream/load-conversation.ts';
+import { DEFAULT_MAX_PAGES, type LoaderItem } from '../upstream/load-conversation.ts';
 import { CONVERSATION_ID_PATTERN } from '../../lib/ids.ts';
 import { conversationTitle } from '../../shared/items/conversation-title.ts';
 import { messageText } from '../../shared/items/display-text.ts';
@@ -135,8 +135,11 @@ async function previewSnapshot(limits: SnapshotLimits, conversation: Record<stri
  */
 async function* sourcePages(request: NewSourceSnapshot, reader: UpstreamReader, limits: SnapshotLimits, inOrder: boolean, signal: AbortSignal): AsyncGenerator<Page> {
   const { source, conversationId } = request;
-  // Both ends stop once they pass the item limit, so a runaway upstream costs at most that many pages.
-  const maxPages = Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2;
+  // The item limit counts the items a snapshot keeps, and stops a long conversation early (413). Items the rules
+  // leave out are read all the same: reading stops at the viewer's own bound (a runaway upstream), or at the item
+  // limit's pages if that is higher. Read from the start only, one end reads what two would.
+  const perEnd = Math.max(DEFAULT_MAX_PAGES, Math.ceil(limits.maxItems / UPSTREAM_PAGE_SIZE) + 2);
+  const maxPages = inOrder ? 2 * perEnd : perEnd;
   if (inOrder) {
     let items: LoaderItem[] = [];
     for await (const item of readInOrder(source, conversationId, reader, { maxPages, signal })) {

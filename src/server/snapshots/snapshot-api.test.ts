@@ -164,6 +164,24 @@ describe('creating a snapshot', () => {
     expect(listed.every((snapshot) => snapshot.item_count > 100)).toBe(true);
   });
 
+  it('counts only the items it keeps against SNAPSHOT_MAX_ITEMS, from both ends and from the start alike', async () => {
+    // 700 items, of which the rules below keep 279: more pages than the kept items fill.
+    const longer = await startGeneratedUpstream(700);
+    servers.push(longer);
+    const small = await startSnapshotViewer({ upstream: longer, store, config: { maxItems: 300 } });
+    servers.push(small);
+    const exclude = { roles: ['system'], types: ['reasoning', 'function_call', 'function_call_output'] };
+    for (const redact of [undefined, { kinds: ['email'] }]) {
+      const response = await fetch(`${small.url}/api/snapshots`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'openai', conversation_id: longer.conversationId, exclude, redact }),
+      });
+      const body = await response.json();
+      expect([response.status, body.item_count], JSON.stringify(body)).toEqual([201, 279]);
+    }
+  });
+
   it('limits creation per client: 429 with Retry-After', async () => {
     const limited = await start({ ratePerMinute: 2 });
     expect((await create(limited)).status).toBe(201);
