@@ -178,7 +178,7 @@ describe('creating a snapshot', () => {
         body: JSON.stringify({ source: 'openai', conversation_id: longer.conversationId, exclude, redact }),
       });
       const body = await response.json();
-      expect([response.status, body.item_count], JSON.stringify(body)).toEqual([201, 279]);
+      expect([response.status, body.item_count ?? body.error]).toEqual([201, 279]);
     }
   });
 
