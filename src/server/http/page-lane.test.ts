@@ -1,4 +1,5 @@
-import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { createServer, get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -167,5 +168,37 @@ describe.skipIf(!external)('the page lane, for a client elsewhere', () => {
     const small = await get('/api/sources/demo/conversations/conv_abc', 'br, gzip');
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString())).toEqual(CONVERSATION);
+  });
+});
+
+describe('a page read whose client has gone', () => {
+  it('ends its upstream read instead of waiting for the answer', async () => {
+    // An upstream that answers after 3 s, and tells whether the viewer closed a read before its answer.
+    const closedEarly: string[] = [];
+    let received = 0;
+    const upstream = createServer((request, response) => {
+      received += 1;
+      response.on('close', () => {
+        if (!response.writableFinished) closedEarly.push(request.url ?? '');
+      });
+      const timer = setTimeout(() => response.end(JSON.stringify(LIST)), 3000);
+      response.on('close', () => clearTimeout(timer));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const slow: Source = { id: 'slow', label: 'Slow', kind: 'compatible', baseUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`, apiKey: 'sk-slow-0123456789' };
+    // One upstream read at a time: a read left running would hold the next one back.
+    const viewer = await listen(createServerStack({ api: createApiApp({ sources: [slow], timeoutMs: 20_000, concurrency: 1 }), access: null }), '127.0.0.1', 0);
+    try {
+      const gone = new AbortController();
+      const left = fetch(`${viewer.url}/api/sources/slow/conversations/conv_abc/items?limit=1`, { signal: gone.signal }).catch(() => null);
+      await vi.waitFor(() => expect(received).toBe(1));
+      gone.abort();
+      await left;
+      await vi.waitFor(() => expect(closedEarly).toEqual(['/v1/conversations/conv_abc/items?limit=1']), { timeout: 2000 });
+    } finally {
+      await viewer.close();
+      upstream.closeAllConnections();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
   });
 });

@@ -24,6 +24,11 @@ interface PageRoute {
 
 /** A Node request as the page relay reads it. */
 function pageRequest(incoming: IncomingMessage, outgoing: ServerResponse, route: PageRoute): PageRequest {
+  // A client gone before its answer (a page left, a poll cancelled, an SDK's timeout) ends the upstream read.
+  const gone = new AbortController();
+  outgoing.once('close', () => {
+    if (!outgoing.writableFinished) gone.abort();
+  });
   return {
     method: incoming.method === 'HEAD' ? 'HEAD' : 'GET',
     source: route.source,
@@ -38,6 +43,7 @@ function pageRequest(incoming: IncomingMessage, outgoing: ServerResponse, route:
     },
     outgoing,
     onStall: () => outgoing.destroy(),
+    signal: gone.signal,
   };
 }
 

@@ -165,6 +165,8 @@ export interface PageRequest extends QueryReader {
   outgoing?: ServerResponse;
   /** Closes the connection of a client that stopped reading. */
   onStall?: () => void;
+  /** Aborts when the client has gone before its answer: the upstream read is ended, and its turn in the gate freed. */
+  signal?: AbortSignal;
 }
 
 export type PageTarget = 'conversation' | 'items' | 'item';
@@ -247,7 +249,7 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     const lease = reader.budget.lease();
     let answer: Answer;
     try {
-      answer = toAnswer(await readUpstream(source, path, SHAPES[request.target], reader, { lease, account: account.account }));
+      answer = toAnswer(await readUpstream(source, path, SHAPES[request.target], reader, { lease, account: account.account, signal: request.signal }));
     } catch (error) {
       lease.release();
       throw error;
@@ -275,6 +277,7 @@ export function createProxy(sources: readonly Source[], reader: UpstreamReader) 
     header: (name) => c.req.header(name),
     outgoing: (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing,
     onStall: connectionCloser(c),
+    signal: c.req.raw.signal,
   });
   const relay = async (c: Context, target: PageTarget) => {
     const answer = await answerPage(fromContext(c, target));
