@@ -174,3 +174,23 @@ test('on a phone, a long file name or ID in a message breaks inside the message 
   await expect(idAlert).toBeVisible();
   expect(await fits(idAlert)).toBe(true);
 });
+
+test("a snapshot's JSON export, opened as a file, says what the snapshot left out, as the snapshot's page does", async ({ page }) => {
+  const created = await page.request.post('/api/snapshots', {
+    data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Weather without outputs', exclude: { content: ['tool_outputs'] } },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const exported = await page.request.get(`/api/snapshots/${id}/export?format=json`);
+  expect(exported.status()).toBe(200);
+
+  await page.goto('/');
+  await page.getByLabel('Conversation file').setInputFiles({ name: 'weather-snapshot.json', mimeType: 'application/json', buffer: await exported.body() });
+  await expect(page).toHaveURL(/\/file$/);
+  await expect(page.getByTestId('file-shared')).toContainText('An export of the snapshot “Weather without outputs”');
+  await expect(page.getByTestId('file-shared')).toContainText('Left out: 2 tool outputs.');
+  // The folded call says its output was left out, not that it was never loaded.
+  await expect(page.getByText('output left out').first()).toBeVisible();
+  await expect(page.getByText('no output loaded')).toHaveCount(0);
+  await expect(page).toHaveTitle(/Weather without outputs/);
+});

@@ -2,11 +2,13 @@ import { Link } from 'wouter';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { ArrivingItems } from '../../features/open-file/lib/arriving-items';
 import { getOpenedFile } from '../../features/open-file/lib/opened-file';
+import { sharedLeftOut, sharedText } from '../../features/open-file/lib/export-shared';
 import { useQuery } from '@tanstack/react-query';
 import { CompareWithButton } from '../../features/compare/components/compare-with-button';
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { ShareSnapshotButton } from '../../features/snapshots/components/share-snapshot-button';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
+import { LeftOutContext } from '../../features/transcript/lib/left-out';
 import { useHash, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
@@ -31,6 +33,8 @@ export function FileRoute() {
   const hash = useHash();
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange();
+  // An export of a snapshot (or a download with rules) marks what it left out, as the snapshot's page does.
+  const leftOut = useMemo(() => sharedLeftOut(file?.shared), [file]);
 
   if (!file) {
     return (
@@ -50,12 +54,19 @@ export function FileRoute() {
         <p>
           <span className="font-semibold">{file.name}</span>, read in this browser: nothing was uploaded. A file has no link to share; “Share snapshot…” uploads it as a snapshot.
         </p>
+        {file.shared ? (
+          <p data-testid="file-shared" className="mt-2 text-zinc-700 dark:text-zinc-300">
+            {sharedText(file.shared)}
+          </p>
+        ) : null}
         {file.note ? <p className="mt-2 text-zinc-700 dark:text-zinc-300">{file.note}</p> : null}
         <ReadFailure arriving={file.arriving} />
       </section>
+      <LeftOutContext.Provider value={leftOut}>
       <TranscriptPage
         origin={{ kind: 'file', name: file.name, conversationId, conversation: { ...file.conversation, id: conversationId }, items: file.arriving }}
         sourceLabel={file.source?.label ?? 'a file'}
+        pageTitle={file.shared?.snapshot?.title ?? undefined}
         sourceKind={file.source?.kind ?? null}
         view={view}
         onViewChange={onViewChange}
@@ -69,6 +80,7 @@ export function FileRoute() {
           </>
         }
       />
+      </LeftOutContext.Provider>
     </div>
   );
 }

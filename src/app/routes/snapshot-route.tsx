@@ -7,7 +7,7 @@ import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { snapshotQueryOptions } from '../../features/snapshots/api/snapshots';
 import { SnapshotBanner } from '../../features/snapshots/components/snapshot-banner';
 import { TranscriptPage } from '../../features/transcript/components/transcript-page';
-import { ManifestContext } from '../../features/transcript/lib/left-out';
+import { LeftOutContext, snapshotLeftOut } from '../../features/transcript/lib/left-out';
 import { TranscriptSkeleton } from '../../features/transcript/components/transcript-skeleton';
 import { useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
@@ -24,6 +24,7 @@ export function SnapshotRoute() {
   const sources = useQueryClient().getQueryData(sourcesQueryOptions().queryKey);
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange();
+  const leftOut = useMemo(() => snapshotLeftOut(snapshot.data?.manifest ?? null), [snapshot.data]);
 
   if (snapshot.error) {
     return (
@@ -41,7 +42,7 @@ export function SnapshotRoute() {
   return (
     <div className="space-y-4">
       <SnapshotBanner snapshot={data} />
-      <ManifestContext.Provider value={data.manifest}>
+      <LeftOutContext.Provider value={leftOut}>
       <TranscriptPage
         key={snapshotId}
         origin={{ kind: 'snapshot', snapshotId, conversationId: data.conversation_id ?? data.conversation.id ?? snapshotId, conversation: { id: snapshotId, ...data.conversation } }}
@@ -62,7 +63,7 @@ export function SnapshotRoute() {
         }}
         toolbarExtras={<CompareWithButton current={{ value: `s:${snapshotId}` }} sources={sources?.sources ?? []} defaultSource={sources?.defaultSource ?? null} />}
       />
-      </ManifestContext.Provider>
+      </LeftOutContext.Provider>
     </div>
   );
 }

@@ -68,4 +68,6 @@ export type ExportMeta = z.infer<typeof exportMeta>;
 export type DownloadRules = z.infer<typeof downloadRules>;
 /** Where an export's conversation was read: the source's ID, label and kind (which names its provider). */
 export type ExportSource = ExportMeta['source'];
+/** What an export says it left out: a snapshot's (with its counts), or a download's rules. Neither for a plain export. */
+export type ExportShared = Pick<ExportMeta, 'snapshot' | 'rules'>;
 export type ExportDocument = z.infer<typeof exportDocument>;

@@ -109,6 +109,15 @@ describe('reading a conversation file', () => {
     expect(result).toMatchObject({ ok: true, shape: 'export', conversation: { id: 'conv_1' }, items: [item('msg_1')], source: { id: 'demo', label: 'Demo' } });
   });
 
+  it("reads back what a snapshot's export, or a download's rules, left out; a plain export has neither", () => {
+    const snapshot = { id: 'AbCdEfGhIjKlMnOpQrStUvWx', title: 'T', origin: 'source' as const, created_at: '2026-12-08T09:14:00.000Z', expires_at: null, item_count: 1, excluded_count: 2, left_out: { items: 2, tool_outputs: 1 }, rules: { content: ['tool_outputs'] } };
+    const fromSnapshot = readConversationFile(exportAll('json', { ...meta, snapshot }, [item('msg_1')]));
+    expect(fromSnapshot).toMatchObject({ ok: true, shared: { snapshot: { title: 'T', left_out: { tool_outputs: 1 }, rules: { content: ['tool_outputs'] } } } });
+    const rules = { roles: [], types: [], item_ids: 0, content: ['images'], kinds: [], terms: 0 };
+    expect(readConversationFile(exportAll('json', { ...meta, rules }, [item('msg_1')]))).toMatchObject({ ok: true, shared: { rules } });
+    expect(readConversationFile(exportAll('json', meta, [item('msg_1')]))).not.toHaveProperty('shared');
+  });
+
   it('reads a field named __proto__ back from its own export as a field, as it reads one from any other file', () => {
     const odd = JSON.parse('{"id":"msg_1","type":"message","role":"user","content":"hi","__proto__":{"role":"assistant"}}');
     const conversation = JSON.parse('{"id":"conv_1","__proto__":{"metadata":{"a":"b"}}}');

@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportSource } from './export-document.ts';
+import { EXPORT_FORMAT, exportDocument, type ExportItem, type ExportShared, type ExportSource } from './export-document.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-error-place.ts';
 import { formatCount } from '../format.ts';
 
@@ -13,6 +13,8 @@ export type ReadFileResult =
       source: ExportSource | null;
       /** What the reader did to the file that its reader should know (items put oldest first). */
       note?: string;
+      /** A snapshot's or a rules download's export: what it left out, so the page says so as the snapshot's page does. */
+      shared?: ExportShared;
     }
   | { ok: false; message: string };
 
@@ -226,7 +228,9 @@ export function readConversationFile(text: string): ReadFileResult {
     // The conversation and items as the file holds them: the checked copies would have turned a field named
     // `__proto__` into the object's prototype, dropping it and lending its fields to the item.
     const checked = object as { conversation: { id?: string; [field: string]: unknown }; items: ExportItem[] };
-    return { ok: true, shape: 'export', conversation: checked.conversation, items: checked.items, source: parsed.data.source };
+    const { snapshot, rules } = parsed.data;
+    const shared = snapshot || rules ? { shared: { ...(snapshot ? { snapshot } : {}), ...(rules ? { rules } : {}) } } : {};
+    return { ok: true, shape: 'export', conversation: checked.conversation, items: checked.items, source: parsed.data.source, ...shared };
   }
   // The page as the API sends it, or as an SDK keeps it: the Node SDK's page, saved with JSON.stringify, holds `data`,
   // `has_more` and `last_id` beside the raw body, without `object`.

@@ -1,7 +1,7 @@
 import type { ExportItem } from '../../../shared/export/export-document';
 import { ArrivingItems } from './arriving-items';
 import { decodeFileText } from './decode-file';
-import type { ExportSource } from '../../../shared/export/export-document';
+import type { ExportShared, ExportSource } from '../../../shared/export/export-document';
 import { receivedMessage, type PostedMessage } from './file-messages';
 import { formatCount, plural } from '../../../shared/format';
 
@@ -18,6 +18,8 @@ export interface OpenedFile {
   source: ExportSource | null;
   /** What reading did to the file that its reader should know (items put oldest first). */
   note?: string;
+  /** A snapshot's or a rules download's export: what it left out. */
+  shared?: ExportShared;
 }
 
 type OpenResult = { ok: true; file: OpenedFile } | { ok: false; message: string };
@@ -40,7 +42,7 @@ export async function openText(text: string, name: string): Promise<OpenResult> 
   const result = readConversationFile(text);
   if (!result.ok) return result;
   const arriving = ArrivingItems.from(result.items);
-  return { ok: true, file: { name, conversation: result.conversation, items: arriving.all, arriving, source: result.source, note: result.note } };
+  return { ok: true, file: { name, conversation: result.conversation, items: arriving.all, arriving, source: result.source, note: result.note, shared: result.shared } };
 }
 
 /** Reads, parses and checks the file in a worker; resolves with its first items while the rest arrive. */
@@ -64,7 +66,7 @@ function readInWorker(file: File): Promise<OpenResult> {
       } else if (message.type === 'first') {
         arriving = new ArrivingItems();
         arriving.add(message.items as ExportItem[]);
-        resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source, note: message.note } });
+        resolve({ ok: true, file: { name: file.name, conversation: message.conversation, items: arriving.all, arriving, source: message.source, note: message.note, shared: message.shared } });
       } else if (message.type === 'items') {
         arriving?.add(message.items as ExportItem[]);
       } else {

@@ -36,7 +36,7 @@ async function read(file: Blob) {
   const result = readConversationFile(decoded.text);
   if (!result.ok) return post({ type: 'failed', message: result.message });
   const { items } = result;
-  postWhole({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, note: result.note, items: items.slice(0, FIRST_PAGE) });
+  postWhole({ type: 'first', conversation: result.conversation, source: result.source, total: items.length, note: result.note, shared: result.shared, items: items.slice(0, FIRST_PAGE) });
   for (let start = FIRST_PAGE; start < items.length; start += PAGE) postWhole({ type: 'items', items: items.slice(start, start + PAGE) });
   post({ type: 'done' });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import agentRun from '../../../server/demo/conversations/agent-run.json' with { type: 'json' };
 import { ShareFilter } from '../../../shared/snapshots/share-filter';
 import { renderItems } from '../../../test/render-items';
-import { ManifestContext } from '../lib/left-out';
+import { LeftOutContext, snapshotLeftOut } from '../lib/left-out';
 import type { ConversationItem } from '../types';
 
 const ALL = ['tool_outputs', 'reasoning', 'images', 'encrypted'] as const;
@@ -17,7 +17,7 @@ function shared() {
 describe('a snapshot page that left content out', () => {
   it('shows none of it, and says where it was left out instead of "not loaded"', () => {
     const { items, manifest } = shared();
-    const wrapper = ({ children }: { children: ReactNode }) => <ManifestContext.Provider value={manifest}>{children}</ManifestContext.Provider>;
+    const wrapper = ({ children }: { children: ReactNode }) => <LeftOutContext.Provider value={snapshotLeftOut(manifest)}>{children}</LeftOutContext.Provider>;
     const { container } = renderItems(items, null, wrapper);
     const text = container.textContent ?? '';
     const mcp = agentRun.items.find((item) => item.type === 'mcp_call' && typeof (item as { output?: unknown }).output === 'string') as { output: string };
@@ -43,7 +43,7 @@ describe('images a snapshot left out', () => {
     ];
     const items = raw.map((item) => filter.item(structuredClone(item) as ConversationItem)).filter((item) => item !== null) as ConversationItem[];
     const manifest = filter.manifest();
-    const wrapper = ({ children }: { children: ReactNode }) => <ManifestContext.Provider value={manifest}>{children}</ManifestContext.Provider>;
+    const wrapper = ({ children }: { children: ReactNode }) => <LeftOutContext.Provider value={snapshotLeftOut(manifest)}>{children}</LeftOutContext.Provider>;
     const { container } = renderItems(items, null, wrapper);
     const text = container.textContent ?? '';
     expect(text).not.toContain('file-private');

@@ -6,7 +6,7 @@ import { emptyCounts } from '../../../shared/items/item-counts';
 import { RunSummary } from '../data/run-summary';
 import type { TokenState } from '../data/use-run-summary';
 import { RunSummaryPanel } from './run-summary-panel';
-import { ManifestContext } from '../lib/left-out';
+import { LeftOutContext, snapshotLeftOut } from '../lib/left-out';
 import type { ShareManifest } from '../../../shared/snapshots/share-filter';
 
 /** A run with `n` tools, the first called most: tool_01 n times, tool_02 n - 1 times, and so on. */
@@ -89,9 +89,9 @@ describe('the run summary of a snapshot', () => {
       original: { items: 4, messages: 0, tool_calls: 0, reasoning: 4, failures: 0 },
     });
     const panel = (content: ShareManifest['rules']['content']) => (
-      <ManifestContext.Provider value={manifest(content)}>
+      <LeftOutContext.Provider value={snapshotLeftOut(manifest(content))}>
         <RunSummaryPanel view={{ summary: new RunSummary(), title: null, failureRows: [], turnRows: [] }} counts={counts} tokens={tokens} onJump={() => {}} failuresOnly={false} onFailuresOnly={() => {}} onlyTool={null} onOnlyTool={() => {}} />
-      </ManifestContext.Provider>
+      </LeftOutContext.Provider>
     );
     const { rerender } = render(panel(['reasoning']));
     expect(screen.getByTestId('summary-reasoning')).toHaveTextContent('4, their content left out of this snapshot');

@@ -2,7 +2,7 @@ import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { TOKENIZER_NOTE } from '../../../shared/items/token-labels';
 import { Fragment, useContext, useState } from 'react';
 import { breakdown, byCount, type ItemCounts } from '../../../shared/items/item-counts';
-import { ManifestContext } from '../lib/left-out';
+import { LeftOutContext } from '../lib/left-out';
 import { failuresNoneText } from '../../../shared/snapshots/failures-text';
 import { itemLabel } from '../../../shared/items/item-catalog';
 import type { RunSummaryView, TokenState } from '../data/use-run-summary';
@@ -34,13 +34,12 @@ const button = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 te
 export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, onFailuresOnly, onlyTool, onOnlyTool }: RunSummaryPanelProps) {
   const { title, failureRows } = view;
   // A snapshot that left outputs out may hide the failures they showed: its manifest keeps the original count.
-  const manifest = useContext(ManifestContext);
-  const original = manifest?.original;
+  const leftOut = useContext(LeftOutContext);
   // A snapshot that emptied reasoning items still holds the items: the count says whose content is not here (a
   // compaction's is encrypted, left out only with encrypted content).
   // The manifest counts messages whose reasoning parts went too: what is said is capped at the reasoning items here.
   const reasoningItems = counts.byName.reasoning.get(itemLabel('reasoning')) ?? 0;
-  const reasoningLeftOut = manifest?.rules.content.includes('reasoning') ? Math.min(manifest.left_out.reasoning, reasoningItems) : 0;
+  const reasoningLeftOut = leftOut?.content.includes('reasoning') ? Math.min(leftOut.reasoning ?? reasoningItems, reasoningItems) : 0;
   const [current, setCurrent] = useState(-1);
   const go = (at: number) => {
     const wrapped = (at + failureRows.length) % failureRows.length;
@@ -113,7 +112,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
               {revealBidi(breakdown(counts.byKind.reasoning, reasoning))}
               {reasoningLeftOut > 0 ? (
                 <span className="text-zinc-600 dark:text-zinc-400">
-                  , {reasoningLeftOut >= counts.byKind.reasoning ? 'their content' : `the content of ${formatCount(reasoningLeftOut)}`} left out of this snapshot
+                  , {reasoningLeftOut >= counts.byKind.reasoning ? 'their content' : `the content of ${formatCount(reasoningLeftOut)}`} left out of this {leftOut?.by}
                 </span>
               ) : null}
             </dd>
@@ -139,7 +138,7 @@ export function RunSummaryPanel({ view, counts, tokens, onJump, failuresOnly, on
         <dd className="flex flex-wrap items-center gap-2">
           {failureRows.length === 0 ? (
             <span data-testid="summary-failures">
-              {failuresNoneText(original?.failures)}
+              {failuresNoneText(leftOut?.originalFailures, leftOut?.by === 'download' && leftOut.content.includes('tool_outputs'))}
             </span>
           ) : (
             <>
