@@ -389,3 +389,27 @@ test('the overview strip jumps to where it is clicked', async ({ page }) => {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.9);
   await expect(page.getByTestId('position')).toHaveText(/^Item (3[0-4]\d) of 350$/);
 });
+
+test('a focused text field shows a ring as plain as a focused button, in light and dark', async ({ browser }, testInfo) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ ...testInfo.project.use, colorScheme });
+    const page = await context.newPage();
+    await page.goto('/');
+    const field = page.getByRole('textbox', { name: /conversation/i }).first();
+    await field.focus();
+    // The ring's color, as its box shadow draws it: opaque enough to find the focus at a glance.
+    const alpha = await field.evaluate((element) => {
+      const shadow = getComputedStyle(element).boxShadow;
+      const colors = [...shadow.matchAll(/(?:rgba?|oklch|oklab|color)\(([^)]*)\)/g)].map((match) => match[1]);
+      const alphas = colors.map((color) => {
+        const slash = color.split('/')[1];
+        if (slash !== undefined) return parseFloat(slash) / (slash.includes('%') ? 100 : 1);
+        const parts = color.split(',');
+        return parts.length === 4 ? parseFloat(parts[3]) : 1;
+      });
+      return Math.max(0, ...alphas.filter((value) => value > 0 && value < 1.01));
+    });
+    expect(alpha, colorScheme).toBeGreaterThanOrEqual(0.6);
+    await context.close();
+  }
+});

@@ -49,7 +49,7 @@ export function ErrorPanel({ description, onRetry, retrying = false, compact = f
           type="button"
           onClick={onRetry}
           disabled={retrying}
-          className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500"
+          className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60 dark:bg-indigo-600 dark:hover:bg-indigo-500"
         >
           {retrying ? 'Retrying…' : 'Retry'}
         </button>

@@ -17,7 +17,7 @@ interface CompareFormProps {
 const NO_FILE = 'No file is open in this tab. Open one on the home page first (a file is read in the tab that opened it, and is gone after a reload).';
 
 const field =
-  'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+  'mt-1 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/70 dark:focus:ring-indigo-400/80 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Asks for the runs to compare (or the other one), then opens the comparison; every choice ends up in its URL. */
 export function CompareForm({ sources, defaultSource, fixedA, initial, onCancel }: CompareFormProps) {

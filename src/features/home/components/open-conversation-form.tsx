@@ -69,7 +69,7 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
-          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 font-mono text-sm shadow-sm outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/70 dark:focus:ring-indigo-400/80 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <div className="flex gap-2">
           <select

@@ -65,7 +65,7 @@ export function OtherSources({ error, sources }: { error: unknown; sources: read
     <>
       <span>Open it from:</span>
       {sources.map((source) => (
-        <a key={source.id} href={`?source=${encodeURIComponent(source.id)}`} className="rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800 dark:bg-red-600">
+        <a key={source.id} href={`?source=${encodeURIComponent(source.id)}`} className="rounded-md bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-700 dark:bg-indigo-600 dark:hover:bg-indigo-500">
           {source.label}
         </a>
       ))}

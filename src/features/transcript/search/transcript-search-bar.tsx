@@ -80,7 +80,7 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
             }
           }}
           placeholder={`Search the transcript…${KEYBOARD ? '  ( / )' : ''}`}
-          className="w-full min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 sm:max-w-72 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+          className="w-full min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm outline-none placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/70 dark:focus:ring-indigo-400/80 sm:max-w-72 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         />
         {hasQuery ? (
           <>
