@@ -528,3 +528,25 @@ test('a long string in a JSON box shows a step at a time, and a match near its e
   await expect.poll(() => currentMark(page)).toEqual({ text: '// last line', shown: true });
   await expect(call.getByRole('button', { name: 'Show less' })).toBeVisible();
 });
+
+test('Esc from the search leaves the focus on the match it was on, and j goes on from there', async ({ page }) => {
+  await page.goto(`/c/${agent.conversation.id}?source=demo`);
+  await expectComplete(page, agent.items.length);
+  await search(page).fill('PORT');
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 of \d+$/);
+  await search(page).press('Enter');
+  await search(page).press('Enter');
+  await expect(page.getByTestId('match-count')).toHaveText(/^3 of \d+$/);
+  const current = page.locator('article.item-highlight');
+  await expect(current).toHaveCount(1);
+  const matchId = await current.getAttribute('data-item-id');
+  await scrollSettled(page);
+  await search(page).press('Escape');
+  await expect(search(page)).toHaveValue('');
+  const focused = page.locator('[data-view-index]:focus');
+  await expect(focused.locator(`article[data-item-id="${matchId}"]`)).toHaveCount(1);
+  await expect(focused).toBeInViewport();
+  const at = Number(await focused.getAttribute('data-view-index'));
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-view-index]:focus')).toHaveAttribute('data-view-index', String(at + 1));
+});

@@ -3,9 +3,9 @@ import { useModalDialog } from '../../../lib/use-modal-dialog';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import type { SideRef } from '../lib/compare-search';
 
-/** The form loads with the first "Compare with…" (or a pointer or the focus on it), not with the transcript's first rows. */
-const loadForm = () => import('./compare-form');
-const CompareForm = lazy(() => loadForm().then((module) => ({ default: module.CompareForm })));
+/** The dialog's contents load with the first "Compare with…" (or a pointer or the focus on it), not with the transcript's first rows. */
+const loadContents = () => import('./compare-with-contents');
+const CompareWithContents = lazy(() => loadContents().then((module) => ({ default: module.CompareWithContents })));
 
 interface CompareWithButtonProps {
   current: SideRef;
@@ -27,8 +27,8 @@ export function CompareWithButton({ current, sources, defaultSource }: CompareWi
           setAsked(true);
           setOpen(true);
         }}
-        onPointerEnter={() => void loadForm()}
-        onFocus={() => void loadForm()}
+        onPointerEnter={() => void loadContents()}
+        onFocus={() => void loadContents()}
         className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
         Compare<span className="max-sm:hidden"> with</span>…
@@ -39,23 +39,10 @@ export function CompareWithButton({ current, sources, defaultSource }: CompareWi
         aria-labelledby="compare-with-title"
         className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        <h2 id="compare-with-title" className="text-base font-semibold">
-          Compare with another run
-        </h2>
-        <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-400">This run is A. Name run B: a retry, a fork, the same prompt on another model.</p>
         {/* Kept once asked for, while the dialog is closed too: what was typed is still there when it opens again, for
-            this run. Arriving after the dialog opened, its field takes the focus as it mounts. */}
+            this run. */}
         <Suspense fallback={<div aria-busy="true" className="h-24 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />}>
-          {asked ? (
-            <CompareForm
-              key={`${current.value} ${current.source ?? ''}`}
-              sources={sources}
-              defaultSource={current.source ?? defaultSource}
-              fixedA={current}
-              initial={{}}
-              onCancel={() => ref.current?.close()}
-            />
-          ) : null}
+          {asked ? <CompareWithContents current={current} sources={sources} defaultSource={defaultSource} onCancel={() => ref.current?.close()} /> : null}
         </Suspense>
       </dialog>
     </>

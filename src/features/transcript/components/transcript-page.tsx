@@ -114,6 +114,18 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   const onUrlQuery = useCallback((next: string) => onViewChange({ query: next }), [onViewChange]);
   const { step: stepMatch, starting: matchStarting } = useSearchSteering({ query, urlQuery: view.query, onUrlQuery, search, index, rows, store, list: listHandle, topView, linkedItem: anchorItemId !== null });
   useMatchHighlights(listContainer, search.query, search.currentRow, transcript.status.kind === 'data', search.matches.length > 0, search.answered && !matchStarting);
+  // Esc from the search: once its rows are gone, the match the reader was on takes the focus, so j and k go on from
+  // it; or, when a folded turn hides it again, the nearest row above it.
+  const leftAtRow = useRef<number | null>(null);
+  useEffect(() => {
+    let row = leftAtRow.current;
+    if (row === null || search.query.trim()) return;
+    leftAtRow.current = null;
+    while (row >= 0 && rows.viewIndexOf(row) === null) row -= 1;
+    if (row >= 0) listHandle.current?.scrollToView(rows.viewIndexOf(row)!, { align: 'center', focus: true });
+    // This runs once the cleared search has come through, with the rows it leaves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search.query]);
   const linkedView = anchor.kind === 'found' && anchor.row !== null ? rows.viewIndexOf(anchor.row) : null;
   useTranscriptKeyActions({ index, rows, store, list: listHandle, searchInput, topView, linkedView, itemUrl, onShowHelp: () => setHelpOpen(true) });
 
@@ -231,6 +243,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
                 pending={query !== search.query || !search.answered || matchStarting}
                 unavailable={tokens.searchFailed}
                 onStep={stepMatch}
+                onLeave={() => (leftAtRow.current = search.currentRow)}
                 inputRef={searchInput}
                 more={{ id: moreId, open: moreOpen, onToggle: () => keepingPagePlace(() => setMoreOpen((open) => !open)), alert: transcript.live ? liveTrouble(transcript.live) : null }}
               />

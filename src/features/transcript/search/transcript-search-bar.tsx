@@ -16,6 +16,8 @@ interface TranscriptSearchBarProps {
   /** Why search cannot run (its code could not be loaded): said in place of the match count. */
   unavailable?: string | null;
   onStep: (direction: 1 | -1) => void;
+  /** Esc: the search is cleared; the reader goes on from the match they were on. */
+  onLeave?: () => void;
   inputRef: Ref<HTMLInputElement>;
   /**
    * On a phone, the button that unfolds the other controls (the kind filter and the Live line among them); `alert`
@@ -30,7 +32,7 @@ const KEYBOARD = typeof matchMedia === 'function' && matchMedia('(pointer: fine)
 const stepButton = `${TOUCH_TARGET} rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
 /** Kind filter and search over every loaded item; Enter and Shift+Enter step through the matches. */
-export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, unavailable, onStep, inputRef, more }: TranscriptSearchBarProps) {
+export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQuery, matchCount, currentOrdinal, pending, unavailable, onStep, onLeave, inputRef, more }: TranscriptSearchBarProps) {
   const searchId = useId();
   const hasQuery = query.trim() !== '';
   const count = matchCount === 0 ? 'No matches' : currentOrdinal > 0 ? `${formatCount(currentOrdinal)} of ${formatCount(matchCount)}` : `${formatCount(matchCount)} match${matchCount === 1 ? '' : 'es'}`;
@@ -73,10 +75,11 @@ export function TranscriptSearchBar({ counts, hidden, onToggleKind, query, onQue
               event.preventDefault();
               onStep(event.shiftKey ? -1 : 1);
             } else if (event.key === 'Escape') {
-              // Clears the search and hands the keys back to the transcript (j, k and the rest).
+              // Clears the search and hands the keys back to the transcript (j, k and the rest), from the match it was on.
               event.preventDefault();
               onQuery('');
               event.currentTarget.blur();
+              onLeave?.();
             }
           }}
           placeholder={`Search the transcript…${KEYBOARD ? '  ( / )' : ''}`}
