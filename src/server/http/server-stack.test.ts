@@ -166,6 +166,15 @@ describe('security headers and the access log', () => {
     expect(await gone.text()).not.toContain('<div id="root">');
   });
 
+  it("asks search engines not to keep a transcript's, a snapshot's or a comparison's page; the home page they may", async () => {
+    const { app } = createServerStack({ api: createApiApp({ sources: sourcesFromEnv({}, demo), demoExamples }), access: null, clientDir });
+    for (const path of ['/c/conv_68f2a91c4be08190b3d5e27a61c40f9d?source=demo', '/s/AbCdEfGhIjKlMnOpQrStUvWx', '/compare?a=conv_a&b=conv_b', '/snapshots', '/file']) {
+      const response = await app.request(path);
+      expect([path, response.status, response.headers.get('x-robots-tag')]).toEqual([path, 200, 'noindex, nofollow, noarchive']);
+    }
+    expect((await app.request('/')).headers.get('x-robots-tag')).toBeNull();
+  });
+
   it('keeps API answers out of shared caches', async () => {
     expect((await setup().request(API[2])).headers.get('cache-control')).toBe('private, no-store');
   });

@@ -150,6 +150,9 @@ export function createServerStack({ api, access, log, clientDir, publicSnapshots
       const html = shellFor(c.req.path);
       if (html === null) return c.text('Not found', 404);
       c.header('cache-control', 'no-cache');
+      // A transcript, a snapshot or a comparison is somebody's conversation: a link shared in public is not for search
+      // engines to keep. The home page says only what the viewer is.
+      if (c.req.path !== '/') c.header('x-robots-tag', 'noindex, nofollow, noarchive');
       return c.html(html);
     };
     app.get('/', shell);
