@@ -119,6 +119,21 @@ describe('snapshot store', () => {
     expect(JSON.parse(kept.conversation as string)).toEqual(base('snap_f').conversation);
   });
 
+  it('purges a half-written snapshot once it stops moving, not one still being written after an hour', async () => {
+    const stored = (index: number) => ({ id: `msg_${index}`, json: '{}', position: index });
+    await store.begin(base('snap_slow'));
+    await store.begin(base('snap_left'));
+    await driver.query("UPDATE snapshots SET created_at = now() - interval '2 hours' WHERE id IN ('snap_slow', 'snap_left')");
+    // The slow one reads on: its next page marks it alive.
+    await store.append('snap_slow', [stored(0)]);
+    await store.purge();
+    const left = await driver.query("SELECT id FROM snapshots WHERE id IN ('snap_slow', 'snap_left')");
+    expect(left.map((row) => row.id)).toEqual(['snap_slow']);
+    expect(await store.finish('snap_slow', { head: 1, tail: 0, excludedCount: 0, byteSize: 2 })).toMatchObject({ id: 'snap_slow', item_count: 1 });
+    // One purged meanwhile says so when it is finished, instead of failing on a row that is not there.
+    await expect(store.finish('snap_left', { head: 0, tail: 0, excludedCount: 0, byteSize: 0 })).rejects.toThrow('was purged as abandoned before it was finished');
+  });
+
   it('answers not found for an unknown ID', async () => {
     expect(await store.get('nope')).toEqual({ status: 'not_found' });
   });

@@ -55,8 +55,10 @@ function toMeta(row: Record<string, unknown>): SnapshotMeta {
   };
 }
 
-/** Half-written snapshots older than this were left by a crash or a lost connection. */
+/** Half-written snapshots that have not moved for this long were left by a crash or a lost connection. */
 const ABANDONED_AFTER = '1 hour';
+/** How often a snapshot being written marks itself alive. */
+const TOUCH_EVERY_MS = 60_000;
 const INSERT_BATCH = 500;
 
 /**
@@ -64,6 +66,8 @@ const INSERT_BATCH = 500;
  * transaction, so creating a big one never blocks readers; until `finish` it is invisible to every read.
  */
 export function createSnapshotStore(db: Driver) {
+  /** When each snapshot being written was last marked alive: a purge removes only those that stopped moving. */
+  const touched = new Map<string, number>();
   return {
     async begin(snapshot: NewSnapshot): Promise<void> {
       await db.query(
@@ -94,6 +98,11 @@ export function createSnapshotStore(db: Driver) {
           [id, batch.map((item) => item.position), batch.map((item) => item.id), batch.map((item) => item.json)],
         );
       }
+      // A long read from a slow upstream is still alive: its row's time moves on (at most once a minute), so a purge
+      // (this instance's or another's) does not take it for abandoned. `finish` sets the time it was taken.
+      if (Date.now() - (touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+      touched.set(id, Date.now());
+      await db.query(`UPDATE snapshots SET created_at = now() WHERE id = $1 AND state = 'creating'`, [id]);
     },
 
     /**
@@ -102,18 +111,21 @@ export function createSnapshotStore(db: Driver) {
      */
     /** `title`, when given, names a snapshot begun without one. */
     async finish(id: string, counts: { head: number; tail: number; excludedCount: number; byteSize: number }, manifest: ShareManifest | null = null, title: string | null = null): Promise<SnapshotMeta> {
+      touched.delete(id);
       return db.transaction(async (tx) => {
         await tx.query('UPDATE snapshot_items SET position = position + $2 WHERE snapshot_id = $1 AND position < 0', [id, counts.head + counts.tail]);
         const [row] = await tx.query(
           `UPDATE snapshots SET state = 'ready', item_count = $2, excluded_count = $3, byte_size = $4, manifest = $5, title = COALESCE($6, title), created_at = now()
-           WHERE id = $1 RETURNING ${META_COLUMNS}`,
+           WHERE id = $1 AND state = 'creating' RETURNING ${META_COLUMNS}`,
           [id, counts.head + counts.tail, counts.excludedCount, counts.byteSize, manifest && JSON.stringify(manifest), title],
         );
+        if (!row) throw new Error(`Snapshot ${id} was purged as abandoned before it was finished.`);
         return toMeta(row);
       });
     },
 
     async discard(id: string): Promise<void> {
+      touched.delete(id);
       await db.query('DELETE FROM snapshots WHERE id = $1', [id]);
     },
 
