@@ -314,6 +314,8 @@ test('j and k move between items, Enter collapses one, c copies its link, ? list
 
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  // The arrow keys along an item's actions are listed too.
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Move along an item’s actions');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 

@@ -15,18 +15,6 @@ export interface KeyInput {
   onPage?: boolean;
 }
 
-export const SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: 'j / k', what: 'Next / previous item' },
-  { keys: 'Home / End', what: 'First / last item' },
-  { keys: 'Enter', what: 'Collapse or expand the focused item' },
-  { keys: 'c', what: 'Copy a link to the focused item' },
-  { keys: '/', what: 'Search the transcript' },
-  { keys: 'Ctrl+F / ⌘F', what: 'Search the transcript (press again for the browser’s find)' },
-  { keys: 'Enter / Shift+Enter', what: 'Next / previous match, in the search field' },
-  { keys: 'Esc', what: 'Clear the search and leave it' },
-  { keys: '?', what: 'Show these shortcuts' },
-];
-
 /** Which transcript shortcut a key press means, or null to leave it to the browser. */
 export function shortcutFor(input: KeyInput): ShortcutAction | null {
   const { key, ctrlKey, metaKey, altKey, typing, inSearch, onRow, onPage = false } = input;

@@ -1,6 +1,20 @@
 import { Fragment } from 'react';
 import { useModalDialog } from '../../../lib/use-modal-dialog';
-import { SHORTCUTS } from './keymap';
+
+/** What the keys do, as the dialog lists them; loaded with the dialog, not with the transcript. */
+const SHORTCUTS: { keys: string; what: string }[] = [
+  { keys: 'j / k', what: 'Next / previous item' },
+  { keys: 'Home / End', what: 'First / last item' },
+  { keys: 'Enter', what: 'Collapse or expand the focused item' },
+  { keys: 'Tab', what: 'From the focused item to its actions (one stop per item)' },
+  { keys: '← / →', what: 'Move along an item’s actions' },
+  { keys: 'c', what: 'Copy a link to the focused item' },
+  { keys: '/', what: 'Search the transcript' },
+  { keys: 'Ctrl+F / ⌘F', what: 'Search the transcript (press again for the browser’s find)' },
+  { keys: 'Enter / Shift+Enter', what: 'Next / previous match, in the search field' },
+  { keys: 'Esc', what: 'Clear the search and go on from the match it was on' },
+  { keys: '?', what: 'Show these shortcuts' },
+];
 
 /** The list of keyboard shortcuts, in a modal dialog that Esc closes. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
