@@ -294,6 +294,24 @@ test('on a phone the Share dialog keeps its own spacing: the item chooser lines 
   expect(Math.abs(chooser - heading)).toBeLessThan(1);
 });
 
+test('on a phone the Share dialog keeps Create snapshot in sight while its choices scroll @phone', async ({ page }) => {
+  await page.goto(`/c/${demo('agent-run').conversation.id}?source=demo`);
+  await expect(page.locator('[data-item-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Share/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  await expect(dialog.getByText('Holds')).toBeVisible();
+  const create = dialog.getByRole('button', { name: 'Create snapshot' });
+  await expect(create).toBeInViewport({ ratio: 1 });
+  // Its choices scroll under it, and it stays.
+  await dialog.evaluate((element) => element.scrollBy(0, 200));
+  await expect(create).toBeInViewport({ ratio: 1 });
+  const [button, covering] = await create.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return [true, document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === element];
+  });
+  expect([button, covering]).toEqual([true, true]);
+});
+
 test('on a wide screen a snapshot names its conversation ID whole, in the list and in its banner', async ({ page }) => {
   const run = demo('agent-run');
   const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: run.conversation.id, title: 'A wide look at the CI triage run' } });

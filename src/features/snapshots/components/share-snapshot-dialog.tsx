@@ -203,7 +203,8 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
           </div>
           {create.error ? <ApiErrorPanel compact error={create.error} /> : null}
           {download.error ? <ApiErrorPanel compact error={download.error} /> : null}
-          <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700">
+          {/* Held at the dialog's foot while its choices scroll: on a phone they fill more than a screen. */}
+          <div className="sticky -bottom-5 -mx-5 -mb-5 flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 bg-white px-5 pt-3 pb-5 dark:border-zinc-700 dark:bg-zinc-900">
             <div className="flex items-center gap-1.5 text-sm">
               <label className="sr-only" htmlFor="share-download-format">
                 Download format
