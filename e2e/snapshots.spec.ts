@@ -39,7 +39,7 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await expect(banner).toContainText('Weather bug');
   // The tab is named as its author named the snapshot, not after the conversation behind it.
   await expect(reader).toHaveTitle('Weather bug · Conversation Viewer');
-  await expect(banner).toContainText(`It holds ${weather.items.length - 1} items.`);
+  await expect(banner).toContainText(`It holds ${weather.items.length - 1} of the run’s ${weather.items.length} items.`);
   await expect(banner).toContainText('Left out: 1 item (system and developer messages).');
   // Where it came from is for its author: the stranger is not told the source or the original conversation ID.
   await expect(banner).toContainText('A snapshot of a conversation, taken');

@@ -24,7 +24,10 @@ export function SnapshotBanner({ snapshot }: { snapshot: SnapshotDetail }) {
     <section aria-label="Snapshot" className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100">
       <p className="font-semibold">{snapshot.title || 'Snapshot'}</p>
       <p className="mt-1">
-        A snapshot {from}, taken {date(snapshot.created_at)}. It holds {plural(snapshot.item_count, 'item')}
+        A snapshot {from}, taken {date(snapshot.created_at)}. It holds{' '}
+        {/* Of the run's items, when some went: tool outputs that were items of their own are among them, which the
+            categories below count with the outputs inside calls. */}
+        {manifest && manifest.original.items > snapshot.item_count ? `${formatCount(snapshot.item_count)} of the run’s ${plural(manifest.original.items, 'item')}` : plural(snapshot.item_count, 'item')}
         {manifest ? '' : `; ${snapshot.excluded_count ? `${formatCount(snapshot.excluded_count)} ${snapshot.excluded_count === 1 ? 'was' : 'were'} left out` : 'nothing was left out'}`}.{' '}
         {snapshot.expires_at ? `It expires ${date(snapshot.expires_at)}.` : 'It does not expire.'}
       </p>

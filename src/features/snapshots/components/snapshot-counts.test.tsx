@@ -25,7 +25,8 @@ describe('a snapshot of one item', () => {
 
     const snapshot = await oneItemSnapshot();
     render(<SnapshotBanner snapshot={{ ...snapshot, conversation: { id: 'conv_1' } }} />);
-    expect(screen.getByRole('region', { name: 'Snapshot' })).toHaveTextContent('It holds 1 item.');
+    // Of the run's items, so what its categories list adds up for a reader.
+    expect(screen.getByRole('region', { name: 'Snapshot' })).toHaveTextContent('It holds 1 of the run’s 2 items.');
     // A snapshot stored before manifests says what it left out in the same sentence.
     render(<SnapshotBanner snapshot={{ ...snapshot, title: 'Older', manifest: null, conversation: { id: 'conv_1' } }} />);
     expect(screen.getByText(/Older/).parentElement).toHaveTextContent('It holds 1 item; 1 was left out.');
