@@ -53,6 +53,8 @@ function block(b: Block): string {
       return textBlock(b.text, false);
     case 'code':
       return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(revealBidi(b.text))}</code></pre>`;
+    case 'facts':
+      return `<dl class="facts">${b.facts.map(([label, value]) => `<dt>${escapeHtml(revealBidi(label))}</dt><dd>${escapeHtml(revealBidi(value))}</dd>`).join('')}</dl>`;
     case 'image': {
       if (b.url.startsWith('data:') && isSafeImageUrl(b.url)) return `<figure><img src="${escapeHtml(b.url)}" alt="${escapeHtml(b.label)}"></figure>`;
       const href = safeLinkHref(b.url);
@@ -68,9 +70,11 @@ function block(b: Block): string {
 }
 
 const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
-const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'names' || b.kind === 'code' ? b.text.length : 0), 0);
+const factsChars = (facts: [string, string][]) => facts.reduce((sum, [label, value]) => sum + label.length + value.length, 0);
+const characters = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'text' || b.kind === 'names' || b.kind === 'code' ? b.text.length : b.kind === 'facts' ? factsChars(b.facts) : 0), 0);
 /** What a row's blocks hold while it waits: their text, and the addresses of images and links (a data: URL is big). */
-const heldChars = (blocks: Block[]) => blocks.reduce((sum, b) => sum + (b.kind === 'image' ? b.url.length + b.label.length : b.kind === 'link' ? b.url.length + b.label.length : b.text.length), ROW_CHARS);
+const heldChars = (blocks: Block[]) =>
+  blocks.reduce((sum, b) => sum + (b.kind === 'image' || b.kind === 'link' ? b.url.length + b.label.length : b.kind === 'facts' ? factsChars(b.facts) : b.text.length), ROW_CHARS);
 /**
  * The file's own anchors start with `~` (`#~end`, `#~turn-3`); an item's is its ID, as the viewer's links are, with
  * one more `~` when the ID starts with one, so no item ID (untrusted) can take the file's own.

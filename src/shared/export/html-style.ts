@@ -41,7 +41,7 @@ summary{cursor:pointer;font-size:.85rem;line-height:1.5}summary h3{display:inlin
 .md table{border-collapse:collapse;display:block;overflow-x:auto}.md th,.md td{border:1px solid var(--line);padding:.2rem .5rem}
 .md li:has(>input){list-style:none}.md code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--code);padding:.05rem .25rem;border-radius:.25rem}
 pre{background:var(--code);border:1px solid var(--line);padding:.6rem;border-radius:.4rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,monospace;margin:.4rem 0;max-height:40rem}
-pre code{background:none;padding:0}.label{font:11px ui-monospace,monospace;color:var(--muted);margin-top:.4rem}
+pre code{background:none;padding:0}.facts{font-size:.8rem;margin:.3rem 0}.label{font:11px ui-monospace,monospace;color:var(--muted);margin-top:.4rem}
 img{max-width:100%;border-radius:.4rem}a{color:var(--link)}.removed-link{text-decoration:underline dotted}.real-target{font-size:.8em;padding:0 .25rem;border-radius:.25rem;background:var(--bad-bg);color:var(--bad-fg)}
 .hljs .k{color:var(--k)}.hljs .s{color:var(--s)}.hljs .c{color:var(--c);font-style:italic}.hljs .n{color:var(--n)}.hljs .t{color:var(--t)}
 @media (max-width:40rem){body{font-size:14px}body>header,body>main,body>aside{padding:0 .6rem}body>header{padding-top:.6rem}.row{padding:.5rem .6rem}:root{--chunk:9500px}}

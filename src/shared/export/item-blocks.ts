@@ -3,6 +3,7 @@ import type { ExportItem } from './export-document.ts';
 import { ownEntry } from '../items/display-text.ts';
 import { parseKeepingNumbers } from '../items/kept-numbers.ts';
 import { mayChangeNumbers } from '../items/written-number.ts';
+import { shellCommand } from '../items/shell-command.ts';
 import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
 /** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
@@ -11,6 +12,8 @@ export type Block =
   /** Names joined on one line (the tools a list offers): literal text, never markup. */
   | { kind: 'names'; text: string }
   | { kind: 'code'; text: string; language: string; label?: string }
+  /** Labelled values, one a line (a shell's working directory and timeout): literal text, never markup. */
+  | { kind: 'facts'; facts: [string, string][] }
   | { kind: 'image'; url: string; label: string }
   | { kind: 'link'; url: string; label: string }
   | { kind: 'note'; text: string };
@@ -132,6 +135,21 @@ function rest(item: Loose): Loose {
   return Object.fromEntries(Object.entries(item).filter(([key, value]) => !SHOWN_ELSEWHERE.has(key) && value !== null && value !== undefined));
 }
 
+/** What a shell call's command line and facts show of its action: anything else goes out as JSON. */
+const SHOWN_ACTION = new Set(['type', 'working_directory', 'user', 'timeout_ms', 'max_output_length']);
+
+/** A shell call as the viewer shows it: `$ npm test` and its facts, then whatever else it carries. */
+function shellCallBlocks(it: Loose): Block[] {
+  const { lines, facts } = shellCommand(it, { envValues: true });
+  const action = obj(it.action) ?? {};
+  const shown = (key: string, value: unknown) => SHOWN_ACTION.has(key) || ((key === 'command' || key === 'commands') && Array.isArray(value)) || (key === 'env' && obj(value) !== null);
+  const left = Object.fromEntries(Object.entries(action).filter(([key, value]) => !shown(key, value)));
+  const others = more({ ...it, action: Object.keys(left).length ? left : undefined, environment: undefined });
+  const blocks: Block[] = [{ kind: 'code', text: lines.join('\n'), language: 'console', label: 'Command' }];
+  if (facts.length) blocks.push({ kind: 'facts', facts });
+  return [...blocks, ...others.map((block) => (block.kind === 'code' ? { ...block, label: 'Other fields' } : block))];
+}
+
 /** A shell's answer `{stdout, stderr, exit_code}` as one fence per stream, with its line breaks. */
 function streamBlocks(value: Loose): Block[] | null {
   if (typeof value.stdout !== 'string' && typeof value.stderr !== 'string') return null;
@@ -222,15 +240,17 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
       const name = str(it.server_label) ? `${it.server_label}.${base}` : base;
       if (pair) toolNames.set(pair.key, name);
       const tool = { name, side: 'call' as const, key: pair?.key ?? null, folds: false };
-      const blocks: Block[] = [];
-      if ('arguments' in it) blocks.push(argumentsBlock(it.arguments));
+      // A shell call shows its command line as the viewer's terminal does, not its action as JSON.
+      const shell = type === 'local_shell_call' || type === 'shell_call';
+      const blocks: Block[] = shell ? shellCallBlocks(it) : [];
+      if (!shell && 'arguments' in it) blocks.push(argumentsBlock(it.arguments));
       if (typeof it.input === 'string') blocks.push({ kind: 'code', text: it.input, language: '' });
       if (type === 'image_generation_call' && typeof it.result === 'string' && it.result) {
         blocks.push({ kind: 'image', url: `data:image/png;base64,${it.result}`, label: 'Generated image' });
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
       // A loop, not push(...): an output may hold hundreds of thousands of parts.
-      for (const block of [...more(it), ...outputBlocks(it.output, leftOut)]) blocks.push(block);
+      for (const block of [...(shell ? [] : more(it)), ...outputBlocks(it.output, leftOut)]) blocks.push(block);
       // A call whose answer is an item of its own: leaving tool outputs out leaves every such item out, as the page says.
       if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOut.by}.` });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);

@@ -20,6 +20,8 @@ function block(b: Block): string {
       return markdownInline(b.text);
     case 'code':
       return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(revealBidi(b.text), b.language)}`;
+    case 'facts':
+      return b.facts.map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n');
     case 'image':
       // Embedded images would make the text unreadable; a link to them stays short.
       return b.url.startsWith('data:') ? `_${markdownInline(b.label)}: embedded (${b.url.length} characters), not included._` : markdownLink(b.label, b.url);

@@ -31,7 +31,7 @@ export const PAIR_SPECS: Record<string, PairSpec> = {
   function_call: { title: fn, Call: bodies.FunctionCallBody, Output: bodies.ToolOutputBody },
   custom_tool_call: { title: fn, Call: bodies.CustomToolCallBody, Output: bodies.ToolOutputBody },
   computer_call: { title: () => null, Call: bodies.ComputerCallBody, Output: bodies.ComputerOutputBody },
-  local_shell_call: { title: () => null, Call: bodies.LocalShellCallBody, Output: bodies.LocalShellOutputBody },
+  local_shell_call: { title: () => null, Call: bodies.ShellCallBody, Output: bodies.LocalShellOutputBody },
   shell_call: { title: () => null, Call: bodies.ShellCallBody, Output: bodies.ShellOutputBody },
   apply_patch_call: { title: () => null, Call: bodies.ApplyPatchCallBody, Output: bodies.ApplyPatchOutputBody },
   tool_search_call: { title: () => null, Call: bodies.ToolSearchCallBody, Output: bodies.ToolSearchOutputBody },

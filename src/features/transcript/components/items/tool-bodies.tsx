@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { WrittenNumber } from '../../../../shared/items/written-number';
 import { displayText } from '../../../../shared/items/display-text';
+import { shellCommand } from '../../../../shared/items/shell-command';
 import { parseJsonBox } from '../../lib/json-text';
 import type { ConversationItem } from '../../types';
 import { CodeBlock } from '../content/code-block';
@@ -22,10 +23,6 @@ function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function Facts({ facts }: { facts: [string, unknown][] }) {
   const shown = facts.filter(([, value]) => value !== undefined && value !== null && value !== '');
   if (shown.length === 0) return null;
@@ -42,7 +39,7 @@ function Facts({ facts }: { facts: [string, unknown][] }) {
 }
 
 function Terminal({ lines }: { lines: string[] }) {
-  return <LongText variant="code" text={lines.map((line) => `$ ${line}`).join('\n')} label="Command" />;
+  return <LongText variant="code" text={lines.join('\n')} label="Command" />;
 }
 
 function StreamOutput({ stdout, stderr }: { stdout: unknown; stderr: unknown }) {
@@ -106,17 +103,6 @@ export const ComputerOutputBody: Body = ({ item }) => {
   return leftOut ? <LeftOutNote what="Screenshot" /> : <FilePlaceholder kind="image" fileId={output.file_id} />;
 };
 
-export const LocalShellCallBody: Body = ({ item }) => {
-  const action = record(item.action);
-  const command = Array.isArray(action.command) ? action.command.map(displayText) : [];
-  return (
-    <div className="space-y-2">
-      <Terminal lines={[command.map(shellQuote).join(' ')]} />
-      <Facts facts={[['cwd', action.working_directory], ['user', action.user], ['timeout ms', action.timeout_ms], ['env', action.env && Object.keys(record(action.env)).length ? Object.keys(record(action.env)).join(', ') : null]]} />
-    </div>
-  );
-};
-
 export const LocalShellOutputBody: Body = ({ item }) => {
   const parsed = typeof item.output === 'string' ? parseJsonBox(item.output) : null;
   const output = parsed?.valid ? record(parsed.value) : null;
@@ -131,13 +117,13 @@ export const LocalShellOutputBody: Body = ({ item }) => {
   return <ToolPayload label="Output" value={item.output} />;
 };
 
+/** A local shell's command or a shell's command lines, with the facts beside them (working directory, timeout). */
 export const ShellCallBody: Body = ({ item }) => {
-  const action = record(item.action);
-  const commands = Array.isArray(action.commands) ? action.commands.map(displayText) : [];
+  const { lines, facts } = shellCommand(item);
   return (
     <div className="space-y-2">
-      <Terminal lines={commands} />
-      <Facts facts={[['timeout ms', action.timeout_ms], ['max output', action.max_output_length], ['environment', item.environment]]} />
+      <Terminal lines={lines} />
+      <Facts facts={facts} />
     </div>
   );
 };
