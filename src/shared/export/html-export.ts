@@ -51,8 +51,11 @@ function block(b: Block): string {
       return textBlock(b.text, b.markdown);
     case 'names':
       return textBlock(b.text, false);
-    case 'code':
-      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}<pre><code>${escapeText(revealBidi(b.text))}</code></pre>`;
+    case 'code': {
+      const code = `<pre><code>${escapeText(revealBidi(b.text))}</code></pre>`;
+      if (b.label && b.folded) return `<details class="folded"><summary class="label">${escapeHtml(b.label)}</summary>${code}</details>`;
+      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}${code}`;
+    }
     case 'facts':
       return `<dl class="facts">${b.facts.map(([label, value]) => `<dt>${escapeHtml(revealBidi(label))}</dt><dd>${escapeHtml(revealBidi(value))}</dd>`).join('')}</dl>`;
     case 'image': {

@@ -26,3 +26,23 @@ describe('a shell call in the Markdown and HTML exports', () => {
     expect(html).toContain('<dd>&#60;b&#62;</dd>');
   });
 });
+
+describe('a configuration update in the Markdown and HTML exports', () => {
+  const update = {
+    id: 'cfg',
+    type: 'configuration_update',
+    reasoning: { effort: 'high' },
+    text: { format: { type: 'json_schema', name: '<ci_triage>', strict: true, schema: { type: 'object' } } },
+  };
+
+  it('sums up the settings as the viewer does, with their JSON below: in the HTML, folded', () => {
+    const { markdown, html } = both([update]);
+    expect(markdown).toContain('### Configuration update\n\n- **Reasoning effort:** high\n- **Text format:** JSON schema “\\<ci_triage\\>” (strict)\n\nSettings as JSON:\n\n```json\n{\n  "reasoning"');
+    expect(html).toContain('<h3>Configuration update</h3><dl class="facts"><dt>Reasoning effort</dt><dd>high</dd><dt>Text format</dt><dd>JSON schema “&#60;ci_triage&#62;” (strict)</dd></dl>');
+    expect(html).toContain('<details class="folded"><summary class="label">Settings as JSON</summary><pre><code>{\n  "reasoning"');
+  });
+
+  it('says when it changes nothing', () => {
+    expect(both([{ id: 'cfg', type: 'configuration_update' }]).markdown).toContain('### Configuration update\n\n_No settings changed._\n');
+  });
+});

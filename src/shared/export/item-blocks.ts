@@ -4,6 +4,7 @@ import { ownEntry } from '../items/display-text.ts';
 import { parseKeepingNumbers } from '../items/kept-numbers.ts';
 import { mayChangeNumbers } from '../items/written-number.ts';
 import { shellCommand } from '../items/shell-command.ts';
+import { configurationSummary } from '../items/configuration-summary.ts';
 import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
 /** An item reduced to what a document shows: text as written (Markdown where the viewer renders it), code, images and one-line notes. */
@@ -11,7 +12,8 @@ export type Block =
   | { kind: 'text'; text: string; markdown: boolean }
   /** Names joined on one line (the tools a list offers): literal text, never markup. */
   | { kind: 'names'; text: string }
-  | { kind: 'code'; text: string; language: string; label?: string }
+  /** `folded`: shown closed under its label where the format can (the HTML's <details>), as the viewer folds it. */
+  | { kind: 'code'; text: string; language: string; label?: string; folded?: boolean }
   /** Labelled values, one a line (a shell's working directory and timeout): literal text, never markup. */
   | { kind: 'facts'; facts: [string, string][] }
   | { kind: 'image'; url: string; label: string }
@@ -150,6 +152,16 @@ function shellCallBlocks(it: Loose): Block[] {
   return [...blocks, ...others.map((block) => (block.kind === 'code' ? { ...block, label: 'Other fields' } : block))];
 }
 
+/** A configuration update as the viewer sums it up ("Reasoning effort: high"), with its settings as JSON, folded, below. */
+function configurationBlocks(it: Loose): Block[] {
+  const { effort, format } = configurationSummary(it);
+  const facts: [string, string][] = [];
+  if (effort !== null) facts.push(['Reasoning effort', effort]);
+  if (format !== null) facts.push(['Text format', format]);
+  const summary: Block = facts.length ? { kind: 'facts', facts } : { kind: 'note', text: 'No settings changed.' };
+  return [summary, ...more(it).map((block) => (block.kind === 'code' ? { ...block, label: 'Settings as JSON', folded: true } : block))];
+}
+
 /** A shell's answer `{stdout, stderr, exit_code}` as one fence per stream, with its line breaks. */
 function streamBlocks(value: Loose): Block[] | null {
   if (typeof value.stdout !== 'string' && typeof value.stderr !== 'string') return null;
@@ -255,6 +267,7 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
       if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOut.by}.` });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
     }
+    if (type === 'configuration_update') return described('other', `${itemLabel(type)}${flag}`, configurationBlocks(it));
     return described('other', `${itemLabel(type)}${flag}`, more(it));
   };
 }
