@@ -50,7 +50,7 @@ function block(b: Block): string {
     case 'text':
       return textBlock(b.text, b.markdown);
     case 'names':
-      return textBlock(b.text, false);
+      return `${b.label ? `<div class="label">${escapeHtml(b.label)}</div>` : ''}${textBlock(b.text, false)}`;
     case 'code': {
       const code = `<pre><code>${escapeText(revealBidi(b.text))}</code></pre>`;
       if (b.label && b.folded) return `<details class="folded"><summary class="label">${escapeHtml(b.label)}</summary>${code}</details>`;

@@ -46,3 +46,26 @@ describe('a configuration update in the Markdown and HTML exports', () => {
     expect(both([{ id: 'cfg', type: 'configuration_update' }]).markdown).toContain('### Configuration update\n\n_No settings changed._\n');
   });
 });
+
+describe('blocks of JSON in the Markdown and HTML exports', () => {
+  it('names the tools an "Additional tools" item adds and who added them, as the viewer does', () => {
+    const { markdown, html } = both([{ id: 'at', type: 'additional_tools', role: 'developer', tools: [{ type: 'function', name: 'list_ci_runs' }] }]);
+    expect(markdown).toContain('### Additional tools · from developer\n\n**Tools:** list_ci_runs\n');
+    expect(markdown).not.toContain('"role"');
+    expect(html).toContain('<div class="label">Tools</div><div class="text">list_ci_runs</div>');
+  });
+
+  it('labels each block of a call that shows more than its arguments: the arguments, its other fields, its output', () => {
+    const { markdown, html } = both([
+      { id: 'ts', type: 'tool_search_call', call_id: 't', arguments: { query: 'logs' }, execution: 'server' },
+      { id: 'mc', type: 'mcp_call', server_label: 'gh', name: 'list', arguments: '{}', output: '[1]' },
+    ]);
+    expect(markdown).toContain('### Tool call: Tool search\n\nArguments:\n\n```json\n{\n  "query": "logs"\n}\n```\n\nOther fields:\n\n```json\n{\n  "execution": "server"\n}\n```\n');
+    expect(markdown).toContain('### Tool call: gh.list\n\nArguments:\n\n```json\n{}\n```\n\nOutput:\n\n```json\n[\n  1\n]\n```\n');
+    expect(html).toContain('<div class="label">Arguments</div><pre><code>{\n  "query": "logs"\n}</code></pre><div class="label">Other fields</div>');
+  });
+
+  it('leaves the one block of a call that shows only its arguments unlabelled, under the call\'s heading', () => {
+    expect(both([{ id: 'fc', type: 'function_call', call_id: 'c', name: 'get_time', arguments: '{}' }]).markdown).toContain('### Tool call: get_time\n\n```json\n{}\n```\n');
+  });
+});

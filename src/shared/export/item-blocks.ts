@@ -11,7 +11,7 @@ import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from 
 export type Block =
   | { kind: 'text'; text: string; markdown: boolean }
   /** Names joined on one line (the tools a list offers): literal text, never markup. */
-  | { kind: 'names'; text: string }
+  | { kind: 'names'; text: string; label?: string }
   /** `folded`: shown closed under its label where the format can (the HTML's <details>), as the viewer folds it. */
   | { kind: 'code'; text: string; language: string; label?: string; folded?: boolean }
   /** Labelled values, one a line (a shell's working directory and timeout): literal text, never markup. */
@@ -149,7 +149,7 @@ function shellCallBlocks(it: Loose): Block[] {
   const others = more({ ...it, action: Object.keys(left).length ? left : undefined, environment: undefined });
   const blocks: Block[] = [{ kind: 'code', text: lines.join('\n'), language: 'console', label: 'Command' }];
   if (facts.length) blocks.push({ kind: 'facts', facts });
-  return [...blocks, ...others.map((block) => (block.kind === 'code' ? { ...block, label: 'Other fields' } : block))];
+  return [...blocks, ...labelAfter(blocks, others, 'Other fields')];
 }
 
 /** A configuration update as the viewer sums it up ("Reasoning effort: high"), with its settings as JSON, folded, below. */
@@ -240,12 +240,16 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
     if (isTool && pair?.side === 'output' && type !== 'mcp_approval_response') {
       const name = toolNames.get(pair.key) ?? itemLabel(type);
       const output = type === 'program_output' ? it.result : it.output;
-      const extra = more(type === 'program_output' ? { ...it, result: undefined } : it);
-      return described('tool', `Tool output: ${name}${flag}`, [...outputBlocks(output, leftOut), ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
+      const shown = outputBlocks(output, leftOut);
+      const extra = labelAfter(shown, more(type === 'program_output' ? { ...it, result: undefined } : it), 'Other fields');
+      return described('tool', `Tool output: ${name}${flag}`, [...shown, ...extra], { name, side: 'output', key: pair.key, folds: foldsIntoCall(type) });
     }
     if (type === 'additional_tools') {
       const tools = Array.isArray(it.tools) ? it.tools.map((tool) => str(obj(tool)?.name) ?? '?') : [];
-      return described('tool', itemLabel(type), [{ kind: 'names', text: tools.join(', ') || 'none' }, ...more({ ...it, tools: undefined })]);
+      // Who added them, as the viewer's subtitle says ("from developer").
+      const from = str(it.role) ? ` · from ${(it.role as string).slice(0, 40)}` : '';
+      const names: Block[] = [{ kind: 'names', text: tools.join(', ') || 'none', label: 'Tools' }];
+      return described('tool', `${itemLabel(type)}${from}`, [...names, ...labelAfter(names, more({ ...it, tools: undefined, role: undefined }), 'Other fields')]);
     }
     if (isTool && pair?.side !== 'output') {
       const base = str(it.name) ?? itemLabel(type);
@@ -261,8 +265,15 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
         blocks.push({ kind: 'image', url: `data:image/png;base64,${it.result}`, label: 'Generated image' });
         return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
       }
+      const others = labelAfter(blocks, shell ? [] : more(it), 'Other fields');
+      const outputs = labelAfter([...blocks, ...others], outputBlocks(it.output, leftOut), 'Output');
+      // With more than its arguments to show, each block says what it is, as the viewer's labels do.
+      if (others.length || outputs.length) {
+        for (const [at, block] of blocks.entries()) if (block.kind === 'code' && !block.label) blocks[at] = { ...block, label: 'arguments' in it && at === 0 ? 'Arguments' : 'Input' };
+      }
       // A loop, not push(...): an output may hold hundreds of thousands of parts.
-      for (const block of [...(shell ? [] : more(it)), ...outputBlocks(it.output, leftOut)]) blocks.push(block);
+      for (const block of others) blocks.push(block);
+      for (const block of outputs) blocks.push(block);
       // A call whose answer is an item of its own: leaving tool outputs out leaves every such item out, as the page says.
       if (pair?.side === 'call' && type !== 'mcp_approval_request' && (leftOut.counts.tool_outputs ?? 0) > 0) blocks.push({ kind: 'note', text: `Output left out of this ${leftOut.by}.` });
       return described('tool', `Tool call: ${name}${flag}`, blocks, tool);
@@ -270,6 +281,15 @@ export function createItemDescriber(leftOut: LeftOut = NOTHING_LEFT_OUT) {
     if (type === 'configuration_update') return described('other', `${itemLabel(type)}${flag}`, configurationBlocks(it));
     return described('other', `${itemLabel(type)}${flag}`, more(it));
   };
+}
+
+/** `blocks`, named `label` on the first when other blocks come before them: no JSON stands unnamed below another. */
+function labelAfter(before: readonly Block[], blocks: Block[], label: string): Block[] {
+  const first = blocks[0];
+  if (!before.length || first?.kind !== 'code' || first.label) return blocks;
+  const labelled = blocks.slice();
+  labelled[0] = { ...first, label };
+  return labelled;
 }
 
 /** Whatever else an item carries, as JSON, so nothing is dropped. */

@@ -17,7 +17,7 @@ function block(b: Block): string {
     case 'text':
       return markdownBlock(revealBidi(b.text), b.markdown);
     case 'names':
-      return markdownInline(b.text);
+      return `${b.label ? `**${markdownInline(b.label)}:** ` : ''}${markdownInline(b.text)}`;
     case 'code':
       return `${b.label ? `${markdownInline(b.label)}:\n\n` : ''}${fence(revealBidi(b.text), b.language)}`;
     case 'facts':
