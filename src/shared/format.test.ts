@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareText, formatAge, formatCount, formatLocalTime, LOCAL_TIME_IN_TEXT, plural } from './format.ts';
+import { compareText, formatAge, formatCount, formatLocalTime, formatUtcTime, LOCAL_TIME_IN_TEXT, plural } from './format.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -21,6 +21,14 @@ describe('plural', () => {
     expect(plural(1, 'token')).toBe('1 token');
     expect(plural(0, 'token')).toBe('0 tokens');
     expect(plural(3115, 'token')).toBe('3,115 tokens');
+  });
+});
+
+describe('formatUtcTime', () => {
+  it('writes a moment as formatLocalTime does, in UTC whatever the machine’s zone', () => {
+    vi.stubEnv('TZ', 'Pacific/Kiritimati');
+    expect(formatUtcTime(new Date(Date.UTC(2025, 10, 30, 7, 0, 59)))).toBe('2025-11-30 07:00 UTC');
+    expect(formatUtcTime(new Date(Date.UTC(2025, 10, 30, 7, 0, 59)))).toMatch(LOCAL_TIME_IN_TEXT);
   });
 });
 

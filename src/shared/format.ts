@@ -31,6 +31,11 @@ export function formatLocalTime(date: Date): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())} ${zoneOf(date)}`;
 }
 
+/** A moment in UTC, written as `formatLocalTime` writes it ("2025-11-30 07:00 UTC"): a file reads the same wherever it was made. */
+export function formatUtcTime(date: Date): string {
+  return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+
 /** A moment as `formatLocalTime` writes it, in a sentence: split by it, the moments are at the odd places. */
 export const LOCAL_TIME_IN_TEXT = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?:[+-]\d{1,2}(?::\d{2})?)?)/;
 

@@ -60,7 +60,7 @@ describe('markdown export', () => {
     expect(text).toMatch(/^# Conversation conv_1\n/);
     expect(text).toContain('- **Source:** Demo');
     expect(text).toContain('- **Conversation:** conv_1');
-    expect(text).toContain('- **Created:** 2023-11-14T22:13:20.000Z');
+    expect(text).toContain('- **Created:** 2023-11-14 22:13 UTC');
     // Numbered as in the viewer's compact view: each user message opens a turn, what comes before is in none.
     expect(text.match(/^## Turn \d+$/gm)).toEqual(['## Turn 1', '## Turn 2']);
     expect(text.indexOf('### System')).toBeLessThan(text.indexOf('## Turn 1'));

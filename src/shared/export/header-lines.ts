@@ -1,26 +1,36 @@
 import { toEpochMilliseconds } from '../../lib/timestamps.ts';
 import { stringifyJson } from '../../lib/stringify-deep.ts';
+import { formatUtcTime } from '../format.ts';
 import type { ExportMeta } from './export-document.ts';
 import { itemLabel } from '../items/item-catalog.ts';
 import { leftOutText, replacedText, rulesText } from '../snapshots/manifest-text.ts';
 
+/** A fact of an export's header: its label and value, and for a moment, the moment in ISO 8601. */
+export type HeaderFact = [label: string, value: string, iso?: string];
+
+/** A moment as the viewer writes it ("2025-11-30 07:00 UTC", in UTC), with its ISO form; one that is no date as written. */
+function timeFact(label: string, at: string | number): HeaderFact {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return [label, String(at)];
+  return [label, formatUtcTime(date), date.toISOString()];
+}
+
 /** The facts every export states at its top, as label and value. */
-export function headerFacts(meta: ExportMeta): [string, string][] {
-  const facts: [string, string][] = [];
+export function headerFacts(meta: ExportMeta): HeaderFact[] {
+  const facts: HeaderFact[] = [];
   const source = meta.source.label ?? meta.source.id;
   if (meta.snapshot?.origin === 'file') facts.push(['Source', 'a file, not read from a source']);
   else if (source) facts.push(['Source', source]);
   if (meta.conversation.id) facts.push(['Conversation', meta.conversation.id]);
   const created = toEpochMilliseconds(meta.conversation.created_at);
   // A time past the range of dates (nanoseconds, read as milliseconds) is left out, as the page's header leaves it out.
-  const date = created === null ? null : new Date(created);
-  if (date && !Number.isNaN(date.getTime())) facts.push(['Created', date.toISOString()]);
+  if (created !== null && !Number.isNaN(new Date(created).getTime())) facts.push(timeFact('Created', created));
   // The conversation's metadata, as the viewer's header lists it: key = value.
   const metadata = meta.conversation.metadata;
   const pairs = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? Object.entries(metadata) : [];
   if (pairs.length) facts.push(['Metadata', pairs.map(([key, value]) => `${key} = ${typeof value === 'string' ? value : stringifyJson(value)}`).join(', ')]);
   if (meta.snapshot) {
-    facts.push(['Snapshot taken', meta.snapshot.created_at]);
+    facts.push(timeFact('Snapshot taken', meta.snapshot.created_at));
     facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
     // In the words of the snapshot's own page.
     const { left_out: leftOut, replaced, rules } = meta.snapshot;
@@ -28,14 +38,14 @@ export function headerFacts(meta: ExportMeta): [string, string][] {
     if (leftOutWords) facts.push(['Left out', leftOutWords]);
     const replacedWords = replaced ? replacedText({ replaced }) : null;
     if (replacedWords) facts.push(['Replaced', replacedWords]);
-    if (meta.snapshot.expires_at) facts.push(['Expires', meta.snapshot.expires_at]);
+    if (meta.snapshot.expires_at) facts.push(timeFact('Expires', meta.snapshot.expires_at));
   } else if (meta.rules) {
     // A download with the Share dialog's rules: what they leave out and replace, by kind.
     const words = rulesText(meta.rules, itemLabel);
     if (words.leftOut) facts.push(['Left out', words.leftOut]);
     if (words.replaced) facts.push(['Replaced', words.replaced]);
   }
-  facts.push(['Exported', meta.exported_at]);
+  facts.push(timeFact('Exported', meta.exported_at));
   return facts;
 }
 

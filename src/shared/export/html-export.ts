@@ -6,7 +6,7 @@ import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
 import { TOKENIZER_NOTE } from '../items/token-labels.ts';
-import { exportTitle, headerFacts } from './header-lines.ts';
+import { exportTitle, headerFacts, type HeaderFact } from './header-lines.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
@@ -70,6 +70,12 @@ function block(b: Block): string {
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;
   }
+}
+
+/** A header's fact; a moment as the viewer writes it, kept on one line, with its ISO form for machines and a tooltip. */
+function factHtml([label, value, iso]: HeaderFact): string {
+  const shown = iso ? `<time datetime="${escapeHtml(iso)}" title="${escapeHtml(iso)}">${escapeHtml(value)}</time>` : escapeHtml(value);
+  return `<dt>${escapeHtml(label)}</dt><dd>${shown}</dd>`;
 }
 
 const blocksHtml = (blocks: Block[]) => blocks.map(block).join('');
@@ -213,7 +219,7 @@ export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}
       `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="referrer" content="no-referrer">` +
       `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${HTML_STYLE}</style></head>\n` +
-      `<body><header><h1>${title}</h1><dl>${headerFacts(meta).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>` +
+      `<body><header><h1>${title}</h1><dl>${headerFacts(meta).map(factHtml).join('')}</dl>` +
       `<a class="jump" href="#${ownAnchor('end')}">Go to the last item ↓</a></header>\n<main>\n`,
     item(item: ExportItem): string {
       const described = describe(item);

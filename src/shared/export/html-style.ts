@@ -16,7 +16,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.55 system-ui,-app
 body>header,body>main,body>aside{width:100%;max-width:54rem;margin:0 auto;padding:0 1rem}
 body>header{order:-2;padding-top:1rem}body>aside{order:-1}
 h1{font-size:1.4rem;line-height:1.3;margin:.5rem 0;overflow-wrap:anywhere}
-dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;color:var(--muted);margin:0}dd{margin:0;overflow-wrap:anywhere}dt{font-weight:600}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;color:var(--muted);margin:0}dd{margin:0;overflow-wrap:anywhere}dt{font-weight:600}time{white-space:nowrap}
 .jump{display:inline-block;margin:.5rem 0 0;font-size:.85rem}
 .summary{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1rem;margin:.75rem 0;font-size:.9rem}
 .summary h2{font-size:.95rem;margin:0 0 .4rem;color:var(--fg)}.bad{color:var(--bad-fg)}
