@@ -23,9 +23,15 @@ async function pressEndUntilTheEnd(viewer: Page) {
   }).toPass({ timeout: 15_000 });
 }
 
+/** The Download menu's formats: links to files the server makes, buttons for those the page makes itself. */
+function choices(page: Page, name?: RegExp) {
+  const menu = page.getByRole('list', { name: 'Download formats' });
+  return menu.getByRole('link', { name }).or(menu.getByRole('button', { name }));
+}
+
 async function save(page: Page, label: RegExp): Promise<{ name: string; path: string }> {
   await page.getByText('Download ▾').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), choices(page, label).click()]);
   // Saved under its own name, so the HTML file opens from disk as HTML.
   const path = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(path);
@@ -167,8 +173,7 @@ test('an opened file without a conversation ID exports without one: its file nam
 async function formats(page: Page): Promise<string[]> {
   await expect(items(page).first()).toBeVisible();
   await page.getByText('Download ▾').click();
-  const links = page.getByRole('list', { name: 'Download formats' }).getByRole('link');
-  const names = await links.allTextContents();
+  const names = await choices(page).allTextContents();
   await page.keyboard.press('Escape');
   return names;
 }
