@@ -45,6 +45,12 @@ async function tokensShown(page: Page): Promise<string> {
   return /≈ [\d,]+ tokens?/.exec((await size.textContent())!)![0];
 }
 
+/** The run's title as the page gives it, in the tab's title, once it is the run's own (not its ID or file name). */
+async function runTitle(page: Page): Promise<string> {
+  await expect(page).toHaveTitle(/^(?!conv_|agent\.json).+ · Conversation Viewer$/);
+  return (await page.title()).replace(/ · Conversation Viewer$/, '');
+}
+
 /** Whether the page's own thread loaded the tokenizer (a worker's loads are its own, not the page's). */
 async function pageLoadedTokenizer(page: Page): Promise<boolean> {
   return page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('o200k')));
@@ -60,7 +66,9 @@ test('the HTML export reads from disk with JavaScript off, down to the last item
   const offline = await browser.newContext({ javaScriptEnabled: false });
   const reader = await offline.newPage();
   await reader.goto(`file://${html.path}`);
-  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(`Conversation ${agent.conversation.id}`);
+  // Titled as the page titles the run (from its first user message), with the conversation's ID below.
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(await runTitle(page));
+  await expect(reader.locator('header dd').nth(1)).toHaveText(agent.conversation.id);
   // The last item, an assistant answer in Markdown, is there as rendered HTML: its heading is a heading.
   await expect(reader.locator(`[id="${last.id}"]`).getByRole('heading', { name: 'CI is fixed (PR #815)' })).toBeAttached();
   await expect(reader.getByRole('complementary', { name: 'Run summary' })).toContainText('2 failed or incomplete items');
@@ -164,7 +172,8 @@ test('an opened file without a conversation ID exports without one: its file nam
   const json = JSON.parse(readFileSync((await save(page, /^JSON/)).path, 'utf8')) as { conversation: { id?: string } };
   expect(json.conversation.id).toBeUndefined();
   const markdown = readFileSync((await save(page, /^Markdown/)).path, 'utf8');
-  expect(markdown.split('\n')[0]).toBe('# Conversation');
+  expect(markdown.split('\n')[0]).toBe(`# ${await runTitle(page)}`);
+  expect(markdown).not.toContain('**Conversation:**');
   expect(markdown).not.toContain('agent.json');
   const otlp = readFileSync((await save(page, /^OpenTelemetry/)).path, 'utf8');
   expect(otlp).not.toContain('gen_ai.conversation.id');

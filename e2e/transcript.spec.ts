@@ -483,7 +483,8 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
 
   const markdown = await save('Markdown');
   expect(markdown.name).toBe(`${trip.conversation.id}.md`);
-  expect(readFileSync(markdown.path, 'utf8')).toMatch(/^# Conversation conv_[\s\S]*## Turn 1/);
+  // Titled as the page titles the run, from its first user message, with the conversation's ID in the header.
+  expect(readFileSync(markdown.path, 'utf8')).toMatch(/^# Hi\\! I'm thinking of a long weekend in Penang with…\n[\s\S]*- \*\*Conversation:\*\* conv_[\s\S]*## Turn 1/);
 
   const html = await save('HTML');
   expect(html.name).toBe(`${trip.conversation.id}.html`);
@@ -492,7 +493,7 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
   offline.on('pageerror', (error) => problems.push(error.message));
   offline.on('console', (message) => problems.push(message.text()));
   await offline.goto(`file://${html.path}`);
-  await expect(offline.getByRole('heading', { level: 1 })).toHaveText(`Conversation ${trip.conversation.id}`);
+  await expect(offline.getByRole('heading', { level: 1 })).toHaveText("Hi! I'm thinking of a long weekend in Penang with…");
   // A row per item, an output inside its call's row, as on the page.
   await expect(offline.locator('main .row')).toHaveCount(rowCount(trip.items));
   // Its one script is inline and pinned by its hash in the file's own policy, which allows nothing else.

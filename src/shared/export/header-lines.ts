@@ -3,6 +3,7 @@ import { stringifyJson } from '../../lib/stringify-deep.ts';
 import { formatUtcTime } from '../format.ts';
 import type { ExportMeta } from './export-document.ts';
 import { itemLabel } from '../items/item-catalog.ts';
+import { conversationTitle } from '../items/conversation-title.ts';
 import { leftOutText, replacedText, rulesText } from '../snapshots/manifest-text.ts';
 
 /** A fact of an export's header: its label and value, and for a moment, the moment in ISO 8601. */
@@ -49,6 +50,10 @@ export function headerFacts(meta: ExportMeta): HeaderFact[] {
   return facts;
 }
 
-export function exportTitle(meta: ExportMeta): string {
-  return meta.title?.trim() || (meta.conversation.id ? `Conversation ${meta.conversation.id}` : 'Conversation');
+/**
+ * The export's title, else the run's as the viewer titles it (from the conversation's metadata, or the first words of
+ * its first user message), else its ID.
+ */
+export function exportTitle(meta: ExportMeta, firstUserText: string | null = null): string {
+  return meta.title?.trim() || conversationTitle({ metadata: meta.conversation.metadata }, firstUserText) || (meta.conversation.id ? `Conversation ${meta.conversation.id}` : 'Conversation');
 }

@@ -6,7 +6,9 @@ import { plainMarkdownReason } from '../markdown/markdown-limits.ts';
 import { isSafeImageUrl, safeLinkHref } from '../markdown/safe-url.ts';
 import type { ExportItem, ExportMeta, ExportOptions } from './export-document.ts';
 import { TOKENIZER_NOTE } from '../items/token-labels.ts';
-import { exportTitle, headerFacts, type HeaderFact } from './header-lines.ts';
+import { headerFacts, type HeaderFact } from './header-lines.ts';
+import type { Exporter } from './export-formats.ts';
+import { titledExporter } from './titled-exporter.ts';
 import { HELD_NOTE, ISLAND_SCRIPT, ISLAND_SCRIPT_HASH } from './html-island.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { createItemDescriber, exportLeftOut, type Block, type DescribedItem } from './item-blocks.ts';
@@ -111,10 +113,14 @@ interface Waiter {
 }
 
 /** One self-contained HTML file that reads like the viewer, light and dark, with inline CSS and one pinned inline script, and every item readable with scripts off. */
-export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}) {
+export function createHtmlExporter(meta: ExportMeta, options: ExportOptions = {}): Exporter {
+  return titledExporter(meta, (title) => htmlExporter(meta, title, options));
+}
+
+function htmlExporter(meta: ExportMeta, runTitle: string, options: ExportOptions): Exporter {
   const describe = createItemDescriber(exportLeftOut(meta));
   const tally = new RunTally(options.tokensOf);
-  const title = escapeHtml(exportTitle(meta));
+  const title = escapeHtml(runTitle);
   /** Rows not written yet, in order, from `first` on: a row is written by moving `first`, not by shifting the list. */
   let queue: Row[] = [];
   let first = 0;

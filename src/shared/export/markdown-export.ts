@@ -1,5 +1,7 @@
 import type { ExportItem, ExportMeta } from './export-document.ts';
-import { exportTitle, headerFacts } from './header-lines.ts';
+import { headerFacts } from './header-lines.ts';
+import type { Exporter } from './export-formats.ts';
+import { titledExporter } from './titled-exporter.ts';
 import { createItemDescriber, exportLeftOut, type Block } from './item-blocks.ts';
 import { revealBidi, spoofedTarget } from '../markdown/link-spoofing.ts';
 import { outcomeOf } from '../items/tool-outcome.ts';
@@ -36,12 +38,16 @@ function block(b: Block): string {
 }
 
 /** Markdown ready to paste into an issue: a heading per turn and per item, text as written (fenced where it would reach past its own end), outputs in fences. */
-export function createMarkdownExporter(meta: ExportMeta) {
+export function createMarkdownExporter(meta: ExportMeta): Exporter {
+  return titledExporter(meta, (title) => markdownExporter(meta, title));
+}
+
+function markdownExporter(meta: ExportMeta, title: string): Exporter {
   const describe = createItemDescriber(exportLeftOut(meta));
   /** Calls not answered yet, by pairing key, as the viewer pairs them: an answer is judged with its call. */
   const calls = new CallMatcher<ExportItem>();
   return {
-    begin: () => `# ${markdownInline(exportTitle(meta))}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
+    begin: () => `# ${markdownInline(title)}\n\n${headerFacts(meta).map(([label, value]) => `- **${markdownInline(label)}:** ${markdownInline(value)}`).join('\n')}\n`,
     item(item: ExportItem): string {
       const { turn, heading, blocks, tool } = describe(item);
       // A tool call that went wrong says so in its heading, as the viewer's row badge does: a call with an error of its
