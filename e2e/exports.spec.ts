@@ -5,7 +5,7 @@ import { generateAgentRun } from '../bench/scale-data.mjs';
 import type { ExportItem } from '../src/shared/export/export-document.ts';
 import { exportAll } from '../src/shared/export/export-formats.ts';
 import { demo } from './demo-data.ts';
-import { expectComplete, items } from './transcript-helpers.ts';
+import { downloadChoice, expectComplete, items } from './transcript-helpers.ts';
 
 const agent = demo('agent-run');
 const last = agent.items.at(-1)!;
@@ -23,15 +23,9 @@ async function pressEndUntilTheEnd(viewer: Page) {
   }).toPass({ timeout: 15_000 });
 }
 
-/** The Download menu's formats: links to files the server makes, buttons for those the page makes itself. */
-function choices(page: Page, name?: RegExp) {
-  const menu = page.getByRole('list', { name: 'Download formats' });
-  return menu.getByRole('link', { name }).or(menu.getByRole('button', { name }));
-}
-
 async function save(page: Page, label: RegExp): Promise<{ name: string; path: string }> {
   await page.getByText('Download ▾').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), choices(page, label).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(page, label).click()]);
   // Saved under its own name, so the HTML file opens from disk as HTML.
   const path = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(path);
@@ -182,7 +176,7 @@ test('an opened file without a conversation ID exports without one: its file nam
 async function formats(page: Page): Promise<string[]> {
   await expect(items(page).first()).toBeVisible();
   await page.getByText('Download ▾').click();
-  const names = await choices(page).allTextContents();
+  const names = await downloadChoice(page).allTextContents();
   await page.keyboard.press('Escape');
   return names;
 }

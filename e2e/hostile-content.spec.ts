@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { downloadChoice } from './transcript-helpers.ts';
+
 
 const ID = 'conv_hostile_e2e';
 const transcript = `/c/${ID}?source=demo&order=asc`;
@@ -47,7 +49,7 @@ test('items nested 5,000 levels deep, with toString objects or a __proto__ phase
   await expect(page.locator('[data-item-id="fs_hostile"]')).toContainText('not a function');
   await expect(page.getByText('could not be displayed')).toHaveCount(0);
   await page.getByText('Download ▾').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^JSON/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(page, /^JSON/).click()]);
   const saved = await readFile((await download.path())!, 'utf8');
   expect(saved).toContain('"bottom"');
   expect(errors).toEqual([]);
@@ -114,7 +116,7 @@ test('direction controls in a Markdown heading, in text shown as written and in 
   await expect(tool).toContainText(`wrote: ${shownTrojan}`);
   expect(await page.locator('main').textContent()).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
   await page.getByText('Download ▾').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^HTML/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(page, /^HTML/).click()]);
   const saved = await readFile((await download.path())!, 'utf8');
   expect(saved).toContain('<div class="text">Run report[U+202E]txt.exe for me</div>');
   expect(saved).toContain('<h2>Attached: report[U+2067][U+202E]txt.exe[U+2069]</h2>');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { demo, rowCount } from './demo-data.ts';
+import { downloadChoice } from './transcript-helpers.ts';
 
 const weather = demo('weather-tool-call');
 const listPage = JSON.stringify({ object: 'list', data: weather.items, first_id: weather.items[0].id, last_id: weather.items.at(-1)!.id, has_more: false });
@@ -15,7 +16,7 @@ test('open a file: read in the browser, exported there, shared as a snapshot mar
   await page.getByText('Download ▾').click();
   // A file this page makes has no address: each format is a button, not a link to "#".
   await expect(page.getByRole('list', { name: 'Download formats' }).locator('a')).toHaveCount(0);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('list', { name: 'Download formats' }).getByRole('button', { name: /^Markdown/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(page, /^Markdown/).click()]);
   expect(download.suggestedFilename()).toBe('weather_json.md');
   expect(readFileSync((await download.path())!, 'utf8')).toContain('### Tool call: get_weather');
 

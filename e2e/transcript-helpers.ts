@@ -59,3 +59,9 @@ export async function walkTranscript(page: Page, visit?: () => Promise<void>): P
   }
   return [...seen.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
 }
+
+/** A Download menu format: a link to a file the server makes, or a button for one the page makes from what it holds. */
+export function downloadChoice(page: Page, name?: RegExp) {
+  const menu = page.getByRole('list', { name: 'Download formats' });
+  return menu.getByRole('link', { name }).or(menu.getByRole('button', { name }));
+}

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { demo, rowCount } from './demo-data.ts';
 import { CANARY_KEY, origin, PORTS } from './servers.ts';
 import { SLOW_PAGES_ITEMS, TOOL_RUN_ITEMS } from '../src/server/testing/fault-upstream.ts';
-import { expectComplete, items, walkTranscript } from './transcript-helpers.ts';
+import { downloadChoice, expectComplete, items, walkTranscript } from './transcript-helpers.ts';
 
 const states = demo('streaming-states');
 const trip = demo('trip-planning');
@@ -462,12 +462,9 @@ test('the Download menu saves Markdown, HTML and JSON, and the HTML file reads o
   await page.goto(transcriptUrl(trip.conversation.id));
   // The server reads the whole conversation for an export, whatever the page has loaded so far.
   await expect(items(page).first()).toBeVisible();
-  // A link to a file the server makes, or a button for one the page makes itself from what it holds.
-  const menu = page.getByRole('list', { name: 'Download formats' });
-  const downloadChoice = (name: RegExp) => menu.getByRole('link', { name }).or(menu.getByRole('button', { name }));
   const save = async (label: string) => {
     await page.getByText('Download ▾').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(new RegExp(`^${label}`)).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), downloadChoice(page, new RegExp(`^${label}`)).click()]);
     // Saved under its own name, so the HTML file opens from disk as HTML.
     const path = test.info().outputPath(download.suggestedFilename());
     await download.saveAs(path);
