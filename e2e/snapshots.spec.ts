@@ -162,6 +162,21 @@ test('an unknown snapshot link says so', async ({ browser }) => {
   await stranger.close();
 });
 
+test('a snapshot link pasted with the punctuation of the sentence around it opens, for a reader without the password too', async ({ page, browser }) => {
+  const created = await page.request.post('/api/snapshots', { data: { source: 'demo', conversation_id: weather.conversation.id, title: 'Pasted from a chat' } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  // Contexts made in a test take the file's options, its password included: a stranger has none.
+  const stranger = await browser.newContext({ httpCredentials: undefined });
+  const reader = await stranger.newPage();
+  for (const ending of ['.', ')', '").']) {
+    await reader.goto(`${origin(PORTS.secured)}/s/${id}${ending}#${weather.items[1].id}`);
+    await expect(reader.getByRole('region', { name: 'Snapshot' })).toContainText('Pasted from a chat', { timeout: 30_000 });
+    await expect(reader).toHaveURL(`${origin(PORTS.secured)}/s/${id}#${weather.items[1].id}`);
+  }
+  await stranger.close();
+});
+
 test('leave out what sits inside items and replace terms, with a live preview, then read what the snapshot says it left out', async ({ page, browser }) => {
   const agent = demo('agent-run');
   await page.goto(`/c/${agent.conversation.id}?source=demo`);

@@ -134,6 +134,25 @@ test('a hand-written link with /C/ opens the transcript, at the address the app 
   expect(streams).toEqual([`/api/sources/demo/conversations/${trip.conversation.id}/stream`]);
 });
 
+test('a link pasted with the punctuation of the sentence around it opens the transcript, at the address without it', async ({ page }) => {
+  const run = demo('agent-run');
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/stream')) streams.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/c/${run.conversation.id}.`);
+  await expect(page.getByTestId('conversation-id')).toHaveText(run.conversation.id);
+  await expect(page).toHaveURL(new RegExp(`/c/${run.conversation.id}\\?source=demo$`));
+  // The query and the fragment stay as the link had them.
+  await page.goto(`/c/${run.conversation.id})?source=demo&order=desc#${run.items[1].id}`);
+  await expect(page.locator(`[data-item-id="${run.items[1].id}"]`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/c/${run.conversation.id}\\?source=demo&order=desc#${run.items[1].id}$`));
+  // Back leaves for the page before, not for the address with the punctuation.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/c/${run.conversation.id}\\?source=demo$`));
+  expect(new Set(streams)).toEqual(new Set([`/api/sources/demo/conversations/${run.conversation.id}/stream`]));
+});
+
 test("a link's source in another case opens that source, its ID written into the address; an unknown one says so by name", async ({ page }) => {
   const streams: string[] = [];
   page.on('request', (request) => {

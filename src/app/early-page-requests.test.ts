@@ -28,9 +28,11 @@ describe('a link starts its first requests early', () => {
     ]);
   });
 
-  it('reads the path as the page does: its prefix in any case', () => {
+  it('reads the path as the page does: its prefix in any case, without the punctuation a pasted link ends with', () => {
     expect(started('/C/conv_abc123', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
+    expect(started('/c/conv_abc123).', '?source=demo')).toEqual(['/api/sources/demo/conversations/conv_abc123/stream', '/api/sources/demo/conversations/conv_abc123']);
     expect(started('/S/Ab3_xY9-kLm2Np4QrS7t', '')).toEqual(['/api/snapshots/Ab3_xY9-kLm2Np4QrS7t/items?limit=1000&from=0', '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t']);
+    expect(started('/s/Ab3_xY9-kLm2Np4QrS7t.', '')).toEqual(['/api/snapshots/Ab3_xY9-kLm2Np4QrS7t/items?limit=1000&from=0', '/api/snapshots/Ab3_xY9-kLm2Np4QrS7t']);
   });
 
   it('reads the source as the page does: quoted as the app writes a name that reads as JSON, or bare as typed', () => {

@@ -11,6 +11,16 @@ describe("a page's path", () => {
     expect(pagePathParam('/c/conv_%ZZ', '/c/')).toBe('conv_%ZZ');
   });
 
+  it('leaves out the punctuation a link pasted from a chat ends with, where what is left is an ID', () => {
+    expect(pagePathParam('/c/conv_Abc.', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/c/conv_Abc).', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/c/conv_Abc%22%3E', '/c/')).toBe('conv_Abc');
+    expect(pagePathParam('/S/Ab3_xY9-kLm2Np4QrS7t.', '/s/')).toBe('Ab3_xY9-kLm2Np4QrS7t');
+    // Not an ID without it either: read as it came, so the page can say what is wrong with it.
+    expect(pagePathParam('/s/not-a-snapshot!!', '/s/')).toBe('not-a-snapshot!!');
+    expect(pagePathParam('/c/conv_a!b.', '/c/')).toBe('conv_a!b.');
+  });
+
   it('is another page without one segment after the prefix', () => {
     for (const path of ['/', '/c/', '/c', '/c/a/b', '/s/conv_a', '/compare', '/cc/conv_a']) expect([path, pagePathParam(path, '/c/')]).toEqual([path, null]);
   });
@@ -21,7 +31,10 @@ describe("a page's path", () => {
     expect(canonicalPagePath('/SNAPSHOTS/')).toBe('/snapshots/');
     expect(canonicalPagePath('/Compared')).toBe('/Compared');
     expect(canonicalPagePath('/S/Ab3_xY9-kLm2Np4QrS7t/')).toBe('/s/Ab3_xY9-kLm2Np4QrS7t/');
-    for (const path of ['/c/conv_Abc', '/', '/compare', '/C/a/b', '/C/']) expect(canonicalPagePath(path)).toBe(path);
+    expect(canonicalPagePath('/c/conv_Abc.')).toBe('/c/conv_Abc');
+    expect(canonicalPagePath('/C/conv_Abc)/')).toBe('/c/conv_Abc');
+    expect(canonicalPagePath('/s/Ab3_xY9-kLm2Np4QrS7t.')).toBe('/s/Ab3_xY9-kLm2Np4QrS7t');
+    for (const path of ['/c/conv_Abc', '/', '/compare', '/C/a/b', '/C/', '/s/abc.', '/c/conv_%41']) expect(canonicalPagePath(path)).toBe(path);
   });
 });
 

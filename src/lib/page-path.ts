@@ -1,33 +1,48 @@
 // Where a page's path holds its ID: read by the router's pages and, before the app has loaded, by the requests a link
 // starts early (`src/app/early-page-requests.ts`), so both read a path the same way. No router here.
+import { isConversationId, isSnapshotId } from './ids';
 import { safeDecode } from './safe-decode';
+import { withoutTrailingPunctuation } from './trailing-punctuation';
 
 /** The pages whose path holds an ID, by the prefix the app writes (`/c/conv_…`, `/s/<snapshot id>`). */
 export type IdPagePrefix = '/c/' | '/s/';
 
 const PREFIXES: readonly IdPagePrefix[] = ['/c/', '/s/'];
 
+const IS_ID: Record<IdPagePrefix, (value: string) => boolean> = { '/c/': isConversationId, '/s/': isSnapshotId };
+
+/** The ID a page's path holds after `prefix`, and whether punctuation after it was cut; null on another page. */
+function readPath(pathname: string, prefix: IdPagePrefix): { id: string; cut: boolean } | null {
+  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
+  const segment = /^([^/]+)\/?$/.exec(pathname.slice(prefix.length))?.[1];
+  if (segment === undefined) return null;
+  const param = safeDecode(segment);
+  const trimmed = withoutTrailingPunctuation(param);
+  return trimmed !== param && IS_ID[prefix](trimmed) ? { id: trimmed, cut: true } : { id: param, cut: false };
+}
+
 /**
  * The one path segment after `prefix`, decoded once (a malformed escape is left as it came), or null when the path is
  * not that page's. The prefix is read in any case, as the router matches it (`/C/conv_…` is the transcript page):
- * the ID itself is read as written.
+ * the ID itself is read as written, without the punctuation a link pasted from a chat brings along (`/c/conv_x.`,
+ * `/c/conv_x)`) when what is left is an ID, as the home page reads a pasted ID.
  */
 export function pagePathParam(pathname: string, prefix: IdPagePrefix): string | null {
-  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
-  const match = /^([^/]+)\/?$/.exec(pathname.slice(prefix.length));
-  return match ? safeDecode(match[1]) : null;
+  return readPath(pathname, prefix)?.id ?? null;
 }
 
 /** The pages whose path is only their name, which the router matches in any case too. */
 const NAMED_PAGES = /^\/(?:compare|snapshots|file)\/?$/i;
 
 /**
- * The path as the app writes it: `/C/conv_x` is `/c/conv_x` and `/Compare` is `/compare`, so a hand-written link's
- * address becomes the one shared.
+ * The path as the app writes it: `/C/conv_x` is `/c/conv_x`, `/c/conv_x).` is `/c/conv_x` and `/Compare` is
+ * `/compare`, so a hand-written or pasted link's address becomes the one shared.
  */
 export function canonicalPagePath(pathname: string): string {
-  const prefix = PREFIXES.find((candidate) => pagePathParam(pathname, candidate) !== null);
-  if (prefix) return prefix + pathname.slice(prefix.length);
+  for (const prefix of PREFIXES) {
+    const read = readPath(pathname, prefix);
+    if (read) return prefix + (read.cut ? read.id : pathname.slice(prefix.length));
+  }
   return NAMED_PAGES.test(pathname) ? pathname.toLowerCase() : pathname;
 }
 

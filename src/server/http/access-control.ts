@@ -67,8 +67,9 @@ export function isAuthorized(access: AccessControl, header: string | null | unde
   return passwordOk && usernameOk;
 }
 
-// A snapshot's page in any case of its prefix, as the app's router matches it (`/S/<id>` opens as `/s/<id>`).
-const SNAPSHOT_READS = /^\/([sS]\/[A-Za-z0-9_-]{1,64}|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
+// A snapshot's page in any case of its prefix, as the app's router matches it (`/S/<id>` opens as `/s/<id>`), and with
+// the punctuation a link pasted from a chat ends with (`/s/<id>).`), which the page leaves out, as written or escaped.
+const SNAPSHOT_READS = /^\/([sS]\/[A-Za-z0-9_-]{1,64}(?:[.,;:!'")\]}>`]|%2[27]|%29|%3E|%5D|%60|%7D)*|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
 
 /**
  * Paths that answer without credentials: load balancers probe the health check, and with public snapshots

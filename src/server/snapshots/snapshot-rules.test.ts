@@ -66,11 +66,11 @@ describe('snapshot settings', () => {
 
 describe('open paths with public snapshots', () => {
   it('open only a snapshot page, its read endpoints and the static files, only for GET and HEAD', () => {
-    for (const path of ['/s/abc_DEF-123', '/S/abc_DEF-123', '/api/snapshots/abc', '/api/snapshots/abc/items', '/api/snapshots/abc/export', '/assets/index-1.js', '/favicon.svg']) {
+    for (const path of ['/s/abc_DEF-123', '/S/abc_DEF-123', '/s/abc_DEF-123.', '/s/abc_DEF-123)%22', '/api/snapshots/abc', '/api/snapshots/abc/items', '/api/snapshots/abc/export', '/assets/index-1.js', '/favicon.svg']) {
       expect([path, isOpenPath(path, 'GET', true)]).toEqual([path, true]);
       expect([path, isOpenPath(path, 'GET', false)]).toEqual([path, false]);
     }
-    for (const path of ['/api/snapshots', '/api/snapshots/', '/api/sources', '/', '/c/conv_1', '/s/a/../../api/sources', '/api/snapshots/abc/other', '/s/a%2Fb', '/API/snapshots/abc', '/C/conv_1']) {
+    for (const path of ['/api/snapshots', '/api/snapshots/', '/api/sources', '/', '/c/conv_1', '/s/a/../../api/sources', '/api/snapshots/abc/other', '/s/a%2Fb', '/API/snapshots/abc', '/C/conv_1', '/api/snapshots/abc.', '/s/abc.x']) {
       expect([path, isOpenPath(path, 'GET', true)]).toEqual([path, false]);
     }
     expect(isOpenPath('/api/snapshots/abc', 'DELETE', true)).toBe(false);

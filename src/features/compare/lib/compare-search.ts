@@ -1,6 +1,7 @@
 import type { TranscriptOrigin } from '../../transcript/data/use-transcript';
 import { isConversationId, sourceIdOf } from '../../../lib/ids';
-import { COMPARE_KEYS, parseConversationInput, trimEndOf, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { COMPARE_KEYS, parseConversationInput, type CompareLink, type UrlProvider } from '../../home/lib/parse-conversation-input';
+import { trimEndOf } from '../../../lib/trailing-punctuation';
 import { sourceForUrl } from '../../home/lib/url-source';
 import type { SourceSummary } from '../../sources/api/get-sources';
 

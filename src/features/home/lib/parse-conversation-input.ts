@@ -1,6 +1,7 @@
 import { isConversationId, isItemId, sourceIdOf } from '../../../lib/ids';
 import { dashScopeRegionOfHost, type DashScopeRegion } from '../../../shared/contract/dashscope-hosts';
 import { safeDecode } from '../../../lib/safe-decode';
+import { withoutTrailingPunctuation } from '../../../lib/trailing-punctuation';
 import { parseSearch, type SearchValues } from '../../../lib/search-values';
 
 /** What a share link holds of its view besides the order: its search, kind filter and tool, as the link wrote them. */
@@ -29,19 +30,6 @@ function providerOf(host: string): UrlProvider | undefined {
   if (region) return { kind: 'dashscope', region };
   if (host.toLowerCase() === 'api.openai.com') return { kind: 'openai' };
   return undefined;
-}
-
-/** Punctuation a copied ID may end with: closing quotes and brackets, and the end of a sentence. */
-const TRAILING = new Set(['"', "'", '`', ')', '>', ']', '}', ',', '.', ';', ':', '!', '?']);
-
-/**
- * `text` without the characters of `chars` at its end, cut by hand: `/[…]+$/` tries every run of them to its end,
- * which takes seconds for a long run pasted in the middle of the text.
- */
-export function trimEndOf(text: string, chars: ReadonlySet<string>): string {
-  let end = text.length;
-  while (end > 0 && chars.has(text[end - 1])) end -= 1;
-  return text.slice(0, end);
 }
 
 /** `conv_` and the 200 characters `CONVERSATION_ID_PATTERN` allows after it. */
@@ -113,7 +101,7 @@ export function parseConversationInput(raw: string): ParsedInput {
     .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
     .trim()
     .replace(/^["'`(<[{]+/, '');
-  text = trimEndOf(text, TRAILING);
+  text = withoutTrailingPunctuation(text);
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…', generic: true };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
