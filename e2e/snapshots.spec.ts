@@ -177,6 +177,19 @@ test('a snapshot link pasted with the punctuation of the sentence around it open
   await stranger.close();
 });
 
+test('a snapshot link whose ID cannot be one says so, without asking the server for it', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/snapshots/')) asked.push(request.url());
+  });
+  for (const id of ['not-a-snapshot!!', 'abc']) {
+    await page.goto(`/s/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('That is not a snapshot link');
+    await expect(page.getByRole('alert')).toContainText(`That snapshot link is not whole: its ID “${id}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.`);
+  }
+  expect(asked).toEqual([]);
+});
+
 test('leave out what sits inside items and replace terms, with a live preview, then read what the snapshot says it left out', async ({ page, browser }) => {
   const agent = demo('agent-run');
   await page.goto(`/c/${agent.conversation.id}?source=demo`);

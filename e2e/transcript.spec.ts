@@ -121,6 +121,15 @@ test('an invalid ID in a link says so without asking the server', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('That is not a conversation ID');
 });
 
+test("a link's ID that cannot be one says why, as the home form says it", async ({ page }) => {
+  await page.goto(`/c/conv_${'a'.repeat(3000)}?source=demo`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`“conv_${'a'.repeat(55)}…” is too long for a conversation ID: it has 3005 characters, and an ID has at most 205.`);
+  await page.goto('/c/msg_7639f8f6?source=demo');
+  await expect(alert).toContainText('That looks like an item or response ID. Paste the conversation ID; it starts with conv_.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('That is not a conversation ID');
+});
+
 test('a hand-written link with /C/ opens the transcript, at the address the app writes, asking for it once', async ({ page }) => {
   const streams: string[] = [];
   page.on('request', (request) => {

@@ -102,6 +102,31 @@ describe('an ID that is not a conversation ID', () => {
     expect(hint).not.toMatch(/…\./);
     expect(hint).toBe('Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.');
   });
+
+  it("is told the home form's specific reason for a link's ID: too long, an item's ID, characters an ID cannot have", () => {
+    const invalid = (conversationId: string) => describeApiError(new ApiError('not an ID', { status: 400, code: 'invalid_conversation_id' }), { conversationId });
+    const tooLong = invalid(`conv_${'a'.repeat(5000)}`);
+    expect(tooLong).toMatchObject({ title: 'That is not a conversation ID', hint: `“conv_${'a'.repeat(55)}…” is too long for a conversation ID: it has 5005 characters, and an ID has at most 205.`, final: true });
+    // The hint says it all: the page's own sentence is not repeated under it.
+    expect(tooLong.detail).toBe('');
+    expect(invalid('msg_7639f8f6').hint).toBe('That looks like an item or response ID. Paste the conversation ID; it starts with conv_.');
+    expect(invalid('conv_a!b').hint).toBe('“conv_a!b” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.');
+    expect(invalid('conv_ab cd').hint).toMatch(/^A conversation ID has no spaces/);
+    // Nothing this reader recognises: what an ID looks like, and the page's own sentence.
+    expect(invalid('hello')).toMatchObject({ hint: 'Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.', detail: 'not an ID' });
+  });
+});
+
+describe('a snapshot link whose ID cannot be one', () => {
+  it('is told so as the home form tells it, not as a snapshot that does not exist', () => {
+    const description = describeApiError(new ApiError('not a snapshot ID', { status: 400, code: 'invalid_snapshot_id' }), { snapshotId: 'abc' });
+    expect(description).toEqual({
+      title: 'That is not a snapshot link',
+      hint: 'That snapshot link is not whole: its ID “abc” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.',
+      detail: '',
+      final: true,
+    });
+  });
 });
 
 describe('the provider request id', () => {

@@ -1,5 +1,6 @@
 import { ApiError } from './api-error';
 import { isRawBodyMessage } from './error-body';
+import { brokenSnapshotLink, conversationIdInText } from './id-in-text';
 import { formatCount, formatLocalTime } from '../shared/format';
 
 export interface ErrorDescription {
@@ -17,6 +18,8 @@ export interface ErrorDescription {
 interface Context {
   conversationId?: string;
   sourceLabel?: string;
+  /** The ID a snapshot's link holds, as the page read it. */
+  snapshotId?: string;
 }
 
 /** Turns any failure into a specific title and a next step for the person reading the transcript. */
@@ -27,7 +30,7 @@ function on(message: string): string {
   return date && !Number.isNaN(date.getTime()) ? ` on ${formatLocalTime(date)}` : '';
 }
 
-export function describeApiError(error: unknown, { conversationId, sourceLabel: label }: Context = {}): ErrorDescription {
+export function describeApiError(error: unknown, { conversationId, sourceLabel: label, snapshotId }: Context = {}): ErrorDescription {
   // A source's name keeps its own letters; the stand-in for one opens a sentence as a sentence opens.
   const sourceLabel = label ?? 'the source';
   const Source = label ?? 'The source';
@@ -38,8 +41,15 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel: 
   }
   const conversation = conversationId ? `conversation ${conversationId}` : 'this conversation';
   switch (error.code) {
-    case 'invalid_conversation_id':
+    case 'invalid_conversation_id': {
+      // What the home form would say of the same text, where it can say more than what an ID looks like.
+      const reading = conversationIdInText(conversationId ?? '');
+      if (!reading.ok && !reading.generic) return { title: 'That is not a conversation ID', hint: reading.message, detail: '', final: true };
       return { title: 'That is not a conversation ID', hint: 'Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.', detail, final: true };
+    }
+    // Said as the home form says it of the same link; such an ID is never asked for.
+    case 'invalid_snapshot_id':
+      return { title: 'That is not a snapshot link', hint: brokenSnapshotLink(snapshotId ?? ''), detail: '', final: true };
     case 'source_not_configured':
       return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail, final: true };
     case 'unknown_source':

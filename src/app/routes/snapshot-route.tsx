@@ -13,23 +13,28 @@ import { useHash, usePathParam, useRouteSearch } from '../../lib/navigation';
 import { parseTranscriptSearch } from '../search-params';
 import { useViewChange, viewFromSearch } from '../transcript-view';
 import { anchorFrom } from './transcript-route';
+import { ApiError } from '../../lib/api-error';
+import { isSnapshotId } from '../../lib/ids';
 
 /** /s/<id>: a stored snapshot in the same transcript view, under a banner saying what it is. */
 export function SnapshotRoute() {
   const snapshotId = usePathParam('/s/');
   const search = useRouteSearch(parseTranscriptSearch);
   const hash = useHash();
-  const snapshot = useQuery(snapshotQueryOptions(snapshotId));
+  // An ID that cannot be one is not asked for: the page says what is wrong with the link instead.
+  const wellFormed = isSnapshotId(snapshotId);
+  const snapshot = useQuery({ ...snapshotQueryOptions(snapshotId), enabled: wellFormed });
   // A snapshot's reader may have no access to the viewer itself: its sources are offered only when already known.
   const sources = useQueryClient().getQueryData(sourcesQueryOptions().queryKey);
   const view = useMemo(() => viewFromSearch(search), [search]);
   const onViewChange = useViewChange();
   const leftOut = useMemo(() => snapshotLeftOut(snapshot.data?.manifest ?? null), [snapshot.data]);
 
-  if (snapshot.error) {
+  const error = wellFormed ? snapshot.error : new ApiError(`“${snapshotId.slice(0, 80)}” is not a snapshot ID.`, { status: 400, code: 'invalid_snapshot_id' });
+  if (error) {
     return (
       <div className="space-y-4">
-        <ApiErrorPanel heading error={snapshot.error} />
+        <ApiErrorPanel heading error={error} describe={(describer, failure) => describer.describeApiError(failure, { snapshotId })} />
         <Link href="/" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
           Go to the viewer’s home page
         </Link>

@@ -52,7 +52,7 @@ export function TranscriptRoute() {
     return (
       <div className="space-y-4">
         {backLink}
-        <ApiErrorPanel heading error={error} />
+        <ApiErrorPanel heading error={error} describe={(describer, failure) => describer.describeApiError(failure, { conversationId })} />
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { isConversationId, isItemId, sourceIdOf } from '../../../lib/ids';
+import { brokenSnapshotLink, conversationIdInText } from '../../../lib/id-in-text';
 import { dashScopeRegionOfHost, type DashScopeRegion } from '../../../shared/contract/dashscope-hosts';
 import { safeDecode } from '../../../lib/safe-decode';
 import { withoutTrailingPunctuation } from '../../../lib/trailing-punctuation';
@@ -32,9 +33,6 @@ function providerOf(host: string): UrlProvider | undefined {
   return undefined;
 }
 
-/** `conv_` and the 200 characters `CONVERSATION_ID_PATTERN` allows after it. */
-const MAX_ID_LENGTH = 205;
-const CONVERSATION_IN_TEXT = /conv_[^\s/?#&"'<>]*/;
 const URL_IN_TEXT = /https?:\/\/[^\s"'<>`]+/;
 
 // A badly encoded segment is kept as it is (safeDecode); it then fails the ID pattern with a clear message.
@@ -116,31 +114,10 @@ export function parseConversationInput(raw: string): ParsedInput {
   if (parsedInText) return parsedInText;
   // A snapshot link whose ID cannot be one (cut short when copied): said of the snapshot, not of conversation IDs.
   const snapshotLink = /^(?:https?:\/\/[^/\s]+)?\/s\/([^/?#\s]+)\/?(?:[?#]\S*)?$/i.exec(text);
-  if (snapshotLink) {
-    return { ok: false, message: `That snapshot link is not whole: its ID “${snapshotLink[1].slice(0, 80)}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.` };
-  }
+  if (snapshotLink) return { ok: false, message: brokenSnapshotLink(snapshotLink[1]) };
   const snapshotRef = /^s:(\S*)$/i.exec(text);
   if (snapshotRef) {
     return { ok: false, message: `“${text.slice(0, 80)}” does not name a snapshot: after s: comes a snapshot's ID, 16 to 64 letters, digits, _ or -, as its link (/s/…) ends.` };
   }
-  // An ID broken by a space (pasted across lines): cut at the space, it would open another conversation.
-  const broken = /^(conv_[A-Za-z0-9_-]+)\s+[A-Za-z0-9_-]+$/.exec(text);
-  if (broken) return { ok: false, message: `A conversation ID has no spaces, and this one has: “${text.slice(0, 80)}”. Paste the ID whole.` };
-  const embedded = text.match(CONVERSATION_IN_TEXT)?.[0];
-  if (embedded && isConversationId(embedded)) return { ok: true, conversationId: embedded };
-  if (embedded) {
-    const shown = embedded.length > 60 ? `${embedded.slice(0, 60)}…` : embedded;
-    // Every character allowed, and still no ID: it is longer than any ID can be.
-    if (/^conv_[A-Za-z0-9_-]+$/.test(embedded)) {
-      return { ok: false, message: `“${shown}” is too long for a conversation ID: it has ${embedded.length} characters, and an ID has at most ${MAX_ID_LENGTH}.` };
-    }
-    return { ok: false, message: `“${shown}” is not a valid conversation ID: after conv_ come only letters, digits, _ and -.` };
-  }
-  if (/^https?:\/\/(chat\.openai\.com|chatgpt\.com)\//i.test(text)) {
-    return { ok: false, message: 'ChatGPT chats are not kept in the Conversations API. Paste the ID of a conversation your application created; it starts with conv_.' };
-  }
-  if (/^(msg|fc|fco|rs|resp)_/.test(text)) {
-    return { ok: false, message: 'That looks like an item or response ID. Paste the conversation ID; it starts with conv_.' };
-  }
-  return { ok: false, message: 'That is not a conversation ID. Conversation IDs start with conv_.', generic: true };
+  return conversationIdInText(text);
 }
