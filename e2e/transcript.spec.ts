@@ -195,6 +195,29 @@ test('a conversation that does not exist says so, without a Retry that cannot he
   expect(Math.abs(below - above)).toBeLessThan(1);
 });
 
+test('from a conversation that was not found, Open another conversation brings its ID back to the home form, to be corrected', async ({ page }) => {
+  await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
+  await expect(page.getByRole('alert')).toContainText('Conversation not found');
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  const input = page.getByLabel('Conversation ID, API URL or share link');
+  await expect(input).toHaveValue('conv_does_not_exist_anywhere');
+  await expect(input).toBeFocused();
+  // Selected whole: typing replaces it, an arrow key edits it.
+  expect(await input.evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd])).toEqual([0, 'conv_does_not_exist_anywhere'.length]);
+  // The address is the home page's own again.
+  await expect(page).toHaveURL(/\/$/);
+  // An ID that cannot be one comes back too.
+  await page.goto('/c/msg_7639f8f6?source=demo');
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  await expect(input).toHaveValue('msg_7639f8f6');
+  // From a transcript that opened, the way home is the home page alone.
+  await page.goto(transcriptUrl(trip.conversation.id));
+  await expectComplete(page, trip.items.length);
+  await expect(page.getByRole('link', { name: '← Open another conversation' })).toHaveAttribute('href', '/');
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  await expect(input).toHaveValue('');
+});
+
 test('a source without a key says which variable to set', async ({ page }) => {
   await page.goto(transcriptUrl(trip.conversation.id, 'source=openai'));
   await expect(page.getByRole('alert')).toContainText('No API key for this source');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiErrorPanel } from '../../components/error-panel';
 import { CompareForm } from '../../features/compare/components/compare-form';
 import { HomePage } from '../../features/home/components/home-page';
@@ -7,13 +7,18 @@ import { OpenFilePanel } from '../../features/open-file/components/open-file-pan
 import { sourcesQueryOptions } from '../../features/sources/api/get-sources';
 import { demoExamplesQueryOptions } from '../../features/home/api/get-demo-examples';
 import { forgetConversation, forgetRecent, readRecent, restoreRecent, type RecentConversation } from '../../lib/recent-conversations';
-import { navigateTo, snapshotPath, transcriptPath } from '../../lib/navigation';
+import { navigateTo, parseSearch, snapshotPath, transcriptPath } from '../../lib/navigation';
 
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const demoExamples = useQuery(demoExamplesQueryOptions());
   const [recent, setRecent] = useState(() => readRecent());
   const [now] = useState(() => Date.now());
+  // The ID a failed page sent back (`/?id=…`, its "Open another conversation"), read once: the address is the home page's again.
+  const [carried] = useState(() => parseSearch(window.location.search).id ?? '');
+  useEffect(() => {
+    if (carried) navigateTo({ to: '/', replace: true });
+  }, [carried]);
   // What the last Clear or Forget took off the list, until it is put back or the list is changed again.
   const [taken, setTaken] = useState<{ message: string; entries: readonly RecentConversation[] } | null>(null);
 
@@ -21,6 +26,7 @@ export function HomeRoute() {
     return (
       <HomePage
         sources={sources.data}
+        initialInput={carried}
         demoExamples={demoExamples.data?.examples}
         fileOpener={<OpenFilePanel onOpened={() => navigateTo({ to: '/file' })} />}
         comparer={<CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />}

@@ -45,13 +45,11 @@ export function TranscriptRoute() {
     }
   }, [search.source, sources.data, hash]);
 
-  const backLink = <BackHomeLink />;
-
   if (!isConversationId(conversationId)) {
     const error = new ApiError(`“${conversationId.slice(0, 80)}” is not a valid conversation ID.`, { status: 400, code: 'invalid_conversation_id' });
     return (
       <div className="space-y-4">
-        {backLink}
+        <BackHomeLink carry={conversationId} />
         <ApiErrorPanel heading error={error} describe={(describer, failure) => describer.describeApiError(failure, { conversationId })} />
       </div>
     );
@@ -59,7 +57,7 @@ export function TranscriptRoute() {
   if (!source) {
     return (
       <div className="space-y-4">
-        {backLink}
+        <BackHomeLink />
         {sources.error ? (
           <ApiErrorPanel heading error={sources.error} onRetry={() => void sources.refetch()} retrying={sources.isFetching} />
         ) : sources.data ? (
@@ -83,7 +81,7 @@ export function TranscriptRoute() {
   return (
     <div className="space-y-4">
       <TranscriptPage
-        lead={backLink}
+        lead={(failed) => <BackHomeLink carry={failed ? conversationId : undefined} />}
         key={`${source}/${conversationId}`}
         origin={{ kind: 'api', source, conversationId }}
         sourceLabel={sourceLabel}

@@ -8,6 +8,8 @@ import { RecentList } from './recent-list';
 
 interface HomePageProps {
   sources: SourcesResponse;
+  /** What the form opens with: the ID of a page that failed, to be corrected. */
+  initialInput?: string;
   /** The demo conversations to offer (they come in an answer of their own, after the sources). */
   demoExamples?: readonly DemoExample[];
   onOpen: (request: OpenRequest) => void;
@@ -24,7 +26,7 @@ interface HomePageProps {
   comparer?: ReactNode;
 }
 
-export function HomePage({ sources, demoExamples = [], onOpen, recent, onClearRecent, onForgetRecent, recentUndo = null, now, fileOpener, comparer }: HomePageProps) {
+export function HomePage({ sources, initialInput, demoExamples = [], onOpen, recent, onClearRecent, onForgetRecent, recentUndo = null, now, fileOpener, comparer }: HomePageProps) {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -37,7 +39,7 @@ export function HomePage({ sources, demoExamples = [], onOpen, recent, onClearRe
             item as a transcript. Each transcript has a link you can share with your team.
           </p>
         </div>
-        <OpenConversationForm sources={sources.sources} defaultSource={sources.defaultSource} onOpen={onOpen} />
+        <OpenConversationForm initialValue={initialInput} sources={sources.sources} defaultSource={sources.defaultSource} onOpen={onOpen} />
       </section>
       {fileOpener}
       {comparer ? (

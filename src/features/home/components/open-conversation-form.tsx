@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceSummary } from '../../sources/api/get-sources';
 import { parseConversationInput, type CompareLink } from '../lib/parse-conversation-input';
 import { sourceForUrl } from '../lib/url-source';
@@ -12,13 +12,19 @@ export type OpenRequest =
   | { compare: CompareLink };
 
 interface OpenConversationFormProps {
+  /** Text the input opens with, selected, so that typing replaces it and the arrow keys edit it. */
+  initialValue?: string;
   sources: readonly SourceSummary[];
   defaultSource: string | null;
   onOpen: (request: OpenRequest) => void;
 }
 
-export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenConversationFormProps) {
-  const [value, setValue] = useState('');
+export function OpenConversationForm({ initialValue = '', sources, defaultSource, onOpen }: OpenConversationFormProps) {
+  const [value, setValue] = useState(initialValue);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (initialValue) input.current?.select();
+  }, [initialValue]);
   const [source, setSource] = useState(defaultSource ?? sources[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -56,6 +62,7 @@ export function OpenConversationForm({ sources, defaultSource, onOpen }: OpenCon
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
+          ref={input}
           id={inputId}
           name="conversation"
           value={value}

@@ -63,8 +63,8 @@ interface TranscriptPageProps {
   otherSources?: readonly { id: string; label: string }[];
   /** More toolbar actions, such as sharing a snapshot; a function gets the items loaded so far. */
   toolbarExtras?: ReactNode | ((loadedItems: () => readonly ConversationItem[]) => ReactNode);
-  /** What leads the row of the transcript's actions, such as a link back home. */
-  lead?: ReactNode;
+  /** What leads the row of the transcript's actions, such as a link back home; a function is told whether loading failed with nothing to show. */
+  lead?: ReactNode | ((failed: boolean) => ReactNode);
   /** False when the conversation's heading is a stand-in for an ID it does not have (a file's name). */
   hasConversationId?: boolean;
   /** The tab's title where the page has one of its own (a snapshot's, as its author gave it); else the conversation's. */
@@ -166,6 +166,7 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
   // Failed before any item came: the error says so, and no action or control has anything to act on.
   const nothingToShow = status.kind === 'error' && !hasItems;
   const searchShown = hasItems && index.itemCount > 0;
+  const leading = typeof lead === 'function' ? lead(nothingToShow) : lead;
   const shownCount = rows.count + rows.folded - (index.gapRow !== null && rows.viewIndexOf(index.gapRow) !== null ? 1 : 0);
 
   return (
@@ -175,9 +176,9 @@ export function TranscriptPage({ origin, sourceLabel, sourceKind = null, view, o
       <ItemUrlContext value={itemUrl ?? null}>
         <div className="space-y-5">
           <SkipToTranscript />
-          {lead || !nothingToShow ? (
+          {leading || !nothingToShow ? (
             <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
-              {lead}
+              {leading}
               {nothingToShow ? null : (
                 <TranscriptActions
                   shareUrl={shareUrl}
