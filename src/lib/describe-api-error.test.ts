@@ -119,13 +119,15 @@ describe('an ID that is not a conversation ID', () => {
 
 describe('a snapshot link whose ID cannot be one', () => {
   it('is told so as the home form tells it, not as a snapshot that does not exist', () => {
-    const description = describeApiError(new ApiError('not a snapshot ID', { status: 400, code: 'invalid_snapshot_id' }), { snapshotId: 'abc' });
+    const description = describeApiError(new ApiError('not a snapshot ID', { status: 404, code: 'snapshot_not_found' }), { snapshotId: 'abc' });
     expect(description).toEqual({
       title: 'That is not a snapshot link',
       hint: 'That snapshot link is not whole: its ID “abc” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.',
       detail: '',
       final: true,
     });
+    // A well-formed one that no snapshot has is not found.
+    expect(describeApiError(new ApiError('gone', { status: 404, code: 'snapshot_not_found' }), { snapshotId: 'AAAAAAAAAAAAAAAAAAAAAAAA' }).title).toBe('Snapshot not found');
   });
 });
 

@@ -1,6 +1,7 @@
 import { ApiError } from './api-error';
 import { isRawBodyMessage } from './error-body';
 import { brokenSnapshotLink, conversationIdInText } from './id-in-text';
+import { isSnapshotId } from './ids';
 import { formatCount, formatLocalTime } from '../shared/format';
 
 export interface ErrorDescription {
@@ -47,9 +48,6 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel: 
       if (!reading.ok && !reading.generic) return { title: 'That is not a conversation ID', hint: reading.message, detail: '', final: true };
       return { title: 'That is not a conversation ID', hint: 'Conversation IDs start with conv_, then letters and digits. Check the link or paste the ID again.', detail, final: true };
     }
-    // Said as the home form says it of the same link; such an ID is never asked for.
-    case 'invalid_snapshot_id':
-      return { title: 'That is not a snapshot link', hint: brokenSnapshotLink(snapshotId ?? ''), detail: '', final: true };
     case 'source_not_configured':
       return { title: 'No API key for this source', hint: 'The viewer server has no key for this source. Ask whoever runs it to configure one, or pick another source.', detail, final: true };
     case 'unknown_source':
@@ -89,6 +87,8 @@ export function describeApiError(error: unknown, { conversationId, sourceLabel: 
       return { title: 'Malformed response', hint: 'The viewer server answered with something unexpected. Retry, or reload the page.', detail };
     // The server's sentence says the same: once is enough.
     case 'snapshot_not_found':
+      // A link whose ID cannot be one (the page never asks for it) is said as the home form says it of the same link.
+      if (snapshotId !== undefined && !isSnapshotId(snapshotId)) return { title: 'That is not a snapshot link', hint: brokenSnapshotLink(snapshotId), detail: '', final: true };
       return { title: 'Snapshot not found', hint: 'No snapshot has this link. Check that it was copied whole, or ask whoever shared it for a new one.', detail: '', final: true };
     // Said once, with the date as people write it; the server's sentence would only repeat it.
     case 'snapshot_revoked':

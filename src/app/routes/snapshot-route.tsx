@@ -30,7 +30,7 @@ export function SnapshotRoute() {
   const onViewChange = useViewChange();
   const leftOut = useMemo(() => snapshotLeftOut(snapshot.data?.manifest ?? null), [snapshot.data]);
 
-  const error = wellFormed ? snapshot.error : new ApiError(`“${snapshotId.slice(0, 80)}” is not a snapshot ID.`, { status: 400, code: 'invalid_snapshot_id' });
+  const error = wellFormed ? snapshot.error : new ApiError(`“${snapshotId.slice(0, 80)}” cannot be a snapshot ID.`, { status: 404, code: 'snapshot_not_found' });
   if (error) {
     return (
       <div className="space-y-4">

@@ -42,7 +42,6 @@ export const ERROR_CODES = [
   'snapshots_disabled',
   // Seen by the browser alone
   'network_error',
-  'invalid_snapshot_id',
   'malformed_response',
 ] as const;
 
