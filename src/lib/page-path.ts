@@ -2,24 +2,14 @@
 // starts early (`src/app/early-page-requests.ts`), so both read a path the same way. No router here.
 import { isConversationId, isSnapshotId } from './ids';
 import { safeDecode } from './safe-decode';
-import { withoutTrailingPunctuation } from './trailing-punctuation';
+import { TRAILING_PUNCTUATION, trimEndOf } from './trailing-punctuation';
 
 /** The pages whose path holds an ID, by the prefix the app writes (`/c/conv_…`, `/s/<snapshot id>`). */
 export type IdPagePrefix = '/c/' | '/s/';
 
 const PREFIXES: readonly IdPagePrefix[] = ['/c/', '/s/'];
 
-const IS_ID: Record<IdPagePrefix, (value: string) => boolean> = { '/c/': isConversationId, '/s/': isSnapshotId };
-
-/** The ID a page's path holds after `prefix`, and whether punctuation after it was cut; null on another page. */
-function readPath(pathname: string, prefix: IdPagePrefix): { id: string; cut: boolean } | null {
-  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
-  const segment = /^([^/]+)\/?$/.exec(pathname.slice(prefix.length))?.[1];
-  if (segment === undefined) return null;
-  const param = safeDecode(segment);
-  const trimmed = withoutTrailingPunctuation(param);
-  return trimmed !== param && IS_ID[prefix](trimmed) ? { id: trimmed, cut: true } : { id: param, cut: false };
-}
+const isIdOf = (prefix: IdPagePrefix) => (prefix === '/c/' ? isConversationId : isSnapshotId);
 
 /**
  * The one path segment after `prefix`, decoded once (a malformed escape is left as it came), or null when the path is
@@ -28,20 +18,25 @@ function readPath(pathname: string, prefix: IdPagePrefix): { id: string; cut: bo
  * `/c/conv_x)`) when what is left is an ID, as the home page reads a pasted ID.
  */
 export function pagePathParam(pathname: string, prefix: IdPagePrefix): string | null {
-  return readPath(pathname, prefix)?.id ?? null;
+  if (pathname.slice(0, prefix.length).toLowerCase() !== prefix) return null;
+  const match = /^([^/]+)\/?$/.exec(pathname.slice(prefix.length));
+  if (!match) return null;
+  const param = safeDecode(match[1]);
+  const trimmed = trimEndOf(param, TRAILING_PUNCTUATION);
+  return isIdOf(prefix)(trimmed) ? trimmed : param;
 }
 
 /** The pages whose path is only their name, which the router matches in any case too. */
 const NAMED_PAGES = /^\/(?:compare|snapshots|file)\/?$/i;
 
 /**
- * The path as the app writes it: `/C/conv_x` is `/c/conv_x`, `/c/conv_x).` is `/c/conv_x` and `/Compare` is
- * `/compare`, so a hand-written or pasted link's address becomes the one shared.
+ * The path as the app writes it: `/C/conv_x` is `/c/conv_x`, `/c/conv_x).` and `/c/conv_x/` are `/c/conv_x`, and
+ * `/Compare` is `/compare`, so a hand-written or pasted link's address becomes the one shared.
  */
 export function canonicalPagePath(pathname: string): string {
   for (const prefix of PREFIXES) {
-    const read = readPath(pathname, prefix);
-    if (read) return prefix + (read.cut ? read.id : pathname.slice(prefix.length));
+    const id = pagePathParam(pathname, prefix);
+    if (id !== null) return prefix + (isIdOf(prefix)(id) ? id : pathname.slice(prefix.length));
   }
   return NAMED_PAGES.test(pathname) ? pathname.toLowerCase() : pathname;
 }

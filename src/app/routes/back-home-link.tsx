@@ -1,6 +1,5 @@
 import { Link } from 'wouter';
 import { TOUCH_TARGET } from '../../components/touch-target';
-import { stringifySearch } from '../../lib/navigation';
 
 /**
  * The way back to the home page that leads a transcript's, a file's and a comparison's page. From a page that failed,
@@ -8,7 +7,7 @@ import { stringifySearch } from '../../lib/navigation';
  */
 export function BackHomeLink({ carry }: { carry?: string }) {
   return (
-    <Link href={carry ? `/${stringifySearch({ id: carry })}` : '/'} className={`inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300 ${TOUCH_TARGET}`}>
+    <Link href={carry ? `/?id=${encodeURIComponent(carry)}` : '/'} className={`inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300 ${TOUCH_TARGET}`}>
       ← Open another conversation
     </Link>
   );

@@ -70,7 +70,7 @@ export function compareSearch(a: SideRef, b: SideRef): CompareSearch {
   };
 }
 
-const QUOTES = new Set(['"', "'", '`']);
+const QUOTES = '"\'`';
 
 /**
  * What a person types for a side: `file`, `s:<id>`, or anything the home page opens: a conversation ID, an API URL,

@@ -2,7 +2,7 @@ import { isConversationId, isItemId, sourceIdOf } from '../../../lib/ids';
 import { brokenSnapshotLink, conversationIdInText } from '../../../lib/id-in-text';
 import { dashScopeRegionOfHost, type DashScopeRegion } from '../../../shared/contract/dashscope-hosts';
 import { safeDecode } from '../../../lib/safe-decode';
-import { withoutTrailingPunctuation } from '../../../lib/trailing-punctuation';
+import { TRAILING_PUNCTUATION, trimEndOf } from '../../../lib/trailing-punctuation';
 import { parseSearch, type SearchValues } from '../../../lib/search-values';
 
 /** What a share link holds of its view besides the order: its search, kind filter and tool, as the link wrote them. */
@@ -99,7 +99,7 @@ export function parseConversationInput(raw: string): ParsedInput {
     .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
     .trim()
     .replace(/^["'`(<[{]+/, '');
-  text = withoutTrailingPunctuation(text);
+  text = trimEndOf(text, TRAILING_PUNCTUATION);
   if (!text) return { ok: false, message: 'Paste a conversation ID, such as conv_68f2a91c…', generic: true };
   if (isConversationId(text)) return { ok: true, conversationId: text };
   // A snapshot's path as a link holds it, with its search or item after it; or `s:<id>`, as the compare form takes it.
