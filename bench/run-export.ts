@@ -57,6 +57,35 @@ for (const { format, label, tokensOf: countItem } of runs) {
   console.log(`${format.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${mb(bytes).padStart(9)}`);
 }
 
+// One long turn, as an agent run under a single user message has it: 25,000 calls, each answered with 24,000
+// characters, made one at a time as a stream reads them. What each writer holds meanwhile (the heap after a
+// collection, every 5,000 items, over what it held before); Markdown holds nothing from one item to the next: the
+// baseline. BENCH_TURN=0 skips it; it needs node --expose-gc.
+const collect = (globalThis as { gc?: () => void }).gc;
+if (!process.env.BENCH_OPEN && process.env.BENCH_TURN !== '0' && collect) {
+  const calls = 25_000;
+  for (const format of ['markdown', 'otlp'] as const) {
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    let held = 0;
+    let written = 0;
+    const started = performance.now();
+    const exporter = EXPORT_FORMATS[format].create(meta);
+    written += exporter.begin().length;
+    written += exporter.item({ id: 'msg_turn', type: 'message', role: 'user', content: 'Fix the build.' }).length;
+    for (let call = 0; call < calls; call += 1) {
+      written += exporter.item({ id: `fc_${call}`, type: 'function_call', call_id: `call_${call}`, name: 'read_file', arguments: '{"path":"a.ts"}', status: 'completed' }).length;
+      written += exporter.item({ id: `fco_${call}`, type: 'function_call_output', call_id: `call_${call}`, output: `${call} ${'x'.repeat(24_000)}`.slice(0, 24_000) }).length;
+      if (call % 2_500 === 0) {
+        collect();
+        held = Math.max(held, process.memoryUsage().heapUsed - before);
+      }
+    }
+    written += exporter.end().length;
+    console.log(`one turn of ${calls.toLocaleString('en')} calls, ${format.padEnd(8)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${mb(written).padStart(9)} of text, heap held at most ${mb(held)}`);
+  }
+}
+
 if (process.env.BENCH_BROWSER === '0' || !htmlPath) {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   process.exit(0);
