@@ -58,13 +58,14 @@ for (const { format, label, tokensOf: countItem } of runs) {
 }
 
 // One long turn, as an agent run under a single user message has it: 25,000 calls, each answered with 24,000
-// characters, made one at a time as a stream reads them. What each writer holds meanwhile (the heap after a
-// collection, every 5,000 items, over what it held before); Markdown holds nothing from one item to the next: the
+// characters, made one at a time as a stream reads them; then 1,000 calls no output answers, each a 1 MB patch. What each writer holds meanwhile (the heap after a
+// collection, ten times along the turn, the last before its end, over what it held before); Markdown holds nothing from one item to the next: the
 // baseline. BENCH_TURN=0 skips it; it needs node --expose-gc.
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!process.env.BENCH_OPEN && process.env.BENCH_TURN !== '0' && collect) {
-  const calls = 25_000;
-  for (const format of ['markdown', 'otlp'] as const) {
+  // The last: a run whose outputs were left out (a snapshot's), 1,000 calls never answered, each a 1 MB patch.
+  for (const [format, answered] of [['markdown', true], ['otlp', true], ['otlp', false]] as const) {
+    const calls = answered ? 25_000 : 1_000;
     collect();
     const before = process.memoryUsage().heapUsed;
     let held = 0;
@@ -74,15 +75,19 @@ if (!process.env.BENCH_OPEN && process.env.BENCH_TURN !== '0' && collect) {
     written += exporter.begin().length;
     written += exporter.item({ id: 'msg_turn', type: 'message', role: 'user', content: 'Fix the build.' }).length;
     for (let call = 0; call < calls; call += 1) {
-      written += exporter.item({ id: `fc_${call}`, type: 'function_call', call_id: `call_${call}`, name: 'read_file', arguments: '{"path":"a.ts"}', status: 'completed' }).length;
-      written += exporter.item({ id: `fco_${call}`, type: 'function_call_output', call_id: `call_${call}`, output: `${call} ${'x'.repeat(24_000)}`.slice(0, 24_000) }).length;
-      if (call % 2_500 === 0) {
+      if (answered) {
+        written += exporter.item({ id: `fc_${call}`, type: 'function_call', call_id: `call_${call}`, name: 'read_file', arguments: '{"path":"a.ts"}', status: 'completed' }).length;
+        written += exporter.item({ id: `fco_${call}`, type: 'function_call_output', call_id: `call_${call}`, output: `${call} ${'x'.repeat(24_000)}`.slice(0, 24_000) }).length;
+      } else {
+        written += exporter.item({ id: `ap_${call}`, type: 'apply_patch_call', call_id: `call_${call}`, operation: `${call} ${'+'.repeat(1_000_000)}`.slice(0, 1_000_000), status: 'completed' }).length;
+      }
+      if (call % (calls / 10) === calls / 10 - 1) {
         collect();
         held = Math.max(held, process.memoryUsage().heapUsed - before);
       }
     }
     written += exporter.end().length;
-    console.log(`one turn of ${calls.toLocaleString('en')} calls, ${format.padEnd(8)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${mb(written).padStart(9)} of text, heap held at most ${mb(held)}`);
+    console.log(`one turn of ${calls.toLocaleString('en')} calls${answered ? ',' : ' (unanswered),'} ${format.padEnd(8)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${mb(written).padStart(9)} of text, heap held at most ${mb(held)}`);
   }
 }
 

@@ -254,6 +254,19 @@ describe('OTLP export of awkward runs', () => {
     }
   });
 
+  it("writes a call no output answers (a run whose outputs were left out) with its long arguments cut as an answered one's", () => {
+    const patch = 'P'.repeat(200_000);
+    const spans = spansOf([
+      { id: 'u1', type: 'message', role: 'user', content: 'Patch it.' },
+      { id: 'ap', type: 'apply_patch_call', call_id: 'c1', operation: patch, status: 'completed' },
+      { id: 'a1', type: 'message', role: 'assistant', content: 'Done.' },
+    ]);
+    const tool = spans.find((span) => span.name.startsWith('execute_tool'))!;
+    expect(attribute(tool, 'gen_ai.tool.call.arguments')).toBe(`${patch.slice(0, 65_536)}… [cut: 200,000 characters in all]`);
+    expect(attribute(tool, 'gen_ai.tool.call.arguments.length')).toBe('200000');
+    expect(attribute(tool, 'gen_ai.tool.call.id')).toBe('c1');
+  });
+
   it('takes an assistant message of hundreds of thousands of parts', () => {
     const parts = Array.from({ length: 300_000 }, (_, i) => ({ type: 'output_text', text: `p${i}` }));
     const chat = spansOf([

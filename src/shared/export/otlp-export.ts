@@ -60,6 +60,13 @@ function fnv64(input: string): string {
  */
 export const MAX_ATTRIBUTE_CHARS = 64 * 1024;
 
+/**
+ * The first `MAX_ATTRIBUTE_CHARS` of a text, as a string of its own: a plain slice of a long string may keep the whole
+ * of it alive (an engine's sliced string), which is what holding only the start is for. The JSON round trip keeps
+ * every code unit, a lone surrogate included.
+ */
+const headOf = (text: string): string => (text.length > MAX_ATTRIBUTE_CHARS ? (JSON.parse(JSON.stringify(text.slice(0, MAX_ATTRIBUTE_CHARS))) as string) : text);
+
 /** A value known by its start and its whole length, not held whole: a turn's messages (see `CappedMessages`). */
 interface Known {
   head: string;
@@ -140,7 +147,7 @@ class CappedMessages {
  */
 function cutFields(part: Part): Part {
   const cut: Part = { ...part };
-  for (const [key, value] of Object.entries(part)) if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) cut[key] = value.slice(0, MAX_ATTRIBUTE_CHARS);
+  for (const [key, value] of Object.entries(part)) if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) cut[key] = headOf(value);
   return cut;
 }
 
@@ -167,10 +174,25 @@ function contentParts(content: unknown): Part[] {
   });
 }
 
-/** What a tool call was asked to do: its arguments, or what a built-in tool carries instead. */
+/** Where a tool call holds what it was asked to do: its arguments, or what a built-in tool carries instead. */
+const ARGUMENT_FIELDS = ['arguments', 'input', 'action', 'operation', 'code', 'queries'];
+
+/** What a tool call was asked to do. */
 function callArguments(item: Loose): string {
-  for (const field of ['arguments', 'input', 'action', 'operation', 'code', 'queries']) if (item[field] !== undefined) return text(item[field]);
+  for (const field of ARGUMENT_FIELDS) if (item[field] !== undefined) return text(item[field]);
   return '';
+}
+
+/**
+ * A call waiting for its answer, held no larger than its span needs: arguments longer than their attribute shows (a
+ * large patch) as their start and length, and the call without them. A run whose outputs were left out answers none.
+ */
+function heldCall(call: Loose, args: string): { item: Loose; args: Known } {
+  const known = { head: headOf(args), length: args.length };
+  if (args.length <= MAX_ATTRIBUTE_CHARS) return { item: call, args: known };
+  const item: Loose = {};
+  for (const [key, value] of Object.entries(call)) if (!ARGUMENT_FIELDS.includes(key)) item[key] = value;
+  return { item, args: known };
 }
 
 /**
@@ -237,7 +259,7 @@ export function createOtlpExporter(meta: ExportMeta) {
   const outputsLeftOut = (meta.snapshot?.left_out?.tool_outputs ?? 0) > 0 || meta.rules?.content.includes('tool_outputs') === true;
   const common = { 'gen_ai.conversation.id': conversationId, 'gen_ai.provider.name': meta.source.kind ? PROVIDER_NAMES[meta.source.kind] : null };
   /** Calls without an answer yet, paired as the viewer pairs them: the turn they belong to, and where it ended once it has. */
-  const waiting = new CallMatcher<{ item: Loose; index: number; parent: string; until: number | null }>();
+  const waiting = new CallMatcher<{ item: Loose; args: Known; index: number; parent: string; until: number | null }>();
   /** The calls made since the turn began: the turn's end ends those still unanswered (only these can be without an end). */
   let madeThisTurn: { until: number | null }[] = [];
   let index = 0;
@@ -260,7 +282,7 @@ export function createOtlpExporter(meta: ExportMeta) {
     return `${spans++ === 0 ? '' : ',\n'}${json}`;
   }
 
-  function toolSpan(call: Loose, output: Loose | undefined, start: number, end: number, parent = turn?.spanId ?? rootId): string {
+  function toolSpan(call: Loose, output: Loose | undefined, start: number, end: number, parent = turn?.spanId ?? rootId, args: Known | string = callArguments(call)): string {
     const name = str(call.name) ?? itemLabel(String(call.type));
     const outcome = outcomeOf(call as { type: string }, output as { type: string } | undefined);
     const failed = outcome?.failed ? outcome.text : null;
@@ -278,7 +300,7 @@ export function createOtlpExporter(meta: ExportMeta) {
         'gen_ai.tool.name': name,
         'gen_ai.tool.call.id': str(call.call_id) ?? str(call.id),
         'gen_ai.tool.type': toolType(call),
-        'gen_ai.tool.call.arguments': callArguments(call),
+        'gen_ai.tool.call.arguments': args,
         'gen_ai.tool.call.result': result,
         // A snapshot that left tool outputs out: the answer is not missing, it was not shared.
         'conversation_viewer.left_out': result === null && outputsLeftOut ? 'tool output' : null,
@@ -366,14 +388,15 @@ export function createOtlpExporter(meta: ExportMeta) {
         const call = waiting.answer(pair.key);
         current.input.push({ role: 'tool', parts: [] }, [{ type: 'tool_call_response', id: callId, response: callResult(it) }]);
         current.answer = null;
-        return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent) : toolSpan(it, it, at, at + 1));
+        return out + (call ? toolSpan(call.item, it, call.index, Math.min(at + 1, call.until ?? Infinity), call.parent, call.args) : toolSpan(it, it, at, at + 1));
       }
       const answer = answerOf(current);
-      current.output.addParts(answer, [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: callArguments(it) }]);
+      const args = callArguments(it);
+      current.output.addParts(answer, [{ type: 'tool_call', id: callId, name: str(it.name) ?? itemLabel(item.type), arguments: args }]);
       answer.finish_reason = 'tool_call';
       if (pair) {
         current.answerCalls = true;
-        const call = { item: it, index: at, parent: current.spanId, until: null };
+        const call = { ...heldCall(it, args), index: at, parent: current.spanId, until: null };
         waiting.call(pair.key, call);
         madeThisTurn.push(call);
         return out;
@@ -383,7 +406,7 @@ export function createOtlpExporter(meta: ExportMeta) {
     end(): string {
       let out = closeTurn(index);
       // Calls that were never answered end with the turn they were made in.
-      for (const calls of waiting.unanswered()) for (const call of calls) out += toolSpan(call.item, undefined, call.index, call.until ?? index, call.parent);
+      for (const calls of waiting.unanswered()) for (const call of calls) out += toolSpan(call.item, undefined, call.index, call.until ?? index, call.parent, call.args);
       waiting.clear();
       const root = span({
         spanId: rootId,
