@@ -65,7 +65,7 @@ export const MAX_ATTRIBUTE_CHARS = 64 * 1024;
  * of it alive (an engine's sliced string), which is what holding only the start is for. The JSON round trip keeps
  * every code unit, a lone surrogate included.
  */
-const headOf = (text: string): string => (text.length > MAX_ATTRIBUTE_CHARS ? (JSON.parse(JSON.stringify(text.slice(0, MAX_ATTRIBUTE_CHARS))) as string) : text);
+const headOf = (long: string): string => (long.length > MAX_ATTRIBUTE_CHARS ? (JSON.parse(JSON.stringify(long.slice(0, MAX_ATTRIBUTE_CHARS))) as string) : long);
 
 /** A value known by its start and its whole length, not held whole: a turn's messages (see `CappedMessages`). */
 interface Known {
