@@ -18,6 +18,9 @@ test('share a snapshot in the dialog, read it without credentials, then revoke i
   await dialog.getByLabel('Expires').selectOption({ label: 'After 1 day' });
   await dialog.getByRole('button', { name: 'Create snapshot' }).click();
   await expect(dialog).toContainText(`${weather.items.length - 1} items, 1 left out`, { timeout: 30_000 });
+  // What its page will say of it, and when its link stops working.
+  await expect(dialog).toContainText('Left out: 1 item (system and developer messages).');
+  await expect(dialog).toContainText(/It expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   const link = await dialog.getByLabel('Link').inputValue();
   // The link replaced the form the focus was in: the focus is on it, not on the page behind the dialog.
   await expect(dialog.getByLabel('Link')).toBeFocused();

@@ -195,6 +195,20 @@ test('a conversation that does not exist says so, without a Retry that cannot he
   expect(Math.abs(below - above)).toBeLessThan(1);
 });
 
+test("Back from a page the home form opened finds what was typed still in the field, as a browser keeps a form's", async ({ page }) => {
+  await page.goto('/');
+  const input = page.getByLabel('Conversation ID, API URL or share link');
+  await input.fill('conv_does_not_exist_either');
+  await input.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Conversation not found');
+  await page.goBack();
+  await expect(input).toHaveValue('conv_does_not_exist_either');
+  // Home again by a link is a visit of its own: it starts empty.
+  await page.goto(transcriptUrl(trip.conversation.id));
+  await page.getByRole('link', { name: '← Open another conversation' }).click();
+  await expect(input).toHaveValue('');
+});
+
 test('from a conversation that was not found, Open another conversation brings its ID back to the home form, to be corrected', async ({ page }) => {
   await page.goto(transcriptUrl('conv_does_not_exist_anywhere'));
   await expect(page.getByRole('alert')).toContainText('Conversation not found');

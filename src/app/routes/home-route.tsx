@@ -9,6 +9,12 @@ import { demoExamplesQueryOptions } from '../../features/home/api/get-demo-examp
 import { forgetConversation, forgetRecent, readRecent, restoreRecent, type RecentConversation } from '../../lib/recent-conversations';
 import { navigateTo, parseSearch, snapshotPath, transcriptPath } from '../../lib/navigation';
 
+/** What the home form held when it opened a page, kept with this history entry (see `OpenConversationForm`). */
+function typedBefore(): string {
+  const state = window.history.state as { typed?: unknown } | null;
+  return typeof state?.typed === 'string' ? state.typed : '';
+}
+
 export function HomeRoute() {
   const sources = useQuery(sourcesQueryOptions());
   const demoExamples = useQuery(demoExamplesQueryOptions());
@@ -19,6 +25,8 @@ export function HomeRoute() {
   useEffect(() => {
     if (carried) navigateTo({ to: '/', replace: true });
   }, [carried]);
+  // Back from a page the form opened: the field holds what was typed, as a browser keeps a form's fields.
+  const [typed] = useState(() => typedBefore());
   // What the last Clear or Forget took off the list, until it is put back or the list is changed again.
   const [taken, setTaken] = useState<{ message: string; entries: readonly RecentConversation[] } | null>(null);
 
@@ -26,7 +34,7 @@ export function HomeRoute() {
     return (
       <HomePage
         sources={sources.data}
-        initialInput={carried}
+        initialInput={carried || typed}
         demoExamples={demoExamples.data?.examples}
         fileOpener={<OpenFilePanel onOpened={() => navigateTo({ to: '/file' })} />}
         comparer={<CompareForm sources={sources.data.sources} defaultSource={sources.data.defaultSource} />}

@@ -19,6 +19,11 @@ interface OpenConversationFormProps {
   onOpen: (request: OpenRequest) => void;
 }
 
+/** What was typed stays with the home page's entry in the history, so Back finds it in the field. */
+function keepForBack(typed: string) {
+  window.history.replaceState({ ...(window.history.state as object | null), typed }, '');
+}
+
 export function OpenConversationForm({ initialValue = '', sources, defaultSource, onOpen }: OpenConversationFormProps) {
   const [value, setValue] = useState(initialValue);
   const input = useRef<HTMLInputElement>(null);
@@ -39,6 +44,7 @@ export function OpenConversationForm({ initialValue = '', sources, defaultSource
     }
     if ('snapshotId' in parsed || 'compare' in parsed) {
       setError(null);
+      keepForBack(value);
       onOpen('compare' in parsed ? { compare: parsed.compare } : { snapshotId: parsed.snapshotId });
       return;
     }
@@ -50,6 +56,7 @@ export function OpenConversationForm({ initialValue = '', sources, defaultSource
     }
     setError(null);
     setValue(parsed.conversationId);
+    keepForBack(value);
     // A link's own source, even one this viewer does not have: the transcript then says so and offers the sources it
     // has, rather than reading the conversation from another source without a word.
     onOpen({ conversationId: parsed.conversationId, source: parsed.source ?? fromUrl?.source.id ?? source, order: parsed.order, itemId: parsed.itemId, view: parsed.view });

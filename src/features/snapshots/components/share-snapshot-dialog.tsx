@@ -18,7 +18,8 @@ import { sourcesQueryOptions } from '../../sources/api/get-sources';
 import { ItemChooser } from './item-chooser';
 import { SharePreview } from './share-preview';
 import { ExpirySelect, SHARE_FIELD as field } from './expiry-select';
-import { formatCount, plural } from '../../../shared/format';
+import { formatCount, formatLocalTime, plural } from '../../../shared/format';
+import { manifestSummary } from '../../../shared/snapshots/manifest-text';
 
 type Item = ConversationItem;
 
@@ -123,6 +124,9 @@ export function ShareSnapshotDialog({ target, name, open, onClose, loadedItems }
         <div className="mt-4 space-y-3">
           <p className="text-sm">
             Snapshot ready: {plural(create.data!.item_count, 'item')}, {formatCount(create.data!.excluded_count)} left out.
+            {/* What its page will say of it: what went, and when the link stops working. */}
+            {create.data!.manifest && manifestSummary(create.data!.manifest) ? ` ${manifestSummary(create.data!.manifest)}.` : ''}{' '}
+            {create.data!.expires_at ? `It expires ${formatLocalTime(new Date(create.data!.expires_at))}.` : 'It does not expire.'}
           </p>
           <label className="block text-sm font-medium">
             Link
