@@ -188,7 +188,7 @@ test('a snapshot link whose ID cannot be one says so, without asking the server 
   for (const id of ['not-a-snapshot!!', 'abc']) {
     await page.goto(`/s/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('That is not a snapshot link');
-    await expect(page.getByRole('alert')).toContainText(`That snapshot link is not whole: its ID “${id}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.`);
+    await expect(page.getByRole('alert')).toContainText(`That snapshot link is not whole: its ID “${id}” is not one. Snapshot IDs are 16 to 64 letters, digits, _ or -; copy the link again.`);
   }
   expect(asked).toEqual([]);
 });

@@ -122,7 +122,7 @@ describe('a snapshot link whose ID cannot be one', () => {
     const description = describeApiError(new ApiError('not a snapshot ID', { status: 404, code: 'snapshot_not_found' }), { snapshotId: 'abc' });
     expect(description).toEqual({
       title: 'That is not a snapshot link',
-      hint: 'That snapshot link is not whole: its ID “abc” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.',
+      hint: 'That snapshot link is not whole: its ID “abc” is not one. Snapshot IDs are 16 to 64 letters, digits, _ or -; copy the link again.',
       detail: '',
       final: true,
     });

@@ -38,5 +38,5 @@ export function conversationIdInText(text: string): ConversationIdInText {
 
 /** What a snapshot link whose ID cannot be one (cut short when copied) says: of the snapshot, not of conversation IDs. */
 export function brokenSnapshotLink(id: string): string {
-  return `That snapshot link is not whole: its ID “${id.slice(0, 80)}” is not one. Snapshot IDs are 24 letters, digits, _ or -; copy the link again.`;
+  return `That snapshot link is not whole: its ID “${id.slice(0, 80)}” is not one. Snapshot IDs are 16 to 64 letters, digits, _ or -; copy the link again.`;
 }

@@ -3,7 +3,7 @@ export const CONVERSATION_ID_PATTERN = /^conv_[A-Za-z0-9_-]{1,200}$/;
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
 /** A source's ID, as the viewer's settings allow it (`openai`, `dashscope-intl`, a name from the sources file). */
 export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
-/** Snapshot IDs are 24 URL-safe characters; anything else cannot be one. */
+/** Snapshot IDs are 16 to 64 URL-safe characters (this viewer makes 24); anything else cannot be one. */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export function isConversationId(value: string): boolean {

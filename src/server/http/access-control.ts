@@ -68,8 +68,9 @@ export function isAuthorized(access: AccessControl, header: string | null | unde
 }
 
 // A snapshot's page in any case of its prefix, as the app's router matches it (`/S/<id>` opens as `/s/<id>`), and with
-// the punctuation a link pasted from a chat ends with (`/s/<id>).`), which the page leaves out, as written or escaped.
-const SNAPSHOT_READS = /^\/([sS]\/[A-Za-z0-9_-]{1,64}(?:[.,;:!'")\]}>`]|%2[27]|%29|%3E|%5D|%60|%7D)*|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
+// the punctuation a link pasted from a chat ends with (`/s/<id>).`), which the page leaves out (TRAILING_PUNCTUATION):
+// as written, or escaped, as the path keeps `%3F`, `%2C`, `%3B` and `%3A` once decoded (`decodeURI` leaves them).
+const SNAPSHOT_READS = /^\/([sS]\/[A-Za-z0-9_-]{1,64}(?:[.,;:!?'")\]}>`]|%(?:2[27cC]|29|3[aAbBeEfF]|5[dD]|60|7[dD]))*|api\/snapshots\/[A-Za-z0-9_-]{1,64}(\/items|\/export)?)\/?$/;
 
 /**
  * Paths that answer without credentials: load balancers probe the health check, and with public snapshots

@@ -66,7 +66,7 @@ describe('snapshot settings', () => {
 
 describe('open paths with public snapshots', () => {
   it('open only a snapshot page, its read endpoints and the static files, only for GET and HEAD', () => {
-    for (const path of ['/s/abc_DEF-123', '/S/abc_DEF-123', '/s/abc_DEF-123.', '/s/abc_DEF-123)%22', '/api/snapshots/abc', '/api/snapshots/abc/items', '/api/snapshots/abc/export', '/assets/index-1.js', '/favicon.svg']) {
+    for (const path of ['/s/abc_DEF-123', '/S/abc_DEF-123', '/s/abc_DEF-123.', '/s/abc_DEF-123)%22', '/s/abc_DEF-123%3F', '/s/abc_DEF-123%2c', '/api/snapshots/abc', '/api/snapshots/abc/items', '/api/snapshots/abc/export', '/assets/index-1.js', '/favicon.svg']) {
       expect([path, isOpenPath(path, 'GET', true)]).toEqual([path, true]);
       expect([path, isOpenPath(path, 'GET', false)]).toEqual([path, false]);
     }

@@ -27,6 +27,20 @@ describe('a shell call in the Markdown and HTML exports', () => {
   });
 });
 
+describe('a shell call of either kind in the Markdown and HTML exports', () => {
+  it('keeps as JSON every field its command line and facts do not show for its kind', () => {
+    const { markdown } = both([
+      { id: 'sh', type: 'shell_call', call_id: 'd', action: { commands: ['ls'], working_directory: '/repo', user: 'ci', env: { CI: '1' } } },
+      { id: 'ls', type: 'local_shell_call', call_id: 'c', action: { command: ['ls'], max_output_length: 4096 }, environment: { type: 'local' } },
+    ]);
+    const sections = markdown.split('\n### ');
+    const shell = sections.find((section) => section.startsWith('Tool call: Shell')) ?? '';
+    for (const kept of ['"working_directory": "/repo"', '"user": "ci"', '"CI": "1"']) expect(shell).toContain(kept);
+    const local = sections.find((section) => section.startsWith('Tool call: Local shell')) ?? '';
+    for (const kept of ['"max_output_length": 4096', '"environment": {']) expect(local).toContain(kept);
+  });
+});
+
 describe('a configuration update in the Markdown and HTML exports', () => {
   const update = {
     id: 'cfg',

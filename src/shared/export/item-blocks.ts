@@ -3,7 +3,7 @@ import type { ExportItem } from './export-document.ts';
 import { ownEntry } from '../items/display-text.ts';
 import { parseKeepingNumbers } from '../items/kept-numbers.ts';
 import { mayChangeNumbers } from '../items/written-number.ts';
-import { shellCommand } from '../items/shell-command.ts';
+import { shellCommand, shellFieldsShown } from '../items/shell-command.ts';
 import { configurationSummary } from '../items/configuration-summary.ts';
 import { collapsedByDefault, foldsIntoCall, itemKind, itemLabel, pairKey } from '../items/item-catalog.ts';
 
@@ -137,16 +137,17 @@ function rest(item: Loose): Loose {
   return Object.fromEntries(Object.entries(item).filter(([key, value]) => !SHOWN_ELSEWHERE.has(key) && value !== null && value !== undefined));
 }
 
-/** What a shell call's command line and facts show of its action: anything else goes out as JSON. */
-const SHOWN_ACTION = new Set(['type', 'working_directory', 'user', 'timeout_ms', 'max_output_length']);
-
 /** A shell call as the viewer shows it: `$ npm test` and its facts, then whatever else it carries. */
 function shellCallBlocks(it: Loose): Block[] {
   const { lines, facts } = shellCommand(it, { envValues: true });
   const action = obj(it.action) ?? {};
-  const shown = (key: string, value: unknown) => SHOWN_ACTION.has(key) || ((key === 'command' || key === 'commands') && Array.isArray(value)) || (key === 'env' && obj(value) !== null);
+  // What the command line and facts show is left out of the JSON below; nothing else is.
+  const fields = shellFieldsShown(it);
+  const shown = (key: string, value: unknown) =>
+    fields.action.includes(key) && (key === 'command' || key === 'commands' ? Array.isArray(value) : key === 'env' ? obj(value) !== null : true);
   const left = Object.fromEntries(Object.entries(action).filter(([key, value]) => !shown(key, value)));
-  const others = more({ ...it, action: Object.keys(left).length ? left : undefined, environment: undefined });
+  const itemShown = Object.fromEntries(fields.item.map((key) => [key, undefined]));
+  const others = more({ ...it, action: Object.keys(left).length ? left : undefined, ...itemShown });
   const blocks: Block[] = [{ kind: 'code', text: lines.join('\n'), language: 'console', label: 'Command' }];
   if (facts.length) blocks.push({ kind: 'facts', facts });
   return [...blocks, ...labelAfter(blocks, others, 'Other fields')];

@@ -38,3 +38,13 @@ export function shellCommand(item: Loose, { envValues = false } = {}): { lines: 
   const shown = facts.filter(([, value]) => value !== undefined && value !== null && value !== '').map(([label, value]): [string, string] => [label, displayText(value)]);
   return { lines: lines.map((line) => `$ ${line}`), facts: shown };
 }
+
+/**
+ * The fields `shellCommand` shows of a call of this kind (an action's type goes unsaid): a file that writes the rest
+ * of the call as JSON leaves out only these. A command or an environment of another shape than it reads is not shown.
+ */
+export function shellFieldsShown(item: Loose): { action: readonly string[]; item: readonly string[] } {
+  return item.type === 'local_shell_call'
+    ? { action: ['type', 'command', 'working_directory', 'user', 'timeout_ms', 'env'], item: [] }
+    : { action: ['type', 'commands', 'timeout_ms', 'max_output_length'], item: ['environment'] };
+}
