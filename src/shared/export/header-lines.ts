@@ -4,7 +4,7 @@ import { formatUtcTime } from '../format.ts';
 import type { ExportMeta } from './export-document.ts';
 import { itemLabel } from '../items/item-catalog.ts';
 import { conversationTitle } from '../items/conversation-title.ts';
-import { leftOutText, replacedText, rulesText } from '../snapshots/manifest-text.ts';
+import { exportedSnapshotText, rulesText } from '../snapshots/manifest-text.ts';
 
 /** A fact of an export's header: its label and value, and for a moment, the moment in ISO 8601. */
 export type HeaderFact = [label: string, value: string, iso?: string];
@@ -34,10 +34,8 @@ export function headerFacts(meta: ExportMeta): HeaderFact[] {
     facts.push(timeFact('Snapshot taken', meta.snapshot.created_at));
     facts.push(['Items', `${meta.snapshot.item_count} (${meta.snapshot.excluded_count} left out)`]);
     // In the words of the snapshot's own page.
-    const { left_out: leftOut, replaced, rules } = meta.snapshot;
-    const leftOutWords = leftOut ? leftOutText({ left_out: leftOut, rules: rules ? { roles: rules.roles ?? [], types: rules.types ?? [], item_ids: rules.item_ids ?? 0 } : undefined }) : null;
+    const { leftOut: leftOutWords, replaced: replacedWords } = exportedSnapshotText(meta.snapshot);
     if (leftOutWords) facts.push(['Left out', leftOutWords]);
-    const replacedWords = replaced ? replacedText({ replaced }) : null;
     if (replacedWords) facts.push(['Replaced', replacedWords]);
     if (meta.snapshot.expires_at) facts.push(timeFact('Expires', meta.snapshot.expires_at));
   } else if (meta.rules) {

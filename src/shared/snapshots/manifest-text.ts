@@ -88,3 +88,16 @@ export function rulesText(rules: { roles: readonly string[]; types: readonly str
   const replaced = [...kinds, ...(rules.terms ? [count(rules.terms, 'term', 'terms')] : [])];
   return { leftOut: left.length ? left.join(', ') : null, replaced: replaced.length ? replaced.join(', ') : null };
 }
+
+/**
+ * What a snapshot's export says it left out and replaced, in the words of the snapshot's page: the export's copy of
+ * the manifest, whose rules a file may hold in part.
+ */
+export function exportedSnapshotText(snapshot: { left_out?: Partial<ShareManifest['left_out']>; replaced?: ShareManifest['replaced']; rules?: Partial<RulesWords> }): {
+  leftOut: string | null;
+  replaced: string | null;
+} {
+  const { left_out: leftOut, replaced, rules } = snapshot;
+  const words = rules ? { roles: rules.roles ?? [], types: rules.types ?? [], item_ids: rules.item_ids ?? 0 } : undefined;
+  return { leftOut: leftOut ? leftOutText({ left_out: leftOut, rules: words }) : null, replaced: replaced ? replacedText({ replaced }) : null };
+}

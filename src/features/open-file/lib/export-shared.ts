@@ -1,7 +1,7 @@
 import type { ExportShared } from '../../../shared/export/export-document';
 import { formatCount, formatLocalTime, plural } from '../../../shared/format';
 import { itemLabel } from '../../../shared/items/item-catalog';
-import { leftOutText, replacedText, rulesText } from '../../../shared/snapshots/manifest-text';
+import { exportedSnapshotText, rulesText } from '../../../shared/snapshots/manifest-text';
 import { CONTENT_CATEGORIES, type ContentCategory } from '../../../shared/snapshots/share-filter';
 import type { LeftOutOnScreen } from '../../transcript/lib/left-out';
 
@@ -23,10 +23,9 @@ export function sharedLeftOut(shared: ExportShared | undefined): LeftOutOnScreen
  */
 export function sharedText(shared: ExportShared | undefined): string | null {
   if (shared?.snapshot) {
-    const { title, created_at: createdAt, item_count: items, excluded_count: excluded, left_out: leftOut, replaced, rules, original } = shared.snapshot;
+    const { title, created_at: createdAt, item_count: items, excluded_count: excluded, original } = shared.snapshot;
     const taken = Number.isNaN(Date.parse(createdAt)) ? '' : `, taken ${formatLocalTime(new Date(createdAt))}`;
-    const left = leftOut ? leftOutText({ left_out: leftOut, rules: rules ? { roles: rules.roles ?? [], types: rules.types ?? [], item_ids: rules.item_ids ?? 0 } : undefined }) : null;
-    const swapped = replaced ? replacedText({ replaced }) : null;
+    const { leftOut: left, replaced: swapped } = exportedSnapshotText(shared.snapshot);
     const run = original?.items ? ` The original run: ${plural(original.items, 'item')}, ${original.failures ? plural(original.failures, 'failure') : 'no failures'}.` : '';
     return [
       `An export of the snapshot${title ? ` “${title}”` : ''}${taken}, of ${plural(items, 'item')}${excluded ? ` (${formatCount(excluded)} left out)` : ''}.`,
